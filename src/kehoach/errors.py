@@ -1,0 +1,19 @@
+"""The exception tree. Library code raises these; the CLI turns them into one-line errors."""
+
+from __future__ import annotations
+
+
+class KehoachError(Exception):
+    """Base of every error kehoach raises on purpose. ``str(e)`` is a complete one-line message."""
+
+
+class UnsupportedFormat(KehoachError):
+    """The input is of a format kehoach cannot read (yet)."""
+
+
+class ReadError(KehoachError):
+    """The input could not be read or decoded."""
+
+
+class InvalidPlan(KehoachError):
+    """A plan file (YAML/JSON) could not be loaded for validation."""

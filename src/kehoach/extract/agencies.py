@@ -1,0 +1,178 @@
+"""Agency names: split a cell into agencies, and give each one canonical spelling.
+
+"Sở TN&MT", "Sở Tài nguyên & Môi trường" and "Sở Tài nguyên và Môi trường" are one agency;
+"Sở Văn hóa, Thể thao và Du lịch" keeps its commas; collective phrases ("Các sở, ban, ngành
+liên quan") stay whole.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..vn import ascii_fold, modern_tone, nfc
+
+# Words that begin an agency's name: after a comma they start a new agency.
+_HEAD = regex.compile(
+    r"""^(?:Sở|Ban|Cục|Chi\s+cục|UBND|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|Văn\s+phòng|VP|Công\s+an|Bộ\s+Chỉ\s+huy
+        |Bộ|Bảo\s+hiểm|BHXH|Ngân\s+hàng|NHNN|Hiệp\s+hội|Hội|Liên\s+đoàn|Liên\s+minh|Trung\s+tâm|Đài|Báo
+        |Trường|Kho\s+bạc|Thanh\s+tra|Tỉnh\s+đoàn|Tỉnh\s+ủy|Đoàn|Mặt\s+trận|MTTQ|Cổng|Quỹ|Viện|Công\s+ty
+        |Tổng\s+công\s+ty|Bệnh\s+viện|Hải\s+quan|Điện\s+lực|Tòa\s+án|BQL|HĐND|Hội\s+đồng|Thường\s+trực
+        |Sở\s+\p{Lu})(?!\p{Ll})""",
+    regex.X,
+)
+# Phrases that name a group of agencies; they run to the next ";".
+_COLLECTIVE = regex.compile(
+    r"^(?:các|những|mọi|toàn\s+thể|sở,\s*ban|sở,\s*ngành|cơ\s+quan,\s*đơn\s+vị|các\s+đơn\s+vị)\b", regex.I
+)
+_COLLECTIVE_END = regex.compile(r"(?:liên\s+quan|trên\s+địa\s+bàn(?:\s+tỉnh)?)$")
+_LABEL = regex.compile(
+    r"""(?:^|\s|-)\s*(?P<label>(?:CQ|Cơ\s+quan|Đơn\s+vị|ĐV)?\s*(?P<kind>chủ\s+trì|phối\s+hợp))\s*:""",
+    regex.X | regex.I,
+)
+
+_ABBREVIATIONS = [
+    (r"UBND", "Ủy ban nhân dân"), (r"HĐND", "Hội đồng nhân dân"), (r"BQL", "Ban Quản lý"),
+    (r"KKT", "khu kinh tế"), (r"KCN", "khu công nghiệp"), (r"CCN", "cụm công nghiệp"), (r"VP", "Văn phòng"),
+    (r"BHXH", "Bảo hiểm xã hội"), (r"NHNN", "Ngân hàng Nhà nước"), (r"MTTQ", "Mặt trận Tổ quốc"),
+    (r"TN\s*&\s*MT|TNMT", "Tài nguyên và Môi trường"),
+    (r"LĐ\s*-?\s*TB\s*&\s*XH|LĐTBXH|LĐ\s*-\s*TBXH|Lao\s+động\s*-?\s*TB\s*&?\s*XH|Lao\s+động\s+TBXH",
+     "Lao động - Thương binh và Xã hội"),
+    (r"NN\s*&\s*PTNT|NNPTNT|NN\s*và\s*PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    (r"NN\s*&\s*MT", "Nông nghiệp và Môi trường"),
+    (r"TT\s*&\s*TT|TTTT", "Thông tin và Truyền thông"), (r"KH\s*&\s*ĐT|KHĐT", "Kế hoạch và Đầu tư"),
+    (r"KH\s*&\s*CN|KHCN", "Khoa học và Công nghệ"), (r"GD\s*&\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
+    (r"VH\s*,?\s*TT\s*&\s*DL|VHTTDL", "Văn hóa, Thể thao và Du lịch"), (r"GTVT", "Giao thông vận tải"),
+    (r"PTTH|PT\s*-\s*TH", "Phát thanh - Truyền hình"), (r"DN", "doanh nghiệp"),
+]
+_ABBREV_RES = [(regex.compile(rf"(?<![\p{{L}}\d]){p}(?![\p{{L}}\d])"), r) for p, r in _ABBREVIATIONS]
+
+# Official names of provincial departments (after "Sở "), matched without tones, case or punctuation.
+DEPARTMENTS = [
+    "Công Thương", "Kế hoạch và Đầu tư", "Tài chính", "Tài nguyên và Môi trường", "Nội vụ", "Tư pháp",
+    "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch",
+    "Lao động - Thương binh và Xã hội", "Nông nghiệp và Phát triển nông thôn", "Khoa học và Công nghệ",
+    "Giao thông vận tải", "Ngoại vụ", "Nông nghiệp và Môi trường", "Dân tộc và Tôn giáo",
+    "Văn hóa và Thể thao", "Du lịch", "Văn hóa - Thể thao", "Kế hoạch - Đầu tư",
+]
+UNITS = [
+    "Ban Quản lý khu kinh tế và các khu công nghiệp", "Ban Quản lý các khu công nghiệp",
+    "Ban Quản lý khu kinh tế", "Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân",
+    "Cục Thuế tỉnh", "Công an tỉnh", "Bảo hiểm xã hội tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh",
+    "Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thành phố",
+    "Ủy ban nhân dân huyện, thị xã, thành phố", "Ủy ban nhân dân huyện, thành phố",
+    "Ủy ban nhân dân tỉnh", "Hiệp hội Doanh nghiệp tỉnh",
+]
+
+
+def _key(text: str) -> str:
+    t = ascii_fold(text).replace("&", " va ")
+    return " ".join(regex.sub(r"[^\w\s]", " ", t).split())
+
+
+_DEPT_BY_KEY = {_key(d): d for d in DEPARTMENTS}
+_UNIT_BY_KEY = {_key(u): u for u in UNITS}
+
+
+def _clean(text: str) -> str:
+    t = nfc(" ".join(text.split())).strip()
+    t = regex.sub(r"^[-–+•*]\s*", "", t)
+    return t.strip(" ,;.:")
+
+
+def _split_commas(part: str) -> list[str]:
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    out: list[str] = []
+    cur = ""
+    for k, p in enumerate(pieces):
+        rest = ", ".join(pieces[k:])
+        if not cur:
+            cur = p
+        elif _COLLECTIVE.match(cur) and not (_COLLECTIVE_END.search(cur) and _HEAD.match(p)):
+            cur += ", " + p
+        elif _HEAD.match(p) or _COLLECTIVE.match(rest):
+            out.append(cur)
+            cur = p
+        else:
+            cur += ", " + p
+    if cur:
+        out.append(cur)
+    result: list[str] = []
+    for name in out:
+        if _COLLECTIVE.match(name):
+            result.append(name)
+            continue
+        bits = regex.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD.pattern[1:] + ")", name, flags=regex.X)
+        result.extend(b for b in bits if b)
+    return result
+
+
+_PART_SPLIT = regex.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD.pattern[1:] + ")", regex.X)
+
+
+def cell_to_agencies(text: str | None) -> list[str]:
+    """Split a lead/support cell into agency names as written.
+
+    >>> cell_to_agencies("Cục Thuế tỉnh, các đơn vị liên quan")
+    ['Cục Thuế tỉnh', 'các đơn vị liên quan']
+    >>> cell_to_agencies("Sở Văn hóa, Thể thao và Du lịch; Sở Tài chính")
+    ['Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính']
+    >>> cell_to_agencies("Các sở, ban, ngành, UBND huyện, thành phố và các đơn vị liên quan")
+    ['Các sở, ban, ngành, UBND huyện, thành phố và các đơn vị liên quan']
+    """
+    if not text:
+        return []
+    out: list[str] = []
+    for line in _PART_SPLIT.split(text):
+        line = _clean(line)
+        if not line:
+            continue
+        for name in _split_commas(line):
+            name = _clean(name)
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+def canonical_agency(name: str) -> str:
+    """One spelling per agency: abbreviations expanded, official department names, new tone placement.
+
+    >>> canonical_agency("Sở TN&MT")
+    'Sở Tài nguyên và Môi trường'
+    >>> canonical_agency("Sở Công thương")
+    'Sở Công Thương'
+    >>> canonical_agency("Uỷ ban nhân dân tỉnh")
+    'Ủy ban nhân dân tỉnh'
+    """
+    t = _clean(name)
+    for rx, repl in _ABBREV_RES:
+        t = rx.sub(repl, t)
+    t = regex.sub(r"\s*&\s*", " và ", t)
+    t = modern_tone(" ".join(t.split()))
+    m = regex.match(r"^(Sở)\s+(.+?)(\s+tỉnh(?:\s+\p{Lu}.*)?)?$", t)
+    if m:
+        dept = _DEPT_BY_KEY.get(_key(m.group(2)))
+        if dept:
+            t = f"Sở {dept}{m.group(3) or ''}"
+    unit = _UNIT_BY_KEY.get(_key(t))
+    if unit is None and regex.search(r"\stỉnh$", t):
+        unit = _UNIT_BY_KEY.get(_key(t[: -len(" tỉnh")]))
+    if unit:
+        t = unit
+    return t[:1].upper() + t[1:] if t else t
+
+
+def split_lead_support(text: str) -> tuple[str | None, str | None] | None:
+    """Split a combined column: "- CQ chủ trì: X - CQ phối hợp: Y" -> ("X", "Y"); None if unlabelled."""
+    labels = list(_LABEL.finditer(text))
+    if not labels:
+        return None
+    lead: list[str] = []
+    support: list[str] = []
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        chunk = text[m.end():end].strip(" -;\n")
+        if not chunk:
+            continue
+        target = lead if ascii_fold(m.group("kind")).startswith("chu") else support
+        target.append(chunk)
+    return ("; ".join(lead) or None, "; ".join(support) or None)

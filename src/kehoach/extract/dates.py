@@ -1,0 +1,191 @@
+"""Time expressions: issue dates ("ngày 14 tháng 6 năm 2022") and deadlines ("Quý II/2024").
+
+:func:`text_to_deadline` turns the deadline cell of a plan into ``start``/``end``/``recurrence``.
+It never invents a date the text does not give: "Thường xuyên" has no start and no end.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from enum import Enum
+
+import regex
+
+from ..numbering import roman_to_int
+from ..vn import ascii_fold as fold
+
+
+class Recurrence(str, Enum):
+    CONTINUOUS = "continuous"
+    ANNUAL = "annual"
+    SEMIANNUAL = "semiannual"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+    AD_HOC = "ad_hoc"
+
+
+# Folded (tone-less, lower-case) phrases -> recurrence. Order matters: longer first.
+RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
+    (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
+    (r"(?:06|6|sau) thang\s*(?:/|mot|1)\s*lan|dinh ky (?:06|6) thang|hang nua nam|nua nam (?:mot|1) lan|6 thang/lan", Recurrence.SEMIANNUAL),
+    (r"hang quy|hàng quy|dinh ky hang quy|theo quy|moi quy", Recurrence.QUARTERLY),
+    (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
+    (r"hang nam|hàng nam|dinh ky hang nam|moi nam|nam nao cung", Recurrence.ANNUAL),
+    (r"dot xuat|khi co yeu cau|khi can thiet", Recurrence.AD_HOC),
+]
+_RECURRENCE_RES = [(regex.compile(p), r) for p, r in RECURRENCE_WORDS]
+
+_YEAR = r"(?:19|20)\d{2}"
+_DAY_MONTH_YEAR = regex.compile(
+    rf"""(?P<d>\d{{1,2}})\s*(?:[/.\-]\s*|\s+thang\s+)(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+nam\s+)(?P<y>{_YEAR})(?!\d)""",
+    regex.X,
+)
+_NGAY = regex.compile(
+    rf"""ngay\s+(?P<d>\d{{1,2}})\s*(?:thang\s*|/\s*|-\s*)(?P<m>\d{{1,2}})\s*(?:nam\s*|/\s*|-\s*)(?P<y>{_YEAR})""",
+    regex.X,
+)
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _last_day(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def find_issue_date(text: str) -> dt.date | None:
+    """The first "ngày 14 tháng 6 năm 2022" / "ngày 22 /10/2018" date in ``text``."""
+    m = _NGAY.search(fold(text))
+    if not m:
+        return None
+    return _date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first full date in ``text`` in any common spelling ("22/3/2018", "22-3-2018", "ngày 6 tháng 1 năm 2023")."""
+    f = fold(text)
+    m = _NGAY.search(f) or _DAY_MONTH_YEAR.search(f)
+    if not m:
+        return None
+    return _date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+_QUARTER = r"(?:quy\s+(?P<{n}>[ivx]+|[1-4])(?!\w))"
+_SPAN_PATTERNS = [
+    # Quý II - Quý III/2024, Quý IV/2023 - Quý I/2024
+    ("quarter_range", regex.compile(
+        rf"{_QUARTER.format(n='q1')}\s*(?:[/,]\s*|\s+nam\s+)?(?P<y1>{_YEAR})?\s*(?:-|–|den|toi)\s*{_QUARTER.format(n='q2')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y2>{_YEAR})")),
+    ("quarter", regex.compile(rf"{_QUARTER.format(n='q')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
+    # 06 tháng đầu năm 2024, 6 tháng cuối năm 2024
+    ("half", regex.compile(rf"(?:0?6|sau)\s+thang\s+(?P<h>dau|cuoi)\s+nam\s*(?P<y>{_YEAR})")),
+    # Từ tháng 6/2022 đến tháng 12/2023
+    ("month_range", regex.compile(
+        rf"thang\s+(?P<m1>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y1>{_YEAR})?\s*(?:-|–|den|toi)\s*(?:het\s+|cuoi\s+)?thang\s+(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y2>{_YEAR})")),
+    ("month", regex.compile(rf"thang\s+(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+|-)\s*(?P<y>{_YEAR})")),
+    ("month_short", regex.compile(rf"(?<![\d/])(?P<m>\d{{1,2}})/(?P<y>{_YEAR})(?!\d)")),
+    # Năm 2018-2025, 2024 - 2027, Giai đoạn 2021-2025, 2021- 2025
+    ("year_range", regex.compile(rf"(?<![\d/])(?P<y1>{_YEAR})\s*(?:-|–|den|toi)\s*(?:nam\s+)?(?P<y2>{_YEAR})(?!\d)")),
+    ("year", regex.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")),
+]
+_BEFORE = regex.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
+_WITHIN = regex.compile(r"(?:trong|tu)\s*(?:nam)?\s*$")
+
+
+def _quarter(q: str) -> int | None:
+    n = int(q) if q.isdigit() else roman_to_int(q.upper())
+    return n if n and 1 <= n <= 4 else None
+
+
+def text_to_deadline(text: str | None) -> dict:
+    """Parse a deadline as written into ``{text, start, end, recurrence}`` (ISO dates or None).
+
+    >>> text_to_deadline("Quý III/2024")["start"], text_to_deadline("Quý III/2024")["end"]
+    ('2024-07-01', '2024-09-30')
+    >>> text_to_deadline("Thường xuyên")["recurrence"]
+    'continuous'
+    >>> text_to_deadline("Trước ngày 15/12/2024")["start"] is None
+    True
+    """
+    raw = " ".join((text or "").split())
+    out: dict = {"text": raw or None, "start": None, "end": None, "recurrence": None}
+    if not raw:
+        return out
+    f = fold(raw)
+    recs = []
+    for rx, rec in _RECURRENCE_RES:
+        if rx.search(f) and rec.value not in recs:
+            recs.append(rec.value)
+    if recs:
+        out["recurrence"] = "+".join(recs)
+    start, end = _span(f)
+    out["start"] = start.isoformat() if start else None
+    out["end"] = end.isoformat() if end else None
+    return out
+
+
+def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
+    """Start and end dates in a folded deadline text."""
+    day = _DAY_MONTH_YEAR.search(f)
+    if day:
+        d = _date(int(day["y"]), int(day["m"]), int(day["d"]))
+        if d:
+            prefix = f[: day.start()]
+            later = _DAY_MONTH_YEAR.search(f, day.end())
+            if later and regex.search(r"(?:-|–|den|toi)\s*(?:ngay\s*)?$", f[day.end(): later.start()]):
+                d2 = _date(int(later["y"]), int(later["m"]), int(later["d"]))
+                return d, d2
+            if regex.search(r"(?:tu|bat dau)\s*(?:ngay)?\s*$", prefix):
+                return d, None
+            return None, d
+    for name, rx in _SPAN_PATTERNS:
+        m = rx.search(f)
+        if not m:
+            continue
+        prefix = f[: m.start()]
+        before = bool(_BEFORE.search(prefix)) and not _WITHIN.search(prefix)
+        if name == "quarter_range":
+            q1, q2 = _quarter(m["q1"]), _quarter(m["q2"])
+            if not q1 or not q2:
+                continue
+            y2 = int(m["y2"])
+            y1 = int(m["y1"]) if m["y1"] else (y2 if q1 <= q2 else y2 - 1)
+            return dt.date(y1, 3 * q1 - 2, 1), _last_day(y2, 3 * q2)
+        if name == "quarter":
+            q = _quarter(m["q"])
+            if not q:
+                continue
+            y = int(m["y"])
+            s, e = dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
+            return (None, e) if before else (s, e)
+        if name == "half":
+            y = int(m["y"])
+            s, e = (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m["h"] == "dau" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+            return (None, e) if before else (s, e)
+        if name == "month_range":
+            y2 = int(m["y2"])
+            y1 = int(m["y1"]) if m["y1"] else y2
+            m1, m2 = int(m["m1"]), int(m["m2"])
+            if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+                continue
+            return dt.date(y1, m1, 1), _last_day(y2, m2)
+        if name in ("month", "month_short"):
+            mo, y = int(m["m"]), int(m["y"])
+            if not 1 <= mo <= 12:
+                continue
+            s, e = dt.date(y, mo, 1), _last_day(y, mo)
+            return (None, e) if before else (s, e)
+        if name == "year_range":
+            y1, y2 = int(m["y1"]), int(m["y2"])
+            if y2 < y1:
+                continue
+            return dt.date(y1, 1, 1), dt.date(y2, 12, 31)
+        if name == "year":
+            y = int(m["y"])
+            s, e = dt.date(y, 1, 1), dt.date(y, 12, 31)
+            return (None, e) if before else (s, e)
+    return None, None

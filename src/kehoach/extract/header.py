@@ -1,0 +1,268 @@
+"""The document header and closing: number, issuer, place, date, type, title, bases, signer,
+recipients, and the appendix back-reference ("(Kèm theo Kế hoạch số … ngày …)")."""
+
+from __future__ import annotations
+
+import regex
+
+from ..numbering import match_token
+from ..parse.blocks import Block
+from ..parse.lines import TYPE_NAME
+from ..vn import ascii_fold, fold, is_upper_text, modern_tone, sentence_case, title_case_place
+from .dates import find_date, find_issue_date
+
+NUMBER_LINE = regex.compile(
+    r"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?(?P<sym>[\p{L}\d][\p{L}\d.\-–]*(?:\s*-\s*[\p{L}\d]+)*)""",
+    regex.X,
+)
+"""``Số: 93 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``."""
+
+DATE_LINE = regex.compile(r"^(?P<place>\p{Lu}[\p{L}\s.\-]{1,40}?)\s*,\s*ngày\b", regex.X)
+"""``Thái Bình, ngày 14 tháng 6 năm 2022``, ``Hưng Yên, ngày 27 tháng 9 năm 2021``."""
+
+ISSUER = regex.compile(
+    r"""^(?:TM\.\s*)?(?P<body>(?:ỦY|UỶ|Ủy|Uỷ)\s+BAN\s+NHÂN\s+DÂN|UBND|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s*$)
+        (?:\s+(?P<level>TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG))?(?:\s+(?P<name>[^\d]{2,40}?))?\s*$""",
+    regex.X | regex.I,
+)
+"""``ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN``, ``UBND TỈNH THÁI BÌNH``, ``TM. ỦY BAN NHÂN DÂN``."""
+
+BACKREF = regex.compile(
+    r"""(?P<type>Kế\s+hoạch(?:\s+hành\s+động)?|Quyết\s+định)\s*(?:số\s*)?:?\s*
+        (?P<seq>\d+)?\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?(?P<sym>[\p{L}\d][\p{L}\d\-–]*)\s*,?\s*
+        (?:ngày\s*(?P<date>[\d\s/\-.]+\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?
+        (?:\s*của\s+(?P<issuer>[^)]+?))?\s*\)?\s*$""",
+    regex.X | regex.I,
+)
+"""``(Kèm theo Kế hoạch /KH-UBND ngày 22 /10/2018 của Ủy ban nhân dân tỉnh Thái Bình)``,
+``Kế hoạch số 39 /KH-UBND ngày 16 tháng 3 năm 2023 của UBND tỉnh Thái Bình``."""
+
+AUTHORITY = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
+PERSON = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
+MOTTO = regex.compile(r"^(?:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|CỘNG|Độc\s+lập\s*[-–]|ĐỘC\s+LẬP)", regex.I)
+RECIPIENTS = regex.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
+BASIS_START = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", regex.I)
+CITED = regex.compile(
+    r"""(?P<type>Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Chương\s+trình\s+hành\s+động|Chương\s+trình|Kết\s+luận
+        |Công\s+văn|Văn\s+bản|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|Luật|Thông\s+báo|Hướng\s+dẫn|Nghị\s+quyết\s+liên\s+tịch)
+        \s+(?:số\s+)?(?P<number>\d+[\p{L}\d/\-–]*[/\-][\p{L}\d\-–]+)
+        (?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?
+        (?:\s+(?:của|do)\s+(?P<issuer>(?:Ban\s+Chấp\s+hành\s+Trung\s+ương|Ban\s+Thường\s+vụ\s+Tỉnh\s+ủy|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+tỉnh(?:\s+khóa\s+[IVXLC]+)?
+            |Bộ\s+Chính\s+trị|Chính\s+phủ|Thủ\s+tướng\s+Chính\s+phủ|Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Tỉnh\s+ủy
+            |Hội\s+đồng\s+nhân\s+dân\s+tỉnh|HĐND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh|UBND\s+tỉnh|Chủ\s+tịch\s+Ủy\s+ban\s+nhân\s+dân\s+tỉnh
+            |Bộ\s+[\p{Lu}][\p{L}]*(?:\s+(?:và\s+)?[\p{Lu}][\p{L}]*){0,4}|Ban\s+Bí\s+thư)))?""",
+    regex.X,
+)
+CITED_TYPE_CODES = {
+    "nghi quyet": "Nghị quyết", "quyet dinh": "Quyết định", "chi thi": "Chỉ thị",
+    "chuong trinh hanh dong": "Chương trình hành động", "chuong trinh": "Chương trình",
+    "ket luan": "Kết luận", "cong van": "Công văn", "van ban": "Văn bản", "thong tu": "Thông tư",
+    "nghi dinh": "Nghị định", "ke hoach": "Kế hoạch", "luat": "Luật", "thong bao": "Thông báo",
+    "huong dan": "Hướng dẫn",
+}
+
+# Document type codes that may be written without their hyphen ("QĐUBND" from PDF text).
+TYPE_CODES = ["KHHĐ", "KHHD", "KH", "QĐ", "QyĐ", "CTr", "CT", "CV", "TB", "BC", "TTr", "NQ", "HD", "ĐA", "KL"]
+SIGNER_TITLES = {
+    "chu tich": "Chủ tịch", "pho chu tich": "Phó Chủ tịch", "giam doc": "Giám đốc",
+    "pho giam doc": "Phó Giám đốc", "chanh van phong": "Chánh Văn phòng",
+    "pho chanh van phong": "Phó Chánh Văn phòng", "truong ban": "Trưởng ban", "pho truong ban": "Phó Trưởng ban",
+}
+
+
+def expand_issuer(text: str) -> tuple[str | None, bool]:
+    """"ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN" -> ("Ủy ban nhân dân tỉnh Hưng Yên", True).
+
+    The flag says whether the name is complete (level and place given)."""
+    m = ISSUER.match(" ".join(text.split()))
+    if not m:
+        return None, False
+    parts = ["Ủy ban nhân dân"]
+    level, name = m.group("level"), m.group("name")
+    if level:
+        parts.append(" ".join(level.lower().split()))
+    if name:
+        parts.append(title_case_place(name) if is_upper_text(name) else name.strip())
+    return modern_tone(" ".join(parts)), bool(level and name)
+
+
+def parse_number(text: str) -> dict | None:
+    """Read a "Số: …" line into number, seq and symbol; None when it is not one."""
+    m = NUMBER_LINE.match(text)
+    if not m:
+        return None
+    symbol = regex.sub(r"\s+", "", m.group("sym")).replace("–", "-").rstrip(".-")
+    fixed = False
+    if "-" not in symbol:
+        for code in TYPE_CODES:
+            if symbol.upper().startswith(code.upper()) and len(symbol) > len(code):
+                symbol = symbol[: len(code)] + "-" + symbol[len(code):]
+                fixed = True
+                break
+    seq = int(m.group("seq")) if m.group("seq") else None
+    year = m.group("year")
+    number = None
+    if seq is not None:
+        number = f"{seq}/{year}/{symbol}" if year else f"{seq}/{symbol}"
+    return {"number": number, "seq": seq, "symbol": symbol, "type": symbol_to_type(symbol), "hyphen_fixed": fixed}
+
+
+def symbol_to_type(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    head = symbol.split("-")[0]
+    return head or None
+
+
+def parse_backref(text: str) -> dict | None:
+    """Read an appendix back-reference to the plan's number and date."""
+    t = " ".join(text.split())
+    t = regex.sub(r"^\(?\s*(?:Ban\s+hành\s+)?(?:kèm\s+theo\s+)?", "", t, flags=regex.I)
+    m = BACKREF.match(t)
+    if not m:
+        return None
+    symbol = m.group("sym").replace("–", "-")
+    seq = int(m.group("seq")) if m.group("seq") else None
+    date = find_date("ngày " + m.group("date")) if m.group("date") else None
+    issuer = None
+    if m.group("issuer"):
+        issuer = expand_issuer(m.group("issuer"))[0] or m.group("issuer").strip()
+    return {
+        "type_name": sentence_case(m.group("type")),
+        "number": f"{seq}/{symbol}" if seq is not None else None,
+        "seq": seq,
+        "symbol": symbol,
+        "date": date.isoformat() if date else None,
+        "issuer": issuer,
+    }
+
+
+def text_to_bases(text: str) -> list[dict]:
+    """Every document a basis paragraph cites, in order."""
+    out = []
+    for m in CITED.finditer(text):
+        date = find_date("ngày " + m.group("date")) if m.group("date") else None
+        out.append({
+            "text": m.group(0).strip(),
+            "type": CITED_TYPE_CODES.get(ascii_fold(m.group("type")), m.group("type")),
+            "number": regex.sub(r"\s+", "", m.group("number")),
+            "date": date.isoformat() if date else None,
+            "issuer": " ".join(m.group("issuer").split()) if m.group("issuer") else None,
+        })
+    return out
+
+
+def signer_title(text: str) -> str | None:
+    t = " ".join(text.split())
+    return SIGNER_TITLES.get(ascii_fold(t)) or (sentence_case(t) if t else None)
+
+
+def is_person(text: str) -> bool:
+    t = " ".join(text.split())
+    if not PERSON.match(t) or len(t) > 40:
+        return False
+    f = ascii_fold(t)
+    return not any(w in f for w in ("uy ban", "chu tich", "giam doc", "noi nhan", "ke hoach", "phu luc", "danh muc"))
+
+
+def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | None, list[int]]:
+    """Find the signature block (TM./KT. lines, title, name) between block indexes ``start`` and ``stop``."""
+    for i in range(start, stop):
+        first = blocks[i].raw_lines[0] if blocks[i].raw_lines else blocks[i].text
+        if blocks[i].kind != "para" or not AUTHORITY.match(first):
+            continue
+        used = [i]
+        lines: list[str] = []
+        j = i
+        name = None
+        while j < stop and j < i + 8:
+            b = blocks[j]
+            if b.kind != "para":
+                break
+            if j > i and is_person(b.text):
+                name = b.text
+                used.append(j)
+                break
+            if j > i and not (AUTHORITY.match(b.text) or is_upper_text(b.text)):
+                break
+            if j > i:
+                used.append(j)
+            lines.extend(b.raw_lines or [b.text])
+            j += 1
+        authority, on_behalf, title = None, None, None
+        merged: list[str] = []
+        for line in lines:  # re-join wrapped caps lines: "TM. ỦY BAN NHÂN" / "DÂN"
+            if merged and not AUTHORITY.match(line) and not signer_title(line) in SIGNER_TITLES.values() \
+                    and AUTHORITY.match(merged[-1]) and is_upper_text(line) and len(line.split()) <= 2:
+                merged[-1] += " " + line
+            else:
+                merged.append(line)
+        for line in merged:
+            a = AUTHORITY.match(line)
+            if a:
+                authority = a.group("auth")
+                rest = a.group("rest").strip()
+                if authority == "TM":
+                    on_behalf = expand_issuer(rest)[0] or (sentence_case(rest) if rest else None)
+                elif rest:
+                    title = signer_title(rest)
+            elif line.strip():
+                title = signer_title(line)
+        if name and is_upper_text(name):
+            name = title_case_place(name)
+        signer = {"name": name, "title": title, "authority": authority, "on_behalf_of": on_behalf}
+        return signer, used
+    return None, []
+
+
+def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[str], list[int], int | None]:
+    """The "Nơi nhận:" list: one entry per line, with the block indexes it used."""
+    for i in range(start, stop):
+        b = blocks[i]
+        if b.kind != "para":
+            continue
+        m = RECIPIENTS.match(b.text)
+        if not m:
+            continue
+        out: list[str] = []
+        used = [i]
+        inline = m.group("rest").strip()
+        if inline:
+            out.extend(x for x in (_clean_recipient(p) for p in regex.split(r"\s-\s|;", inline)) if x)
+        j = i + 1
+        while j < stop and blocks[j].kind == "para":
+            tok = match_token(blocks[j].text)
+            if tok is None or tok.kind != "bullet":
+                break
+            for raw in blocks[j].raw_lines or [blocks[j].text]:
+                r = _clean_recipient(raw)
+                if r:
+                    if match_token(raw) is None and out:
+                        out[-1] = out[-1] + " " + r
+                    else:
+                        out.append(r)
+            used.append(j)
+            j += 1
+        return out, used, i
+    return [], [], None
+
+
+def _clean_recipient(text: str) -> str:
+    t = regex.sub(r"^\s*[-–+•]\s*", "", text).strip()
+    return t.rstrip(" ;,.") if not t.endswith("./.") else t[:-3].strip()
+
+
+def is_type_name_block(b: Block) -> bool:
+    return b.kind == "para" and bool(TYPE_NAME.match(b.text)) and not fold(b.text).startswith(("phu luc", "danh muc"))
+
+
+def type_name_text(text: str) -> str:
+    return sentence_case(text.rstrip(" :"))
+
+
+def find_issue_place_date(text: str) -> tuple[str | None, str | None]:
+    m = DATE_LINE.match(text)
+    if not m:
+        return None, None
+    d = find_issue_date(text)
+    return " ".join(m.group("place").split()), d.isoformat() if d else None

@@ -1,0 +1,68 @@
+"""A section's role from its heading words ("MỤC ĐÍCH, YÊU CẦU" -> purpose)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import regex
+
+from ..vn import ascii_fold
+
+
+class Role(str, Enum):
+    PURPOSE = "purpose"
+    REQUIREMENTS = "requirements"
+    OBJECTIVES = "objectives"
+    TASKS = "tasks"
+    SOLUTIONS = "solutions"
+    FUNDING = "funding"
+    ORGANIZATION = "organization"
+    REWARDS = "rewards"
+    REPORTING = "reporting"
+    OTHER = "other"
+
+
+# Checked in order on the tone-less, lower-case heading; the first hit wins.
+ROLE_WORDS: list[tuple[str, Role]] = [
+    (r"to chuc thuc hien|phan cong nhiem vu|phan cong trach nhiem|trach nhiem thuc hien|trach nhiem cua cac", Role.ORGANIZATION),
+    (r"kinh phi|nguon von|nguon luc tai chinh", Role.FUNDING),
+    (r"che do bao cao|bao cao ket qua|thong tin bao cao|cong tac bao cao|^bao cao", Role.REPORTING),
+    (r"khen thuong", Role.REWARDS),
+    (r"muc dich", Role.PURPOSE),
+    (r"yeu cau", Role.REQUIREMENTS),
+    (r"muc tieu|chi tieu", Role.OBJECTIVES),
+    (r"nhiem vu", Role.TASKS),
+    (r"giai phap|bien phap", Role.SOLUTIONS),
+]
+_ROLE_RES = [(regex.compile(p), r) for p, r in ROLE_WORDS]
+# Roles a subsection keeps from its own heading even inside a section with another role.
+_STRONG = {Role.REPORTING, Role.FUNDING, Role.REWARDS, Role.OBJECTIVES, Role.PURPOSE, Role.REQUIREMENTS}
+
+
+# Headings that name an agency ("Giao Ban Thi đua - Khen thưởng, Sở Nội vụ", "Các sở, ban, ngành …")
+# say who, not what: their words do not set a role.
+_AGENCY_HEADING = regex.compile(
+    r"^(?:(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s+)?(?:Sở|Ban\s+(?!hành)|UBND|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Công\s+an|Cục"
+    r"|Chi\s+cục|Các\s+(?:sở|cơ\s+quan|đơn\s+vị|Sở)|Báo|Đài|Hiệp\s+hội|Ngân\s+hàng|Bảo\s+hiểm|Trung\s+tâm)",
+)
+
+
+def heading_to_role(title: str | None) -> Role | None:
+    """The role the heading words name, or None."""
+    if not title or _AGENCY_HEADING.match(title):
+        return None
+    f = ascii_fold(title)
+    for rx, role in _ROLE_RES:
+        if rx.search(f):
+            return role
+    return None
+
+
+def section_role(title: str | None, parent: Role | None) -> Role:
+    """A section's role: its own heading words, else its parent's role."""
+    own = heading_to_role(title)
+    if parent is None or parent == Role.OTHER:
+        return own or Role.OTHER
+    if own in _STRONG:
+        return own
+    return parent

@@ -1,0 +1,184 @@
+"""The section tree, built from numbering tokens only (never from Markdown marks or bold)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..numbering import POINT_LETTERS, Token, match_token, ordinal
+from ..parse.blocks import Block, Loc
+from .roles import Role, section_role
+
+_INLINE_HEADING = regex.compile(r"^(?P<title>[^:;]{2,120}?)\s*:\s*(?P<text>\S.*)$")
+
+
+@dataclass
+class Section:
+    """A numbered part of the plan body."""
+
+    id: str
+    number: str
+    title: str | None
+    role: Role
+    loc: Loc
+    token: Token
+    text: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    content: list[tuple[str, str, Loc]] = field(default_factory=list)
+    """(kind, text, loc) for every paragraph/item in order: kind is "text" | "item" | "subitem"."""
+    tables: list[int] = field(default_factory=list)
+    """Indexes of table blocks that stand in this section."""
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "title": self.title,
+            "role": self.role.value,
+            "text": list(self.text),
+            "items": list(self.items),
+            "children": [c.to_dict() for c in self.children],
+            "loc": self.loc.as_dict(),
+        }
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+def _heading_split(rest: str, has_content: bool) -> tuple[str | None, str | None]:
+    """Split a numbered block into (title, text)."""
+    rest = rest.strip()
+    if not rest:
+        return None, None
+    m = _INLINE_HEADING.match(rest)
+    if m and len(m.group("title").split()) <= 14:
+        return m.group("title").strip(), m.group("text").strip()
+    if rest.endswith(":"):
+        return rest.rstrip(" :"), None
+    if len(rest) <= 200 and not rest.endswith(";") and (not rest.endswith(".") or has_content):
+        return rest.rstrip(" ."), None
+    return None, rest
+
+
+def _disambiguate(tok: Token, siblings_of: dict[int, list[Section]]) -> Token:
+    """Settle roman-versus-letter tokens ("C." after "B.", "i)" after "h)") by the siblings before."""
+    if tok.kind == "roman" and len(tok.value) == 1:
+        prev = siblings_of.get(1, [])
+        if prev and prev[-1].token.kind == "upper" and ord(prev[-1].number) + 1 == ord(tok.value):
+            return Token("upper", tok.value, tok.rest)
+    if tok.kind == "letter" and tok.value in ("i", "v", "x"):
+        prev = siblings_of.get(9, [])
+        if prev and prev[-1].token.kind == "lroman":
+            return Token("lroman", tok.value, tok.rest)
+        letters = siblings_of.get(8, [])
+        if letters:
+            i = POINT_LETTERS.find(letters[-1].number)
+            if i >= 0 and i + 1 < len(POINT_LETTERS) and POINT_LETTERS[i + 1] == tok.value:
+                return tok
+        if tok.value == "i" and not letters:
+            return Token("lroman", tok.value, tok.rest)
+    return tok
+
+
+def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], list[int], list[dict], list[tuple[int, Block]]]:
+    """Build the tree from body blocks (index, block).
+
+    Returns the root sections, the source lines they hold, warnings, and the blocks that fell
+    before the first section (left for the caller to place).
+    """
+    roots: list[Section] = []
+    stack: list[Section] = []
+    placed: list[int] = []
+    warnings: list[dict] = []
+    loose: list[tuple[int, Block]] = []
+    # Siblings seen per depth under the current parent, for disambiguation and duplicate checks.
+    open_siblings: dict[int, list[Section]] = {}
+
+    tokens = [match_token(b.text) if b.kind == "para" else None for _, b in blocks]
+    for pos, (idx, block) in enumerate(blocks):
+        if block.kind == "table":
+            if stack:
+                stack[-1].tables.append(idx)
+            continue
+        if block.kind != "para":
+            continue
+        tok = tokens[pos]
+        if tok is not None and tok.kind != "bullet":
+            tok = _disambiguate(tok, open_siblings)
+            depth = tok.depth
+            while stack and stack[-1].token.depth >= depth:
+                stack.pop()
+            for d in [d for d in open_siblings if d > depth]:
+                del open_siblings[d]
+            parent = stack[-1] if stack else None
+            siblings = parent.children if parent else roots
+            has_content = _has_content(blocks, tokens, pos, depth)
+            title, text = _heading_split(tok.rest, has_content)
+            number = tok.value
+            anchor = parent
+            if "." in number:  # "4.1" under "4": the number already carries its parent's
+                while anchor is not None and anchor.token.kind == "arabic":
+                    anchor = next((s for s in stack if s.children and anchor in s.children), None)
+            base_id = f"{anchor.id}.{number}" if anchor else number
+            sec_id = base_id
+            same = [s for s in siblings if s.number == number]
+            if same:
+                sec_id = f"{base_id}_{len(same) + 1}"
+                warnings.append({
+                    "code": "duplicate-number",
+                    "message": f"section number {number} appears {len(same) + 1} times under "
+                               f"{parent.id if parent else 'the root'}; kept as {sec_id}",
+                    "loc": block.loc.as_dict(),
+                })
+            else:
+                prev = [s for s in siblings if s.token.kind == tok.kind]
+                want = (ordinal(prev[-1].token) or 0) + 1 if prev else 1
+                got = ordinal(tok)
+                if got is not None and tok.kind in ("roman", "arabic", "letter") and got != want and prev:
+                    warnings.append({
+                        "code": "numbering-gap",
+                        "message": f"section {number} follows {prev[-1].number}: expected {want}",
+                        "loc": block.loc.as_dict(),
+                    })
+            role = section_role(title, parent.role if parent else None)
+            sec = Section(sec_id, number, title, role, block.loc, tok)
+            if text:
+                sec.text.append(text)
+                sec.content.append(("text", text, block.loc))
+            siblings.append(sec)
+            open_siblings.setdefault(depth, []).append(sec)
+            stack.append(sec)
+            placed.extend(block.lines)
+            continue
+        if not stack:
+            loose.append((idx, block))
+            continue
+        cur = stack[-1]
+        if tok is not None:  # bullet
+            kind = "subitem" if tok.value == "+" else "item"
+            cur.items.append(tok.rest)
+            cur.content.append((kind, tok.rest, block.loc))
+        else:
+            cur.text.append(block.text)
+            cur.content.append(("text", block.text, block.loc))
+        placed.extend(block.lines)
+    return roots, placed, warnings, loose
+
+
+def _has_content(blocks, tokens, pos: int, depth: int) -> bool:
+    """Whether the numbered block at ``pos`` has content of its own (not a sibling next)."""
+    for k in range(pos + 1, len(blocks)):
+        b = blocks[k][1]
+        if b.kind == "footnote":
+            continue
+        if b.kind == "table":
+            return True
+        tok = tokens[k]
+        if tok is None or tok.kind == "bullet":
+            return True
+        return tok.depth > depth
+    return False

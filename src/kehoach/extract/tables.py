@@ -1,0 +1,207 @@
+"""Responsibility tables -> tasks.
+
+Column meaning comes from header words in any order; repeated (or reworded) header rows on
+each page are dropped; rows a page break cut are joined again; rows fused by HTML cells are
+split again; group rows set ``group`` for the rows below them; a combined "chủ trì / phối hợp"
+column is split.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..numbering import roman_to_int
+from ..parse.blocks import Block, Row
+from ..vn import ascii_fold, starts_lower
+from .agencies import canonical_agency, cell_to_agencies, split_lead_support
+from .dates import text_to_deadline
+
+# (field, pattern on the tone-less lower-case header cell), checked in order.
+COLUMN_WORDS: list[tuple[str, str]] = [
+    ("note", r"ghi chu"),
+    ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi phu trach|co quan phu trach|trach nhiem thuc hien"),
+    ("support", r"phoi hop"),
+    ("target", r"muc tieu|chi tieu"),
+    ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien"),
+    ("output", r"san pham|ket qua|hinh thuc"),
+    ("no", r"^(?:stt|tt|so tt|so thu tu)\.?$"),
+    ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap"),
+]
+_COLUMN_RES = [(f, regex.compile(p)) for f, p in COLUMN_WORDS]
+DATELESS = regex.compile(r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau")
+_GROUP_NO = regex.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
+
+
+def _cell_text(paragraphs: list[str]) -> str:
+    return " ".join(p.strip() for p in paragraphs if p.strip())
+
+
+def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
+    """Map a header row's columns to task fields, or None when the row is not a header."""
+    fields: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        f = ascii_fold(_cell_text(cell))
+        if not f or len(f) > 60:
+            continue
+        if "chu tri" in f and "phoi hop" in f:
+            fields[i] = "combined"
+            continue
+        for name, rx in _COLUMN_RES:
+            if rx.search(f):
+                if name not in fields.values():
+                    fields[i] = name
+                break
+    known = set(fields.values())
+    if len(fields) >= 2 and (known & {"title", "lead", "combined"}) and (known - {"title", "no"}):
+        return fields
+    return None
+
+
+def _is_fused(row: Row) -> bool:
+    return any(len(c) >= 2 and starts_lower(c[0]) for c in row.cells)
+
+
+def _split_fused(row: Row) -> tuple[list[list[str]], list[list[str]]]:
+    """Split a row fused with the tail of the row before: (tail for previous row, rest)."""
+    prev_part: list[list[str]] = []
+    rest: list[list[str]] = []
+    for cell in row.cells:
+        if len(cell) >= 2:
+            prev_part.append([cell[0]])
+            rest.append(cell[1:])
+        elif len(cell) == 1 and starts_lower(cell[0]):
+            words = cell[0].split()
+            k = 0
+            while k < len(words) and starts_lower(words[k]):
+                k += 1
+            if 0 < k < len(words):
+                prev_part.append([" ".join(words[:k])])
+                rest.append([" ".join(words[k:])])
+            else:
+                prev_part.append([])
+                rest.append(cell)
+        else:
+            prev_part.append([])
+            rest.append(cell)
+    return prev_part, rest
+
+
+def _append_cells(target: list[list[str]], extra: list[list[str]]) -> None:
+    while len(target) < len(extra):
+        target.append([])
+    for i, paras in enumerate(extra):
+        if not paras:
+            continue
+        if target[i]:
+            target[i] = [_cell_text(target[i]) + " " + _cell_text(paras)]
+        else:
+            target[i] = list(paras)
+
+
+def table_to_tasks(block: Block, table_no: int, section: str | None, source: str) -> tuple[list[dict], list[dict]]:
+    """Read one table block into tasks. Returns (tasks, warnings)."""
+    warnings: list[dict] = []
+    fields: dict[int, str] | None = None
+    pending: list[dict] = []  # {"cells", "loc", "lines"}
+    broke = False
+    group: str | None = None
+    for row in block.rows:
+        cols = header_to_fields(row.cells)
+        if cols is not None:
+            if fields is None:
+                fields = cols
+            broke = True
+            continue
+        if fields is None:
+            continue
+        if not any(_cell_text(c) for c in row.cells):
+            continue
+        broke = broke or row.after_break
+        no_col = next((i for i, f in fields.items() if f == "no"), 0)
+        no = _cell_text(row.cells[no_col]) if no_col < len(row.cells) else ""
+        title_col = next((i for i, f in fields.items() if f == "title"), None)
+        filled = [i for i, c in enumerate(row.cells) if _cell_text(c)]
+        if not no and not broke and filled and filled == [title_col] and not starts_lower(_cell_text(row.cells[title_col])):
+            group = _cell_text(row.cells[title_col])  # a label row with no number and no agency
+            continue
+        if not no and pending:
+            last = pending[-1]
+            if not broke:
+                warnings.append({"code": "table-row-joined",
+                                 "message": f"a row with no number was joined to row {last['no']} above it",
+                                 "loc": row.loc.as_dict()})
+            _append_cells(last["cells"], row.cells)
+            last["lines"].extend(row.lines)
+            broke = False
+            continue
+        cells = [list(c) for c in row.cells]
+        if broke and pending and _is_fused(row):
+            tail, cells = _split_fused(row)
+            _append_cells(pending[-1]["cells"], tail)
+            warnings.append({"code": "table-row-split",
+                             "message": f"row {no} held the end of row {pending[-1]['no']} (page break); split again",
+                             "loc": row.loc.as_dict()})
+        broke = False
+        mapped = {f: _cell_text(cells[i]) if i < len(cells) else "" for i, f in fields.items()}
+        others = [v for f, v in mapped.items() if f not in ("no", "title") and v]
+        if _GROUP_NO.match(no) and (roman_to_int(no.rstrip(".").split()[-1]) is not None or not others):
+            group = f"{no.rstrip('.')}. {mapped.get('title', '')}".strip(" .")
+            continue
+        pending.append({"no": no, "cells": cells, "loc": row.loc, "lines": list(row.lines), "group": group})
+    if fields is None and block.rows:
+        warnings.append({"code": "table-no-header",
+                         "message": "a table with no recognisable header row (STT, Nội dung, Chủ trì…) was skipped",
+                         "loc": block.loc.as_dict()})
+        return [], warnings
+    tasks = []
+    for k, p in enumerate(pending, 1):
+        tasks.append(_row_to_task(p, fields or {}, f"A{table_no}.{k}", section, source, warnings))
+    return tasks, warnings
+
+
+def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,
+                 warnings: list[dict]) -> dict:
+    cells = p["cells"]
+    values: dict[str, str] = {}
+    for i, f in fields.items():
+        if i < len(cells):
+            values[f] = _cell_text(cells[i])
+    lead_text, support_text = values.get("lead"), values.get("support")
+    if "combined" in values:
+        split = split_lead_support(values["combined"])
+        if split is None:
+            lead_text = values["combined"]
+            warnings.append({"code": "combined-column-unlabelled",
+                             "message": f"task {task_id}: the combined lead/support cell has no labels; all taken as lead",
+                             "loc": p["loc"].as_dict()})
+        else:
+            lead_text, support_text = split
+    lead_w = cell_to_agencies(lead_text)
+    support_w = cell_to_agencies(support_text)
+    deadline = text_to_deadline(values.get("deadline"))
+    if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
+            and not DATELESS.search(ascii_fold(deadline["text"])):
+        warnings.append({"code": "deadline-unparsed",
+                         "message": f"task {task_id}: deadline {deadline['text']!r} was not understood",
+                         "loc": p["loc"].as_dict()})
+    if not lead_w:
+        warnings.append({"code": "task-without-lead", "message": f"task {task_id} has no lead agency",
+                         "loc": p["loc"].as_dict()})
+    return {
+        "id": task_id,
+        "no": p["no"] or None,
+        "group": p["group"],
+        "title": values.get("title") or None,
+        "lead": [canonical_agency(a) for a in lead_w],
+        "support": [canonical_agency(a) for a in support_w],
+        "lead_as_written": lead_w,
+        "support_as_written": support_w,
+        "deadline": deadline,
+        "output": values.get("output") or None,
+        "target": values.get("target") or None,
+        "note": values.get("note") or None,
+        "source": source,
+        "section": section,
+        "loc": p["loc"].as_dict(),
+        "_lines": p["lines"],
+    }

@@ -1,0 +1,161 @@
+"""Quantified objectives: "Tỷ trọng công nghiệp trong GRDP đạt trên 30%" -> indicator, gt, 30.0, "%".
+
+Figures already achieved ("ước đạt", "đã thu hút", "tăng 9,52% so với năm 2021") are not targets.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..vn import ascii_fold
+from .numbers import text_to_number
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_PRE_WORDS = (
+    r"phấn đấu|đạt|chiếm|duy trì|tăng|giảm|bình quân|mức|tối thiểu|tối đa|ít nhất|không quá|không vượt quá"
+    r"|không dưới|không thấp hơn|trên|dưới|khoảng|xấp xỉ|gần|hơn|từ|lên|còn|ở mức|đạt mức|thêm|được"
+)
+QUANTITY = regex.compile(
+    r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
+        (?<![\d.,/\-])(?P<v1>""" + _NUM + r""")(?:\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
+        (?P<unit>\s*%(?:\s*/\s*năm)?
+          |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*năm)?
+          |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|với|cho|theo|để|trở|về|là|có|năm\s+\d)\b)\p{Ll}[\p{Ll}\d]*\s*){1,4}(?:/\s*(?:năm|tháng|quý|ngày|người|lần))?
+)
+        (?P<post>\s+trở\s+lên|\s+trở\s+xuống)?""",
+    regex.X,
+)
+ACHIEVED = regex.compile(
+    r"uoc dat|uoc tinh|da dat|da thu hut|da hoan thanh|da co|so voi (?:nam|cung ky|ke hoach)|ke hoach nam"
+    r"|tinh den|hien nay|hien co|nang tong so|thuc hien duoc|dat duoc"
+)
+GOAL_CUE = regex.compile(r"phan dau|muc tieu|chi tieu|dat tren|dat toi thieu|dat it nhat|toi thieu|it nhat|tro len")
+_YEAR_PHRASE = regex.compile(
+    r"(?:đến|vào|trong|tới)\s+năm\s+(?P<y>(?:19|20)\d{2})|giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?P<y2>(?:19|20)\d{2})"
+    r"|năm\s+(?P<y3>(?:19|20)\d{2})",
+    regex.I,
+)
+_LEAD_TIME = regex.compile(
+    r"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhìn|Mục\s+tiêu)\s+)?(?:đến\s+năm\s+\d{4}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+\d{4})\s*[:,]\s*",
+    regex.I,
+)
+_STRIP_TAIL = regex.compile(
+    r"\s*(?:,|phấn đấu|đạt|chiếm|duy trì|bình quân|tăng|giảm|mức|ở|là|được|có|thêm|lên|còn|tối thiểu|ít nhất|trên|khoảng)*\s*$"
+)
+_STRIP_HEAD = regex.compile(
+    r"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:đến\s+|trong\s+|vào\s+)?năm\s+(?:19|20)\d{2}\s*,?\s*"
+    r"|giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*,?\s*)+",
+    regex.I,
+)
+_SKIP_UNITS = {"năm", "tháng", "ngày ký", "giờ ký"}
+
+
+def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | None]:
+    f = ascii_fold(pre)
+    direction = "increase" if regex.search(r"\btang\b", f) else "decrease" if regex.search(r"\bgiam\b", f) else None
+    if ranged:
+        return "range", direction
+    if post and "len" in ascii_fold(post):
+        return "ge", direction
+    if post and "xuong" in ascii_fold(post):
+        return "le", direction
+    for words, cmp in ((r"toi thieu|it nhat|khong duoi|khong thap hon", "ge"),
+                       (r"khong qua|toi da|khong vuot qua", "le"),
+                       (r"\btren\b|\bhon\b", "gt"), (r"\bduoi\b", "lt"),
+                       (r"khoang|xap xi|\bgan\b", "approx")):
+        if regex.search(words, f):
+            return cmp, direction
+    return "eq", direction
+
+
+def _year_of(text: str) -> int | None:
+    years = []
+    for m in _YEAR_PHRASE.finditer(text):
+        y = m.group("y") or m.group("y2") or m.group("y3")
+        years.append(int(y))
+    return years[-1] if years else None
+
+
+def _first_year(text: str) -> int | None:
+    m = _YEAR_PHRASE.search(text)
+    return int(m.group("y") or m.group("y2") or m.group("y3")) if m else None
+
+
+def _segment_text(text: str) -> str:
+    t = " ".join(regex.sub(r"\([^()]*\)", " ", text).split())
+    return _STRIP_HEAD.sub("", t).strip(" ,;:.")
+
+
+def _clauses(text: str) -> list[str]:
+    parts = regex.split(r";\s*|(?<=\.)\s+(?=\p{Lu})", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def text_to_targets(text: str, context_year: int | None = None, require_cue: bool = False,
+                    fallback_indicator: str | None = None) -> list[dict]:
+    """Every quantified objective in ``text``.
+
+    ``context_year`` is the year the heading or a parent item gives; ``require_cue`` asks for a
+    goal word ("phấn đấu", "mục tiêu", "tối thiểu" …) outside objective sections.
+    """
+    out: list[dict] = []
+    whole = text.strip()
+    lead_year = None
+    m = _LEAD_TIME.match(whole)
+    if m:
+        lead_year = _year_of(m.group(0))
+    base_year = lead_year or context_year
+    if require_cue and not GOAL_CUE.search(ascii_fold(whole)):
+        return out
+    for clause in _clauses(whole):
+        clause_body = _LEAD_TIME.sub("", clause)
+        if ACHIEVED.search(ascii_fold(clause_body)):
+            continue
+        prev_end = 0
+        first_indicator = None
+        for q in QUANTITY.finditer(clause_body):
+            unit = " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/")
+            if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit():
+                continue
+            v1 = text_to_number(q.group("v1"))
+            if v1 is None:
+                continue
+            before = clause_body[prev_end:q.start()]
+            if not q.group("pre") and regex.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản|tại)\s*$", before):
+                continue
+            if regex.match(r"(?:19|20)\d{2}$", q.group("v1")) and not unit.startswith("%"):
+                continue
+            v2 = text_to_number(q.group("v2")) if q.group("v2") else None
+            cmp, direction = _comparator(q.group("pre"), q.group("post"), v2 is not None)
+            before_clean = regex.sub(r"\([^()]*\)", " ", before)
+            if not regex.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
+                before_clean = ""
+            indicator = _STRIP_HEAD.sub("", before_clean).strip(" ,:;(")
+            indicator = _STRIP_TAIL.sub("", indicator).strip(" ,:;")
+            if not indicator and first_indicator:
+                indicator = first_indicator
+            seg_end = q.end()
+            if not indicator and not first_indicator and unit.startswith("%") and not before.strip(" -+•") \
+                    and not q.group("pre"):
+                after = clause_body[q.end():]
+                after = regex.split(r"[;(]|\s+(?=\p{Lu}\p{Ll})", after)[0].strip(" ,.:")
+                indicator = after or None
+                seg_end = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
+            if not indicator:
+                indicator = fallback_indicator
+            first_indicator = first_indicator or indicator
+            if unit.startswith("%"):
+                unit = "%/năm" if "năm" in unit else "%"
+            year = _year_of(clause_body[: q.end()]) or _first_year(clause_body[q.end():]) or base_year
+            out.append({
+                "text": _segment_text(clause_body[prev_end:seg_end]) or clause_body,
+                "indicator": indicator or None,
+                "comparator": cmp,
+                "value": v1,
+                "value_max": v2,
+                "unit": unit,
+                "year": year,
+                "direction": direction,
+            })
+            prev_end = seg_end
+    return out

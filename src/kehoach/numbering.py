@@ -1,0 +1,116 @@
+"""Numbering tokens: the only source of hierarchy in a plan ("I.", "1.", "1.1.", "a)", "-", "+").
+
+Shared by the readers (a token starts a new block) and the section builder (a token's kind
+sets its depth).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+# Vietnamese point letters, in order: note đ after d, and no f, j, w, z.
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+_TOKEN = regex.compile(
+    r"""^\s*(?:
+        (?P<part>(?i:phần|chương)\s+(?:thứ\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s+|$)
+      | (?P<roman>[IVXLC]{1,6})\s?[.)/](?:\s+|$)
+      | (?P<upper>[A-HK-UYĐ])\.\s+(?=\p{Lu})
+      | (?P<arabic>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s?[.)](?!\d)\s*
+      | (?P<arabicsp>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=\p{Lu})
+      | (?P<lroman>(?:ii|iii|iv|vi|vii|viii|ix|xi|xii))\)\s*
+      | (?P<letter>[a-zđ])\)\s*
+      | (?P<letterdot>[a-zđ])\.\s+(?=\p{Lu})
+    )""",
+    regex.X,
+)
+_MULTI_ARABIC_SPACE = regex.compile(r"\s")
+_BULLET = regex.compile(r"^\s*(?P<bullet>[-–—+•·∙●▪◦*])\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A numbering token at the start of a block."""
+
+    kind: str
+    """"part" | "upper" | "roman" | "arabic" | "letter" | "lroman" | "bullet"."""
+    value: str
+    """The token as written, without the trailing "." or ")": "II", "1.2", "đ", "-"."""
+    rest: str
+    """The text after the token."""
+
+    @property
+    def depth(self) -> int:
+        """Rank in the hierarchy: lower is higher up."""
+        if self.kind == "arabic":
+            return 3 + self.value.count(".")
+        return _RANK[self.kind]
+
+
+_RANK = {"part": 0, "upper": 1, "roman": 2, "letter": 8, "lroman": 9, "bullet": 20}
+
+
+def match_token(text: str) -> Token | None:
+    """Read the numbering token at the start of ``text``.
+
+    >>> match_token("II. MỤC TIÊU").value
+    'II'
+    >>> match_token("4.1. Phát triển nguồn nhân lực:").kind
+    'arabic'
+    >>> match_token("đ) Các cơ quan thông tin").value
+    'đ'
+    >>> match_token("- Tạo động lực").kind
+    'bullet'
+    >>> match_token("2021-2025 là giai đoạn") is None
+    True
+    """
+    m = _TOKEN.match(text)
+    if m:
+        kind = m.lastgroup
+        value = m.group(kind)
+        if kind in ("arabic", "arabicsp"):
+            kind, value = "arabic", _MULTI_ARABIC_SPACE.sub("", value)
+        elif kind == "letterdot":
+            kind = "letter"
+        elif kind == "part":
+            value = " ".join(value.split())
+        return Token(kind, value, text[m.end():].strip())
+    b = _BULLET.match(text)
+    if b:
+        return Token("bullet", b.group("bullet"), text[b.end():].strip())
+    return None
+
+
+def roman_to_int(s: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(s.upper()):
+        v = ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def ordinal(token: Token) -> int | None:
+    """The position a token claims among its siblings: "III" -> 3, "1.2" -> 2, "đ" -> 5."""
+    if token.kind in ("roman", "lroman"):
+        return roman_to_int(token.value)
+    if token.kind == "arabic":
+        try:
+            return int(token.value.split(".")[-1])
+        except ValueError:
+            return None
+    if token.kind == "letter":
+        i = POINT_LETTERS.find(token.value)
+        return i + 1 if i >= 0 else None
+    if token.kind == "upper":
+        return ord(token.value) - ord("A") + 1 if token.value != "Đ" else None
+    if token.kind == "part":
+        last = token.value.split()[-1]
+        return roman_to_int(last) or (int(last) if last.isdigit() else None)
+    return None

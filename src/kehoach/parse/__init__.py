@@ -1,0 +1,80 @@
+"""Readers: any input -> one flat stream of blocks (see :mod:`kehoach.parse.blocks`).
+
+Readers are chosen by suffix, and the content is sniffed when the suffix is missing or lies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+import regex
+
+from ..errors import ReadError, UnsupportedFormat
+from .blocks import Block, Loc, Row, Source
+from .decode import bytes_to_text
+
+__all__ = ["Block", "Loc", "Row", "Source", "read_source", "sniff_format", "SUFFIXES"]
+
+SUFFIXES = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx", ".pdf": "pdf", ".doc": "doc",
+}
+_MARKDOWN_HINT = regex.compile(r"(?m)^(?:#{1,6}\s|\s*\|.*\|\s*$)|\*\*\S")
+_HTML_HINT = regex.compile(r"(?is)^\s*(?:<!doctype\s+html|<html|<body|<head|<div|<p[\s>]|<table)")
+
+
+def sniff_format(data: bytes, name: str) -> str:
+    """The format of ``data``: content signatures first, then the suffix, then text heuristics."""
+    head = data[:8]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    suffix = PurePath(name).suffix.lower() if name and name != "-" else ""
+    by_suffix = SUFFIXES.get(suffix)
+    if by_suffix in ("docx", "pdf", "doc"):
+        raise ReadError(
+            f"{name}: the file is named {suffix} but its bytes are not a {suffix[1:].upper()} file; "
+            "check that it was saved or downloaded completely"
+        )
+    sample = data[:20000].decode("utf-8", errors="ignore")
+    if by_suffix == "html" or _HTML_HINT.match(sample):
+        return "html"
+    if by_suffix:
+        return by_suffix
+    return "markdown" if _MARKDOWN_HINT.search(sample) else "text"
+
+
+def read_source(data: bytes, name: str) -> Source:
+    """Decode and read ``data`` into a :class:`Source` (blocks plus facts about the file)."""
+    fmt = sniff_format(data, name)
+    if fmt in ("pdf", "docx", "doc"):
+        raise UnsupportedFormat(
+            f"{name}: {fmt.upper()} input is not supported yet; convert it to text first "
+            f"(for example: soffice --headless --convert-to txt, or pdftotext -layout) and extract that"
+        )
+    if not data.strip():
+        raise ReadError(f"{name}: the file is empty; nothing to extract")
+    text, warnings = bytes_to_text(data, name)
+    from .text import content_lines, read_text
+
+    if fmt == "html":
+        from .html import html_to_text
+
+        text = html_to_text(text)
+    if not text.strip():
+        raise ReadError(f"{name}: no text in the file; nothing to extract")
+    blocks = read_text(text)
+    return Source(
+        path=name,
+        format=fmt,
+        sha256=hashlib.sha256(data).hexdigest(),
+        pages=None,
+        blocks=blocks,
+        line_texts=content_lines(text),
+        warnings=warnings,
+    )

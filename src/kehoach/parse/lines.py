@@ -1,0 +1,80 @@
+"""Line-level vocabulary the readers share: what starts a block, what stands alone, what is markup."""
+
+from __future__ import annotations
+
+import regex
+
+from ..numbering import match_token
+from ..vn import is_upper_text, starts_upper
+
+TYPE_NAME = regex.compile(
+    r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG|\ THỰC\ HIỆN)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG)?
+          |ĐỀ\ ÁN|CÔNG\ VĂN|THÔNG\ BÁO|BÁO\ CÁO|TỜ\ TRÌNH|PHỤ\ LỤC(?:\s+[IVX\d]+)?|DANH\ MỤC)\s*:?$""",
+    regex.X,
+)
+"""A line that is only a document-type name: "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG", "PHỤ LỤC"."""
+
+STARTER = regex.compile(
+    r"""^(?:
+        Số\s*:|Số\s+\d|Nơi\s+nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|Căn\s+cứ\s|Điều\s+\d
+      | (?i:phụ\s+lục)|\(?\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)|Kế\s+hoạch\s+(?:hành\s+động\s+)?số
+      | Trên\s+đây\s+là|Lưu\s*:|CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*[-–]|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN
+      | \p{Lu}[\p{L}\s.]{1,40},\s+ngày\s
+    )""",
+    regex.X,
+)
+"""Lines that always start a new block: header and signature parts, appendix markers."""
+
+STANDALONE = regex.compile(
+    r"""^(?:Số\s*:.*|Nơi\s+nhận\s*:?|QUYẾT\ ĐỊNH\s*:|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s.*\d{4}\.?
+         |CỘNG\s+HÒA.*|CỘNG\s+HOÀ.*|Độc\s+lập\s*[-–].*)$""",
+    regex.X,
+)
+"""Lines that are a block of their own (nothing joins them, they join nothing)."""
+
+MARKUP = regex.compile(r"^\s*(?:[-_=*~.]{3,}|\|)\s*$")
+"""Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
+
+_ACRONYM = regex.compile(r"^\p{Lu}{2,}[\s,;:]")
+TERMINAL = regex.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
+
+
+def is_type_name(text: str) -> bool:
+    return bool(TYPE_NAME.match(text))
+
+
+def starts_block(text: str) -> bool:
+    """True when ``text`` begins a new block whatever comes before it."""
+    token = match_token(text)
+    return token is not None or bool(STARTER.match(text)) or is_type_name(text)
+
+
+def is_standalone(text: str) -> bool:
+    return is_type_name(text) or bool(STANDALONE.match(text))
+
+
+def joins_previous(prev_lines: list[str], line: str) -> bool:
+    """Decide whether ``line`` continues the block made of ``prev_lines`` (no blank line between).
+
+    Hard-wrapped text wraps anywhere, also inside headings ("III. KINH PHÍ THỰC" / "HIỆN",
+    "1. Sở Công" / "Thương:"); a new block starts at a numbering token, a header or signature
+    line, after terminal punctuation followed by a capital, and where the case mode changes
+    (an upper-case heading followed by a sentence).
+    """
+    prev = prev_lines[-1]
+    if starts_block(line) or is_standalone(line) or is_standalone(prev) or is_type_name(prev):
+        return False
+    first_token = match_token(prev_lines[0])
+    if len(prev_lines) == 1 and first_token is not None and first_token.kind != "bullet":
+        if not first_token.rest:
+            return True  # "1." alone on its line: the heading follows
+        if starts_upper(line) and not TERMINAL.search(prev):
+            both_caps = is_upper_text(first_token.rest) and is_upper_text(line)
+            acronym_first = bool(_ACRONYM.match(line)) and not is_upper_text(line)
+            return both_caps or acronym_first or (line.endswith(":") and len(line) <= 60)
+    if TERMINAL.search(prev) and (starts_upper(line) or line[:1].isdigit()):
+        return False
+    prev_caps, line_caps = is_upper_text(prev), is_upper_text(line)
+    if prev_caps != line_caps and starts_upper(line):
+        return False
+    return True

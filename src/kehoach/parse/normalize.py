@@ -1,0 +1,84 @@
+"""The one normaliser that runs on every piece of text a reader produces.
+
+Guarantees for the text it returns:
+
+- Unicode NFC; no ``\\r``, tabs, control or zero-width characters; single spaces, stripped.
+- No Markdown debris: heading marks (``## ``), emphasis (``**``, ``__``, ``*x*``), escapes
+  (``\\*``), block quotes.
+- No HTML: tags removed (``<p>``, ``<br>``, ``<b>``), entities decoded (``&nbsp;``, ``&amp;``).
+- No conversion debris: stray OCR tokens such as ``/suny`` or ``*TS*``.
+- No footnote markers (``¹``, ``²``, ``[^3]``); :func:`footnote_start` recognises footnote texts.
+- Idempotent: ``normalize_text(normalize_text(s)) == normalize_text(s)``.
+
+Spelling, case and tone placement are kept as written.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+import regex
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
+_SPACE_LIKE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_HEADING = regex.compile(r"^\s{0,3}(?:#{1,6}|>)(?:\s+|$)")
+_TRAILING_HASHES = regex.compile(r"\s+#+\s*$")
+_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ENTITY = regex.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
+_STRONG = regex.compile(r"\*\*|__")
+_ESCAPED_STAR = regex.compile(r"\\\*\s*")
+_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_EMPHASIS = regex.compile(
+    r"""(?<![\p{L}\p{N}*(\\])\*(?=[\p{L}\p{N}"“‘(])(.+?)(?<=[\p{L}\p{N}.,:;!?"”’)])\*(?![\p{L}\p{N}*)])"""
+)
+# Stray tokens left by OCR/PDF converters: "/suny", "*TS*" standing alone.
+_DEBRIS = regex.compile(r"(?<!\S)(?:/[a-z]{3,6}|\*[A-Z]{1,4}\*)(?!\S)")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FOOTNOTE_REF = regex.compile(r"\[\^\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_FOOTNOTE_START = regex.compile(r"^\s*(?:\[\^(?P<md>\w+)\]:|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s*")
+_SPACES = regex.compile(r" {2,}")
+_SPACE_BEFORE_PUNCT = regex.compile(r" +(?=[,;:.!?)](?:\s|$))")
+
+
+def _once(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACE_LIKE.sub(" ", text.replace("\r", " ").replace("\n", " "))
+    text = _CONTROL.sub("", text)
+    for _ in range(3):
+        decoded = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        if decoded == text:
+            break
+        text = decoded
+    text = _SPACE_LIKE.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = _HEADING.sub("", text)
+    text = _TRAILING_HASHES.sub("", text)
+    text = _DEBRIS.sub(" ", text)
+    text = _STRONG.sub("", text)
+    text = _ESCAPED_STAR.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\1", text)
+    text = _FOOTNOTE_REF.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_text(text: str) -> str:
+    """Normalise one line or paragraph of text (see the module docstring for the guarantees)."""
+    for _ in range(5):
+        cleaned = _once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def footnote_start(text: str) -> tuple[str, str] | None:
+    """Recognise a footnote text: "¹ Hoàn thiện dự thảo…" -> ("1", "Hoàn thiện dự thảo…")."""
+    m = _FOOTNOTE_START.match(text)
+    if not m:
+        return None
+    mark = m.group("md") or m.group("sup").translate(str.maketrans(_SUPERSCRIPTS, "0123456789"))
+    return mark, normalize_text(text[m.end():])

@@ -1,0 +1,249 @@
+"""Reader for plain text and Markdown, as converters and scrapers leave them.
+
+Recognises four table layouts:
+
+- tab-separated rows (``1\\tTriển khai…\\tSở Công Thương\\t…``), blank lines inside mark page breaks;
+- GitHub pipe tables (``| a | b |`` with a ``|---|`` line, ``<br>`` inside cells);
+- scraped tables whose cells are separated by lines holding only ``|``, starting at an
+  "STT"/"TT" header cell;
+- HTML fragments inside cells (``<p>…</p>``, ``<br>``), kept as separate cell paragraphs.
+
+Everything else becomes paragraphs (wraps joined, see :func:`lines.joins_previous`) and
+footnote texts.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..vn import fold, starts_lower
+from .blocks import Block, Loc, Row
+from .lines import MARKUP, is_standalone, joins_previous
+from .normalize import footnote_start, normalize_text
+
+_MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+_P_TAG = regex.compile(r"<p\b[^>]*>(.*?)</p\s*>", regex.S | regex.I)
+_BR = regex.compile(r"<br\s*/?>", regex.I)
+_PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
+_ROW_NUMBER_HEADER = {"stt", "tt", "so tt", "so thu tu"}
+
+
+def split_cell(raw: str) -> list[str]:
+    """One raw cell to its paragraphs: ``<p>a</p> <p>b</p>`` -> ["a", "b"]; ``a<br>b`` -> ["a", "b"]."""
+    parts = _P_TAG.findall(raw)
+    if not parts:
+        parts = [raw]
+    out: list[str] = []
+    for part in parts:
+        for piece in _BR.split(part):
+            text = normalize_text(piece)
+            if text:
+                out.append(text)
+    return out
+
+
+def _kind(line: str, in_tab_table: bool) -> str:
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    if stripped == "|":
+        return "bar"
+    if MARKUP.match(stripped):
+        return "markup"
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        return "md"
+    tabs = line.rstrip("\n").count("\t")
+    if tabs >= 2 or (tabs >= 1 and in_tab_table):
+        return "tab"
+    return "text"
+
+
+class _Builder:
+    """Accumulates paragraphs line by line."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.cur: list[tuple[int, str]] = []
+        self.cur_footnote: str | None = None
+        self.blank_before = False
+
+    def flush(self) -> None:
+        if not self.cur:
+            return
+        nums = [n for n, _ in self.cur]
+        texts = [t for _, t in self.cur]
+        text = normalize_text(" ".join(texts))
+        kind = "footnote" if self.cur_footnote is not None else "para"
+        self.blocks.append(Block(kind, text, Loc(nums[0]), nums, texts, mark=self.cur_footnote))
+        self.cur, self.cur_footnote = [], None
+
+    def add_text(self, n: int, raw: str) -> None:
+        text = normalize_text(raw)
+        if not text:
+            return
+        foot = footnote_start(raw.strip())
+        if foot is not None:
+            self.flush()
+            self.cur_footnote = foot[0]
+            self.cur = [(n, foot[1])]
+            self.blank_before = False
+            return
+        if self.cur:
+            prev_texts = [t for _, t in self.cur]
+            if self.blank_before:
+                join = (self.cur_footnote is None and starts_lower(text)
+                        and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
+            else:
+                join = joins_previous(prev_texts, text)
+            if join:
+                self.cur.append((n, text))
+                self.blank_before = False
+                return
+            self.flush()
+        elif self.blank_before and starts_lower(text) and self.blocks and self.blocks[-1].kind == "para":
+            # A page break inside a sentence: "thiết" / (blank) / "thực, hiệu quả".
+            last = self.blocks.pop()
+            self.cur = list(zip(last.lines, last.raw_lines))
+            if joins_previous([t for _, t in self.cur], text):
+                self.cur.append((n, text))
+                self.blank_before = False
+                return
+            self.flush()
+        self.cur = [(n, text)]
+        self.blank_before = False
+
+    def hard_break(self) -> None:
+        self.flush()
+        self.blank_before = False
+
+    def add_table(self, rows: list[Row]) -> None:
+        self.flush()
+        if rows:
+            lines = [n for r in rows for n in r.lines]
+            self.blocks.append(Block("table", "", rows[0].loc, lines, rows=rows))
+        self.blank_before = False
+
+
+def _md_row(n: int, line: str) -> list[list[str]]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [split_cell(c.replace("\\|", "|")) for c in _PIPE_SPLIT.split(inner)]
+
+
+def _bar_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
+    """Read a scraped table whose cells are separated by "|" lines, from the "TT" line at ``start``.
+
+    Returns the rows and the index after the table, or None when it does not look like one.
+    """
+    segments: list[tuple[list[int], str]] = []
+    i = start
+    cur_nums: list[int] = []
+    cur_text: list[str] = []
+    while i < len(lines):
+        s = lines[i].strip()
+        if not s:
+            break
+        if s == "|":
+            if cur_nums:
+                segments.append((cur_nums, " ".join(cur_text)))
+            cur_nums, cur_text = [], []
+        elif MARKUP.match(s):
+            pass
+        else:
+            cur_nums.append(i + 1)
+            cur_text.append(s)
+        i += 1
+    if cur_nums:
+        segments.append((cur_nums, " ".join(cur_text)))
+    header_count = 0
+    for nums, text in segments:
+        if regex.fullmatch(r"\d{1,4}\.?", normalize_text(text)):
+            break
+        header_count += 1
+    if header_count < 2 or header_count >= len(segments):
+        return None
+    ncols = header_count
+    rows: list[Row] = []
+    for k in range(0, len(segments), ncols):
+        chunk = segments[k:k + ncols]
+        cells = [split_cell(text) for _, text in chunk]
+        cells += [[] for _ in range(ncols - len(cells))]
+        nums = [n for ns, _ in chunk for n in ns]
+        rows.append(Row(cells, Loc(nums[0]), nums))
+    return rows, i
+
+
+def read_text(text: str) -> list[Block]:
+    """Read decoded text (``\\n`` line ends) into the block stream."""
+    lines = text.split("\n")
+    b = _Builder()
+    i = 0
+    in_tab = False
+    while i < len(lines):
+        raw = lines[i]
+        kind = _kind(raw, in_tab)
+        if kind == "blank":
+            if b.cur:
+                b.blank_before = True
+            elif b.blocks:
+                b.blank_before = True
+            i += 1
+            continue
+        if kind in ("bar", "markup"):
+            b.hard_break()
+            i += 1
+            continue
+        if kind == "text" and fold(normalize_text(raw)) in _ROW_NUMBER_HEADER:
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if nxt == "|":
+                found = _bar_table(lines, i)
+                if found:
+                    b.add_table(found[0])
+                    i = found[1]
+                    continue
+        if kind == "md":
+            rows: list[Row] = []
+            while i < len(lines) and _kind(lines[i], False) == "md":
+                if not _MD_SEPARATOR.match(lines[i]):
+                    rows.append(Row(_md_row(i + 1, lines[i]), Loc(i + 1), [i + 1]))
+                i += 1
+            b.add_table(rows)
+            continue
+        if kind == "tab":
+            rows = []
+            after_break = False
+            while i < len(lines):
+                k = _kind(lines[i], True)
+                if k == "tab":
+                    cells = [split_cell(c) for c in lines[i].rstrip().split("\t")]
+                    rows.append(Row(cells, Loc(i + 1), [i + 1], after_break=after_break))
+                    after_break = False
+                    i += 1
+                elif k == "blank":
+                    j = i
+                    while j < len(lines) and not lines[j].strip():
+                        j += 1
+                    if j < len(lines) and _kind(lines[j], True) == "tab":
+                        after_break = True
+                        i = j
+                    else:
+                        break
+                else:
+                    break
+            b.add_table(rows)
+            continue
+        b.add_text(i + 1, raw)
+        i += 1
+    b.flush()
+    return b.blocks
+
+
+def content_lines(text: str) -> dict[int, str]:
+    """Non-empty lines that carry content (layout-only lines like "|" or "-----" excluded)."""
+    out = {}
+    for n, line in enumerate(text.split("\n"), 1):
+        s = line.strip()
+        if s and not MARKUP.match(s) and normalize_text(s):
+            out[n] = s
+    return out

@@ -1,0 +1,101 @@
+"""Vietnamese text helpers: Unicode normal form, tone-insensitive keys, case tests.
+
+Comparisons in kehoach (agency names, section words, header words) go through :func:`fold`,
+which ignores case, tone marks and old/new tone placement ("Uỷ ban" = "Ủy ban"), but keeps
+vowel quality (â, ă, ê, ô, ơ, ư) and đ, so distinct words stay distinct.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Combining tone marks: grave, acute, tilde, hook above, dot below.
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_SPACES = regex.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_tones(text: str) -> str:
+    """Remove tone marks only: "Sở Công Thương" -> "Sơ Công Thương"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove every diacritic and map đ to d: "Sở Công Thương" -> "So Cong Thuong"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Comparison key: lower case, no tone marks, single spaces."""
+    return _SPACES.sub(" ", strip_tones(text).casefold()).strip()
+
+
+def ascii_fold(text: str) -> str:
+    """Looser key with no diacritics at all (for matching typed input and OCR slips)."""
+    return _SPACES.sub(" ", strip_diacritics(text).casefold()).strip()
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+def is_upper_text(text: str) -> bool:
+    """True when the letters of ``text`` are (almost) all upper case: "KẾ HOẠCH", "TỈNH HƯNG YÊN"."""
+    letters = _LETTER.findall(text)
+    if len(letters) < 2:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) >= 0.9
+
+
+def starts_lower(text: str) -> bool:
+    for c in text:
+        if c.isalpha():
+            return c.islower()
+        if not c.isspace() and c not in "\"'“‘(«":
+            return False
+    return False
+
+
+def starts_upper(text: str) -> bool:
+    for c in text:
+        if c.isalpha():
+            return c.isupper()
+        if not c.isspace() and c not in "\"'“‘(«":
+            return False
+    return False
+
+
+# Old ("hoà", "thuỷ") versus new ("hòa", "thủy") tone placement, for names kehoach writes itself.
+_OLD_TO_NEW = {}
+for _tone in ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323"):
+    for _a, _b in (("o", "a"), ("o", "e"), ("u", "y"), ("O", "A"), ("O", "E"), ("U", "Y"),
+                   ("O", "a"), ("O", "e"), ("U", "y")):
+        old = unicodedata.normalize("NFC", _a + _b + _tone)
+        new = unicodedata.normalize("NFC", _a + _tone + _b)
+        _OLD_TO_NEW[old] = new
+_OLD_RE = regex.compile("(" + "|".join(sorted(_OLD_TO_NEW, key=len, reverse=True)) + r")(?!\p{L})")
+
+
+def modern_tone(text: str) -> str:
+    """Put tone marks where current spelling puts them: "Uỷ ban" -> "Ủy ban", "hoà" -> "hòa".
+
+    Only syllable-final "oa", "oe", "uy" move (so "hoàn", "thuyền" are untouched)."""
+    return _OLD_RE.sub(lambda m: _OLD_TO_NEW[m.group(1)], nfc(text))
+
+
+def title_case_place(text: str) -> str:
+    """"HƯNG YÊN" -> "Hưng Yên", "BÀ RỊA - VŨNG TÀU" -> "Bà Rịa - Vũng Tàu"."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+def sentence_case(text: str) -> str:
+    """"KẾ HOẠCH HÀNH ĐỘNG" -> "Kế hoạch hành động"."""
+    low = text.lower()
+    return low[:1].upper() + low[1:]
