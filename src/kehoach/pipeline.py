@@ -127,7 +127,8 @@ def build_plan(source: Source) -> dict:
         if b.kind != "para":
             continue
         text = b.text
-        issuer, _complete = hd.expand_issuer(text.split("CỘNG")[0].strip()) if not text.startswith("TM") else (None, False)
+        left = regex.split(r"\s*\|\s*|\s{3,}|CỘNG\s+H", text)[0].strip()
+        issuer, _complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
         if issuer and doc["issuer"] is None:
             doc["issuer"] = issuer
             used.add(i)
@@ -172,6 +173,12 @@ def build_plan(source: Source) -> dict:
             t += 1
         while t < n and blocks[t].kind == "para" and _ATTACHMENT.match(blocks[t].text):
             used.add(t)
+            ref = hd.parse_backref(blocks[t].text)
+            for key in ("number", "date"):
+                if ref and ref.get(key) and doc.get(key) and ref[key] != doc[key]:
+                    _warn(warnings, "backref-mismatch",
+                          f"the plan says it is attached to {key} {ref[key]!r} but the decision's header says {doc[key]!r}",
+                          blocks[t].loc.as_dict())
             t += 1
         plan_part_from = t
         # The decision's own closing (signature of the decision) comes before the plan.
@@ -213,6 +220,9 @@ def build_plan(source: Source) -> dict:
         for i in range(first_sec, closing_at):
             if blocks[i].kind == "para" and _CLOSING.match(blocks[i].text):
                 body_end = i
+                break
+            if blocks[i].kind == "para" and _APPENDIX_MARK.match(blocks[i].text) and match_token(blocks[i].text) is None:
+                body_end = closing_at = i  # an appendix with no signature before it
                 break
     roots: list[Section] = []
     footnotes: list[dict] = []

@@ -20,16 +20,41 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _tables() -> tuple[dict[int, str], dict[int, str]]:
+    """Translation tables for precomposed Latin letters (built once: str.translate is fast)."""
+    no_tone: dict[int, str] = {}
+    no_mark: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        dec = unicodedata.normalize("NFD", ch)
+        if len(dec) == 1:
+            continue
+        kept = unicodedata.normalize("NFC", "".join(c for c in dec if c not in _TONES))
+        if kept != ch:
+            no_tone[cp] = kept
+        base = "".join(c for c in dec if not unicodedata.combining(c))
+        if base != ch:
+            no_mark[cp] = base
+    return no_tone, no_mark
+
+
+_NO_TONE, _NO_MARK = _tables()
+
+
 def strip_tones(text: str) -> str:
     """Remove tone marks only: "Sở Công Thương" -> "Sơ Công Thương"."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_NO_TONE)
+    return text
 
 
 def strip_diacritics(text: str) -> str:
     """Remove every diacritic and map đ to d: "Sở Công Thương" -> "So Cong Thuong"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_NO_MARK)
+        if not text.isascii():
+            text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return text
 
 
 def fold(text: str) -> str:
@@ -47,11 +72,11 @@ _LETTER = regex.compile(r"\p{L}")
 
 def is_upper_text(text: str) -> bool:
     """True when the letters of ``text`` are (almost) all upper case: "KẾ HOẠCH", "TỈNH HƯNG YÊN"."""
-    letters = _LETTER.findall(text)
+    letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
         return False
     upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) >= 0.9
+    return upper >= 0.9 * len(letters)
 
 
 def starts_lower(text: str) -> bool:

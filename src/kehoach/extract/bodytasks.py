@@ -90,7 +90,7 @@ def sections_to_tasks(roots: list[Section]) -> list[dict]:
                 m = AGENCY_TITLE.match(sec.title)
                 if m and len(sec.title) <= 160:
                     title_agency = m.group("agency")
-            for kind, text, loc in sec.content:
+            for _kind, text, loc in sec.content:
                 if title_agency:
                     units.append((title_agency, text, loc))
                     continue

@@ -43,7 +43,8 @@ MOTTO = regex.compile(r"^(?:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|CỘNG|Độc\s+l�
 RECIPIENTS = regex.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
 BASIS_START = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", regex.I)
 CITED = regex.compile(
-    r"""(?P<type>Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Chương\s+trình\s+hành\s+động|Chương\s+trình|Kết\s+luận
+    r"""(?:(?P<law>Luật|Bộ\s+luật)\s+(?P<lawname>\p{Lu}[^;:]{2,90}?)\s+số\s+(?P<lawnumber>\d+/\d{4}/QH\d+))
+      | (?P<type>Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Chương\s+trình\s+hành\s+động|Chương\s+trình|Kết\s+luận
         |Công\s+văn|Văn\s+bản|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|Luật|Thông\s+báo|Hướng\s+dẫn|Nghị\s+quyết\s+liên\s+tịch)
         \s+(?:số\s+)?(?P<number>\d+[\p{L}\d/\-–]*[/\-][\p{L}\d\-–]+)
         (?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?
@@ -103,7 +104,8 @@ def parse_number(text: str) -> dict | None:
     year = m.group("year")
     number = None
     if seq is not None:
-        number = f"{seq}/{year}/{symbol}" if year else f"{seq}/{symbol}"
+        raw = m.group("seq")
+        number = f"{raw}/{year}/{symbol}" if year else f"{raw}/{symbol}"
     return {"number": number, "seq": seq, "symbol": symbol, "type": symbol_to_type(symbol), "hyphen_fixed": fixed}
 
 
@@ -129,7 +131,7 @@ def parse_backref(text: str) -> dict | None:
         issuer = expand_issuer(m.group("issuer"))[0] or m.group("issuer").strip()
     return {
         "type_name": sentence_case(m.group("type")),
-        "number": f"{seq}/{symbol}" if seq is not None else None,
+        "number": f"{m.group('seq')}/{symbol}" if seq is not None else None,
         "seq": seq,
         "symbol": symbol,
         "date": date.isoformat() if date else None,
@@ -141,6 +143,12 @@ def text_to_bases(text: str) -> list[dict]:
     """Every document a basis paragraph cites, in order."""
     out = []
     for m in CITED.finditer(text):
+        if m.group("law"):
+            out.append({
+                "text": m.group(0).strip(), "type": "Luật", "number": m.group("lawnumber"),
+                "date": None, "issuer": "Quốc hội", "name": " ".join(m.group("lawname").split()),
+            })
+            continue
         date = find_date("ngày " + m.group("date")) if m.group("date") else None
         out.append({
             "text": m.group(0).strip(),
@@ -192,7 +200,7 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
         authority, on_behalf, title = None, None, None
         merged: list[str] = []
         for line in lines:  # re-join wrapped caps lines: "TM. ỦY BAN NHÂN" / "DÂN"
-            if merged and not AUTHORITY.match(line) and not signer_title(line) in SIGNER_TITLES.values() \
+            if merged and not AUTHORITY.match(line) and signer_title(line) not in SIGNER_TITLES.values() \
                     and AUTHORITY.match(merged[-1]) and is_upper_text(line) and len(line.split()) <= 2:
                 merged[-1] += " " + line
             else:

@@ -121,7 +121,7 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
         no = _cell_text(row.cells[no_col]) if no_col < len(row.cells) else ""
         title_col = next((i for i, f in fields.items() if f == "title"), None)
         filled = [i for i, c in enumerate(row.cells) if _cell_text(c)]
-        if not no and not broke and filled and filled == [title_col] and not starts_lower(_cell_text(row.cells[title_col])):
+        if not no and (not broke or not pending) and filled and filled == [title_col] and not starts_lower(_cell_text(row.cells[title_col])):
             group = _cell_text(row.cells[title_col])  # a label row with no number and no agency
             continue
         if not no and pending:

@@ -19,7 +19,7 @@ QUANTITY = regex.compile(
     r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
         (?<![\d.,/\-])(?P<v1>""" + _NUM + r""")(?:\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
-          |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*năm)?
+          |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*năm)?
           |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|với|cho|theo|để|trở|về|là|có|năm\s+\d)\b)\p{Ll}[\p{Ll}\d]*\s*){1,4}(?:/\s*(?:năm|tháng|quý|ngày|người|lần))?
 )
         (?P<post>\s+trở\s+lên|\s+trở\s+xuống)?""",

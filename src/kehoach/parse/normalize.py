@@ -65,8 +65,13 @@ def _once(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_NEEDS_WORK = regex.compile(r"[*_<>&#\\/\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff]|  | [,;:.!?)]")
+
+
 def normalize_text(text: str) -> str:
     """Normalise one line or paragraph of text (see the module docstring for the guarantees)."""
+    if not _NEEDS_WORK.search(text) and unicodedata.is_normalized("NFC", text):
+        return text.strip()
     for _ in range(5):
         cleaned = _once(text)
         if cleaned == text:

@@ -103,7 +103,7 @@ class _Builder:
         elif self.blank_before and starts_lower(text) and self.blocks and self.blocks[-1].kind == "para":
             # A page break inside a sentence: "thiết" / (blank) / "thực, hiệu quả".
             last = self.blocks.pop()
-            self.cur = list(zip(last.lines, last.raw_lines))
+            self.cur = list(zip(last.lines, last.raw_lines, strict=False))
             if joins_previous([t for _, t in self.cur], text):
                 self.cur.append((n, text))
                 self.blank_before = False
@@ -157,7 +157,7 @@ def _bar_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     if cur_nums:
         segments.append((cur_nums, " ".join(cur_text)))
     header_count = 0
-    for nums, text in segments:
+    for _nums, text in segments:
         if regex.fullmatch(r"\d{1,4}\.?", normalize_text(text)):
             break
         header_count += 1
@@ -216,7 +216,7 @@ def read_text(text: str) -> list[Block]:
             while i < len(lines):
                 k = _kind(lines[i], True)
                 if k == "tab":
-                    cells = [split_cell(c) for c in lines[i].rstrip().split("\t")]
+                    cells = [split_cell(c) for c in lines[i].rstrip(" \r\n").split("\t")]
                     rows.append(Row(cells, Loc(i + 1), [i + 1], after_break=after_break))
                     after_break = False
                     i += 1
@@ -244,6 +244,6 @@ def content_lines(text: str) -> dict[int, str]:
     out = {}
     for n, line in enumerate(text.split("\n"), 1):
         s = line.strip()
-        if s and not MARKUP.match(s) and normalize_text(s):
+        if s and not MARKUP.match(s) and not _MD_SEPARATOR.match(s) and normalize_text(s):
             out[n] = s
     return out

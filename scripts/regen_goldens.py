@@ -1,0 +1,38 @@
+"""Regenerate the golden outputs in tests/golden/ from samples/ (run from the repository root).
+
+    python scripts/regen_goldens.py            # rewrite every golden
+    python scripts/regen_goldens.py NAME...    # only these samples (file names in samples/)
+
+Review the diff (`git diff tests/golden`) by eye before committing: goldens are the contract.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SUFFIXES = {".txt", ".md", ".html", ".htm"}
+
+
+def main(argv: list[str]) -> int:
+    import os
+
+    from kehoach import extract_file
+    from kehoach.export import to_yaml
+
+    os.chdir(ROOT)
+    names = argv or sorted(p.name for p in (ROOT / "samples").iterdir() if p.suffix in SUFFIXES)
+    out_dir = ROOT / "tests" / "golden"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        plan = extract_file(f"samples/{name}")
+        target = out_dir / (Path(name).stem + ".yaml")
+        target.write_text(to_yaml(plan), encoding="utf-8")
+        print(f"{target.relative_to(ROOT)}: {len(plan['sections'])} sections, {len(plan['targets'])} targets, "
+              f"{len(plan['tasks'])} tasks, {len(plan['warnings'])} warnings, coverage {plan['quality']['coverage']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,128 @@
+"""Validate plan files (YAML/JSON) against the schema and the model's semantic rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+from pathlib import Path
+
+from .errors import InvalidPlan
+
+_SCHEMA: dict | None = None
+
+
+def load_schema() -> dict:
+    """The published JSON Schema (schemas/plan.schema.json), as shipped inside the package."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        text = resources.files("kehoach").joinpath("schemas/plan.schema.json").read_text(encoding="utf-8")
+        _SCHEMA = json.loads(text)
+    return _SCHEMA
+
+
+def schema_text() -> str:
+    return resources.files("kehoach").joinpath("schemas/plan.schema.json").read_text(encoding="utf-8")
+
+
+def load_plan(path: str) -> object:
+    """Load a plan file; YAML or JSON by suffix, JSON first when the suffix says nothing."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as e:
+        raise InvalidPlan(f"{path}: no such file") from e
+    except UnicodeDecodeError as e:
+        raise InvalidPlan(f"{path}: not UTF-8 text; a plan file is YAML or JSON written by kehoach extract") from e
+    except OSError as e:
+        raise InvalidPlan(f"{path}: cannot read ({e.strerror})") from e
+    if p.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InvalidPlan(f"{path}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
+        raise InvalidPlan(f"{path}: invalid YAML{where}: {getattr(e, 'problem', None) or e}") from e
+
+
+def _path(parts) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "(root)"
+
+
+def _iso(value) -> bool:
+    if value is None:
+        return True
+    try:
+        dt.date.fromisoformat(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def check_plan(plan: object) -> list[tuple[str, str]]:
+    """Every problem as (path, message); an empty list means the plan is valid."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(load_schema())
+    problems = [(_path(e.absolute_path), e.message) for e in
+                sorted(validator.iter_errors(plan), key=lambda e: list(map(str, e.absolute_path)))]
+    if not isinstance(plan, dict):
+        return problems or [("(root)", "a plan must be a mapping")]
+    doc = plan.get("document") if isinstance(plan.get("document"), dict) else {}
+    if not _iso(doc.get("date")):
+        problems.append(("document.date", f"{doc.get('date')!r} is not a real calendar date"))
+    for i, b in enumerate(doc.get("bases") or []):
+        if isinstance(b, dict) and not _iso(b.get("date")):
+            problems.append((f"document.bases[{i}].date", f"{b.get('date')!r} is not a real calendar date"))
+    seen: dict[str, str] = {}
+
+    def walk(sections, where):
+        for i, s in enumerate(sections or []):
+            if not isinstance(s, dict):
+                continue
+            here = f"{where}[{i}]"
+            sid = s.get("id")
+            if isinstance(sid, str):
+                if sid in seen:
+                    problems.append((f"{here}.id", f"section id {sid!r} is used twice (also at {seen[sid]})"))
+                seen[sid] = here
+            walk(s.get("children"), f"{here}.children")
+
+    walk(plan.get("sections"), "sections")
+    for key in ("tasks", "targets"):
+        ids: dict[str, int] = {}
+        for i, item in enumerate(plan.get(key) or []):
+            if not isinstance(item, dict):
+                continue
+            iid = item.get("id")
+            if isinstance(iid, str):
+                if iid in ids:
+                    problems.append((f"{key}[{i}].id", f"id {iid!r} is used twice (also at {key}[{ids[iid]}])"))
+                ids[iid] = i
+    for i, t in enumerate(plan.get("tasks") or []):
+        if not isinstance(t, dict):
+            continue
+        if not t.get("lead"):
+            problems.append((f"tasks[{i}].lead", f"task {t.get('id')!r} has no lead agency"))
+        d = t.get("deadline")
+        if isinstance(d, dict):
+            start, end = d.get("start"), d.get("end")
+            for k in ("start", "end"):
+                if not _iso(d.get(k)):
+                    problems.append((f"tasks[{i}].deadline.{k}", f"{d.get(k)!r} is not a real calendar date"))
+            if _iso(start) and _iso(end) and start and end and start > end:
+                problems.append((f"tasks[{i}].deadline", f"start {start} is after end {end}"))
+    for i, t in enumerate(plan.get("targets") or []):
+        if isinstance(t, dict) and isinstance(t.get("value"), (int, float)) and isinstance(t.get("value_max"), (int, float)):
+            if t["value_max"] < t["value"]:
+                problems.append((f"targets[{i}].value_max", f"value_max {t['value_max']} is below value {t['value']}"))
+    return problems

@@ -1,0 +1,66 @@
+"""Fixture tables in tests/cases/: adding a case is adding a line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kehoach.extract.agencies import canonical_agency, cell_to_agencies
+from kehoach.extract.dates import text_to_deadline
+from kehoach.extract.header import parse_number
+from kehoach.extract.numbers import text_to_number
+from kehoach.extract.targets import text_to_targets
+from kehoach.numbering import match_token
+
+from ..conftest import load_cases
+
+
+def _iso(v):
+    return v.isoformat() if isinstance(v, dt.date) else v
+
+
+@pytest.mark.parametrize("case", load_cases("dates.yaml"), ids=lambda c: c["in"] or "(empty)")
+def test_deadline(case):
+    d = text_to_deadline(case["in"])
+    assert (d["start"], d["end"], d["recurrence"]) == (_iso(case["start"]), _iso(case["end"]), case["recurrence"])
+
+
+@pytest.mark.parametrize("case", load_cases("numbers.yaml"), ids=lambda c: c["in"])
+def test_number(case):
+    assert text_to_number(case["in"]) == case["out"]
+
+
+@pytest.mark.parametrize("case", load_cases("numbering.yaml"), ids=lambda c: c["in"])
+def test_numbering_token(case):
+    tok = match_token(case["in"])
+    got = (tok.kind, tok.value) if tok else (None, None)
+    assert got == (case["kind"], case["value"])
+
+
+@pytest.mark.parametrize("case", load_cases("agencies.yaml"), ids=lambda c: c["in"])
+def test_canonical_agency(case):
+    assert canonical_agency(case["in"]) == case["out"]
+
+
+@pytest.mark.parametrize("case", load_cases("agency_lists.yaml"), ids=lambda c: c["in"][:40] or "(empty)")
+def test_agency_list(case):
+    assert cell_to_agencies(case["in"]) == case["out"]
+
+
+@pytest.mark.parametrize("case", load_cases("header_lines.yaml"), ids=lambda c: c["in"])
+def test_number_line(case):
+    got = parse_number(case["in"])
+    assert {k: got[k] for k in ("number", "seq", "symbol", "type")} == {k: case[k] for k in ("number", "seq", "symbol", "type")}
+
+
+@pytest.mark.parametrize("case", load_cases("targets.yaml"), ids=lambda c: c["in"][:50])
+def test_targets(case):
+    found = text_to_targets(case["in"], case.get("year"))
+    got = [[t["indicator"], t["comparator"], t["value"], t["value_max"], t["unit"], t["year"]] for t in found]
+    assert got == case["out"]
+
+
+def test_spellings_of_one_agency_share_a_canonical_name():
+    spellings = ["Sở TN&MT", "Sở Tài nguyên & Môi trường", "Sở Tài nguyên và Môi trường", "Sở tài nguyên và môi trường"]
+    assert len({canonical_agency(s) for s in spellings}) == 1

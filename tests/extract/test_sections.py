@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from kehoach import extract_bytes
+
+
+def plan(text):
+    return extract_bytes(("Số: 1/KH-UBND\nKẾ HOẠCH\nThử nghiệm\n" + text).encode("utf-8"), "t.txt")
+
+
+def ids(secs):
+    out = []
+    for s in secs:
+        out.append(s["id"])
+        out.extend(ids(s["children"]))
+    return out
+
+
+def test_tree_from_tokens_not_markdown_marks():
+    p = plan("# I. MỤC TIÊU\n\n#### 1. Chung\n\n## a) Điểm một\n\n- ý\n\n### II. TỔ CHỨC THỰC HIỆN\n")
+    assert ids(p["sections"]) == ["I", "I.1", "I.1.a", "II"]
+    assert p["sections"][0]["children"][0]["children"][0]["items"] == ["ý"]
+
+
+def test_heading_with_text_on_the_same_line():
+    p = plan("I. MỤC ĐÍCH\n1. Mục đích: Nâng cao hiệu quả.\n")
+    s = p["sections"][0]["children"][0]
+    assert (s["title"], s["text"]) == ("Mục đích", ["Nâng cao hiệu quả."])
+
+
+def test_numbered_paragraph_has_no_title():
+    p = plan("I. GIẢI PHÁP\n1. Tăng cường công tác quản lý nhà nước về đầu tư trên địa bàn tỉnh, bảo đảm công khai.\n"
+             "2. Đẩy mạnh xúc tiến đầu tư.\n")
+    first = p["sections"][0]["children"][0]
+    assert first["title"] is None and first["text"][0].startswith("Tăng cường")
+
+
+def test_duplicate_and_gap_warned():
+    p = plan("I. A\nII. B\nII. C\nV. D\n")
+    assert ids(p["sections"]) == ["I", "II", "II_2", "V"]
+    codes = [w["code"] for w in p["warnings"]]
+    assert "duplicate-number" in codes and "numbering-gap" in codes
+
+
+def test_letter_i_after_h_is_a_letter_and_roman_after_roman():
+    p = plan("I. A\n1. Mục\ng) gờ\nh) hờ\ni) i ngắn\nk) ca\n")
+    assert ids(p["sections"]) == ["I", "I.1", "I.1.g", "I.1.h", "I.1.i", "I.1.k"]
+
+
+def test_lower_roman_list():
+    p = plan("I. A\n1. Mục\ni) một\nii) hai\niii) ba\n")
+    assert ids(p["sections"]) == ["I", "I.1", "I.1.i", "I.1.ii", "I.1.iii"]
+
+
+def test_upper_letter_c_after_b():
+    p = plan("A. PHẦN MỘT\nB. PHẦN HAI\nC. PHẦN BA\nI. MỤC\n")
+    assert ids(p["sections"])[:3] == ["A", "B", "C"]
+
+
+def test_parts_and_chapters():
+    p = plan("Phần I. TỔNG QUAN\nI. MỤC TIÊU\n1. Chung\nPhần II. TỔ CHỨC\nI. PHÂN CÔNG\n")
+    assert ids(p["sections"]) == ["Phần I", "Phần I.I", "Phần I.I.1", "Phần II", "Phần II.I"]
+
+
+def test_roles_from_heading_words():
+    p = plan("I. MỤC ĐÍCH, YÊU CẦU\nII. MỤC TIÊU\nIII. NHIỆM VỤ VÀ GIẢI PHÁP\nIV. KINH PHÍ THỰC HIỆN\n"
+             "V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n2. Chế độ báo cáo\nVI. KHEN THƯỞNG\n")
+    roles = [(s["id"], s["role"]) for s in p["sections"]]
+    assert roles == [("I", "purpose"), ("II", "objectives"), ("III", "tasks"), ("IV", "funding"),
+                     ("V", "organization"), ("VI", "rewards")]
+    v = p["sections"][4]["children"]
+    assert [c["role"] for c in v] == ["organization", "reporting"]
+
+
+def test_body_tasks_from_organization():
+    p = plan("I. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương:\n- Chủ trì, phối hợp với Sở Tài chính triển khai Kế hoạch.\n"
+             "- Định kỳ trước ngày 15/12 hằng năm báo cáo UBND tỉnh.\n"
+             "2. Giao Sở Nội vụ chủ trì tổng kết, hoàn thành trước ngày 30/6/2025.\n"
+             "3. Công an tỉnh: bảo đảm an ninh.\n")
+    body = [(t["id"], t["lead"], t["support"], t["deadline"]["end"], t["deadline"]["recurrence"]) for t in p["tasks"]]
+    assert body == [
+        ("I.1/1", ["Sở Công Thương"], ["Sở Tài chính"], None, None),
+        ("I.1/2", ["Sở Công Thương"], [], None, "annual"),
+        ("I.2", ["Sở Nội vụ"], [], "2025-06-30", None),
+        ("I.3", ["Công an tỉnh"], [], None, None),
+    ]
+    assert all(t["source"] == "body" for t in p["tasks"])

@@ -1,0 +1,101 @@
+"""Table layouts, including ones no seed shows."""
+
+from __future__ import annotations
+
+from kehoach.extract.tables import header_to_fields, table_to_tasks
+from kehoach.parse.text import read_text
+
+
+def tasks_of(text):
+    (table,) = [b for b in read_text(text) if b.kind == "table"]
+    tasks, warnings = table_to_tasks(table, 1, None, "appendix")
+    return tasks, warnings
+
+
+def test_columns_in_any_order_and_reworded_repeated_header():
+    text = (
+        "Thời hạn\tĐơn vị phối hợp\tTT\tĐơn vị chủ trì\tNội dung công việc\tKết quả\n"
+        "Quý I/2025\tSở Tài chính\t1\tSở Y tế\tXây dựng đề án\tĐề án\n"
+        "\n"
+        "Thời gian thực hiện\tCơ quan phối hợp\tSTT\tCơ quan chủ trì\tNhiệm vụ\tSản phẩm\n"
+        "Hằng năm\t\t2\tSở Nội vụ\tTổng kết\tBáo cáo\n"
+    )
+    tasks, warnings = tasks_of(text)
+    assert [(t["no"], t["title"], t["lead"], t["support"], t["output"], t["deadline"]["text"]) for t in tasks] == [
+        ("1", "Xây dựng đề án", ["Sở Y tế"], ["Sở Tài chính"], "Đề án", "Quý I/2025"),
+        ("2", "Tổng kết", ["Sở Nội vụ"], [], "Báo cáo", "Hằng năm"),
+    ]
+    assert warnings == []
+
+
+def test_group_rows_by_roman_number_and_by_label():
+    text = (
+        "STT\tNội dung\tChủ trì\tThời hạn\n"
+        "I\tHoàn thiện thể chế\t\t\n"
+        "1\tBan hành quy chế\tSở Tư pháp\t2025\n"
+        "Nhóm nhiệm vụ về hạ tầng\t\t\t\n"
+    )
+    tasks, _ = tasks_of(text)
+    assert tasks[0]["group"] == "I. Hoàn thiện thể chế"
+
+
+def test_label_group_row_without_number():
+    text = (
+        "STT\tNội dung\tChủ trì\tThời hạn\n"
+        "\tNhóm nhiệm vụ về hạ tầng\t\t\n"
+        "1\tNâng cấp đường\tSở Xây dựng\t2025\n"
+    )
+    tasks, _ = tasks_of(text)
+    assert [(t["group"], t["title"]) for t in tasks] == [("Nhóm nhiệm vụ về hạ tầng", "Nâng cấp đường")]
+
+
+def test_continuation_row_without_page_break_is_joined_with_a_warning():
+    text = "STT\tNội dung\tChủ trì\n1\tXây dựng\tSở A\n\tđề án\t\n"
+    tasks, warnings = tasks_of(text)
+    assert tasks[0]["title"] == "Xây dựng đề án"
+    assert [w["code"] for w in warnings] == ["table-row-joined"]
+
+
+def test_combined_column_split_and_unlabelled_warned():
+    text = (
+        "TT\tNhiệm vụ\tCơ quan chủ trì/ Cơ quan phối hợp\n"
+        "1\tViệc A\t- CQ chủ trì: Sở Y tế - CQ phối hợp: Sở Tài chính, các đơn vị liên quan\n"
+        "2\tViệc B\tSở Nội vụ\n"
+    )
+    tasks, warnings = tasks_of(text)
+    assert tasks[0]["lead"] == ["Sở Y tế"] and tasks[0]["support"] == ["Sở Tài chính", "Các đơn vị liên quan"]
+    assert tasks[1]["lead"] == ["Sở Nội vụ"]
+    assert [w["code"] for w in warnings] == ["combined-column-unlabelled"]
+
+
+def test_fused_row_split_again_after_page_break():
+    text = (
+        "TT\tNhiệm vụ\tThời gian\tChủ trì\n"
+        "1\tThực hiện công tác giải phóng mặt bằng, tạo điều kiện\tThường\tUBND các huyện\n"
+        "TT\tNhiệm vụ\tThời gian\tChủ trì\n"
+        "2\t<p>thuận lợi cho nhà đầu tư</p> <p>Rà soát dịch vụ công</p>\txuyên Hằng năm\t<p></p> <p>Sở Nội vụ</p>\n"
+    )
+    tasks, warnings = tasks_of(text)
+    assert tasks[0]["title"] == "Thực hiện công tác giải phóng mặt bằng, tạo điều kiện thuận lợi cho nhà đầu tư"
+    assert tasks[0]["deadline"]["recurrence"] == "continuous"
+    assert (tasks[1]["title"], tasks[1]["deadline"]["text"], tasks[1]["lead"]) == ("Rà soát dịch vụ công", "Hằng năm", ["Sở Nội vụ"])
+    assert [w["code"] for w in warnings] == ["table-row-split"]
+
+
+def test_unparsed_deadline_and_missing_lead_are_warned():
+    text = "STT\tNội dung\tChủ trì\tThời hạn\n1\tViệc A\t\tkhi nào xong\n"
+    tasks, warnings = tasks_of(text)
+    assert tasks[0]["deadline"] == {"text": "khi nào xong", "start": None, "end": None, "recurrence": None}
+    assert sorted(w["code"] for w in warnings) == ["deadline-unparsed", "task-without-lead"]
+
+
+def test_table_without_header_is_reported_not_guessed():
+    text = "a\tb\tc\n1\t2\t3\n"
+    tasks, warnings = tasks_of(text)
+    assert tasks == [] and [w["code"] for w in warnings] == ["table-no-header"]
+
+
+def test_header_detection():
+    assert header_to_fields([["STT"], ["Nội dung, nhiệm vụ"], ["Đơn vị chủ trì"], ["Đơn vị phối hợp"], ["Thời gian hoàn thành"]]) == {
+        0: "no", 1: "title", 2: "lead", 3: "support", 4: "deadline"}
+    assert header_to_fields([["1"], ["Triển khai Đề án"], ["Sở Công Thương"]]) is None

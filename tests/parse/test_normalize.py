@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kehoach.parse.normalize import footnote_start, normalize_text
+
+CASES = [
+    ("## **II. ĐỐI TƯỢNG, NỘI DUNG**", "II. ĐỐI TƯỢNG, NỘI DUNG"),
+    ("**3. Thời gian tổ chức thi đua:** Phong trào", "3. Thời gian tổ chức thi đua: Phong trào"),
+    ("*\\* Lưu ý: Đối với doanh nghiệp.*", "Lưu ý: Đối với doanh nghiệp."),
+    ("<p>thuận lợi, nhanh</p> <p>Tập hợp</p>", "thuận lợi, nhanh Tập hợp"),
+    ("a<br>b", "a b"),
+    ("Quy hoạch tỉnh¹. Hoàn thiện", "Quy hoạch tỉnh. Hoàn thiện"),
+    ("x[^2] y", "x y"),
+    ("*TS*", ""),
+    ("công tác /suny thu hút", "công tác thu hút"),
+    ("A&amp;B&nbsp;C", "A&B C"),
+    ("Ghi chú (*) và (*)", "Ghi chú (*) và (*)"),
+    ("  nhiều   khoảng\ttrắng  ", "nhiều khoảng trắng"),
+    ("Uỷ ban", "Uỷ ban"),  # spelling is kept
+    ("Ủy ban", "Ủy ban"),  # NFD in, NFC out
+]
+
+
+@pytest.mark.parametrize("raw,expected", CASES)
+def test_normalize(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+@pytest.mark.parametrize("raw,expected", CASES)
+def test_normalize_is_idempotent_on_cases(raw, expected):
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+
+
+@given(st.text(max_size=300))
+def test_normalize_is_idempotent(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert "\n" not in once and "\r" not in once
+
+
+def test_footnote_start():
+    assert footnote_start("¹ Hoàn thiện dự thảo") == ("1", "Hoàn thiện dự thảo")
+    assert footnote_start("¹² Mười hai") == ("12", "Mười hai")
+    assert footnote_start("[^3]: Ghi chú") == ("3", "Ghi chú")
+    assert footnote_start("Không phải") is None

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from kehoach import extract_bytes
+from kehoach.errors import ReadError, UnsupportedFormat
+from kehoach.parse import read_source, sniff_format
+from kehoach.parse.text import read_text
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Số: 12/KH-UBND
+Hà Nam, ngày 5 tháng 3 năm 2024
+KẾ HOẠCH
+Triển khai nhiệm vụ năm 2024
+I. MỤC TIÊU
+- Tỷ lệ hồ sơ trực tuyến đạt trên 80%.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ: Chủ trì theo dõi, đôn đốc.
+"""
+
+
+def paras(text):
+    return [b.text for b in read_text(text) if b.kind == "para"]
+
+
+def test_hard_wrapped_heading_is_joined():
+    assert paras("III. KINH PHÍ THỰC\nHIỆN\n1. Sở Công\nThương:\n- Chủ trì, phối hợp với các đơn vị\nliên quan tham mưu.") == [
+        "III. KINH PHÍ THỰC HIỆN", "1. Sở Công Thương:", "- Chủ trì, phối hợp với các đơn vị liên quan tham mưu."]
+
+
+def test_numbered_heading_not_joined_to_following_sentence():
+    assert paras("1. Mục tiêu tổng quát\nTập trung đầu tư kết cấu hạ tầng kỹ\nthuật đồng bộ.") == [
+        "1. Mục tiêu tổng quát", "Tập trung đầu tư kết cấu hạ tầng kỹ thuật đồng bộ."]
+
+
+def test_heading_wrap_with_acronym():
+    assert paras("7. Về phát triển\nTTCN, làng nghề\n- Rà soát") == ["7. Về phát triển TTCN, làng nghề", "- Rà soát"]
+
+
+def test_page_break_inside_sentence_is_joined():
+    assert paras("- Thực hiện thường xuyên, liên tục thiết\n\nthực, hiệu quả;\n\n- Tuyên truyền") == [
+        "- Thực hiện thường xuyên, liên tục thiết thực, hiệu quả;", "- Tuyên truyền"]
+
+
+def test_terminal_punctuation_then_capital_starts_a_paragraph():
+    assert paras("Căn cứ nội dung của Kế hoạch.\nCác đoàn thể căn cứ chức năng") == [
+        "Căn cứ nội dung của Kế hoạch.", "Các đoàn thể căn cứ chức năng"]
+
+
+def test_footnote_texts_are_footnote_blocks():
+    blocks = read_text("Quy hoạch tỉnh¹.\n\n¹ Hoàn thiện dự thảo.\n\nTiếp theo")
+    assert [(b.kind, b.mark, b.text) for b in blocks] == [
+        ("para", None, "Quy hoạch tỉnh."), ("footnote", "1", "Hoàn thiện dự thảo."), ("para", None, "Tiếp theo")]
+
+
+def test_tab_table_with_page_break_and_html_cells():
+    text = "STT\tNội dung\tChủ trì\n1\tViệc một\tSở A\n\n\tcòn tiếp\t\n2\t<p>x</p> <p>Y</p>\tSở B\n"
+    (table,) = [b for b in read_text(text) if b.kind == "table"]
+    assert [r.cells for r in table.rows] == [
+        [["STT"], ["Nội dung"], ["Chủ trì"]], [["1"], ["Việc một"], ["Sở A"]],
+        [[], ["còn tiếp"], []], [["2"], ["x", "Y"], ["Sở B"]]]
+    assert [r.after_break for r in table.rows] == [False, False, True, False]
+
+
+def test_github_pipe_table_with_br():
+    text = "| STT | Nhiệm vụ | Chủ trì |\n|---|---|---|\n| 1 | Làm A | Sở A<br>Sở B |\n"
+    (table,) = [b for b in read_text(text) if b.kind == "table"]
+    assert [r.cells for r in table.rows] == [[["STT"], ["Nhiệm vụ"], ["Chủ trì"]], [["1"], ["Làm A"], ["Sở A", "Sở B"]]]
+
+
+def test_bar_separated_scraped_table():
+    text = "DANH MỤC\nTT\n|\nNội\ndung công việc\n|\nCơ\nquan chủ trì\n|\n1\n|\nXây dựng Đề án\n|\nSở\nCông Thương\n|\n2\n|\nTriển khai\n|\nSở Tài chính"
+    blocks = read_text(text)
+    assert blocks[0].text == "DANH MỤC"
+    table = blocks[1]
+    assert table.kind == "table"
+    assert [[" ".join(c) for c in r.cells] for r in table.rows] == [
+        ["TT", "Nội dung công việc", "Cơ quan chủ trì"], ["1", "Xây dựng Đề án", "Sở Công Thương"],
+        ["2", "Triển khai", "Sở Tài chính"]]
+
+
+@pytest.mark.parametrize("encode", [
+    lambda t: t.encode("utf-8"),
+    lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+    lambda t: t.encode("utf-16"),
+    lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+    lambda t: unicodedata.normalize("NFD", t).encode("utf-8"),
+], ids=["utf8", "utf8-bom", "utf16-bom", "crlf", "nfd"])
+def test_encodings_give_the_same_plan(encode):
+    base = extract_bytes(PLAN.encode("utf-8"), "plan.txt")
+    other = extract_bytes(encode(PLAN), "plan.txt")
+    for key in ("document", "sections", "targets", "tasks"):
+        assert other[key] == base[key]
+    assert other["document"]["issuer"] == "Ủy ban nhân dân tỉnh Hà Nam"
+    assert unicodedata.is_normalized("NFC", other["sections"][0]["title"])
+
+
+def test_legacy_encoding_is_decoded_with_a_warning():
+    plan = extract_bytes(PLAN.encode("cp1258", errors="strict") if False else PLAN.encode("utf-8"), "x.txt")
+    assert plan["document"]["number"] == "12/KH-UBND"
+    raw = "Số: 12/KH-UBND\nKẾ HOẠCH\nViệc\nI. MỤC TIÊU\n- Một".encode("cp1258", errors="replace")
+    plan = extract_bytes(raw, "legacy.txt")
+    assert any(w["code"] == "legacy-encoding" for w in plan["warnings"])
+
+
+def test_sniffing():
+    assert sniff_format(b"%PDF-1.7 ...", "a.txt") == "pdf"
+    assert sniff_format(b"PK\x03\x04....", "a") == "docx"
+    assert sniff_format(b"<!DOCTYPE html><html>", "a") == "html"
+    assert sniff_format(b"## I. MUC", "a") == "markdown"
+    assert sniff_format(b"plain", "a.txt") == "text"
+
+
+def test_refusals_are_clear():
+    with pytest.raises(ReadError, match="empty"):
+        read_source(b"   \n\n", "empty.txt")
+    with pytest.raises(ReadError, match="binary"):
+        read_source(b"\x00\x01\x02abc" * 10, "bin.txt")
+    with pytest.raises(ReadError, match="not a PDF"):
+        read_source(b"just text", "fake.pdf")
+    with pytest.raises(UnsupportedFormat, match="PDF input is not supported yet"):
+        read_source(b"%PDF-1.7\n...", "real.pdf")
+
+
+def test_html_page_with_table():
+    html = """<html><head><style>p{}</style></head><body><nav>Menu</nav>
+    <p>Số: 5/KH-UBND</p><p>KẾ HOẠCH</p><p>Về việc thử</p><h2>I. TỔ CHỨC THỰC HIỆN</h2>
+    <table><tr><th>STT</th><th>Nội dung</th><th>Đơn vị chủ trì</th><th>Thời hạn</th></tr>
+    <tr><td>1</td><td><p>Việc A</p></td><td>Sở Y tế</td><td>Quý I/2025</td></tr></table></body></html>"""
+    plan = extract_bytes(html.encode("utf-8"), "page.html")
+    assert plan["source"]["format"] == "html"
+    assert plan["document"]["number"] == "5/KH-UBND"
+    (task,) = [t for t in plan["tasks"] if t["source"] == "appendix"]
+    assert (task["title"], task["lead"], task["deadline"]["end"]) == ("Việc A", ["Sở Y tế"], "2025-03-31")
+    assert "Menu" not in str(plan)

@@ -1,0 +1,39 @@
+"""Every sample's extraction equals its reviewed golden file, and validates against the schema.
+
+Regenerate after an intended change with `python scripts/regen_goldens.py`, then review the diff.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from kehoach import extract_file
+from kehoach.export import to_yaml
+from kehoach.validate import check_plan
+
+from .conftest import GOLDEN, SAMPLES
+
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html"})
+
+
+def test_every_sample_has_a_golden():
+    assert SAMPLE_NAMES, "no samples found"
+    missing = [n for n in SAMPLE_NAMES if not (GOLDEN / (n.rsplit(".", 1)[0] + ".yaml")).exists()]
+    assert not missing, f"samples without a golden: {missing} (run scripts/regen_goldens.py)"
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_matches_golden(name, in_root):
+    plan = extract_file(f"samples/{name}")
+    golden = yaml.safe_load((GOLDEN / (name.rsplit(".", 1)[0] + ".yaml")).read_text(encoding="utf-8"))
+    got = yaml.safe_load(to_yaml(plan))
+    for key in golden:
+        assert got[key] == golden[key], f"{name}: '{key}' differs from the golden (scripts/regen_goldens.py)"
+    assert got == golden
+
+
+@pytest.mark.parametrize("path", sorted(GOLDEN.glob("*.yaml")), ids=lambda p: p.name)
+def test_golden_validates(path):
+    problems = check_plan(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert problems == []

@@ -1,0 +1,42 @@
+"""No input text makes the extractor raise."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kehoach import extract_bytes
+from kehoach.errors import KehoachError
+from kehoach.validate import check_plan
+
+from .conftest import SAMPLES
+
+_SAMPLE_LINES = [line for p in sorted(SAMPLES.glob("*")) for line in p.read_text(encoding="utf-8").splitlines()]
+_FRAGMENTS = ["I. ", "1. ", "a) ", "- ", "+ ", "\t", "|", "Số: /KH-UBND", "KẾ HOẠCH", "Nơi nhận:", "TM. ",
+              "Quý II/2024", "<p>", "</p>", "**", "¹", "30%", "STT\tNội dung\tChủ trì", "\n", "\n\n"]
+
+
+def _run(text: str) -> None:
+    try:
+        plan = extract_bytes(text.encode("utf-8"), "fuzz.txt")
+    except KehoachError:
+        return
+    assert plan["schema_version"] == "1"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_random_text_never_raises(text):
+    _run(text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_SAMPLE_LINES), st.sampled_from(_FRAGMENTS), st.text(max_size=30)), max_size=40))
+def test_mutated_sample_lines_never_raise_and_stay_valid(parts):
+    text = "\n".join(parts)
+    try:
+        plan = extract_bytes(text.encode("utf-8"), "fuzz.txt")
+    except KehoachError:
+        return
+    problems = [p for p in check_plan(plan) if "has no lead agency" not in p[1]]
+    assert problems == []
