@@ -208,6 +208,12 @@ def build_plan(source: Source) -> dict:
             if b.kind == "para" and i not in used:
                 preamble.append({"text": b.text, "loc": b.loc.as_dict()})
                 used.add(i)
+    unique: dict[str, dict] = {}
+    for base in doc["bases"]:
+        key = base["number"] or base["text"]
+        if key not in unique or (base["date"] and not unique[key]["date"]):
+            unique[key] = base
+    doc["bases"] = list(unique.values())
     if not doc["bases"] and doc["title"]:
         for base in hd.text_to_bases(doc["title"]):
             base["from_title"] = True
@@ -334,27 +340,28 @@ def _recover(doc: dict, backref: dict | None, signer: dict | None, roots: list[S
              blocks: list[Block], warnings: list[dict]) -> None:
     """Fill header gaps from the appendix back-reference and signature; warn on disagreement."""
     inferred: list[str] = doc["inferred"]
+    why: dict[str, str] = {}
     if backref:
         loc = backref.get("loc")
         for key in ("number", "seq", "symbol", "date"):
             mine, theirs = doc.get(key), backref.get(key)
             if mine is None and theirs is not None:
                 doc[key] = theirs
-                inferred.append(key)
+                why[key] = "the appendix back-reference"
             elif mine is not None and theirs is not None and mine != theirs:
                 _warn(warnings, "backref-mismatch",
                       f"the appendix refers to {key} {theirs!r} but the header says {mine!r}", loc)
         if doc["type"] is None and backref.get("symbol"):
             doc["type"] = hd.symbol_to_type(backref["symbol"])
-            inferred.append("type")
+            why["type"] = "the appendix back-reference"
         if doc["issuer"] is None and backref.get("issuer") and hd.expand_issuer(backref["issuer"])[1]:
             doc["issuer"] = backref["issuer"]
-            inferred.append("issuer")
+            why["issuer"] = "the appendix back-reference"
     if doc["issuer"] is None and signer and signer.get("on_behalf_of"):
         full, complete = hd.expand_issuer(signer["on_behalf_of"])
         if complete:
             doc["issuer"] = full
-            inferred.append("issuer")
+            why["issuer"] = "the signature block"
         elif doc["place"]:
             level = full.split()[-1] if full and full.split()[-1] in ("tỉnh", "huyện", "xã") else None
             if level is None:
@@ -364,25 +371,24 @@ def _recover(doc: dict, backref: dict | None, signer: dict | None, roots: list[S
                 level = m.group(1) if m else None
             if level:
                 doc["issuer"] = f"Ủy ban nhân dân {level} {doc['place']}"
-                inferred.append("issuer")
+                why["issuer"] = "the signature block and the place of issue"
     if doc["place"] is None and doc["issuer"]:
         m = regex.search(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$", doc["issuer"])
         if m:
             doc["place"] = m.group(1)
-            inferred.append("place")
+            why["place"] = "the issuer's name"
+    if doc["type"] is None and doc["type_name"] and ascii_fold(doc["type_name"]).startswith("ke hoach"):
+        doc["type"] = "KH"
+        why["type"] = "the document type line"
     for key in ("number", "date", "issuer"):
         if doc.get(key) is None:
             what = {"number": "document number", "date": "date of issue", "issuer": "issuing body"}[key]
             blank = key == "number" and doc.get("symbol")
             _warn(warnings, "number-blank" if blank else f"{key}-missing",
                   f"{what} left blank in the document" if blank else f"no {what} found", None)
-    if inferred:
-        _warn(warnings, "inferred", "inferred from the appendix back-reference or signature: " + ", ".join(inferred), None)
-    if doc["type"] is None and doc["type_name"]:
-        f = ascii_fold(doc["type_name"])
-        doc["type"] = "KH" if f.startswith("ke hoach") else None
-        if doc["type"]:
-            inferred.append("type")
+    inferred.extend(why)
+    if why:
+        _warn(warnings, "inferred", "; ".join(f"{k} inferred from {v}" for k, v in why.items()), None)
 
 
 def _collect_targets(roots: list[Section], tasks: list[dict]) -> list[dict]:

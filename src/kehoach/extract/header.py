@@ -48,10 +48,9 @@ CITED = regex.compile(
         |Công\s+văn|Văn\s+bản|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|Luật|Thông\s+báo|Hướng\s+dẫn|Nghị\s+quyết\s+liên\s+tịch)
         \s+(?:số\s+)?(?P<number>\d+[\p{L}\d/\-–]*[/\-][\p{L}\d\-–]+)
         (?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?
-        (?:\s+(?:của|do)\s+(?P<issuer>(?:Ban\s+Chấp\s+hành\s+Trung\s+ương|Ban\s+Thường\s+vụ\s+Tỉnh\s+ủy|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+tỉnh(?:\s+khóa\s+[IVXLC]+)?
-            |Bộ\s+Chính\s+trị|Chính\s+phủ|Thủ\s+tướng\s+Chính\s+phủ|Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Tỉnh\s+ủy
-            |Hội\s+đồng\s+nhân\s+dân\s+tỉnh|HĐND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh|UBND\s+tỉnh|Chủ\s+tịch\s+Ủy\s+ban\s+nhân\s+dân\s+tỉnh
-            |Bộ\s+[\p{Lu}][\p{L}]*(?:\s+(?:và\s+)?[\p{Lu}][\p{L}]*){0,4}|Ban\s+Bí\s+thư)))?""",
+        (?:\s+(?:của|do)\s+(?P<issuer>\p{Lu}[^;(),]*?(?:,\s*\p{Lu}[^;(),]*?)*?)
+           (?=\s+(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|tại|đến|trên|nhằm|là
+                  |và\s+(?:Nghị|Quyết|Chỉ|Kết|Chương|Kế|Luật|Thông|Công|Văn))\b|\s*[;()]|\s*,(?!\s*\p{Lu})|\s*$))?""",
     regex.X,
 )
 CITED_TYPE_CODES = {
@@ -155,7 +154,7 @@ def text_to_bases(text: str) -> list[dict]:
             "type": CITED_TYPE_CODES.get(ascii_fold(m.group("type")), m.group("type")),
             "number": regex.sub(r"\s+", "", m.group("number")),
             "date": date.isoformat() if date else None,
-            "issuer": " ".join(m.group("issuer").split()) if m.group("issuer") else None,
+            "issuer": " ".join(m.group("issuer").split()).rstrip(" .") if m.group("issuer") else None,
         })
     return out
 

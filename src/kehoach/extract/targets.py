@@ -20,7 +20,7 @@ QUANTITY = regex.compile(
         (?<![\d.,/\-])(?P<v1>""" + _NUM + r""")(?:\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
           |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*năm)?
-          |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|với|cho|theo|để|trở|về|là|có|năm\s+\d)\b)\p{Ll}[\p{Ll}\d]*\s*){1,4}(?:/\s*(?:năm|tháng|quý|ngày|người|lần))?
+          |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|với|cho|theo|để|trở|về|là|có|năm\s+\d)\b)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*(?:năm|tháng|quý|ngày|người|lần))?
 )
         (?P<post>\s+trở\s+lên|\s+trở\s+xuống)?""",
     regex.X,
@@ -47,6 +47,14 @@ _STRIP_HEAD = regex.compile(
     r"|giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*,?\s*)+",
     regex.I,
 )
+_COUNT_VERB = regex.compile(
+    r"^(?:thu\s+hút|có|đạt|đào\s+tạo|hỗ\s+trợ|xây\s+dựng|tổ\s+chức|phát\s+triển|thành\s+lập|đưa|tạo|giải\s+quyết"
+    r"|tuyển\s+sinh|tuyển\s+dụng|hoàn\s+thành|trồng|đón|cấp|kết\s+nạp|công\s+nhận)$",
+    regex.I,
+)
+_PREPOSITION = regex.compile(r"^(?:trên|tại|ở|trong|cho|so|với|theo|từ|đến)\b", regex.I)
+_MONEY = regex.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD)\b")
+_MULTIPLIER = regex.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})\s*")
 _SKIP_UNITS = {"năm", "tháng", "ngày ký", "giờ ký"}
 
 
@@ -135,12 +143,16 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             if not indicator and first_indicator:
                 indicator = first_indicator
             seg_end = q.end()
+            after = regex.split(r"[;(]|\s+(?=\p{Lu}\p{Ll})", clause_body[q.end():])[0].strip(" .:")
             if not indicator and not first_indicator and unit.startswith("%") and not before.strip(" -+•") \
-                    and not q.group("pre"):
-                after = clause_body[q.end():]
-                after = regex.split(r"[;(]|\s+(?=\p{Lu}\p{Ll})", after)[0].strip(" ,.:")
-                indicator = after or None
+                    and after and not _PREPOSITION.match(after):
+                indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
                 seg_end = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
+            elif indicator and _COUNT_VERB.match(indicator) and not unit.startswith("%") and not _MONEY.match(unit):
+                # "Thu hút khoảng 1,2 triệu lượt khách …", "Có ít nhất 30 điểm du lịch …": the thing counted names it.
+                counted = _MULTIPLIER.sub("", unit).strip()
+                tail = regex.split(r",|\s+(?:vào|đến|trong)\s+năm\b", after)[0].strip()
+                indicator = " ".join(x for x in (indicator, counted, tail) if x)
             if not indicator:
                 indicator = fallback_indicator
             first_indicator = first_indicator or indicator
