@@ -15,7 +15,7 @@ from .sections import Section
 
 _HEAD = (r"(?:Sở|Ban|UBND|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Công\s+an|Cục|Chi\s+cục|Bảo\s+hiểm|Ngân\s+hàng|Hiệp\s+hội"
          r"|Báo|Đài|Trung\s+tâm|Các|Thủ\s+trưởng|Liên\s+đoàn|Tỉnh\s+đoàn|Hội|Mặt\s+trận|Kho\s+bạc|Bộ\s+Chỉ\s+huy"
-         r"|Trường|Quỹ|Thanh\s+tra|Cổng|Chủ\s+tịch)")
+         r"|Trường|Quỹ|Thanh\s+tra|Cổng|Chủ\s+tịch|các\s+(?:sở|cơ\s+quan|đơn\s+vị|ngành))")
 _ASSIGN = r"(?:(?:Giao|Đề\s+nghị|Yêu\s+cầu|Giao\s+cho)\s+)?"
 AGENCY_TITLE = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*)$")
 AGENCY_COLON = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b[^:]{{0,140}}?)\s*:\s*(?P<text>.+)$")
@@ -23,7 +23,8 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s
           r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
           r"|đôn\s+đốc|tăng\s+cường|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
           r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần")
-AGENCY_SENTENCE = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,120}}?),?\s+(?={_VERBS}\b)")
+_LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
+AGENCY_SENTENCE = regex.compile(rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,120}}?),?\s+(?={_VERBS}\b)")
 SUPPORT = regex.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<s>.{3,160})")
 _SUPPORT_STOP = regex.compile(
     r"\s+(?:" + _VERBS.replace(r"|tổ\s+chức", "") + r"|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
@@ -32,7 +33,7 @@ _SUPPORT_STOP = regex.compile(
 _AGENCY_LIKE = regex.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành)\b", regex.I)
 DEADLINE_PHRASE = regex.compile(
     r"""(?i:(?:định\s+k[ỳì]\s+)?trước\s+ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)
-        (?:\s+(?:và\s+ngày\s+[\d\s/thág]+)?(?:hằng|hàng)\s+năm)?
+        (?:\s+và\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2}))?(?:\s+(?:hằng|hàng)\s+năm)?
       | hoàn\s+thành\s+(?:trước|trong)\s+(?:quý\s+[IVX]+|tháng\s+\d{1,2}|năm)\s*(?:/\s*|\s+năm\s+)?\d{4})""",
     regex.X,
 )
@@ -91,7 +92,8 @@ def sections_to_tasks(roots: list[Section]) -> list[dict]:
                 if m and len(sec.title) <= 160:
                     title_agency = m.group("agency")
             for _kind, text, loc in sec.content:
-                if title_agency:
+                own = AGENCY_COLON.match(text) or AGENCY_SENTENCE.match(text)
+                if title_agency and not (own and own.group("agency")[:1].isupper()):
                     units.append((title_agency, text, loc))
                     continue
                 m = AGENCY_COLON.match(text)
