@@ -24,6 +24,7 @@ MAX_BYTES = 50 * 1024 * 1024
 PLAN_TYPES = {"KH", "KHHD", "KHHĐ"}
 _CLOSING = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
 _ATTACHMENT = regex.compile(r"^\(?\s*Ban\s+hành\s+kèm\s+theo\b", regex.I)
+_ISSUER_TAIL = regex.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+\S")
 _APPENDIX_MARK = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục)\b")
 
 
@@ -129,12 +130,16 @@ def build_plan(source: Source) -> dict:
         text = b.text
         left = regex.split(r"\s*\|\s*|\s{3,}|CỘNG\s+H", text)[0].strip()
         issuer, _complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
+        if issuer and not _complete and i + 1 < head_stop and blocks[i + 1].kind == "para" \
+                and _ISSUER_TAIL.match(blocks[i + 1].text):
+            # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" in two cell paragraphs
+            issuer, _complete = hd.expand_issuer(left + " " + blocks[i + 1].text)
+            used.add(i + 1)
         if issuer and doc["issuer"] is None:
             doc["issuer"] = issuer
             used.add(i)
             if not _complete:
                 doc["issuer"] = None
-                doc["_issuer_partial"] = issuer
         if hd.MOTTO.match(text) or "CỘNG HÒA XÃ HỘI" in text.upper() or "CỘNG HOÀ XÃ HỘI" in text.upper():
             used.add(i)
         num = hd.parse_number(text)
@@ -320,7 +325,6 @@ def build_plan(source: Source) -> dict:
     unplaced = [{"text": content[k][:200], "loc": {"line": k, "page": None}} for k in sorted(content) if k not in placed]
     coverage = round(1 - len(unplaced) / len(content), 4) if content else 0.0
 
-    doc.pop("_issuer_partial", None)
     return {
         "schema_version": SCHEMA_VERSION,
         "source": {"path": source.path, "format": source.format, "sha256": source.sha256, "pages": source.pages},

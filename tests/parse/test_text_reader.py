@@ -136,3 +136,19 @@ def test_html_page_with_table():
     (task,) = [t for t in plan["tasks"] if t["source"] == "appendix"]
     assert (task["title"], task["lead"], task["deadline"]["end"]) == ("Việc A", ["Sở Y tế"], "2025-03-31")
     assert "Menu" not in str(plan)
+
+
+def test_layout_tables_are_read_as_header_and_signature():
+    text = (
+        "| ỦY BAN NHÂN DÂN<br>TỈNH BẮC NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+        "| Số: 88/KH-UBND | Bắc Ninh, ngày 12 tháng 7 năm 2023 |\n\n"
+        "KẾ HOẠCH\n\nThử\n\nI. MỤC TIÊU\n\nMột.\n\n"
+        "| Nơi nhận:<br>- Bộ Nội vụ;<br>- Lưu: VT. | TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH<br><br>Nguyễn Văn An |\n|---|---|\n"
+    )
+    assert not [b for b in read_text(text) if b.kind == "table"]
+    plan = extract_bytes(text.encode("utf-8"), "layout.md")
+    d = plan["document"]
+    assert (d["issuer"], d["number"], d["date"]) == ("Ủy ban nhân dân tỉnh Bắc Ninh", "88/KH-UBND", "2023-07-12")
+    assert d["recipients"] == ["Bộ Nội vụ", "Lưu: VT"]
+    assert (d["signer"]["name"], d["signer"]["title"]) == ("Nguyễn Văn An", "Chủ tịch")
+    assert not [w for w in plan["warnings"] if w["code"] == "table-no-header"]

@@ -26,9 +26,12 @@ QUANTITY = regex.compile(
     regex.X,
 )
 ACHIEVED = regex.compile(
-    r"uoc dat|uoc tinh|da dat|da thu hut|da hoan thanh|da co|so voi (?:nam|cung ky|ke hoach)|ke hoach nam"
-    r"|tinh den|hien nay|hien co|nang tong so|thuc hien duoc|dat duoc"
+    r"uoc dat|uoc tinh|uoc thuc hien|da dat|da thu hut|da hoan thanh|da co|tinh den|hien co|nang tong so"
+    r"|thuc hien duoc|dat duoc"
 )
+"""Words that mark a figure as already achieved, whatever the sentence says."""
+ACHIEVED_UNLESS_GOAL = regex.compile(r"so voi (?:nam|cung ky|ke hoach)|ke hoach nam|hien nay")
+"""Comparisons that report a result, unless the sentence states a goal ("phấn đấu … so với năm 2022")."""
 GOAL_CUE = regex.compile(r"phan dau|muc tieu|chi tieu|dat tren|dat toi thieu|dat it nhat|toi thieu|it nhat|tro len")
 _YEAR_PHRASE = regex.compile(
     r"(?:đến|vào|trong|tới)\s+năm\s+(?P<y>(?:19|20)\d{2})|giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?P<y2>(?:19|20)\d{2})"
@@ -76,17 +79,26 @@ def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | No
     return "eq", direction
 
 
+def _baseline(text: str, m) -> bool:
+    """A year after "so với" is the baseline of a comparison, not the year a target is due."""
+    return bool(regex.search(r"(?i:so\s+với|từ)\s*$", text[: m.start()]))
+
+
 def _year_of(text: str) -> int | None:
     years = []
     for m in _YEAR_PHRASE.finditer(text):
+        if _baseline(text, m):
+            continue
         y = m.group("y") or m.group("y2") or m.group("y3")
         years.append(int(y))
     return years[-1] if years else None
 
 
 def _first_year(text: str) -> int | None:
-    m = _YEAR_PHRASE.search(text)
-    return int(m.group("y") or m.group("y2") or m.group("y3")) if m else None
+    for m in _YEAR_PHRASE.finditer(text):
+        if not _baseline(text, m):
+            return int(m.group("y") or m.group("y2") or m.group("y3"))
+    return None
 
 
 def _segment_text(text: str) -> str:
@@ -115,9 +127,11 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
     base_year = lead_year or context_year
     if require_cue and not GOAL_CUE.search(ascii_fold(whole)):
         return out
+    goal_sentence = bool(regex.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
     for clause in _clauses(whole):
         clause_body = _LEAD_TIME.sub("", clause)
-        if ACHIEVED.search(ascii_fold(clause_body)):
+        folded = ascii_fold(clause_body)
+        if ACHIEVED.search(folded) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
             continue
         prev_end = 0
         first_indicator = None

@@ -42,6 +42,20 @@ def split_cell(raw: str) -> list[str]:
     return out
 
 
+_LAYOUT_CELL = regex.compile(
+    r"^(?:(?:TM|KT|TL|TUQ)\s*\.|Nơi\s+nhận|Số\s*:|CỘNG\s+H[OÒ]À?|Độc\s+lập|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s)"
+)
+
+
+def is_layout_table(rows: list[Row]) -> bool:
+    """A small table holding the header (issuer | motto, number | date) or the signature
+    (recipients | TM. …) rather than tasks."""
+    if len(rows) > 6:
+        return False
+    hits = sum(1 for r in rows for c in r.cells for p in c[:1] if _LAYOUT_CELL.match(p))
+    return hits >= 2
+
+
 def _kind(line: str, in_tab_table: bool) -> str:
     stripped = line.strip()
     if not stripped:
@@ -118,6 +132,16 @@ class _Builder:
 
     def add_table(self, rows: list[Row]) -> None:
         self.flush()
+        if rows and is_layout_table(rows):
+            # Header or signature laid out in a borderless table: read it column by column.
+            ncols = max(len(r.cells) for r in rows)
+            for col in range(ncols):
+                for r in rows:
+                    if col < len(r.cells):
+                        for para in r.cells[col]:
+                            self.blocks.append(Block("para", para, r.loc, list(r.lines), [para]))
+            self.blank_before = False
+            return
         if rows:
             lines = [n for r in rows for n in r.lines]
             self.blocks.append(Block("table", "", rows[0].loc, lines, rows=rows))
