@@ -24,6 +24,8 @@ MAX_BYTES = 50 * 1024 * 1024
 PLAN_TYPES = {"KH", "KHHD", "KHHĐ"}
 _CLOSING = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
 _ATTACHMENT = regex.compile(r"^\(?\s*Ban\s+hành\s+kèm\s+theo\b", regex.I)
+_TYPE_AND_TITLE = regex.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s*[:\-–]?\s+(?P<title>\S.{5,})$")
+_VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
 _ISSUER_TAIL = regex.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+\S")
 _APPENDIX_MARK = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục)\b")
 
@@ -164,7 +166,21 @@ def build_plan(source: Source) -> dict:
             t += 1
         body_from = t
     else:
-        _warn(warnings, "type-name-missing", "no document type line (KẾ HOẠCH …) found in the header", None)
+        for i in range(0, min(front_stop, 15)):
+            m = _TYPE_AND_TITLE.match(blocks[i].text) if blocks[i].kind == "para" else None
+            if m:  # "KẾ HOẠCH Triển khai …" on one line
+                doc["type_name"] = hd.type_name_text(m.group("type"))
+                doc["title"] = m.group("title").rstrip(" .")
+                used.add(i)
+                body_from = i + 1
+                break
+        else:
+            vv = next((b for b in blocks[:15] if b.kind == "para" and _VV.match(b.text)), None)
+            if vv is not None:  # a letter: its subject line "V/v …" is its title
+                doc["title"] = _VV.sub("", vv.text).strip()
+                used.add(blocks.index(vv))
+            else:
+                _warn(warnings, "type-name-missing", "no document type line (KẾ HOẠCH …) found in the header", None)
 
     plan_part_from = body_from
     if plan_front is not None:
@@ -302,6 +318,9 @@ def build_plan(source: Source) -> dict:
 
     # --- Recover header fields from the back-reference and the signature.
     _recover(doc, backref, signer, roots, blocks, warnings)
+
+    if doc["type"] is None and doc["symbol"] and any(b.kind == "para" and _VV.match(b.text) for b in blocks[:15]):
+        doc["type"], doc["type_name"] = "CV", doc["type_name"] or "Công văn"  # "Số: 123/UBND-KT" + "V/v …": a letter
 
     # --- Targets.
     targets = _collect_targets(roots, tasks)

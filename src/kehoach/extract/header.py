@@ -48,9 +48,9 @@ CITED = regex.compile(
         |Công\s+văn|Văn\s+bản|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|Luật|Thông\s+báo|Hướng\s+dẫn|Nghị\s+quyết\s+liên\s+tịch)
         \s+(?:số\s+)?(?P<number>\d+[\p{L}\d/\-–]*[/\-][\p{L}\d\-–]+)
         (?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?
-        (?:\s+(?:của|do)\s+(?P<issuer>\p{Lu}[^;(),]*?(?:,\s*\p{Lu}[^;(),]*?)*?)
+        (?:\s+(?:của|do)\s+(?P<issuer>\p{Lu}[^;(),]*?(?:,\s*(?!Ủy|Uỷ|UBND|Bộ\b|Chính|Thủ|Hội|Ban|Sở)\p{Lu}[^;(),]*?)*?)
            (?=\s+(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|tại|đến|trên|nhằm|là
-                  |và\s+(?:Nghị|Quyết|Chỉ|Kết|Chương|Kế|Luật|Thông|Công|Văn))\b|\s*[;()]|\s*,(?!\s*\p{Lu})|\s*$))?""",
+                  |và\s+(?:Nghị|Quyết|Chỉ|Kết|Chương|Kế|Luật|Thông|Công|Văn))\b|\s*[;()]|\s*,(?!\s*\p{Lu})|\s*,\s*(?=(?:Ủy|Uỷ|UBND|Bộ|Chính|Thủ|Hội|Ban|Sở)\b)|\s*$))?""",
     regex.X,
 )
 CITED_TYPE_CODES = {
@@ -108,11 +108,16 @@ def parse_number(text: str) -> dict | None:
     return {"number": number, "seq": seq, "symbol": symbol, "type": symbol_to_type(symbol), "hyphen_fixed": fixed}
 
 
+KNOWN_TYPES = {t.upper() for t in TYPE_CODES} | {"GM", "CĐ", "QC", "PA", "HĐ", "BB", "TTR", "KHPH", "CTHĐ", "QYĐ"}
+
+
 def symbol_to_type(symbol: str | None) -> str | None:
+    """The type code at the head of a symbol ("KH-UBND" -> "KH"); None for a letter's
+    "UBND-KT", whose head is the issuer, not a type."""
     if not symbol:
         return None
     head = symbol.split("-")[0]
-    return head or None
+    return head if head.upper() in KNOWN_TYPES else None
 
 
 def parse_backref(text: str) -> dict | None:

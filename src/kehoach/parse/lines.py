@@ -8,7 +8,7 @@ from ..numbering import match_token
 from ..vn import is_upper_text, starts_upper
 
 TYPE_NAME = regex.compile(
-    r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG|\ THỰC\ HIỆN)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG)?
+    r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG)?
           |ĐỀ\ ÁN|CÔNG\ VĂN|THÔNG\ BÁO|BÁO\ CÁO|TỜ\ TRÌNH|PHỤ\ LỤC(?:\s+[IVX\d]+)?|DANH\ MỤC)\s*:?$""",
     regex.X,
 )
