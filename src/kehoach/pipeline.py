@@ -83,280 +83,315 @@ def _first_section_index(blocks: list[Block], start: int, stop: int) -> int | No
     return first_arabic
 
 
-def build_plan(source: Source) -> dict:
-    blocks = source.blocks
-    warnings: list[dict] = list(source.warnings)
-    used: set[int] = set()  # block indexes placed somewhere
-    n = len(blocks)
-    doc: dict = {
-        "is_plan": False, "type": None, "type_name": None, "number": None, "seq": None, "symbol": None,
-        "issuer": None, "place": None, "date": None, "title": None, "bases": [], "signer": None,
-        "recipients": [], "attachment": None, "inferred": [],
-    }
+class _Extraction:
+    """The state one extraction builds up; each step reads and fills it (see :data:`STEPS`)."""
 
-    # --- Closing parts: recipients and signature (their position bounds the body).
-    recipients, rec_used, rec_at = hd.find_recipients(blocks, 0, n)
-    sig_search_from = max(0, (rec_at or 0) - 12)
-    signer, sig_used = hd.find_signature(blocks, sig_search_from, n)
-    if signer is None and rec_at is not None:
-        signer, sig_used = hd.find_signature(blocks, 0, n)
-    used.update(rec_used)
-    used.update(sig_used)
-    doc["recipients"] = recipients
-    doc["signer"] = signer
-    closing_at = min([i for i in (rec_at, sig_used[0] if sig_used else None) if i is not None], default=n)
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.blocks = source.blocks
+        self.n = len(source.blocks)
+        self.warnings: list[dict] = list(source.warnings)
+        self.used: set[int] = set()  # block indexes placed somewhere
+        self.extra_lines: set[int] = set()  # source lines placed by table rows
+        self.doc: dict = {
+            "is_plan": False, "type": None, "type_name": None, "number": None, "seq": None, "symbol": None,
+            "issuer": None, "place": None, "date": None, "title": None, "bases": [], "signer": None,
+            "recipients": [], "attachment": None, "inferred": [],
+        }
+        self.closing_at = self.n  # first block of the recipients/signature part
+        self.type_idx: int | None = None  # the "KẾ HOẠCH" line
+        self.plan_front: int | None = None  # the plan's own type line when a decision issues it
+        self.body_from = 0  # first block after the title
+        self.plan_part_from = 0  # first block of the plan proper
+        self.first_sec: int | None = None
+        self.body_end = self.n
+        self.preamble: list[dict] = []
+        self.closing: list[dict] = []
+        self.footnotes: list[dict] = []
+        self.roots: list[Section] = []
+        self.backref: dict | None = None
+        self.tasks: list[dict] = []
+        self.targets: list[dict] = []
 
-    # --- Front matter.
-    front_stop = closing_at
-    type_idx = None
-    for i in range(0, front_stop):
-        b = blocks[i]
-        if b.kind != "para":
-            continue
-        if hd.is_type_name_block(b):
-            type_idx = i
-            break
-    # A decision that issues the plan as its attachment: "KẾ HOẠCH … (Ban hành kèm theo Quyết định …)".
-    plan_front = None
-    for i in range(0, n - 1):
-        if hd.is_type_name_block(blocks[i]) and ascii_fold(blocks[i].text).startswith("ke hoach") and i != type_idx:
-            window = [blocks[k] for k in range(i + 1, min(n, i + 4)) if blocks[k].kind == "para"]
-            if any(_ATTACHMENT.match(w.text) for w in window):
-                plan_front = i
-                break
-    head_stop = type_idx if type_idx is not None else min(front_stop, 12)
-    for i in range(0, head_stop):
-        b = blocks[i]
-        if b.kind != "para":
-            continue
-        text = b.text
+    def warn(self, code: str, message: str, loc: dict | None = None) -> None:
+        _warn(self.warnings, code, message, loc)
+
+    def para(self, i: int) -> Block | None:
+        return self.blocks[i] if 0 <= i < self.n and self.blocks[i].kind == "para" else None
+
+    # --- steps, in order -------------------------------------------------------------------
+
+    def find_closing(self) -> None:
+        """Recipients ("Nơi nhận") and the signature block; their position bounds the body."""
+        blocks, n = self.blocks, self.n
+        recipients, rec_used, rec_at = hd.find_recipients(blocks, 0, n)
+        signer, sig_used = hd.find_signature(blocks, max(0, (rec_at or 0) - 12), n)
+        if signer is None and rec_at is not None:
+            signer, sig_used = hd.find_signature(blocks, 0, n)
+        self.used.update(rec_used)
+        self.used.update(sig_used)
+        self.doc["recipients"], self.doc["signer"] = recipients, signer
+        self.closing_at = min([i for i in (rec_at, sig_used[0] if sig_used else None) if i is not None], default=n)
+
+    def read_header(self) -> None:
+        """Issuer, number, place and date, type name and title."""
+        blocks, doc = self.blocks, self.doc
+        self.type_idx = next((i for i in range(self.closing_at) if hd.is_type_name_block(blocks[i])), None)
+        head_stop = self.type_idx if self.type_idx is not None else min(self.closing_at, 12)
+        for i in range(head_stop):
+            b = self.para(i)
+            if b is not None:
+                self._header_line(i, b, head_stop)
+        if self.type_idx is not None:
+            doc["type_name"] = hd.type_name_text(blocks[self.type_idx].text)
+            self.used.add(self.type_idx)
+            t = self.type_idx + 1
+            nxt = self.para(t)
+            if nxt is not None and match_token(nxt.text) is None and not hd.NUMBER_LINE.match(nxt.text):
+                doc["title"] = nxt.text.rstrip(" .")
+                self.used.add(t)
+                t += 1
+            self.body_from = t
+            return
+        for i in range(min(self.closing_at, 15)):
+            b = self.para(i)
+            m = _TYPE_AND_TITLE.match(b.text) if b is not None else None
+            if m:  # "KẾ HOẠCH Triển khai …" on one line
+                doc["type_name"] = hd.type_name_text(m.group("type"))
+                doc["title"] = m.group("title").rstrip(" .")
+                self.used.add(i)
+                self.body_from = i + 1
+                return
+        vv = next((i for i in range(min(self.n, 15)) if self.para(i) and _VV.match(blocks[i].text)), None)
+        if vv is not None:  # a letter: its subject line "V/v …" is its title
+            doc["title"] = _VV.sub("", blocks[vv].text).strip()
+            self.used.add(vv)
+        else:
+            self.warn("type-name-missing", "no document type line (KẾ HOẠCH …) found in the header")
+
+    def _header_line(self, i: int, b: Block, head_stop: int) -> None:
+        doc, text = self.doc, b.text
         left = regex.split(r"\s*\|\s*|\s{3,}|CỘNG\s+H", text)[0].strip()
-        issuer, _complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
-        if issuer and not _complete and i + 1 < head_stop and blocks[i + 1].kind == "para" \
-                and _ISSUER_TAIL.match(blocks[i + 1].text):
+        issuer, complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
+        nxt = self.para(i + 1)
+        if issuer and not complete and i + 1 < head_stop and nxt is not None and _ISSUER_TAIL.match(nxt.text):
             # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" in two cell paragraphs
-            issuer, _complete = hd.expand_issuer(left + " " + blocks[i + 1].text)
-            used.add(i + 1)
+            issuer, complete = hd.expand_issuer(left + " " + nxt.text)
+            self.used.add(i + 1)
         if issuer and doc["issuer"] is None:
-            doc["issuer"] = issuer
-            used.add(i)
-            if not _complete:
-                doc["issuer"] = None
-        if hd.MOTTO.match(text) or "CỘNG HÒA XÃ HỘI" in text.upper() or "CỘNG HOÀ XÃ HỘI" in text.upper():
-            used.add(i)
+            self.used.add(i)
+            doc["issuer"] = issuer if complete else None
+        if hd.MOTTO.match(text) or regex.search(r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI", text.upper()):
+            self.used.add(i)
         num = hd.parse_number(text)
         if num and doc["symbol"] is None:
             doc.update({k: num[k] for k in ("number", "seq", "symbol", "type")})
             if num["hyphen_fixed"]:
-                _warn(warnings, "symbol-repaired", f"symbol read as {num['symbol']} (hyphen missing in the text)", b.loc.as_dict())
-            used.add(i)
+                self.warn("symbol-repaired", f"symbol read as {num['symbol']} (hyphen missing in the text)", b.loc.as_dict())
+            self.used.add(i)
         place, date = hd.find_issue_place_date(text)
         if place and doc["place"] is None:
             doc["place"], doc["date"] = place, date
-            used.add(i)
-    body_from = 0
-    if type_idx is not None:
-        doc["type_name"] = hd.type_name_text(blocks[type_idx].text)
-        used.add(type_idx)
-        t = type_idx + 1
-        if t < n and blocks[t].kind == "para" and match_token(blocks[t].text) is None \
-                and not hd.NUMBER_LINE.match(blocks[t].text):
-            doc["title"] = blocks[t].text.rstrip(" .")
-            used.add(t)
-            t += 1
-        body_from = t
-    else:
-        for i in range(0, min(front_stop, 15)):
-            m = _TYPE_AND_TITLE.match(blocks[i].text) if blocks[i].kind == "para" else None
-            if m:  # "KẾ HOẠCH Triển khai …" on one line
-                doc["type_name"] = hd.type_name_text(m.group("type"))
-                doc["title"] = m.group("title").rstrip(" .")
-                used.add(i)
-                body_from = i + 1
-                break
-        else:
-            vv = next((b for b in blocks[:15] if b.kind == "para" and _VV.match(b.text)), None)
-            if vv is not None:  # a letter: its subject line "V/v …" is its title
-                doc["title"] = _VV.sub("", vv.text).strip()
-                used.add(blocks.index(vv))
-            else:
-                _warn(warnings, "type-name-missing", "no document type line (KẾ HOẠCH …) found in the header", None)
+            self.used.add(i)
 
-    plan_part_from = body_from
-    if plan_front is not None:
-        # The header above describes the decision; the plan starts at its own type line.
-        doc["attachment"] = {"type": "KH", "type_name": hd.type_name_text(blocks[plan_front].text), "title": None}
-        used.add(plan_front)
-        t = plan_front + 1
-        if t < n and blocks[t].kind == "para" and not _ATTACHMENT.match(blocks[t].text):
+    def find_attachment(self) -> None:
+        """A decision that issues the plan: "KẾ HOẠCH …" then "(Ban hành kèm theo Quyết định …)"."""
+        blocks, doc = self.blocks, self.doc
+        self.plan_part_from = self.body_from
+        for i in range(self.n - 1):
+            if i != self.type_idx and hd.is_type_name_block(blocks[i]) and ascii_fold(blocks[i].text).startswith("ke hoach"):
+                window = [blocks[k] for k in range(i + 1, min(self.n, i + 4)) if blocks[k].kind == "para"]
+                if any(_ATTACHMENT.match(w.text) for w in window):
+                    self.plan_front = i
+                    break
+        if self.plan_front is None:
+            return
+        doc["attachment"] = {"type": "KH", "type_name": hd.type_name_text(blocks[self.plan_front].text), "title": None}
+        self.used.add(self.plan_front)
+        t = self.plan_front + 1
+        if self.para(t) is not None and not _ATTACHMENT.match(blocks[t].text):
             doc["attachment"]["title"] = blocks[t].text.rstrip(" .")
-            used.add(t)
+            self.used.add(t)
             t += 1
-        while t < n and blocks[t].kind == "para" and _ATTACHMENT.match(blocks[t].text):
-            used.add(t)
+        while self.para(t) is not None and _ATTACHMENT.match(blocks[t].text):
+            self.used.add(t)
             ref = hd.parse_backref(blocks[t].text)
             for key in ("number", "date"):
                 if ref and ref.get(key) and doc.get(key) and ref[key] != doc[key]:
-                    _warn(warnings, "backref-mismatch",
-                          f"the plan says it is attached to {key} {ref[key]!r} but the decision's header says {doc[key]!r}",
-                          blocks[t].loc.as_dict())
+                    self.warn("backref-mismatch",
+                              f"the plan says it is attached to {key} {ref[key]!r} but the decision's header says {doc[key]!r}",
+                              blocks[t].loc.as_dict())
             t += 1
-        plan_part_from = t
-        # The decision's own closing (signature of the decision) comes before the plan.
-        rec2, rec2_used, rec2_at = hd.find_recipients(blocks, plan_part_from, n)
-        sig2, sig2_used = hd.find_signature(blocks, plan_part_from, n)
-        used.update(rec2_used)
-        used.update(sig2_used)
-        closing_at = min([i for i in (rec2_at, sig2_used[0] if sig2_used else None) if i is not None], default=n)
-        if not doc["recipients"] or rec_at is not None and rec_at > plan_front:
-            pass
+        self.plan_part_from = t
+        # The decision's own recipients and signature come before the plan; the plan's after it.
+        _rec, rec_used, rec_at = hd.find_recipients(blocks, t, self.n)
+        _sig, sig_used = hd.find_signature(blocks, t, self.n)
+        self.used.update(rec_used)
+        self.used.update(sig_used)
+        self.closing_at = min([i for i in (rec_at, sig_used[0] if sig_used else None) if i is not None], default=self.n)
 
-    first_sec = _first_section_index(blocks, plan_part_from, closing_at)
-    # Preamble: between the title and the first section.
-    preamble: list[dict] = []
-    pre_stop = first_sec if first_sec is not None else closing_at
-    decision_end = plan_front if plan_front is not None else pre_stop
-    for i in range(body_from, min(pre_stop, decision_end) if plan_front is not None else pre_stop):
-        b = blocks[i]
-        if b.kind == "para" and i not in used:
-            preamble.append({"text": b.text, "loc": b.loc.as_dict()})
-            used.add(i)
-            if hd.BASIS_START.match(b.text):
-                doc["bases"].extend(hd.text_to_bases(b.text))
-    if plan_front is not None:
-        for i in range(plan_part_from, pre_stop):
-            b = blocks[i]
-            if b.kind == "para" and i not in used:
-                preamble.append({"text": b.text, "loc": b.loc.as_dict()})
-                used.add(i)
-    unique: dict[str, dict] = {}
-    for base in doc["bases"]:
-        key = base["number"] or base["text"]
-        if key not in unique or (base["date"] and not unique[key]["date"]):
-            unique[key] = base
-    doc["bases"] = list(unique.values())
-    if not doc["bases"] and doc["title"]:
-        for base in hd.text_to_bases(doc["title"]):
-            base["from_title"] = True
-            doc["bases"].append(base)
+    def read_preamble(self) -> None:
+        """Paragraphs between the title and the first section; the legal bases they cite."""
+        doc = self.doc
+        self.first_sec = _first_section_index(self.blocks, self.plan_part_from, self.closing_at)
+        pre_stop = self.first_sec if self.first_sec is not None else self.closing_at
+        ranges = [range(self.body_from, pre_stop)]
+        if self.plan_front is not None:
+            ranges = [range(self.body_from, min(pre_stop, self.plan_front)), range(self.plan_part_from, pre_stop)]
+        for k, rng in enumerate(ranges):
+            for i in rng:
+                b = self.para(i)
+                if b is None or i in self.used:
+                    continue
+                self.preamble.append({"text": b.text, "loc": b.loc.as_dict()})
+                self.used.add(i)
+                if k == 0 and hd.BASIS_START.match(b.text):
+                    doc["bases"].extend(hd.text_to_bases(b.text))
+        unique: dict[str, dict] = {}
+        for base in doc["bases"]:
+            key = base["number"] or base["text"]
+            if key not in unique or (base["date"] and not unique[key]["date"]):
+                unique[key] = base
+        doc["bases"] = list(unique.values())
+        if not doc["bases"] and doc["title"]:
+            for base in hd.text_to_bases(doc["title"]):
+                base["from_title"] = True
+                doc["bases"].append(base)
 
-    # --- Body sections, up to the closing paragraph / recipients / signature.
-    body_end = closing_at
-    closing: list[dict] = []
-    if first_sec is not None:
-        for i in range(first_sec, closing_at):
-            if blocks[i].kind == "para" and _CLOSING.match(blocks[i].text):
-                body_end = i
-                break
-            if blocks[i].kind == "para" and _APPENDIX_MARK.match(blocks[i].text) and match_token(blocks[i].text) is None:
-                body_end = closing_at = i  # an appendix with no signature before it
-                break
-    roots: list[Section] = []
-    footnotes: list[dict] = []
-    for i, b in enumerate(blocks):
-        if b.kind == "footnote":
-            footnotes.append({"mark": b.mark, "text": b.text, "loc": b.loc.as_dict()})
-            used.add(i)
-    if first_sec is not None:
-        body = [(i, blocks[i]) for i in range(first_sec, body_end)]
-        roots, placed_lines, sec_warnings, _loose = blocks_to_sections(body)
-        warnings.extend(sec_warnings)
-        for i, b in body:
-            if b.kind == "para" and (set(b.lines) & set(placed_lines)):
-                used.add(i)
-    for i in range(body_end, closing_at):
-        b = blocks[i]
-        if b.kind == "para" and i not in used:
-            closing.append({"text": b.text, "loc": b.loc.as_dict()})
-            used.add(i)
+    def build_sections(self) -> None:
+        """The section tree, the closing paragraphs ("Trên đây là …") and the footnotes."""
+        blocks = self.blocks
+        self.body_end = self.closing_at
+        if self.first_sec is not None:
+            for i in range(self.first_sec, self.closing_at):
+                b = self.para(i)
+                if b is None:
+                    continue
+                if _CLOSING.match(b.text):
+                    self.body_end = i
+                    break
+                if _APPENDIX_MARK.match(b.text) and match_token(b.text) is None:
+                    self.body_end = self.closing_at = i  # an appendix with no signature before it
+                    break
+        for i, b in enumerate(blocks):
+            if b.kind == "footnote":
+                self.footnotes.append({"mark": b.mark, "text": b.text, "loc": b.loc.as_dict()})
+                self.used.add(i)
+        if self.first_sec is not None:
+            body = [(i, blocks[i]) for i in range(self.first_sec, self.body_end)]
+            self.roots, placed_lines, sec_warnings, _loose = blocks_to_sections(body)
+            self.warnings.extend(sec_warnings)
+            placed = set(placed_lines)
+            self.used.update(i for i, b in body if b.kind == "para" and placed.intersection(b.lines))
+        for i in range(self.body_end, self.closing_at):
+            b = self.para(i)
+            if b is not None and i not in self.used:
+                self.closing.append({"text": b.text, "loc": b.loc.as_dict()})
+                self.used.add(i)
 
-    # --- Appendix: back-reference, tables -> tasks.
-    section_of_table: dict[int, str] = {}
-    for r in roots:
-        for s in r.walk():
-            for t in s.tables:
-                section_of_table[t] = s.id
-    backref = None
-    for i in range(closing_at, n):
-        b = blocks[i]
-        if b.kind != "para":
-            continue
-        if _APPENDIX_MARK.match(b.text):
-            used.add(i)
-            if regex.match(r"^(?:Phụ\s+lục|PHỤ\s+LỤC)\s*:\s*\S", b.text):
-                pass
-        br = hd.parse_backref(b.text)
-        if br and backref is None and ("kèm theo" in b.text.lower() or i > closing_at):
-            backref = br
-            backref["loc"] = b.loc.as_dict()
-            used.add(i)
-    appendix_titles = []
-    for i in range(closing_at, n):
-        b = blocks[i]
-        if b.kind == "para" and i not in used and hd.is_upper_text(b.text):
-            appendix_titles.append(b.text)
-            used.add(i)
-    tasks: list[dict] = []
-    table_no = 0
-    table_lines: set[int] = set()
-    for i, b in enumerate(blocks):
-        if b.kind != "table":
-            continue
-        table_no += 1
-        source_kind = "appendix"
-        t_tasks, t_warn = table_to_tasks(b, table_no, section_of_table.get(i), source_kind)
-        tasks.extend(t_tasks)
-        warnings.extend(t_warn)
-        if t_tasks:
-            used.add(i)
-            for t in t_tasks:
-                table_lines.update(t.pop("_lines"))
-            table_lines.update(b.rows[0].lines if b.rows else [])
-            for row in b.rows:  # header rows, repeated headers, group rows
-                table_lines.update(row.lines)
-    tasks.extend(sections_to_tasks(roots))
+    def read_appendix(self) -> None:
+        """The appendix back-reference and title lines, and every table's rows as tasks."""
+        blocks = self.blocks
+        for i in range(self.closing_at, self.n):
+            b = self.para(i)
+            if b is None:
+                continue
+            if _APPENDIX_MARK.match(b.text):
+                self.used.add(i)
+            ref = hd.parse_backref(b.text)
+            if ref and self.backref is None and ("kèm theo" in b.text.lower() or i > self.closing_at):
+                self.backref = dict(ref, loc=b.loc.as_dict())
+                self.used.add(i)
+        for i in range(self.closing_at, self.n):
+            b = self.para(i)
+            if b is not None and i not in self.used and hd.is_upper_text(b.text):
+                self.used.add(i)  # appendix titles ("PHÂN CÔNG NHIỆM VỤ …")
+        section_of_table = {t: s.id for r in self.roots for s in r.walk() for t in s.tables}
+        table_no = 0
+        for i, b in enumerate(blocks):
+            if b.kind != "table":
+                continue
+            table_no += 1
+            tasks, warnings = table_to_tasks(b, table_no, section_of_table.get(i), "appendix")
+            self.warnings.extend(warnings)
+            for t in tasks:
+                t.pop("_lines")
+            if tasks:
+                self.tasks.extend(tasks)
+                self.used.add(i)
+                for row in b.rows:  # data rows, header rows, repeated headers, group rows
+                    self.extra_lines.update(row.lines)
 
-    # --- Recover header fields from the back-reference and the signature.
-    _recover(doc, backref, signer, roots, blocks, warnings)
+    def read_body_tasks(self) -> None:
+        """Agency paragraphs of the implementation section."""
+        self.tasks.extend(sections_to_tasks(self.roots))
 
-    if doc["type"] is None and doc["symbol"] and any(b.kind == "para" and _VV.match(b.text) for b in blocks[:15]):
-        doc["type"], doc["type_name"] = "CV", doc["type_name"] or "Công văn"  # "Số: 123/UBND-KT" + "V/v …": a letter
+    def recover_header(self) -> None:
+        """Header gaps filled from the back-reference and signature; letters recognised."""
+        _recover(self.doc, self.backref, self.doc["signer"], self.roots, self.blocks, self.warnings)
+        doc = self.doc
+        if doc["type"] is None and doc["symbol"] and any(
+                self.para(i) and _VV.match(self.blocks[i].text) for i in range(min(self.n, 15))):
+            doc["type"], doc["type_name"] = "CV", doc["type_name"] or "Công văn"  # "Số: 123/UBND-KT" + "V/v …"
 
-    # --- Targets.
-    targets = _collect_targets(roots, tasks)
+    def collect_targets(self) -> None:
+        self.targets = _collect_targets(self.roots, self.tasks)
 
-    # --- Is it a plan at all?
-    plan_like = (doc["type"] or "").upper() in PLAN_TYPES or (doc["type_name"] or "").lower().startswith("kế hoạch") \
-        or doc["attachment"] is not None
-    doc["is_plan"] = bool(plan_like and roots)
-    if not doc["is_plan"]:
-        _warn(warnings, "not-a-plan",
-              "this document does not look like a plan (no KẾ HOẠCH header with numbered sections); "
-              "sections, targets and tasks may be empty", None)
-        targets = []
+    def classify(self) -> None:
+        """Is it a plan at all? A news page or a letter is not; it keeps no targets."""
+        doc = self.doc
+        plan_like = (doc["type"] or "").upper() in PLAN_TYPES or (doc["type_name"] or "").lower().startswith("kế hoạch") \
+            or doc["attachment"] is not None
+        doc["is_plan"] = bool(plan_like and self.roots)
+        if not doc["is_plan"]:
+            self.warn("not-a-plan", "this document does not look like a plan (no KẾ HOẠCH header with numbered "
+                      "sections); sections, targets and tasks may be empty")
+            self.targets = []
 
-    # --- Quality.
-    placed = set()
-    for i in used:
-        placed.update(blocks[i].lines)
-    placed.update(table_lines)
-    content = source.line_texts
-    unplaced = [{"text": content[k][:200], "loc": {"line": k, "page": None}} for k in sorted(content) if k not in placed]
-    coverage = round(1 - len(unplaced) / len(content), 4) if content else 0.0
+    def result(self) -> dict:
+        placed = set(self.extra_lines)
+        for i in self.used:
+            placed.update(self.blocks[i].lines)
+        content = self.source.line_texts
+        unplaced = [{"text": content[k][:200], "loc": {"line": k, "page": None}} for k in sorted(content) if k not in placed]
+        coverage = round(1 - len(unplaced) / len(content), 4) if content else 0.0
+        src = self.source
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": {"path": src.path, "format": src.format, "sha256": src.sha256, "pages": src.pages},
+            "document": self.doc,
+            "preamble": self.preamble,
+            "sections": [r.to_dict() for r in self.roots],
+            "closing": self.closing,
+            "footnotes": self.footnotes,
+            "targets": self.targets,
+            "tasks": self.tasks,
+            "warnings": self.warnings,
+            "quality": {"coverage": coverage, "unplaced": unplaced},
+        }
 
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "source": {"path": source.path, "format": source.format, "sha256": source.sha256, "pages": source.pages},
-        "document": doc,
-        "preamble": preamble,
-        "sections": [r.to_dict() for r in roots],
-        "closing": closing,
-        "footnotes": footnotes,
-        "targets": targets,
-        "tasks": tasks,
-        "warnings": warnings,
-        "quality": {"coverage": coverage, "unplaced": unplaced},
-    }
+
+STEPS = (
+    _Extraction.find_closing,
+    _Extraction.read_header,
+    _Extraction.find_attachment,
+    _Extraction.read_preamble,
+    _Extraction.build_sections,
+    _Extraction.read_appendix,
+    _Extraction.read_body_tasks,
+    _Extraction.recover_header,
+    _Extraction.collect_targets,
+    _Extraction.classify,
+)
+"""The extractors, in the order they run."""
+
+
+def build_plan(source: Source) -> dict:
+    """Run :data:`STEPS` over a read source and return the plan dict in model order."""
+    state = _Extraction(source)
+    for step in STEPS:
+        step(state)
+    return state.result()
 
 
 def _recover(doc: dict, backref: dict | None, signer: dict | None, roots: list[Section],
