@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SUFFIXES = {".txt", ".md", ".html", ".htm"}
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
 
 
 def main(argv: list[str]) -> int:
@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in names:
         plan = extract_file(f"samples/{name}")
-        target = out_dir / (Path(name).stem + ".yaml")
+        target = out_dir / (name.replace(".", "-") + ".yaml" if Path(name).suffix in (".docx", ".pdf") else Path(name).stem + ".yaml")
         target.write_text(to_yaml(plan), encoding="utf-8")
         print(f"{target.relative_to(ROOT)}: {len(plan['sections'])} sections, {len(plan['targets'])} targets, "
               f"{len(plan['tasks'])} tasks, {len(plan['warnings'])} warnings, coverage {plan['quality']['coverage']}")

@@ -14,19 +14,25 @@ from kehoach.validate import check_plan
 
 from .conftest import GOLDEN, SAMPLES
 
-SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html"})
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html", ".docx", ".pdf"})
+
+
+def golden_name(sample: str) -> str:
+    """plan.txt -> plan.yaml; plan.docx -> plan-docx.yaml (a text rendition may share the stem)."""
+    stem, _, suffix = sample.rpartition(".")
+    return f"{stem}-{suffix}.yaml" if suffix in ("docx", "pdf") else f"{stem}.yaml"
 
 
 def test_every_sample_has_a_golden():
     assert SAMPLE_NAMES, "no samples found"
-    missing = [n for n in SAMPLE_NAMES if not (GOLDEN / (n.rsplit(".", 1)[0] + ".yaml")).exists()]
+    missing = [n for n in SAMPLE_NAMES if not (GOLDEN / golden_name(n)).exists()]
     assert not missing, f"samples without a golden: {missing} (run scripts/regen_goldens.py)"
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_sample_matches_golden(name, in_root):
     plan = extract_file(f"samples/{name}")
-    golden = yaml.safe_load((GOLDEN / (name.rsplit(".", 1)[0] + ".yaml")).read_text(encoding="utf-8"))
+    golden = yaml.safe_load((GOLDEN / golden_name(name)).read_text(encoding="utf-8"))
     got = yaml.safe_load(to_yaml(plan))
     for key in golden:
         assert got[key] == golden[key], f"{name}: '{key}' differs from the golden (scripts/regen_goldens.py)"

@@ -11,7 +11,8 @@ from kehoach.validate import check_plan
 
 from .conftest import SAMPLES
 
-_SAMPLE_LINES = [line for p in sorted(SAMPLES.glob("*")) for line in p.read_text(encoding="utf-8").splitlines()]
+_SAMPLE_LINES = [line for p in sorted(SAMPLES.glob("*")) if p.suffix in {".txt", ".md"}
+                 for line in p.read_text(encoding="utf-8").splitlines()]
 _FRAGMENTS = ["I. ", "1. ", "a) ", "- ", "+ ", "\t", "|", "Số: /KH-UBND", "KẾ HOẠCH", "Nơi nhận:", "TM. ",
               "Quý II/2024", "<p>", "</p>", "**", "¹", "30%", "STT\tNội dung\tChủ trì", "\n", "\n\n"]
 

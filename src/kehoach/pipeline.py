@@ -352,8 +352,12 @@ class _Extraction:
         placed = set(self.extra_lines)
         for i in self.used:
             placed.update(self.blocks[i].lines)
-        content = self.source.line_texts
-        unplaced = [{"text": content[k][:200], "loc": {"line": k, "page": None}} for k in sorted(content) if k not in placed]
+        content, origins = self.source.line_texts, self.source.origins
+
+        def loc(k: int) -> dict:
+            return origins[k - 1].as_dict() if origins and 0 < k <= len(origins) else {"line": k, "page": None}
+
+        unplaced = [{"text": content[k][:200], "loc": loc(k)} for k in sorted(content) if k not in placed]
         coverage = round(1 - len(unplaced) / len(content), 4) if content else 0.0
         src = self.source
         return {

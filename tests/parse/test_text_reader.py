@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from kehoach import extract_bytes
-from kehoach.errors import ReadError, UnsupportedFormat
+from kehoach.errors import ReadError
 from kehoach.parse import read_source, sniff_format
 from kehoach.parse.text import read_text
 
@@ -121,7 +121,7 @@ def test_refusals_are_clear():
         read_source(b"\x00\x01\x02abc" * 10, "bin.txt")
     with pytest.raises(ReadError, match="not a PDF"):
         read_source(b"just text", "fake.pdf")
-    with pytest.raises(UnsupportedFormat, match="PDF input is not supported yet"):
+    with pytest.raises(ReadError, match="not a readable PDF"):
         read_source(b"%PDF-1.7\n...", "real.pdf")
 
 

@@ -39,7 +39,7 @@ BACKREF = regex.compile(
 
 AUTHORITY = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
 PERSON = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
-MOTTO = regex.compile(r"^(?:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|CỘNG|Độc\s+lập\s*[-–]|ĐỘC\s+LẬP)", regex.I)
+MOTTO = regex.compile(r"^(?:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|CỘNG|Độc\s+lập\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$)", regex.I)
 RECIPIENTS = regex.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
 BASIS_START = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", regex.I)
 CITED = regex.compile(
@@ -187,7 +187,8 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
         lines: list[str] = []
         j = i
         name = None
-        while j < stop and j < i + 8:
+        skipped = 0
+        while j < stop and j < i + 8 + skipped:
             b = blocks[j]
             if b.kind != "para":
                 break
@@ -195,6 +196,10 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
                 name = b.text
                 used.append(j)
                 break
+            if j > i and getattr(match_token(b.text), "kind", None) == "bullet" and skipped < 12:
+                skipped += 1  # recipients printed between the title and the name (a column layout)
+                j += 1
+                continue
             if j > i and not (AUTHORITY.match(b.text) or is_upper_text(b.text)):
                 break
             if j > i:
@@ -245,7 +250,17 @@ def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[st
         while j < stop and blocks[j].kind == "para":
             tok = match_token(blocks[j].text)
             if tok is None or tok.kind != "bullet":
-                break
+                # The signature column may stand between two runs of the list (a PDF page break
+                # inside the recipients | signature layout): skip it when the list resumes.
+                k = j
+                while k < min(stop, j + 8) and blocks[k].kind == "para" and _signature_part(blocks[k].text):
+                    k += 1
+                resumed = k > j and k < stop and blocks[k].kind == "para" and \
+                    getattr(match_token(blocks[k].text), "kind", None) == "bullet"
+                if not resumed:
+                    break
+                j = k
+                continue
             for raw in blocks[j].raw_lines or [blocks[j].text]:
                 r = _clean_recipient(raw)
                 if r:
@@ -257,6 +272,11 @@ def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[st
             j += 1
         return out, used, i
     return [], [], None
+
+
+def _signature_part(text: str) -> bool:
+    t = " ".join(text.split())
+    return bool(AUTHORITY.match(t)) or is_person(t) or (is_upper_text(t) and len(t.split()) <= 8)
 
 
 def _clean_recipient(text: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 import regex
 
-from ..errors import ReadError, UnsupportedFormat
+from ..errors import ReadError
 from .blocks import Block, Loc, Row, Source
 from .decode import bytes_to_text
 
@@ -51,30 +51,61 @@ def sniff_format(data: bytes, name: str) -> str:
 
 def read_source(data: bytes, name: str) -> Source:
     """Decode and read ``data`` into a :class:`Source` (blocks plus facts about the file)."""
-    fmt = sniff_format(data, name)
-    if fmt in ("pdf", "docx", "doc"):
-        raise UnsupportedFormat(
-            f"{name}: {fmt.upper()} input is not supported yet; convert it to text first "
-            f"(for example: soffice --headless --convert-to txt, or pdftotext -layout) and extract that"
-        )
     if not data.strip():
         raise ReadError(f"{name}: the file is empty; nothing to extract")
-    text, warnings = bytes_to_text(data, name)
+    fmt = sniff_format(data, name)
     from .text import content_lines, read_text
 
-    if fmt == "html":
-        from .html import html_to_text
+    origins = None
+    pages = None
+    if fmt in ("pdf", "docx", "doc"):
+        rendition = _read_binary(data, name, fmt)
+        text, warnings, origins, pages = rendition.text(), rendition.warnings, rendition.origins, rendition.pages
+        if fmt == "doc":
+            fmt = "docx"
+    else:
+        text, warnings = bytes_to_text(data, name)
+        if fmt == "html":
+            from .html import html_to_text
 
-        text = html_to_text(text)
+            text = html_to_text(text)
     if not text.strip():
         raise ReadError(f"{name}: no text in the file; nothing to extract")
     blocks = read_text(text)
+    line_texts = content_lines(text)
+    if origins is not None:
+        def where(line: int) -> Loc:
+            return origins[line - 1] if 0 < line <= len(origins) else Loc(None)
+
+        for b in blocks:
+            b.loc = where(b.loc.line)
+            for row in b.rows:
+                row.loc = where(row.loc.line)
     return Source(
         path=name,
         format=fmt,
         sha256=hashlib.sha256(data).hexdigest(),
-        pages=None,
+        pages=pages,
         blocks=blocks,
-        line_texts=content_lines(text),
+        line_texts=line_texts,
         warnings=warnings,
+        origins=origins,
     )
+
+
+def _read_binary(data: bytes, name: str, fmt: str):
+    suffix = PurePath(name).suffix.lower() if name and name != "-" else ""
+    expected = SUFFIXES.get(suffix)
+    if expected in ("text", "markdown", "html"):
+        raise ReadError(
+            f"{name}: the file is named {suffix} but holds {fmt.upper()} data; rename it to .{fmt} and extract again"
+        )
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, name)
+    from .docx import doc_to_docx, read_docx
+
+    if fmt == "doc":
+        data = doc_to_docx(data, name)
+    return read_docx(data, name)

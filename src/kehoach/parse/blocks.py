@@ -64,3 +64,5 @@ class Source:
     line_texts: dict[int, str]
     """Non-empty content lines by number (the denominator of coverage)."""
     warnings: list[dict] = field(default_factory=list)
+    origins: list[Loc] | None = None
+    """For binary formats: where each line of the text rendition came from (line -> Loc)."""

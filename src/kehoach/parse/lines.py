@@ -35,6 +35,7 @@ STANDALONE = regex.compile(
 MARKUP = regex.compile(r"^\s*(?:[-_=*~.]{3,}|\|)\s*$")
 """Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
 
+_DASH_CONTINUATION = regex.compile(r"^[-–]\s+\p{Ll}")
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}[\s,;:]")
 TERMINAL = regex.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
 
@@ -62,6 +63,8 @@ def joins_previous(prev_lines: list[str], line: str) -> bool:
     (an upper-case heading followed by a sentence).
     """
     prev = prev_lines[-1]
+    if _DASH_CONTINUATION.match(line) and not TERMINAL.search(prev):
+        return True  # "… phát triển kinh tế" / "- xã hội của tỉnh": a dash, not a bullet
     if starts_block(line) or is_standalone(line) or is_standalone(prev) or is_type_name(prev):
         return False
     first_token = match_token(prev_lines[0])
@@ -74,7 +77,9 @@ def joins_previous(prev_lines: list[str], line: str) -> bool:
             return both_caps or acronym_first or (line.endswith(":") and len(line) <= 60)
     if TERMINAL.search(prev) and (starts_upper(line) or line[:1].isdigit()):
         return False
-    prev_caps, line_caps = is_upper_text(prev), is_upper_text(line)
-    if prev_caps != line_caps and starts_upper(line):
+    # A case change (upper-case heading, then a sentence) starts a block; one-word fragments
+    # ("CỘNG" / "HÒA XÃ HỘI …", "… KCN," / "CCN.") are wraps, not headings.
+    one_word = len(prev.split()) < 2 or len(line.split()) < 2
+    if not one_word and is_upper_text(prev) != is_upper_text(line) and starts_upper(line):
         return False
     return True

@@ -1,0 +1,333 @@
+"""Reader for Word documents (.docx, and legacy .doc through LibreOffice when it is installed).
+
+Walks the body in document order (paragraphs and tables together), renders Word's automatic
+numbering as a reader sees it ("I.", "1.", "a)", bullets), expands merged cells (a lead agency
+merged over several rows applies to each row), keeps footnote texts apart, and ignores page
+headers and footers. Text boxes and legacy 8-bit Vietnamese fonts (TCVN3 ".VnTime", VNI) are
+reported in warnings.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+
+from ..errors import ReadError
+from .blocks import Loc
+from .rendition import Rendition
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_UNZIPPED = 300 * 1024 * 1024
+MAX_RATIO = 200
+_LEGACY_FONT_PREFIXES = (".vn", "vni-", "vni ", "vn3")
+
+
+def _xml(data: bytes):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+    return etree.fromstring(data, parser)
+
+
+def _roman(n: int) -> str:
+    out = []
+    for v, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                 (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman",):
+        return _roman(n)
+    if fmt in ("lowerRoman",):
+        return _roman(n).lower()
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """Word's list definitions (numbering.xml) and the running counters of each list."""
+
+    def __init__(self, root) -> None:
+        self.abstract: dict[str, dict[int, dict]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for a in root.findall(f"{W}abstractNum"):
+            levels = {}
+            for lvl in a.findall(f"{W}lvl"):
+                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                fmt = lvl.find(f"{W}numFmt")
+                text = lvl.find(f"{W}lvlText")
+                start = lvl.find(f"{W}start")
+                levels[ilvl] = {
+                    "fmt": fmt.get(f"{W}val") if fmt is not None else "decimal",
+                    "text": text.get(f"{W}val") if text is not None else "%1.",
+                    "start": int(start.get(f"{W}val")) if start is not None else 1,
+                }
+            self.abstract[a.get(f"{W}abstractNumId")] = levels
+        for num in root.findall(f"{W}num"):
+            aid = num.find(f"{W}abstractNumId")
+            overrides = {}
+            for o in num.findall(f"{W}lvlOverride"):
+                so = o.find(f"{W}startOverride")
+                if so is not None:
+                    overrides[int(o.get(f"{W}ilvl", "0"))] = int(so.get(f"{W}val"))
+            if aid is not None:
+                self.nums[num.get(f"{W}numId")] = (aid.get(f"{W}val"), overrides)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """The next label of list ``num_id`` at level ``ilvl``: "II.", "1.", "a)", "-"."""
+        if num_id not in self.nums or num_id == "0":
+            return ""
+        aid, overrides = self.nums[num_id]
+        levels = self.abstract.get(aid, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        start = overrides.get(ilvl, levels[ilvl]["start"])
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        lvl = levels[ilvl]
+        if lvl["fmt"] == "bullet":
+            return "-" if ilvl == 0 else "+"
+        text = lvl["text"]
+        for k in range(ilvl, -1, -1):
+            if f"%{k + 1}" in text:
+                n = counters.get(k, levels.get(k, {}).get("start", 1))
+                text = text.replace(f"%{k + 1}", format_number(n, levels.get(k, lvl)["fmt"]))
+        return text
+
+
+def _style_numbering(styles_root) -> dict[str, tuple[str, int]]:
+    """Paragraph styles that carry list numbering (e.g. headings numbered "I.", "1.")."""
+    out: dict[str, tuple[str, int]] = {}
+    based: dict[str, str] = {}
+    if styles_root is None:
+        return out
+    for st in styles_root.findall(f"{W}style"):
+        sid = st.get(f"{W}styleId")
+        b = st.find(f"{W}basedOn")
+        if b is not None:
+            based[sid] = b.get(f"{W}val")
+        num = st.find(f"{W}pPr/{W}numPr")
+        if num is not None and num.find(f"{W}numId") is not None:
+            ilvl = num.find(f"{W}ilvl")
+            out[sid] = (num.find(f"{W}numId").get(f"{W}val"), int(ilvl.get(f"{W}val")) if ilvl is not None else 0)
+    for sid in list(based):
+        seen, cur = set(), sid
+        while cur not in out and cur in based and cur not in seen:
+            seen.add(cur)
+            cur = based[cur]
+        if cur in out and sid not in out:
+            out[sid] = out[cur]
+    return out
+
+
+class _Walker:
+    def __init__(self, numbering: Numbering, style_num: dict, footnote_marks: dict[str, int]) -> None:
+        self.numbering = numbering
+        self.style_num = style_num
+        self.footnote_marks = footnote_marks
+        self.legacy_fonts: set[str] = set()
+        self.textboxes = 0
+
+    def paragraph_lines(self, p) -> list[str]:
+        """The paragraph as lines (soft breaks split it), its list label in front."""
+        lines = [""]
+        for el in p.iter():
+            tag = el.tag
+            if tag == f"{W}t":
+                lines[-1] += el.text or ""
+            elif tag == f"{W}tab":
+                lines[-1] += "\t"
+            elif tag in (f"{W}br", f"{W}cr"):
+                lines.append("")
+            elif tag == f"{W}noBreakHyphen":
+                lines[-1] += "-"
+            elif tag == f"{W}rFonts":
+                for attr in ("ascii", "hAnsi"):
+                    name = el.get(f"{W}{attr}") or ""
+                    if name.lower().startswith(_LEGACY_FONT_PREFIXES):
+                        self.legacy_fonts.add(name)
+            elif tag == f"{W}txbxContent":
+                self.textboxes += 1
+        label = self._label(p)
+        if label:
+            lines[0] = f"{label} {lines[0].lstrip()}"
+        return [line.replace("\t", "   ").rstrip() for line in lines]
+
+    def _label(self, p) -> str:
+        ppr = p.find(f"{W}pPr")
+        num_id, ilvl = None, 0
+        if ppr is not None:
+            numpr = ppr.find(f"{W}numPr")
+            if numpr is not None:
+                nid = numpr.find(f"{W}numId")
+                lvl = numpr.find(f"{W}ilvl")
+                num_id = nid.get(f"{W}val") if nid is not None else None
+                ilvl = int(lvl.get(f"{W}val")) if lvl is not None else 0
+            if num_id is None:
+                style = ppr.find(f"{W}pStyle")
+                if style is not None and style.get(f"{W}val") in self.style_num:
+                    num_id, ilvl = self.style_num[style.get(f"{W}val")]
+        return self.numbering.label(num_id, ilvl) if num_id else ""
+
+    def cell_paragraphs(self, tc) -> list[str]:
+        out: list[str] = []
+        for child in tc:
+            if child.tag == f"{W}p":
+                out.extend(line for line in self.paragraph_lines(child) if line.strip())
+            elif child.tag == f"{W}tbl":
+                for row in self.table_rows(child):
+                    out.extend(p for cell in row for p in cell)
+            elif child.tag == f"{W}sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    out.extend(self.cell_paragraphs(content))
+        return out
+
+    def table_rows(self, tbl) -> list[list[list[str]]]:
+        """Rows of cells of paragraphs, merged cells expanded onto the grid."""
+        rows: list[list[list[str]]] = []
+        above: dict[int, list[str]] = {}
+        for tr in tbl.findall(f"{W}tr"):
+            row: list[list[str]] = []
+            col = 0
+            for tc in tr.findall(f"{W}tc"):
+                tcpr = tc.find(f"{W}tcPr")
+                span, vmerge = 1, None
+                if tcpr is not None:
+                    gs = tcpr.find(f"{W}gridSpan")
+                    if gs is not None:
+                        span = max(1, int(gs.get(f"{W}val", "1")))
+                    vm = tcpr.find(f"{W}vMerge")
+                    if vm is not None:
+                        vmerge = vm.get(f"{W}val", "continue")
+                paras = self.cell_paragraphs(tc)
+                if vmerge == "continue":
+                    paras = list(above.get(col, []))
+                else:
+                    above[col] = paras
+                row.append(paras)
+                row.extend([] for _ in range(span - 1))
+                col += span
+            rows.append(row)
+        return rows
+
+
+def read_docx(data: bytes, name: str) -> Rendition:
+    """Render a .docx file's body as text lines with their origins (paragraph numbers)."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as e:
+        raise ReadError(f"{name}: not a valid Word .docx file (not a zip archive); is it damaged or another format?") from e
+    with zf:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos) or 1
+        if total > MAX_UNZIPPED or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
+            raise ReadError(f"{name}: the .docx would unpack to {total // (1024 * 1024)} MiB; refusing (a zip bomb?)")
+        names = {i.filename for i in infos}
+        if "word/document.xml" not in names:
+            raise ReadError(f"{name}: a zip archive but not a Word document (no word/document.xml)")
+        try:
+            body_root = _xml(zf.read("word/document.xml"))
+            numbering = Numbering(_xml(zf.read("word/numbering.xml")) if "word/numbering.xml" in names else None)
+            styles = _xml(zf.read("word/styles.xml")) if "word/styles.xml" in names else None
+            notes = _xml(zf.read("word/footnotes.xml")) if "word/footnotes.xml" in names else None
+        except (KeyError, zipfile.BadZipFile, EOFError) as e:
+            raise ReadError(f"{name}: the .docx is truncated or damaged ({e}); re-save it from Word") from e
+        except Exception as e:  # lxml.etree.XMLSyntaxError and friends
+            raise ReadError(f"{name}: the .docx holds malformed XML ({type(e).__name__}); re-save it from Word") from e
+    body = body_root.find(f"{W}body")
+    if body is None:
+        raise ReadError(f"{name}: the Word document has no body")
+    marks: dict[str, int] = {}
+    for ref in body.iter(f"{W}footnoteReference"):
+        marks.setdefault(ref.get(f"{W}id"), len(marks) + 1)
+    walker = _Walker(numbering, _style_numbering(styles), marks)
+    out = Rendition()
+    para_no = 0
+
+    def walk(container) -> None:
+        nonlocal para_no
+        for child in container:
+            if child.tag == f"{W}p":
+                para_no += 1
+                out.add_paragraph(walker.paragraph_lines(child), Loc(para_no))
+            elif child.tag == f"{W}tbl":
+                rows = walker.table_rows(child)
+                locs = []
+                for _ in rows:
+                    para_no += 1
+                    locs.append(Loc(para_no))
+                out.add_table(rows, locs)
+            elif child.tag == f"{W}sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    walk(content)
+
+    walk(body)
+    if notes is not None and marks:
+        texts = {}
+        for fn in notes.findall(f"{W}footnote"):
+            fid = fn.get(f"{W}id")
+            if fid in marks:
+                texts[fid] = " ".join(" ".join(walker.paragraph_lines(p)) for p in fn.findall(f"{W}p")).strip()
+        for fid, mark in sorted(marks.items(), key=lambda kv: kv[1]):
+            if texts.get(fid):
+                para_no += 1
+                out.add_paragraph([f"[^{mark}]: {texts[fid]}"], Loc(para_no))
+    if walker.legacy_fonts:
+        fonts = ", ".join(sorted(walker.legacy_fonts))
+        out.warnings.append({"code": "legacy-font", "loc": None, "message":
+                             f"text set in legacy 8-bit Vietnamese fonts ({fonts}) may read as garbage; "
+                             "convert the document to Unicode (e.g. with Unikey's converter) and extract again"})
+    if walker.textboxes:
+        out.warnings.append({"code": "text-box", "loc": None, "message":
+                             f"{walker.textboxes} text box(es) read in place; check their order"})
+    return out
+
+
+def doc_to_docx(data: bytes, name: str) -> bytes:
+    """Convert a legacy .doc to .docx with LibreOffice (``soffice``), or explain how to."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise ReadError(f"{name}: legacy Word .doc needs converting first: install LibreOffice (soffice) or "
+                        "run `soffice --headless --convert-to docx FILE.doc`, then extract the .docx")
+    with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:
+        src = os.path.join(tmp, "input.doc")
+        with open(src, "wb") as fh:
+            fh.write(data)
+        try:
+            subprocess.run([soffice, "--headless", "--convert-to", "docx", "--outdir", tmp, src],
+                           check=True, capture_output=True, timeout=180)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
+            raise ReadError(f"{name}: LibreOffice could not convert this .doc ({type(e).__name__}); "
+                            "open it in Word or LibreOffice and save as .docx") from e
+        out = os.path.join(tmp, "input.docx")
+        if not os.path.exists(out):
+            raise ReadError(f"{name}: LibreOffice produced no .docx; open it and save as .docx by hand")
+        with open(out, "rb") as fh:
+            return fh.read()

@@ -1,0 +1,276 @@
+"""Reader for PDF files with a text layer.
+
+Text comes in reading order with page numbers in ``loc``; running headers, footers and page
+numbers are dropped; two-column blocks (issuer | motto, recipients | signature) are read
+column by column rather than interleaved; tables are found by their ruling lines and written
+as rows, a blank line between pages, so a table that continues over pages is joined again by
+the table extractor (repeated header dropped, cut rows rejoined). Scanned, encrypted and
+damaged files are refused with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+
+from ..errors import ReadError
+from ..vn import is_upper_text
+from .blocks import Loc
+from .lines import starts_block
+from .normalize import footnote_start
+from .rendition import Rendition
+
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^(?:Trang|trang|Page)\s+\d+(?:\s*/\s*\d+)?$")
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "intersection_tolerance": 4}
+
+
+def _open(data: bytes, name: str):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        _ = len(pdf.pages)
+        return pdf
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise ReadError(f"{name}: the PDF is encrypted; remove the password first (e.g. qpdf --decrypt in.pdf out.pdf)") from e
+    except PDFSyntaxError as e:
+        raise ReadError(f"{name}: not a readable PDF (corrupt or truncated); download or export it again") from e
+    except Exception as e:  # pdfminer raises many kinds of errors on damaged files
+        inner = [e, *e.args, e.__context__]
+        if any(isinstance(x, (PDFPasswordIncorrect, PDFEncryptionError)) for x in inner):
+            raise ReadError(f"{name}: the PDF is encrypted; remove the password first (e.g. qpdf --decrypt in.pdf out.pdf)") from e
+        if any(isinstance(x, PDFSyntaxError) for x in inner):
+            raise ReadError(f"{name}: not a readable PDF (corrupt or truncated); download or export it again") from e
+        text = (str(e) + " " + " ".join(type(x).__name__ for x in inner)).lower()
+        if "password" in text or "encrypt" in text:
+            raise ReadError(f"{name}: the PDF is encrypted; remove the password first (e.g. qpdf --decrypt in.pdf out.pdf)") from e
+        raise ReadError(f"{name}: not a readable PDF ({type(e).__name__}); download or export it again") from e
+
+
+def _lines_of(words: list[dict], gap: float) -> list[list[dict]]:
+    """Group words into lines by their vertical position, left to right."""
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= gap:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+_RIGHT_COLUMN = re.compile(
+    r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|Độc\s+lập\s*[-–]|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\w|[A-ZĐÂĂÊÔƠƯ][\w.]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w.]*){0,3},\s+ngày\s)"
+)
+"""Where the right column of a header or signature block begins, when no wide gap shows it:
+"CỘNG HÒA XÃ HỘI …", "Độc lập - …", "TM. …", "KT. …", "Hưng Yên, ngày …"."""
+
+
+def _segments(line: list[dict], split_gap: float) -> list[list[dict]]:
+    segs: list[list[dict]] = [[line[0]]]
+    for w in line[1:]:
+        if w["x0"] - segs[-1][-1]["x1"] > split_gap:
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    out: list[list[dict]] = []
+    for seg in segs:
+        for i in range(1, len(seg)):
+            if _RIGHT_COLUMN.match(_text(seg[i:])) and not _RIGHT_COLUMN.match(_text(seg[i - 1:])) \
+                    and seg[i]["x0"] - seg[i - 1]["x1"] > 2:
+                out.extend([seg[:i], seg[i:]])
+                break
+        else:
+            out.append(seg)
+    return out
+
+
+_WRAPPED_DASH = re.compile(r"^[-–]\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+"""A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
+_CODE_BREAK = re.compile(r"(?<=[\w])[-/]$")
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join wrapped lines with a space, except inside codes cut after their hyphen ("QĐ-" / "UBND")."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        code = out and _CODE_BREAK.search(out) and (part[:1].isupper() or part[:1].isdigit())
+        out = out + part if not out or code else out + " " + part
+    return out
+
+
+def _text(seg: list[dict]) -> str:
+    return " ".join(w["text"] for w in seg)
+
+
+class _Page:
+    """One page's items in reading order: ("line", text, x0, top) and ("table", rows, top)."""
+
+    def __init__(self, page, number: int) -> None:
+        self.number = number
+        self.items: list[tuple] = []
+        width = float(page.width)
+        tables = page.find_tables(_TABLE_SETTINGS)
+        tables = [t for t in tables if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
+        outside = page
+        for t in tables:
+            try:
+                outside = outside.outside_bbox(t.bbox)
+            except ValueError:
+                pass
+        words = outside.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5, y_tolerance=2)
+        sizes = [w["bottom"] - w["top"] for w in words] or [10.0]
+        self.height = statistics.median(sizes)
+        lines = _lines_of(words, self.height * 0.45)
+        mid = width / 2
+        block: list[tuple[float, list[dict]]] = []  # two-column run: (top, segment)
+        seq = 0
+
+        def emit(kind: str, payload, x0: float, top: float, anchor: float, brk: bool | None = None,
+                 x1: float = 0.0, first_w: float = 0.0) -> None:
+            nonlocal seq
+            seq += 1
+            self.items.append((kind, payload, x0, top, brk, x1, first_w, (anchor, seq)))
+
+        def flush_block() -> None:
+            if not block:
+                return
+            anchor = block[0][0]
+            left = [(t, s) for t, s in block if s[0]["x0"] < mid - self.height]
+            right = [(t, s) for t, s in block if s[0]["x0"] >= mid - self.height]
+            for column in (left, right):
+                prev = None
+                for k, (t, s) in enumerate(column):
+                    gap = prev is not None and t - prev > self.height * 2.2
+                    emit("line", _text(s), s[0]["x0"], t, anchor, brk=(k == 0 or gap), x1=s[-1]["x1"])
+                    prev = t
+            block.clear()
+
+        for line in lines:
+            segs = _segments(line, max(self.height * 2.5, 18))
+            top = line[0]["top"]
+            one_side = len(segs) == 1 and (segs[0][0]["x0"] > mid - self.height or segs[0][-1]["x1"] < mid + self.height)
+            if len(segs) >= 2 or (block and one_side and top - block[-1][0] < self.height * 3):
+                block.extend((top, s) for s in segs)
+                continue
+            flush_block()
+            for s in segs:
+                emit("line", _text(s), s[0]["x0"], top, top, x1=s[-1]["x1"], first_w=s[0]["x1"] - s[0]["x0"])
+        flush_block()
+        for t in tables:
+            emit("table", _table_rows(t), t.bbox[0], t.bbox[1], t.bbox[1])
+        self.items.sort(key=lambda it: it[-1])
+        self.margin = min((it[2] for it in self.items if it[0] == "line"), default=0.0)
+        self.right = max((it[5] for it in self.items if it[0] == "line" and it[4] is None), default=width)
+
+
+def _table_rows(table) -> list[list[list[str]]]:
+    """Cell texts row by row; a cell merged down over several rows gives its text to each of them."""
+    texts = table.extract()
+    rows: list[list[list[str]]] = []
+    for r, row in enumerate(texts):
+        out = []
+        for c, cell in enumerate(row):
+            if cell is None and r > 0 and c < len(table.rows[r].cells) and table.rows[r].cells[c] is None:
+                above = table.rows[r - 1].cells[c] if c < len(table.rows[r - 1].cells) else None
+                own_top = next((b[1] for b in table.rows[r].cells if b is not None), None)
+                if above is not None and own_top is not None and above[3] > own_top + 1:
+                    cell = texts[r - 1][c]  # the cell above reaches down into this row
+                elif above is None and rows and rows[-1][c:c + 1] and _spans_down(table, r, c):
+                    cell = " ".join(rows[-1][c])
+            out.append([join_wrapped(cell.split("\n"))] if cell else [])
+        rows.append(out)
+    return rows
+
+
+def _spans_down(table, r: int, c: int) -> bool:
+    """Whether the merged cell that covers (r - 1, c) also covers row r."""
+    for k in range(r - 1, -1, -1):
+        box = table.rows[k].cells[c] if c < len(table.rows[k].cells) else None
+        if box is not None:
+            own_top = next((b[1] for b in table.rows[r].cells if b is not None), None)
+            return own_top is not None and box[3] > own_top + 1
+    return False
+
+
+def read_pdf(data: bytes, name: str) -> Rendition:
+    """Render a PDF's text layer as text lines with their origins (page, line on the page)."""
+    pdf = _open(data, name)
+    out = Rendition()
+    with pdf:
+        pages = []
+        chars = 0
+        for i, page in enumerate(pdf.pages, 1):
+            try:
+                pages.append(_Page(page, i))
+            except Exception as e:
+                raise ReadError(f"{name}: page {i} could not be read ({type(e).__name__}); the PDF may be damaged") from e
+            chars += len(page.chars)
+            page.flush_cache()
+        out.pages = len(pages)
+    if chars == 0:
+        raise ReadError(f"{name}: no text layer on any page (a scanned document?): run OCR first, e.g. ocrmypdf {name} out.pdf")
+    _drop_running_lines(pages)
+    prev_x1: float | None = None  # right end of the last single-column line written, if it may run on
+    prev_caps = False
+    for p in pages:
+        prev_top = None
+        line_no = 0
+        for it in p.items:
+            kind, payload, x0, top, brk, x1, first_w, _key = it
+            line_no += 1
+            loc = Loc(line_no, p.number)
+            if kind == "table":
+                out.blank(loc)
+                out.add_table(payload, [loc] * len(payload))
+                prev_top, prev_x1 = None, None
+                continue
+            if brk is None:
+                # A line of the page's single column goes on the paragraph before when the line
+                # before ended only because this line's first word did not fit, and no gap,
+                # indent, numbering token, header line or footnote says a new paragraph starts.
+                indented = x0 > p.margin + p.height * 1.2
+                gap = prev_top is not None and (top - prev_top > p.height * 2.2 or top < prev_top)
+                wrapped = prev_x1 is not None and prev_x1 + first_w + p.height * 0.6 > p.right
+                caps = is_upper_text(payload) and len(payload.split()) >= 2
+                starter = (starts_block(payload) and not _WRAPPED_DASH.match(payload)) or footnote_start(payload)
+                if wrapped and caps == prev_caps and not (indented or gap or starter):
+                    out.lines[-1] = join_wrapped([out.lines[-1], payload])
+                    prev_x1, prev_top = x1, top
+                    continue
+                brk = True
+            if brk:
+                out.blank(loc)
+            out.add_line(payload, loc)
+            prev_x1 = x1 if it[4] is None else None
+            prev_caps = is_upper_text(payload) and len(payload.split()) >= 2
+            prev_top = top
+        if prev_x1 is None:
+            out.blank(Loc(line_no + 1, p.number))
+        prev_top = None
+    return out
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove page numbers, and header/footer lines repeated at the top or bottom of pages."""
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", text.strip())
+
+    edge: Counter = Counter()
+    for p in pages:
+        lines = [it for it in p.items if it[0] == "line"]
+        for it in lines[:2] + lines[-2:]:
+            edge[key(it[1])] += 1
+    repeated = {k for k, c in edge.items() if len(pages) >= 3 and c >= max(3, len(pages) // 2)}
+    for p in pages:
+        lines = [it for it in p.items if it[0] == "line"]
+        drop = set()
+        for it in lines[:2] + lines[-2:]:
+            if _PAGE_NUMBER.match(it[1].strip()) or key(it[1]) in repeated:
+                drop.add(id(it))
+        p.items = [it for it in p.items if id(it) not in drop]

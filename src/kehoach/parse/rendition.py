@@ -1,0 +1,68 @@
+"""A text rendition of a binary document, with where each line came from.
+
+The DOCX and PDF readers write the document as the text layout :mod:`text` reads (paragraphs
+separated by blank lines, tables as tab-separated rows with ``<p>`` cell paragraphs), so every
+extractor works unchanged and the same plan gives the same result from any format. ``origins``
+maps each rendition line back to the document (DOCX: paragraph number; PDF: page and line).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .blocks import Loc
+
+
+def _cell(paragraphs: list[str]) -> str:
+    out = []
+    for p in paragraphs:
+        p = " ".join(p.replace("\t", " ").replace("|", "¦").split())
+        if p:
+            out.append(f"<p>{p.replace('<', '‹').replace('>', '›')}</p>")
+    return "".join(out)
+
+
+@dataclass
+class Rendition:
+    lines: list[str] = field(default_factory=list)
+    origins: list[Loc] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    pages: int | None = None
+
+    def add_line(self, text: str, loc: Loc) -> None:
+        self.lines.append(text.replace("\t", "   "))
+        self.origins.append(loc)
+
+    def add_paragraph(self, lines: list[str], loc: Loc) -> None:
+        """One paragraph (soft line breaks as separate lines), then a blank line."""
+        wrote = False
+        for line in lines:
+            if line.strip():
+                self.add_line(line, loc)
+                wrote = True
+        if wrote:
+            self.blank(loc)
+
+    def blank(self, loc: Loc) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+            self.origins.append(loc)
+
+    def add_table(self, rows: list[list[list[str]]], locs: list[Loc]) -> None:
+        """Rows of cells of paragraphs; three or more columns as tab rows, narrower as pipe rows."""
+        if not rows:
+            return
+        ncols = max(len(r) for r in rows)
+        for row, loc in zip(rows, locs, strict=True):
+            cells = [_cell(c) for c in row] + [""] * (ncols - len(row))
+            if not any(cells):
+                continue
+            if ncols >= 3:
+                self.lines.append("\t".join(cells))
+            else:
+                self.lines.append("| " + " | ".join(c or " " for c in cells) + " |")
+            self.origins.append(loc)
+        self.blank(locs[-1])
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"

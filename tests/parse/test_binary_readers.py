@@ -1,0 +1,162 @@
+"""DOCX and PDF readers: the same plan from every rendition, and clear refusals."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from kehoach import extract_bytes, extract_file
+from kehoach.errors import ReadError
+from kehoach.parse import docx as docx_reader
+from kehoach.parse.docx import Numbering, _xml
+
+from ..conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures"
+RENDITIONS = [
+    ("thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh", "txt"),
+    ("hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn", "txt"),
+    ("thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so", "md"),
+]
+
+
+def _no_loc(x):
+    if isinstance(x, dict):
+        return {k: _no_loc(v) for k, v in x.items() if k != "loc"}
+    if isinstance(x, list):
+        return [_no_loc(v) for v in x]
+    return x
+
+
+@pytest.mark.parametrize("stem,text_suffix", RENDITIONS, ids=[r[0] for r in RENDITIONS])
+def test_every_rendition_gives_the_same_plan(stem, text_suffix, in_root):
+    base = extract_file(f"samples/{stem}.{text_suffix}")
+    for suffix in ("docx", "pdf"):
+        other = extract_file(f"samples/{stem}.{suffix}")
+        assert other["source"]["format"] == suffix
+        for key in ("document", "sections", "targets", "tasks"):
+            assert _no_loc(other[key]) == _no_loc(base[key]), f"{suffix}: {key} differs from the text rendition"
+
+
+def test_pdf_locations_carry_pages_and_appendix_rows_span_pages(in_root):
+    plan = extract_file("samples/thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.pdf")
+    assert plan["source"]["pages"] > 10
+    pages = {t["loc"]["page"] for t in plan["tasks"] if t["source"] == "appendix"}
+    assert len(pages) > 3  # the 40-row appendix runs over several pages and is still one table
+    assert [t["id"] for t in plan["tasks"] if t["source"] == "appendix"][-1] == "A1.40"
+    assert all(t["loc"]["page"] for t in plan["tasks"])
+
+
+def test_docx_locations_are_paragraph_numbers(in_root):
+    plan = extract_file("samples/thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.docx")
+    lines = [s["loc"]["line"] for s in plan["sections"]]
+    assert lines == sorted(lines) and all(line and line < 60 for line in lines)
+    assert plan["source"]["pages"] is None
+
+
+def test_word_automatic_numbering_and_merged_cells(in_root):
+    plan = extract_file("samples/thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.docx")
+    assert [s["id"] for s in plan["sections"]] == ["I", "II", "III"]
+    assert [c["id"] for c in plan["sections"][1]["children"][0]["children"]] == ["II.1.a", "II.1.b"]
+    rows = [t for t in plan["tasks"] if t["source"] == "appendix"]
+    assert rows[1]["lead"] == ["Sở Nông nghiệp và Phát triển nông thôn"]  # merged down from row 1
+    assert [t["group"] for t in rows] == ["I. Hoàn thiện cơ chế, chính sách"] * 2 + ["II. Hỗ trợ phát triển"] * 2
+    assert plan["document"]["issuer"] == "Ủy ban nhân dân tỉnh Thanh Hóa"
+    assert plan["document"]["signer"]["name"] == "Lê Đức Giang"
+
+
+NUMBERING_XML = b"""<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="1">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\xef\x82\xb7"/></w:lvl></w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>
+</w:numbering>"""
+
+
+def test_numbering_labels_count_and_restart():
+    n = Numbering(_xml(NUMBERING_XML))
+    labels = [n.label("5", 0), n.label("5", 1), n.label("5", 1), n.label("5", 2), n.label("5", 2),
+              n.label("5", 0), n.label("5", 1), n.label("6", 0), n.label("99", 0)]
+    assert labels == ["I.", "I.1.", "I.2.", "a)", "b)", "II.", "II.1.", "-", ""]
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_external_entities_are_never_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    doc = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+           f'<w:document {W}><w:body><w:p><w:r><w:t>Số: 1/KH-UBND &x;</w:t></w:r></w:p></w:body></w:document>').encode()
+    data = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": doc})
+    try:
+        plan = extract_bytes(data, "xxe.docx")
+    except ReadError:
+        return
+    assert "TOP-SECRET-VALUE" not in str(plan)
+
+
+def test_zip_bomb_is_refused(monkeypatch):
+    monkeypatch.setattr(docx_reader, "MAX_UNZIPPED", 1024 * 1024)
+    data = _zip({"word/document.xml": b"<a/>", "word/media/big.bin": b"\0" * (8 * 1024 * 1024)})
+    with pytest.raises(ReadError, match="zip bomb"):
+        extract_bytes(data, "bomb.docx")
+
+
+def test_legacy_font_is_warned():
+    doc = (f'<w:document {W}><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr>'
+           '<w:t>KÕ ho¹ch</w:t></w:r></w:p><w:p><w:r><w:t>I. MỤC TIÊU</w:t></w:r></w:p></w:body></w:document>').encode()
+    plan = extract_bytes(_zip({"word/document.xml": doc}), "legacy.docx")
+    (w,) = [w for w in plan["warnings"] if w["code"] == "legacy-font"]
+    assert ".VnTime" in w["message"]
+
+
+def test_legacy_doc_without_libreoffice_says_how(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(ReadError, match="soffice"):
+        extract_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old.doc")
+
+
+FAILURES = [
+    ("scanned-no-text-layer.pdf", "no text layer on any page (a scanned document?): run OCR first"),
+    ("encrypted.pdf", "the PDF is encrypted; remove the password first"),
+    ("truncated.pdf", "not a readable PDF"),
+    ("truncated.docx", "not a valid Word .docx file"),
+    ("not-a-zip.docx", "the file is named .docx but its bytes are not a DOCX file"),
+    ("pdf-named-as.txt", "the file is named .txt but holds PDF data; rename it to .pdf"),
+]
+
+
+@pytest.mark.parametrize("name,message", FAILURES, ids=[f[0] for f in FAILURES])
+def test_failure_fixtures_give_one_line_errors(name, message):
+    path = FIXTURES / name
+    with pytest.raises(ReadError) as info:
+        extract_file(str(path))
+    assert message in str(info.value)
+    r = subprocess.run([sys.executable, "-m", "kehoach.cli", "extract", str(path)], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr and message in r.stderr
+
+
+def test_split_diacritics_from_a_pdf_text_layer_are_repaired():
+    from kehoach.parse.normalize import normalize_text
+
+    assert normalize_text("U\u0309y ban nha\u0302n da\u0302n") == "Ủy ban nhân dân"
+    assert normalize_text("U \u0309y ban") == "Ủy ban"
