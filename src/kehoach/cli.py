@@ -18,7 +18,8 @@ from . import __version__
 
 log = logging.getLogger("kehoach")
 
-EXTRACT_HELP = """Extract the plan from FILE (text, Markdown or HTML; "-" reads stdin).
+EXTRACT_HELP = """Extract the plan from FILE (.docx, .pdf, .doc via LibreOffice, text, Markdown or
+HTML; "-" reads stdin).
 
 Writes one tree (YAML by default, or JSON) with the header, sections, targets, tasks,
 warnings and coverage. Output goes to stdout unless -o is given.
@@ -27,6 +28,7 @@ warnings and coverage. Output goes to stdout unless -o is given.
 Examples:
   kehoach extract samples/thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md
   kehoach extract plan.txt --format json -o plan.json
+  kehoach extract ke-hoach-so-39.pdf -o ke-hoach-so-39.yaml
   cat plan.txt | kehoach extract - --strict > plan.yaml
 """
 

@@ -160,3 +160,4 @@ def test_split_diacritics_from_a_pdf_text_layer_are_repaired():
 
     assert normalize_text("U\u0309y ban nha\u0302n da\u0302n") == "Ủy ban nhân dân"
     assert normalize_text("U \u0309y ban") == "Ủy ban"
+    assert normalize_text("Quyết định số 12/QĐUBND ngày 5/1/2024") == "Quyết định số 12/QĐ-UBND ngày 5/1/2024"

@@ -10,6 +10,7 @@ Guarantees for the text it returns:
 - Bullet glyphs from Word/PDF (private-use Symbol characters) become "•"; spaces a PDF text
   layer put before combining marks are removed.
 - No footnote markers (``¹``, ``²``, ``[^3]``); :func:`footnote_start` recognises footnote texts.
+- Document symbols whose hyphen a PDF text layer lost ("12/QĐUBND") get it back.
 - Year ranges cut by a wrap ("2021- 2025", "2016 -2025") read "2021-2025"; "2024 - 2027" stays.
 - Idempotent: ``normalize_text(normalize_text(s)) == normalize_text(s)``.
 
@@ -44,6 +45,9 @@ _SPACES = regex.compile(r" {2,}")
 # Bullet glyphs Word and PDF text layers leave (Symbol/Wingdings private-use code points).
 _PUA_BULLETS = regex.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\u25cf\u25aa\u25e6\u2043\u2219]")
 _YEAR_RANGE = regex.compile(r"\b((?:19|20)\d{2})(?:\s+-(?=\d)|-\s+(?=(?:19|20)\d{2}\b))")
+_FUSED_SYMBOL = regex.compile(
+    r"\b(\d{1,5}/(?:(?:19|20)\d{2}/)?)(QĐ|KHHĐ|KHHD|KH|NQ|CTr|CT|TB|BC|TTr|HD)(UBND|HĐND|TTg|CP|TU|BCĐ)\b"
+)
 _SPACE_BEFORE_MARK = regex.compile(r"(?<=\p{L})\s+(?=\p{M})")
 _SPACE_BEFORE_PUNCT = regex.compile(r" +(?=[,;:.!?)](?:\s|$))")
 
@@ -70,13 +74,14 @@ def _once(text: str) -> str:
     text = _EMPHASIS.sub(r"\1", text)
     text = _FOOTNOTE_REF.sub("", text)
     text = _SPACES.sub(" ", text).strip()
-    text = _YEAR_RANGE.sub(r"\1-", text)  # "2021- 2025", "2016 -2025": one range, as wraps leave it
+    text = _YEAR_RANGE.sub(r"\1-", text)
+    text = _FUSED_SYMBOL.sub(r"\1\2-\3", text)  # "12/QĐUBND" from a PDF text layer  # "2021- 2025", "2016 -2025": one range, as wraps leave it
     text = _SPACE_BEFORE_PUNCT.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
 _NEEDS_WORK = regex.compile(
-    r"\d -\d|\d- \d|[*_<>&#\\/\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\uf000-\uf0ff"
+    r"\d -\d|\d- \d|/(?:QĐ|KH|NQ|CT|TB|BC|TTr|HD)(?:UBND|HĐND|TTg|CP|TU)|[*_<>&#\\/\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\uf000-\uf0ff"
     r"\u25cf\u25aa\u25e6\u2043\u2219]|  | [,;:.!?)]|\s\p{M}"
 )
 
