@@ -84,6 +84,26 @@ def cell_lines(cell, lines: list[str], bold: bool = False, center: bool = True) 
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+def running_header_and_page_numbers(doc, header_text: str) -> None:
+    """A running header and a page-number footer on every page (the readers must drop both)."""
+    for sec in doc.sections:
+        sec.header.is_linked_to_previous = False
+        sec.footer.is_linked_to_previous = False
+        hp = sec.header.paragraphs[0]
+        hp.text = header_text
+        hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fp = sec.footer.paragraphs[0]
+        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = "1"
+        run.append(t)
+        field.append(run)
+        fp._p.append(field)
+
+
 def layout_table(doc, left: list[str], right: list[str]) -> None:
     t = doc.add_table(rows=1, cols=2)
     no_borders(t)
@@ -207,6 +227,8 @@ def docx_from_sample(sample: Path, golden: Path, out: Path) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         i += 1
     doc.add_paragraph()  # Word wants a paragraph after a closing table
+    number = plan["document"]["number"] or ""
+    running_header_and_page_numbers(doc, f"{plan['document']['type_name'] or 'Kế hoạch'} {number}".strip())
     doc.save(out)
 
 

@@ -161,3 +161,58 @@ def test_split_diacritics_from_a_pdf_text_layer_are_repaired():
     assert normalize_text("U\u0309y ban nha\u0302n da\u0302n") == "Ủy ban nhân dân"
     assert normalize_text("U \u0309y ban") == "Ủy ban"
     assert normalize_text("Quyết định số 12/QĐUBND ngày 5/1/2024") == "Quyết định số 12/QĐ-UBND ngày 5/1/2024"
+
+
+def test_docx_footnotes_are_kept_apart():
+    doc = (f'<w:document {W}><w:body>'
+           '<w:p><w:r><w:t>I. MỤC TIÊU</w:t></w:r></w:p>'
+           '<w:p><w:r><w:t>Hoàn thiện Quy hoạch tỉnh</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'
+           '<w:r><w:t>.</w:t></w:r></w:p></w:body></w:document>').encode()
+    notes = (f'<w:footnotes {W}><w:footnote w:id="0"><w:p><w:r><w:t>sep</w:t></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="2"><w:p><w:r><w:t>Đã trình Hội đồng thẩm định.</w:t></w:r></w:p></w:footnote>'
+             '</w:footnotes>').encode()
+    plan = extract_bytes(_zip({"word/document.xml": doc, "word/footnotes.xml": notes}), "notes.docx")
+    assert plan["footnotes"] == [{"mark": "1", "text": "Đã trình Hội đồng thẩm định.", "loc": {"line": 3, "page": None}}]
+    assert plan["sections"][0]["text"] == ["Hoàn thiện Quy hoạch tỉnh."]
+
+
+def test_docx_cell_line_breaks_and_spans():
+    cell = '<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>'
+    row = lambda *cs: "<w:tr>" + "".join(cs) + "</w:tr>"  # noqa: E731
+    span = ('<w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p><w:r><w:t>Nhóm nhiệm vụ về thể chế</w:t></w:r></w:p></w:tc>')
+    two_lines = '<w:tc><w:p><w:r><w:t>Sở Tư pháp</w:t><w:br/><w:t>Sở Nội vụ</w:t></w:r></w:p></w:tc>'
+    doc = (f'<w:document {W}><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:p><w:r><w:t>Thử</w:t></w:r></w:p>'
+           '<w:p><w:r><w:t>I. TỔ CHỨC THỰC HIỆN</w:t></w:r></w:p><w:tbl>'
+           + row(cell.format("STT"), cell.format("Nội dung"), cell.format("Cơ quan chủ trì"), cell.format("Thời hạn"))
+           + row(cell.format(""), span)
+           + row(cell.format("1"), cell.format("Rà soát văn bản"), two_lines, cell.format("Quý I/2025"))
+           + '</w:tbl></w:body></w:document>').encode()
+    plan = extract_bytes(_zip({"word/document.xml": doc}), "cells.docx")
+    (task,) = [t for t in plan["tasks"] if t["source"] == "appendix"]
+    assert (task["group"], task["lead"], task["deadline"]["end"]) == ("Nhóm nhiệm vụ về thể chế", ["Sở Tư pháp", "Sở Nội vụ"], "2025-03-31")
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_legacy_doc_is_converted_through_libreoffice(tmp_path, in_root):
+    src = tmp_path / "plan.docx"
+    src.write_bytes((ROOT / "samples" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.docx").read_bytes())
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/p", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(src)], check=True, capture_output=True, timeout=300)
+    plan = extract_file(str(tmp_path / "plan.doc"))
+    assert plan["source"]["format"] == "docx"
+    assert plan["document"]["number"] == "301/KH-UBND"
+    assert len([t for t in plan["tasks"] if t["source"] == "appendix"]) == 4
+
+
+def test_pdf_running_header_and_page_numbers_are_dropped(in_root):
+    plan = extract_file("samples/thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.pdf")
+    texts = [p["text"] for p in plan["preamble"] + plan["closing"]] + [u["text"] for u in plan["quality"]["unplaced"]]
+
+    def walk(secs):
+        for s in secs:
+            texts.extend(s["text"] + s["items"])
+            walk(s["children"])
+
+    walk(plan["sections"])
+    assert not any(t.strip() == "Kế hoạch hành động 39/KHHD-UBND" or t.strip().isdigit() for t in texts)
+    assert plan["quality"]["coverage"] == 1.0

@@ -126,9 +126,16 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
             continue
         if not no and pending:
             last = pending[-1]
+            first = next((" ".join(c) for c in row.cells if c), "")
             if not broke:
                 warnings.append({"code": "table-row-joined",
                                  "message": f"a row with no number was joined to row {last['no']} above it",
+                                 "loc": row.loc.as_dict()})
+            elif first[:1].isupper() and not _cell_text(row.cells[title_col] if title_col is not None
+                                                         and title_col < len(row.cells) else [])[:1].islower():
+                warnings.append({"code": "table-row-joined",
+                                 "message": f"the first row after a page break has no number and starts with a capital; "
+                                            f"joined to row {last['no']} before the break (check it)",
                                  "loc": row.loc.as_dict()})
             _append_cells(last["cells"], row.cells)
             last["lines"].extend(row.lines)
@@ -165,7 +172,8 @@ def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | N
     values: dict[str, str] = {}
     for i, f in fields.items():
         if i < len(cells):
-            values[f] = _cell_text(cells[i])
+            # agency cells keep their paragraphs apart: each line may name another agency
+            values[f] = "\n".join(cells[i]) if f in ("lead", "support", "combined") else _cell_text(cells[i])
     lead_text, support_text = values.get("lead"), values.get("support")
     if "combined" in values:
         split = split_lead_support(values["combined"])
