@@ -12,6 +12,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+EXPORT_SAMPLES = {
+    "thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md", "thai-binh-kh-ubnd-2018-phat-trien-cong-nghiep.md",
+    "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt", "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.txt",
+}
+"""Samples whose checklist (Markdown) and timeline (Mermaid) are kept as goldens too."""
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
 
 
@@ -19,14 +24,20 @@ def main(argv: list[str]) -> int:
     import os
 
     from kehoach import extract_file
-    from kehoach.export import to_yaml
+    from kehoach.export import render_checklist, render_timeline, to_yaml
 
     os.chdir(ROOT)
     names = argv or sorted(p.name for p in (ROOT / "samples").iterdir() if p.suffix in SUFFIXES)
     out_dir = ROOT / "tests" / "golden"
     out_dir.mkdir(parents=True, exist_ok=True)
+    exports = out_dir / "exports"
+    exports.mkdir(exist_ok=True)
     for name in names:
         plan = extract_file(f"samples/{name}")
+        if name in EXPORT_SAMPLES:
+            stem = Path(name).stem
+            (exports / f"{stem}.checklist.md").write_bytes(render_checklist(plan, "md"))
+            (exports / f"{stem}.timeline.mmd").write_bytes(render_timeline(plan, "mermaid"))
         target = out_dir / (name.replace(".", "-") + ".yaml" if Path(name).suffix in (".docx", ".pdf") else Path(name).stem + ".yaml")
         target.write_text(to_yaml(plan), encoding="utf-8")
         print(f"{target.relative_to(ROOT)}: {len(plan['sections'])} sections, {len(plan['targets'])} targets, "

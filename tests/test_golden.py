@@ -43,3 +43,17 @@ def test_sample_matches_golden(name, in_root):
 def test_golden_validates(path):
     problems = check_plan(yaml.safe_load(path.read_text(encoding="utf-8")))
     assert problems == []
+
+
+EXPORT_GOLDENS = sorted((GOLDEN / "exports").glob("*"))
+
+
+@pytest.mark.parametrize("path", EXPORT_GOLDENS, ids=lambda p: p.name)
+def test_exports_match_golden(path, in_root):
+    from kehoach.export import render_checklist, render_timeline
+
+    stem, kind, _ = path.name.rsplit(".", 2)
+    sample = next(p for p in SAMPLE_NAMES if p.rsplit(".", 1)[0] == stem and not p.endswith((".docx", ".pdf")))
+    plan = extract_file(f"samples/{sample}")
+    got = render_checklist(plan, "md") if kind == "checklist" else render_timeline(plan, "mermaid")
+    assert got.decode("utf-8") == path.read_text(encoding="utf-8")

@@ -110,6 +110,8 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
       kehoach extract plan.txt -o plan.json   # JSON to a file
       kehoach validate plan.json              # check a plan file
       kehoach schema > plan.schema.json       # the JSON Schema
+      kehoach export checklist plan.yaml -o nhiem-vu.xlsx
+      kehoach export timeline plan.docx -o tien-do.html
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -180,6 +182,137 @@ def validate(ctx: click.Context, plans: tuple[str, ...]) -> None:
     if bad:
         click.echo(f"{bad} of {len(plans)} file(s) invalid", err=True)
         ctx.exit(1)
+
+
+def load_source(ctx: click.Context, source: str) -> dict:
+    """A plan from a plan file (YAML/JSON written by `kehoach extract`) or from a document."""
+    from .errors import InvalidPlan
+
+    suffix = Path(source).suffix.lower() if source != "-" else ""
+    if suffix in (".yaml", ".yml", ".json"):
+        from .validate import check_plan, load_plan
+
+        plan = _run(ctx, load_plan, source)
+        if not isinstance(plan, dict) or "schema_version" not in plan:
+            _fail(ctx, f"{source}: not a plan file (no schema_version); give a document or the output of `kehoach extract`")
+        problems = check_plan(plan)
+        hard = [p for p in problems if "has no lead agency" not in p[1]]
+        if hard:
+            where, message = hard[0]
+            _run(ctx, _raise, InvalidPlan(f"{source}: invalid plan at {where}: {message} (see `kehoach validate {source}`)"))
+        return plan
+    from .pipeline import extract_file
+
+    return _run(ctx, extract_file, source)
+
+
+def _raise(e: Exception):
+    raise e
+
+
+def _emit_bytes(ctx: click.Context, data: bytes, out: str | None, binary: bool) -> None:
+    if (out is None or out == "-") and binary and sys.stdout.isatty():
+        _fail(ctx, "this format is binary; write it to a file with -o FILE", 2)
+    if out is None or out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _date_option(ctx, param, value):
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2024-12-31") from None
+
+
+@main.group()
+def export() -> None:
+    """Turn a plan into work people can act on: checklists and timelines.
+
+    SOURCE is a document (it is extracted first) or a plan file written by `kehoach extract`.
+
+    \b
+    Examples:
+      kehoach export checklist plan.docx -o checklist.md
+      kehoach export checklist plan.yaml --format xlsx -o nhiem-vu.xlsx --as-of 2024-06-30
+      kehoach export timeline plan.pdf --format html -o tien-do.html
+      kehoach export timeline plan.yaml --format ics -o lich.ics
+    """
+
+
+CHECKLIST_SUFFIX = {".md": "md", ".markdown": "md", ".csv": "csv", ".xlsx": "xlsx"}
+TIMELINE_SUFFIX = {".mmd": "mermaid", ".mermaid": "mermaid", ".html": "html", ".htm": "html", ".ics": "ics", ".csv": "csv"}
+
+
+@export.command()
+@click.argument("source")
+@click.option("-f", "--format", "fmt", type=click.Choice(["md", "csv", "xlsx"]), default=None,
+              help="md (GitHub task list), csv (UTF-8 with BOM) or xlsx. Default: from the -o suffix, else md.")
+@click.option("--by", type=click.Choice(["agency", "group", "section", "deadline"]), default="agency", show_default=True,
+              help="One heading per lead agency, task group, section or deadline quarter.")
+@click.option("--as-of", "as_of", callback=_date_option, metavar="DATE", help="Mark tasks due before DATE (YYYY-MM-DD) as overdue.")
+@click.option("-o", "--output", "out", default=None, metavar="OUT", help="Write to OUT (atomically) instead of stdout.")
+@click.pass_context
+def checklist(ctx, source, fmt, by, as_of, out) -> None:
+    """A checklist per lead agency: each task with its deadline, cooperating agencies, deliverable
+    and where it comes from.
+
+    \b
+    Examples:
+      kehoach export checklist plan.txt
+      kehoach export checklist plan.yaml --by deadline --as-of 2024-06-30 -o checklist.md
+      kehoach export checklist plan.docx -o nhiem-vu.xlsx
+    """
+    from .export import render_checklist
+
+    fmt = fmt or CHECKLIST_SUFFIX.get(Path(out).suffix.lower() if out else "", "md")
+    plan = load_source(ctx, source)
+    data = _run(ctx, render_checklist, plan, fmt, by, as_of)
+    _emit_bytes(ctx, data, out, fmt == "xlsx")
+
+
+@export.command()
+@click.argument("source")
+@click.option("-f", "--format", "fmt", type=click.Choice(["mermaid", "html", "ics", "csv"]), default=None,
+              help="mermaid (gantt), html (self-contained page), ics (calendar) or csv. Default: from the -o suffix, else html.")
+@click.option("--by", type=click.Choice(["agency", "group"]), default="agency", show_default=True,
+              help="Chart sections per lead agency or per task group.")
+@click.option("--today", callback=_date_option, metavar="DATE", help="Where the HTML chart draws its today line (default: today).")
+@click.option("-o", "--output", "out", default=None, metavar="OUT", help="Write to OUT (atomically) instead of stdout.")
+@click.pass_context
+def timeline(ctx, source, fmt, by, today, out) -> None:
+    """A Gantt-like timeline of the plan's tasks over its period. Tasks with no dates of their own
+    ("Thường xuyên", "Hằng năm") are placed within the plan's period and drawn as placed.
+
+    \b
+    Examples:
+      kehoach export timeline plan.pdf -o tien-do.html
+      kehoach export timeline plan.yaml --format mermaid
+      kehoach export timeline plan.yaml --format ics -o lich.ics
+    """
+    from .export import render_timeline
+
+    fmt = fmt or TIMELINE_SUFFIX.get(Path(out).suffix.lower() if out else "", "html")
+    plan = load_source(ctx, source)
+    data = _run(ctx, render_timeline, plan, fmt, by, today)
+    _emit_bytes(ctx, data, out, False)
 
 
 @main.command()
