@@ -6,6 +6,7 @@ warnings; 2 usage error.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -95,6 +96,17 @@ def write_output(text: str, out: str | None) -> None:
         raise
 
 
+def _size(ctx, param, value):
+    if value is None:
+        return None
+    import re
+
+    m = re.fullmatch(r"(?i)\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value)
+    if not m:
+        raise click.BadParameter(f"{value!r} is not a size like 50M or 200000")
+    return int(float(m.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[m.group(2).lower()])
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="kehoach")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
@@ -125,8 +137,10 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
 @click.option("-o", "--output", "out", type=str, default=None, metavar="OUT",
               help="Write to OUT instead of stdout (written atomically).")
 @click.option("--strict", is_flag=True, help="Exit 1 when the extractor reports any warning.")
+@click.option("--max-size", callback=_size, default="50M", show_default=True, metavar="SIZE",
+              help="Refuse inputs larger than SIZE (e.g. 200M).")
 @click.pass_context
-def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, strict: bool) -> None:
+def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, strict: bool, max_size: int) -> None:
     if out and out != "-" and file != "-":
         try:
             same = Path(out).exists() and Path(out).resolve() == Path(file).resolve()
@@ -140,7 +154,7 @@ def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, str
         fmt = "json" if out and out.lower().endswith(".json") else "yaml"
     from .pipeline import extract_file
 
-    plan = _run(ctx, extract_file, file)
+    plan = _run(ctx, extract_file, file, max_bytes=max_size)
     from .export import EXPORTERS
 
     text = EXPORTERS[fmt](plan)
@@ -313,6 +327,111 @@ def timeline(ctx, source, fmt, by, today, out) -> None:
     plan = load_source(ctx, source)
     data = _run(ctx, render_timeline, plan, fmt, by, today)
     _emit_bytes(ctx, data, out, False)
+
+
+BATCH_HELP = """Convert many documents: files, folders (walked for .docx .pdf .doc .txt .md .html),
+globs, or "-" to read a list of paths from stdin.
+
+Outputs mirror the input tree under OUTDIR (-o); inputs are never overwritten and every output is
+written atomically. Files already converted from the same bytes by this version are skipped
+(--force converts them again). A failed file is reported by name and the others go on; the exit
+code is 1 when any failed. A progress bar shows on a terminal, nothing on a pipe.
+
+\b
+Examples:
+  kehoach batch archive/ -o plans/
+  kehoach batch 'scans/**/*.pdf' -o plans/ --report report.json -j 2
+  find . -name '*.docx' | kehoach batch - --format jsonl > plans.jsonl
+  kehoach batch archive/ -o plans/ --engine dask --scheduler tcp://10.0.0.5:8786
+"""
+
+
+@main.command(help=BATCH_HELP)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "out", default=None, metavar="OUTDIR",
+              help="Output folder (yaml/json), or file for jsonl (default: stdout).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["yaml", "json", "jsonl"]), default="yaml", show_default=True)
+@click.option("-j", "--jobs", "jobs_n", type=click.IntRange(min=0), default=0, help="Worker processes (default: all cores).")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first failure.")
+@click.option("--force", is_flag=True, help="Convert again even when the output is up to date.")
+@click.option("--report", type=str, default=None, metavar="FILE", help="Write a JSON report, one entry per input.")
+@click.option("--max-size", callback=_size, default="50M", show_default=True, metavar="SIZE",
+              help="Refuse inputs larger than SIZE (e.g. 200M).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine, or on a dask.distributed cluster (pip install 'kehoach[dask]').")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="The dask scheduler, with --engine dask.")
+@click.pass_context
+def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, engine, scheduler) -> None:
+    from .batch import expand_inputs, plan_jobs, run_batch
+
+    if fmt != "jsonl" and not out:
+        _fail(ctx, "give an output folder with -o OUTDIR (or use --format jsonl to write one stream)", 2)
+    if fmt != "jsonl" and Path(out).exists() and not Path(out).is_dir():
+        _fail(ctx, f"{out}: exists and is not a folder", 2)
+    if engine == "dask" and not scheduler:
+        _fail(ctx, "--engine dask needs --scheduler ADDRESS", 2)
+    found = list(expand_inputs(inputs))
+    if not found:
+        _fail(ctx, "no input documents found", 1)
+    jobs = plan_jobs(found, out if fmt != "jsonl" else None, fmt)
+    stream = None
+    if fmt == "jsonl":
+        if out and out != "-":
+            stream = open(out + ".tmp", "w", encoding="utf-8")  # noqa: SIM115 (renamed when done)
+        else:
+            stream = sys.stdout
+    quiet = ctx.find_root().params.get("quiet")
+    show_bar = sys.stderr.isatty() and not quiet
+    counts = {"ok": 0, "warnings": 0, "failed": 0, "skipped": 0}
+    failures: list[str] = []
+    progress = None
+    task_id = None
+    if show_bar:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        progress = Progress(TextColumn("[bold]kehoach"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            TextColumn("{task.description}"), transient=True, console=None)
+        progress.start()
+        task_id = progress.add_task("", total=len(jobs))
+
+    def on_result(s) -> None:
+        counts[s.status] += 1
+        if s.status == "failed":
+            failures.append(s.error or s.input)
+            if progress is None:
+                click.echo(f"kehoach: failed: {s.error}", err=True)
+        if stream is not None and s.line is not None:
+            stream.write(s.line + "\n")
+        if progress is not None:
+            progress.update(task_id, advance=1, description=Path(s.input).name[:40])
+
+    try:
+        results = _run(ctx, run_batch, jobs, jobs_n=jobs_n, force=force, fail_fast=fail_fast, max_bytes=max_size,
+                       engine=engine, scheduler=scheduler, on_result=on_result, outdir=out if fmt != "jsonl" else None)
+    finally:
+        if progress is not None:
+            progress.stop()
+        if stream is not None and stream is not sys.stdout:
+            stream.close()
+            os.replace(out + ".tmp", out)
+    if report:
+        data = json.dumps({"version": __version__, "inputs": [r.report() for r in results]}, ensure_ascii=False, indent=2)
+        write_output(data + "\n", report)
+    if progress is not None:
+        for f in failures:
+            click.echo(f"kehoach: failed: {f}", err=True)
+    done = counts["ok"] + counts["warnings"]
+    if not quiet or counts["failed"]:
+        click.echo(f"kehoach: {done} converted ({counts['ok']} ok, {counts['warnings']} with warnings), "
+                   f"{counts['failed']} failed, {counts['skipped']} up to date, of {len(jobs)} inputs", err=True)
+    if counts["failed"]:
+        ctx.exit(1)
 
 
 @main.command()

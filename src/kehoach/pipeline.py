@@ -42,7 +42,7 @@ def extract_file(path: str | Path, max_bytes: int = MAX_BYTES) -> dict:
                 raise ReadError(f"{name}: is a directory; give a file (or use a shell loop for many files)")
             size = p.stat().st_size
             if size > max_bytes:
-                raise ReadError(f"{name}: {size} bytes is over the {max_bytes}-byte limit")
+                raise ReadError(f"{name}: {size} bytes is over the {max_bytes}-byte limit; raise it with --max-size")
             data = p.read_bytes()
     except FileNotFoundError as e:
         raise ReadError(f"{name}: no such file") from e
@@ -53,7 +53,7 @@ def extract_file(path: str | Path, max_bytes: int = MAX_BYTES) -> dict:
     except OSError as e:
         raise ReadError(f"{name}: cannot read ({e.strerror})") from e
     if len(data) > max_bytes:
-        raise ReadError(f"{name}: input is over the {max_bytes}-byte limit")
+        raise ReadError(f"{name}: input is over the {max_bytes}-byte limit; raise it with --max-size")
     return extract_bytes(data, name)
 
 

@@ -58,6 +58,10 @@ _COUNT_VERB = regex.compile(
 _PREPOSITION = regex.compile(r"^(?:trên|tại|ở|trong|cho|so|với|theo|từ|đến)\b", regex.I)
 _MONEY = regex.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD)\b")
 _MULTIPLIER = regex.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})\s*")
+MAX_TEXT = 20_000
+"""Characters of one paragraph examined for targets (a goal sentence is far shorter)."""
+MAX_PER_CLAUSE = 12
+"""Quantities read from one clause; more is a table flattened into text, not a goal."""
 _SKIP_UNITS = {"năm", "tháng", "ngày ký", "giờ ký"}
 
 
@@ -128,14 +132,16 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
     if require_cue and not GOAL_CUE.search(ascii_fold(whole)):
         return out
     goal_sentence = bool(regex.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
-    for clause in _clauses(whole):
+    for clause in _clauses(whole[:MAX_TEXT]):
         clause_body = _LEAD_TIME.sub("", clause)
         folded = ascii_fold(clause_body)
         if ACHIEVED.search(folded) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
             continue
         prev_end = 0
         first_indicator = None
-        for q in QUANTITY.finditer(clause_body):
+        for n_q, q in enumerate(QUANTITY.finditer(clause_body)):
+            if n_q >= MAX_PER_CLAUSE:
+                break
             unit = " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/")
             if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit():
                 continue
@@ -172,7 +178,8 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             first_indicator = first_indicator or indicator
             if unit.startswith("%"):
                 unit = "%/năm" if "năm" in unit else "%"
-            year = _year_of(clause_body[: q.end()]) or _first_year(clause_body[q.end():]) or base_year
+            year = _year_of(clause_body[max(0, q.start() - 300): q.end()]) or _first_year(clause_body[q.end(): q.end() + 200]) \
+                or base_year
             out.append({
                 "text": _segment_text(clause_body[prev_end:seg_end]) or clause_body,
                 "indicator": indicator or None,

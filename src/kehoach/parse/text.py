@@ -72,6 +72,21 @@ def _kind(line: str, in_tab_table: bool) -> str:
     return "text"
 
 
+class _Texts:
+    """The texts of the current block's lines, viewed without copying (a block may have many lines)."""
+
+    __slots__ = ("cur",)
+
+    def __init__(self, cur: list[tuple[int, str]]) -> None:
+        self.cur = cur
+
+    def __len__(self) -> int:
+        return len(self.cur)
+
+    def __getitem__(self, i: int) -> str:
+        return self.cur[i][1]
+
+
 class _Builder:
     """Accumulates paragraphs line by line."""
 
@@ -103,7 +118,7 @@ class _Builder:
             self.blank_before = False
             return
         if self.cur:
-            prev_texts = [t for _, t in self.cur]
+            prev_texts = _Texts(self.cur)
             if self.blank_before:
                 join = (self.cur_footnote is None and starts_lower(text)
                         and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
@@ -118,7 +133,7 @@ class _Builder:
             # A page break inside a sentence: "thiết" / (blank) / "thực, hiệu quả".
             last = self.blocks.pop()
             self.cur = list(zip(last.lines, last.raw_lines, strict=False))
-            if joins_previous([t for _, t in self.cur], text):
+            if joins_previous(_Texts(self.cur), text):
                 self.cur.append((n, text))
                 self.blank_before = False
                 return

@@ -1,0 +1,91 @@
+"""Hostile input: each gets a one-line error or a warning, never a traceback or a hang.
+
+The subprocess timeouts below guard against hangs; they are not timing assertions.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kehoach import extract_bytes
+from kehoach.errors import ReadError
+
+HEADER = "Số: 1/KH-UBND\nKẾ HOẠCH\nThử nghiệm\nI. MỤC TIÊU\n"
+
+
+def cli(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "kehoach.cli", *args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"", "empty"), (b"   \n\t\n  ", "empty"), (b"\x00\x01\x02\xff" * 200, "binary data"),
+])
+def test_empty_and_binary_text_files(tmp_path, data, message):
+    f = tmp_path / "x.txt"
+    f.write_bytes(data)
+    r = cli("extract", str(f))
+    assert r.returncode == 1 and message in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_size_limit_and_max_size(tmp_path):
+    f = tmp_path / "big.txt"
+    f.write_text(HEADER + "- mục\n" * 20000, encoding="utf-8")
+    r = cli("extract", str(f), "--max-size", "10K")
+    assert r.returncode == 1 and "over the 10240-byte limit; raise it with --max-size" in r.stderr
+    assert cli("extract", str(f), "--max-size", "1M").returncode == 0
+
+
+def test_extremely_long_line_and_word():
+    plan = extract_bytes((HEADER + "Tỷ lệ đạt trên 30%, " * 50000).encode(), "long.txt")
+    assert 1 <= len(plan["targets"]) <= 20
+    plan = extract_bytes((HEADER + "a" * 1_000_000).encode(), "word.txt")
+    assert "a" * 1000 in str(plan["sections"])
+
+
+def test_many_wrapped_lines_of_one_paragraph():
+    plan = extract_bytes((HEADER + "dòng\n" * 100_000).encode(), "lines.txt")
+    assert len(plan["sections"][0]["text"]) == 1
+
+
+def test_ten_thousand_row_table():
+    rows = "\n".join(f"{i}\tViệc {i}\tSở Y tế\tQuý I/2025" for i in range(1, 10001))
+    plan = extract_bytes((HEADER + "STT\tNội dung\tCơ quan chủ trì\tThời hạn\n" + rows).encode(), "t.txt")
+    assert len(plan["tasks"]) == 10000 and plan["tasks"][-1]["no"] == "10000"
+
+
+def test_deep_and_odd_numbering():
+    text = HEADER + "\n".join(f"1.1.1.1. mục {i}\na) ý\ni) nhỏ\n- gạch\n+ cộng" for i in range(2000))
+    plan = extract_bytes(text.encode(), "deep.txt")
+    assert plan["sections"][0]["children"]
+    plan = extract_bytes(("I. A\n" + "1." * 50000 + "\n" + "- " * 50000).encode(), "dots.txt")
+    assert plan["schema_version"] == "1"
+
+
+def test_windows_1258_is_decoded_with_a_warning():
+    plan = extract_bytes((HEADER + "- Tỷ lệ đạt 50%\n").encode("cp1258", errors="replace"), "cp.txt")
+    assert any(w["code"] == "legacy-encoding" for w in plan["warnings"])
+
+
+@pytest.mark.parametrize("legacy,name", [
+    ("Kõ ho¹ch ph¸t triÓn kinh tÕ x· héi n¨m 2024 cña tØnh, c¸c së ban ngµnh thùc hiÖn nhiÖm vô ®­îc giao. " * 5,
+     "TCVN3"),
+    ("Keá hoaïch phaùt trieån kinh teá xaõ hoäi naêm 2024 cuûa tænh, caùc sôû ban ngaønh thöïc hieän nhieäm vuï. " * 5,
+     "VNI"),
+])
+def test_legacy_8bit_vietnamese_is_refused_clearly(legacy, name):
+    with pytest.raises(ReadError, match=f"legacy 8-bit {name}"):
+        extract_bytes(legacy.encode("cp1252"), "old.txt")
+    plan = extract_bytes(legacy.encode("utf-8"), "mojibake.txt")  # the same text already turned into Unicode
+    assert any(w["code"] == "legacy-encoding" and name in w["message"] for w in plan["warnings"])
+
+
+def test_paths_with_vietnamese_letters_and_spaces(tmp_path):
+    d = tmp_path / "Kế hoạch năm 2024"
+    d.mkdir()
+    f = d / "kế hoạch số 12 (bản cuối).txt"
+    f.write_text(HEADER + "- Một\n", encoding="utf-8")
+    r = cli("extract", str(f), "-o", str(d / "kết quả.json"))
+    assert r.returncode == 0 and (d / "kết quả.json").exists()
