@@ -10,7 +10,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -81,6 +80,8 @@ def write_output(text: str, out: str | None) -> None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return
+    import tempfile
+
     target = Path(out)
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -231,6 +232,8 @@ def _emit_bytes(ctx: click.Context, data: bytes, out: str | None, binary: bool) 
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    import tempfile
+
     target = Path(out)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else ".")
     try:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import regex
-
 from . import SCHEMA_VERSION
+from . import rx as regex
 from .errors import ReadError
 from .extract import header as hd
 from .extract.bodytasks import sections_to_tasks

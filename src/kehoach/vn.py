@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from . import rx as regex
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

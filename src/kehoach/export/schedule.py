@@ -11,8 +11,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-import regex
-
+from .. import rx as regex
 from ..vn import fold
 
 _PERIOD = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|năm)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", regex.I)

@@ -7,8 +7,7 @@ import datetime as dt
 import html
 import io
 
-import regex
-
+from .. import rx as regex
 from ..vn import fold
 from .checklist import recurrence_vi
 from .schedule import Item, Period, place_tasks, plan_identity, plan_label, plan_period, where

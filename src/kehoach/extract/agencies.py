@@ -7,8 +7,7 @@ liên quan") stay whole.
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..vn import ascii_fold, modern_tone, nfc
 
 # Words that begin an agency's name: after a comma they start a new agency.

@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from .agencies import canonical_agency, cell_to_agencies
 from .dates import text_to_deadline
 from .roles import Role
@@ -28,7 +27,7 @@ AGENCY_SENTENCE = regex.compile(rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,
 SUPPORT = regex.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<s>.{3,160})")
 _SUPPORT_STOP = regex.compile(
     r"\s+(?:" + _VERBS.replace(r"|tổ\s+chức", "") + r"|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
-    r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên\s+quan)\s|[.:;(]"
+    r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.:;(]"
 )
 _AGENCY_LIKE = regex.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành)\b", regex.I)
 DEADLINE_PHRASE = regex.compile(

@@ -10,8 +10,7 @@ import calendar
 import datetime as dt
 from enum import Enum
 
-import regex
-
+from .. import rx as regex
 from ..numbering import roman_to_int
 from ..vn import ascii_fold as fold
 

@@ -3,8 +3,7 @@ recipients, and the appendix back-reference ("(Kèm theo Kế hoạch số … n
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..parse.lines import TYPE_NAME

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+from .. import rx as regex
 
 NUMBER = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)")
 """A number as written: "3.604,09", "9,5", "04", "1.000", "2.5" (a stray decimal point)."""

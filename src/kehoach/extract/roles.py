@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-import regex
-
+from .. import rx as regex
 from ..vn import ascii_fold
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
+from .. import rx as regex
 from ..numbering import POINT_LETTERS, Token, match_token, ordinal
 from ..parse.blocks import Block, Loc
 from .roles import Role, section_role

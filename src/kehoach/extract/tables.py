@@ -8,8 +8,7 @@ column is split.
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..numbering import roman_to_int
 from ..parse.blocks import Block, Row
 from ..vn import ascii_fold, starts_lower

@@ -5,8 +5,7 @@ Figures already achieved ("ước đạt", "đã thu hút", "tăng 9,52% so vớ
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..vn import ascii_fold
 from .numbers import text_to_number
 

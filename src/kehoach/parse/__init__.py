@@ -8,8 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePath
 
-import regex
-
+from .. import rx as regex
 from ..errors import ReadError
 from .blocks import Block, Loc, Row, Source
 from .decode import bytes_to_text

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-import regex
-
+from .. import rx as regex
 from ..errors import ReadError
 
 # Characters that 8-bit Vietnamese fonts leave when read as Windows-125x (TCVN3 "Kõ ho¹ch").

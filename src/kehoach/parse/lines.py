@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..numbering import match_token
 from ..vn import is_upper_text, starts_upper
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
-import regex
+from .. import rx as regex
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
 _SPACE_LIKE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")

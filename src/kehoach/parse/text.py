@@ -14,8 +14,7 @@ footnote texts.
 
 from __future__ import annotations
 
-import regex
-
+from .. import rx as regex
 from ..vn import fold, starts_lower
 from .blocks import Block, Loc, Row
 from .lines import MARKUP, is_standalone, joins_previous

@@ -1,0 +1,108 @@
+"""The four speed figures of the README, measured on this machine.
+
+    python benchmarks/run_all.py            # about a minute on 2 cores
+
+1. milliseconds per text plan over the text samples (library time, median);
+2. PDF pages per second: kehoach against raw pdfplumber (extract_text + extract_tables) and raw
+   pypdfium2 text, on the PDF samples;
+3. batch throughput with 1 and 2 worker processes over 500 documents (copies of the text
+   samples, written as YAML to a temporary folder);
+4. wall time of `kehoach extract` on a small text plan against `python -c pass` (start-up cost).
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def text_ms(repeat: int = 20) -> float:
+    from kehoach import extract_bytes
+
+    meds = []
+    for p in sorted((ROOT / "samples").iterdir()):
+        if p.suffix not in {".txt", ".md"}:
+            continue
+        data = p.read_bytes()
+        extract_bytes(data, p.name)
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            extract_bytes(data, p.name)
+            runs.append(time.perf_counter() - t0)
+        meds.append(statistics.median(runs) * 1000)
+    return statistics.median(meds)
+
+
+def pdf_rates(repeat: int = 3) -> tuple[float, float, float]:
+    import pypdfium2 as pdfium
+    from bench_pdf import kehoach_pass, pdfplumber_pass, pypdfium2_pass, timed
+
+    pages, totals = 0, [0.0, 0.0, 0.0]
+    for f in sorted((ROOT / "samples").glob("*.pdf")):
+        data = f.read_bytes()
+        pages += len(pdfium.PdfDocument(data))
+        for i, fn in enumerate((kehoach_pass, pdfplumber_pass, pypdfium2_pass)):
+            totals[i] += timed(fn, data, repeat)
+    return tuple(pages / t for t in totals)
+
+
+def batch_rates(n_docs: int = 500) -> tuple[float, float]:
+    from kehoach.batch import expand_inputs, plan_jobs, run_batch
+
+    texts = [p for p in sorted((ROOT / "samples").iterdir()) if p.suffix in {".txt", ".md"}]
+    with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        for k in range(n_docs):
+            p = texts[k % len(texts)]
+            shutil.copyfile(p, src / f"{k:04d}-{p.name}")
+        rates = []
+        for workers in (1, 2):
+            out = Path(tmp) / f"out{workers}"
+            jobs = plan_jobs(list(expand_inputs([str(src)])), str(out), "yaml")
+            t0 = time.perf_counter()
+            results = run_batch(jobs, jobs_n=workers, force=True, outdir=str(out))
+            dt = time.perf_counter() - t0
+            assert sum(r.status != "failed" for r in results) == n_docs
+            rates.append(n_docs / dt)
+    return rates[0], rates[1]
+
+
+def startup(repeat: int = 15) -> tuple[float, float]:
+    small = str(ROOT / "samples" / "thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md")
+
+    def med(cmd):
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            runs.append(time.perf_counter() - t0)
+        return statistics.median(runs) * 1000
+
+    return med([sys.executable, "-m", "kehoach.cli", "extract", small]), med([sys.executable, "-c", "pass"])
+
+
+def main() -> int:
+    ms = text_ms()
+    print(f"1. text plans: {ms:.1f} ms per plan (median over samples) = {1000 / ms:.0f} plans/s per core   [goal >= 100]")
+    k, plumber, pdfium = pdf_rates()
+    print(f"2. PDF: kehoach {k:.1f} pages/s, raw pdfplumber {plumber:.1f}, raw pypdfium2 text {pdfium:.0f}; "
+          f"kehoach/pdfplumber = {k / plumber:.2f}x   [goal >= 1x]")
+    one, two = batch_rates()
+    print(f"3. batch of 500 documents: 1 worker {one:.0f} docs/s, 2 workers {two:.0f} docs/s = {two / one:.2f}x   [goal >= 1.7x]")
+    cli, bare = startup()
+    print(f"4. start-up: `kehoach extract` on a small plan {cli:.0f} ms, `python -c pass` {bare:.0f} ms = {cli / bare:.1f}x   [goal <= 4x]")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
