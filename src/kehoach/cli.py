@@ -411,6 +411,7 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, eng
                 click.echo(f"kehoach: failed: {s.error}", err=True)
         if stream is not None and s.line is not None:
             stream.write(s.line + "\n")
+            s.line = None  # written: keep memory flat over thousands of plans
         if progress is not None:
             progress.update(task_id, advance=1, description=Path(s.input).name[:40])
 
