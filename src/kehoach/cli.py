@@ -438,6 +438,230 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, eng
         ctx.exit(1)
 
 
+INDEX_HELP = """Index plans into an SQLite database (no server) for questions across plans.
+
+PLAN_OR_DIR is a document, a plan file written by `kehoach extract` (.yaml/.json), or a folder
+of either. Re-indexing a changed plan replaces its rows; an unchanged one is skipped.
+
+\b
+Examples:
+  kehoach index plans/ --db plans.sqlite
+  kehoach index archive/ke-hoach-2024/ extracted/*.yaml --db plans.sqlite
+"""
+
+
+@main.command(help=INDEX_HELP)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", required=True, metavar="FILE", help="The SQLite database (created if missing).")
+@click.pass_context
+def index(ctx, inputs, db) -> None:
+    from .batch import expand_inputs
+    from .index import add_plan, connect
+
+    con = _run(ctx, connect, db)
+    paths: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            paths.extend(str(f) for f in sorted(p.rglob("*")) if f.suffix.lower() in (".yaml", ".yml", ".json") and f.is_file())
+        paths.extend(path for path, _ in expand_inputs([item]) if Path(path).suffix.lower() not in (".yaml", ".yml", ".json")
+                     or not p.is_dir())
+    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0}
+    cache: dict = {}
+    for path in dict.fromkeys(paths):
+        from .errors import KehoachError
+
+        try:
+            plan = load_plan_or_document(path)
+            counts[add_plan(con, plan, path, cache)] += 1
+        except KehoachError as e:
+            counts["failed"] += 1
+            click.echo(f"kehoach: {e}", err=True)
+    con.commit()
+    con.close()
+    click.echo(f"kehoach: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
+               f"{counts['failed']} failed -> {db}", err=True)
+    if counts["failed"]:
+        ctx.exit(1)
+
+
+def load_plan_or_document(path: str) -> dict:
+    from .errors import InvalidPlan
+
+    if Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
+        from .validate import load_plan
+
+        plan = load_plan(path)
+        if not isinstance(plan, dict) or "schema_version" not in plan:
+            raise InvalidPlan(f"{path}: not a plan file (no schema_version)")
+        return plan
+    from .pipeline import extract_file
+
+    return extract_file(path)
+
+
+TASK_COLUMNS = ["Kế hoạch", "Ngày", "Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Bắt đầu",
+                "Kết thúc", "Sản phẩm"]
+
+
+@main.command()
+@click.option("--db", required=True, metavar="FILE", help="The index built by `kehoach index`.")
+@click.option("--agency", metavar="NAME", help="Tasks of this agency (any spelling, with or without diacritics).")
+@click.option("--role", type=click.Choice(["lead", "support", "any"]), default="lead", show_default=True,
+              help="With --agency: as lead, as support, or either.")
+@click.option("--due-before", callback=_date_option, metavar="DATE", help="Deadline before DATE (YYYY-MM-DD).")
+@click.option("--overdue-as-of", callback=_date_option, metavar="DATE", help="Deadline passed by DATE, not recurring.")
+@click.option("--plan", "plan_number", metavar="NUMBER", help="Only this plan (e.g. 39/KHHD-UBND).")
+@click.option("--search", metavar="TEXT", help="Words in the task or its agencies; diacritics optional.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True)
+@click.option("-o", "--output", "out", default=None, metavar="OUT", help="Write to OUT instead of stdout.")
+@click.option("--limit", type=click.IntRange(min=0), default=1000, show_default=True,
+              help="At most this many tasks, soonest deadline first (0: all).")
+@click.pass_context
+def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search, fmt, out, limit) -> None:
+    """Questions across every indexed plan: what an agency owes, what falls due, what is overdue.
+
+    \b
+    Examples:
+      kehoach tasks --db plans.sqlite --agency "so cong thuong" --due-before 2024-12-31
+      kehoach tasks --db plans.sqlite --overdue-as-of 2025-06-30 --format xlsx -o qua-han.xlsx
+      kehoach tasks --db plans.sqlite --search "chuyen doi so" --format csv
+    """
+    from .index import connect, find_tasks
+
+    con = _run(ctx, connect, db, False)
+    rows = _run(ctx, find_tasks, con, agency, role, due_before, overdue_as_of, plan_number, search, limit or None)
+    if limit and len(rows) == limit:
+        total = find_tasks(con, agency, role, due_before, overdue_as_of, plan_number, search, count_only=True)
+        if total > limit:
+            click.echo(f"kehoach: showing the {limit} soonest of {total} tasks; --limit 0 shows all", err=True)
+    con.close()
+    values = [[r.plan, r.plan_date or "", r.tid, r.title, r.lead, r.support, r.deadline, r.start or "", r.end or "",
+               r.output or ""] for r in rows]
+    if fmt == "json":
+        data = json.dumps([dict(zip(["plan", "plan_date", "id", "title", "lead", "support", "deadline", "start", "end",
+                                     "output"], v, strict=True)) for v in values], ensure_ascii=False, indent=2) + "\n"
+        _emit_bytes(ctx, data.encode("utf-8"), out, False)
+    elif fmt == "csv":
+        import csv
+        import io
+
+        from .export.checklist import _safe_cell
+
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(TASK_COLUMNS)
+        w.writerows([[_safe_cell(c) for c in v] for v in values])
+        _emit_bytes(ctx, "\ufeff".encode() + buf.getvalue().encode("utf-8"), out, False)
+    elif fmt == "xlsx":
+        _emit_bytes(ctx, _tasks_xlsx(values), out, True)
+    else:
+        if out or not sys.stdout.isatty():
+            lines = ["\t".join(TASK_COLUMNS)] + ["\t".join(str(c).replace("\t", " ") for c in v) for v in values]
+            _emit_bytes(ctx, ("\n".join(lines) + "\n").encode("utf-8"), out, False)
+        else:
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table(title=f"{len(values)} nhiệm vụ", show_lines=False)
+            for c in ("Kế hoạch", "Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết thúc"):
+                table.add_column(c, overflow="fold")
+            for v in values:
+                table.add_row(v[0], v[2], v[3], v[4], v[6], v[8])
+            Console().print(table)
+
+
+def _tasks_xlsx(values: list[list]) -> bytes:
+    import datetime as dt
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from .export.checklist import _safe_cell
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nhiệm vụ"
+    ws.append(TASK_COLUMNS)
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    for v in values:
+        row = [_safe_cell(x) for x in v]
+        for k in (7, 8):
+            row[k] = dt.date.fromisoformat(v[k]) if v[k] else None
+        ws.append(row)
+        for k in (8, 9):
+            ws.cell(ws.max_row, k).number_format = "DD/MM/YYYY"
+    for col, width in zip("ABCDEFGHIJ", (16, 12, 8, 60, 28, 28, 18, 12, 12, 20), strict=True):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=2):
+        for c in row:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:J{max(ws.max_row, 1)}"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+@main.command()
+@click.option("--db", required=True, metavar="FILE", help="The index built by `kehoach index`.")
+@click.option("--current", is_flag=True, help="Add the body that carries each agency's work today (after the 2025 mergers).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def agencies(ctx, db, current, fmt) -> None:
+    """Each canonical agency with its spellings and how many tasks it leads and supports.
+
+    \b
+    Examples:
+      kehoach agencies --db plans.sqlite
+      kehoach agencies --db plans.sqlite --current --format json
+    """
+    from .index import connect, current_name, list_agencies
+
+    con = _run(ctx, connect, db, False)
+    rows = list_agencies(con)
+    con.close()
+    if current:
+        for r in rows:
+            r["current"] = current_name(r["name"])
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        now = f" -> nay: {r['current']}" if current and r.get("current") else ""
+        click.echo(f"{r['name']}{now}\tchủ trì {r['leads']}\tphối hợp {r['supports']}\t{' | '.join(r['variants'])}")
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def diff(ctx, old, new, fmt) -> None:
+    """Compare two versions of a plan (an amended plan, or one plan as DOCX and PDF): tasks added,
+    removed or changed (lead, deadline, deliverable), targets changed, sections renumbered.
+    Exit 1 when they differ, like diff.
+
+    \b
+    Examples:
+      kehoach diff ke-hoach-39.docx ke-hoach-39.pdf
+      kehoach diff old.yaml new.yaml --format json
+    """
+    from .diff import diff_plans, diff_to_text, has_differences
+
+    a = load_source(ctx, old)
+    b = load_source(ctx, new)
+    d = diff_plans(a, b)
+    if fmt == "json":
+        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
+    else:
+        click.echo(diff_to_text(d, old, new), nl=False)
+    if has_differences(d):
+        ctx.exit(1)
+
+
 @main.command()
 def schema() -> None:
     """Print the plan JSON Schema (JSON Schema 2020-12).

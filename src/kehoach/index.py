@@ -1,0 +1,287 @@
+"""An SQLite index of many plans: tasks, targets, sections and agencies, with full-text search
+that forgives missing diacritics ("so cong thuong" finds "Sở Công Thương").
+
+The schema (documented in the README, readable in any SQLite tool):
+
+- ``plans``: one row per plan (identity = number, symbol, issuer and year; the input's sha256).
+- ``sections``, ``targets``, ``tasks``: the plan's rows, linked by ``plan_id``.
+- ``agencies``: one row per canonical agency; ``agency_variants``: every spelling seen;
+  ``task_agencies``: which agency leads or supports which task.
+- ``tasks_fts``: FTS5 over the task title and its agencies, folded to ASCII.
+
+Re-indexing a changed plan replaces its rows; an unchanged one (same sha256) is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .errors import KehoachError
+from .export.schedule import plan_identity, plan_period
+from .extract.agencies import canonical_agency
+from .vn import ascii_fold, fold
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS plans(
+  id INTEGER PRIMARY KEY, identity TEXT UNIQUE NOT NULL, path TEXT, sha256 TEXT, number TEXT, symbol TEXT,
+  type TEXT, issuer TEXT, place TEXT, date TEXT, title TEXT, is_plan INTEGER, period_start TEXT,
+  period_end TEXT, indexed_at TEXT, version TEXT);
+CREATE TABLE IF NOT EXISTS sections(
+  plan_id INTEGER REFERENCES plans(id) ON DELETE CASCADE, sid TEXT, number TEXT, title TEXT, role TEXT,
+  parent_sid TEXT, ord INTEGER);
+CREATE TABLE IF NOT EXISTS targets(
+  plan_id INTEGER REFERENCES plans(id) ON DELETE CASCADE, tid TEXT, text TEXT, indicator TEXT,
+  comparator TEXT, value REAL, value_max REAL, unit TEXT, year INTEGER, section TEXT, task TEXT);
+CREATE TABLE IF NOT EXISTS tasks(
+  id INTEGER PRIMARY KEY, plan_id INTEGER REFERENCES plans(id) ON DELETE CASCADE, tid TEXT, no TEXT,
+  grp TEXT, title TEXT, deadline_text TEXT, start TEXT, end TEXT, recurrence TEXT, output TEXT,
+  target TEXT, note TEXT, source TEXT, section TEXT, loc_line INTEGER, loc_page INTEGER,
+  lead_names TEXT, support_names TEXT);
+CREATE TABLE IF NOT EXISTS agencies(id INTEGER PRIMARY KEY, name TEXT NOT NULL, key TEXT UNIQUE NOT NULL,
+  ascii_key TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS agency_variants(agency_id INTEGER REFERENCES agencies(id), variant TEXT,
+  UNIQUE(agency_id, variant));
+CREATE TABLE IF NOT EXISTS task_agencies(task_id INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+  agency_id INTEGER REFERENCES agencies(id), role TEXT CHECK(role IN ('lead','support')));
+CREATE INDEX IF NOT EXISTS tasks_plan ON tasks(plan_id);
+CREATE INDEX IF NOT EXISTS tasks_end ON tasks(end, recurrence);
+CREATE INDEX IF NOT EXISTS ta_agency ON task_agencies(agency_id, role);
+CREATE INDEX IF NOT EXISTS ta_task ON task_agencies(task_id);
+CREATE INDEX IF NOT EXISTS agencies_ascii ON agencies(ascii_key);
+CREATE INDEX IF NOT EXISTS plans_number ON plans(number);
+CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(title, agencies, tokenize='unicode61');
+"""
+
+
+def connect(db: str, create: bool = True) -> sqlite3.Connection:
+    if not create and not Path(db).exists():
+        raise KehoachError(f"{db}: no such index; build it with `kehoach index PLAN_OR_DIR --db {db}`")
+    try:
+        con = sqlite3.connect(db)
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA journal_mode = WAL")
+        con.executescript(SCHEMA)
+        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', '1')")
+    except sqlite3.DatabaseError as e:
+        raise KehoachError(f"{db}: not a kehoach index ({e})") from e
+    return con
+
+
+def _agency_id(con: sqlite3.Connection, name: str, variant: str, cache: dict) -> int:
+    canon = canonical_agency(name)
+    key = fold(canon)
+    aid = cache.get(key)
+    if aid is None:
+        row = con.execute("SELECT id FROM agencies WHERE key = ?", (key,)).fetchone()
+        if row:
+            aid = row[0]
+        else:
+            aid = con.execute("INSERT INTO agencies(name, key, ascii_key) VALUES (?, ?, ?)",
+                              (canon, key, ascii_fold(canon))).lastrowid
+        cache[key] = aid
+    con.execute("INSERT OR IGNORE INTO agency_variants VALUES (?, ?)", (aid, variant))
+    return aid
+
+
+def index_identity(plan: dict) -> str:
+    doc = plan.get("document") or {}
+    if doc.get("number"):
+        return plan_identity(plan)
+    return "sha:" + (plan.get("source") or {}).get("sha256", "")
+
+
+def add_plan(con: sqlite3.Connection, plan: dict, path: str, cache: dict | None = None) -> str:
+    """Index one plan dict; "added", "replaced" or "unchanged"."""
+    cache = {} if cache is None else cache
+    doc = plan.get("document") or {}
+    sha = (plan.get("source") or {}).get("sha256")
+    ident = index_identity(plan)
+    row = con.execute("SELECT id, sha256 FROM plans WHERE identity = ?", (ident,)).fetchone()
+    if row and row[1] == sha:
+        return "unchanged"
+    status = "replaced" if row else "added"
+    if row:
+        cache.pop("_next_task", None)
+        con.execute("DELETE FROM tasks_fts WHERE rowid IN (SELECT id FROM tasks WHERE plan_id = ?)", (row[0],))
+        con.execute("DELETE FROM task_agencies WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", (row[0],))
+        for table in ("tasks", "targets", "sections"):
+            con.execute(f"DELETE FROM {table} WHERE plan_id = ?", (row[0],))
+        con.execute("DELETE FROM plans WHERE id = ?", (row[0],))
+    period = plan_period(plan)
+    pid = con.execute(
+        "INSERT INTO plans(identity, path, sha256, number, symbol, type, issuer, place, date, title, is_plan, "
+        "period_start, period_end, indexed_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (ident, path, sha, doc.get("number"), doc.get("symbol"), doc.get("type"), doc.get("issuer"), doc.get("place"),
+         doc.get("date"), doc.get("title"), int(bool(doc.get("is_plan"))), period.start.isoformat(), period.end.isoformat(),
+         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), __version__)).lastrowid
+    rows = []
+
+    def walk(secs, parent):
+        for s in secs:
+            rows.append((pid, s["id"], s["number"], s.get("title"), s.get("role"), parent, len(rows)))
+            walk(s.get("children") or [], s["id"])
+
+    walk(plan.get("sections") or [], None)
+    con.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+        (pid, t["id"], t["text"], t.get("indicator"), t["comparator"], t["value"], t.get("value_max"), t.get("unit"),
+         t.get("year"), t.get("section"), t.get("task")) for t in plan.get("targets") or []])
+    next_id = cache.get("_next_task")
+    if next_id is None:
+        next_id = (con.execute("SELECT max(id) FROM tasks").fetchone()[0] or 0) + 1
+    task_rows, links, fts = [], [], []
+    for t in plan.get("tasks") or []:
+        d = t.get("deadline") or {}
+        loc = t.get("loc") or {}
+        tid = next_id
+        next_id += 1
+        task_rows.append((tid, pid, t["id"], t.get("no"), t.get("group"), t.get("title"), d.get("text"), d.get("start"),
+                          d.get("end"), d.get("recurrence"), t.get("output"), t.get("target"), t.get("note"),
+                          t.get("source"), t.get("section"), loc.get("line"), loc.get("page"),
+                          "; ".join(canonical_agency(a) for a in t.get("lead") or []),
+                          "; ".join(canonical_agency(a) for a in t.get("support") or [])))
+        names = []
+        for role in ("lead", "support"):
+            written = t.get(f"{role}_as_written") or t.get(role) or []
+            for k, name in enumerate(t.get(role) or []):
+                links.append((tid, _agency_id(con, name, written[k] if k < len(written) else name, cache), role))
+                names.append(name)
+        fts.append((tid, ascii_fold(t.get("title") or ""), ascii_fold(" ; ".join(names))))
+    cache["_next_task"] = next_id
+    con.executemany("INSERT INTO tasks(id, plan_id, tid, no, grp, title, deadline_text, start, end, recurrence, output, "
+                    "target, note, source, section, loc_line, loc_page, lead_names, support_names) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", task_rows)
+    con.executemany("INSERT INTO task_agencies VALUES (?,?,?)", links)
+    con.executemany("INSERT INTO tasks_fts(rowid, title, agencies) VALUES (?,?,?)", fts)
+    return status
+
+
+@dataclass
+class TaskRow:
+    plan: str
+    plan_date: str | None
+    issuer: str | None
+    tid: str
+    title: str
+    lead: str
+    support: str
+    deadline: str
+    start: str | None
+    end: str | None
+    recurrence: str | None
+    output: str | None
+    source: str
+
+
+def _agency_ids(con: sqlite3.Connection, name: str) -> list[int]:
+    """Agencies a name means, whatever its spelling or diacritics."""
+    canon = canonical_agency(name)
+    rows = con.execute("SELECT id FROM agencies WHERE key = ?", (fold(canon),)).fetchall()
+    if not rows:
+        key = ascii_fold(canon)
+        rows = con.execute("SELECT id FROM agencies WHERE ascii_key = ?", (key,)).fetchall()
+    if not rows:
+        key = ascii_fold(canonical_agency(ascii_fold(name)))  # "so tn&mt" typed without diacritics
+        rows = con.execute("SELECT id FROM agencies WHERE ascii_key = ? OR ascii_key LIKE ?",
+                           (key, f"%{key}%")).fetchall()
+    return [r[0] for r in rows]
+
+
+def _fts_query(text: str) -> str:
+    """The words as one phrase, the last one as a prefix ("chuyen doi so" finds "chuyển đổi số")."""
+    words = [w for w in ascii_fold(text).replace('"', " ").split() if w]
+    return f'"{" ".join(words)}" *' if words else ""
+
+
+def find_tasks(con: sqlite3.Connection, agency: str | None = None, role: str = "lead", due_before: dt.date | None = None,
+               overdue_as_of: dt.date | None = None, plan: str | None = None, search: str | None = None,
+               limit: int | None = None, count_only: bool = False) -> list[TaskRow] | int:
+    """Tasks across every indexed plan that match all the filters given, soonest deadline first
+    (at most ``limit``); with ``count_only``, how many there are."""
+    where, args = [], []
+    if agency:
+        ids = _agency_ids(con, agency)
+        if not ids:
+            return []
+        roles = ("lead", "support") if role == "any" else (role,)
+        where.append(f"t.id IN (SELECT task_id FROM task_agencies WHERE agency_id IN ({','.join('?' * len(ids))}) "
+                     f"AND role IN ({','.join('?' * len(roles))}))")
+        args += ids + list(roles)
+    if due_before:
+        where.append("t.end IS NOT NULL AND t.end < ?")
+        args.append(due_before.isoformat())
+    if overdue_as_of:
+        where.append("t.end IS NOT NULL AND t.end < ? AND t.recurrence IS NULL")
+        args.append(overdue_as_of.isoformat())
+    if plan:
+        exact = con.execute("SELECT id FROM plans WHERE number = ? OR identity = ?", (plan, plan)).fetchall()
+        ids = [r[0] for r in exact] or [r[0] for r in con.execute(
+            "SELECT id FROM plans WHERE number LIKE ?", (f"{plan}/%",)).fetchall()]
+        if not ids:
+            return []
+        where.append(f"t.plan_id IN ({','.join('?' * len(ids))})")
+        args += ids
+    if search:
+        q = _fts_query(search)
+        if q:
+            where.append("t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)")
+            args.append(q)
+    sql = ("SELECT COALESCE(p.number, p.symbol, p.path), p.date, p.issuer, t.tid, t.title, t.lead_names, "
+           "t.support_names, t.deadline_text, t.start, t.end, t.recurrence, t.output, t.source "
+           "FROM tasks t JOIN plans p ON p.id = t.plan_id")
+    if count_only:
+        sql = "SELECT count(*) FROM tasks t"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    if count_only:
+        return con.execute(sql, args).fetchone()[0]
+    # with a deadline filter every row has an end: the index gives the order and LIMIT stops early
+    sql += " ORDER BY t.end, t.id" if (due_before or overdue_as_of) else " ORDER BY t.end IS NULL, t.end, t.id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [TaskRow(r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", r[6] or "", r[7] or "", r[8], r[9], r[10], r[11], r[12])
+            for r in con.execute(sql, args)]
+
+
+@lru_cache(maxsize=1)
+def successors() -> dict:
+    import yaml
+
+    data = yaml.safe_load(resources.files("kehoach").joinpath("data/successors.yaml").read_text(encoding="utf-8"))
+    return {
+        "departments": {fold(canonical_agency(k)): v for k, v in (data.get("departments") or {}).items()},
+        "provinces": {fold(k): v for k, v in (data.get("provinces") or {}).items()},
+        "sources": data.get("sources") or {},
+    }
+
+
+def current_name(name: str) -> str | None:
+    """The body that carries a historical agency's work today ("Sở Kế hoạch và Đầu tư" -> "Sở Tài
+    chính"), or None when nothing changed or kehoach does not know."""
+    s = successors()
+    canon = canonical_agency(name)
+    hit = s["departments"].get(fold(canon))
+    if hit:
+        return hit["successor"]
+    for old, new in s["provinces"].items():
+        if fold(canon).endswith(f"tinh {old}") or fold(canon).endswith(f"tỉnh {old}"):
+            return canon[: len(canon) - len(old)] + new["successor"]
+    return None
+
+
+def list_agencies(con: sqlite3.Connection) -> list[dict]:
+    rows = con.execute(
+        "SELECT a.id, a.name, "
+        "(SELECT count(*) FROM task_agencies WHERE agency_id = a.id AND role = 'lead'), "
+        "(SELECT count(*) FROM task_agencies WHERE agency_id = a.id AND role = 'support'), "
+        "(SELECT group_concat(variant, ' | ') FROM agency_variants WHERE agency_id = a.id) "
+        "FROM agencies a ORDER BY 3 DESC, 4 DESC, a.name").fetchall()
+    return [{"name": r[1], "leads": r[2], "supports": r[3], "variants": sorted(set((r[4] or "").split(" | ")) - {""})}
+            for r in rows]
