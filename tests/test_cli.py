@@ -32,7 +32,8 @@ def test_version(run):
     assert r.exit_code == 0 and __version__ in r.stdout
 
 
-@pytest.mark.parametrize("cmd", [[], ["extract"], ["validate"], ["schema"]])
+@pytest.mark.parametrize("cmd", [[], ["extract"], ["validate"], ["schema"], ["export"], ["export", "checklist"],
+                                 ["export", "timeline"], ["batch"], ["index"], ["tasks"], ["agencies"], ["diff"]])
 def test_help_has_examples(run, cmd):
     r = run(*cmd, "--help")
     assert r.exit_code == 0

@@ -147,3 +147,22 @@ def test_diff_of_renditions_is_empty_and_of_an_amendment_is_not(plans, in_root, 
     assert r.exit_code == 1 and "~ task A1.1" in r.stdout and "+ task A1.99" in r.stdout
     r = runner.invoke(main, ["diff", str(f_old), str(f_new), "--format", "json"])
     assert r.exit_code == 1 and json.loads(r.stdout)["tasks"]["added"]
+
+
+def test_a_generated_collection_of_plans(plans, tmp_path):
+    """Fifty plans from five provinces and ten years: one identity each, and the questions still add up."""
+    con = connect(str(tmp_path / "many.sqlite"))
+    base = plans[TEXTS[1]]
+    provinces = ["Thái Bình", "Hưng Yên", "Nam Định", "Lào Cai", "Huế"]
+    for k in range(50):
+        p = copy.deepcopy(base)
+        p["document"].update(number=f"{k % 10 + 1}/KH-UBND", issuer=f"Ủy ban nhân dân tỉnh {provinces[k % 5]}",
+                             date=f"{2016 + k // 5}-03-01")
+        p["source"]["sha256"] = f"{k:064d}"
+        assert add_plan(con, p, f"p{k}") == "added"
+    con.commit()
+    assert con.execute("SELECT count(DISTINCT identity) FROM plans").fetchone()[0] == 50
+    per_plan = len(find_tasks(con, agency="Sở Kế hoạch và Đầu tư", plan=TEXTS[1] and "1/KH-UBND"))
+    assert per_plan == 5 * sum(1 for t in base["tasks"] if "Sở Kế hoạch và Đầu tư" in t["lead"])
+    assert find_tasks(con, agency="so ke hoach va dau tu", count_only=True) == \
+        50 * sum(1 for t in base["tasks"] if "Sở Kế hoạch và Đầu tư" in t["lead"])

@@ -253,6 +253,8 @@ def _date_option(ctx, param, value):
         return None
     import datetime as dt
 
+    if value.lower() == "today":
+        return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -510,7 +512,8 @@ TASK_COLUMNS = ["Kế hoạch", "Ngày", "Mã", "Nhiệm vụ", "Đơn vị ch�
 @click.option("--role", type=click.Choice(["lead", "support", "any"]), default="lead", show_default=True,
               help="With --agency: as lead, as support, or either.")
 @click.option("--due-before", callback=_date_option, metavar="DATE", help="Deadline before DATE (YYYY-MM-DD).")
-@click.option("--overdue-as-of", callback=_date_option, metavar="DATE", help="Deadline passed by DATE, not recurring.")
+@click.option("--overdue-as-of", callback=_date_option, metavar="DATE",
+              help="Deadline passed by DATE (or 'today'), not recurring.")
 @click.option("--plan", "plan_number", metavar="NUMBER", help="Only this plan (e.g. 39/KHHD-UBND).")
 @click.option("--search", metavar="TEXT", help="Words in the task or its agencies; diacritics optional.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True)
@@ -524,7 +527,7 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
     \b
     Examples:
       kehoach tasks --db plans.sqlite --agency "so cong thuong" --due-before 2024-12-31
-      kehoach tasks --db plans.sqlite --overdue-as-of 2025-06-30 --format xlsx -o qua-han.xlsx
+      kehoach tasks --db plans.sqlite --overdue-as-of today --format xlsx -o qua-han.xlsx
       kehoach tasks --db plans.sqlite --search "chuyen doi so" --format csv
     """
     from .index import connect, find_tasks
