@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import KehoachError
+from .fileio import write_atomic
 
 INPUT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".pdf"}
 MANIFEST = ".kehoach-batch.json"
@@ -111,22 +111,6 @@ def _sha256(path: str) -> str:
     return h.hexdigest()
 
 
-def _write_atomic(path: str, data: bytes) -> None:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def convert_one(job: Job, max_bytes: int) -> Summary:
     """Extract one input and write its output; never raises (errors become a failed summary)."""
     t0 = time.perf_counter()
@@ -145,7 +129,7 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
             line = json.dumps(plan, ensure_ascii=False, separators=(",", ":"))
             return Summary(job.path, status, None, n, None, time.perf_counter() - t0, sha, line)
         text = to_json(plan) if job.fmt == "json" else to_yaml(plan)
-        _write_atomic(job.output, text.encode("utf-8"))
+        write_atomic(job.output, text.encode("utf-8"))
         return Summary(job.path, status, job.output, n, None, time.perf_counter() - t0, sha)
     except KehoachError as e:
         return Summary(job.path, "failed", job.output, 0, str(e), time.perf_counter() - t0)
@@ -196,7 +180,7 @@ class Manifest:
 
     def save(self) -> None:
         if self.path:
-            _write_atomic(str(self.path), json.dumps(self.entries, ensure_ascii=False, indent=0).encode("utf-8"))
+            write_atomic(str(self.path), json.dumps(self.entries, ensure_ascii=False, indent=0).encode("utf-8"))
 
 
 def run_batch(jobs: list[Job], *, jobs_n: int = 0, force: bool = False, fail_fast: bool = False,

@@ -26,7 +26,7 @@ warnings and coverage. Output goes to stdout unless -o is given.
 
 \b
 Examples:
-  kehoach extract samples/thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md
+  kehoach extract ke-hoach.docx
   kehoach extract plan.txt --format json -o plan.json
   kehoach extract ke-hoach-so-39.pdf -o ke-hoach-so-39.yaml
   cat plan.txt | kehoach extract - --strict > plan.yaml
@@ -75,26 +75,14 @@ def _run(ctx: click.Context, fn, *args, **kwargs):
 
 
 def write_output(text: str, out: str | None) -> None:
-    """Write to stdout, or atomically to ``out`` (a temporary file renamed into place)."""
+    """Write to stdout, or atomically to ``out``."""
     if out is None or out == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return
-    import tempfile
+    from .fileio import write_atomic
 
-    target = Path(out)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(out, text.encode("utf-8"))
 
 
 def _size(ctx, param, value):
@@ -232,20 +220,9 @@ def _emit_bytes(ctx: click.Context, data: bytes, out: str | None, binary: bool) 
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    import tempfile
+    from .fileio import write_atomic
 
-    target = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    _run(ctx, write_atomic, out, data)
 
 
 def _date_option(ctx, param, value):
@@ -514,7 +491,7 @@ TASK_COLUMNS = ["Kế hoạch", "Ngày", "Mã", "Nhiệm vụ", "Đơn vị ch�
 @click.option("--due-before", callback=_date_option, metavar="DATE", help="Deadline before DATE (YYYY-MM-DD).")
 @click.option("--overdue-as-of", callback=_date_option, metavar="DATE",
               help="Deadline passed by DATE (or 'today'), not recurring.")
-@click.option("--plan", "plan_number", metavar="NUMBER", help="Only this plan (e.g. 39/KHHD-UBND).")
+@click.option("--plan", "plan_number", metavar="NUMBER", help="Only this plan (e.g. 12/KH-UBND).")
 @click.option("--search", metavar="TEXT", help="Words in the task or its agencies; diacritics optional.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True)
 @click.option("-o", "--output", "out", default=None, metavar="OUT", help="Write to OUT instead of stdout.")

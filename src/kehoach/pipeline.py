@@ -426,7 +426,7 @@ def _recover(doc: dict, backref: dict | None, signer: dict | None, roots: list[S
         elif doc["place"]:
             level = full.split()[-1] if full and full.split()[-1] in ("tỉnh", "huyện", "xã") else None
             if level is None:
-                # "tỉnh Thái Bình" / "thành phố …" as the body names the place.
+                # "tỉnh <nơi ban hành>" / "thành phố …" as the body names the place.
                 text = " ".join(b.text for b in blocks[:400] if b.kind == "para")
                 m = regex.search(rf"\b(tỉnh|thành phố|huyện)\s+{regex.escape(doc['place'])}\b", text)
                 level = m.group(1) if m else None

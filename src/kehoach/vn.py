@@ -116,7 +116,7 @@ def modern_tone(text: str) -> str:
 
 
 def title_case_place(text: str) -> str:
-    """"HƯNG YÊN" -> "Hưng Yên", "BÀ RỊA - VŨNG TÀU" -> "Bà Rịa - Vũng Tàu"."""
+    """"LẠNG SƠN" -> "Lạng Sơn", "BÀ RỊA - VŨNG TÀU" -> "Bà Rịa - Vũng Tàu"."""
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
 
 

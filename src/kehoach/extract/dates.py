@@ -1,4 +1,4 @@
-"""Time expressions: issue dates ("ngày 14 tháng 6 năm 2022") and deadlines ("Quý II/2024").
+"""Time expressions: issue dates ("ngày 05 tháng 4 năm 2024") and deadlines ("Quý II/2024").
 
 :func:`text_to_deadline` turns the deadline cell of a plan into ``start``/``end``/``recurrence``.
 It never invents a date the text does not give: "Thường xuyên" has no start and no end.
@@ -58,7 +58,7 @@ def _last_day(y: int, m: int) -> dt.date:
 
 
 def find_issue_date(text: str) -> dt.date | None:
-    """The first "ngày 14 tháng 6 năm 2022" / "ngày 22 /10/2018" date in ``text``."""
+    """The first "ngày 5 tháng 4 năm 2024" / "ngày 12 /9/2019" date in ``text``."""
     m = _NGAY.search(fold(text))
     if not m:
         return None

@@ -14,10 +14,10 @@ NUMBER_LINE = regex.compile(
     r"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?(?P<sym>[\p{L}\d][\p{L}\d.\-–]*(?:\s*-\s*[\p{L}\d]+)*)""",
     regex.X,
 )
-"""``Số: 93 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``."""
+"""``Số: 27 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``."""
 
 DATE_LINE = regex.compile(r"^(?P<place>\p{Lu}[\p{L}\s.\-]{1,40}?)\s*,\s*ngày\b", regex.X)
-"""``Thái Bình, ngày 14 tháng 6 năm 2022``, ``Hưng Yên, ngày 27 tháng 9 năm 2021``."""
+"""``Nam Định, ngày 05 tháng 4 năm 2024``, ``Lạng Sơn, ngày 3 tháng 11 năm 2020``."""
 
 ISSUER = regex.compile(
     r"""^(?:TM\.\s*)?(?P<body>(?:ỦY|UỶ|Ủy|Uỷ)\s+BAN\s+NHÂN\s+DÂN|UBND|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s*$)
@@ -33,8 +33,8 @@ BACKREF = regex.compile(
         (?:\s*của\s+(?P<issuer>[^)]+?))?\s*\)?\s*$""",
     regex.X | regex.I,
 )
-"""``(Kèm theo Kế hoạch /KH-UBND ngày 22 /10/2018 của Ủy ban nhân dân tỉnh Thái Bình)``,
-``Kế hoạch số 39 /KH-UBND ngày 16 tháng 3 năm 2023 của UBND tỉnh Thái Bình``."""
+"""``(Kèm theo Kế hoạch /KH-UBND ngày 12 /9/2019 của Ủy ban nhân dân tỉnh Sơn La)``,
+``Kế hoạch số 58 /KH-UBND ngày 2 tháng 8 năm 2022 của UBND tỉnh Cà Mau``."""
 
 AUTHORITY = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
 PERSON = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
@@ -70,7 +70,7 @@ SIGNER_TITLES = {
 
 
 def expand_issuer(text: str) -> tuple[str | None, bool]:
-    """"ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN" -> ("Ủy ban nhân dân tỉnh Hưng Yên", True).
+    """"ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN" -> ("Ủy ban nhân dân tỉnh Lạng Sơn", True).
 
     The flag says whether the name is complete (level and place given)."""
     m = ISSUER.match(" ".join(text.split()))

@@ -1,4 +1,4 @@
-"""Quantified objectives: "Tỷ trọng công nghiệp trong GRDP đạt trên 30%" -> indicator, gt, 30.0, "%".
+"""Quantified objectives: "Tỷ lệ hồ sơ xử lý trực tuyến đạt trên 80%" -> indicator, gt, 80.0, "%".
 
 Figures already achieved ("ước đạt", "đã thu hút", "tăng 9,52% so với năm 2021") are not targets.
 """

@@ -71,7 +71,7 @@ _RIGHT_COLUMN = re.compile(
     r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|Độc\s+lập\s*[-–]|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\w|[A-ZĐÂĂÊÔƠƯ][\w.]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w.]*){0,3},\s+ngày\s)"
 )
 """Where the right column of a header or signature block begins, when no wide gap shows it:
-"CỘNG HÒA XÃ HỘI …", "Độc lập - …", "TM. …", "KT. …", "Hưng Yên, ngày …"."""
+"CỘNG HÒA XÃ HỘI …", "Độc lập - …", "TM. …", "KT. …", "Lạng Sơn, ngày …"."""
 
 
 def _segments(line: list[dict], split_gap: float) -> list[list[dict]]:
