@@ -83,28 +83,27 @@ def sections_to_tasks(roots: list[Section]) -> list[dict]:
                         seen.add(sec.id)
                         subtree.append(sec)
     for sec in subtree:
-        if True:
-            units: list[tuple[str, str, object]] = []  # (lead text, task text, loc)
-            title_agency = None
-            if sec.title:
-                m = AGENCY_TITLE.match(sec.title)
-                if m and len(sec.title) <= 160:
-                    title_agency = m.group("agency")
-            for _kind, text, loc in sec.content:
-                own = AGENCY_COLON.match(text) or AGENCY_SENTENCE.match(text)
-                if title_agency and not (own and own.group("agency")[:1].isupper()):
-                    units.append((title_agency, text, loc))
-                    continue
-                m = AGENCY_COLON.match(text)
-                if m:
-                    units.append((m.group("agency"), m.group("text"), loc))
-                    continue
-                m = AGENCY_SENTENCE.match(text)
-                if m:
-                    units.append((m.group("agency"), text, loc))
-            if title_agency and not sec.content:
+        units: list[tuple[str, str, object]] = []  # (lead text, task text, loc)
+        title_agency = None
+        if sec.title:
+            m = AGENCY_TITLE.match(sec.title)
+            if m and len(sec.title) <= 160:
+                title_agency = m.group("agency")
+        for _kind, text, loc in sec.content:
+            own = AGENCY_COLON.match(text) or AGENCY_SENTENCE.match(text)
+            if title_agency and not (own and own.group("agency")[:1].isupper()):
+                units.append((title_agency, text, loc))
                 continue
-            for k, (lead, text, loc) in enumerate(units, 1):
-                tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
-                tasks.append(_task(tid, sec, text, lead, loc))
+            m = AGENCY_COLON.match(text)
+            if m:
+                units.append((m.group("agency"), m.group("text"), loc))
+                continue
+            m = AGENCY_SENTENCE.match(text)
+            if m:
+                units.append((m.group("agency"), text, loc))
+        if title_agency and not sec.content:
+            continue
+        for k, (lead, text, loc) in enumerate(units, 1):
+            tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
+            tasks.append(_task(tid, sec, text, lead, loc))
     return tasks
