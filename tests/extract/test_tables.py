@@ -99,3 +99,16 @@ def test_header_detection():
     assert header_to_fields([["STT"], ["Nội dung, nhiệm vụ"], ["Đơn vị chủ trì"], ["Đơn vị phối hợp"], ["Thời gian hoàn thành"]]) == {
         0: "no", 1: "title", 2: "lead", 3: "support", 4: "deadline"}
     assert header_to_fields([["1"], ["Triển khai Đề án"], ["Sở Công Thương"]]) is None
+
+
+def test_table_without_a_number_column():
+    text = ("Nội dung\tĐơn vị thực hiện\tThời gian thực hiện\tGhi chú\n"
+            "Tổ chức Ngày Sách\tSở Văn hóa, Thể thao và Du lịch\tTháng 4/2024\t\n"
+            "Bổ sung sách cho thư viện\tUBND các huyện\tQuý III/2024\tNguồn xã hội hóa\n"
+            "cấp xã và thôn bản\t\t\t\n")
+    tasks, warnings = tasks_of(text)
+    assert [(t["no"], t["title"], t["lead"], t["note"]) for t in tasks] == [
+        (None, "Tổ chức Ngày Sách", ["Sở Văn hóa, Thể thao và Du lịch"], None),
+        (None, "Bổ sung sách cho thư viện cấp xã và thôn bản", ["Ủy ban nhân dân các huyện"], "Nguồn xã hội hóa"),
+    ]
+    assert [t["id"] for t in tasks] == ["A1.1", "A1.2"]

@@ -151,5 +151,5 @@ def where(task: dict) -> str:
         place.append(f"dòng {loc['line']}")
     tail = f" ({', '.join(place)})" if place else ""
     if task.get("source") == "appendix":
-        return f"Phụ lục, STT {task.get('no') or '?'}{tail}"
+        return f"Phụ lục, STT {task['no']}{tail}" if task.get("no") else f"Phụ lục, nhiệm vụ {task.get('id')}{tail}"
     return f"Mục {task.get('section') or task.get('id')}{tail}"

@@ -116,9 +116,14 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
         if not any(_cell_text(c) for c in row.cells):
             continue
         broke = broke or row.after_break
-        no_col = next((i for i, f in fields.items() if f == "no"), 0)
-        no = _cell_text(row.cells[no_col]) if no_col < len(row.cells) else ""
+        no_col = next((i for i, f in fields.items() if f == "no"), None)
         title_col = next((i for i, f in fields.items() if f == "title"), None)
+        if no_col is not None:
+            no = _cell_text(row.cells[no_col]) if no_col < len(row.cells) else ""
+        else:
+            # no STT column: a row is a new task unless it starts in lower case (a cut row going on)
+            first = next((_cell_text(c) for c in row.cells if _cell_text(c)), "")
+            no = "" if starts_lower(first) else str(len(pending) + 1)
         filled = [i for i, c in enumerate(row.cells) if _cell_text(c)]
         if not no and (not broke or not pending) and filled and filled == [title_col] and not starts_lower(_cell_text(row.cells[title_col])):
             group = _cell_text(row.cells[title_col])  # a label row with no number and no agency
@@ -128,7 +133,7 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
             first = next((" ".join(c) for c in row.cells if c), "")
             if not broke:
                 warnings.append({"code": "table-row-joined",
-                                 "message": f"a row with no number was joined to row {last['no']} above it",
+                                 "message": f"a row with no number was joined to row {last['no'] or len(pending)} above it",
                                  "loc": row.loc.as_dict()})
             elif first[:1].isupper() and not _cell_text(row.cells[title_col] if title_col is not None
                                                          and title_col < len(row.cells) else [])[:1].islower():
@@ -153,7 +158,8 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
         if _GROUP_NO.match(no) and (roman_to_int(no.rstrip(".").split()[-1]) is not None or not others):
             group = f"{no.rstrip('.')}. {mapped.get('title', '')}".strip(" .")
             continue
-        pending.append({"no": no, "cells": cells, "loc": row.loc, "lines": list(row.lines), "group": group})
+        pending.append({"no": no if no_col is not None else None, "cells": cells, "loc": row.loc,
+                        "lines": list(row.lines), "group": group})
     if fields is None and block.rows:
         warnings.append({"code": "table-no-header",
                          "message": "a table with no recognisable header row (STT, Nội dung, Chủ trì…) was skipped",
