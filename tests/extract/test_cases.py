@@ -8,7 +8,7 @@ import pytest
 
 from kehoach.extract.agencies import canonical_agency, cell_to_agencies
 from kehoach.extract.dates import text_to_deadline
-from kehoach.extract.header import parse_number
+from kehoach.extract.header import parse_number, text_to_bases
 from kehoach.extract.numbers import text_to_number
 from kehoach.extract.targets import text_to_targets
 from kehoach.numbering import match_token
@@ -64,3 +64,9 @@ def test_targets(case):
 def test_spellings_of_one_agency_share_a_canonical_name():
     spellings = ["Sở TN&MT", "Sở Tài nguyên & Môi trường", "Sở Tài nguyên và Môi trường", "Sở tài nguyên và môi trường"]
     assert len({canonical_agency(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize("case", load_cases("bases.yaml"), ids=lambda c: c["in"][:50])
+def test_bases(case):
+    got = [[b["type"], b["number"], b["date"], b["issuer"], b.get("name")] for b in text_to_bases(case["in"])]
+    assert got == case["out"]

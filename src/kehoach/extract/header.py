@@ -42,7 +42,10 @@ MOTTO = regex.compile(r"^(?:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|CỘNG|Độc\s+l�
 RECIPIENTS = regex.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
 BASIS_START = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", regex.I)
 CITED = regex.compile(
-    r"""(?:(?P<law>Luật|Bộ\s+luật)\s+(?P<lawname>\p{Lu}[^;:]{2,90}?)\s+số\s+(?P<lawnumber>\d+/\d{4}/QH\d+))
+    r"""(?:(?P<law>Luật|Bộ\s+luật)\s+(?P<lawname>\p{L}[^;:]{2,120}?)
+        (?:\s+số\s+(?P<lawnumber>\d+/\d{4}/QH\d+)
+           (?:\s*,?\s*ngày\s+(?P<lawdate>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?
+         | \s*,?\s*ngày\s+(?P<lawdate2>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})))
       | (?P<type>Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Chương\s+trình\s+hành\s+động|Chương\s+trình|Kết\s+luận
         |Công\s+văn|Văn\s+bản|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|Luật|Thông\s+báo|Hướng\s+dẫn|Nghị\s+quyết\s+liên\s+tịch)
         \s+(?:số\s+)?(?P<number>\d+[\p{L}\d/\-–]*[/\-][\p{L}\d\-–]+)
@@ -147,9 +150,12 @@ def text_to_bases(text: str) -> list[dict]:
     out = []
     for m in CITED.finditer(text):
         if m.group("law"):
+            when = m.group("lawdate") or m.group("lawdate2")
+            date = find_date("ngày " + when) if when else None
             out.append({
-                "text": m.group(0).strip(), "type": "Luật", "number": m.group("lawnumber"),
-                "date": None, "issuer": "Quốc hội", "name": " ".join(m.group("lawname").split()),
+                "text": m.group(0).strip(), "type": "Bộ luật" if ascii_fold(m.group("law")) == "bo luat" else "Luật",
+                "number": m.group("lawnumber"), "date": date.isoformat() if date else None,
+                "issuer": "Quốc hội", "name": " ".join(m.group("lawname").split()),
             })
             continue
         date = find_date("ngày " + m.group("date")) if m.group("date") else None

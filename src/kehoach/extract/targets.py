@@ -19,7 +19,7 @@ QUANTITY = regex.compile(
         (?<![\d.,/\-])(?P<v1>""" + _NUM + r""")(?:\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
           |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*năm)?
-          |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|với|cho|theo|để|trở|về|là|có|năm\s+\d)\b)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*(?:năm|tháng|quý|ngày|người|lần))?
+          |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|tới|vào|với|cho|theo|để|trở|về|là|có)\b|năm\s+\d)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*(?:năm|tháng|quý|ngày|người|lần))?
 )
         (?P<post>\s+trở\s+lên|\s+trở\s+xuống)?""",
     regex.X,
@@ -157,8 +157,13 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             before_clean = regex.sub(r"\([^()]*\)", " ", before)
             if not regex.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
                 before_clean = ""
-            indicator = _STRIP_HEAD.sub("", before_clean).strip(" ,:;(")
-            indicator = _STRIP_TAIL.sub("", indicator).strip(" ,:;")
+            raw_indicator = _STRIP_HEAD.sub("", before_clean).strip(" ,:;(")
+            indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
+            if not indicator:
+                # "có ít nhất 15 …": the verb was stripped with the comparator words; keep it to name the count.
+                verb = regex.sub(r"(?i:\s*(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|thêm))+\s*$", "", raw_indicator)
+                if _COUNT_VERB.match(verb):
+                    indicator = verb
             if not indicator and first_indicator:
                 indicator = first_indicator
             seg_end = q.end()
