@@ -61,11 +61,17 @@ def test_combined_column_split_and_unlabelled_warned():
         "TT\tNhiệm vụ\tCơ quan chủ trì/ Cơ quan phối hợp\n"
         "1\tViệc A\t- CQ chủ trì: Sở Y tế - CQ phối hợp: Sở Tài chính, các đơn vị liên quan\n"
         "2\tViệc B\tSở Nội vụ\n"
+        "3\tViệc C\tSở KH&CN/ Sở Tài chính, Sở Nội vụ\n"
+        "4\tViệc D\tSở Y tế / Sở Nội vụ / Sở Tư pháp\n"
     )
     tasks, warnings = tasks_of(text)
     assert tasks[0]["lead"] == ["Sở Y tế"] and tasks[0]["support"] == ["Sở Tài chính", "Các đơn vị liên quan"]
     assert tasks[1]["lead"] == ["Sở Nội vụ"]
-    assert [w["code"] for w in warnings] == ["combined-column-unlabelled"]
+    # one slash mirrors the header's "chủ trì/ phối hợp"
+    assert (tasks[2]["lead"], tasks[2]["support"]) == (["Sở Khoa học và Công nghệ"], ["Sở Tài chính", "Sở Nội vụ"])
+    # several slashes: no reading is sure, everything stays lead and the user is told
+    assert tasks[3]["support"] == []
+    assert [w["message"][:9] for w in warnings if w["code"] == "combined-column-unlabelled"] == ["task A1.2", "task A1.4"]
 
 
 def test_fused_row_split_again_after_page_break():

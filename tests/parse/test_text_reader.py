@@ -45,6 +45,15 @@ def test_page_break_inside_sentence_is_joined():
         "- Thực hiện thường xuyên, liên tục thiết thực, hiệu quả;", "- Tuyên truyền"]
 
 
+def test_page_numbers_left_by_converters_are_dropped():
+    assert paras("- Thực hiện thường xuyên, liên tục thiết\n\nTrang 2/4\n\nthực, hiệu quả;\n- 3 -\n- Tuyên truyền\n"
+                 "Trang 2 năm 2024") == [
+        "- Thực hiện thường xuyên, liên tục thiết thực, hiệu quả;", "- Tuyên truyền Trang 2 năm 2024"]
+    rows = [b for b in read_text("STT\tNội dung\tChủ trì\n1\tViệc một\tSở A\nPage 4 of 9\n2\tViệc hai\tSở B\n")
+            if b.kind == "table"]
+    assert len(rows) == 1 and len(rows[0].rows) == 3
+
+
 def test_terminal_punctuation_then_capital_starts_a_paragraph():
     assert paras("Căn cứ nội dung của Kế hoạch.\nCác đoàn thể căn cứ chức năng") == [
         "Căn cứ nội dung của Kế hoạch.", "Các đoàn thể căn cứ chức năng"]

@@ -171,6 +171,17 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
     return tasks, warnings
 
 
+_SLASH = regex.compile(r"(?<!\d)\s*/\s*(?!\d)")
+
+
+def _split_on_slash(text: str) -> tuple[str, str] | None:
+    """"Sở A / Sở B, Sở C" in a "chủ trì/ phối hợp" column: lead before the one slash, support after."""
+    parts = _SLASH.split(text)
+    if len(parts) == 2 and all(part.strip() for part in parts):
+        return parts[0].strip(), parts[1].strip()
+    return None
+
+
 def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,
                  warnings: list[dict]) -> dict:
     cells = p["cells"]
@@ -181,7 +192,7 @@ def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | N
             values[f] = "\n".join(cells[i]) if f in ("lead", "support", "combined") else _cell_text(cells[i])
     lead_text, support_text = values.get("lead"), values.get("support")
     if "combined" in values:
-        split = split_lead_support(values["combined"])
+        split = split_lead_support(values["combined"]) or _split_on_slash(values["combined"])
         if split is None:
             lead_text = values["combined"]
             warnings.append({"code": "combined-column-unlabelled",

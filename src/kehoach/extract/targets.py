@@ -16,7 +16,7 @@ _PRE_WORDS = (
 )
 QUANTITY = regex.compile(
     r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
-        (?<![\d.,/\-])(?P<v1>""" + _NUM + r""")(?:\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
+        (?<![\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
           |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*năm)?
           |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|tới|vào|với|cho|theo|để|trở|về|là|có)\b|năm\s+\d)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*(?:năm|tháng|quý|ngày|người|lần))?

@@ -32,6 +32,10 @@ STANDALONE = regex.compile(
 """Lines that are a block of their own (nothing joins them, they join nothing)."""
 
 MARKUP = regex.compile(r"^\s*(?:[-_=*~.]{3,}|\|)\s*$")
+PAGE_MARK = regex.compile(
+    r"^\s*(?:(?:Trang|TRANG|Page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-)\s*$"
+)
+"""A page number a converter left on a line of its own ("Trang 2/4", "- 3 -")."""
 """Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
 
 _DASH_CONTINUATION = regex.compile(r"^[-–]\s+\p{Ll}")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .. import rx as regex
 from ..vn import fold, starts_lower
 from .blocks import Block, Loc, Row
-from .lines import MARKUP, is_standalone, joins_previous
+from .lines import MARKUP, PAGE_MARK, is_standalone, joins_previous
 from .normalize import footnote_start, normalize_text
 
 _MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
@@ -63,6 +63,8 @@ def _kind(line: str, in_tab_table: bool) -> str:
         return "bar"
     if MARKUP.match(stripped):
         return "markup"
+    if PAGE_MARK.match(stripped):
+        return "page"
     if stripped.startswith("|") and stripped.count("|") >= 2:
         return "md"
     tabs = line.rstrip("\n").count("\t")
@@ -228,6 +230,9 @@ def read_text(text: str) -> list[Block]:
                 b.blank_before = True
             i += 1
             continue
+        if kind == "page":  # a page number between the lines of a paragraph does not end it
+            i += 1
+            continue
         if kind in ("bar", "markup"):
             b.hard_break()
             i += 1
@@ -258,9 +263,9 @@ def read_text(text: str) -> list[Block]:
                     rows.append(Row(cells, Loc(i + 1), [i + 1], after_break=after_break))
                     after_break = False
                     i += 1
-                elif k == "blank":
+                elif k in ("blank", "page"):
                     j = i
-                    while j < len(lines) and not lines[j].strip():
+                    while j < len(lines) and (not lines[j].strip() or PAGE_MARK.match(lines[j])):
                         j += 1
                     if j < len(lines) and _kind(lines[j], True) == "tab":
                         after_break = True
@@ -282,6 +287,6 @@ def content_lines(text: str) -> dict[int, str]:
     out = {}
     for n, line in enumerate(text.split("\n"), 1):
         s = line.strip()
-        if s and not MARKUP.match(s) and not _MD_SEPARATOR.match(s) and normalize_text(s):
+        if s and not MARKUP.match(s) and not PAGE_MARK.match(s) and not _MD_SEPARATOR.match(s) and normalize_text(s):
             out[n] = s
     return out
