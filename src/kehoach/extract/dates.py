@@ -28,9 +28,9 @@ class Recurrence(str, Enum):
 RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
     (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
     (r"(?:06|6|sau) thang\s*(?:/|mot|1)\s*lan|dinh ky (?:06|6) thang|hang nua nam|nua nam (?:mot|1) lan|6 thang/lan", Recurrence.SEMIANNUAL),
-    (r"hang quy|hàng quy|dinh ky hang quy|theo quy|moi quy", Recurrence.QUARTERLY),
+    (r"hang quy|hàng quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy", Recurrence.QUARTERLY),
     (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
-    (r"hang nam|hàng nam|dinh ky hang nam|moi nam|nam nao cung", Recurrence.ANNUAL),
+    (r"hang nam|hàng nam|dinh ky hang nam|moi nam|nam nao cung|(?:cac|nhung) nam tiep theo", Recurrence.ANNUAL),
     (r"dot xuat|khi co yeu cau|khi can thiet", Recurrence.AD_HOC),
 ]
 _RECURRENCE_RES = [(regex.compile(p), r) for p, r in RECURRENCE_WORDS]
@@ -91,6 +91,9 @@ _SPAN_PATTERNS = [
     ("year_range", regex.compile(rf"(?<![\d/])(?P<y1>{_YEAR})\s*(?:-|–|den|toi)\s*(?:nam\s+)?(?P<y2>{_YEAR})(?!\d)")),
     ("year", regex.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")),
 ]
+_OPEN_END = regex.compile(r"(?:cac|nhung) nam tiep theo|tro di|tro ve sau|ve sau")
+_AND = regex.compile(r"\s*(?:,|;|\bva\b)\s*")
+_FROM = regex.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:ngay|thang|quy|nam)?\s*$")
 _BEFORE = regex.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
 _WITHIN = regex.compile(r"(?:trong|tu)\s*(?:nam)?\s*$")
 
@@ -128,7 +131,39 @@ def text_to_deadline(text: str | None) -> dict:
 
 
 def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
-    """Start and end dates in a folded deadline text."""
+    """Start and end dates in a folded deadline text.
+
+    "Tháng 6/2025 và tháng 12/2025" runs to the last date named; "Từ năm 2025" and
+    "Năm 2025 và các năm tiếp theo" have a start and no end.
+    """
+    start, end, stop = _span_one(f)
+    if start is None and end is None:
+        return None, None
+    while stop is not None:
+        joint = _AND.match(f, stop)
+        if not joint:
+            break
+        s2, e2, stop2 = _span_one(f[joint.end():])
+        if e2 is None or (end is not None and e2 < end):
+            break
+        end = e2
+        stop = joint.end() + stop2 if stop2 is not None else None
+    if _OPEN_END.search(f) or (_FROM.search(f[: _first_match_start(f)]) and start is not None and not _has_until(f)):
+        end = None
+    return start, end
+
+
+def _first_match_start(f: str) -> int:
+    starts = [m.start() for rx in (_DAY_MONTH_YEAR, *(r for _, r in _SPAN_PATTERNS)) for m in [rx.search(f)] if m]
+    return min(starts) if starts else 0
+
+
+def _has_until(f: str) -> bool:
+    return bool(regex.search(r"(?:-|–|\bden\b|\btoi\b)", f))
+
+
+def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
+    """The first span in ``f`` and where its match stops (None when nothing matched)."""
     day = _DAY_MONTH_YEAR.search(f)
     if day:
         d = _date(int(day["y"]), int(day["m"]), int(day["d"]))
@@ -137,54 +172,55 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
             later = _DAY_MONTH_YEAR.search(f, day.end())
             if later and regex.search(r"(?:-|–|den|toi)\s*(?:ngay\s*)?$", f[day.end(): later.start()]):
                 d2 = _date(int(later["y"]), int(later["m"]), int(later["d"]))
-                return d, d2
+                return d, d2, later.end()
             if regex.search(r"(?:tu|bat dau)\s*(?:ngay)?\s*$", prefix):
-                return d, None
-            return None, d
+                return d, None, day.end()
+            return None, d, day.end()
     for name, rx in _SPAN_PATTERNS:
         m = rx.search(f)
         if not m:
             continue
         prefix = f[: m.start()]
         before = bool(_BEFORE.search(prefix)) and not _WITHIN.search(prefix)
+        stop = m.end()
         if name == "quarter_range":
             q1, q2 = _quarter(m["q1"]), _quarter(m["q2"])
             if not q1 or not q2:
                 continue
             y2 = int(m["y2"])
             y1 = int(m["y1"]) if m["y1"] else (y2 if q1 <= q2 else y2 - 1)
-            return dt.date(y1, 3 * q1 - 2, 1), _last_day(y2, 3 * q2)
+            return dt.date(y1, 3 * q1 - 2, 1), _last_day(y2, 3 * q2), stop
         if name == "quarter":
             q = _quarter(m["q"])
             if not q:
                 continue
             y = int(m["y"])
             s, e = dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
-            return (None, e) if before else (s, e)
+            return (None, e, stop) if before else (s, e, stop)
         if name == "half":
             y = int(m["y"])
             s, e = (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m["h"] == "dau" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-            return (None, e) if before else (s, e)
+            return (None, e, stop) if before else (s, e, stop)
         if name == "month_range":
             y2 = int(m["y2"])
             y1 = int(m["y1"]) if m["y1"] else y2
             m1, m2 = int(m["m1"]), int(m["m2"])
             if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
                 continue
-            return dt.date(y1, m1, 1), _last_day(y2, m2)
+            return dt.date(y1, m1, 1), _last_day(y2, m2), stop
         if name in ("month", "month_short"):
             mo, y = int(m["m"]), int(m["y"])
             if not 1 <= mo <= 12:
                 continue
             s, e = dt.date(y, mo, 1), _last_day(y, mo)
-            return (None, e) if before else (s, e)
+            return (None, e, stop) if before else (s, e, stop)
         if name == "year_range":
             y1, y2 = int(m["y1"]), int(m["y2"])
             if y2 < y1:
                 continue
-            return dt.date(y1, 1, 1), dt.date(y2, 12, 31)
+            return dt.date(y1, 1, 1), dt.date(y2, 12, 31), stop
         if name == "year":
             y = int(m["y"])
             s, e = dt.date(y, 1, 1), dt.date(y, 12, 31)
-            return (None, e) if before else (s, e)
-    return None, None
+            return (None, e, stop) if before or "truoc" in prefix.split() else (s, e, stop)
+    return None, None, None
