@@ -22,6 +22,12 @@ from .vn import ascii_fold
 MAX_BYTES = 50 * 1024 * 1024
 PLAN_TYPES = {"KH", "KHHD", "KHHĐ"}
 _CLOSING = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
+_DIFFICULTIES = regex.compile(
+    r"^(?:Trong\s+)?quá\s+trình\s+(?:tổ\s+chức\s+|triển\s+khai\s+)?thực\s+hiện\b.{0,80}?(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)",
+    regex.I,
+)
+"""The standing last paragraph ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …"): closing, not a task,
+when no numbered item follows it."""
 _ATTACHMENT = regex.compile(r"^\(?\s*Ban\s+hành\s+kèm\s+theo\b", regex.I)
 _TYPE_AND_TITLE = regex.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s*[:\-–]?\s+(?P<title>\S.{5,})$")
 _VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
@@ -266,7 +272,7 @@ class _Extraction:
                 b = self.para(i)
                 if b is None:
                     continue
-                if _CLOSING.match(b.text):
+                if _CLOSING.match(b.text) or (_DIFFICULTIES.match(b.text) and not self._numbered_after(i)):
                     self.body_end = i
                     break
                 if _APPENDIX_MARK.match(b.text) and match_token(b.text) is None:
@@ -287,6 +293,13 @@ class _Extraction:
             if b is not None and i not in self.used:
                 self.closing.append({"text": b.text, "loc": b.loc.as_dict()})
                 self.used.add(i)
+
+    def _numbered_after(self, i: int) -> bool:
+        for j in range(i + 1, self.closing_at):
+            b = self.para(j)
+            if b is not None and match_token(b.text) is not None:
+                return True
+        return False
 
     def read_appendix(self) -> None:
         """The appendix back-reference and title lines, and every table's rows as tasks."""

@@ -84,3 +84,22 @@ def test_body_tasks_from_organization():
         ("I.3", ["Công an tỉnh"], [], None, None),
     ]
     assert all(t["source"] == "body" for t in p["tasks"])
+
+
+def test_body_tasks_heading_with_semicolons_support_verb_capitalised_and_closing_paragraph():
+    p = plan("I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính: Phối hợp với Sở Nội vụ bố trí kinh phí.\n"
+             "2. Các sở, ban, ngành; UBND các huyện, thành phố: Xây dựng kế hoạch, gửi Sở Nội vụ trước ngày 31/01/2025\n"
+             "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan phản ánh về Sở Nội vụ./.\n")
+    body = [(t["id"], t["lead"], t["support"], t["deadline"]["end"]) for t in p["tasks"]]
+    assert body == [
+        ("I.1", ["Sở Tài chính"], ["Sở Nội vụ"], None),
+        ("I.2", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"], [], "2025-01-31"),
+    ]
+    assert p["sections"][0]["children"][1]["title"] == "Các sở, ban, ngành; UBND các huyện, thành phố"
+    assert [c["text"][:22] for c in p["closing"]] == ["Trong quá trình thực h"]
+
+
+def test_difficulties_paragraph_followed_by_numbered_items_stays_in_the_body():
+    p = plan("I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính: bố trí kinh phí.\n"
+             "Trong quá trình thực hiện, nếu có khó khăn, báo cáo Sở Tài chính.\n2. Sở Nội vụ: tổng hợp.\n")
+    assert p["closing"] == [] and [t["id"] for t in p["tasks"]] == ["I.1/1", "I.1/2", "I.2"]

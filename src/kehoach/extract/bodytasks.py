@@ -24,7 +24,7 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s
           r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần")
 _LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
 AGENCY_SENTENCE = regex.compile(rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,120}}?),?\s+(?={_VERBS}\b)")
-SUPPORT = regex.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<s>.{3,160})")
+SUPPORT = regex.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
 _SUPPORT_STOP = regex.compile(
     r"\s+(?:" + _VERBS.replace(r"|tổ\s+chức", "") + r"|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
     r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.:;(]"
