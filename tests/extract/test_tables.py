@@ -118,3 +118,29 @@ def test_table_without_a_number_column():
         (None, "Bổ sung sách cho thư viện cấp xã và thôn bản", ["Ủy ban nhân dân các huyện"], "Nguồn xã hội hóa"),
     ]
     assert [t["id"] for t in tasks] == ["A1.1", "A1.2"]
+
+
+def test_two_row_header_with_start_and_end_columns():
+    text = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian thực hiện\tThời gian thực hiện\n"
+        "\t\t\tBắt đầu\tHoàn thành\n"
+        "1\tXây dựng kho dữ liệu\tSở Tài chính\t01/2025\tQuý IV/2025\n"
+        "2\tKhảo sát\tSở Nội vụ\t15/3/2025\t\n"
+    )
+    tasks, warnings = tasks_of(text)
+    assert [(t["title"], t["deadline"]["text"], t["deadline"]["start"], t["deadline"]["end"]) for t in tasks] == [
+        ("Xây dựng kho dữ liệu", "01/2025 - Quý IV/2025", "2025-01-01", "2025-12-31"),
+        ("Khảo sát", "15/3/2025", "2025-03-15", None),
+    ]
+    assert warnings == []
+
+
+def test_two_row_header_agencies_spanning_lead_and_support():
+    text = (
+        "TT\tNội dung\tCơ quan thực hiện\t\tThời hạn\n"
+        "\t\tChủ trì\tPhối hợp\t\n"
+        "1\tRà soát thủ tục\tSở Tư pháp\tSở Nội vụ, Văn phòng UBND tỉnh\tQuý II/2025\n"
+    )
+    tasks, _ = tasks_of(text)
+    assert [(t["lead"], t["support"], t["deadline"]["end"]) for t in tasks] == [
+        (["Sở Tư pháp"], ["Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh"], "2025-06-30")]

@@ -216,3 +216,28 @@ def test_pdf_running_header_and_page_numbers_are_dropped(in_root):
     walk(plan["sections"])
     assert not any(t.strip() == "Kế hoạch hành động 39/KHHD-UBND" or t.strip().isdigit() for t in texts)
     assert plan["quality"]["coverage"] == 1.0
+
+
+def test_docx_two_row_header_with_merged_cells(tmp_path):
+    import docx
+
+    doc = docx.Document()
+    for text in ("Số: 5/KH-UBND", "KẾ HOẠCH", "Thử nghiệm bảng hai tầng", "I. TỔ CHỨC THỰC HIỆN"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=4, cols=5)
+    for i, text in enumerate(["STT", "Nhiệm vụ", "Cơ quan thực hiện", "", "Thời gian thực hiện"]):
+        table.cell(0, i).text = text
+    table.cell(0, 2).merge(table.cell(0, 3))  # "Cơ quan thực hiện" over two columns
+    for col in (0, 1, 4):
+        table.cell(0, col).merge(table.cell(1, col))  # vertical merges: the second row repeats them
+    table.cell(1, 2).text, table.cell(1, 3).text = "Chủ trì", "Phối hợp"
+    for r, values in enumerate([["1", "Rà soát thủ tục", "Sở Tư pháp", "Sở Nội vụ", "Quý II/2025"],
+                                ["2", "Số hóa", "Sở Nội vụ", "Các sở", "2025"]], 2):
+        for i, text in enumerate(values):
+            table.cell(r, i).text = text
+    path = tmp_path / "two-row-header.docx"
+    doc.save(str(path))
+    plan = extract_file(path)
+    got = [(t["title"], t["lead"], t["support"], t["deadline"]["end"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got == [("Rà soát thủ tục", ["Sở Tư pháp"], ["Sở Nội vụ"], "2025-06-30"),
+                   ("Số hóa", ["Sở Nội vụ"], ["Các sở"], "2025-12-31")]

@@ -56,6 +56,47 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
     return None
 
 
+_SUB_COLUMN_WORDS: list[tuple[str, str]] = [
+    ("start", r"bat dau|khoi cong|khoi dong|tu(?: ngay| thang| nam)?"),
+    ("end", r"(?:thoi han |thoi gian )?(?:hoan thanh|ket thuc)|den(?: ngay| thang| nam)?"),
+    ("lead", r"chu tri|(?:co quan|don vi) chu tri"),
+    ("support", r"phoi hop|(?:co quan|don vi) phoi hop"),
+]
+_SUB_COLUMN_RES = [(f, regex.compile(rf"^(?:{p})$")) for f, p in _SUB_COLUMN_WORDS]
+
+
+def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = None) -> dict[int, str] | None:
+    """The second row of a two-row header ("Thời gian thực hiện" over "Bắt đầu | Hoàn thành",
+    "Cơ quan thực hiện" over "Chủ trì | Phối hợp"): column -> field, or None when the row is not one.
+    Cells repeating the header cell above (a vertical merge read into both rows) are passed over."""
+    out: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        f = ascii_fold(_cell_text(cell)).strip(" .:")
+        if not f or (header is not None and i < len(header) and f == ascii_fold(_cell_text(header[i])).strip(" .:")):
+            continue
+        name = next((name for name, rx in _SUB_COLUMN_RES if rx.match(f)), None)
+        if name is None:
+            return None
+        out[i] = name
+    return out or None
+
+
+def _merge_sub_header(fields: dict[int, str], sub: dict[int, str]) -> dict[int, str]:
+    merged = dict(fields)
+    for i, name in sub.items():
+        merged[i] = {"start": "deadline_start", "end": "deadline_end"}.get(name, name)
+    if "deadline_start" in merged.values() or "deadline_end" in merged.values():
+        merged = {i: f for i, f in merged.items() if f != "deadline"}
+    # a spanning header read once ("Cơ quan thực hiện" over two columns) must not keep its first meaning twice
+    seen: set[str] = set()
+    for i in sorted(merged, key=lambda i: (i not in sub, i)):
+        if merged[i] in seen:
+            del merged[i]
+        else:
+            seen.add(merged[i])
+    return merged
+
+
 def _is_fused(row: Row) -> bool:
     return any(len(c) >= 2 and starts_lower(c[0]) for c in row.cells)
 
@@ -104,8 +145,16 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
     pending: list[dict] = []  # {"cells", "loc", "lines"}
     broke = False
     group: str | None = None
+    header_row: list[list[str]] | None = None
     for row in block.rows:
+        if header_row is not None and fields is not None:
+            sub = sub_header_fields(row.cells, header_row)
+            if sub is not None:
+                fields = _merge_sub_header(fields, sub)
+                header_row = None
+                continue
         cols = header_to_fields(row.cells)
+        header_row = row.cells if cols is not None else None
         if cols is not None:
             if fields is None:
                 fields = cols
@@ -182,6 +231,16 @@ def _split_on_slash(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _two_column_deadline(start_text: str, end_text: str) -> dict:
+    """"Bắt đầu | Hoàn thành" columns: the start of the first, the end of the second."""
+    first, last = text_to_deadline(start_text), text_to_deadline(end_text)
+    text = " - ".join(t for t in (first["text"], last["text"]) if t) or None
+    recs = [r for r in (first["recurrence"], last["recurrence"]) if r]
+    # a bare date in the start column is the day work starts ("15/3/2025" alone reads as a deadline)
+    return {"text": text, "start": first["start"] or first["end"], "end": last["end"],
+            "recurrence": recs[0] if recs else None}
+
+
 def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,
                  warnings: list[dict]) -> dict:
     cells = p["cells"]
@@ -202,7 +261,10 @@ def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | N
             lead_text, support_text = split
     lead_w = cell_to_agencies(lead_text)
     support_w = cell_to_agencies(support_text)
-    deadline = text_to_deadline(values.get("deadline"))
+    if "deadline_start" in values or "deadline_end" in values:
+        deadline = _two_column_deadline(values.get("deadline_start", ""), values.get("deadline_end", ""))
+    else:
+        deadline = text_to_deadline(values.get("deadline"))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
             and not DATELESS.search(ascii_fold(deadline["text"])):
         warnings.append({"code": "deadline-unparsed",
