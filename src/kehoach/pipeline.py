@@ -20,7 +20,8 @@ from .parse.blocks import Block
 from .vn import ascii_fold
 
 MAX_BYTES = 50 * 1024 * 1024
-PLAN_TYPES = {"KH", "KHHD", "KHHĐ"}
+PLAN_TYPES = {"KH", "KHHD", "KHHĐ", "CTR"}
+"""Type codes read as plans; an action programme (CTr, "Chương trình hành động") is a plan by another name."""
 _CLOSING = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
 _DIFFICULTIES = regex.compile(
     r"^(?:Trong\s+)?quá\s+trình\s+(?:tổ\s+chức\s+|triển\s+khai\s+)?thực\s+hiện\b.{0,80}?(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)",
@@ -352,7 +353,7 @@ class _Extraction:
     def classify(self) -> None:
         """Is it a plan at all? A news page or a letter is not; it keeps no targets."""
         doc = self.doc
-        plan_like = (doc["type"] or "").upper() in PLAN_TYPES or (doc["type_name"] or "").lower().startswith("kế hoạch") \
+        plan_like = (doc["type"] or "").upper() in PLAN_TYPES or (doc["type_name"] or "").lower().startswith(("kế hoạch", "chương trình hành động")) \
             or doc["attachment"] is not None
         doc["is_plan"] = bool(plan_like and self.roots)
         if not doc["is_plan"]:

@@ -103,3 +103,12 @@ def test_difficulties_paragraph_followed_by_numbered_items_stays_in_the_body():
     p = plan("I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính: bố trí kinh phí.\n"
              "Trong quá trình thực hiện, nếu có khó khăn, báo cáo Sở Tài chính.\n2. Sở Nội vụ: tổng hợp.\n")
     assert p["closing"] == [] and [t["id"] for t in p["tasks"]] == ["I.1/1", "I.1/2", "I.2"]
+
+
+def test_action_programme_is_a_plan_and_a_letter_is_not():
+    programme = extract_bytes(("Số: 07/CTr-UBND\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 57-NQ/TW\n"
+                               "I. MỤC TIÊU\nĐến năm 2030, kinh tế số đạt 30% GRDP.\n").encode(), "p.txt")
+    assert (programme["document"]["is_plan"], programme["document"]["type"], len(programme["targets"])) == (True, "CTr", 1)
+    letter = extract_bytes("Số: 12/UBND-KT\nV/v góp ý dự thảo\n1. Đề nghị các sở góp ý.\n".encode(), "l.txt")
+    assert letter["document"]["is_plan"] is False
+    assert "not-a-plan" in [w["code"] for w in letter["warnings"]]
