@@ -32,11 +32,12 @@ STANDALONE = regex.compile(
 """Lines that are a block of their own (nothing joins them, they join nothing)."""
 
 MARKUP = regex.compile(r"^\s*(?:[-_=*~.]{3,}|\|)\s*$")
-PAGE_MARK = regex.compile(
-    r"^\s*(?:(?:Trang|TRANG|Page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-)\s*$"
-)
-"""A page number a converter left on a line of its own ("Trang 2/4", "- 3 -")."""
 """Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
+PAGE_MARK = regex.compile(
+    r"^\s*(?:(?:Trang|TRANG|trang|Page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-)\s*$"
+)
+"""A page number a converter left on a line of its own ("Trang 2/4", "- 3 -"); the PDF reader also
+drops bare numbers, which in text could be a table cell."""
 
 _DASH_CONTINUATION = regex.compile(r"^[-–]\s+\p{Ll}")
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}[\s,;:]")

@@ -18,11 +18,11 @@ from collections import Counter
 from ..errors import ReadError
 from ..vn import is_upper_text
 from .blocks import Loc
-from .lines import starts_block
+from .lines import PAGE_MARK, starts_block
 from .normalize import footnote_start
 from .rendition import Rendition
 
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^(?:Trang|trang|Page)\s+\d+(?:\s*/\s*\d+)?$")
+_BARE_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "intersection_tolerance": 4}
 
 
@@ -367,6 +367,6 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         lines = [it for it in p.items if it[0] == "line"]
         drop = set()
         for it in lines[:2] + lines[-2:]:
-            if _PAGE_NUMBER.match(it[1].strip()) or key(it[1]) in repeated:
+            if PAGE_MARK.match(it[1]) or _BARE_PAGE_NUMBER.match(it[1].strip()) or key(it[1]) in repeated:
                 drop.add(id(it))
         p.items = [it for it in p.items if id(it) not in drop]
