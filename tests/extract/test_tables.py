@@ -144,3 +144,14 @@ def test_two_row_header_agencies_spanning_lead_and_support():
     tasks, _ = tasks_of(text)
     assert [(t["lead"], t["support"], t["deadline"]["end"]) for t in tasks] == [
         (["Sở Tư pháp"], ["Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh"], "2025-06-30")]
+
+
+def test_columns_without_a_model_field_are_kept_in_the_note():
+    text = (
+        "STT\tNội dung\tChủ trì\tKinh phí (triệu đồng)\tNguồn vốn\tGhi chú\n"
+        "1\tNâng cấp cổng dịch vụ công\tSở Khoa học và Công nghệ\t500\tNgân sách tỉnh\tƯu tiên\n"
+        "2\tTập huấn\tSở Nội vụ\t\t\t\n"
+    )
+    tasks, warnings = tasks_of(text)
+    assert [t["note"] for t in tasks] == ["Ưu tiên; Kinh phí (triệu đồng): 500; Nguồn vốn: Ngân sách tỉnh", None]
+    assert warnings == []

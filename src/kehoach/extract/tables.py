@@ -27,6 +27,8 @@ COLUMN_WORDS: list[tuple[str, str]] = [
     ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap"),
 ]
 _COLUMN_RES = [(f, regex.compile(p)) for f, p in COLUMN_WORDS]
+EXTRA = "extra:"
+"""Prefix of a column the model has no field for; the rest is the column title as written."""
 DATELESS = regex.compile(r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau")
 _GROUP_NO = regex.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
 
@@ -52,6 +54,11 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
                 break
     known = set(fields.values())
     if len(fields) >= 2 and (known & {"title", "lead", "combined"}) and (known - {"title", "no"}):
+        # columns the model has no field for ("Kinh phí", "Nguồn vốn") are kept in the note under their title
+        for i, cell in enumerate(cells):
+            label = _cell_text(cell).strip(" :")
+            if i not in fields and label and len(label) <= 60:
+                fields[i] = EXTRA + label
         return fields
     return None
 
@@ -241,6 +248,13 @@ def _two_column_deadline(start_text: str, end_text: str) -> dict:
             "recurrence": recs[0] if recs else None}
 
 
+def _note(values: dict[str, str]) -> str | None:
+    """The Ghi chú cell, then every column the model has no field for, as "Kinh phí: 500 triệu đồng"."""
+    parts = [values["note"]] if values.get("note") else []
+    parts += [f"{f[len(EXTRA):]}: {v}" for f, v in values.items() if f.startswith(EXTRA) and v]
+    return "; ".join(parts) or None
+
+
 def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,
                  warnings: list[dict]) -> dict:
     cells = p["cells"]
@@ -285,7 +299,7 @@ def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | N
         "deadline": deadline,
         "output": values.get("output") or None,
         "target": values.get("target") or None,
-        "note": values.get("note") or None,
+        "note": _note(values),
         "source": source,
         "section": section,
         "loc": p["loc"].as_dict(),
