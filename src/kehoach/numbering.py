@@ -20,6 +20,7 @@ _TOKEN = regex.compile(
         (?P<part>(?i:phần|chương)\s+(?:thứ\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s+|$)
       | (?P<roman>[IVXLC]{1,6})\s?[.)/](?:\s+|$)
       | (?P<upper>[A-HK-UYĐ])\.\s+(?=\p{Lu})
+      | (?P<paren>\d{1,2})\)\s*
       | (?P<arabic>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s?[.)](?!\d)\s*
       | (?P<arabicsp>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=\p{Lu})
       | (?P<lroman>(?:ii|iii|iv|vi|vii|viii|ix|xi|xii))\)\s*
@@ -37,7 +38,11 @@ class Token:
     """A numbering token at the start of a block."""
 
     kind: str
-    """"part" | "upper" | "roman" | "arabic" | "letter" | "lroman" | "bullet"."""
+    """"part" | "upper" | "roman" | "arabic" | "paren" | "letter" | "lroman" | "bullet".
+
+    "paren" is a number closed by a bracket ("1)"): the section builder decides once per document
+    whether that list sits above the letters ("1) … a) …") or below them ("a) … 1) …"), and
+    turns the later ones into "paren_low" in the second case."""
     value: str
     """The token as written, without the trailing "." or ")": "II", "1.2", "đ", "-"."""
     rest: str
@@ -51,7 +56,7 @@ class Token:
         return _RANK[self.kind]
 
 
-_RANK = {"part": 0, "upper": 1, "roman": 2, "letter": 8, "lroman": 9, "bullet": 20}
+_RANK = {"part": 0, "upper": 1, "roman": 2, "paren": 7, "letter": 8, "lroman": 9, "paren_low": 10, "bullet": 20}
 
 
 def match_token(text: str) -> Token | None:
@@ -100,7 +105,7 @@ def ordinal(token: Token) -> int | None:
     """The position a token claims among its siblings: "III" -> 3, "1.2" -> 2, "đ" -> 5."""
     if token.kind in ("roman", "lroman"):
         return roman_to_int(token.value)
-    if token.kind == "arabic":
+    if token.kind in ("arabic", "paren", "paren_low"):
         try:
             return int(token.value.split(".")[-1])
         except ValueError:

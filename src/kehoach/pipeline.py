@@ -84,7 +84,7 @@ def _first_section_index(blocks: list[Block], start: int, stop: int) -> int | No
             continue
         if tok.kind in ("part", "roman", "upper"):
             return i
-        if tok.kind == "arabic" and "." not in tok.value and first_arabic is None:
+        if tok.kind in ("arabic", "paren") and "." not in tok.value and first_arabic is None:
             first_arabic = i
     return first_arabic
 

@@ -112,3 +112,12 @@ def test_action_programme_is_a_plan_and_a_letter_is_not():
     letter = extract_bytes("Số: 12/UBND-KT\nV/v góp ý dự thảo\n1. Đề nghị các sở góp ý.\n".encode(), "l.txt")
     assert letter["document"]["is_plan"] is False
     assert "not-a-plan" in [w["code"] for w in letter["warnings"]]
+
+
+def test_bracketed_numbers_below_arabic_and_below_letters():
+    above_letters = plan("I. NHIỆM VỤ\n1. Về thể chế\n1) Rà soát văn bản\na) Luật\nb) Nghị định\n2) Ban hành quy chế.\n"
+                         "2. Về hạ tầng\n")
+    assert ids(above_letters["sections"]) == ["I", "I.1", "I.1.1", "I.1.1.a", "I.1.1.b", "I.1.2", "I.2"]
+    below_letters = plan("I. NHIỆM VỤ\n1. Về thể chế\na) Rà soát\n1) Luật.\n2) Nghị định.\nb) Ban hành quy chế.\n")
+    assert ids(below_letters["sections"]) == ["I", "I.1", "I.1.a", "I.1.a.1", "I.1.a.2", "I.1.b"]
+    assert not [w for w in above_letters["warnings"] + below_letters["warnings"] if w["code"] == "duplicate-number"]

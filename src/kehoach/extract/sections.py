@@ -99,6 +99,7 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
     open_siblings: dict[int, list[Section]] = {}
 
     tokens = [match_token(b.text) if b.kind == "para" else None for _, b in blocks]
+    paren_kind: str | None = None
     for pos, (idx, block) in enumerate(blocks):
         if block.kind == "table":
             if stack:
@@ -107,6 +108,10 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
         if block.kind != "para":
             continue
         tok = tokens[pos]
+        if tok is not None and tok.kind == "paren":
+            if paren_kind is None:  # the first "1)" decides: under a letter it ranks below the letters
+                paren_kind = "paren_low" if stack and stack[-1].token.kind in ("letter", "lroman") else "paren"
+            tok = Token(paren_kind, tok.value, tok.rest)
         if tok is not None and tok.kind != "bullet":
             tok = _disambiguate(tok, open_siblings)
             depth = tok.depth
@@ -138,7 +143,7 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
                 prev = [s for s in siblings if s.token.kind == tok.kind]
                 want = (ordinal(prev[-1].token) or 0) + 1 if prev else 1
                 got = ordinal(tok)
-                if got is not None and tok.kind in ("roman", "arabic", "letter") and got != want and prev:
+                if got is not None and tok.kind in ("roman", "arabic", "paren", "paren_low", "letter") and got != want and prev:
                     warnings.append({
                         "code": "numbering-gap",
                         "message": f"section {number} follows {prev[-1].number}: expected {want}",
