@@ -107,6 +107,25 @@ def test_refuses_to_overwrite_input(run, tmp_path):
     assert f.read_bytes() == (ROOT / SAMPLE).read_bytes()
 
 
+def test_refuses_to_overwrite_word_or_pdf_documents_and_the_export_source(run, tmp_path):
+    doc = tmp_path / "ke-hoach.docx"
+    doc.write_bytes(b"PK\x03\x04 not really a document")
+    for args in (["extract", SAMPLE, "-o", str(doc)], ["export", "checklist", SAMPLE, "-o", str(doc)],
+                 ["export", "timeline", SAMPLE, "--format", "csv", "-o", str(doc)]):
+        r = run(*args)
+        assert r.exit_code == 1 and "refusing to overwrite an existing .docx" in r.stderr, args
+    assert doc.read_bytes() == b"PK\x03\x04 not really a document"
+    md = tmp_path / "plan.md"
+    md.write_bytes((ROOT / SAMPLE).read_bytes())
+    r = run("export", "checklist", str(md), "-o", str(md))
+    assert r.exit_code == 1 and "refusing to overwrite the input" in r.stderr
+    assert md.read_bytes() == (ROOT / SAMPLE).read_bytes()
+    # an earlier output is replaced, as asked
+    out = tmp_path / "checklist.md"
+    out.write_text("old")
+    assert run("export", "checklist", SAMPLE, "-o", str(out)).exit_code == 0 and out.read_text() != "old"
+
+
 def test_validate_reports_problems(run, tmp_path):
     bad = tmp_path / "bad.yaml"
     plan = yaml.safe_load(run("extract", SAMPLE).stdout)

@@ -74,6 +74,31 @@ def _run(ctx: click.Context, fn, *args, **kwargs):
         _fail(ctx, f"internal error: {type(e).__name__}: {e} (rerun with --debug for a traceback, and please report it)")
 
 
+SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf"}
+"""Files kehoach reads and never writes: an -o naming one that exists is a slip, not a wish."""
+
+
+def _guard_output(ctx: click.Context, out: str | None, source: str | None = None) -> None:
+    """Refuse an -o that would destroy something the user gave: the input, a folder, a Word/PDF file."""
+    if out is None or out == "-":
+        return
+    path = Path(out)
+    if path.is_dir():
+        _fail(ctx, f"{out}: is a directory; give a file name for -o")
+    if not path.exists():
+        return
+    if source and source != "-":
+        try:
+            same = path.resolve() == Path(source).resolve()
+        except OSError:
+            same = False
+        if same:
+            _fail(ctx, f"{out}: refusing to overwrite the input file; choose another -o")
+    if path.suffix.lower() in SOURCE_DOCUMENT_SUFFIXES:
+        _fail(ctx, f"{out}: refusing to overwrite an existing {path.suffix.lower()} document with kehoach output; "
+                   f"choose another -o")
+
+
 def write_output(text: str, out: str | None) -> None:
     """Write to stdout, or atomically to ``out``."""
     if out is None or out == "-":
@@ -130,15 +155,7 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
               help="Refuse inputs larger than SIZE (e.g. 200M).")
 @click.pass_context
 def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, strict: bool, max_size: int) -> None:
-    if out and out != "-" and file != "-":
-        try:
-            same = Path(out).exists() and Path(out).resolve() == Path(file).resolve()
-        except OSError:
-            same = False
-        if same:
-            _fail(ctx, f"{out}: refusing to overwrite the input file; choose another -o")
-    if out and out != "-" and Path(out).is_dir():
-        _fail(ctx, f"{out}: is a directory; give a file name for -o")
+    _guard_output(ctx, out, file)
     if fmt is None:
         fmt = "json" if out and out.lower().endswith(".json") else "yaml"
     from .pipeline import extract_file
@@ -279,6 +296,7 @@ def checklist(ctx, source, fmt, by, as_of, out) -> None:
     from .export import render_checklist
 
     fmt = fmt or CHECKLIST_SUFFIX.get(Path(out).suffix.lower() if out else "", "md")
+    _guard_output(ctx, out, source)
     plan = load_source(ctx, source)
     data = _run(ctx, render_checklist, plan, fmt, by, as_of)
     _emit_bytes(ctx, data, out, fmt == "xlsx")
@@ -306,6 +324,7 @@ def timeline(ctx, source, fmt, by, today, out) -> None:
     from .export import render_timeline
 
     fmt = fmt or TIMELINE_SUFFIX.get(Path(out).suffix.lower() if out else "", "html")
+    _guard_output(ctx, out, source)
     plan = load_source(ctx, source)
     data = _run(ctx, render_timeline, plan, fmt, by, today)
     _emit_bytes(ctx, data, out, False)
@@ -509,6 +528,7 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
     """
     from .index import connect, find_tasks
 
+    _guard_output(ctx, out, db)
     con = _run(ctx, connect, db, False)
     rows = _run(ctx, find_tasks, con, agency, role, due_before, overdue_as_of, plan_number, search, limit or None)
     if limit and len(rows) == limit:
