@@ -56,7 +56,7 @@ def test_number_line(case):
 
 @pytest.mark.parametrize("case", load_cases("targets.yaml"), ids=lambda c: c["in"][:50])
 def test_targets(case):
-    found = text_to_targets(case["in"], case.get("year"))
+    found = text_to_targets(case["in"], case.get("year"), require_cue=case.get("require_cue", False))
     got = [[t["indicator"], t["comparator"], t["value"], t["value_max"], t["unit"], t["year"]] for t in found]
     assert got == case["out"]
 

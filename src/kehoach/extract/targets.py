@@ -130,7 +130,8 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
     base_year = lead_year or context_year
     if require_cue and not GOAL_CUE.search(ascii_fold(whole)):
         return out
-    goal_sentence = bool(regex.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
+    # in an objectives section or a target column every figure is a goal, "so với năm 2024" included
+    goal_sentence = not require_cue or bool(regex.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
     for clause in _clauses(whole[:MAX_TEXT]):
         clause_body = _LEAD_TIME.sub("", clause)
         folded = ascii_fold(clause_body)
