@@ -10,6 +10,7 @@ from . import rx as regex
 from .errors import ReadError
 from .extract import header as hd
 from .extract.bodytasks import sections_to_tasks
+from .extract.indicators import table_to_indicator_targets
 from .extract.roles import Role
 from .extract.sections import Section, blocks_to_sections
 from .extract.tables import table_to_tasks
@@ -113,6 +114,7 @@ class _Extraction:
         self.body_end = self.n
         self.preamble: list[dict] = []
         self.closing: list[dict] = []
+        self.table_targets: list[tuple[dict, str | None]] = []  # (target, section id) from indicator tables
         self.footnotes: list[dict] = []
         self.roots: list[Section] = []
         self.backref: dict | None = None
@@ -326,6 +328,14 @@ class _Extraction:
                 continue
             table_no += 1
             tasks, warnings = table_to_tasks(b, table_no, section_of_table.get(i), "appendix")
+            if not tasks:
+                found = table_to_indicator_targets(b, int(self.doc["date"][:4]) if self.doc.get("date") else None)
+                if found:
+                    warnings = [w for w in warnings if w["code"] != "table-no-header"]
+                    self.table_targets.extend((t, section_of_table.get(i)) for t in found)
+                    self.used.add(i)
+                    for row in b.rows:
+                        self.extra_lines.update(row.lines)
             self.warnings.extend(warnings)
             for t in tasks:
                 t.pop("_lines")
@@ -348,7 +358,7 @@ class _Extraction:
             doc["type"], doc["type_name"] = "CV", doc["type_name"] or "Công văn"  # "Số: 123/UBND-KT" + "V/v …"
 
     def collect_targets(self) -> None:
-        self.targets = _collect_targets(self.roots, self.tasks)
+        self.targets = _collect_targets(self.roots, self.tasks, self.table_targets)
 
     def classify(self) -> None:
         """Is it a plan at all? A news page or a letter is not; it keeps no targets."""
@@ -466,7 +476,7 @@ def _recover(doc: dict, backref: dict | None, signer: dict | None, roots: list[S
         _warn(warnings, "inferred", "; ".join(f"{k} inferred from {v}" for k, v in why.items()), None)
 
 
-def _collect_targets(roots: list[Section], tasks: list[dict]) -> list[dict]:
+def _collect_targets(roots: list[Section], tasks: list[dict], table_targets: list[tuple[dict, str | None]]) -> list[dict]:
     out: list[dict] = []
 
     def add(found: list[dict], section: str | None, loc: dict, task: str | None = None) -> None:
@@ -495,6 +505,9 @@ def _collect_targets(roots: list[Section], tasks: list[dict]) -> list[dict]:
 
     for r in roots:
         visit(r, None)
+    for target, section in table_targets:  # rows of indicator tables ("Chỉ tiêu | ĐVT | Năm 2025")
+        loc = target.pop("loc")
+        add([target], section, loc)
     for task in tasks:
         if task.get("target"):
             end = task["deadline"].get("end")

@@ -121,3 +121,12 @@ def test_bracketed_numbers_below_arabic_and_below_letters():
     below_letters = plan("I. NHIỆM VỤ\n1. Về thể chế\na) Rà soát\n1) Luật.\n2) Nghị định.\nb) Ban hành quy chế.\n")
     assert ids(below_letters["sections"]) == ["I", "I.1", "I.1.a", "I.1.a.1", "I.1.a.2", "I.1.b"]
     assert not [w for w in above_letters["warnings"] + below_letters["warnings"] if w["code"] == "duplicate-number"]
+
+
+def test_indicator_table_in_the_objectives_gives_targets_not_a_warning():
+    p = plan("I. MỤC TIÊU\n| STT | Chỉ tiêu | ĐVT | Năm 2025 |\n|---|---|---|---|\n| 1 | Tỷ lệ che phủ rừng | % | 63,5 |\n"
+             "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: theo dõi.\n")
+    assert [(t["indicator"], t["value"], t["unit"], t["year"], t["section"]) for t in p["targets"]] == [
+        ("Tỷ lệ che phủ rừng", 63.5, "%", 2025, "I")]
+    assert "table-no-header" not in [w["code"] for w in p["warnings"]]
+    assert p["quality"]["unplaced"] == []

@@ -155,3 +155,37 @@ def test_columns_without_a_model_field_are_kept_in_the_note():
     tasks, warnings = tasks_of(text)
     assert [t["note"] for t in tasks] == ["Ưu tiên; Kinh phí (triệu đồng): 500; Nguồn vốn: Ngân sách tỉnh", None]
     assert warnings == []
+
+
+def test_indicator_table_rows_become_targets_per_year_column():
+    from kehoach.extract.indicators import table_to_indicator_targets
+
+    text = (
+        "STT\tChỉ tiêu\tĐơn vị tính\tThực hiện năm 2024\tNăm 2023\tNăm 2025\tMục tiêu 2030\n"
+        "1\tTỷ lệ che phủ rừng\t%\t63\t62\t63,5\t65 - 66\n"
+        "I\tXã hội\t\t\t\t\t\n"
+        "2\tSố xã đạt chuẩn nông thôn mới\txã\t100\t90\t≥ 110\t\n"
+        "3\tSố hợp tác xã\t\t\t\t\t120\n"
+    )
+    (table,) = [b for b in read_text(text) if b.kind == "table"]
+    got = [(t["indicator"], t["comparator"], t["value"], t["value_max"], t["unit"], t["year"])
+           for t in table_to_indicator_targets(table, plan_year=2025)]
+    # "Thực hiện năm 2024" reports a result and 2023 comes before the plan: neither is a target
+    assert got == [
+        ("Tỷ lệ che phủ rừng", "eq", 63.5, None, "%", 2025),
+        ("Tỷ lệ che phủ rừng", "range", 65.0, 66.0, "%", 2030),
+        ("Số xã đạt chuẩn nông thôn mới", "ge", 110.0, None, "xã", 2025),
+        ("Số hợp tác xã", "eq", 120.0, None, None, 2030),
+    ]
+
+
+def test_indicator_years_on_a_second_header_row_and_task_tables_left_alone():
+    from kehoach.extract.indicators import table_to_indicator_targets
+
+    text = ("TT\tChỉ tiêu\tĐVT\tMục tiêu\t\n\t\t\t2025\t2030\n1\tTỷ lệ hộ nghèo\t%\tdưới 2\tdưới 1\n")
+    (table,) = [b for b in read_text(text) if b.kind == "table"]
+    assert [(t["comparator"], t["value"], t["year"]) for t in table_to_indicator_targets(table)] == [
+        ("lt", 2.0, 2025), ("lt", 1.0, 2030)]
+    tasks_table = "STT\tNội dung\tChủ trì\tThời hạn\n1\tRà soát\tSở Tư pháp\t2025\n"
+    (table,) = [b for b in read_text(tasks_table) if b.kind == "table"]
+    assert table_to_indicator_targets(table) == []
