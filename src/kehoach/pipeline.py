@@ -488,6 +488,10 @@ def _collect_targets(roots: list[Section], tasks: list[dict], table_targets: lis
             entry["loc"] = loc
             out.append(entry)
 
+    by_section: dict[str | None, list[dict]] = {}
+    for target, section in table_targets:  # rows of indicator tables ("Chỉ tiêu | ĐVT | Năm 2025")
+        by_section.setdefault(section, []).append(target)
+
     def visit(sec: Section, year: int | None) -> None:
         from .extract.targets import _year_of
 
@@ -500,14 +504,16 @@ def _collect_targets(roots: list[Section], tasks: list[dict], table_targets: lis
             ctx = (item_year if kind == "subitem" else None) or y
             found = text_to_targets(text, ctx, require_cue=not objective)
             add(found, sec.id, loc.as_dict())
+        for target in by_section.pop(sec.id, []):  # its indicator tables, after its sentences
+            add([target], sec.id, target.pop("loc"))
         for c in sec.children:
             visit(c, y)
 
     for r in roots:
         visit(r, None)
-    for target, section in table_targets:  # rows of indicator tables ("Chỉ tiêu | ĐVT | Năm 2025")
-        loc = target.pop("loc")
-        add([target], section, loc)
+    for section, rest in by_section.items():  # indicator tables outside the section tree (appendices)
+        for target in rest:
+            add([target], section, target.pop("loc"))
     for task in tasks:
         if task.get("target"):
             end = task["deadline"].get("end")
