@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import compileall
 import shutil
 import statistics
 import subprocess
@@ -79,6 +80,9 @@ def batch_rates(n_docs: int = 500) -> tuple[float, float]:
 
 def startup(repeat: int = 15) -> tuple[float, float]:
     small = str(ROOT / "samples" / "thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md")
+    # as `pip install` leaves it: bytecode compiled (an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module on every start)
+    compileall.compile_dir(str(ROOT / "src" / "kehoach"), quiet=1)
 
     def med(cmd):
         runs = []

@@ -148,7 +148,8 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
             break
         end = e2
         stop = joint.end() + stop2 if stop2 is not None else None
-    if _OPEN_END.search(f) or (_FROM.search(f[: _first_match_start(f)]) and start is not None and not _has_until(f)):
+    if _OPEN_END.search(f) or (start is not None and "tu" in f and not _has_until(f)
+                               and _FROM.search(f[: _first_match_start(f)])):
         end = None
     return start, end
 
