@@ -41,3 +41,20 @@ def test_mutated_sample_lines_never_raise_and_stay_valid(parts):
         return
     problems = [p for p in check_plan(plan) if "has no lead agency" not in p[1]]
     assert problems == []
+
+
+_NOISE = ["/suny", "*TS*", "**", "__", "<b>", "&amp;", "# ", "\\*", "¹", "[^1]", "  ", " ,", "2021 -2025",
+          "12/QĐUBND", "05/2024/KHHĐUBND", "U \u0309y", "\u00a0", "\ufeff", "\uf0b7", " ", "15/12/2024", "Sở TN&MT"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SAMPLE_LINES + _NOISE), st.text(max_size=20)), max_size=6))
+def test_the_fast_clean_check_never_skips_work(parts):
+    """normalize_text skips lines its quick check calls clean: for those, a full pass must change nothing."""
+    from kehoach.parse.normalize import _clean, _once, normalize_text
+
+    text = "".join(parts)
+    if _clean(text):
+        assert _once(text) == text
+    once = normalize_text(text)
+    assert normalize_text(once) == once

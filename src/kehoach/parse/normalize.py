@@ -80,20 +80,38 @@ def _once(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_NEEDS_WORK = regex.compile(
-    r"\d -\d|\d- \d|/(?:QĐ|KH|NQ|CT|TB|BC|TTr|HD)(?:UBND|HĐND|TTg|CP|TU)|[*_<>&#\\/\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\uf000-\uf0ff"
-    r"\u25cf\u25aa\u25e6\u2043\u2219]|  | [,;:.!?)]|\s\p{M}"
+_NEEDS_WORK_CHAR = regex.compile(
+    r"[*_<>&#\\\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\uf000-\uf0ff"
+    r"\u25cf\u25aa\u25e6\u2043\u2219]"
 )
+_NEEDS_WORK_SPACE = regex.compile(r" (?:[ ,;:.!?)]|\p{M})|\d -\d|\d- \d")
+_NEEDS_WORK_SLASH = regex.compile(
+    r"(?<!\S)/[a-z]|/(?:(?:19|20)\d{2}/)?(?:QĐ|KHHĐ|KHHD|KH|NQ|CTr|CT|TB|BC|TTr|HD)(?:UBND|HĐND|TTg|CP|TU|BCĐ)"
+)
+
+
+def _clean(text: str) -> bool:
+    """Whether no step of :func:`_once` would change ``text``: checked cheaply, because most lines
+    are already clean ("/" alone does not count: dates and numbers are full of it)."""
+    if not text:
+        return True
+    if text[0].isspace() or text[-1].isspace() or _NEEDS_WORK_CHAR.search(text):
+        return False
+    if " " in text and _NEEDS_WORK_SPACE.search(text):
+        return False
+    if "/" in text and _NEEDS_WORK_SLASH.search(text):
+        return False
+    return text.isascii() or unicodedata.is_normalized("NFC", text)
 
 
 def normalize_text(text: str) -> str:
     """Normalise one line or paragraph of text (see the module docstring for the guarantees)."""
-    if not _NEEDS_WORK.search(text) and unicodedata.is_normalized("NFC", text):
-        return text.strip()
+    if _clean(text):
+        return text
     for _ in range(5):
         cleaned = _once(text)
-        if cleaned == text:
-            break
+        if cleaned == text or _clean(cleaned):
+            return cleaned
         text = cleaned
     return text
 
