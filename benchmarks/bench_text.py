@@ -26,6 +26,16 @@ def _time_cmd(cmd: list[str], repeat: int) -> float:
     return statistics.median(runs) * 1000
 
 
+def startup(repeat: int = 15) -> tuple[float, float]:
+    """Median ms of `kehoach extract` on a small plan, and of `python -c pass`."""
+    small = str(ROOT / "samples" / "thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md")
+    # as `pip install` leaves it: bytecode compiled (an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module on every start)
+    compileall.compile_dir(str(ROOT / "src" / "kehoach"), quiet=1)
+    return (_time_cmd([sys.executable, "-m", "kehoach.cli", "extract", small], repeat),
+            _time_cmd([sys.executable, "-c", "pass"], repeat))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=20)
@@ -48,12 +58,7 @@ def main() -> int:
         print(f"{p.name:60} {len(data) / 1024:6.1f} {med:10.2f}")
     overall = statistics.median(medians)
     print(f"\nmedian over samples: {overall:.2f} ms per plan = {1000 / overall:.0f} plans/s on one core")
-    small = str(ROOT / "samples" / "thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md")
-    # as `pip install` leaves it: bytecode compiled (an editable checkout run with
-    # PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module on every start)
-    compileall.compile_dir(str(ROOT / "src" / "kehoach"), quiet=1)
-    bare = _time_cmd([sys.executable, "-c", "pass"], 10)
-    cli = _time_cmd([sys.executable, "-m", "kehoach.cli", "extract", small], 10)
+    cli, bare = startup(10)
     print(f"start-up: `kehoach extract` on a small plan {cli:.0f} ms vs `python -c pass` {bare:.0f} ms ({cli / bare:.1f}x)")
     return 0
 

@@ -12,10 +12,8 @@
 
 from __future__ import annotations
 
-import compileall
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -78,23 +76,6 @@ def batch_rates(n_docs: int = 500) -> tuple[float, float]:
     return rates[0], rates[1]
 
 
-def startup(repeat: int = 15) -> tuple[float, float]:
-    small = str(ROOT / "samples" / "thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md")
-    # as `pip install` leaves it: bytecode compiled (an editable checkout run with
-    # PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module on every start)
-    compileall.compile_dir(str(ROOT / "src" / "kehoach"), quiet=1)
-
-    def med(cmd):
-        runs = []
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-            runs.append(time.perf_counter() - t0)
-        return statistics.median(runs) * 1000
-
-    return med([sys.executable, "-m", "kehoach.cli", "extract", small]), med([sys.executable, "-c", "pass"])
-
-
 def main() -> int:
     ms = text_ms()
     print(f"1. text plans: {ms:.1f} ms per plan (median over samples) = {1000 / ms:.0f} plans/s per core   [goal >= 100]")
@@ -103,6 +84,8 @@ def main() -> int:
           f"kehoach/pdfplumber = {k / plumber:.2f}x   [goal >= 1x]")
     one, two = batch_rates()
     print(f"3. batch of 500 documents: 1 worker {one:.0f} docs/s, 2 workers {two:.0f} docs/s = {two / one:.2f}x   [goal >= 1.7x]")
+    from bench_text import startup
+
     cli, bare = startup()
     print(f"4. start-up: `kehoach extract` on a small plan {cli:.0f} ms, `python -c pass` {bare:.0f} ms = {cli / bare:.1f}x   [goal <= 4x]")
     return 0
