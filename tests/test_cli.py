@@ -126,6 +126,16 @@ def test_refuses_to_overwrite_word_or_pdf_documents_and_the_export_source(run, t
     assert run("export", "checklist", SAMPLE, "-o", str(out)).exit_code == 0 and out.read_text() != "old"
 
 
+def test_validate_and_extract_name_unreadable_inputs_in_one_line(run, tmp_path):
+    r = run("extract", str(tmp_path))
+    assert r.exit_code == 1 and r.stderr.strip() == f"kehoach: {tmp_path}: is a directory; give a file"
+    # validate reports each file's problems on stdout, the count on stderr
+    r = run("validate", str(tmp_path), str(tmp_path / "none.yaml"))
+    assert r.exit_code == 1 and r.stdout.splitlines() == [f"{tmp_path}: is a directory; give a file",
+                                                          f"{tmp_path / 'none.yaml'}: no such file"]
+    assert r.stderr.strip() == "2 of 2 file(s) invalid"
+
+
 def test_validate_reports_problems(run, tmp_path):
     bad = tmp_path / "bad.yaml"
     plan = yaml.safe_load(run("extract", SAMPLE).stdout)

@@ -145,6 +145,7 @@ def test_diff_of_renditions_is_empty_and_of_an_amendment_is_not(plans, in_root, 
     f_new.write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
     r = runner.invoke(main, ["diff", str(f_old), str(f_new)])
     assert r.exit_code == 1 and "~ task A1.1" in r.stdout and "+ task A1.99" in r.stdout
+    assert f"- task {removed['id']}: " in r.stdout and "~ section " in r.stdout
     r = runner.invoke(main, ["diff", str(f_old), str(f_new), "--format", "json"])
     assert r.exit_code == 1 and json.loads(r.stdout)["tasks"]["added"]
 

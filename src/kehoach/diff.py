@@ -110,10 +110,9 @@ def diff_to_text(d: dict, old_name: str, new_name: str) -> str:
     lines = [f"--- {old_name}", f"+++ {new_name}"]
     for c in d["document"]:
         lines.append(f"~ document.{c['field']}: {c['old']!r} -> {c['new']!r}")
-    for t in d["tasks"]["removed"]:
-        lines.append(f"- task {t['id']}: {t['title']} [{'; '.join(t['lead'] or [])}]")
-    for t in d["tasks"]["added"]:
-        lines.append(f"+ task {t['id']}: {t['title']} [{'; '.join(t['lead'] or [])}]")
+    for sign, part in (("-", "removed"), ("+", "added")):
+        for t in d["tasks"][part]:
+            lines.append(f"{sign} task {t['id']}: {t['title']} [{'; '.join(t['lead'] or [])}]")
     for t in d["tasks"]["changed"]:
         ids = t["new_id"] if t["old_id"] == t["new_id"] else f"{t['old_id']} -> {t['new_id']}"
         lines.append(f"~ task {ids}: {t['title']}")
@@ -124,20 +123,16 @@ def diff_to_text(d: dict, old_name: str, new_name: str) -> str:
             elif isinstance(old, list) or isinstance(new, list):
                 old, new = "; ".join(old or []), "; ".join(new or [])
             lines.append(f"    {f}: {old!r} -> {new!r}")
-    for t in d["targets"]["removed"]:
-        lines.append(f"- target {t['id']}: {t['text']}")
-    for t in d["targets"]["added"]:
-        lines.append(f"+ target {t['id']}: {t['text']}")
+    for sign, part in (("-", "removed"), ("+", "added")):
+        lines.extend(f"{sign} target {t['id']}: {t['text']}" for t in d["targets"][part])
     for t in d["targets"]["changed"]:
         lines.append(f"~ target {t['new_id']}: {t['text']}")
         for f, ch in t["changes"].items():
             lines.append(f"    {f}: {ch['old']!r} -> {ch['new']!r}")
     for s in d["sections"]["renumbered"]:
         lines.append(f"~ section {s['old_id']} -> {s['new_id']}: {s['title']}")
-    for s in d["sections"]["removed"]:
-        lines.append(f"- section {s['id']}: {s['title']}")
-    for s in d["sections"]["added"]:
-        lines.append(f"+ section {s['id']}: {s['title']}")
+    for sign, part in (("-", "removed"), ("+", "added")):
+        lines.extend(f"{sign} section {s['id']}: {s['title']}" for s in d["sections"][part])
     if len(lines) == 2:
         lines.append("(no differences in document fields, sections, targets or tasks)")
     return "\n".join(lines) + "\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from . import SCHEMA_VERSION
@@ -39,29 +38,10 @@ _APPENDIX_MARK = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Da
 
 def extract_file(path: str | Path, max_bytes: int = MAX_BYTES) -> dict:
     """Read ``path`` (``"-"`` for stdin) and extract its plan."""
+    from .fileio import read_input
+
     name = str(path)
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            p = Path(name)
-            if p.is_dir():
-                raise ReadError(f"{name}: is a directory; give a file (or use a shell loop for many files)")
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise ReadError(f"{name}: {size} bytes is over the {max_bytes}-byte limit; raise it with --max-size")
-            data = p.read_bytes()
-    except FileNotFoundError as e:
-        raise ReadError(f"{name}: no such file") from e
-    except PermissionError as e:
-        raise ReadError(f"{name}: permission denied") from e
-    except IsADirectoryError as e:
-        raise ReadError(f"{name}: is a directory; give a file") from e
-    except OSError as e:
-        raise ReadError(f"{name}: cannot read ({e.strerror})") from e
-    if len(data) > max_bytes:
-        raise ReadError(f"{name}: input is over the {max_bytes}-byte limit; raise it with --max-size")
-    return extract_bytes(data, name)
+    return extract_bytes(read_input(name, max_bytes, ReadError), name)
 
 
 def extract_bytes(data: bytes, name: str = "-") -> dict:

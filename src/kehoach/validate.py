@@ -25,17 +25,19 @@ def schema_text() -> str:
     return resources.files("kehoach").joinpath("schemas/plan.schema.json").read_text(encoding="utf-8")
 
 
+MAX_PLAN_BYTES = 200 * 1024 * 1024
+"""A plan file larger than this is not one kehoach wrote (the largest plans give a few MB)."""
+
+
 def load_plan(path: str) -> object:
     """Load a plan file; YAML or JSON by suffix, JSON first when the suffix says nothing."""
+    from .fileio import read_input
+
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as e:
-        raise InvalidPlan(f"{path}: no such file") from e
+        text = read_input(str(path), MAX_PLAN_BYTES, InvalidPlan).decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InvalidPlan(f"{path}: not UTF-8 text; a plan file is YAML or JSON written by kehoach extract") from e
-    except OSError as e:
-        raise InvalidPlan(f"{path}: cannot read ({e.strerror})") from e
     if p.suffix.lower() == ".json":
         try:
             return json.loads(text)
