@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import SCHEMA_VERSION
 from . import rx as regex
+from .diagnostics import warning
 from .errors import ReadError
 from .extract import header as hd
 from .extract.bodytasks import sections_to_tasks
@@ -50,7 +51,7 @@ def extract_bytes(data: bytes, name: str = "-") -> dict:
 
 
 def _warn(warnings: list[dict], code: str, message: str, loc: dict | None = None) -> None:
-    warnings.append({"code": code, "message": message, "loc": loc})
+    warnings.append(warning(code, message, loc))
 
 
 def _first_section_index(blocks: list[Block], start: int, stop: int) -> int | None:

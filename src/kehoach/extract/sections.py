@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import rx as regex
+from ..diagnostics import warning
 from ..numbering import POINT_LETTERS, Token, match_token, ordinal
 from ..parse.blocks import Block, Loc
 from .roles import Role, section_role
@@ -133,22 +134,14 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
             same = [s for s in siblings if s.number == number]
             if same:
                 sec_id = f"{base_id}_{len(same) + 1}"
-                warnings.append({
-                    "code": "duplicate-number",
-                    "message": f"section number {number} appears {len(same) + 1} times under "
-                               f"{parent.id if parent else 'the root'}; kept as {sec_id}",
-                    "loc": block.loc.as_dict(),
-                })
+                warnings.append(warning("duplicate-number", f"section number {number} appears {len(same) + 1} times under "
+                               f"{parent.id if parent else 'the root'}; kept as {sec_id}", block.loc.as_dict()))
             else:
                 prev = [s for s in siblings if s.token.kind == tok.kind]
                 want = (ordinal(prev[-1].token) or 0) + 1 if prev else 1
                 got = ordinal(tok)
                 if got is not None and tok.kind in ("roman", "arabic", "paren", "paren_low", "letter") and got != want and prev:
-                    warnings.append({
-                        "code": "numbering-gap",
-                        "message": f"section {number} follows {prev[-1].number}: expected {want}",
-                        "loc": block.loc.as_dict(),
-                    })
+                    warnings.append(warning("numbering-gap", f"section {number} follows {prev[-1].number}: expected {want}", block.loc.as_dict()))
             role = section_role(title, parent.role if parent else None)
             sec = Section(sec_id, number, title, role, block.loc, tok)
             if text:

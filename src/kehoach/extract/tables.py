@@ -9,6 +9,7 @@ column is split.
 from __future__ import annotations
 
 from .. import rx as regex
+from ..diagnostics import warning
 from ..numbering import roman_to_int
 from ..parse.blocks import Block, Row
 from ..vn import ascii_fold, starts_lower
@@ -188,15 +189,11 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
             last = pending[-1]
             first = next((" ".join(c) for c in row.cells if c), "")
             if not broke:
-                warnings.append({"code": "table-row-joined",
-                                 "message": f"a row with no number was joined to row {last['no'] or len(pending)} above it",
-                                 "loc": row.loc.as_dict()})
+                warnings.append(warning("table-row-joined", f"a row with no number was joined to row {last['no'] or len(pending)} above it", row.loc.as_dict()))
             elif first[:1].isupper() and not _cell_text(row.cells[title_col] if title_col is not None
                                                          and title_col < len(row.cells) else [])[:1].islower():
-                warnings.append({"code": "table-row-joined",
-                                 "message": f"the first row after a page break has no number and starts with a capital; "
-                                            f"joined to row {last['no']} before the break (check it)",
-                                 "loc": row.loc.as_dict()})
+                warnings.append(warning("table-row-joined", f"the first row after a page break has no number and starts with a capital; "
+                                            f"joined to row {last['no']} before the break (check it)", row.loc.as_dict()))
             _append_cells(last["cells"], row.cells)
             last["lines"].extend(row.lines)
             broke = False
@@ -205,9 +202,7 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
         if broke and pending and _is_fused(row):
             tail, cells = _split_fused(row)
             _append_cells(pending[-1]["cells"], tail)
-            warnings.append({"code": "table-row-split",
-                             "message": f"row {no} held the end of row {pending[-1]['no']} (page break); split again",
-                             "loc": row.loc.as_dict()})
+            warnings.append(warning("table-row-split", f"row {no} held the end of row {pending[-1]['no']} (page break); split again", row.loc.as_dict()))
         broke = False
         mapped = {f: _cell_text(cells[i]) if i < len(cells) else "" for i, f in fields.items()}
         others = [v for f, v in mapped.items() if f not in ("no", "title") and v]
@@ -217,9 +212,7 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
         pending.append({"no": no if no_col is not None else None, "cells": cells, "loc": row.loc,
                         "lines": list(row.lines), "group": group})
     if fields is None and block.rows:
-        warnings.append({"code": "table-no-header",
-                         "message": "a table with no recognisable header row (STT, Nội dung, Chủ trì…) was skipped",
-                         "loc": block.loc.as_dict()})
+        warnings.append(warning("table-no-header", "a table with no recognisable header row (STT, Nội dung, Chủ trì…) was skipped", block.loc.as_dict()))
         return [], warnings
     tasks = []
     for k, p in enumerate(pending, 1):
@@ -268,9 +261,7 @@ def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | N
         split = split_lead_support(values["combined"]) or _split_on_slash(values["combined"])
         if split is None:
             lead_text = values["combined"]
-            warnings.append({"code": "combined-column-unlabelled",
-                             "message": f"task {task_id}: the combined lead/support cell has no labels; all taken as lead",
-                             "loc": p["loc"].as_dict()})
+            warnings.append(warning("combined-column-unlabelled", f"task {task_id}: the combined lead/support cell has no labels; all taken as lead", p["loc"].as_dict()))
         else:
             lead_text, support_text = split
     lead_w = cell_to_agencies(lead_text)
@@ -281,12 +272,9 @@ def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | N
         deadline = text_to_deadline(values.get("deadline"))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
             and not DATELESS.search(ascii_fold(deadline["text"])):
-        warnings.append({"code": "deadline-unparsed",
-                         "message": f"task {task_id}: deadline {deadline['text']!r} was not understood",
-                         "loc": p["loc"].as_dict()})
+        warnings.append(warning("deadline-unparsed", f"task {task_id}: deadline {deadline['text']!r} was not understood", p["loc"].as_dict()))
     if not lead_w:
-        warnings.append({"code": "task-without-lead", "message": f"task {task_id} has no lead agency",
-                         "loc": p["loc"].as_dict()})
+        warnings.append(warning("task-without-lead", f"task {task_id} has no lead agency", p["loc"].as_dict()))
     return {
         "id": task_id,
         "no": p["no"] or None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from .. import rx as regex
+from ..diagnostics import warning
 from ..errors import ReadError
 
 # Characters that 8-bit Vietnamese fonts leave when read as Windows-125x (TCVN3 "Kõ ho¹ch").
@@ -56,20 +57,12 @@ def bytes_to_text(data: bytes, name: str) -> tuple[str, list[dict]]:
                     f"{name}: the text is in the legacy 8-bit {legacy} encoding; convert it to Unicode first "
                     "(e.g. Unikey's converter, or save it again as UTF-8 from Word)"
                 ) from None
-            warnings.append({
-                "code": "legacy-encoding",
-                "message": "input is not UTF-8; decoded as Windows-1258 (check Vietnamese letters)",
-                "loc": None,
-            })
+            warnings.append(warning("legacy-encoding", "input is not UTF-8; decoded as Windows-1258 (check Vietnamese letters)", None))
         else:
             legacy = legacy_vietnamese(text)
             if legacy:
-                warnings.append({
-                    "code": "legacy-encoding",
-                    "message": f"the text looks like {legacy} shown as Unicode (e.g. \"Kõ ho¹ch\"); "
-                               "convert it to Unicode and extract again",
-                    "loc": None,
-                })
+                warnings.append(warning("legacy-encoding", f"the text looks like {legacy} shown as Unicode (e.g. \"Kõ ho¹ch\"); "
+                               "convert it to Unicode and extract again", None))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.count("\ufffd") > max(20, len(text) // 50):
         raise ReadError(f"{name}: mostly undecodable bytes; is it really a text file?")

@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import zipfile
 
+from ..diagnostics import warning
 from ..errors import ReadError
 from .blocks import Loc
 from .rendition import Rendition
@@ -301,12 +302,10 @@ def read_docx(data: bytes, name: str) -> Rendition:
                 out.add_paragraph([f"[^{mark}]: {texts[fid]}"], Loc(para_no))
     if walker.legacy_fonts:
         fonts = ", ".join(sorted(walker.legacy_fonts))
-        out.warnings.append({"code": "legacy-font", "loc": None, "message":
-                             f"text set in legacy 8-bit Vietnamese fonts ({fonts}) may read as garbage; "
-                             "convert the document to Unicode (e.g. with Unikey's converter) and extract again"})
+        out.warnings.append(warning("legacy-font", f"text set in legacy 8-bit Vietnamese fonts ({fonts}) may read as garbage; "
+                                    "convert the document to Unicode (e.g. with Unikey's converter) and extract again"))
     if walker.textboxes:
-        out.warnings.append({"code": "text-box", "loc": None, "message":
-                             f"{walker.textboxes} text box(es) read in place; check their order"})
+        out.warnings.append(warning("text-box", f"{walker.textboxes} text box(es) read in place; check their order"))
     return out
 
 

@@ -1,0 +1,52 @@
+"""Warning codes: the one registry every extractor and reader builds its warnings from.
+
+A warning is what kehoach noticed and could not settle; it never stops an extraction. Every code
+that can appear in a plan's ``warnings`` is listed in :data:`CODES` with the sentence the README's
+warning table shows for it (a test keeps the two equal), and every warning is made by
+:func:`warning`, which refuses a code that is not registered. To add a code: add a line here,
+then run ``python scripts/readme_tables.py`` to refresh the README table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CODES: dict[str, str] = {
+    # which document this is
+    "not-a-plan": "the document does not read as a plan (no plan type line with numbered sections)",
+    "type-name-missing": "no document type line (KẾ HOẠCH …) was found in the header",
+    # header fields
+    "number-blank": "the number is left blank in the document (stamped at signing); it stays empty",
+    "number-missing": "no document number was found",
+    "date-missing": "no issue date was found",
+    "issuer-missing": "no issuing body was found",
+    "inferred": "header fields were recovered from elsewhere in the document (listed in document.inferred)",
+    "backref-mismatch": "an appendix's back-reference ('Kèm theo Kế hoạch số …') disagrees with the header",
+    "symbol-repaired": "the number's symbol was repaired (a hyphen missing in the text)",
+    # structure
+    "duplicate-number": "a section number appears twice at the same level",
+    "numbering-gap": "a section number skips one or more numbers",
+    # tables
+    "table-row-joined": "a table row split by a page break was joined back together",
+    "table-row-split": "a table cell held several numbered rows and was split",
+    "table-no-header": "a table has no header row kehoach can read; its rows are not tasks",
+    "combined-column-unlabelled": "a combined lead/support cell has no labels; the split is a guess",
+    "deadline-unparsed": "a deadline text gives no date kehoach can read",
+    "task-without-lead": "a task has no lead agency",
+    # inputs
+    "legacy-encoding": "the text is not UTF-8 and was decoded by a fallback",
+    "legacy-font": "a Word file uses legacy 8-bit Vietnamese fonts (TCVN3, VNI) that were not converted",
+    "text-box": "a Word file holds text boxes, which are not read",
+}
+"""Every warning code, with the sentence that explains it to a user."""
+
+
+def warning(code: str, message: str, loc: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One warning as the plan model has it: ``{code, message, loc}``.
+
+    >>> warning("date-missing", "no date", {"line": 3, "page": None})["code"]
+    'date-missing'
+    """
+    if code not in CODES:
+        raise ValueError(f"unregistered warning code {code!r}: add it to kehoach.diagnostics.CODES")
+    return {"code": code, "message": message, "loc": loc}
