@@ -2,6 +2,8 @@
 
     python scripts/regen_goldens.py            # rewrite every golden
     python scripts/regen_goldens.py NAME...    # only these samples (file names in samples/)
+    python scripts/regen_goldens.py --real     # every real document that already has a golden
+    python scripts/regen_goldens.py --real NAME...   # these real documents (tests/real/), new or not
 
 Review the diff (`git diff tests/golden`) by eye before committing: goldens are the contract.
 """
@@ -20,8 +22,33 @@ EXPORT_SAMPLES = {
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
 
 
+def real_golden(name: str) -> Path:
+    """tests/real/r02-x.md -> tests/golden/real/r02-x.yaml (r22-x.pdf -> r22-x-pdf.yaml)."""
+    stem, _, suffix = name.rpartition(".")
+    return ROOT / "tests" / "golden" / "real" / (f"{stem}-{suffix}.yaml" if suffix in ("docx", "pdf") else f"{stem}.yaml")
+
+
+def regen_real(names: list[str]) -> int:
+    from kehoach import extract_file
+    from kehoach.export import to_yaml
+
+    real = ROOT / "tests" / "real"
+    names = names or sorted(p.name for p in real.iterdir() if p.suffix in SUFFIXES and real_golden(p.name).exists())
+    for name in names:
+        plan = extract_file(f"tests/real/{name}")
+        target = real_golden(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(to_yaml(plan), encoding="utf-8")
+        print(f"{target.relative_to(ROOT)}: {len(plan['tasks'])} tasks, {len(plan['warnings'])} warnings")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     import os
+
+    if argv[:1] == ["--real"]:
+        os.chdir(ROOT)
+        return regen_real(argv[1:])
 
     from kehoach import extract_file
     from kehoach.export import render_checklist, render_timeline, to_yaml
