@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .model import PlanWarning
+
 CODES: dict[str, str] = {
     # which document this is
     "not-a-plan": "the document does not read as a plan (no plan type line with numbered sections)",
@@ -41,7 +43,7 @@ CODES: dict[str, str] = {
 """Every warning code, with the sentence that explains it to a user."""
 
 
-def warning(code: str, message: str, loc: dict[str, Any] | None = None) -> dict[str, Any]:
+def warning(code: str, message: str, loc: dict[str, Any] | None = None) -> PlanWarning:
     """One warning as the plan model has it: ``{code, message, loc}``.
 
     >>> warning("date-missing", "no date", {"line": 3, "page": None})["code"]
