@@ -182,3 +182,16 @@ def test_text_extraction_does_not_import_heavy_libraries(tmp_path):
     )
     r = subprocess.run([sys.executable, "-c", code, str(ROOT / SAMPLE)], capture_output=True, text=True)
     assert r.stderr.strip().endswith("[]"), r.stderr
+
+
+@pytest.mark.parametrize("bad", ["2022-2-3", "2022-02-30", "14/06/2022"])
+def test_validate_reports_a_bad_date_once(run, tmp_path, bad):
+    plan = yaml.safe_load(run("extract", SAMPLE).stdout)
+    plan["document"]["date"] = bad
+    f = tmp_path / "bad.yaml"
+    f.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    r = run("validate", str(f))
+    assert r.exit_code == 1
+    assert [line for line in r.stdout.splitlines() if "document.date" in line] == [
+        line for line in r.stdout.splitlines() if line.strip()], r.stdout
+    assert r.stdout.count("document.date") == 1, r.stdout

@@ -18,12 +18,83 @@ def test_schema_is_valid_2020_12():
 
 
 def test_schema_names_every_key_of_the_model():
-    doc = ROOT.parent / "shared" / "PLAN-MODEL.md"
     schema = load_schema()
     required = set(schema["required"]) | set(schema["properties"]["document"]["required"])
     for key in ("schema_version", "source", "document", "sections", "targets", "tasks", "warnings", "quality",
                 "is_plan", "number", "seq", "symbol", "issuer", "place", "date", "title", "bases", "signer",
                 "recipients", "attachment"):
         assert key in required
-    if doc.exists():
-        assert "schemas/plan.schema.json" in doc.read_text(encoding="utf-8")
+
+
+SHARED_DEFS = {"loc"}
+"""Definitions used in many places: described once in docs/plan-model.md under their own name."""
+
+
+def schema_key_paths(schema: dict) -> set[str]:
+    """Every key the schema names, as a path: ``tasks[].deadline.start``; shared defs as ``loc.line``."""
+    defs = schema["$defs"]
+    out: set[str] = set()
+
+    def walk(node: dict, path: str, seen: tuple[str, ...]) -> None:
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            if name in seen or (name in SHARED_DEFS and path != name):
+                return
+            walk(defs[name], path, (*seen, name))
+            return
+        for sub in node.get("anyOf", []):
+            walk(sub, path, seen)
+        if "items" in node:
+            walk(node["items"], path + "[]", seen)
+        for key, sub in node.get("properties", {}).items():
+            here = f"{path}.{key}" if path else key
+            out.add(here)
+            walk(sub, here, seen)
+
+    walk(schema, "", ())
+    for name in SHARED_DEFS:
+        walk({"$ref": f"#/$defs/{name}"}, name, ())
+    return out
+
+
+def documented_key_paths() -> set[str]:
+    import re
+
+    text = (ROOT / "docs" / "plan-model.md").read_text(encoding="utf-8")
+    return set(re.findall(r"^\| `([^`]+)` \|", text, flags=re.M))
+
+
+def test_plan_model_page_describes_exactly_the_schema():
+    in_schema, in_doc = schema_key_paths(load_schema()), documented_key_paths()
+    assert "tasks[].deadline.start" in in_schema and "loc.page" in in_schema
+    assert not in_schema - in_doc, f"keys in the schema missing from docs/plan-model.md: {sorted(in_schema - in_doc)}"
+    assert not in_doc - in_schema, f"keys in docs/plan-model.md missing from the schema: {sorted(in_doc - in_schema)}"
+
+
+def test_every_key_kehoach_writes_is_in_the_schema():
+    """The goldens are real outputs: a key they carry that the schema does not name is undocumented."""
+    import yaml
+
+    from .conftest import GOLDEN
+
+    known = schema_key_paths(load_schema())
+    written: set[str] = set()
+
+    def walk(node, path: str) -> None:
+        if isinstance(node, dict):
+            for key, sub in node.items():
+                here = f"{path}.{key}" if path else key
+                written.add(here)
+                # loc is described once; nested sections have the keys of sections[]
+                walk(sub, {"loc": "loc", "children": "sections"}.get(key, here))
+        elif isinstance(node, list):
+            for sub in node:
+                walk(sub, path + "[]")
+
+    for f in sorted(GOLDEN.glob("*.yaml")) + sorted(GOLDEN.glob("real/*.yaml")):
+        walk(yaml.safe_load(f.read_text(encoding="utf-8")), "")
+    assert not written - known, f"keys written but not in the schema (add them there and to docs/plan-model.md): {sorted(written - known)}"
+
+
+def test_schema_dates_are_format_date():
+    assert load_schema()["$defs"]["date"]["format"] == "date"

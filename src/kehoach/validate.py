@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -60,14 +61,23 @@ def _path(parts) -> str:
     return out or "(root)"
 
 
-def _iso(value) -> bool:
-    if value is None:
-        return True
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _real_date(value) -> bool:
+    """A string of the date's shape naming a real calendar day."""
+    if not isinstance(value, str) or not _DATE_SHAPE.fullmatch(value):
+        return False
     try:
         dt.date.fromisoformat(value)
         return True
-    except (TypeError, ValueError):
+    except ValueError:
         return False
+
+
+def _iso(value) -> bool:
+    """False only for a value of the date's shape that is no real date (the schema reports other shapes)."""
+    return _real_date(value) or not (isinstance(value, str) and _DATE_SHAPE.fullmatch(value))
 
 
 def check_plan(plan: object) -> list[tuple[str, str]]:
@@ -121,7 +131,7 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
             for k in ("start", "end"):
                 if not _iso(d.get(k)):
                     problems.append((f"tasks[{i}].deadline.{k}", f"{d.get(k)!r} is not a real calendar date"))
-            if _iso(start) and _iso(end) and start and end and start > end:
+            if _real_date(start) and _real_date(end) and start > end:
                 problems.append((f"tasks[{i}].deadline", f"start {start} is after end {end}"))
     for i, t in enumerate(plan.get("targets") or []):
         if isinstance(t, dict) and isinstance(t.get("value"), (int, float)) and isinstance(t.get("value_max"), (int, float)):
