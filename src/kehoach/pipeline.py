@@ -31,6 +31,9 @@ _DIFFICULTIES = regex.compile(
 """The standing last paragraph ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …"): closing, not a task,
 when no numbered item follows it."""
 _ATTACHMENT = regex.compile(r"^\(?\s*Ban\s+hành\s+kèm\s+theo\b", regex.I)
+_ISSUES_PLAN = regex.compile(
+    r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kèm\s+theo\s+(?:Quyết\s+định|văn\s+bản)\s+này\s+)?(?:Kế\s+hoạch|KẾ\s+HOẠCH)\b", regex.I)
+"""A decision's words that it issues or approves a plan ("Ban hành kèm theo Quyết định này Kế hoạch …")."""
 _TYPE_AND_TITLE = regex.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s*[:\-–]?\s+(?P<title>\S.{5,})$")
 _VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
 _ISSUER_TAIL = regex.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+\S")
@@ -52,6 +55,10 @@ def extract_bytes(data: bytes, name: str = "-") -> dict:
 
 def _warn(warnings: list[dict], code: str, message: str, loc: dict | None = None) -> None:
     warnings.append(warning(code, message, loc))
+
+
+def _is_decision(doc: dict) -> bool:
+    return (doc["type"] or "").upper() in ("QĐ", "QYĐ") or ascii_fold(doc["type_name"] or "").startswith("quyet dinh")
 
 
 def _first_section_index(blocks: list[Block], start: int, stop: int) -> int | None:
@@ -187,12 +194,7 @@ class _Extraction:
         """A decision that issues the plan: "KẾ HOẠCH …" then "(Ban hành kèm theo Quyết định …)"."""
         blocks, doc = self.blocks, self.doc
         self.plan_part_from = self.body_from
-        for i in range(self.n - 1):
-            if i != self.type_idx and hd.is_type_name_block(blocks[i]) and ascii_fold(blocks[i].text).startswith("ke hoach"):
-                window = [blocks[k] for k in range(i + 1, min(self.n, i + 4)) if blocks[k].kind == "para"]
-                if any(_ATTACHMENT.match(w.text) for w in window):
-                    self.plan_front = i
-                    break
+        self.plan_front = self._issued_plan_index()
         if self.plan_front is None:
             return
         doc["attachment"] = {"type": "KH", "type_name": hd.type_name_text(blocks[self.plan_front].text), "title": None}
@@ -218,6 +220,23 @@ class _Extraction:
         self.used.update(rec_used)
         self.used.update(sig_used)
         self.closing_at = min([i for i in (rec_at, sig_used[0] if sig_used else None) if i is not None], default=self.n)
+
+    def _issued_plan_index(self) -> int | None:
+        """The type line of the plan a decision issues: "KẾ HOẠCH" followed by "(Ban hành kèm theo …)", or
+        in a decision that says it issues or approves a plan, the first "KẾ HOẠCH" line after its signature."""
+        blocks = self.blocks
+        plans = [i for i in range(self.n - 1) if i != self.type_idx and hd.is_type_name_block(blocks[i])
+                 and ascii_fold(blocks[i].text).startswith("ke hoach")]
+        for i in plans:
+            window = [blocks[k] for k in range(i + 1, min(self.n, i + 4)) if blocks[k].kind == "para"]
+            if any(_ATTACHMENT.match(w.text) for w in window):
+                return i
+        if not _is_decision(self.doc):
+            return None
+        decision = " ".join(b.text for b in blocks[self.body_from:self.closing_at] if b.kind == "para")
+        if not _ISSUES_PLAN.search(" ".join(filter(None, [self.doc["title"], decision]))):
+            return None
+        return next((i for i in plans if i >= self.closing_at), None)
 
     def read_preamble(self) -> None:
         """Paragraphs between the title and the first section; the legal bases they cite."""
@@ -351,6 +370,7 @@ class _Extraction:
             self.warn("not-a-plan", "this document does not look like a plan (no KẾ HOẠCH header with numbered "
                       "sections); sections, targets and tasks may be empty")
             self.targets = []
+            self.tasks = []  # a table of procedures or a report's figures is not a list of assignments
 
     def result(self) -> dict:
         placed = set(self.extra_lines)

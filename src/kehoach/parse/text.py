@@ -15,6 +15,7 @@ footnote texts.
 from __future__ import annotations
 
 from .. import rx as regex
+from ..numbering import match_token
 from ..vn import fold, starts_lower
 from .blocks import Block, Loc, Row
 from .lines import MARKUP, PAGE_MARK, is_standalone, joins_previous
@@ -96,8 +97,10 @@ class _Builder:
         self.cur: list[tuple[int, str]] = []
         self.cur_footnote: str | None = None
         self.blank_before = False
+        self.bold_marks = 0  # "**" seen in the current block's raw lines: odd while a bold run is open
 
     def flush(self) -> None:
+        self.bold_marks = 0
         if not self.cur:
             return
         nums = [n for n, _ in self.cur]
@@ -120,13 +123,16 @@ class _Builder:
             return
         if self.cur:
             prev_texts = _Texts(self.cur)
-            if self.blank_before:
+            if self._in_bold_heading(text):  # "**2. Sở" / "Khoa học và Công nghệ**": one heading
+                join = True
+            elif self.blank_before:
                 join = (self.cur_footnote is None and starts_lower(text)
                         and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
             else:
                 join = joins_previous(prev_texts, text)
             if join:
                 self.cur.append((n, text))
+                self.bold_marks += raw.count("**")
                 self.blank_before = False
                 return
             self.flush()
@@ -140,7 +146,15 @@ class _Builder:
                 return
             self.flush()
         self.cur = [(n, text)]
+        self.bold_marks = raw.count("**")
         self.blank_before = False
+
+    def _in_bold_heading(self, text: str) -> bool:
+        """A numbered heading whose bold run is still open goes on in this line."""
+        if self.bold_marks % 2 == 0 or self.blank_before or len(self.cur) > 2 or match_token(text) is not None:
+            return False
+        first = match_token(self.cur[0][1])
+        return first is not None and first.kind != "bullet"
 
     def hard_break(self) -> None:
         self.flush()

@@ -1,0 +1,88 @@
+"""Which document is a plan, and where its parts are, across the document families."""
+
+from __future__ import annotations
+
+from kehoach import extract_bytes
+
+DECISION_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+
+Số: 517/QĐ-UBND
+
+Bắc Kạn, ngày 3 tháng 3 năm 2026
+
+QUYẾT ĐỊNH
+
+{title}
+
+ỦY BAN NHÂN DÂN TỈNH BẮC KẠN
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+
+QUYẾT ĐỊNH:
+
+Điều 1. {article}
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Hà Văn Bình
+"""
+
+PLAN_AFTER = """
+KẾ HOẠCH
+
+Phát triển du lịch nông thôn năm 2026
+
+I. MỤC TIÊU
+
+Đón 20.000 lượt khách du lịch nông thôn trong năm 2026.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Văn hóa, Thể thao và Du lịch: chủ trì xây dựng bộ tiêu chí điểm du lịch nông thôn.
+"""
+
+
+def extract(text: str) -> dict:
+    return extract_bytes(text.encode("utf-8"), "doc.txt")
+
+
+def test_decision_issuing_a_plan_after_its_signature_is_read_as_the_plan():
+    text = DECISION_HEAD.format(title="Về việc ban hành Kế hoạch phát triển du lịch nông thôn năm 2026",
+                                article="Ban hành kèm theo Quyết định này Kế hoạch phát triển du lịch nông thôn năm 2026.")
+    p = extract(text + PLAN_AFTER)
+    doc = p["document"]
+    assert doc["is_plan"] is True
+    assert (doc["type"], doc["number"], doc["date"]) == ("QĐ", "517/QĐ-UBND", "2026-03-03")
+    assert doc["attachment"] == {"type": "KH", "type_name": "Kế hoạch", "title": "Phát triển du lịch nông thôn năm 2026"}
+    assert [s["title"] for s in p["sections"]] == ["MỤC TIÊU", "TỔ CHỨC THỰC HIỆN"]
+    assert [t["lead"] for t in p["tasks"]] == [["Sở Văn hóa, Thể thao và Du lịch"]]
+    assert [t["value"] for t in p["targets"]] == [20000.0]
+
+
+def test_decision_that_issues_no_plan_is_not_a_plan_and_has_no_tasks():
+    text = DECISION_HEAD.format(title="Về việc công bố danh mục thủ tục hành chính nội bộ",
+                                article="Công bố kèm theo Quyết định này danh mục thủ tục hành chính nội bộ.")
+    table = "\n\nSTT\tTên thủ tục\tCơ quan thực hiện\n1\tThủ tục cấp phép\tSở Tư pháp\n"
+    p = extract(text + table)
+    assert p["document"]["is_plan"] is False
+    assert p["document"]["attachment"] is None
+    assert p["tasks"] == [] and p["targets"] == []
+    assert "not-a-plan" in [w["code"] for w in p["warnings"]]
+
+
+def test_bold_heading_wrapped_inside_its_bold_run_is_one_heading():
+    text = ("Số: 1/KH-UBND\n\nKẾ HOẠCH\n\nThử nghiệm\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở\nKhoa học và Công nghệ**\n\n"
+            "Chủ trì hướng dẫn triển khai.\n\n**2. **Sở Tài\nchính bố trí kinh phí.\n")
+    p = extract_bytes(text.encode("utf-8"), "doc.md")
+    children = p["sections"][0]["children"]
+    assert children[0]["title"] == "Sở Khoa học và Công nghệ"
+    assert p["tasks"][0]["lead"] == ["Sở Khoa học và Công nghệ"]
