@@ -54,6 +54,10 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
                     fields[i] = name
                 break
     known = set(fields.values())
+    if "title" not in known and known & {"lead", "combined"}:
+        # "TT | Chỉ tiêu | Chủ trì": an indicator assigned to an agency is the task
+        fields = {i: "title" if f == "target" else f for i, f in fields.items()}
+        known = set(fields.values())
     if len(fields) >= 2 and (known & {"title", "lead", "combined"}) and (known - {"title", "no"}):
         # columns the model has no field for ("Kinh phí", "Nguồn vốn") are kept in the note under their title
         for i, cell in enumerate(cells):

@@ -18,6 +18,7 @@ from .. import rx as regex
 from ..numbering import match_token
 from ..vn import fold, starts_lower
 from .blocks import Block, Loc, Row
+from .grid import bar_table
 from .lines import MARKUP, PAGE_MARK, is_standalone, joins_previous
 from .normalize import footnote_start, normalize_text
 
@@ -185,49 +186,6 @@ def _md_row(n: int, line: str) -> list[list[str]]:
     return [split_cell(c.replace("\\|", "|")) for c in _PIPE_SPLIT.split(inner)]
 
 
-def _bar_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
-    """Read a scraped table whose cells are separated by "|" lines, from the "TT" line at ``start``.
-
-    Returns the rows and the index after the table, or None when it does not look like one.
-    """
-    segments: list[tuple[list[int], str]] = []
-    i = start
-    cur_nums: list[int] = []
-    cur_text: list[str] = []
-    while i < len(lines):
-        s = lines[i].strip()
-        if not s:
-            break
-        if s == "|":
-            if cur_nums:
-                segments.append((cur_nums, " ".join(cur_text)))
-            cur_nums, cur_text = [], []
-        elif MARKUP.match(s):
-            pass
-        else:
-            cur_nums.append(i + 1)
-            cur_text.append(s)
-        i += 1
-    if cur_nums:
-        segments.append((cur_nums, " ".join(cur_text)))
-    header_count = 0
-    for _nums, text in segments:
-        if regex.fullmatch(r"\d{1,4}\.?", normalize_text(text)):
-            break
-        header_count += 1
-    if header_count < 2 or header_count >= len(segments):
-        return None
-    ncols = header_count
-    rows: list[Row] = []
-    for k in range(0, len(segments), ncols):
-        chunk = segments[k:k + ncols]
-        cells = [split_cell(text) for _, text in chunk]
-        cells += [[] for _ in range(ncols - len(cells))]
-        nums = [n for ns, _ in chunk for n in ns]
-        rows.append(Row(cells, Loc(nums[0]), nums))
-    return rows, i
-
-
 def read_text(text: str) -> list[Block]:
     """Read decoded text (``\\n`` line ends) into the block stream."""
     lines = text.split("\n")
@@ -247,18 +205,17 @@ def read_text(text: str) -> list[Block]:
         if kind == "page":  # a page number between the lines of a paragraph does not end it
             i += 1
             continue
+        if (kind == "bar" and (i == 0 or not lines[i - 1].strip())) or (kind == "text" and fold(normalize_text(raw)) in _ROW_NUMBER_HEADER
+                             and i + 1 < len(lines) and lines[i + 1].strip() == "|"):
+            found = bar_table(lines, i)
+            if found and not is_layout_table(found[0]):
+                b.add_table(found[0])
+                i = found[1]
+                continue
         if kind in ("bar", "markup"):
             b.hard_break()
             i += 1
             continue
-        if kind == "text" and fold(normalize_text(raw)) in _ROW_NUMBER_HEADER:
-            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            if nxt == "|":
-                found = _bar_table(lines, i)
-                if found:
-                    b.add_table(found[0])
-                    i = found[1]
-                    continue
         if kind == "md":
             rows: list[Row] = []
             while i < len(lines) and _kind(lines[i], False) == "md":

@@ -1,0 +1,199 @@
+"""Scraped tables whose cells are separated by lines holding only "|" (the commonest web layout).
+
+An HTML-to-text converter writes each row as ``|`` cell ``|`` cell … ``|`` with one or several
+lines per cell, and rows follow each other, so two "|" lines in a row end one row and start the
+next. An empty cell is nothing (or an empty line) between two "|" lines, which looks like a row
+boundary; a cell spanning columns leaves a row with fewer cells. So cells are counted, never
+recognised by their text: the segments between "|" lines are cut into rows of at most ``N``
+cells separated by one empty segment, choosing the width ``N`` and the cut with the fewest short
+rows (dynamic programming over the segment list).
+
+A scrape without row boundaries (every cell, rows included, separated by a single "|") is cut
+into rows of the header's width.
+"""
+
+from __future__ import annotations
+
+from .. import rx as regex
+from .blocks import Loc, Row
+from .lines import MARKUP
+from .normalize import normalize_text
+
+_BULLET = regex.compile(r"^\s*(?:[-+•–]\s|\*\s)")
+_ROW_NUMBER = regex.compile(r"^\d{1,4}\.?$")
+MAX_WIDTH = 30
+"""More columns than this is not a table a plan would print."""
+MAX_CELL_LINES = 60
+"""A "cell" longer than this is body text after a run that no blank line ended."""
+
+
+class Segment:
+    """The lines between two "|" lines: one cell, or an empty cell, or a row boundary."""
+
+    __slots__ = ("nums", "texts")
+
+    def __init__(self) -> None:
+        self.nums: list[int] = []
+        self.texts: list[str] = []
+
+    @property
+    def empty(self) -> bool:
+        return not self.texts
+
+    def paragraphs(self) -> list[str]:
+        """Wrapped lines joined; a bullet line starts a new paragraph."""
+        out: list[str] = []
+        for text in self.texts:
+            if out and not _BULLET.match(text):
+                out[-1] = f"{out[-1]} {text}"
+            else:
+                out.append(text)
+        return [p for p in (normalize_text(p) for p in out) if p]
+
+
+def _is_bar(line: str) -> bool:
+    return line.strip() == "|"
+
+
+def _inside_cell_blank(lines: list[str], i: int) -> bool:
+    """A blank line at ``i`` inside the run: the next non-blank line is a "|" line, or a "|" line
+    comes before the next blank line (a cell with a blank line in it)."""
+    j = i
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j >= len(lines):
+        return False
+    if _is_bar(lines[j]):
+        return True
+    for k in range(j, min(len(lines), j + 12)):
+        if not lines[k].strip():
+            return False
+        if _is_bar(lines[k]):
+            return True
+    return False
+
+
+def read_segments(lines: list[str], start: int) -> tuple[list[Segment], int]:
+    """The segments of the "|" run starting at line index ``start`` (a "|" line, or the first cell
+    of a scrape that has no leading "|"), and the index after the run's last "|" line."""
+    segments: list[Segment] = []
+    cur = Segment()
+    end = start
+    i = start + 1 if _is_bar(lines[start]) else start
+    while i < len(lines):
+        line = lines[i]
+        if _is_bar(line):
+            segments.append(cur)
+            cur = Segment()
+            end = i + 1
+        elif not line.strip():
+            if not _inside_cell_blank(lines, i):
+                break
+        elif len(cur.nums) >= MAX_CELL_LINES:
+            break  # not a cell: the run ended without a blank line
+        elif not MARKUP.match(line):
+            text = normalize_text(line)
+            if text:
+                cur.texts.append(text)
+            cur.nums.append(i + 1)
+        i += 1
+    if cur.texts and not any(s.empty for s in segments):
+        segments.append(cur)  # a scrape with no row boundaries may leave its last cell unclosed
+        end = cur.nums[-1]
+    return segments, end
+
+
+def _cut(segments: list[Segment], width: int) -> tuple[int, list[int]] | None:
+    """Cut the segments into rows of at most ``width`` cells separated by an empty segment.
+    Returns (cost, row lengths); a short row costs 1, an all-empty row 2."""
+    n = len(segments)
+    inf = 1 << 30
+    best = [inf] * (n + 2)
+    choice = [0] * (n + 2)
+    best[n] = 0
+    best[n + 1] = 0
+    for p in range(n - 1, -1, -1):
+        filled = 0
+        for k in range(1, width + 1):
+            if p + k > n:
+                break
+            filled += 0 if segments[p + k - 1].empty else 1
+            if p + k < n and not segments[p + k].empty:
+                continue
+            nxt = p + k + 1 if p + k < n else n
+            cost = (0 if k == width else 1) + (2 if not filled else 0)
+            if cost + best[nxt] < best[p]:
+                best[p], choice[p] = cost + best[nxt], k
+    if best[0] >= inf:
+        return None
+    lengths, p = [], 0
+    while p < n:
+        k = choice[p]
+        lengths.append(k)
+        p += k + 1
+    return best[0], lengths
+
+
+def _widths(segments: list[Segment]) -> list[int]:
+    """Candidate widths: the distances between empty segments (a row with no empty cell)."""
+    out: set[int] = set()
+    last = -1
+    for k, seg in enumerate(segments + [Segment()]):
+        if seg.empty:
+            if 2 <= k - last - 1 <= MAX_WIDTH:
+                out.add(k - last - 1)
+            last = k
+    return sorted(out)
+
+
+def _row(chunk: list[Segment]) -> Row:
+    nums = [n for s in chunk for n in s.nums]
+    return Row([s.paragraphs() for s in chunk], Loc(nums[0] if nums else None), nums)
+
+
+def segments_to_rows(segments: list[Segment]) -> list[Row]:
+    """The rows of a "|" run: the width and cut with the fewest short rows (ties: the narrower)."""
+    if not any(s.empty for s in segments):
+        return _fixed_rows(segments)
+    best: tuple[int, int, list[int]] | None = None
+    for width in _widths(segments):
+        found = _cut(segments, width)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = (found[0], width, found[1])
+    if best is None:
+        return []
+    rows, p = [], 0
+    for k in best[2]:
+        chunk = segments[p:p + k]
+        p += k + 1
+        if any(not s.empty for s in chunk):
+            rows.append(_row(chunk))
+    return rows
+
+
+def _fixed_rows(segments: list[Segment]) -> list[Row]:
+    """No row boundaries: the header is every cell before the first row number."""
+    width = 0
+    for seg in segments:
+        if _ROW_NUMBER.fullmatch(" ".join(seg.paragraphs())):
+            break
+        width += 1
+    if width < 2 or width >= len(segments):
+        return []
+    rows = []
+    for k in range(0, len(segments), width):
+        chunk = segments[k:k + width]
+        row = _row(chunk)
+        row.cells += [[] for _ in range(width - len(chunk))]
+        rows.append(row)
+    return rows
+
+
+def bar_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
+    """The rows of the "|" run at ``start`` and the index after it, or None when it holds no
+    table of at least two rows and two columns."""
+    segments, end = read_segments(lines, start)
+    rows = segments_to_rows(segments)
+    if len(rows) < 2 or max(len(r.cells) for r in rows) < 2:
+        return None
+    return rows, end

@@ -1,0 +1,58 @@
+"""Scraped "|"-line tables: cells are counted, empty cells and spanning rows keep the columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.parse.text import read_text
+
+
+def scrape(rows: list[list[str]], empty: str = "") -> str:
+    """Write rows the way an HTML-to-text converter does: "|" before every cell and after the row."""
+    out: list[str] = []
+    for row in rows:
+        out.append("|")
+        for cell in row:
+            out.extend(cell.split("\n") if cell else ([empty] if empty is not None else []))
+            out.append("|")
+    return "\n".join(line for line in out if line is not None)
+
+
+def table_cells(text: str) -> list[list[str]]:
+    (table,) = [b for b in read_text(text) if b.kind == "table"]
+    return [[" ".join(c) for c in r.cells] for r in table.rows]
+
+
+ROWS = [
+    ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"],
+    ["I", "Hoàn thiện thể chế", "", "", ""],
+    ["1", "Đề xuất giải pháp\ncải thiện môi trường", "Sở Tài chính", "", "2026"],
+    ["2", "Rà soát", "", "Sở Công Thương; Sở Nội vụ", "Thường xuyên"],
+    ["", "", "", "", ""],
+    ["3", "Xây dựng cơ chế", "Sở Khoa học và Công nghệ", "Các sở", ""],
+]
+
+
+@pytest.mark.parametrize("empty", ["", None], ids=["empty-line", "no-line"])
+def test_empty_cells_are_counted(empty):
+    text = "Đoạn văn.\n\n" + scrape(ROWS, "" if empty == "" else None) + "\n\nSau bảng.\n"
+    got = table_cells(text)
+    want = [[c.replace("\n", " ") for c in r] for r in ROWS if any(r)]
+    assert got == want
+
+
+def test_spanning_group_row_and_empty_first_cell():
+    rows = [["TT", "Chỉ tiêu", "Chủ trì"], ["", "I. Kinh tế số", ""], ["1", "Chỉ tiêu một", "Sở Tài chính"],
+            ["II", "Nhóm hai"], ["1", "Chỉ tiêu hai", "Công an tỉnh"]]
+    got = table_cells("\n" + scrape(rows, None) + "\n")
+    assert got == rows
+
+
+def test_layout_tables_stay_text():
+    text = "|\nNơi nhận:\n- Bộ Nội vụ;\n|\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n|\n"
+    assert not [b for b in read_text(text) if b.kind == "table"]
+
+
+def test_bar_after_text_without_blank_is_not_a_table_start():
+    text = "ỦY BAN NHÂN DÂN\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 1/KH-UBND\n|\nKẾ HOẠCH\nMột\nHai\n"
+    assert not [b for b in read_text(text) if b.kind == "table"]
