@@ -44,14 +44,19 @@ class Source(TypedDict):
     pages: int | None
 
 
-class Basis(TypedDict):
-    """A document the plan cites as its basis (căn cứ)."""
-
+class _BasisRequired(TypedDict):
     text: str
     type: str | None
     number: str | None
     date: str | None
     issuer: str | None
+
+
+class Basis(_BasisRequired, total=False):
+    """A document the plan cites as its basis (căn cứ)."""
+
+    name: str
+    from_title: bool
 
 
 class _SignerRequired(TypedDict):
