@@ -54,11 +54,11 @@ def test_batch_converts_good_files_and_reports_bad_ones(tree, tmp_path):
     for e in entries:
         if e["status"] == "failed":
             assert e["input"] in r.stderr and e["error"] and e["output"] is None or e["status"] == "failed"
-    # outputs mirror the tree; two renditions of one plan keep their suffix to stay apart
+    # outputs mirror the tree, each named from its input alone (the input's name + .yaml)
     assert (out / "kế hoạch 2023" / "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt.yaml").exists()
     assert (out / "kế hoạch 2023" / "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.pdf.yaml").exists()
-    assert (out / "kế hoạch 2023" / "Kế hoạch số 5 có dấu cách.yaml").exists()
-    plan = yaml.safe_load((out / "kế hoạch 2023" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.yaml").read_text(encoding="utf-8"))
+    assert (out / "kế hoạch 2023" / "Kế hoạch số 5 có dấu cách.md.yaml").exists()
+    plan = yaml.safe_load((out / "kế hoạch 2023" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.docx.yaml").read_text(encoding="utf-8"))
     assert plan["document"]["number"] == "301/KH-UBND"
     assert not list(out.rglob("*.tmp"))
     assert "5 converted" in r.stderr and "7 failed" in r.stderr
@@ -124,4 +124,4 @@ def test_dask_engine_on_a_local_cluster(tree, tmp_path):
         results = run_batch(jobs, engine="dask", scheduler=cluster.scheduler_address, outdir=str(tmp_path / "out"))
     statuses = [r.status for r in results]
     assert statuses.count("failed") == 7 and len(statuses) == 12
-    assert (tmp_path / "out" / "kế hoạch 2023" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.yaml").exists()
+    assert (tmp_path / "out" / "kế hoạch 2023" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.docx.yaml").exists()

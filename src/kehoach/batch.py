@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import logging
 import os
 import sys
 import time
@@ -21,9 +22,12 @@ from pathlib import Path
 from . import __version__
 from .errors import KehoachError
 from .fileio import write_atomic
+from .workers import Budget, run_pool
+
+log = logging.getLogger("kehoach")
 
 INPUT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".pdf"}
-MANIFEST = ".kehoach-batch.json"
+MANIFEST = ".kehoach-batch.jsonl"
 
 
 @dataclass
@@ -56,9 +60,29 @@ class Summary:
                 "error": self.error, "seconds": round(self.seconds, 4)}
 
 
+def _glob_root(pattern: str) -> str:
+    """The folder part of a glob before its first wildcard ("scans/2024/**/*.pdf" -> "scans/2024")."""
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts:
+        if glob.has_magic(part):
+            break
+        fixed.append(part)
+    return str(Path(*fixed)) if fixed else "."
+
+
+def _walk(folder: str, root: str) -> Iterator[tuple[str, str]]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if Path(name).suffix.lower() in INPUT_SUFFIXES and not name.startswith((".", "~$")):
+                yield os.path.join(dirpath, name), root
+
+
 def expand_inputs(items: Iterable[str], stdin: Iterable[str] | None = None) -> Iterator[tuple[str, str | None]]:
-    """Yield (file, root) for each input: files as given, directories walked recursively for
-    supported suffixes (root = the directory, for mirroring), globs expanded, "-" = paths from stdin."""
+    """Yield (file, root) for each input: files as given (root None), directories walked
+    recursively for supported suffixes (root = the directory), globs expanded (root = the folder
+    before the first wildcard), "-" = paths from stdin. Outputs mirror the path below the root."""
     for item in items:
         if item == "-":
             for line in stdin or sys.stdin:
@@ -68,38 +92,48 @@ def expand_inputs(items: Iterable[str], stdin: Iterable[str] | None = None) -> I
             continue
         p = Path(item)
         if p.is_dir():
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    if Path(name).suffix.lower() in INPUT_SUFFIXES and not name.startswith((".", "~$")):
-                        yield os.path.join(dirpath, name), str(p)
+            yield from _walk(item, item)
         elif not p.exists() and glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 yield item, None  # reported as missing
+            root = _glob_root(item)
             for m in matches:
-                yield from expand_inputs([m])
+                if os.path.isdir(m):
+                    yield from _walk(m, root)
+                else:
+                    yield m, root
         else:
             yield item, None
 
 
 def plan_jobs(inputs: list[tuple[str, str | None]], outdir: str | None, fmt: str) -> list[Job]:
-    """Output paths that mirror the input tree; when two inputs would share an output name
-    ("plan.docx" and "plan.pdf"), both keep their suffix in it ("plan.docx.yaml")."""
-    if fmt == "jsonl":
-        return [Job(path, None, fmt) for path, _ in inputs]
-    ext = ".json" if fmt == "json" else ".yaml"
-    rel: list[Path] = []
+    """One output per input, named from the input alone so it never depends on what else is in
+    the run: the input's path below its root (its file name when given as a file) plus ".yaml"
+    or ".json" ("plan.docx" -> "plan.docx.yaml"). The same file named twice is converted once;
+    two inputs that would share an output raise :class:`KehoachError` before anything is written."""
+    seen: set[str] = set()
+    unique = []
     for path, root in inputs:
-        r = Path(os.path.relpath(path, root)) if root else Path(Path(path).name)
-        rel.append(r)
-    stems: dict[Path, int] = {}
-    for r in rel:
-        stems[r.with_suffix("")] = stems.get(r.with_suffix(""), 0) + 1
+        key = os.path.realpath(path) if os.path.exists(path) else os.path.normpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append((path, root))
+    if fmt == "jsonl":
+        return [Job(path, None, fmt) for path, _ in unique]
+    ext = ".json" if fmt == "json" else ".yaml"
     jobs = []
-    for (path, _), r in zip(inputs, rel, strict=True):
-        out_rel = r.with_suffix(ext) if stems[r.with_suffix("")] == 1 else r.with_name(r.name + ext)
-        jobs.append(Job(path, str(Path(outdir) / out_rel) if outdir else None, fmt))
+    claimed: dict[str, str] = {}
+    for path, root in unique:
+        rel = os.path.relpath(path, root) if root else os.path.basename(os.path.normpath(path))
+        if rel.startswith(".." + os.sep) or rel == "..":
+            rel = os.path.basename(os.path.normpath(path))
+        out_rel = os.path.normpath(rel + ext)
+        if out_rel in claimed:
+            raise KehoachError(f"{claimed[out_rel]} and {path} would both be written to "
+                               f"{os.path.join(outdir or '', out_rel)}; convert them into different output folders")
+        claimed[out_rel] = path
+        jobs.append(Job(path, os.path.join(outdir, out_rel) if outdir else None, fmt))
     return jobs
 
 
@@ -118,6 +152,8 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
         from .export import to_json, to_yaml
         from .pipeline import extract_file
 
+        if os.path.exists(job.path) and not os.path.isfile(job.path):
+            raise KehoachError(f"{job.path}: not a regular file (a device, FIFO or socket); batch reads documents")
         if job.output and os.path.exists(job.path) and os.path.exists(job.output) \
                 and os.path.samefile(job.path, job.output):
             raise KehoachError(f"{job.path}: the output would overwrite the input; choose another output folder")
@@ -134,59 +170,133 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
     except KehoachError as e:
         return Summary(job.path, "failed", job.output, 0, str(e), time.perf_counter() - t0)
     except MemoryError:
-        return Summary(job.path, "failed", job.output, 0, f"{job.path}: out of memory", time.perf_counter() - t0)
+        return Summary(job.path, "failed", job.output, 0, f"{job.path}: out of memory (the per-file limit; raise it "
+                       "with --memory-limit)", time.perf_counter() - t0)
+    except RecursionError:
+        return Summary(job.path, "failed", job.output, 0, f"{job.path}: nested too deeply to read",
+                       time.perf_counter() - t0)
     except Exception as e:  # a bug of ours: keep going, say so
         return Summary(job.path, "failed", job.output, 0, f"{job.path}: internal error: {type(e).__name__}: {e}",
                        time.perf_counter() - t0)
 
 
-def _convert_packed(args: tuple[Job, int]) -> Summary:
-    return convert_one(*args)
-
-
 class Manifest:
-    """Inputs already converted by this version: output -> (input sha256, version)."""
+    """Inputs already converted by this version, as a journal in OUTDIR: one JSON line per output
+    written, appended as each file finishes (under a lock, so two runs into one folder keep both
+    their entries, and a killed run keeps what it finished). The last line for an output wins."""
 
     def __init__(self, outdir: str | None) -> None:
-        self.path = Path(outdir) / MANIFEST if outdir else None
+        self.outdir = outdir
+        self.path = os.path.join(outdir, MANIFEST) if outdir else None
         self.entries: dict[str, dict] = {}
-        if self.path and self.path.exists():
-            try:
-                self.entries = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.entries = {}
+        self.lines = 0
+        if self.path:
+            self.entries, self.lines = self._read()
+
+    def _read(self) -> tuple[dict[str, dict], int]:
+        entries: dict[str, dict] = {}
+        n = 0
+        try:
+            with open(self.path, encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    n += 1
+                    try:
+                        e = json.loads(line)
+                    except ValueError:
+                        continue  # a line cut short by a crash: that output is simply converted again
+                    if isinstance(e, dict) and isinstance(e.get("output"), str):
+                        entries[e["output"]] = e
+        except OSError:
+            pass
+        return entries, n
+
+    def _key(self, output: str) -> str:
+        return os.path.relpath(output, self.outdir)
 
     def up_to_date(self, job: Job) -> str | None:
         """The input's hash when its output exists and was made from the same bytes by this version."""
         if not job.output or not os.path.exists(job.output):
             return None
-        e = self.entries.get(job.output)
+        e = self.entries.get(self._key(job.output))
         if not e or e.get("version") != __version__:
             return None
         try:
             st = os.stat(job.path)
+            if e.get("size") == st.st_size and e.get("mtime") == st.st_mtime_ns:
+                return e.get("sha256")
+            sha = _sha256(job.path)
         except OSError:
             return None
-        if e.get("size") == st.st_size and e.get("mtime") == st.st_mtime_ns:
-            return e.get("sha256")
-        sha = _sha256(job.path)
         return sha if sha == e.get("sha256") else None
 
     def record(self, s: Summary) -> None:
-        if s.output and s.sha256:
+        """Append the entry for a finished output (a failure to record only costs a reconversion)."""
+        if not (self.path and s.output and s.sha256):
+            return
+        try:
             st = os.stat(s.input)
-            self.entries[s.output] = {"input": s.input, "sha256": s.sha256, "version": __version__,
-                                      "size": st.st_size, "mtime": st.st_mtime_ns}
+        except OSError:
+            return
+        e = {"output": self._key(s.output), "input": s.input, "sha256": s.sha256, "version": __version__,
+             "size": st.st_size, "mtime": st.st_mtime_ns}
+        self.entries[e["output"]] = e
+        line = (json.dumps(e, ensure_ascii=False) + "\n").encode("utf-8")
+        try:
+            with self._locked():
+                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+                try:
+                    os.write(fd, line)
+                finally:
+                    os.close(fd)
+            self.lines += 1
+        except OSError as err:
+            log.warning(f"kehoach: cannot record {s.output} in {self.path} ({err.strerror}); it will be converted again")
 
-    def save(self) -> None:
-        if self.path:
-            write_atomic(str(self.path), json.dumps(self.entries, ensure_ascii=False, indent=0).encode("utf-8"))
+    def compact(self) -> None:
+        """Rewrite the journal with one line per output when it has grown well past that."""
+        if not self.path or self.lines <= 2 * len(self.entries) + 100:
+            return
+        try:
+            with self._locked():
+                entries, _ = self._read()
+                data = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries.values())
+                write_atomic(self.path, data.encode("utf-8"))
+        except (OSError, KehoachError):
+            pass
+
+    def _locked(self):
+        return _FileLock(os.path.join(self.outdir, ".kehoach-batch.lock"))
+
+
+class _FileLock:
+    """An exclusive advisory lock on a file (a no-op where fcntl is missing)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.fd = -1
+
+    def __enter__(self):
+        os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            import fcntl
+
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except ImportError:
+            pass
+        return self
+
+    def __exit__(self, *exc) -> None:
+        os.close(self.fd)  # closing releases the lock
 
 
 def run_batch(jobs: list[Job], *, jobs_n: int = 0, force: bool = False, fail_fast: bool = False,
               max_bytes: int = 50 * 1024 * 1024, engine: str = "local", scheduler: str | None = None,
-              on_result: Callable[[Summary], None] | None = None, outdir: str | None = None) -> list[Summary]:
-    """Convert every job; call ``on_result`` as each finishes. Returns the summaries in input order."""
+              on_result: Callable[[Summary], None] | None = None, outdir: str | None = None,
+              budget: Budget | None = None) -> list[Summary]:
+    """Convert every job; call ``on_result`` as each finishes (in input order for JSON Lines).
+    Returns the summaries in input order. Locally each file runs in a worker process within
+    ``budget`` (time and memory); one over it is reported as failed and the run goes on."""
     manifest = Manifest(outdir)
     results: dict[int, Summary] = {}
     todo: list[tuple[int, Job]] = []
@@ -201,75 +311,49 @@ def run_batch(jobs: list[Job], *, jobs_n: int = 0, force: bool = False, fail_fas
                 continue
         todo.append((k, job))
     stop = False
+    ordered = any(j.fmt == "jsonl" for _, j in todo)
+    order = [k for k, _ in todo]
+    held: dict[int, Summary] = {}
+    emitted = 0
 
     def take(k: int, s: Summary) -> None:
-        nonlocal stop
+        nonlocal stop, emitted
         results[k] = s
         if s.status in ("ok", "warnings"):
             manifest.record(s)
-        if on_result:
-            on_result(s)
         if fail_fast and s.status == "failed":
             stop = True
+        if not on_result:
+            return
+        if not ordered:
+            on_result(s)
+            return
+        held[k] = s
+        while emitted < len(order) and order[emitted] in held:
+            on_result(held.pop(order[emitted]))
+            emitted += 1
 
     try:
         if engine == "dask":
             _run_dask(todo, max_bytes, scheduler, take, lambda: stop)
         else:
-            _run_local(todo, max_bytes, jobs_n, take, lambda: stop, ordered=any(j.fmt == "jsonl" for _, j in todo))
+            _run_local(todo, max_bytes, jobs_n, budget or Budget(), take, lambda: stop)
     finally:
-        manifest.save()
+        manifest.compact()
     return [results[k] for k in sorted(results)]
 
 
-def _run_local(todo, max_bytes, jobs_n, take, stopped, ordered: bool) -> None:
-    workers = jobs_n or os.cpu_count() or 1
-    if workers <= 1 or len(todo) <= 1:
-        for k, job in todo:
-            if stopped():
-                break
-            take(k, convert_one(job, max_bytes))
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
+def _run_local(todo, max_bytes, jobs_n, budget: Budget, take, stopped) -> None:
+    jobs = {k: job for k, job in todo}
 
-    ctx = get_context("fork") if sys.platform.startswith("linux") else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        args = [(job, max_bytes) for _, job in todo]
-        chunk = max(1, min(16, len(args) // (workers * 8) or 1))
-        if ordered:
-            for (k, _), s in zip(todo, pool.map(_convert_packed, args, chunksize=chunk), strict=False):
-                take(k, s)
-                if stopped():
-                    break
-        else:
-            from concurrent.futures import FIRST_COMPLETED, wait
+    def taken(k, s: Summary | None, reason: str | None) -> None:
+        if s is None:
+            job = jobs[k]
+            s = Summary(job.path, "failed", job.output, 0, f"{job.path}: {reason}")
+        take(k, s)
 
-            pending = {}
-            it = iter(todo)
-            window = workers * 4
-
-            def submit_next() -> bool:
-                nxt = next(it, None)
-                if nxt is None:
-                    return False
-                pending[pool.submit(convert_one, nxt[1], max_bytes)] = nxt[0]
-                return True
-
-            for _ in range(window):
-                if not submit_next():
-                    break
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    k = pending.pop(fut)
-                    take(k, fut.result())
-                    if not stopped():
-                        submit_next()
-                if stopped():
-                    for fut in pending:
-                        fut.cancel()
-                    break
+    run_pool([(k, (job, max_bytes)) for k, job in todo], convert_one, jobs_n or os.cpu_count() or 1, budget,
+             taken, stopped)
 
 
 def _run_dask(todo, max_bytes, scheduler, take, stopped) -> None:
@@ -286,7 +370,13 @@ def _run_dask(todo, max_bytes, scheduler, take, stopped) -> None:
     try:
         futures = {client.submit(convert_one, job, max_bytes, pure=False): k for k, job in todo}
         for fut in as_completed(futures):
-            take(futures[fut], fut.result())
+            k = futures[fut]
+            try:
+                s = fut.result()
+            except Exception as e:  # the worker died (memory, a killed node): report the file, go on
+                job = dict(todo)[k]
+                s = Summary(job.path, "failed", job.output, 0, f"{job.path}: the dask worker failed ({type(e).__name__}: {e})")
+            take(k, s)
             if stopped():
                 client.cancel(list(futures))
                 break

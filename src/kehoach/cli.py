@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -74,29 +73,13 @@ def _run(ctx: click.Context, fn, *args, **kwargs):
         _fail(ctx, f"internal error: {type(e).__name__}: {e} (rerun with --debug for a traceback, and please report it)")
 
 
-SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf"}
-"""Files kehoach reads and never writes: an -o naming one that exists is a slip, not a wish."""
-
-
-def _guard_output(ctx: click.Context, out: str | None, source: str | None = None) -> None:
-    """Refuse an -o that would destroy something the user gave: the input, a folder, a Word/PDF file."""
+def _guard_output(ctx: click.Context, out: str | None, *sources: str | None) -> None:
+    """Refuse an -o that would destroy something the user gave: an input, a folder, a Word/PDF file."""
     if out is None or out == "-":
         return
-    path = Path(out)
-    if path.is_dir():
-        _fail(ctx, f"{out}: is a directory; give a file name for -o")
-    if not path.exists():
-        return
-    if source and source != "-":
-        try:
-            same = path.resolve() == Path(source).resolve()
-        except OSError:
-            same = False
-        if same:
-            _fail(ctx, f"{out}: refusing to overwrite the input file; choose another -o")
-    if path.suffix.lower() in SOURCE_DOCUMENT_SUFFIXES:
-        _fail(ctx, f"{out}: refusing to overwrite an existing {path.suffix.lower()} document with kehoach output; "
-                   f"choose another -o")
+    from .fileio import guard_output
+
+    _run(ctx, guard_output, out, [s for s in sources if s])
 
 
 def write_output(text: str, out: str | None) -> None:
@@ -358,12 +341,17 @@ Examples:
 @click.option("--report", type=str, default=None, metavar="FILE", help="Write a JSON report, one entry per input.")
 @click.option("--max-size", callback=_size, default="50M", show_default=True, metavar="SIZE",
               help="Refuse inputs larger than SIZE (e.g. 200M).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=300, show_default=True, metavar="SECONDS",
+              help="Give up on a file after SECONDS (0: no limit); it is reported as failed and the run goes on.")
+@click.option("--memory-limit", "memory", callback=_size, default="2G", show_default=True, metavar="SIZE",
+              help="Memory one file may take (0: no limit); a file over it is reported as failed.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run on this machine, or on a dask.distributed cluster (pip install 'kehoach[dask]').")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="The dask scheduler, with --engine dask.")
 @click.pass_context
-def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, engine, scheduler) -> None:
-    from .batch import expand_inputs, plan_jobs, run_batch
+def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, timeout, memory, engine, scheduler) -> None:
+    from .batch import expand_inputs, plan_jobs
+    from .workers import Budget
 
     if fmt != "jsonl" and not out:
         _fail(ctx, "give an output folder with -o OUTDIR (or use --format jsonl to write one stream)", 2)
@@ -374,13 +362,39 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, eng
     found = list(expand_inputs(inputs))
     if not found:
         _fail(ctx, "no input documents found", 1)
-    jobs = plan_jobs(found, out if fmt != "jsonl" else None, fmt)
-    stream = None
+    jobs = _run(ctx, plan_jobs, found, out if fmt != "jsonl" else None, fmt)
+    sources = [j.path for j in jobs]
+    _guard_output(ctx, report, *sources)
     if fmt == "jsonl":
-        if out and out != "-":
-            stream = open(out + ".tmp", "w", encoding="utf-8")  # noqa: SIM115 (renamed when done)
-        else:
-            stream = sys.stdout
+        _guard_output(ctx, out, *sources)
+    if report and out and fmt == "jsonl" and out != "-" and _same_path(report, out):
+        _fail(ctx, f"{report}: --report and -o name the same file", 2)
+    import contextlib
+
+    from .fileio import open_atomic
+
+    streaming = fmt == "jsonl" and out and out != "-"
+    with contextlib.ExitStack() as stack:
+        stream = None
+        if fmt == "jsonl":
+            stream = _run(ctx, stack.enter_context, open_atomic(out)) if streaming else sys.stdout.buffer
+        failed = _batch_run(ctx, jobs, stream, report, out if fmt != "jsonl" else None,
+                            dict(jobs_n=jobs_n, force=force, fail_fast=fail_fast, max_bytes=max_size, engine=engine,
+                                 scheduler=scheduler, budget=Budget(timeout or None, memory or None)))
+    if failed:
+        ctx.exit(1)
+
+
+def _same_path(a: str, b: str) -> bool:
+    from .fileio import output_target
+
+    return output_target(a) == output_target(b)
+
+
+def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
+    """Run the jobs with a progress bar and a summary; True when any failed."""
+    from .batch import run_batch
+
     quiet = ctx.find_root().params.get("quiet")
     show_bar = sys.stderr.isatty() and not quiet
     counts = {"ok": 0, "warnings": 0, "failed": 0, "skipped": 0}
@@ -408,23 +422,19 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, eng
             if progress is None:
                 click.echo(f"kehoach: failed: {s.error}", err=True)
         if stream is not None and s.line is not None:
-            stream.write(s.line + "\n")
+            stream.write(s.line.encode("utf-8") + b"\n")
             s.line = None  # written: keep memory flat over thousands of plans
         if progress is not None:
             progress.update(task_id, advance=1, description=Path(s.input).name[:40])
 
     try:
-        results = _run(ctx, run_batch, jobs, jobs_n=jobs_n, force=force, fail_fast=fail_fast, max_bytes=max_size,
-                       engine=engine, scheduler=scheduler, on_result=on_result, outdir=out if fmt != "jsonl" else None)
+        results = _run(ctx, run_batch, jobs, on_result=on_result, outdir=outdir, **options)
     finally:
         if progress is not None:
             progress.stop()
-        if stream is not None and stream is not sys.stdout:
-            stream.close()
-            os.replace(out + ".tmp", out)
     if report:
         data = json.dumps({"version": __version__, "inputs": [r.report() for r in results]}, ensure_ascii=False, indent=2)
-        write_output(data + "\n", report)
+        _run(ctx, write_output, data + "\n", report)
     if progress is not None:
         for f in failures:
             click.echo(f"kehoach: failed: {f}", err=True)
@@ -432,8 +442,7 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, eng
     if not quiet or counts["failed"]:
         click.echo(f"kehoach: {done} converted ({counts['ok']} ok, {counts['warnings']} with warnings), "
                    f"{counts['failed']} failed, {counts['skipped']} up to date, of {len(jobs)} inputs", err=True)
-    if counts["failed"]:
-        ctx.exit(1)
+    return bool(counts["failed"])
 
 
 INDEX_HELP = """Index plans into an SQLite database (no server) for questions across plans.

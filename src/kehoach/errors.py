@@ -17,3 +17,7 @@ class ReadError(KehoachError):
 
 class InvalidPlan(KehoachError):
     """A plan file (YAML/JSON) could not be loaded for validation."""
+
+
+class OutputError(KehoachError):
+    """An output could not be written, or writing it would destroy an input."""

@@ -1,46 +1,130 @@
-"""Writing files the safe way: all or nothing."""
+"""Reading inputs and writing outputs the safe way: all or nothing, never over what the user gave.
+
+Every output path goes through :func:`output_target`: the path as the file system will see it
+(symbolic links followed, ".." taken after them), so the checks and the write are about the same
+file. An output replaces an existing regular file atomically and keeps its permissions; a new
+file gets the usual permissions (0666 less the umask); a device or FIFO (``/dev/null``) is
+written in place, never replaced by a regular file.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
+
+from .errors import OutputError
+
+SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf"}
+"""Files kehoach reads and never writes: an output naming one that exists is a slip, not a wish."""
+
+_UMASK: int | None = None
+
+
+def _umask() -> int:
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return _UMASK
+
+
+def output_target(path: str | Path) -> Path:
+    """The file a write to ``path`` really lands on (links followed, "a/missing/../b" as "a/b")."""
+    return Path(os.path.realpath(os.fspath(path)))
+
+
+def guard_output(out: str | Path, inputs: Iterable[str] = ()) -> None:
+    """Refuse an output that would destroy something the user gave: one of the ``inputs``, a
+    folder, or an existing Word/PDF document. Raises :class:`OutputError` naming ``out``."""
+    target = output_target(out)
+    if target.is_dir():
+        raise OutputError(f"{out}: is a directory; give a file name")
+    if not target.exists():
+        return
+    for source in inputs:
+        if source and source != "-" and os.path.exists(source):
+            try:
+                same = os.path.samefile(target, source)
+            except OSError:
+                same = False
+            if same:
+                raise OutputError(f"{out}: refusing to overwrite the input file {source}; choose another output")
+    if target.suffix.lower() in SOURCE_DOCUMENT_SUFFIXES and target.is_file():
+        raise OutputError(f"{out}: refusing to overwrite an existing {target.suffix.lower()} document with kehoach "
+                          f"output; choose another output")
+
+
+def _describe(e: OSError) -> str:
+    return e.strerror or type(e).__name__
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed into place, so no half-written
-    file is ever left behind (Ctrl-C, a full disk). Parent folders are created."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    file is ever left behind (Ctrl-C, a full disk). Parent folders are created. A replaced file
+    keeps its mode; a device or FIFO is written in place. Failures raise :class:`OutputError`
+    ("cannot write OUT: No space left on device")."""
+    with open_atomic(path) as fh:
+        fh.write(data)
+
+
+@contextmanager
+def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces ``path`` only when the ``with`` block ends without
+    an error (see :func:`write_atomic`)."""
+    target = output_target(path)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        st = target.stat() if target.exists() else None
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            raise OutputError(f"{path}: is a directory; give a file name")
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            fh = open(target, "wb")  # noqa: SIM115 (/dev/null, a FIFO, a terminal: not replaced by a file)
+            tmp = None
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            fh = os.fdopen(fd, "wb")
+            os.fchmod(fd, mode)
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {_describe(e)}") from e
+    try:
+        with fh:
+            yield fh
+        if tmp is not None:
+            os.replace(tmp, target)
+    except BaseException as e:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        if isinstance(e, OSError):
+            raise OutputError(f"cannot write {path}: {_describe(e)}") from e
         raise
 
 
 def read_input(name: str, max_bytes: int, error: type[Exception]) -> bytes:
     """The bytes of file ``name`` (``"-"``: standard input), at most ``max_bytes`` of them; every
-    failure becomes one ``error`` whose message names the file and what to do."""
+    failure becomes one ``error`` whose message names the file and what to do. The limit holds
+    for devices and FIFOs too (reading stops one byte past it)."""
     try:
         if name == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             p = Path(name)
-            if p.is_dir():
+            st = p.stat()
+            if stat.S_ISDIR(st.st_mode):
                 raise error(f"{name}: is a directory; give a file")
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise error(f"{name}: {size} bytes is over the {max_bytes}-byte limit; raise it with --max-size")
-            data = p.read_bytes()
+            if st.st_size > max_bytes:
+                raise error(f"{name}: {st.st_size} bytes is over the {max_bytes}-byte limit; raise it with --max-size")
+            with open(p, "rb") as fh:
+                data = fh.read(max_bytes + 1)
     except FileNotFoundError as e:
         raise error(f"{name}: no such file") from e
     except PermissionError as e:

@@ -1,0 +1,233 @@
+"""Nothing lost: batch and -o never overwrite what the user gave, outputs are named from their
+input alone, permissions follow the umask, and the manifest survives kills and concurrent runs.
+
+Subprocess timeouts guard against hangs; they are not timing assertions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kehoach.batch import MANIFEST
+from kehoach.workers import Budget, run_pool
+
+PLAN = "Số: {n}/KH-UBND\nKẾ HOẠCH\nThử nghiệm {n}\nI. MỤC TIÊU\n- Tỷ lệ đạt 50%\nII. NHIỆM VỤ\n1. Việc {n}\n"
+
+
+def cli(*args, timeout=180, umask=None, **kw):
+    pre = (lambda: os.umask(umask)) if umask is not None else None
+    return subprocess.run([sys.executable, "-m", "kehoach.cli", *args], capture_output=True, text=True,
+                          timeout=timeout, preexec_fn=pre, **kw)
+
+
+def plan_file(path: Path, n: int = 1) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PLAN.format(n=n), encoding="utf-8")
+    return path
+
+
+def test_same_names_from_two_folders_are_an_error_before_writing(tmp_path):
+    a, b = plan_file(tmp_path / "a" / "plan.txt", 1), plan_file(tmp_path / "b" / "plan.txt", 2)
+    out = tmp_path / "out"
+    for args in ([str(a), str(b)], [str(tmp_path / "a"), str(tmp_path / "b")]):
+        r = cli("batch", *args, "-o", str(out))
+        assert r.returncode == 1 and "would both be written to" in r.stderr and r.stderr.count("\n") == 1
+        assert not out.exists()
+
+
+def test_a_glob_mirrors_the_folders_below_its_fixed_part(tmp_path):
+    plan_file(tmp_path / "in" / "a" / "plan.txt", 1)
+    plan_file(tmp_path / "in" / "b" / "plan.txt", 2)
+    out = tmp_path / "out"
+    r = cli("batch", str(tmp_path / "in" / "**" / "plan.txt"), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert yaml.safe_load((out / "a" / "plan.txt.yaml").read_text(encoding="utf-8"))["document"]["number"] == "1/KH-UBND"
+    assert yaml.safe_load((out / "b" / "plan.txt.yaml").read_text(encoding="utf-8"))["document"]["number"] == "2/KH-UBND"
+
+
+def test_output_names_do_not_depend_on_other_files(tmp_path):
+    d = tmp_path / "in"
+    plan_file(d / "kh39.txt")
+    out = tmp_path / "out"
+    assert cli("batch", str(d), "-o", str(out)).returncode == 0
+    plan_file(d / "kh39.md", 2)
+    assert cli("batch", str(d), "-o", str(out)).returncode == 0
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["kh39.md.yaml", "kh39.txt.yaml"]
+
+
+def test_the_same_file_named_twice_is_converted_once(tmp_path):
+    f = plan_file(tmp_path / "plan.txt")
+    r = cli("batch", str(f), str(tmp_path / "." / "plan.txt"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0 and "of 1 inputs" in r.stderr
+
+
+@pytest.mark.parametrize("option", ["--report", "jsonl"])
+def test_report_and_jsonl_never_overwrite_inputs_or_documents(tmp_path, option):
+    f = plan_file(tmp_path / "plan.txt")
+    doc = tmp_path / "keep.docx"
+    doc.write_bytes(b"PK\x03\x04 not really")
+    for target in (f, doc):
+        args = ["--report", str(target), "-o", str(tmp_path / "out")] if option == "--report" else \
+            ["--format", "jsonl", "-o", str(target)]
+        r = cli("batch", str(f), *args)
+        assert r.returncode == 1 and "refusing to overwrite" in r.stderr
+    assert f.read_text(encoding="utf-8") == PLAN.format(n=1) and doc.read_bytes() == b"PK\x03\x04 not really"
+
+
+def test_extract_output_is_checked_after_normalising(tmp_path):
+    f = plan_file(tmp_path / "plan.txt")
+    r = cli("extract", str(f), "-o", str(tmp_path / "missing" / ".." / "plan.txt"))
+    assert r.returncode == 1 and "refusing to overwrite the input" in r.stderr
+    assert f.read_text(encoding="utf-8") == PLAN.format(n=1)
+
+
+def test_dev_null_and_symlinks_are_written_through(tmp_path):
+    f = plan_file(tmp_path / "plan.txt")
+    assert cli("extract", str(f), "-o", os.devnull).returncode == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    real = tmp_path / "real.yaml"
+    real.write_text("old")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    assert cli("extract", str(f), "-o", str(link)).returncode == 0
+    assert link.is_symlink() and "schema_version" in real.read_text(encoding="utf-8")
+    r = cli("batch", str(f), "--format", "jsonl", "-o", os.devnull)
+    assert r.returncode == 0 and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_permissions_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_path):
+    f = plan_file(tmp_path / "plan.txt")
+    new = tmp_path / "new.yaml"
+    assert cli("extract", str(f), "-o", str(new), umask=0o022).returncode == 0
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644
+    old = tmp_path / "old.yaml"
+    old.write_text("x")
+    old.chmod(0o640)
+    assert cli("extract", str(f), "-o", str(old), umask=0o077).returncode == 0
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640
+    out = tmp_path / "out"
+    assert cli("batch", str(f), "-o", str(out), umask=0o002).returncode == 0
+    assert stat.S_IMODE((out / "plan.txt.yaml").stat().st_mode) == 0o664
+
+
+def _manifest_lines(out: Path) -> list[dict]:
+    try:
+        return [json.loads(x) for x in (out / MANIFEST).read_text(encoding="utf-8").splitlines() if x.strip()]
+    except FileNotFoundError:
+        return []
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        return {int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    except OSError:
+        return set()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_batch_keeps_what_it_finished_and_leaves_no_workers(tmp_path):
+    src = tmp_path / "in"
+    for n in range(60):
+        plan_file(src / f"plan-{n:02}.txt", n + 1)
+    out = tmp_path / "out"
+    p = subprocess.Popen([sys.executable, "-m", "kehoach.cli", "batch", str(src), "-o", str(out), "-j", "2"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_manifest_lines(out)) < 3 and p.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = _children(p.pid)
+        p.send_signal(signal.SIGKILL)
+        p.wait(30)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    recorded = {e["output"] for e in _manifest_lines(out)}
+    assert 0 < len(recorded) < 60  # killed midway
+    for _ in range(100):  # the workers follow their parent
+        if not any(Path(f"/proc/{w}").exists() and "zombie" not in Path(f"/proc/{w}/status").read_text()
+                   for w in workers):
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("workers outlived their killed parent")
+    for name in recorded:
+        assert yaml.safe_load((out / name).read_text(encoding="utf-8"))["schema_version"]
+    r = cli("batch", str(src), "-o", str(out))
+    assert r.returncode == 0
+    up_to_date = int(r.stderr.split(" up to date")[0].rsplit(" ", 1)[1])
+    assert up_to_date >= len(recorded)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == \
+        sorted(f"plan-{n:02}.txt.yaml" for n in range(60))
+
+
+def test_two_batches_into_one_folder_keep_both_records(tmp_path):
+    for n in range(12):
+        plan_file(tmp_path / "a" / f"a{n}.txt", n + 1)
+        plan_file(tmp_path / "b" / f"b{n}.txt", n + 100)
+    out = tmp_path / "out"
+    runs = [subprocess.Popen([sys.executable, "-m", "kehoach.cli", "batch", str(tmp_path / d), "-o", str(out), "-j", "1"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for d in ("a", "b")]
+    assert [r.wait(180) for r in runs] == [0, 0]
+    assert len({e["output"] for e in _manifest_lines(out)}) == 24
+    for d in ("a", "b"):
+        r = cli("batch", str(tmp_path / d), "-o", str(out))
+        assert r.returncode == 0 and "12 up to date" in r.stderr
+
+
+def _sleep(seconds):
+    time.sleep(seconds)
+    return seconds
+
+
+def _hog(n):
+    return len(bytearray(n))
+
+
+def _die(code):
+    os._exit(code)
+
+
+def _pool(items, fn, budget, workers=2):
+    got = {}
+    run_pool(items, fn, workers, budget, lambda k, result, reason: got.__setitem__(k, (result, reason)), lambda: False)
+    return got
+
+
+def test_a_file_over_its_time_is_reported_and_the_others_go_on():
+    got = _pool([(0, (0.01,)), (1, (60,)), (2, (0.01,)), (3, (0.01,))], _sleep, Budget(seconds=1.5, memory=None))
+    assert got[0] == (0.01, None) and got[2] == (0.01, None) and got[3] == (0.01, None)
+    assert got[1][0] is None and "longer than 1.5 s" in got[1][1]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS")
+def test_a_file_over_its_memory_or_a_dead_worker_does_not_stop_the_run():
+    def hog_or_die(kind, n):
+        return _hog(n) if kind == "hog" else _die(n)
+
+    items = [(0, ("hog", 1000)), (1, ("hog", 8 * 1024 ** 3)), (2, ("die", 3)), (3, ("hog", 10))]
+    got = {}
+
+    def take(k, result, reason):
+        got[k] = (result, reason)
+
+    def safe(kind, n):
+        try:
+            return hog_or_die(kind, n)
+        except MemoryError:
+            return "MemoryError"
+
+    run_pool(items, safe, 1, Budget(seconds=60, memory=256 * 1024 ** 2), take, lambda: False)
+    assert got[0] == (1000, None) and got[3] == (10, None)
+    assert got[1] == ("MemoryError", None)
+    assert got[2][0] is None and "died (exit code 3)" in got[2][1]
