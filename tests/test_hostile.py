@@ -11,7 +11,6 @@ import sys
 import pytest
 
 from kehoach import extract_bytes
-from kehoach.errors import ReadError
 
 HEADER = "Số: 1/KH-UBND\nKẾ HOẠCH\nThử nghiệm\nI. MỤC TIÊU\n"
 
@@ -65,8 +64,11 @@ def test_deep_and_odd_numbering():
 
 
 def test_windows_1258_is_decoded_with_a_warning():
-    plan = extract_bytes((HEADER + "- Tỷ lệ đạt 50%\n").encode("cp1258", errors="replace"), "cp.txt")
+    from .parse.test_legacy import cp1258
+
+    plan = extract_bytes(cp1258(HEADER + "- Tỷ lệ đạt 50%\n"), "cp.txt")
     assert any(w["code"] == "legacy-encoding" for w in plan["warnings"])
+    assert plan["sections"][0]["title"] == "MỤC TIÊU"
 
 
 @pytest.mark.parametrize("legacy,name", [
@@ -75,11 +77,11 @@ def test_windows_1258_is_decoded_with_a_warning():
     ("Keá hoaïch phaùt trieån kinh teá xaõ hoäi naêm 2024 cuûa tænh, caùc sôû ban ngaønh thöïc hieän nhieäm vuï. " * 5,
      "VNI"),
 ])
-def test_legacy_8bit_vietnamese_is_refused_clearly(legacy, name):
-    with pytest.raises(ReadError, match=f"legacy 8-bit {name}"):
-        extract_bytes(legacy.encode("cp1252"), "old.txt")
-    plan = extract_bytes(legacy.encode("utf-8"), "mojibake.txt")  # the same text already turned into Unicode
-    assert any(w["code"] == "legacy-encoding" and name in w["message"] for w in plan["warnings"])
+def test_legacy_8bit_vietnamese_is_converted(legacy, name):
+    for data in (legacy.encode("cp1252"), legacy.encode("utf-8")):  # the bytes, and the same text already in Unicode
+        plan = extract_bytes(data, "old.txt")
+        assert any(w["code"] == "legacy-encoding-converted" and name in w["message"] for w in plan["warnings"])
+        assert "phát triển kinh tế" in str(plan)
 
 
 def test_paths_with_vietnamese_letters_and_spaces(tmp_path):

@@ -36,7 +36,9 @@ CODES: dict[str, str] = {
     "deadline-unparsed": "a deadline text gives no date kehoach can read",
     "task-without-lead": "a task has no lead agency",
     # inputs
-    "legacy-encoding": "the text is not UTF-8 and was decoded by a fallback",
+    "legacy-encoding": "the text is not UTF-8 and was decoded as Windows-1258",
+    "legacy-encoding-converted": "the text was in a legacy 8-bit Vietnamese encoding (TCVN3, VNI) and was converted to Unicode",
+    "invalid-bytes": "a few bytes of a UTF-8 file were not UTF-8 and were replaced with '\ufffd'",
     "legacy-font": "a Word file uses legacy 8-bit Vietnamese fonts (TCVN3, VNI) that were not converted",
     "text-box": "a Word file holds text boxes, which are not read",
 }

@@ -1,38 +1,143 @@
-"""Bytes to text: BOMs, UTF-16, UTF-8, and a legacy Windows-1258 fallback."""
+"""Bytes to text: BOMs, UTF-16, UTF-8, and the 8-bit Vietnamese encodings, chosen by evidence.
+
+A file that is mostly valid UTF-8 stays UTF-8 (a few stray bytes are replaced and warned). Other
+bytes are read as Windows-1258, TCVN3 (ABC) and VNI, and the reading whose words are Vietnamese
+syllables wins (:mod:`kehoach.syllable`); text that is none of them is refused. Text that is
+valid UTF-8 but holds TCVN3 or VNI shown through Windows-1252 ("KÕ ho¹ch", "Keá hoaïch", as a
+copy out of an old document leaves it) is converted the same way.
+"""
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from .. import rx as regex
 from ..diagnostics import warning
 from ..errors import ReadError
+from ..syllable import is_syllable
+from . import legacy
 
-# Characters that 8-bit Vietnamese fonts leave when read as Windows-125x (TCVN3 "Kõ ho¹ch").
-_TCVN3_MARKS = set("¸¹µ¶·ÒÓÔÕÖ×ØÞßãäåæçèéêëìíîïñòóôõö÷øùúûüýþ¬®¯°±²³´½¾¼")
-_VNI_PAIR = regex.compile(r"[aeiouyAEIOUY][áàåãäâéèëêùøûõïòóôöúìíÁÀÅÃÄÂÉÈËÊÙØÛÕÏÒÓÔÖÚÌÍ]")
-_CP1258_TONE = regex.compile(r"[aăâeêioôơuưyAĂÂEÊIOÔƠUƯY][\u0300\u0301\u0303\u0309\u0323]")
+_WORD = regex.compile(r"[^\W\d_]+")
 _VIET = regex.compile(r"[ăđơưĂĐƠƯ\u0300-\u0323\u1ea0-\u1ef9]")
+_MOJIBAKE_HINT = regex.compile("[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
+_TONED_CAPITAL = regex.compile(f"[{''.join(legacy.VN1_CAPITALS)}]")
+_SAMPLE = 30000
+_READS_AS_VIETNAMESE = 0.8
 
 
-def legacy_vietnamese(text: str) -> str | None:
-    """"TCVN3 (ABC)" or "VNI" when the text reads like those 8-bit encodings, else None."""
-    sample = text[:20000]
-    letters = sum(1 for c in sample if c.isalpha())
-    if letters < 40 or len(_VIET.findall(sample)) > letters * 0.02:
+def vietnamese_score(text: str) -> tuple[int, int]:
+    """(words that are Vietnamese syllables, words) among the words of ``text`` (a sample of it)
+    that carry letters outside ASCII: the evidence that a decoding is right."""
+    good = total = 0
+    for word in _WORD.findall(text[:_SAMPLE]):
+        if word.isascii():
+            continue
+        total += 1
+        good += is_syllable(word)
+    return good, total
+
+
+def _reads(score: tuple[int, int]) -> float:
+    good, total = score
+    return good / total if total else 0.0
+
+
+def _recase_tcvn3(text: str) -> str:
+    """TCVN3 has no toned capitals: ABC users set capitals in a ".VnTimeH" font, which plain text
+    loses ("KÕ HO¹CH" reads "Kế HOạCH"). A word of two or more capitals and no lower-case ASCII
+    letter is a capitals word; a line with no lower-case ASCII letter and a capitals word of three
+    or more letters with a Vietnamese vowel letter (not an abbreviation like "UBND", "HĐND") is a
+    capitals line. Text that spells toned
+    capitals (VN1's codes) is left alone."""
+    if _TONED_CAPITAL.search(text):
+        return text
+    out = []
+    for line in text.split("\n"):
+        words = _WORD.findall(line)
+        if any(_capitals_word(w) and len(w) >= 3 and w.strip("ĐđABCDEFGHIJKLMNOPQRSTUVWXYZ") for w in words) \
+                and not any(c.islower() and c.isascii() for w in words for c in w):
+            out.append(line.upper())
+        else:
+            out.append(_WORD.sub(lambda m: m.group().upper() if _capitals_word(m.group()) else m.group(), line))
+    return "\n".join(out)
+
+
+def _capitals_word(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2 and not any(c.islower() and c.isascii() for c in word)
+
+
+def _legacy_readings(data: bytes) -> dict[str, str]:
+    """The bytes read in each 8-bit Vietnamese encoding."""
+    return {
+        "Windows-1258": unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")),
+        legacy.TCVN3: _recase_tcvn3(legacy.from_tcvn3(data.decode("latin-1"))),
+        legacy.VNI: legacy.from_vni(data.decode("cp1252", errors="replace")),
+    }
+
+
+def _best_reading(readings: dict[str, str]) -> tuple[str, str, float]:
+    """The reading whose words are most often Vietnamese syllables (ties go to the first)."""
+    best = max(readings, key=lambda k: _reads(vietnamese_score(readings[k])))
+    return best, readings[best], _reads(vietnamese_score(readings[best]))
+
+
+def _converted(encoding: str, how: str) -> dict:
+    return warning("legacy-encoding-converted", f"the text {how} the legacy 8-bit {encoding} encoding and was "
+                   "converted to Unicode; check capitals that carry tone marks", None)
+
+
+def _stray_bytes(data: bytes) -> tuple[str, list[dict]] | None:
+    """UTF-8 with a few invalid bytes: the text with them replaced, and a warning; None when the
+    bytes are not mostly UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 0x7F) - bad
+    if good < 3 or bad > max(2, good // 20):
         return None
-    if len(_VNI_PAIR.findall(sample)) > letters * 0.08:
-        return "VNI"
-    if sum(1 for c in sample if c in _TCVN3_MARKS) > letters * 0.04:
-        return "TCVN3 (ABC)"
-    return None
+    first = text.index("\ufffd")
+    line = text.count("\n", 0, first) + 1
+    return text, [warning("invalid-bytes", f"{bad} byte sequence(s) that are not UTF-8 were replaced with "
+                          "'\ufffd' (first on this line); the rest of the file is UTF-8", {"line": line, "page": None})]
+
+
+def _decode_8bit(data: bytes, name: str) -> tuple[str, list[dict]]:
+    stray = _stray_bytes(data)
+    if stray is not None:
+        return stray
+    encoding, text, reads = _best_reading(_legacy_readings(data))
+    if reads < _READS_AS_VIETNAMESE:
+        raise ReadError(f"{name}: the text is not UTF-8 and does not read as Vietnamese in Windows-1258, TCVN3 or VNI; "
+                        "save it again as UTF-8")
+    if encoding == "Windows-1258":
+        return text, [warning("legacy-encoding", "input is not UTF-8; decoded as Windows-1258", None)]
+    return text, [_converted(encoding, "was in")]
+
+
+def _unmojibake(text: str, name: str) -> tuple[str, list[dict]]:
+    """Valid UTF-8 that is TCVN3 or VNI shown through Windows-1252: converted; else unchanged."""
+    sample = text[:_SAMPLE]
+    letters = sum(1 for c in sample if c.isalpha())
+    hints = len(_MOJIBAKE_HINT.findall(sample))
+    if letters < 20 or hints < letters * 0.03 or len(_VIET.findall(sample)) > letters * 0.02:
+        return text, []
+    if _reads(vietnamese_score(text)) >= 0.5:
+        return text, []
+    readings = {
+        legacy.TCVN3: _recase_tcvn3(legacy.from_tcvn3(text, full=False)),
+        legacy.VNI: legacy.from_vni(text),
+    }
+    encoding, converted, reads = _best_reading(readings)
+    if reads < _READS_AS_VIETNAMESE:
+        return text, []
+    return converted, [_converted(encoding, "is Unicode but spelled in")]
 
 
 def bytes_to_text(data: bytes, name: str) -> tuple[str, list[dict]]:
     """Decode ``data``; return the text (``\\r`` removed) and any warnings.
 
-    Handles UTF-8 with or without BOM, UTF-16 LE/BE with BOM, and falls back to Windows-1258
-    (with a warning) when the bytes are not UTF-8. Binary data is refused.
+    Handles UTF-8 with or without BOM, UTF-16 LE/BE with BOM, and 8-bit Vietnamese text
+    (Windows-1258, TCVN3, VNI) recognised by its words. Binary data is refused.
     """
     warnings: list[dict] = []
     if data.startswith(codecs.BOM_UTF8):
@@ -48,21 +153,9 @@ def bytes_to_text(data: bytes, name: str) -> tuple[str, list[dict]]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("cp1258", errors="replace")
-            letters = sum(1 for c in text[:20000] if c.isalpha()) or 1
-            genuine = len(_CP1258_TONE.findall(text[:20000])) > letters * 0.02  # vowels with tone bytes
-            legacy = None if genuine else legacy_vietnamese(data.decode("cp1252", errors="replace"))
-            if legacy:
-                raise ReadError(
-                    f"{name}: the text is in the legacy 8-bit {legacy} encoding; convert it to Unicode first "
-                    "(e.g. Unikey's converter, or save it again as UTF-8 from Word)"
-                ) from None
-            warnings.append(warning("legacy-encoding", "input is not UTF-8; decoded as Windows-1258 (check Vietnamese letters)", None))
+            text, warnings = _decode_8bit(data, name)
         else:
-            legacy = legacy_vietnamese(text)
-            if legacy:
-                warnings.append(warning("legacy-encoding", f"the text looks like {legacy} shown as Unicode (e.g. \"Kõ ho¹ch\"); "
-                               "convert it to Unicode and extract again", None))
+            text, warnings = _unmojibake(text, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.count("\ufffd") > max(20, len(text) // 50):
         raise ReadError(f"{name}: mostly undecodable bytes; is it really a text file?")
