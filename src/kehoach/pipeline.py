@@ -13,7 +13,7 @@ from .extract.bodytasks import sections_to_tasks
 from .extract.indicators import table_to_indicator_targets
 from .extract.roles import Role
 from .extract.sections import Section, blocks_to_sections
-from .extract.tables import table_to_tasks
+from .extract.tables import TableContext, table_to_tasks
 from .extract.targets import text_to_targets
 from .numbering import match_token
 from .parse import Source, read_source
@@ -323,11 +323,12 @@ class _Extraction:
                 self.used.add(i)  # appendix titles ("PHÂN CÔNG NHIỆM VỤ …")
         section_of_table = {t: s.id for r in self.roots for s in r.walk() for t in s.tables}
         table_no = 0
+        context = TableContext()  # a table a page break split into two blocks is read on
         for i, b in enumerate(blocks):
             if b.kind != "table":
                 continue
             table_no += 1
-            tasks, warnings = table_to_tasks(b, table_no, section_of_table.get(i), "appendix")
+            tasks, warnings = table_to_tasks(b, table_no, section_of_table.get(i), "appendix", context, i)
             if not tasks:
                 found = table_to_indicator_targets(b, int(self.doc["date"][:4]) if self.doc.get("date") else None)
                 if found:

@@ -8,6 +8,8 @@ column is split.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import rx as regex
 from ..diagnostics import warning
 from ..numbering import roman_to_int
@@ -15,98 +17,19 @@ from ..parse.blocks import Block, Row
 from ..vn import ascii_fold, starts_lower
 from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .dates import text_to_deadline
-
-# (field, pattern on the tone-less lower-case header cell), checked in order.
-COLUMN_WORDS: list[tuple[str, str]] = [
-    ("note", r"ghi chu"),
-    ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi phu trach|co quan phu trach|trach nhiem thuc hien"),
-    ("support", r"phoi hop"),
-    ("target", r"muc tieu|chi tieu"),
-    ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien"),
-    ("output", r"san pham|ket qua|hinh thuc"),
-    ("no", r"^(?:stt|tt|so tt|so thu tu)\.?$"),
-    ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap"),
-]
-_COLUMN_RES = [(f, regex.compile(p)) for f, p in COLUMN_WORDS]
-EXTRA = "extra:"
-"""Prefix of a column the model has no field for; the rest is the column title as written."""
-DATELESS = regex.compile(r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau")
-_GROUP_NO = regex.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
-
-
-def _cell_text(paragraphs: list[str]) -> str:
-    return " ".join(p.strip() for p in paragraphs if p.strip())
-
-
-def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
-    """Map a header row's columns to task fields, or None when the row is not a header."""
-    fields: dict[int, str] = {}
-    for i, cell in enumerate(cells):
-        f = ascii_fold(_cell_text(cell))
-        if not f or len(f) > 60:
-            continue
-        if "chu tri" in f and "phoi hop" in f:
-            fields[i] = "combined"
-            continue
-        for name, rx in _COLUMN_RES:
-            if rx.search(f):
-                if name not in fields.values():
-                    fields[i] = name
-                break
-    known = set(fields.values())
-    if "title" not in known and known & {"lead", "combined"}:
-        # "TT | Chỉ tiêu | Chủ trì": an indicator assigned to an agency is the task
-        fields = {i: "title" if f == "target" else f for i, f in fields.items()}
-        known = set(fields.values())
-    if len(fields) >= 2 and (known & {"title", "lead", "combined"}) and (known - {"title", "no"}):
-        # columns the model has no field for ("Kinh phí", "Nguồn vốn") are kept in the note under their title
-        for i, cell in enumerate(cells):
-            label = _cell_text(cell).strip(" :")
-            if i not in fields and label and len(label) <= 60:
-                fields[i] = EXTRA + label
-        return fields
-    return None
-
-
-_SUB_COLUMN_WORDS: list[tuple[str, str]] = [
-    ("start", r"bat dau|khoi cong|khoi dong|tu(?: ngay| thang| nam)?"),
-    ("end", r"(?:thoi han |thoi gian )?(?:hoan thanh|ket thuc)|den(?: ngay| thang| nam)?"),
-    ("lead", r"chu tri|(?:co quan|don vi) chu tri"),
-    ("support", r"phoi hop|(?:co quan|don vi) phoi hop"),
-]
-_SUB_COLUMN_RES = [(f, regex.compile(rf"^(?:{p})$")) for f, p in _SUB_COLUMN_WORDS]
-
-
-def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = None) -> dict[int, str] | None:
-    """The second row of a two-row header ("Thời gian thực hiện" over "Bắt đầu | Hoàn thành",
-    "Cơ quan thực hiện" over "Chủ trì | Phối hợp"): column -> field, or None when the row is not one.
-    Cells repeating the header cell above (a vertical merge read into both rows) are passed over."""
-    out: dict[int, str] = {}
-    for i, cell in enumerate(cells):
-        f = ascii_fold(_cell_text(cell)).strip(" .:")
-        if not f or (header is not None and i < len(header) and f == ascii_fold(_cell_text(header[i])).strip(" .:")):
-            continue
-        name = next((name for name, rx in _SUB_COLUMN_RES if rx.match(f)), None)
-        if name is None:
-            return None
-        out[i] = name
-    return out or None
-
-
-def _merge_sub_header(fields: dict[int, str], sub: dict[int, str]) -> dict[int, str]:
-    merged = dict(fields)
-    for i, name in sub.items():
-        merged[i] = {"start": "deadline_start", "end": "deadline_end"}.get(name, name)
-    if "deadline_start" in merged.values() or "deadline_end" in merged.values():
-        merged = {i: f for i, f in merged.items() if f != "deadline"}
-    # a spanning header read once ("Cơ quan thực hiện" over two columns) must not keep its first meaning twice
-    seen: set[str] = set()
-    for i in sorted(merged, key=lambda i: (i not in sub, i)):
-        if merged[i] in seen:
-            del merged[i]
-        else:
-            seen.add(merged[i])
-    return merged
+from .responsibility import read_roles, reads_as_agency
+from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS are used from here)
+    _GROUP_NO,
+    COLUMN_WORDS,
+    DATELESS,
+    EXTRA,
+    _cell_text,
+    _merge_sub_header,
+    header_to_fields,
+    place_sub_header,
+    sub_header_fields,
+    widen_header,
+)
 
 
 def _is_fused(row: Row) -> bool:
@@ -150,76 +73,185 @@ def _append_cells(target: list[list[str]], extra: list[list[str]]) -> None:
             target[i] = list(paras)
 
 
-def table_to_tasks(block: Block, table_no: int, section: str | None, source: str) -> tuple[list[dict], list[dict]]:
-    """Read one table block into tasks. Returns (tasks, warnings)."""
-    warnings: list[dict] = []
+@dataclass
+class TableContext:
+    """What a table leaves for the next one: a table a page break split may go on in a block of
+    its own with no header (the converter starts a new table on the new page)."""
+
     fields: dict[int, str] | None = None
-    pending: list[dict] = []  # {"cells", "loc", "lines"}
-    broke = False
+    width: int = 0
     group: str | None = None
-    header_row: list[list[str]] | None = None
-    for row in block.rows:
-        if header_row is not None and fields is not None:
-            sub = sub_header_fields(row.cells, header_row)
+    group_lead: str | None = None
+    index: int | None = None
+    """Block index of the last table read; a continuation must follow it directly."""
+
+
+_SAME_AS_ABOVE = regex.compile(r'^(?:-?\s*nt\s*-?|như\s+trên|"|〃|\u201d)$', regex.I)
+_BULLET = regex.compile(r"^[-+•–]\s")
+_ROW_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)?")
+
+
+def _width(block: Block) -> int:
+    return max((len(r.cells) for r in block.rows), default=0)
+
+
+class _Reader:
+    """Reads one table block row by row (see :func:`table_to_tasks`)."""
+
+    def __init__(self, block: Block, context: TableContext | None, index: int | None) -> None:
+        self.block = block
+        self.width = _width(block)
+        self.warnings: list[dict] = []
+        self.fields: dict[int, str] | None = None
+        self.pending: list[dict] = []
+        self.broke = False
+        self.group: str | None = None
+        self.group_lead: str | None = None
+        self.header_row: list[list[str]] | None = None
+        ctx = context
+        if ctx is not None and ctx.fields is not None and index is not None and ctx.index == index - 1 \
+                and ctx.width == self.width and header_to_fields(block.rows[0].cells if block.rows else []) is None:
+            self.fields, self.group, self.group_lead, self.broke = dict(ctx.fields), ctx.group, ctx.group_lead, True
+
+    def col(self, name: str) -> int | None:
+        return next((i for i, f in (self.fields or {}).items() if f == name), None)
+
+    def cell(self, row_cells: list[list[str]], name: str) -> str:
+        i = self.col(name)
+        return _cell_text(row_cells[i]) if i is not None and i < len(row_cells) else ""
+
+    def header(self, row: Row) -> bool:
+        """Header rows (first, second, repeated on a later page): True when ``row`` was one."""
+        if self.header_row is not None and self.fields is not None:
+            cells = row.cells
+            if len(cells) < self.width and len(self.header_row) < self.width:
+                placed = place_sub_header(self.header_row, cells, self.width)
+                if placed is not None:
+                    col = next(i for i, c in enumerate(placed) if c)
+                    self.fields = header_to_fields(widen_header(self.header_row, self.width, col, len(cells)))
+                    cells = placed
+            sub = sub_header_fields(cells, self.header_row) if self.fields is not None else None
             if sub is not None:
-                fields = _merge_sub_header(fields, sub)
-                header_row = None
-                continue
+                self.fields = _merge_sub_header(self.fields, sub)
+                self.header_row = None
+                return True
         cols = header_to_fields(row.cells)
-        header_row = row.cells if cols is not None else None
-        if cols is not None:
-            if fields is None:
-                fields = cols
-            broke = True
-            continue
-        if fields is None:
-            continue
-        if not any(_cell_text(c) for c in row.cells):
-            continue
-        broke = broke or row.after_break
-        no_col = next((i for i, f in fields.items() if f == "no"), None)
-        title_col = next((i for i, f in fields.items() if f == "title"), None)
+        self.header_row = row.cells if cols is not None else None
+        if cols is None:
+            return False
+        if self.fields is None:
+            self.fields = cols
+        self.broke = True
+        return True
+
+    def row_number(self, row: Row) -> str:
+        no_col = self.col("no")
         if no_col is not None:
-            no = _cell_text(row.cells[no_col]) if no_col < len(row.cells) else ""
-        else:
-            # no STT column: a row is a new task unless it starts in lower case (a cut row going on)
-            first = next((_cell_text(c) for c in row.cells if _cell_text(c)), "")
-            no = "" if starts_lower(first) else str(len(pending) + 1)
+            return _cell_text(row.cells[no_col]) if no_col < len(row.cells) else ""
+        # no STT column: a row is a new task unless it starts in lower case (a cut row going on)
+        first = next((_cell_text(c) for c in row.cells if _cell_text(c)), "")
+        return "" if starts_lower(first) else str(len(self.pending) + 1)
+
+    def group_row(self, row: Row, no: str) -> bool:
+        """A row that names a group (or, in a table with no lead column, the agency leading the rows
+        under it): True when ``row`` was one."""
         filled = [i for i, c in enumerate(row.cells) if _cell_text(c)]
-        if not no and (not broke or not pending) and filled and filled == [title_col] and not starts_lower(_cell_text(row.cells[title_col])):
-            group = _cell_text(row.cells[title_col])  # a label row with no number and no agency
-            continue
-        if not no and pending:
-            last = pending[-1]
-            first = next((" ".join(c) for c in row.cells if c), "")
-            if not broke:
-                warnings.append(warning("table-row-joined", f"a row with no number was joined to row {last['no'] or len(pending)} above it", row.loc.as_dict()))
-            elif first[:1].isupper() and not _cell_text(row.cells[title_col] if title_col is not None
-                                                         and title_col < len(row.cells) else [])[:1].islower():
-                warnings.append(warning("table-row-joined", f"the first row after a page break has no number and starts with a capital; "
-                                            f"joined to row {last['no']} before the break (check it)", row.loc.as_dict()))
-            _append_cells(last["cells"], row.cells)
-            last["lines"].extend(row.lines)
-            broke = False
-            continue
-        cells = [list(c) for c in row.cells]
-        if broke and pending and _is_fused(row):
-            tail, cells = _split_fused(row)
-            _append_cells(pending[-1]["cells"], tail)
-            warnings.append(warning("table-row-split", f"row {no} held the end of row {pending[-1]['no']} (page break); split again", row.loc.as_dict()))
-        broke = False
-        mapped = {f: _cell_text(cells[i]) if i < len(cells) else "" for i, f in fields.items()}
-        others = [v for f, v in mapped.items() if f not in ("no", "title") and v]
+        title_col = self.col("title")
+        title = self.cell(row.cells, "title")
+        if self.col("no") is None and title_col is not None and filled == [title_col] and reads_as_agency(title) \
+                and self.col("lead") is None and self.col("combined") is None:
+            self.group, self.group_lead = title, title
+            return True
+        label = _cell_text(row.cells[filled[0]]) if len(filled) == 1 else ""
+        if label and filled[0] in (title_col, self.col("no")) and (not self.broke or not self.pending) \
+                and not starts_lower(label) and not _ROW_NO.fullmatch(label):
+            self.group = label  # a label row (or one cell spanning the row) with no agency
+            self.group_lead = label if self._agency_group(label) else None
+            return True
+        others = [i for i in filled if self.fields.get(i) not in ("no", "title")]
         if _GROUP_NO.match(no) and (roman_to_int(no.rstrip(".").split()[-1]) is not None or not others):
-            group = f"{no.rstrip('.')}. {mapped.get('title', '')}".strip(" .")
+            self.group = f"{no.rstrip('.')}. {title}".strip(" .")
+            self.group_lead = title if self._agency_group(title) else None
+            return True
+        if no and not others and self._agency_group(title) and regex.fullmatch(r"\d{1,3}\.?", no):
+            self.group, self.group_lead = f"{no.rstrip('.')}. {title}", title  # "1. Sở Y tế" heading its rows
+            return True
+        return False
+
+    def _agency_group(self, title: str) -> bool:
+        return self.col("lead") is None and self.col("combined") is None and reads_as_agency(title)
+
+    def join(self, row: Row) -> None:
+        """A row with no number goes on the row above it (a wrapped or page-cut row)."""
+        last = self.pending[-1]
+        first = next((" ".join(c) for c in row.cells if c), "")
+        title = self.cell(row.cells, "title")
+        if not self.broke:
+            self.warnings.append(warning("table-row-joined", f"a row with no number was joined to row {last['no'] or len(self.pending)} above it", row.loc.as_dict()))
+        elif first[:1].isupper() and not title[:1].islower():
+            self.warnings.append(warning("table-row-joined", f"the first row after a page break has no number and starts with a capital; "
+                                         f"joined to row {last['no']} before the break (check it)", row.loc.as_dict()))
+        _append_cells(last["cells"], row.cells)
+        last["lines"].extend(row.lines)
+        self.broke = False
+
+    def add(self, row: Row, no: str) -> None:
+        cells = [list(c) for c in row.cells]
+        if self.broke and self.pending and _is_fused(row):
+            tail, cells = _split_fused(row)
+            _append_cells(self.pending[-1]["cells"], tail)
+            self.warnings.append(warning("table-row-split", f"row {no} held the end of row {self.pending[-1]['no']} (page break); split again", row.loc.as_dict()))
+        self.broke = False
+        if self.pending:
+            _carry_down(cells, self.pending[-1], no, self.fields)
+        self.pending.append({"no": no if self.col("no") is not None else None, "cells": cells, "loc": row.loc,
+                             "lines": list(row.lines), "group": self.group, "group_lead": self.group_lead})
+
+    def read(self) -> None:
+        for row in self.block.rows:
+            if self.header(row) or self.fields is None or not any(_cell_text(c) for c in row.cells):
+                continue
+            self.broke = self.broke or row.after_break
+            no = self.row_number(row)
+            if self.group_row(row, no):
+                continue
+            title = self.cell(row.cells, "title")
+            if not no and self.pending and not (self.group_lead and title and _BULLET.match(title)
+                                                and self.pending[-1]["group_lead"] == self.group_lead):
+                self.join(row)
+                continue
+            self.add(row, no)
+
+
+def _carry_down(cells: list[list[str]], above: dict, no: str, fields: dict[int, str] | None) -> None:
+    """"Như trên" / "nt" cells take the cell above; a sub-row ("1.1" under "1") takes its parent's
+    empty agency and deadline cells."""
+    parent = above["no"] or ""
+    sub_row = bool(parent) and no.startswith(parent.rstrip(".") + ".")
+    for i, f in (fields or {}).items():
+        if i >= len(cells) or f in ("no", "title"):
             continue
-        pending.append({"no": no if no_col is not None else None, "cells": cells, "loc": row.loc,
-                        "lines": list(row.lines), "group": group})
+        text = _cell_text(cells[i])
+        if _SAME_AS_ABOVE.match(text) or (sub_row and not text and f in ("lead", "support", "combined", "deadline",
+                                                                           "deadline_start", "deadline_end")):
+            cells[i] = list(above["cells"][i]) if i < len(above["cells"]) else []
+
+
+def table_to_tasks(block: Block, table_no: int, section: str | None, source: str,
+                   context: TableContext | None = None, index: int | None = None) -> tuple[list[dict], list[dict]]:
+    """Read one table block into tasks. Returns (tasks, warnings). ``context`` (with the block's
+    ``index``) carries the header of a table that a page break split into two blocks."""
+    reader = _Reader(block, context, index)
+    reader.read()
+    fields, warnings = reader.fields, reader.warnings
+    if context is not None:
+        context.fields, context.width, context.index = fields, reader.width, index
+        context.group, context.group_lead = reader.group, reader.group_lead
     if fields is None and block.rows:
         warnings.append(warning("table-no-header", "a table with no recognisable header row (STT, Nội dung, Chủ trì…) was skipped", block.loc.as_dict()))
         return [], warnings
     tasks = []
-    for k, p in enumerate(pending, 1):
+    for k, p in enumerate(reader.pending, 1):
         tasks.append(_row_to_task(p, fields or {}, f"A{table_no}.{k}", section, source, warnings))
     return tasks, warnings
 
@@ -245,11 +277,39 @@ def _two_column_deadline(start_text: str, end_text: str) -> dict:
             "recurrence": recs[0] if recs else None}
 
 
-def _note(values: dict[str, str]) -> str | None:
-    """The Ghi chú cell, then every column the model has no field for, as "Kinh phí: 500 triệu đồng"."""
+def _note(values: dict[str, str], duties: list[str] | None = None) -> str | None:
+    """The Ghi chú cell, then every column the model has no field for, as "Kinh phí: 500 triệu đồng",
+    then responsibility cells that said more than names (their duties), as written."""
     parts = [values["note"]] if values.get("note") else []
+    parts += duties or []
     parts += [f"{f[len(EXTRA):]}: {v}" for f, v in values.items() if f.startswith(EXTRA) and v]
     return "; ".join(parts) or None
+
+
+def _agencies(values: dict[str, str], task_id: str, loc, warnings: list[dict]) -> tuple[list[str], list[str], list[str]]:
+    """Lead and support agencies (as written) from the lead, support or combined cells, and the cells
+    whose duties were cut off the names."""
+    lead: list[str] = []
+    support: list[str] = []
+    duties: list[str] = []
+    for column in ("lead", "support", "combined"):
+        text = values.get(column)
+        roles = read_roles(text, column)
+        if roles is None:
+            continue
+        if column == "combined" and not roles.support and split_lead_support(text) is None:
+            slash = _split_on_slash(text)
+            if slash is not None:
+                roles.lead, roles.support = [slash[0]], [slash[1]]
+            elif not roles.duty:
+                warnings.append(warning("combined-column-unlabelled", f"task {task_id}: the combined lead/support cell has no labels; all taken as lead", loc.as_dict()))
+        lead.extend(roles.lead)
+        support.extend(roles.support)
+        if roles.duty:
+            duties.append(" ".join(text.split()))
+    lead_w = cell_to_agencies("\n".join(lead))
+    support_w = [a for a in cell_to_agencies("\n".join(support)) if a not in lead_w]
+    return lead_w, support_w, duties
 
 
 def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,
@@ -260,16 +320,9 @@ def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | N
         if i < len(cells):
             # agency cells keep their paragraphs apart: each line may name another agency
             values[f] = "\n".join(cells[i]) if f in ("lead", "support", "combined") else _cell_text(cells[i])
-    lead_text, support_text = values.get("lead"), values.get("support")
-    if "combined" in values:
-        split = split_lead_support(values["combined"]) or _split_on_slash(values["combined"])
-        if split is None:
-            lead_text = values["combined"]
-            warnings.append(warning("combined-column-unlabelled", f"task {task_id}: the combined lead/support cell has no labels; all taken as lead", p["loc"].as_dict()))
-        else:
-            lead_text, support_text = split
-    lead_w = cell_to_agencies(lead_text)
-    support_w = cell_to_agencies(support_text)
+    lead_w, support_w, duties = _agencies(values, task_id, p["loc"], warnings)
+    if not lead_w and p.get("group_lead"):
+        lead_w = cell_to_agencies(p["group_lead"])  # the agency group row the task stands under
     if "deadline_start" in values or "deadline_end" in values:
         deadline = _two_column_deadline(values.get("deadline_start", ""), values.get("deadline_end", ""))
     else:
@@ -291,7 +344,7 @@ def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | N
         "deadline": deadline,
         "output": values.get("output") or None,
         "target": values.get("target") or None,
-        "note": _note(values),
+        "note": _note(values, duties),
         "source": source,
         "section": section,
         "loc": p["loc"].as_dict(),

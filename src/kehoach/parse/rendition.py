@@ -16,9 +16,10 @@ from .blocks import Loc
 def _cell(paragraphs: list[str]) -> str:
     out = []
     for p in paragraphs:
-        p = " ".join(p.replace("\t", " ").replace("|", "¦").split())
+        p = " ".join(p.replace("\t", " ").split())
         if p:
-            out.append(f"<p>{p.replace('<', '‹').replace('>', '›')}</p>")
+            # entities, decoded again by the normaliser: "< 2" stays "< 2"
+            out.append(f"<p>{p.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;').replace('|', '&#124;')}</p>")
     return "".join(out)
 
 

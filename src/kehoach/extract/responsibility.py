@@ -1,0 +1,113 @@
+"""A responsibility cell read as who leads and who supports.
+
+Plans write the division of labour inside one cell in a few general ways:
+
+- labels: "- CQ chủ trì: X - CQ phối hợp: Y";
+- role marks after names: "Sở Y tế (chủ trì); các sở, ngành liên quan" (unmarked names next to a
+  marked lead support it);
+- role verbs after a name: "X chủ trì, phối hợp với Y", "X chủ trì hướng dẫn; Y thực hiện …";
+- a name followed by its duty: "Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu"
+  (the name is the agency; the duty is kept, as written, for the note).
+
+Two names a converter glued together ("Sở Khoa học và Công nghệ Sở Công Thương") are parted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import rx as regex
+from .agencies import split_lead_support
+
+_MARK = regex.compile(r"\(\s*(?P<role>chủ\s+trì|phối\s+hợp)\s*\)", regex.I)
+# Duty verbs written after an agency's name; lower case only, so names ("Sở Xây dựng") are safe.
+_VERB = regex.compile(
+    r"(?<=\S)(?<!\bnhà)(?<!\bngười)\s+(?P<verb>chủ\s+trì|phối\s+hợp|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp"
+    r"|triển\s+khai|tham\s+mưu|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|đôn\s+đốc|giám\s+sát|cập\s+nhật"
+    r"|công\s+bố|là\s+cơ\s+quan)\b"
+)
+_MARK_COMMA = regex.compile(r"(\(\s*(?:chủ\s+trì|phối\s+hợp)\s*\))\s*,", regex.I)
+_WITH = regex.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
+_GLUED = regex.compile(r"(?<=\p{L})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)\s+(?=(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý)\s+\p{Lu})")
+_NAME_START = regex.compile(r"^(?:Sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban|Công\s+an|Văn\s+phòng|Cục|Chi\s+cục|Trung\s+tâm)\s")
+
+
+@dataclass
+class Roles:
+    lead: list[str]
+    """Lead parts as written (each may still list several agencies)."""
+    support: list[str]
+    duty: bool
+    """True when words other than names (duties) were cut off: the caller keeps the cell as a note."""
+
+
+def _unglue(part: str) -> str:
+    """"Sở A Sở B" -> "Sở A; Sở B" when the part starts with an agency name."""
+    if not _NAME_START.match(part):
+        return part
+    return _GLUED.sub("; ", part)
+
+
+def _part_role(part: str) -> tuple[str | None, str, list[str], bool]:
+    """(role, name, support named inside, duty cut) of one ';'-separated part."""
+    mark = _MARK.search(part)
+    if mark:
+        role = "lead" if mark.group("role").lower().startswith("ch") else "support"
+        return role, (part[:mark.start()] + " " + part[mark.end():]).strip(" ,;:-"), [], False
+    verb = _VERB.search(part)
+    if verb is None or len(part[:verb.start()].split()) < 2:
+        return None, part, [], False
+    name, action = part[:verb.start()].strip(" ,;:-"), part[verb.start():].strip()
+    verb_word = " ".join(verb.group("verb").lower().split())
+    if verb_word == "chủ trì":
+        with_ = _WITH.search(action)
+        support = [with_.group("rest").strip(" .")] if with_ else []
+        return "lead", name, support, not with_ or with_.start() > len("chủ trì, ")
+    if verb_word == "phối hợp":
+        return "support", name, [], True
+    return None, name, [], True
+
+
+def read_roles(text: str | None, column: str = "lead") -> Roles | None:
+    """Split a responsibility cell. ``column`` is the column it stands in ("lead", "support" or
+    "combined"); names with no role of their own take that column's role, or support when another
+    name in the cell is marked as lead. None for an empty cell."""
+    if not text or not text.strip():
+        return None
+    labelled = split_lead_support(text)
+    if labelled is not None:
+        return Roles([labelled[0]] if labelled[0] else [], [labelled[1]] if labelled[1] else [], False)
+    text = _MARK_COMMA.sub(r"\1;", text)  # "X (chủ trì), Y (phối hợp)": the mark ends a part
+    parts = [p.strip(" .") for p in regex.split(r"[;\n]", text) if p.strip(" .")]
+    read = [_part_role(_unglue(p)) for p in parts]
+    has_lead = any(role == "lead" for role, *_ in read)
+    lead: list[str] = []
+    support: list[str] = []
+    duty = False
+    for role, name, named_support, cut in read:
+        duty = duty or cut
+        default = "support" if column == "support" or has_lead else "lead"
+        target = lead if (role or default) == "lead" else support
+        target.extend(n for n in name.split("; ") if n)
+        support.extend(named_support)
+    return Roles(lead, support, duty)
+
+
+_AGENCY_START = regex.compile(
+    r"^(?:Sở|Ban|Cục|Chi\s+cục|UBND|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|Văn\s+phòng|Công\s+an|Bộ|Bảo\s+hiểm|BHXH|Ngân\s+hàng"
+    r"|Hiệp\s+hội|Hội|Liên\s+đoàn|Liên\s+hiệp|Trung\s+tâm|Đài|Báo|Trường|Kho\s+bạc|Thanh\s+tra|Tỉnh\s+đoàn|Tỉnh\s+ủy"
+    r"|Đoàn|Mặt\s+trận|MTTQ|Quỹ|Viện|Công\s+ty|Tổng\s+công\s+ty|Bệnh\s+viện|Cục\s+Thuế|Thuế|Hải\s+quan|Điện\s+lực|Tòa\s+án"
+    r"|Viện\s+kiểm\s+sát|BQL|HĐND|Hội\s+đồng|Bộ\s+Chỉ\s+huy|Các\s+(?:sở|cơ\s+quan|đơn\s+vị|doanh\s+nghiệp|tổ\s+chức)"
+    r"|Doanh\s+nghiệp|Hợp\s+tác\s+xã)\b"
+)
+_NOT_NAME = regex.compile(r"(?:^|\s)(?:\d{1,2}/\d{4}|năm\s+\d{4}|quý|tháng)\b|[.:!?]$", regex.I)
+
+
+def reads_as_agency(text: str) -> bool:
+    """Whether a cell reads as an agency's name: it starts with a word that begins agency names,
+    holds 2 to 18 words, no date, and does not end like a sentence or a cut list."""
+    t = " ".join(text.split()).strip(" ;,")
+    words = t.split()
+    if not (2 <= len(words) <= 18) or not _AGENCY_START.match(t) or _NOT_NAME.search(t):
+        return False
+    return not regex.search(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,/-])$", t) and _VERB.search(t) is None

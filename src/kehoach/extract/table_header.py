@@ -1,0 +1,131 @@
+"""Table headers: which task field each column holds, from the header words in any order.
+
+One to three header rows: "Thời gian thực hiện" over "Bắt đầu | Hoàn thành", "Cơ quan thực hiện"
+over "Chủ trì | Phối hợp", with the second row placed under its spanning cell when a scrape left
+the spanned cells out.
+"""
+
+from __future__ import annotations
+
+from .. import rx as regex
+from ..vn import ascii_fold
+
+
+def _cell_text(paragraphs: list[str]) -> str:
+    return " ".join(p.strip() for p in paragraphs if p.strip())
+
+
+# (field, pattern on the tone-less lower-case header cell), checked in order.
+COLUMN_WORDS: list[tuple[str, str]] = [
+    ("note", r"ghi chu"),
+    ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi phu trach|co quan phu trach|trach nhiem thuc hien"),
+    ("support", r"phoi hop"),
+    ("target", r"muc tieu|chi tieu"),
+    ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien"),
+    ("output", r"san pham|ket qua|hinh thuc"),
+    ("no", r"^(?:stt|tt|so tt|so thu tu)\.?$"),
+    ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap"),
+]
+_COLUMN_RES = [(f, regex.compile(p)) for f, p in COLUMN_WORDS]
+EXTRA = "extra:"
+"""Prefix of a column the model has no field for; the rest is the column title as written."""
+DATELESS = regex.compile(r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau")
+_GROUP_NO = regex.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
+
+
+def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
+    """Map a header row's columns to task fields, or None when the row is not a header."""
+    fields: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        f = ascii_fold(_cell_text(cell))
+        if not f or len(f) > 60:
+            continue
+        if "chu tri" in f and "phoi hop" in f:
+            fields[i] = "combined"
+            continue
+        for name, rx in _COLUMN_RES:
+            if rx.search(f):
+                if name not in fields.values():
+                    fields[i] = name
+                break
+    known = set(fields.values())
+    if "title" not in known and known & {"lead", "combined"}:
+        # "TT | Chỉ tiêu | Chủ trì": an indicator assigned to an agency is the task
+        fields = {i: "title" if f == "target" else f for i, f in fields.items()}
+        known = set(fields.values())
+    if len(fields) >= 2 and (known & {"title", "lead", "combined"}) and (known - {"title", "no"}):
+        # columns the model has no field for ("Kinh phí", "Nguồn vốn") are kept in the note under their title
+        for i, cell in enumerate(cells):
+            label = _cell_text(cell).strip(" :")
+            if i not in fields and label and len(label) <= 60:
+                fields[i] = EXTRA + label
+        return fields
+    return None
+
+
+_SUB_COLUMN_WORDS: list[tuple[str, str]] = [
+    ("start", r"bat dau|khoi cong|khoi dong|tu(?: ngay| thang| nam)?"),
+    ("end", r"(?:thoi han |thoi gian )?(?:hoan thanh|ket thuc)|den(?: ngay| thang| nam)?"),
+    ("lead", r"chu tri|(?:co quan|don vi) chu tri"),
+    ("support", r"phoi hop|(?:co quan|don vi) phoi hop"),
+]
+_SUB_COLUMN_RES = [(f, regex.compile(rf"^(?:{p})$")) for f, p in _SUB_COLUMN_WORDS]
+
+
+def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = None) -> dict[int, str] | None:
+    """The second row of a two-row header ("Thời gian thực hiện" over "Bắt đầu | Hoàn thành",
+    "Cơ quan thực hiện" over "Chủ trì | Phối hợp"): column -> field, or None when the row is not one.
+    Cells repeating the header cell above (a vertical merge read into both rows) are passed over."""
+    out: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        f = ascii_fold(_cell_text(cell)).strip(" .:")
+        if not f or (header is not None and i < len(header) and f == ascii_fold(_cell_text(header[i])).strip(" .:")):
+            continue
+        name = next((name for name, rx in _SUB_COLUMN_RES if rx.match(f)), None)
+        if name is None:
+            return None
+        out[i] = name
+    return out or None
+
+
+def _merge_sub_header(fields: dict[int, str], sub: dict[int, str]) -> dict[int, str]:
+    merged = dict(fields)
+    for i, name in sub.items():
+        merged[i] = {"start": "deadline_start", "end": "deadline_end"}.get(name, name)
+    if "deadline_start" in merged.values() or "deadline_end" in merged.values():
+        merged = {i: f for i, f in merged.items() if f != "deadline"}
+    # a spanning header read once ("Cơ quan thực hiện" over two columns) must not keep its first meaning twice
+    seen: set[str] = set()
+    for i in sorted(merged, key=lambda i: (i not in sub, i)):
+        if merged[i] in seen:
+            del merged[i]
+        else:
+            seen.add(merged[i])
+    return merged
+
+
+
+
+def place_sub_header(header: list[list[str]], sub: list[list[str]], width: int) -> list[list[str]] | None:
+    """A scrape drops the cells a header row spans down ("STT", "Nội dung" over two rows), so the
+    second row holds only the cells under a spanning cell ("Bắt đầu", "Hoàn thành"). Returns the
+    second row placed on the grid (empty cells elsewhere), or None when it does not fit."""
+    missing = width - len(header)
+    if missing < 1 or len(sub) != missing + 1:
+        return None
+    names = [next((name for name, rx in _SUB_COLUMN_RES if rx.match(ascii_fold(_cell_text(c)).strip(" .:"))), None)
+             for c in sub]
+    if None in names:
+        return None
+    over = "deadline" if set(names) <= {"start", "end"} else "lead" if set(names) <= {"lead", "support"} else None
+    fields = header_to_fields(header) or {}
+    col = next((i for i, f in sorted(fields.items()) if f == over), None)
+    if col is None:
+        return None
+    return [[] for _ in range(col)] + [list(c) for c in sub] + [[] for _ in range(width - col - len(sub))]
+
+
+def widen_header(header: list[list[str]], width: int, at: int, span: int) -> list[list[str]]:
+    """The header row with its cell ``at`` repeated over ``span`` columns (the row made ``width`` wide)."""
+    out = [list(c) for c in header[:at]] + [list(header[at]) for _ in range(span)] + [list(c) for c in header[at + 1:]]
+    return out + [[] for _ in range(width - len(out))]

@@ -1,0 +1,97 @@
+"""Table forms the interpreter reads: combined responsibility cells, agency group rows, page-split
+tables without a header, two-row headers in scrapes, merged cells in HTML, "same as above"."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach import extract_bytes
+from kehoach.extract.responsibility import read_roles, reads_as_agency
+
+HEAD = "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\nThử\nI. MỤC TIÊU\nMột.\n\n"
+
+
+def tasks(text: str, name: str = "plan.md") -> list[dict]:
+    plan = extract_bytes((HEAD + text).encode("utf-8"), name)
+    return [t for t in plan["tasks"] if t["source"] == "appendix"]
+
+
+@pytest.mark.parametrize("cell,lead,support", [
+    ("Sở Y tế (chủ trì); các sở, ngành liên quan", ["Sở Y tế"], ["các sở, ngành liên quan"]),
+    ("Sở Y tế (chủ trì), Sở Tài chính (phối hợp)", ["Sở Y tế"], ["Sở Tài chính"]),
+    ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp", ["Sở Nội vụ"], ["Sở Tư pháp"]),
+    ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành thực hiện công bố hằng năm",
+     ["Sở KH&CN"], ["Các sở, ngành"]),
+    ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu", ["Sở Khoa học và Công nghệ"], []),
+    ("Sở Khoa học và Công nghệ Sở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"], []),
+    ("Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư", ["Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư"], []),
+])
+def test_responsibility_cell(cell, lead, support):
+    roles = read_roles(cell, "lead")
+    assert (roles.lead, roles.support) == (lead, support)
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("Sở Nông nghiệp và Môi trường", True), ("Ủy ban nhân dân các xã, phường", True), ("Công an tỉnh", True),
+    ("Quý II/2026", False), ("2026", False), ("Sở Tài chính và", False), ("Hoàn thiện thể chế", False),
+])
+def test_reads_as_agency(text, ok):
+    assert reads_as_agency(text) is ok
+
+
+def test_combined_cell_with_role_marks():
+    (t,) = tasks("| STT | Nội dung | Cơ quan chủ trì, phối hợp | Thời gian |\n|---|---|---|---|\n"
+                 "| 1 | Tiêm chủng | Sở Y tế (chủ trì); các sở, ngành liên quan | 2025 |\n")
+    assert (t["lead"], t["support"]) == (["Sở Y tế"], ["Các sở, ngành liên quan"])
+    assert t["deadline"]["end"] == "2025-12-31"
+
+
+def test_agency_group_rows_lead_the_rows_under_them():
+    got = tasks("| STT | Nhiệm vụ | Thời gian hoàn thành |\n|---|---|---|\n"
+                "| 1 | Sở Nông nghiệp và Môi trường | |\n| 1.1 | Rà soát quy hoạch | 2025 |\n"
+                "| 1.2 | Kiểm tra định kỳ | Hằng năm |\n| 2 | Sở Y tế | |\n| 2.1 | Tiêm chủng | Quý II/2026 |\n")
+    assert [(t["no"], t["title"], t["lead"]) for t in got] == [
+        ("1.1", "Rà soát quy hoạch", ["Sở Nông nghiệp và Môi trường"]),
+        ("1.2", "Kiểm tra định kỳ", ["Sở Nông nghiệp và Môi trường"]),
+        ("2.1", "Tiêm chủng", ["Sở Y tế"])]
+    assert got[0]["group"] == "1. Sở Nông nghiệp và Môi trường"
+
+
+def test_table_split_by_a_page_break_without_repeated_header():
+    text = ("STT\tNội dung\tChủ trì\tThời gian\n1\tViệc một\tSở A B\t2025\n\nTrang 2\n\n"
+            "Đoạn lạc\n\n2\tViệc hai\tSở Tài chính\t2026\n")
+    got = tasks(text, "plan.txt")
+    assert [t["title"] for t in got] == ["Việc một"]  # a paragraph between: not a continuation
+    text = "| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Việc một | Sở Y tế | 2025 |\n\n" \
+           "| 2 | Việc hai | Sở Tài chính | 2026 |\n|---|---|---|---|\n| 3 | Việc ba | Sở Nội vụ | 2027 |\n"
+    got = tasks(text)
+    assert [(t["no"], t["lead"]) for t in got] == [("1", ["Sở Y tế"]), ("2", ["Sở Tài chính"]), ("3", ["Sở Nội vụ"])]
+
+
+def test_scraped_two_row_header():
+    rows = [["STT", "Nội dung", "Chủ trì", "Thời gian"], ["Bắt đầu", "Hoàn thành"],
+            ["1", "Việc một", "Sở Y tế", "2025", "2026"]]
+    text = "\n".join("|\n" + "\n|\n".join(r) + "\n|" for r in rows) + "\n"
+    (t,) = tasks(text)
+    assert (t["title"], t["lead"], t["deadline"]["start"], t["deadline"]["end"]) == (
+        "Việc một", ["Sở Y tế"], "2025-01-01", "2026-12-31")
+
+
+def test_html_merged_cells():
+    html = ("<html><body><p>Số: 5/KH-UBND</p><p>KẾ HOẠCH</p><p>Thử</p><h2>I. TỔ CHỨC THỰC HIỆN</h2><table>"
+            "<tr><th rowspan=2>STT</th><th rowspan=2>Nội dung</th><th rowspan=2>Chủ trì</th><th colspan=2>Thời gian</th></tr>"
+            "<tr><th>Bắt đầu</th><th>Hoàn thành</th></tr>"
+            "<tr><td colspan=5>I. Hoàn thiện thể chế</td></tr>"
+            "<tr><td>1</td><td>Việc &lt; 2 tháng</td><td rowspan=2>Sở Y tế</td><td>2025</td><td>2026</td></tr>"
+            "<tr><td>2</td><td>Việc hai</td><td>2025</td><td>2027</td></tr></table></body></html>")
+    got = [t for t in extract_bytes(html.encode("utf-8"), "p.html")["tasks"] if t["source"] == "appendix"]
+    assert [(t["title"], t["lead"], t["deadline"]["end"], t["group"]) for t in got] == [
+        ("Việc < 2 tháng", ["Sở Y tế"], "2026-12-31", "I. Hoàn thiện thể chế"),
+        ("Việc hai", ["Sở Y tế"], "2027-12-31", "I. Hoàn thiện thể chế")]
+
+
+def test_same_as_above_and_sub_rows_carry_down():
+    got = tasks("| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Việc một | Sở Y tế | 2025 |\n"
+                "| 1.1 | Việc con | | |\n| 2 | Việc hai | nt | 2026 |\n")
+    assert [(t["no"], t["lead"], t["deadline"]["end"]) for t in got] == [
+        ("1", ["Sở Y tế"], "2025-12-31"), ("1.1", ["Sở Y tế"], "2025-12-31"), ("2", ["Sở Y tế"], "2026-12-31")]
