@@ -61,6 +61,11 @@ def _is_decision(doc: dict) -> bool:
     return (doc["type"] or "").upper() in ("QĐ", "QYĐ") or ascii_fold(doc["type_name"] or "").startswith("quyet dinh")
 
 
+def _is_directive(doc: dict) -> bool:
+    """A directive (Chỉ thị) is not a plan, but its numbered sections assign duties to agencies."""
+    return (doc["type"] or "").upper() == "CT" or ascii_fold(doc["type_name"] or "").startswith("chi thi")
+
+
 def _first_section_index(blocks: list[Block], start: int, stop: int) -> int | None:
     """The first block that opens the body: a "Phần"/"I."/"A." token, else a top-level "1."."""
     first_arabic = None
@@ -348,7 +353,7 @@ class _Extraction:
 
     def read_body_tasks(self) -> None:
         """Agency paragraphs of the implementation section."""
-        self.tasks.extend(sections_to_tasks(self.roots))
+        self.tasks.extend(sections_to_tasks(self.roots, whole_body=_is_directive(self.doc)))
 
     def recover_header(self) -> None:
         """Header gaps filled from the back-reference and signature; letters recognised."""
@@ -371,7 +376,8 @@ class _Extraction:
             self.warn("not-a-plan", "this document does not look like a plan (no KẾ HOẠCH header with numbered "
                       "sections); sections, targets and tasks may be empty")
             self.targets = []
-            self.tasks = []  # a table of procedures or a report's figures is not a list of assignments
+            if not _is_directive(doc):  # a directive's assignments are read; a table of procedures is not one
+                self.tasks = []
 
     def result(self) -> dict:
         placed = set(self.extra_lines)

@@ -86,3 +86,37 @@ def test_bold_heading_wrapped_inside_its_bold_run_is_one_heading():
     children = p["sections"][0]["children"]
     assert children[0]["title"] == "Sở Khoa học và Công nghệ"
     assert p["tasks"][0]["lead"] == ["Sở Khoa học và Công nghệ"]
+
+
+def test_directive_is_not_a_plan_but_its_assignments_are_tasks():
+    text = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+
+Số: 04/CT-UBND
+
+Bắc Kạn, ngày 9 tháng 3 năm 2026
+
+CHỈ THỊ
+
+Về việc tăng cường phòng cháy rừng mùa khô
+
+Để chủ động phòng cháy rừng, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+**1. Sở Nông nghiệp
+và Môi trường**
+
+a) Chỉ đạo lực lượng kiểm lâm trực 24/24 giờ trong mùa khô.
+
+b) Phối hợp với Công an tỉnh kiểm tra các điểm có nguy cơ cháy cao.
+
+**2. Ủy ban nhân dân các xã, phường**
+
+Tổ chức tuyên truyền đến từng thôn, bản.
+"""
+    p = extract_bytes(text.encode("utf-8"), "ct.md")
+    assert p["document"]["is_plan"] is False and p["document"]["type"] == "CT"
+    assert p["targets"] == []
+    got = [(t["id"], t["lead"], t["support"]) for t in p["tasks"]]
+    assert got == [("1.a", ["Sở Nông nghiệp và Môi trường"], []),
+                   ("1.b", ["Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"]),
+                   ("2", ["Ủy ban nhân dân các xã, phường"], [])]

@@ -1,49 +1,67 @@
 """Tasks assigned in the body: agency paragraphs of the implementation section.
 
 "1. Sở Công Thương: …", "- Sở Nội vụ: …", "3. Sở Công thương phối hợp với … triển khai …",
-"- Giao Sở Công Thương chủ trì …" each become tasks with ``source: body``.
+"- Giao Sở Công Thương chủ trì …" each become tasks with ``source: body``. Under an agency
+heading ("2. Sở Tài chính"), every paragraph, dash item and lettered point is a task of that
+agency unless it names its own.
 """
 
 from __future__ import annotations
 
 from .. import rx as regex
+from ..parse.blocks import Loc
 from .agencies import canonical_agency, cell_to_agencies
 from .dates import text_to_deadline
 from .roles import Role
 from .sections import Section
 
-_HEAD = (r"(?:Sở|Ban|UBND|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Công\s+an|Cục|Chi\s+cục|Bảo\s+hiểm|Ngân\s+hàng|Hiệp\s+hội"
-         r"|Báo|Đài|Trung\s+tâm|Các|Thủ\s+trưởng|Liên\s+đoàn|Tỉnh\s+đoàn|Hội|Mặt\s+trận|Kho\s+bạc|Bộ\s+Chỉ\s+huy"
-         r"|Trường|Quỹ|Thanh\s+tra|Cổng|Chủ\s+tịch|các\s+(?:sở|cơ\s+quan|đơn\s+vị|ngành))")
+_HEAD = (r"(?:Sở|Ban(?!\s+hành)|UBND|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Công\s+an|Cục|Chi\s+cục|Bảo\s+hiểm|Ngân\s+hàng"
+         r"|Hiệp\s+hội|Báo|Đài|Trung\s+tâm|Các|Thủ\s+trưởng|Liên\s+đoàn|Tỉnh\s+đoàn|Đoàn\s+Thanh\s+niên|Hội|Mặt\s+trận"
+         r"|Kho\s+bạc|Bộ\s+Chỉ\s+huy|Trường|Quỹ|Thanh\s+tra|Cổng|Chủ\s+tịch|Liên\s+minh|Viện|Tòa\s+án|Toà\s+án"
+         r"|các\s+(?:sở|cơ\s+quan|đơn\s+vị|ngành))")
 _ASSIGN = r"(?:(?:Giao|Đề\s+nghị|Yêu\s+cầu|Giao\s+cho)\s+)?"
 AGENCY_TITLE = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*)$")
 AGENCY_COLON = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b[^:]{{0,140}}?)\s*:\s*(?P<text>.+)$")
 _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"
           r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
           r"|đôn\s+đốc|tăng\s+cường|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
-          r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần")
+          r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần|là\s+cơ\s+quan")
 _LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
-AGENCY_SENTENCE = regex.compile(rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,120}}?),?\s+(?={_VERBS}\b)")
+AGENCY_SENTENCE = regex.compile(
+    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,120}}?)(?<!\s(?:và|các|những|của|với|cùng|và\s+các)),?\s+(?={_VERBS}\b)")
+"""An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị")."""
 SUPPORT = regex.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
 _SUPPORT_STOP = regex.compile(
-    r"\s+(?:" + _VERBS.replace(r"|tổ\s+chức", "") + r"|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
+    r"\s+(?:" + _VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!(?:các|những|và|,)\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
+    r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
+    r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
     r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.:;(]"
 )
 _AGENCY_LIKE = regex.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành)\b", regex.I)
+_ISSUER_ASKS = regex.compile(
+    r"^(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)?\s*(?:ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)?\s*"
+    r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", regex.I)
+""""Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": the agency is the one asked, not the issuer."""
+_LEAD_TAIL = regex.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+giao\s+chủ\s+trì)\b.*$"
+                           r"|\s*\([^()]*\)\s*$", regex.I)
+"""What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
+_TIME = (r"(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
+         r"|tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|quý\s+(?:[IVX]+|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+         r"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|năm\s+\d{4})")
 DEADLINE_PHRASE = regex.compile(
-    r"""(?i:(?:định\s+k[ỳì]\s+)?trước\s+ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)
-        (?:\s+và\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2}))?(?:\s+(?:hằng|hàng)\s+năm)?
-      | hoàn\s+thành\s+(?:trước|trong)\s+(?:quý\s+[IVX]+|tháng\s+\d{1,2}|năm)\s*(?:/\s*|\s+năm\s+)?\d{4})""",
+    rf"""(?i:(?:định\s+k[ỳì]\s+)?(?:hoàn\s+thành\s+(?:xong\s+)?|xong\s+|chậm\s+nhất\s+(?:là\s+|vào\s+)?)?
+          (?:trước|trong|vào|chậm\s+nhất(?:\s+là)?)\s+{_TIME}
+          (?:\s+và\s+(?:ngày\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}}))?(?:\s+(?:hằng|hàng)\s+năm)?
+        | định\s+k[ỳì]\s+(?:(?:hằng|hàng)\s+(?:năm|quý|tháng)|(?:6|06|sáu)\s+tháng))""",
     regex.X,
 )
+"""A time phrase a body task gives for itself: "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
+_CONTINUATION_MAX_WORDS = 16
+_TERMINAL = regex.compile(r"[.;:!?…]['\"”’)]*$")
 
 
-def _in_organization(sec: Section) -> bool:
-    return sec.role == Role.ORGANIZATION
-
-
-def _task(task_id: str, sec: Section, text: str, lead_text: str, loc) -> dict:
-    lead_w = cell_to_agencies(lead_text)
+def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None) -> dict:
+    lead_w = cell_to_agencies(_clean_lead(lead_text))
     support_w: list[str] = []
     m = SUPPORT.search(text)
     if m:
@@ -54,7 +72,7 @@ def _task(task_id: str, sec: Section, text: str, lead_text: str, loc) -> dict:
     return {
         "id": task_id,
         "no": sec.number,
-        "group": None,
+        "group": group,
         "title": text,
         "lead": [canonical_agency(a) for a in lead_w],
         "support": [canonical_agency(a) for a in support_w],
@@ -70,40 +88,100 @@ def _task(task_id: str, sec: Section, text: str, lead_text: str, loc) -> dict:
     }
 
 
-def sections_to_tasks(roots: list[Section]) -> list[dict]:
-    """Every agency assignment in the implementation (organization) sections."""
-    tasks: list[dict] = []
-    seen: set[str] = set()
-    subtree: list[Section] = []
-    for root in roots:
-        for top in root.walk():
-            if _in_organization(top) and top.id not in seen:
-                for sec in top.walk():
-                    if sec.id not in seen:
-                        seen.add(sec.id)
-                        subtree.append(sec)
-    for sec in subtree:
-        units: list[tuple[str, str, object]] = []  # (lead text, task text, loc)
-        title_agency = None
-        if sec.title:
-            m = AGENCY_TITLE.match(sec.title)
-            if m and len(sec.title) <= 160:
-                title_agency = m.group("agency")
-        for _kind, text, loc in sec.content:
-            own = AGENCY_COLON.match(text) or AGENCY_SENTENCE.match(text)
-            if title_agency and not (own and own.group("agency")[:1].isupper()):
-                units.append((title_agency, text, loc))
-                continue
-            m = AGENCY_COLON.match(text)
-            if m:
-                units.append((m.group("agency"), m.group("text"), loc))
-                continue
-            m = AGENCY_SENTENCE.match(text)
-            if m:
-                units.append((m.group("agency"), text, loc))
-        if title_agency and not sec.content:
-            continue
-        for k, (lead, text, loc) in enumerate(units, 1):
+def _clean_lead(text: str) -> str:
+    """The agency part of a lead span: the issuer's "yêu cầu"/"giao" and trailing qualifiers removed."""
+    t = _ISSUER_ASKS.sub("", text.strip(), count=1)
+    prev = None
+    while prev != t:
+        prev, t = t, _LEAD_TAIL.sub("", t).strip()
+    return t or text
+
+
+def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
+    """The agency a heading names ("2. Sở Tài chính", "3. Đề nghị Ủy ban Mặt trận …"), how many of
+    the section's first paragraphs continue that heading (a wrap the converter split off), and
+    whether the heading is a whole assignment sentence ("Sở A chỉ đạo Chi cục B thực hiện …")."""
+    if not sec.title or len(sec.title) > 200:
+        return None, 0, False
+    m = AGENCY_SENTENCE.match(sec.title + " ")
+    if m:  # the lead is the agency part only
+        return m.group("agency"), 0, True
+    m = AGENCY_TITLE.match(sec.title)
+    if not m:
+        return None, 0, False
+    agency = m.group("agency")
+    if sec.content and not _TERMINAL.search(agency):
+        kind, first, _loc = sec.content[0]
+        if kind == "text" and first[:1].isupper() and not _TERMINAL.search(first) \
+                and len(first.split()) <= _CONTINUATION_MAX_WORDS and len(sec.content) > 1:
+            return f"{agency} {first}", 1, False
+    return agency, 0, False
+
+
+def _own_agency(text: str, over: str | None = None) -> tuple[str, str] | None:
+    """(agency, task text) when a paragraph names its own agency; to override the agency ``over``
+    it comes from a heading, the name must start with a capital ("Sở …", not "các đơn vị …")."""
+    m = AGENCY_COLON.match(text)
+    if m and (over is None or m.group("agency")[:1].isupper()):
+        return m.group("agency"), m.group("text")
+    m = AGENCY_SENTENCE.match(text)
+    if m and (over is None or m.group("agency")[:1].isupper()):
+        return m.group("agency"), text
+    return None
+
+
+def _point_text(sec: Section) -> str:
+    """A point's heading and paragraphs as one task text ("Heading: text" when they shared a line)."""
+    if not sec.title:
+        return " ".join(sec.text)
+    if not sec.text:
+        return sec.title
+    inline = sec.content and sec.content[0][2] == sec.loc
+    sep = ": " if inline or sec.text[0][:1].isupper() else " "
+    return sec.title + sep + " ".join(sec.text)
+
+
+def _units(sec: Section, agency: str | None, inherited: str | None) -> list[tuple[str, str, Loc, str | None]]:
+    """(lead text, task text, loc, group) for each assignment a section holds."""
+    units: list[tuple[str, str, Loc, str | None]] = []
+    skip = 0
+    if agency:
+        agency, skip, sentence = _heading_agency(sec)
+        if sentence and not sec.content and not sec.children and sec.title:
+            units.append((agency, sec.title, sec.loc, None))  # the heading is itself the assignment
+    if agency is None and inherited and (sec.title or sec.content):
+        # A point under an agency heading ("a) Chủ trì …"): one task, or one per dash item after an intro.
+        items = [(t, loc) for kind, t, loc in sec.content if kind in ("item", "subitem")]
+        if items and sec.title:
+            return [(inherited, t, loc, sec.title) for t, loc in items]
+        text = _point_text(sec)
+        own = _own_agency(text, inherited)
+        return [(own[0], text, sec.loc, None)] if own else [(inherited, text, sec.loc, None)]
+    for _kind, text, loc in sec.content[skip:]:
+        own = _own_agency(text, agency)
+        if own:
+            units.append((own[0], own[1], loc, None))
+        elif agency:
+            units.append((agency, text, loc, None))
+    return units
+
+
+def _visit(sec: Section, inherited: str | None, in_scope: bool, tasks: list[dict]) -> None:
+    in_scope = in_scope or sec.role == Role.ORGANIZATION
+    agency = _heading_agency(sec)[0]
+    if in_scope:
+        units = _units(sec, agency, inherited)
+        for k, (lead, text, loc, group) in enumerate(units, 1):
             tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
-            tasks.append(_task(tid, sec, text, lead, loc))
+            tasks.append(_task(tid, sec, text, lead, loc, group))
+    for child in sec.children:
+        _visit(child, _clean_lead(agency) if agency else inherited, in_scope, tasks)
+
+
+def sections_to_tasks(roots: list[Section], whole_body: bool = False) -> list[dict]:
+    """Every agency assignment in the implementation (organization) sections, or in every
+    section when ``whole_body`` (a directive assigns its duties section by section)."""
+    tasks: list[dict] = []
+    for root in roots:
+        _visit(root, None, whole_body, tasks)
     return tasks

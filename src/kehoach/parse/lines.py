@@ -40,6 +40,8 @@ PAGE_MARK = regex.compile(
 drops bare numbers, which in text could be a table cell."""
 
 _DASH_CONTINUATION = regex.compile(r"^[-–]\s+\p{Ll}")
+_OPEN_END = regex.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những)$|,$")
+"""A line that ends on a connector or a comma cannot end a heading or a paragraph."""
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}[\s,;:]")
 TERMINAL = regex.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
 
@@ -72,6 +74,8 @@ def joins_previous(prev_lines: list[str], line: str) -> bool:
     if starts_block(line) or is_standalone(line) or is_standalone(prev) or is_type_name(prev):
         return False
     first_token = match_token(prev_lines[0])
+    if _OPEN_END.search(prev) and not starts_block(line):
+        return True  # "a) Phối hợp với Sở Giáo dục và" / "Đào tạo …": a line ending on "và" goes on
     if len(prev_lines) == 1 and first_token is not None and first_token.kind != "bullet":
         if not first_token.rest:
             return True  # "1." alone on its line: the heading follows

@@ -1,0 +1,26 @@
+"""Body tasks from the implementation section: the case table tests/cases/body_tasks.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kehoach import extract_bytes
+
+from ..conftest import load_cases
+
+HEAD = "Số: 5/KH-UBND\n\nKẾ HOẠCH\n\nThử nghiệm\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n"
+
+
+@pytest.mark.parametrize("case", load_cases("body_tasks.yaml"), ids=lambda c: c["name"][:50])
+def test_body_tasks(case):
+    plan = extract_bytes((HEAD + case["in"]).encode("utf-8"), "plan.md")
+    got = [[t["lead"], t["support"], t["deadline"]["end"], t["title"]] for t in plan["tasks"]]
+    want = case["tasks"]
+    assert len(got) == len(want), [g[3][:40] for g in got]
+    for g, w in zip(got, want, strict=True):
+        end = w[2].isoformat() if isinstance(w[2], dt.date) else w[2]
+        assert g[:3] == [w[0], w[1], end]
+        assert g[3].startswith(w[3])
+    assert all(t["source"] == "body" for t in plan["tasks"])
