@@ -35,6 +35,10 @@ CODES: dict[str, str] = {
     "combined-column-unlabelled": "a combined lead/support cell has no labels; the split is a guess",
     "deadline-unparsed": "a deadline text gives no date kehoach can read",
     "task-without-lead": "a task has no lead agency",
+    "lead-not-agency": "a table task's lead does not read as an agency name (a shifted cell or a cut name?)",
+    "table-misaligned": "a table row's cells do not fit their columns (a date in the lead column, an agency in the deadline column)",
+    "appendix-unread": "the document announces an appendix, or has a table with a lead column, yet no appendix task came out",
+    "coverage-low": "less than 90% of the plan's lines were placed in the output (quality.coverage); see quality.unplaced",
     # inputs
     "legacy-encoding": "the text is not UTF-8 and was decoded as Windows-1258",
     "legacy-encoding-converted": "the text was in a legacy 8-bit Vietnamese encoding (TCVN3, VNI) and was converted to Unicode",

@@ -13,7 +13,7 @@ from .extract.bodytasks import sections_to_tasks
 from .extract.indicators import table_to_indicator_targets
 from .extract.roles import Role
 from .extract.sections import Section, blocks_to_sections
-from .extract.tables import TableContext, table_to_tasks
+from .extract.tables import TableContext, appendix_unread, table_to_tasks
 from .extract.targets import text_to_targets
 from .numbering import match_token
 from .parse import Source, read_source
@@ -21,6 +21,8 @@ from .parse.blocks import Block
 from .vn import ascii_fold
 
 MAX_BYTES = 50 * 1024 * 1024
+COVERAGE_FLOOR = 0.9
+"""Below this share of placed lines a plan gets a ``coverage-low`` warning."""
 PLAN_TYPES = {"KH", "KHHD", "KHHĐ", "CTR"}
 """Type codes read as plans; an action programme (CTr, "Chương trình hành động") is a plan by another name."""
 _CLOSING = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
@@ -351,6 +353,8 @@ class _Extraction:
                 for row in b.rows:  # data rows, header rows, repeated headers, group rows
                     self.extra_lines.update(row.lines)
 
+        self.warnings.extend(appendix_unread(blocks, self.tasks, self.closing_at))
+
     def read_body_tasks(self) -> None:
         """Agency paragraphs of the implementation section."""
         self.tasks.extend(sections_to_tasks(self.roots, whole_body=_is_directive(self.doc)))
@@ -390,6 +394,8 @@ class _Extraction:
 
         unplaced = [{"text": content[k][:200], "loc": loc(k)} for k in sorted(content) if k not in placed]
         coverage = round(1 - len(unplaced) / len(content), 4) if content else 0.0
+        if self.doc["is_plan"] and coverage < COVERAGE_FLOOR:
+            self.warn("coverage-low", f"only {coverage:.0%} of the lines were placed; see quality.unplaced")
         src = self.source
         return {
             "schema_version": SCHEMA_VERSION,

@@ -95,3 +95,23 @@ def test_same_as_above_and_sub_rows_carry_down():
                 "| 1.1 | Việc con | | |\n| 2 | Việc hai | nt | 2026 |\n")
     assert [(t["no"], t["lead"], t["deadline"]["end"]) for t in got] == [
         ("1", ["Sở Y tế"], "2025-12-31"), ("1.1", ["Sở Y tế"], "2025-12-31"), ("2", ["Sở Y tế"], "2026-12-31")]
+
+
+def codes(text: str, name: str = "plan.md") -> list[str]:
+    return [w["code"] for w in extract_bytes((HEAD + text).encode("utf-8"), name)["warnings"]]
+
+
+def test_shifted_row_is_warned_about():
+    text = "| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Việc một | 2025 | Sở Tài chính |\n"
+    assert "table-misaligned" in codes(text)
+
+
+def test_lead_that_is_no_name_is_warned_about():
+    text = "| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Việc một | Sở Tài chính và | 2025 |\n"
+    assert "lead-not-agency" in codes(text)
+
+
+def test_announced_appendix_that_is_missing():
+    assert "appendix-unread" in codes("II. NHIỆM VỤ\n\nThực hiện các nhiệm vụ tại Phụ lục kèm theo.\n")
+    table = "| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Việc một | Sở Tài chính | 2025 |\n"
+    assert "appendix-unread" not in codes("II. NHIỆM VỤ\n\nThực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\n" + table)

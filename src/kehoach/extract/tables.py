@@ -247,6 +247,8 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
     if context is not None:
         context.fields, context.width, context.index = fields, reader.width, index
         context.group, context.group_lead = reader.group, reader.group_lead
+    if fields and not reader.pending and set(fields.values()) & {"lead", "combined"}:
+        warnings.append(warning("appendix-unread", "a table with a lead column (chủ trì) gave no task; check it", block.loc.as_dict()))
     if fields is None and block.rows:
         warnings.append(warning("table-no-header", "a table with no recognisable header row (STT, Nội dung, Chủ trì…) was skipped", block.loc.as_dict()))
         return [], warnings
@@ -312,6 +314,50 @@ def _agencies(values: dict[str, str], task_id: str, loc, warnings: list[dict]) -
     return lead_w, support_w, duties
 
 
+_CONNECTOR_END = regex.compile(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,;:/-])$")
+_ROLE_WORDS = regex.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", regex.I)
+
+
+def lead_is_name(name: str) -> bool:
+    """A lead reads as an agency's name: 2 to 18 words, not a date or a number, not cut after a
+    connector, no role words left inside."""
+    t = " ".join(name.split()).strip(" .;,:")
+    words = t.split()
+    deadline = text_to_deadline(t)
+    return (2 <= len(words) <= 18 and not _CONNECTOR_END.search(t.lower()) and not _ROLE_WORDS.search(t)
+            and not regex.fullmatch(r"[\d./\- ]+|[IVXLC]+\.?", t) and not (deadline["end"] or deadline["recurrence"]))
+
+
+def _check_fit(values: dict[str, str], lead: list[str], task_id: str, loc, warnings: list[dict]) -> None:
+    """Each cell must fit its column: a deadline in the lead column or an agency in the deadline
+    column is a shifted row (table-misaligned); a lead that is no name is warned about."""
+    deadline_text = values.get("deadline") or ""
+    lead_text = values.get("lead") or ""
+    shifted = (lead_text and not lead and text_to_deadline(lead_text)["end"]) or \
+        (deadline_text and reads_as_agency(deadline_text))
+    if shifted:
+        warnings.append(warning("table-misaligned", f"task {task_id}: its cells do not fit their columns "
+                                f"(lead {lead_text[:40]!r}, deadline {deadline_text[:40]!r}); check the row", loc.as_dict()))
+        return
+    bad = [name for name in lead if not lead_is_name(name)]
+    if bad:
+        warnings.append(warning("lead-not-agency", f"task {task_id}: lead {bad[0][:60]!r} does not read as an agency name", loc.as_dict()))
+
+
+def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> list[dict]:
+    """A document that announces an appendix ("… tại Phụ lục kèm theo") but has no table after its
+    signature, and no appendix task, has lost its appendix (it is not in the source, or unreadable)."""
+    if any(t.get("source") == "appendix" for t in tasks):
+        return []
+    if any(b.kind == "table" for b in blocks[from_block:]):
+        return []
+    for b in blocks[:from_block]:
+        if b.kind == "para" and regex.search(r"(?i)(?:kèm|tại|theo|chi\s+tiết)\s+(?:theo\s+)?phụ\s+lục", b.text):
+            return [warning("appendix-unread", "the document refers to an appendix but none was found or read; "
+                            "its tasks are missing", b.loc.as_dict())]
+    return []
+
+
 def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,
                  warnings: list[dict]) -> dict:
     cells = p["cells"]
@@ -332,6 +378,7 @@ def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | N
         warnings.append(warning("deadline-unparsed", f"task {task_id}: deadline {deadline['text']!r} was not understood", p["loc"].as_dict()))
     if not lead_w:
         warnings.append(warning("task-without-lead", f"task {task_id} has no lead agency", p["loc"].as_dict()))
+    _check_fit(values, lead_w, task_id, p["loc"], warnings)
     return {
         "id": task_id,
         "no": p["no"] or None,
