@@ -4,8 +4,6 @@ appendix is not reported as everything removed and added again."""
 
 from __future__ import annotations
 
-import difflib
-
 from .vn import fold
 
 TASK_FIELDS = ("lead", "support", "deadline", "output", "target")
@@ -15,36 +13,75 @@ def _key(text: str | None) -> str:
     return " ".join(fold(text or "").split())
 
 
+CLOSE = 80  # rapidfuzz ratio (0-100) from which two wordings are taken for one item
+
+
 def _match(old: list[dict], new: list[dict], text_of) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
-    """Pairs (exact words first, then close wording), and what is left on each side."""
-    pairs: list[tuple[dict, dict]] = []
-    left = list(old)
-    right = list(new)
-    by_key: dict[str, list[dict]] = {}
-    for n in right:
-        by_key.setdefault(_key(text_of(n)), []).append(n)
-    rest = []
-    for o in left:
+    """Pairs (exact words first, then close wording, closest first), and what is left on each side."""
+    by_key: dict[str, list[int]] = {}
+    for j, n in enumerate(new):
+        by_key.setdefault(_key(text_of(n)), []).append(j)
+    pairs: list[tuple[int, int]] = []
+    rest_old: list[int] = []
+    for i, o in enumerate(old):
         cands = by_key.get(_key(text_of(o)))
         if cands:
-            n = cands.pop(0)
-            pairs.append((o, n))
-            right.remove(n)
+            pairs.append((i, cands.pop(0)))
         else:
-            rest.append(o)
-    left = rest
-    for o in list(left):
-        best, score = None, 0.0
-        ko = _key(text_of(o))
-        for n in right:
-            s = difflib.SequenceMatcher(None, ko, _key(text_of(n))).ratio()
-            if s > score:
-                best, score = n, s
-        if best is not None and score >= 0.8:
-            pairs.append((o, best))
-            right.remove(best)
-            left.remove(o)
-    return pairs, left, right
+            rest_old.append(i)
+    taken = {j for _, j in pairs}
+    rest_new = [j for j in range(len(new)) if j not in taken]
+    close = _close_pairs([_key(text_of(old[i])) for i in rest_old], [_key(text_of(new[j])) for j in rest_new])
+    pairs += [(rest_old[a], rest_new[b]) for a, b in close]
+    used_old, used_new = {i for i, _ in pairs}, {j for _, j in pairs}
+    return ([(old[i], new[j]) for i, j in sorted(pairs)], [o for i, o in enumerate(old) if i not in used_old],
+            [n for j, n in enumerate(new) if j not in used_new])
+
+
+def _close_pairs(olds: list[str], news: list[str]) -> list[tuple[int, int]]:
+    """Index pairs of close wordings (ratio >= CLOSE), assigned closest first, each item once.
+
+    Every pair is scored exactly, but pairs whose letter counts already rule out a close ratio are
+    skipped without scoring: the common subsequence of two texts cannot be longer than their common
+    letters, so ratio <= 200 * common letters / (len(a) + len(b)). That bound is cheap for all pairs
+    at once and leaves few pairs to score when the leftovers of two plans are unrelated.
+    """
+    if not olds or not news:
+        return []
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    counts = _letter_counts(olds + news, np)
+    hist_old, hist_new = counts[: len(olds)], counts[len(olds):]
+    len_old, len_new = hist_old.sum(1), hist_new.sum(1)
+    step = max(1, 4_000_000 // (len(news) * max(1, counts.shape[1])))
+    scored: list[tuple[float, int, int]] = []
+    for lo in range(0, len(olds), step):
+        common = np.minimum(hist_old[lo:lo + step, None, :], hist_new[None, :, :]).sum(2)
+        # ratio >= CLOSE needs 200 * common >= CLOSE * total (one letter of slack for rounding)
+        total = len_old[lo:lo + step, None] + len_new[None, :]
+        for i, row in enumerate(200 * (common + 1) >= CLOSE * total, start=lo):
+            cands = np.flatnonzero(row)
+            if len(cands):
+                got = process.cdist([olds[i]], [news[j] for j in cands], scorer=fuzz.ratio, score_cutoff=CLOSE)[0]
+                scored += [(-float(got[k]), i, int(cands[k])) for k in np.flatnonzero(got)]
+    out, used_old, used_new = [], set(), set()
+    for _, i, j in sorted(scored):
+        if i not in used_old and j not in used_new:
+            out.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
+    return out
+
+
+def _letter_counts(texts: list[str], np):
+    """One row per text: how many times each character of the texts occurs in it."""
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    alphabet, symbol = np.unique(codes, return_inverse=True)
+    row = np.repeat(np.arange(len(texts)), [len(t) for t in texts])
+    counts = np.zeros((len(texts), len(alphabet)), dtype=np.int32)
+    np.add.at(counts, (row, symbol), 1)
+    return counts
 
 
 def _deadline(t: dict) -> dict:
