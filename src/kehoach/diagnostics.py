@@ -39,6 +39,9 @@ CODES: dict[str, str] = {
     "table-misaligned": "a table row's cells do not fit their columns (a date in the lead column, an agency in the deadline column)",
     "appendix-unread": "the document announces an appendix, or has a table with a lead column, yet no appendix task came out",
     "coverage-low": "less than 90% of the plan's lines were placed in the output (quality.coverage); see quality.unplaced",
+    # labelled task blocks
+    "label-empty": "a label of a task block ('Cơ quan chủ trì:', 'Thời gian thực hiện:' …) has no value",
+    "labelled-no-title": "a labelled task block names agencies but no task (no heading, 'Nội dung' or first line)",
     # inputs
     "legacy-encoding": "the text is not UTF-8 and was decoded as Windows-1258",
     "legacy-encoding-converted": "the text was in a legacy 8-bit Vietnamese encoding (TCVN3, VNI) and was converted to Unicode",

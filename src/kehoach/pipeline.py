@@ -11,6 +11,7 @@ from .errors import ReadError
 from .extract import header as hd
 from .extract.bodytasks import sections_to_tasks
 from .extract.indicators import table_to_indicator_targets
+from .extract.labelled import labelled_tasks
 from .extract.roles import Role
 from .extract.sections import Section, blocks_to_sections
 from .extract.tables import TableContext, appendix_unread, table_to_tasks
@@ -356,8 +357,11 @@ class _Extraction:
         self.warnings.extend(appendix_unread(blocks, self.tasks, self.closing_at))
 
     def read_body_tasks(self) -> None:
-        """Agency paragraphs of the implementation section."""
-        self.tasks.extend(sections_to_tasks(self.roots, whole_body=_is_directive(self.doc)))
+        """Labelled task blocks anywhere in the body, and agency paragraphs of the implementation section."""
+        labelled, used, warnings = labelled_tasks(self.roots)
+        self.warnings.extend(warnings)
+        body = sections_to_tasks(self.roots, whole_body=_is_directive(self.doc))
+        self.tasks.extend(labelled + [t for t in body if t["section"] not in used])
 
     def recover_header(self) -> None:
         """Header gaps filled from the back-reference and signature; letters recognised."""

@@ -70,3 +70,11 @@ def test_spellings_of_one_agency_share_a_canonical_name():
 def test_bases(case):
     got = [[b["type"], b["number"], b["date"], b["issuer"], b.get("name")] for b in text_to_bases(case["in"])]
     assert got == case["out"]
+
+
+@pytest.mark.parametrize("case", load_cases("labels.yaml"), ids=lambda c: c["in"][:50])
+def test_label_line(case):
+    from kehoach.extract.labelled import split_labels
+
+    got = split_labels(case["in"])
+    assert (None if got is None else [list(e) for e in got]) == case["out"]

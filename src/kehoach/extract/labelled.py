@@ -1,0 +1,281 @@
+"""Labelled task blocks: a numbered heading whose agencies, deadline and output are given by labels.
+
+    3. Hoàn thiện cơ sở dữ liệu …            a heading (the task's title)
+    a) Nội dung: Rà soát, cập nhật …          labels as lettered points,
+    b) Cơ quan thực hiện:                     "-" or "+" items, or plain paragraphs;
+    - Đơn vị chủ trì: Sở …                    several on one line, separated by ";";
+    - Đơn vị phối hợp: Sở …; UBND …           a label with its value on the next line(s)
+    c) Thời gian thực hiện: Quý III/2026.
+
+Each block is one task (``source: body``). A section holding several blocks ("- task" followed by
+"+ Cơ quan chủ trì: …; Thời hạn: …", or labels repeating) gives one task per block. The label
+vocabulary is data (:data:`LABELS`); headings that only name a category (:data:`CATEGORY`) give
+the title to the "Nội dung" label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import rx as regex
+from ..diagnostics import warning
+from ..parse.blocks import Loc
+from ..vn import strip_diacritics
+from .agencies import canonical_agency, cell_to_agencies
+from .dates import text_to_deadline
+from .sections import Section
+
+_WHO = r"(?:co quan|don vi|cq|dv|co quan,? don vi|co quan ?/ ?don vi|don vi ?/ ?co quan)"
+LABELS: list[tuple[str, str]] = [
+    ("content", r"noi dung(?: (?:cong viec|nhiem vu|thuc hien|hoat dong|chinh|chu yeu))?"),
+    ("lead", rf"(?:{_WHO} )?chu tri(?: (?:thuc hien|soan thao|tham muu|xay dung|trien khai|to chuc))?"),
+    ("support", rf"(?:{_WHO} )?phoi hop(?: (?:thuc hien|trien khai))?"),
+    ("agency", rf"(?:{_WHO}|trach nhiem|phan cong)(?: to chuc| chiu trach nhiem)? (?:thuc hien|trien khai)"
+               rf"|{_WHO} phu trach"),
+    ("deadline", r"(?:thoi gian|thoi han|tien do|thoi diem)(?:,? (?:tien do|thoi han))?"
+                 r"(?: (?:thuc hien|hoan thanh|ban hanh|trien khai|trinh|to chuc|bao cao))?"
+                 r"(?: (?:va|,) (?:hoan thanh|ban hanh))?"),
+    ("output", r"(?:san pham|ket qua)(?: ?/ ?(?:san pham|ket qua))?(?: (?:dau ra|dat duoc|can dat|du kien))?"),
+    ("funding", r"(?:nguon |du toan )?kinh phi(?: thuc hien)?"),
+]
+"""(field, pattern over the diacritic-less lower-case label) for every label a block may carry.
+
+"agency" ("Cơ quan thực hiện") names the lead unless "chủ trì"/"phối hợp" sub-labels follow it."""
+
+CATEGORY = regex.compile(
+    r"^(?:(?:nhom )?(?:nhiem vu|noi dung|hoat dong|cong viec|giai phap)(?: (?:so )?(?:\d+|thu \w+|[ivx]+))?"
+    r"|(?:nhiem vu|giai phap) (?:chung|cu the|trong tam|chu yeu)|(?:ve|linh vuc|nhom) .*)$"
+)
+"""Folded headings that name a category, not a task: the "Nội dung" label is then the title."""
+
+_LABEL_ALTS = "|".join(f"(?P<{f}>{p})" for f, p in LABELS)
+_LABEL_AT = regex.compile(rf"(?:^|(?<=[;.])|(?<=[;.]\s))\s*(?:{_LABEL_ALTS})\s*(?:\([^)]{{0,40}}\))?\s*:")
+_TASK_FIELDS = {"lead", "support", "agency", "deadline", "output"}
+_LEVEL = {"text": 0, "item": 1, "subitem": 2}
+_VERB = regex.compile(
+    r"\s(?:tiến hành|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|tổ chức (?:thực hiện|triển khai)|rà soát"
+    r"|xây dựng|tham mưu|triển khai|hướng dẫn|theo dõi|báo cáo|gửi|căn cứ|trong phạm vi|theo chức năng|thuộc phạm vi"
+    r"|chủ động|đăng tải|tuyên truyền|phổ biến|kiểm tra|đôn đốc|bố trí|ban hành|cung cấp|để)\b"
+)
+"""Verbs that end the names in a value written as a sentence ("Sở A tiến hành rà soát …")."""
+_PROSE_WORDS = 10
+"""A value part this long is a sentence: its names end at the first verb."""
+_SUPPORT_IN = regex.compile(r"\s*[,(]?\s*(?:chủ trì,?\s*)?phối hợp(?:\s+với)?\s+")
+
+
+@dataclass
+class Label:
+    field: str
+    value: str
+    loc: Loc
+    level: int
+    more: list[str] = field(default_factory=list)
+    """Lines that continue the value (a label whose value is on the following lines)."""
+
+    def text(self) -> str:
+        return "; ".join(p for p in [self.value, *self.more] if p)
+
+
+@dataclass
+class Unit:
+    """One block: the lines before its labels and the labels."""
+
+    pre: list[tuple[int, str, Loc]] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    level: int = 0
+
+    def get(self, name: str) -> list[Label]:
+        return [lb for lb in self.labels if lb.field == name]
+
+    def is_task(self) -> bool:
+        fields = {lb.field for lb in self.labels}
+        return bool(fields & {"lead", "support", "agency"}) or ("content" in fields and bool(fields & _TASK_FIELDS))
+
+
+def split_labels(text: str) -> list[tuple[str, str]] | None:
+    """The labels a line starts with, and their values; None when the line does not start with a label.
+
+    >>> split_labels("Cơ quan chủ trì: Sở Tư pháp; Thời hạn: Quý II/2026.")
+    [('lead', 'Sở Tư pháp'), ('deadline', 'Quý II/2026')]
+    >>> split_labels("Sở Tư pháp chủ trì: xây dựng …") is None
+    True
+    """
+    key = strip_diacritics(text).lower()
+    if len(key) != len(text):
+        return None
+    found = list(_LABEL_AT.finditer(key))
+    if not found or found[0].start() != 0:
+        return None
+    out = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        value = text[m.end():end].strip(" ;.,\t-–")
+        out.append((m.lastgroup, value))
+    return out
+
+
+def _flatten(sec: Section) -> tuple[list[tuple[int, str, Loc]], list[Section]]:
+    """The section's own lines (level 0 text, 1 "-" items, 2 "+" items) and its children written as labels."""
+    lines = [(_LEVEL.get(kind, 0), text, loc) for kind, text, loc in sec.content]
+    label_children = []
+    for child in sec.children:
+        if split_labels(child.token.rest) is None:
+            continue
+        label_children.append(child)
+        lines.append((0, child.token.rest, child.loc))
+        lines.extend((_LEVEL.get(kind, 0) + 1, text, loc) for kind, text, loc in child.content
+                     if not (kind == "text" and loc == child.loc))  # the heading's own text is in token.rest
+    return _join_split_labels(lines), label_children
+
+
+def _join_split_labels(lines: list[tuple[int, str, Loc]]) -> list[tuple[int, str, Loc]]:
+    """A label cut in two by a line break ("Đơn vị chủ trì" / "thực hiện: Sở …") is one line again."""
+    out: list[tuple[int, str, Loc]] = []
+    k = 0
+    while k < len(lines):
+        level, text, loc = lines[k]
+        if k + 1 < len(lines) and len(text.split()) <= 5 and split_labels(text) is None:
+            joined = f"{text.rstrip()} {lines[k + 1][1].lstrip()}"
+            if split_labels(lines[k + 1][1]) is None and split_labels(joined) is not None:
+                out.append((level, joined, loc))
+                k += 2
+                continue
+        out.append((level, text, loc))
+        k += 1
+    return out
+
+
+def _units(lines: list[tuple[int, str, Loc]]) -> list[Unit]:
+    """Group a section's lines into blocks: a new block starts at a line before labels or at a repeated label."""
+    units: list[Unit] = []
+    cur = Unit()
+    last: Label | None = None
+    for level, text, loc in lines:
+        entries = split_labels(text)
+        if entries:
+            seen = {lb.field for lb in cur.labels if lb.text()}
+            if cur.labels and entries[0][0] in seen and entries[0][0] != "agency" and level <= cur.level:
+                units.append(cur)
+                cur = Unit()
+            if not cur.labels:
+                cur.level = level
+            cur.labels.extend(Label(f, v, loc, level) for f, v in entries)
+            last = cur.labels[-1]
+            continue
+        if last is not None and (level > last.level or (level == 0 and not last.value and not last.more)):
+            last.more.append(text.rstrip(" ;."))
+            continue
+        if cur.labels:
+            units.append(cur)
+            cur = Unit()
+            last = None
+        cur.pre.append((level, text, loc))
+    units.append(cur)
+    return [u for u in units if u.is_task()]
+
+
+def _agencies(parts: list[str]) -> tuple[list[str], list[str]]:
+    """Lead and support named in a label's value lines ("Sở A chủ trì, phối hợp với Sở B"); prose is cut."""
+    lead: list[str] = []
+    support: list[str] = []
+    for part in parts:
+        m = _SUPPORT_IN.search(part)
+        if m and m.start() > 0:
+            support += _names(part[m.end():])
+            part = part[:m.start()]
+        lead += _names(regex.sub(r"\s*\(?chủ trì\)?\s*$", "", part))
+    return lead, support
+
+
+def _names(text: str) -> list[str]:
+    parts = []
+    for part in regex.split(r";|\n", text):
+        cut = _VERB.search(" " + part) if len(part.split()) >= _PROSE_WORDS else None
+        part = part[: cut.start() - 1] if cut and cut.start() > 1 else part
+        if not regex.match(r"\s*(?:các|những)\s", part, regex.I):  # "Sở A và các đơn vị liên quan": two
+            part = regex.sub(r"\s+và\s+(?=các\s)", "; ", part)
+        parts.append(part)
+    return cell_to_agencies("; ".join(p for p in parts if p.strip()))
+
+
+def _title(sec: Section, unit: Unit, multi: bool) -> tuple[str | None, str | None]:
+    """(title, detail): the heading, or the "Nội dung" label or the block's first line when the heading is a category."""
+    content = "; ".join(lb.text() for lb in unit.get("content")) or None
+    own = [t for _lvl, t, _loc in unit.pre]
+    own_text = " ".join(own).rstrip(" :") or None
+    heading = sec.title if sec.title and not is_category(sec.title) else None
+    if heading and not multi:
+        return heading, content or own_text
+    if multi and own:
+        return own[0].rstrip(" :."), content
+    if content:
+        return content, own_text
+    return own_text or sec.title, None
+
+
+def is_category(title: str) -> bool:
+    """Whether a heading only names a category ("Nhiệm vụ 2", "Về thể chế")."""
+    return bool(CATEGORY.match(strip_diacritics(title).lower().strip(" .:")))
+
+
+def _unit_to_task(sec: Section, parent: Section | None, unit: Unit, task_id: str, multi: bool,
+                  warnings: list[dict]) -> dict:
+    lead_w: list[str] = []
+    support_w: list[str] = []
+    for lb in unit.get("lead") or unit.get("agency"):
+        lead, extra = _agencies([lb.value, *lb.more])
+        lead_w += [a for a in lead if a not in lead_w]
+        support_w += extra
+    for lb in unit.get("support"):
+        support_w += _names(lb.text())
+    support_w = list(dict.fromkeys(a for a in support_w if a not in lead_w))
+    deadline = text_to_deadline("; ".join(lb.text() for lb in unit.get("deadline")) or None)
+    title, detail = _title(sec, unit, multi)
+    loc = (unit.pre[0][2] if unit.pre else unit.labels[0].loc) if multi else sec.loc
+    _check(unit, task_id, title, lead_w, warnings)
+    group = sec.title if sec.title and (multi or title != sec.title) else (parent.title if parent else None)
+    return {
+        "id": task_id, "no": sec.number, "group": group, "title": title,
+        "lead": [canonical_agency(a) for a in lead_w], "support": [canonical_agency(a) for a in support_w],
+        "lead_as_written": lead_w, "support_as_written": support_w, "deadline": deadline,
+        "output": "; ".join(lb.text() for lb in unit.get("output")) or None,
+        "target": None, "note": "; ".join(f"Kinh phí: {lb.text()}" for lb in unit.get("funding")) or None,
+        "detail": detail, "source": "body", "section": sec.id, "loc": loc.as_dict(),
+    }
+
+
+def _check(unit: Unit, task_id: str, title: str | None, lead: list[str], warnings: list[dict]) -> None:
+    fields_after = [lb.field for lb in unit.labels]
+    for k, lb in enumerate(unit.labels):
+        container = lb.field == "agency" and {"lead", "support"} & set(fields_after[k + 1:])
+        if not lb.text() and not container:
+            warnings.append(warning("label-empty", f"task {task_id}: the label for {lb.field} has no value", lb.loc.as_dict()))
+    loc = unit.labels[0].loc.as_dict()
+    if not title:
+        warnings.append(warning("labelled-no-title", f"task {task_id}: a labelled block names its agencies but no task", loc))
+    if not lead:
+        warnings.append(warning("task-without-lead", f"task {task_id} has no lead agency", loc))
+
+
+def labelled_tasks(roots: list[Section]) -> tuple[list[dict], set[str], list[dict]]:
+    """Tasks from every labelled block under ``roots``; the ids of the sections they used; warnings."""
+    tasks: list[dict] = []
+    used: set[str] = set()
+    warnings: list[dict] = []
+
+    def visit(sec: Section, parent: Section | None) -> None:
+        lines, label_children = _flatten(sec)
+        units = _units(lines)
+        for k, unit in enumerate(units, 1):
+            task_id = sec.id if len(units) == 1 else f"{sec.id}/{k}"
+            tasks.append(_unit_to_task(sec, parent, unit, task_id, len(units) > 1, warnings))
+        if units:
+            used.add(sec.id)
+            used.update(c.id for c in label_children)
+        for child in sec.children:
+            if child not in label_children:
+                visit(child, sec if parent is not None or sec not in roots else None)
+
+    for root in roots:
+        visit(root, None)
+    return tasks, used, warnings

@@ -1,0 +1,133 @@
+"""Labelled task blocks read the same whatever the label style: the plan is generated from one task
+list in every style (bold, italic, dashed, plus-marked, lettered, plain; one label a line, several
+labels on one line, values on the next line) and every rendition must give the same tasks."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from kehoach.pipeline import extract_bytes
+
+TASKS = [
+    {"title": "Rà soát quy trình cấp giấy chứng nhận quyền sử dụng đất", "lead": ["Sở Nông nghiệp và Môi trường"],
+     "support": ["Sở Tư pháp", "Ủy ban nhân dân các xã, phường"], "deadline": "Quý II/2026", "end": "2026-06-30",
+     "output": "Báo cáo rà soát"},
+    {"title": "Xây dựng kho dữ liệu dùng chung của tỉnh", "lead": ["Sở Khoa học và Công nghệ"],
+     "support": ["Sở Tài chính"], "deadline": "Trước ngày 31/10/2026", "end": "2026-10-31", "output": None},
+    {"title": "Tổ chức hội nghị tuyên truyền cho doanh nghiệp", "lead": ["Sở Công Thương", "Hiệp hội Doanh nghiệp tỉnh"],
+     "support": [], "deadline": "Tháng 8/2026", "end": "2026-08-31", "output": "02 hội nghị"},
+]
+
+LABEL_WORDS = {
+    "lead": ["Cơ quan chủ trì", "Đơn vị chủ trì thực hiện", "Chủ trì"],
+    "support": ["Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp"],
+    "deadline": ["Thời gian thực hiện", "Thời hạn hoàn thành", "Thời hạn ban hành"],
+    "output": ["Sản phẩm", "Kết quả/sản phẩm đầu ra", "Sản phẩm đầu ra"],
+}
+MARKS = {"plain": "{}:", "bold": "**{}:**", "italic": "*{}:*"}
+BULLETS = ["", "- ", "+ ", "letters"]
+LAYOUTS = ["lines", "one-line", "value-below"]
+
+HEADER = """ỦY BAN NHÂN DÂN TỈNH AN GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 12/KH-UBND
+
+An Giang, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+
+Cải thiện dịch vụ công về đất đai năm 2026
+
+I. MỤC ĐÍCH
+
+Nâng cao chất lượng phục vụ người dân.
+
+II. NHIỆM VỤ
+"""
+FOOTER = """
+Nơi nhận:
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+def _labels(task: dict, word: int) -> list[tuple[str, str]]:
+    out = [(LABEL_WORDS["lead"][word], "; ".join(task["lead"]))]
+    if task["support"]:
+        out.append((LABEL_WORDS["support"][word], ", ".join(task["support"])))
+    out.append((LABEL_WORDS["deadline"][word], task["deadline"]))
+    if task["output"]:
+        out.append((LABEL_WORDS["output"][word], task["output"]))
+    return out
+
+
+def render(mark: str, bullet: str, layout: str, word: int) -> str:
+    parts = [HEADER]
+    for n, task in enumerate(TASKS, 1):
+        parts.append(f"**{n}. {task['title']}**\n")
+        labels = [(MARKS[mark].format(name), value) for name, value in _labels(task, word)]
+        if layout == "one-line":
+            labels = [("; ".join(f"{lab} {value}" for lab, value in labels), "")]
+        for k, (lab, value) in enumerate(labels):
+            lead_in = f"{'abcd'[k]}) " if bullet == "letters" else bullet
+            if layout == "value-below":
+                parts.append(f"{lead_in}{lab}\n\n{value}.\n")
+            else:
+                parts.append(f"{lead_in}{lab} {value}.\n".replace(" .", "."))
+    parts.append(FOOTER)
+    return "\n".join(parts)
+
+
+def _read(text: str) -> list[tuple]:
+    plan = extract_bytes(text.encode("utf-8"), "plan.md")
+    return [(t["title"], t["lead"], t["support"], t["deadline"]["text"], t["deadline"]["end"], t["output"])
+            for t in plan["tasks"]]
+
+
+EXPECTED = [(t["title"], t["lead"], t["support"], t["deadline"], t["end"], t["output"]) for t in TASKS]
+VARIANTS = list(itertools.product(MARKS, BULLETS, LAYOUTS, range(3)))
+
+
+@pytest.mark.parametrize("mark,bullet,layout,word", VARIANTS, ids=lambda v: str(v).strip() or "none")
+def test_every_label_style_reads_the_same(mark, bullet, layout, word):
+    assert _read(render(mark, bullet, layout, word)) == EXPECTED
+
+
+def test_a_label_split_across_lines_is_one_label():
+    text = render("italic", "", "lines", 1).replace("*Đơn vị chủ trì thực hiện:*", "*Đơn vị chủ trì*\n\n*thực hiện:*")
+    assert _read(text) == EXPECTED
+
+
+def test_several_blocks_in_one_section_are_several_tasks():
+    body = "\n".join(
+        f"- {t['title']}.\n\n+ Cơ quan chủ trì: {'; '.join(t['lead'])}; Thời hạn: {t['deadline']}.\n" for t in TASKS)
+    text = HEADER + "\n1. Nhóm nhiệm vụ về dịch vụ công\n\n" + body + FOOTER
+    plan = extract_bytes(text.encode("utf-8"), "plan.md")
+    assert [(t["id"], t["title"], t["lead"], t["group"]) for t in plan["tasks"]] == [
+        (f"II.1/{k}", t["title"], t["lead"], "Nhóm nhiệm vụ về dịch vụ công") for k, t in enumerate(TASKS, 1)]
+
+
+def test_a_category_heading_takes_its_title_from_the_content_label():
+    text = HEADER + "\n1. Nhiệm vụ thứ nhất\n\n- Nội dung: Lập danh mục dữ liệu mở.\n\n- Cơ quan chủ trì: Sở Tài chính.\n" + FOOTER
+    (task,) = extract_bytes(text.encode("utf-8"), "plan.md")["tasks"]
+    assert (task["title"], task["group"], task["lead"]) == ("Lập danh mục dữ liệu mở", "Nhiệm vụ thứ nhất", ["Sở Tài chính"])
+
+
+def test_an_empty_label_and_a_block_without_title_are_warned_about():
+    text = HEADER + "\n1.\n\n- Cơ quan chủ trì: Sở Y tế.\n\n- Cơ quan phối hợp:\n\n- Thời gian thực hiện: Năm 2026.\n" + FOOTER
+    plan = extract_bytes(text.encode("utf-8"), "plan.md")
+    codes = {w["code"]: w["loc"] for w in plan["warnings"]}
+    assert plan["tasks"][0]["lead"] == ["Sở Y tế"]
+    assert codes["label-empty"]["line"] == text.splitlines().index("- Cơ quan phối hợp:") + 1
+    assert "labelled-no-title" in codes
+
+
+def test_a_section_with_a_time_label_only_is_not_a_task():
+    text = HEADER + "\n1. Thời gian\n\n- Thời gian thực hiện: Năm 2026.\n" + FOOTER
+    assert extract_bytes(text.encode("utf-8"), "plan.md")["tasks"] == []
