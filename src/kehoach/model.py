@@ -165,6 +165,7 @@ class Task(_TaskRequired, total=False):
     lead_as_written: list[str]
     support_as_written: list[str]
     section: str | None
+    detail: str | None
 
 
 class Quality(TypedDict):
