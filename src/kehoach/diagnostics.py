@@ -43,6 +43,8 @@ CODES: dict[str, str] = {
     "label-empty": "a label of a task block ('Cơ quan chủ trì:', 'Thời gian thực hiện:' …) has no value",
     "labelled-no-title": "a labelled task block names agencies but no task (no heading, 'Nội dung' or first line)",
     # inputs
+    "portal-mismatch": "a portal page's metadata table disagrees with the document's own header (the document's is kept)",
+    "source-cut": "a line of dots where the source (a portal page) cut rows or paragraphs out",
     "legacy-encoding": "the text is not UTF-8 and was decoded as Windows-1258",
     "legacy-encoding-converted": "the text was in a legacy 8-bit Vietnamese encoding (TCVN3, VNI) and was converted to Unicode",
     "invalid-bytes": "a few bytes of a UTF-8 file were not UTF-8 and were replaced with '\ufffd'",

@@ -19,6 +19,7 @@ from .extract.targets import text_to_targets
 from .numbering import match_token
 from .parse import Source, read_source
 from .parse.blocks import Block
+from .parse.portal import apply_metadata
 from .vn import ascii_fold
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -363,6 +364,10 @@ class _Extraction:
         body = sections_to_tasks(self.roots, whole_body=_is_directive(self.doc))
         self.tasks.extend(labelled + [t for t in body if t["section"] not in used])
 
+    def check_portal(self) -> None:
+        """A saved portal page: its metadata table checks the header and fills blank fields."""
+        apply_metadata(self.doc, self.source.portal, self.warnings)
+
     def recover_header(self) -> None:
         """Header gaps filled from the back-reference and signature; letters recognised."""
         _recover(self.doc, self.backref, self.doc["signer"], self.roots, self.blocks, self.warnings)
@@ -424,6 +429,7 @@ STEPS = (
     _Extraction.build_sections,
     _Extraction.read_appendix,
     _Extraction.read_body_tasks,
+    _Extraction.check_portal,
     _Extraction.recover_header,
     _Extraction.collect_targets,
     _Extraction.classify,

@@ -57,6 +57,7 @@ def read_source(data: bytes, name: str) -> Source:
 
     origins = None
     pages = None
+    portal = None
     if fmt in ("pdf", "docx", "doc"):
         rendition = _read_binary(data, name, fmt)
         text, warnings, origins, pages = rendition.text(), rendition.warnings, rendition.origins, rendition.pages
@@ -68,6 +69,10 @@ def read_source(data: bytes, name: str) -> Source:
             from .html import html_to_text
 
             text = html_to_text(text)
+        from .portal import strip_portal
+
+        text, portal, cut = strip_portal(text)  # a saved portal page: banner, metadata and footer are not the document
+        warnings = [*warnings, *cut]
     if not text.strip():
         raise ReadError(f"{name}: no text in the file; nothing to extract")
     blocks = read_text(text)
@@ -89,6 +94,7 @@ def read_source(data: bytes, name: str) -> Source:
         line_texts=line_texts,
         warnings=warnings,
         origins=origins,
+        portal=portal,
     )
 
 

@@ -66,3 +66,5 @@ class Source:
     warnings: list[dict] = field(default_factory=list)
     origins: list[Loc] | None = None
     """For binary formats: where each line of the text rendition came from (line -> Loc)."""
+    portal: dict | None = None
+    """For a page saved from a legal-document portal: its metadata table (see :mod:`kehoach.parse.portal`)."""

@@ -1,0 +1,124 @@
+"""Pages saved from a legal-document portal read like the bare document: the banner, metadata table
+and footer are not the document; the metadata fills only what the document leaves blank."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from kehoach.parse.portal import strip_portal
+from kehoach.pipeline import extract_bytes
+
+from ..conftest import SAMPLES
+
+BARE = (SAMPLES / "tay-ninh-57-kh-ubnd-2026-du-lieu-dat-dai-khoi-nhan.md").read_text(encoding="utf-8")
+META = [("Số hiệu", "57/KH-UBND"), ("Loại văn bản", "Kế hoạch"), ("Nơi ban hành", "Tỉnh Tây Ninh"),
+        ("Người ký", "Trần Văn Lộc"), ("Ngày ban hành", "16/03/2026"), ("Ngày hiệu lực", "Đã biết"),
+        ("Tình trạng", "Đang cập nhật")]
+BANNER = ("[Trang chủ](/) | [Tra cứu văn bản](/tra-cuu) | [Đăng nhập](/login)\n\n"
+          "# Kế hoạch 57/KH-UBND năm 2026 về dữ liệu đất đai do tỉnh Tây Ninh ban hành\n\n"
+          "Cập nhật lúc 09:30 ngày 20/03/2026 | Lượt xem: 1.204\n")
+FOOTER = ("\nVăn bản liên quan | Lược đồ | Tải về\n\n"
+          "Thông báo: Từ ngày 01/07/2026 hệ thống tạm ngừng để bảo trì.\n\n"
+          "Chịu trách nhiệm nội dung: Nguyễn Văn Bình\n\n"
+          "Giấy phép số 12/GP-BTTTT ngày 05/01/2021\n\n© 2026 Cổng văn bản. Ghi rõ nguồn khi trích dẫn.\n")
+
+
+def table(meta: list[tuple[str, str]], form: str) -> str:
+    if form == "pipe":
+        rows = [meta[k:k + 2] for k in range(0, len(meta), 2)]
+        return "\n".join("| " + " | ".join(f"**{key}:** | {value}" for key, value in row) + " |" for row in rows)
+    if form == "scraped":  # the crawl's layout: one cell per line, "|" between cells
+        return "\n".join(f"|\n{key}:\n|\n{value}" for key, value in meta) + "\n|"
+    return "\n".join(f"{key}: {value}" for key, value in meta)
+
+
+def portal_page(bare: str, form: str, meta=META) -> str:
+    return f"{BANNER}\n{table(meta, form)}\n\n{bare}\n{FOOTER}"
+
+
+def _no_loc(value):
+    if isinstance(value, dict):
+        return {k: _no_loc(v) for k, v in value.items() if k != "loc"}
+    if isinstance(value, list):
+        return [_no_loc(v) for v in value]
+    return value
+
+
+def _read(text: str, name: str = "page.md") -> dict:
+    return extract_bytes(text.encode("utf-8"), name)
+
+
+@pytest.mark.parametrize("form", ["pipe", "scraped", "lines"])
+def test_a_portal_page_reads_like_the_bare_document(form):
+    bare, page = _read(BARE), _read(portal_page(BARE, form))
+    for key in ("document", "preamble", "sections", "closing", "targets", "tasks"):
+        assert _no_loc(page[key]) == _no_loc(bare[key]), key
+    assert [w["code"] for w in page["warnings"]] == [w["code"] for w in bare["warnings"]]
+    assert page["quality"]["unplaced"] == []
+
+
+def _blank(bare: str) -> str:
+    """The document as stamped at signing: number and day left blank."""
+    return bare.replace("Số: 57/KH-UBND", "Số:     /KH-UBND").replace("ngày 16 tháng 3 năm 2026", "ngày    tháng 3 năm 2026")
+
+
+def test_a_saved_html_page_reads_like_the_bare_document():
+    plain = _blank(BARE).replace("**", "").replace("*", "")
+    paras = "".join(f"<p>{html.escape(p)}</p>\n" for p in plain.split("\n") if p.strip() and "|" not in p)
+    head = "<p>ỦY BAN NHÂN DÂN TỈNH TÂY NINH</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>\n"
+    rows = "".join(f"<tr><td>{k}:</td><td>{v}</td></tr>" for k, v in META)
+    bare_html = f"<html><body><div class='content'>{head}{paras}</div></body></html>"
+    page_html = (f"<html><body><div class='top'><h1>Kế hoạch 57/KH-UBND năm 2026</h1><p>Cập nhật 20/03/2026</p></div>"
+                 f"<table>{rows}</table><div class='content'>{head}{paras}</div>"
+                 f"<div class='foot'><p>Thông báo: bảo trì ngày 01/07/2026</p><p>© 2026 Bản quyền Cổng văn bản</p></div>"
+                 f"</body></html>")
+    bare, page = _read(bare_html, "bare.html"), _read(page_html, "page.html")
+    assert (bare["document"]["number"], page["document"]["number"]) == (None, "57/KH-UBND")
+    assert page["document"]["inferred"] == ["number", "date"]
+    bare["document"].update({k: page["document"][k] for k in ("number", "seq", "date", "inferred")})
+    for key in ("document", "sections", "tasks", "closing"):
+        assert _no_loc(page[key]) == _no_loc(bare[key]), key
+    assert page["quality"]["unplaced"] == []
+
+
+def test_metadata_fills_what_the_document_leaves_blank():
+    blank = _blank(BARE)
+    assert _read(blank)["document"]["number"] is None
+    page_text = portal_page(blank, "scraped")
+    page = _read(page_text)
+    doc = page["document"]
+    assert (doc["number"], doc["seq"], doc["date"]) == ("57/KH-UBND", 57, "2026-03-16")
+    assert {"number", "date"} <= set(doc["inferred"])
+    inferred = [w for w in page["warnings"] if w["code"] == "inferred" and "portal" in w["message"]]
+    lines = page_text.split("\n")
+    assert {lines[w["loc"]["line"] - 1] for w in inferred} == {"Số hiệu:", "Ngày ban hành:"}
+
+
+def test_metadata_that_disagrees_is_warned_about_and_the_document_wins():
+    meta = [(k, "75/KH-UBND" if k == "Số hiệu" else v) for k, v in META]
+    page = _read(portal_page(BARE, "pipe", meta))
+    assert page["document"]["number"] == "57/KH-UBND"
+    assert [w["code"] for w in page["warnings"]].count("portal-mismatch") == 1
+    assert page["document"]["inferred"] == []
+
+
+def test_a_line_of_dots_where_the_site_cut_rows_is_warned_about():
+    cut = BARE.replace("**4. Nhiệm vụ 4**", "…………………\n\n**4. Nhiệm vụ 4**")
+    text = portal_page(cut, "pipe")
+    warnings = [w for w in _read(text)["warnings"] if w["code"] == "source-cut"]
+    assert [text.split("\n")[w["loc"]["line"] - 1] for w in warnings] == ["…………………"]
+
+
+def test_a_document_listing_documents_in_a_table_is_not_a_portal_page():
+    table_rows = "\n".join(f"| {k} | {v} |" for k, v in META[:5])
+    text = BARE.replace("**III. KINH PHÍ THỰC HIỆN**", "| Mục | Giá trị |\n|---|---|\n" + table_rows + "\n\n**III. KINH PHÍ THỰC HIỆN**")
+    stripped, portal, _ = strip_portal(text)
+    assert portal is None and stripped == text
+
+
+def test_the_footer_keeps_the_signature():
+    page = _read(portal_page(BARE, "lines"))
+    assert page["document"]["signer"]["name"] == "Trần Văn Lộc"
+    assert not any("Bản quyền" in p["text"] or "Giấy phép" in p["text"] for p in page["closing"])
