@@ -120,12 +120,44 @@ def test_zip_bomb_is_refused(monkeypatch):
         extract_bytes(data, "bomb.docx")
 
 
-def test_legacy_font_is_warned():
-    doc = (f'<w:document {W}><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr>'
-           '<w:t>KÕ ho¹ch</w:t></w:r></w:p><w:p><w:r><w:t>I. MỤC TIÊU</w:t></w:r></w:p></w:body></w:document>').encode()
+def _run(text: str, font: str | None = None) -> str:
+    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+STYLES = (f'<w:styles {W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
+          '</w:rPr></w:rPrDefault></w:docDefaults>'
+          '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/>'
+          '</w:rPr></w:style><w:style w:type="paragraph" w:styleId="Uni"><w:basedOn w:val="Normal"/><w:rPr>'
+          '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr></w:style>'
+          '<w:style w:type="character" w:styleId="Caps"><w:rPr><w:rFonts w:ascii=".VnArialH" w:hAnsi=".VnArialH"/>'
+          '</w:rPr></w:style></w:styles>')
+
+
+def test_legacy_font_runs_are_converted_by_their_font():
+    paras = [
+        _run("kÕ ho¹ch", ".VnTimeH"),  # the capitals font: typed in lower case, drawn in capitals
+        _run("Ph¸t triÓn ") + _run("ñ", ".VnTimeH") + _run("y ban nh©n d©n"),  # Normal's font; a one-letter capital run
+        _run("Keá hoaïch ", "VNI-Times") + _run("Trường", "VNI-Times") + _run(" §iÒu"),  # Unicode in a VNI-font run stays
+        '<w:pPr><w:pStyle w:val="Uni"/></w:pPr>' + _run("Mục tiêu ¸"),  # a Unicode style based on the legacy one
+        '<w:r><w:rPr><w:rStyle w:val="Caps"/></w:rPr><w:t>môc tiªu</w:t></w:r>',
+    ]
+    body = "".join(f"<w:p>{p}</w:p>" for p in paras)
+    doc = f'<w:document {W}><w:body>{body}</w:body></w:document>'.encode()
+    lines = docx_reader.read_docx(_zip({"word/document.xml": doc, "word/styles.xml": STYLES.encode()}), "x.docx").text()
+    assert [line for line in lines.split("\n") if line.strip()] == [
+        "KẾ HOẠCH", "Phát triển Ủy ban nhân dân", "Kế hoạch Trường Điều", "Mục tiêu ¸", "MỤC TIÊU"]
+    plan = extract_bytes(_zip({"word/document.xml": doc, "word/styles.xml": STYLES.encode()}), "legacy.docx")
+    (w,) = [w for w in plan["warnings"] if w["code"] == "legacy-encoding-converted"]
+    assert ".VnTime" in w["message"] and "VNI-Times" in w["message"]
+
+
+def test_unknown_8bit_font_is_warned():
+    doc = (f'<w:document {W}><w:body><w:p>{_run("Kõ ho¹ch", "VPS Times")}</w:p><w:p><w:r><w:t>I. MỤC TIÊU</w:t></w:r></w:p>'
+           '</w:body></w:document>').encode()
     plan = extract_bytes(_zip({"word/document.xml": doc}), "legacy.docx")
     (w,) = [w for w in plan["warnings"] if w["code"] == "legacy-font"]
-    assert ".VnTime" in w["message"]
+    assert "VPS Times" in w["message"]
 
 
 def test_legacy_doc_without_libreoffice_says_how(monkeypatch):

@@ -160,3 +160,29 @@ def test_a_stray_byte_in_utf8_is_replaced_and_warned():
 def test_text_that_is_neither_is_refused(data):
     with pytest.raises(ReadError, match="does not read as Vietnamese|undecodable|binary"):
         extract_bytes(data, "other.txt")
+
+
+LEGACY_INPUTS = sorted((ROOT / "tests" / "legacy-inputs").iterdir())
+
+
+def _no_loc(x):
+    if isinstance(x, dict):
+        return {k: _no_loc(v) for k, v in x.items() if k != "loc"}
+    if isinstance(x, list):
+        return [_no_loc(v) for v in x]
+    return x
+
+
+@pytest.mark.parametrize("path", LEGACY_INPUTS, ids=[p.name for p in LEGACY_INPUTS])
+def test_legacy_fixture_gives_the_plan_of_its_clean_rendition(path, in_root):
+    """Fixtures from scripts/make_legacy_fixtures.py: Word files in ABC (.VnTime/.VnTimeH, fonts
+    from the style, one-letter capital runs) and VNI fonts mixed with Unicode paragraphs, and a
+    TCVN3 text file."""
+    from kehoach import extract_file
+
+    stem, _, suffix = path.name.rpartition("-")
+    clean = extract_file(f"samples/{stem}.{suffix.rsplit('.', 1)[1]}")
+    plan = extract_file(str(path))
+    for key in KEYS:
+        assert _no_loc(plan[key]) == _no_loc(clean[key]), key
+    assert any(w["code"] == "legacy-encoding-converted" for w in plan["warnings"])

@@ -3,8 +3,9 @@
 Walks the body in document order (paragraphs and tables together), renders Word's automatic
 numbering as a reader sees it ("I.", "1.", "a)", bullets), expands merged cells (a lead agency
 merged over several rows applies to each row), keeps footnote texts apart, and ignores page
-headers and footers. Text boxes and legacy 8-bit Vietnamese fonts (TCVN3 ".VnTime", VNI) are
-reported in warnings.
+headers and footers. Runs set in legacy 8-bit Vietnamese fonts (TCVN3 ".VnTime", VNI) are
+converted to Unicode by their font (:mod:`kehoach.parse.fonts`); text boxes are reported in
+warnings.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ import zipfile
 from ..diagnostics import warning
 from ..errors import ReadError
 from .blocks import Loc
+from .fonts import RunFonts, classify, convert_segments
 from .rendition import Rendition
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNZIPPED = 300 * 1024 * 1024
 MAX_RATIO = 200
-_LEGACY_FONT_PREFIXES = (".vn", "vni-", "vni ", "vn3")
 
 
 def _xml(data: bytes):
@@ -146,37 +147,57 @@ def _style_numbering(styles_root) -> dict[str, tuple[str, int]]:
 
 
 class _Walker:
-    def __init__(self, numbering: Numbering, style_num: dict, footnote_marks: dict[str, int]) -> None:
+    def __init__(self, numbering: Numbering, style_num: dict, footnote_marks: dict[str, int],
+                 fonts: RunFonts | None = None) -> None:
         self.numbering = numbering
         self.style_num = style_num
         self.footnote_marks = footnote_marks
-        self.legacy_fonts: set[str] = set()
+        self.fonts = fonts or RunFonts(None)
+        self.legacy_fonts: set[str] = set()  # 8-bit fonts kehoach cannot convert
+        self.converted_fonts: set[str] = set()
+        self.converted_runs = 0
         self.textboxes = 0
 
     def paragraph_lines(self, p) -> list[str]:
-        """The paragraph as lines (soft breaks split it), its list label in front."""
-        lines = [""]
+        """The paragraph as lines (soft breaks split it), its list label in front; runs set in
+        legacy 8-bit fonts (TCVN3, VNI) converted to Unicode by their font."""
+        lines: list[list[tuple[str, str | None, bool]]] = [[]]
+        style = p.find(f"{W}pPr/{W}pStyle")
+        para_style = style.get(f"{W}val") if style is not None else None
         for el in p.iter():
             tag = el.tag
             if tag == f"{W}t":
-                lines[-1] += el.text or ""
+                lines[-1].append((el.text or "", *self._run_encoding(el.getparent(), para_style)))
             elif tag == f"{W}tab":
-                lines[-1] += "\t"
+                lines[-1].append(("\t", None, False))
             elif tag in (f"{W}br", f"{W}cr"):
-                lines.append("")
+                lines.append([])
             elif tag == f"{W}noBreakHyphen":
-                lines[-1] += "-"
-            elif tag == f"{W}rFonts":
-                for attr in ("ascii", "hAnsi"):
-                    name = el.get(f"{W}{attr}") or ""
-                    if name.lower().startswith(_LEGACY_FONT_PREFIXES):
-                        self.legacy_fonts.add(name)
+                lines[-1].append(("-", None, False))
             elif tag == f"{W}txbxContent":
                 self.textboxes += 1
+        texts = []
+        for segments in lines:
+            text, converted = convert_segments(segments)
+            self.converted_runs += converted
+            texts.append(text)
         label = self._label(p)
         if label:
-            lines[0] = f"{label} {lines[0].lstrip()}"
-        return [line.replace("\t", "   ").rstrip() for line in lines]
+            texts[0] = f"{label} {texts[0].lstrip()}"
+        return [line.replace("\t", "   ").rstrip() for line in texts]
+
+    def _run_encoding(self, run, para_style: str | None) -> tuple[str | None, bool]:
+        """(encoding, capitals) of a run's font; legacy font names are remembered for the warning."""
+        if run is None or run.tag != f"{W}r":
+            return None, False
+        font = self.fonts.of_run(run, para_style)
+        encoding, capitals = classify(font)
+        if encoding == "?":
+            self.legacy_fonts.add(font or "")
+            return None, False
+        if encoding:
+            self.converted_fonts.add(font or "")
+        return encoding, capitals
 
     def _label(self, p) -> str:
         ppr = p.find(f"{W}pPr")
@@ -267,7 +288,7 @@ def read_docx(data: bytes, name: str) -> Rendition:
     marks: dict[str, int] = {}
     for ref in body.iter(f"{W}footnoteReference"):
         marks.setdefault(ref.get(f"{W}id"), len(marks) + 1)
-    walker = _Walker(numbering, _style_numbering(styles), marks)
+    walker = _Walker(numbering, _style_numbering(styles), marks, RunFonts(styles))
     out = Rendition()
     para_no = 0
 
@@ -300,6 +321,10 @@ def read_docx(data: bytes, name: str) -> Rendition:
             if texts.get(fid):
                 para_no += 1
                 out.add_paragraph([f"[^{mark}]: {texts[fid]}"], Loc(para_no))
+    if walker.converted_runs:
+        fonts = ", ".join(sorted(walker.converted_fonts))
+        out.warnings.append(warning("legacy-encoding-converted", f"{walker.converted_runs} run(s) set in legacy 8-bit "
+                                    f"Vietnamese fonts ({fonts}) were converted to Unicode by their font"))
     if walker.legacy_fonts:
         fonts = ", ".join(sorted(walker.legacy_fonts))
         out.warnings.append(warning("legacy-font", f"text set in legacy 8-bit Vietnamese fonts ({fonts}) may read as garbage; "

@@ -1,0 +1,158 @@
+"""Generate the legacy-encoding fixtures in tests/legacy-inputs/ (run from the repository root).
+
+    python scripts/make_legacy_fixtures.py
+
+Each fixture is a clean Unicode sample re-spelled the way pre-Unicode offices wrote it, with
+kehoach's own tables (:mod:`kehoach.parse.legacy`); the tests check that each gives the plan of
+its clean rendition. What it writes (all committed):
+
+- ``*-tcvn3.docx``: the Word sample in ABC fonts. The Normal style is ".VnTime", so most runs
+  take their font from the style; words in capitals are typed in lower case in ".VnTimeH" runs
+  (the capitals font), a toned capital inside a title-case word ("Ủy") is a one-letter
+  ".VnTimeH" run; every fourth paragraph, and any run with a character TCVN3 cannot spell
+  (superscript note marks), stays Unicode in an explicit "Times New Roman" (a document edited
+  later).
+- ``*-vni.docx``: the same in "VNI-Times" runs (VNI has capitals), every fourth paragraph Unicode.
+- ``*-tcvn3.txt``: a plain-text sample in TCVN3 bytes as ABC left them (VN3: toned capitals
+  written with the codes of their small letters).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from kehoach.parse import legacy  # noqa: E402
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+OUT = ROOT / "tests" / "legacy-inputs"
+DOCX_SAMPLES = ["thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so", "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh"]
+TEXT_SAMPLES = ["hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.txt"]
+UNICODE_FONT = "Times New Roman"
+_TOKEN = re.compile(r"\w+|\W+")
+
+
+def set_font(run, font: str | None) -> None:
+    """Give ``run`` its own font, or (None) let it take the style's."""
+    rpr = run.find(f"{W}rPr")
+    if rpr is None:
+        rpr = etree.Element(f"{W}rPr")
+        run.insert(0, rpr)
+    for old in rpr.findall(f"{W}rFonts"):
+        rpr.remove(old)
+    if font:
+        rf = etree.Element(f"{W}rFonts")
+        rf.set(f"{W}ascii", font)
+        rf.set(f"{W}hAnsi", font)
+        rpr.insert(0, rf)
+
+
+def tcvn3_pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` as ABC users typed it: (TCVN3 text, capitals font?) pieces."""
+    pieces: list[tuple[str, bool]] = []
+
+    def add(s: str, caps: bool) -> None:
+        if pieces and pieces[-1][1] == caps:
+            pieces[-1] = (pieces[-1][0] + s, caps)
+        else:
+            pieces.append((s, caps))
+
+    for token in _TOKEN.findall(text):
+        if token[0].isalpha() and len(token) >= 2 and token.isupper():
+            add(legacy.to_tcvn3(token.lower(), full=False), True)  # typed in lower case, drawn in capitals
+            continue
+        for ch in token:
+            spelled = legacy.to_tcvn3(ch, full=False)
+            caps = ch.isupper() and legacy.from_tcvn3(spelled, full=False) != ch
+            add(spelled, caps)
+    return pieces
+
+
+def spellable(text: str, encode) -> bool:
+    try:
+        encode(text)
+    except ValueError:
+        return False
+    return True
+
+
+def respell_runs(body, encoding: str) -> None:
+    """Re-spell every run of the body in ``encoding``, every fourth paragraph left in Unicode."""
+    for k, p in enumerate(body.iter(f"{W}p")):
+        for run in list(p.iter(f"{W}r")):
+            texts = run.findall(f"{W}t")
+            if not texts:
+                continue
+            text = "".join(t.text or "" for t in texts)
+            plain = len(texts) == 1 and len(run) <= 2  # rPr and one w:t
+            encode = (lambda s: legacy.to_tcvn3(s, full=False)) if encoding == legacy.TCVN3 else legacy.to_vni
+            if k % 4 == 1 or not plain or not spellable(text, encode):
+                set_font(run, UNICODE_FONT)
+                continue
+            if encoding == legacy.VNI:
+                texts[0].text = legacy.to_vni(text)
+                set_font(run, "VNI-Times")
+                continue
+            parent, at = run.getparent(), run.getparent().index(run)
+            parent.remove(run)
+            for n, (piece, caps) in enumerate(tcvn3_pieces(text)):
+                new = etree.fromstring(etree.tostring(run))
+                new.find(f"{W}t").text = piece
+                new.find(f"{W}t").set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                set_font(new, ".VnTimeH" if caps else None)
+                parent.insert(at + n, new)
+
+
+def normal_style_font(styles, font: str) -> None:
+    for st in styles.findall(f"{W}style"):
+        if st.get(f"{W}styleId") == "Normal":
+            rpr = st.find(f"{W}rPr")
+            rf = rpr.find(f"{W}rFonts")
+            rf.set(f"{W}ascii", font)
+            rf.set(f"{W}hAnsi", font)
+
+
+def legacy_docx(src: Path, out: Path, encoding: str) -> None:
+    with zipfile.ZipFile(src) as zin:
+        files = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+    doc = etree.fromstring(files["word/document.xml"])
+    styles = etree.fromstring(files["word/styles.xml"])
+    respell_runs(doc.find(f"{W}body"), encoding)
+    if encoding == legacy.TCVN3:
+        normal_style_font(styles, ".VnTime")
+    files["word/document.xml"] = etree.tostring(doc, xml_declaration=True, encoding="UTF-8", standalone=True)
+    files["word/styles.xml"] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))  # reproducible bytes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(info, data)
+    out.write_bytes(buf.getvalue())
+
+
+def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    for stem in DOCX_SAMPLES:
+        for encoding, suffix in ((legacy.TCVN3, "tcvn3"), (legacy.VNI, "vni")):
+            legacy_docx(ROOT / "samples" / f"{stem}.docx", OUT / f"{stem}-{suffix}.docx", encoding)
+    for name in TEXT_SAMPLES:
+        text = (ROOT / "samples" / name).read_text(encoding="utf-8")
+        stem = name.rsplit(".", 1)[0]
+        (OUT / f"{stem}-tcvn3.txt").write_bytes(legacy.to_tcvn3(text, full=False).encode("cp1252"))
+    for f in sorted(OUT.iterdir()):
+        print(f.relative_to(ROOT), f.stat().st_size)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
