@@ -21,6 +21,7 @@ CODES: dict[str, str] = {
     "number-blank": "the number is left blank in the document (stamped at signing); it stays empty",
     "number-missing": "no document number was found",
     "date-missing": "no issue date was found",
+    "date-blank": "the date line leaves day and month blank (stamped at signing); the date stays empty",
     "issuer-missing": "no issuing body was found",
     "inferred": "header fields were recovered from elsewhere in the document (listed in document.inferred)",
     "backref-mismatch": "an appendix's back-reference ('Kèm theo Kế hoạch số …') disagrees with the header",

@@ -14,13 +14,14 @@ from .extract.indicators import table_to_indicator_targets
 from .extract.labelled import labelled_tasks
 from .extract.roles import Role
 from .extract.sections import Section, blocks_to_sections
+from .extract.signature import find_signature
 from .extract.tables import TableContext, appendix_unread, table_to_tasks
 from .extract.targets import text_to_targets
 from .numbering import match_token
 from .parse import Source, read_source
 from .parse.blocks import Block
 from .parse.portal import apply_metadata
-from .vn import ascii_fold
+from .vn import ascii_fold, is_upper_text
 
 MAX_BYTES = 50 * 1024 * 1024
 COVERAGE_FLOOR = 0.9
@@ -40,6 +41,11 @@ _ISSUES_PLAN = regex.compile(
 """A decision's words that it issues or approves a plan ("Ban hành kèm theo Quyết định này Kế hoạch …")."""
 _TYPE_AND_TITLE = regex.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s*[:\-–]?\s+(?P<title>\S.{5,})$")
 _VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
+_RULE_RUN = regex.compile(r"\s*[-–_=*~.]{4,}\s*")
+"""A decorative rule glued to a header line ("TỈNH GIA LAI --------")."""
+_NUMBER_ALONE = regex.compile(r"^Số\s*:?\s*$")
+_BLANK_DATE = regex.compile(r"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+(?:19|20)\d{2}", regex.I)
+"""A date line stamped at signing: "ngày    tháng    năm 2026"."""
 _ISSUER_TAIL = regex.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+\S")
 _APPENDIX_MARK = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục)\b")
 
@@ -103,6 +109,8 @@ class _Extraction:
             "recipients": [], "attachment": None, "inferred": [],
         }
         self.closing_at = self.n  # first block of the recipients/signature part
+        self.date_blank = False  # the date line leaves day and month blank
+        self.header_locs: dict[str, dict] = {}  # where the number and date lines are
         self.type_idx: int | None = None  # the "KẾ HOẠCH" line
         self.plan_front: int | None = None  # the plan's own type line when a decision issues it
         self.body_from = 0  # first block after the title
@@ -130,9 +138,9 @@ class _Extraction:
         """Recipients ("Nơi nhận") and the signature block; their position bounds the body."""
         blocks, n = self.blocks, self.n
         recipients, rec_used, rec_at = hd.find_recipients(blocks, 0, n)
-        signer, sig_used = hd.find_signature(blocks, max(0, (rec_at or 0) - 12), n)
+        signer, sig_used = find_signature(blocks, max(0, (rec_at or 0) - 12), n)
         if signer is None and rec_at is not None:
-            signer, sig_used = hd.find_signature(blocks, 0, n)
+            signer, sig_used = find_signature(blocks, 0, n)
         self.used.update(rec_used)
         self.used.update(sig_used)
         self.doc["recipients"], self.doc["signer"] = recipients, signer
@@ -175,29 +183,44 @@ class _Extraction:
             self.warn("type-name-missing", "no document type line (KẾ HOẠCH …) found in the header")
 
     def _header_line(self, i: int, b: Block, head_stop: int) -> None:
-        doc, text = self.doc, b.text
+        doc, text = self.doc, _RULE_RUN.sub(" ", b.text).strip()
         left = regex.split(r"\s*\|\s*|\s{3,}|CỘNG\s+H", text)[0].strip()
         issuer, complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
-        nxt = self.para(i + 1)
-        if issuer and not complete and i + 1 < head_stop and nxt is not None and _ISSUER_TAIL.match(nxt.text):
-            # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" in two cell paragraphs
-            issuer, complete = hd.expand_issuer(left + " " + nxt.text)
-            self.used.add(i + 1)
+        if issuer and not complete:
+            # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" in two paragraphs, maybe with the motto between them
+            for k in range(i + 1, min(head_stop, i + 4)):
+                nxt = self.para(k)
+                tail = _RULE_RUN.sub(" ", nxt.text).strip() if nxt is not None else ""
+                if nxt is not None and _ISSUER_TAIL.match(tail):
+                    issuer, complete = hd.expand_issuer(left + " " + tail)
+                    self.used.add(k)
+                    break
+                if nxt is None or not (hd.MOTTO.match(tail) or is_upper_text(tail) and "CỘNG" in tail):
+                    break
         if issuer and doc["issuer"] is None:
             self.used.add(i)
             doc["issuer"] = issuer if complete else None
         if hd.MOTTO.match(text) or regex.search(r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI", text.upper()):
             self.used.add(i)
         num = hd.parse_number(text)
+        nxt = self.para(i + 1)
+        if num is None and _NUMBER_ALONE.match(text) and nxt is not None:  # "Số:" / "7360/KH-UBND"
+            num = hd.parse_number("Số: " + nxt.text)
+            if num:
+                self.used.add(i + 1)
         if num and doc["symbol"] is None:
             doc.update({k: num[k] for k in ("number", "seq", "symbol", "type")})
+            self.header_locs["number"] = b.loc.as_dict()
             if num["hyphen_fixed"]:
                 self.warn("symbol-repaired", f"symbol read as {num['symbol']} (hyphen missing in the text)", b.loc.as_dict())
             self.used.add(i)
         place, date = hd.find_issue_place_date(text)
         if place and doc["place"] is None:
             doc["place"], doc["date"] = place, date
+            self.header_locs["date"] = b.loc.as_dict()
             self.used.add(i)
+            if date is None and _BLANK_DATE.search(text):
+                self.date_blank = True
 
     def find_attachment(self) -> None:
         """A decision that issues the plan: "KẾ HOẠCH …" then "(Ban hành kèm theo Quyết định …)"."""
@@ -225,7 +248,7 @@ class _Extraction:
         self.plan_part_from = t
         # The decision's own recipients and signature come before the plan; the plan's after it.
         _rec, rec_used, rec_at = hd.find_recipients(blocks, t, self.n)
-        _sig, sig_used = hd.find_signature(blocks, t, self.n)
+        _sig, sig_used = find_signature(blocks, t, self.n)
         self.used.update(rec_used)
         self.used.update(sig_used)
         self.closing_at = min([i for i in (rec_at, sig_used[0] if sig_used else None) if i is not None], default=self.n)
@@ -370,7 +393,8 @@ class _Extraction:
 
     def recover_header(self) -> None:
         """Header gaps filled from the back-reference and signature; letters recognised."""
-        _recover(self.doc, self.backref, self.doc["signer"], self.roots, self.blocks, self.warnings)
+        _recover(self.doc, self.backref, self.doc["signer"], self.roots, self.blocks, self.warnings, self.date_blank,
+                 self.header_locs)
         doc = self.doc
         if doc["type"] is None and doc["symbol"] and any(
                 self.para(i) and _VV.match(self.blocks[i].text) for i in range(min(self.n, 15))):
@@ -446,7 +470,8 @@ def build_plan(source: Source) -> dict:
 
 
 def _recover(doc: dict, backref: dict | None, signer: dict | None, roots: list[Section],
-             blocks: list[Block], warnings: list[dict]) -> None:
+             blocks: list[Block], warnings: list[dict], date_blank: bool = False,
+             header_locs: dict[str, dict] | None = None) -> None:
     """Fill header gaps from the appendix back-reference and signature; warn on disagreement."""
     inferred: list[str] = doc["inferred"]
     why: dict[str, str] = {}
@@ -492,9 +517,10 @@ def _recover(doc: dict, backref: dict | None, signer: dict | None, roots: list[S
     for key in ("number", "date", "issuer"):
         if doc.get(key) is None:
             what = {"number": "document number", "date": "date of issue", "issuer": "issuing body"}[key]
-            blank = key == "number" and doc.get("symbol")
-            _warn(warnings, "number-blank" if blank else f"{key}-missing",
-                  f"{what} left blank in the document" if blank else f"no {what} found", None)
+            blank = (key == "number" and doc.get("symbol")) or (key == "date" and date_blank)
+            _warn(warnings, f"{key}-blank" if blank else f"{key}-missing",
+                  f"{what} left blank in the document" if blank else f"no {what} found",
+                  (header_locs or {}).get(key) if blank else None)
     inferred.extend(why)
     if why:
         _warn(warnings, "inferred", "; ".join(f"{k} inferred from {v}" for k, v in why.items()), None)

@@ -182,61 +182,6 @@ def is_person(text: str) -> bool:
     return not any(w in f for w in ("uy ban", "chu tich", "giam doc", "noi nhan", "ke hoach", "phu luc", "danh muc"))
 
 
-def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | None, list[int]]:
-    """Find the signature block (TM./KT. lines, title, name) between block indexes ``start`` and ``stop``."""
-    for i in range(start, stop):
-        first = blocks[i].raw_lines[0] if blocks[i].raw_lines else blocks[i].text
-        if blocks[i].kind != "para" or not AUTHORITY.match(first):
-            continue
-        used = [i]
-        lines: list[str] = []
-        j = i
-        name = None
-        skipped = 0
-        while j < stop and j < i + 8 + skipped:
-            b = blocks[j]
-            if b.kind != "para":
-                break
-            if j > i and is_person(b.text):
-                name = b.text
-                used.append(j)
-                break
-            if j > i and getattr(match_token(b.text), "kind", None) == "bullet" and skipped < 12:
-                skipped += 1  # recipients printed between the title and the name (a column layout)
-                j += 1
-                continue
-            if j > i and not (AUTHORITY.match(b.text) or is_upper_text(b.text)):
-                break
-            if j > i:
-                used.append(j)
-            lines.extend(b.raw_lines or [b.text])
-            j += 1
-        authority, on_behalf, title = None, None, None
-        merged: list[str] = []
-        for line in lines:  # re-join wrapped caps lines: "TM. ỦY BAN NHÂN" / "DÂN"
-            if merged and not AUTHORITY.match(line) and signer_title(line) not in SIGNER_TITLES.values() \
-                    and AUTHORITY.match(merged[-1]) and is_upper_text(line) and len(line.split()) <= 2:
-                merged[-1] += " " + line
-            else:
-                merged.append(line)
-        for line in merged:
-            a = AUTHORITY.match(line)
-            if a:
-                authority = a.group("auth")
-                rest = a.group("rest").strip()
-                if authority == "TM":
-                    on_behalf = expand_issuer(rest)[0] or (sentence_case(rest) if rest else None)
-                elif rest:
-                    title = signer_title(rest)
-            elif line.strip():
-                title = signer_title(line)
-        if name and is_upper_text(name):
-            name = title_case_place(name)
-        signer = {"name": name, "title": title, "authority": authority, "on_behalf_of": on_behalf}
-        return signer, used
-    return None, []
-
-
 def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[str], list[int], int | None]:
     """The "Nơi nhận:" list: one entry per line, with the block indexes it used."""
     for i in range(start, stop):

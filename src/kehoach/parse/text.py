@@ -18,6 +18,7 @@ from .. import rx as regex
 from ..numbering import match_token
 from ..vn import fold, starts_lower
 from .blocks import Block, Loc, Row
+from .columns import read_side_by_side
 from .grid import bar_table
 from .lines import MARKUP, PAGE_MARK, is_standalone, joins_previous
 from .normalize import footnote_start, normalize_text
@@ -246,6 +247,17 @@ def read_text(text: str) -> list[Block]:
                 else:
                     break
             b.add_table(rows)
+            continue
+        cols = read_side_by_side(lines, i) if kind == "text" else None
+        if cols is not None:  # issuer | motto, number | date, recipients | signature on shared lines
+            for column in (cols.left, cols.right):
+                for n, text in column:
+                    if text:
+                        b.add_text(n, text)
+                    else:
+                        b.blank_before = bool(b.cur or b.blocks)
+                b.hard_break()
+            i = cols.next_index
             continue
         b.add_text(i + 1, raw)
         i += 1

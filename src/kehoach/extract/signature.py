@@ -1,0 +1,150 @@
+"""The signature block: capacity (TM., KT., …), the body signed for, the signer's title and name.
+
+Shapes read: one line per part ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / name),
+several parts on one line ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"), a title with no
+capacity ("THỦ TƯỚNG", "CHỦ TỊCH"), notes between title and name ("(Đã ký)", "[", a seal note),
+recipients printed between title and name (a two-column layout read column by column), and the
+words of "ỦY BAN NHÂN DÂN" shuffled by a PDF text layer ("ỦY" / "NHÂN DÂN" / "TM. BAN").
+"""
+
+from __future__ import annotations
+
+from .. import rx as regex
+from ..numbering import match_token
+from ..parse.blocks import Block
+from ..vn import ascii_fold, is_upper_text, sentence_case, title_case_place
+from .header import AUTHORITY, SIGNER_TITLES, expand_issuer, is_person, signer_title
+
+_NOTE = regex.compile(r"^[\[\](]*\s*(?:đã\s+ký|ký\s+tên|ký,?\s+ghi\s+rõ\s+họ\s+tên|đóng\s+dấu|signed|chữ\s+ký\s+số)?\s*[\])]*\.?$", regex.I)
+"""Lines between the title and the name that are neither: "(Đã ký)", "[", "(Ký, ghi rõ họ tên)"."""
+_SPLIT_AUTHORITY = regex.compile(r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})")
+_TITLE_WORDS = {
+    "chu tich": "Chủ tịch", "pho chu tich": "Phó Chủ tịch", "thu tuong": "Thủ tướng",
+    "pho thu tuong": "Phó Thủ tướng", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
+    "giam doc": "Giám đốc", "pho giam doc": "Phó Giám đốc", "truong ban": "Trưởng ban", "pho truong ban": "Phó Trưởng ban",
+    "chanh van phong": "Chánh Văn phòng", "pho chanh van phong": "Phó Chánh Văn phòng",
+}
+"""Titles a signature names; a title alone on its line may open the block ("THỦ TƯỚNG")."""
+_BODY_WORDS = ("ỦY", "BAN", "NHÂN", "DÂN")
+
+
+def _titles_in(text: str) -> list[str]:
+    """Known titles a caps run is made of: "CHỦ TỊCH PHÓ CHỦ TỊCH" -> [Chủ tịch, Phó Chủ tịch]."""
+    words = ascii_fold(" ".join(text.split())).split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (4, 3, 2):
+            key = " ".join(words[i:i + size])
+            if key in _TITLE_WORDS:
+                out.append(_TITLE_WORDS[key])
+                i += size
+                break
+        else:
+            return []
+    return out
+
+
+def _opens(b: Block) -> bool:
+    first = b.raw_lines[0] if b.raw_lines else b.text
+    return b.kind == "para" and (bool(AUTHORITY.match(first)) or (is_upper_text(b.text) and bool(_titles_in(b.text))))
+
+
+def _person(text: str) -> str | None:
+    t = " ".join(text.strip(" []*").split())
+    return t if is_person(t) else None
+
+
+def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | None, list[int]]:
+    """The caps lines of the block from ``blocks[i]`` on, the name, and the blocks used."""
+    used = [i]
+    lines: list[str] = []
+    j, skipped, name = i, 0, None
+    while j < stop and j < i + 8 + skipped:
+        b = blocks[j]
+        if b.kind != "para":
+            break
+        if j > i and _person(b.text):
+            name = _person(b.text)
+            used.append(j)
+            break
+        if j > i and (_NOTE.match(b.text) or (getattr(match_token(b.text), "kind", None) == "bullet" and skipped < 12)):
+            skipped += 1  # "(Đã ký)", or recipients printed between the title and the name
+            if _NOTE.match(b.text):
+                used.append(j)
+            j += 1
+            continue
+        if j > i and not (AUTHORITY.match(b.text) or is_upper_text(b.text)):
+            break
+        if j > i:
+            used.append(j)
+        lines.extend(b.raw_lines or [b.text])
+        j += 1
+    return lines, name, used
+
+
+def _parts(lines: list[str]) -> list[str]:
+    """One part per capacity marker, wrapped caps re-joined ("TM. ỦY BAN NHÂN" / "DÂN")."""
+    parts: list[str] = []
+    for line in (p for raw in lines for p in _SPLIT_AUTHORITY.split(raw.strip()) if p):
+        if parts and not AUTHORITY.match(line) and signer_title(line) not in SIGNER_TITLES.values() \
+                and not _titles_in(line) and AUTHORITY.match(parts[-1]) and is_upper_text(line) and len(line.split()) <= 2:
+            parts[-1] += " " + line
+        else:
+            parts.append(line)
+    return parts
+
+
+def _body_from_fragments(rest: str, parts: list[str]) -> str | None:
+    """"TM. BAN" with "ỦY" and "NHÂN DÂN" on lines around it: the words of a shuffled text layer."""
+    words = rest.split() + [w for p in parts if not AUTHORITY.match(p) and not _titles_in(p) for w in p.split()]
+    folded = [w.replace("UỶ", "ỦY") for w in words]
+    if not all(w in folded for w in _BODY_WORDS):
+        return None
+    tail = [w for w, f in zip(words, folded, strict=True) if f not in _BODY_WORDS]
+    return expand_issuer(" ".join(["ỦY BAN NHÂN DÂN", *tail]))[0]
+
+
+def _fragments_before(blocks: list[Block], i: int, start: int) -> list[int]:
+    """Short caps blocks just before the capacity line ("ỦY", "NHÂN DÂN")."""
+    out = []
+    for k in range(i - 1, max(start, i - 3) - 1, -1):
+        b = blocks[k]
+        if b.kind != "para" or not is_upper_text(b.text) or len(b.text.split()) > 3:
+            break
+        out.append(k)
+    return sorted(out)
+
+
+def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | None, list[int]]:
+    """Find the signature block between block indexes ``start`` and ``stop``."""
+    for i in range(start, stop):
+        if not _opens(blocks[i]):
+            continue
+        lines, name, used = _collect(blocks, i, stop)
+        if not AUTHORITY.match(blocks[i].raw_lines[0] if blocks[i].raw_lines else blocks[i].text) and name is None:
+            continue  # a caps title alone opens a signature only when a name follows
+        authority, on_behalf, title = None, None, None
+        parts = _parts(lines)
+        for part in parts:
+            a = AUTHORITY.match(part)
+            if a:
+                authority = a.group("auth")
+                rest = a.group("rest").strip()
+                if authority == "TM":
+                    on_behalf = expand_issuer(rest)[0]
+                    if on_behalf is None:
+                        before = _fragments_before(blocks, i, start)
+                        on_behalf = _body_from_fragments(rest, parts + [blocks[k].text for k in before])
+                        used.extend(before if on_behalf else [])
+                    on_behalf = on_behalf or (sentence_case(rest) if rest else None)
+                elif rest:
+                    titles = _titles_in(rest)
+                    title = titles[-1] if titles else signer_title(rest)
+            elif part.strip() and (_titles_in(part) or title is None or not is_upper_text(part)):
+                titles = _titles_in(part)
+                title = titles[-1] if titles else signer_title(part)
+        if name and is_upper_text(name):
+            name = title_case_place(name)
+        return {"name": name, "title": title, "authority": authority, "on_behalf_of": on_behalf}, used
+    return None, []

@@ -1,0 +1,34 @@
+"""Header and signature shapes: the case tables tests/cases/header_blocks.yaml and signatures.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kehoach import extract_bytes
+
+from ..conftest import load_cases
+
+BODY = "\n\nKẾ HOẠCH\n\nThử nghiệm\n\nI. MỤC TIÊU\n\nNâng cao chất lượng.\n\nTrên đây là Kế hoạch thử nghiệm.\n\n"
+
+
+def _iso(v):
+    return v.isoformat() if isinstance(v, dt.date) else v
+
+
+@pytest.mark.parametrize("case", load_cases("header_blocks.yaml"), ids=lambda c: c["name"][:50])
+def test_header_block(case):
+    plan = extract_bytes((case["in"] + BODY).encode("utf-8"), "plan.md")
+    doc = plan["document"]
+    assert {k: doc[k] for k in case["out"]} == {k: _iso(v) for k, v in case["out"].items()}
+    for code in case.get("warn", []):
+        found = [w for w in plan["warnings"] if w["code"] == code]
+        assert found and found[0]["loc"], f"no {code} warning with a loc"
+
+
+@pytest.mark.parametrize("case", load_cases("signatures.yaml"), ids=lambda c: c["name"][:50])
+def test_signature(case):
+    head = "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n\nSố: 9/KH-UBND\n\nNinh Bình, ngày 1 tháng 2 năm 2026"
+    plan = extract_bytes((head + BODY + case["in"]).encode("utf-8"), "plan.md")
+    assert plan["document"]["signer"] == case["out"]
