@@ -45,7 +45,8 @@ def test_extract_yaml_to_stdout(run):
     assert r.exit_code == 0, r.stderr
     plan = yaml.safe_load(r.stdout)
     assert plan["document"]["number"] == "93/KH-UBND"
-    assert r.stderr == ""
+    assert r.stderr == f"kehoach: {SAMPLE}: 1 warning: inferred; -v to list\n"
+    assert run("extract", SAMPLE, "-q").stderr == ""
 
 
 def test_extract_json_to_file_and_validate(run, tmp_path):
@@ -133,7 +134,7 @@ def test_validate_and_extract_name_unreadable_inputs_in_one_line(run, tmp_path):
     r = run("validate", str(tmp_path), str(tmp_path / "none.yaml"))
     assert r.exit_code == 1 and r.stdout.splitlines() == [f"{tmp_path}: is a directory; give a file",
                                                           f"{tmp_path / 'none.yaml'}: no such file"]
-    assert r.stderr.strip() == "2 of 2 file(s) invalid"
+    assert r.stderr.strip() == "kehoach: 2 of 2 files invalid (2 problems)"
 
 
 def test_validate_reports_problems(run, tmp_path):
@@ -156,7 +157,7 @@ def test_validate_reports_problems(run, tmp_path):
     assert "section id 'I' is used twice" in out
     assert f"{bad}: sections[0].role: 'whatever' is not one of" in out
     assert f"{broken}: invalid JSON at line 1" in out
-    assert "2 of 2 file(s) invalid" in r.stderr
+    assert "kehoach: 2 of 2 files invalid (6 problems)" in r.stderr
 
 
 def test_schema_command_prints_the_schema(run):

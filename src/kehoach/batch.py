@@ -48,7 +48,8 @@ class Summary:
     status: str
     """"ok" | "warnings" | "failed" | "skipped"."""
     output: str | None = None
-    warnings: int = 0
+    warnings: list[dict] = field(default_factory=list)
+    """The plan's warnings (code, message, loc); empty for an input skipped as up to date."""
     error: str | None = None
     seconds: float = 0.0
     sha256: str | None = None
@@ -158,7 +159,7 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
                 and os.path.samefile(job.path, job.output):
             raise KehoachError(f"{job.path}: the output would overwrite the input; choose another output folder")
         plan = extract_file(job.path, max_bytes=max_bytes)
-        n = len(plan.get("warnings") or [])
+        n = plan.get("warnings") or []
         status = "warnings" if n else "ok"
         sha = plan["source"]["sha256"]
         if job.fmt == "jsonl":
@@ -168,15 +169,15 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
         write_atomic(job.output, text.encode("utf-8"))
         return Summary(job.path, status, job.output, n, None, time.perf_counter() - t0, sha)
     except KehoachError as e:
-        return Summary(job.path, "failed", job.output, 0, str(e), time.perf_counter() - t0)
+        return Summary(job.path, "failed", job.output, [], str(e), time.perf_counter() - t0)
     except MemoryError:
-        return Summary(job.path, "failed", job.output, 0, f"{job.path}: out of memory (the per-file limit; raise it "
+        return Summary(job.path, "failed", job.output, [], f"{job.path}: out of memory (the per-file limit; raise it "
                        "with --memory-limit)", time.perf_counter() - t0)
     except RecursionError:
-        return Summary(job.path, "failed", job.output, 0, f"{job.path}: nested too deeply to read",
+        return Summary(job.path, "failed", job.output, [], f"{job.path}: nested too deeply to read",
                        time.perf_counter() - t0)
     except Exception as e:  # a bug of ours: keep going, say so
-        return Summary(job.path, "failed", job.output, 0, f"{job.path}: internal error: {type(e).__name__}: {e}",
+        return Summary(job.path, "failed", job.output, [], f"{job.path}: internal error: {type(e).__name__}: {e}",
                        time.perf_counter() - t0)
 
 
@@ -304,7 +305,7 @@ def run_batch(jobs: list[Job], *, jobs_n: int = 0, force: bool = False, fail_fas
         if not force and job.fmt != "jsonl":
             sha = manifest.up_to_date(job)
             if sha:
-                s = Summary(job.path, "skipped", job.output, 0, None, 0.0, sha)
+                s = Summary(job.path, "skipped", job.output, [], None, 0.0, sha)
                 results[k] = s
                 if on_result:
                     on_result(s)
@@ -349,7 +350,7 @@ def _run_local(todo, max_bytes, jobs_n, budget: Budget, take, stopped) -> None:
     def taken(k, s: Summary | None, reason: str | None) -> None:
         if s is None:
             job = jobs[k]
-            s = Summary(job.path, "failed", job.output, 0, f"{job.path}: {reason}")
+            s = Summary(job.path, "failed", job.output, [], f"{job.path}: {reason}")
         take(k, s)
 
     run_pool([(k, (job, max_bytes)) for k, job in todo], convert_one, jobs_n or os.cpu_count() or 1, budget,
@@ -375,7 +376,7 @@ def _run_dask(todo, max_bytes, scheduler, take, stopped) -> None:
                 s = fut.result()
             except Exception as e:  # the worker died (memory, a killed node): report the file, go on
                 job = dict(todo)[k]
-                s = Summary(job.path, "failed", job.output, 0, f"{job.path}: the dask worker failed ({type(e).__name__}: {e})")
+                s = Summary(job.path, "failed", job.output, [], f"{job.path}: the dask worker failed ({type(e).__name__}: {e})")
             take(k, s)
             if stopped():
                 client.cancel(list(futures))

@@ -7,15 +7,13 @@ warnings; 2 usage error.
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-
-log = logging.getLogger("kehoach")
+from .cliutil import global_options, is_quiet, is_verbose, output_format, report_warnings, settings
 
 EXTRACT_HELP = """Extract the plan from FILE (.docx, .pdf, .doc via LibreOffice, text, Markdown or
 HTML; "-" reads stdin).
@@ -44,21 +42,17 @@ Examples:
 """
 
 
-def _setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG)
-    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
-
-
-def _fail(ctx: click.Context, message: str, code: int = 1) -> None:
+def _fail(ctx: click.Context, message: str, code: int | None = None) -> None:
+    """One line on stderr and exit; the code is 1 unless the command says otherwise (diff: 2)."""
     click.echo(f"kehoach: {message}", err=True)
-    ctx.exit(code)
+    ctx.exit(code if code is not None else ctx.meta.get("kehoach.error_code", 1))
 
 
 def _run(ctx: click.Context, fn, *args, **kwargs):
     """Call the library; turn its errors into one line on stderr (a traceback only with --debug)."""
     from .errors import KehoachError
 
-    debug = ctx.find_root().obj.get("debug", False)
+    debug = settings(ctx)["debug"]
     try:
         return fn(*args, **kwargs)
     except KehoachError as e:
@@ -71,6 +65,10 @@ def _run(ctx: click.Context, fn, *args, **kwargs):
         if debug:
             raise
         _fail(ctx, f"internal error: {type(e).__name__}: {e} (rerun with --debug for a traceback, and please report it)")
+
+
+PLAN_SUFFIX = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+"""What `kehoach extract` writes; also what validate, export, diff and index read as plan files."""
 
 
 def _guard_output(ctx: click.Context, out: str | None, *sources: str | None) -> None:
@@ -106,11 +104,9 @@ def _size(ctx, param, value):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="kehoach")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-@click.option("-v", "--verbose", count=True, help="More diagnostics on stderr (-vv for debug).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@global_options
 @click.pass_context
-def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
+def main(ctx: click.Context) -> None:
     """kehoach: turn Vietnamese administrative plans (Kế hoạch) into structured data.
 
     \b
@@ -121,13 +117,14 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
       kehoach schema > plan.schema.json       # the JSON Schema
       kehoach export checklist plan.yaml -o nhiem-vu.xlsx
       kehoach export timeline plan.docx -o tien-do.html
+
+    -v, -q and --debug may also follow the command: kehoach extract plan.docx -v
     """
-    ctx.ensure_object(dict)
-    ctx.obj["debug"] = debug
-    _setup_logging(verbose, quiet)
+    settings(ctx)
 
 
 @main.command(help=EXTRACT_HELP)
+@global_options
 @click.argument("file", type=str)
 @click.option("-f", "--format", "fmt", type=click.Choice(["yaml", "json"]), default=None,
               help="Output format (default: from the -o suffix, else yaml).")
@@ -139,8 +136,7 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
 @click.pass_context
 def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, strict: bool, max_size: int) -> None:
     _guard_output(ctx, out, file)
-    if fmt is None:
-        fmt = "json" if out and out.lower().endswith(".json") else "yaml"
+    fmt = output_format(out, fmt, PLAN_SUFFIX, "yaml")
     from .pipeline import extract_file
 
     plan = _run(ctx, extract_file, file, max_bytes=max_size)
@@ -149,41 +145,39 @@ def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, str
     text = EXPORTERS[fmt](plan)
     _run(ctx, write_output, text, out)
     warnings = plan.get("warnings", [])
-    for w in warnings:
-        line = (w.get("loc") or {}).get("line")
-        where = f":{line}" if line else ""
-        msg = f"{file}{where}: warning [{w['code']}]: {w['message']}"
-        if strict:
-            click.echo(msg, err=True)
-        else:
-            log.info(msg)
+    report_warnings(ctx, file, warnings, force_list=strict)
     if strict and warnings:
         ctx.exit(1)
 
 
 @main.command(help=VALIDATE_HELP)
+@global_options
 @click.argument("plans", nargs=-1, required=True, type=str)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one line per problem; json: one report for every file on stdout.")
+@click.option("--plans-only", is_flag=True,
+              help="Skip YAML/JSON files that are not plan files (no schema_version): for pre-commit hooks.")
 @click.pass_context
-def validate(ctx: click.Context, plans: tuple[str, ...]) -> None:
-    from .errors import KehoachError
-    from .validate import check_plan, load_plan
+def validate(ctx: click.Context, plans: tuple[str, ...], fmt: str, plans_only: bool) -> None:
+    from .cliutil import validate_files
 
-    bad = 0
-    for path in plans:
-        try:
-            problems = check_plan(load_plan(path))
-        except KehoachError as e:
-            click.echo(str(e))
-            bad += 1
-            continue
-        for where, message in problems:
-            click.echo(f"{path}: {where}: {message}")
-        if problems:
-            bad += 1
-        else:
-            log.info(f"{path}: valid")
-    if bad:
-        click.echo(f"{bad} of {len(plans)} file(s) invalid", err=True)
+    results = validate_files(plans, plans_only)
+    invalid = [r for r in results if r["status"] == "invalid"]
+    if fmt == "json":
+        click.echo(json.dumps({"files": results, "valid": sum(r["status"] == "valid" for r in results),
+                               "invalid": len(invalid), "skipped": sum(r["status"] == "skipped" for r in results)},
+                              ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            for p in r["problems"]:
+                click.echo(f"{r['file']}: {p['path']}: {p['message']}" if p["path"] else p["message"])
+            if r["status"] == "skipped" and is_verbose(ctx):
+                click.echo(f"kehoach: {r['file']}: skipped: not a plan file", err=True)
+    if invalid or not is_quiet(ctx):
+        from .cliutil import validate_summary
+
+        click.echo(f"kehoach: {validate_summary(results)}", err=True)
+    if invalid:
         ctx.exit(1)
 
 
@@ -239,6 +233,7 @@ def _date_option(ctx, param, value):
 
 
 @main.group()
+@global_options
 def export() -> None:
     """Turn a plan into work people can act on: checklists and timelines.
 
@@ -258,6 +253,7 @@ TIMELINE_SUFFIX = {".mmd": "mermaid", ".mermaid": "mermaid", ".html": "html", ".
 
 
 @export.command()
+@global_options
 @click.argument("source")
 @click.option("-f", "--format", "fmt", type=click.Choice(["md", "csv", "xlsx"]), default=None,
               help="md (GitHub task list), csv (UTF-8 with BOM) or xlsx. Default: from the -o suffix, else md.")
@@ -278,14 +274,16 @@ def checklist(ctx, source, fmt, by, as_of, out) -> None:
     """
     from .export import render_checklist
 
-    fmt = fmt or CHECKLIST_SUFFIX.get(Path(out).suffix.lower() if out else "", "md")
     _guard_output(ctx, out, source)
+    fmt = output_format(out, fmt, CHECKLIST_SUFFIX, "md")
     plan = load_source(ctx, source)
+    report_warnings(ctx, source, plan.get("warnings") or [])
     data = _run(ctx, render_checklist, plan, fmt, by, as_of)
     _emit_bytes(ctx, data, out, fmt == "xlsx")
 
 
 @export.command()
+@global_options
 @click.argument("source")
 @click.option("-f", "--format", "fmt", type=click.Choice(["mermaid", "html", "ics", "csv"]), default=None,
               help="mermaid (gantt), html (self-contained page), ics (calendar) or csv. Default: from the -o suffix, else html.")
@@ -306,9 +304,10 @@ def timeline(ctx, source, fmt, by, today, out) -> None:
     """
     from .export import render_timeline
 
-    fmt = fmt or TIMELINE_SUFFIX.get(Path(out).suffix.lower() if out else "", "html")
     _guard_output(ctx, out, source)
+    fmt = output_format(out, fmt, TIMELINE_SUFFIX, "html")
     plan = load_source(ctx, source)
+    report_warnings(ctx, source, plan.get("warnings") or [])
     data = _run(ctx, render_timeline, plan, fmt, by, today)
     _emit_bytes(ctx, data, out, False)
 
@@ -331,6 +330,7 @@ Examples:
 
 
 @main.command(help=BATCH_HELP)
+@global_options
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", "out", default=None, metavar="OUTDIR",
               help="Output folder (yaml/json), or file for jsonl (default: stdout).")
@@ -395,10 +395,11 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
     """Run the jobs with a progress bar and a summary; True when any failed."""
     from .batch import run_batch
 
-    quiet = ctx.find_root().params.get("quiet")
+    quiet = is_quiet(ctx)
     show_bar = sys.stderr.isatty() and not quiet
     counts = {"ok": 0, "warnings": 0, "failed": 0, "skipped": 0}
     failures: list[str] = []
+    warned: list = []
     progress = None
     task_id = None
     if show_bar:
@@ -421,6 +422,10 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
             failures.append(s.error or s.input)
             if progress is None:
                 click.echo(f"kehoach: failed: {s.error}", err=True)
+        if s.warnings:
+            warned.append(s)
+            if progress is None and is_verbose(ctx):
+                _list_warnings([s])
         if stream is not None and s.line is not None:
             stream.write(s.line.encode("utf-8") + b"\n")
             s.line = None  # written: keep memory flat over thousands of plans
@@ -438,11 +443,26 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
     if progress is not None:
         for f in failures:
             click.echo(f"kehoach: failed: {f}", err=True)
+        if is_verbose(ctx):
+            _list_warnings(warned)
+    if warned and not quiet and not is_verbose(ctx):
+        from .cliutil import count_codes, summary_line
+
+        codes = count_codes(w for s in warned for w in s.warnings)
+        click.echo(f"kehoach: {summary_line(codes, files=len(warned))}", err=True)
     done = counts["ok"] + counts["warnings"]
     if not quiet or counts["failed"]:
         click.echo(f"kehoach: {done} converted ({counts['ok']} ok, {counts['warnings']} with warnings), "
                    f"{counts['failed']} failed, {counts['skipped']} up to date, of {len(jobs)} inputs", err=True)
     return bool(counts["failed"])
+
+
+def _list_warnings(summaries) -> None:
+    from .cliutil import warning_line
+
+    for s in summaries:
+        for w in s.warnings:
+            click.echo(warning_line(s.input, w), err=True)
 
 
 INDEX_HELP = """Index plans into an SQLite database (no server) for questions across plans.
@@ -458,6 +478,7 @@ Examples:
 
 
 @main.command(help=INDEX_HELP)
+@global_options
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", required=True, metavar="FILE", help="The SQLite database (created if missing).")
 @click.pass_context
@@ -507,11 +528,13 @@ def load_plan_or_document(path: str) -> dict:
     return extract_file(path)
 
 
+TASKS_SUFFIX = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".tsv": "table", ".txt": "table"}
 TASK_COLUMNS = ["Kế hoạch", "Ngày", "Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Bắt đầu",
                 "Kết thúc", "Sản phẩm"]
 
 
 @main.command()
+@global_options
 @click.option("--db", required=True, metavar="FILE", help="The index built by `kehoach index`.")
 @click.option("--agency", metavar="NAME", help="Tasks of this agency (any spelling, with or without diacritics).")
 @click.option("--role", type=click.Choice(["lead", "support", "any"]), default="lead", show_default=True,
@@ -521,8 +544,10 @@ TASK_COLUMNS = ["Kế hoạch", "Ngày", "Mã", "Nhiệm vụ", "Đơn vị ch�
               help="Deadline passed by DATE (or 'today'), not recurring.")
 @click.option("--plan", "plan_number", metavar="NUMBER", help="Only this plan (e.g. 12/KH-UBND).")
 @click.option("--search", metavar="TEXT", help="Words in the task or its agencies; diacritics optional.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True)
-@click.option("-o", "--output", "out", default=None, metavar="OUT", help="Write to OUT instead of stdout.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default=None,
+              help="table (tab-separated off a terminal), csv, json or xlsx. Default: from the -o suffix, else table.")
+@click.option("-o", "--output", "out", default=None, metavar="OUT",
+              help="Write to OUT instead of stdout (.csv, .json, .xlsx, .tsv or .txt).")
 @click.option("--limit", type=click.IntRange(min=0), default=1000, show_default=True,
               help="At most this many tasks, soonest deadline first (0: all).")
 @click.pass_context
@@ -538,6 +563,7 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
     from .index import connect, find_tasks
 
     _guard_output(ctx, out, db)
+    fmt = output_format(out, fmt, TASKS_SUFFIX, "table")
     con = _run(ctx, connect, db, False)
     rows = _run(ctx, find_tasks, con, agency, role, due_before, overdue_as_of, plan_number, search, limit or None)
     if limit and len(rows) == limit:
@@ -615,11 +641,14 @@ def _tasks_xlsx(values: list[list]) -> bytes:
 
 
 @main.command()
+@global_options
 @click.option("--db", required=True, metavar="FILE", help="The index built by `kehoach index`.")
 @click.option("--current", is_flag=True, help="Add the body that carries each agency's work today (after the 2025 mergers).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default=None,
+              help="table (tab-separated lines) or json. Default: from the -o suffix, else table.")
+@click.option("-o", "--output", "out", default=None, metavar="OUT", help="Write to OUT instead of stdout (.json, .tsv, .txt).")
 @click.pass_context
-def agencies(ctx, db, current, fmt) -> None:
+def agencies(ctx, db, current, fmt, out) -> None:
     """Each canonical agency with its spellings and how many tasks it leads and supports.
 
     \b
@@ -629,6 +658,8 @@ def agencies(ctx, db, current, fmt) -> None:
     """
     from .index import connect, current_name, list_agencies
 
+    _guard_output(ctx, out, db)
+    fmt = output_format(out, fmt, {".json": "json", ".tsv": "table", ".txt": "table"}, "table")
     con = _run(ctx, connect, db, False)
     rows = list_agencies(con)
     con.close()
@@ -636,22 +667,28 @@ def agencies(ctx, db, current, fmt) -> None:
         for r in rows:
             r["current"] = current_name(r["name"])
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for r in rows:
-        now = f" -> nay: {r['current']}" if current and r.get("current") else ""
-        click.echo(f"{r['name']}{now}\tchủ trì {r['leads']}\tphối hợp {r['supports']}\t{' | '.join(r['variants'])}")
+        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    else:
+        lines = []
+        for r in rows:
+            now = f" -> nay: {r['current']}" if current and r.get("current") else ""
+            lines.append(f"{r['name']}{now}\tchủ trì {r['leads']}\tphối hợp {r['supports']}\t{' | '.join(r['variants'])}\n")
+        text = "".join(lines)
+    _emit_bytes(ctx, text.encode("utf-8"), out, False)
 
 
 @main.command()
+@global_options
 @click.argument("old")
 @click.argument("new")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default=None,
+              help="text or json. Default: from the -o suffix, else text.")
+@click.option("-o", "--output", "out", default=None, metavar="OUT", help="Write to OUT instead of stdout (.txt, .diff, .json).")
 @click.pass_context
-def diff(ctx, old, new, fmt) -> None:
+def diff(ctx, old, new, fmt, out) -> None:
     """Compare two versions of a plan (an amended plan, or one plan as DOCX and PDF): tasks added,
     removed or changed (lead, deadline, deliverable), targets changed, sections renumbered.
-    Exit 1 when they differ, like diff.
+    Exit 0 when they are the same, 1 when they differ, 2 when one cannot be read (like diff).
 
     \b
     Examples:
@@ -660,18 +697,21 @@ def diff(ctx, old, new, fmt) -> None:
     """
     from .diff import diff_plans, diff_to_text, has_differences
 
+    ctx.meta["kehoach.error_code"] = 2  # 1 means "they differ"
+    _guard_output(ctx, out, old)
+    _guard_output(ctx, out, new)
+    fmt = output_format(out, fmt, {".txt": "text", ".diff": "text", ".json": "json"}, "text")
     a = load_source(ctx, old)
     b = load_source(ctx, new)
-    d = diff_plans(a, b)
-    if fmt == "json":
-        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
-    else:
-        click.echo(diff_to_text(d, old, new), nl=False)
+    d = _run(ctx, diff_plans, a, b)
+    text = json.dumps(d, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else diff_to_text(d, old, new)
+    _emit_bytes(ctx, text.encode("utf-8"), out, False)
     if has_differences(d):
         ctx.exit(1)
 
 
 @main.command()
+@global_options
 def schema() -> None:
     """Print the plan JSON Schema (JSON Schema 2020-12).
 

@@ -1,0 +1,175 @@
+"""Conventions every command shares: global options, warnings on stderr, output formats from -o.
+
+Kept apart from cli.py so that each command there stays a short list of options and one library
+call.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import click
+
+# ---------------------------------------------------------------------------------------------
+# -v / -q / --debug: accepted before the subcommand (kehoach -v extract) and after it
+# (kehoach extract FILE -v), as most command-line tools do.
+
+
+def settings(ctx: click.Context) -> dict:
+    """The global settings, shared by every context of one invocation."""
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = {}
+    root.obj.setdefault("verbose", 0)
+    root.obj.setdefault("quiet", False)
+    root.obj.setdefault("debug", False)
+    return root.obj
+
+
+def _set(ctx: click.Context, param: click.Parameter, value):
+    obj = settings(ctx)
+    if param.name == "verbose":
+        obj["verbose"] += value or 0
+    elif value:
+        obj[param.name] = True
+    return value
+
+
+def global_options(f: Callable) -> Callable:
+    """Add -v/-q/--debug to a command; they set the shared settings wherever they are given."""
+    options = [
+        click.option("--debug", is_flag=True, expose_value=False, callback=_set,
+                     help="Show a traceback on errors."),
+        click.option("-v", "--verbose", count=True, expose_value=False, callback=_set,
+                     help="List every warning on stderr (default: one summary line)."),
+        click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set,
+                     help="Only errors on stderr."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def is_quiet(ctx: click.Context) -> bool:
+    return bool(settings(ctx)["quiet"])
+
+
+def is_verbose(ctx: click.Context) -> bool:
+    s = settings(ctx)
+    return s["verbose"] > 0 and not s["quiet"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Warnings: one summary line by default, every warning with -v, nothing with -q.
+
+
+def warning_line(name: str, w: dict) -> str:
+    loc = w.get("loc") or {}
+    where = ""
+    if loc.get("page"):
+        where = f":p{loc['page']}"
+    if loc.get("line"):
+        where += f":{loc['line']}"
+    return f"{name}{where}: warning [{w.get('code')}]: {w.get('message')}"
+
+
+def count_codes(warnings: Iterable[dict]) -> Counter:
+    return Counter(w.get("code") or "?" for w in warnings)
+
+
+def summary_line(codes: Counter, files: int | None = None) -> str:
+    """'3 warnings: not-a-plan, deadline-unparsed ×2; -v to list' (most frequent first)."""
+    n = sum(codes.values())
+    # not-a-plan first: it changes how every other warning reads
+    order = sorted(codes.items(), key=lambda x: (x[0] != "not-a-plan", -x[1], x[0]))
+    parts = [code if k == 1 else f"{code} ×{k}" for code, k in order]
+    where = f" in {files} file{'s' if files != 1 else ''}" if files is not None else ""
+    return f"{n} warning{'s' if n != 1 else ''}{where}: {', '.join(parts)}; -v to list"
+
+
+def report_warnings(ctx: click.Context, name: str, warnings: list[dict], force_list: bool = False) -> None:
+    """Tell the user about a plan's warnings on stderr as the global options ask."""
+    if not warnings:
+        return
+    if force_list or is_verbose(ctx):
+        for w in warnings:
+            click.echo(warning_line(name, w), err=True)
+    elif not is_quiet(ctx):
+        click.echo(f"kehoach: {name}: {summary_line(count_codes(warnings))}", err=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Output formats: --format wins; else the -o suffix decides; an -o suffix that names no format the
+# command writes is refused (a slip like `-o plan.docx` for YAML, `-o q.xlsx` for text).
+
+
+def output_format(out: str | None, fmt: str | None, suffixes: dict[str, str], default: str) -> str:
+    """The format to write: from --format, else from the -o suffix, else ``default``.
+
+    Raises click.UsageError for an -o whose suffix is not one of ``suffixes`` (a name without a
+    suffix takes the default), or whose suffix names another format than --format.
+    """
+    if not out or out == "-":
+        return fmt or default
+    suffix = Path(out).suffix.lower()
+    if not suffix or out.startswith("/dev/"):
+        return fmt or default
+    known = ", ".join(sorted(suffixes))
+    if suffix not in suffixes:
+        raise click.UsageError(f"{out}: this command does not write {suffix} files; name the output {known}")
+    if fmt and suffixes[suffix] != fmt:
+        raise click.UsageError(f"{out}: the suffix {suffix} says {suffixes[suffix]} but --format says {fmt}")
+    return suffixes[suffix]
+
+
+# ---------------------------------------------------------------------------------------------
+# validate: one result per file, for the text lines, the JSON report and the summary.
+
+
+def looks_like_plan_file(path: str, head: int = 65536) -> bool:
+    """Whether a YAML/JSON file is a plan file by its content (kehoach writes schema_version first)."""
+    try:
+        with open(path, "rb") as f:
+            return b"schema_version" in f.read(head)
+    except OSError:
+        return True  # let the loader report the error
+
+
+def validate_files(paths: Iterable[str], plans_only: bool = False) -> list[dict]:
+    """{file, status: valid|invalid|skipped, problems: [{path, message}]} for each file."""
+    from .errors import KehoachError
+    from .validate import check_plan, load_plan
+
+    results = []
+    for path in paths:
+        if plans_only and path != "-" and not looks_like_plan_file(path):
+            results.append({"file": path, "status": "skipped", "problems": []})
+            continue
+        try:
+            plan = load_plan(path)
+        except KehoachError as e:
+            results.append({"file": path, "status": "invalid", "problems": [{"path": None, "message": str(e)}]})
+            continue
+        if plans_only and not (isinstance(plan, dict) and "schema_version" in plan):
+            results.append({"file": path, "status": "skipped", "problems": []})
+            continue
+        problems = [{"path": where, "message": message} for where, message in check_plan(plan)]
+        results.append({"file": path, "status": "invalid" if problems else "valid", "problems": problems})
+    return results
+
+
+def validate_summary(results: list[dict]) -> str:
+    """'3 files ok', '1 of 3 files invalid (2 problems)', with skipped files counted apart."""
+    def files(n: int) -> str:
+        return f"{n} file{'s' if n != 1 else ''}"
+
+    checked = [r for r in results if r["status"] != "skipped"]
+    invalid = [r for r in checked if r["status"] == "invalid"]
+    skipped = len(results) - len(checked)
+    tail = f", {files(skipped)} skipped (not {'plan files' if skipped != 1 else 'a plan file'})" if skipped else ""
+    if invalid:
+        n = sum(len(r["problems"]) for r in invalid)
+        return f"{len(invalid)} of {files(len(checked))} invalid ({n} problem{'s' if n != 1 else ''}){tail}"
+    return f"{files(len(checked))} ok{tail}"
