@@ -133,6 +133,7 @@ class Target(_TargetRequired, total=False):
 
     direction: Direction | None
     task: str | None
+    year_from_plan: bool
 
 
 class Deadline(TypedDict):

@@ -16,7 +16,7 @@ from .extract.roles import Role
 from .extract.sections import Section, blocks_to_sections
 from .extract.signature import find_signature
 from .extract.tables import TableContext, appendix_unread, table_to_tasks
-from .extract.targets import text_to_targets
+from .extract.targets import _year_of, text_to_targets
 from .numbering import match_token
 from .parse import Source, read_source
 from .parse.blocks import Block
@@ -47,6 +47,10 @@ _NUMBER_ALONE = regex.compile(r"^Số\s*:?\s*$")
 _BLANK_DATE = regex.compile(r"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+(?:19|20)\d{2}", regex.I)
 """A date line stamped at signing: "ngày    tháng    năm 2026"."""
 _ISSUER_TAIL = regex.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+\S")
+_RESULTS = regex.compile(
+    r"^(?:Kết\s+quả|KẾT\s+QUẢ|Tình\s+hình|TÌNH\s+HÌNH|Thực\s+trạng|THỰC\s+TRẠNG|Đánh\s+giá|ĐÁNH\s+GIÁ|Dự\s+báo|DỰ\s+BÁO"
+    r"|Ước\s+(?:thực\s+hiện|đạt)|ƯỚC\s+(?:THỰC\s+HIỆN|ĐẠT))\b(?!.{0,40}(?:cần\s+đạt|CẦN\s+ĐẠT|dự\s+kiến|DỰ\s+KIẾN))")
+"""Headings over figures already reached or forecast; their numbers are not targets."""
 _APPENDIX_MARK = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục)\b")
 
 
@@ -402,6 +406,12 @@ class _Extraction:
 
     def collect_targets(self) -> None:
         self.targets = _collect_targets(self.roots, self.tasks, self.table_targets)
+        attachment = self.doc["attachment"] or {}
+        horizon = _year_of(attachment.get("title") or self.doc["title"] or "")
+        for target in self.targets:  # no year of its own: the plan's horizon, marked as such
+            if target["year"] is None and horizon is not None:
+                target["year"] = horizon
+                target["year_from_plan"] = True
 
     def classify(self) -> None:
         """Is it a plan at all? A news page or a letter is not; it keeps no targets."""
@@ -543,8 +553,8 @@ def _collect_targets(roots: list[Section], tasks: list[dict], table_targets: lis
         by_section.setdefault(section, []).append(target)
 
     def visit(sec: Section, year: int | None) -> None:
-        from .extract.targets import _year_of
-
+        if _RESULTS.match(sec.title or ""):
+            return  # "Kết quả đạt được", "Tình hình thực hiện năm 2025", "Dự báo …": results, not goals
         y = _year_of(sec.title or "") or year
         objective = sec.role == Role.OBJECTIVES
         item_year = None

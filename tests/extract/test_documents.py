@@ -120,3 +120,25 @@ Tổ chức tuyên truyền đến từng thôn, bản.
     assert got == [("1.a", ["Sở Nông nghiệp và Môi trường"], []),
                    ("1.b", ["Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"]),
                    ("2", ["Ủy ban nhân dân các xã, phường"], [])]
+
+
+def test_results_are_not_targets_and_a_target_without_year_takes_the_plan_horizon():
+    text = """Số: 8/KH-UBND
+
+KẾ HOẠCH
+
+Phát triển thương mại điện tử giai đoạn 2026-2030
+
+I. KẾT QUẢ THỰC HIỆN NĂM 2025
+
+Tỷ lệ doanh nghiệp bán hàng trực tuyến đạt 45%.
+
+II. MỤC TIÊU
+
+1. Tỷ lệ doanh nghiệp bán hàng trực tuyến đạt 70%.
+
+2. Đến năm 2028, doanh thu bán lẻ trực tuyến đạt 12% tổng mức bán lẻ.
+"""
+    p = extract(text)
+    got = [(t["value"], t["year"], t.get("year_from_plan")) for t in p["targets"]]
+    assert got == [(70.0, 2030, True), (12.0, 2028, None)]

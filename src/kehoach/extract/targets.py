@@ -16,17 +16,17 @@ _PRE_WORDS = (
 )
 QUANTITY = regex.compile(
     r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
-        (?<![\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
+        (?<![\p{L}\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
-          |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*năm)?
-          |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|tới|vào|với|cho|theo|để|trở|về|là|có)\b|năm\s+\d)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*(?:năm|tháng|quý|ngày|người|lần))?
+          |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*\p{L}+)?
+          |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|tới|vào|với|cho|theo|để|trở|về|là|có)\b|năm\s+\d)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*\p{L}+)?
 )
-        (?P<post>\s+trở\s+lên|\s+trở\s+xuống)?""",
+        (?P<post>\s*trở\s+lên|\s*trở\s+xuống)?""",
     regex.X,
 )
 ACHIEVED = regex.compile(
     r"uoc dat|uoc tinh|uoc thuc hien|da dat|da thu hut|da hoan thanh|da co|tinh den|hien co|nang tong so"
-    r"|thuc hien duoc|dat duoc"
+    r"|thuc hien duoc|dat duoc|du bao"
 )
 """Words that mark a figure as already achieved, whatever the sentence says."""
 ACHIEVED_UNLESS_GOAL = regex.compile(r"so voi (?:nam|cung ky|ke hoach)|ke hoach nam|hien nay")
@@ -62,6 +62,12 @@ MAX_TEXT = 20_000
 MAX_PER_CLAUSE = 12
 """Quantities read from one clause; more is a table flattened into text, not a goal."""
 _SKIP_UNITS = {"năm", "tháng", "ngày ký", "giờ ký"}
+_AGE = regex.compile(r"^(?:tháng\s+)?tuổi\b")
+"""An age ("trẻ em dưới 6 tuổi", "từ 06 tháng đến 36 tháng tuổi") qualifies who is counted; it is not a goal."""
+_PER_ONE = regex.compile(r"\s+(?:trên|cho\s+mỗi|mỗi)\s+(?:01|1|một)\s+(?=\p{L})", regex.I)
+""""150 triệu đồng trên 01 ha": per hectare, not "more than one hectare"."""
+_HORIZON_START = regex.compile(r"^(?:[-+•]\s*)?(?:giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|đến\s+năm\s+(?:19|20)\d{2})\s*,", regex.I)
+"""A sentence opening on its horizon ("Giai đoạn 2026-2030, …", "Đến năm 2030, …") states a goal."""
 
 
 def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | None]:
@@ -128,7 +134,8 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
     if m:
         lead_year = _year_of(m.group(0))
     base_year = lead_year or context_year
-    if require_cue and not GOAL_CUE.search(ascii_fold(whole)):
+    whole = _PER_ONE.sub("/", whole)
+    if require_cue and not GOAL_CUE.search(ascii_fold(whole)) and not _HORIZON_START.match(whole):
         return out
     # in an objectives section or a target column every figure is a goal, "so với năm 2024" included
     goal_sentence = not require_cue or bool(regex.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
@@ -143,7 +150,7 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             if n_q >= MAX_PER_CLAUSE:
                 break
             unit = " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/")
-            if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit():
+            if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit() or _AGE.match(unit):
                 continue
             v1 = text_to_number(q.group("v1"))
             if v1 is None:
