@@ -26,13 +26,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heldout_keys import HELDOUT, key_problems, load_keys  # noqa: E402, F401  (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
-HELDOUT = ROOT / "tests" / "heldout"
 HEADER_FIELDS = ("is_plan", "type", "number", "date", "place", "issuer", "title",
                  "signer.name", "signer.title", "signer.authority")
-RECURRENCES = {"continuous", "annual", "semiannual", "quarterly", "monthly", "ad_hoc"}
 NEAR = 12
 """A warning whose line is this close to a wrong value counts as flagging it."""
 
@@ -68,81 +67,6 @@ def prefix_match(key_title: str, title) -> bool:
 
 def as_date(value):
     return None if value is None else str(value)
-
-
-# --------------------------------------------------------------------------- keys
-def load_keys(only: list[str] | None = None) -> list[dict]:
-    keys = []
-    for path in sorted((HELDOUT / "keys").glob("*.yaml")):
-        if only and not any(path.stem.startswith(o) for o in only):
-            continue
-        key = yaml.safe_load(path.read_text(encoding="utf-8"))
-        key = _dates_as_text(key)
-        key["_name"] = path.stem
-        for task in key.get("tasks") or []:
-            if False in task:  # YAML 1.1 reads an unquoted `no:` key as false
-                task["no"] = task.pop(False)
-        keys.append(key)
-    return keys
-
-
-def _dates_as_text(value):
-    """YAML reads 2026-03-31 as a date: keep keys as plain text, as the plan model's dates are."""
-    if isinstance(value, dict):
-        return {k: _dates_as_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dates_as_text(v) for v in value]
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
-def key_problems(key: dict) -> list[str]:
-    """What is wrong with the shape of one answer key (empty when it is well-formed)."""
-    out = []
-    if not isinstance(key.get("file"), str) or not (HELDOUT / key["file"]).is_file():
-        out.append(f"file {key.get('file')!r} is not a document in tests/heldout/")
-    doc = key.get("document")
-    if not isinstance(doc, dict) or not isinstance(doc.get("is_plan"), bool):
-        return out + ["document.is_plan must be true or false"]
-    for field in ("type", "number", "place", "issuer", "title"):
-        if doc.get(field) is not None and not isinstance(doc[field], str):
-            out.append(f"document.{field} must be a string or null")
-    if doc.get("date") is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", str(doc["date"])):
-        out.append("document.date must be YYYY-MM-DD or null")
-    signer = doc.get("signer")
-    if signer is not None and (not isinstance(signer, dict) or set(signer) - {"name", "title", "authority"}):
-        out.append("document.signer must be {name, title, authority}")
-    t = key.get("targets")
-    if t is not None and not (isinstance(t, int) or (isinstance(t, list) and len(t) == 2
-                                                      and all(isinstance(n, int) for n in t))):
-        out.append("targets must be a count or [fewest, most] when a sentence holds a second figure")
-    tasks = key.get("tasks")
-    if tasks is not None and not isinstance(tasks, list):
-        out.append("tasks must be a list (or null: not scored)")
-    for i, task in enumerate(tasks or []):
-        out += [f"tasks[{i}]: {p}" for p in task_problems(task)]
-    return out
-
-
-def task_problems(task: dict) -> list[str]:
-    out = []
-    if not isinstance(task.get("title"), str) or len(task["title"].split()) < 3:
-        out.append("title must be the task's first words (at least 3)")
-    for field in ("lead", "support"):
-        value = task.get(field)
-        if value is not None and not isinstance(value, str) and not (
-                isinstance(value, list) and all(isinstance(a, (str, list)) for a in value)):
-            out.append(f"{field} must be a list of agency names (an entry may list alternatives)")
-    if task.get("source", "appendix") not in ("appendix", "body"):
-        out.append("source must be appendix or body")
-    if "deadline" in task and task["deadline"] is not None:
-        dl = task["deadline"]
-        if not isinstance(dl, dict) or not dl or set(dl) - {"end", "recurrence"}:
-            out.append("deadline must be null or {end, recurrence}")
-        elif dl.get("end") is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", str(dl["end"])):
-            out.append("deadline.end must be YYYY-MM-DD")
-        elif dl.get("recurrence") is not None and dl["recurrence"] not in RECURRENCES:
-            out.append(f"deadline.recurrence must be one of {sorted(RECURRENCES)}")
-    return out
 
 
 # --------------------------------------------------------------------------- comparing
@@ -237,14 +161,27 @@ def line_of(item) -> int | None:
     return loc.get("line") if isinstance(loc, dict) else None
 
 
-def flagged(warnings: list[dict], line: int | None, field: str = "") -> bool:
-    """A warning near the line (or, for header fields, naming the field) flags a wrong value."""
+def page_of(item) -> int | None:
+    loc = (item or {}).get("loc") or {}
+    return loc.get("page") if isinstance(loc, dict) else None
+
+
+TABLE_WARNINGS = ("table", "appendix", "coverage", "unplaced", "task")
+"""Warning codes containing these words flag a document whose tasks were missed."""
+
+
+def flagged(warnings: list[dict], where, field: str = "") -> bool:
+    """A warning near `where` (an item with a loc: same page, lines close), or for header fields a
+    warning whose code names the field, or for missed tasks (field "tasks") any table warning."""
+    line, page = line_of(where), page_of(where)
     for w in warnings:
-        wl = line_of(w)
-        if line is not None and wl is not None and abs(wl - line) <= NEAR:
+        code, wl = w.get("code") or "", line_of(w)
+        if line is not None and wl is not None and abs(wl - line) <= NEAR and page_of(w) == page:
             return True
-        if field and line is None and (field.split(".")[0] in (w.get("code") or "")
-                                       or field.split(".")[-1] in (w.get("code") or "")):
+        if field == "tasks" and any(word in code for word in TABLE_WARNINGS):
+            return True
+        if field and field != "tasks" and line is None and (field.split(".")[0] in code
+                                                              or field.split(".")[-1] in code):
             return True
     return False
 
@@ -274,7 +211,7 @@ def score_task(kt: dict, task: dict, warnings: list[dict], tally: dict) -> list[
     errors, line = [], line_of(task)
     if not norm(task.get("title")).startswith(norm(kt["title"])):
         errors.append({"what": f"task {kt.get('no')} title", "title": kt["title"], "want": kt["title"],
-                       "got": task.get("title"), "line": line, "silent": not flagged(warnings, line)})
+                       "got": task.get("title"), "line": line, "page": page_of(task), "silent": not flagged(warnings, task)})
     for field in ("lead", "support"):
         if field not in kt:
             continue
@@ -285,7 +222,7 @@ def score_task(kt: dict, task: dict, warnings: list[dict], tally: dict) -> list[
         else:
             errors.append({"what": f"task {kt.get('no')} {field}", "title": kt["title"],
                        "want": ["|".join(o) for o in key_agencies(kt[field])],
-                           "got": task.get(field), "line": line, "silent": not flagged(warnings, line)})
+                           "got": task.get(field), "line": line, "page": page_of(task), "silent": not flagged(warnings, task)})
     if "deadline" in kt:
         tally["deadline"][1] += 1
         if deadline_ok(kt["deadline"], task.get("deadline")):
@@ -294,7 +231,7 @@ def score_task(kt: dict, task: dict, warnings: list[dict], tally: dict) -> list[
             dl = task.get("deadline") or {}
             got = {k: dl.get(k) for k in ("text", "end", "recurrence")}
             errors.append({"what": f"task {kt.get('no')} deadline", "title": kt["title"], "want": kt["deadline"],
-                           "got": got, "line": line, "silent": not flagged(warnings, line)})
+                           "got": got, "line": line, "page": page_of(task), "silent": not flagged(warnings, task)})
     return errors
 
 
@@ -309,6 +246,7 @@ def score_document(key: dict) -> dict:
                 "_crash": f"{type(exc).__name__}: {exc}"}
     warnings = plan.get("warnings") or []
     res = {"name": key["_name"], "file": key["file"], "crash": plan.get("_crash"),
+           "coverage": (plan.get("quality") or {}).get("coverage"),
            "warnings": [{"code": w.get("code"), "line": line_of(w), "message": w.get("message")} for w in warnings]}
     res["header"] = dict(zip(("ok", "of", "errors"), score_header(key, plan.get("document") or {}, warnings), strict=True))
     tally = {"lead": [0, 0], "support": [0, 0], "deadline": [0, 0]}
@@ -321,9 +259,9 @@ def score_document(key: dict) -> dict:
         for kt, task in pairs:
             errors += score_task(kt, task, warnings, tally)
         errors += [{"what": f"task {kt.get('no')} missed", "title": kt["title"], "line": None,
-                    "silent": True} for kt in missed]
+                    "silent": not flagged(warnings, None, "tasks")} for kt in missed]
         errors += [{"what": "extra task", "title": (t.get("title") or "")[:70], "got": t.get("id"),
-                    "line": line_of(t), "silent": not flagged(warnings, line_of(t))} for t in extra]
+                    "line": line_of(t), "page": page_of(t), "silent": not flagged(warnings, t)} for t in extra]
         res["tasks"] = {"scored": True, "key": sum(not k.get("optional") for k in key["tasks"]), "matched": len(pairs),
                         "extracted": len(pairs) + len(extra), **{k: dict(zip(("ok", "of"), v, strict=True)) for k, v in tally.items()}}
     if key.get("targets") is not None:
@@ -384,9 +322,10 @@ def render(results: list[dict]) -> str:
         if r["crash"]:
             lines.append(f"    CRASH {r['crash']}")
         codes = sorted({w["code"] for w in r["warnings"]})
-        lines.append(f"    warnings: {len(r['warnings'])}" + (f" ({', '.join(codes)})" if codes else ""))
+        lines.append(f"    coverage {r['coverage']}; warnings: {len(r['warnings'])}"
+                     + (f" ({', '.join(codes)})" if codes else ""))
         for e in r["errors"]:
-            where = f" @line {e['line']}" if e.get("line") else ""
+            where = (f" @page {e['page']}" if e.get("page") else "") + (f" @line {e['line']}" if e.get("line") else "")
             detail = f" want {e['want']!r} got {e['got']!r}" if "want" in e else (f" {e['got']}" if e.get("got") else "")
             title = f" «{e['title'][:50]}»" if e.get("title") else ""
             lines.append(f"    - {e['what']}{title}{where}:{detail}{' [silent]' if e['silent'] else ''}")
