@@ -13,7 +13,7 @@ from ..vn import ascii_fold, modern_tone, nfc
 # Words that begin an agency's name: after a comma they start a new agency.
 _HEAD = regex.compile(
     r"""^(?:Sở|Ban|Cục|Chi\s+cục|UBND|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|Văn\s+phòng|VP|Công\s+an|Bộ\s+Chỉ\s+huy
-        |Bộ|Bảo\s+hiểm|BHXH|Ngân\s+hàng|NHNN|Hiệp\s+hội|Hội|Liên\s+đoàn|Liên\s+minh|Trung\s+tâm|Đài|Báo
+        |Bộ|Bảo\s+hiểm|BHXH|Ngân\s+hàng|NHNN|Hiệp\s+hội|Hội|Liên\s+đoàn|Liên\s+minh|Liên\s+hiệp|Trung\s+tâm|Đài|Báo
         |Trường|Kho\s+bạc|Thanh\s+tra|Tỉnh\s+đoàn|Tỉnh\s+ủy|Đoàn|Mặt\s+trận|MTTQ|Cổng|Quỹ|Viện|Công\s+ty
         |Tổng\s+công\s+ty|Bệnh\s+viện|Hải\s+quan|Điện\s+lực|Tòa\s+án|BQL|HĐND|Hội\s+đồng|Thường\s+trực
         |Sở\s+\p{Lu})(?!\p{Ll})""",

@@ -94,8 +94,8 @@ def read_roles(text: str | None, column: str = "lead") -> Roles | None:
 
 
 _AGENCY_START = regex.compile(
-    r"^(?:Sở|Ban|Cục|Chi\s+cục|UBND|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|Văn\s+phòng|Công\s+an|Bộ|Bảo\s+hiểm|BHXH|Ngân\s+hàng"
-    r"|Hiệp\s+hội|Hội|Liên\s+đoàn|Liên\s+hiệp|Trung\s+tâm|Đài|Báo|Trường|Kho\s+bạc|Thanh\s+tra|Tỉnh\s+đoàn|Tỉnh\s+ủy"
+    r"^(?:Sở|Ban(?!\s+hành)|Cục|Chi\s+cục|UBND|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|Văn\s+phòng|Công\s+an|Bộ|Bảo\s+hiểm|BHXH|Ngân\s+hàng"
+    r"|Hiệp\s+hội|Hội|Liên\s+đoàn|Liên\s+hiệp|Trung\s+tâm|Đài|Báo(?!\s+cáo)|Trường|Kho\s+bạc|Thanh\s+tra|Tỉnh\s+đoàn|Tỉnh\s+ủy"
     r"|Đoàn|Mặt\s+trận|MTTQ|Quỹ|Viện|Công\s+ty|Tổng\s+công\s+ty|Bệnh\s+viện|Cục\s+Thuế|Thuế|Hải\s+quan|Điện\s+lực|Tòa\s+án"
     r"|Viện\s+kiểm\s+sát|BQL|HĐND|Hội\s+đồng|Bộ\s+Chỉ\s+huy|Các\s+(?:sở|cơ\s+quan|đơn\s+vị|doanh\s+nghiệp|tổ\s+chức)"
     r"|Doanh\s+nghiệp|Hợp\s+tác\s+xã)\b"

@@ -30,12 +30,15 @@ _COLUMN_RES = [(f, regex.compile(p)) for f, p in COLUMN_WORDS]
 EXTRA = "extra:"
 """Prefix of a column the model has no field for; the rest is the column title as written."""
 DATELESS = regex.compile(r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau")
+_DATA_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?")
 _GROUP_NO = regex.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
 
 
 def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
     """Map a header row's columns to task fields, or None when the row is not a header."""
     fields: dict[int, str] = {}
+    if any(_DATA_NO.fullmatch(_cell_text(c)) for c in cells):
+        return None  # a numbered row is data, whatever its words ("quy chế phối hợp")
     for i, cell in enumerate(cells):
         f = ascii_fold(_cell_text(cell))
         if not f or len(f) > 60:

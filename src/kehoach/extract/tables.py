@@ -9,6 +9,7 @@ column is split.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 
 from .. import rx as regex
 from ..diagnostics import warning
@@ -88,6 +89,7 @@ class TableContext:
 
 _SAME_AS_ABOVE = regex.compile(r'^(?:-?\s*nt\s*-?|như\s+trên|"|〃|\u201d)$', regex.I)
 _BULLET = regex.compile(r"^[-+•–]\s")
+_LABEL_NO = regex.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])[.)]\s+")
 _ROW_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)?")
 
 
@@ -110,8 +112,11 @@ class _Reader:
         self.header_row: list[list[str]] | None = None
         ctx = context
         if ctx is not None and ctx.fields is not None and index is not None and ctx.index == index - 1 \
-                and ctx.width == self.width and header_to_fields(block.rows[0].cells if block.rows else []) is None:
-            self.fields, self.group, self.group_lead, self.broke = dict(ctx.fields), ctx.group, ctx.group_lead, True
+                and ctx.width == self.width:
+            # the same table going on after a page break: its group goes on; its header may be repeated
+            self.group, self.group_lead, self.broke = ctx.group, ctx.group_lead, True
+            if header_to_fields(block.rows[0].cells if block.rows else []) is None:
+                self.fields = dict(ctx.fields)
 
     def col(self, name: str) -> int | None:
         return next((i for i, f in (self.fields or {}).items() if f == name), None)
@@ -163,10 +168,11 @@ class _Reader:
             self.group, self.group_lead = title, title
             return True
         label = _cell_text(row.cells[filled[0]]) if len(filled) == 1 else ""
-        if label and filled[0] in (title_col, self.col("no")) and (not self.broke or not self.pending) \
-                and not starts_lower(label) and not _ROW_NO.fullmatch(label):
-            self.group = label  # a label row (or one cell spanning the row) with no agency
-            self.group_lead = label if self._agency_group(label) else None
+        if label and filled[0] in (title_col, self.col("no")) and (not self.broke or not self.pending or _LABEL_NO.match(label)) \
+                and not starts_lower(label) and not _ROW_NO.fullmatch(label) and len(regex.findall(r"\p{L}{2,}", label)) >= 2:
+            self.group = label  # a label row (or one cell spanning the row)
+            name = _LABEL_NO.sub("", label)
+            self.group_lead = name if self._agency_group(name) else None
             return True
         others = [i for i in filled if self.fields.get(i) not in ("no", "title")]
         if _GROUP_NO.match(no) and (roman_to_int(no.rstrip(".").split()[-1]) is not None or not others):
@@ -197,6 +203,8 @@ class _Reader:
 
     def add(self, row: Row, no: str) -> None:
         cells = [list(c) for c in row.cells]
+        if 0 < self.width - len(cells) <= 3 and self.pending and self.fields:
+            cells = self.realign(cells, row)
         if self.broke and self.pending and _is_fused(row):
             tail, cells = _split_fused(row)
             _append_cells(self.pending[-1]["cells"], tail)
@@ -204,11 +212,40 @@ class _Reader:
         self.broke = False
         if self.pending:
             _carry_down(cells, self.pending[-1], no, self.fields)
+            lead_col = next((i for i in (self.col("lead"), self.col("combined")) if i is not None), None)
+            above = self.pending[-1]
+            if lead_col is not None and lead_col < len(cells) and not _cell_text(cells[lead_col]) \
+                    and above["group"] == self.group and lead_col < len(above["cells"]) and _cell_text(above["cells"][lead_col]):
+                # a lead merged down over several rows: text layouts keep it in the first row only
+                cells[lead_col] = list(above["cells"][lead_col])
+                self.warnings.append(warning("table-carried-down", f"row {no} has an empty lead cell; the lead of row "
+                                             f"{above['no'] or len(self.pending)} above is taken (a merged cell?)", row.loc.as_dict()))
         self.pending.append({"no": no if self.col("no") is not None else None, "cells": cells, "loc": row.loc,
                              "lines": list(row.lines), "group": self.group, "group_lead": self.group_lead})
 
+    def realign(self, cells: list[list[str]], row: Row) -> list[list[str]]:
+        """A row short of cells: a scrape leaves out the cells a merge above covers. The missing
+        cells go where every cell then fits its column best, and take the cell above."""
+        missing = self.width - len(cells)
+        best: tuple[float, tuple[int, ...]] | None = None
+        for gaps in combinations(range(1, self.width), missing):
+            trial = _insert_gaps(cells, gaps)
+            score = sum(_fits(self.fields.get(i), _cell_text(c)) for i, c in enumerate(trial)) \
+                + 1.5 * sum(self.fields.get(g) in ("lead", "support", "combined", "deadline") for g in gaps)
+            if best is None or score > best[0]:
+                best = (score, gaps)
+        if best is None:
+            return cells
+        above = self.pending[-1]["cells"]
+        out = _insert_gaps(cells, best[1])
+        for g in best[1]:
+            out[g] = list(above[g]) if g < len(above) else []
+        self.warnings.append(warning("table-realigned", f"row {_cell_text(cells[0])} had {missing} cell(s) fewer than the table; "
+                                     "read as merged with the row above (check it)", row.loc.as_dict()))
+        return out
+
     def read(self) -> None:
-        for row in self.block.rows:
+        for row in _join_wrapped_headers(self.block.rows):
             if self.header(row) or self.fields is None or not any(_cell_text(c) for c in row.cells):
                 continue
             self.broke = self.broke or row.after_break
@@ -223,16 +260,60 @@ class _Reader:
             self.add(row, no)
 
 
+def _join_wrapped_headers(rows: list[Row]) -> list[Row]:
+    """Header cells wrapped onto the next line ("Thời gian" / "hoàn thành", as tab text leaves
+    them) are joined back: a row of only lower-case cell starts after a header-like row."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        texts = [_cell_text(c) for c in row.cells]
+        if prev is not None and any(texts) and all(not t or starts_lower(t) for t in texts) and len(row.cells) <= len(prev.cells):
+            joined = [list(c) for c in prev.cells]
+            for i, t in enumerate(texts):
+                if t:
+                    joined[i] = [f"{_cell_text(joined[i])} {t}".strip()]
+            before, after = header_to_fields(prev.cells), header_to_fields(joined)
+            if after is not None and (before is None or len(set(after.values()) - {"title"} - {f for f in after.values() if f.startswith(EXTRA)})
+                                      > len(set(before.values()) - {"title"} - {f for f in before.values() if f.startswith(EXTRA)})):
+                out[-1] = Row(joined, prev.loc, prev.lines + row.lines, prev.after_break)
+                continue
+        out.append(row)
+    return out
+
+
+def _insert_gaps(cells: list[list[str]], gaps: tuple[int, ...]) -> list[list[str]]:
+    out = list(cells)
+    for g in gaps:
+        out.insert(g, [])
+    return out
+
+
+def _fits(field: str | None, text: str) -> int:
+    """1 when a cell's text fits its column's field."""
+    if field is None or not text:
+        return 0
+    if field == "no":
+        return int(bool(_ROW_NO.fullmatch(text)))
+    if field in ("lead", "support", "combined"):
+        return int(reads_as_agency(text.split(";")[0]) or bool(read_roles(text, field).support))
+    if field.startswith("deadline"):
+        d = text_to_deadline(text)
+        return int(bool(d["start"] or d["end"] or d["recurrence"]))
+    if field == "title":
+        return int(len(text.split()) >= 3 and not reads_as_agency(text))
+    return 0
+
+
 def _carry_down(cells: list[list[str]], above: dict, no: str, fields: dict[int, str] | None) -> None:
     """"Như trên" / "nt" cells take the cell above; a sub-row ("1.1" under "1") takes its parent's
-    empty agency and deadline cells."""
+    empty lead and deadline cells (an empty support cell stays empty)."""
     parent = above["no"] or ""
     sub_row = bool(parent) and no.startswith(parent.rstrip(".") + ".")
     for i, f in (fields or {}).items():
         if i >= len(cells) or f in ("no", "title"):
             continue
         text = _cell_text(cells[i])
-        if _SAME_AS_ABOVE.match(text) or (sub_row and not text and f in ("lead", "support", "combined", "deadline",
+        if _SAME_AS_ABOVE.match(text) or (sub_row and not text and f in ("lead", "combined", "deadline",
                                                                            "deadline_start", "deadline_end")):
             cells[i] = list(above["cells"][i]) if i < len(above["cells"]) else []
 

@@ -15,6 +15,7 @@ into rows of the header's width.
 from __future__ import annotations
 
 from .. import rx as regex
+from ..vn import ascii_fold
 from .blocks import Loc, Row
 from .lines import MARKUP
 from .normalize import normalize_text
@@ -103,25 +104,46 @@ def read_segments(lines: list[str], start: int) -> tuple[list[Segment], int]:
     return segments, end
 
 
-def _cut(segments: list[Segment], width: int) -> tuple[int, list[int]] | None:
+_SUB_HEADER = regex.compile(r"^(?:bat dau|hoan thanh|ket thuc|chu tri|phoi hop|tu ngay|den ngay)$")
+_ROW_START = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\)|[A-Z]\.?")
+
+
+def _numbered(segments: list[Segment]) -> list[bool] | None:
+    """In a table whose rows start with a number (most do: STT), which segments could start a row;
+    None when the rows are not numbered."""
+    starts = [s.empty or bool(_ROW_START.fullmatch(" ".join(s.texts)) or _SUB_HEADER.match(ascii_fold(" ".join(s.texts))))
+              for s in segments]
+    after_gap = [starts[k] for k in range(1, len(segments)) if segments[k - 1].empty and not segments[k].empty]
+    if not after_gap or sum(after_gap) < 0.3 * len(after_gap):
+        return None
+    return starts
+
+
+def _cut(segments: list[Segment], width: int, starts: list[bool] | None = None) -> tuple[int, list[int]] | None:
     """Cut the segments into rows of at most ``width`` cells separated by an empty segment.
-    Returns (cost, row lengths); a short row costs 1, an all-empty row 2."""
+    Returns (cost, row lengths); a short row costs 1, an all-empty row 2, in a numbered table a
+    row (other than the first) that does not start with a number 1, a row that looks like two
+    rows fused 2."""
     n = len(segments)
     inf = 1 << 30
     best = [inf] * (n + 2)
     choice = [0] * (n + 2)
     best[n] = 0
     best[n + 1] = 0
+    boundary = _boundary_starts(segments, starts)
     for p in range(n - 1, -1, -1):
         filled = 0
+        fused = 0
         for k in range(1, width + 1):
             if p + k > n:
                 break
             filled += 0 if segments[p + k - 1].empty else 1
+            if k > 1 and boundary[p + k - 1]:
+                fused = 2
             if p + k < n and not segments[p + k].empty:
                 continue
             nxt = p + k + 1 if p + k < n else n
-            cost = (0 if k == width else 1) + (2 if not filled else 0)
+            cost = (0 if k == width else 1) + (2 if not filled else 0) + (1 if starts and p and not starts[p] else 0) + fused
             if cost + best[nxt] < best[p]:
                 best[p], choice[p] = cost + best[nxt], k
     if best[0] >= inf:
@@ -134,9 +156,32 @@ def _cut(segments: list[Segment], width: int) -> tuple[int, list[int]] | None:
     return best[0], lengths
 
 
+def _boundary_starts(segments: list[Segment], starts: list[bool] | None) -> list[bool]:
+    """Segments that look like the first cell of a row after an empty one: a row number (in a
+    numbered table) or a second header row's word ("Bắt đầu", "Chủ trì"). A row holding one
+    inside is likely two rows fused."""
+    out = [False] * len(segments)
+    for j in range(1, len(segments)):
+        seg = segments[j]
+        if segments[j - 1].empty and not seg.empty:
+            out[j] = (starts is not None and starts[j]) or bool(_SUB_HEADER.match(ascii_fold(" ".join(seg.texts))))
+    return out
+
+
+def _fused(segments: list[Segment], lengths: list[int], starts: list[bool] | None) -> int:
+    """How many rows of a cut look like two rows fused."""
+    boundary = _boundary_starts(segments, starts)
+    count, p = 0, 0
+    for k in lengths:
+        count += any(boundary[p + 1:p + k])
+        p += k + 1
+    return count
+
+
 def _widths(segments: list[Segment]) -> list[int]:
-    """Candidate widths: the distances between empty segments (a row with no empty cell)."""
-    out: set[int] = set()
+    """Candidate widths: the distances between empty segments (a row with no empty cell), and
+    every common table width (all rows may have an empty cell)."""
+    out: set[int] = set(range(2, min(12, len(segments)) + 1))
     last = -1
     for k, seg in enumerate(segments + [Segment()]):
         if seg.empty:
@@ -152,14 +197,21 @@ def _row(chunk: list[Segment]) -> Row:
 
 
 def segments_to_rows(segments: list[Segment]) -> list[Row]:
-    """The rows of a "|" run: the width and cut with the fewest short rows (ties: the narrower)."""
+    """The rows of a "|" run: for each width the cut with the fewest short rows; the width whose cut
+    has the most full rows beyond its short ones."""
     if not any(s.empty for s in segments):
         return _fixed_rows(segments)
+    # across widths, the cut with the most full rows beyond its short ones wins (a wider width that
+    # fuses rows pairwise has few full rows); ties go to the narrower width
     best: tuple[int, int, list[int]] | None = None
+    starts = _numbered(segments)
     for width in _widths(segments):
-        found = _cut(segments, width)
-        if found is not None and (best is None or found[0] < best[0]):
-            best = (found[0], width, found[1])
+        found = _cut(segments, width, starts)
+        if found is None:
+            continue
+        score = sum(1 if k == width else -1 for k in found[1]) - _fused(segments, found[1], starts)
+        if best is None or score > best[0]:
+            best = (score, width, found[1])
     if best is None:
         return []
     rows, p = [], 0
@@ -197,3 +249,53 @@ def bar_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     if len(rows) < 2 or max(len(r.cells) for r in rows) < 2:
         return None
     return rows, end
+
+
+# --- pandoc grid tables ----------------------------------------------------------------------
+
+GRID_BORDER = regex.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+"""A grid table's ruling line: ``+-----+------+`` (``=`` under the header)."""
+
+
+def _grid_line(line: str, cuts: list[int]) -> list[tuple[int, str]]:
+    """A content line cut at the column boundaries that hold a "|": (first column, text) per
+    cell; a cell spanning columns (no "|" at a boundary) keeps its whole text."""
+    out: list[tuple[int, str]] = []
+    start, first = cuts[0] + 1, 0
+    for k, cut in enumerate(cuts[1:], 1):
+        if cut < len(line) and line[cut] in "|+" or k == len(cuts) - 1:
+            out.append((first, line[start:cut].strip()))
+            start, first = cut + 1, k
+    return out
+
+
+def grid_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
+    """A pandoc grid table from its first ruling line at ``start``: rows between ruling lines, each
+    cell's lines joined; the index after the table."""
+    border = lines[start].rstrip()
+    cuts = [k for k, ch in enumerate(border) if ch == "+"]
+    width = len(cuts) - 1
+    if width < 2:
+        return None
+    rows: list[Row] = []
+    cur: list[list[str]] = [[] for _ in range(width)]
+    nums: list[int] = []
+    i = start + 1
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if GRID_BORDER.match(line):
+            if nums:
+                rows.append(Row([[normalize_text(" ".join(c))] if normalize_text(" ".join(c)) else [] for c in cur],
+                                Loc(nums[0]), nums))
+            cur, nums = [[] for _ in range(width)], []
+        elif line.lstrip().startswith("|"):
+            for col, text in _grid_line(line, cuts):
+                if text:
+                    cur[col].append(text)
+            nums.append(i + 1)
+        else:
+            break
+        i += 1
+    if len(rows) < 2:
+        return None
+    return rows, i

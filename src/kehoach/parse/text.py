@@ -19,7 +19,7 @@ from ..numbering import match_token
 from ..vn import fold, starts_lower
 from .blocks import Block, Loc, Row
 from .columns import read_side_by_side
-from .grid import bar_table
+from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import MARKUP, PAGE_MARK, is_standalone, joins_previous
 from .normalize import footnote_start, normalize_text
 
@@ -213,6 +213,12 @@ def read_text(text: str) -> list[Block]:
                 b.add_table(found[0])
                 i = found[1]
                 continue
+        if kind == "text" and GRID_BORDER.match(raw):
+            grid = grid_table(lines, i)
+            if grid:
+                b.add_table(grid[0])
+                i = grid[1]
+                continue
         if kind in ("bar", "markup"):
             b.hard_break()
             i += 1
@@ -270,6 +276,7 @@ def content_lines(text: str) -> dict[int, str]:
     out = {}
     for n, line in enumerate(text.split("\n"), 1):
         s = line.strip()
-        if s and not MARKUP.match(s) and not PAGE_MARK.match(s) and not _MD_SEPARATOR.match(s) and normalize_text(s):
+        if s and not MARKUP.match(s) and not PAGE_MARK.match(s) and not _MD_SEPARATOR.match(s) \
+                and not GRID_BORDER.match(s) and normalize_text(s):
             out[n] = s
     return out

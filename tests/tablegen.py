@@ -1,0 +1,514 @@
+"""Random responsibility tables, rendered into every layout kehoach reads, for round-trip tests.
+
+A table is generated with what plans do: group rows (roman numbers or labels), numbering that
+restarts in each group or runs on, sub-rows (1.1, 1.2), a lead merged over several rows,
+agency-grouped tables with no lead column, columns in any order and under other names, two-row
+headers, page breaks with or without a repeated header, wrapped cells, combined lead/support
+cells. :func:`render` writes it as a scraped "|"-line table, tab text, a GitHub pipe table, a
+pandoc grid table, HTML with spans or a Word document with merged cells; :func:`expected` lists
+the rows that must come back.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from dataclasses import dataclass, field
+
+AGENCIES = [
+    "Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Y tế", "Sở Công Thương", "Sở Xây dựng",
+    "Sở Giáo dục và Đào tạo", "Sở Khoa học và Công nghệ", "Sở Nông nghiệp và Môi trường",
+    "Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh", "Văn phòng Ủy ban nhân dân tỉnh",
+    "Ban Quản lý khu kinh tế", "Bảo hiểm xã hội tỉnh", "Ủy ban nhân dân các xã, phường",
+    "Liên hiệp các Hội Khoa học và Kỹ thuật", "Đài Phát thanh và Truyền hình tỉnh",
+]
+COLLECTIVE = ["Các sở, ban, ngành liên quan", "Các cơ quan, đơn vị liên quan"]
+VERBS = ["Xây dựng", "Rà soát", "Triển khai", "Tổ chức", "Hoàn thiện", "Nâng cấp", "Đánh giá", "Tuyên truyền về",
+         "Kiểm tra", "Hướng dẫn", "Đề xuất", "Ban hành"]
+OBJECTS = ["cơ chế hỗ trợ doanh nghiệp", "hạ tầng số dùng chung", "cơ sở dữ liệu chuyên ngành",
+           "quy chế phối hợp giữa các cơ quan", "đề án phát triển nguồn nhân lực", "kế hoạch chuyển đổi số",
+           "hệ thống thông tin báo cáo", "chương trình đào tạo kỹ năng số", "danh mục dịch vụ công trực tuyến",
+           "mô hình hợp tác xã kiểu mới", "tiêu chí đánh giá mức độ hài lòng"]
+TAILS = ["", "", " trên địa bàn tỉnh", " theo quy định của pháp luật", " gắn với nhu cầu thực tiễn của địa phương",
+         " giai đoạn 2026 - 2030", " cho cán bộ, công chức cấp xã"]
+DEADLINES = ["2025", "2026", "Quý I/2026", "Quý IV/2025", "Tháng 6/2026", "Thường xuyên", "Hằng năm",
+             "2026 - 2030", "Trước 30/6/2026", "Năm 2027"]
+GROUPS = ["Hoàn thiện thể chế, chính sách", "Phát triển hạ tầng", "Phát triển nguồn nhân lực",
+          "Ứng dụng công nghệ", "Tuyên truyền, nâng cao nhận thức"]
+HEADER_WORDS = {
+    "no": ["STT", "TT", "Số TT"],
+    "title": ["Nội dung", "Nhiệm vụ", "Nội dung công việc", "Nhiệm vụ, giải pháp", "Tên nhiệm vụ"],
+    "lead": ["Chủ trì", "Cơ quan chủ trì", "Đơn vị chủ trì", "Đơn vị thực hiện"],
+    "support": ["Phối hợp", "Cơ quan phối hợp", "Đơn vị phối hợp"],
+    "combined": ["Cơ quan chủ trì, phối hợp", "Đơn vị chủ trì/phối hợp"],
+    "deadline": ["Thời gian", "Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện"],
+    "output": ["Sản phẩm", "Kết quả", "Hình thức văn bản"],
+}
+LAYOUTS = ["scrape", "tab", "gfm", "grid", "html", "docx"]
+
+
+@dataclass
+class Row:
+    kind: str  # "group" | "task"
+    no: str
+    title: str
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: str = ""
+    output: str = ""
+    merged_lead: bool = False
+    """The lead cell is merged with the one above (same lead)."""
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    """Task fields in column order: no, title, lead, support, combined, deadline, output."""
+    labels: list[str]
+    rows: list[Row]
+    two_row: str | None = None
+    """"deadline" (Thời gian over Bắt đầu | Hoàn thành... not used) or "agencies" (Cơ quan thực hiện over Chủ trì | Phối hợp)."""
+    agency_grouped: bool = False
+    page_break: int | None = None
+    """Row index before which a page break falls."""
+    repeat_header: bool = False
+    combined_style: str = "mark"
+
+
+def _title(rng: random.Random) -> str:
+    return f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}{rng.choice(TAILS)}"
+
+
+def random_table(rng: random.Random) -> Table:
+    agency_grouped = rng.random() < 0.15
+    combined = not agency_grouped and rng.random() < 0.2
+    columns = ["no", "title"]
+    if not agency_grouped:
+        columns += ["combined"] if combined else ["lead"] + (["support"] if rng.random() < 0.8 else [])
+    columns += ["deadline"] if agency_grouped or rng.random() < 0.9 else []  # "STT | Nhiệm vụ" alone is no task table
+    columns += ["output"] if rng.random() < 0.3 else []
+    middle = columns[2:]
+    if rng.random() < 0.3:
+        rng.shuffle(middle)
+    columns = columns[:2] + middle
+    two_row = None
+    if "lead" in columns and "support" in columns and columns.index("support") == columns.index("lead") + 1 \
+            and rng.random() < 0.25:
+        two_row = "agencies"
+    labels = [rng.choice(HEADER_WORDS[c]) for c in columns]
+    rows: list[Row] = []
+    restart = rng.random() < 0.5
+    n = 0
+    ngroups = rng.choice([0, 0, 2, 3]) if not agency_grouped else rng.choice([2, 3])
+    used_groups = rng.sample(GROUPS, ngroups) if not agency_grouped else rng.sample(AGENCIES, ngroups)
+    for g in range(max(1, ngroups)):
+        if ngroups:
+            no = ["I", "II", "III", "IV"][g] if not agency_grouped else str(g + 1)
+            rows.append(Row("group", no, used_groups[g], lead=[used_groups[g]] if agency_grouped else []))
+            if restart or agency_grouped:
+                n = 0
+        for _ in range(rng.randint(1, 5)):
+            n += 1
+            no = f"{g + 1}.{n}" if agency_grouped else str(n)
+            row = Row("task", no, _title(rng), deadline=rng.choice(DEADLINES) if "deadline" in columns else "",
+                      output=rng.choice(["Báo cáo", "Quyết định", "Kế hoạch", "Đề án"]) if "output" in columns else "")
+            if agency_grouped:
+                row.lead = [used_groups[g]]
+            else:
+                prev = rows[-1] if rows and rows[-1].kind == "task" else None
+                if prev is not None and rng.random() < 0.25 and "combined" not in columns:
+                    row.lead, row.merged_lead = list(prev.lead), True
+                else:
+                    row.lead = rng.sample(AGENCIES, 1 if rng.random() < 0.85 else 2)
+                if "support" in columns or "combined" in columns:
+                    k = rng.choice([0, 1, 1, 2])
+                    pool = [a for a in AGENCIES if a not in row.lead]
+                    row.support = rng.sample(pool, k) if rng.random() < 0.8 else [rng.choice(COLLECTIVE)]
+            rows.append(row)
+            if not agency_grouped and rng.random() < 0.1:
+                for k in (1, 2):
+                    sub = Row("task", f"{no}.{k}", _title(rng), lead=rng.sample(AGENCIES, 1),
+                              deadline=rng.choice(DEADLINES) if "deadline" in columns else "",
+                              output="Báo cáo" if "output" in columns else "")
+                    rows.append(sub)
+    page_break = rng.randrange(1, len(rows)) if len(rows) > 3 and rng.random() < 0.4 else None
+    if page_break is not None and rows[page_break].merged_lead:
+        rows[page_break].merged_lead = False
+    return Table(columns, labels, rows, two_row, agency_grouped, page_break, rng.random() < 0.5,
+                 rng.choice(["mark", "label", "verb"]))
+
+
+def _combined(row: Row, style: str) -> str:
+    lead, support = " và ".join(row.lead), "; ".join(row.support)
+    if not support:
+        return lead + (" (chủ trì)" if style == "mark" else "")
+    if style == "mark":
+        return f"{lead} (chủ trì); {support}"
+    if style == "label":
+        return f"- Chủ trì: {lead}\n- Phối hợp: {support}"
+    return f"{lead} chủ trì, phối hợp với {support}"
+
+
+def cell_values(table: Table, row: Row) -> list[str]:
+    """The cells of a task row (group rows are rendered by each layout)."""
+    out = []
+    for c in table.columns:
+        out.append({"no": row.no, "title": row.title, "lead": "; ".join(row.lead), "support": "; ".join(row.support),
+                    "combined": _combined(row, table.combined_style), "deadline": row.deadline,
+                    "output": row.output}[c])
+    return out
+
+
+def expected(table: Table) -> list[dict]:
+    """What must come back for each task row: number, title, lead, support, deadline text."""
+    return [{"no": r.no, "title": r.title, "lead": r.lead, "support": r.support, "deadline": r.deadline or None}
+            for r in table.rows if r.kind == "task"]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, cur = [], ""
+    for word in text.split():
+        if cur and len(cur) + 1 + len(word) > width:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = f"{cur} {word}".strip()
+    return lines + ([cur] if cur else [])
+
+
+def _header_rows(table: Table) -> list[list[tuple[str, int, int]]]:
+    """Header rows as (text, colspan, rowspan) cells, on the grid."""
+    if table.two_row == "agencies":
+        k = table.columns.index("lead")
+        first = [(lab, 1, 2) for lab in table.labels[:k]] + [("Cơ quan thực hiện", 2, 1)] + \
+            [(lab, 1, 2) for lab in table.labels[k + 2:]]
+        return [first, [("Chủ trì", 1, 1), ("Phối hợp", 1, 1)]]
+    return [[(lab, 1, 1) for lab in table.labels]]
+
+
+# --- layouts -------------------------------------------------------------------------------
+
+
+def _grid_rows(table: Table, rng: random.Random) -> list[tuple[str, list[str | None]]]:
+    """Rows on the full grid: ("header"|"group"|"task"|"break", cells); None = covered by a merge."""
+    width = len(table.columns)
+    out: list[tuple[str, list[str | None]]] = []
+    header_grid: list[list[str | None]] = []
+    for cells in _header_rows(table):
+        header_grid.append(cells)  # type: ignore[arg-type]
+    out.append(("header", header_grid))  # type: ignore[arg-type]
+    for k, row in enumerate(table.rows):
+        if k == table.page_break:
+            out.append(("break", []))
+            if table.repeat_header:
+                out.append(("header", header_grid))  # type: ignore[arg-type]
+        if row.kind == "group":
+            out.append(("group", [row.no, row.title] + [""] * (width - 2)))
+            continue
+        cells: list[str | None] = list(cell_values(table, row))
+        if row.merged_lead and "lead" in table.columns:
+            cells[table.columns.index("lead")] = None
+        out.append(("task", cells))
+    return out
+
+
+def render_scrape(table: Table, rng: random.Random) -> str:
+    blank_empty = rng.random() < 0.5
+    width = len(table.columns)
+    lines: list[str] = []
+
+    def row(cells: list[str]) -> None:
+        lines.append("|")
+        for c in cells:
+            if c:
+                lines.extend(w for part in c.split("\n") for w in _wrap(part, 50))
+            elif blank_empty:
+                lines.append("")
+            lines.append("|")
+
+    for kind, cells in _grid_rows(table, rng):
+        if kind == "header":
+            for hrow in cells:
+                row([t for t, _cs, _rs in hrow] if len(hrow) == width or table.two_row is None else
+                    [t for t, _cs, _rs in hrow])
+        elif kind == "break":
+            continue
+        elif kind == "group":
+            row(cells[:2] if rng.random() < 0.5 else cells)  # spanning the row, or empty cells after it
+        else:
+            row([c for c in cells if c is not None])  # a merged cell is left out of the rows it covers
+    return "\n".join(lines)
+
+
+def render_tab(table: Table, rng: random.Random) -> str:
+    width = len(table.columns)
+    lines: list[str] = []
+    wrap_header = rng.random() < 0.4
+    for kind, cells in _grid_rows(table, rng):
+        if kind == "header":
+            if table.two_row == "agencies":
+                k = table.columns.index("lead")
+                top = list(table.labels)
+                top[k], top[k + 1] = "Cơ quan thực hiện", ""
+                sub = [""] * width
+                sub[k], sub[k + 1] = "Chủ trì", "Phối hợp"
+                lines += ["\t".join(top), "\t".join(sub)]
+            elif wrap_header:
+                tops, bottoms = [], []
+                for lab in table.labels:
+                    words = lab.split()
+                    cut = (len(words) + 1) // 2 if len(words) > 1 else 1
+                    tops.append(" ".join(words[:cut]))
+                    bottoms.append(" ".join(words[cut:]).lower() if len(words) > 1 else "")
+                lines += ["\t".join(tops), "\t".join(bottoms)] if any(bottoms) else ["\t".join(tops)]
+            else:
+                lines.append("\t".join(table.labels))
+        elif kind == "break":
+            lines += ["", "Trang 2", ""]
+        elif kind == "group":
+            lines.append("\t".join(cells))
+        else:
+            vals = [c or "" for c in cells]
+            title_col = table.columns.index("title")
+            wrapped = _wrap(vals[title_col], 45)
+            if len(wrapped) > 1 and rng.random() < 0.5:
+                first = list(vals)
+                first[title_col] = wrapped[0]
+                lines.append("\t".join(v.replace("\n", " ") for v in first))
+                rest = [""] * width
+                rest[title_col] = " ".join(wrapped[1:])
+                lines.append("\t".join(rest))
+            else:
+                lines.append("\t".join(v.replace("\n", " ") for v in vals))
+    return "\n".join(lines)
+
+
+def _pipe_cell(text: str) -> str:
+    return text.replace("\n", "<br>").replace("|", "\\|")
+
+
+def render_gfm(table: Table, rng: random.Random) -> str:
+    lines: list[str] = []
+    width = len(table.columns)
+    last_lead = ""
+    for kind, cells in _grid_rows(table, rng):
+        if kind == "header":
+            if table.two_row == "agencies":
+                k = table.columns.index("lead")
+                top = list(table.labels)
+                top[k], top[k + 1] = "Cơ quan thực hiện", "Cơ quan thực hiện"
+                sub = list(table.labels)
+                sub[k], sub[k + 1] = "Chủ trì", "Phối hợp"
+                lines += ["| " + " | ".join(top) + " |", "|" + "---|" * width, "| " + " | ".join(sub) + " |"]
+            else:
+                lines += ["| " + " | ".join(table.labels) + " |", "|" + "---|" * width]
+        elif kind == "break":
+            lines.append("")
+        elif kind == "group":
+            lines.append("| " + " | ".join(f"**{c}**" if c else "" for c in cells) + " |")
+        else:
+            vals = []
+            for i, c in enumerate(cells):
+                if c is None:
+                    c = last_lead  # a pipe table cannot merge: the lead is repeated
+                if table.columns[i] == "lead":
+                    last_lead = c
+                vals.append(_pipe_cell(c))
+            lines.append("| " + " | ".join(vals) + " |")
+        if kind == "break" and not table.repeat_header:
+            lines += ["| " + " | ".join([""] * width) + " |", "|" + "---|" * width]
+    return "\n".join(lines)
+
+
+def render_grid(table: Table, rng: random.Random) -> str:
+    """A pandoc grid table: +---+ borders, cells wrapped inside their column."""
+    width = len(table.columns)
+    widths = [6 if c == "no" else 34 if c == "title" else 24 for c in table.columns]
+    border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    head_border = border.replace("-", "=")
+    lines = [border]
+    last_lead = ""
+
+    def row(cells: list[str], span_all: bool = False) -> None:
+        if span_all:
+            total = sum(w + 3 for w in widths) - 1
+            text = f"{cells[0]}. {cells[1]}"
+            for part in _wrap(text, total - 2) or [""]:
+                lines.append("| " + part.ljust(total - 2) + " |")
+            lines.append(border)
+            return
+        wrapped = [[w for part in c.split("\n") for w in _wrap(part, widths[i])] or [""] for i, c in enumerate(cells)]
+        height = max(len(w) for w in wrapped)
+        for k in range(height):
+            lines.append("| " + " | ".join((wrapped[i][k] if k < len(wrapped[i]) else "").ljust(widths[i])
+                                           for i in range(width)) + " |")
+        lines.append(border)
+
+    for kind, cells in _grid_rows(table, rng):
+        if kind == "header":
+            labels = list(table.labels)
+            if table.two_row == "agencies":
+                k = table.columns.index("lead")
+                labels[k], labels[k + 1] = "Cơ quan chủ trì", "Cơ quan phối hợp"
+            row(labels)
+            lines[-1] = head_border if len(lines) > 2 and lines[-1] == border and lines.count(head_border) == 0 else lines[-1]
+        elif kind == "break":
+            continue
+        elif kind == "group":
+            row(cells, span_all=rng.random() < 0.5)
+        else:
+            vals = []
+            for i, c in enumerate(cells):
+                if c is None:
+                    c = last_lead
+                if table.columns[i] == "lead":
+                    last_lead = c
+                vals.append(c)
+            row(vals)
+    return "\n".join(lines)
+
+
+def render_html(table: Table, rng: random.Random) -> str:
+    import html as h
+
+    width = len(table.columns)
+    out = ["<table border='1'>"]
+    grid = _grid_rows(table, rng)
+    spans: dict[int, int] = {}
+    lead_col = table.columns.index("lead") if "lead" in table.columns else None
+    for k, (kind, cells) in enumerate(grid):
+        if kind == "task" and lead_col is not None and cells[lead_col] is not None:
+            n = 1
+            while k + n < len(grid) and grid[k + n][0] == "task" and grid[k + n][1][lead_col] is None:
+                n += 1
+            spans[k] = n
+    for k, (kind, cells) in enumerate(grid):
+        if kind == "header":
+            for hrow in cells:
+                out.append("<tr>" + "".join(f"<th colspan={cs} rowspan={rs}>{h.escape(t)}</th>" for t, cs, rs in hrow) + "</tr>")
+        elif kind == "break":
+            out.append("</table><p>Trang 2</p><table border='1'>")
+        elif kind == "group":
+            if rng.random() < 0.5:
+                out.append(f"<tr><td colspan={width}><b>{h.escape(cells[0])}. {h.escape(cells[1])}</b></td></tr>")
+            else:
+                out.append(f"<tr><td>{h.escape(cells[0])}</td><td colspan={width - 1}>{h.escape(cells[1])}</td></tr>")
+        else:
+            tds = []
+            for i, c in enumerate(cells):
+                if c is None:
+                    continue
+                rs = f" rowspan={spans[k]}" if i == lead_col and spans.get(k, 1) > 1 else ""
+                body = "".join(f"<p>{h.escape(p)}</p>" for p in c.split("\n")) if c else ""
+                tds.append(f"<td{rs}>{body}</td>")
+            out.append("<tr>" + "".join(tds) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def render_docx(table: Table, rng: random.Random) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in HEAD.strip().split("\n"):
+        document.add_paragraph(line)
+    width = len(table.columns)
+    grid = [g for g in _grid_rows(table, rng) if g[0] != "break"]
+    nrows = sum(len(cells) if kind == "header" else 1 for kind, cells in grid)
+    t = document.add_table(rows=nrows, cols=width)
+    t.style = "Table Grid"
+    r = 0
+    lead_col = table.columns.index("lead") if "lead" in table.columns else None
+    merge_from: int | None = None
+    for kind, cells in grid:
+        if kind == "header":
+            r = _docx_header(t, table, r)
+            continue
+        if kind == "group":
+            t.cell(r, 0).text = cells[0]
+            merged = t.cell(r, 1).merge(t.cell(r, width - 1))
+            merged.text = cells[1]
+        else:
+            for i, c in enumerate(cells):
+                if c is not None:
+                    cell = t.cell(r, i)
+                    parts = c.split("\n")
+                    cell.text = parts[0]
+                    for p in parts[1:]:
+                        cell.add_paragraph(p)
+            if lead_col is not None:
+                if cells[lead_col] is None and merge_from is not None:
+                    t.cell(merge_from, lead_col).merge(t.cell(r, lead_col))
+                elif cells[lead_col] is not None:
+                    merge_from = r
+        if kind != "task":
+            merge_from = None
+        r += 1
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _docx_header(t, table: Table, r: int) -> int:
+    """Write the header from row ``r`` (two rows with merges for a two-row header); the next row."""
+    if table.two_row != "agencies":
+        for i, label in enumerate(table.labels):
+            t.cell(r, i).text = label
+        return r + 1
+    k = table.columns.index("lead")
+    for i, label in enumerate(table.labels):
+        if i in (k, k + 1):
+            continue
+        t.cell(r, i).text = label
+        t.cell(r, i).merge(t.cell(r + 1, i))
+    top = t.cell(r, k).merge(t.cell(r, k + 1))
+    top.text = "Cơ quan thực hiện"
+    t.cell(r + 1, k).text = "Chủ trì"
+    t.cell(r + 1, k + 1).text = "Phối hợp"
+    return r + 2
+
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
+        "Triển khai nhiệm vụ năm 2024\nI. MỤC TIÊU\nNâng cao hiệu quả.\nII. TỔ CHỨC THỰC HIỆN\n"
+        "Các cơ quan thực hiện nhiệm vụ tại Phụ lục kèm theo.\n")
+
+
+def document(table: Table, layout: str, rng: random.Random) -> tuple[bytes, str]:
+    """The plan holding the table in ``layout``: (bytes, file name)."""
+    if layout == "docx":
+        return render_docx(table, rng), "plan.docx"
+    if layout == "html":
+        body = "".join(f"<p>{line}</p>" for line in HEAD.strip().split("\n"))
+        return f"<html><body>{body}<p>PHỤ LỤC</p>{render_html(table, rng)}</body></html>".encode(), "plan.html"
+    text = {"scrape": render_scrape, "tab": render_tab, "gfm": render_gfm, "grid": render_grid}[layout](table, rng)
+    suffix = "txt" if layout == "tab" else "md"
+    return f"{HEAD}\n**PHỤ LỤC**\n\n{text}\n".encode(), f"plan.{suffix}"
+
+
+def compare(table: Table, plan: dict) -> list[bool]:
+    """For each expected task row: did it come back with the right number, title, lead, support
+    and deadline (as written)?"""
+    from kehoach.extract.agencies import canonical_agency
+
+    got = [t for t in plan["tasks"] if t["source"] == "appendix"]
+    by_no = {}
+    for t in got:
+        by_no.setdefault((t["no"], t["title"]), t)
+    out = []
+    for want in expected(table):
+        t = by_no.get((want["no"], want["title"]))
+        ok = t is not None and t["lead"] == [canonical_agency(a) for a in want["lead"]] \
+            and t["support"] == [canonical_agency(a) for a in want["support"]] \
+            and (t["deadline"]["text"] or None) == want["deadline"]
+        out.append(ok)
+    return out
+
+
+def roundtrip(seed: int, layout: str) -> tuple[Table, dict, list[bool]]:
+    from kehoach import extract_bytes
+
+    rng = random.Random(seed)
+    table = random_table(rng)
+    data, name = document(table, layout, random.Random(seed * 7 + 1))
+    plan = extract_bytes(data, name)
+    return table, plan, compare(table, plan)
