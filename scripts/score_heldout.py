@@ -3,6 +3,7 @@
     python scripts/score_heldout.py            # per-document report and overall figures
     python scripts/score_heldout.py --json     # the same as JSON
     python scripts/score_heldout.py h03 h07    # only documents whose name starts with these
+    python scripts/score_heldout.py --baseline before.json   # also list wrong values fixed / new
 
 Each document in tests/heldout/ has an answer key in tests/heldout/keys/<name>.yaml, written by
 hand from the document (not from the tool's output). The scorer runs the library
@@ -338,9 +339,30 @@ def render(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def error_id(e: dict) -> str:
+    return f"{e['what']} «{(e.get('title') or '')[:40]}»"
+
+
+def compare(results: list[dict], baseline: dict) -> str:
+    """What changed since an earlier `--json` run: wrong values fixed and new ones, per document."""
+    before = {d["name"]: {error_id(e) for e in d["errors"]} for d in baseline["documents"]}
+    lines = [f"\nCHANGES since the baseline (overall then: {baseline['overall']})"]
+    for r in results:
+        now = {error_id(e) for e in r["errors"]}
+        old = before.get(r["name"], set())
+        for label, ids in (("fixed", sorted(old - now)), ("new", sorted(now - old))):
+            lines += [f"  {r['name']}: {label}: {i}" for i in ids]
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT / "src"))
     as_json = "--json" in argv
+    baseline = None
+    if "--baseline" in argv:
+        i = argv.index("--baseline")
+        baseline = json.loads(Path(argv[i + 1]).read_text(encoding="utf-8"))
+        argv = argv[:i] + argv[i + 2:]
     only = [a for a in argv if not a.startswith("-")]
     keys = load_keys(only)
     bad = {k["_name"]: p for k in keys if (p := key_problems(k))}
@@ -352,7 +374,7 @@ def main(argv: list[str]) -> int:
     if as_json:
         print(json.dumps({"documents": results, "overall": overall(results)}, ensure_ascii=False, indent=1, default=str))
     else:
-        print(render(results))
+        print(render(results) + (compare(results, baseline) if baseline else ""))
     return 0
 
 

@@ -74,3 +74,11 @@ def test_scorer_runs_over_the_whole_set(capsys):
     for doc in report["documents"]:
         assert doc["header"]["of"] > 0
         assert all({"what", "silent"} <= set(e) for e in doc["errors"])
+
+
+def test_compare_lists_fixed_and_new_wrong_values():
+    now = [{"name": "h99", "errors": [{"what": "header.date", "silent": True}]}]
+    before = {"overall": {}, "documents": [{"name": "h99", "errors": [{"what": "task 1 missed", "title": "Rà soát"}]}]}
+    text = score.compare(now, before)
+    assert "h99: fixed: task 1 missed «Rà soát»" in text
+    assert "h99: new: header.date «»" in text
