@@ -131,3 +131,13 @@ def test_an_empty_label_and_a_block_without_title_are_warned_about():
 def test_a_section_with_a_time_label_only_is_not_a_task():
     text = HEADER + "\n1. Thời gian\n\n- Thời gian thực hiện: Năm 2026.\n" + FOOTER
     assert extract_bytes(text.encode("utf-8"), "plan.md")["tasks"] == []
+
+
+def test_a_block_with_a_time_only_among_labelled_blocks_is_a_task_without_lead():
+    text = (HEADER + "\n1. Lập danh mục dữ liệu mở\n\n- Cơ quan chủ trì: Sở Tài chính.\n\n"
+            "2. Công bố danh mục dữ liệu mở\n\nThời gian thực hiện sau khi danh mục được phê duyệt.\n" + FOOTER)
+    plan = extract_bytes(text.encode("utf-8"), "plan.md")
+    assert [(t["title"], t["lead"], t["deadline"]["text"]) for t in plan["tasks"]] == [
+        ("Lập danh mục dữ liệu mở", ["Sở Tài chính"], None),
+        ("Công bố danh mục dữ liệu mở", [], "sau khi danh mục được phê duyệt")]
+    assert [w["code"] for w in plan["warnings"]].count("task-without-lead") == 1

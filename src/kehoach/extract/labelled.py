@@ -50,6 +50,11 @@ CATEGORY = regex.compile(
 
 _LABEL_ALTS = "|".join(f"(?P<{f}>{p})" for f, p in LABELS)
 _LABEL_AT = regex.compile(rf"(?:^|(?<=[;.])|(?<=[;.]\s))\s*(?:{_LABEL_ALTS})\s*(?:\([^)]{{0,40}}\))?\s*:")
+_DEADLINE_BARE = regex.compile(
+    r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh|trien khai) (?=(?:sau|truoc|tu|trong|nam|quy|thang|hang|dinh ky"
+    r"|thuong xuyen)\b)"
+)
+"""A time label written without its colon ("Thời gian thực hiện sau khi …"): only before a time word."""
 _TASK_FIELDS = {"lead", "support", "agency", "deadline", "output"}
 _LEVEL = {"text": 0, "item": 1, "subitem": 2}
 _VERB = regex.compile(
@@ -58,6 +63,8 @@ _VERB = regex.compile(
     r"|chủ động|đăng tải|tuyên truyền|phổ biến|kiểm tra|đôn đốc|bố trí|ban hành|cung cấp|để)\b"
 )
 """Verbs that end the names in a value written as a sentence ("Sở A tiến hành rà soát …")."""
+_SCOPE = regex.compile(r",?\s*(?:trong phạm vi|theo)\s+(?:chức năng,?\s*)?nhiệm vụ(?:\s+(?:của mình|quản lý|được giao))*")
+"""A scope phrase after a name ("các sở trong phạm vi chức năng, nhiệm vụ của mình") is not part of it."""
 _PROSE_WORDS = 10
 """A value part this long is a sentence: its names end at the first verb."""
 _SUPPORT_IN = regex.compile(r"\s*[,(]?\s*(?:chủ trì,?\s*)?phối hợp(?:\s+với)?\s+")
@@ -105,7 +112,8 @@ def split_labels(text: str) -> list[tuple[str, str]] | None:
         return None
     found = list(_LABEL_AT.finditer(key))
     if not found or found[0].start() != 0:
-        return None
+        bare = _DEADLINE_BARE.match(key)
+        return [("deadline", text[bare.end():].strip(" ;.,"))] if bare else None
     out = []
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
@@ -171,7 +179,7 @@ def _units(lines: list[tuple[int, str, Loc]]) -> list[Unit]:
             last = None
         cur.pre.append((level, text, loc))
     units.append(cur)
-    return [u for u in units if u.is_task()]
+    return [u for u in units if u.labels]
 
 
 def _agencies(parts: list[str]) -> tuple[list[str], list[str]]:
@@ -189,6 +197,7 @@ def _agencies(parts: list[str]) -> tuple[list[str], list[str]]:
 
 def _names(text: str) -> list[str]:
     parts = []
+    text = _SCOPE.sub("", text)
     for part in regex.split(r";|\n", text):
         cut = _VERB.search(" " + part) if len(part.split()) >= _PROSE_WORDS else None
         part = part[: cut.start() - 1] if cut and cut.start() > 1 else part
@@ -258,24 +267,36 @@ def _check(unit: Unit, task_id: str, title: str | None, lead: list[str], warning
 
 
 def labelled_tasks(roots: list[Section]) -> tuple[list[dict], set[str], list[dict]]:
-    """Tasks from every labelled block under ``roots``; the ids of the sections they used; warnings."""
+    """Tasks from every labelled block under ``roots``; the ids of the sections they used; warnings.
+
+    A block with only a deadline or an output is a task too when a sibling section is a labelled task
+    (it is one of the list, with no agency named: warned about)."""
+    found: list[tuple[Section, Section | None, list[Unit], list[Section], int]] = []
+    families_with_tasks: set[int] = set()
+
+    def visit(sec: Section, parent: Section | None, family: int) -> None:
+        lines, label_children = _flatten(sec)
+        units = _units(lines)
+        found.append((sec, parent, units, label_children, family))
+        if any(u.is_task() for u in units):
+            families_with_tasks.add(family)
+        for child in sec.children:
+            if child not in label_children:
+                visit(child, sec if parent is not None or sec not in roots else None, id(sec))
+
+    for root in roots:
+        visit(root, None, 0)
     tasks: list[dict] = []
     used: set[str] = set()
     warnings: list[dict] = []
-
-    def visit(sec: Section, parent: Section | None) -> None:
-        lines, label_children = _flatten(sec)
-        units = _units(lines)
-        for k, unit in enumerate(units, 1):
-            task_id = sec.id if len(units) == 1 else f"{sec.id}/{k}"
-            tasks.append(_unit_to_task(sec, parent, unit, task_id, len(units) > 1, warnings))
-        if units:
+    for sec, parent, units, label_children, family in found:
+        chosen = [u for u in units if u.is_task()]
+        if not chosen and family in families_with_tasks:
+            chosen = [u for u in units if {lb.field for lb in u.labels} & _TASK_FIELDS]
+        for k, unit in enumerate(chosen, 1):
+            task_id = sec.id if len(chosen) == 1 else f"{sec.id}/{k}"
+            tasks.append(_unit_to_task(sec, parent, unit, task_id, len(chosen) > 1, warnings))
+        if chosen:
             used.add(sec.id)
             used.update(c.id for c in label_children)
-        for child in sec.children:
-            if child not in label_children:
-                visit(child, sec if parent is not None or sec not in roots else None)
-
-    for root in roots:
-        visit(root, None)
     return tasks, used, warnings
