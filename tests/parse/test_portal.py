@@ -122,3 +122,12 @@ def test_the_footer_keeps_the_signature():
     page = _read(portal_page(BARE, "lines"))
     assert page["document"]["signer"]["name"] == "Trần Văn Lộc"
     assert not any("Bản quyền" in p["text"] or "Giấy phép" in p["text"] for p in page["closing"])
+
+
+def test_metadata_after_the_document_in_the_footer():
+    page_text = f"{BANNER}\n{_blank(BARE)}\n\nThuộc tính văn bản\n\n{table(META, 'lines')}\n{FOOTER}"
+    page, bare = _read(page_text), _read(_blank(BARE))
+    assert (page["document"]["number"], page["document"]["date"]) == ("57/KH-UBND", "2026-03-16")
+    for key in ("sections", "tasks", "closing"):
+        assert _no_loc(page[key]) == _no_loc(bare[key]), key
+    assert page["quality"]["unplaced"] == []

@@ -29,6 +29,8 @@ META_KEYS: list[tuple[str, str]] = [
 _KEY = regex.compile(r"^(?:" + "|".join(f"(?P<{f}>{p})" for f, p in META_KEYS) + r")(?:\s*:\s*(?P<rest>.*))?$")
 _PLACEHOLDER = regex.compile(r"^(?:da biet|dang cap nhat|khong xac dinh|chua xac dinh|khong co|\W*)$")
 """Values a portal shows instead of the real one (hidden for visitors, not yet entered)."""
+_HEAD_LINES = 600
+"""How far from the top a banner's metadata table is looked for."""
 MIN_KEYS = 3
 """A page is a portal page when this many distinct metadata keys stand before the document."""
 _MARKUP = regex.compile(r"</?p>|\*+|^#+\s*|_{2,}")
@@ -55,10 +57,10 @@ FOOTER_WORDS = regex.compile(
 _DOTS = regex.compile(r"^[\s|*]*[.…·]{3,}[\s.…·|*]*$")
 
 
-def _cells(lines: list[str], stop: int) -> list[tuple[int, str]]:
-    """(0-based line, cell text) for every table cell or line before ``stop``, markup removed."""
+def _cells(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
+    """(0-based line, cell text) for every table cell or line in ``start:stop``, markup removed."""
     out = []
-    for i in range(stop):
+    for i in range(start, stop):
         for cell in regex.split(r"\s*[|\t]\s*", lines[i]):
             text = " ".join(_MARKUP.sub("", cell).split())
             if text:
@@ -66,10 +68,10 @@ def _cells(lines: list[str], stop: int) -> list[tuple[int, str]]:
     return out
 
 
-def read_metadata(lines: list[str], stop: int) -> dict[str, tuple[str | None, int]]:
-    """The metadata rows before line ``stop``: field -> (value or None, 0-based line of its key)."""
+def read_metadata(lines: list[str], start: int, stop: int) -> dict[str, tuple[str | None, int]]:
+    """The metadata rows in lines ``start:stop``: field -> (value or None, 0-based line of its key)."""
     meta: dict[str, tuple[str | None, int]] = {}
-    cells = _cells(lines, stop)
+    cells = _cells(lines, start, stop)
     for k, (i, text) in enumerate(cells):
         m = _KEY.match(ascii_fold(text))
         if not m:
@@ -109,7 +111,7 @@ def _footer_start(lines: list[str], start: int) -> int | None:
         if not text or _TABLE_SYNTAX.match(text):
             continue
         folded = ascii_fold(text)
-        if FOOTER_WORDS.match(folded):
+        if FOOTER_WORDS.match(folded) or _KEY.match(folded):  # a metadata table may stand in the footer
             first = i
             strong = strong or bool(FOOTER_STRONG.match(folded))
         elif len(text.split()) > 6 or text.endswith((".", ";", ":")):
@@ -117,23 +119,30 @@ def _footer_start(lines: list[str], start: int) -> int | None:
     return first if strong else None
 
 
+def _page_bounds(lines: list[str]) -> tuple[int, int, dict] | None:
+    """(first line of the document, first line of the site footer, metadata) for a portal page, else None."""
+    meta = read_metadata(lines, 0, min(len(lines), _HEAD_LINES))
+    key_lines = sorted(i for _v, i in meta.values())
+    if len(meta) >= MIN_KEYS and key_lines[-1] - key_lines[0] <= _KEY_SPAN and not _motto_before(lines, key_lines[0]):
+        start = _document_start(lines, key_lines[-1])
+        if start is not None and len(meta := read_metadata(lines, 0, start)) >= MIN_KEYS:
+            return start, _footer_start(lines, start) or len(lines), meta
+    start = _document_start(lines, -1)  # the metadata may come after the document, in the site's footer
+    end = _footer_start(lines, start) if start is not None else None
+    if start is not None and end is not None and len(meta := read_metadata(lines, end, len(lines))) >= MIN_KEYS:
+        return start, end, meta
+    return None
+
+
 def strip_portal(text: str) -> tuple[str, dict | None, list[dict]]:
     """Blank a portal page's banner, metadata table and footer; return (text, metadata or None, warnings)."""
     lines = text.split("\n")
-    head = min(len(lines), 600)
-    meta = read_metadata(lines, head)
     portal = None
-    key_lines = sorted(i for _v, i in meta.values())
-    if len(meta) >= MIN_KEYS and key_lines[-1] - key_lines[0] <= _KEY_SPAN and not _motto_before(lines, key_lines[0]):
-        last_key = key_lines[-1]
-        start = _document_start(lines, last_key)
-        if start is not None:
-            meta = read_metadata(lines, start)
-        if start is not None and len(meta) >= MIN_KEYS:
-            end = _footer_start(lines, start) or len(lines)
-            portal = {f: {"value": v, "line": i + 1} for f, (v, i) in meta.items() if f != "other"}
-            portal["_lines"] = [start + 1, end]
-            lines = [""] * start + lines[start:end] + [""] * (len(lines) - end)
+    bounds = _page_bounds(lines)
+    if bounds is not None:
+        start, end, meta = bounds
+        portal = {f: {"value": v, "line": i + 1} for f, (v, i) in meta.items() if f != "other"}
+        lines = [""] * start + lines[start:end] + [""] * (len(lines) - end)
     warnings = [
         warning("source-cut", "a line of dots stands where the source was cut (rows or paragraphs may be missing here)",
                 {"line": i + 1, "page": None})
