@@ -141,3 +141,14 @@ def test_a_block_with_a_time_only_among_labelled_blocks_is_a_task_without_lead()
         ("Lập danh mục dữ liệu mở", ["Sở Tài chính"], None),
         ("Công bố danh mục dữ liệu mở", [], "sau khi danh mục được phê duyệt")]
     assert [w["code"] for w in plan["warnings"]].count("task-without-lead") == 1
+
+
+@pytest.mark.parametrize("value", [
+    "Sở Y tế (chủ trì); Sở Tài chính, Công an tỉnh (phối hợp).",
+    "Sở Y tế chủ trì, phối hợp với Sở Tài chính, Công an tỉnh.",
+    "Sở Y tế chủ trì, phối hợp với Sở Tài chính, Công an tỉnh tổ chức kiểm tra việc thực hiện tại các cơ sở.",
+])
+def test_an_implementing_agency_label_written_as_a_sentence_gives_lead_and_support(value):
+    text = HEADER + f"\n1. Kiểm tra an toàn thực phẩm\n\n- Cơ quan thực hiện: {value}\n" + FOOTER
+    (task,) = extract_bytes(text.encode("utf-8"), "plan.md")["tasks"]
+    assert (task["lead"], task["support"]) == (["Sở Y tế"], ["Sở Tài chính", "Công an tỉnh"])

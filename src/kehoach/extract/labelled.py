@@ -23,6 +23,7 @@ from ..parse.blocks import Loc
 from ..vn import strip_diacritics
 from .agencies import canonical_agency, cell_to_agencies
 from .dates import text_to_deadline
+from .responsibility import read_roles
 from .sections import Section
 
 _WHO = r"(?:co quan|don vi|cq|dv|co quan,? don vi|co quan ?/ ?don vi|don vi ?/ ?co quan)"
@@ -58,7 +59,8 @@ _DEADLINE_BARE = regex.compile(
 _TASK_FIELDS = {"lead", "support", "agency", "deadline", "output"}
 _LEVEL = {"text": 0, "item": 1, "subitem": 2}
 _VERB = regex.compile(
-    r"\s(?:tiến hành|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|tổ chức (?:thực hiện|triển khai)|rà soát"
+    r"\s(?:tiến hành|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|rà soát"
+    r"|tổ chức(?!,| và| có| khác| liên| cá| chính| xã| kinh| đoàn| hội| tín| thành| sự| nước)"
     r"|xây dựng|tham mưu|triển khai|hướng dẫn|theo dõi|báo cáo|gửi|căn cứ|trong phạm vi|theo chức năng|thuộc phạm vi"
     r"|chủ động|đăng tải|tuyên truyền|phổ biến|kiểm tra|đôn đốc|bố trí|ban hành|cung cấp|để)\b"
 )
@@ -67,7 +69,6 @@ _SCOPE = regex.compile(r",?\s*(?:trong phạm vi|theo)\s+(?:chức năng,?\s*)?n
 """A scope phrase after a name ("các sở trong phạm vi chức năng, nhiệm vụ của mình") is not part of it."""
 _PROSE_WORDS = 10
 """A value part this long is a sentence: its names end at the first verb."""
-_SUPPORT_IN = regex.compile(r"\s*[,(]?\s*(?:chủ trì,?\s*)?phối hợp(?:\s+với)?\s+")
 
 
 @dataclass
@@ -183,15 +184,15 @@ def _units(lines: list[tuple[int, str, Loc]]) -> list[Unit]:
 
 
 def _agencies(parts: list[str]) -> tuple[list[str], list[str]]:
-    """Lead and support named in a label's value lines ("Sở A chủ trì, phối hợp với Sở B"); prose is cut."""
+    """Lead and support named in a label's value lines ("Sở A chủ trì, phối hợp với Sở B", "Sở A (chủ trì);
+    Sở B"), read as a responsibility cell is; prose after a name is cut."""
     lead: list[str] = []
     support: list[str] = []
     for part in parts:
-        m = _SUPPORT_IN.search(part)
-        if m and m.start() > 0:
-            support += _names(part[m.end():])
-            part = part[:m.start()]
-        lead += _names(regex.sub(r"\s*\(?chủ trì\)?\s*$", "", part))
+        roles = read_roles(part, "lead")
+        if roles is not None:
+            lead += [a for p in roles.lead for a in _names(p)]
+            support += [a for p in roles.support for a in _names(p)]
     return lead, support
 
 
