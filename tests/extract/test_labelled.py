@@ -152,3 +152,22 @@ def test_an_implementing_agency_label_written_as_a_sentence_gives_lead_and_suppo
     text = HEADER + f"\n1. Kiểm tra an toàn thực phẩm\n\n- Cơ quan thực hiện: {value}\n" + FOOTER
     (task,) = extract_bytes(text.encode("utf-8"), "plan.md")["tasks"]
     assert (task["lead"], task["support"]) == (["Sở Y tế"], ["Sở Tài chính", "Công an tỉnh"])
+
+
+def test_labels_after_the_heading_sentence_on_the_same_line():
+    text = HEADER + ("\n1. Tập huấn kỹ năng số cho công chức cấp xã. Chủ trì: Sở Nội vụ; phối hợp: Sở Tài chính, "
+                     "UBND các xã, phường; thời gian: quý II/2026.\n" + FOOTER)
+    (task,) = extract_bytes(text.encode("utf-8"), "plan.md")["tasks"]
+    assert (task["title"], task["lead"], task["support"], task["deadline"]["end"]) == (
+        "Tập huấn kỹ năng số cho công chức cấp xã", ["Sở Nội vụ"], ["Sở Tài chính", "Ủy ban nhân dân các xã, phường"],
+        "2026-06-30")
+
+
+@pytest.mark.parametrize("value,names", [
+    ("Sở Công Thương và các đơn vị liên quan", ["Sở Công Thương", "các đơn vị liên quan"]),
+    ("Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh", ["Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh"]),
+])
+def test_and_before_a_collective_parts_two_names_only(value, names):
+    text = HEADER + f"\n1. Rà soát quỹ đất sạch\n\n- Cơ quan chủ trì: Sở Tài chính.\n\n- Cơ quan phối hợp: {value}.\n" + FOOTER
+    (task,) = extract_bytes(text.encode("utf-8"), "plan.md")["tasks"]
+    assert task["support_as_written"] == names

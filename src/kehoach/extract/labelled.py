@@ -123,9 +123,27 @@ def split_labels(text: str) -> list[tuple[str, str]] | None:
     return out
 
 
-def _flatten(sec: Section) -> tuple[list[tuple[int, str, Loc]], list[Section]]:
-    """The section's own lines (level 0 text, 1 "-" items, 2 "+" items) and its children written as labels."""
-    lines = [(_LEVEL.get(kind, 0), text, loc) for kind, text, loc in sec.content]
+def _heading_labels(sec: Section) -> tuple[str | None, str | None]:
+    """A heading that carries its labels after its title ("2.3. Đào tạo …. Chủ trì: Sở A; thời gian: …"):
+    (title, the labels' text); (the section's title, None) otherwise."""
+    rest = sec.token.rest
+    key = strip_diacritics(rest).lower()
+    if len(key) == len(rest):
+        for m in _LABEL_AT.finditer(key):
+            head = rest[:m.start()].rstrip()
+            if m.start() > 0 and head.endswith((".", ";")) and len(head.split()) >= 2:
+                return head.rstrip(" .;"), rest[m.start():].strip()
+    return sec.title, None
+
+
+def _flatten(sec: Section) -> tuple[list[tuple[int, str, Loc]], list[Section], str | None]:
+    """The section's own lines (level 0 text, 1 "-" items, 2 "+" items), its children written as labels,
+    and its title."""
+    title, inline = _heading_labels(sec)
+    lines = [(_LEVEL.get(kind, 0), text, loc) for kind, text, loc in sec.content
+             if inline is None or not (kind == "text" and loc == sec.loc)]
+    if inline is not None:
+        lines.insert(0, (0, inline, sec.loc))
     label_children = []
     for child in sec.children:
         if split_labels(child.token.rest) is None:
@@ -134,7 +152,7 @@ def _flatten(sec: Section) -> tuple[list[tuple[int, str, Loc]], list[Section]]:
         lines.append((0, child.token.rest, child.loc))
         lines.extend((_LEVEL.get(kind, 0) + 1, text, loc) for kind, text, loc in child.content
                      if not (kind == "text" and loc == child.loc))  # the heading's own text is in token.rest
-    return _join_split_labels(lines), label_children
+    return _join_split_labels(lines), label_children, title
 
 
 def _join_split_labels(lines: list[tuple[int, str, Loc]]) -> list[tuple[int, str, Loc]]:
@@ -196,6 +214,11 @@ def _agencies(parts: list[str]) -> tuple[list[str], list[str]]:
     return lead, support
 
 
+_AND_COLLECTIVE = regex.compile(
+    r"\s+và\s+(?=các\s+(?:sở|ban|ngành|cơ quan|đơn vị|tổ chức|địa phương|doanh nghiệp|hội|đoàn thể|phòng)\b)")
+""""Sở A và các đơn vị liên quan" names two parties; "Ban Quản lý … và các khu công nghiệp" one."""
+
+
 def _names(text: str) -> list[str]:
     parts = []
     text = _SCOPE.sub("", text)
@@ -203,24 +226,24 @@ def _names(text: str) -> list[str]:
         cut = _VERB.search(" " + part) if len(part.split()) >= _PROSE_WORDS else None
         part = part[: cut.start() - 1] if cut and cut.start() > 1 else part
         if not regex.match(r"\s*(?:các|những)\s", part, regex.I):  # "Sở A và các đơn vị liên quan": two
-            part = regex.sub(r"\s+và\s+(?=các\s)", "; ", part)
+            part = _AND_COLLECTIVE.sub("; ", part)
         parts.append(part)
     return cell_to_agencies("; ".join(p for p in parts if p.strip()))
 
 
-def _title(sec: Section, unit: Unit, multi: bool) -> tuple[str | None, str | None]:
+def _title(heading_title: str | None, unit: Unit, multi: bool) -> tuple[str | None, str | None]:
     """(title, detail): the heading, or the "Nội dung" label or the block's first line when the heading is a category."""
     content = "; ".join(lb.text() for lb in unit.get("content")) or None
     own = [t for _lvl, t, _loc in unit.pre]
     own_text = " ".join(own).rstrip(" :") or None
-    heading = sec.title if sec.title and not is_category(sec.title) else None
+    heading = heading_title if heading_title and not is_category(heading_title) else None
     if heading and not multi:
         return heading, content or own_text
     if multi and own:
         return own[0].rstrip(" :."), content
     if content:
         return content, own_text
-    return own_text or sec.title, None
+    return own_text or heading_title, None
 
 
 def is_category(title: str) -> bool:
@@ -228,7 +251,7 @@ def is_category(title: str) -> bool:
     return bool(CATEGORY.match(strip_diacritics(title).lower().strip(" .:")))
 
 
-def _unit_to_task(sec: Section, parent: Section | None, unit: Unit, task_id: str, multi: bool,
+def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, unit: Unit, task_id: str, multi: bool,
                   warnings: list[dict]) -> dict:
     lead_w: list[str] = []
     support_w: list[str] = []
@@ -240,10 +263,10 @@ def _unit_to_task(sec: Section, parent: Section | None, unit: Unit, task_id: str
         support_w += _names(lb.text())
     support_w = list(dict.fromkeys(a for a in support_w if a not in lead_w))
     deadline = text_to_deadline("; ".join(lb.text() for lb in unit.get("deadline")) or None)
-    title, detail = _title(sec, unit, multi)
+    title, detail = _title(heading, unit, multi)
     loc = (unit.pre[0][2] if unit.pre else unit.labels[0].loc) if multi else sec.loc
     _check(unit, task_id, title, lead_w, warnings)
-    group = sec.title if sec.title and (multi or title != sec.title) else (parent.title if parent else None)
+    group = heading if heading and (multi or title != heading) else (parent.title if parent else None)
     return {
         "id": task_id, "no": sec.number, "group": group, "title": title,
         "lead": [canonical_agency(a) for a in lead_w], "support": [canonical_agency(a) for a in support_w],
@@ -272,13 +295,13 @@ def labelled_tasks(roots: list[Section]) -> tuple[list[dict], set[str], list[dic
 
     A block with only a deadline or an output is a task too when a sibling section is a labelled task
     (it is one of the list, with no agency named: warned about)."""
-    found: list[tuple[Section, Section | None, list[Unit], list[Section], int]] = []
+    found: list[tuple[Section, str | None, Section | None, list[Unit], list[Section], int]] = []
     families_with_tasks: set[int] = set()
 
     def visit(sec: Section, parent: Section | None, family: int) -> None:
-        lines, label_children = _flatten(sec)
+        lines, label_children, heading = _flatten(sec)
         units = _units(lines)
-        found.append((sec, parent, units, label_children, family))
+        found.append((sec, heading, parent, units, label_children, family))
         if any(u.is_task() for u in units):
             families_with_tasks.add(family)
         for child in sec.children:
@@ -290,13 +313,13 @@ def labelled_tasks(roots: list[Section]) -> tuple[list[dict], set[str], list[dic
     tasks: list[dict] = []
     used: set[str] = set()
     warnings: list[dict] = []
-    for sec, parent, units, label_children, family in found:
+    for sec, heading, parent, units, label_children, family in found:
         chosen = [u for u in units if u.is_task()]
         if not chosen and family in families_with_tasks:
             chosen = [u for u in units if {lb.field for lb in u.labels} & _TASK_FIELDS]
         for k, unit in enumerate(chosen, 1):
             task_id = sec.id if len(chosen) == 1 else f"{sec.id}/{k}"
-            tasks.append(_unit_to_task(sec, parent, unit, task_id, len(chosen) > 1, warnings))
+            tasks.append(_unit_to_task(sec, heading, parent, unit, task_id, len(chosen) > 1, warnings))
         if chosen:
             used.add(sec.id)
             used.update(c.id for c in label_children)
