@@ -565,17 +565,25 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
     _guard_output(ctx, out, db)
     fmt = output_format(out, fmt, TASKS_SUFFIX, "table")
     con = _run(ctx, connect, db, False)
-    rows = _run(ctx, find_tasks, con, agency, role, due_before, overdue_as_of, plan_number, search, limit or None)
-    if limit and len(rows) == limit:
-        total = find_tasks(con, agency, role, due_before, overdue_as_of, plan_number, search, count_only=True)
-        if total > limit:
-            click.echo(f"kehoach: showing the {limit} soonest of {total} tasks; --limit 0 shows all", err=True)
-    con.close()
-    values = [[r.plan, r.plan_date or "", r.tid, r.title, r.lead, r.support, r.deadline, r.start or "", r.end or "",
-               r.output or ""] for r in rows]
+    try:
+        match = _agency_match(ctx, con, agency) if agency else None
+        query = (None, role, due_before, overdue_as_of, plan_number, search)
+        ids = match.all_ids if match else None
+        rows = _run(ctx, find_tasks, con, *query, limit or None, agency_ids=ids)
+        if limit and len(rows) == limit:
+            total = find_tasks(con, *query, count_only=True, agency_ids=ids)
+            if total > limit:
+                click.echo(f"kehoach: showing the {limit} soonest of {total} tasks; --limit 0 shows all", err=True)
+        vias = _predecessor_marks(con, match, query, limit, rows)
+    finally:
+        con.close()
+    values = [[r.plan, r.plan_date or "", r.tid, r.title, f"{r.lead} (nay: {match.current})" if via else r.lead,
+               r.support, r.deadline, r.start or "", r.end or "", r.output or ""] for r, via in zip(rows, vias, strict=True)]
     if fmt == "json":
-        data = json.dumps([dict(zip(["plan", "plan_date", "id", "title", "lead", "support", "deadline", "start", "end",
-                                     "output"], v, strict=True)) for v in values], ensure_ascii=False, indent=2) + "\n"
+        keys = ["plan", "plan_date", "id", "title", "lead", "support", "deadline", "start", "end", "output"]
+        data = json.dumps([{**dict(zip(keys, [r.plan, r.plan_date or "", r.tid, r.title, r.lead, *v[5:]], strict=True)),
+                            "via_predecessor": via} for r, v, via in zip(rows, values, vias, strict=True)],
+                          ensure_ascii=False, indent=2) + "\n"
         _emit_bytes(ctx, data.encode("utf-8"), out, False)
     elif fmt == "csv":
         import csv
@@ -604,6 +612,40 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
             for v in values:
                 table.add_row(v[0], v[2], v[3], v[4], v[6], v[8])
             Console().print(table)
+
+
+def _agency_match(ctx, con, agency: str):
+    """The agencies --agency means, with its predecessors; exit 1 with near names when none."""
+    from .agencymatch import resolve_agency
+
+    match = resolve_agency(con, agency)
+    if not match.found:
+        hint = f"; did you mean: {' | '.join(match.suggestions)}?" if match.suggestions else \
+            "; `kehoach agencies` lists the names in the index"
+        _fail(ctx, f"no agency in the index is called {agency!r}{hint}")
+    if match.predecessors and not is_quiet(ctx):
+        click.echo(f"kehoach: {match.current} also carries the work of {' | '.join(match.predecessors.values())}; "
+                   f"their tasks are included, marked '(nay: {match.current})'", err=True)
+    return match
+
+
+def _predecessor_marks(con, match, query, limit, rows) -> list[str | None]:
+    """For each row: the predecessor it was found through, or None when the agency itself has it."""
+    if not match or not match.predecessors:
+        return [None] * len(rows)
+    from .index import find_tasks
+    from .vn import fold
+
+    direct = {(r.plan, r.tid) for r in find_tasks(con, *query, limit or None, agency_ids=match.ids)} if match.ids else set()
+    marks = []
+    for r in rows:
+        if (r.plan, r.tid) in direct:
+            marks.append(None)
+            continue
+        text = fold(f"{r.lead} {r.support}")
+        names = list(match.predecessors.values())
+        marks.append(next((n for n in names if fold(n) in text), names[0]))
+    return marks
 
 
 def _tasks_xlsx(values: list[list]) -> bytes:

@@ -202,12 +202,14 @@ def _fts_query(text: str) -> str:
 
 def find_tasks(con: sqlite3.Connection, agency: str | None = None, role: str = "lead", due_before: dt.date | None = None,
                overdue_as_of: dt.date | None = None, plan: str | None = None, search: str | None = None,
-               limit: int | None = None, count_only: bool = False) -> list[TaskRow] | int:
+               limit: int | None = None, count_only: bool = False,
+               agency_ids: list[int] | None = None) -> list[TaskRow] | int:
     """Tasks across every indexed plan that match all the filters given, soonest deadline first
-    (at most ``limit``); with ``count_only``, how many there are."""
+    (at most ``limit``); with ``count_only``, how many there are. ``agency_ids`` (from
+    kehoach.agencymatch) replaces ``agency``."""
     where, args = [], []
-    if agency:
-        ids = _agency_ids(con, agency)
+    if agency or agency_ids is not None:
+        ids = agency_ids if agency_ids is not None else _agency_ids(con, agency)
         if not ids:
             return []
         roles = ("lead", "support") if role == "any" else (role,)
