@@ -310,6 +310,13 @@ def timeline(ctx, source, fmt, by, today, out) -> None:
     report_warnings(ctx, source, plan.get("warnings") or [])
     data = _run(ctx, render_timeline, plan, fmt, by, today)
     _emit_bytes(ctx, data, out, False)
+    if fmt == "ics" and not is_quiet(ctx):
+        from .export.calendar import dropped_tasks
+
+        dropped, total = dropped_tasks(plan)
+        if dropped:
+            click.echo(f"kehoach: {dropped} of {total} tasks have no day to put in a calendar (continuous, ad hoc or "
+                       f"without a deadline); they are not in {out or 'the calendar'}", err=True)
 
 
 BATCH_HELP = """Convert many documents: files, folders (walked for .docx .pdf .doc .txt .md .html),

@@ -49,14 +49,15 @@ def test_csv_has_bom_vietnamese_titles_and_neutralised_formulas(plan):
     data = render_checklist(plan, "csv", "agency", dt.date(2024, 6, 1))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0][:6] == ["Đơn vị chủ trì", "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]
+    assert rows[0][:5] == ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]
+    assert len(set(rows[0])) == len(rows[0])
     body = rows[1:]
     assert len(body) == 4
     cells = [c for r in body for c in r]
     assert not any(c and c[0] in "=+-@" for c in cells)
     assert "'=HYPERLINK(\"http://x\")" in cells and "'-Báo cáo" in cells and "'+Nền tảng" in cells and "'@Sở Tư pháp" in cells
-    quarter = next(r for r in body if r[5] == "Quý I/2024")
-    assert (quarter[6], quarter[7], quarter[13]) == ("2024-01-01", "2024-03-31", "Quá hạn")
+    quarter = next(r for r in body if r[4] == "Quý I/2024")
+    assert (quarter[5], quarter[6], quarter[12]) == ("2024-01-01", "2024-03-31", "Quá hạn")
 
 
 def test_xlsx_is_filterable_with_real_dates_and_status(plan, tmp_path):
@@ -67,7 +68,7 @@ def test_xlsx_is_filterable_with_real_dates_and_status(plan, tmp_path):
     wb = load_workbook(path)
     ws = wb["Nhiệm vụ"]
     header = [c.value for c in ws[1]]
-    assert header[:3] == ["Đơn vị chủ trì", "STT", "Nhiệm vụ"] and "Trạng thái" in header
+    assert header[:3] == ["STT", "Nhiệm vụ", "Đơn vị chủ trì"] and "Trạng thái" in header
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref.startswith("A1:")
     assert ws.max_row == 5
@@ -112,3 +113,99 @@ def test_plan_file_and_document_give_the_same_checklist(in_root, tmp_path):
     bad.write_text(yaml.safe_dump({"schema_version": "1", "tasks": "nope"}), encoding="utf-8")
     r = runner.invoke(main, ["export", "checklist", str(bad)])
     assert r.exit_code == 1 and "invalid plan" in r.stderr
+
+
+TWO_LEADS = """ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH
+Số: 41/KH-UBND
+Quảng Ninh, ngày 10 tháng 1 năm 2024
+KẾ HOẠCH
+Cải cách hành chính năm 2024
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích: nâng cao chất lượng phục vụ người dân.
+II. TỔ CHỨC THỰC HIỆN
+Kế hoạch được triển khai theo phụ lục kèm theo.
+PHỤ LỤC
+STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn
+I\tNhóm thể chế\t\t\t
+1\tRà soát thủ tục\tSở Nội vụ; Sở Tư pháp\tCác sở, ngành\tQuý II/2024
+2\tSố hóa hồ sơ\tSở Tư pháp\t\tTháng 12/2024
+II\tNhóm công vụ\t\t\t
+1\tĐánh giá cán bộ\tSở Nội vụ\t\tQuý IV/2024
+"""
+
+
+@pytest.mark.parametrize("by", ["agency", "group", "section", "deadline"])
+def test_tables_have_one_row_per_task_continuous_stt_and_unique_titles(by):
+    from openpyxl import load_workbook
+
+    plan = extract_bytes(TWO_LEADS.encode("utf-8"), "cchc.txt")
+    assert [t["lead"] for t in plan["tasks"]][0] == ["Sở Nội vụ", "Sở Tư pháp"]
+    rows = list(csv.reader(io.StringIO(render_checklist(plan, "csv", by).decode("utf-8-sig"))))
+    assert len(set(rows[0])) == len(rows[0]), rows[0]
+    stt = rows[0].index("STT")
+    assert [r[stt] for r in rows[1:]] == ["1", "2", "3"]
+    leads = [r[rows[0].index("Đơn vị chủ trì")] for r in rows[1:]]
+    assert "Sở Nội vụ; Sở Tư pháp" in leads and len(leads) == 3
+    ws = load_workbook(io.BytesIO(render_checklist(plan, "xlsx", by)))["Nhiệm vụ"]
+    header = [c.value for c in ws[1]]
+    assert len(set(header)) == len(header)
+    assert [ws.cell(r, header.index("STT") + 1).value for r in range(2, ws.max_row + 1)] == [1, 2, 3]
+
+
+def test_xlsx_prints_landscape_fitted_to_width_with_the_header_on_every_page(plan):
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(render_checklist(plan, "xlsx")))["Nhiệm vụ"]
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.column_dimensions["B"].width >= 40  # the task text gets room; the rest fits the page
+
+
+def test_a_document_that_is_not_a_plan_says_so_and_invents_no_period(in_root):
+    from openpyxl import load_workbook
+
+    news = extract_file("samples/ha-nam-tin-kcn-2019-khong-phai-ke-hoach.txt")
+    md = render_checklist(news, "md").decode("utf-8")
+    assert "không phải là kế hoạch" in md
+    assert "Thời gian thực hiện" not in md and "/20" not in md  # no invented "01/01/… – 31/12/…"
+    info = load_workbook(io.BytesIO(render_checklist(news, "xlsx")))["Thông tin"]
+    values = {r[0].value: r[1].value for r in info.iter_rows()}
+    assert values["Thời gian thực hiện"] == "không xác định" and "không phải là kế hoạch" in values["Lưu ý"]
+
+
+def test_xlsx_printed_by_libreoffice_is_landscape_with_the_header_on_every_page(in_root, tmp_path):
+    """Render the workbook as a reader prints it: LibreOffice Calc to PDF, then read the pages."""
+    import os
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice (soffice, with Calc) and poppler-utils are needed")
+    plan = extract_file("samples/thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt")
+    book = tmp_path / "nhiem-vu.xlsx"
+    book.write_bytes(render_checklist(plan, "xlsx"))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(book)], capture_output=True, timeout=300)
+    pdf = tmp_path / "nhiem-vu.pdf"
+    if not pdf.exists():
+        if os.environ.get("KEHOACH_REQUIRE_BROWSER"):
+            pytest.fail("LibreOffice could not open the workbook (is libreoffice-calc installed?)")
+        pytest.skip("LibreOffice cannot open .xlsx here (apt-get install libreoffice-calc-nogui)")
+    from pypdfium2 import PdfDocument
+
+    pages = PdfDocument(str(pdf))
+    task_pages = [k for k in range(len(pages)) if "Trạng thái" in pages[k].get_textpage().get_text_range()]
+    assert len(task_pages) >= 2  # 49 tasks, every row readable: more than one page, header on each
+    for k in task_pages:
+        w, h = pages[k].get_size()
+        assert w > h  # landscape
+        text = pages[k].get_textpage().get_text_range()
+        assert "STT" in text and "Nhiệm vụ" in text and f"Trang {k + 1} /" in text
+    assert len(task_pages) <= 12
+    shots = os.environ.get("KEHOACH_ARTIFACTS")
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+        shutil.copy(pdf, os.path.join(shots, "checklist-printed.pdf"))

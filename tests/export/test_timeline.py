@@ -89,7 +89,10 @@ def test_ics_parses_with_stable_uids_and_exclusive_ends(tricky):
     q2 = next(e for e in events if "Họp" in str(e["summary"]))
     assert q2["dtstart"].dt == dt.date(2025, 6, 30) and q2["dtend"].dt == dt.date(2025, 7, 1)
     rec = next(e for e in events if "Cập nhật" in str(e["summary"]))
-    assert rec["rrule"]["FREQ"] == ["MONTHLY"] and rec["rrule"]["INTERVAL"] == [3]
+    # no day in the text: the last day of each quarter, said to be placed; never before the plan's date
+    assert rec["rrule"]["FREQ"] == ["YEARLY"] and rec["rrule"]["BYMONTH"] == [3, 6, 9, 12]
+    assert rec["rrule"]["BYMONTHDAY"] == [-1] and rec["dtstart"].dt == dt.date(2025, 3, 31)
+    assert "cuối mỗi kỳ" in str(rec["description"])
     assert all(u.endswith("@kehoach") for u in by_uid)
 
 
@@ -144,3 +147,112 @@ def test_mermaid_renders_in_mermaid_itself(name, tmp_path, in_root):
     m = re.search(r'<div id="out">([^<]*)</div>', dom)
     assert m and m.group(1).startswith("OK"), m.group(1) if m else dom[-500:]
     assert int(m.group(1).split()[1]) == n
+
+
+RECURRING = """Số: 9/KH-UBND
+Huế, ngày 20 tháng 3 năm 2023
+KẾ HOẠCH
+Cải thiện môi trường kinh doanh năm 2023
+I. TỔ CHỨC THỰC HIỆN
+STT\tNội dung\tCơ quan chủ trì\tThời hạn
+1\tBáo cáo tình hình\tSở Nội vụ\tĐịnh kỳ trước ngày 15 tháng 6 và ngày 15 tháng 12 hằng năm
+2\tKiểm tra công vụ\tSở Nội vụ\t6 tháng/lần
+3\tCập nhật số liệu\tSở Tài chính\tTrước ngày 20 hằng tháng
+4\tTuyên truyền\tSở Tư pháp\tThường xuyên
+5\tTổng kết\tSở Tư pháp\tTháng 12/2023
+"""
+
+
+def test_ics_recurring_days_come_from_the_text_and_never_precede_the_plan():
+    from icalendar import Calendar
+
+    from kehoach.export.calendar import dropped_tasks
+
+    plan = extract_bytes(RECURRING.encode("utf-8"), "rec.txt")
+    assert [t["deadline"]["recurrence"] for t in plan["tasks"]][:4] == ["annual", "semiannual", "monthly", "continuous"]
+    cal = Calendar.from_ical(render_timeline(plan, "ics"))
+    ev = {str(e["summary"]): e for e in cal.walk("VEVENT")}
+    issued = dt.date(2023, 3, 20)
+    report = ev["Báo cáo tình hình"]
+    assert report["rrule"]["BYMONTH"] == [6, 12] and report["rrule"]["BYMONTHDAY"] == [15]
+    assert report["dtstart"].dt == dt.date(2023, 6, 15)
+    check = ev["Kiểm tra công vụ"]
+    assert check["dtstart"].dt == dt.date(2023, 6, 30) and check["rrule"]["BYMONTHDAY"] == [-1]
+    monthly = ev["Cập nhật số liệu"]
+    assert monthly["rrule"]["FREQ"] == ["MONTHLY"] and monthly["dtstart"].dt == dt.date(2023, 3, 20)
+    assert all(e["dtstart"].dt >= issued for e in ev.values())
+    assert "Tuyên truyền" not in ev and dropped_tasks(plan) == (1, 5)
+    assert "1/5 nhiệm vụ" in str(cal["x-wr-caldesc"])
+    # every occurrence the rule gives falls on a day the text names
+    from dateutil.rrule import rrulestr
+
+    rule = rrulestr(report["rrule"].to_ical().decode(), dtstart=dt.datetime(2023, 6, 15))
+    assert {(d.day, d.month) for d in rule} == {(15, 6), (15, 12)}
+
+
+def test_cli_says_how_many_tasks_the_calendar_leaves_out(tmp_path):
+    from click.testing import CliRunner
+
+    from kehoach.cli import main
+
+    src = tmp_path / "rec.txt"
+    src.write_text(RECURRING, encoding="utf-8")
+    r = CliRunner().invoke(main, ["export", "timeline", str(src), "-o", str(tmp_path / "lich.ics")])
+    assert r.exit_code == 0
+    assert "1 of 5 tasks have no day to put in a calendar" in r.stderr
+
+
+ONE_YEAR = """Số: 12/KH-UBND
+Huế, ngày 5 tháng 1 năm 2024
+KẾ HOẠCH
+Chuyển đổi số năm 2024
+I. MỤC TIÊU
+Hoàn thành các nhiệm vụ trong năm.
+II. TỔ CHỨC THỰC HIỆN
+STT\tNội dung\tCơ quan chủ trì\tThời hạn
+1\tXây dựng kho dữ liệu dùng chung của tỉnh và kết nối với các hệ thống thông tin của bộ, ngành\tSở Nội vụ\t2021-2025
+2\tXây dựng kho dữ liệu dùng chung của tỉnh phục vụ chỉ đạo điều hành của Ủy ban nhân dân tỉnh\tSở Nội vụ\tQuý II/2024
+3\tĐào tạo kỹ năng số\tSở Tư pháp\tTháng 11/2024
+"""
+
+
+def test_html_axis_fits_the_plan_period_and_clips_what_lies_outside():
+    plan = extract_bytes(ONE_YEAR.encode("utf-8"), "cds.txt")
+    page = render_timeline(plan, "html", today=dt.date(2024, 6, 1)).decode("utf-8")
+    months = re.findall(r'<g class="axis">(.*?)</g>', page)[0]
+    labels = re.findall(r">(\d\d/\d{4})<", months)
+    assert labels[0] == "01/2024" and labels[-1] == "12/2024"  # one year, not 2021-2025
+    assert re.search(r'data-task="A1.1" data-clipped="both"', page)
+    assert "1 nhiệm vụ vượt ra ngoài thời gian này" in page
+    # numbered labels, titles that begin alike stay apart (wrapped, not cut at the same place)
+    labels = ["".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", t)) for t in re.findall(r'<text class="label"[^>]*>(.*?)</text>', page)]
+    assert [label.split(".")[0] for label in labels] == ["1", "2", "3"]
+    assert len(set(labels)) == 3 and "các hệ thống" in labels[0] and "chỉ đạo" in labels[1]
+    assert "@page{size:A4 landscape" in page
+
+
+def test_html_of_a_document_that_is_not_a_plan_says_so(in_root):
+    news = extract_file("samples/ha-nam-tin-kcn-2019-khong-phai-ke-hoach.txt")
+    page = render_timeline(news, "html").decode("utf-8")
+    assert "không phải là kế hoạch" in page and "Thời gian thực hiện: 01/01" not in page
+
+
+def test_html_gantt_prints_on_a4_landscape(tmp_path, in_root):
+    plan = extract_file("samples/thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt")
+    page = tmp_path / "gantt.html"
+    page.write_bytes(render_timeline(plan, "html", today=dt.date(2023, 6, 1)))
+    pdf = tmp_path / "gantt.pdf"
+    browser.run(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()], tmp_path / "profile")
+    from pypdfium2 import PdfDocument
+
+    doc = PdfDocument(str(pdf))
+    w, h = doc[0].get_size()
+    assert w > h and abs(w - 842) < 2  # A4 landscape
+    first = doc[0].get_textpage().get_text_range()
+    assert "A1.1." in first  # the chart starts on the first page, under the title
+    axis_pages = sum("12/2023" in doc[k].get_textpage().get_text_range() for k in range(len(doc)))
+    assert axis_pages >= 2  # every printed group carries its own month axis
+    shots = os.environ.get("KEHOACH_ARTIFACTS")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        (Path(shots) / "gantt-printed.pdf").write_bytes(pdf.read_bytes())

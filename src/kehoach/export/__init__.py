@@ -35,7 +35,9 @@ def render_timeline(plan: dict, fmt: str = "html", by: str = "agency", today=Non
     if fmt == "html":
         return t.to_html(plan, by, today).encode("utf-8")
     if fmt == "ics":
-        return t.to_ics(plan)
+        from .calendar import to_ics
+
+        return to_ics(plan)
     if fmt == "csv":
         return t.to_csv(plan, by)
     raise ValueError(f"unknown timeline format {fmt!r}")

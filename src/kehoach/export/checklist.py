@@ -10,13 +10,14 @@ import datetime as dt
 import io
 
 from ..vn import fold
-from .schedule import Item, place_tasks, plan_label, plan_period, where
+from .schedule import NOT_A_PLAN, Item, known_period, place_tasks, plan_label, plan_period, where
 
 RECURRENCE_VI = {"continuous": "Thường xuyên", "annual": "Hằng năm", "semiannual": "6 tháng/lần",
                  "quarterly": "Hằng quý", "monthly": "Hằng tháng", "ad_hoc": "Đột xuất"}
 COLUMNS = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Bắt đầu", "Kết thúc", "Định kỳ",
            "Sản phẩm", "Mục tiêu", "Nhóm", "Nguồn", "Quá hạn", "Trạng thái", "Ghi chú"]
-BY_TITLES = {"agency": "Đơn vị chủ trì", "group": "Nhóm nhiệm vụ", "section": "Mục", "deadline": "Thời hạn"}
+BY_TITLES = {"agency": None, "group": "Nhóm nhiệm vụ", "section": "Mục", "deadline": "Kỳ hạn"}
+"""The grouping column of a table; by agency the rows are ordered by the lead column itself."""
 STATUSES = ["Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Chậm tiến độ"]
 
 
@@ -85,13 +86,16 @@ def to_markdown(plan: dict, by: str = "agency", as_of: dt.date | None = None) ->
         lines += [f"_{_md(doc['title'])}_", ""]
     if doc.get("issuer"):
         lines += [f"Cơ quan ban hành: {_md(doc['issuer'])}", ""]
-    period = plan_period(plan)
-    lines += [f"Thời gian thực hiện kế hoạch: {period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"
-              + (" (suy ra từ năm ban hành)" if period.basis == "issue year" else ""), ""]
+    period = known_period(plan)
+    if doc.get("is_plan") is False:
+        lines += [f"**{_md(NOT_A_PLAN)}**", ""]
+    if period:
+        lines += [f"Thời gian thực hiện kế hoạch: {period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"
+                  + (" (suy ra từ năm ban hành)" if period.basis == "issue year" else ""), ""]
     if as_of:
         lines += [f"Tính đến ngày {as_of:%d/%m/%Y}.", ""]
     groups = grouped(plan, by)
-    if not groups:
+    if not groups and doc.get("is_plan") is not False:
         lines += ["_Kế hoạch không có nhiệm vụ nào được phân công._", ""]
     for heading, items in groups:
         overdue = sum(is_overdue(i, as_of) for i in items)
@@ -131,69 +135,150 @@ def _safe_cell(value):
     return value
 
 
+def table_columns(by: str) -> list[str]:
+    """Column titles of the CSV and Excel tables: each title once (by group, the grouping column
+    replaces "Nhóm")."""
+    if BY_TITLES[by] is None:
+        return list(COLUMNS)
+    return [BY_TITLES[by]] + [c for c in COLUMNS if not (by == "group" and c == "Nhóm")]
+
+
+def table_rows(plan: dict, by: str, as_of: dt.date | None = None) -> tuple[list[str], list[tuple[list, Item]]]:
+    """The columns and one row per task, in heading order: a task with two lead agencies is one row
+    naming both (under its first heading); STT runs on from 1 over the whole table."""
+    columns = table_columns(by)
+    seen: set[int] = set()
+    out: list[tuple[list, Item]] = []
+    for heading, items in grouped(plan, by):
+        for item in items:
+            if id(item.task) in seen:
+                continue
+            seen.add(id(item.task))
+            values = dict(zip(COLUMNS, _row(len(out) + 1, item, as_of), strict=True))
+            out.append(([values.get(c, heading) for c in columns], item))
+    return columns, out
+
+
 def to_csv(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> bytes:
-    """UTF-8 with BOM (Excel opens Vietnamese correctly), one row per task and heading."""
+    """UTF-8 with BOM (Excel opens Vietnamese correctly), one row per task."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([BY_TITLES[by]] + COLUMNS)
-    for heading, items in grouped(plan, by):
-        for n, item in enumerate(items, 1):
-            row = [heading] + _row(n, item, as_of)
-            w.writerow([_safe_cell(v.isoformat() if isinstance(v, dt.date) else ("" if v is None else v)) for v in row])
+    columns, rows = table_rows(plan, by, as_of)
+    w.writerow(columns)
+    for row, _ in rows:
+        w.writerow([_safe_cell(v.isoformat() if isinstance(v, dt.date) else ("" if v is None else v)) for v in row])
     return "\ufeff".encode() + buf.getvalue().encode("utf-8")
 
 
-def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> bytes:
-    """An Excel workbook analysts can filter and fill in: frozen header, filters, wrapped text,
-    real dates, a status column with a drop-down."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
+WIDTHS = {"STT": 5, "Nhiệm vụ": 48, "Đơn vị chủ trì": 24, "Đơn vị phối hợp": 26, "Thời hạn": 15, "Bắt đầu": 11,
+          "Kết thúc": 11, "Định kỳ": 11, "Sản phẩm": 20, "Mục tiêu": 18, "Nhóm": 18, "Nguồn": 15, "Quá hạn": 9,
+          "Trạng thái": 14, "Ghi chú": 18, "Nhóm nhiệm vụ": 22, "Mục": 8, "Kỳ hạn": 12}
+"""Excel column widths (characters): what a printed landscape page can hold."""
+ALWAYS = {"STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Trạng thái"}
+"""Columns the workbook keeps even when empty; the others are left out when no task fills them."""
 
+
+def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> bytes:
+    """An Excel workbook analysts can filter, fill in and print: frozen header, filters, wrapped
+    text, real dates, a status drop-down; printed landscape on A4, fitted to the page width, the
+    header row repeated on every page."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    columns, rows = table_rows(plan, by, as_of)
+    keep = [k for k, c in enumerate(columns) if c in ALWAYS or k == 0 and BY_TITLES[by]
+            or any(r[k] not in (None, "") for r, _ in rows)]
     wb = Workbook()
     ws = wb.active
     ws.title = "Nhiệm vụ"
-    header = [BY_TITLES[by]] + COLUMNS
+    header = [columns[k] for k in keep]
     ws.append(header)
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_style = (Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), Alignment(wrap_text=True, vertical="center"))
     for cell in ws[1]:
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.font, cell.fill, cell.alignment, cell.border = *head_style, border
     overdue_fill = PatternFill("solid", fgColor="F8CBAD")
-    for heading, items in grouped(plan, by):
-        for n, item in enumerate(items, 1):
-            row = [heading] + _row(n, item, as_of)
-            ws.append([_safe_cell(v) for v in row])
-            r = ws.max_row
-            for col in (7, 8):
-                if ws.cell(r, col).value is not None:
-                    ws.cell(r, col).number_format = "DD/MM/YYYY"
-            if is_overdue(item, as_of):
-                ws.cell(r, 14).fill = overdue_fill
-    widths = [28, 6, 60, 28, 32, 18, 12, 12, 14, 24, 24, 24, 22, 10, 16, 20]
-    for i, width in enumerate(widths, 1):
-        ws.column_dimensions[ws.cell(1, i).column_letter].width = width
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(wrap_text=True, vertical="top")
+    dates = {header.index(c) + 1 for c in ("Bắt đầu", "Kết thúc") if c in header}
+    overdue_col = header.index("Quá hạn") + 1 if "Quá hạn" in header else None
+    widths = [WIDTHS.get(title, 16) for title in header]
+    ws.row_dimensions[1].height = row_height(header, widths)
+    last = 1  # rows counted here: ws.max_row scans every cell
+    for row, item in rows:
+        values = [_safe_cell(row[k]) for k in keep]
+        ws.append(values)
+        last += 1
+        ws.row_dimensions[last].height = row_height(values, widths)
+        for col in range(1, len(keep) + 1):
+            cell = ws.cell(last, col)
+            cell.alignment, cell.border = top, border
+            if col in dates and cell.value is not None:
+                cell.number_format = "DD/MM/YYYY"
+        if overdue_col and is_overdue(item, as_of):
+            ws.cell(last, overdue_col).fill = overdue_fill
+    for col, width in enumerate(widths, 1):
+        ws.column_dimensions[ws.cell(1, col).column_letter].width = width
     ws.freeze_panes = "A2"
-    last = ws.max_row
-    ws.auto_filter.ref = f"A1:{ws.cell(1, len(header)).column_letter}{max(last, 1)}"
-    status_col = ws.cell(1, header.index("Trạng thái") + 1).column_letter
+    ws.auto_filter.ref = f"A1:{ws.cell(1, len(header)).column_letter}{last}"
+    _status_dropdown(ws, header.index("Trạng thái") + 1, last)
+    _print_setup(ws, plan_label(plan))
+    _info_sheet(wb, plan, as_of)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def row_height(values: list, widths: list[float], line: float = 15.0) -> float:
+    """Points for a row whose wrapped cells need this many lines (set, not left to the reader: not
+    every spreadsheet program fits wrapped rows on opening, and printed rows would overlap)."""
+    import math
+
+    lines = 1
+    for v, w in zip(values, widths, strict=True):
+        if isinstance(v, str) and v:
+            per_line = max(1.0, w * 1.2 - 1)
+            lines = max(lines, sum(math.ceil(max(1, len(part)) / per_line) for part in v.split("\n")))
+    return line * lines + 2
+
+
+def _status_dropdown(ws, col: int, last: int) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    letter = ws.cell(1, col).column_letter
     dv = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True)
     dv.error, dv.errorTitle = "Chọn một trạng thái trong danh sách", "Trạng thái"
     ws.add_data_validation(dv)
     if last >= 2:
-        dv.add(f"{status_col}2:{status_col}{last}")
+        dv.add(f"{letter}2:{letter}{last}")
+
+
+def _print_setup(ws, title: str) -> None:
+    """A4 landscape, every column on the page width, the header row on every page, page numbers."""
+    from openpyxl.worksheet.page import PageMargins
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    ws.print_options.horizontalCentered = True
+    ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddFooter.center.text = "Trang &P / &N"
+
+
+def _info_sheet(wb, plan: dict, as_of: dt.date | None) -> None:
     info = wb.create_sheet("Thông tin")
     doc = plan.get("document") or {}
-    period = plan_period(plan)
-    for k, v in [("Văn bản", plan_label(plan)), ("Trích yếu", doc.get("title")), ("Cơ quan ban hành", doc.get("issuer")),
-                 ("Thời gian thực hiện", f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"),
-                 ("Tính đến ngày", f"{as_of:%d/%m/%Y}" if as_of else ""), ("Nguồn", (plan.get("source") or {}).get("path"))]:
+    period = known_period(plan)
+    span = f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}" if period else "không xác định"
+    rows = [("Văn bản", plan_label(plan)), ("Trích yếu", doc.get("title")), ("Cơ quan ban hành", doc.get("issuer")),
+            ("Thời gian thực hiện", span), ("Tính đến ngày", f"{as_of:%d/%m/%Y}" if as_of else ""),
+            ("Nguồn", (plan.get("source") or {}).get("path"))]
+    if doc.get("is_plan") is False:
+        rows.insert(0, ("Lưu ý", NOT_A_PLAN))
+    for k, v in rows:
         info.append([k, _safe_cell(v or "")])
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 22, 90
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()

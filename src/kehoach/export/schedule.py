@@ -26,7 +26,7 @@ class Period:
     start: dt.date
     end: dt.date
     basis: str
-    """"title", "objectives", "issue year" or "tasks"."""
+    """"title", "objectives", "issue year", "tasks", or "none" (nothing dates the plan: this year)."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,20 @@ def plan_period(plan: dict) -> Period:
     if dates:
         return Period(dt.date(min(dates).year, 1, 1), dt.date(max(dates).year, 12, 31), "tasks")
     year = dt.date.today().year
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "tasks")
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "none")
+
+
+NOT_A_PLAN = "Văn bản này không phải là kế hoạch: không có thời gian thực hiện và nhiệm vụ được phân công để liệt kê."
+"""What the exports say instead of a period and tasks for a document that is not a plan."""
+
+
+def known_period(plan: dict) -> Period | None:
+    """The plan's period when the document gives one (title, objectives, issue year, task dates);
+    None for a document that is not a plan or that nothing dates, so no export invents one."""
+    if (plan.get("document") or {}).get("is_plan") is False:
+        return None
+    period = plan_period(plan)
+    return None if period.basis == "none" else period
 
 
 def lead_names(task: dict) -> list[str]:
@@ -132,7 +145,7 @@ def plan_identity(plan: dict) -> str:
 
 def plan_label(plan: dict) -> str:
     doc = plan.get("document") or {}
-    name = doc.get("type_name") or "Kế hoạch"
+    name = doc.get("type_name") or ("Văn bản" if doc.get("is_plan") is False else "Kế hoạch")
     number = doc.get("number") or (f"…/{doc['symbol']}" if doc.get("symbol") else "")
     date = _iso(doc.get("date"))
     label = f"{name} {number}".strip()

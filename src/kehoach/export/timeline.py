@@ -10,7 +10,16 @@ import io
 from .. import rx as regex
 from ..vn import fold
 from .checklist import recurrence_vi
-from .schedule import Item, Period, place_tasks, plan_identity, plan_label, plan_period, where
+from .schedule import (
+    NOT_A_PLAN,
+    Item,
+    Period,
+    known_period,
+    place_tasks,
+    plan_label,
+    plan_period,
+    where,
+)
 
 MAX_MERMAID_TASKS = 120
 
@@ -91,59 +100,6 @@ def to_csv(plan: dict, by: str = "agency") -> bytes:
     return "\ufeff".encode() + buf.getvalue().encode("utf-8")
 
 
-# --- iCalendar -------------------------------------------------------------------------------
-
-_RRULE = {"annual": {"freq": "yearly"}, "semiannual": {"freq": "monthly", "interval": 6},
-          "quarterly": {"freq": "monthly", "interval": 3}, "monthly": {"freq": "monthly"}}
-
-
-def to_ics(plan: dict) -> bytes:
-    """All-day events on each deadline (DTEND exclusive); recurring tasks repeat (RRULE) over the
-    plan's period; UIDs stay the same from run to run (plan identity + task id)."""
-    from icalendar import Calendar, Event
-
-    period = plan_period(plan)
-    ident = plan_identity(plan)
-    cal = Calendar()
-    cal.add("prodid", "-//kehoach//Kế hoạch//VI")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", plan_label(plan))
-    stamp = dt.datetime.combine(period.start, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    skipped = 0
-    for item in place_tasks(plan, period):
-        t = item.task
-        recs = [r for r in (item.recurrence or "").split("+") if r in _RRULE]
-        if item.end_placed and not recs:
-            skipped += 1  # continuous, ad hoc or dateless: no day to put in a calendar
-            continue
-        ev = Event()
-        ev.add("uid", f"{ident}-{t['id']}@kehoach")
-        ev.add("dtstamp", stamp)
-        ev.add("summary", t.get("title") or t["id"])
-        day = item.end if not item.end_placed else period.start
-        ev.add("dtstart", day)
-        ev.add("dtend", day + dt.timedelta(days=1))
-        desc = [f"Chủ trì: {'; '.join(t.get('lead') or []) or 'chưa rõ'}"]
-        if t.get("support"):
-            desc.append(f"Phối hợp: {'; '.join(t['support'])}")
-        desc.append(f"Thời hạn: {t['deadline'].get('text') or 'không ghi'}")
-        if t.get("output"):
-            desc.append(f"Sản phẩm: {t['output']}")
-        desc.append(f"Nguồn: {plan_label(plan)}, {where(t)}")
-        if recs and item.end_placed:
-            rule = dict(_RRULE[recs[0]])
-            rule["until"] = period.end
-            ev.add("rrule", rule)
-            desc.append("Ngày lặp lại được đặt theo thời gian thực hiện kế hoạch (văn bản không ghi ngày cụ thể).")
-        ev.add("description", "\n".join(desc))
-        if t.get("lead"):
-            ev.add("categories", t["lead"])
-        cal.add_component(ev)
-    if skipped:
-        cal.add("x-wr-caldesc", f"{skipped} nhiệm vụ thường xuyên, đột xuất hoặc không có thời hạn không đưa vào lịch.")
-    return cal.to_ical()
-
-
 # --- HTML / SVG ------------------------------------------------------------------------------
 
 _CSS = """
@@ -154,13 +110,16 @@ svg text{font-size:12px;fill:#1f2328}svg .axis text{fill:#57606a;font-size:11px}
 svg .grid{stroke:#eaeef2}svg .sec{font-weight:600}svg .secbg{fill:#f6f8fa}
 svg .bar{fill:#2f6feb}svg .bar.placed{fill:url(#hatch);stroke:#2f6feb;stroke-width:1}
 svg .bar.milestone{fill:#cf222e}svg .today{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:4 3}
+svg .edge{stroke:#8c959f}svg .cut{fill:#cf222e;font-size:11px}
 .legend{display:flex;gap:18px;flex-wrap:wrap;font-size:13px;margin:12px 0}
 .legend span{display:inline-flex;align-items:center;gap:6px}
 .sw{width:22px;height:10px;display:inline-block;border:1px solid #2f6feb}
 table{border-collapse:collapse;margin-top:18px;font-size:12px;width:100%}
 th,td{border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f6f8fa}
-@media print{body{margin:8mm}.chart{overflow:visible;border:none}svg{max-width:100%;height:auto}
-tr{page-break-inside:avoid}h1{font-size:16px}}
+@page{size:A4 landscape;margin:8mm}
+.chart svg{display:block;break-inside:avoid}
+@media print{body{margin:0}.chart{overflow:visible;border:none}svg{width:100%;height:auto}
+tr{page-break-inside:avoid}h1{font-size:16px}.legend{font-size:11px}table{font-size:10px}}
 """
 
 
@@ -172,83 +131,159 @@ def _months(start: dt.date, end: dt.date) -> list[dt.date]:
     return out
 
 
-def to_html(plan: dict, by: str = "agency", today: dt.date | None = None) -> str:
-    """One self-contained page (no scripts, no CDN): an SVG Gantt chart with a bar per task,
-    grouped by agency or group, a legend, a today line and the details in a table."""
-    period, groups = rows(plan, by)
-    items = [i for _, its in groups for i in its]
-    lo = min([period.start] + [i.start for i in items])
-    hi = max([period.end] + [i.end for i in items])
-    today = today or dt.date.today()
-    label_w, row_h, day_w = 330, 22, max(0.6, min(4.0, 900 / max(1, (hi - lo).days + 1)))
-    width = int(label_w + ((hi - lo).days + 1) * day_w + 20)
+def axis_span(period: Period, items: list[Item]) -> tuple[dt.date, dt.date]:
+    """The chart's axis: the plan's period when the document states it (title, objectives); else
+    the period widened to the dates the tasks give. Bars outside the axis are drawn clipped."""
+    if period.basis in ("title", "objectives"):
+        return period.start, period.end
+    read = [d for i in items for d, placed in ((i.start, i.start_placed), (i.end, i.end_placed)) if not placed]
+    return min([period.start] + read), max([period.end] + read)
+
+
+def wrap(text: str, width: int, lines: int) -> list[str]:
+    """Words in at most ``lines`` lines of ``width`` characters; the last ends with "…" if cut."""
+    out: list[str] = []
+    words = text.split()
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= width:
+            line += " " + words.pop(0)
+        out.append(line[: width - 1] + "…" if len(line) > width else line)
+    if words and out:
+        out[-1] = (out[-1][: width - 1].rstrip() + "…") if len(out[-1]) >= width else out[-1] + " …"
+    return out or [""]
+
+
+def task_numbers(items: list[Item]) -> dict[int, str]:
+    """The number shown before each task: its STT when those are unique in the plan, else its id."""
+    nos = [i.task.get("no") for i in items]
+    unique = all(nos) and len(set(nos)) == len(nos)
+    return {id(i.task): (i.task["no"] if unique else i.task["id"]) for i in items}
+
+
+LABEL_CHARS, LABEL_LINES, LINE_H = 54, 3, 15
+
+
+def _bar(i: Item, lo: dt.date, hi: dt.date, x, y: int, h: int) -> str:
+    """One task's bar, cut at the axis ends (class "clipped", data-clipped start/end/both)."""
+    t = i.task
+    cls = "bar milestone" if i.start_placed and not i.end_placed else ("bar placed" if i.placed else "bar")
+    cut = ("start" if i.start < lo else "") + ("end" if i.end > hi else "")
+    cut = "both" if cut == "startend" else cut
+    x0, x1 = x(max(i.start, lo)), x(min(i.end, hi) + dt.timedelta(days=1))
+    if cls == "bar milestone":
+        x0, x1 = x1 - 8, x1
+    tip = (f"{t.get('title') or t['id']}\nChủ trì: {'; '.join(t.get('lead') or []) or 'chưa rõ'}\n"
+           f"Thời hạn: {t['deadline'].get('text') or 'không ghi'} ({i.start:%d/%m/%Y} – {i.end:%d/%m/%Y})")
+    if i.placed:
+        tip += "\n(thời gian được đặt theo kế hoạch, văn bản không ghi ngày cụ thể)"
+    if cut:
+        tip += "\n(vượt ra ngoài thời gian của kế hoạch: phần bên ngoài không vẽ)"
+    e = html.escape
+    out = [f'<rect class="{cls}{" clipped" if cut else ""}" data-task="{e(t["id"])}"'
+           f'{f" data-clipped={chr(34)}{cut}{chr(34)}" if cut else ""} x="{x0:.1f}" y="{y}" '
+           f'width="{max(2.0, x1 - x0):.1f}" height="{h}" rx="2"><title>{e(tip)}</title></rect>']
+    if cut in ("start", "both"):
+        out.append(f'<text class="cut" x="{x0 - 10:.1f}" y="{y + h - 1}">◂</text>')
+    if cut in ("end", "both"):
+        out.append(f'<text class="cut" x="{x1 + 2:.1f}" y="{y + h - 1}">▸</text>')
+    return "".join(out)
+
+
+def _chart(groups: list[tuple[str, list[Item]]], lo: dt.date, hi: dt.date, today: dt.date) -> str:
+    """One SVG per group, each with its own month axis, so that a printed page breaks between
+    groups and every page shows the axis."""
+    label_w = 360
+    day_w = max(0.6, min(4.0, 900 / max(1, (hi - lo).days + 1)))
+    width = int(label_w + ((hi - lo).days + 1) * day_w + 24)
 
     def x(d: dt.date) -> float:
         return label_w + (d - lo).days * day_w
 
+    numbers = task_numbers([i for _, its in groups for i in its])
+    return "".join(_group_svg(name, its, numbers, x, width, lo, hi, today) for name, its in groups)
+
+
+def _group_svg(name: str, its: list[Item], numbers: dict, x, width: int, lo: dt.date, hi: dt.date,
+               today: dt.date) -> str:
     e = html.escape
-    body: list[str] = []
-    y = 40
-    for name, its in groups:
-        body.append(f'<rect class="secbg" x="0" y="{y}" width="{width}" height="{row_h}"/>')
-        body.append(f'<text class="sec" x="6" y="{y + 15}">{e(name)} ({len(its)})</text>')
-        y += row_h
-        for i in its:
-            t = i.task
-            cls = "bar milestone" if i.start_placed and not i.end_placed else ("bar placed" if i.placed else "bar")
-            x0, x1 = x(i.start), x(i.end + dt.timedelta(days=1))
-            if cls == "bar milestone":
-                x0, x1 = x1 - 8, x1
-            tip = f"{t.get('title') or t['id']}\nChủ trì: {'; '.join(t.get('lead') or []) or 'chưa rõ'}\nThời hạn: {t['deadline'].get('text') or 'không ghi'}"
-            if i.placed:
-                tip += "\n(thời gian được đặt theo kế hoạch, văn bản không ghi ngày cụ thể)"
-            short = (t.get("title") or t["id"])
-            short = short if len(short) <= 52 else short[:51] + "…"
-            body.append(f'<text x="14" y="{y + 15}">{e(short)}</text>')
-            body.append(f'<rect class="{cls}" data-task="{e(t["id"])}" x="{x0:.1f}" y="{y + 4}" width="{max(2.0, x1 - x0):.1f}" '
-                        f'height="{row_h - 8}" rx="2"><title>{e(tip)}</title></rect>')
-            y += row_h
-    height = y + 10
+    body = [f'<rect class="secbg" x="0" y="24" width="{width}" height="22"/>'
+            f'<text class="sec" x="6" y="39">{e(name)} ({len(its)})</text>']
+    y = 46
+    for i in its:
+        label = f"{numbers[id(i.task)]}. {i.task.get('title') or ''}".strip()
+        lines = wrap(label, LABEL_CHARS, LABEL_LINES)
+        h = LINE_H * len(lines) + 7
+        spans = "".join(f'<tspan x="14" dy="{0 if k == 0 else LINE_H}">{e(line)}</tspan>' for k, line in enumerate(lines))
+        body.append(f'<text class="label" y="{y + 15}">{spans}</text>')
+        body.append(_bar(i, lo, hi, x, y + (h - 14) // 2, 14))
+        y += h
+    height = y + 6
     axis = ['<g class="axis">']
     months = _months(lo, hi)
     step = 1 if len(months) <= 24 else 3 if len(months) <= 72 else 12
     for k, m in enumerate(months):
-        if k % step:
-            continue
-        axis.append(f'<line class="grid" x1="{x(m):.1f}" y1="24" x2="{x(m):.1f}" y2="{height}"/>')
-        axis.append(f'<text x="{x(m) + 3:.1f}" y="18">{m.month:02d}/{m.year}</text>')
-    axis.append("</g>")
+        if k % step == 0:
+            axis.append(f'<line class="grid" x1="{x(m):.1f}" y1="20" x2="{x(m):.1f}" y2="{height}"/>'
+                        f'<text x="{x(m) + 3:.1f}" y="16">{m.month:02d}/{m.year}</text>')
+    end = x(hi + dt.timedelta(days=1))
+    axis.append(f'<line class="edge" x1="{end:.1f}" y1="20" x2="{end:.1f}" y2="{height}"/></g>')
     today_line = ""
     if lo <= today <= hi:
-        today_line = (f'<line class="today" x1="{x(today):.1f}" y1="24" x2="{x(today):.1f}" y2="{height}"/>'
-                      f'<text x="{x(today) + 3:.1f}" y="34" style="fill:#cf222e">Hôm nay {today:%d/%m/%Y}</text>')
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-           f'role="img" aria-label="Biểu đồ tiến độ">'
-           '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-           '<rect width="6" height="6" fill="#dbe7ff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#2f6feb" stroke-width="2"/>'
-           '</pattern></defs>' + "".join(axis) + "".join(body) + today_line + "</svg>")
-    doc = plan.get("document") or {}
-    table = ["<table><thead><tr><th>Mã</th><th>Nhiệm vụ</th><th>Đơn vị chủ trì</th><th>Đơn vị phối hợp</th>"
+        today_line = (f'<line class="today" x1="{x(today):.1f}" y1="20" x2="{x(today):.1f}" y2="{height}"/>'
+                      f'<text x="{x(today) + 3:.1f}" y="58" style="fill:#cf222e">Hôm nay {today:%d/%m/%Y}</text>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+            f'role="img" aria-label="Biểu đồ tiến độ: {e(name)}">'
+            '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+            '<rect width="6" height="6" fill="#dbe7ff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#2f6feb" stroke-width="2"/>'
+            '</pattern></defs>' + "".join(axis) + "".join(body) + today_line + "</svg>")
+
+
+def _details(items: list[Item]) -> str:
+    e = html.escape
+    numbers = task_numbers(items)
+    table = ["<table><thead><tr><th>Số</th><th>Nhiệm vụ</th><th>Đơn vị chủ trì</th><th>Đơn vị phối hợp</th>"
              "<th>Thời hạn</th><th>Bắt đầu</th><th>Kết thúc</th><th>Nguồn</th></tr></thead><tbody>"]
     for i in items:
         t = i.task
         table.append(
-            f"<tr><td>{e(t['id'])}</td><td>{e(t.get('title') or '')}</td><td>{e('; '.join(t.get('lead') or []))}</td>"
+            f"<tr><td>{e(numbers[id(t)])}</td><td>{e(t.get('title') or '')}</td><td>{e('; '.join(t.get('lead') or []))}</td>"
             f"<td>{e('; '.join(t.get('support') or []))}</td><td>{e(t['deadline'].get('text') or '')}</td>"
             f"<td>{i.start:%d/%m/%Y}{' *' if i.start_placed else ''}</td><td>{i.end:%d/%m/%Y}{' *' if i.end_placed else ''}</td>"
             f"<td>{e(where(t))}</td></tr>")
     table.append("</tbody></table><p class=\"meta\">* Ngày được đặt theo thời gian thực hiện kế hoạch hoặc ngày ban hành, "
                  "không do văn bản ghi.</p>")
+    return "".join(table)
+
+
+_LEGEND = ('<div class="legend"><span><i class="sw" style="background:#2f6feb"></i>Thời hạn do văn bản ghi</span>'
+           '<span><i class="sw" style="background:repeating-linear-gradient(45deg,#dbe7ff 0 3px,#2f6feb 3px 5px)"></i>'
+           'Đặt theo thời gian của kế hoạch (thường xuyên, hằng năm, không ghi ngày)</span>'
+           '<span><i class="sw" style="background:#cf222e;border-color:#cf222e"></i>Hạn chót (không ghi ngày bắt đầu)</span>'
+           '<span>◂ ▸ Vượt ra ngoài thời gian của kế hoạch</span>'
+           '<span><i class="sw" style="border:none;border-top:2px dashed #cf222e;height:0"></i>Hôm nay</span></div>')
+
+
+def to_html(plan: dict, by: str = "agency", today: dt.date | None = None) -> str:
+    """One self-contained page (no scripts, no CDN): an SVG Gantt chart over the plan's period with
+    a numbered, wrapped label and a bar per task (cut at the period's ends), grouped by agency or
+    group, a legend, a today line and the details in a table; prints on A4 landscape."""
+    period, groups = rows(plan, by)
+    items = [i for _, its in groups for i in its]
+    lo, hi = axis_span(period, items)
+    e = html.escape
+    doc = plan.get("document") or {}
+    known = known_period(plan)
+    when = (f"Thời gian thực hiện: {known.start:%d/%m/%Y} – {known.end:%d/%m/%Y}" if known
+            else NOT_A_PLAN if doc.get("is_plan") is False else "Thời gian thực hiện: văn bản không ghi")
+    clipped = sum(1 for i in items if i.start < lo or i.end > hi)
+    note = f" · {clipped} nhiệm vụ vượt ra ngoài thời gian này (◂ ▸)" if clipped else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
         f"<title>Tiến độ: {e(plan_label(plan))}</title><style>{_CSS}</style></head><body>"
         f"<h1>Tiến độ thực hiện: {e(plan_label(plan))}</h1>"
-        f"<p class=\"meta\">{e(doc.get('title') or '')}<br>Thời gian thực hiện: {period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"
-        f" · {len(items)} nhiệm vụ · nhóm theo {'đơn vị chủ trì' if by == 'agency' else 'nhóm nhiệm vụ'}</p>"
-        '<div class="legend"><span><i class="sw" style="background:#2f6feb"></i>Thời hạn do văn bản ghi</span>'
-        '<span><i class="sw" style="background:repeating-linear-gradient(45deg,#dbe7ff 0 3px,#2f6feb 3px 5px)"></i>'
-        'Đặt theo thời gian của kế hoạch (thường xuyên, hằng năm, không ghi ngày)</span>'
-        '<span><i class="sw" style="background:#cf222e;border-color:#cf222e"></i>Hạn chót (không ghi ngày bắt đầu)</span>'
-        '<span><i class="sw" style="border:none;border-top:2px dashed #cf222e;height:0"></i>Hôm nay</span></div>'
-        f'<div class="chart">{svg}</div>' + "".join(table) + "</body></html>\n"
+        f"<p class=\"meta\">{e(doc.get('title') or '')}<br>{e(when)}"
+        f" · {len(items)} nhiệm vụ · nhóm theo {'đơn vị chủ trì' if by == 'agency' else 'nhóm nhiệm vụ'}{note}</p>"
+        + _LEGEND + f'<div class="chart">{_chart(groups, lo, hi, today or dt.date.today())}</div>' + _details(items)
+        + "</body></html>\n"
     )
