@@ -759,6 +759,32 @@ def diff(ctx, old, new, fmt, out) -> None:
         ctx.exit(1)
 
 
+@main.command("datasette-metadata")
+@global_options
+@click.option("--db", default="plans.sqlite", show_default=True, metavar="FILE",
+              help="The index datasette will open (its name is the file name without suffix).")
+@click.option("-o", "--output", "out", default=None, metavar="OUT", help="Write to OUT (.json) instead of stdout.")
+@click.pass_context
+def datasette_metadata(ctx, db, out) -> None:
+    """Print metadata for browsing an index with datasette: table and column descriptions and
+    canned queries (overdue tasks per agency, tasks due between two days, an agency's tasks).
+
+    \b
+    Example:
+      kehoach datasette-metadata --db plans.sqlite -o metadata.json
+      datasette plans.sqlite -m metadata.json
+    """
+    from importlib import resources
+
+    import yaml
+
+    output_format(out, None, {".json": "json"}, "json")
+    _guard_output(ctx, out)
+    data = yaml.safe_load(resources.files("kehoach").joinpath("data/datasette.yaml").read_text(encoding="utf-8"))
+    data["databases"] = {Path(db).stem: data["databases"]["plans"]}
+    _emit_bytes(ctx, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), out, False)
+
+
 @main.command()
 @global_options
 def schema() -> None:

@@ -7,7 +7,7 @@ The schema (documented in the README, readable in any SQLite tool):
 - ``sections``, ``targets``, ``tasks``: the plan's rows, linked by ``plan_id``.
 - ``agencies``: one row per canonical agency; ``agency_variants``: every spelling seen;
   ``task_agencies``: which agency leads or supports which task.
-- ``tasks_fts``: FTS5 over the task title and its agencies, folded to ASCII.
+- ``tasks_fts``: FTS5 over the task title and its agencies, external content (see indexfts).
 
 Re-indexing a changed plan replaces its rows; an unchanged one (same sha256) is skipped.
 """
@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from . import __version__
+from . import __version__, indexfts
 from .errors import KehoachError
 from .export.schedule import plan_identity, plan_period
 from .extract.agencies import canonical_agency
@@ -56,7 +56,6 @@ CREATE INDEX IF NOT EXISTS ta_agency ON task_agencies(agency_id, role);
 CREATE INDEX IF NOT EXISTS ta_task ON task_agencies(task_id);
 CREATE INDEX IF NOT EXISTS agencies_ascii ON agencies(ascii_key);
 CREATE INDEX IF NOT EXISTS plans_number ON plans(number);
-CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(title, agencies, tokenize='unicode61');
 """
 
 
@@ -68,6 +67,7 @@ def connect(db: str, create: bool = True) -> sqlite3.Connection:
         con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA journal_mode = WAL")
         con.executescript(SCHEMA)
+        indexfts.ensure(con)
         con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', '1')")
     except sqlite3.DatabaseError as e:
         raise KehoachError(f"{db}: not a kehoach index ({e})") from e
@@ -109,7 +109,7 @@ def add_plan(con: sqlite3.Connection, plan: dict, path: str, cache: dict | None 
     status = "replaced" if row else "added"
     if row:
         cache.pop("_next_task", None)
-        con.execute("DELETE FROM tasks_fts WHERE rowid IN (SELECT id FROM tasks WHERE plan_id = ?)", (row[0],))
+        indexfts.delete_plan(con, row[0])
         con.execute("DELETE FROM task_agencies WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", (row[0],))
         for table in ("tasks", "targets", "sections"):
             con.execute(f"DELETE FROM {table} WHERE plan_id = ?", (row[0],))
@@ -136,7 +136,7 @@ def add_plan(con: sqlite3.Connection, plan: dict, path: str, cache: dict | None 
     next_id = cache.get("_next_task")
     if next_id is None:
         next_id = (con.execute("SELECT max(id) FROM tasks").fetchone()[0] or 0) + 1
-    task_rows, links, fts = [], [], []
+    task_rows, links = [], []
     for t in plan.get("tasks") or []:
         d = t.get("deadline") or {}
         loc = t.get("loc") or {}
@@ -147,19 +147,16 @@ def add_plan(con: sqlite3.Connection, plan: dict, path: str, cache: dict | None 
                           t.get("source"), t.get("section"), loc.get("line"), loc.get("page"),
                           "; ".join(canonical_agency(a) for a in t.get("lead") or []),
                           "; ".join(canonical_agency(a) for a in t.get("support") or [])))
-        names = []
         for role in ("lead", "support"):
             written = t.get(f"{role}_as_written") or t.get(role) or []
             for k, name in enumerate(t.get(role) or []):
                 links.append((tid, _agency_id(con, name, written[k] if k < len(written) else name, cache), role))
-                names.append(name)
-        fts.append((tid, ascii_fold(t.get("title") or ""), ascii_fold(" ; ".join(names))))
     cache["_next_task"] = next_id
     con.executemany("INSERT INTO tasks(id, plan_id, tid, no, grp, title, deadline_text, start, end, recurrence, output, "
                     "target, note, source, section, loc_line, loc_page, lead_names, support_names) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", task_rows)
     con.executemany("INSERT INTO task_agencies VALUES (?,?,?)", links)
-    con.executemany("INSERT INTO tasks_fts(rowid, title, agencies) VALUES (?,?,?)", fts)
+    indexfts.insert(con, [(r[0], r[5], r[17], r[18]) for r in task_rows])
     return status
 
 
