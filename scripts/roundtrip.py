@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
 
 
 NAMES = {"scrape": 'scraped "\\|"-line text', "tab": "tab-separated text", "gfm": "GitHub pipe table",
-         "grid": "pandoc grid table", "html": "HTML with spans", "docx": "Word with merged cells"}
+         "grid": "pandoc grid table", "aligned": "space-aligned text (pdftotext -layout)", "html": "HTML with spans", "docx": "Word with merged cells"}
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ HEADER_WORDS = {
     "deadline": ["Thời gian", "Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện"],
     "output": ["Sản phẩm", "Kết quả", "Hình thức văn bản"],
 }
-LAYOUTS = ["scrape", "tab", "gfm", "grid", "html", "docx"]
+LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "html", "docx"]
 
 
 @dataclass
@@ -368,6 +368,43 @@ def render_grid(table: Table, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+def render_aligned(table: Table, rng: random.Random) -> str:
+    """Columns aligned with spaces, as ``pdftotext -layout`` writes a table: cells wrapped inside
+    their column, continuation lines with an empty first column, page breaks with a page number."""
+    widths = [5 if c == "no" else 40 if c == "title" else 26 for c in table.columns]
+    gap = "   "
+    lines: list[str] = []
+    last_lead = ""
+
+    def row(cells: list[str]) -> None:
+        wrapped = [[w for part in c.split("\n") for w in _wrap(part, widths[i])] or [""] for i, c in enumerate(cells)]
+        for k in range(max(len(w) for w in wrapped)):
+            lines.append(gap.join((wrapped[i][k] if k < len(wrapped[i]) else "").ljust(widths[i])
+                                  for i in range(len(cells))).rstrip())
+
+    for kind, cells in _grid_rows(table, rng):
+        if kind == "header":
+            labels = list(table.labels)
+            if table.two_row == "agencies":
+                k = table.columns.index("lead")
+                labels[k], labels[k + 1] = "Cơ quan chủ trì", "Cơ quan phối hợp"
+            row(labels)
+        elif kind == "break":
+            lines += ["", "Trang 2", ""]
+        elif kind == "group":
+            row([cells[0], cells[1]] + [""] * (len(cells) - 2))
+        else:
+            vals = []
+            for i, c in enumerate(cells):
+                if c is None:
+                    c = last_lead
+                if table.columns[i] == "lead":
+                    last_lead = c
+                vals.append(c.replace("\n", "; ") if table.columns[i] != "combined" else c.replace("\n", " "))
+            row(vals)
+    return "\n".join(lines)
+
+
 def render_html(table: Table, rng: random.Random) -> str:
     import html as h
 
@@ -480,8 +517,9 @@ def document(table: Table, layout: str, rng: random.Random) -> tuple[bytes, str]
     if layout == "html":
         body = "".join(f"<p>{line}</p>" for line in HEAD.strip().split("\n"))
         return f"<html><body>{body}<p>PHỤ LỤC</p>{render_html(table, rng)}</body></html>".encode(), "plan.html"
-    text = {"scrape": render_scrape, "tab": render_tab, "gfm": render_gfm, "grid": render_grid}[layout](table, rng)
-    suffix = "txt" if layout == "tab" else "md"
+    text = {"scrape": render_scrape, "tab": render_tab, "gfm": render_gfm, "grid": render_grid,
+            "aligned": render_aligned}[layout](table, rng)
+    suffix = "txt" if layout in ("tab", "aligned") else "md"
     return f"{HEAD}\n**PHỤ LỤC**\n\n{text}\n".encode(), f"plan.{suffix}"
 
 

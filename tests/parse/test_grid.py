@@ -56,3 +56,32 @@ def test_layout_tables_stay_text():
 def test_bar_after_text_without_blank_is_not_a_table_start():
     text = "ỦY BAN NHÂN DÂN\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 1/KH-UBND\n|\nKẾ HOẠCH\nMột\nHai\n"
     assert not [b for b in read_text(text) if b.kind == "table"]
+
+
+def test_space_aligned_table_ends_at_body_text():
+    text = ("Đoạn mở đầu.\n\n"
+            "STT   Nội dung                        Chủ trì            Thời gian\n"
+            "1     Xây dựng đề án phát triển       Sở Công Thương     Quý I/2026\n"
+            "      nguồn nhân lực\n"
+            "\nTrang 2\n\n"
+            "2     Rà soát quy chế                 Sở Tư pháp         2026\n"
+            "\n"
+            "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh, đề nghị các cơ quan, đơn vị triển khai thực hiện.\n")
+    assert table_cells(text) == [["STT", "Nội dung", "Chủ trì", "Thời gian"],
+                                 ["1", "Xây dựng đề án phát triển nguồn nhân lực", "Sở Công Thương", "Quý I/2026"],
+                                 ["2", "Rà soát quy chế", "Sở Tư pháp", "2026"]]
+    paras = [b.text for b in read_text(text) if b.kind == "para"]
+    assert paras[-1].startswith("Trên đây là")
+
+
+def test_pandoc_grid_table_with_spanning_row():
+    text = ("+-----+----------------------+--------------+\n"
+            "| STT | Nội dung             | Chủ trì      |\n"
+            "+=====+======================+==============+\n"
+            "| I. Nhóm thể chế                            |\n"
+            "+-----+----------------------+--------------+\n"
+            "| 1   | Xây dựng đề án phát  | Sở Công      |\n"
+            "|     | triển                | Thương       |\n"
+            "+-----+----------------------+--------------+\n")
+    assert table_cells(text) == [["STT", "Nội dung", "Chủ trì"], ["I. Nhóm thể chế", "", ""],
+                                 ["1", "Xây dựng đề án phát triển", "Sở Công Thương"]]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from .. import rx as regex
 from ..numbering import match_token
 from ..vn import fold, starts_lower
+from .aligned import aligned_table, is_header_line
 from .blocks import Block, Loc, Row
 from .columns import read_side_by_side
 from .grid import GRID_BORDER, bar_table, grid_table
@@ -212,6 +213,12 @@ def read_text(text: str) -> list[Block]:
             if found and not is_layout_table(found[0]):
                 b.add_table(found[0])
                 i = found[1]
+                continue
+        if kind == "text" and "  " in raw.strip() and is_header_line(raw):
+            aligned = aligned_table(lines, i)
+            if aligned:
+                b.add_table(aligned[0])
+                i = aligned[1]
                 continue
         if kind == "text" and GRID_BORDER.match(raw):
             grid = grid_table(lines, i)
