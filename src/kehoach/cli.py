@@ -514,8 +514,9 @@ def index(ctx, inputs, db) -> None:
             click.echo(f"kehoach: {e}", err=True)
     con.commit()
     con.close()
-    click.echo(f"kehoach: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
-               f"{counts['failed']} failed -> {db}", err=True)
+    if counts["failed"] or not is_quiet(ctx):
+        click.echo(f"kehoach: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
+                   f"{counts['failed']} failed -> {db}", err=True)
     if counts["failed"]:
         ctx.exit(1)
 
