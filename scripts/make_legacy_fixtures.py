@@ -15,13 +15,17 @@ its clean rendition. What it writes (all committed):
 - ``*-vni.docx``: the same in "VNI-Times" runs (VNI has capitals), every fourth paragraph Unicode.
 - ``*-tcvn3.txt``: a plain-text sample in TCVN3 bytes as ABC left them (VN3: toned capitals
   written with the codes of their small letters).
+- ``*-scan.pdf``: a PDF sample printed to page images (pdftoppm, 200 dpi grey) and bound again as
+  an image-only PDF (img2pdf, from the ``ocr`` extra): a scan, read with ``--ocr``.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -37,6 +41,7 @@ W = f"{{{W_NS}}}"
 OUT = ROOT / "tests" / "legacy-inputs"
 DOCX_SAMPLES = ["thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so", "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh"]
 TEXT_SAMPLES = ["hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.txt"]
+SCAN_SAMPLES = ["thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so"]
 UNICODE_FONT = "Times New Roman"
 _TOKEN = re.compile(r"\w+|\W+")
 
@@ -140,6 +145,16 @@ def legacy_docx(src: Path, out: Path, encoding: str) -> None:
     out.write_bytes(buf.getvalue())
 
 
+def scanned_pdf(src: Path, out: Path) -> None:
+    """``src`` as a scanner gives it: page images only, no text layer."""
+    import img2pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(src), f"{tmp}/page"], check=True)
+        pages = sorted(Path(tmp).glob("page*.png"))
+        out.write_bytes(img2pdf.convert([str(p) for p in pages], layout_fun=img2pdf.get_fixed_dpi_layout_fun((200, 200))))
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     for stem in DOCX_SAMPLES:
@@ -149,6 +164,8 @@ def main() -> int:
         text = (ROOT / "samples" / name).read_text(encoding="utf-8")
         stem = name.rsplit(".", 1)[0]
         (OUT / f"{stem}-tcvn3.txt").write_bytes(legacy.to_tcvn3(text, full=False).encode("cp1252"))
+    for stem in SCAN_SAMPLES:
+        scanned_pdf(ROOT / "samples" / f"{stem}.pdf", OUT / f"{stem}-scan.pdf")
     for f in sorted(OUT.iterdir()):
         print(f.relative_to(ROOT), f.stat().st_size)
     return 0

@@ -27,6 +27,7 @@ Examples:
   kehoach extract plan.txt --format json -o plan.json
   kehoach extract ke-hoach-so-39.pdf -o ke-hoach-so-39.yaml
   cat plan.txt | kehoach extract - --strict > plan.yaml
+  kehoach extract --ocr scan.pdf -o scan.yaml   # a scan: OCR (pip install 'kehoach[ocr]')
 """
 
 VALIDATE_HELP = """Check plan files (YAML/JSON written by `kehoach extract`) against the schema.
@@ -133,13 +134,17 @@ def main(ctx: click.Context) -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when the extractor reports any warning.")
 @click.option("--max-size", callback=_size, default="50M", show_default=True, metavar="SIZE",
               help="Refuse inputs larger than SIZE (e.g. 200M).")
+@click.option("--ocr", "ocr", flag_value="auto", default=None,
+              help="Read a PDF with no text layer (a scan) through OCR (OCRmyPDF + Tesseract, Vietnamese).")
+@click.option("--force-ocr", "ocr", flag_value="force", help="OCR every page, replacing a PDF's text layer.")
 @click.pass_context
-def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, strict: bool, max_size: int) -> None:
+def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, strict: bool, max_size: int,
+            ocr: str | None) -> None:
     _guard_output(ctx, out, file)
     fmt = output_format(out, fmt, PLAN_SUFFIX, "yaml")
     from .pipeline import extract_file
 
-    plan = _run(ctx, extract_file, file, max_bytes=max_size)
+    plan = _run(ctx, extract_file, file, max_bytes=max_size, ocr=ocr)
     from .export import EXPORTERS
 
     text = EXPORTERS[fmt](plan)

@@ -54,17 +54,18 @@ _RESULTS = regex.compile(
 _APPENDIX_MARK = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục)\b")
 
 
-def extract_file(path: str | Path, max_bytes: int = MAX_BYTES) -> dict:
-    """Read ``path`` (``"-"`` for stdin) and extract its plan."""
+def extract_file(path: str | Path, max_bytes: int = MAX_BYTES, ocr: str | None = None) -> dict:
+    """Read ``path`` (``"-"`` for stdin) and extract its plan; ``ocr`` ("auto", "force") reads
+    scanned PDFs through OCR."""
     from .fileio import read_input
 
     name = str(path)
-    return extract_bytes(read_input(name, max_bytes, ReadError), name)
+    return extract_bytes(read_input(name, max_bytes, ReadError), name, ocr=ocr)
 
 
-def extract_bytes(data: bytes, name: str = "-") -> dict:
+def extract_bytes(data: bytes, name: str = "-", ocr: str | None = None) -> dict:
     """Extract the plan from raw bytes (``name`` is used for sniffing and messages)."""
-    return build_plan(read_source(data, name))
+    return build_plan(read_source(data, name, ocr=ocr))
 
 
 def _warn(warnings: list[dict], code: str, message: str, loc: dict | None = None) -> None:

@@ -167,7 +167,7 @@ def test_legacy_doc_without_libreoffice_says_how(monkeypatch):
 
 
 FAILURES = [
-    ("scanned-no-text-layer.pdf", "no text layer on any page (a scanned document?): run OCR first"),
+    ("scanned-no-text-layer.pdf", "no text layer on any page (a scanned document?): extract it with --ocr"),
     ("encrypted.pdf", "the PDF is encrypted; remove the password first"),
     ("truncated.pdf", "not a readable PDF"),
     ("truncated.docx", "not a valid Word .docx file"),

@@ -162,7 +162,7 @@ def test_text_that_is_neither_is_refused(data):
         extract_bytes(data, "other.txt")
 
 
-LEGACY_INPUTS = sorted((ROOT / "tests" / "legacy-inputs").iterdir())
+LEGACY_INPUTS = sorted(p for p in (ROOT / "tests" / "legacy-inputs").iterdir() if not p.name.endswith("-scan.pdf"))
 
 
 def _no_loc(x):

@@ -48,8 +48,10 @@ def sniff_format(data: bytes, name: str) -> str:
     return "markdown" if _MARKDOWN_HINT.search(sample) else "text"
 
 
-def read_source(data: bytes, name: str) -> Source:
-    """Decode and read ``data`` into a :class:`Source` (blocks plus facts about the file)."""
+def read_source(data: bytes, name: str, ocr: str | None = None) -> Source:
+    """Decode and read ``data`` into a :class:`Source` (blocks plus facts about the file).
+
+    ``ocr`` ("auto" or "force") lets a PDF be read through OCR (:mod:`kehoach.parse.ocr`)."""
     if not data.strip():
         raise ReadError(f"{name}: the file is empty; nothing to extract")
     fmt = sniff_format(data, name)
@@ -59,7 +61,7 @@ def read_source(data: bytes, name: str) -> Source:
     pages = None
     portal = None
     if fmt in ("pdf", "docx", "doc"):
-        rendition = _read_binary(data, name, fmt)
+        rendition = _read_binary(data, name, fmt, ocr)
         text, warnings, origins, pages = rendition.text(), rendition.warnings, rendition.origins, rendition.pages
         if fmt == "doc":
             fmt = "docx"
@@ -98,7 +100,7 @@ def read_source(data: bytes, name: str) -> Source:
     )
 
 
-def _read_binary(data: bytes, name: str, fmt: str):
+def _read_binary(data: bytes, name: str, fmt: str, ocr: str | None = None):
     suffix = PurePath(name).suffix.lower() if name and name != "-" else ""
     expected = SUFFIXES.get(suffix)
     if expected in ("text", "markdown", "html"):
@@ -106,11 +108,25 @@ def _read_binary(data: bytes, name: str, fmt: str):
             f"{name}: the file is named {suffix} but holds {fmt.upper()} data; rename it to .{fmt} and extract again"
         )
     if fmt == "pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(data, name)
+        return _read_pdf(data, name, ocr)
     from .docx import doc_to_docx, read_docx
 
     if fmt == "doc":
         data = doc_to_docx(data, name)
     return read_docx(data, name)
+
+
+def _read_pdf(data: bytes, name: str, ocr: str | None):
+    """A PDF's text layer; with ``ocr``, one made by OCR when there is none ("auto") or always ("force")."""
+    from . import ocr as ocr_mod
+    from .pdf import read_pdf
+
+    if ocr != "force":
+        try:
+            return read_pdf(data, name)
+        except ocr_mod.NoTextLayer:
+            if not ocr:
+                raise
+    rendition = read_pdf(ocr_mod.run_ocr(data, name, force=ocr == "force"), name)
+    ocr_mod.correct(rendition)
+    return rendition

@@ -310,7 +310,10 @@ def read_pdf(data: bytes, name: str) -> Rendition:
         doc.close()
     out.pages = len(pages)
     if chars == 0:
-        raise ReadError(f"{name}: no text layer on any page (a scanned document?): run OCR first, e.g. ocrmypdf {name} out.pdf")
+        from .ocr import NoTextLayer
+
+        raise NoTextLayer(f"{name}: no text layer on any page (a scanned document?): extract it with --ocr "
+                          "(needs pip install 'kehoach[ocr]' and the tesseract-ocr, tesseract-ocr-vie packages)")
     _drop_running_lines(pages)
     prev_x1: float | None = None  # right end of the last single-column line written, if it may run on
     prev_caps = False

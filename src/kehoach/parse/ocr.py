@@ -1,0 +1,355 @@
+"""Scanned PDFs: a text layer made by OCRmyPDF with Tesseract's Vietnamese model, then read and
+corrected with what every plan's layout is known to hold.
+
+OCR runs only when asked (``--ocr``): on a PDF with no text layer (``auto``), or on every page
+(``force``, for a PDF whose text layer is garbage). The engine is an existing one, never a home-made
+one: ``pip install 'kehoach[ocr]'`` gives OCRmyPDF, and the Debian packages tesseract-ocr and
+tesseract-ocr-vie give Tesseract and its Vietnamese model; each is checked before it is needed.
+
+What OCR gets wrong in plans, and how the text is corrected (every correction is warned, ``ocr``,
+with its line): section numbers ("L", "IL_", "II" for the Roman numbers I, II, III) from their
+sequence; a dash bullet read as "_"; header and heading words that lost or changed their marks
+("MỤC TIỂU", "PHO CHỦ TỊCH") from the fixed vocabulary of plans; capitals words of the header
+that lost their marks ("THANH HOA") from the same words written with marks elsewhere in the
+document.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from itertools import pairwise
+
+from .. import rx as regex
+from ..diagnostics import warning
+from ..errors import ReadError
+from ..numbering import roman_to_int
+from ..vn import fold
+from .rendition import Rendition
+
+MODES = ("auto", "force")
+OCR_TIMEOUT = 1800
+INSTALL = ("pip install 'kehoach[ocr]' (OCRmyPDF) and the Debian packages tesseract-ocr tesseract-ocr-vie "
+           "(apt-get install tesseract-ocr tesseract-ocr-vie)")
+
+
+class NoTextLayer(ReadError):
+    """A PDF with no text on any page: a scan."""
+
+
+def missing_engine() -> str | None:
+    """What is missing for OCR, or None when OCRmyPDF, Tesseract and its Vietnamese model are there."""
+    try:
+        import ocrmypdf  # noqa: F401
+    except ImportError:
+        return "OCRmyPDF is not installed"
+    tesseract = shutil.which("tesseract")
+    if not tesseract:
+        return "Tesseract is not installed"
+    if "vie" not in _languages(tesseract):
+        return "Tesseract's Vietnamese model (tesseract-ocr-vie) is not installed"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _languages(tesseract: str) -> tuple[str, ...]:
+    try:
+        r = subprocess.run([tesseract, "--list-langs"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ()
+    return tuple(line.strip() for line in (r.stdout + r.stderr).splitlines()[1:])
+
+
+def run_ocr(data: bytes, name: str, force: bool) -> bytes:
+    """The PDF with a text layer made by OCRmyPDF (Vietnamese); ``force`` redoes pages that have text."""
+    missing = missing_engine()
+    if missing:
+        raise ReadError(f"{name}: --ocr needs an OCR engine: {missing}; install {INSTALL}")
+    with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp:
+        src, out = os.path.join(tmp, "in.pdf"), os.path.join(tmp, "out.pdf")
+        with open(src, "wb") as fh:
+            fh.write(data)
+        cmd = [sys.executable, "-m", "ocrmypdf", "-q", "-l", "vie", "--output-type", "pdf", "--optimize", "0",
+               "--force-ocr" if force else "--skip-text", src, out]
+        try:
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=OCR_TIMEOUT)
+        except subprocess.TimeoutExpired as e:
+            raise ReadError(f"{name}: OCR did not finish in {OCR_TIMEOUT} s") from e
+        except OSError as e:
+            raise ReadError(f"{name}: OCR could not start ({e.strerror})") from e
+        if r.returncode != 0 or not os.path.exists(out):
+            last = (r.stderr.strip().splitlines() or ["no message"])[-1]
+            raise ReadError(f"{name}: OCR failed ({last})")
+        with open(out, "rb") as fh:
+            return draw_rules(fh.read())
+
+
+# --- table rules from the page image ------------------------------------------------------------
+_RULE_DPI = 150
+
+
+def _runs(dark, min_len: int) -> list[tuple[int, int, int]]:
+    """Runs of dark pixels at least ``min_len`` long in each row: (row, start, end)."""
+    import numpy as np
+
+    out = []
+    for r in range(dark.shape[0]):
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], dark[r].astype(np.int8), [0]))))
+        for a, b in zip(edges[::2], edges[1::2], strict=True):
+            if b - a >= min_len:
+                out.append((r, int(a), int(b)))
+    return out
+
+
+def _merge(runs: list[tuple[int, int, int]]) -> list[tuple[float, int, int]]:
+    """Runs on neighbouring rows with the same ends are one rule (a line a few pixels thick)."""
+    groups: list[list] = []  # [first row, last row, start, end]
+    for r, a, b in runs:
+        for g in groups:
+            if r - g[1] <= 2 and abs(a - g[2]) <= 3 and abs(b - g[3]) <= 3:
+                g[1] = r
+                break
+        else:
+            groups.append([r, r, a, b])
+    return [((g[0] + g[1]) / 2, g[2], g[3]) for g in groups]
+
+
+def page_rules(gray) -> tuple[list, list]:
+    """Horizontal and vertical rules of a page image (a 2-D array of grey levels): long straight
+    runs of dark pixels, far longer than any stroke of a letter."""
+    dark = gray < 200  # a thin rule resampled from the scan is grey, not black
+    h, w = dark.shape
+    return _merge(_runs(dark, max(20, int(w * 0.03)))), _merge(_runs(dark.T, max(20, int(h * 0.02))))
+
+
+def draw_rules(pdf_bytes: bytes) -> bytes:
+    """The OCR'd PDF with the table rules of its page images drawn as vector lines, so the PDF
+    reader finds the tables by their rules as in a born-digital PDF."""
+    import io
+
+    import numpy as np
+    import pikepdf
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf_bytes)
+    strokes: list[bytes] = []
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            width, height = page.get_size()
+            gray = np.asarray(page.render(scale=_RULE_DPI / 72, grayscale=True).to_pil().convert("L"))
+            k = width / gray.shape[1]
+            hs, vs = page_rules(gray)
+            ops = [f"{a * k:.2f} {height - y * k:.2f} m {b * k:.2f} {height - y * k:.2f} l S" for y, a, b in hs]
+            ops += [f"{x * k:.2f} {height - a * k:.2f} m {x * k:.2f} {height - b * k:.2f} l S" for x, a, b in vs]
+            strokes.append(("q 0 G 0.5 w " + " ".join(ops) + " Q").encode() if ops else b"")
+            page.close()
+    finally:
+        doc.close()
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        for page, ops in zip(pdf.pages, strokes, strict=True):
+            if ops:
+                page.contents_add(pikepdf.Stream(pdf, ops), prepend=False)
+        buf = io.BytesIO()
+        pdf.save(buf)
+        return buf.getvalue()
+
+
+# --- corrections ------------------------------------------------------------------------------
+_ROMAN_LIKE = regex.compile(r"^(?P<num>[IVXLl|!H]{1,5})(?P<punct>[._,:;]*)\s+(?P<rest>\S.*)$")
+_BULLET = regex.compile(r"^_\s+")
+_STOP = regex.compile(r"^(?:PHỤ\s+LỤC|Nơi\s+nhận|TM\.|KT\.)", regex.I)
+HEADINGS = [
+    "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH",
+    "MỤC ĐÍCH", "YÊU CẦU", "MỤC TIÊU", "NHIỆM VỤ", "GIẢI PHÁP", "KINH PHÍ", "TỔ CHỨC THỰC HIỆN",
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "PHỤ LỤC", "Nơi nhận", "TỈNH", "THÀNH PHỐ", "HUYỆN",
+]
+"""The fixed words of a plan's header and headings (see GLOSSARY), as they are spelled."""
+
+
+def _heading_line(rest: str) -> bool:
+    letters = [c for c in rest if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _fix_roman(lines: list[str], fixes: list[tuple[int, str, str]]) -> None:
+    """Roman section numbers in capitals headings, renumbered by their sequence where OCR misread
+    them as lookalikes ("L" -> I, "IL_" -> II, "II" -> III)."""
+    expected = 1
+    for k, line in enumerate(lines):
+        if _STOP.match(line.strip()):
+            break
+        m = _ROMAN_LIKE.match(line.strip())
+        if not m or not _heading_line(m.group("rest")):
+            continue
+        seen = m.group("num")
+        want = _roman(expected)
+        clean = _roman_lookalike(seen)
+        strokes = len(clean.replace("L", "I"))
+        lookalike = set(clean) <= {"I", "L"} and set(want) == {"I"} and abs(strokes - len(want)) <= 1
+        if seen == want:
+            expected += 1
+            continue
+        if clean == want or lookalike or (roman_to_int(clean) == expected if set(clean) <= set("IVXL") else False):
+            fixed = f"{want}. {m.group('rest')}"
+            fixes.append((k, line.strip(), fixed))
+            lines[k] = fixed
+            expected += 1
+
+
+def _roman(n: int) -> str:
+    out = []
+    for v, s in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def _fix_words(lines: list[str], fixes: list[tuple[int, str, str]]) -> None:
+    """Heading vocabulary and capitals words of the header spelled as the document spells them."""
+    words = regex.compile(r"[^\W\d_]+")
+    spelled: dict[str, Counter] = {}
+    for line in lines:
+        toks = words.findall(line)
+        for a, b in pairwise(toks):
+            spelled.setdefault(fold(f"{a} {b}"), Counter())[f"{a} {b}"] += 1
+    known = {fold(h): h for h in HEADINGS}
+    for k, line in enumerate(lines):
+        new = line
+        heading = _heading_line(line)
+        for key, phrase in known.items():
+            if heading or len(phrase.split()) >= 3:  # single words only in capitals lines ("tính" is not "tỉnh")
+                new = _replace_folded(new, key, phrase)
+        if heading:
+            toks = words.findall(new)
+            for a, b in pairwise(toks):
+                pair = f"{a} {b}"
+                best = _best_spelling(spelled.get(fold(pair)), pair)
+                if best:
+                    new = new.replace(pair, best.upper(), 1)
+        if new != line:
+            fixes.append((k, line.strip(), new.strip()))
+            lines[k] = new
+
+
+def _best_spelling(counts: Counter | None, pair: str) -> str | None:
+    """The way the document most often writes ``pair`` with marks, when the OCR'd capitals lost
+    some of them (never a spelling with fewer marks, never one seen only once)."""
+    if not counts:
+        return None
+    best, n = counts.most_common(1)[0]
+    if n < 2 or best.upper() == pair or best == pair:
+        return None
+    return best if _marks(best) > _marks(pair) else None
+
+
+def _marks(text: str) -> int:
+    import unicodedata
+
+    return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c))
+
+
+def _replace_folded(line: str, key: str, phrase: str) -> str:
+    """``line`` with a run of words whose fold is ``key`` spelled as ``phrase`` (capitals kept as in
+    the line: a capitals line gets the capitals phrase)."""
+    if key not in fold(line):
+        return line
+    toks = line.split(" ")
+    n = len(phrase.split(" "))
+    for i in range(len(toks) - n + 1):
+        chunk = " ".join(toks[i:i + n])
+        core = chunk.strip(".,:;")
+        if fold(core) == key and core.lower() != phrase.lower():
+            target = phrase.upper() if core.isupper() else phrase
+            if core.isupper() or core[:1].isupper() == phrase[:1].isupper():
+                toks[i:i + n] = chunk.replace(core, target).split(" ")
+    return " ".join(toks)
+
+
+def _join_bullets(rendition: Rendition) -> None:
+    """A dash bullet OCR set apart on a line of its own ("_", "-") goes back before its text; specks
+    of the scan read as a lone punctuation mark are dropped."""
+    lines, origins = rendition.lines, rendition.origins
+    k = 0
+    while k < len(lines):
+        bare = lines[k].strip()
+        if bare in ("_", "-", "–", "—") and k + 1 < len(lines) and lines[k + 1].strip():
+            lines[k] = "- " + lines[k + 1].strip()
+            del lines[k + 1], origins[k + 1]
+        elif bare and len(bare) <= 2 and not any(c.isalnum() for c in bare):
+            del lines[k], origins[k]
+            continue
+        k += 1
+
+
+_RULE_GLYPH_CELL = regex.compile(r"(?:(?<=<p>)|(?<=\s))&#124;(?:\s+|(?=</p>))")
+_RULE_GLYPH_LINE = regex.compile(r"(?:^|(?<=\s))\|(?:\s+|$)")
+_CELL = regex.compile(r"^<p>([^<]{1,4})</p>$")
+
+
+def _drop_rule_glyphs(lines: list[str]) -> None:
+    """OCR reads a table's vertical rules as "|": a lone "|" in a cell or a text line is a rule."""
+    for k, line in enumerate(lines):
+        if "\t" in line:
+            lines[k] = _RULE_GLYPH_CELL.sub("", line)
+        elif not line.startswith("|"):
+            lines[k] = _RULE_GLYPH_LINE.sub("", line).strip() if "|" in line else line
+
+
+def _roman_lookalike(token: str) -> str:
+    """A token with OCR's lookalikes of Roman strokes replaced: "l", "|", "!" for I, "H" for II (never
+    a digit: "1." is a number of its own)."""
+    return token.replace("H", "II").translate(str.maketrans("l|!", "III"))
+
+
+def _fix_group_numbers(lines: list[str], fixes: list[tuple[int, str, str]]) -> None:
+    """Group rows of a table numbered I, II, … in their first cell, renumbered by sequence where OCR
+    misread the number ("H" for II)."""
+    expected = 1
+    for k, line in enumerate(lines):
+        if "\t" not in line:
+            if not line.strip():
+                continue
+            expected = 1  # a new table starts its groups again
+            continue
+        first, _, rest = line.partition("\t")
+        m = _CELL.match(first)
+        if not m:
+            continue
+        seen = m.group(1).strip().rstrip(".")
+        clean = _roman_lookalike(seen)
+        if not clean or set(clean) - set("IVX") or roman_to_int(clean) is None:
+            continue
+        if seen != _roman(expected) and (clean == _roman(expected) or roman_to_int(clean) != expected):
+            if abs((roman_to_int(clean) or 0) - expected) > 1 and clean != _roman(expected):
+                continue
+            fixed = f"<p>{_roman(expected)}</p>\t{rest}"
+            fixes.append((k, seen, _roman(expected)))
+            lines[k] = fixed
+        expected += 1
+
+
+def correct(rendition: Rendition) -> None:
+    """Correct an OCR'd rendition in place and warn each correction (``ocr``) and the OCR itself."""
+    fixes: list[tuple[int, str, str]] = []
+    _join_bullets(rendition)
+    lines = rendition.lines
+    for k, line in enumerate(lines):
+        if _BULLET.match(line):
+            lines[k] = _BULLET.sub("- ", line)
+    _drop_rule_glyphs(lines)
+    _fix_roman(lines, fixes)
+    _fix_group_numbers(lines, fixes)
+    _fix_words(lines, fixes)
+    for k, before, after in sorted(fixes):
+        loc = rendition.origins[k]
+        rendition.warnings.append(warning("ocr", f"OCR text corrected: '{before[:60]}' read as '{after[:60]}'",
+                                          {"line": loc.line, "page": loc.page}))
+    rendition.warnings.insert(0, warning("ocr", "the text comes from OCR (Tesseract, Vietnamese; OCRmyPDF gives no "
+                                         "confidence per word): check titles and numbers against the scan", None))
