@@ -171,3 +171,11 @@ def test_and_before_a_collective_parts_two_names_only(value, names):
     text = HEADER + f"\n1. Rà soát quỹ đất sạch\n\n- Cơ quan chủ trì: Sở Tài chính.\n\n- Cơ quan phối hợp: {value}.\n" + FOOTER
     (task,) = extract_bytes(text.encode("utf-8"), "plan.md")["tasks"]
     assert task["support_as_written"] == names
+
+
+def test_a_deadline_with_figures_that_give_no_date_is_warned_about():
+    text = HEADER + "\n1. Kiểm kê tài sản công\n\n- Cơ quan chủ trì: Sở Tài chính.\n\n- Thời gian thực hiện: Quý IV.\n\n" \
+        "2. Công khai kết quả kiểm kê\n\n- Cơ quan chủ trì: Sở Tài chính.\n\n- Thời gian thực hiện: Sau khi kiểm kê xong.\n" + FOOTER
+    plan = extract_bytes(text.encode("utf-8"), "plan.md")
+    assert [w["message"] for w in plan["warnings"] if w["code"] == "deadline-unparsed"] == [
+        "task II.1: deadline 'Quý IV' was not understood"]

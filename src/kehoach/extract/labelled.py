@@ -56,6 +56,8 @@ _DEADLINE_BARE = regex.compile(
     r"|thuong xuyen)\b)"
 )
 """A time label written without its colon ("Thời gian thực hiện sau khi …"): only before a time word."""
+_DATE_WORDS = regex.compile(r"\d|\b(?:quý|tháng|năm|ngày)\b", regex.I)
+"""A deadline with these gives a date when read right: if none comes out, it is warned about."""
 _TASK_FIELDS = {"lead", "support", "agency", "deadline", "output"}
 _LEVEL = {"text": 0, "item": 1, "subitem": 2}
 _VERB = regex.compile(
@@ -266,6 +268,10 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
     title, detail = _title(heading, unit, multi)
     loc = (unit.pre[0][2] if unit.pre else unit.labels[0].loc) if multi else sec.loc
     _check(unit, task_id, title, lead_w, warnings)
+    if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
+            and _DATE_WORDS.search(deadline["text"]):
+        warnings.append(warning("deadline-unparsed", f"task {task_id}: deadline {deadline['text']!r} was not understood",
+                                unit.get("deadline")[0].loc.as_dict()))
     group = heading if heading and (multi or title != heading) else (parent.title if parent else None)
     return {
         "id": task_id, "no": sec.number, "group": group, "title": title,
