@@ -33,7 +33,8 @@ def test_version(run):
 
 
 @pytest.mark.parametrize("cmd", [[], ["extract"], ["validate"], ["schema"], ["export"], ["export", "checklist"],
-                                 ["export", "timeline"], ["batch"], ["index"], ["tasks"], ["agencies"], ["diff"]])
+                                 ["export", "timeline"], ["batch"], ["index"], ["tasks"], ["agencies"], ["diff"],
+                                 ["datasette-metadata"]])
 def test_help_has_examples(run, cmd):
     r = run(*cmd, "--help")
     assert r.exit_code == 0

@@ -161,6 +161,7 @@ def test_tasks_agencies_write_the_format_of_their_output_suffix(run, db, tmp_pat
     assert run("tasks", "--db", db, "-o", str(xlsx)).exit_code == 0
     ws = load_workbook(xlsx).active
     assert ws.cell(1, 4).value == "Nhiệm vụ" and ws.max_row > 10
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
     js = tmp_path / "q.json"
     assert run("tasks", "--db", db, "-o", str(js)).exit_code == 0
     assert json.loads(js.read_text(encoding="utf-8"))[0]["title"]

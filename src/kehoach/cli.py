@@ -662,34 +662,42 @@ def _predecessor_marks(con, match, query, limit, rows) -> list[str | None]:
 
 
 def _tasks_xlsx(values: list[list]) -> bytes:
+    """The tasks as a workbook to filter and print (A4 landscape, fitted to the width, header on
+    every page), like the checklist's."""
     import datetime as dt
     import io
 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    from .export.checklist import _safe_cell
+    from .export.checklist import _print_setup, _safe_cell, row_height
 
     wb = Workbook()
     ws = wb.active
     ws.title = "Nhiệm vụ"
+    widths = [14, 11, 7, 50, 24, 24, 15, 11, 11, 18]
     ws.append(TASK_COLUMNS)
     for c in ws[1]:
         c.font = Font(bold=True)
+    top = Alignment(wrap_text=True, vertical="top")
+    last = 1  # rows counted here: ws.max_row scans every cell
     for v in values:
         row = [_safe_cell(x) for x in v]
         for k in (7, 8):
             row[k] = dt.date.fromisoformat(v[k]) if v[k] else None
         ws.append(row)
-        for k in (8, 9):
-            ws.cell(ws.max_row, k).number_format = "DD/MM/YYYY"
-    for col, width in zip("ABCDEFGHIJ", (16, 12, 8, 60, 28, 28, 18, 12, 12, 20), strict=True):
+        last += 1
+        ws.row_dimensions[last].height = row_height(row, widths)
+        for k in range(1, len(row) + 1):
+            cell = ws.cell(last, k)
+            cell.alignment = top
+            if k in (8, 9):
+                cell.number_format = "DD/MM/YYYY"
+    for col, width in zip("ABCDEFGHIJ", widths, strict=True):
         ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=2):
-        for c in row:
-            c.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:J{max(ws.max_row, 1)}"
+    ws.auto_filter.ref = f"A1:J{last}"
+    _print_setup(ws, "Nhiệm vụ")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
