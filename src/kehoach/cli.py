@@ -45,7 +45,9 @@ Examples:
 
 def _fail(ctx: click.Context, message: str, code: int | None = None) -> None:
     """One line on stderr and exit; the code is 1 unless the command says otherwise (diff: 2)."""
-    click.echo(f"kehoach: {message}", err=True)
+    from .textsafe import shown
+
+    click.echo(f"kehoach: {shown(message)}", err=True)
     ctx.exit(code if code is not None else ctx.meta.get("kehoach.error_code", 1))
 
 
@@ -165,6 +167,7 @@ def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, str
 @click.pass_context
 def validate(ctx: click.Context, plans: tuple[str, ...], fmt: str, plans_only: bool) -> None:
     from .cliutil import validate_files
+    from .textsafe import shown
 
     results = validate_files(plans, plans_only)
     invalid = [r for r in results if r["status"] == "invalid"]
@@ -175,7 +178,7 @@ def validate(ctx: click.Context, plans: tuple[str, ...], fmt: str, plans_only: b
     else:
         for r in results:
             for p in r["problems"]:
-                click.echo(f"{r['file']}: {p['path']}: {p['message']}" if p["path"] else p["message"])
+                click.echo(shown(f"{r['file']}: {p['path']}: {p['message']}" if p["path"] else p["message"]))
             if r["status"] == "skipped" and is_verbose(ctx):
                 click.echo(f"kehoach: {r['file']}: skipped: not a plan file", err=True)
     if invalid or not is_quiet(ctx):
@@ -187,29 +190,8 @@ def validate(ctx: click.Context, plans: tuple[str, ...], fmt: str, plans_only: b
 
 
 def load_source(ctx: click.Context, source: str) -> dict:
-    """A plan from a plan file (YAML/JSON written by `kehoach extract`) or from a document."""
-    from .errors import InvalidPlan
-
-    suffix = Path(source).suffix.lower() if source != "-" else ""
-    if suffix in (".yaml", ".yml", ".json"):
-        from .validate import check_plan, load_plan
-
-        plan = _run(ctx, load_plan, source)
-        if not isinstance(plan, dict) or "schema_version" not in plan:
-            _fail(ctx, f"{source}: not a plan file (no schema_version); give a document or the output of `kehoach extract`")
-        problems = check_plan(plan)
-        hard = [p for p in problems if "has no lead agency" not in p[1]]
-        if hard:
-            where, message = hard[0]
-            _run(ctx, _raise, InvalidPlan(f"{source}: invalid plan at {where}: {message} (see `kehoach validate {source}`)"))
-        return plan
-    from .pipeline import extract_file
-
-    return _run(ctx, extract_file, source)
-
-
-def _raise(e: Exception):
-    raise e
+    """A plan from a plan file (YAML/JSON written by `kehoach extract`, validated first) or from a document."""
+    return _run(ctx, load_plan_or_document, source)
 
 
 def _emit_bytes(ctx: click.Context, data: bytes, out: str | None, binary: bool) -> None:
@@ -406,6 +388,7 @@ def _same_path(a: str, b: str) -> bool:
 def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
     """Run the jobs with a progress bar and a summary; True when any failed."""
     from .batch import run_batch
+    from .textsafe import shown
 
     quiet = is_quiet(ctx)
     show_bar = sys.stderr.isatty() and not quiet
@@ -433,7 +416,7 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
         if s.status == "failed":
             failures.append(s.error or s.input)
             if progress is None:
-                click.echo(f"kehoach: failed: {s.error}", err=True)
+                click.echo(f"kehoach: failed: {shown(s.error or s.input)}", err=True)
         if s.warnings:
             warned.append(s)
             if progress is None and is_verbose(ctx):
@@ -454,7 +437,7 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
         _run(ctx, write_output, data + "\n", report)
     if progress is not None:
         for f in failures:
-            click.echo(f"kehoach: failed: {f}", err=True)
+            click.echo(f"kehoach: failed: {shown(f)}", err=True)
         if is_verbose(ctx):
             _list_warnings(warned)
     if warned and not quiet and not is_verbose(ctx):
@@ -527,15 +510,11 @@ def index(ctx, inputs, db) -> None:
 
 
 def load_plan_or_document(path: str) -> dict:
-    from .errors import InvalidPlan
+    """A validated plan from a plan file (one reader for every command), or one extracted from a document."""
+    if path != "-" and Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
+        from .planfile import read_plan
 
-    if Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
-        from .validate import load_plan
-
-        plan = load_plan(path)
-        if not isinstance(plan, dict) or "schema_version" not in plan:
-            raise InvalidPlan(f"{path}: not a plan file (no schema_version)")
-        return plan
+        return read_plan(path)
     from .pipeline import extract_file
 
     return extract_file(path)
@@ -613,17 +592,22 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
         _emit_bytes(ctx, _tasks_xlsx(values), out, True)
     else:
         if out or not sys.stdout.isatty():
-            lines = ["\t".join(TASK_COLUMNS)] + ["\t".join(str(c).replace("\t", " ") for c in v) for v in values]
+            from .textsafe import one_line
+
+            lines = ["\t".join(TASK_COLUMNS)] + ["\t".join(one_line(str(c)) for c in v) for v in values]
             _emit_bytes(ctx, ("\n".join(lines) + "\n").encode("utf-8"), out, False)
         else:
             from rich.console import Console
+            from rich.markup import escape
             from rich.table import Table
+
+            from .textsafe import one_line
 
             table = Table(title=f"{len(values)} nhiệm vụ", show_lines=False)
             for c in ("Kế hoạch", "Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết thúc"):
                 table.add_column(c, overflow="fold")
             for v in values:
-                table.add_row(v[0], v[2], v[3], v[4], v[6], v[8])
+                table.add_row(*(escape(one_line(str(v[k]))) for k in (0, 2, 3, 4, 6, 8)))  # text, not markup
             Console().print(table)
 
 
@@ -732,10 +716,13 @@ def agencies(ctx, db, current, fmt, out) -> None:
     if fmt == "json":
         text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     else:
+        from .textsafe import one_line
+
         lines = []
         for r in rows:
             now = f" -> nay: {r['current']}" if current and r.get("current") else ""
-            lines.append(f"{r['name']}{now}\tchủ trì {r['leads']}\tphối hợp {r['supports']}\t{' | '.join(r['variants'])}\n")
+            lines.append(one_line(f"{r['name']}{now}") + f"\tchủ trì {r['leads']}\tphối hợp {r['supports']}\t"
+                         + one_line(" | ".join(r["variants"])) + "\n")
         text = "".join(lines)
     _emit_bytes(ctx, text.encode("utf-8"), out, False)
 
@@ -767,7 +754,9 @@ def diff(ctx, old, new, fmt, out) -> None:
     a = load_source(ctx, old)
     b = load_source(ctx, new)
     d = _run(ctx, diff_plans, a, b)
-    text = json.dumps(d, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else diff_to_text(d, old, new)
+    from .textsafe import shown
+
+    text = json.dumps(d, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else diff_to_text(d, shown(old), shown(new))
     _emit_bytes(ctx, text.encode("utf-8"), out, False)
     if has_differences(d):
         ctx.exit(1)

@@ -6,9 +6,8 @@ import datetime as dt
 import json
 import re
 from importlib import resources
-from pathlib import Path
 
-from .errors import InvalidPlan
+from .planfile import MAX_PLAN_BYTES, load_plan, read_plan  # noqa: F401 (the one plan-file reader, re-exported)
 
 _SCHEMA: dict | None = None
 
@@ -24,34 +23,6 @@ def load_schema() -> dict:
 
 def schema_text() -> str:
     return resources.files("kehoach").joinpath("schemas/plan.schema.json").read_text(encoding="utf-8")
-
-
-MAX_PLAN_BYTES = 200 * 1024 * 1024
-"""A plan file larger than this is not one kehoach wrote (the largest plans give a few MB)."""
-
-
-def load_plan(path: str) -> object:
-    """Load a plan file; YAML or JSON by suffix, JSON first when the suffix says nothing."""
-    from .fileio import read_input
-
-    p = Path(path)
-    try:
-        text = read_input(str(path), MAX_PLAN_BYTES, InvalidPlan).decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InvalidPlan(f"{path}: not UTF-8 text; a plan file is YAML or JSON written by kehoach extract") from e
-    if p.suffix.lower() == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as e:
-            raise InvalidPlan(f"{path}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
-    import yaml
-
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
-        raise InvalidPlan(f"{path}: invalid YAML{where}: {getattr(e, 'problem', None) or e}") from e
 
 
 def _path(parts) -> str:
@@ -85,11 +56,18 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(load_schema())
-    problems = [(_path(e.absolute_path), e.message) for e in
-                sorted(validator.iter_errors(plan), key=lambda e: list(map(str, e.absolute_path)))]
+    try:
+        problems = [(_path(e.absolute_path), e.message) for e in
+                    sorted(validator.iter_errors(plan), key=lambda e: list(map(str, e.absolute_path)))]
+    except RecursionError:
+        return [("(root)", "nested too deeply to check")]
     if not isinstance(plan, dict):
         return problems or [("(root)", "a plan must be a mapping")]
+    if problems and any(not isinstance(plan.get(k), (list, type(None))) for k in ("sections", "tasks", "targets")):
+        return problems  # the shape is wrong: the checks below would only repeat it
     doc = plan.get("document") if isinstance(plan.get("document"), dict) else {}
+    if not isinstance(doc.get("bases"), (list, type(None))):
+        return problems
     if not _iso(doc.get("date")):
         problems.append(("document.date", f"{doc.get('date')!r} is not a real calendar date"))
     for i, b in enumerate(doc.get("bases") or []):
@@ -107,7 +85,8 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
                 if sid in seen:
                     problems.append((f"{here}.id", f"section id {sid!r} is used twice (also at {seen[sid]})"))
                 seen[sid] = here
-            walk(s.get("children"), f"{here}.children")
+            if isinstance(s.get("children"), list):
+                walk(s.get("children"), f"{here}.children")
 
     walk(plan.get("sections"), "sections")
     for key in ("tasks", "targets"):

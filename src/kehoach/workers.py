@@ -54,9 +54,14 @@ def _cap_memory(memory: int | None) -> None:
         pass  # no /proc or no RLIMIT_AS: the time budget still holds
 
 
+def _exit_on_term(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _worker_main(conn, parent: int, memory: int | None, fn: Callable) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
+    signal.signal(signal.SIGTERM, _exit_on_term)  # unwinds, so helpers (LibreOffice) get stopped too
     _cap_memory(memory)
     while True:
         try:
@@ -79,6 +84,10 @@ class _Worker:
         self.started = 0.0
 
     def kill(self) -> None:
+        """Stop the worker: asked first (it unwinds and stops its helpers), forced after a moment."""
+        if self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join(2)
         if self.proc.is_alive():
             self.proc.kill()
         self.proc.join(5)

@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 
+from ..textsafe import for_sheet, one_line
 from ..vn import fold
 from .schedule import NOT_A_PLAN, Item, known_period, place_tasks, plan_label, plan_period, where
 
@@ -123,15 +124,18 @@ def to_markdown(plan: dict, by: str = "agency", as_of: dt.date | None = None) ->
 def _md(text: str) -> str:
     """Text that Markdown shows as written (no accidental emphasis, links or HTML)."""
     out = []
-    for ch in text:
+    for ch in one_line(text):  # a line break would start a new item, heading or row
         out.append("\\" + ch if ch in "\\`*_[]<>#|" else ch)
     return "".join(out)
 
 
 def _safe_cell(value):
-    """Neutralise spreadsheet formulas: a cell starting with = + - @ (or a tab/CR) is prefixed with '."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+    """Neutralise spreadsheet formulas: a cell starting with = + - @ (or a tab/CR) is prefixed with ';
+    control characters a spreadsheet cannot hold are dropped."""
+    if isinstance(value, str):
+        value = for_sheet(value)
+        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
     return value
 
 

@@ -8,6 +8,7 @@ import html
 import io
 
 from .. import rx as regex
+from ..textsafe import one_line
 from ..vn import fold
 from .checklist import recurrence_vi
 from .schedule import (
@@ -42,11 +43,20 @@ def rows(plan: dict, by: str) -> tuple[Period, list[tuple[str, list[Item]]]]:
 _MERMAID_BAD = regex.compile(r"[:#;\n\r\t`{}<>\"]")
 
 
+# A gantt line starting with one of these is read as a statement, not a task name.
+_MERMAID_STATEMENT = regex.compile(
+    r"(?i)(?:click|call|href|gantt|title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|"
+    r"weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|displaymode)\b|%%|\d")
+
+
 def mermaid_text(text: str, limit: int = 90) -> str:
-    """A task or section name Mermaid can parse: no ":" (separator), "#" (comment), ";" and friends."""
-    t = _MERMAID_BAD.sub(lambda m: {":": " -", "#": "số ", ";": ",", "\"": "'"}.get(m.group(0), " "), text)
+    """A task or section name Mermaid can parse and never reads as a statement: no ":"
+    (separator), "#" (comment), ";" and friends, no line breaks; a name starting with a keyword,
+    "%%" or a digit gets an invisible zero-width space in front."""
+    t = _MERMAID_BAD.sub(lambda m: {":": " -", "#": "số ", ";": ",", "\"": "'"}.get(m.group(0), " "), one_line(text))
     t = " ".join(t.split())
-    return (t[: limit - 1] + "…") if len(t) > limit else (t or "(không tên)")
+    t = (t[: limit - 1] + "…") if len(t) > limit else (t or "(không tên)")
+    return "\u200b" + t if _MERMAID_STATEMENT.match(t) else t
 
 
 def to_mermaid(plan: dict, by: str = "agency", max_tasks: int = MAX_MERMAID_TASKS) -> str:

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from pathlib import Path
 
 from ..diagnostics import warning
 from ..errors import ReadError
@@ -26,6 +27,15 @@ from .rendition import Rendition
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNZIPPED = 300 * 1024 * 1024
 MAX_RATIO = 200
+MAX_XML_PART = 48 * 1024 * 1024
+"""An XML part (the body, lists, styles, footnotes) larger than this unpacked is refused: the
+longest plans stay far below it, and a parsed tree takes about ten times its size in memory."""
+MAX_COLUMNS = 64
+"""Word tables have at most 63 columns; a larger gridSpan is clamped to the grid."""
+MAX_LEVEL_TEXT = 64
+"""A list level's label pattern ("%1.%2.") is a few characters; longer ones are cut to this."""
+MAX_LIST_NUMBER = 32767
+"""Word's largest list start value; counters are clamped to it."""
 
 
 def _xml(data: bytes):
@@ -35,7 +45,17 @@ def _xml(data: bytes):
     return etree.fromstring(data, parser)
 
 
+def _int(value, default: int, low: int = 0, high: int = MAX_LIST_NUMBER) -> int:
+    """An integer attribute clamped to [low, high] (``default`` when missing or not a number)."""
+    try:
+        return max(low, min(high, int(value)))
+    except (TypeError, ValueError):
+        return default
+
+
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)  # no Roman numeral: as Word shows it
     out = []
     for v, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
                  (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
@@ -46,6 +66,8 @@ def _roman(n: int) -> str:
 
 
 def _letters(n: int) -> str:
+    if not 0 < n <= 26 * 30:
+        return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
@@ -77,14 +99,14 @@ class Numbering:
         for a in root.findall(f"{W}abstractNum"):
             levels = {}
             for lvl in a.findall(f"{W}lvl"):
-                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                ilvl = _int(lvl.get(f"{W}ilvl"), 0, 0, 9)
                 fmt = lvl.find(f"{W}numFmt")
                 text = lvl.find(f"{W}lvlText")
                 start = lvl.find(f"{W}start")
                 levels[ilvl] = {
                     "fmt": fmt.get(f"{W}val") if fmt is not None else "decimal",
-                    "text": text.get(f"{W}val") if text is not None else "%1.",
-                    "start": int(start.get(f"{W}val")) if start is not None else 1,
+                    "text": (text.get(f"{W}val") or "")[:MAX_LEVEL_TEXT] if text is not None else "%1.",
+                    "start": _int(start.get(f"{W}val"), 1) if start is not None else 1,
                 }
             self.abstract[a.get(f"{W}abstractNumId")] = levels
         for num in root.findall(f"{W}num"):
@@ -93,7 +115,7 @@ class Numbering:
             for o in num.findall(f"{W}lvlOverride"):
                 so = o.find(f"{W}startOverride")
                 if so is not None:
-                    overrides[int(o.get(f"{W}ilvl", "0"))] = int(so.get(f"{W}val"))
+                    overrides[_int(o.get(f"{W}ilvl"), 0, 0, 9)] = _int(so.get(f"{W}val"), 1)
             if aid is not None:
                 self.nums[num.get(f"{W}numId")] = (aid.get(f"{W}val"), overrides)
 
@@ -107,7 +129,7 @@ class Numbering:
             return ""
         counters = self.counters.setdefault(num_id, {})
         start = overrides.get(ilvl, levels[ilvl]["start"])
-        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        counters[ilvl] = min(counters.get(ilvl, start - 1) + 1, MAX_LIST_NUMBER)
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
         lvl = levels[ilvl]
@@ -135,7 +157,7 @@ def _style_numbering(styles_root) -> dict[str, tuple[str, int]]:
         num = st.find(f"{W}pPr/{W}numPr")
         if num is not None and num.find(f"{W}numId") is not None:
             ilvl = num.find(f"{W}ilvl")
-            out[sid] = (num.find(f"{W}numId").get(f"{W}val"), int(ilvl.get(f"{W}val")) if ilvl is not None else 0)
+            out[sid] = (num.find(f"{W}numId").get(f"{W}val"), _int(ilvl.get(f"{W}val"), 0, 0, 9) if ilvl is not None else 0)
     for sid in list(based):
         seen, cur = set(), sid
         while cur not in out and cur in based and cur not in seen:
@@ -208,7 +230,7 @@ class _Walker:
                 nid = numpr.find(f"{W}numId")
                 lvl = numpr.find(f"{W}ilvl")
                 num_id = nid.get(f"{W}val") if nid is not None else None
-                ilvl = int(lvl.get(f"{W}val")) if lvl is not None else 0
+                ilvl = _int(lvl.get(f"{W}val"), 0, 0, 9) if lvl is not None else 0
             if num_id is None:
                 style = ppr.find(f"{W}pStyle")
                 if style is not None and style.get(f"{W}val") in self.style_num:
@@ -242,7 +264,7 @@ class _Walker:
                 if tcpr is not None:
                     gs = tcpr.find(f"{W}gridSpan")
                     if gs is not None:
-                        span = max(1, int(gs.get(f"{W}val", "1")))
+                        span = _int(gs.get(f"{W}val"), 1, 1, max(1, MAX_COLUMNS - col))
                     vm = tcpr.find(f"{W}vMerge")
                     if vm is not None:
                         vmerge = vm.get(f"{W}val", "continue")
@@ -271,6 +293,10 @@ def read_docx(data: bytes, name: str) -> Rendition:
         if total > MAX_UNZIPPED or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
             raise ReadError(f"{name}: the .docx would unpack to {total // (1024 * 1024)} MiB; refusing (a zip bomb?)")
         names = {i.filename for i in infos}
+        for part in infos:
+            if part.filename.startswith("word/") and part.filename.endswith(".xml") and part.file_size > MAX_XML_PART:
+                raise ReadError(f"{name}: {part.filename} would unpack to {part.file_size // (1024 * 1024)} MiB, more than "
+                                f"any plan's ({MAX_XML_PART // (1024 * 1024)} MiB); refusing (a zip bomb?)")
         if "word/document.xml" not in names:
             raise ReadError(f"{name}: a zip archive but not a Word document (no word/document.xml)")
         try:
@@ -334,6 +360,25 @@ def read_docx(data: bytes, name: str) -> Rendition:
     return out
 
 
+def _run_soffice(args: list[str], timeout: float) -> None:
+    """Run LibreOffice in its own process group, and end the whole group (soffice starts
+    soffice.bin) when it fails, times out or we are stopped."""
+    import signal
+
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        code = proc.wait(timeout)
+    finally:
+        if proc.poll() is None or proc.returncode:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            proc.wait()
+    if code:
+        raise subprocess.CalledProcessError(code, args)
+
+
 def doc_to_docx(data: bytes, name: str) -> bytes:
     """Convert a legacy .doc to .docx with LibreOffice (``soffice``), or explain how to."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -344,9 +389,10 @@ def doc_to_docx(data: bytes, name: str) -> bytes:
         src = os.path.join(tmp, "input.doc")
         with open(src, "wb") as fh:
             fh.write(data)
+        # its own profile folder: concurrent conversions (batch -j) must not share one
+        profile = "-env:UserInstallation=" + Path(tmp, "profile").as_uri()
         try:
-            subprocess.run([soffice, "--headless", "--convert-to", "docx", "--outdir", tmp, src],
-                           check=True, capture_output=True, timeout=180)
+            _run_soffice([soffice, profile, "--headless", "--convert-to", "docx", "--outdir", tmp, src], 180)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
             raise ReadError(f"{name}: LibreOffice could not convert this .doc ({type(e).__name__}); "
                             "open it in Word or LibreOffice and save as .docx") from e

@@ -27,15 +27,15 @@ from .. import rx as regex
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
 _SPACE_LIKE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _HEADING = regex.compile(r"^\s{0,3}(?:#{1,6}|>)(?:\s+|$)")
-_TRAILING_HASHES = regex.compile(r"\s+#+\s*$")
+_TRAILING_HASHES = regex.compile(r"(?<!\s)\s+#+\s*$")  # tried once per run of spaces: linear
 _TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _ENTITY = regex.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
 _STRONG = regex.compile(r"\*\*|__")
 _ESCAPED_STAR = regex.compile(r"\\\*\s*")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _EMPHASIS = regex.compile(
-    r"""(?<![\p{L}\p{N}*(\\])\*(?=[\p{L}\p{N}"“‘(])(.+?)(?<=[\p{L}\p{N}.,:;!?"”’)])\*(?![\p{L}\p{N}*)])"""
-)
+    r"""(?<![\p{L}\p{N}*(\\])\*(?=[\p{L}\p{N}"“‘(])([^*]+?)(?<=[\p{L}\p{N}.,:;!?"”’)])\*(?![\p{L}\p{N}*)])"""
+)  # the emphasised words hold no "*": each "*" scans only to the next one (linear)
 # Stray tokens left by OCR/PDF converters: "/suny", "*TS*" standing alone.
 _DEBRIS = regex.compile(r"(?<!\S)(?:/[a-z]{3,6}|\*[A-Z]{1,4}\*)(?!\S)")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -106,13 +106,17 @@ _CODE_BREAK = re.compile(r"(?<=[\w])[-/]$")
 
 def join_wrapped(parts: list[str]) -> str:
     """Join wrapped lines with a space, except inside codes cut after their hyphen ("QĐ-" / "UBND")."""
-    out = ""
+    out: list[str] = []  # pieces, joined once: linear however many lines a paragraph has
+    last = ""
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        code = out and _CODE_BREAK.search(out) and (part[:1].isupper() or part[:1].isdigit())
-        out = out + part if not out or code else out + " " + part
-    return out
+        code = last and _CODE_BREAK.search(last) and (part[:1].isupper() or part[:1].isdigit())
+        if out and not code:
+            out.append(" ")
+        out.append(part)
+        last = part
+    return "".join(out)
 
 
 def _text(seg: list[dict]) -> str:
@@ -317,6 +321,13 @@ def read_pdf(data: bytes, name: str) -> Rendition:
     _drop_running_lines(pages)
     prev_x1: float | None = None  # right end of the last single-column line written, if it may run on
     prev_caps = False
+    run: list[str] = []  # the wrapped lines that make out.lines[-1], joined once (linear in the paragraph)
+
+    def flush() -> None:
+        if len(run) > 1:
+            out.lines[-1] = join_wrapped(run)
+        run.clear()
+
     for p in pages:
         prev_top = None
         line_no = 0
@@ -325,6 +336,7 @@ def read_pdf(data: bytes, name: str) -> Rendition:
             line_no += 1
             loc = Loc(line_no, p.number)
             if kind == "table":
+                flush()
                 out.blank(loc)
                 out.add_table(payload, [loc] * len(payload))
                 prev_top, prev_x1 = None, None
@@ -339,10 +351,11 @@ def read_pdf(data: bytes, name: str) -> Rendition:
                 caps = is_upper_text(payload) and len(payload.split()) >= 2
                 starter = (starts_block(payload) and not _WRAPPED_DASH.match(payload)) or footnote_start(payload)
                 if wrapped and caps == prev_caps and not (indented or gap or starter):
-                    out.lines[-1] = join_wrapped([out.lines[-1], payload])
+                    run.extend([out.lines[-1], payload] if not run else [payload])
                     prev_x1, prev_top = x1, top
                     continue
                 brk = True
+            flush()
             if brk:
                 out.blank(loc)
             out.add_line(payload, loc)
@@ -350,8 +363,10 @@ def read_pdf(data: bytes, name: str) -> Rendition:
             prev_caps = is_upper_text(payload) and len(payload.split()) >= 2
             prev_top = top
         if prev_x1 is None:
+            flush()
             out.blank(Loc(line_no + 1, p.number))
         prev_top = None
+    flush()
     return out
 
 

@@ -1,0 +1,201 @@
+"""The one reader of plan files (YAML/JSON written by `kehoach extract`), for every command.
+
+It reads with PyYAML's C loader when present, keeps dates as text (the validator judges them),
+and refuses what no plan needs and what would make later steps hang or crash: alias expansion
+beyond a small bound (a "billion laughs" file), self-referencing aliases, nesting deeper than
+any plan, non-text keys, NaN/Infinity, numbers too long to convert. Every refusal is one
+:class:`InvalidPlan` naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import InvalidPlan
+
+MAX_PLAN_BYTES = 200 * 1024 * 1024
+"""A plan file larger than this is not one kehoach wrote (the largest plans give a few MB)."""
+
+MAX_DEPTH = 100
+"""Nesting deeper than this is no plan (sections nest a handful of levels)."""
+
+MAX_REPEATED = 100_000
+"""Aliases may repeat at most this much content in all (counted in values, long strings by 64 characters)."""
+
+_LOADER = None
+
+
+def _loader():
+    """A safe loader (C when available) that leaves dates as strings."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        _LOADER = type("PlanLoader", (base,), {})
+        _LOADER.yaml_implicit_resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in base.yaml_implicit_resolvers.items()}
+    return _LOADER
+
+
+MAX_NUMBER = 10 ** 18
+"""No plan counts beyond this; larger numbers (or NaN/Infinity) would break exports."""
+
+
+def _weight(obj) -> int:
+    return 1 + len(obj) // 64 if isinstance(obj, str) else 1
+
+
+def _check_leaf(obj, name: str) -> None:
+    if isinstance(obj, (int, float)) and not isinstance(obj, bool) and not (-MAX_NUMBER <= obj <= MAX_NUMBER):
+        raise InvalidPlan(f"{name}: a number is too large (or not finite) for a plan")
+
+
+def check_shape(data: object, name: str) -> None:
+    """Refuse alias bombs, cycles, excessive depth and non-text keys (linear in distinct values)."""
+    memo: dict[int, tuple[int, int]] = {}  # id -> (expanded weight, depth)
+    on_path: set[int] = set()
+    long_seen: set[int] = set()  # long strings counted once, however many aliases repeat them
+    distinct = 0
+    stack: list[tuple[object, bool]] = [(data, False)]
+    while stack:
+        obj, done = stack.pop()
+        if not isinstance(obj, (dict, list)):
+            continue
+        oid = id(obj)
+        kids = list(obj.values()) if isinstance(obj, dict) else obj
+        if done:
+            on_path.discard(oid)
+            size, depth = 1, 1
+            for k in kids:
+                ks, kd = memo.get(id(k), (_weight(k), 0)) if isinstance(k, (dict, list)) else (_weight(k), 0)
+                size += ks
+                depth = max(depth, kd + 1)
+            memo[oid] = (size, depth)
+            if depth > MAX_DEPTH:
+                raise InvalidPlan(f"{name}: nested more than {MAX_DEPTH} levels deep; not a plan file")
+            continue
+        if oid in memo:
+            continue
+        if oid in on_path:
+            raise InvalidPlan(f"{name}: an alias refers to itself; not a plan file")
+        if len(on_path) > MAX_DEPTH:
+            raise InvalidPlan(f"{name}: nested more than {MAX_DEPTH} levels deep; not a plan file")
+        if isinstance(obj, dict) and not all(isinstance(k, str) for k in obj):
+            raise InvalidPlan(f"{name}: a mapping key is not text; not a plan file")
+        for k in kids:
+            if not isinstance(k, (dict, list)):
+                _check_leaf(k, name)
+                distinct += _weight(k) if not isinstance(k, str) or len(k) < 64 or id(k) not in long_seen else 1
+                if isinstance(k, str) and len(k) >= 64:
+                    long_seen.add(id(k))
+        distinct += 1
+        on_path.add(oid)
+        stack.append((obj, True))
+        stack.extend((k, False) for k in kids if isinstance(k, (dict, list)) and id(k) not in memo)
+    total = memo.get(id(data), (1, 0))[0]
+    if total - distinct > MAX_REPEATED:
+        raise InvalidPlan(f"{name}: aliases repeat more than {MAX_REPEATED} values (an alias bomb?); "
+                          f"kehoach writes plan files without aliases")
+
+
+_BLOCK_NESTING = None
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound on the YAML text's nesting depth, cheap to compute: indentation plus compact
+    "- "/"? " markers on one line (block nesting), plus non-empty flow brackets."""
+    global _BLOCK_NESTING
+    if _BLOCK_NESTING is None:
+        import re
+
+        _BLOCK_NESTING = re.compile(r"(?m)^[ \t]*(?:[-?:][ \t]+)*")
+    block = max((len(m) for m in _BLOCK_NESTING.findall(text)), default=0)
+    flow = text.count("[") + text.count("{") - text.count("[]") - text.count("{}")
+    return 2 * block + flow + 3
+
+
+def _yaml_depth_ok(text: str, loader) -> bool:
+    """Whether the YAML text nests at most MAX_DEPTH deep, read from parser events (libyaml's
+    parser is not recursive; its composer is, and too deep a text would crash it)."""
+    import yaml
+
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return False
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return True
+
+
+def _load_yaml(text: str, name: str) -> object:
+    import yaml
+
+    loader = _loader()
+    try:
+        if _nesting_bound(text) > 5000 and not _yaml_depth_ok(text, loader):
+            raise InvalidPlan(f"{name}: nested more than {MAX_DEPTH} levels deep; not a plan file")
+        return yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
+        why = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise InvalidPlan(f"{name}: invalid YAML{where}: {why}") from e
+
+
+def _no_constant(value: str):
+    raise ValueError(f"{value} is not a number a plan can hold")
+
+
+def parse_plan_text(text: str, name: str, as_json: bool) -> object:
+    """The data of a plan file's text, checked by :func:`check_shape`."""
+    try:
+        if as_json:
+            data = json.loads(text, parse_constant=_no_constant)
+        else:
+            data = _load_yaml(text, name)
+    except json.JSONDecodeError as e:
+        raise InvalidPlan(f"{name}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
+    except RecursionError as e:
+        raise InvalidPlan(f"{name}: nested too deeply; not a plan file") from e
+    except (ValueError, TypeError, OverflowError) as e:  # 5,000-digit numbers, !!timestamp 2024-02-30
+        why = "a number has too many digits" if "digits" in str(e) else str(e).splitlines()[0][:200]
+        raise InvalidPlan(f"{name}: invalid {'JSON' if as_json else 'YAML'}: {why}") from e
+    if not isinstance(data, (dict, list)):
+        _check_leaf(data, name)
+    check_shape(data, name)
+    return data
+
+
+def load_plan(path: str) -> object:
+    """Load a plan file; JSON when the suffix says so, else YAML (which also reads JSON)."""
+    from .fileio import read_input
+
+    try:
+        text = read_input(str(path), MAX_PLAN_BYTES, InvalidPlan).decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InvalidPlan(f"{path}: not UTF-8 text; a plan file is YAML or JSON written by kehoach extract") from e
+    return parse_plan_text(text, str(path), Path(path).suffix.lower() == ".json")
+
+
+def read_plan(path: str, allow_missing_leads: bool = True) -> dict:
+    """A plan file ready for any command: loaded by :func:`load_plan`, then validated like
+    `kehoach validate` does. Raises :class:`InvalidPlan` at the first hard problem (a task
+    without a lead is allowed unless ``allow_missing_leads`` is False)."""
+    from .validate import check_plan
+
+    plan = load_plan(path)
+    if not isinstance(plan, dict) or "schema_version" not in plan:
+        raise InvalidPlan(f"{path}: not a plan file (no schema_version); give a document or the output of "
+                          f"`kehoach extract`")
+    problems = check_plan(plan)
+    hard = [p for p in problems if not (allow_missing_leads and "has no lead agency" in p[1])]
+    if hard:
+        where, message = hard[0]
+        raise InvalidPlan(f"{path}: invalid plan at {where}: {message} (see `kehoach validate {path}`)")
+    return plan

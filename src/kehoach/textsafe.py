@@ -1,0 +1,32 @@
+"""Text from documents and plan files, made safe for where it is shown.
+
+A title or an agency name is data, never structure: in a one-line format (a Markdown list item,
+a table row, a Mermaid statement, a message on the terminal) a line break or a control character
+in it must not start a new item, row or statement, nor drive the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_SHEET_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every line break and control character turned into one space."""
+    return _BREAKS.sub(" ", text) if _BREAKS.search(text) else text
+
+
+def for_sheet(text: str) -> str:
+    """``text`` without the control characters spreadsheet XML cannot hold."""
+    return _SHEET_ILLEGAL.sub("", text)
+
+
+def shown(name: str) -> str:
+    """A file name (or any text) for a one-line message: control characters written as escapes
+    ("a\\nb", "\\x1b[31m"), so a name cannot forge a line or colour the terminal."""
+    if not _BREAKS.search(name):
+        return name
+    return _BREAKS.sub(lambda m: "".join(repr(c)[1:-1] if c not in "\u2028\u2029" else f"\\u{ord(c):04x}"
+                                         for c in m.group(0)), name)
