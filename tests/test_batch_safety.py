@@ -231,3 +231,41 @@ def test_a_file_over_its_memory_or_a_dead_worker_does_not_stop_the_run():
     assert got[0] == (1000, None) and got[3] == (10, None)
     assert got[1] == ("MemoryError", None)
     assert got[2][0] is None and "died (exit code 3)" in got[2][1]
+
+
+def test_max_size_holds_for_devices_and_batch_skips_what_is_not_a_file(tmp_path):
+    r = cli("extract", "/dev/zero", "--max-size", "1M", timeout=60)
+    assert r.returncode == 1 and "over the 1048576-byte limit" in r.stderr
+    src = tmp_path / "in"
+    plan_file(src / "plan.txt")
+    os.mkfifo(src / "fifo.txt")  # nobody writes to it: reading would wait for ever
+    (src / "zero.txt").symlink_to("/dev/zero")
+    r = cli("batch", str(src), "-o", str(tmp_path / "out"), timeout=120)
+    assert r.returncode == 1 and "1 converted" in r.stderr and "2 failed" in r.stderr
+    assert r.stderr.count("not a regular file") == 2
+
+
+def test_a_file_over_the_memory_budget_fails_alone(tmp_path):
+    src = tmp_path / "in"
+    plan_file(src / "small.txt")
+    (src / "big.txt").write_text(PLAN.format(n=2) + "- Việc cần làm ngay trong năm\n" * 600_000, encoding="utf-8")
+    r = cli("batch", str(src), "-o", str(tmp_path / "out"), "--memory-limit", "200M", "--max-size", "100M", "-j", "1")
+    assert r.returncode == 1 and "1 converted" in r.stderr and "1 failed" in r.stderr
+    assert "big.txt" in r.stderr and ("out of memory" in r.stderr or "died" in r.stderr)
+
+
+def test_each_libreoffice_conversion_has_its_own_profile(monkeypatch):
+    from kehoach.parse import docx
+
+    seen = []
+
+    def fake(args, timeout):
+        seen.append(next(a for a in args if a.startswith("-env:UserInstallation=")))
+        raise OSError("stop here")
+
+    monkeypatch.setattr(docx, "_run_soffice", fake)
+    monkeypatch.setattr(docx.shutil, "which", lambda name: "/usr/bin/soffice")
+    for _ in range(2):
+        with pytest.raises(Exception, match="LibreOffice could not convert"):
+            docx.doc_to_docx(b"x", "a.doc")
+    assert len(set(seen)) == 2 and all(s.startswith("-env:UserInstallation=file:///") for s in seen)

@@ -55,6 +55,8 @@ class Summary:
     sha256: str | None = None
     line: str | None = field(default=None, repr=False)
     """The JSON Lines record, for --format jsonl."""
+    retire: bool = field(default=False, repr=False)
+    """The process that made this summary should not be trusted with another file (out of memory)."""
 
     def report(self) -> dict:
         return {"input": self.input, "status": self.status, "output": self.output, "warnings": self.warnings,
@@ -172,7 +174,7 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
         return Summary(job.path, "failed", job.output, [], str(e), time.perf_counter() - t0)
     except MemoryError:
         return Summary(job.path, "failed", job.output, [], f"{job.path}: out of memory (the per-file limit; raise it "
-                       "with --memory-limit)", time.perf_counter() - t0)
+                       "with --memory-limit)", time.perf_counter() - t0, retire=True)
     except RecursionError:
         return Summary(job.path, "failed", job.output, [], f"{job.path}: nested too deeply to read",
                        time.perf_counter() - t0)

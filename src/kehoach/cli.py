@@ -478,46 +478,23 @@ Examples:
 @click.option("--db", required=True, metavar="FILE", help="The SQLite database (created if missing).")
 @click.pass_context
 def index(ctx, inputs, db) -> None:
-    from .batch import expand_inputs
-    from .index import add_plan, connect
+    from .indexing import index_inputs, run_index
+    from .textsafe import shown
 
-    con = _run(ctx, connect, db)
-    paths: list[str] = []
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            paths.extend(str(f) for f in sorted(p.rglob("*")) if f.suffix.lower() in (".yaml", ".yml", ".json") and f.is_file())
-        paths.extend(path for path, _ in expand_inputs([item]) if Path(path).suffix.lower() not in (".yaml", ".yml", ".json")
-                     or not p.is_dir())
-    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0}
-    cache: dict = {}
-    for path in dict.fromkeys(paths):
-        from .errors import KehoachError
-
-        try:
-            plan = load_plan_or_document(path)
-            counts[add_plan(con, plan, path, cache)] += 1
-        except KehoachError as e:
-            counts["failed"] += 1
-            click.echo(f"kehoach: {e}", err=True)
-    con.commit()
-    con.close()
+    counts = _run(ctx, run_index, db, index_inputs(inputs), lambda m: click.echo(f"kehoach: {shown(m)}", err=True))
+    dup = f", {counts['duplicate']} duplicate" if counts["duplicate"] else ""
     if counts["failed"] or not is_quiet(ctx):
-        click.echo(f"kehoach: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
-                   f"{counts['failed']} failed -> {db}", err=True)
+        click.echo(f"kehoach: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged"
+                   f"{dup}, {counts['failed']} failed -> {shown(db)}", err=True)
     if counts["failed"]:
         ctx.exit(1)
 
 
 def load_plan_or_document(path: str) -> dict:
     """A validated plan from a plan file (one reader for every command), or one extracted from a document."""
-    if path != "-" and Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
-        from .planfile import read_plan
+    from .planfile import read_plan_or_document
 
-        return read_plan(path)
-    from .pipeline import extract_file
-
-    return extract_file(path)
+    return read_plan_or_document(path)
 
 
 TASKS_SUFFIX = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".tsv": "table", ".txt": "table"}

@@ -59,19 +59,96 @@ CREATE INDEX IF NOT EXISTS plans_number ON plans(number);
 """
 
 
-def connect(db: str, create: bool = True) -> sqlite3.Connection:
-    if not create and not Path(db).exists():
+BUSY_WAIT = 60.0
+"""Seconds a command waits for another kehoach writing the same index before giving up."""
+
+
+def _is_index(con: sqlite3.Connection) -> bool | None:
+    """True for a kehoach index, None for an empty database, False for anything else."""
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    if "meta" not in tables:
+        return False
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return bool(row)
+
+
+def connect(db: str, create: bool = True, say=None) -> sqlite3.Connection:
+    """Open the index ``db``: to write (``create``: made if missing, refused if it is another
+    program's database) or read-only (it must exist and be a kehoach index; nothing is written).
+    Transactions are explicit (``BEGIN IMMEDIATE`` … ``COMMIT``, see :func:`write_transaction`)."""
+    path = Path(db)
+    if not create and not path.exists():
         raise KehoachError(f"{db}: no such index; build it with `kehoach index PLAN_OR_DIR --db {db}`")
     try:
-        con = sqlite3.connect(db)
+        if create:
+            con = sqlite3.connect(db, timeout=BUSY_WAIT, isolation_level=None)
+        else:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_WAIT,
+                                  isolation_level=None)
+        kind = _is_index(con)
+        if kind is False or (kind is None and not create):
+            con.close()
+            raise KehoachError(f"{db}: not a kehoach index (another program's database?); give the file "
+                               f"`kehoach index` built")
         con.execute("PRAGMA foreign_keys = ON")
-        con.execute("PRAGMA journal_mode = WAL")
-        con.executescript(SCHEMA)
-        indexfts.ensure(con)
-        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', '1')")
+        if create:
+            if con.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = NORMAL")
+            fts = con.execute("SELECT sql FROM sqlite_master WHERE name = 'tasks_fts'").fetchone()
+            if not kind or not (fts and "content=" in fts[0]):  # new, or built by an earlier version
+                with write_transaction(con, db, say):
+                    for statement in SCHEMA.split(";"):
+                        if statement.strip():
+                            con.execute(statement)
+                    indexfts.ensure(con)
+                    con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', '1')")
+    except sqlite3.OperationalError as e:
+        raise KehoachError(_sqlite_message(db, e)) from e
     except sqlite3.DatabaseError as e:
         raise KehoachError(f"{db}: not a kehoach index ({e})") from e
     return con
+
+
+def _sqlite_message(db: str, e: sqlite3.Error) -> str:
+    text = str(e)
+    if "locked" in text or "busy" in text:
+        return f"{db}: still busy after {BUSY_WAIT:g} s (another process is writing it); try again when it is done"
+    return f"{db}: {text}"
+
+
+class write_transaction:  # noqa: N801 (used like a function: with write_transaction(con, db): ...)
+    """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on error); when another process holds the
+    write lock, ``say`` is told once that we are waiting, then we wait up to BUSY_WAIT seconds."""
+
+    def __init__(self, con: sqlite3.Connection, db: str, say=None) -> None:
+        self.con, self.db, self.say = con, db, say
+
+    def __enter__(self):
+        self.con.execute("PRAGMA busy_timeout = 250")
+        try:
+            self.con.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            if self.say:
+                self.say(f"{self.db}: another process is writing this index; waiting up to {BUSY_WAIT:g} s")
+            self.con.execute(f"PRAGMA busy_timeout = {int(BUSY_WAIT * 1000)}")
+            self.con.execute("BEGIN IMMEDIATE")
+        finally:
+            self.con.execute(f"PRAGMA busy_timeout = {int(BUSY_WAIT * 1000)}")
+        return self.con
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.con.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def prune_agencies(con: sqlite3.Connection) -> int:
+    """Remove agencies no task refers to any more (left by replaced plans); how many went."""
+    con.execute("DELETE FROM agency_variants WHERE agency_id NOT IN (SELECT agency_id FROM task_agencies)")
+    return con.execute("DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM task_agencies)").rowcount
 
 
 def _agency_id(con: sqlite3.Connection, name: str, variant: str, cache: dict) -> int:
@@ -98,8 +175,16 @@ def index_identity(plan: dict) -> str:
 
 
 def add_plan(con: sqlite3.Connection, plan: dict, path: str, cache: dict | None = None) -> str:
-    """Index one plan dict; "added", "replaced" or "unchanged"."""
+    """Index one plan dict; "added", "replaced" or "unchanged". All or nothing: in a transaction
+    of its own unless the caller has one open."""
     cache = {} if cache is None else cache
+    if not con.in_transaction:
+        with write_transaction(con, con.execute("PRAGMA database_list").fetchone()[2] or "the index"):
+            return _add_plan(con, plan, path, cache)
+    return _add_plan(con, plan, path, cache)
+
+
+def _add_plan(con: sqlite3.Connection, plan: dict, path: str, cache: dict) -> str:
     doc = plan.get("document") or {}
     sha = (plan.get("source") or {}).get("sha256")
     ident = index_identity(plan)

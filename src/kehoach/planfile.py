@@ -199,3 +199,15 @@ def read_plan(path: str, allow_missing_leads: bool = True) -> dict:
         where, message = hard[0]
         raise InvalidPlan(f"{path}: invalid plan at {where}: {message} (see `kehoach validate {path}`)")
     return plan
+
+
+PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def read_plan_or_document(path: str) -> dict:
+    """A validated plan from a plan file (by its suffix), or the plan extracted from a document."""
+    if path != "-" and Path(path).suffix.lower() in PLAN_SUFFIXES:
+        return read_plan(path)
+    from .pipeline import extract_file
+
+    return extract_file(path)

@@ -71,7 +71,10 @@ def _worker_main(conn, parent: int, memory: int | None, fn: Callable) -> None:
         if msg is None:
             return
         key, args = msg
-        conn.send((key, fn(*args)))
+        result = fn(*args)
+        conn.send((key, result))
+        if getattr(result, "retire", False):
+            return  # its memory may be in pieces: a fresh worker takes the next file
 
 
 class _Worker:
@@ -113,7 +116,10 @@ def run_pool(items: list[tuple[object, tuple]], fn: Callable, workers: int, budg
         pool = [_Worker(ctx, fn, budget.memory) for _ in range(max(1, min(workers, len(items))))]
         more = True
         while True:
-            for w in pool:
+            for i, w in enumerate(pool):
+                if w.key is None and more and not stopped() and not w.proc.is_alive():
+                    w.kill()
+                    pool[i] = w = _Worker(ctx, fn, budget.memory)
                 if w.key is None and more and not stopped():
                     nxt = next(pending, None)
                     if nxt is None:
@@ -135,7 +141,7 @@ def run_pool(items: list[tuple[object, tuple]], fn: Callable, workers: int, budg
                 if outcome is None:
                     continue
                 key, result, reason = outcome
-                if reason is not None:
+                if reason is not None or getattr(result, "retire", False):
                     w.kill()
                     pool[i] = _Worker(ctx, fn, budget.memory)
                 else:
