@@ -269,3 +269,12 @@ def test_each_libreoffice_conversion_has_its_own_profile(monkeypatch):
         with pytest.raises(Exception, match="LibreOffice could not convert"):
             docx.doc_to_docx(b"x", "a.doc")
     assert len(set(seen)) == 2 and all(s.startswith("-env:UserInstallation=file:///") for s in seen)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_write_error_names_the_file_and_the_operation(tmp_path):
+    f = plan_file(tmp_path / "plan.txt")
+    r = cli("extract", str(f), "-o", "/dev/full")
+    assert r.returncode == 1 and r.stderr == "kehoach: cannot write /dev/full: No space left on device\n"
+    r = cli("batch", str(f), "-o", str(tmp_path / "out"), "--report", "/dev/full")
+    assert r.returncode == 1 and "kehoach: cannot write /dev/full: No space left on device" in r.stderr

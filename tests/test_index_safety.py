@@ -158,3 +158,19 @@ def test_a_killed_index_keeps_the_plans_it_finished(tmp_path):
     assert 0 < kept < 60 and len(per_plan) == 1  # every kept plan whole
     r = cli("index", folder, "--db", db)
     assert r.returncode == 0 and f"{60 - kept} added" in r.stderr and f"{kept} unchanged" in r.stderr
+
+
+def test_two_index_runs_at_once_both_land(tmp_path):
+    for n in range(1, 9):
+        plan_file(tmp_path / "a" / f"a{n}.yaml", n)
+        plan_file(tmp_path / "b" / f"b{n}.yaml", 100 + n)
+    db = tmp_path / "plans.sqlite"
+    assert cli("index", tmp_path / "a" / "a1.yaml", "--db", db).returncode == 0  # the database exists
+    runs = [subprocess.Popen([sys.executable, "-m", "kehoach.cli", "index", str(tmp_path / d), "--db", str(db)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for d in ("a", "b")]
+    results = [(r.wait(180), r.stderr.read()) for r in runs]
+    assert [code for code, _ in results] == [0, 0], results
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM plans").fetchone()[0] == 16
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
