@@ -41,6 +41,9 @@ class Case:
     why: str = ""
 
 
+HTML_HEAD = "<html><body><p>Số: 1/KH-UBND</p><p>KẾ HOẠCH</p>"
+
+
 def text(body: str) -> Callable[[], bytes]:
     return lambda: (HEADER + body).encode("utf-8")
 
@@ -153,6 +156,16 @@ DOCUMENTS = [
     Case("unclosed-p-20k-in-a-cell", "cell.html", lambda: (
         "<html><body><p>Số: 1/KH-UBND</p><p>KẾ HOẠCH</p><table><tr><td>STT</td><td>Nội dung</td><td>Chủ trì</td></tr>"
         "<tr><td>1</td><td>" + "<p>việc" * 20000 + "</td><td>Sở Y tế</td></tr></table></body></html>").encode(), "ok"),
+    Case("html-colspan-10^9", "colspan.html", lambda: (
+        HTML_HEAD + '<table><tr><td>STT</td><td colspan="1000000000">Nội dung</td></tr><tr><td>1</td><td>x</td></tr>'
+        "</table></body></html>").encode(), "ok"),
+    Case("html-rowspan-10^9", "rowspan.html", lambda: (
+        HTML_HEAD + '<table><tr><td>STT</td><td rowspan="1000000000">Nội dung</td></tr><tr><td>1</td></tr>'
+        "</table></body></html>").encode(), "ok"),
+    Case("html-divs-50k-deep", "divs.html", lambda: (HTML_HEAD + "<div>" * 50000 + "x" + "</div>" * 50000).encode(),
+         "ok"),
+    Case("html-tables-3000-deep", "tables.html", lambda: (
+        HTML_HEAD + "<table><tr><td>" * 3000 + "x" + "</td></tr></table>" * 3000).encode(), "ok"),
     Case("less-than-40k", "lt.txt", text("<" * 40000 + "\n"), "ok"),
     Case("entity-starts-40k", "amp.txt", text("&#" * 40000 + "\n"), "ok"),
     Case("footnote-starts-20k", "fn.txt", text("[^" * 20000 + "\n"), "ok"),
