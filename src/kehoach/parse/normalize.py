@@ -19,6 +19,7 @@ Spelling, case and tone placement are kept as written.
 
 from __future__ import annotations
 
+import bisect
 import html
 import unicodedata
 
@@ -33,9 +34,36 @@ _ENTITY = regex.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
 _STRONG = regex.compile(r"\*\*|__")
 _ESCAPED_STAR = regex.compile(r"\\\*\s*")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_EMPHASIS = regex.compile(
-    r"""(?<![\p{L}\p{N}*(\\])\*(?=[\p{L}\p{N}"“‘(])([^*]+?)(?<=[\p{L}\p{N}.,:;!?"”’)])\*(?![\p{L}\p{N}*)])"""
-)  # the emphasised words hold no "*": each "*" scans only to the next one (linear)
+# Emphasis "*words*": an opening star (before a letter, digit, quote or bracket) pairs with the next
+# star that can close (after a letter, digit, punctuation or bracket). Found with two linear scans
+# and a binary search, not one pattern: with unclosed stars a lazy ".+?" rescans to the end from
+# every star, quadratic on "*a *a *a …".
+_EMPHASIS_OPEN = regex.compile(r"""(?<![\p{L}\p{N}*(\\])\*(?=[\p{L}\p{N}"“‘(])""")
+_EMPHASIS_CLOSE = regex.compile(r"""(?<=[\p{L}\p{N}.,:;!?"”’)])\*(?![\p{L}\p{N}*)])""")
+
+
+def _strip_emphasis(text: str) -> str:
+    """``text`` with each emphasis pair's stars removed, the words between kept."""
+    if "*" not in text:
+        return text
+    closers = [m.start() for m in _EMPHASIS_CLOSE.finditer(text)]
+    if not closers:
+        return text
+    out, pos = [], 0
+    for m in _EMPHASIS_OPEN.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue
+        k = bisect.bisect_left(closers, i + 2)  # at least one character between the stars
+        if k == len(closers):
+            break  # no closer after this star, nor after any later one
+        j = closers[k]
+        out += [text[pos:i], text[i + 1:j]]
+        pos = j + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
 # Stray tokens left by OCR/PDF converters: "/suny", "*TS*" standing alone.
 _DEBRIS = regex.compile(r"(?<!\S)(?:/[a-z]{3,6}|\*[A-Z]{1,4}\*)(?!\S)")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -71,7 +99,7 @@ def _once(text: str) -> str:
     text = _STRONG.sub("", text)
     text = _ESCAPED_STAR.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\1", text)
+    text = _strip_emphasis(text)
     text = _FOOTNOTE_REF.sub("", text)
     text = _SPACES.sub(" ", text).strip()
     text = _YEAR_RANGE.sub(r"\1-", text)
