@@ -61,7 +61,7 @@ def _cells(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
     """(0-based line, cell text) for every table cell or line in ``start:stop``, markup removed."""
     out = []
     for i in range(start, stop):
-        for cell in regex.split(r"\s*[|\t]\s*", lines[i]):
+        for cell in regex.split(r"[|\t]", lines[i]):  # no \s* around: quadratic on long runs of spaces
             text = " ".join(_MARKUP.sub("", cell).split())
             if text:
                 out.append((i, text))
