@@ -1,4 +1,5 @@
-"""Milliseconds per text plan (library time, median) and CLI start-up cost.
+"""Milliseconds per text plan (library time, median) and CLI start-up cost (wall and CPU, with and
+without the compiled patterns kept between runs).
 
     python benchmarks/bench_text.py            # prints a small table
     python benchmarks/bench_text.py --repeat 50
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -17,23 +20,48 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _time_cmd(cmd: list[str], repeat: int) -> float:
-    runs = []
+def _time_cmd(cmd: list[str], repeat: int, env: dict | None = None) -> tuple[float, float]:
+    """Median wall ms and median CPU ms (user + system of the child) of running ``cmd``."""
+    walls, cpus = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        runs.append(time.perf_counter() - t0)
-    return statistics.median(runs) * 1000
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000
 
 
-def startup(repeat: int = 15) -> tuple[float, float]:
-    """Median ms of `kehoach extract` on a small plan, and of `python -c pass`."""
-    small = str(ROOT / "samples" / "thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md")
+SMALL = ROOT / "samples" / "thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md"
+REAL_SIZE = ROOT / "samples" / "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt"  # 49 tasks, 11 targets
+
+
+def startup(repeat: int = 15, sample: Path = REAL_SIZE, store: bool = True) -> dict[str, tuple[float, float]]:
+    """(wall ms, CPU ms) medians of `python -c pass`, `kehoach --version` and `kehoach extract sample`,
+    each run as a shell loop runs it. ``store=False`` compiles every pattern in every run."""
     # as `pip install` leaves it: bytecode compiled (an editable checkout run with
     # PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module on every start)
     compileall.compile_dir(str(ROOT / "src" / "kehoach"), quiet=1)
-    return (_time_cmd([sys.executable, "-m", "kehoach.cli", "extract", small], repeat),
-            _time_cmd([sys.executable, "-c", "pass"], repeat))
+    env = {k: v for k, v in os.environ.items() if k != "KEHOACH_NO_PATTERN_CACHE"}
+    if not store:
+        env["KEHOACH_NO_PATTERN_CACHE"] = "1"
+    cli = [sys.executable, "-m", "kehoach.cli"]
+    subprocess.run([*cli, "extract", str(sample)], capture_output=True, check=False, env=env)  # fills the store
+    return {"python -c pass": _time_cmd([sys.executable, "-c", "pass"], repeat),
+            "kehoach --version": _time_cmd([*cli, "--version"], repeat, env),
+            f"kehoach extract {sample.name}": _time_cmd([*cli, "extract", str(sample)], repeat, env)}
+
+
+def print_startup(repeat: int = 15) -> None:
+    for sample in (SMALL, REAL_SIZE):
+        for store in (True, False):
+            runs = startup(repeat, sample, store)
+            bare_wall, bare_cpu = runs.pop("python -c pass")
+            note = "patterns kept between runs" if store else "patterns compiled every run"
+            for name, (wall, cpu) in runs.items():
+                print(f"  {name:62} {wall:5.0f} ms wall = {wall / bare_wall:4.1f}x, {cpu:5.0f} ms CPU = "
+                      f"{cpu / bare_cpu:4.1f}x `python -c pass` ({note})")
 
 
 def main() -> int:
@@ -58,8 +86,8 @@ def main() -> int:
         print(f"{p.name:60} {len(data) / 1024:6.1f} {med:10.2f}")
     overall = statistics.median(medians)
     print(f"\nmedian over samples: {overall:.2f} ms per plan = {1000 / overall:.0f} plans/s on one core")
-    cli, bare = startup(10)
-    print(f"start-up: `kehoach extract` on a small plan {cli:.0f} ms vs `python -c pass` {bare:.0f} ms ({cli / bare:.1f}x)")
+    print("start-up, whole processes (medians):")
+    print_startup(10)
     return 0
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = ROOT / "tests" / "golden"
 CASES = ROOT / "tests" / "cases"
+os.environ.setdefault("KEHOACH_NO_PATTERN_CACHE", "1")  # tests write nothing to the user's cache directory
 
 
 def load_cases(name: str) -> list[dict]:

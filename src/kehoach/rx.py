@@ -4,13 +4,25 @@ kehoach's patterns use ``\\p{L}``, ``\\p{Lu}``, ``\\p{Ll}``, ``\\p{N}`` and ``\\
 lower case, digits, combining marks). The third-party ``regex`` module reads them natively but
 compiles several times slower, which is most of the command's start-up. This module rewrites
 those classes for ``re`` and falls back to ``regex`` only for a pattern ``re`` cannot compile
-(a variable-length look-behind, say). It offers the slice of the ``re`` API kehoach uses.
+(a variable-length look-behind, say: a test keeps kehoach's own patterns clear of it). It offers
+the slice of the ``re`` API kehoach uses. Compiled patterns are kept between runs (:class:`_Store`).
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import marshal
+import os
 import re
+import sys
 from functools import lru_cache
+
+try:  # the engine behind ``re`` (CPython); without it patterns are compiled every time
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover
+    _sre = None
 
 I = IGNORECASE = re.I  # noqa: E741
 X = VERBOSE = re.X
@@ -19,15 +31,13 @@ M = MULTILINE = re.M
 error = re.error
 escape = re.escape
 
-# Letters of the Latin, Vietnamese, Greek and Cyrillic ranges, as ``re`` character-class ranges.
-_SPANS = (range(0x41, 0x250), range(0x370, 0x530), range(0x1E00, 0x1F00))
-# Upper/lower case alternate letter by letter in the extended ranges, which makes long classes
-# (slow to compile); case classes keep to the letters Vietnamese writes.
+# Upper/lower case alternate letter by letter in the extended Latin ranges, which makes long
+# classes (slow to compile); case classes keep to the letters Vietnamese writes.
 _CASE_SPANS = (range(0x41, 0x100), (0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0),
                range(0x1EA0, 0x1EFA))
 
 
-def _ranges(pred, spans=_SPANS) -> str:
+def _ranges(pred, spans=_CASE_SPANS) -> str:
     """Code points of ``spans`` for which ``pred`` holds, as compressed class ranges."""
     points = [c for span in spans for c in span if pred(chr(c))]
     out: list[str] = []
@@ -42,44 +52,69 @@ def _ranges(pred, spans=_SPANS) -> str:
     return "".join(out)
 
 
-_LU = _ranges(str.isupper, _CASE_SPANS)
-_LL = _ranges(str.islower, _CASE_SPANS)
-_L = _ranges(str.isalpha)
-_INSIDE = {"L": _L, "Lu": _LU, "Ll": _LL, "N": r"\d", "M": "\u0300-\u036f"}
+_LU = _ranges(str.isupper)
+_LL = _ranges(str.islower)
+_INSIDE = {"Lu": _LU, "Ll": _LL, "N": r"\d", "M": "\u0300-\u036f"}  # \p{L} in a class: see _bracket
 _OUTSIDE = {"L": r"[^\W\d_]", "Lu": f"[{_LU}]", "Ll": f"[{_LL}]", "N": r"\d", "M": "[\u0300-\u036f]"}
 _PROP = re.compile(r"\\p\{(L|Lu|Ll|N|M)\}")
 
 
 def _translate(pattern: str) -> str:
     """Rewrite \\p{…} classes, inside and outside brackets."""
-    out, i, depth = [], 0, 0
+    out, i = [], 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\" and i + 1 < len(pattern):
             m = _PROP.match(pattern, i)
-            if m:
-                out.append((_INSIDE if depth else _OUTSIDE)[m.group(1)])
-                i = m.end()
-                continue
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if ch == "[" and not depth:
-            depth = 1
-            out.append(ch)
-            if pattern[i + 1: i + 2] == "^":
-                out.append("^")
-                i += 1
-            if pattern[i + 1: i + 2] == "]":
-                out.append("]")
-                i += 1
-        elif ch == "]" and depth:
-            depth = 0
-            out.append(ch)
+            out.append(_OUTSIDE[m.group(1)] if m else pattern[i:i + 2])
+            i = m.end() if m else i + 2
+        elif ch == "[":
+            i = _bracket(pattern, i, out)
         else:
             out.append(ch)
-        i += 1
+            i += 1
     return "".join(out)
+
+
+def _bracket(pattern: str, i: int, out: list[str]) -> int:
+    """Translate the character class that opens at ``pattern[i]``; return the index after it.
+
+    A class holding \\p{L} becomes an alternation of ``[^\\W\\d_]`` and the rest of the class:
+    ``re`` compiles a class in time proportional to the code points it covers, and spelling out
+    the letters costs about twenty times the alternation."""
+    j = i + 1
+    negated = pattern.startswith("^", j)
+    j += negated
+    items: list[str] = []
+    letters = False
+    if pattern.startswith("]", j):
+        items.append("\\]")
+        j += 1
+    while pattern[j:j + 1] not in ("]", ""):
+        m = _PROP.match(pattern, j)
+        if m and m.group(1) == "L":
+            letters = True
+        elif m:
+            items.append(_INSIDE[m.group(1)])
+        else:
+            step = 2 if pattern[j] == "\\" else 1
+            items.append(pattern[j:j + step])
+            j += step
+            continue
+        j = m.end()
+    if j >= len(pattern):  # no closing bracket (a "[" in a verbose comment): left as written
+        out.append(pattern[i:])
+        return j
+    rest = "".join(items)
+    if not letters:
+        out.append(f"[{'^' * negated}{rest}]")
+    elif not rest:
+        out.append(r"[\W\d_]" if negated else r"[^\W\d_]")
+    elif negated:
+        out.append(rf"(?:(?![^\W\d_])[^{rest}])")
+    else:
+        out.append(rf"(?:[^\W\d_]|[{rest}])")
+    return j + 1
 
 
 _METHODS = ("match", "search", "fullmatch", "sub", "subn", "split", "findall", "finditer", "groupindex", "groups")
@@ -111,8 +146,12 @@ def compile(pattern, flags: int = 0):  # noqa: A001 (the re API)
 @lru_cache(maxsize=512)
 def _compile(pattern, flags: int = 0):
     """Compile with ``re`` (classes rewritten), or with ``regex`` when ``re`` cannot."""
+    stored = _STORE.get(pattern, flags)
+    if stored is not None:
+        return stored
+    translated = _translate(pattern)
     try:
-        return re.compile(_translate(pattern), flags)
+        compiled = re.compile(translated, flags)
     except re.error:
         import regex
 
@@ -121,6 +160,89 @@ def _compile(pattern, flags: int = 0):
             if flags & ours:
                 rflags |= theirs
         return regex.compile(pattern, rflags)
+    _STORE.add(pattern, flags, translated, compiled)
+    return compiled
+
+
+class _Store:
+    """Compiled patterns kept between runs, so that a command pays for compiling them once.
+
+    The standard ``re`` compiler is written in Python and costs more than the rest of a short
+    command; its output (the matching engine's code) is stored in the user's cache directory,
+    keyed by Python version and engine version, and rebuilt with the engine's own constructor.
+    Every stored entry was checked when made: rebuilt, it equals what ``re.compile`` gives. Set
+    ``KEHOACH_NO_PATTERN_CACHE=1`` to compile every time; any trouble reading or writing the
+    file does the same, silently."""
+
+    def __init__(self) -> None:
+        self.entries: dict | None = None
+        self.added = False
+
+    def path(self) -> str | None:
+        if os.environ.get("KEHOACH_NO_PATTERN_CACHE") or _sre is None:
+            return None
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        version = ".".join(map(str, sys.version_info[:3]))
+        return os.path.join(base, "kehoach", f"patterns-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal")
+
+    def _load(self) -> None:
+        self.entries = {}
+        path = self.path()
+        if path is None:
+            return
+        try:
+            with open(path, "rb") as f:
+                data = marshal.loads(f.read())
+            if isinstance(data, dict):
+                self.entries = data
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        atexit.register(self.save)
+
+    def get(self, pattern, flags: int):
+        if self.entries is None:
+            self._load()
+        entry = self.entries.get((pattern, int(flags)))
+        if entry is None:
+            return None
+        try:
+            return _sre.compile(*entry)
+        except (RuntimeError, TypeError, ValueError):
+            return None
+
+    def add(self, pattern, flags: int, translated: str, compiled) -> None:
+        if self.entries is None or self.path() is None or not isinstance(pattern, str):
+            return
+        try:
+            parsed = _parser.parse(translated, flags)
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup = [None] * parsed.state.groups
+            for name, k in groupindex.items():
+                indexgroup[k] = name
+            entry = (translated, int(flags | parsed.state.flags), [int(c) for c in _compiler._code(parsed, flags)],
+                     parsed.state.groups - 1, groupindex, tuple(indexgroup))
+            if _sre.compile(*entry) == compiled:
+                self.entries[(pattern, int(flags))] = entry
+                self.added = True
+        except Exception:  # noqa: BLE001 (an engine that works otherwise: nothing is stored)
+            pass
+
+    def save(self) -> None:
+        path = self.path()
+        if not self.added or path is None:
+            return
+        tmp = f"{path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(tmp, "wb") as f:
+                f.write(marshal.dumps(self.entries))
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
+
+
+_STORE = _Store()
 
 
 def match(pattern, string, flags=0):

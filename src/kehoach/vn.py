@@ -48,12 +48,25 @@ def strip_tones(text: str) -> str:
     return text
 
 
+_KNOWN = {chr(c) for c in range(128)} | {chr(c) for c in _NO_MARK}
+"""Characters :data:`_NO_MARK` has an answer for (itself when a character has no diacritic)."""
+_KNOWN_MAX = 20_000
+
+
 def strip_diacritics(text: str) -> str:
     """Remove every diacritic and map đ to d: "Sở Công Thương" -> "So Cong Thuong"."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(_NO_MARK)
-        if not text.isascii():
-            text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFC", text)
+        new = set(text).difference(_KNOWN)
+        if len(_KNOWN) + len(new) > _KNOWN_MAX:  # text in many scripts: no more learning
+            return "".join(c for c in unicodedata.normalize("NFD", text.translate(_NO_MARK))
+                           if not unicodedata.combining(c))
+        for c in new:  # learnt once per character: later texts stay in str.translate
+            base = "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+            if base != c:
+                _NO_MARK[ord(c)] = base
+            _KNOWN.add(c)
+        text = text.translate(_NO_MARK)
     return text
 
 

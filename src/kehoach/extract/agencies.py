@@ -7,6 +7,8 @@ liên quan") stay whole.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import rx as regex
 from ..vn import ascii_fold, modern_tone, nfc
 
@@ -43,7 +45,13 @@ _ABBREVIATIONS = [
     (r"VH\s*,?\s*TT\s*&\s*DL|VHTTDL", "Văn hóa, Thể thao và Du lịch"), (r"GTVT", "Giao thông vận tải"),
     (r"PTTH|PT\s*-\s*TH", "Phát thanh - Truyền hình"), (r"DN", "doanh nghiệp"),
 ]
-_ABBREV_RES = [(regex.compile(rf"(?<![\p{{L}}\d]){p}(?![\p{{L}}\d])"), r) for p, r in _ABBREVIATIONS]
+_ABBREV = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(f"(?P<a{k}>{p})" for k, (p, _) in enumerate(_ABBREVIATIONS))
+                        + r")(?![\p{L}\d])")
+"""Every abbreviation in one pattern: the letter boundaries hold for each spelling ("CTNMT" is no "TNMT")."""
+
+
+def _expand(m) -> str:
+    return _ABBREVIATIONS[int(m.lastgroup[1:])][1]
 
 # Official names of provincial departments (after "Sở "), matched without tones, case or punctuation.
 DEPARTMENTS = [
@@ -132,6 +140,7 @@ def cell_to_agencies(text: str | None) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def canonical_agency(name: str) -> str:
     """One spelling per agency: abbreviations expanded, official department names, new tone placement.
 
@@ -142,9 +151,7 @@ def canonical_agency(name: str) -> str:
     >>> canonical_agency("Uỷ ban nhân dân tỉnh")
     'Ủy ban nhân dân tỉnh'
     """
-    t = _clean(name)
-    for rx, repl in _ABBREV_RES:
-        t = rx.sub(repl, t)
+    t = _ABBREV.sub(_expand, _clean(name))
     t = regex.sub(r"\s*&\s*", " và ", t)
     t = modern_tone(" ".join(t.split()))
     m = regex.match(r"^(Sở)\s+(.+?)(\s+tỉnh(?:\s+\p{Lu}.*)?)?$", t)

@@ -117,9 +117,12 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, list[dict]]:
 def _unmojibake(text: str, name: str) -> tuple[str, list[dict]]:
     """Valid UTF-8 that is TCVN3 or VNI shown through Windows-1252: converted; else unchanged."""
     sample = text[:_SAMPLE]
-    letters = sum(1 for c in sample if c.isalpha())
     hints = len(_MOJIBAKE_HINT.findall(sample))
-    if letters < 20 or hints < letters * 0.03 or len(_VIET.findall(sample)) > letters * 0.02:
+    viet = len(_VIET.findall(sample))
+    if not hints or viet > len(sample) * 0.02:  # the test below without counting letters one by one
+        return text, []
+    letters = sum(1 for c in sample if c.isalpha())
+    if letters < 20 or hints < letters * 0.03 or viet > letters * 0.02:
         return text, []
     if _reads(vietnamese_score(text)) >= 0.5:
         return text, []
