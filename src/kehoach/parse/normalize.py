@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import html
 import unicodedata
+from functools import lru_cache
 
 from .. import rx as regex
 
@@ -136,6 +137,15 @@ def normalize_text(text: str) -> str:
     """Normalise one line or paragraph of text (see the module docstring for the guarantees)."""
     if _clean(text):
         return text
+    return _normalize_short(text) if len(text) <= 4000 else _normalize(text)
+
+
+@lru_cache(maxsize=4096)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)  # the reader and the line index normalise the same lines
+
+
+def _normalize(text: str) -> str:
     for _ in range(5):
         cleaned = _once(text)
         if cleaned == text or _clean(cleaned):

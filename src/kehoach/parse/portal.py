@@ -27,6 +27,8 @@ META_KEYS: list[tuple[str, str]] = [
 ]
 """(field, folded key) of the metadata table's rows; "other" rows are recognised but not used."""
 _KEY = regex.compile(r"^(?:" + "|".join(f"(?P<{f}>{p})" for f, p in META_KEYS) + r")(?:\s*:\s*(?P<rest>.*))?$")
+_KEY_START = regex.compile(r"^(?:" + "|".join(p for _, p in META_KEYS) + r")")
+"""A cheap first look: folding a cell's first characters tells whether it can be a key at all."""
 _PLACEHOLDER = regex.compile(r"^(?:da biet|dang cap nhat|khong xac dinh|chua xac dinh|khong co|\W*)$")
 """Values a portal shows instead of the real one (hidden for visitors, not yet entered)."""
 _HEAD_LINES = 600
@@ -73,7 +75,7 @@ def read_metadata(lines: list[str], start: int, stop: int) -> dict[str, tuple[st
     meta: dict[str, tuple[str | None, int]] = {}
     cells = _cells(lines, start, stop)
     for k, (i, text) in enumerate(cells):
-        m = _KEY.match(ascii_fold(text))
+        m = _KEY_START.match(ascii_fold(text[:48])) and _KEY.match(ascii_fold(text))
         if not m:
             continue
         field = next(f for f, _ in META_KEYS if m.group(f))
