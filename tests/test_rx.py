@@ -82,7 +82,7 @@ def test_a_stored_entry_rebuilds_the_same_pattern(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("KEHOACH_NO_PATTERN_CACHE", raising=False)
     store = rx._Store()
-    store.entries = {}
+    store.entries, store.writable = {}, True
     pattern = r"(?P<agency>Sở\s+\p{Lu}\p{L}*)(?<![\p{L}\d]X)"
     compiled = re.compile(rx._translate(pattern), re.I)
     store.add(pattern, re.I, rx._translate(pattern), compiled)
@@ -90,3 +90,13 @@ def test_a_stored_entry_rebuilds_the_same_pattern(monkeypatch, tmp_path):
         pytest.skip("patterns are not stored on this interpreter")
     rebuilt = store.get(pattern, re.I)
     assert rebuilt == compiled and rebuilt.search("ở sở tài chính").group("agency") == "sở tài"
+
+
+def test_an_unwritable_cache_directory_costs_nothing_extra(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    monkeypatch.delenv("KEHOACH_NO_PATTERN_CACHE", raising=False)
+    (tmp_path / "file").write_text("a file where the directory should be")
+    store = rx._Store()
+    assert store.get(r"\p{L}+", 0) is None and not store.writable
+    store.add(r"\p{L}+", 0, rx._translate(r"\p{L}+"), re.compile(rx._translate(r"\p{L}+")))
+    assert not store.added

@@ -177,6 +177,7 @@ class _Store:
     def __init__(self) -> None:
         self.entries: dict | None = None
         self.added = False
+        self.writable = False
 
     def path(self) -> str | None:
         if os.environ.get("KEHOACH_NO_PATTERN_CACHE") or _sre is None:
@@ -197,7 +198,13 @@ class _Store:
                 self.entries = data
         except (OSError, ValueError, EOFError, TypeError):
             pass
-        atexit.register(self.save)
+        try:  # a directory that cannot be written: no entries made (making one costs a second compile)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            self.writable = os.access(os.path.dirname(path), os.W_OK)
+        except OSError:
+            self.writable = False
+        if self.writable:
+            atexit.register(self.save)
 
     def get(self, pattern, flags: int):
         if self.entries is None:
@@ -211,7 +218,7 @@ class _Store:
             return None
 
     def add(self, pattern, flags: int, translated: str, compiled) -> None:
-        if self.entries is None or self.path() is None or not isinstance(pattern, str):
+        if not self.writable or self.entries is None or self.path() is None or not isinstance(pattern, str):
             return
         try:
             parsed = _parser.parse(translated, flags)
