@@ -38,6 +38,8 @@ class Job:
     output: str | None
     """None for JSON Lines (the caller writes the line)."""
     fmt: str
+    ocr: str | None = None
+    """"auto"/"force": read scanned PDFs through OCR (see kehoach.parse.ocr)."""
 
 
 @dataclass
@@ -160,7 +162,7 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
         if job.output and os.path.exists(job.path) and os.path.exists(job.output) \
                 and os.path.samefile(job.path, job.output):
             raise KehoachError(f"{job.path}: the output would overwrite the input; choose another output folder")
-        plan = extract_file(job.path, max_bytes=max_bytes)
+        plan = extract_file(job.path, max_bytes=max_bytes, ocr=job.ocr)
         n = plan.get("warnings") or []
         status = "warnings" if n else "ok"
         sha = plan["source"]["sha256"]

@@ -342,8 +342,12 @@ Examples:
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run on this machine, or on a dask.distributed cluster (pip install 'kehoach[dask]').")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="The dask scheduler, with --engine dask.")
+@click.option("--ocr", "ocr", flag_value="auto", default=None,
+              help="Read PDFs with no text layer (scans) through OCR (OCRmyPDF + Tesseract, Vietnamese).")
+@click.option("--force-ocr", "ocr", flag_value="force", help="OCR every page of every PDF.")
 @click.pass_context
-def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, timeout, memory, engine, scheduler) -> None:
+def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, timeout, memory, engine, scheduler,
+          ocr) -> None:
     from .batch import expand_inputs, plan_jobs
     from .workers import Budget
 
@@ -357,6 +361,10 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
     if not found:
         _fail(ctx, "no input documents found", 1)
     jobs = _run(ctx, plan_jobs, found, out if fmt != "jsonl" else None, fmt)
+    if ocr:
+        import dataclasses
+
+        jobs = [dataclasses.replace(j, ocr=ocr) for j in jobs]
     sources = [j.path for j in jobs]
     _guard_output(ctx, report, *sources)
     if fmt == "jsonl":

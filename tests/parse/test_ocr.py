@@ -104,3 +104,18 @@ def test_a_scanned_plan_read_with_ocr_gives_the_clean_plan(in_root):
     assert _leads(plan) == _leads(clean)
     assert plan["warnings"][0]["code"] == "ocr"
     assert any(w["loc"] for w in plan["warnings"] if w["code"] == "ocr")  # corrections, each with its line
+
+
+@pytest.mark.skipif(bool(MISSING) and not os.environ.get("KEHOACH_REQUIRE_OCR"),
+                    reason=f"OCR test skipped: {MISSING}; install {ocr.INSTALL}")
+def test_batch_ocr_converts_a_scan(tmp_path):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "kehoach.cli", "batch", str(SCAN), "-o", str(tmp_path / "out")],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 1 and "--ocr" in r.stdout + r.stderr
+    r = subprocess.run([sys.executable, "-m", "kehoach.cli", "batch", "--ocr", str(SCAN), "-o", str(tmp_path / "out2")],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert len(list((tmp_path / "out2").rglob("*.yaml"))) == 1
