@@ -115,3 +115,18 @@ def test_announced_appendix_that_is_missing():
     assert "appendix-unread" in codes("II. NHIỆM VỤ\n\nThực hiện các nhiệm vụ tại Phụ lục kèm theo.\n")
     table = "| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Việc một | Sở Tài chính | 2025 |\n"
     assert "appendix-unread" not in codes("II. NHIỆM VỤ\n\nThực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\n" + table)
+
+
+def test_borderless_pdf_table_across_a_page_break():
+    """A task table printed without ruling lines (LibreOffice export of a Word table with no
+    borders), its row 4 cut by the page break and no header repeated on page 2."""
+    from pathlib import Path
+
+    data = (Path(__file__).resolve().parent / "files" / "borderless-task-table.pdf").read_bytes()
+    got = [t for t in extract_bytes(data, "borderless.pdf")["tasks"] if t["source"] == "appendix"]
+    assert [t["no"] for t in got] == ["1", "2", "3", "4", "5", "6", "7", "7.1", "7.2", "8"]
+    four = got[3]
+    assert (four["title"], four["lead"], four["support"], four["deadline"]["text"]) == (
+        "Hướng dẫn hệ thống thông tin báo cáo gắn với nhu cầu thực tiễn của địa phương",
+        ["Sở Tài chính", "Sở Nông nghiệp và Môi trường"], ["Sở Giáo dục và Đào tạo"], "Quý IV/2025")
+    assert got[0]["group"] == "I. Ứng dụng công nghệ"

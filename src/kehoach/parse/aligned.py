@@ -18,7 +18,7 @@ from .lines import PAGE_MARK
 from .normalize import normalize_text
 
 _FIELDS = regex.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
-_HEADER_WORD = regex.compile(r"^(?:(?:so )?tt|stt|so thu tu)$|\b(?:noi dung|nhiem vu|chu tri|phoi hop|thoi gian|thoi han"
+HEADER_WORD = regex.compile(r"^(?:(?:so )?tt|stt|so thu tu)$|\b(?:noi dung|nhiem vu|chu tri|phoi hop|thoi gian|thoi han"
                              r"|tien do|don vi|co quan|san pham|ket qua|ghi chu|chi tieu)\b")
 MAX_BLANKS = 3
 
@@ -35,7 +35,7 @@ def is_header_line(line: str) -> bool:
     cells = _cells(line.rstrip())
     if len(cells) < 3:
         return False
-    hits = sum(1 for _, t in cells if _HEADER_WORD.search(ascii_fold(t)))
+    hits = sum(1 for _, t in cells if HEADER_WORD.search(ascii_fold(t)))
     return hits >= 2
 
 

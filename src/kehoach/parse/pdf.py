@@ -20,6 +20,7 @@ from ..vn import is_upper_text
 from .blocks import Loc
 from .lines import PAGE_MARK, starts_block
 from .normalize import footnote_start
+from .pdf_tables import split_borderless
 from .rendition import Rendition
 
 _BARE_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
@@ -224,7 +225,8 @@ def _pdfium_page(page, number: int) -> _Page:
         cur.append(ch)
     flush()
     tp.close()
-    return _Page(number, float(width), words, [])
+    words, tables = split_borderless(words)  # task tables printed without ruling lines
+    return _Page(number, float(width), words, tables)
 
 
 def _table_rows(table) -> list[list[list[str]]]:
