@@ -34,9 +34,9 @@ STANDALONE = regex.compile(
 MARKUP = regex.compile(r"^\s*(?:[-_=*~.]{3,}(?:\s+[-_=*~.]{3,})*|\|)\s*$")
 """Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
 PAGE_MARK = regex.compile(
-    r"^\s*(?:(?:Trang|TRANG|trang|Page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-)\s*$"
+    r"^\s*(?:(?:Trang|TRANG|trang|Page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-|\{\d{1,4}\}[-_=]{3,})\s*$"
 )
-"""A page number a converter left on a line of its own ("Trang 2/4", "- 3 -"); the PDF reader also
+"""A page number a converter left on a line of its own ("Trang 2/4", "- 3 -", "{3}-----"); the PDF reader also
 drops bare numbers, which in text could be a table cell."""
 
 _DASH_CONTINUATION = regex.compile(r"^[-–]\s+\p{Ll}")

@@ -9,7 +9,8 @@ Guarantees for the text it returns:
 - No conversion debris: stray OCR tokens such as ``/suny`` or ``*TS*``.
 - Bullet glyphs from Word/PDF (private-use Symbol characters) become "•"; spaces a PDF text
   layer put before combining marks are removed.
-- No footnote markers (``¹``, ``²``, ``[^3]``); :func:`footnote_start` recognises footnote texts.
+- No footnote markers (``¹``, ``²``, ``[^3]``, ``<sup>4</sup>``, "văn bản[1]"); :func:`footnote_start`
+  recognises footnote texts ("¹ …", "[^3]: …", "[1] …").
 - Document symbols whose hyphen a PDF text layer lost ("12/QĐUBND") get it back.
 - Year ranges cut by a wrap ("2021- 2025", "2016 -2025") read "2021-2025"; "2024 - 2027" stays.
 - Idempotent: ``normalize_text(normalize_text(s)) == normalize_text(s)``.
@@ -68,8 +69,14 @@ def _strip_emphasis(text: str) -> str:
 # Stray tokens left by OCR/PDF converters: "/suny", "*TS*" standing alone.
 _DEBRIS = regex.compile(r"(?<!\S)(?:/[a-z]{3,6}|\*[A-Z]{1,4}\*)(?!\S)")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_FOOTNOTE_REF = regex.compile(r"\[\^\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_FOOTNOTE_START = regex.compile(r"^\s*(?:\[\^(?P<md>\w+)\]:|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s*")
+_FOOTNOTE_REF = regex.compile(r"\[\^\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\S)[ *]*\[\d{1,3}\]\**")
+"""Footnote markers: "[^3]", "¹", and a bracketed number after a word ("liên quan[1];", "tỷ đồng *[2]*")."""
+_SUP_POWER = regex.compile(r"\b(k?m|cm|dm|mm)<sup>\s*([23])\s*</sup>", regex.I)
+_SUP_MARK = regex.compile(r"<sup>\s*\[?\d{1,3}\]?\s*</sup>", regex.I)
+_FOOTNOTE_START = regex.compile(
+    r"^\s*(?:\[\^(?P<md>\w+)\]:|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(?P<num>\d{1,3})\](?=\s*(?:\p{Lu}|$)))\s*")
+_ITALIC_NUMBER = regex.compile(r"^\*\s*((?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)](?:\d{1,2}[.)]?)*)\s*\*\s*")
+""""*6.2. *Phấn đấu …": a numbering token in italics, its closing mark after the space."""
 _SPACES = regex.compile(r" {2,}")
 # Bullet glyphs Word and PDF text layers leave (Symbol/Wingdings private-use code points).
 _PUA_BULLETS = regex.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\u25cf\u25aa\u25e6\u2043\u2219]")
@@ -93,6 +100,8 @@ def _once(text: str) -> str:
             break
         text = decoded
     text = _SPACE_LIKE.sub(" ", text)
+    text = _SUP_POWER.sub(r"\1\2", text)  # "m<sup>2</sup>" is m2, not a footnote
+    text = _SUP_MARK.sub("", text)
     text = _TAG.sub(" ", text)
     text = _HEADING.sub("", text)
     text = _TRAILING_HASHES.sub("", text)
@@ -100,6 +109,7 @@ def _once(text: str) -> str:
     text = _STRONG.sub("", text)
     text = _ESCAPED_STAR.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
+    text = _ITALIC_NUMBER.sub(r"\1 ", text)
     text = _strip_emphasis(text)
     text = _FOOTNOTE_REF.sub("", text)
     text = _SPACES.sub(" ", text).strip()
@@ -159,5 +169,5 @@ def footnote_start(text: str) -> tuple[str, str] | None:
     m = _FOOTNOTE_START.match(text)
     if not m:
         return None
-    mark = m.group("md") or m.group("sup").translate(str.maketrans(_SUPERSCRIPTS, "0123456789"))
+    mark = m.group("md") or m.group("num") or m.group("sup").translate(str.maketrans(_SUPERSCRIPTS, "0123456789"))
     return mark, normalize_text(text[m.end():])
