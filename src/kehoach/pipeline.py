@@ -46,6 +46,8 @@ _RULE_RUN = regex.compile(r"\s*[-–_=*~.]{4,}\s*")
 _NUMBER_ALONE = regex.compile(r"^Số\s*:?\s*$")
 _BLANK_DATE = regex.compile(r"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+(?:19|20)\d{2}", regex.I)
 """A date line stamped at signing: "ngày    tháng    năm 2026"."""
+_PLACE_HEAD = regex.compile(r"^[*_]*(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,4})$")
+"""The start of a place name wrapped before its date line: "Thành phố Hồ"."""
 _ISSUER_TAIL = regex.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+\S")
 _RESULTS = regex.compile(
     r"^(?:Kết\s+quả|KẾT\s+QUẢ|Tình\s+hình|TÌNH\s+HÌNH|Thực\s+trạng|THỰC\s+TRẠNG|Đánh\s+giá|ĐÁNH\s+GIÁ|Dự\s+báo|DỰ\s+BÁO"
@@ -220,6 +222,11 @@ class _Extraction:
                 self.warn("symbol-repaired", f"symbol read as {num['symbol']} (hyphen missing in the text)", b.loc.as_dict())
             self.used.add(i)
         place, date = hd.find_issue_place_date(text)
+        prev = self.para(i - 1)
+        if place and prev is not None and i - 1 not in self.used and _PLACE_HEAD.match(prev.text) \
+                and prev.lines[-1] + 1 == b.lines[0]:  # "Thành phố Hồ" / "Chí Minh, ngày …"
+            place = _PLACE_HEAD.match(prev.text).group(1) + " " + place
+            self.used.add(i - 1)
         if place and doc["place"] is None:
             doc["place"], doc["date"] = place, date
             self.header_locs["date"] = b.loc.as_dict()
@@ -312,7 +319,11 @@ class _Extraction:
                 b = self.para(i)
                 if b is None:
                     continue
-                if _CLOSING.match(b.text) or (_DIFFICULTIES.match(b.text) and not self._numbered_after(i)):
+                prev = self.para(i - 1)
+                under_heading = prev is not None and match_token(prev.text) is not None and not prev.text.rstrip().endswith((".", ";"))
+                last = b.text.rstrip().endswith("./.") and match_token(b.text) is None and not under_heading \
+                    and not self._numbered_after(i, True)
+                if _CLOSING.match(b.text) or last or (_DIFFICULTIES.match(b.text) and not self._numbered_after(i)):
                     self.body_end = i
                     break
                 if _APPENDIX_MARK.match(b.text) and match_token(b.text) is None:
@@ -334,10 +345,11 @@ class _Extraction:
                 self.closing.append({"text": b.text, "loc": b.loc.as_dict()})
                 self.used.add(i)
 
-    def _numbered_after(self, i: int) -> bool:
+    def _numbered_after(self, i: int, numbers_only: bool = False) -> bool:
         for j in range(i + 1, self.closing_at):
             b = self.para(j)
-            if b is not None and match_token(b.text) is not None:
+            tok = match_token(b.text) if b is not None else None
+            if tok is not None and not (numbers_only and tok.kind == "bullet"):
                 return True
         return False
 

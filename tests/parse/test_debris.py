@@ -11,7 +11,8 @@ from kehoach.parse.normalize import footnote_start, normalize_text
 @pytest.mark.parametrize("raw,clean", [
     ("trình và các văn bản có liên quan[1];", "trình và các văn bản có liên quan;"),
     ("dự toán 560 tỷ đồng *[1]*, bằng 98%", "dự toán 560 tỷ đồng, bằng 98%"),
-    ("chi thường xuyên 14.635 tỷ đồng***[3]**, chi trả lãi", "chi thường xuyên 14.635 tỷ đồng, chi trả lãi"),
+    ("*(trong đó: chi thường xuyên 14.635 tỷ đồng***[3]**, chi trả lãi 11 tỷ đồng)",
+     "(trong đó: chi thường xuyên 14.635 tỷ đồng, chi trả lãi 11 tỷ đồng)"),
     ("các văn bản<sup>2</sup> liên quan", "các văn bản liên quan"),
     ("diện tích 30 m<sup>2</sup> sàn", "diện tích 30 m2 sàn"),
     ("*6.2. *Phấn đấu 100% xã đạt chuẩn", "6.2. Phấn đấu 100% xã đạt chuẩn"),

@@ -25,7 +25,8 @@ AGENCY_COLON = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b[^:]{{0,140}}?)\s*
 _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"
           r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
           r"|đôn\s+đốc|tăng\s+cường|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
-          r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần|là\s+cơ\s+quan")
+          r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần|là\s+cơ\s+quan|phân\s+công"
+          r"|tiến\s+hành")
 _LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
 AGENCY_SENTENCE = regex.compile(
     rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,120}}?)(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
@@ -34,7 +35,7 @@ SUPPORT = regex.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+
 _SUPPORT_STOP = regex.compile(
     r"\s+(?:" + _VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
     r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
-    r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
+    r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|kịp\s+thời|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
     r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.:;(]"
 )
 _AGENCY_LIKE = regex.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành)\b", regex.I)
@@ -42,8 +43,8 @@ _ISSUER_ASKS = regex.compile(
     r"^(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)?\s*(?:ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)?\s*"
     r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", regex.I)
 """"Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": the agency is the one asked, not the issuer."""
-_LEAD_TAIL = regex.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+giao\s+chủ\s+trì)\b.*$"
-                           r"|\s*\([^()]*\)\s*$", regex.I)
+_LEAD_TAIL = regex.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+(?:giao|phân\s+công))\b.*$"
+                           r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", regex.I)
 """What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
 _TIME = (r"(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
          r"|tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|quý\s+(?:[IVX]+|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
@@ -56,15 +57,22 @@ DEADLINE_PHRASE = regex.compile(
     regex.X,
 )
 """A time phrase a body task gives for itself: "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
+_WITH_SUPPORT = regex.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", regex.I)
+"""A point that introduces the agencies it works with: "b) Chủ trì, phối hợp:" / "- Sở A …"."""
 _CONTINUATION_MAX_WORDS = 16
 _TERMINAL = regex.compile(r"[.;:!?…]['\"”’)]*$")
 
 
-def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None) -> dict:
+def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None,
+          support_text: str | None = None) -> dict:
     lead_w = cell_to_agencies(_clean_lead(lead_text))
     support_w: list[str] = []
     m = SUPPORT.search(text)
-    if m:
+    if support_text:  # "b) Chủ trì, phối hợp:" / "- Sở Tài chính … tham mưu …": the item names who supports
+        support_w = [a for a in cell_to_agencies(_clean_lead(support_text)) if a not in lead_w]
+    elif m is None and group:  # "a) Chủ trì, phối hợp với X:" over its items
+        m = SUPPORT.search(group)
+    if m and not support_w:
         span = _SUPPORT_STOP.split(m.group("s"), maxsplit=1)[0]
         support_w = [a for a in cell_to_agencies(span) if a not in lead_w and _AGENCY_LIKE.match(a)]
     dl = DEADLINE_PHRASE.search(text)
@@ -141,9 +149,9 @@ def _point_text(sec: Section) -> str:
     return sec.title + sep + " ".join(sec.text)
 
 
-def _units(sec: Section, agency: str | None, inherited: str | None) -> list[tuple[str, str, Loc, str | None]]:
-    """(lead text, task text, loc, group) for each assignment a section holds."""
-    units: list[tuple[str, str, Loc, str | None]] = []
+def _units(sec: Section, agency: str | None, inherited: str | None) -> list[tuple]:
+    """(lead text, task text, loc, group[, support text]) for each assignment a section holds."""
+    units: list[tuple] = []
     skip = 0
     if agency:
         agency, skip, sentence = _heading_agency(sec)
@@ -153,6 +161,8 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[tupl
         # A point under an agency heading ("a) Chủ trì …"): one task, or one per dash item after an intro.
         items = [(t, loc) for kind, t, loc in sec.content if kind in ("item", "subitem")]
         if items and sec.title:
+            if _WITH_SUPPORT.search(sec.title):
+                return [(inherited, t, loc, sec.title, (_own_agency(t) or (None,))[0]) for t, loc in items]
             return [(inherited, t, loc, sec.title) for t, loc in items]
         text = _point_text(sec)
         own = _own_agency(text, inherited)
@@ -171,9 +181,9 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, tasks: list[dict
     agency = _heading_agency(sec)[0]
     if in_scope:
         units = _units(sec, agency, inherited)
-        for k, (lead, text, loc, group) in enumerate(units, 1):
+        for k, (lead, text, loc, group, *support) in enumerate(units, 1):
             tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
-            tasks.append(_task(tid, sec, text, lead, loc, group))
+            tasks.append(_task(tid, sec, text, lead, loc, group, *support))
     for child in sec.children:
         _visit(child, _clean_lead(agency) if agency else inherited, in_scope, tasks)
 

@@ -69,7 +69,7 @@ def _strip_emphasis(text: str) -> str:
 # Stray tokens left by OCR/PDF converters: "/suny", "*TS*" standing alone.
 _DEBRIS = regex.compile(r"(?<!\S)(?:/[a-z]{3,6}|\*[A-Z]{1,4}\*)(?!\S)")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_FOOTNOTE_REF = regex.compile(r"\[\^\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\S)[ *]*\[\d{1,3}\]\**")
+_FOOTNOTE_REF = regex.compile(r"\[\^\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\S)\s*(?:\*\s*\[\d{1,3}\]\s*\*|\[\d{1,3}\])")
 """Footnote markers: "[^3]", "¹", and a bracketed number after a word ("liên quan[1];", "tỷ đồng *[2]*")."""
 _SUP_POWER = regex.compile(r"\b(k?m|cm|dm|mm)<sup>\s*([23])\s*</sup>", regex.I)
 _SUP_MARK = regex.compile(r"<sup>\s*\[?\d{1,3}\]?\s*</sup>", regex.I)

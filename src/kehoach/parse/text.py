@@ -92,6 +92,13 @@ class _Texts:
         return self.cur[i][1]
 
 
+def _marks(raw: str) -> int:
+    """Emphasis marks on a raw line, odd while a run stays open: "**" pairs, and single "*" (italics)."""
+    strong = raw.count("**")
+    single = raw.replace("**", "").count("*")
+    return strong % 2 + single % 2 * 2
+
+
 class _Builder:
     """Accumulates paragraphs line by line."""
 
@@ -100,7 +107,7 @@ class _Builder:
         self.cur: list[tuple[int, str]] = []
         self.cur_footnote: str | None = None
         self.blank_before = False
-        self.bold_marks = 0  # "**" seen in the current block's raw lines: odd while a bold run is open
+        self.bold_marks = 0  # emphasis runs left open by the current block's raw lines (see _marks)
 
     def flush(self) -> None:
         self.bold_marks = 0
@@ -135,7 +142,7 @@ class _Builder:
                 join = joins_previous(prev_texts, text)
             if join:
                 self.cur.append((n, text))
-                self.bold_marks += raw.count("**")
+                self.bold_marks ^= _marks(raw)
                 self.blank_before = False
                 return
             self.flush()
@@ -149,14 +156,14 @@ class _Builder:
                 return
             self.flush()
         self.cur = [(n, text)]
-        self.bold_marks = raw.count("**")
+        self.bold_marks = _marks(raw)
         self.blank_before = False
 
     def _in_bold_heading(self, text: str) -> bool:
-        """A numbered heading whose bold run is still open goes on in this line."""
-        if self.bold_marks % 2 == 0 or self.blank_before or len(self.cur) > 2 or match_token(text) is not None:
+        """A numbered heading whose bold or italic run is still open goes on in this line."""
+        if self.bold_marks == 0 or self.blank_before or len(self.cur) > 2 or match_token(text) is not None:
             return False
-        first = match_token(self.cur[0][1])
+        first = match_token(self.cur[0][1].lstrip("*_ "))
         return first is not None and first.kind != "bullet"
 
     def hard_break(self) -> None:
