@@ -50,8 +50,11 @@ def _opens(b: Block) -> bool:
     return b.kind == "para" and (bool(AUTHORITY.match(first)) or (is_upper_text(b.text) and bool(_titles_in(b.text))))
 
 
+_NOTE_BEFORE = regex.compile(r"^[\[(]*\s*(?:đã\s+ký|signed)\s*[\])]*\s*", regex.I)
+
+
 def _person(text: str) -> str | None:
-    t = " ".join(text.strip(" []*").split())
+    t = " ".join(_NOTE_BEFORE.sub("", text.strip(" []*")).strip(" []*").split())
     return t if is_person(t) else None
 
 

@@ -31,7 +31,7 @@ STANDALONE = regex.compile(
 )
 """Lines that are a block of their own (nothing joins them, they join nothing)."""
 
-MARKUP = regex.compile(r"^\s*(?:[-_=*~.]{3,}(?:\s+[-_=*~.]{3,})*|\|)\s*$")
+MARKUP = regex.compile(r"^\s*(?:[-_=*~.]{3,}(?:\s+[-_=*~.]{3,})*|\||\*\*?(?:\s+\*\*?)*)\s*$")
 """Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
 PAGE_MARK = regex.compile(
     r"^\s*(?:(?:Trang|TRANG|trang|Page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-|\{\d{1,4}\}[-_=]{3,})\s*$"
