@@ -432,6 +432,10 @@ class _Extraction:
         plan_like = (doc["type"] or "").upper() in PLAN_TYPES or (doc["type_name"] or "").lower().startswith(("kế hoạch", "chương trình hành động")) \
             or doc["attachment"] is not None
         doc["is_plan"] = bool(plan_like and self.roots)
+        if doc["is_plan"] and not (doc["signer"] or {}).get("name"):
+            at = self.blocks[self.closing_at].loc.as_dict() if self.closing_at < self.n else None
+            self.warn("signer-missing", "no signer's name was read from the signature block; check the end of "
+                      "the document (a signature beside 'Nơi nhận' or inside a table may be missed)", at)
         if not doc["is_plan"]:
             self.warn("not-a-plan", "this document does not look like a plan (no KẾ HOẠCH header with numbered "
                       "sections); sections, targets and tasks may be empty")
