@@ -211,7 +211,7 @@ class _Extraction:
             self.used.add(i)
         num = hd.parse_number(text)
         nxt = self.para(i + 1)
-        if num is None and _NUMBER_ALONE.match(text) and nxt is not None:  # "Số:" / "7360/KH-UBND"
+        if num is None and _NUMBER_ALONE.match(text) and nxt is not None:  # "Số:" on one line, "123/KH-UBND" on the next
             num = hd.parse_number("Số: " + nxt.text)
             if num:
                 self.used.add(i + 1)
