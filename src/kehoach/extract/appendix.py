@@ -1,0 +1,77 @@
+"""The appendices and every table: the back-reference to the plan, task tables, indicator tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..parse.blocks import Block
+from . import header as hd
+from .indicators import table_to_indicator_targets
+from .regions import APPENDIX_MARK, Regions, para
+from .sections import Section
+from .tables import TableContext, appendix_unread, table_to_tasks
+
+
+@dataclass
+class Appendix:
+    """What the appendices and tables give the plan."""
+
+    backref: dict | None = None
+    """The appendix's reference to its plan ("(Kèm theo Kế hoạch số … ngày …)"), with its ``loc``."""
+    tasks: list[dict] = field(default_factory=list)
+    table_targets: list[tuple[dict, str | None]] = field(default_factory=list)
+    """(target, section id) read from indicator tables."""
+    claimed: set[int] = field(default_factory=set)
+    lines: set[int] = field(default_factory=set)
+    """Source lines placed by table rows."""
+    warnings: list[dict] = field(default_factory=list)
+
+
+def read_appendix(blocks: list[Block], regions: Regions, roots: list[Section], taken: frozenset[int],
+                  year: int | None) -> Appendix:
+    """The back-reference and title lines after the signed part, and every table's rows as tasks
+    (or, for a table of indicators, as targets of the ``year`` of issue)."""
+    out = Appendix()
+    for i in range(regions.closing_at, len(blocks)):
+        b = para(blocks, i)
+        if b is None:
+            continue
+        if APPENDIX_MARK.match(b.text):
+            out.claimed.add(i)
+        ref = hd.parse_backref(b.text)
+        if ref and out.backref is None and ("kèm theo" in b.text.lower() or i > regions.closing_at):
+            out.backref = dict(ref, loc=b.loc.as_dict())
+            out.claimed.add(i)
+    for i in range(regions.closing_at, len(blocks)):
+        b = para(blocks, i)
+        if b is not None and i not in taken and i not in out.claimed and hd.is_upper_text(b.text):
+            out.claimed.add(i)  # appendix titles ("PHÂN CÔNG NHIỆM VỤ …")
+    _read_tables(blocks, roots, year, out)
+    out.warnings.extend(appendix_unread(blocks, out.tasks, regions.closing_at))
+    return out
+
+
+def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, out: Appendix) -> None:
+    section_of_table = {t: s.id for r in roots for s in r.walk() for t in s.tables}
+    table_no = 0
+    context = TableContext()  # a table a page break split into two blocks is read on
+    for i, b in enumerate(blocks):
+        if b.kind != "table":
+            continue
+        table_no += 1
+        tasks, warnings = table_to_tasks(b, table_no, section_of_table.get(i), "appendix", context, i)
+        placed = bool(tasks)
+        if not tasks:
+            found = table_to_indicator_targets(b, year)
+            if found:
+                warnings = [w for w in warnings if w["code"] != "table-no-header"]
+                out.table_targets.extend((t, section_of_table.get(i)) for t in found)
+                placed = True
+        out.warnings.extend(warnings)
+        for t in tasks:
+            t.pop("_lines")
+        out.tasks.extend(tasks)
+        if placed:
+            out.claimed.add(i)
+            for row in b.rows:  # data rows, header rows, repeated headers, group rows
+                out.lines.update(row.lines)

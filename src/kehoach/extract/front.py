@@ -1,0 +1,185 @@
+"""Front matter -> header fields: issuer, number, place and date, document type and title.
+
+Reads the lines above the type line ("KẾ HOẠCH"), that line and the title under it; a letter
+with no type line gives its subject line ("V/v …") as its title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import rx
+from ..diagnostics import warning
+from ..model import PlanWarning
+from ..numbering import match_token
+from ..parse.blocks import Block
+from ..vn import is_upper_text
+from . import header as hd
+from .regions import ATTACHMENT, Regions, para
+
+TYPE_AND_TITLE = rx.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s*[:\-–]?\s+(?P<title>\S.{5,})$")
+SUBJECT = rx.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
+"""A letter's subject line: "V/v báo cáo …", "Về việc: …"."""
+_RULE_RUN = rx.compile(r"\s*[-–_=*~.]{4,}\s*")
+"""A decorative rule glued to a header line ("TỈNH GIA LAI --------")."""
+_NUMBER_ALONE = rx.compile(r"^Số\s*:?\s*$")
+_BLANK_DATE = rx.compile(r"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+(?:19|20)\d{2}", rx.I)
+"""A date line stamped at signing: "ngày    tháng    năm 2026"."""
+_PLACE_HEAD = rx.compile(r"^[*_]*(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,4})$")
+"""The start of a place name wrapped before its date line: "Thành phố Hồ"."""
+_ISSUER_TAIL = rx.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+\S")
+_SUBJECT_WITHIN = 15
+"""A letter's subject line is among its first blocks."""
+
+
+@dataclass
+class Front:
+    """What the front matter says, and where."""
+
+    fields: dict = field(default_factory=lambda: dict.fromkeys(
+        ("type", "type_name", "number", "seq", "symbol", "issuer", "place", "date", "title")))
+    """Header fields, keyed as in the plan's ``document``."""
+    type_line: int | None = None
+    """The block of the type line ("KẾ HOẠCH")."""
+    body_from: int = 0
+    """First block after the title."""
+    locs: dict[str, dict] = field(default_factory=dict)
+    """Where the number and the date lines are."""
+    date_blank: bool = False
+    """The date line leaves day and month blank (stamped at signing)."""
+    claimed: set[int] = field(default_factory=set)
+    warnings: list[PlanWarning] = field(default_factory=list)
+
+
+def read_front(blocks: list[Block], closing_at: int, taken: frozenset[int]) -> Front:
+    """Read the header above ``closing_at``; ``taken`` are blocks already placed (the signed part)."""
+    front = Front()
+    front.type_line = next((i for i in range(closing_at) if hd.is_type_name_block(blocks[i])), None)
+    head_stop = front.type_line if front.type_line is not None else min(closing_at, 12)
+    for i in range(head_stop):
+        b = para(blocks, i)
+        if b is not None:
+            _header_line(blocks, i, head_stop, front, taken)
+    _read_type_and_title(blocks, closing_at, front)
+    return front
+
+
+def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> None:
+    doc = front.fields
+    if front.type_line is not None:
+        doc["type_name"] = hd.type_name_text(blocks[front.type_line].text)
+        front.claimed.add(front.type_line)
+        t = front.type_line + 1
+        nxt = para(blocks, t)
+        if nxt is not None and match_token(nxt.text) is None and not hd.NUMBER_LINE.match(nxt.text):
+            doc["title"] = nxt.text.rstrip(" .")
+            front.claimed.add(t)
+            t += 1
+        front.body_from = t
+        return
+    for i in range(min(closing_at, 15)):
+        b = para(blocks, i)
+        m = TYPE_AND_TITLE.match(b.text) if b is not None else None
+        if m:  # "KẾ HOẠCH Triển khai …" on one line
+            doc["type_name"] = hd.type_name_text(m.group("type"))
+            doc["title"] = m.group("title").rstrip(" .")
+            front.claimed.add(i)
+            front.body_from = i + 1
+            return
+    vv = subject_line(blocks)
+    if vv is not None:  # a letter: its subject line "V/v …" is its title
+        doc["title"] = SUBJECT.sub("", blocks[vv].text).strip()
+        front.claimed.add(vv)
+    else:
+        front.warnings.append(warning("type-name-missing", "no document type line (KẾ HOẠCH …) found in the header"))
+
+
+def subject_line(blocks: list[Block]) -> int | None:
+    """The block of a letter's subject line ("V/v …") among the first blocks."""
+    return next((i for i in range(min(len(blocks), _SUBJECT_WITHIN))
+                 if para(blocks, i) and SUBJECT.match(blocks[i].text)), None)
+
+
+def _header_line(blocks: list[Block], i: int, head_stop: int, front: Front, taken: frozenset[int]) -> None:
+    b = blocks[i]
+    text = _RULE_RUN.sub(" ", b.text).strip()
+    _issuer_line(blocks, i, text, head_stop, front)
+    if hd.MOTTO.match(text) or rx.search(r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI", text.upper()):
+        front.claimed.add(i)
+    _number_line(blocks, i, text, front)
+    _place_date_line(blocks, i, text, front, taken)
+
+
+def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: Front) -> None:
+    left = rx.split(r"\s*\|\s*|\s{3,}|CỘNG\s+H", text)[0].strip()
+    issuer, complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
+    if issuer and not complete:
+        # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" in two paragraphs, maybe with the motto between them
+        for k in range(i + 1, min(head_stop, i + 4)):
+            nxt = para(blocks, k)
+            tail = _RULE_RUN.sub(" ", nxt.text).strip() if nxt is not None else ""
+            if nxt is not None and _ISSUER_TAIL.match(tail):
+                issuer, complete = hd.expand_issuer(left + " " + tail)
+                front.claimed.add(k)
+                break
+            if nxt is None or not (hd.MOTTO.match(tail) or is_upper_text(tail) and "CỘNG" in tail):
+                break
+    if issuer and front.fields["issuer"] is None:
+        front.claimed.add(i)
+        front.fields["issuer"] = issuer if complete else None
+
+
+def _number_line(blocks: list[Block], i: int, text: str, front: Front) -> None:
+    doc = front.fields
+    num = hd.parse_number(text)
+    nxt = para(blocks, i + 1)
+    if num is None and _NUMBER_ALONE.match(text) and nxt is not None:  # "Số:" on one line, "123/KH-UBND" on the next
+        num = hd.parse_number("Số: " + nxt.text)
+        if num:
+            front.claimed.add(i + 1)
+    if num and doc["symbol"] is None:
+        doc.update({k: num[k] for k in ("number", "seq", "symbol", "type")})
+        front.locs["number"] = blocks[i].loc.as_dict()
+        if num["hyphen_fixed"]:
+            front.warnings.append(warning(
+                "symbol-repaired", f"symbol read as {num['symbol']} (hyphen missing in the text)", blocks[i].loc.as_dict()))
+        front.claimed.add(i)
+
+
+def _place_date_line(blocks: list[Block], i: int, text: str, front: Front, taken: frozenset[int]) -> None:
+    doc, b = front.fields, blocks[i]
+    place, date = hd.find_issue_place_date(text)
+    prev = para(blocks, i - 1)
+    head = _PLACE_HEAD.match(prev.text) if prev is not None else None
+    if place and head and prev is not None and i - 1 not in taken and i - 1 not in front.claimed \
+            and prev.lines[-1] + 1 == b.lines[0]:  # "Thành phố Hồ" / "Chí Minh, ngày …"
+        place = head.group(1) + " " + place
+        front.claimed.add(i - 1)
+    if place and doc["place"] is None:
+        doc["place"], doc["date"] = place, date
+        front.locs["date"] = b.loc.as_dict()
+        front.claimed.add(i)
+        if date is None and _BLANK_DATE.search(text):
+            front.date_blank = True
+
+
+def read_attachment(blocks: list[Block], regions: Regions, doc: dict) -> tuple[dict | None, frozenset[int], list[PlanWarning]]:
+    """A plan a decision issues: its type line, title and "(Ban hành kèm theo Quyết định …)" lines,
+    checked against the decision's number and date (``doc``). Returns (attachment, blocks, warnings)."""
+    front = regions.plan_front
+    if front is None:
+        return None, frozenset(), []
+    attachment: dict = {"type": "KH", "type_name": hd.type_name_text(blocks[front].text), "title": None}
+    t = front + 1
+    warnings: list[PlanWarning] = []
+    if t < regions.plan_from and not ATTACHMENT.match(blocks[t].text):
+        attachment["title"] = blocks[t].text.rstrip(" .")
+        t += 1
+    for k in range(t, regions.plan_from):
+        ref = hd.parse_backref(blocks[k].text)
+        for key in ("number", "date"):
+            if ref and ref.get(key) and doc.get(key) and ref[key] != doc[key]:
+                warnings.append(warning(
+                    "backref-mismatch", f"the plan says it is attached to {key} {ref[key]!r} but the decision's header "
+                    f"says {doc[key]!r}", blocks[k].loc.as_dict()))
+    return attachment, frozenset(range(front, regions.plan_from)), warnings

@@ -1,0 +1,39 @@
+"""What kind of document it is: a plan, a decision issuing one, a directive, something else."""
+
+from __future__ import annotations
+
+from ..diagnostics import warning
+from ..model import PlanWarning
+from ..vn import ascii_fold
+
+PLAN_TYPES = {"KH", "KHHD", "KHHĐ", "CTR"}
+"""Type codes read as plans; an action programme (CTr, "Chương trình hành động") is a plan by another name."""
+PLAN_TYPE_NAMES = ("kế hoạch", "chương trình hành động")
+
+
+def is_decision(doc: dict) -> bool:
+    """A decision (Quyết định), by its type code or type line."""
+    return (doc["type"] or "").upper() in ("QĐ", "QYĐ") or ascii_fold(doc["type_name"] or "").startswith("quyet dinh")
+
+
+def is_directive(doc: dict) -> bool:
+    """A directive (Chỉ thị) is not a plan, but its numbered sections assign duties to agencies."""
+    return (doc["type"] or "").upper() == "CT" or ascii_fold(doc["type_name"] or "").startswith("chi thi")
+
+
+def is_plan(doc: dict, has_sections: bool) -> bool:
+    """A plan by its type (or issued by a decision) with numbered sections; a news page or a letter is not."""
+    plan_like = (doc["type"] or "").upper() in PLAN_TYPES or (doc["type_name"] or "").lower().startswith(PLAN_TYPE_NAMES) \
+        or doc["attachment"] is not None
+    return bool(plan_like and has_sections)
+
+
+def kind_warnings(doc: dict, signed_loc: dict | None) -> list[PlanWarning]:
+    """A plan with no signer's name (pointing at ``signed_loc``, its signed part), or a document that is not a plan."""
+    if doc["is_plan"] and not (doc["signer"] or {}).get("name"):
+        return [warning("signer-missing", "no signer's name was read from the signature block; check the end of "
+                        "the document (a signature beside 'Nơi nhận' or inside a table may be missed)", signed_loc)]
+    if not doc["is_plan"]:
+        return [warning("not-a-plan", "this document does not look like a plan (no KẾ HOẠCH header with numbered "
+                        "sections); sections, targets and tasks may be empty")]
+    return []

@@ -1,0 +1,36 @@
+"""How much of the source the plan accounts for: coverage and the lines left unplaced."""
+
+from __future__ import annotations
+
+from .diagnostics import warning
+from .model import PlanWarning
+from .parse.blocks import Block, Source
+
+COVERAGE_FLOOR = 0.9
+"""Below this share of placed lines a plan gets a ``coverage-low`` warning."""
+_SHOWN = 200
+"""Characters of an unplaced line kept in the report."""
+
+
+def placed_lines(blocks: list[Block], claimed: set[int] | frozenset[int], lines: set[int]) -> set[int]:
+    """Source lines of the ``claimed`` blocks, plus ``lines`` placed one by one (table rows)."""
+    placed = set(lines)
+    for i in claimed:
+        placed.update(blocks[i].lines)
+    return placed
+
+
+def measure(source: Source, placed: set[int], is_plan: bool) -> tuple[dict, list[PlanWarning]]:
+    """The plan's ``quality`` part ({"coverage", "unplaced"}) and a ``coverage-low`` warning for
+    a plan that leaves too many lines unplaced."""
+    content, origins = source.line_texts, source.origins
+
+    def loc(k: int) -> dict:
+        return origins[k - 1].as_dict() if origins and 0 < k <= len(origins) else {"line": k, "page": None}
+
+    unplaced = [{"text": content[k][:_SHOWN], "loc": loc(k)} for k in sorted(content) if k not in placed]
+    coverage = round(1 - len(unplaced) / len(content), 4) if content else 0.0
+    warnings: list[PlanWarning] = []
+    if is_plan and coverage < COVERAGE_FLOOR:
+        warnings.append(warning("coverage-low", f"only {coverage:.0%} of the lines were placed; see quality.unplaced"))
+    return {"coverage": coverage, "unplaced": unplaced}, warnings
