@@ -17,9 +17,17 @@ def _iso(v):
     return v.isoformat() if isinstance(v, dt.date) else v
 
 
+def _as_html(text: str) -> str:
+    return "".join(f"<p>{line}</p>\n" for line in text.split("\n") if line.strip())
+
+
 @pytest.mark.parametrize("case", load_cases("header_blocks.yaml"), ids=lambda c: c["name"][:50])
 def test_header_block(case):
-    plan = extract_bytes((case["in"] + BODY).encode("utf-8"), "plan.md")
+    """A case marked ``html: true`` is an HTML fragment; the rest of the plan is added as HTML too."""
+    if case.get("html"):
+        plan = extract_bytes((case["in"] + _as_html(BODY)).encode("utf-8"), "plan.html")
+    else:
+        plan = extract_bytes((case["in"] + BODY).encode("utf-8"), "plan.md")
     doc = plan["document"]
     assert {k: doc[k] for k in case["out"]} == {k: _iso(v) for k, v in case["out"].items()}
     for code in case.get("warn", []):
@@ -30,5 +38,8 @@ def test_header_block(case):
 @pytest.mark.parametrize("case", load_cases("signatures.yaml"), ids=lambda c: c["name"][:50])
 def test_signature(case):
     head = "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n\nSố: 9/KH-UBND\n\nNinh Bình, ngày 1 tháng 2 năm 2026"
-    plan = extract_bytes((head + BODY + case["in"]).encode("utf-8"), "plan.md")
+    if case.get("html"):
+        plan = extract_bytes((_as_html(head + BODY) + case["in"]).encode("utf-8"), "plan.html")
+    else:
+        plan = extract_bytes((head + BODY + case["in"]).encode("utf-8"), "plan.md")
     assert plan["document"]["signer"] == case["out"]

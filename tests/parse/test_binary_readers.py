@@ -273,3 +273,22 @@ def test_docx_two_row_header_with_merged_cells(tmp_path):
     got = [(t["title"], t["lead"], t["support"], t["deadline"]["end"]) for t in plan["tasks"] if t["source"] == "appendix"]
     assert got == [("Rà soát thủ tục", ["Sở Tư pháp"], ["Sở Nội vụ"], "2025-06-30"),
                    ("Số hóa", ["Sở Nội vụ"], ["Các sở"], "2025-12-31")]
+
+
+def _words(y: float, *runs: tuple[float, str]) -> list[dict]:
+    """Words of one PDF text line, each run of words starting at its x (8 pt per letter)."""
+    out = []
+    for x, text in runs:
+        for word in text.split():
+            out.append({"text": word, "x0": x, "x1": x + 8 * len(word), "top": y, "bottom": y + 12})
+            x += 8 * len(word) + 4
+    return out
+
+
+def test_pdf_signer_title_beside_a_recipient_line_is_its_own_column():
+    from kehoach.parse.pdf import _segments
+
+    line = _words(100, (90, "- Các sở, ban, ngành;"), (300, "CHỦ TỊCH"))
+    assert [" ".join(w["text"] for w in seg) for seg in _segments(line, 30)] == ["- Các sở, ban, ngành;", "CHỦ TỊCH"]
+    body = _words(100, (90, "giao Chủ tịch Ủy ban nhân dân xã CHỦ TỊCH HỘI"))
+    assert len(_segments(body, 30)) == 1

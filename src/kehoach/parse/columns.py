@@ -1,23 +1,29 @@
-"""Side-by-side header and signature lines, as ``pdftotext -layout`` and fixed-width exports
-leave them: the issuer beside the national motto, "Số: …" beside "Nơi, ngày …", "Nơi nhận" beside
-the signature. Each column is read on its own, top to bottom, so the reader sees
-"ỦY BAN NHÂN DÂN" / "TỈNH …" / "Số: …" and then "CỘNG HÒA …" / "Độc lập …" / "…, ngày …".
+"""Side-by-side header and signature lines, as ``pdftotext -layout``, fixed-width and pandoc
+exports leave them (columns apart by a run of spaces), and as tab-separated text and flattened
+HTML layout tables leave them (columns apart by one tab): the issuer beside the national motto,
+"Số: …" beside "Nơi, ngày …", "Nơi nhận" beside the signature. Each column is read on its own,
+top to bottom, so the reader sees "ỦY BAN NHÂN DÂN" / "TỈNH …" / "Số: …" and then
+"CỘNG HÒA …" / "Độc lập …" / "…, ngày …".
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import rx as regex
 from .lines import MARKUP
+from .normalize import normalize_text
 
 _GAP = regex.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
 """Four spaces or more between two runs of text: a column boundary, not a word space."""
-_CUE = regex.compile(
+LAYOUT_CUE = regex.compile(
     r"^(?:(?:TM|KT|TL|TUQ)\s*\.|Nơi\s+nhận|Số\s*:|CỘNG\s+H[OÒ]À?|Độc\s+lập|(?:ỦY|UỶ)\s+BAN|BỘ\s|THỦ\s+TƯỚNG"
-    r"|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s)"
+    r"|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG)\s*$)"
 )
-"""What one of the two columns of a header or signature line starts with."""
+"""What a column of a header or signature line (or a cell of a layout table) starts with: a capacity
+marker, "Nơi nhận", "Số:", the motto, the issuer, a place and date, a signer's title alone."""
+_CUE = LAYOUT_CUE
 _LEFT_ONLY = regex.compile(r"^(?:[-–+•]\s|[-_=*~.]{3,}$|[\p{Lu}\d\s.,\-–]+$)")
 """Lines that may stand in the left column alone: recipients ("- Bộ Tài chính;"), rules, capitals."""
 _MAX_LINES = 40
@@ -34,6 +40,14 @@ class Columns:
     next_index: int
 
 
+def _cue(text: str) -> bool:
+    return bool(_CUE.match(normalize_text(text)))
+
+
+def _left_only(text: str) -> bool:
+    return bool(_LEFT_ONLY.match(normalize_text(text)))
+
+
 def _split(line: str) -> tuple[str, int, str] | None:
     """(left text, column where the right text starts, right text) for a line with a column gap."""
     m = _GAP.search(line)
@@ -46,11 +60,14 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \u00a0"))
 
 
-def read_side_by_side(lines: list[str], start: int) -> Columns | None:
+def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], list[str]] | None = None) -> Columns | None:
     """The run of side-by-side lines beginning at ``lines[start]``, or None when that line is not
-    a header/signature line with a second column beside it."""
+    a header/signature line with a second column beside it. ``cell_paras`` splits a tab-separated
+    cell into its paragraphs (an HTML cell's ``<p>``/``<br>`` parts)."""
+    if "\t" in lines[start].strip():
+        return _read_tabbed(lines, start, cell_paras or (lambda c: [c.strip()]))
     first = _split(lines[start])
-    if first is None or not (_CUE.match(first[0]) or _CUE.match(first[2])):
+    if first is None or not (_cue(first[0]) or _cue(first[2])):
         return None
     boundary = first[1]
     left: list[tuple[int, str]] = []
@@ -73,7 +90,7 @@ def read_side_by_side(lines: list[str], start: int) -> Columns | None:
             _add(right, i + 1, parts[2])
         elif _indent(raw) >= boundary - _INDENT_SLACK:
             _add(right, i + 1, raw.strip())
-        elif i > start and _LEFT_ONLY.match(raw.strip()):
+        elif i > start and _left_only(raw.strip()):
             _add(left, i + 1, raw.strip())  # a recipient or issuer line with nothing beside it
         else:
             break
@@ -88,3 +105,47 @@ def _continues(line: str, boundary: int) -> bool:
 def _add(column: list[tuple[int, str]], n: int, text: str) -> None:
     if text and not MARKUP.match(text):
         column.append((n, text))
+
+
+def _tab_cells(line: str) -> tuple[str, str] | None:
+    """(left cell, right cell) of a line holding two tab-separated cells; ("", right) for a line
+    whose left cell is empty; None for a line with no tab or more than two cells."""
+    body = line.rstrip(" \t\r\n")
+    if body.count("\t") != 1:
+        return None
+    left, right = body.split("\t")
+    return left, right
+
+
+def _read_tabbed(lines: list[str], start: int, cell_paras: Callable[[str], list[str]]) -> Columns | None:
+    """A run of two-cell tab-separated lines; a cell's paragraphs are apart (a blank between them)."""
+    first = _tab_cells(lines[start])
+    if first is None:
+        return None
+    heads = [p for cell in first for p in cell_paras(cell)[:1]]
+    if not any(_cue(h) for h in heads):
+        return None
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    i = start
+    while i < len(lines) and i - start < _MAX_LINES:
+        raw = lines[i]
+        if not raw.strip():
+            nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].strip()), None)
+            if nxt is None or _tab_cells(lines[nxt]) is None:
+                break
+            i = nxt
+            continue
+        cells = _tab_cells(raw)
+        if cells is not None:
+            for column, cell in zip((left, right), cells, strict=True):
+                for para in cell_paras(cell):
+                    if column and column[-1][1]:
+                        column.append((i + 1, ""))
+                    _add(column, i + 1, para)
+        elif "\t" not in raw.strip() and _left_only(raw.strip()):
+            _add(left, i + 1, raw.strip())  # a recipient line with nothing beside it
+        else:
+            break
+        i += 1
+    return Columns(left, right, i)

@@ -73,6 +73,16 @@ _RIGHT_COLUMN = re.compile(
 )
 """Where the right column of a header or signature block begins, when no wide gap shows it:
 "CỘNG HÒA XÃ HỘI …", "Độc lập - …", "TM. …", "KT. …", "Lạng Sơn, ngày …"."""
+_TITLE_BESIDE = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG)$")
+"""A signer's title ending a recipient line ("- Các sở, ban, ngành; CHỦ TỊCH"): the right column."""
+
+
+def _right_starts(seg: list[dict], i: int) -> bool:
+    """True when the right column of a header or signature line starts at ``seg[i]``."""
+    rest = _text(seg[i:])
+    if _RIGHT_COLUMN.match(rest) and not _RIGHT_COLUMN.match(_text(seg[i - 1:])):
+        return True
+    return bool(_TITLE_BESIDE.match(rest)) and seg[i - 1]["text"].endswith((";", ".", ",", ":"))
 
 
 def _segments(line: list[dict], split_gap: float) -> list[list[dict]]:
@@ -91,8 +101,7 @@ def _segments(line: list[dict], split_gap: float) -> list[list[dict]]:
     out: list[list[dict]] = []
     for seg in merged:
         for i in range(1, len(seg)):
-            if _RIGHT_COLUMN.match(_text(seg[i:])) and not _RIGHT_COLUMN.match(_text(seg[i - 1:])) \
-                    and seg[i]["x0"] - seg[i - 1]["x1"] > 2:
+            if _right_starts(seg, i) and seg[i]["x0"] - seg[i - 1]["x1"] > 2:
                 out.extend([seg[:i], seg[i:]])
                 break
         else:

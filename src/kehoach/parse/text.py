@@ -19,7 +19,7 @@ from ..numbering import match_token
 from ..vn import fold, starts_lower
 from .aligned import aligned_table, is_header_line
 from .blocks import Block, Loc, Row
-from .columns import read_side_by_side
+from .columns import LAYOUT_CUE, read_side_by_side
 from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import MARKUP, PAGE_MARK, is_standalone, joins_previous
 from .normalize import footnote_start, normalize_text
@@ -45,17 +45,12 @@ def split_cell(raw: str) -> list[str]:
     return out
 
 
-_LAYOUT_CELL = regex.compile(
-    r"^(?:(?:TM|KT|TL|TUQ)\s*\.|Nơi\s+nhận|Số\s*:|CỘNG\s+H[OÒ]À?|Độc\s+lập|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s)"
-)
-
-
 def is_layout_table(rows: list[Row]) -> bool:
     """A small table holding the header (issuer | motto, number | date) or the signature
     (recipients | TM. …) rather than tasks."""
     if len(rows) > 6:
         return False
-    hits = sum(1 for r in rows for c in r.cells for p in c[:1] if _LAYOUT_CELL.match(p))
+    hits = sum(1 for r in rows for c in r.cells for p in c[:1] if LAYOUT_CUE.match(p))
     return hits >= 2
 
 
@@ -268,7 +263,7 @@ def read_text(text: str) -> list[Block]:
                     break
             b.add_table(rows)
             continue
-        cols = read_side_by_side(lines, i) if kind == "text" else None
+        cols = read_side_by_side(lines, i, split_cell) if kind == "text" else None
         if cols is not None:  # issuer | motto, number | date, recipients | signature on shared lines
             for column in (cols.left, cols.right):
                 for n, text in column:
