@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .. import rx
 from ..numbering import match_token
 from ..parse.blocks import Block
+from ..parse.lines import APPENDIX_HEADING
 from ..vn import ascii_fold
 from . import header as hd
 from .signature import find_signature
@@ -35,7 +36,7 @@ ATTACHMENT = rx.compile(r"^\(?\s*Ban\s+hành\s+kèm\s+theo\b", rx.I)
 ISSUES_PLAN = rx.compile(
     r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kèm\s+theo\s+(?:Quyết\s+định|văn\s+bản)\s+này\s+)?(?:Kế\s+hoạch|KẾ\s+HOẠCH)\b", rx.I)
 """A decision's words that it issues or approves a plan ("Ban hành kèm theo Quyết định này Kế hoạch …")."""
-APPENDIX_MARK = rx.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục)\b")
+APPENDIX_MARK = APPENDIX_HEADING
 
 
 def para(blocks: list[Block], i: int) -> Block | None:

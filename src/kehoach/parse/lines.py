@@ -13,16 +13,23 @@ TYPE_NAME = regex.compile(
 )
 """A line that is only a document-type name: "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG", "PHỤ LỤC"."""
 
+APPENDIX_HEADING = regex.compile(
+    r"^(?:PHỤ\s+LỤC|DANH\s+MỤC)\b|^(?:Phụ\s+lục|Danh\s+mục)(?:\s+(?:số\s+)?(?:[IVXLC]+|\d+[a-z]?)\b|\s*[:.\-–]|\s*$)"
+)
+"""An appendix heading: "PHỤ LỤC", "DANH MỤC …", "Phụ lục I", "Phụ lục 02", "Phụ lục: …"; not a sentence
+that starts with the words ("Phụ lục, xây dựng kế hoạch …" wrapped from "… được giao tại")."""
+
 STARTER = regex.compile(
     r"""^(?:
         Số\s*:|Số\s+\d|Nơi\s+nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|Căn\s+cứ\s|Điều\s+\d
-      | (?i:phụ\s+lục)|\(?\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)|Kế\s+hoạch\s+(?:hành\s+động\s+)?số
+      | \(?\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)|Kế\s+hoạch\s+(?:hành\s+động\s+)?số
       | Trên\s+đây\s+là|Lưu\s*:|CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*[-–]|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN
       | \p{Lu}[\p{L}\s.]{1,40},\s+ngày\s
     )""",
     regex.X,
 )
-"""Lines that always start a new block: header and signature parts, appendix markers."""
+"""Lines that always start a new block: header and signature parts, appendix markers (and
+:data:`APPENDIX_HEADING`)."""
 
 STANDALONE = regex.compile(
     r"""^(?:Số\s*:.*|Nơi\s+nhận\s*:?|QUYẾT\ ĐỊNH\s*:|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s.*\d{4}\.?
@@ -53,7 +60,7 @@ def is_type_name(text: str) -> bool:
 def starts_block(text: str) -> bool:
     """True when ``text`` begins a new block whatever comes before it."""
     token = match_token(text)
-    return token is not None or bool(STARTER.match(text)) or is_type_name(text)
+    return token is not None or bool(STARTER.match(text)) or bool(APPENDIX_HEADING.match(text)) or is_type_name(text)
 
 
 def is_standalone(text: str) -> bool:
