@@ -47,16 +47,21 @@ _LEAD_TAIL = regex.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|c
                            r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", regex.I)
 """What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
 _TIME = (r"(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
-         r"|tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|quý\s+(?:[IVX]+|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+         r"|tháng\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2}(?!\d))*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+         r"|quý\s+(?:[IVX]+|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:quý\s+)?(?:[IVX]+|[1-4])\b)*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
          r"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|năm\s+\d{4})")
 DEADLINE_PHRASE = regex.compile(
     rf"""(?i:(?:định\s+k[ỳì]\s+)?(?:hoàn\s+thành\s+(?:xong\s+)?|xong\s+|chậm\s+nhất\s+(?:là\s+|vào\s+)?)?
-          (?:trước|trong|vào|chậm\s+nhất(?:\s+là)?)\s+{_TIME}
+          (?:trước|trong|vào|từ|chậm\s+nhất(?:\s+là)?)\s+{_TIME}
           (?:\s+và\s+(?:ngày\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}}))?(?:\s+(?:hằng|hàng)\s+năm)?
         | định\s+k[ỳì]\s+(?:(?:hằng|hàng)\s+(?:năm|quý|tháng)|(?:6|06|sáu)\s+tháng))""",
     regex.X,
 )
 """A time phrase a body task gives for itself: "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
+RECURRENCE_PHRASE = regex.compile(
+    r"(?i:(?:^|,\s*|\bthực\s+hiện\s+|\btổ\s+chức\s+)(?:thường\s+xuyên|liên\s+tục|(?:hằng|hàng)\s+(?:năm|quý|tháng))"
+    r"(?=\s*(?:[.;,]|$|\b(?:trong|suốt|từ|vào|khi)\b)))")
+"""How often, when the task gives no date: "…, thường xuyên trong dịp Tết.", "thực hiện hằng quý"."""
 _WITH_SUPPORT = regex.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", regex.I)
 """A point that introduces the agencies it works with: "b) Chủ trì, phối hợp:" / "- Sở A …"."""
 _CONTINUATION_MAX_WORDS = 16
@@ -75,8 +80,8 @@ def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group
     if m and not support_w:
         span = _SUPPORT_STOP.split(m.group("s"), maxsplit=1)[0]
         support_w = [a for a in cell_to_agencies(span) if a not in lead_w and _AGENCY_LIKE.match(a)]
-    dl = DEADLINE_PHRASE.search(text)
-    deadline = text_to_deadline(dl.group(0) if dl else None)
+    dl = DEADLINE_PHRASE.search(text) or RECURRENCE_PHRASE.search(text)
+    deadline = text_to_deadline(dl.group(0).lstrip(", ") if dl else None)
     return {
         "id": task_id,
         "no": sec.number,

@@ -75,16 +75,24 @@ def find_date(text: str) -> dt.date | None:
 
 
 _QUARTER = r"(?:quy\s+(?P<{n}>[ivx]+|[1-4])(?!\w))"
+_LIST_SEP = r"\s*(?:,|-|–|\bva\b|\bden\b|\btoi\b)\s*"
+"""Between the quarters or months of a list or range that shares one year: "II, III", "4 đến tháng 5"."""
 _SPAN_PATTERNS = [
     # Quý II - Quý III/2024, Quý IV/2023 - Quý I/2024
     ("quarter_range", regex.compile(
         rf"{_QUARTER.format(n='q1')}\s*(?:[/,]\s*|\s+nam\s+)?(?P<y1>{_YEAR})?\s*(?:-|–|den|toi)\s*{_QUARTER.format(n='q2')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y2>{_YEAR})")),
+    # Quý II, III/2026; Quý II và Quý III năm 2026; Quý I - II/2026 (the year written once, at the end)
+    ("quarter_list", regex.compile(
+        rf"{_QUARTER.format(n='q1')}(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])(?!\w))+\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
     ("quarter", regex.compile(rf"{_QUARTER.format(n='q')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
     # 06 tháng đầu năm 2024, 6 tháng cuối năm 2024
     ("half", regex.compile(rf"(?:0?6|sau)\s+thang\s+(?P<h>dau|cuoi)\s+nam\s*(?P<y>{_YEAR})")),
     # Từ tháng 6/2022 đến tháng 12/2023
     ("month_range", regex.compile(
         rf"thang\s+(?P<m1>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y1>{_YEAR})?\s*(?:-|–|den|toi)\s*(?:het\s+|cuoi\s+)?thang\s+(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y2>{_YEAR})")),
+    # Từ tháng 4 đến tháng 5/2026; tháng 6 - tháng 8/2026; tháng 4, 5/2026 (the year written once)
+    ("month_list", regex.compile(
+        rf"thang\s+(?P<m1>\d{{1,2}})(?:{_LIST_SEP}(?:het\s+|cuoi\s+)?(?:thang\s+)?\d{{1,2}}(?![\d/]))*{_LIST_SEP}(?:het\s+|cuoi\s+)?(?:thang\s+)?(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y>{_YEAR})")),
     ("month", regex.compile(rf"thang\s+(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+|-)\s*(?P<y>{_YEAR})")),
     ("month_short", regex.compile(rf"(?<![\d/])(?P<m>\d{{1,2}})/(?P<y>{_YEAR})(?!\d)")),
     # Năm 2018-2025, 2024 - 2027, Giai đoạn 2021-2025, 2021- 2025
@@ -166,6 +174,8 @@ def _has_until(f: str) -> bool:
 def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
     """The first span in ``f`` and where its match stops (None when nothing matched)."""
     day = _DAY_MONTH_YEAR.search(f)
+    if day and regex.search(r"(?:thang|quy)\s*$", f[: day.start()]):
+        day = None  # "tháng 4 - 5/2026": two months, not the 4th of May
     if day:
         d = _date(int(day["y"]), int(day["m"]), int(day["d"]))
         if d:
@@ -191,6 +201,12 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
             y2 = int(m["y2"])
             y1 = int(m["y1"]) if m["y1"] else (y2 if q1 <= q2 else y2 - 1)
             return dt.date(y1, 3 * q1 - 2, 1), _last_day(y2, 3 * q2), stop
+        if name == "quarter_list":
+            quarters = [_quarter(q) for q in regex.findall(r"(?<!\w)(?:[ivx]+|[1-4])(?!\w)", f[m.start():m.end("y") - 4])]
+            if not all(quarters) or quarters != sorted(quarters):
+                continue
+            y = int(m["y"])
+            return dt.date(y, 3 * quarters[0] - 2, 1), _last_day(y, 3 * quarters[-1]), stop
         if name == "quarter":
             q = _quarter(m["q"])
             if not q:
@@ -209,6 +225,11 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
             if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
                 continue
             return dt.date(y1, m1, 1), _last_day(y2, m2), stop
+        if name == "month_list":
+            y, m1, m2 = int(m["y"]), int(m["m1"]), int(m["m2"])
+            if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+                continue
+            return dt.date(y if m1 <= m2 else y - 1, m1, 1), _last_day(y, m2), stop
         if name in ("month", "month_short"):
             mo, y = int(m["m"]), int(m["y"])
             if not 1 <= mo <= 12:
