@@ -110,6 +110,12 @@ def _first_year(text: str) -> int | None:
     return None
 
 
+def _in_parens(text: str, at: int) -> bool:
+    """True when position ``at`` of ``text`` is inside an open parenthesis."""
+    before = text[:at]
+    return before.count("(") > before.count(")")
+
+
 def _segment_text(text: str) -> str:
     t = " ".join(regex.sub(r"\([^()]*\)", " ", text).split())
     return _STRIP_HEAD.sub("", t).strip(" ,;:.")
@@ -145,10 +151,14 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
         if ACHIEVED.search(folded) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
             continue
         prev_end = 0
+        covered = 0  # the clause text up to here names the previous target's indicator
         first_indicator = None
         for n_q, q in enumerate(QUANTITY.finditer(clause_body)):
             if n_q >= MAX_PER_CLAUSE:
                 break
+            joined = regex.search(r"(?:\bvà|\bhoặc|,)\s*$", clause_body[:q.start()])  # "… và 100% diện tích …"
+            if not joined and (q.start() < covered or (first_indicator and _in_parens(clause_body, q.start()))):
+                continue  # a qualifier of the thing counted: "tàu cá dài từ 15 mét trở lên", "(5 sao)"
             unit = " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/")
             if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit() or _AGE.match(unit):
                 continue
@@ -179,12 +189,13 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             if not indicator and not first_indicator and unit.startswith("%") and not before.strip(" -+•") \
                     and after and not _PREPOSITION.match(after):
                 indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
-                seg_end = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
+                seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
             elif indicator and _COUNT_VERB.match(indicator) and not unit.startswith("%") and not _MONEY.match(unit):
                 # "Thu hút khoảng 1,2 triệu lượt khách …", "Có ít nhất 30 điểm du lịch …": the thing counted names it.
                 counted = _MULTIPLIER.sub("", unit).strip()
                 tail = regex.split(r",|\s+(?:vào|đến|trong)\s+năm\b", after)[0].strip()
                 indicator = " ".join(x for x in (indicator, counted, tail) if x)
+                covered = clause_body.find(tail, q.end()) + len(tail) if tail else covered
             if not indicator:
                 indicator = fallback_indicator
             first_indicator = first_indicator or indicator
