@@ -202,8 +202,9 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
             y1 = int(m["y1"]) if m["y1"] else (y2 if q1 <= q2 else y2 - 1)
             return dt.date(y1, 3 * q1 - 2, 1), _last_day(y2, 3 * q2), stop
         if name == "quarter_list":
-            quarters = [_quarter(q) for q in regex.findall(r"(?<!\w)(?:[ivx]+|[1-4])(?!\w)", f[m.start():m.end("y") - 4])]
-            if not all(quarters) or quarters != sorted(quarters):
+            found = [_quarter(q) for q in regex.findall(r"(?<!\w)(?:[ivx]+|[1-4])(?!\w)", f[m.start():m.end("y") - 4])]
+            quarters = [q for q in found if q]
+            if len(quarters) != len(found) or quarters != sorted(quarters):
                 continue
             y = int(m["y"])
             return dt.date(y, 3 * quarters[0] - 2, 1), _last_day(y, 3 * quarters[-1]), stop
