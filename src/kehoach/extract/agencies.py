@@ -86,6 +86,17 @@ def _clean(text: str) -> str:
     return t.strip(" ,;.:")
 
 
+_GROUP_NOUN = regex.compile(r"^(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|chính\s+quyền|địa\s+phương)\b")
+"""Lower-case group nouns that, after a named agency, begin another entry ("Công an tỉnh, chính quyền địa phương")."""
+
+
+def _named(piece: str) -> bool:
+    """An agency by its proper name ("Đài Phát thanh và Truyền hình …", "Sở Tài chính", "Công an tỉnh"), which a
+    collective phrase before it does not absorb; "UBND huyện, thành phố" names a class of agencies and is absorbed."""
+    m = _HEAD.match(piece)
+    return m is not None and (bool(regex.search(r"\s\p{Lu}", piece[m.end():])) or _key(piece) in _UNIT_BY_KEY)
+
+
 def _split_commas(part: str) -> list[str]:
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     out: list[str] = []
@@ -94,9 +105,9 @@ def _split_commas(part: str) -> list[str]:
         rest = ", ".join(pieces[k:])
         if not cur:
             cur = p
-        elif _COLLECTIVE.match(cur) and not (_COLLECTIVE_END.search(cur) and _HEAD.match(p)):
+        elif _COLLECTIVE.match(cur) and not ((_COLLECTIVE_END.search(cur) or _named(p)) and _HEAD.match(p)):
             cur += ", " + p
-        elif _HEAD.match(p) or _COLLECTIVE.match(rest):
+        elif _HEAD.match(p) or _COLLECTIVE.match(rest) or (_GROUP_NOUN.match(p) and _named(cur) and not regex.search(r"\bcác\b", cur)):
             out.append(cur)
             cur = p
         else:
@@ -138,6 +149,23 @@ def cell_to_agencies(text: str | None) -> list[str]:
             if name and name not in out:
                 out.append(name)
     return out
+
+
+_LEVEL = regex.compile(r"^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu|trung\s+ương|và|các|có|liên\s+quan)\b")
+"""Lower-case words that may follow a department's name and still belong to the agency."""
+
+
+def trim_known(name: str) -> str:
+    """A department's name with a clause run on after it cut off: "Sở Nông nghiệp và Môi trường thành
+    lập các đoàn" -> "Sở Nông nghiệp và Môi trường"; any other name is returned as it is."""
+    words = name.split()
+    if len(words) < 3 or words[0] != "Sở":
+        return name
+    for n in range(len(words) - 1, 1, -1):
+        rest = " ".join(words[n:])
+        if _key(" ".join(words[1:n])) in _DEPT_BY_KEY and rest[:1].islower() and not _LEVEL.match(rest):
+            return " ".join(words[:n])
+    return name
 
 
 @lru_cache(maxsize=4096)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import rx as regex
 from ..parse.blocks import Loc
-from .agencies import canonical_agency, cell_to_agencies
+from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .dates import text_to_deadline
 from .roles import Role
 from .sections import Section
@@ -38,7 +38,7 @@ _SUPPORT_STOP = regex.compile(
     r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|kịp\s+thời|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
     r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.:;(]"
 )
-_AGENCY_LIKE = regex.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành)\b", regex.I)
+_AGENCY_LIKE = regex.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành|cơ\s+quan|đơn\s+vị|chính\s+quyền)\b", regex.I)
 _ISSUER_ASKS = regex.compile(
     r"^(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)?\s*(?:ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)?\s*"
     r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", regex.I)
@@ -79,7 +79,7 @@ def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group
         m = SUPPORT.search(group)
     if m and not support_w:
         span = _SUPPORT_STOP.split(m.group("s"), maxsplit=1)[0]
-        support_w = [a for a in cell_to_agencies(span) if a not in lead_w and _AGENCY_LIKE.match(a)]
+        support_w = [trim_known(a) for a in cell_to_agencies(span) if a not in lead_w and _AGENCY_LIKE.match(a)]
     dl = DEADLINE_PHRASE.search(text) or RECURRENCE_PHRASE.search(text)
     deadline = text_to_deadline(dl.group(0).lstrip(", ") if dl else None)
     return {
