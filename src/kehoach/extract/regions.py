@@ -164,10 +164,16 @@ def _body_end(blocks: list[Block], first: int, closing_at: int) -> tuple[int, in
         last = b.text.rstrip().endswith("./.") and match_token(b.text) is None and not under_heading \
             and not _numbered_after(blocks, i, closing_at, True)
         if CLOSING.match(b.text) or last or (DIFFICULTIES.match(b.text) and not _numbered_after(blocks, i, closing_at)):
-            return i, None
+            return i, _appendix_start(blocks, i + 1, closing_at)
         if APPENDIX_MARK.match(b.text) and match_token(b.text) is None:
             return i, i
     return closing_at, None
+
+
+def _appendix_start(blocks: list[Block], start: int, stop: int) -> int | None:
+    """An appendix heading ("PHỤ LỤC") between ``start`` and ``stop``: the closing paragraphs end there."""
+    return next((i for i in range(start, stop) if (b := para(blocks, i)) is not None
+                 and APPENDIX_MARK.match(b.text) and match_token(b.text) is None), None)
 
 
 def _numbered_after(blocks: list[Block], i: int, stop: int, numbers_only: bool = False) -> bool:
