@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "legacy-encoding-converted": "the text was in a legacy 8-bit Vietnamese encoding (TCVN3, VNI) and was converted to Unicode",
     "invalid-bytes": "a few bytes of a UTF-8 file were not UTF-8 and were replaced with '\ufffd'",
     "legacy-font": "a Word file uses legacy 8-bit Vietnamese fonts (TCVN3, VNI) that were not converted",
+    "text-layer-repaired": "a PDF's text layer cut words apart or ran them together (tone marks as separate glyphs, letter-spaced headings); they were repaired from Vietnamese syllables",
     "ocr": "the text comes from OCR, or OCR text was corrected from the document's structure (line given)",
     "text-box": "a Word file holds text boxes, which are not read",
 }

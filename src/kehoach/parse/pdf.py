@@ -22,6 +22,7 @@ from .lines import PAGE_MARK, starts_block
 from .normalize import footnote_start
 from .pdf_tables import split_borderless
 from .rendition import Rendition
+from .textlayer import repair_lines, repaired_warning
 
 _BARE_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "intersection_tolerance": 4}
@@ -142,7 +143,7 @@ class _Page:
         self.items: list[tuple] = []
         sizes = [w["bottom"] - w["top"] for w in words] or [10.0]
         self.height = statistics.median(sizes)
-        lines = _lines_of(words, self.height * 0.45)
+        lines, self.repaired = repair_lines(_lines_of(words, self.height * 0.45), self.height)
         mid = width / 2
         block: list[tuple[float, list[dict]]] = []  # two-column run: (top, segment)
         seq = 0
@@ -378,6 +379,7 @@ def read_pdf(data: bytes, name: str) -> Rendition:
             out.blank(Loc(line_no + 1, p.number))
         prev_top = None
     flush()
+    out.warnings.extend(repaired_warning(pages))
     return out
 
 
