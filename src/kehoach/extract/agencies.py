@@ -11,16 +11,12 @@ from functools import lru_cache
 
 from .. import rx as regex
 from ..vn import ascii_fold, modern_tone, nfc
+from ..vocab.agencies import ABBREVIATIONS, DEPARTMENTS, HEAD, UNITS
 
-# Words that begin an agency's name: after a comma they start a new agency.
-_HEAD = regex.compile(
-    r"""^(?:Sở|Ban|Cục|Chi\s+cục|UBND|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|Văn\s+phòng|VP|Công\s+an|Bộ\s+Chỉ\s+huy
-        |Bộ|Bảo\s+hiểm|BHXH|Ngân\s+hàng|NHNN|Hiệp\s+hội|Hội|Liên\s+đoàn|Liên\s+minh|Liên\s+hiệp|Trung\s+tâm|Đài|Báo
-        |Trường|Kho\s+bạc|Thanh\s+tra|Tỉnh\s+đoàn|Tỉnh\s+ủy|Đoàn|Mặt\s+trận|MTTQ|Cổng|Quỹ|Viện|Công\s+ty
-        |Tổng\s+công\s+ty|Bệnh\s+viện|Hải\s+quan|Điện\s+lực|Tòa\s+án|BQL|HĐND|Hội\s+đồng|Thường\s+trực
-        |Sở\s+\p{Lu})(?!\p{Ll})""",
-    regex.X,
-)
+_HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
+"""An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
+_HEAD = regex.compile("^" + _HEAD_AT)
+
 # Phrases that name a group of agencies; they run to the next ";".
 _COLLECTIVE = regex.compile(
     r"^(?:các|những|mọi|toàn\s+thể|sở,\s*ban|sở,\s*ngành|cơ\s+quan,\s*đơn\s+vị|các\s+đơn\s+vị)\b", regex.I
@@ -31,44 +27,13 @@ _LABEL = regex.compile(
     regex.X | regex.I,
 )
 
-_ABBREVIATIONS = [
-    (r"UBND", "Ủy ban nhân dân"), (r"HĐND", "Hội đồng nhân dân"), (r"BQL", "Ban Quản lý"),
-    (r"KKT", "khu kinh tế"), (r"KCN", "khu công nghiệp"), (r"CCN", "cụm công nghiệp"), (r"VP", "Văn phòng"),
-    (r"BHXH", "Bảo hiểm xã hội"), (r"NHNN", "Ngân hàng Nhà nước"), (r"MTTQ", "Mặt trận Tổ quốc"),
-    (r"TN\s*&\s*MT|TNMT", "Tài nguyên và Môi trường"),
-    (r"LĐ\s*-?\s*TB\s*&\s*XH|LĐTBXH|LĐ\s*-\s*TBXH|Lao\s+động\s*-?\s*TB\s*&?\s*XH|Lao\s+động\s+TBXH",
-     "Lao động - Thương binh và Xã hội"),
-    (r"NN\s*&\s*PTNT|NNPTNT|NN\s*và\s*PTNT", "Nông nghiệp và Phát triển nông thôn"),
-    (r"NN\s*&\s*MT", "Nông nghiệp và Môi trường"),
-    (r"TT\s*&\s*TT|TTTT", "Thông tin và Truyền thông"), (r"KH\s*&\s*ĐT|KHĐT", "Kế hoạch và Đầu tư"),
-    (r"KH\s*&\s*CN|KHCN", "Khoa học và Công nghệ"), (r"GD\s*&\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
-    (r"VH\s*,?\s*TT\s*&\s*DL|VHTTDL", "Văn hóa, Thể thao và Du lịch"), (r"GTVT", "Giao thông vận tải"),
-    (r"PTTH|PT\s*-\s*TH", "Phát thanh - Truyền hình"), (r"DN", "doanh nghiệp"),
-]
-_ABBREV = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(f"(?P<a{k}>{p})" for k, (p, _) in enumerate(_ABBREVIATIONS))
+_ABBREV = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(f"(?P<a{k}>{p})" for k, (p, _) in enumerate(ABBREVIATIONS))
                         + r")(?![\p{L}\d])")
 """Every abbreviation in one pattern: the letter boundaries hold for each spelling ("CTNMT" is no "TNMT")."""
 
 
 def _expand(m) -> str:
-    return _ABBREVIATIONS[int(m.lastgroup[1:])][1]
-
-# Official names of provincial departments (after "Sở "), matched without tones, case or punctuation.
-DEPARTMENTS = [
-    "Công Thương", "Kế hoạch và Đầu tư", "Tài chính", "Tài nguyên và Môi trường", "Nội vụ", "Tư pháp",
-    "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch",
-    "Lao động - Thương binh và Xã hội", "Nông nghiệp và Phát triển nông thôn", "Khoa học và Công nghệ",
-    "Giao thông vận tải", "Ngoại vụ", "Nông nghiệp và Môi trường", "Dân tộc và Tôn giáo",
-    "Văn hóa và Thể thao", "Du lịch", "Văn hóa - Thể thao", "Kế hoạch - Đầu tư",
-]
-UNITS = [
-    "Ban Quản lý khu kinh tế và các khu công nghiệp", "Ban Quản lý các khu công nghiệp",
-    "Ban Quản lý khu kinh tế", "Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân",
-    "Cục Thuế tỉnh", "Công an tỉnh", "Bảo hiểm xã hội tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh",
-    "Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thành phố",
-    "Ủy ban nhân dân huyện, thị xã, thành phố", "Ủy ban nhân dân huyện, thành phố",
-    "Ủy ban nhân dân tỉnh", "Hiệp hội Doanh nghiệp tỉnh",
-]
+    return ABBREVIATIONS[int(m.lastgroup[1:])][1]
 
 
 def _key(text: str) -> str:
@@ -119,12 +84,12 @@ def _split_commas(part: str) -> list[str]:
         if _COLLECTIVE.match(name):
             result.append(name)
             continue
-        bits = regex.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD.pattern[1:] + ")", name, flags=regex.X)
+        bits = regex.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + ")", name)
         result.extend(b for b in bits if b)
     return result
 
 
-_PART_SPLIT = regex.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD.pattern[1:] + ")", regex.X)
+_PART_SPLIT = regex.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + ")")
 
 
 def cell_to_agencies(text: str | None) -> list[str]:

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from .. import rx as regex
 from ..parse.blocks import Loc
+from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD
 from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .dates import text_to_deadline
 from .roles import Role
 from .sections import Section
 
-_HEAD = (r"(?:Sở|Ban(?!\s+hành)|UBND|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Công\s+an|Cục|Chi\s+cục|Bảo\s+hiểm|Ngân\s+hàng"
-         r"|Hiệp\s+hội|Báo|Đài|Trung\s+tâm|Các|Thủ\s+trưởng|Liên\s+đoàn|Tỉnh\s+đoàn|Đoàn\s+Thanh\s+niên|Hội|Mặt\s+trận"
-         r"|Kho\s+bạc|Bộ\s+Chỉ\s+huy|Trường|Quỹ|Thanh\s+tra|Cổng|Chủ\s+tịch|Liên\s+minh|Viện|Tòa\s+án|Toà\s+án"
-         r"|các\s+(?:sở|cơ\s+quan|đơn\s+vị|ngành))")
-_ASSIGN = r"(?:(?:Giao|Đề\s+nghị|Yêu\s+cầu|Giao\s+cho)\s+)?"
+_HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các)"
+_ASSIGN = rf"(?:{ASSIGN}\s+)?"
 AGENCY_TITLE = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*)$")
 AGENCY_COLON = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b[^:]{{0,140}}?)\s*:\s*(?P<text>.+)$")
 _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import rx as regex
+from ..vocab.agencies import ACTOR_HEAD, GLUED_HEAD, GROUP_HEAD, HEAD
 from .agencies import split_lead_support
 
 _MARK = regex.compile(r"\(\s*(?P<role>chủ\s+trì|phối\s+hợp)\s*\)", regex.I)
@@ -28,8 +29,8 @@ _VERB = regex.compile(
 )
 _MARK_COMMA = regex.compile(r"(\(\s*(?:chủ\s+trì|phối\s+hợp)\s*\))\s*,", regex.I)
 _WITH = regex.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
-_GLUED = regex.compile(r"(?<=\p{L})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)\s+(?=(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý)\s+\p{Lu})")
-_NAME_START = regex.compile(r"^(?:Sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban|Công\s+an|Văn\s+phòng|Cục|Chi\s+cục|Trung\s+tâm)\s")
+_GLUED = regex.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)\s+(?={GLUED_HEAD}\s+\p{{Lu}})")
+_NAME_START = regex.compile(rf"^{HEAD}\s")
 
 
 @dataclass
@@ -93,13 +94,7 @@ def read_roles(text: str | None, column: str = "lead") -> Roles | None:
     return Roles(lead, support, duty)
 
 
-_AGENCY_START = regex.compile(
-    r"^(?:Sở|Ban(?!\s+hành)|Cục|Chi\s+cục|UBND|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|Văn\s+phòng|Công\s+an|Bộ|Bảo\s+hiểm|BHXH|Ngân\s+hàng"
-    r"|Hiệp\s+hội|Hội|Liên\s+đoàn|Liên\s+hiệp|Trung\s+tâm|Đài|Báo(?!\s+cáo)|Trường|Kho\s+bạc|Thanh\s+tra|Tỉnh\s+đoàn|Tỉnh\s+ủy"
-    r"|Đoàn|Mặt\s+trận|MTTQ|Quỹ|Viện|Công\s+ty|Tổng\s+công\s+ty|Bệnh\s+viện|Cục\s+Thuế|Thuế|Hải\s+quan|Điện\s+lực|Tòa\s+án"
-    r"|Viện\s+kiểm\s+sát|BQL|HĐND|Hội\s+đồng|Bộ\s+Chỉ\s+huy|Các\s+(?:sở|cơ\s+quan|đơn\s+vị|doanh\s+nghiệp|tổ\s+chức)"
-    r"|Doanh\s+nghiệp|Hợp\s+tác\s+xã)\b"
-)
+_AGENCY_START = regex.compile(rf"^(?:{HEAD}|{GROUP_HEAD}|{ACTOR_HEAD})\b")
 _NOT_NAME = regex.compile(r"(?:^|\s)(?:\d{1,2}/\d{4}|năm\s+\d{4}|quý|tháng)\b|[.:!?]$", regex.I)
 
 

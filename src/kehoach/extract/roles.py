@@ -6,6 +6,7 @@ from enum import Enum
 
 from .. import rx as regex
 from ..vn import ascii_fold
+from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD
 
 
 class Role(str, Enum):
@@ -40,10 +41,7 @@ _STRONG = {Role.REPORTING, Role.FUNDING, Role.REWARDS, Role.OBJECTIVES, Role.PUR
 
 # Headings that name an agency ("Giao Ban Thi đua - Khen thưởng, Sở Nội vụ", "Các sở, ban, ngành …")
 # say who, not what: their words do not set a role.
-_AGENCY_HEADING = regex.compile(
-    r"^(?:(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s+)?(?:Sở|Ban\s+(?!hành)|UBND|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Công\s+an|Cục"
-    r"|Chi\s+cục|Các\s+(?:sở|cơ\s+quan|đơn\s+vị|Sở)|Báo|Đài|Hiệp\s+hội|Ngân\s+hàng|Bảo\s+hiểm|Trung\s+tâm)",
-)
+_AGENCY_HEADING = regex.compile(rf"^(?:{ASSIGN}\s+)?(?:{HEAD}|{GROUP_HEAD})")
 
 
 def heading_to_role(title: str | None) -> Role | None:

@@ -1,0 +1,127 @@
+"""Agency vocabulary: the words that start an agency's name, group and person heads, abbreviations,
+and the official names a spelling is matched to.
+
+Every head word is here once; tests/cases/agency_heads.yaml holds its examples (phrases that must
+and must not start an agency's name) and a test checks each word has one. The extractors build
+their patterns from :data:`HEAD`, :data:`GROUP_HEAD` and :data:`PERSON_HEAD`, never from a copy.
+"""
+
+from __future__ import annotations
+
+from .. import rx
+
+HEAD_WORDS: tuple[str, ...] = (
+    r"Sở(?!\s+hữu)",  # "sở hữu" (ownership) is no agency
+    r"Ban(?!\s+hành)",  # "ban hành" (to issue) is a verb
+    r"Cục(?!\s+bộ)",  # "cục bộ" (local)
+    r"Chi\s+cục",
+    r"Chi\s+nhánh",
+    r"(?:Ủy|Uỷ|ỦY|UỶ)\s+(?:ban|BAN)",
+    r"UBND",
+    r"Văn\s+phòng",
+    r"VP",
+    r"Công\s+an",
+    r"Bộ\s+Chỉ\s+huy",
+    r"Bộ(?=\s+\p{Lu})",  # a ministry has a capitalised name; "Bộ tiêu chí" (a set of criteria) is no agency
+    r"Bảo\s+hiểm",
+    r"BHXH",
+    r"Ngân\s+hàng",
+    r"NHNN",
+    r"Hiệp\s+hội",
+    r"Hội\s+đồng",
+    r"HĐND",
+    r"Hội(?!\s+(?:nghị|nhập|thảo|thi|chợ|diễn|đàm))",  # events and "hội nhập" (integration)
+    r"Liên\s+đoàn",
+    r"Liên\s+minh",
+    r"Liên\s+hiệp",
+    r"Trung\s+tâm",
+    r"Đài",
+    r"Báo(?!\s+cáo)",  # "báo cáo" (report)
+    r"Trường(?!\s+hợp)",  # "trường hợp" (in case)
+    r"Kho\s+bạc",
+    r"Thanh\s+tra(?![,\s]+(?:kiểm\s+tra|việc|các|chuyên\s+ngành|đột\s+xuất))",  # the activity, not the agency
+    r"Tỉnh\s+đoàn",
+    r"Tỉnh\s+(?:ủy|uỷ)",
+    r"Đoàn(?!\s+kết)",  # "đoàn kết" (solidarity)
+    r"Mặt\s+trận",
+    r"MTTQ",
+    r"Cổng",
+    r"Quỹ(?!\s+đất)",  # "quỹ đất" (land reserve)
+    r"Viện(?!\s+phí)",  # "viện phí" (hospital fees)
+    r"Tổng\s+công\s+ty",
+    r"Công\s+ty",
+    r"Bệnh\s+viện",
+    r"Thuế",
+    r"Hải\s+quan",
+    r"Điện\s+lực",
+    r"T(?:òa|oà)\s+án",
+    r"BQL",
+    r"Thường\s+trực",
+)
+"""Words that start an agency's name ("Sở Tài chính", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"),
+with the guards that keep look-alike words out ("Ban hành", "Báo cáo", "Trường hợp")."""
+
+HEAD = "(?:" + "|".join(HEAD_WORDS) + ")"
+"""One pattern for :data:`HEAD_WORDS` (a regex fragment, not anchored)."""
+
+GROUP_WORDS: tuple[str, ...] = (r"sở", r"Sở", r"cơ\s+quan", r"đơn\s+vị", r"ngành", r"doanh\s+nghiệp", r"tổ\s+chức")
+GROUP_HEAD = r"(?:[Cc]ác\s+(?:" + "|".join(GROUP_WORDS) + "))"
+"""A group of agencies by what they are: "Các sở, ban, ngành liên quan", "các đơn vị"."""
+
+ACTOR_HEAD = r"(?:Doanh\s+nghiệp|Hợp\s+tác\s+xã)"
+"""Those a plan assigns work to that are not public bodies: "Doanh nghiệp trên địa bàn tỉnh"."""
+
+ASSIGN = r"(?:Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)"
+"""Words that hand a task to the agency after them: "Giao Sở Tài chính chủ trì …", "Đề nghị Ủy ban Mặt trận …"."""
+
+PERSON_HEAD = r"(?:Thủ\s+trưởng|Chủ\s+tịch)"
+"""A person named by office, who leads as the agency does: "Chủ tịch UBND các huyện", "Thủ trưởng các sở"."""
+
+GLUED_HEAD = r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý)"
+"""Heads so unambiguous that a name glued to the one before it ("Sở A Sở B") is parted there."""
+
+ABBREVIATIONS: list[tuple[str, str]] = [
+    (r"UBND", "Ủy ban nhân dân"), (r"HĐND", "Hội đồng nhân dân"), (r"BQL", "Ban Quản lý"),
+    (r"KKT", "khu kinh tế"), (r"KCN", "khu công nghiệp"), (r"CCN", "cụm công nghiệp"), (r"VP", "Văn phòng"),
+    (r"BHXH", "Bảo hiểm xã hội"), (r"NHNN", "Ngân hàng Nhà nước"), (r"MTTQ", "Mặt trận Tổ quốc"),
+    (r"TN\s*&\s*MT|TNMT", "Tài nguyên và Môi trường"),
+    (r"LĐ\s*-?\s*TB\s*&\s*XH|LĐTBXH|LĐ\s*-\s*TBXH|Lao\s+động\s*-?\s*TB\s*&?\s*XH|Lao\s+động\s+TBXH",
+     "Lao động - Thương binh và Xã hội"),
+    (r"NN\s*&\s*PTNT|NNPTNT|NN\s*và\s*PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    (r"NN\s*&\s*MT", "Nông nghiệp và Môi trường"),
+    (r"TT\s*&\s*TT|TTTT", "Thông tin và Truyền thông"), (r"KH\s*&\s*ĐT|KHĐT", "Kế hoạch và Đầu tư"),
+    (r"KH\s*&\s*CN|KHCN", "Khoa học và Công nghệ"), (r"GD\s*&\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
+    (r"VH\s*,?\s*TT\s*&\s*DL|VHTTDL", "Văn hóa, Thể thao và Du lịch"), (r"GTVT", "Giao thông vận tải"),
+    (r"PTTH|PT\s*-\s*TH", "Phát thanh - Truyền hình"), (r"DN", "doanh nghiệp"),
+]
+"""Abbreviations in agency names and what they stand for (a pattern per spelling: "TN&MT", "TNMT")."""
+
+DEPARTMENTS: list[str] = [
+    "Công Thương", "Kế hoạch và Đầu tư", "Tài chính", "Tài nguyên và Môi trường", "Nội vụ", "Tư pháp",
+    "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch",
+    "Lao động - Thương binh và Xã hội", "Nông nghiệp và Phát triển nông thôn", "Khoa học và Công nghệ",
+    "Giao thông vận tải", "Ngoại vụ", "Nông nghiệp và Môi trường", "Dân tộc và Tôn giáo",
+    "Văn hóa và Thể thao", "Du lịch", "Văn hóa - Thể thao", "Kế hoạch - Đầu tư",
+]
+"""Official names of provincial departments (after "Sở "), matched without tones, case or punctuation."""
+
+UNITS: list[str] = [
+    "Ban Quản lý khu kinh tế và các khu công nghiệp", "Ban Quản lý các khu công nghiệp",
+    "Ban Quản lý khu kinh tế", "Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân",
+    "Cục Thuế tỉnh", "Công an tỉnh", "Bảo hiểm xã hội tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh",
+    "Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thành phố",
+    "Ủy ban nhân dân huyện, thị xã, thành phố", "Ủy ban nhân dân huyện, thành phố",
+    "Ủy ban nhân dân tỉnh", "Hiệp hội Doanh nghiệp tỉnh",
+]
+"""Official names of other agencies a spelling is matched to."""
+
+_STARTS = rx.compile(rf"^{HEAD}(?!\p{{Ll}})")
+
+
+def starts_agency(text: str) -> bool:
+    """Whether ``text`` starts with a word that starts an agency's name.
+
+    >>> starts_agency("Chi nhánh Ngân hàng Chính sách xã hội tỉnh"), starts_agency("Báo cáo kết quả")
+    (True, False)
+    """
+    return _STARTS.match(text) is not None

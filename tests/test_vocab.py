@@ -1,0 +1,22 @@
+"""The vocabulary modules: every word has its example in a case table, and the examples hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach import rx
+from kehoach.vocab.agencies import HEAD_WORDS, starts_agency
+from tests.conftest import load_cases
+
+HEAD_CASES = load_cases("agency_heads.yaml")
+
+
+@pytest.mark.parametrize("case", HEAD_CASES, ids=lambda c: c["in"])
+def test_agency_head(case):
+    assert starts_agency(case["in"]) is case["agency"]
+
+
+@pytest.mark.parametrize("word", HEAD_WORDS)
+def test_every_head_word_has_an_example(word):
+    pattern = rx.compile(rf"^{word}(?!\p{{Ll}})")
+    assert any(c["agency"] and pattern.match(c["in"]) for c in HEAD_CASES), f"add an example of {word!r} to agency_heads.yaml"
