@@ -51,16 +51,52 @@ def _iso(value) -> bool:
     return _real_date(value) or not (isinstance(value, str) and _DATE_SHAPE.fullmatch(value))
 
 
-def check_plan(plan: object) -> list[tuple[str, str]]:
-    """Every problem as (path, message); an empty list means the plan is valid."""
+_FAST: list = []
+_TOO_DEEP = ("(root)", "nested too deeply to check")
+
+
+def _fast_validator():
+    """The schema compiled to Python code by fastjsonschema (made once per process), or None.
+
+    It only answers "valid": it is about ten times quicker than jsonschema on a big plan, and
+    stricter in places (an integer written 1.0, a "$" before a final line break), so a plan it
+    refuses goes to jsonschema, which gives the messages and has the last word."""
+    if not _FAST:
+        try:
+            import fastjsonschema
+
+            schema = json.loads(schema_text())  # a copy: compiling rewrites its references
+            _FAST.append((fastjsonschema.compile(schema), fastjsonschema.JsonSchemaException))
+        except Exception:  # noqa: BLE001 (not installed, or a schema it cannot compile: jsonschema alone)
+            _FAST.append(None)
+    return _FAST[0]
+
+
+def schema_problems(plan: object) -> list[tuple[str, str]]:
+    """The schema's complaints as (path, message), in path order; [] for a plan the schema accepts."""
+    fast = _fast_validator()
+    if fast is not None:
+        validate, refused = fast
+        try:
+            validate(plan)
+            return []
+        except (refused, RecursionError, ValueError, TypeError):
+            pass
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(load_schema())
     try:
-        problems = [(_path(e.absolute_path), e.message) for e in
-                    sorted(validator.iter_errors(plan), key=lambda e: list(map(str, e.absolute_path)))]
+        return [(_path(e.absolute_path), e.message) for e in
+                sorted(validator.iter_errors(plan), key=lambda e: list(map(str, e.absolute_path)))]
     except RecursionError:
-        return [("(root)", "nested too deeply to check")]
+        return [_TOO_DEEP]
+
+
+def check_plan(plan: object) -> list[tuple[str, str]]:
+    """Every problem as (path, message); an empty list means the plan is valid."""
+    problems = schema_problems(plan)
+    if _TOO_DEEP in problems:
+        return problems
     if not isinstance(plan, dict):
         return problems or [("(root)", "a plan must be a mapping")]
     if problems and any(not isinstance(plan.get(k), (list, type(None))) for k in ("sections", "tasks", "targets")):
