@@ -149,3 +149,74 @@ def test_a_pdf_with_a_broken_text_layer_gives_the_clean_plan(in_root):
     assert w["loc"] == {"line": 1, "page": 1} and "repair" in w["message"]
     golden = ROOT / "tests" / "golden" / "legacy" / f"{SPLIT.stem}-pdf.yaml"
     assert yaml.safe_load(to_yaml(plan)) == yaml.safe_load(golden.read_text(encoding="utf-8"))
+
+
+def spaced(text: str) -> str:
+    """Capitals spaced out as typists do it: a space between letters, two between words."""
+    return "  ".join(" ".join(word) for word in text.split())
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line) <= 80
+
+
+@pytest.mark.parametrize("name", ["lao-cai-215-kh-ubnd-2024-du-lich-cong-dong-crlf.txt",
+                                  "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt",
+                                  "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.md"])
+def test_letter_spaced_capitals_in_text_give_the_clean_plan(name, in_root):
+    """Every capitals line (issuer, motto, type line, headings) letter-spaced: same plan."""
+    from kehoach import extract_bytes
+
+    text = (ROOT / "samples" / name).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    changed = [spaced(line) if _capitals(line) and "\t" not in line and "|" not in line else line for line in lines]
+    assert sum(a != b for a, b in zip(lines, changed, strict=True)) >= 5
+    clean = extract_bytes(text.encode(), name)
+    plan = extract_bytes("\n".join(changed).encode(), name)
+    for key in ("document", "sections", "targets", "tasks"):
+        assert _no_loc(plan[key]) == _no_loc(clean[key]), key
+
+
+def test_letter_spaced_capitals_in_a_word_file_give_the_clean_plan(in_root, tmp_path):
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    src = ROOT / "samples" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.docx"
+    with zipfile.ZipFile(src) as z:
+        files = {i.filename: z.read(i.filename) for i in z.infolist()}
+    doc = etree.fromstring(files["word/document.xml"])
+    n = 0
+    for p in doc.iter(f"{w}p"):
+        ts = list(p.iter(f"{w}t"))
+        text = "".join(t.text or "" for t in ts)
+        if ts and _capitals(text):
+            ts[0].text = spaced(text)
+            for t in ts[1:]:
+                t.text = ""
+            n += 1
+    assert n >= 5
+    files["word/document.xml"] = etree.tostring(doc)
+    out = tmp_path / "spaced.docx"
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    plan, clean = extract_file(str(out)), extract_file(str(src))
+    for key in ("document", "sections", "targets", "tasks"):
+        assert _no_loc(plan[key]) == _no_loc(clean[key]), key
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("K Ế  H O Ạ C H", "KẾ HOẠCH"), ("K Ế H O Ạ C H", "KẾ HOẠCH"),
+    ("T Ổ  C H Ứ C  T H Ự C  H I Ệ N", "TỔ CHỨC THỰC HIỆN"),
+    ("I I I .  N H I Ệ M  V Ụ ,  G I Ả I  P H Á P", "III. NHIỆM VỤ, GIẢI PHÁP"),
+    ("U B N D  T Ỉ N H  L À O  C A I", "UBND TỈNH LÀO CAI"),
+    ("T Ổ C H Ứ C T H Ự C H I Ệ N", "T Ổ C H Ứ C T H Ự C H I Ệ N"),  # one space only, two readings: as it is
+    ("điểm a b c", "điểm a b c"), ("nhóm A B C D", "nhóm A B C D"), ("Phụ lục I, II, III", "Phụ lục I, II, III"),
+])
+def test_letter_spaced_text(text, expected):
+    from kehoach.parse.normalize import normalize_text
+
+    assert normalize_text(text) == expected

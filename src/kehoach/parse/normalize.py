@@ -12,6 +12,7 @@ Guarantees for the text it returns:
 - No footnote markers (``¹``, ``²``, ``[^3]``, ``<sup>4</sup>``, "văn bản[1]"); :func:`footnote_start`
   recognises footnote texts ("¹ …", "[^3]: …", "[1] …").
 - Document symbols whose hyphen a PDF text layer lost ("12/QĐUBND") get it back.
+- Letter-spaced capitals ("K Ế  H O Ạ C H") are written as words ("KẾ HOẠCH").
 - Year ranges cut by a wrap ("2021- 2025", "2016 -2025") read "2021-2025"; "2024 - 2027" stays.
 - Idempotent: ``normalize_text(normalize_text(s)) == normalize_text(s)``.
 
@@ -26,6 +27,7 @@ import unicodedata
 from functools import lru_cache
 
 from .. import rx as regex
+from .textlayer import unspace_text
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
 _SPACE_LIKE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -112,6 +114,7 @@ def _once(text: str) -> str:
     text = _ITALIC_NUMBER.sub(r"\1 ", text)
     text = _strip_emphasis(text)
     text = _FOOTNOTE_REF.sub("", text)
+    text = unspace_text(text)  # "K Ế  H O Ạ C H": before the spaces that cut its words are collapsed
     text = _SPACES.sub(" ", text).strip()
     text = _YEAR_RANGE.sub(r"\1-", text)
     text = _FUSED_SYMBOL.sub(r"\1\2-\3", text)  # "12/QĐUBND" from a PDF text layer  # "2021- 2025", "2016 -2025": one range, as wraps leave it
@@ -123,7 +126,7 @@ _NEEDS_WORK_CHAR = regex.compile(
     r"[*_<>&#\\\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\uf000-\uf0ff"
     r"\u25cf\u25aa\u25e6\u2043\u2219]"
 )
-_NEEDS_WORK_SPACE = regex.compile(r" (?:[ ,;:.!?)]|\p{M})|\d -\d|\d- \d")
+_NEEDS_WORK_SPACE = regex.compile(r" (?:[ ,;:.!?)]|\p{M})|\d -\d|\d- \d|(?<!\S)\p{Lu} \p{Lu} \p{Lu}(?!\S)")
 _NEEDS_WORK_SLASH = regex.compile(
     r"(?<!\S)/[a-z]|/(?:(?:19|20)\d{2}/)?(?:QĐ|KHHĐ|KHHD|KH|NQ|CTr|CT|TB|BC|TTr|HD)(?:UBND|HĐND|TTg|CP|TU|BCĐ)"
 )

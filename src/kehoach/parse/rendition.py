@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Loc
+from .textlayer import unspace_text
 
 
 def _cell(paragraphs: list[str]) -> str:
     out = []
     for p in paragraphs:
-        p = " ".join(p.replace("\t", " ").split())
+        p = " ".join(unspace_text(p.replace("\t", " ")).split())  # "K Ế  H O Ạ C H" while its double spaces stand
         if p:
             # entities, decoded again by the normaliser: "< 2" stays "< 2"
             out.append(f"<p>{p.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;').replace('|', '&#124;')}</p>")
