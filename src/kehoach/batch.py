@@ -380,10 +380,19 @@ def _run_dask(todo, max_bytes, scheduler, take, stopped) -> None:
                 s = fut.result()
             except Exception as e:  # the worker died (memory, a killed node): report the file, go on
                 job = dict(todo)[k]
-                s = Summary(job.path, "failed", job.output, [], f"{job.path}: the dask worker failed ({type(e).__name__}: {e})")
+                s = Summary(job.path, "failed", job.output, [], f"{job.path}: {_dask_failure(e)}")
             take(k, s)
             if stopped():
                 client.cancel(list(futures))
                 break
     finally:
         client.close()
+
+
+def _dask_failure(e: Exception) -> str:
+    """One line for a file the cluster could not convert (dask's own message spans sentences)."""
+    if type(e).__name__ == "KilledWorker":
+        return ("the dask worker running it died (out of memory or killed; dask retried it on "
+                "distributed.scheduler.allowed-failures other workers; the workers' logs say why)")
+    first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+    return f"the dask worker failed ({type(e).__name__}{': ' + first if first else ''})"
