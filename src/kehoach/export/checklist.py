@@ -187,7 +187,7 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     text, real dates, a status drop-down; printed landscape on A4, fitted to the page width, the
     header row repeated on every page."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
     columns, rows = table_rows(plan, by, as_of)
     keep = [k for k, c in enumerate(columns) if c in ALWAYS or k == 0 and BY_TITLES[by]
@@ -202,8 +202,14 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     head_style = (Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), Alignment(wrap_text=True, vertical="center"))
     for cell in ws[1]:
         cell.font, cell.fill, cell.alignment, cell.border = *head_style, border
-    overdue_fill = PatternFill("solid", fgColor="F8CBAD")
+    # Cell formats as named styles, registered once: setting a format cell by cell costs more than
+    # the rest of the export together.
     top = Alignment(wrap_text=True, vertical="top")
+    plain = NamedStyle("kehoach task", alignment=top, border=border)
+    day = NamedStyle("kehoach date", alignment=top, border=border, number_format="DD/MM/YYYY")
+    overdue = NamedStyle("kehoach overdue", alignment=top, border=border, fill=PatternFill("solid", fgColor="F8CBAD"))
+    for style in (plain, day, overdue):
+        wb.add_named_style(style)
     dates = {header.index(c) + 1 for c in ("Bắt đầu", "Kết thúc") if c in header}
     overdue_col = header.index("Quá hạn") + 1 if "Quá hạn" in header else None
     widths = [WIDTHS.get(title, 16) for title in header]
@@ -214,13 +220,11 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
         ws.append(values)
         last += 1
         ws.row_dimensions[last].height = row_height(values, widths)
+        late = overdue_col and is_overdue(item, as_of)
         for col in range(1, len(keep) + 1):
             cell = ws.cell(last, col)
-            cell.alignment, cell.border = top, border
-            if col in dates and cell.value is not None:
-                cell.number_format = "DD/MM/YYYY"
-        if overdue_col and is_overdue(item, as_of):
-            ws.cell(last, overdue_col).fill = overdue_fill
+            cell.style = ("kehoach date" if col in dates and cell.value is not None
+                          else "kehoach overdue" if late and col == overdue_col else "kehoach task")
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[ws.cell(1, col).column_letter].width = width
     ws.freeze_panes = "A2"
