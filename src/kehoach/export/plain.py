@@ -13,8 +13,9 @@ twice, never as a YAML anchor and alias: a plan file is a tree.
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
+
+from .. import rx
 
 _WIDTH = 100000  # PyYAML's line width below; longer scalars would be folded
 _NUMERIC_CHARS = frozenset("0123456789_.:+-eExXoObBaAcCdDfFiInNtTzZ ")
@@ -173,17 +174,17 @@ def _other_type(text: str) -> bool:
 
 _EXACT_WORDS = frozenset(w for word in ("yes", "no", "true", "false", "on", "off", "null")
                          for w in (word, word.capitalize(), word.upper())) | {"~", "<<", "=", ""}
-_NUMBER: list[re.Pattern] = []
+_NUMBER: list = []
 
 
-def _int_float_time() -> re.Pattern:
+def _int_float_time():
     """YAML 1.1 int, float and timestamp, as PyYAML's resolver reads them (compiled when first needed)."""
     if not _NUMBER:
-        _NUMBER.append(re.compile(
+        _NUMBER.append(rx.compile(
             r"""[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)
             |[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
             |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
             |[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
             |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[\ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9]
-             (?:\.[0-9]*)?(?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?""", re.X))
+             (?:\.[0-9]*)?(?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?""", rx.X))
     return _NUMBER[0]

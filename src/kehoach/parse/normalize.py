@@ -102,8 +102,9 @@ def _once(text: str) -> str:
             break
         text = decoded
     text = _SPACE_LIKE.sub(" ", text)
-    text = _SUP_POWER.sub(r"\1\2", text)  # "m<sup>2</sup>" is m2, not a footnote
-    text = _SUP_MARK.sub("", text)
+    if "<" in text:
+        text = _SUP_POWER.sub(r"\1\2", text)  # "m<sup>2</sup>" is m2, not a footnote
+        text = _SUP_MARK.sub("", text)
     text = _TAG.sub(" ", text)
     text = _HEADING.sub("", text)
     text = _TRAILING_HASHES.sub("", text)
@@ -126,9 +127,11 @@ _NEEDS_WORK_CHAR = regex.compile(
     r"[*_<>&#\\\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\uf000-\uf0ff"
     r"\u25cf\u25aa\u25e6\u2043\u2219]"
 )
-_NEEDS_WORK_SPACE = regex.compile(r" (?:[ ,;:.!?)]|\p{M})|\d -\d|\d- \d|(?<!\S)\p{Lu} \p{Lu} \p{Lu}(?!\S)")
-_NEEDS_WORK_SLASH = regex.compile(
-    r"(?<!\S)/[a-z]|/(?:(?:19|20)\d{2}/)?(?:QĐ|KHHĐ|KHHD|KH|NQ|CTr|CT|TB|BC|TTr|HD)(?:UBND|HĐND|TTg|CP|TU|BCĐ)"
+_NEEDS_WORK_SPACE = regex.compile(r" [ ,;:.!?)\p{M}]")
+_NEEDS_WORK_DASH = regex.compile(r"\d -\d|\d- \d")
+_NEEDS_WORK_LETTERS = regex.compile(r"(?<!\S)\p{Lu} \p{Lu} \p{Lu}(?!\S)")
+_NEEDS_WORK_SLASH = regex.compile(  # the "/" first: the engine looks for it before trying the rest
+    r"/(?:(?<!\S/)[a-z]|(?:(?:19|20)\d{2}/)?(?:QĐ|KHHĐ|KHHD|KH|NQ|CTr|CT|TB|BC|TTr|HD)(?:UBND|HĐND|TTg|CP|TU|BCĐ))"
 )
 
 
@@ -139,7 +142,8 @@ def _clean(text: str) -> bool:
         return True
     if text[0].isspace() or text[-1].isspace() or _NEEDS_WORK_CHAR.search(text):
         return False
-    if " " in text and _NEEDS_WORK_SPACE.search(text):
+    if " " in text and (_NEEDS_WORK_SPACE.search(text) or _NEEDS_WORK_LETTERS.search(text)
+                        or ("- " in text or " -" in text) and _NEEDS_WORK_DASH.search(text)):
         return False
     if "/" in text and _NEEDS_WORK_SLASH.search(text):
         return False
