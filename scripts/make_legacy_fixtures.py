@@ -17,6 +17,8 @@ its clean rendition. What it writes (all committed):
   written with the codes of their small letters).
 - ``*-scan.pdf``: a PDF sample printed to page images (pdftoppm, 200 dpi grey) and bound again as
   an image-only PDF (img2pdf, from the ``ocr`` extra): a scan, read with ``--ocr``.
+- ``*-part-scan.pdf``: the PDF sample with its second page replaced by that page of the scan
+  (qpdf): a scanned page among text pages, warned without ``--ocr`` and OCR'd alone with it.
 """
 
 from __future__ import annotations
@@ -155,6 +157,12 @@ def scanned_pdf(src: Path, out: Path) -> None:
         out.write_bytes(img2pdf.convert([str(p) for p in pages], layout_fun=img2pdf.get_fixed_dpi_layout_fun((200, 200))))
 
 
+def part_scanned_pdf(clean: Path, scan: Path, out: Path) -> None:
+    """``clean`` with its second page taken from ``scan``: a scanned page among text pages."""
+    subprocess.run(["qpdf", "--deterministic-id", "--empty", "--pages", str(clean), "1", str(scan), "2", str(clean),
+                    "3-z", "--", str(out)], check=True)
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     for stem in DOCX_SAMPLES:
@@ -166,6 +174,7 @@ def main() -> int:
         (OUT / f"{stem}-tcvn3.txt").write_bytes(legacy.to_tcvn3(text, full=False).encode("cp1252"))
     for stem in SCAN_SAMPLES:
         scanned_pdf(ROOT / "samples" / f"{stem}.pdf", OUT / f"{stem}-scan.pdf")
+        part_scanned_pdf(ROOT / "samples" / f"{stem}.pdf", OUT / f"{stem}-scan.pdf", OUT / f"{stem}-part-scan.pdf")
     for f in sorted(OUT.iterdir()):
         print(f.relative_to(ROOT), f.stat().st_size)
     return 0

@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "invalid-bytes": "a few bytes of a UTF-8 file were not UTF-8 and were replaced with '\ufffd'",
     "legacy-font": "a Word file uses legacy 8-bit Vietnamese fonts (TCVN3, VNI) that were not converted",
     "text-layer-repaired": "a PDF's text layer cut words apart or ran them together (tone marks as separate glyphs, letter-spaced headings); they were repaired from Vietnamese syllables",
+    "page-without-text": "a PDF page holds only an image among pages with text (a scanned page): its text is not read without --ocr",
     "ocr": "the text comes from OCR, or OCR text was corrected from the document's structure (line given)",
     "text-box": "a Word file holds text boxes, which are not read",
 }

@@ -17,6 +17,7 @@ from kehoach.parse.rendition import Rendition
 from ..conftest import ROOT
 
 SCAN = ROOT / "tests" / "legacy-inputs" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so-scan.pdf"
+PART_SCAN = ROOT / "tests" / "legacy-inputs" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so-part-scan.pdf"
 CLEAN = ROOT / "samples" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.pdf"
 MISSING = ocr.missing_engine()
 
@@ -103,7 +104,38 @@ def test_a_scanned_plan_read_with_ocr_gives_the_clean_plan(in_root):
     assert _sections(plan["sections"]) == _sections(clean["sections"])
     assert _leads(plan) == _leads(clean)
     assert plan["warnings"][0]["code"] == "ocr"
+    assert "mean word confidence" in plan["warnings"][0]["message"]  # Tesseract's, from OCRmyPDF's hOCR
     assert any(w["loc"] for w in plan["warnings"] if w["code"] == "ocr")  # corrections, each with its line
+
+
+def test_a_scanned_page_among_text_pages_is_warned_and_the_rest_read(in_root):
+    plan = extract_file(str(PART_SCAN))
+    clean = extract_file(str(CLEAN))
+    (w,) = [w for w in plan["warnings"] if w["code"] == "page-without-text"]
+    assert w["loc"] == {"line": None, "page": 2} and "--ocr" in w["message"]
+    assert plan["document"]["number"] == clean["document"]["number"] and plan["tasks"]
+
+
+@pytest.mark.skipif(bool(MISSING) and not os.environ.get("KEHOACH_REQUIRE_OCR"),
+                    reason=f"OCR test skipped: {MISSING}; install {ocr.INSTALL}")
+def test_a_part_scanned_plan_read_with_ocr_gives_the_clean_plan(in_root):
+    """Only the scanned page goes through OCR; the confidence given is that page's."""
+    plan = extract_file(str(PART_SCAN), ocr="auto")
+    clean = extract_file(str(CLEAN))
+    assert plan["document"] == clean["document"]
+    assert _sections(plan["sections"]) == _sections(clean["sections"])
+    assert _leads(plan) == _leads(clean)
+    head = plan["warnings"][0]
+    assert head["code"] == "ocr" and "page(s) 2 comes from OCR" in head["message"] and "confidence" in head["message"]
+    assert not [w for w in plan["warnings"] if w["code"] == "page-without-text"]
+
+
+def test_low_confidence_pages_are_warned():
+    r = Rendition(lines=["KẾ HOẠCH"], origins=[Loc(1, 1)])
+    ocr.correct(r, {1: (93.0, 300), 2: (61.5, 120)})
+    assert "mean word confidence 84% over 420 words" in r.warnings[0]["message"]
+    (low,) = [w for w in r.warnings if w["loc"]]
+    assert low["loc"] == {"line": None, "page": 2} and "62%" in low["message"]
 
 
 @pytest.mark.skipif(bool(MISSING) and not os.environ.get("KEHOACH_REQUIRE_OCR"),

@@ -117,16 +117,20 @@ def _read_binary(data: bytes, name: str, fmt: str, ocr: str | None = None):
 
 
 def _read_pdf(data: bytes, name: str, ocr: str | None):
-    """A PDF's text layer; with ``ocr``, one made by OCR when there is none ("auto") or always ("force")."""
+    """A PDF's text layer; with ``ocr``, one made by OCR for the pages that have none ("auto") or for
+    every page ("force")."""
     from . import ocr as ocr_mod
     from .pdf import read_pdf
 
     if ocr != "force":
         try:
-            return read_pdf(data, name)
+            rendition = read_pdf(data, name)
+            if not (ocr and rendition.image_pages):
+                return rendition
         except ocr_mod.NoTextLayer:
             if not ocr:
                 raise
-    rendition = read_pdf(ocr_mod.run_ocr(data, name, force=ocr == "force"), name)
-    ocr_mod.correct(rendition)
+    pdf, confidence = ocr_mod.run_ocr(data, name, force=ocr == "force")  # without force: the image pages only
+    rendition = read_pdf(pdf, name)
+    ocr_mod.correct(rendition, confidence)
     return rendition

@@ -1,8 +1,10 @@
 """Scanned PDFs: a text layer made by OCRmyPDF with Tesseract's Vietnamese model, then read and
 corrected with what every plan's layout is known to hold.
 
-OCR runs only when asked (``--ocr``): on a PDF with no text layer (``auto``), or on every page
-(``force``, for a PDF whose text layer is garbage). The engine is an existing one, never a home-made
+OCR runs only when asked (``--ocr``): on the pages of a PDF that have no text layer (``auto``: a
+scan, or scanned pages among text pages), or on every page (``force``, for a PDF whose text layer
+is garbage). Tesseract's word confidences are read from the hOCR files OCRmyPDF keeps, and
+reported (mean over the OCR'd words; pages below :data:`LOW_CONFIDENCE` warned each). The engine is an existing one, never a home-made
 one: ``pip install 'kehoach[ocr]'`` gives OCRmyPDF, and the Debian packages tesseract-ocr and
 tesseract-ocr-vie give Tesseract and its Vietnamese model; each is checked before it is needed.
 
@@ -65,8 +67,10 @@ def _languages(tesseract: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in (r.stdout + r.stderr).splitlines()[1:])
 
 
-def run_ocr(data: bytes, name: str, force: bool) -> bytes:
-    """The PDF with a text layer made by OCRmyPDF (Vietnamese); ``force`` redoes pages that have text."""
+def run_ocr(data: bytes, name: str, force: bool) -> tuple[bytes, dict[int, tuple[float, int]]]:
+    """The PDF with a text layer made by OCRmyPDF (Vietnamese) for the pages that have none
+    (``force``: for every page), and Tesseract's word confidences per OCR'd page: {page: (mean
+    confidence in %, words)}."""
     missing = missing_engine()
     if missing:
         raise ReadError(f"{name}: --ocr needs an OCR engine: {missing}; install {INSTALL}")
@@ -75,9 +79,10 @@ def run_ocr(data: bytes, name: str, force: bool) -> bytes:
         with open(src, "wb") as fh:
             fh.write(data)
         cmd = [sys.executable, "-m", "ocrmypdf", "-q", "-l", "vie", "--output-type", "pdf", "--optimize", "0",
-               "--force-ocr" if force else "--skip-text", src, out]
+               "--keep-temporary-files", "--force-ocr" if force else "--skip-text", src, out]
+        env = dict(os.environ, TMPDIR=tmp)  # its work files (with the hOCR of each page) stay in ours
         try:
-            r = subprocess.run(cmd, capture_output=True, text=True, timeout=OCR_TIMEOUT)
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=OCR_TIMEOUT, env=env)
         except subprocess.TimeoutExpired as e:
             raise ReadError(f"{name}: OCR did not finish in {OCR_TIMEOUT} s") from e
         except OSError as e:
@@ -85,8 +90,29 @@ def run_ocr(data: bytes, name: str, force: bool) -> bytes:
         if r.returncode != 0 or not os.path.exists(out):
             last = (r.stderr.strip().splitlines() or ["no message"])[-1]
             raise ReadError(f"{name}: OCR failed ({last})")
+        confidence = hocr_confidence(tmp)
         with open(out, "rb") as fh:
-            return draw_rules(fh.read())
+            return draw_rules(fh.read()), confidence
+
+
+_WORD_CONF = regex.compile(r"class=['\"]ocrx_word['\"][^>]*?x_wconf (\d+)")
+
+
+def hocr_confidence(folder: str) -> dict[int, tuple[float, int]]:
+    """Mean word confidence and word count of each page OCRmyPDF left an hOCR file for
+    (``000002_ocr_hocr.hocr`` is page 2)."""
+    import glob
+
+    out: dict[int, tuple[float, int]] = {}
+    for path in glob.glob(os.path.join(folder, "**", "*_ocr_hocr.hocr"), recursive=True):
+        stem = os.path.basename(path).split("_", 1)[0]
+        if not stem.isdigit():
+            continue
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            confs = [int(c) for c in _WORD_CONF.findall(fh.read())]
+        if confs:
+            out[int(stem)] = (sum(confs) / len(confs), len(confs))
+    return out
 
 
 # --- table rules from the page image ------------------------------------------------------------
@@ -335,8 +361,13 @@ def _fix_group_numbers(lines: list[str], fixes: list[tuple[int, str, str]]) -> N
         expected += 1
 
 
-def correct(rendition: Rendition) -> None:
-    """Correct an OCR'd rendition in place and warn each correction (``ocr``) and the OCR itself."""
+LOW_CONFIDENCE = 80.0
+"""A page whose mean word confidence is below this (in %) is warned on its own."""
+
+
+def correct(rendition: Rendition, confidence: dict[int, tuple[float, int]] | None = None) -> None:
+    """Correct an OCR'd rendition in place and warn each correction (``ocr``), the OCR itself with
+    Tesseract's mean word confidence, and each page whose confidence is low."""
     fixes: list[tuple[int, str, str]] = []
     _join_bullets(rendition)
     lines = rendition.lines
@@ -351,5 +382,18 @@ def correct(rendition: Rendition) -> None:
         loc = rendition.origins[k]
         rendition.warnings.append(warning("ocr", f"OCR text corrected: '{before[:60]}' read as '{after[:60]}'",
                                           {"line": loc.line, "page": loc.page}))
-    rendition.warnings.insert(0, warning("ocr", "the text comes from OCR (Tesseract, Vietnamese; OCRmyPDF gives no "
-                                         "confidence per word): check titles and numbers against the scan", None))
+    rendition.warnings.insert(0, warning("ocr", _summary(confidence or {}), None))
+    for page, (mean, words) in sorted((confidence or {}).items()):
+        if mean < LOW_CONFIDENCE:
+            rendition.warnings.append(warning("ocr", f"page {page}: low OCR confidence (mean {mean:.0f}% over {words} "
+                                              "words): check its text against the scan", {"line": None, "page": page}))
+
+
+def _summary(confidence: dict[int, tuple[float, int]]) -> str:
+    if not confidence:
+        return "the text comes from OCR (Tesseract, Vietnamese): check titles and numbers against the scan"
+    words = sum(n for _, n in confidence.values())
+    mean = sum(m * n for m, n in confidence.values()) / max(words, 1)
+    pages = ", ".join(map(str, sorted(confidence)))
+    return (f"the text of page(s) {pages} comes from OCR (Tesseract, Vietnamese; mean word confidence {mean:.0f}% "
+            f"over {words} words): check titles and numbers against the scan")

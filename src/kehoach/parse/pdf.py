@@ -22,7 +22,7 @@ from .lines import PAGE_MARK, starts_block
 from .normalize import footnote_start
 from .pdf_tables import split_borderless
 from .rendition import Rendition
-from .textlayer import repair_lines, repaired_warning
+from .textlayer import page_warnings, repair_lines
 
 _BARE_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "intersection_tolerance": 4}
@@ -379,7 +379,7 @@ def read_pdf(data: bytes, name: str) -> Rendition:
             out.blank(Loc(line_no + 1, p.number))
         prev_top = None
     flush()
-    out.warnings.extend(repaired_warning(pages))
+    out.warnings.extend(page_warnings(pages, out, data))
     return out
 
 

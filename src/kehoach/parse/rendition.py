@@ -30,6 +30,8 @@ class Rendition:
     origins: list[Loc] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
     pages: int | None = None
+    image_pages: list[int] = field(default_factory=list)
+    """PDF pages that hold images and no text (scanned pages among text pages)."""
 
     def add_line(self, text: str, loc: Loc) -> None:
         self.lines.append(text.replace("\t", "   "))

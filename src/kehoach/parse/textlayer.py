@@ -283,10 +283,43 @@ def repair_lines(lines: list[list[dict]], height: float) -> tuple[list[list[dict
     return out, repaired
 
 
-def repaired_warning(pages: list) -> list[dict]:
-    """One ``text-layer-repaired`` warning for a PDF's pages (each with ``number``, ``items`` as
-    the PDF reader lays them out, and ``repaired`` from :func:`repair_lines`), at the first
-    repaired line; none when nothing was repaired."""
+def page_warnings(pages: list, out, data: bytes) -> list[dict]:
+    """The PDF reader's page warnings: ``text-layer-repaired`` (pages with ``number``, ``items`` as
+    the reader lays them out, and ``repaired`` from :func:`repair_lines`), and
+    ``page-without-text`` for pages that hold only an image (listed in ``out.image_pages``)."""
+    out.image_pages = _image_only([p.number for p in pages if not p.items], data)
+    found = _repaired_warning(pages)
+    if out.image_pages:
+        listed = ", ".join(map(str, out.image_pages[:10])) + (" …" if len(out.image_pages) > 10 else "")
+        found.append(dict(warning("page-without-text", f"page(s) {listed} hold only an image (scanned pages among text "
+                                  "pages): their text is not read; extract with --ocr to read them",
+                                  {"line": None, "page": out.image_pages[0]})))
+    return found
+
+
+def _image_only(numbers: list[int], data: bytes) -> list[int]:
+    """Those of the pages ``numbers`` (nothing read on them) that hold an image and no character."""
+    if not numbers:
+        return []
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(data)
+    found = []
+    try:
+        for number in numbers:
+            page = doc[number - 1]
+            tp = page.get_textpage()
+            if not tp.count_chars() and any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2)):
+                found.append(number)
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    return found
+
+
+def _repaired_warning(pages: list) -> list[dict]:
     total = sum(n for p in pages for _, n in p.repaired)
     if not total:
         return []
@@ -295,9 +328,9 @@ def repaired_warning(pages: list) -> list[dict]:
     top = first.repaired[0][0]
     line_no = next((k + 1 for k, it in enumerate(first.items) if it[0] == "line" and abs(it[3] - top) < 1.0), None)
     return [dict(warning("text-layer-repaired",
-                    f"the PDF's text layer cut words apart or ran them together on {lines} line(s); {total} "
-                    "repair(s) made from Vietnamese syllables and the glyphs' positions: check the text against the document",
-                    {"line": line_no, "page": first.number}))]
+                         f"the PDF's text layer cut words apart or ran them together on {lines} line(s); {total} "
+                         "repair(s) made from Vietnamese syllables and the glyphs' positions: check the text against the document",
+                         {"line": line_no, "page": first.number}))]
 
 
 _SPACED_RUN = regex.compile(r"(?<!\S)[\p{Lu}.,:;](?: {1,4}[\p{Lu}.,:;])+(?!\S)")
