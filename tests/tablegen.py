@@ -44,7 +44,9 @@ HEADER_WORDS = {
     "deadline": ["Thời gian", "Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện"],
     "output": ["Sản phẩm", "Kết quả", "Hình thức văn bản"],
 }
-LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "html", "docx"]
+PDF_LAYOUTS = ["pdf", "pdfb"]
+"""Printed by LibreOffice from the Word rendition: ruled, and borderless."""
+LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "html", "docx", *PDF_LAYOUTS]
 
 
 @dataclass
@@ -443,23 +445,77 @@ def render_html(table: Table, rng: random.Random) -> str:
     return "\n".join(out)
 
 
-def render_docx(table: Table, rng: random.Random) -> bytes:
+def render_docx(table: Table, rng: random.Random, ruled: bool = True, paged: bool = False) -> bytes:
+    """A Word document holding the table; ``ruled=False`` draws no borders; ``paged`` lays it out
+    as for printing (column widths by role, a font, a page break where the table has one, the header
+    row marked to repeat on later pages or not)."""
     import docx
 
     document = docx.Document()
+    if paged:
+        _print_layout(document, rng)
     for line in HEAD.strip().split("\n"):
         document.add_paragraph(line)
+    segments: list[list[tuple[str, list]]] = [[]]
+    for kind, cells in _grid_rows(table, rng):
+        if kind == "break":
+            if paged:
+                segments.append([])
+            continue
+        segments[-1].append((kind, cells))
+    repeat = paged and rng.random() < 0.5
+    for k, grid in enumerate(segments):
+        if k:
+            from docx.enum.text import WD_BREAK
+
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _docx_table(document, table, grid, ruled, paged, repeat)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _print_layout(document, rng: random.Random) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(rng.choice([12, 13]))
+    sec = document.sections[0]
+    sec.left_margin, sec.right_margin = Cm(2.5), Cm(1.5)
+    if rng.random() < 0.4:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
+    else:
+        sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+
+
+WIDTHS_CM = {"no": 1.2, "title": 6.5, "lead": 3.5, "support": 3.5, "combined": 4.5, "deadline": 2.5, "output": 2.5}
+
+
+def _docx_table(document, table: Table, grid: list[tuple[str, list]], ruled: bool, paged: bool, repeat: bool) -> None:
     width = len(table.columns)
-    grid = [g for g in _grid_rows(table, rng) if g[0] != "break"]
     nrows = sum(len(cells) if kind == "header" else 1 for kind, cells in grid)
     t = document.add_table(rows=nrows, cols=width)
-    t.style = "Table Grid"
+    if ruled:
+        t.style = "Table Grid"
+    if paged:
+        from docx.shared import Cm
+
+        sec = document.sections[0]
+        scale = (sec.page_width - sec.left_margin - sec.right_margin) / Cm(sum(WIDTHS_CM[c] for c in table.columns))
+        t.autofit = False
+        for i, c in enumerate(table.columns):  # the table spans the text width, as offices lay it out
+            t.columns[i].width = int(Cm(WIDTHS_CM[c]) * scale)
+            for cell in t.columns[i].cells:
+                cell.width = int(Cm(WIDTHS_CM[c]) * scale)
     r = 0
     lead_col = table.columns.index("lead") if "lead" in table.columns else None
     merge_from: int | None = None
     for kind, cells in grid:
         if kind == "header":
-            r = _docx_header(t, table, r)
+            r = _docx_header(t, table, r, repeat)
             continue
         if kind == "group":
             t.cell(r, 0).text = cells[0]
@@ -481,13 +537,19 @@ def render_docx(table: Table, rng: random.Random) -> bytes:
         if kind != "task":
             merge_from = None
         r += 1
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
-def _docx_header(t, table: Table, r: int) -> int:
-    """Write the header from row ``r`` (two rows with merges for a two-row header); the next row."""
+def _docx_header(t, table: Table, r: int, repeat: bool = False) -> int:
+    """Write the header from row ``r`` (two rows with merges for a two-row header); the next row.
+    ``repeat``: the header rows are marked to repeat at the top of each printed page."""
+    if repeat:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        for row in t.rows[r:r + (2 if table.two_row == "agencies" else 1)]:
+            mark = OxmlElement("w:tblHeader")
+            mark.set(qn("w:val"), "true")
+            row._tr.get_or_add_trPr().append(mark)
     if table.two_row != "agencies":
         for i, label in enumerate(table.labels):
             t.cell(r, i).text = label
@@ -511,9 +573,12 @@ HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 
 
 
 def document(table: Table, layout: str, rng: random.Random) -> tuple[bytes, str]:
-    """The plan holding the table in ``layout``: (bytes, file name)."""
+    """The plan holding the table in ``layout``: (bytes, file name). For a PDF layout, the Word
+    document to print (see :func:`to_pdf`)."""
     if layout == "docx":
         return render_docx(table, rng), "plan.docx"
+    if layout in PDF_LAYOUTS:
+        return render_docx(table, rng, ruled=layout == "pdf", paged=True), "plan.docx"
     if layout == "html":
         body = "".join(f"<p>{line}</p>" for line in HEAD.strip().split("\n"))
         return f"<html><body>{body}<p>PHỤ LỤC</p>{render_html(table, rng)}</body></html>".encode(), "plan.html"
@@ -521,6 +586,39 @@ def document(table: Table, layout: str, rng: random.Random) -> tuple[bytes, str]
             "aligned": render_aligned}[layout](table, rng)
     suffix = "txt" if layout in ("tab", "aligned") else "md"
     return f"{HEAD}\n**PHỤ LỤC**\n\n{text}\n".encode(), f"plan.{suffix}"
+
+
+def soffice() -> str | None:
+    """LibreOffice's command, if installed (the PDF layouts need it)."""
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(docs: list[bytes]) -> list[bytes]:
+    """Word documents printed to PDF by LibreOffice, in one run (with a profile of its own, so that
+    runs in parallel do not share one)."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    command = soffice()
+    if command is None:
+        raise RuntimeError("LibreOffice (soffice) is needed for the PDF layouts")
+    global _PROFILE
+    if _PROFILE is None:  # one profile per process: LibreOffice starts several times faster with it made
+        _PROFILE = tempfile.mkdtemp(prefix="kehoach-lo-")
+    with tempfile.TemporaryDirectory() as tmp:
+        names = []
+        for k, data in enumerate(docs):
+            (Path(tmp) / f"d{k}.docx").write_bytes(data)
+            names.append(str(Path(tmp) / f"d{k}.docx"))
+        subprocess.run([command, "--headless", f"-env:UserInstallation=file://{_PROFILE}", "--convert-to", "pdf",
+                        "--outdir", tmp, *names], check=True, capture_output=True, timeout=600)
+        return [(Path(tmp) / f"d{k}.pdf").read_bytes() for k in range(len(docs))]
+
+
+_PROFILE: str | None = None
 
 
 def compare(table: Table, plan: dict) -> list[bool]:
@@ -542,11 +640,23 @@ def compare(table: Table, plan: dict) -> list[bool]:
     return out
 
 
-def roundtrip(seed: int, layout: str) -> tuple[Table, dict, list[bool]]:
+def roundtrips(seeds: list[int], layout: str) -> list[tuple[Table, dict, list[bool]]]:
+    """Generate, write in ``layout``, extract and compare one table per seed."""
     from kehoach import extract_bytes
 
-    rng = random.Random(seed)
-    table = random_table(rng)
-    data, name = document(table, layout, random.Random(seed * 7 + 1))
-    plan = extract_bytes(data, name)
-    return table, plan, compare(table, plan)
+    tables, docs = [], []
+    for seed in seeds:
+        table = random_table(random.Random(seed))
+        tables.append(table)
+        docs.append(document(table, layout, random.Random(seed * 7 + 1)))
+    if layout in PDF_LAYOUTS:
+        docs = [(pdf, "plan.pdf") for pdf in to_pdf([data for data, _name in docs])]
+    out = []
+    for table, (data, name) in zip(tables, docs, strict=True):
+        plan = extract_bytes(data, name)
+        out.append((table, plan, compare(table, plan)))
+    return out
+
+
+def roundtrip(seed: int, layout: str) -> tuple[Table, dict, list[bool]]:
+    return roundtrips([seed], layout)[0]

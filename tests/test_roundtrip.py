@@ -2,7 +2,9 @@
 
 CI runs a fixed set of examples per layout (hypothesis, derandomized); set KEHOACH_ROUNDTRIP=N to
 draw N examples per layout locally, and run ``python scripts/roundtrip.py`` for the per-layout
-share of rows that come back (the README's figures).
+share of rows that come back (the README's figures). The PDF layouts print the Word rendition
+with LibreOffice (ruled and borderless tables, wrapped cells, page breaks); without LibreOffice
+they are skipped with a message.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.tablegen import LAYOUTS, roundtrip
+from tests.tablegen import LAYOUTS, PDF_LAYOUTS, roundtrip, roundtrips, soffice
 
 EXAMPLES = int(os.environ.get("KEHOACH_ROUNDTRIP", "8"))
 GOAL = 0.99
@@ -22,9 +24,16 @@ GOAL = 0.99
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_fixed_seeds_come_back_whole(layout):
     """A fixed handful of tables per layout, every row right."""
-    for seed in (1, 2, 3, 5, 8, 13):
-        table, plan, ok = roundtrip(seed, layout)
+    _needs_libreoffice(layout)
+    seeds = [1, 2, 3, 5, 8, 13]
+    for seed, (table, _plan, ok) in zip(seeds, roundtrips(seeds, layout), strict=True):
         assert all(ok), (seed, layout, [r for r, good in zip(table.rows, ok, strict=False) if not good])
+
+
+def _needs_libreoffice(layout: str) -> None:
+    if layout in PDF_LAYOUTS and soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF round trip prints with it "
+                    "(apt-get install libreoffice-writer-nogui)")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -34,7 +43,13 @@ def test_fixed_seeds_come_back_whole(layout):
 def test_random_tables_round_trip(layout, seed):
     """Drawn tables: at least 99% of their rows come back; a row that does not is warned about
     (the table is not silently wrong)."""
+    _needs_libreoffice(layout)
     table, plan, ok = roundtrip(seed, layout)
     if all(ok):
         return
-    assert sum(ok) >= GOAL * len(ok) or plan["warnings"], (seed, layout)
+    about_table = [w for w in plan["warnings"] if w["code"] not in NOT_ABOUT_TABLES]
+    assert sum(ok) >= GOAL * len(ok) or about_table, (seed, layout)
+
+
+NOT_ABOUT_TABLES = {"signer-missing"}
+"""Warnings the generated plan always gets (it has no signature): they do not flag a table."""

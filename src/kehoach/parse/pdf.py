@@ -20,7 +20,7 @@ from ..vn import is_upper_text
 from .blocks import Loc
 from .lines import PAGE_MARK, starts_block
 from .normalize import footnote_start
-from .pdf_tables import split_borderless
+from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
 from .textlayer import page_warnings, repair_lines
 
@@ -199,7 +199,7 @@ def _plumber_page(page, number: int) -> _Page:
     return _Page(number, float(page.width), words, [(t.bbox, _table_rows(t)) for t in tables])
 
 
-def _pdfium_page(page, number: int) -> _Page:
+def _pdfium_page(page, number: int, carry: Carry | None = None) -> _Page:
     """A page with no ruling lines read through pypdfium2's text layer (several times faster than
     pdfplumber): its characters with their boxes, gathered into words."""
     width, height = page.get_size()
@@ -235,7 +235,7 @@ def _pdfium_page(page, number: int) -> _Page:
         cur.append(ch)
     flush()
     tp.close()
-    words, tables = split_borderless(words)  # task tables printed without ruling lines
+    words, tables = split_borderless(words, carry)  # task tables printed without ruling lines
     return _Page(number, float(width), words, tables)
 
 
@@ -297,6 +297,7 @@ def read_pdf(data: bytes, name: str) -> Rendition:
     out = Rendition()
     plumber = None
     pages: list[_Page] = []
+    carry = Carry()  # a borderless table running on from one page to the next
     chars = 0
     try:
         for i in range(len(doc)):
@@ -311,9 +312,10 @@ def read_pdf(data: bytes, name: str) -> Rendition:
                         plumber = _open(data, name)
                     pp = plumber.pages[i]
                     pages.append(_plumber_page(pp, i + 1))
+                    carry.lines = []
                     pp.flush_cache()
                 else:
-                    pages.append(_pdfium_page(page, i + 1))
+                    pages.append(_pdfium_page(page, i + 1, carry))
             except ReadError:
                 raise
             except Exception as e:
