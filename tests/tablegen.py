@@ -464,12 +464,13 @@ def render_docx(table: Table, rng: random.Random, ruled: bool = True, paged: boo
             continue
         segments[-1].append((kind, cells))
     repeat = paged and rng.random() < 0.5
+    style = (rng.random() < 0.5, rng.random() < 0.3) if paged else (False, False)
     for k, grid in enumerate(segments):
         if k:
             from docx.enum.text import WD_BREAK
 
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _docx_table(document, table, grid, ruled, paged, repeat)
+        _docx_table(document, table, grid, ruled, paged, repeat, style)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
@@ -494,7 +495,32 @@ def _print_layout(document, rng: random.Random) -> None:
 WIDTHS_CM = {"no": 1.2, "title": 6.5, "lead": 3.5, "support": 3.5, "combined": 4.5, "deadline": 2.5, "output": 2.5}
 
 
-def _docx_table(document, table: Table, grid: list[tuple[str, list]], ruled: bool, paged: bool, repeat: bool) -> None:
+def _cell_layout(t, style: tuple[bool, bool]) -> None:
+    """Cells centred vertically (as most offices set them), and/or packed close (small margins)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    centred, tight = style
+    if tight:
+        margins = OxmlElement("w:tblCellMar")
+        for edge in ("left", "right"):
+            el = OxmlElement(f"w:{edge}")
+            el.set(qn("w:w"), "40")
+            el.set(qn("w:type"), "dxa")
+            margins.append(el)
+        t._tbl.tblPr.append(margins)
+    if centred:
+        for row in t.rows:
+            for cell in row.cells:
+                tc_pr = cell._tc.get_or_add_tcPr()
+                if tc_pr.find(qn("w:vAlign")) is None:
+                    v = OxmlElement("w:vAlign")
+                    v.set(qn("w:val"), "center")
+                    tc_pr.append(v)
+
+
+def _docx_table(document, table: Table, grid: list[tuple[str, list]], ruled: bool, paged: bool, repeat: bool,
+                style: tuple[bool, bool] = (False, False)) -> None:
     width = len(table.columns)
     nrows = sum(len(cells) if kind == "header" else 1 for kind, cells in grid)
     t = document.add_table(rows=nrows, cols=width)
@@ -510,6 +536,7 @@ def _docx_table(document, table: Table, grid: list[tuple[str, list]], ruled: boo
             t.columns[i].width = int(Cm(WIDTHS_CM[c]) * scale)
             for cell in t.columns[i].cells:
                 cell.width = int(Cm(WIDTHS_CM[c]) * scale)
+        _cell_layout(t, style)
     r = 0
     lead_col = table.columns.index("lead") if "lead" in table.columns else None
     merge_from: int | None = None
@@ -609,13 +636,15 @@ def to_pdf(docs: list[bytes]) -> list[bytes]:
     if _PROFILE is None:  # one profile per process: LibreOffice starts several times faster with it made
         _PROFILE = tempfile.mkdtemp(prefix="kehoach-lo-")
     with tempfile.TemporaryDirectory() as tmp:
-        names = []
-        for k, data in enumerate(docs):
-            (Path(tmp) / f"d{k}.docx").write_bytes(data)
-            names.append(str(Path(tmp) / f"d{k}.docx"))
-        subprocess.run([command, "--headless", f"-env:UserInstallation=file://{_PROFILE}", "--convert-to", "pdf",
-                        "--outdir", tmp, *names], check=True, capture_output=True, timeout=600)
-        return [(Path(tmp) / f"d{k}.pdf").read_bytes() for k in range(len(docs))]
+        paths = [Path(tmp) / f"d{k}.docx" for k in range(len(docs))]
+        for path, data in zip(paths, docs, strict=True):
+            path.write_bytes(data)
+        for attempt in range(2):  # a long batch may lose a document; the missing ones go again
+            todo = [str(p) for p in paths if not p.with_suffix(".pdf").exists()]
+            for k in range(0, len(todo), 40):
+                subprocess.run([command, "--headless", f"-env:UserInstallation=file://{_PROFILE}", "--convert-to", "pdf",
+                                "--outdir", tmp, *todo[k:k + 40]], check=attempt == 0, capture_output=True, timeout=600)
+        return [p.with_suffix(".pdf").read_bytes() for p in paths]
 
 
 _PROFILE: str | None = None

@@ -23,7 +23,7 @@ COLUMN_WORDS: list[tuple[str, str]] = [
     ("target", r"muc tieu|chi tieu"),
     ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien"),
     ("output", r"san pham|ket qua|hinh thuc"),
-    ("no", r"^(?:stt|tt|so tt|so thu tu)\.?$"),
+    ("no", r"^(?:s ?t ?t|t ?t|so tt|so thu tu)\.?$"),  # "ST T": a narrow column breaks the word
     ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap"),
 ]
 _COLUMN_RES = [(f, regex.compile(p)) for f, p in COLUMN_WORDS]
@@ -32,6 +32,22 @@ EXTRA = "extra:"
 DATELESS = regex.compile(r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau")
 _DATA_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?")
 _GROUP_NO = regex.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
+
+
+_FILLER = regex.compile(r"\b(?:stt|tt|so tt|so thu tu|va|cac|co quan|don vi|thuc hien|hoan thanh|bat dau|ket thuc"
+                        r"|ten|cu the|chinh|lien quan)\b|[^\w\s]")
+
+
+def reads_as_header_line(text: str) -> bool:
+    """A line of text that is a task table's header row run together ("TT Nhiệm vụ Chủ trì Phối hợp
+    Thời hạn"): a lead column word, two other column words, and next to nothing else."""
+    rest = ascii_fold(text).lower()
+    found = set()
+    for name, rx in _COLUMN_RES:
+        if name != "no" and rx.search(rest):
+            found.add(name)
+            rest = rx.sub(" ", rest)
+    return "lead" in found and len(found) >= 3 and len(_FILLER.sub(" ", rest).split()) <= 1
 
 
 def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:

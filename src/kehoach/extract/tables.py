@@ -28,6 +28,7 @@ from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS ar
     _merge_sub_header,
     header_to_fields,
     place_sub_header,
+    reads_as_header_line,
     sub_header_fields,
     widen_header,
 )
@@ -427,9 +428,14 @@ def _check_fit(values: dict[str, str], lead: list[str], task_id: str, loc, warni
 
 def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> list[dict]:
     """A document that announces an appendix ("… tại Phụ lục kèm theo") but has no table after its
-    signature, and no appendix task, has lost its appendix (it is not in the source, or unreadable)."""
+    signature, and no appendix task, has lost its appendix (it is not in the source, or unreadable);
+    so has one with a table header row left as a line of text and no appendix task."""
     if any(t.get("source") == "appendix" for t in tasks):
         return []
+    for b in blocks:
+        if b.kind == "para" and len(b.text) < 160 and reads_as_header_line(b.text):
+            return [warning("appendix-unread", "a task table's header row is here as plain text but no task was read "
+                            "from its table (a table the reader could not find the columns of?)", b.loc.as_dict())]
     if any(b.kind == "table" for b in blocks[from_block:]):
         return []
     for b in blocks[:from_block]:

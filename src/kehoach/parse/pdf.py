@@ -113,16 +113,20 @@ def _segments(line: list[dict], split_gap: float) -> list[list[dict]]:
 _WRAPPED_DASH = re.compile(r"^[-–]\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 """A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
 _CODE_BREAK = re.compile(r"(?<=[\w])[-/]$")
+_DATE_BREAK = re.compile(r"\d/(?:20\d?|2)$")
+"""A date too wide for its table column, broken inside its year ("30/6/202" / "6")."""
 
 
 def join_wrapped(parts: list[str]) -> str:
-    """Join wrapped lines with a space, except inside codes cut after their hyphen ("QĐ-" / "UBND")."""
+    """Join wrapped lines with a space, except inside codes cut after their hyphen ("QĐ-" / "UBND")
+    and dates cut inside their year."""
     out: list[str] = []  # pieces, joined once: linear however many lines a paragraph has
     last = ""
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        code = last and _CODE_BREAK.search(last) and (part[:1].isupper() or part[:1].isdigit())
+        code = last and ((_CODE_BREAK.search(last) and (part[:1].isupper() or part[:1].isdigit()))
+                         or (_DATE_BREAK.search(last) and part[:1].isdigit()))
         if out and not code:
             out.append(" ")
         out.append(part)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import rx as regex
@@ -28,6 +29,8 @@ ROW_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?")
 _BARE_NUMBER = regex.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
 
 MIN_COLUMNS = 3
+ALIGNED = 3
+"""Lines whose words start level at a narrow gap for it to part two columns."""
 
 Line = list[dict]
 
@@ -56,13 +59,18 @@ def _metrics(words: list[dict], lines: list[Line]) -> _Metrics:
 
 
 def _lines(words: list[dict], tolerance: float) -> list[Line]:
+    """Words in lines: a word joins the line whose mean middle height is within ``tolerance`` of
+    its own (glyph boxes of marked letters, "Ủ", "ấ", "p", reach higher or lower than others)."""
     lines: list[Line] = []
+    mean = 0.0
     for w in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
         mid = (w["top"] + w["bottom"]) / 2
-        if lines and abs((lines[-1][0]["top"] + lines[-1][0]["bottom"]) / 2 - mid) <= tolerance:
+        if lines and abs(mean - mid) <= tolerance:
             lines[-1].append(w)
+            mean += (mid - mean) / len(lines[-1])
         else:
             lines.append([w])
+            mean = mid
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
@@ -86,15 +94,26 @@ def _is_header(line: Line, gap: float) -> bool:
 
 
 def _gutters(lines: list[Line], gap: float) -> list[tuple[float, float]]:
-    """Horizontal gaps at least ``gap`` wide that no word of ``lines`` covers: (left, right)."""
+    """Horizontal gaps that no word of ``lines`` covers, at least ``gap`` wide, or narrower where
+    the lines of a column start level (left-aligned cells packed close): (left, right)."""
     spans = sorted((w["x0"], w["x1"]) for line in lines for w in line)
+    starts = Counter(round(x0) for x0, _x1 in spans)
     out: list[tuple[float, float]] = []
     right = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - right >= gap:
+        if x0 - right >= gap or (x0 - right >= 1.5 and sum(starts[round(x0) + d] for d in (-1, 0, 1)) >= ALIGNED
+                                 and _ragged(lines, x0)):
             out.append((right, x0))
         right = max(right, x1)
     return out
+
+
+def _ragged(lines: list[Line], edge: float) -> bool:
+    """On the lines with a word starting at ``edge``, the words before it end at different places
+    (the ragged right side of a column), not all at one (a phrase repeated: "Xây dựng | hệ …",
+    "Năm | 2027")."""
+    ends = [a["x1"] for line in lines for a, b in itertools.pairwise(line) if abs(b["x0"] - edge) <= 1]
+    return len(ends) >= 2 and max(ends) - min(ends) >= 3
 
 
 def _fits(line: Line, gutters: list[tuple[float, float]]) -> bool:
@@ -115,10 +134,77 @@ def _header_cells(row: list[list[str]]) -> bool:
     return 2 * sum(1 for t in filled if HEADER_WORD.search(ascii_fold(t))) >= max(len(filled), 1)
 
 
-def _pitch(lines: list[Line], height: float) -> float:
-    """The distance between the lines of one paragraph (the smallest usual step between lines)."""
-    steps = [b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines) if 0 < b[0]["top"] - a[0]["top"] < 2.5 * height]
-    return min(statistics.median(steps), 2 * height) if steps else 1.5 * height
+def _pitch(lines: list[Line], height: float, bounds: list[float]) -> float:
+    """The distance between the lines of one paragraph: the usual step between the lines that have
+    words in one column (lines of other columns may sit between them when cells are centred)."""
+    steps = []
+    for c in range(len(bounds) + 1):
+        tops = [_top(line) for line in lines if any(_column(w, bounds) == c for w in line)]
+        steps += [b - a for a, b in itertools.pairwise(tops) if 0 < b - a < 2.5 * height]
+    steps.sort()
+    return min(steps[len(steps) // 5], 1.6 * height) if steps else 1.4 * height  # rows of one line step wider
+
+
+def _top(line: Line) -> float:
+    """Where a line stands: the median top of its words (marked letters' boxes reach higher)."""
+    return statistics.median(w["top"] for w in line)
+
+
+def _column(word: dict, bounds: list[float]) -> int:
+    return sum(1 for b in bounds if word["x0"] >= b)
+
+
+def _bands(lines: list[Line], height: float, pitch: float) -> list[int]:
+    """Each line's band: lines closer than a row's spacing (more than a paragraph's line gap) go in
+    one band. A row is a band unless a cell merged over rows bridges them."""
+    bands: list[int] = []
+    bottom = None
+    for line in lines:
+        top = min(w["top"] for w in line)
+        if bottom is not None and top - bottom > max(pitch - height, 0.0) + 0.35 * height:
+            bands.append(bands[-1] + 1)
+        else:
+            bands.append(bands[-1] if bands else 0)
+        bottom = max(bottom or 0.0, max(w["bottom"] for w in line))
+    return bands
+
+
+def _starts(lines: list[Line], bands: list[int], bounds: list[float]) -> tuple[set[int], bool]:
+    """Indexes of the lines that start a row, and whether the cells are centred vertically. Rows
+    whose cells are centred put the row number level with the middle of the row: a band with one
+    number starts at its first line, and in a band that a merged cell bridges, each line goes with
+    the number it is nearest to. Rows whose cells are set at the top start at the lines that hold
+    a number."""
+    groups = [[k for k, b in enumerate(bands) if b == band] for band in sorted(set(bands))]
+    numbered = [[k for k in members if bounds and _column(lines[k][0], bounds) == 0] for members in groups]
+    single = [(members, nums) for members, nums in zip(groups, numbered, strict=True) if len(nums) == 1 and len(members) > 1]
+    centred = 2 * sum(1 for members, nums in single if nums[0] != members[0]) > len(single)
+    out: set[int] = set()
+    for members, nums in zip(groups, numbered, strict=True):
+        if len(nums) == 1:
+            out.add(members[0])
+        elif len(nums) > 1 and centred:
+            def mid(k: int) -> float:
+                return _top(lines[k])
+            owner = [min(nums, key=lambda n, k=k: abs(mid(n) - mid(k))) for k in members]  # type: ignore[misc]
+            out.update(k for i, k in enumerate(members) if i == 0 or owner[i] != owner[i - 1])
+        else:
+            out.update(nums)
+    return out, centred
+
+
+def _header_groups(line: Line, gap: float, bounds: list[float]) -> list[Line]:
+    """A header line's cells: word groups, parted again where a column boundary falls in the space
+    between two words ("TT Nhiệm vụ" in close-packed columns)."""
+    out: list[Line] = []
+    for group in _groups(line, gap):
+        out.append([group[0]])
+        for a, b in itertools.pairwise(group):
+            if any(a["x1"] <= x <= b["x0"] + 0.5 for x in bounds):
+                out.append([b])
+            else:
+                out[-1].append(b)
+    return out
 
 
 def _place(line: Line, bounds: list[float], gap: float, spanning: bool, heading: bool) -> list[list[str]]:
@@ -126,7 +212,7 @@ def _place(line: Line, bounds: list[float], gap: float, spanning: bool, heading:
     second; in the header, a cell spanning columns ("Cơ quan thực hiện" over "Chủ trì | Phối
     hợp") stays whole, in the column it starts in."""
     cells: list[list[str]] = [[] for _ in range(len(bounds) + 1)]
-    for group in _groups(line, gap) if heading else [[w] for w in line]:
+    for group in _header_groups(line, gap, bounds) if heading else [[w] for w in line]:
         col = sum(1 for b in bounds if group[0]["x0"] >= b)
         cells[min(col, 1) if spanning else col].extend(w["text"] for w in group)
     return cells
@@ -135,6 +221,8 @@ def _place(line: Line, bounds: list[float], gap: float, spanning: bool, heading:
 def _join(text: str, more: str, heading: bool) -> str:
     """A wrapped cell's lines joined; in the header, a word too wide for its column broken over
     two lines ("ST" / "T") is joined again when only the whole reads as a header word."""
+    if regex.search(r"\d/(?:20\d?|2)$", text) and more[:1].isdigit():
+        return text + more  # a date too wide for its column broken inside ("30/6/202" / "6")
     if heading:
         head, _, last = text.rpartition(" ")
         first, _, tail = more.partition(" ")
@@ -149,17 +237,19 @@ def _rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[i
     """Cells row by row (see the module's text for where a line's words go); ``header``: the
     first line is the header's."""
     bounds = [g[0] for g in gutters]
-    pitch = _pitch(lines, m.height)
+    pitch = _pitch(lines, m.height, bounds)
+    bands = _bands(lines, m.height, pitch)
     rows: list[list[list[str]]] = []
-    last: dict[int, tuple[float, int]] = {}  # column -> (top of its last line, the row it went to)
+    last: dict[int, tuple[float, int, int]] = {}  # column -> (top of its last line, the row it went to, band)
     start_top = prev_top = 0.0
+    starts, centred = _starts(lines, bands, bounds)
     for k, line in enumerate(lines):
         cells = _place(line, bounds, m.gap, k in spanning, header and (not rows or all(_header_cells(r) for r in rows)))
-        top = line[0]["top"]
+        top = _top(line)
         after_header = header and bool(rows) and all(_header_cells(r) for r in rows)
-        close = top - prev_top <= pitch * 1.2
+        close = top - prev_top <= pitch * 1.3
         in_header = after_header and close and not ROW_NUMBER.fullmatch(" ".join(cells[0]))  # "Số" / "TT"
-        if not rows or (cells[0] and not in_header) or (after_header and not close):
+        if not rows or (k in starts and not in_header) or (after_header and not close):
             rows.append([[] for _ in cells])
             start_top = top
         prev_top = top
@@ -168,13 +258,13 @@ def _rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[i
                 continue
             target = len(rows) - 1
             before = last.get(c)
-            if before is not None and before[1] < target and top - before[0] <= pitch * 1.2 \
-                    and abs(top - start_top) > 0.3 * m.height:
+            if before is not None and before[1] < target and 0 < top - before[0] <= pitch * 1.2 \
+                    and before[2] == bands[k] and (centred or abs(top - start_top) > 0.3 * m.height):
                 target = before[1]  # a paragraph merged over rows, running on past the next row's start
             cell = rows[target][c]
             text = " ".join(words)
             rows[target][c] = [_join(cell[0], text, in_header)] if cell else [text]
-            last[c] = (top, target)
+            last[c] = (top, target, bands[k])
     return rows
 
 
@@ -211,6 +301,32 @@ def _carried(lines: list[Line], carry: Carry, m: _Metrics) -> tuple[int, list[Li
     return first, taken, order, spanning, bool(order) and _is_header(order[0], m.gap)
 
 
+def _header_above(lines: list[Line], k: int, used: set[int], taken: list[Line], m: _Metrics) -> int:
+    """How many lines above the header line at ``k`` belong to the header: header cells centred
+    vertically put the lines of a wrapped cell ("Thời gian" / "hoàn thành") above and below the
+    line that has every cell."""
+    j = k
+    while j > 0 and id(lines[j - 1][0]) not in used and lines[j][0]["top"] - lines[j - 1][-1]["bottom"] < 0.5 * m.height \
+            and len(_gutters(taken + [lines[j - 1]], m.gap)) >= len(_gutters(taken, m.gap)):
+        j -= 1
+    return k - j
+
+
+def _keeps_columns(taken: list[Line], line: Line, columns: int, m: _Metrics, ahead: list[Line]) -> bool:
+    """``line`` leaves the table its columns: gutters as wide as a header gap, or, for a line not
+    as wide as body text, narrower ones; or, with the lines ``ahead`` of it, gutters where their
+    words start level (cells packed close show their columns only once several lines are in)."""
+    if len(taken) >= ALIGNED and any(w["x0"] < right - 1 < w["x1"] for w in line for _left, right in _gutters(taken, m.gap)):
+        return False  # a word over the left edge of a column the table has kept so far
+    if len(_gutters(taken + [line], m.gap)) >= columns - 1:
+        return True
+    left = min(w["x0"] for ln in taken for w in ln)
+    right = max(w["x1"] for ln in taken for w in ln)
+    if line[-1]["x1"] - line[0]["x0"] < 0.6 * (right - left) and len(_gutters(taken + [line], 1.5)) >= columns - 1:
+        return True
+    return len(ahead) >= ALIGNED and len(_gutters(taken + [line] + ahead, m.gap)) >= columns - 1
+
+
 def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: list[Line] | None = None
             ) -> tuple[list[Line], list[Line], set[int]]:
     """From line ``k`` (a header, or with ``known`` lines of the table on the page before, the top
@@ -222,9 +338,12 @@ def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: list[Li
     j = k if known else k + 1
     while j < len(lines) and not (known and _ends_page(lines, j)) \
             and (not order or lines[j][0]["top"] - order[-1][-1]["bottom"] < m.height * 4):
-        if len(_gutters(taken + [lines[j]], m.gap)) >= columns - 1:
+        spans = len(_groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap)
+        if spans and len(_gutters(taken + [lines[j]], m.gap)) < len(_gutters(taken, m.gap)):
+            spanning.add(len(order))  # "I  Nhóm …" over the columns: its words must not close a gutter
+        elif _keeps_columns(taken, lines[j], columns, m, lines[j + 1:j + 1 + ALIGNED]):
             taken.append(lines[j])
-        elif len(_groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap):
+        elif spans:
             spanning.add(len(order))
         else:
             break
@@ -275,9 +394,12 @@ def split_borderless(words: list[dict], carry: Carry | None = None) -> tuple[lis
         if len(taken) > 2 and len(_gutters(taken[1:], m.gap)) > len(gutters):
             taken = taken[1:]  # a header cell spanning columns ("Cơ quan thực hiện")
             gutters = _gutters(taken, m.gap)
+        above = _header_above(lines, k, used, taken, m)
+        order = lines[k - above:k] + order
+        spanning = {i + above for i in spanning}
         tables.append(_table(order, gutters, spanning, m))
         used.update(id(w) for line in order for w in line)
-        k += len(order)
+        k += len(order) - above
         open_lines = taken if _ends_page(lines, k) else []
     carry.lines = open_lines
     return [w for w in words if id(w) not in used], tables
