@@ -11,7 +11,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "kehoach"
 MODULE_LINES = 400
 FUNCTION_LINES = 60
 
-LONG_MODULES = {"cli.py": 791, "extract/tables.py": 480, "parse/docx.py": 403, "parse/pdf.py": 403}
+LONG_MODULES = {"cli.py": 791, "extract/tables.py": 480, "parse/docx.py": 403}
 """Modules still over the limit, with their length when listed."""
 LONG_FUNCTIONS = {
     "cli.py:_batch_run": 65, "cli.py:tasks": 66, "extract/dates.py:_span_one": 76,

@@ -19,6 +19,7 @@ from ..vn import ascii_fold, starts_lower
 from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
+from .table_checks import appendix_unread  # noqa: F401  (the appendix step imports it from here)
 from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS are used from here)
     _GROUP_NO,
     COLUMN_WORDS,
@@ -28,7 +29,6 @@ from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS ar
     _merge_sub_header,
     header_to_fields,
     place_sub_header,
-    reads_as_header_line,
     sub_header_fields,
     widen_header,
 )
@@ -424,25 +424,6 @@ def _check_fit(values: dict[str, str], lead: list[str], task_id: str, loc, warni
     bad = [name for name in lead if not lead_is_name(name)]
     if bad:
         warnings.append(warning("lead-not-agency", f"task {task_id}: lead {bad[0][:60]!r} does not read as an agency name", loc.as_dict()))
-
-
-def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> list[dict]:
-    """A document that announces an appendix ("… tại Phụ lục kèm theo") but has no table after its
-    signature, and no appendix task, has lost its appendix (it is not in the source, or unreadable);
-    so has one with a table header row left as a line of text and no appendix task."""
-    if any(t.get("source") == "appendix" for t in tasks):
-        return []
-    for b in blocks:
-        if b.kind == "para" and len(b.text) < 160 and reads_as_header_line(b.text):
-            return [warning("appendix-unread", "a task table's header row is here as plain text but no task was read "
-                            "from its table (a table the reader could not find the columns of?)", b.loc.as_dict())]
-    if any(b.kind == "table" for b in blocks[from_block:]):
-        return []
-    for b in blocks[:from_block]:
-        if b.kind == "para" and regex.search(r"(?i)(?:kèm|tại|theo|chi\s+tiết)\s+(?:theo\s+)?phụ\s+lục", b.text):
-            return [warning("appendix-unread", "the document refers to an appendix but none was found or read; "
-                            "its tasks are missing", b.loc.as_dict())]
-    return []
 
 
 def _row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,

@@ -20,6 +20,7 @@ from ..vn import is_upper_text
 from .blocks import Loc
 from .lines import PAGE_MARK, starts_block
 from .normalize import footnote_start
+from .pdf_rows import join_wrapped
 from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
 from .textlayer import page_warnings, repair_lines
@@ -112,28 +113,6 @@ def _segments(line: list[dict], split_gap: float) -> list[list[dict]]:
 
 _WRAPPED_DASH = re.compile(r"^[-–]\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 """A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
-_CODE_BREAK = re.compile(r"(?<=[\w])[-/]$")
-_DATE_BREAK = re.compile(r"\d/(?:20\d?|2)$")
-"""A date too wide for its table column, broken inside its year ("30/6/202" / "6")."""
-
-
-def join_wrapped(parts: list[str]) -> str:
-    """Join wrapped lines with a space, except inside codes cut after their hyphen ("QĐ-" / "UBND")
-    and dates cut inside their year."""
-    out: list[str] = []  # pieces, joined once: linear however many lines a paragraph has
-    last = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        code = last and ((_CODE_BREAK.search(last) and (part[:1].isupper() or part[:1].isdigit()))
-                         or (_DATE_BREAK.search(last) and part[:1].isdigit()))
-        if out and not code:
-            out.append(" ")
-        out.append(part)
-        last = part
-    return "".join(out)
-
-
 def _text(seg: list[dict]) -> str:
     return " ".join(w["text"] for w in seg)
 
@@ -143,6 +122,7 @@ class _Page:
     and tables."""
 
     def __init__(self, number: int, width: float, words: list[dict], tables: list[tuple]) -> None:
+        self.carry = Carry()  # a borderless table running to the page's bottom
         self.number = number
         self.items: list[tuple] = []
         sizes = [w["bottom"] - w["top"] for w in words] or [10.0]
@@ -203,7 +183,7 @@ def _plumber_page(page, number: int) -> _Page:
     return _Page(number, float(page.width), words, [(t.bbox, _table_rows(t)) for t in tables])
 
 
-def _pdfium_page(page, number: int, carry: Carry | None = None) -> _Page:
+def _pdfium_page(page, number: int, before: _Page | None = None) -> _Page:
     """A page with no ruling lines read through pypdfium2's text layer (several times faster than
     pdfplumber): its characters with their boxes, gathered into words."""
     width, height = page.get_size()
@@ -239,8 +219,11 @@ def _pdfium_page(page, number: int, carry: Carry | None = None) -> _Page:
         cur.append(ch)
     flush()
     tp.close()
+    carry = before.carry if before is not None else Carry()  # a borderless table may run on from the page before
     words, tables = split_borderless(words, carry)  # task tables printed without ruling lines
-    return _Page(number, float(width), words, tables)
+    out = _Page(number, float(width), words, tables)
+    out.carry = carry
+    return out
 
 
 def _table_rows(table) -> list[list[list[str]]]:
@@ -301,7 +284,6 @@ def read_pdf(data: bytes, name: str) -> Rendition:
     out = Rendition()
     plumber = None
     pages: list[_Page] = []
-    carry = Carry()  # a borderless table running on from one page to the next
     chars = 0
     try:
         for i in range(len(doc)):
@@ -316,10 +298,9 @@ def read_pdf(data: bytes, name: str) -> Rendition:
                         plumber = _open(data, name)
                     pp = plumber.pages[i]
                     pages.append(_plumber_page(pp, i + 1))
-                    carry.lines = []
                     pp.flush_cache()
                 else:
-                    pages.append(_pdfium_page(page, i + 1, carry))
+                    pages.append(_pdfium_page(page, i + 1, pages[-1] if pages else None))
             except ReadError:
                 raise
             except Exception as e:

@@ -24,15 +24,14 @@ from .. import rx as regex
 from ..vn import ascii_fold
 from .aligned import HEADER_WORD
 from .lines import PAGE_MARK
+from .pdf_rows import ROW_NUMBER, Line, groups, rows
 
-ROW_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?")
 _BARE_NUMBER = regex.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
 
 MIN_COLUMNS = 3
 ALIGNED = 3
 """Lines whose words start level at a narrow gap for it to part two columns."""
 
-Line = list[dict]
 
 
 @dataclass
@@ -74,23 +73,13 @@ def _lines(words: list[dict], tolerance: float) -> list[Line]:
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
-def _groups(line: Line, gap: float) -> list[Line]:
-    out = [[line[0]]]
-    for w in line[1:]:
-        if w["x0"] - out[-1][-1]["x1"] > gap:
-            out.append([w])
-        else:
-            out[-1].append(w)
-    return out
-
-
 def _text(words: Line) -> str:
     return " ".join(w["text"] for w in words)
 
 
 def _is_header(line: Line, gap: float) -> bool:
-    groups = _groups(line, gap)
-    return len(groups) >= MIN_COLUMNS and sum(1 for g in groups if HEADER_WORD.search(ascii_fold(_text(g)))) >= 2
+    cells = groups(line, gap)
+    return len(cells) >= MIN_COLUMNS and sum(1 for g in cells if HEADER_WORD.search(ascii_fold(_text(g)))) >= 2
 
 
 def _gutters(lines: list[Line], gap: float) -> list[tuple[float, float]]:
@@ -127,152 +116,11 @@ def _starts_first_column(line: Line, taken: list[Line], gap: float) -> bool:
     return bool(gutters) and line[0]["x1"] <= gutters[0][0] + 1 and len(line[0]["text"]) <= 6
 
 
-def _header_cells(row: list[list[str]]) -> bool:
-    """Most filled cells of ``row`` are header words ("Cơ quan thực hiện", "Chủ trì", "Phối hợp";
-    a wrapped cell's first half such as "Số" is not)."""
-    filled = [" ".join(c) for c in row if c]
-    return 2 * sum(1 for t in filled if HEADER_WORD.search(ascii_fold(t))) >= max(len(filled), 1)
-
-
-def _pitch(lines: list[Line], height: float, bounds: list[float]) -> float:
-    """The distance between the lines of one paragraph: the usual step between the lines that have
-    words in one column (lines of other columns may sit between them when cells are centred)."""
-    steps = []
-    for c in range(len(bounds) + 1):
-        tops = [_top(line) for line in lines if any(_column(w, bounds) == c for w in line)]
-        steps += [b - a for a, b in itertools.pairwise(tops) if 0 < b - a < 2.5 * height]
-    steps.sort()
-    return min(steps[len(steps) // 5], 1.6 * height) if steps else 1.4 * height  # rows of one line step wider
-
-
-def _top(line: Line) -> float:
-    """Where a line stands: the median top of its words (marked letters' boxes reach higher)."""
-    return statistics.median(w["top"] for w in line)
-
-
-def _column(word: dict, bounds: list[float]) -> int:
-    return sum(1 for b in bounds if word["x0"] >= b)
-
-
-def _bands(lines: list[Line], height: float, pitch: float) -> list[int]:
-    """Each line's band: lines closer than a row's spacing (more than a paragraph's line gap) go in
-    one band. A row is a band unless a cell merged over rows bridges them."""
-    bands: list[int] = []
-    bottom = None
-    for line in lines:
-        top = min(w["top"] for w in line)
-        if bottom is not None and top - bottom > max(pitch - height, 0.0) + 0.35 * height:
-            bands.append(bands[-1] + 1)
-        else:
-            bands.append(bands[-1] if bands else 0)
-        bottom = max(bottom or 0.0, max(w["bottom"] for w in line))
-    return bands
-
-
-def _starts(lines: list[Line], bands: list[int], bounds: list[float]) -> tuple[set[int], bool]:
-    """Indexes of the lines that start a row, and whether the cells are centred vertically. Rows
-    whose cells are centred put the row number level with the middle of the row: a band with one
-    number starts at its first line, and in a band that a merged cell bridges, each line goes with
-    the number it is nearest to. Rows whose cells are set at the top start at the lines that hold
-    a number."""
-    groups = [[k for k, b in enumerate(bands) if b == band] for band in sorted(set(bands))]
-    numbered = [[k for k in members if bounds and _column(lines[k][0], bounds) == 0] for members in groups]
-    single = [(members, nums) for members, nums in zip(groups, numbered, strict=True) if len(nums) == 1 and len(members) > 1]
-    centred = 2 * sum(1 for members, nums in single if nums[0] != members[0]) > len(single)
-    out: set[int] = set()
-    for members, nums in zip(groups, numbered, strict=True):
-        if len(nums) == 1:
-            out.add(members[0])
-        elif len(nums) > 1 and centred:
-            def mid(k: int) -> float:
-                return _top(lines[k])
-            owner = [min(nums, key=lambda n, k=k: abs(mid(n) - mid(k))) for k in members]  # type: ignore[misc]
-            out.update(k for i, k in enumerate(members) if i == 0 or owner[i] != owner[i - 1])
-        else:
-            out.update(nums)
-    return out, centred
-
-
-def _header_groups(line: Line, gap: float, bounds: list[float]) -> list[Line]:
-    """A header line's cells: word groups, parted again where a column boundary falls in the space
-    between two words ("TT Nhiệm vụ" in close-packed columns)."""
-    out: list[Line] = []
-    for group in _groups(line, gap):
-        out.append([group[0]])
-        for a, b in itertools.pairwise(group):
-            if any(a["x1"] <= x <= b["x0"] + 0.5 for x in bounds):
-                out.append([b])
-            else:
-                out[-1].append(b)
-    return out
-
-
-def _place(line: Line, bounds: list[float], gap: float, spanning: bool, heading: bool) -> list[list[str]]:
-    """The words of ``line`` in their columns. A row spanning the columns keeps its text in the
-    second; in the header, a cell spanning columns ("Cơ quan thực hiện" over "Chủ trì | Phối
-    hợp") stays whole, in the column it starts in."""
-    cells: list[list[str]] = [[] for _ in range(len(bounds) + 1)]
-    for group in _header_groups(line, gap, bounds) if heading else [[w] for w in line]:
-        col = sum(1 for b in bounds if group[0]["x0"] >= b)
-        cells[min(col, 1) if spanning else col].extend(w["text"] for w in group)
-    return cells
-
-
-def _join(text: str, more: str, heading: bool) -> str:
-    """A wrapped cell's lines joined; in the header, a word too wide for its column broken over
-    two lines ("ST" / "T") is joined again when only the whole reads as a header word."""
-    if regex.search(r"\d/(?:20\d?|2)$", text) and more[:1].isdigit():
-        return text + more  # a date too wide for its column broken inside ("30/6/202" / "6")
-    if heading:
-        head, _, last = text.rpartition(" ")
-        first, _, tail = more.partition(" ")
-        whole = ascii_fold(last + first)
-        if HEADER_WORD.search(whole) and not HEADER_WORD.search(ascii_fold(f"{last} {first}")):
-            return f"{head} {last}{first} {tail}".strip()
-    return f"{text} {more}"
-
-
-def _rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[int], m: _Metrics,
-          header: bool) -> list[list[list[str]]]:
-    """Cells row by row (see the module's text for where a line's words go); ``header``: the
-    first line is the header's."""
-    bounds = [g[0] for g in gutters]
-    pitch = _pitch(lines, m.height, bounds)
-    bands = _bands(lines, m.height, pitch)
-    rows: list[list[list[str]]] = []
-    last: dict[int, tuple[float, int, int]] = {}  # column -> (top of its last line, the row it went to, band)
-    start_top = prev_top = 0.0
-    starts, centred = _starts(lines, bands, bounds)
-    for k, line in enumerate(lines):
-        cells = _place(line, bounds, m.gap, k in spanning, header and (not rows or all(_header_cells(r) for r in rows)))
-        top = _top(line)
-        after_header = header and bool(rows) and all(_header_cells(r) for r in rows)
-        close = top - prev_top <= pitch * 1.3
-        in_header = after_header and close and not ROW_NUMBER.fullmatch(" ".join(cells[0]))  # "Số" / "TT"
-        if not rows or (k in starts and not in_header) or (after_header and not close):
-            rows.append([[] for _ in cells])
-            start_top = top
-        prev_top = top
-        for c, words in enumerate(cells):
-            if not words:
-                continue
-            target = len(rows) - 1
-            before = last.get(c)
-            if before is not None and before[1] < target and 0 < top - before[0] <= pitch * 1.2 \
-                    and before[2] == bands[k] and (centred or abs(top - start_top) > 0.3 * m.height):
-                target = before[1]  # a paragraph merged over rows, running on past the next row's start
-            cell = rows[target][c]
-            text = " ".join(words)
-            rows[target][c] = [_join(cell[0], text, in_header)] if cell else [text]
-            last[c] = (top, target, bands[k])
-    return rows
-
-
 def _continues(lines: list[Line], gap: float) -> bool:
     """A page that starts inside a table a page break cut (no header repeated): its first lines
     keep at least three columns and one of them starts with a row number."""
     head = lines[:3]
-    if len(head) < 2 or max(len(_groups(line, gap)) for line in head) < MIN_COLUMNS:
+    if len(head) < 2 or max(len(groups(line, gap)) for line in head) < MIN_COLUMNS:
         return False
     if len(_gutters(head, gap)) < MIN_COLUMNS - 1:
         return False
@@ -338,7 +186,7 @@ def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: list[Li
     j = k if known else k + 1
     while j < len(lines) and not (known and _ends_page(lines, j)) \
             and (not order or lines[j][0]["top"] - order[-1][-1]["bottom"] < m.height * 4):
-        spans = len(_groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap)
+        spans = len(groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap)
         if spans and len(_gutters(taken + [lines[j]], m.gap)) < len(_gutters(taken, m.gap)):
             spanning.add(len(order))  # "I  Nhóm …" over the columns: its words must not close a gutter
         elif _keeps_columns(taken, lines[j], columns, m, lines[j + 1:j + 1 + ALIGNED]):
@@ -357,7 +205,7 @@ def _table(order: list[Line], gutters: list[tuple[float, float]], spanning: set[
     flat = [w for line in order for w in line]
     bbox = (min(w["x0"] for w in flat), min(w["top"] for w in flat),
             max(w["x1"] for w in flat), max(w["bottom"] for w in flat))
-    return bbox, _rows(order, gutters, spanning, m, header)
+    return bbox, rows(order, gutters, spanning, m.height, m.gap, header)
 
 
 def split_borderless(words: list[dict], carry: Carry | None = None) -> tuple[list[dict], list[tuple]]:
@@ -380,12 +228,12 @@ def split_borderless(words: list[dict], carry: Carry | None = None) -> tuple[lis
         used.update(id(w) for line in order for w in line)
         open_lines = taken if _ends_page(lines, k) else []
     while k < len(lines):
-        columns = len(_groups(lines[k], m.gap))
+        columns = len(groups(lines[k], m.gap))
         if not _is_header(lines[k], m.gap) and not (k == 0 and _continues(lines, m.gap)):
             k += 1
             continue
         if k == 0 and not _is_header(lines[k], m.gap):
-            columns = max(len(_groups(line, m.gap)) for line in lines[:3])
+            columns = max(len(groups(line, m.gap)) for line in lines[:3])
         taken, order, spanning = _extent(lines, k, columns, m)
         if len(taken) < 2:
             k += 1
