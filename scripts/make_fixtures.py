@@ -1,6 +1,7 @@
 """Generate the DOCX and PDF samples and the failure fixtures (run from the repository root).
 
     python scripts/make_fixtures.py           # needs python-docx, pypdfium2 and LibreOffice (soffice)
+    python scripts/make_fixtures.py --borderless   # only the borderless-table PDF fixture
 
 What it writes (all committed; CI does not run this script):
 
@@ -12,6 +13,8 @@ What it writes (all committed; CI does not run this script):
   spanning the table), with its typed-number text rendition (.md) beside it.
 - samples/*.pdf: each .docx printed to PDF by LibreOffice (the appendix then really breaks over
   pages: the header row repeats and rows are cut by the page break).
+- tests/extract/files/<sample>-borderless.pdf: a text sample's Word rendition whose appendix table has
+  no ruling line at all, printed by LibreOffice; the text sample is its clean rendition (same plan).
 - tests/fixtures/: one file per failure mode (scanned PDF with no text layer, encrypted PDF,
   truncated PDF and DOCX, a .docx that is not a zip, a .txt that holds a PDF).
 """
@@ -118,10 +121,14 @@ def landscape_section(doc) -> None:
     sec.left_margin = sec.right_margin = Cm(1.5)
 
 
-def task_table(doc, headers: list[str], fields: list[str], tasks: list[dict]) -> None:
-    """One bordered appendix table from reviewed tasks, group rows where the group changes."""
+def task_table(doc, headers: list[str], fields: list[str], tasks: list[dict], ruled: bool = True) -> None:
+    """One appendix table (bordered, or with no lines at all) from reviewed tasks, group rows where
+    the group changes."""
     t = doc.add_table(rows=1, cols=len(headers))
-    t.style = doc.styles["Table Grid"]
+    if ruled:
+        t.style = doc.styles["Table Grid"]
+    else:
+        no_borders(t)
     for i, h in enumerate(headers):
         cell_lines(t.rows[0].cells[i], [h], bold=True)
     repeat_header(t.rows[0])
@@ -159,9 +166,10 @@ def cell_value(task: dict, field: str) -> list[str]:
     return [value] if value else []
 
 
-def docx_from_sample(sample: Path, golden: Path, out: Path) -> None:
+def docx_from_sample(sample: Path, golden: Path, out: Path, ruled: bool = True) -> None:
     """A Word rendition of a text sample: its paragraphs in order, header and signature as layout
-    tables, and each appendix table rebuilt whole from the golden tasks."""
+    tables, and each appendix table rebuilt whole from the golden tasks (printed without ruling
+    lines when not ``ruled``)."""
     from kehoach.extract.tables import header_to_fields
 
     plan = yaml.safe_load(golden.read_text(encoding="utf-8"))
@@ -194,7 +202,7 @@ def docx_from_sample(sample: Path, golden: Path, out: Path) -> None:
             if not appendix_started:
                 landscape_section(doc)
                 appendix_started = True
-            task_table(doc, headers, fields, by_table.get(table_no, []))
+            task_table(doc, headers, fields, by_table.get(table_no, []), ruled)
             i += 1
             continue
         if b.text.startswith("Nơi nhận"):
@@ -427,7 +435,28 @@ def failure_fixtures(good_pdf: Path, good_docx: Path) -> None:
         print("qpdf not found: encrypted.pdf left as it is (apt-get install qpdf)")
 
 
+BORDERLESS = "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh"
+"""The text sample whose appendix is printed again without ruling lines (the borderless fixture)."""
+
+
+def borderless_fixture() -> Path:
+    """tests/extract/files/<sample>-borderless.pdf: the sample's Word rendition with its appendix
+    table printed without any ruling line; its plan must equal the text sample's."""
+    fx = ROOT / "tests" / "extract" / "files"
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = Path(tmp) / f"{BORDERLESS}-borderless.docx"
+        docx_from_sample(ROOT / "samples" / f"{BORDERLESS}.txt", ROOT / "tests" / "golden" / f"{BORDERLESS}.yaml", docx,
+                         ruled=False)
+        pdf = to_pdf(docx)
+        target = fx / pdf.name
+        shutil.copyfile(pdf, target)
+    return target
+
+
 def main() -> int:
+    if "--borderless" in sys.argv[1:]:
+        print(borderless_fixture().relative_to(ROOT))
+        return 0
     samples = ROOT / "samples"
     golden = ROOT / "tests" / "golden"
     made = []

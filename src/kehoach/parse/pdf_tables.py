@@ -160,12 +160,18 @@ def _header_above(lines: list[Line], k: int, used: set[int], taken: list[Line], 
     return k - j
 
 
+def _edges(taken: list[Line], gap: float) -> list[float]:
+    """The gutters' right ends where at least ``ALIGNED`` lines of ``taken`` start a word."""
+    starts = [w["x0"] for line in taken for w in line]
+    return [right for _left, right in _gutters(taken, gap) if sum(1 for x in starts if abs(x - right) <= 1) >= ALIGNED]
+
+
 def _keeps_columns(taken: list[Line], line: Line, columns: int, m: _Metrics, ahead: list[Line]) -> bool:
     """``line`` leaves the table its columns: gutters as wide as a header gap, or, for a line not
     as wide as body text, narrower ones; or, with the lines ``ahead`` of it, gutters where their
     words start level (cells packed close show their columns only once several lines are in)."""
-    if len(taken) >= ALIGNED and any(w["x0"] < right - 1 < w["x1"] for w in line for _left, right in _gutters(taken, m.gap)):
-        return False  # a word over the left edge of a column the table has kept so far
+    if len(taken) >= ALIGNED and any(w["x0"] < edge - 1 < w["x1"] for w in line for edge in _edges(taken, m.gap)):
+        return False  # a word over the left edge where the lines of a column start level
     if len(_gutters(taken + [line], m.gap)) >= columns - 1:
         return True
     left = min(w["x0"] for ln in taken for w in ln)
@@ -189,7 +195,8 @@ def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: list[Li
         spans = len(groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap)
         if spans and len(_gutters(taken + [lines[j]], m.gap)) < len(_gutters(taken, m.gap)):
             spanning.add(len(order))  # "I  Nhóm …" over the columns: its words must not close a gutter
-        elif _keeps_columns(taken, lines[j], columns, m, lines[j + 1:j + 1 + ALIGNED]):
+        elif len(_gutters(taken + [lines[j]], m.gap)) >= columns - 1 if known \
+                else _keeps_columns(taken, lines[j], columns, m, lines[j + 1:j + 1 + ALIGNED]):
             taken.append(lines[j])
         elif spans:
             spanning.add(len(order))
