@@ -17,6 +17,9 @@ its clean rendition. What it writes (all committed):
   written with the codes of their small letters).
 - ``*-scan.pdf``: a PDF sample printed to page images (pdftoppm, 200 dpi grey) and bound again as
   an image-only PDF (img2pdf, from the ``ocr`` extra): a scan, read with ``--ocr``.
+- ``*-cells.docx`` and ``*-merged.doc``: the Word sample whose last two task rows share support
+  and deadline, written in each row, and as cells merged down (vMerge) saved by LibreOffice as a
+  Word 97-2003 .doc (read back through LibreOffice): the same plan.
 - ``*-part-scan.pdf``: the PDF sample with its second page replaced by that page of the scan
   (qpdf): a scanned page among text pages, warned without ``--ocr`` and OCR'd alone with it.
 """
@@ -43,6 +46,7 @@ W = f"{{{W_NS}}}"
 OUT = ROOT / "tests" / "legacy-inputs"
 DOCX_SAMPLES = ["thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so", "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh"]
 TEXT_SAMPLES = ["hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.txt"]
+DOC_SAMPLES = ["thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so"]
 SCAN_SAMPLES = ["thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so"]
 UNICODE_FONT = "Times New Roman"
 _TOKEN = re.compile(r"\w+|\W+")
@@ -138,6 +142,10 @@ def legacy_docx(src: Path, out: Path, encoding: str) -> None:
         normal_style_font(styles, ".VnTime")
     files["word/document.xml"] = etree.tostring(doc, xml_declaration=True, encoding="UTF-8", standalone=True)
     files["word/styles.xml"] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+    write_zip(files, out)
+
+
+def write_zip(files: dict[str, bytes], out: Path) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
         for name, data in files.items():
@@ -163,6 +171,61 @@ def part_scanned_pdf(clean: Path, scan: Path, out: Path) -> None:
                     "3-z", "--", str(out)], check=True)
 
 
+def _cell_text(tc) -> str:
+    return "".join(t.text or "" for t in tc.iter(f"{W}t")).strip()
+
+
+def _set_text(tc, text: str) -> None:
+    """``tc`` holding ``text`` in its first run (its other paragraphs and runs removed)."""
+    paras = tc.findall(f"{W}p")
+    for p in paras[1:]:
+        tc.remove(p)
+    runs = [r for r in paras[0].iter(f"{W}r") if r.find(f"{W}t") is not None]
+    for r in runs[1:]:
+        r.getparent().remove(r)
+    for t in runs[0].findall(f"{W}t")[1:]:
+        runs[0].remove(t)
+    runs[0].find(f"{W}t").text = text
+
+
+def _v_merge(tc, restart: bool) -> None:
+    pr = tc.find(f"{W}tcPr")
+    if pr is None:
+        pr = etree.Element(f"{W}tcPr")
+        tc.insert(0, pr)
+    vm = etree.SubElement(pr, f"{W}vMerge")
+    if restart:
+        vm.set(f"{W}val", "restart")
+
+
+def merged_cell_docx(src: Path, clean_out: Path, merged_out: Path) -> None:
+    """The Word sample whose last two task rows share their support and deadline: written out in
+    each row (``clean_out``), and as cells merged down over both rows (``merged_out``, vMerge; the
+    group rows already span the table, gridSpan, and two leads are merged down in the sample)."""
+    with zipfile.ZipFile(src) as zin:
+        files = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+    for merged, out in ((False, clean_out), (True, merged_out)):
+        doc = etree.fromstring(files["word/document.xml"])
+        table = next(t for t in doc.iter(f"{W}tbl") if "chủ trì" in _cell_text(t.find(f"{W}tr")).lower())
+        above, below = [r.findall(f"{W}tc") for r in table.findall(f"{W}tr")[-2:]]
+        for col in (3, 5):  # support, deadline
+            _set_text(below[col], "" if merged else _cell_text(above[col]))
+            if merged:
+                _v_merge(above[col], True)
+                _v_merge(below[col], False)
+        parts = dict(files, **{"word/document.xml": etree.tostring(doc, xml_declaration=True, encoding="UTF-8",
+                                                                   standalone=True)})
+        write_zip(parts, out)
+
+
+def to_doc(docx: Path, out: Path) -> None:
+    """``docx`` saved by LibreOffice as a Word 97-2003 .doc."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "doc",
+                        "--outdir", tmp, str(docx)], check=True, capture_output=True, timeout=300)
+        out.write_bytes((Path(tmp) / f"{docx.stem}.doc").read_bytes())
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     for stem in DOCX_SAMPLES:
@@ -172,6 +235,10 @@ def main() -> int:
         text = (ROOT / "samples" / name).read_text(encoding="utf-8")
         stem = name.rsplit(".", 1)[0]
         (OUT / f"{stem}-tcvn3.txt").write_bytes(legacy.to_tcvn3(text, full=False).encode("cp1252"))
+    for stem in DOC_SAMPLES:
+        merged = Path(tempfile.mkdtemp()) / f"{stem}-merged.docx"
+        merged_cell_docx(ROOT / "samples" / f"{stem}.docx", OUT / f"{stem}-cells.docx", merged)
+        to_doc(merged, OUT / f"{stem}-merged.doc")
     for stem in SCAN_SAMPLES:
         scanned_pdf(ROOT / "samples" / f"{stem}.pdf", OUT / f"{stem}-scan.pdf")
         part_scanned_pdf(ROOT / "samples" / f"{stem}.pdf", OUT / f"{stem}-scan.pdf", OUT / f"{stem}-part-scan.pdf")

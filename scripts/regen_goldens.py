@@ -4,6 +4,7 @@
     python scripts/regen_goldens.py NAME...    # only these samples (file names in samples/)
     python scripts/regen_goldens.py --real     # every real document that already has a golden
     python scripts/regen_goldens.py --real NAME...   # these real documents (tests/real/), new or not
+    python scripts/regen_goldens.py --legacy [NAME...]   # fixtures in tests/legacy-inputs/ with a golden (or these)
 
 Review the diff (`git diff tests/golden`) by eye before committing: goldens are the contract.
 """
@@ -43,12 +44,36 @@ def regen_real(names: list[str]) -> int:
     return 0
 
 
+def legacy_golden(name: str) -> Path:
+    """tests/legacy-inputs/x-merged.doc -> tests/golden/legacy/x-merged-doc.yaml."""
+    stem, _, suffix = name.rpartition(".")
+    return ROOT / "tests" / "golden" / "legacy" / f"{stem}-{suffix}.yaml"
+
+
+def regen_legacy(names: list[str]) -> int:
+    from kehoach import extract_file
+    from kehoach.export import to_yaml
+
+    inputs = ROOT / "tests" / "legacy-inputs"
+    names = names or sorted(p.name for p in inputs.iterdir() if legacy_golden(p.name).exists())
+    for name in names:
+        plan = extract_file(f"tests/legacy-inputs/{name}")
+        target = legacy_golden(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(to_yaml(plan), encoding="utf-8")
+        print(f"{target.relative_to(ROOT)}: {len(plan['tasks'])} tasks, {len(plan['warnings'])} warnings")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     import os
 
     if argv[:1] == ["--real"]:
         os.chdir(ROOT)
         return regen_real(argv[1:])
+    if argv[:1] == ["--legacy"]:
+        os.chdir(ROOT)
+        return regen_legacy(argv[1:])
 
     from kehoach import extract_file
     from kehoach.export import render_checklist, render_timeline, to_yaml

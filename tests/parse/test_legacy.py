@@ -163,7 +163,8 @@ def test_text_that_is_neither_is_refused(data):
 
 
 LEGACY_INPUTS = sorted(p for p in (ROOT / "tests" / "legacy-inputs").iterdir()
-                       if not p.name.endswith("-scan.pdf") and "-layer-" not in p.name)  # PDF text layers: test_textlayer
+                       if not p.name.endswith(("-scan.pdf", "-cells.docx", "-merged.doc"))
+                       and "-layer-" not in p.name)  # PDF text layers: test_textlayer
 
 
 def _no_loc(x):
@@ -187,3 +188,27 @@ def test_legacy_fixture_gives_the_plan_of_its_clean_rendition(path, in_root):
     for key in KEYS:
         assert _no_loc(plan[key]) == _no_loc(clean[key]), key
     assert any(w["code"] == "legacy-encoding-converted" for w in plan["warnings"])
+
+
+MERGED_DOC = ROOT / "tests" / "legacy-inputs" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so-merged.doc"
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed: a .doc cannot be read")
+def test_a_doc_with_merged_cells_gives_the_plan_written_out_in_each_row(in_root):
+    """Fixture from scripts/make_legacy_fixtures.py: a Word 97-2003 .doc (saved by LibreOffice)
+    whose task table has group rows spanning the table (gridSpan), a lead merged down over two
+    tasks, and support and deadline cells merged down over the last two; against the same table
+    with every cell written out (.docx). Golden: scripts/regen_goldens.py --legacy."""
+    import yaml
+
+    from kehoach import extract_file
+    from kehoach.export import to_yaml
+
+    plan = extract_file(str(MERGED_DOC.relative_to(ROOT)))
+    clean = extract_file(str(MERGED_DOC.with_name(MERGED_DOC.name.replace("-merged.doc", "-cells.docx")).relative_to(ROOT)))
+    for key in KEYS:
+        assert _no_loc(plan[key]) == _no_loc(clean[key]), key
+    last = [t for t in plan["tasks"] if t["source"] == "appendix"][-2:]
+    assert last[0]["support"] == last[1]["support"] and last[0]["deadline"] == last[1]["deadline"]
+    golden = ROOT / "tests" / "golden" / "legacy" / f"{MERGED_DOC.stem}-doc.yaml"
+    assert yaml.safe_load(to_yaml(plan)) == yaml.safe_load(golden.read_text(encoding="utf-8"))
