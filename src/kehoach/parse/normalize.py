@@ -22,7 +22,6 @@ Spelling, case and tone placement are kept as written.
 from __future__ import annotations
 
 import bisect
-import html
 import unicodedata
 from functools import lru_cache
 
@@ -97,6 +96,10 @@ def _once(text: str) -> str:
     text = _SPACE_LIKE.sub(" ", text.replace("\r", " ").replace("\n", " "))
     text = _CONTROL.sub("", text)
     for _ in range(3):
+        if "&" not in text or not _ENTITY.search(text):
+            break
+        import html  # (its entity table) only for a text that holds an entity
+
         decoded = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         if decoded == text:
             break
