@@ -8,6 +8,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -76,6 +77,27 @@ def test_patterns_kept_between_runs_give_the_same_output(tmp_path):
     assert _run(tmp_path, sample) == first
     stored[0].write_bytes(b"not marshal data")  # a damaged file is ignored (and replaced)
     assert _run(tmp_path, sample) == first
+
+
+def test_a_store_file_whose_checksum_fails_is_not_read(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("KEHOACH_NO_PATTERN_CACHE", raising=False)
+    store = rx._Store()
+    store.entries, store.writable = {}, True
+    pattern = r"Sở\s+\p{Lu}"
+    store.add(pattern, 0, rx._translate(pattern), re.compile(rx._translate(pattern)))
+    if not store.added:  # pragma: no cover (an interpreter without the engine's constructor)
+        pytest.skip("patterns are not stored on this interpreter")
+    store.save()
+    path = Path(store.path())
+    good = path.read_bytes()
+    fresh = rx._Store()
+    fresh._load()
+    assert set(fresh.entries) == {(pattern, 0)}
+    path.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))  # one bit changed in the stored code
+    damaged = rx._Store()
+    damaged._load()
+    assert damaged.entries == {}
 
 
 def test_a_stored_entry_rebuilds_the_same_pattern(monkeypatch, tmp_path):

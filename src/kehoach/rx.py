@@ -16,6 +16,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from functools import lru_cache
 
 try:  # the engine behind ``re`` (CPython); without it patterns are compiled every time
@@ -170,7 +171,9 @@ class _Store:
     The standard ``re`` compiler is written in Python and costs more than the rest of a short
     command; its output (the matching engine's code) is stored in the user's cache directory,
     keyed by Python version and engine version, and rebuilt with the engine's own constructor.
-    Every stored entry was checked when made: rebuilt, it equals what ``re.compile`` gives. Set
+    Every stored entry was checked when made: rebuilt, it equals what ``re.compile`` gives; the
+    file carries a checksum, and one that does not match is not read (the engine itself refuses
+    malformed code). Set
     ``KEHOACH_NO_PATTERN_CACHE=1`` to compile every time; any trouble reading or writing the
     file does the same, silently."""
 
@@ -193,9 +196,12 @@ class _Store:
             return
         try:
             with open(path, "rb") as f:
-                data = marshal.loads(f.read())
-            if isinstance(data, dict):
-                self.entries = data
+                raw = f.read()
+            body = raw[len(_HEADER) + 4:]
+            if raw.startswith(_HEADER) and int.from_bytes(raw[len(_HEADER):len(_HEADER) + 4], "big") == zlib.crc32(body):
+                data = marshal.loads(body)  # a damaged or foreign file is not read: patterns are compiled
+                if isinstance(data, dict):
+                    self.entries = data
         except (OSError, ValueError, EOFError, TypeError):
             pass
         try:  # a directory that cannot be written: no entries made (making one costs a second compile)
@@ -241,14 +247,17 @@ class _Store:
         tmp = f"{path}.{os.getpid()}.tmp"
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            body = marshal.dumps(self.entries)
             with open(tmp, "wb") as f:
-                f.write(marshal.dumps(self.entries))
+                f.write(_HEADER + zlib.crc32(body).to_bytes(4, "big") + body)
             os.replace(tmp, path)
         except (OSError, ValueError):
             with contextlib.suppress(OSError):
                 os.remove(tmp)
 
 
+_HEADER = b"kehoach-patterns-1\n"
+"""What a store file starts with, then the CRC-32 of the rest (the marshalled entries)."""
 _STORE = _Store()
 
 
