@@ -187,7 +187,7 @@ class _Store:
             return None
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         version = ".".join(map(str, sys.version_info[:3]))
-        return os.path.join(base, "kehoach", f"patterns-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal")
+        return os.path.join(base, "kehoach", f"patterns-2-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal")
 
     def _load(self) -> None:
         self.entries = {}
@@ -256,8 +256,10 @@ class _Store:
                 os.remove(tmp)
 
 
-_HEADER = b"kehoach-patterns-1\n"
-"""What a store file starts with, then the CRC-32 of the rest (the marshalled entries)."""
+_HEADER = b"kehoach-patterns-2\n"
+"""What a store file starts with, then the CRC-32 of the rest (the marshalled entries). The format's
+number is also in the file name, so that two kehoach versions sharing a cache never overwrite
+each other's file."""
 _STORE = _Store()
 
 
