@@ -142,7 +142,7 @@ def validate_files(paths: Iterable[str], plans_only: bool = False) -> list[dict]
     from .errors import KehoachError
     from .validate import check_plan, load_plan
 
-    results = []
+    results: list[dict] = []
     for path in paths:
         if plans_only and path != "-" and not looks_like_plan_file(path):
             results.append({"file": path, "status": "skipped", "problems": []})

@@ -161,7 +161,7 @@ def _agency_id(con: sqlite3.Connection, name: str, variant: str, cache: dict) ->
             aid = row[0]
         else:
             aid = con.execute("INSERT INTO agencies(name, key, ascii_key) VALUES (?, ?, ?)",
-                              (canon, key, ascii_fold(canon))).lastrowid
+                              (canon, key, ascii_fold(canon))).lastrowid or 0
         cache[key] = aid
     con.execute("INSERT OR IGNORE INTO agency_variants VALUES (?, ?)", (aid, variant))
     return aid
@@ -206,7 +206,7 @@ def _add_plan(con: sqlite3.Connection, plan: dict, path: str, cache: dict) -> st
         (ident, path, sha, doc.get("number"), doc.get("symbol"), doc.get("type"), doc.get("issuer"), doc.get("place"),
          doc.get("date"), doc.get("title"), int(bool(doc.get("is_plan"))), period.start.isoformat(), period.end.isoformat(),
          dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), __version__)).lastrowid
-    rows = []
+    rows: list[tuple] = []
 
     def walk(secs, parent):
         for s in secs:
@@ -291,7 +291,7 @@ def find_tasks(con: sqlite3.Connection, agency: str | None = None, role: str = "
     kehoach.agencymatch) replaces ``agency``."""
     where, args = [], []
     if agency or agency_ids is not None:
-        ids = agency_ids if agency_ids is not None else _agency_ids(con, agency)
+        ids = agency_ids if agency_ids is not None else _agency_ids(con, agency or "")
         if not ids:
             return []
         roles = ("lead", "support") if role == "any" else (role,)

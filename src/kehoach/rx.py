@@ -21,7 +21,7 @@ from functools import lru_cache
 
 try:  # the engine behind ``re`` (CPython); without it patterns are compiled every time
     import _sre
-    from re import _compiler, _parser
+    from re import _compiler, _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     _sre = None
 
@@ -215,7 +215,7 @@ class _Store:
     def get(self, pattern, flags: int):
         if self.entries is None:
             self._load()
-        entry = self.entries.get((pattern, int(flags)))
+        entry = (self.entries or {}).get((pattern, int(flags)))
         if entry is None:
             return None
         try:

@@ -101,7 +101,7 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
         return problems or [("(root)", "a plan must be a mapping")]
     if problems and any(not isinstance(plan.get(k), (list, type(None))) for k in ("sections", "tasks", "targets")):
         return problems  # the shape is wrong: the checks below would only repeat it
-    doc = plan.get("document") if isinstance(plan.get("document"), dict) else {}
+    doc: dict = plan["document"] if isinstance(plan.get("document"), dict) else {}
     if not isinstance(doc.get("bases"), (list, type(None))):
         return problems
     if not _iso(doc.get("date")):
@@ -146,7 +146,7 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
             for k in ("start", "end"):
                 if not _iso(d.get(k)):
                     problems.append((f"tasks[{i}].deadline.{k}", f"{d.get(k)!r} is not a real calendar date"))
-            if _real_date(start) and _real_date(end) and start > end:
+            if isinstance(start, str) and isinstance(end, str) and _real_date(start) and _real_date(end) and start > end:
                 problems.append((f"tasks[{i}].deadline", f"start {start} is after end {end}"))
     for i, t in enumerate(plan.get("targets") or []):
         if isinstance(t, dict) and isinstance(t.get("value"), (int, float)) and isinstance(t.get("value_max"), (int, float)):

@@ -83,7 +83,7 @@ class _Worker:
         self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), memory, fn), daemon=True)
         self.proc.start()
         child.close()
-        self.key = None
+        self.key: object | None = None
         self.started = 0.0
 
     def kill(self) -> None:

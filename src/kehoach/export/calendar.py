@@ -115,7 +115,7 @@ def to_ics(plan: dict) -> bytes:
         if item.end_placed and not recs:
             continue  # continuous, ad hoc or dateless: no day to put in a calendar
         if not recs:
-            events = [(f"{ident}-{t['id']}@kehoach", item.end, None, [])]
+            events: list[tuple[str, dt.date, dict | None, list[str]]] = [(f"{ident}-{t['id']}@kehoach", item.end, None, [])]
         else:
             events = []
             reps = repeat_of(t["deadline"].get("text") or "", recs[0])

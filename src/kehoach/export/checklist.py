@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Sequence
 
 from ..textsafe import for_sheet, one_line
 from ..vn import fold
@@ -142,9 +143,10 @@ def _safe_cell(value):
 def table_columns(by: str) -> list[str]:
     """Column titles of the CSV and Excel tables: each title once (by group, the grouping column
     replaces "Nhóm")."""
-    if BY_TITLES[by] is None:
+    title = BY_TITLES[by]
+    if title is None:
         return list(COLUMNS)
-    return [BY_TITLES[by]] + [c for c in COLUMNS if not (by == "group" and c == "Nhóm")]
+    return [title] + [c for c in COLUMNS if not (by == "group" and c == "Nhóm")]
 
 
 def table_rows(plan: dict, by: str, as_of: dt.date | None = None) -> tuple[list[str], list[tuple[list, Item]]]:
@@ -237,7 +239,7 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     return buf.getvalue()
 
 
-def row_height(values: list, widths: list[float], line: float = 15.0) -> float:
+def row_height(values: list, widths: Sequence[float], line: float = 15.0) -> float:
     """Points for a row whose wrapped cells need this many lines (set, not left to the reader: not
     every spreadsheet program fits wrapped rows on opening, and printed rows would overlap)."""
     import math

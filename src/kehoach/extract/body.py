@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import PlanWarning
 from ..parse.blocks import Block
 from . import header as hd
 from .regions import Regions, para
@@ -50,7 +51,7 @@ def unique_bases(bases: list[dict], title: str | None) -> list[dict]:
     return [dict(base, from_title=True) for base in hd.text_to_bases(title)]
 
 
-def read_sections(blocks: list[Block], regions: Regions) -> tuple[list[Section], frozenset[int], list[dict]]:
+def read_sections(blocks: list[Block], regions: Regions) -> tuple[list[Section], frozenset[int], list[PlanWarning]]:
     """The section tree of the body; the paragraphs it placed; its warnings."""
     if regions.first_section is None:
         return [], frozenset(), []

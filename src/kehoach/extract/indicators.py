@@ -51,8 +51,8 @@ def _layout(rows) -> tuple[int, int | None, dict[int, int], int] | None:
         if not years and start < len(rows):  # "Mục tiêu" over "2025 | 2030" on the next row
             below = rows[start].cells
             filled = [i for i, c in enumerate(below) if _text(c)]
-            sub = {i: _year_of_header(_text(below[i])) for i in filled}
-            if filled and all(sub.values()):
+            sub = {i: y for i in filled if (y := _year_of_header(_text(below[i])))}
+            if filled and len(sub) == len(filled):
                 years, start = sub, start + 1
         if years:
             return ind, unit, years, start

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import rx as regex
 from ..diagnostics import warning
+from ..model import PlanWarning
 from ..numbering import POINT_LETTERS, Token, match_token, ordinal
 from ..parse.blocks import Block, Loc
 from .roles import Role, section_role
@@ -85,7 +86,7 @@ def _disambiguate(tok: Token, siblings_of: dict[int, list[Section]]) -> Token:
     return tok
 
 
-def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], list[int], list[dict], list[tuple[int, Block]]]:
+def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], list[int], list[PlanWarning], list[tuple[int, Block]]]:
     """Build the tree from body blocks (index, block).
 
     Returns the root sections, the source lines they hold, warnings, and the blocks that fell
@@ -94,7 +95,7 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
     roots: list[Section] = []
     stack: list[Section] = []
     placed: list[int] = []
-    warnings: list[dict] = []
+    warnings: list[PlanWarning] = []
     loose: list[tuple[int, Block]] = []
     # Siblings seen per depth under the current parent, for disambiguation and duplicate checks.
     open_siblings: dict[int, list[Section]] = {}

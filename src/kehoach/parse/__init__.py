@@ -80,8 +80,8 @@ def read_source(data: bytes, name: str, ocr: str | None = None) -> Source:
     blocks = read_text(text)
     line_texts = content_lines(text)
     if origins is not None:
-        def where(line: int) -> Loc:
-            return origins[line - 1] if 0 < line <= len(origins) else Loc(None)
+        def where(line: int | None) -> Loc:
+            return origins[line - 1] if line is not None and 0 < line <= len(origins) else Loc(None)
 
         for b in blocks:
             b.loc = where(b.loc.line)

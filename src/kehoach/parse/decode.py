@@ -15,6 +15,7 @@ import unicodedata
 from .. import rx as regex
 from ..diagnostics import warning
 from ..errors import ReadError
+from ..model import PlanWarning
 from ..syllable import is_syllable
 from . import legacy
 
@@ -82,12 +83,12 @@ def _best_reading(readings: dict[str, str]) -> tuple[str, str, float]:
     return best, readings[best], _reads(vietnamese_score(readings[best]))
 
 
-def _converted(encoding: str, how: str) -> dict:
+def _converted(encoding: str, how: str) -> PlanWarning:
     return warning("legacy-encoding-converted", f"the text {how} the legacy 8-bit {encoding} encoding and was "
                    "converted to Unicode; check capitals that carry tone marks", None)
 
 
-def _stray_bytes(data: bytes) -> tuple[str, list[dict]] | None:
+def _stray_bytes(data: bytes) -> tuple[str, list[PlanWarning]] | None:
     """UTF-8 with a few invalid bytes: the text with them replaced, and a warning; None when the
     bytes are not mostly UTF-8."""
     text = data.decode("utf-8", errors="replace")
@@ -101,7 +102,7 @@ def _stray_bytes(data: bytes) -> tuple[str, list[dict]] | None:
                           "'\ufffd' (first on this line); the rest of the file is UTF-8", {"line": line, "page": None})]
 
 
-def _decode_8bit(data: bytes, name: str) -> tuple[str, list[dict]]:
+def _decode_8bit(data: bytes, name: str) -> tuple[str, list[PlanWarning]]:
     stray = _stray_bytes(data)
     if stray is not None:
         return stray
@@ -114,7 +115,7 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, list[dict]]:
     return text, [_converted(encoding, "was in")]
 
 
-def _unmojibake(text: str, name: str) -> tuple[str, list[dict]]:
+def _unmojibake(text: str, name: str) -> tuple[str, list[PlanWarning]]:
     """Valid UTF-8 that is TCVN3 or VNI shown through Windows-1252: converted; else unchanged."""
     sample = text[:_SAMPLE]
     hints = len(_MOJIBAKE_HINT.findall(sample))
@@ -136,13 +137,13 @@ def _unmojibake(text: str, name: str) -> tuple[str, list[dict]]:
     return converted, [_converted(encoding, "is Unicode but spelled in")]
 
 
-def bytes_to_text(data: bytes, name: str) -> tuple[str, list[dict]]:
+def bytes_to_text(data: bytes, name: str) -> tuple[str, list[PlanWarning]]:
     """Decode ``data``; return the text (``\\r`` removed) and any warnings.
 
     Handles UTF-8 with or without BOM, UTF-16 LE/BE with BOM, and 8-bit Vietnamese text
     (Windows-1258, TCVN3, VNI) recognised by its words. Binary data is refused.
     """
-    warnings: list[dict] = []
+    warnings: list[PlanWarning] = []
     if data.startswith(codecs.BOM_UTF8):
         text = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
