@@ -20,3 +20,17 @@ def test_agency_head(case):
 def test_every_head_word_has_an_example(word):
     pattern = rx.compile(rf"^{word}(?!\p{{Ll}})")
     assert any(c["agency"] and pattern.match(c["in"]) for c in HEAD_CASES), f"add an example of {word!r} to agency_heads.yaml"
+
+
+def test_recurrence_words_are_folded():
+    """Deadline text is folded before these are tried: a word with a tone mark ("hàng quý") could never match."""
+    from kehoach.vocab.dates import RECURRENCE_WORDS
+
+    assert [p for p, _ in RECURRENCE_WORDS if not p.isascii()] == []
+
+
+@pytest.mark.parametrize("text, year", [("Giai đoạn 2021 - 2025", "2021 - 2025"), ("năm 1998", "1998")])
+def test_year_fragments(text, year):
+    from kehoach.vocab.dates import YEAR, YEAR_SPAN
+
+    assert rx.search(YEAR_SPAN if "-" in year else YEAR, text).group(0) == year

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from .. import rx as regex
 from ..vn import fold
+from ..vocab.dates import YEAR
 
-_PERIOD = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|năm)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", regex.I)
-_UNTIL = regex.compile(r"(?:đến|tới)\s+năm\s+((?:19|20)\d{2})", regex.I)
-_YEAR = regex.compile(r"\bnăm\s+((?:19|20)\d{2})\b", regex.I)
+_PERIOD = regex.compile(rf"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|năm)\s+({YEAR})\s*[-–]\s*({YEAR})", regex.I)
+_UNTIL = regex.compile(rf"(?:đến|tới)\s+năm\s+({YEAR})", regex.I)
+_YEAR = regex.compile(rf"\bnăm\s+({YEAR})\b", regex.I)
 
 
 @dataclass(frozen=True)

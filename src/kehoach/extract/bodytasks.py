@@ -11,6 +11,7 @@ from __future__ import annotations
 from .. import rx as regex
 from ..parse.blocks import Loc
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD
+from ..vocab.dates import YEAR
 from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .dates import text_to_deadline
 from .roles import Role
@@ -44,10 +45,10 @@ _ISSUER_ASKS = regex.compile(
 _LEAD_TAIL = regex.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+(?:giao|phân\s+công))\b.*$"
                            r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", regex.I)
 """What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
-_TIME = (r"(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
-         r"|tháng\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2}(?!\d))*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
-         r"|quý\s+(?:[IVX]+|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:quý\s+)?(?:[IVX]+|[1-4])\b)*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
-         r"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|năm\s+\d{4})")
+_TIME = (rf"(?:ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{YEAR})?|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+{YEAR})?"
+         rf"|tháng\s+\d{{1,2}}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR})?"
+         rf"|quý\s+(?:[IVX]+|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:quý\s+)?(?:[IVX]+|[1-4])\b)*(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR})?"
+         rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{YEAR})?|năm\s+{YEAR})")
 DEADLINE_PHRASE = regex.compile(
     rf"""(?i:(?:định\s+k[ỳì]\s+)?(?:hoàn\s+thành\s+(?:xong\s+)?|xong\s+|chậm\s+nhất\s+(?:là\s+|vào\s+)?)?
           (?:trước|trong|vào|từ|chậm\s+nhất(?:\s+là)?)\s+{_TIME}

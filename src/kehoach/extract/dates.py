@@ -8,34 +8,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from enum import Enum
 
 from .. import rx as regex
 from ..numbering import roman_to_int
 from ..vn import ascii_fold as fold
+from ..vocab.dates import RECURRENCE_WORDS, YEAR
 
-
-class Recurrence(str, Enum):
-    CONTINUOUS = "continuous"
-    ANNUAL = "annual"
-    SEMIANNUAL = "semiannual"
-    QUARTERLY = "quarterly"
-    MONTHLY = "monthly"
-    AD_HOC = "ad_hoc"
-
-
-# Folded (tone-less, lower-case) phrases -> recurrence. Order matters: longer first.
-RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
-    (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
-    (r"(?:06|6|sau) thang\s*(?:/|mot|1)\s*lan|dinh ky (?:06|6) thang|hang nua nam|nua nam (?:mot|1) lan|6 thang/lan", Recurrence.SEMIANNUAL),
-    (r"hang quy|hàng quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy", Recurrence.QUARTERLY),
-    (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
-    (r"hang nam|hàng nam|dinh ky hang nam|moi nam|nam nao cung|(?:cac|nhung) nam tiep theo", Recurrence.ANNUAL),
-    (r"dot xuat|khi co yeu cau|khi can thiet", Recurrence.AD_HOC),
-]
 _RECURRENCE_RES = [(regex.compile(p), r) for p, r in RECURRENCE_WORDS]
 
-_YEAR = r"(?:19|20)\d{2}"
+_YEAR = YEAR
 _DAY_MONTH_YEAR = regex.compile(
     rf"""(?P<d>\d{{1,2}})\s*(?:[/.\-]\s*|\s+thang\s+)(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+nam\s+)(?P<y>{_YEAR})(?!\d)""",
     regex.X,

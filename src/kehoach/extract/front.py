@@ -14,6 +14,7 @@ from ..model import PlanWarning
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..vn import is_upper_text
+from ..vocab.dates import YEAR
 from . import header as hd
 from .regions import ATTACHMENT, Regions, para
 
@@ -23,7 +24,7 @@ SUBJECT = rx.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
 _RULE_RUN = rx.compile(r"\s*[-–_=*~.]{4,}\s*")
 """A decorative rule glued to a header line ("TỈNH GIA LAI --------")."""
 _NUMBER_ALONE = rx.compile(r"^Số\s*:?\s*$")
-_BLANK_DATE = rx.compile(r"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+(?:19|20)\d{2}", rx.I)
+_BLANK_DATE = rx.compile(rf"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+{YEAR}", rx.I)
 """A date line stamped at signing: "ngày    tháng    năm 2026"."""
 _PLACE_HEAD = rx.compile(r"^[*_]*(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,4})$")
 """The start of a place name wrapped before its date line: "Thành phố Hồ"."""

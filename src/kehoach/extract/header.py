@@ -8,10 +8,11 @@ from ..numbering import match_token
 from ..parse.blocks import Block
 from ..parse.lines import TYPE_NAME
 from ..vn import ascii_fold, fold, is_upper_text, modern_tone, sentence_case, title_case_place
+from ..vocab.dates import DATE, DATE_WORDED, YEAR
 from .dates import find_date, find_issue_date
 
 NUMBER_LINE = regex.compile(
-    r"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?(?P<sym>[\p{L}\d][\p{L}\d.\-–]*(?:\s*-\s*[\p{L}\d]+)*)""",
+    rf"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>{YEAR})\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d.\-–]*(?:\s*-\s*[\p{{L}}\d]+)*)""",
     regex.X,
 )
 """``Số: 27 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``."""
@@ -27,9 +28,9 @@ ISSUER = regex.compile(
 """``ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN``, ``UBND TỈNH THÁI BÌNH``, ``TM. ỦY BAN NHÂN DÂN``."""
 
 BACKREF = regex.compile(
-    r"""(?P<type>Kế\s+hoạch(?:\s+hành\s+động)?|Quyết\s+định)\s*(?:số\s*)?:?\s*
-        (?P<seq>\d+)?\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?(?P<sym>[\p{L}\d][\p{L}\d\-–]*)\s*,?\s*
-        (?:ngày\s*(?P<date>[\d\s/\-.]+\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?
+    rf"""(?P<type>Kế\s+hoạch(?:\s+hành\s+động)?|Quyết\s+định)\s*(?:số\s*)?:?\s*
+        (?P<seq>\d+)?\s*/\s*(?:{YEAR}\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d\-–]*)\s*,?\s*
+        (?:ngày\s*(?P<date>[\d\s/\-.]+{YEAR}|{DATE_WORDED}))?
         (?:\s*của\s+(?P<issuer>[^)]+?))?\s*\)?\s*$""",
     regex.X | regex.I,
 )
@@ -43,13 +44,13 @@ RECIPIENTS = regex.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
 BASIS_START = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", regex.I)
 CITED = regex.compile(
     r"""(?:(?P<law>Luật|Bộ\s+luật)\s+(?P<lawname>\p{L}[^;:]{2,120}?)
-        (?:\s+số\s+(?P<lawnumber>\d+/\d{4}/QH\d+)
-           (?:\s*,?\s*ngày\s+(?P<lawdate>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?
-         | \s*,?\s*ngày\s+(?P<lawdate2>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})))
+        (?:\s+số\s+(?P<lawnumber>\d+/""" + YEAR + r"""/QH\d+)
+           (?:\s*,?\s*ngày\s+(?P<lawdate>""" + DATE + r"""))?
+         | \s*,?\s*ngày\s+(?P<lawdate2>""" + DATE + r""")))
       | (?P<type>Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Chương\s+trình\s+hành\s+động|Chương\s+trình|Kết\s+luận
         |Công\s+văn|Văn\s+bản|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|Luật|Thông\s+báo|Hướng\s+dẫn|Nghị\s+quyết\s+liên\s+tịch)
         \s+(?:số\s+)?(?P<number>\d+[\p{L}\d/\-–]*[/\-][\p{L}\d\-–]+)
-        (?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?
+        (?:\s*,?\s*ngày\s+(?P<date>""" + DATE + r"""))?
         (?:\s+(?:của|do)\s+(?P<issuer>\p{Lu}[^;(),]*?(?:,\s*(?!Ủy|Uỷ|UBND|Bộ\b|Chính|Thủ|Hội|Ban|Sở)\p{Lu}[^;(),]*?)*?)
            (?=\s+(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|tại|đến|trên|nhằm|là
                   |và\s+(?:Nghị|Quyết|Chỉ|Kết|Chương|Kế|Luật|Thông|Công|Văn))\b|\s*[;()]|\s*,(?!\s*\p{Lu})|\s*,\s*(?=(?:Ủy|Uỷ|UBND|Bộ|Chính|Thủ|Hội|Ban|Sở)\b)|\s*$))?""",

@@ -11,12 +11,13 @@ from __future__ import annotations
 from .. import rx as regex
 from ..parse.blocks import Block
 from ..vn import ascii_fold
+from ..vocab.dates import YEAR
 from .numbers import text_to_number
 from .targets import text_to_targets
 
 _INDICATOR = regex.compile(r"chi tieu|chi so|tieu chi|noi dung|linh vuc|ten chi tieu")
 _UNIT = regex.compile(r"^(?:don vi tinh|dvt|don vi)\.?$")
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
+_YEAR = regex.compile(rf"(?<!\d)({YEAR})(?:\s*[-–]\s*({YEAR}))?(?!\d)")
 _ACHIEVED = regex.compile(r"thuc hien|uoc|hien trang|hien nay|co so|nam goc|da dat|ket qua|thuc te")
 _SYMBOLS = (("≥", " tối thiểu "), (">=", " tối thiểu "), ("≤", " tối đa "), ("<=", " tối đa "),
             (">", " trên "), ("<", " dưới "))

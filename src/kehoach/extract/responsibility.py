@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .. import rx as regex
 from ..vocab.agencies import ACTOR_HEAD, GLUED_HEAD, GROUP_HEAD, HEAD
+from ..vocab.dates import YEAR
 from .agencies import split_lead_support
 
 _MARK = regex.compile(r"\(\s*(?P<role>chủ\s+trì|phối\s+hợp)\s*\)", regex.I)
@@ -95,7 +96,7 @@ def read_roles(text: str | None, column: str = "lead") -> Roles | None:
 
 
 _AGENCY_START = regex.compile(rf"^(?:{HEAD}|{GROUP_HEAD}|{ACTOR_HEAD})\b")
-_NOT_NAME = regex.compile(r"(?:^|\s)(?:\d{1,2}/\d{4}|năm\s+\d{4}|quý|tháng)\b|[.:!?]$", regex.I)
+_NOT_NAME = regex.compile(rf"(?:^|\s)(?:\d{{1,2}}/{YEAR}|năm\s+{YEAR}|quý|tháng)\b|[.:!?]$", regex.I)
 
 
 def reads_as_agency(text: str) -> bool:

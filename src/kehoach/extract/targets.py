@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import rx as regex
 from ..vn import ascii_fold
+from ..vocab.dates import YEAR, YEAR_SPAN
 from .numbers import text_to_number
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -33,20 +34,19 @@ ACHIEVED_UNLESS_GOAL = regex.compile(r"so voi (?:nam|cung ky|ke hoach)|ke hoach 
 """Comparisons that report a result, unless the sentence states a goal ("phấn đấu … so với năm 2022")."""
 GOAL_CUE = regex.compile(r"phan dau|muc tieu|chi tieu|dat tren|dat toi thieu|dat it nhat|toi thieu|it nhat|tro len")
 _YEAR_PHRASE = regex.compile(
-    r"(?:đến|vào|trong|tới)\s+năm\s+(?P<y>(?:19|20)\d{2})|giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?P<y2>(?:19|20)\d{2})"
-    r"|năm\s+(?P<y3>(?:19|20)\d{2})",
+    rf"(?:đến|vào|trong|tới)\s+năm\s+(?P<y>{YEAR})|giai\s+đoạn\s+{YEAR}\s*[-–]\s*(?P<y2>{YEAR})|năm\s+(?P<y3>{YEAR})",
     regex.I,
 )
 _LEAD_TIME = regex.compile(
-    r"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhìn|Mục\s+tiêu)\s+)?(?:đến\s+năm\s+\d{4}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+\d{4})\s*[:,]\s*",
+    rf"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhìn|Mục\s+tiêu)\s+)?(?:đến\s+năm\s+{YEAR}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+{YEAR})\s*[:,]\s*",
     regex.I,
 )
 _STRIP_TAIL = regex.compile(
     r"\s*(?:,|phấn đấu|đạt|chiếm|duy trì|bình quân|tăng|giảm|mức|ở|là|được|có|thêm|lên|còn|tối thiểu|ít nhất|trên|khoảng)*\s*$"
 )
 _STRIP_HEAD = regex.compile(
-    r"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:đến\s+|trong\s+|vào\s+)?năm\s+(?:19|20)\d{2}\s*,?\s*"
-    r"|giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*,?\s*)+",
+    rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:đến\s+|trong\s+|vào\s+)?năm\s+{YEAR}\s*,?\s*"
+    rf"|giai\s+đoạn\s+{YEAR_SPAN}\s*,?\s*)+",
     regex.I,
 )
 _COUNT_VERB = regex.compile(
@@ -66,7 +66,7 @@ _AGE = regex.compile(r"^(?:tháng\s+)?tuổi\b")
 """An age ("trẻ em dưới 6 tuổi", "từ 06 tháng đến 36 tháng tuổi") qualifies who is counted; it is not a goal."""
 _PER_ONE = regex.compile(r"\s+(?:trên|cho\s+mỗi|mỗi)\s+(?:01|1|một)\s+(?=\p{L})", regex.I)
 """"150 triệu đồng trên 01 ha": per hectare, not "more than one hectare"."""
-_HORIZON_START = regex.compile(r"^(?:[-+•]\s*)?(?:giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|đến\s+năm\s+(?:19|20)\d{2})\s*,", regex.I)
+_HORIZON_START = regex.compile(rf"^(?:[-+•]\s*)?(?:giai\s+đoạn\s+{YEAR_SPAN}|đến\s+năm\s+{YEAR})\s*,", regex.I)
 """A sentence opening on its horizon ("Giai đoạn 2026-2030, …", "Đến năm 2030, …") states a goal."""
 
 
@@ -168,7 +168,7 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             before = clause_body[prev_end:q.start()]
             if not q.group("pre") and regex.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản|tại)\s*$", before):
                 continue
-            if regex.match(r"(?:19|20)\d{2}$", q.group("v1")) and not unit.startswith("%"):
+            if regex.match(rf"{YEAR}$", q.group("v1")) and not unit.startswith("%"):
                 continue
             v2 = text_to_number(q.group("v2")) if q.group("v2") else None
             cmp, direction = _comparator(q.group("pre"), q.group("post"), v2 is not None)

@@ -26,6 +26,7 @@ import unicodedata
 from functools import lru_cache
 
 from .. import rx as regex
+from ..vocab.dates import YEAR
 from .textlayer import unspace_text
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
@@ -81,9 +82,12 @@ _ITALIC_NUMBER = regex.compile(r"^\*\s*((?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)](?:\d{
 _SPACES = regex.compile(r" {2,}")
 # Bullet glyphs Word and PDF text layers leave (Symbol/Wingdings private-use code points).
 _PUA_BULLETS = regex.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\u25cf\u25aa\u25e6\u2043\u2219]")
-_YEAR_RANGE = regex.compile(r"\b((?:19|20)\d{2})(?:\s+-(?=\d)|-\s+(?=(?:19|20)\d{2}\b))")
+_TYPE_CODES = "(?:QĐ|KHHĐ|KHHD|KH|NQ|CTr|CT|TB|BC|TTr|HD)"
+_BODY_CODES = "(?:UBND|HĐND|TTg|CP|TU|BCĐ)"
+"""The type and issuer codes of a document symbol ("KH-UBND") a converter may fuse ("KHUBND")."""
+_YEAR_RANGE = regex.compile(rf"\b({YEAR})(?:\s+-(?=\d)|-\s+(?={YEAR}\b))")
 _FUSED_SYMBOL = regex.compile(
-    r"\b(\d{1,5}/(?:(?:19|20)\d{2}/)?)(QĐ|KHHĐ|KHHD|KH|NQ|CTr|CT|TB|BC|TTr|HD)(UBND|HĐND|TTg|CP|TU|BCĐ)\b"
+    rf"\b(\d{{1,5}}/(?:{YEAR}/)?)({_TYPE_CODES})({_BODY_CODES})\b"
 )
 _SPACE_BEFORE_MARK = regex.compile(r"(?<=\p{L})\s+(?=\p{M})")
 _SPACE_BEFORE_PUNCT = regex.compile(r" +(?=[,;:.!?)](?:\s|$))")
@@ -134,7 +138,7 @@ _NEEDS_WORK_SPACE = regex.compile(r" [ ,;:.!?)\p{M}]")
 _NEEDS_WORK_DASH = regex.compile(r"\d -\d|\d- \d")
 _NEEDS_WORK_LETTERS = regex.compile(r"(?<!\S)\p{Lu} \p{Lu} \p{Lu}(?!\S)")
 _NEEDS_WORK_SLASH = regex.compile(  # the "/" first: the engine looks for it before trying the rest
-    r"/(?:(?<!\S/)[a-z]|(?:(?:19|20)\d{2}/)?(?:QĐ|KHHĐ|KHHD|KH|NQ|CTr|CT|TB|BC|TTr|HD)(?:UBND|HĐND|TTg|CP|TU|BCĐ))"
+    rf"/(?:(?<!\S/)[a-z]|(?:{YEAR}/)?{_TYPE_CODES}{_BODY_CODES})"
 )
 
 

@@ -1,0 +1,43 @@
+"""Date vocabulary: the year, date and span fragments every time pattern is built from, and the
+words that say how often a task recurs.
+
+The deadline grammar that turns these into dates (quarters, halves, month lists, "trước ngày …")
+is :mod:`kehoach.extract.dates`; its examples are tests/cases/dates.yaml.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+YEAR = r"(?:19|20)\d{2}"
+"""A year as plans write them: 2024, 1998."""
+YEAR_SPAN = rf"{YEAR}\s*[-–]\s*{YEAR}"
+"""Two years joined by a dash: "2021-2025", "2026 – 2030"."""
+DATE_NUMERIC = rf"\d{{1,2}}\s*[/\-.]\s*\d{{1,2}}\s*[/\-.]\s*{YEAR}"
+"""A date in figures: "12/9/2019", "05-4-2024", "3 .11. 2020"."""
+DATE_WORDED = rf"\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{YEAR}"
+"""A date in words: "05 tháng 4 năm 2024"."""
+DATE = rf"(?:{DATE_NUMERIC}|{DATE_WORDED})"
+
+
+class Recurrence(str, Enum):
+    """How often a task recurs (the deadline's ``recurrence``)."""
+
+    CONTINUOUS = "continuous"
+    ANNUAL = "annual"
+    SEMIANNUAL = "semiannual"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+    AD_HOC = "ad_hoc"
+
+
+RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
+    (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
+    (r"(?:06|6|sau) thang\s*(?:/|mot|1)\s*lan|dinh ky (?:06|6) thang|hang nua nam|nua nam (?:mot|1) lan|6 thang/lan", Recurrence.SEMIANNUAL),
+    (r"hang quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy", Recurrence.QUARTERLY),
+    (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
+    (r"hang nam|dinh ky hang nam|moi nam|nam nao cung|(?:cac|nhung) nam tiep theo", Recurrence.ANNUAL),
+    (r"dot xuat|khi co yeu cau|khi can thiet", Recurrence.AD_HOC),
+]
+"""Folded (tone-less, lower-case: "hằng năm" and "hàng năm" are both "hang nam") phrases -> recurrence.
+Order matters: longer first."""
