@@ -18,6 +18,7 @@ PAIRS = [
     ("document", DOC, model.Document),
     ("signer", DOC["properties"]["signer"], model.Signer),
     ("attachment", DOC["properties"]["attachment"], model.Attachment),
+    ("period", DOC["properties"]["period"], model.PlanPeriod),
     ("quality", PROPS["quality"], model.Quality),
     ("loc", DEFS["loc"], model.Loc),
     ("paragraph", DEFS["paragraph"], model.Paragraph),

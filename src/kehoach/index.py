@@ -23,8 +23,9 @@ from pathlib import Path
 
 from . import __version__, indexfts
 from .errors import KehoachError
-from .export.schedule import plan_identity, plan_period
 from .extract.agencies import canonical_agency
+from .extract.period import plan_period
+from .model import plan_identity
 from .vn import ascii_fold, fold
 
 SCHEMA = """

@@ -96,10 +96,19 @@ class _DocumentRequired(TypedDict):
     attachment: Attachment | None
 
 
+class PlanPeriod(TypedDict):
+    """The span the plan covers (whole years) and where it was read."""
+
+    start: str
+    end: str
+    basis: Literal["title", "objectives", "issue year", "tasks"]
+
+
 class Document(_DocumentRequired, total=False):
     """The header: what the document is, who issued it, when, about what, and who signed it."""
 
     inferred: list[str]
+    period: PlanPeriod | None
 
 
 class Section(TypedDict):
@@ -200,3 +209,17 @@ class Plan(_PlanRequired, total=False):
     preamble: list[Paragraph]
     closing: list[Paragraph]
     footnotes: list[dict[str, Any]]
+
+
+def plan_identity(plan: Plan | dict[str, Any]) -> str:
+    """A stable identity for the plan: number, symbol, issuer and year together (a number alone
+    repeats); the source's hash when the header gives none of them."""
+    import hashlib
+
+    from .vn import fold
+
+    doc = plan.get("document") or {}
+    parts = [doc.get("number") or "", doc.get("symbol") or "", fold(doc.get("issuer") or ""), (doc.get("date") or "")[:4]]
+    if not any(parts):
+        parts.append((plan.get("source") or {}).get("sha256", ""))
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]

@@ -24,6 +24,7 @@ from .extract.bodytasks import sections_to_tasks
 from .extract.front import Front, read_attachment, read_front
 from .extract.kind import is_decision, is_directive, is_plan, kind_warnings
 from .extract.labelled import labelled_tasks
+from .extract.period import plan_to_period
 from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
 from .extract.regions import Signed, find_regions, read_signed
@@ -81,6 +82,9 @@ def build_plan(source: Source) -> dict:
         targets = []
         if not is_directive(doc):  # a directive's assignments are read; a table of procedures is not one
             tasks = []
+    sections = [r.to_dict() for r in roots]
+    period = plan_to_period(doc, sections, tasks)
+    doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *appendix.warnings,
                 *labelled_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc)]
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
@@ -90,7 +94,7 @@ def build_plan(source: Source) -> dict:
         "source": {"path": source.path, "format": source.format, "sha256": source.sha256, "pages": source.pages},
         "document": doc,
         "preamble": preamble.entries,
-        "sections": [r.to_dict() for r in roots],
+        "sections": sections,
         "closing": closing.entries,
         "footnotes": footnotes.entries,
         "targets": targets,

@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .schedule import Item, known_period, place_tasks, plan_identity, plan_label, plan_period, where
+from ..model import plan_identity
+from .schedule import Item, known_period, place_tasks, plan_label, plan_period, where
 
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/\s*\d)")
 _DAY = re.compile(r"\bngày\s+(\d{1,2})\b(?!\s*/)", re.I)

@@ -8,26 +8,11 @@ the plan's year) and marked as placed, so no exporter draws it as if the documen
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
-from .. import rx as regex
-from ..vn import fold
-from ..vocab.dates import YEAR
+from ..extract.period import Period, plan_period
 
-_PERIOD = regex.compile(rf"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|năm)\s+({YEAR})\s*[-–]\s*({YEAR})", regex.I)
-_UNTIL = regex.compile(rf"(?:đến|tới)\s+năm\s+({YEAR})", regex.I)
-_YEAR = regex.compile(rf"\bnăm\s+({YEAR})\b", regex.I)
-
-
-@dataclass(frozen=True)
-class Period:
-    """The span the plan covers, and where that span was read."""
-
-    start: dt.date
-    end: dt.date
-    basis: str
-    """"title", "objectives", "issue year", "tasks", or "none" (nothing dates the plan: this year)."""
+__all__ = ["NOT_A_PLAN", "Item", "Period", "known_period", "lead_names", "place_tasks", "plan_label", "plan_period", "where"]
 
 
 @dataclass(frozen=True)
@@ -58,44 +43,6 @@ def _iso(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def plan_period(plan: dict) -> Period:
-    """The plan's period: "giai đoạn 2021-2025" in the title or objectives, else the year of issue."""
-    doc = plan.get("document") or {}
-    title = " ".join(filter(None, [doc.get("title"), (doc.get("attachment") or {}).get("title")]))
-    m = _PERIOD.search(title)
-    if m:
-        return Period(dt.date(int(m[1]), 1, 1), dt.date(int(m[2]), 12, 31), "title")
-    issued = _iso(doc.get("date"))
-    m = _YEAR.search(title)
-    if m and not _UNTIL.search(title) and (issued is None or abs(int(m[1]) - issued.year) <= 1):
-        return Period(dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31), "title")  # "… năm 2023"
-    texts: list[str] = []
-
-    def walk(secs):
-        for s in secs:
-            if s.get("role") == "objectives":
-                texts.append(s.get("title") or "")
-                texts.extend(s.get("text") or [])
-                texts.extend(s.get("items") or [])
-            walk(s.get("children") or [])
-
-    walk(plan.get("sections") or [])
-    joined = " ".join(texts)
-    m = _PERIOD.search(joined)
-    if m:
-        return Period(dt.date(int(m[1]), 1, 1), dt.date(int(m[2]), 12, 31), "objectives")
-    m = _UNTIL.search(title) or _UNTIL.search(joined)
-    if m and issued and int(m[1]) >= issued.year:
-        return Period(dt.date(issued.year, 1, 1), dt.date(int(m[1]), 12, 31), "title" if _UNTIL.search(title) else "objectives")
-    if issued:
-        return Period(dt.date(issued.year, 1, 1), dt.date(issued.year, 12, 31), "issue year")
-    dates = [d for t in plan.get("tasks") or [] for d in (_iso(t["deadline"]["start"]), _iso(t["deadline"]["end"])) if d]
-    if dates:
-        return Period(dt.date(min(dates).year, 1, 1), dt.date(max(dates).year, 12, 31), "tasks")
-    year = dt.date.today().year
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "none")
 
 
 NOT_A_PLAN = "Văn bản này không phải là kế hoạch: không có thời gian thực hiện và nhiệm vụ được phân công để liệt kê."
@@ -133,15 +80,6 @@ def place_tasks(plan: dict, period: Period | None = None) -> list[Item]:
             start, start_placed = end, True
         items.append(Item(task, ", ".join(lead_names(task)), start, end, start_placed, end_placed, d.get("recurrence")))
     return items
-
-
-def plan_identity(plan: dict) -> str:
-    """A stable identity for the plan: number, symbol, issuer and year together (a number alone repeats)."""
-    doc = plan.get("document") or {}
-    parts = [doc.get("number") or "", doc.get("symbol") or "", fold(doc.get("issuer") or ""), (doc.get("date") or "")[:4]]
-    if not any(parts):
-        parts.append((plan.get("source") or {}).get("sha256", ""))
-    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def plan_label(plan: dict) -> str:
