@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from .extract.agencies import canonical_agency
-from .vn import ascii_fold
+from .vn import ascii_fold, fold
 
 
 @dataclass
@@ -68,3 +68,22 @@ def near_names(name: str, candidates: list[str], limit: int = 3, cutoff: float =
     keys = [_key(c) for c in pool]
     hits = process.extract(_key(name), keys, scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=cutoff)
     return list(dict.fromkeys(pool[k] for _, _, k in hits))
+
+
+def predecessor_marks(con, match: AgencyMatch | None, query: dict, limit: int | None, rows: list) -> list[str | None]:
+    """For each row: the predecessor it was found through, or None when the agency itself has it."""
+    if not match or not match.predecessors:
+        return [None] * len(rows)
+    from .index import find_tasks
+
+    found = find_tasks(con, **query, limit=limit or None, agency_ids=match.ids) if match.ids else []
+    direct = {(r.plan, r.tid) for r in found} if isinstance(found, list) else set()
+    marks: list[str | None] = []
+    for r in rows:
+        if (r.plan, r.tid) in direct:
+            marks.append(None)
+            continue
+        text = fold(f"{r.lead} {r.support}")
+        names = list(match.predecessors.values())
+        marks.append(next((n for n in names if fold(n) in text), names[0]))
+    return marks

@@ -6,6 +6,7 @@ call.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -173,3 +174,97 @@ def validate_summary(results: list[dict]) -> str:
         n = sum(len(r["problems"]) for r in invalid)
         return f"{len(invalid)} of {files(len(checked))} invalid ({n} problem{'s' if n != 1 else ''}){tail}"
     return f"{files(len(checked))} ok{tail}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors, outputs and option values every command shares.
+
+
+def fail(ctx: click.Context, message: str, code: int | None = None) -> None:
+    """One line on stderr and exit; the code is 1 unless the command says otherwise (diff: 2)."""
+    from .textsafe import shown
+
+    click.echo(f"kehoach: {shown(message)}", err=True)
+    ctx.exit(code if code is not None else ctx.meta.get("kehoach.error_code", 1))
+
+
+def run(ctx: click.Context, fn, *args, **kwargs):
+    """Call the library; turn its errors into one line on stderr (a traceback only with --debug)."""
+    from .errors import KehoachError
+
+    debug = settings(ctx)["debug"]
+    try:
+        return fn(*args, **kwargs)
+    except KehoachError as e:
+        if debug:
+            raise
+        fail(ctx, str(e))
+    except KeyboardInterrupt:
+        fail(ctx, "interrupted", 130)
+    except Exception as e:  # a bug of ours: say so in one line unless --debug
+        if debug:
+            raise
+        fail(ctx, f"internal error: {type(e).__name__}: {e} (rerun with --debug for a traceback, and please report it)")
+
+
+def guard_output(ctx: click.Context, out: str | None, *sources: str | None) -> None:
+    """Refuse an -o that would destroy something the user gave: an input, a folder, a Word/PDF file."""
+    if out is None or out == "-":
+        return
+    from .fileio import guard_output
+
+    run(ctx, guard_output, out, [s for s in sources if s])
+
+
+def write_output(text: str, out: str | None) -> None:
+    """Write to stdout, or atomically to ``out``."""
+    if out is None or out == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    from .fileio import write_atomic
+
+    write_atomic(out, text.encode("utf-8"))
+
+
+def size_option(ctx, param, value):
+    if value is None:
+        return None
+    import re
+
+    m = re.fullmatch(r"(?i)\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value)
+    if not m:
+        raise click.BadParameter(f"{value!r} is not a size like 50M or 200000")
+    return int(float(m.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[m.group(2).lower()])
+
+
+def load_source(ctx: click.Context, source: str) -> dict:
+    """A plan from a plan file (YAML/JSON written by `kehoach extract`, validated first) or from a document."""
+    from .planfile import read_plan_or_document
+
+    return run(ctx, read_plan_or_document, source)
+
+
+def emit_bytes(ctx: click.Context, data: bytes, out: str | None, binary: bool) -> None:
+    if (out is None or out == "-") and binary and sys.stdout.isatty():
+        fail(ctx, "this format is binary; write it to a file with -o FILE", 2)
+    if out is None or out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from .fileio import write_atomic
+
+    run(ctx, write_atomic, out, data)
+
+
+def date_option(ctx, param, value):
+    if value is None:
+        return None
+    import datetime as dt
+
+    if value.lower() == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2024-12-31") from None

@@ -1,0 +1,184 @@
+"""`kehoach batch`: many documents converted, with progress, a report and a summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .cliutil import (
+    fail,
+    global_options,
+    guard_output,
+    is_quiet,
+    is_verbose,
+    run,
+    size_option,
+    write_output,
+)
+
+BATCH_HELP = """Convert many documents: files, folders (walked for .docx .pdf .doc .txt .md .html),
+globs, or "-" to read a list of paths from stdin.
+
+Outputs mirror the input tree under OUTDIR (-o); inputs are never overwritten and every output is
+written atomically. Files already converted from the same bytes by this version are skipped
+(--force converts them again). A failed file is reported by name and the others go on; the exit
+code is 1 when any failed. A progress bar shows on a terminal, nothing on a pipe.
+
+\b
+Examples:
+  kehoach batch archive/ -o plans/
+  kehoach batch 'scans/**/*.pdf' -o plans/ --report report.json -j 2
+  find . -name '*.docx' | kehoach batch - --format jsonl > plans.jsonl
+  kehoach batch archive/ -o plans/ --engine dask --scheduler tcp://10.0.0.5:8786
+"""
+
+
+@click.command(help=BATCH_HELP)
+@global_options
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "out", default=None, metavar="OUTDIR",
+              help="Output folder (yaml/json), or file for jsonl (default: stdout).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["yaml", "json", "jsonl"]), default="yaml", show_default=True)
+@click.option("-j", "--jobs", "jobs_n", type=click.IntRange(min=0), default=0, help="Worker processes (default: all cores).")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first failure.")
+@click.option("--force", is_flag=True, help="Convert again even when the output is up to date.")
+@click.option("--report", type=str, default=None, metavar="FILE", help="Write a JSON report, one entry per input.")
+@click.option("--max-size", callback=size_option, default="50M", show_default=True, metavar="SIZE",
+              help="Refuse inputs larger than SIZE (e.g. 200M).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=300, show_default=True, metavar="SECONDS",
+              help="Give up on a file after SECONDS (0: no limit); it is reported as failed and the run goes on.")
+@click.option("--memory-limit", "memory", callback=size_option, default="2G", show_default=True, metavar="SIZE",
+              help="Memory one file may take (0: no limit); a file over it is reported as failed.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine, or on a dask.distributed cluster (pip install 'kehoach[dask]').")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="The dask scheduler, with --engine dask.")
+@click.option("--ocr", "ocr", flag_value="auto", default=None,
+              help="Read PDFs with no text layer (scans) through OCR (OCRmyPDF + Tesseract, Vietnamese).")
+@click.option("--force-ocr", "ocr", flag_value="force", help="OCR every page of every PDF.")
+@click.pass_context
+def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, timeout, memory, engine, scheduler,
+          ocr) -> None:
+    from .batch import expand_inputs, plan_jobs
+    from .workers import Budget
+
+    if fmt != "jsonl" and not out:
+        fail(ctx, "give an output folder with -o OUTDIR (or use --format jsonl to write one stream)", 2)
+    if fmt != "jsonl" and Path(out).exists() and not Path(out).is_dir():
+        fail(ctx, f"{out}: exists and is not a folder", 2)
+    if engine == "dask" and not scheduler:
+        fail(ctx, "--engine dask needs --scheduler ADDRESS", 2)
+    found = list(expand_inputs(inputs))
+    if not found:
+        fail(ctx, "no input documents found", 1)
+    jobs = run(ctx, plan_jobs, found, out if fmt != "jsonl" else None, fmt)
+    if ocr:
+        import dataclasses
+
+        jobs = [dataclasses.replace(j, ocr=ocr) for j in jobs]
+    sources = [j.path for j in jobs]
+    guard_output(ctx, report, *sources)
+    if fmt == "jsonl":
+        guard_output(ctx, out, *sources)
+    if report and out and fmt == "jsonl" and out != "-" and _same_path(report, out):
+        fail(ctx, f"{report}: --report and -o name the same file", 2)
+    import contextlib
+
+    from .fileio import open_atomic
+
+    streaming = fmt == "jsonl" and out and out != "-"
+    with contextlib.ExitStack() as stack:
+        stream = None
+        if fmt == "jsonl":
+            stream = run(ctx, stack.enter_context, open_atomic(out)) if streaming else sys.stdout.buffer
+        failed = _batch_run(ctx, jobs, stream, report, out if fmt != "jsonl" else None,
+                            dict(jobs_n=jobs_n, force=force, fail_fast=fail_fast, max_bytes=max_size, engine=engine,
+                                 scheduler=scheduler, budget=Budget(timeout or None, memory or None)))
+    if failed:
+        ctx.exit(1)
+
+
+def _same_path(a: str, b: str) -> bool:
+    from .fileio import output_target
+
+    return output_target(a) == output_target(b)
+
+
+def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
+    """Run the jobs with a progress bar and a summary; True when any failed."""
+    from .batch import run_batch
+    from .textsafe import shown
+
+    quiet = is_quiet(ctx)
+    show_bar = sys.stderr.isatty() and not quiet
+    counts = {"ok": 0, "warnings": 0, "failed": 0, "skipped": 0}
+    failures: list[str] = []
+    warned: list = []
+    progress, task_id = _progress_bar(len(jobs)) if show_bar else (None, None)
+
+    def on_result(s) -> None:
+        counts[s.status] += 1
+        if s.status == "failed":
+            failures.append(s.error or s.input)
+            if progress is None:
+                click.echo(f"kehoach: failed: {shown(s.error or s.input)}", err=True)
+        if s.warnings:
+            warned.append(s)
+            if progress is None and is_verbose(ctx):
+                _list_warnings([s])
+        if stream is not None and s.line is not None:
+            stream.write(s.line.encode("utf-8") + b"\n")
+            s.line = None  # written: keep memory flat over thousands of plans
+        if progress is not None and task_id is not None:
+            progress.update(task_id, advance=1, description=Path(s.input).name[:40])
+
+    try:
+        results = run(ctx, run_batch, jobs, on_result=on_result, outdir=outdir, **options)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if report:
+        data = json.dumps({"version": __version__, "inputs": [r.report() for r in results]}, ensure_ascii=False, indent=2)
+        run(ctx, write_output, data + "\n", report)
+    if progress is not None:
+        for f in failures:
+            click.echo(f"kehoach: failed: {shown(f)}", err=True)
+        if is_verbose(ctx):
+            _list_warnings(warned)
+    if warned and not quiet and not is_verbose(ctx):
+        from .cliutil import count_codes, summary_line
+
+        codes = count_codes(w for s in warned for w in s.warnings)
+        click.echo(f"kehoach: {summary_line(codes, files=len(warned))}", err=True)
+    done = counts["ok"] + counts["warnings"]
+    if not quiet or counts["failed"]:
+        click.echo(f"kehoach: {done} converted ({counts['ok']} ok, {counts['warnings']} with warnings), "
+                   f"{counts['failed']} failed, {counts['skipped']} up to date, of {len(jobs)} inputs", err=True)
+    return bool(counts["failed"])
+
+
+def _progress_bar(total: int):
+    """A progress bar on stderr, started, and its task."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(TextColumn("[bold]kehoach"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        TextColumn("{task.description}"), transient=True, console=None)
+    progress.start()
+    return progress, progress.add_task("", total=total)
+
+
+def _list_warnings(summaries) -> None:
+    from .cliutil import warning_line
+
+    for s in summaries:
+        for w in s.warnings:
+            click.echo(warning_line(s.input, w), err=True)
