@@ -2,10 +2,10 @@
 
 kehoach's patterns use ``\\p{L}``, ``\\p{Lu}``, ``\\p{Ll}``, ``\\p{N}`` and ``\\p{M}`` (letters, upper and
 lower case, digits, combining marks). The third-party ``regex`` module reads them natively but
-compiles several times slower, which is most of the command's start-up. This module rewrites
-those classes for ``re`` and falls back to ``regex`` only for a pattern ``re`` cannot compile
-(a variable-length look-behind, say: a test keeps kehoach's own patterns clear of it). It offers
-the slice of the ``re`` API kehoach uses. Compiled patterns are kept between runs (:class:`_Store`).
+compiles several times slower, which is most of the command's start-up; this module rewrites
+those classes for ``re`` instead (so a pattern must be one ``re`` can read: no look-behind of
+varying width; a test checks every module pattern). It offers the slice of the ``re`` API
+kehoach uses. Compiled patterns are kept between runs (:class:`_Store`).
 """
 
 from __future__ import annotations
@@ -146,21 +146,12 @@ def compile(pattern, flags: int = 0):  # noqa: A001 (the re API)
 
 @lru_cache(maxsize=512)
 def _compile(pattern, flags: int = 0):
-    """Compile with ``re`` (classes rewritten), or with ``regex`` when ``re`` cannot."""
+    """Compile with ``re``, the classes rewritten (``re.error`` for what ``re`` cannot read)."""
     stored = _STORE.get(pattern, flags)
     if stored is not None:
         return stored
     translated = _translate(pattern)
-    try:
-        compiled = re.compile(translated, flags)
-    except re.error:
-        import regex
-
-        rflags = 0
-        for ours, theirs in ((re.I, regex.I), (re.X, regex.X), (re.S, regex.S), (re.M, regex.M)):
-            if flags & ours:
-                rflags |= theirs
-        return regex.compile(pattern, rflags)
+    compiled = re.compile(translated, flags)
     _STORE.add(pattern, flags, translated, compiled)
     return compiled
 
