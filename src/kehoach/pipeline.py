@@ -28,6 +28,7 @@ from .extract.period import plan_to_period
 from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
 from .extract.regions import Signed, find_regions, read_signed
+from .model import PlanWarning
 from .parse import Source, read_source
 from .parse.portal import apply_metadata
 from .quality import COVERAGE_FLOOR, measure, placed_lines
@@ -72,7 +73,7 @@ def build_plan(source: Source) -> dict:
     labelled, labelled_sections, labelled_warnings = labelled_tasks(roots)
     body_tasks = sections_to_tasks(roots, whole_body=is_directive(doc))
     tasks = appendix.tasks + labelled + [t for t in body_tasks if t["section"] not in labelled_sections]
-    portal_warnings: list[dict] = []
+    portal_warnings: list[PlanWarning] = []
     apply_metadata(doc, source.portal, portal_warnings)  # a saved portal page's metadata table
     doc, recover_warnings = recover_header(doc, appendix.backref, blocks, front.date_blank, front.locs)
     targets = plan_to_targets(roots, tasks, appendix.table_targets, (doc["attachment"] or {}).get("title") or doc["title"] or "")

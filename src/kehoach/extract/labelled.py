@@ -15,10 +15,12 @@ the title to the "Nội dung" label.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from .. import rx as regex
 from ..diagnostics import warning
+from ..model import PlanWarning
 from ..parse.blocks import Loc
 from ..vn import strip_diacritics
 from .agencies import canonical_agency, cell_to_agencies
@@ -79,7 +81,7 @@ class Label:
     value: str
     loc: Loc
     level: int
-    more: list[str] = field(default_factory=list)
+    more: list[str] = dataclasses.field(default_factory=list)
     """Lines that continue the value (a label whose value is on the following lines)."""
 
     def text(self) -> str:
@@ -90,8 +92,8 @@ class Label:
 class Unit:
     """One block: the lines before its labels and the labels."""
 
-    pre: list[tuple[int, str, Loc]] = field(default_factory=list)
-    labels: list[Label] = field(default_factory=list)
+    pre: list[tuple[int, str, Loc]] = dataclasses.field(default_factory=list)
+    labels: list[Label] = dataclasses.field(default_factory=list)
     level: int = 0
 
     def get(self, name: str) -> list[Label]:
@@ -254,7 +256,7 @@ def is_category(title: str) -> bool:
 
 
 def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, unit: Unit, task_id: str, multi: bool,
-                  warnings: list[dict]) -> dict:
+                  warnings: list[PlanWarning]) -> dict:
     lead_w: list[str] = []
     support_w: list[str] = []
     for lb in unit.get("lead") or unit.get("agency"):
@@ -283,7 +285,7 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
     }
 
 
-def _check(unit: Unit, task_id: str, title: str | None, lead: list[str], warnings: list[dict]) -> None:
+def _check(unit: Unit, task_id: str, title: str | None, lead: list[str], warnings: list[PlanWarning]) -> None:
     fields_after = [lb.field for lb in unit.labels]
     for k, lb in enumerate(unit.labels):
         container = lb.field == "agency" and {"lead", "support"} & set(fields_after[k + 1:])
@@ -296,7 +298,7 @@ def _check(unit: Unit, task_id: str, title: str | None, lead: list[str], warning
         warnings.append(warning("task-without-lead", f"task {task_id} has no lead agency", loc))
 
 
-def labelled_tasks(roots: list[Section]) -> tuple[list[dict], set[str], list[dict]]:
+def labelled_tasks(roots: list[Section]) -> tuple[list[dict], set[str], list[PlanWarning]]:
     """Tasks from every labelled block under ``roots``; the ids of the sections they used; warnings.
 
     A block with only a deadline or an output is a task too when a sibling section is a labelled task
@@ -318,7 +320,7 @@ def labelled_tasks(roots: list[Section]) -> tuple[list[dict], set[str], list[dic
         visit(root, None, 0)
     tasks: list[dict] = []
     used: set[str] = set()
-    warnings: list[dict] = []
+    warnings: list[PlanWarning] = []
     for sec, heading, parent, units, label_children, family in found:
         chosen = [u for u in units if u.is_task()]
         if not chosen and family in families_with_tasks:

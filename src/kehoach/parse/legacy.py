@@ -225,13 +225,13 @@ def to_tcvn3(text: str, *, full: bool = True) -> str:
     chars = _char_view()
     out = []
     for ch in unicodedata.normalize("NFC", text):
-        code = inverse.get(ch)
-        if code is None and not full and ch.lower() in inverse and ch.lower() != ch:
-            code = inverse[ch.lower()]
-        if code is None and ord(ch) >= 0x80 and not 0x80 <= _char_to_byte().get(ord(ch), 0xB5) < 0xA0 \
+        found = inverse.get(ch)
+        if found is None and not full and ch.lower() in inverse and ch.lower() != ch:
+            found = inverse[ch.lower()]
+        if found is None and ord(ch) >= 0x80 and not 0x80 <= _char_to_byte().get(ord(ch), 0xB5) < 0xA0 \
                 and _char_to_byte().get(ord(ch), 0xB5) in codes:
             raise ValueError(f"{ch!r} has no TCVN3 code")
-        out.append(chr(code) if code is not None and full and code < 0xA0 else chars[code] if code is not None else ch)
+        out.append(chr(found) if found is not None and full and found < 0xA0 else chars[found] if found is not None else ch)
     return "".join(out)
 
 

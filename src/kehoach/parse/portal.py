@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .. import rx as regex
 from ..diagnostics import warning
+from ..model import PlanWarning
 from ..vn import ascii_fold
 
 META_KEYS: list[tuple[str, str]] = [
@@ -136,7 +137,7 @@ def _page_bounds(lines: list[str]) -> tuple[int, int, dict] | None:
     return None
 
 
-def strip_portal(text: str) -> tuple[str, dict | None, list[dict]]:
+def strip_portal(text: str) -> tuple[str, dict | None, list[PlanWarning]]:
     """Blank a portal page's banner, metadata table and footer; return (text, metadata or None, warnings)."""
     lines = text.split("\n")
     portal = None
@@ -153,7 +154,7 @@ def strip_portal(text: str) -> tuple[str, dict | None, list[dict]]:
     return "\n".join(lines), portal, warnings
 
 
-def apply_metadata(doc: dict, portal: dict | None, warnings: list[dict]) -> None:
+def apply_metadata(doc: dict, portal: dict | None, warnings: list[PlanWarning]) -> None:
     """Check the header against the portal's metadata; fill the fields the document leaves blank."""
     if not portal:
         return
@@ -191,7 +192,7 @@ def apply_metadata(doc: dict, portal: dict | None, warnings: list[dict]) -> None
         warnings.append(warning("inferred", f"{key} inferred from the portal page's metadata table", loc))
 
 
-def _apply_signer(doc: dict, row: dict | None, warnings: list[dict], filled: list) -> None:
+def _apply_signer(doc: dict, row: dict | None, warnings: list[PlanWarning], filled: list) -> None:
     if not row or not row["value"]:
         return
     loc = {"line": row["line"], "page": None}
