@@ -14,8 +14,7 @@ FUNCTION_LINES = 60
 LONG_MODULES = {"extract/tables.py": 480, "parse/docx.py": 403}
 """Modules still over the limit, with their length when listed."""
 LONG_FUNCTIONS = {
-    "extract/dates.py:_span_one": 76,
-    "extract/sections.py:blocks_to_sections": 80, "extract/targets.py:text_to_targets": 89,
+    "extract/targets.py:text_to_targets": 89,
     "parse/docx.py:read_docx": 78, "parse/pdf.py:read_pdf": 90, "parse/text.py:read_text": 88,
     "validate.py:check_plan": 66,
 }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+from collections.abc import Callable
 
 from .. import rx as regex
 from ..numbering import roman_to_int
@@ -154,77 +156,104 @@ def _has_until(f: str) -> bool:
 
 def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
     """The first span in ``f`` and where its match stops (None when nothing matched)."""
-    day = _DAY_MONTH_YEAR.search(f)
-    if day and regex.search(r"(?:thang|quy)\s*$", f[: day.start()]):
-        day = None  # "tháng 4 - 5/2026": two months, not the 4th of May
-    if day:
-        d = _date(int(day["y"]), int(day["m"]), int(day["d"]))
-        if d:
-            prefix = f[: day.start()]
-            later = _DAY_MONTH_YEAR.search(f, day.end())
-            if later and regex.search(r"(?:-|–|den|toi)\s*(?:ngay\s*)?$", f[day.end(): later.start()]):
-                d2 = _date(int(later["y"]), int(later["m"]), int(later["d"]))
-                return d, d2, later.end()
-            if regex.search(r"(?:tu|bat dau)\s*(?:ngay)?\s*$", prefix):
-                return d, None, day.end()
-            return None, d, day.end()
+    day = _day_span(f)
+    if day is not None:
+        return day
     for name, rx in _SPAN_PATTERNS:
         m = rx.search(f)
-        if not m:
+        span = _SPAN_READERS[name](m) if m else None
+        if m is None or span is None:
             continue
+        start: dt.date | None = span[0]
+        end = span[1]
         prefix = f[: m.start()]
         before = bool(_BEFORE.search(prefix)) and not _WITHIN.search(prefix)
-        stop = m.end()
-        if name == "quarter_range":
-            q1, q2 = _quarter(m["q1"]), _quarter(m["q2"])
-            if not q1 or not q2:
-                continue
-            y2 = int(m["y2"])
-            y1 = int(m["y1"]) if m["y1"] else (y2 if q1 <= q2 else y2 - 1)
-            return dt.date(y1, 3 * q1 - 2, 1), _last_day(y2, 3 * q2), stop
-        if name == "quarter_list":
-            found = [_quarter(q) for q in regex.findall(r"(?<!\w)(?:[ivx]+|[1-4])(?!\w)", f[m.start():m.end("y") - 4])]
-            quarters = [q for q in found if q]
-            if len(quarters) != len(found) or quarters != sorted(quarters):
-                continue
-            y = int(m["y"])
-            return dt.date(y, 3 * quarters[0] - 2, 1), _last_day(y, 3 * quarters[-1]), stop
-        if name == "quarter":
-            q = _quarter(m["q"])
-            if not q:
-                continue
-            y = int(m["y"])
-            s, e = dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
-            return (None, e, stop) if before else (s, e, stop)
-        if name == "half":
-            y = int(m["y"])
-            s, e = (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m["h"] == "dau" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-            return (None, e, stop) if before else (s, e, stop)
-        if name == "month_range":
-            y2 = int(m["y2"])
-            y1 = int(m["y1"]) if m["y1"] else y2
-            m1, m2 = int(m["m1"]), int(m["m2"])
-            if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
-                continue
-            return dt.date(y1, m1, 1), _last_day(y2, m2), stop
-        if name == "month_list":
-            y, m1, m2 = int(m["y"]), int(m["m1"]), int(m["m2"])
-            if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
-                continue
-            return dt.date(y if m1 <= m2 else y - 1, m1, 1), _last_day(y, m2), stop
-        if name in ("month", "month_short"):
-            mo, y = int(m["m"]), int(m["y"])
-            if not 1 <= mo <= 12:
-                continue
-            s, e = dt.date(y, mo, 1), _last_day(y, mo)
-            return (None, e, stop) if before else (s, e, stop)
-        if name == "year_range":
-            y1, y2 = int(m["y1"]), int(m["y2"])
-            if y2 < y1:
-                continue
-            return dt.date(y1, 1, 1), dt.date(y2, 12, 31), stop
-        if name == "year":
-            y = int(m["y"])
-            s, e = dt.date(y, 1, 1), dt.date(y, 12, 31)
-            return (None, e, stop) if before or "truoc" in prefix.split() else (s, e, stop)
+        if name in _POINT_SPANS and (before or (name == "year" and "truoc" in prefix.split())):
+            start = None  # "trước Quý III/2024": by its end
+        return start, end, m.end()
     return None, None, None
+
+
+def _day_span(f: str) -> tuple[dt.date | None, dt.date | None, int | None] | None:
+    """A span that a full date starts or ends: "15/12/2024", "từ ngày 1/3/2024 đến ngày 30/6/2024"."""
+    day = _DAY_MONTH_YEAR.search(f)
+    if day is None or regex.search(r"(?:thang|quy)\s*$", f[: day.start()]):
+        return None  # "tháng 4 - 5/2026": two months, not the 4th of May
+    d = _date(int(day["y"]), int(day["m"]), int(day["d"]))
+    if d is None:
+        return None
+    later = _DAY_MONTH_YEAR.search(f, day.end())
+    if later and regex.search(r"(?:-|–|den|toi)\s*(?:ngay\s*)?$", f[day.end(): later.start()]):
+        return d, _date(int(later["y"]), int(later["m"]), int(later["d"])), later.end()
+    if regex.search(r"(?:tu|bat dau)\s*(?:ngay)?\s*$", f[: day.start()]):
+        return d, None, day.end()
+    return None, d, day.end()
+
+
+Span = tuple[dt.date, dt.date]
+
+
+def _quarter_range(m: re.Match) -> Span | None:
+    q1, q2 = _quarter(m["q1"]), _quarter(m["q2"])
+    if not q1 or not q2:
+        return None
+    y2 = int(m["y2"])
+    y1 = int(m["y1"]) if m["y1"] else (y2 if q1 <= q2 else y2 - 1)
+    return dt.date(y1, 3 * q1 - 2, 1), _last_day(y2, 3 * q2)
+
+
+def _quarter_list(m: re.Match) -> Span | None:
+    found = [_quarter(q) for q in regex.findall(r"(?<!\w)(?:[ivx]+|[1-4])(?!\w)", m.string[m.start():m.end("y") - 4])]
+    quarters = [q for q in found if q]
+    if len(quarters) != len(found) or quarters != sorted(quarters):
+        return None
+    y = int(m["y"])
+    return dt.date(y, 3 * quarters[0] - 2, 1), _last_day(y, 3 * quarters[-1])
+
+
+def _one_quarter(m: re.Match) -> Span | None:
+    q = _quarter(m["q"])
+    return (dt.date(int(m["y"]), 3 * q - 2, 1), _last_day(int(m["y"]), 3 * q)) if q else None
+
+
+def _half(m: re.Match) -> Span:
+    y = int(m["y"])
+    return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m["h"] == "dau" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+
+
+def _month_range(m: re.Match) -> Span | None:
+    y2 = int(m["y2"])
+    y1 = int(m["y1"]) if m["y1"] else y2
+    m1, m2 = int(m["m1"]), int(m["m2"])
+    return (dt.date(y1, m1, 1), _last_day(y2, m2)) if 1 <= m1 <= 12 and 1 <= m2 <= 12 else None
+
+
+def _month_list(m: re.Match) -> Span | None:
+    y, m1, m2 = int(m["y"]), int(m["m1"]), int(m["m2"])
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    return dt.date(y if m1 <= m2 else y - 1, m1, 1), _last_day(y, m2)
+
+
+def _one_month(m: re.Match) -> Span | None:
+    mo, y = int(m["m"]), int(m["y"])
+    return (dt.date(y, mo, 1), _last_day(y, mo)) if 1 <= mo <= 12 else None
+
+
+def _year_range(m: re.Match) -> Span | None:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    return (dt.date(y1, 1, 1), dt.date(y2, 12, 31)) if y2 >= y1 else None
+
+
+def _one_year(m: re.Match) -> Span:
+    return dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31)
+
+
+_SPAN_READERS: dict[str, Callable[[re.Match], Span | None]] = {
+    "quarter_range": _quarter_range, "quarter_list": _quarter_list, "quarter": _one_quarter, "half": _half,
+    "month_range": _month_range, "month_list": _month_list, "month": _one_month, "month_short": _one_month,
+    "year_range": _year_range, "year": _one_year,
+}
+"""Each shape in :data:`_SPAN_PATTERNS` -> its start and end (None: the figures are no date)."""
+_POINT_SPANS = {"quarter", "half", "month", "month_short", "year"}
+"""Shapes that, after "trước" ("before"), give only an end."""

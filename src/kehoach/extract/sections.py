@@ -126,23 +126,7 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
             has_content = _has_content(blocks, tokens, pos, depth)
             title, text = _heading_split(tok.rest, has_content)
             number = tok.value
-            anchor = parent
-            if "." in number:  # "4.1" under "4": the number already carries its parent's
-                while anchor is not None and anchor.token.kind == "arabic":
-                    anchor = next((s for s in stack if s.children and anchor in s.children), None)
-            base_id = f"{anchor.id}.{number}" if anchor else number
-            sec_id = base_id
-            same = [s for s in siblings if s.number == number]
-            if same:
-                sec_id = f"{base_id}_{len(same) + 1}"
-                warnings.append(warning("duplicate-number", f"section number {number} appears {len(same) + 1} times under "
-                               f"{parent.id if parent else 'the root'}; kept as {sec_id}", block.loc.as_dict()))
-            else:
-                prev = [s for s in siblings if s.token.kind == tok.kind]
-                want = (ordinal(prev[-1].token) or 0) + 1 if prev else 1
-                got = ordinal(tok)
-                if got is not None and tok.kind in ("roman", "arabic", "paren", "paren_low", "letter") and got != want and prev:
-                    warnings.append(warning("numbering-gap", f"section {number} follows {prev[-1].number}: expected {want}", block.loc.as_dict()))
+            sec_id = _section_id(tok, parent, stack, siblings, block.loc, warnings)
             role = section_role(title, parent.role if parent else None)
             sec = Section(sec_id, number, title, role, block.loc, tok)
             if text:
@@ -156,16 +140,44 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
         if not stack:
             loose.append((idx, block))
             continue
-        cur = stack[-1]
-        if tok is not None:  # bullet
-            kind = "subitem" if tok.value == "+" else "item"
-            cur.items.append(tok.rest)
-            cur.content.append((kind, tok.rest, block.loc))
-        else:
-            cur.text.append(block.text)
-            cur.content.append(("text", block.text, block.loc))
+        _add_content(stack[-1], tok, block)
         placed.extend(block.lines)
     return roots, placed, warnings, loose
+
+
+def _section_id(tok: Token, parent: Section | None, stack: list[Section], siblings: list[Section], loc: Loc,
+                warnings: list[PlanWarning]) -> str:
+    """The section's id ("II.3.b"; "4.1" under "4" keeps its own number), with a warning when its
+    number repeats a sibling's (kept as "3_2") or skips one."""
+    number = tok.value
+    anchor = parent
+    if "." in number:  # "4.1" under "4": the number already carries its parent's
+        while anchor is not None and anchor.token.kind == "arabic":
+            anchor = next((s for s in stack if s.children and anchor in s.children), None)
+    base_id = f"{anchor.id}.{number}" if anchor else number
+    same = [s for s in siblings if s.number == number]
+    if same:
+        sec_id = f"{base_id}_{len(same) + 1}"
+        warnings.append(warning("duplicate-number", f"section number {number} appears {len(same) + 1} times under "
+                       f"{parent.id if parent else 'the root'}; kept as {sec_id}", loc.as_dict()))
+        return sec_id
+    prev = [s for s in siblings if s.token.kind == tok.kind]
+    want = (ordinal(prev[-1].token) or 0) + 1 if prev else 1
+    got = ordinal(tok)
+    if got is not None and tok.kind in ("roman", "arabic", "paren", "paren_low", "letter") and got != want and prev:
+        warnings.append(warning("numbering-gap", f"section {number} follows {prev[-1].number}: expected {want}", loc.as_dict()))
+    return base_id
+
+
+def _add_content(cur: Section, tok: Token | None, block: Block) -> None:
+    """A bullet item ("-", "+" a sub-item) or a paragraph of text under the current section."""
+    if tok is not None:  # bullet
+        kind = "subitem" if tok.value == "+" else "item"
+        cur.items.append(tok.rest)
+        cur.content.append((kind, tok.rest, block.loc))
+    else:
+        cur.text.append(block.text)
+        cur.content.append(("text", block.text, block.loc))
 
 
 def _has_content(blocks, tokens, pos: int, depth: int) -> bool:
