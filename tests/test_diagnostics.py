@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from kehoach.diagnostics import CODES, warning
 
+from .conftest import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "kehoach"
 
 
 def _readme_tables():
-    spec = importlib.util.spec_from_file_location("readme_tables", ROOT / "scripts" / "readme_tables.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("readme_tables")
 
 
 def test_readme_table_is_the_registry():

@@ -8,8 +8,6 @@ where it was stuck); it is not a timing assertion.
 from __future__ import annotations
 
 import faulthandler
-import importlib.util
-import sys
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -20,12 +18,9 @@ from kehoach.cli import main
 from kehoach.errors import KehoachError
 from kehoach.pipeline import extract_file
 
-from .conftest import ROOT
+from .conftest import load_script
 
-_spec = importlib.util.spec_from_file_location("make_hostile", ROOT / "scripts" / "make_hostile.py")
-hostile = importlib.util.module_from_spec(_spec)
-sys.modules["make_hostile"] = hostile
-_spec.loader.exec_module(hostile)
+hostile = load_script("make_hostile")
 hostile.base_plan = lru_cache(maxsize=1)(hostile.base_plan)
 
 LIMIT = 90

@@ -15,7 +15,7 @@ from kehoach.errors import ReadError
 from kehoach.parse import docx as docx_reader
 from kehoach.parse.docx import Numbering, _xml
 
-from ..conftest import ROOT
+from ..conftest import ROOT, without_loc
 
 FIXTURES = ROOT / "tests" / "fixtures"
 RENDITIONS = [
@@ -25,14 +25,6 @@ RENDITIONS = [
 ]
 
 
-def _no_loc(x):
-    if isinstance(x, dict):
-        return {k: _no_loc(v) for k, v in x.items() if k != "loc"}
-    if isinstance(x, list):
-        return [_no_loc(v) for v in x]
-    return x
-
-
 @pytest.mark.parametrize("stem,text_suffix", RENDITIONS, ids=[r[0] for r in RENDITIONS])
 def test_every_rendition_gives_the_same_plan(stem, text_suffix, in_root):
     base = extract_file(f"samples/{stem}.{text_suffix}")
@@ -40,7 +32,7 @@ def test_every_rendition_gives_the_same_plan(stem, text_suffix, in_root):
         other = extract_file(f"samples/{stem}.{suffix}")
         assert other["source"]["format"] == suffix
         for key in ("document", "sections", "targets", "tasks"):
-            assert _no_loc(other[key]) == _no_loc(base[key]), f"{suffix}: {key} differs from the text rendition"
+            assert without_loc(other[key]) == without_loc(base[key]), f"{suffix}: {key} differs from the text rendition"
 
 
 def test_pdf_locations_carry_pages_and_appendix_rows_span_pages(in_root):

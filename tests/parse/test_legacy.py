@@ -16,7 +16,7 @@ from kehoach.parse.decode import bytes_to_text
 from kehoach.syllable import is_syllable
 from kehoach.vn import strip_tones
 
-from ..conftest import ROOT
+from ..conftest import ROOT, without_loc
 
 TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
 LOWER = [unicodedata.normalize("NFC", b + t) for b in "aăâeêioôơuưy" for t in TONES] + ["đ"]
@@ -167,14 +167,6 @@ LEGACY_INPUTS = sorted(p for p in (ROOT / "tests" / "legacy-inputs").iterdir()
                        and "-layer-" not in p.name)  # PDF text layers: test_textlayer
 
 
-def _no_loc(x):
-    if isinstance(x, dict):
-        return {k: _no_loc(v) for k, v in x.items() if k != "loc"}
-    if isinstance(x, list):
-        return [_no_loc(v) for v in x]
-    return x
-
-
 @pytest.mark.parametrize("path", LEGACY_INPUTS, ids=[p.name for p in LEGACY_INPUTS])
 def test_legacy_fixture_gives_the_plan_of_its_clean_rendition(path, in_root):
     """Fixtures from scripts/make_legacy_fixtures.py: Word files in ABC (.VnTime/.VnTimeH, fonts
@@ -186,7 +178,7 @@ def test_legacy_fixture_gives_the_plan_of_its_clean_rendition(path, in_root):
     clean = extract_file(f"samples/{stem}.{suffix.rsplit('.', 1)[1]}")
     plan = extract_file(str(path))
     for key in KEYS:
-        assert _no_loc(plan[key]) == _no_loc(clean[key]), key
+        assert without_loc(plan[key]) == without_loc(clean[key]), key
     assert any(w["code"] == "legacy-encoding-converted" for w in plan["warnings"])
 
 

@@ -13,7 +13,7 @@ from kehoach.export import to_yaml
 from kehoach.parse.textlayer import _reading, repair_line
 from kehoach.syllable import is_syllable
 
-from ..conftest import ROOT
+from ..conftest import ROOT, without_loc
 
 H = 12.0  # word box height; a word space is 3.5, a cut inside a word 2
 CLEAN_TEXTS = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".md")) + \
@@ -130,21 +130,13 @@ def test_clean_pdfs_are_left_alone(path, in_root):
     assert not [w for w in plan["warnings"] if w["code"] == "text-layer-repaired"]
 
 
-def _no_loc(x):
-    if isinstance(x, dict):
-        return {k: _no_loc(v) for k, v in x.items() if k != "loc"}
-    if isinstance(x, list):
-        return [_no_loc(v) for v in x]
-    return x
-
-
 def test_a_pdf_with_a_broken_text_layer_gives_the_clean_plan(in_root):
     """Fixture from scripts/make_textlayer_fixtures.py: tone marks drawn apart, words cut, words run
     together and letter-spaced capitals lines, against the same layout drawn whole."""
     plan = extract_file(str(SPLIT.relative_to(ROOT)))
     clean = extract_file(str(CLEAN.relative_to(ROOT)))
     for key in ("document", "sections", "targets", "tasks"):
-        assert _no_loc(plan[key]) == _no_loc(clean[key]), key
+        assert without_loc(plan[key]) == without_loc(clean[key]), key
     (w,) = [w for w in plan["warnings"] if w["code"] == "text-layer-repaired"]
     assert w["loc"] == {"line": 1, "page": 1} and "repair" in w["message"]
     golden = ROOT / "tests" / "golden" / "legacy" / f"{SPLIT.stem}-pdf.yaml"
@@ -175,7 +167,7 @@ def test_letter_spaced_capitals_in_text_give_the_clean_plan(name, in_root):
     clean = extract_bytes(text.encode(), name)
     plan = extract_bytes("\n".join(changed).encode(), name)
     for key in ("document", "sections", "targets", "tasks"):
-        assert _no_loc(plan[key]) == _no_loc(clean[key]), key
+        assert without_loc(plan[key]) == without_loc(clean[key]), key
 
 
 def test_letter_spaced_capitals_in_a_word_file_give_the_clean_plan(in_root, tmp_path):
@@ -205,7 +197,7 @@ def test_letter_spaced_capitals_in_a_word_file_give_the_clean_plan(in_root, tmp_
             z.writestr(name, data)
     plan, clean = extract_file(str(out)), extract_file(str(src))
     for key in ("document", "sections", "targets", "tasks"):
-        assert _no_loc(plan[key]) == _no_loc(clean[key]), key
+        assert without_loc(plan[key]) == without_loc(clean[key]), key
 
 
 @pytest.mark.parametrize("text,expected", [
