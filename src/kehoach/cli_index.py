@@ -50,13 +50,6 @@ def index(ctx, inputs, db) -> None:
         ctx.exit(1)
 
 
-def load_plan_or_document(path: str) -> dict:
-    """A validated plan from a plan file (one reader for every command), or one extracted from a document."""
-    from .planfile import read_plan_or_document
-
-    return read_plan_or_document(path)
-
-
 TASKS_SUFFIX = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".tsv": "table", ".txt": "table"}
 @click.command()
 @global_options

@@ -141,7 +141,8 @@ def looks_like_plan_file(path: str, head: int = 65536) -> bool:
 def validate_files(paths: Iterable[str], plans_only: bool = False) -> list[dict]:
     """{file, status: valid|invalid|skipped, problems: [{path, message}]} for each file."""
     from .errors import KehoachError
-    from .validate import check_plan, load_plan
+    from .planfile import load_plan
+    from .validate import check_plan
 
     results: list[dict] = []
     for path in paths:
