@@ -199,7 +199,7 @@ def test_a_doc_with_merged_cells_gives_the_plan_written_out_in_each_row(in_root)
     plan = extract_file(str(MERGED_DOC.relative_to(ROOT)))
     clean = extract_file(str(MERGED_DOC.with_name(MERGED_DOC.name.replace("-merged.doc", "-cells.docx")).relative_to(ROOT)))
     for key in KEYS:
-        assert _no_loc(plan[key]) == _no_loc(clean[key]), key
+        assert without_loc(plan[key]) == without_loc(clean[key]), key
     last = [t for t in plan["tasks"] if t["source"] == "appendix"][-2:]
     assert last[0]["support"] == last[1]["support"] and last[0]["deadline"] == last[1]["deadline"]
     golden = ROOT / "tests" / "golden" / "legacy" / f"{MERGED_DOC.stem}-doc.yaml"
