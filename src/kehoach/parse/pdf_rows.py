@@ -20,6 +20,7 @@ from .aligned import HEADER_WORD
 Line = list[dict]
 
 ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?")
+_ITEM = re.compile(r"^[-+•–]\s")
 _CODE_BREAK = re.compile(r"(?<=[\w])[-/]$")
 _DATE_BREAK = re.compile(r"\d/(?:20\d?|2)$")
 """A date too wide for its table column, broken inside its year ("30/6/202" / "6")."""
@@ -155,8 +156,8 @@ def _place(line: Line, bounds: list[float], gap: float, spanning: bool, heading:
 def _join(text: str, more: str, heading: bool) -> str:
     """A wrapped cell's lines joined; in the header, a word too wide for its column broken over
     two lines ("ST" / "T") is joined again when only the whole reads as a header word."""
-    if _DATE_BREAK.search(text) and more[:1].isdigit():
-        return text + more  # a date too wide for its column broken inside ("30/6/202" / "6")
+    if (_DATE_BREAK.search(text) and more[:1].isdigit()) or (_CODE_BREAK.search(text) and (more[:1].isupper() or more[:1].isdigit())):
+        return join_wrapped([text, more])  # "30/6/202" / "6", "QĐ-" / "UBND": one word cut by the column
     if heading:
         head, _, last = text.rpartition(" ")
         first, _, tail = more.partition(" ")
@@ -198,6 +199,9 @@ def rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[in
                 target = before[1]  # a paragraph merged over out, running on past the next row's start
             cell = out[target][c]
             text = " ".join(words)
-            out[target][c] = [_join(cell[0], text, in_header)] if cell else [text]
+            if cell and _ITEM.match(text):
+                cell.append(text)  # "- CQ chủ trì: …" / "- CQ phối hợp: …": a list item is a paragraph
+            else:
+                out[target][c] = cell[:-1] + [_join(cell[-1], text, in_header)] if cell else [text]
             last[c] = (top, target, bands[k])
     return out

@@ -190,7 +190,7 @@ def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: list[Li
     spanning: set[int] = set()  # indexes (in order) of rows spanning the columns ("I  Nhóm …")
     order = [] if known else [lines[k]]
     j = k if known else k + 1
-    while j < len(lines) and not (known and _ends_page(lines, j)) \
+    while j < len(lines) and not ((known or _page_number(lines[j])) and _ends_page(lines, j)) \
             and (not order or lines[j][0]["top"] - order[-1][-1]["bottom"] < m.height * 4):
         spans = len(groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap)
         if spans and len(_gutters(taken + [lines[j]], m.gap)) < len(_gutters(taken, m.gap)):
