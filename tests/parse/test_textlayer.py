@@ -212,3 +212,15 @@ def test_letter_spaced_text(text, expected):
     from kehoach.parse.normalize import normalize_text
 
     assert normalize_text(text) == expected
+
+
+def test_table_cells_are_repaired_from_syllables_alone():
+    """Cells come from the table reader without glyph positions: a piece that is no syllable joins,
+    words with tone marks run together are cut, two syllables stay two ("Ủ y" is left)."""
+    from kehoach.parse.textlayer import repair_lines, repair_text
+
+    rows = [[["Sở Tài chí nh; Ủ y ban"], ["Quý I I/2025"]], [["Sở Kếhoạch và Đầutư", "UBND các huyệ n"], []]]
+    _, repaired = repair_lines([], H, [((10.0, 250.0, 500.0, 400.0), rows)])
+    assert rows == [[["Sở Tài chính; Ủ y ban"], ["Quý I I/2025"]], [["Sở Kế hoạch và Đầu tư", "UBND các huyện"], []]]
+    assert repaired == [(250.0, 4)]
+    assert repair_text("Sở Giao thông vận tải; makét") == ("Sở Giao thông vận tải; makét", 0)

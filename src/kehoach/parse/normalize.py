@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .. import rx as regex
 from ..vocab.dates import YEAR
-from .textlayer import unspace_text
+from .letterspacing import unspace_text
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
 _SPACE_LIKE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")

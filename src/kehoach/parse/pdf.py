@@ -127,7 +127,7 @@ class _Page:
         self.items: list[tuple] = []
         sizes = [w["bottom"] - w["top"] for w in words] or [10.0]
         self.height = statistics.median(sizes)
-        lines, self.repaired = repair_lines(_lines_of(words, self.height * 0.45), self.height)
+        lines, self.repaired = repair_lines(_lines_of(words, self.height * 0.45), self.height, tables)
         mid = width / 2
         block: list[tuple[float, list[dict]]] = []  # two-column run: (top, segment)
         seq = 0

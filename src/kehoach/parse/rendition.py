@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Loc
-from .textlayer import unspace_text
+from .letterspacing import unspace_text
 
 
 def _cell(paragraphs: list[str]) -> str:

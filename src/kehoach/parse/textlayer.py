@@ -28,9 +28,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from .. import rx as regex
 from ..diagnostics import warning
-from ..numbering import roman_to_int
 from ..syllable import is_syllable
 
 _MAX_SPLIT = 3
@@ -38,7 +36,7 @@ _SPACED_PUNCT = frozenset(".,:;-–/()")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
-def _core(text: str) -> tuple[str, str, str]:
+def core_letters(text: str) -> tuple[str, str, str]:
     """``text`` as (leading punctuation, letters, trailing punctuation); letters is empty when
     anything but letters and combining marks stands inside."""
     a = 0
@@ -99,7 +97,7 @@ def _spaced_groups(run: list[dict], height: float) -> list[list[dict]] | None:
             groups.append([w])
         else:
             groups[-1].append(w)
-    cores = [_core("".join(w["text"] for w in g))[1] for g in groups]
+    cores = [core_letters("".join(w["text"] for w in g))[1] for g in groups]
     words = [c for c in cores if len(c) >= 2]
     read = [c for c in words if is_syllable(c) or _segment(c)]
     mixed = any(not (c.isupper() or c[1:].islower()) for c in words)  # "tưC": cut pieces, not spaced letters
@@ -133,8 +131,8 @@ def _unspace(words: list[dict], height: float) -> tuple[list[dict], int]:
 
 
 def _joinable(a: str, b: str, narrow: bool) -> bool:
-    pa, ca, ta = _core(a)
-    pb, cb, tb = _core(b)
+    pa, ca, ta = core_letters(a)
+    pb, cb, tb = core_letters(b)
     if not ca or not cb or ta or pb:
         return False
     if cb[0].isupper() and not ca.isupper():
@@ -147,7 +145,7 @@ def _joinable(a: str, b: str, narrow: bool) -> bool:
 def _read_chain(texts: list[str]) -> str | None:
     """Pieces set closer than word spaces, read as one word or as the syllables they run together
     ("K" "ế" -> "Kế", "phốih" "ợpvớ" "i" -> "phối hợp với"); None when they read as neither."""
-    cores = [_core(t) for t in texts]
+    cores = [core_letters(t) for t in texts]
     if any(not c for _, c, _ in cores) or any(t for _, _, t in cores[:-1]) or any(p for p, _, _ in cores[1:]):
         return None
     joined = "".join(c for _, c, _ in cores)
@@ -249,7 +247,7 @@ def _split_runs(words: list[dict]) -> tuple[list[dict], int]:
     out: list[dict] = []
     n = 0
     for w in words:
-        lead, core, trail = _core(w["text"])
+        lead, core, trail = core_letters(w["text"])
         parts = _reading(core) if core else None
         if parts:
             out.append(dict(w, text=lead + " ".join(parts) + trail))
@@ -271,8 +269,10 @@ def repair_line(words: list[dict], height: float) -> tuple[list[dict], int]:
     return words, total
 
 
-def repair_lines(lines: list[list[dict]], height: float) -> tuple[list[list[dict]], list[tuple[float, int]]]:
-    """Every line repaired; with (top of the line, repairs) for each line that had any."""
+def repair_lines(lines: list[list[dict]], height: float,
+                 tables: list[tuple] | None = None) -> tuple[list[list[dict]], list[tuple[float, int]]]:
+    """Every line repaired, and the cells of ``tables`` ((bbox, rows of cells of paragraphs), in
+    place); with (top of the line or table, repairs) for each that had any."""
     out: list[list[dict]] = []
     repaired: list[tuple[float, int]] = []
     for line in lines:
@@ -280,7 +280,27 @@ def repair_lines(lines: list[list[dict]], height: float) -> tuple[list[list[dict
         out.append(fixed)
         if n:
             repaired.append((fixed[0]["top"], n))
+    for bbox, rows in tables or []:
+        n = 0
+        for cell in (c for row in rows for c in row):
+            for k, para in enumerate(cell):
+                cell[k], m = repair_text(para)
+                n += m
+        if n:
+            repaired.append((bbox[1], n))
     return out, repaired
+
+
+def repair_text(text: str) -> tuple[str, int]:
+    """``text`` whose glyph positions are lost (a table cell as the table reader gives it) repaired
+    from syllables alone: every gap is taken as a word space, so only a piece that is no syllable
+    joins its neighbour, and only words run together with tone marks are cut."""
+    words, x = [], 0.0
+    for token in text.split(" "):
+        words.append({"text": token, "x0": x, "x1": x + 6.0 * len(token), "top": 0.0, "bottom": 12.0})
+        x += 6.0 * len(token) + 3.5
+    fixed, n = repair_line([w for w in words if w["text"]], 12.0)
+    return (" ".join(w["text"] for w in fixed), n) if n else (text, 0)
 
 
 def page_warnings(pages: list, out, data: bytes) -> list[dict]:
@@ -331,52 +351,3 @@ def _repaired_warning(pages: list) -> list[dict]:
                          f"the PDF's text layer cut words apart or ran them together on {lines} line(s); {total} "
                          "repair(s) made from Vietnamese syllables and the glyphs' positions: check the text against the document",
                          {"line": line_no, "page": first.number}))]
-
-
-_SPACED_RUN = regex.compile(r"(?<!\S)[\p{Lu}.,:;](?: {1,4}[\p{Lu}.,:;])+(?!\S)")
-"""Capital letters (and punctuation) each standing alone, a space or more apart."""
-
-
-def _fewest_syllables(letters: str) -> list[str] | None:
-    """``letters`` (capitals, no spaces) read as the fewest syllables, when one reading alone does."""
-    best: list[tuple[int, int, list[str]] | None] = [None] * (len(letters) + 1)
-    best[0] = (0, 1, [])
-    for end in range(1, len(letters) + 1):
-        for start in range(max(0, end - 7), end):
-            prev = best[start]
-            if prev is None or not is_syllable(letters[start:end]):
-                continue
-            cand = (prev[0] + 1, prev[1], [*prev[2], letters[start:end]])
-            cur = best[end]
-            if cur is None or cand[0] < cur[0]:
-                best[end] = cand
-            elif cand[0] == cur[0]:
-                best[end] = (cur[0], cur[1] + cand[1], cur[2])
-    last = best[-1]
-    return last[2] if last is not None and last[1] == 1 else None
-
-
-def _unspaced(run: str) -> str:
-    """A letter-spaced run of capitals as words: cut where two or more spaces stand, or (single
-    spaces only) where the one reading as the fewest syllables cuts it; unchanged otherwise."""
-    groups = [g.replace(" ", "") for g in regex.split(r" {2,}", run)]
-    if len(groups) == 1:
-        letters = groups[0].strip(".,:;")
-        parts = _fewest_syllables(letters) if len(letters) >= 4 else None
-        if not parts or len(parts) < 2 and not is_syllable(letters):
-            return run
-        return groups[0].replace(letters, " ".join(parts))
-    cores = [_core(g)[1] for g in groups]
-    words = [c for c in cores if len(c) >= 2]
-    read = [c for c in words if is_syllable(c)]
-    others = [c for c in words if not is_syllable(c) and roman_to_int(c) is None]  # "UBND" beside "TỈNH"
-    if not read or 2 * len(others) > len(words):
-        return run
-    return " ".join(groups)
-
-
-def unspace_text(text: str) -> str:
-    """``text`` with its letter-spaced capitals ("K Ế  H O Ạ C H", "I .  M Ụ C  T I Ê U") written
-    as words ("KẾ HOẠCH", "I. MỤC TIÊU"), for text from any reader."""
-    return _SPACED_RUN.sub(lambda m: _unspaced(m.group(0)) if sum(c.isalpha() for c in m.group(0)) >= 4 else m.group(0),
-                           text)
