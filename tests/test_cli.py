@@ -161,6 +161,19 @@ def test_validate_reports_problems(run, tmp_path):
     assert "kehoach: 2 of 2 files invalid (6 problems)" in r.stderr
 
 
+def test_validate_accepts_a_task_the_extraction_warned_has_no_lead(run, tmp_path):
+    plan = yaml.safe_load(run("extract", SAMPLE).stdout)
+    plan["tasks"][0]["lead"] = []
+    task_id = plan["tasks"][0]["id"]
+    path = tmp_path / "leadless.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    assert run("validate", str(path)).exit_code == 1  # silent: invalid
+    plan["warnings"].append({"code": "task-without-lead", "message": f"task {task_id} has no lead agency",
+                             "loc": plan["tasks"][0]["loc"]})
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    assert run("validate", str(path)).exit_code == 0  # warned: the document names no lead
+
+
 def test_schema_command_prints_the_schema(run):
     r = run("schema")
     assert r.exit_code == 0
