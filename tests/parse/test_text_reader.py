@@ -36,6 +36,17 @@ def test_numbered_heading_not_joined_to_following_sentence():
         "1. Mục tiêu tổng quát", "Tập trung đầu tư kết cấu hạ tầng kỹ thuật đồng bộ."]
 
 
+def test_wrapped_point_in_a_document_whose_paragraphs_are_apart():
+    """Where a blank line separates every paragraph, "a) Chỉ đạo, hướng dẫn hệ thống" / "Tuyên giáo …"
+    is one wrapped sentence; with no blank lines in the document it stays a heading and its text."""
+    points = "\n\n".join(f"{k}. Nhiệm vụ thứ {k} được triển khai đúng tiến độ." for k in range(1, 11))
+    wrapped = "a) Chỉ đạo, hướng dẫn hệ thống\nTuyên giáo trực thuộc tham mưu cấp ủy\nthực hiện nghiêm túc."
+    apart = paras(points + "\n\n" + wrapped)
+    assert apart[-1] == "a) Chỉ đạo, hướng dẫn hệ thống Tuyên giáo trực thuộc tham mưu cấp ủy thực hiện nghiêm túc."
+    together = paras(points.replace("\n\n", "\n") + "\n" + wrapped)
+    assert together[-2:] == ["a) Chỉ đạo, hướng dẫn hệ thống", "Tuyên giáo trực thuộc tham mưu cấp ủy thực hiện nghiêm túc."]
+
+
 def test_heading_wrap_with_acronym():
     assert paras("7. Về phát triển\nTTCN, làng nghề\n- Rà soát") == ["7. Về phát triển TTCN, làng nghề", "- Rà soát"]
 

@@ -67,13 +67,15 @@ def is_standalone(text: str) -> bool:
     return is_type_name(text) or bool(STANDALONE.match(text))
 
 
-def joins_previous(prev_lines: list[str], line: str) -> bool:
+def joins_previous(prev_lines: list[str], line: str, paragraphs_apart: bool = False) -> bool:
     """Decide whether ``line`` continues the block made of ``prev_lines`` (no blank line between).
 
     Hard-wrapped text wraps anywhere, also inside headings ("III. KINH PHÍ THỰC" / "HIỆN",
     "1. Sở Công" / "Thương:"); a new block starts at a numbering token, a header or signature
     line, after terminal punctuation followed by a capital, and where the case mode changes
-    (an upper-case heading followed by a sentence).
+    (an upper-case heading followed by a sentence). ``paragraphs_apart`` says the document puts a
+    blank line between its paragraphs: a short numbered line followed by a capital ("a) Chỉ đạo,
+    hướng dẫn hệ thống" / "Tuyên giáo và Dân vận …") is then a wrapped sentence, not a heading.
     """
     prev = prev_lines[-1]
     if _DASH_CONTINUATION.match(line) and not TERMINAL.search(prev):
@@ -86,7 +88,7 @@ def joins_previous(prev_lines: list[str], line: str) -> bool:
     if len(prev_lines) == 1 and first_token is not None and first_token.kind != "bullet":
         if not first_token.rest:
             return True  # "1." alone on its line: the heading follows
-        if starts_upper(line) and not TERMINAL.search(prev):
+        if starts_upper(line) and not TERMINAL.search(prev) and not paragraphs_apart:
             both_caps = is_upper_text(first_token.rest) and is_upper_text(line)
             acronym_first = bool(_ACRONYM.match(line)) and not is_upper_text(line)
             return both_caps or acronym_first or (line.endswith(":") and len(line) <= 60)

@@ -103,6 +103,7 @@ class _Builder:
         self.cur_footnote: str | None = None
         self.blank_before = False
         self.bold_marks = 0  # emphasis runs left open by the current block's raw lines (see _marks)
+        self.paragraphs_apart = False  # a blank line stands between the document's paragraphs
 
     def flush(self) -> None:
         self.bold_marks = 0
@@ -134,7 +135,7 @@ class _Builder:
                 join = (self.cur_footnote is None and starts_lower(text)
                         and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
             else:
-                join = joins_previous(prev_texts, text)
+                join = joins_previous(prev_texts, text, self.paragraphs_apart)
             if join:
                 self.cur.append((n, text))
                 self.bold_marks ^= _marks(raw)
@@ -190,10 +191,27 @@ def _md_row(n: int, line: str) -> list[list[str]]:
     return [split_cell(c.replace("\\|", "|")) for c in _PIPE_SPLIT.split(inner)]
 
 
+_MIN_NUMBERED = 10
+_APART_SHARE = 0.9
+
+
+def paragraphs_apart(lines: list[str]) -> bool:
+    """True when nearly every numbered paragraph ("1.", "a)", "-") follows a blank line: the document
+    separates its paragraphs by blank lines, so a line break without one is a wrap."""
+    numbered = apart = 0
+    for k, line in enumerate(lines):
+        t = line.strip().lstrip("*_ ")
+        if t and not t.startswith("|") and match_token(t) is not None:
+            numbered += 1
+            apart += k == 0 or not lines[k - 1].strip()
+    return numbered >= _MIN_NUMBERED and apart >= _APART_SHARE * numbered
+
+
 def read_text(text: str) -> list[Block]:
     """Read decoded text (``\\n`` line ends) into the block stream."""
     lines = text.split("\n")
     b = _Builder()
+    b.paragraphs_apart = paragraphs_apart(lines)
     i = 0
     in_tab = False
     while i < len(lines):
