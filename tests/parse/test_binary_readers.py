@@ -284,3 +284,18 @@ def test_pdf_signer_title_beside_a_recipient_line_is_its_own_column():
     assert [" ".join(w["text"] for w in seg) for seg in _segments(line, 30)] == ["- Các sở, ban, ngành;", "CHỦ TỊCH"]
     body = _words(100, (90, "giao Chủ tịch Ủy ban nhân dân xã CHỦ TỊCH HỘI"))
     assert len(_segments(body, 30)) == 1
+
+
+def test_pdf_dash_at_the_margin_is_a_wrap_where_items_are_indented():
+    from kehoach.parse.pdf import _dashes_indented, _Page
+
+    def page(item_x: float) -> _Page:
+        words: list[dict] = []
+        for k in range(6):
+            words += _words(100 + 40 * k, (item_x, "- Tổ chức kiểm tra an toàn"))
+            words += _words(116 + 40 * k, (85, "thực phẩm tại các chợ đầu mối"))
+        words += _words(400, (85, "- Hà Nội, lần thứ II năm 2026"))
+        return _Page(1, 600, words, [])
+
+    assert _dashes_indented([page(113)])  # items indented, one "- " line at the margin: a wrapped name
+    assert not _dashes_indented([page(85)])  # items at the margin: every "- " line is an item

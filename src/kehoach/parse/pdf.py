@@ -318,6 +318,7 @@ def read_pdf(data: bytes, name: str) -> Rendition:
         raise NoTextLayer(f"{name}: no text layer on any page (a scanned document?): extract it with --ocr "
                           "(needs pip install 'kehoach[ocr]' and the tesseract-ocr, tesseract-ocr-vie packages)")
     _drop_running_lines(pages)
+    dashes_indented = _dashes_indented(pages)
     prev_x1: float | None = None  # right end of the last single-column line written, if it may run on
     prev_caps = False
     run: list[str] = []  # the wrapped lines that make out.lines[-1], joined once (linear in the paragraph)
@@ -348,7 +349,8 @@ def read_pdf(data: bytes, name: str) -> Rendition:
                 gap = prev_top is not None and (top - prev_top > p.height * 2.2 or top < prev_top)
                 wrapped = prev_x1 is not None and prev_x1 + first_w + p.height * 0.6 > p.right
                 caps = is_upper_text(payload) and len(payload.split()) >= 2
-                starter = (starts_block(payload) and not _WRAPPED_DASH.match(payload)) or footnote_start(payload)
+                wrapped_dash = _WRAPPED_DASH.match(payload) or (dashes_indented and payload[:2] in ("- ", "– "))
+                starter = (starts_block(payload) and not wrapped_dash) or footnote_start(payload)
                 if wrapped and caps == prev_caps and not (indented or gap or starter):
                     run.extend([out.lines[-1], payload] if not run else [payload])
                     prev_x1, prev_top = x1, top
@@ -368,6 +370,23 @@ def read_pdf(data: bytes, name: str) -> Rendition:
     flush()
     out.warnings.extend(page_warnings(pages, out, data))
     return out
+
+
+_MIN_DASH_ITEMS = 5
+
+
+def _dashes_indented(pages: list[_Page]) -> bool:
+    """True when the document indents its dash items (nearly all "- " lines start right of the margin):
+    then a "- " line at the margin is a wrap inside a name ("Thăng Long" / "- Hà Nội, …"), not an item."""
+    indented = at_margin = 0
+    for p in pages:
+        for it in p.items:
+            if it[0] == "line" and it[4] is None and it[1][:2] in ("- ", "– "):
+                if it[2] > p.margin + p.height * 1.2:
+                    indented += 1
+                else:
+                    at_margin += 1
+    return indented >= _MIN_DASH_ITEMS and at_margin * 5 <= indented
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:
