@@ -278,7 +278,7 @@ def _words(y: float, *runs: tuple[float, str]) -> list[dict]:
 
 
 def test_pdf_signer_title_beside_a_recipient_line_is_its_own_column():
-    from kehoach.parse.pdf import _segments
+    from kehoach.parse.pdf_lines import segments as _segments
 
     line = _words(100, (90, "- Các sở, ban, ngành;"), (300, "CHỦ TỊCH"))
     assert [" ".join(w["text"] for w in seg) for seg in _segments(line, 30)] == ["- Các sở, ban, ngành;", "CHỦ TỊCH"]
@@ -287,7 +287,8 @@ def test_pdf_signer_title_beside_a_recipient_line_is_its_own_column():
 
 
 def test_pdf_dash_at_the_margin_is_a_wrap_where_items_are_indented():
-    from kehoach.parse.pdf import _dashes_indented, _Page
+    from kehoach.parse.pdf import _Page
+    from kehoach.parse.pdf_lines import dashes_indented as _dashes_indented
 
     def page(item_x: float) -> _Page:
         words: list[dict] = []
@@ -299,3 +300,18 @@ def test_pdf_dash_at_the_margin_is_a_wrap_where_items_are_indented():
 
     assert _dashes_indented([page(113)])  # items indented, one "- " line at the margin: a wrapped name
     assert not _dashes_indented([page(85)])  # items at the margin: every "- " line is an item
+
+
+def test_pdf_page_bottom_footnotes_and_superscript_markers(in_root):
+    plan = extract_file("samples/bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf")
+    assert [f["mark"] for f in plan["footnotes"]] == ["1", "2", "3"]
+    assert [t["id"] for t in plan["tasks"]] == ["IV.1", "IV.2", "IV.3"]  # the notes between IV.2 and IV.3 are no tasks
+    assert plan["tasks"][1]["deadline"]["end"] == "2026-04-30"
+    assert plan["targets"][1]["text"] == "tăng 15%"  # the marker glued to "2026" ("20261") is gone
+
+
+def test_superscript_after_a_unit_is_a_power():
+    from kehoach.parse.pdf_notes import is_superscript, open_marker
+
+    assert is_superscript(7.0, 696.0, 12.0, 691.0) and not is_superscript(12.0, 691.0, 12.0, 691.0)
+    assert open_marker("2026") == "[" and open_marker("m") == "" and open_marker("km") == ""

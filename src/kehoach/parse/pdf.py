@@ -20,6 +20,8 @@ from ..vn import is_upper_text
 from .blocks import Loc
 from .lines import PAGE_MARK, starts_block
 from .normalize import footnote_start
+from .pdf_lines import dashes_indented, segments, text_of
+from .pdf_notes import is_superscript, mark_page_notes, open_marker
 from .pdf_rows import join_wrapped
 from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
@@ -69,52 +71,8 @@ def _lines_of(words: list[dict], gap: float) -> list[list[dict]]:
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
-_LABEL = re.compile(r"^(?:[-–+•*]|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))$")
-_RIGHT_COLUMN = re.compile(
-    r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|Độc\s+lập\s*[-–]|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\w|[A-ZĐÂĂÊÔƠƯ][\w.]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w.]*){0,3},\s+ngày\s)"
-)
-"""Where the right column of a header or signature block begins, when no wide gap shows it:
-"CỘNG HÒA XÃ HỘI …", "Độc lập - …", "TM. …", "KT. …", "Lạng Sơn, ngày …"."""
-_TITLE_BESIDE = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG)$")
-"""A signer's title ending a recipient line ("- Các sở, ban, ngành; CHỦ TỊCH"): the right column."""
-
-
-def _right_starts(seg: list[dict], i: int) -> bool:
-    """True when the right column of a header or signature line starts at ``seg[i]``."""
-    rest = _text(seg[i:])
-    if _RIGHT_COLUMN.match(rest) and not _RIGHT_COLUMN.match(_text(seg[i - 1:])):
-        return True
-    return bool(_TITLE_BESIDE.match(rest)) and seg[i - 1]["text"].endswith((";", ".", ",", ":"))
-
-
-def _segments(line: list[dict], split_gap: float) -> list[list[dict]]:
-    segs: list[list[dict]] = [[line[0]]]
-    for w in line[1:]:
-        if w["x0"] - segs[-1][-1]["x1"] > split_gap:
-            segs.append([w])
-        else:
-            segs[-1].append(w)
-    merged: list[list[dict]] = []
-    for seg in segs:  # a list label ("-", "1.", "a)") set off by a tab belongs to its text
-        if merged and _LABEL.match(_text(merged[-1])):
-            merged[-1] = merged[-1] + seg
-        else:
-            merged.append(seg)
-    out: list[list[dict]] = []
-    for seg in merged:
-        for i in range(1, len(seg)):
-            if _right_starts(seg, i) and seg[i]["x0"] - seg[i - 1]["x1"] > 2:
-                out.extend([seg[:i], seg[i:]])
-                break
-        else:
-            out.append(seg)
-    return out
-
-
 _WRAPPED_DASH = re.compile(r"^[-–]\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 """A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
-def _text(seg: list[dict]) -> str:
-    return " ".join(w["text"] for w in seg)
 
 
 class _Page:
@@ -148,12 +106,12 @@ class _Page:
                 prev = None
                 for k, (t, s) in enumerate(column):
                     gap = prev is not None and t - prev > self.height * 2.2
-                    emit("line", _text(s), s[0]["x0"], t, anchor, brk=(k == 0 or gap), x1=s[-1]["x1"])
+                    emit("line", text_of(s), s[0]["x0"], t, anchor, brk=(k == 0 or gap), x1=s[-1]["x1"])
                     prev = t
             block.clear()
 
         for line in lines:
-            segs = _segments(line, max(self.height * 2.5, 18))
+            segs = segments(line, max(self.height * 2.5, 18))
             top = line[0]["top"]
             one_side = len(segs) == 1 and (segs[0][0]["x0"] > mid - self.height or segs[0][-1]["x1"] < mid + self.height)
             if len(segs) >= 2 or (block and one_side and top - block[-1][0] < self.height * 3):
@@ -161,7 +119,7 @@ class _Page:
                 continue
             flush_block()
             for s in segs:
-                emit("line", _text(s), s[0]["x0"], top, top, x1=s[-1]["x1"], first_w=s[0]["x1"] - s[0]["x0"])
+                emit("line", text_of(s), s[0]["x0"], top, top, x1=s[-1]["x1"], first_w=s[0]["x1"] - s[0]["x0"])
         flush_block()
         for bbox, rows in tables:
             emit("table", rows, bbox[0], bbox[1], bbox[1])
@@ -185,7 +143,10 @@ def _plumber_page(page, number: int) -> _Page:
 
 def _pdfium_page(page, number: int, before: _Page | None = None) -> _Page:
     """A page with no ruling lines read through pypdfium2's text layer (several times faster than
-    pdfplumber): its characters with their boxes, gathered into words."""
+    pdfplumber): its characters with their boxes, gathered into words (superscript markers and
+    page-bottom notes written as :mod:`pdf_notes` says)."""
+    import pypdfium2.raw as pdfium_raw
+
     width, height = page.get_size()
     tp = page.get_textpage()
     n = tp.count_chars()
@@ -196,11 +157,18 @@ def _pdfium_page(page, number: int, before: _Page | None = None) -> _Page:
     if len(text) != n:  # characters outside the basic plane: fall back to one call per character
         text = "".join(tp.get_text_range(i, 1)[:1] or " " for i in range(n))
 
+    size, base, in_sup = 0.0, 0.0, False  # the word's font size and bottom; inside a superscript marker
+
     def flush() -> None:
+        nonlocal in_sup
         if cur:
+            if in_sup and cur[-1] != "]" and "[" in cur:
+                cur.append("]")
             left, bottom, right, top = box
-            words.append({"text": "".join(cur), "x0": left, "x1": right, "top": height - top, "bottom": height - bottom})
+            words.append({"text": "".join(cur), "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
+                          "size": size})
             cur.clear()
+        in_sup = False
 
     for i, ch in enumerate(text):
         if ch in "\ufffe\x02":  # pdfium's mark for the hyphen of a line broken after it
@@ -214,11 +182,20 @@ def _pdfium_page(page, number: int, before: _Page | None = None) -> _Page:
         left, bottom, right, top = tp.get_charbox(i, loose=True)
         if not cur:
             box = [left, bottom, right, top]
+            size, base = pdfium_raw.FPDFText_GetFontSize(tp.raw, i), bottom
         else:
-            box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
+            sup = ch.isdigit() and is_superscript(pdfium_raw.FPDFText_GetFontSize(tp.raw, i), bottom, size, base)
+            if sup and not in_sup:
+                cur.append(open_marker("".join(cur)))
+            elif in_sup and not sup and "[" in cur:
+                cur.append("]")
+            in_sup = sup
+            if not sup:
+                box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
         cur.append(ch)
     flush()
     tp.close()
+    mark_page_notes(words)
     carry = before.carry if before is not None else Carry()  # a borderless table may run on from the page before
     words, tables = split_borderless(words, carry)  # task tables printed without ruling lines
     out = _Page(number, float(width), words, tables)
@@ -318,7 +295,7 @@ def read_pdf(data: bytes, name: str) -> Rendition:
         raise NoTextLayer(f"{name}: no text layer on any page (a scanned document?): extract it with --ocr "
                           "(needs pip install 'kehoach[ocr]' and the tesseract-ocr, tesseract-ocr-vie packages)")
     _drop_running_lines(pages)
-    dashes_indented = _dashes_indented(pages)
+    dash_items_indented = dashes_indented(pages)
     prev_x1: float | None = None  # right end of the last single-column line written, if it may run on
     prev_caps = False
     run: list[str] = []  # the wrapped lines that make out.lines[-1], joined once (linear in the paragraph)
@@ -349,7 +326,7 @@ def read_pdf(data: bytes, name: str) -> Rendition:
                 gap = prev_top is not None and (top - prev_top > p.height * 2.2 or top < prev_top)
                 wrapped = prev_x1 is not None and prev_x1 + first_w + p.height * 0.6 > p.right
                 caps = is_upper_text(payload) and len(payload.split()) >= 2
-                wrapped_dash = _WRAPPED_DASH.match(payload) or (dashes_indented and payload[:2] in ("- ", "– "))
+                wrapped_dash = _WRAPPED_DASH.match(payload) or (dash_items_indented and payload[:2] in ("- ", "– "))
                 starter = (starts_block(payload) and not wrapped_dash) or footnote_start(payload)
                 if wrapped and caps == prev_caps and not (indented or gap or starter):
                     run.extend([out.lines[-1], payload] if not run else [payload])
@@ -370,23 +347,6 @@ def read_pdf(data: bytes, name: str) -> Rendition:
     flush()
     out.warnings.extend(page_warnings(pages, out, data))
     return out
-
-
-_MIN_DASH_ITEMS = 5
-
-
-def _dashes_indented(pages: list[_Page]) -> bool:
-    """True when the document indents its dash items (nearly all "- " lines start right of the margin):
-    then a "- " line at the margin is a wrap inside a name ("Thăng Long" / "- Hà Nội, …"), not an item."""
-    indented = at_margin = 0
-    for p in pages:
-        for it in p.items:
-            if it[0] == "line" and it[4] is None and it[1][:2] in ("- ", "– "):
-                if it[2] > p.margin + p.height * 1.2:
-                    indented += 1
-                else:
-                    at_margin += 1
-    return indented >= _MIN_DASH_ITEMS and at_margin * 5 <= indented
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:

@@ -1,0 +1,70 @@
+"""How the PDF reader cuts a line of words into column segments (the issuer beside the motto,
+a recipient beside the signer's title) and reads a document's dash items."""
+
+from __future__ import annotations
+
+import re
+
+_LABEL = re.compile(r"^(?:[-–+•*]|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))$")
+_RIGHT_COLUMN = re.compile(
+    r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|Độc\s+lập\s*[-–]|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\w|[A-ZĐÂĂÊÔƠƯ][\w.]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w.]*){0,3},\s+ngày\s)"
+)
+"""Where the right column of a header or signature block begins, when no wide gap shows it:
+"CỘNG HÒA XÃ HỘI …", "Độc lập - …", "TM. …", "KT. …", "Lạng Sơn, ngày …"."""
+_TITLE_BESIDE = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG)$")
+"""A signer's title ending a recipient line ("- Các sở, ban, ngành; CHỦ TỊCH"): the right column."""
+
+
+def _right_starts(seg: list[dict], i: int) -> bool:
+    """True when the right column of a header or signature line starts at ``seg[i]``."""
+    rest = text_of(seg[i:])
+    if _RIGHT_COLUMN.match(rest) and not _RIGHT_COLUMN.match(text_of(seg[i - 1:])):
+        return True
+    return bool(_TITLE_BESIDE.match(rest)) and seg[i - 1]["text"].endswith((";", ".", ",", ":"))
+
+
+def segments(line: list[dict], split_gap: float) -> list[list[dict]]:
+    """A line's words cut into its column segments: at gaps wider than ``split_gap`` and where a
+    header or signature column begins with no wide gap before it."""
+    segs: list[list[dict]] = [[line[0]]]
+    for w in line[1:]:
+        if w["x0"] - segs[-1][-1]["x1"] > split_gap:
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    merged: list[list[dict]] = []
+    for seg in segs:  # a list label ("-", "1.", "a)") set off by a tab belongs to its text
+        if merged and _LABEL.match(text_of(merged[-1])):
+            merged[-1] = merged[-1] + seg
+        else:
+            merged.append(seg)
+    out: list[list[dict]] = []
+    for seg in merged:
+        for i in range(1, len(seg)):
+            if _right_starts(seg, i) and seg[i]["x0"] - seg[i - 1]["x1"] > 2:
+                out.extend([seg[:i], seg[i:]])
+                break
+        else:
+            out.append(seg)
+    return out
+
+
+def text_of(seg: list[dict]) -> str:
+    return " ".join(w["text"] for w in seg)
+
+
+_MIN_DASH_ITEMS = 5
+
+
+def dashes_indented(pages: list) -> bool:
+    """True when the document indents its dash items (nearly all "- " lines start right of the margin):
+    then a "- " line at the margin is a wrap inside a name ("Thăng Long" / "- Hà Nội, …"), not an item."""
+    indented = at_margin = 0
+    for p in pages:
+        for it in p.items:
+            if it[0] == "line" and it[4] is None and it[1][:2] in ("- ", "– "):
+                if it[2] > p.margin + p.height * 1.2:
+                    indented += 1
+                else:
+                    at_margin += 1
+    return indented >= _MIN_DASH_ITEMS and at_margin * 5 <= indented

@@ -1,0 +1,54 @@
+"""Footnotes in a PDF text layer: the superscript markers glued to the words they annotate
+("năm 2026¹" reads "20261" in the text layer) and the note texts printed in a smaller font at the
+page bottom ("1 Năm 2025 toàn tỉnh …"). Markers are written "[1]" after their word, which the
+normaliser drops, and each note's number "[1]", which makes its line a footnote block."""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+SUP_RATIO = 0.8
+"""A digit set at most this share of its word's font size, and raised, is a superscript marker."""
+NOTE_RATIO = 0.92
+"""Lines at the page bottom set at most this share of the page's body size are footnote texts."""
+_UNIT = re.compile(r"(?:k|c|d)?m$")
+"""A superscript after "m", "km" … is a power ("m²"), not a marker."""
+_NOTE_START = re.compile(r"^\d{1,3}$")
+_MIN_WORDS = 20
+_SAME_LINE = 2.0
+
+
+def is_superscript(size: float, bottom: float, word_size: float, word_bottom: float) -> bool:
+    """A character of ``size`` whose box bottom is ``bottom`` (PDF space, y up), inside a word whose first
+    character has ``word_size`` and ``word_bottom``: True for a raised, smaller digit."""
+    return 0 < size < SUP_RATIO * word_size and bottom > word_bottom + 0.15 * word_size
+
+
+def open_marker(word_so_far: str) -> str:
+    """What to write before a superscript's digits: "[" for a marker, nothing for a unit's power."""
+    return "" if _UNIT.search(word_so_far) else "["
+
+
+def mark_page_notes(words: list[dict]) -> None:
+    """Write "[n]" for the number opening each footnote text at the bottom of the page (words with a
+    ``size``, ``top`` in page space, y down)."""
+    sized = [w for w in words if w.get("size")]
+    if len(sized) < _MIN_WORDS:
+        return
+    body = statistics.median(w["size"] for w in sized)
+    lines: list[list[dict]] = []
+    for w in sorted(sized, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= _SAME_LINE:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    zone: list[list[dict]] = []
+    for line in reversed(lines):  # from the page bottom up, while the text stays small
+        if statistics.median(w["size"] for w in line) > NOTE_RATIO * body:
+            break
+        zone.append(line)
+    for line in zone:
+        first = min(line, key=lambda w: w["x0"])
+        if len(line) > 1 and _NOTE_START.match(first["text"]):
+            first["text"] = f"[{first['text']}]"
