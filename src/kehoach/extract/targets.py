@@ -110,6 +110,12 @@ def _first_year(text: str) -> int | None:
     return None
 
 
+def _in_quotes(text: str, at: int) -> bool:
+    """True when position ``at`` of ``text`` is inside a quoted name (“…” or "…")."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _in_parens(text: str, at: int) -> bool:
     """True when position ``at`` of ``text`` is inside an open parenthesis."""
     before = text[:at]
@@ -159,6 +165,8 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             joined = regex.search(r"(?:\bvà|\bhoặc|,)\s*$", clause_body[:q.start()])  # "… và 100% diện tích …"
             if not joined and (q.start() < covered or (first_indicator and _in_parens(clause_body, q.start()))):
                 continue  # a qualifier of the thing counted: "tàu cá dài từ 15 mét trở lên", "(5 sao)"
+            if _in_quotes(clause_body, q.start()):
+                continue  # a figure in a quoted name: Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”
             unit = " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/")
             if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit() or _AGE.match(unit):
                 continue
