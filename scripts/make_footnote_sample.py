@@ -1,6 +1,10 @@
-"""Generate samples/bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf: a fresh plan whose footnotes
-are printed at the page bottom in a smaller font, their markers set as superscripts glued to the
-words ("năm 2026¹"), one note in the middle of a section that goes on over the page break.
+"""Generate two fresh plans whose footnotes are printed at the page bottom in a smaller font, their
+markers set as superscripts glued to the words ("năm 2026¹"):
+
+- samples/bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf: text only, the notes in the middle of
+  a section that goes on over the page break;
+- samples/bac-kan-46-kh-ubnd-2026-chu-thich-bang-ke.pdf: a page with a ruled task table (read by
+  pdfplumber rather than pdfium), a note on a target.
 
     python scripts/make_footnote_sample.py      # needs LibreOffice (soffice); the PDF is committed
 
@@ -17,14 +21,17 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 OUT = Path("samples/bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf")
+OUT_TABLE = Path("samples/bac-kan-46-kh-ubnd-2026-chu-thich-bang-ke.pdf")
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
       'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
 NOTES = {
     "1": "Năm 2025 toàn tỉnh đón 420.000 lượt khách, đạt 105% kế hoạch năm.",
     "2": "Theo Quyết định số 12/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh.",
     "3": "Gồm các thôn có bản làng truyền thống của đồng bào dân tộc Tày, Nùng, Dao.",
+    "4": "Năm 2025 tiêu thụ được 2.500 tấn qua các sàn thương mại điện tử trong nước.",
 }
 FILLER = ("Các cơ quan, đơn vị bám sát chức năng, nhiệm vụ được giao, chủ động phối hợp chặt chẽ trong quá trình "
           "triển khai; thường xuyên rà soát, đánh giá kết quả để kịp thời điều chỉnh giải pháp phù hợp với thực tế "
@@ -47,6 +54,30 @@ BODY = [
     "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Thu Trang",
 ]
 
+TABLE_BODY = [
+    "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN", "Số: 46/KH-UBND", "Bắc Kạn, ngày 12 tháng 3 năm 2026", "KẾ HOẠCH",
+    "Quảng bá sản phẩm nông sản đặc trưng năm 2026",
+    "I. MỤC TIÊU",
+    "Phấn đấu tiêu thụ 3.000 tấn nông sản đặc trưng qua sàn thương mại điện tử trong năm 2026[4], "
+    "tăng 20% so với năm 2025.",
+    "II. PHÂN CÔNG NHIỆM VỤ",
+    [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+     ["1", "Tổ chức hội chợ nông sản đặc trưng", "Sở Công Thương", "Sở Nông nghiệp và Môi trường", "Quý III/2026"],
+     ["2", "Đưa sản phẩm lên sàn thương mại điện tử", "Sở Công Thương", "Ủy ban nhân dân các xã", "Trước 30/6/2026"],
+     ["3", "Bố trí kinh phí thực hiện", "Sở Tài chính", "Sở Công Thương", "Tháng 4/2026"]],
+    "Trên đây là Kế hoạch quảng bá sản phẩm nông sản đặc trưng năm 2026./.",
+    "Nơi nhận:", "- Bộ Công Thương;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lục Văn Khánh",
+]
+CELL = '<table:table-cell table:style-name="C"><text:p>{}</text:p></table:table-cell>'
+STYLES = ('<office:automatic-styles><style:style style:name="C" style:family="table-cell">'
+          '<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.05cm"/></style:style>'
+          '</office:automatic-styles>')
+
+
+def table(rows: list[list[str]]) -> str:
+    body = "".join("<table:table-row>" + "".join(CELL.format(escape(c)) for c in row) + "</table:table-row>" for row in rows)
+    return f'<table:table><table:table-column table:number-columns-repeated="{len(rows[0])}"/>{body}</table:table>'
+
 
 def paragraph(text: str) -> str:
     out = escape(text)
@@ -57,21 +88,26 @@ def paragraph(text: str) -> str:
     return f"<text:p>{out}</text:p>"
 
 
+def write_pdf(soffice: str, parts: list, out: Path) -> None:
+    body = "\n".join(table(p) if isinstance(p, list) else paragraph(p) for p in parts)
+    fodt = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.2" '
+            f'office:mimetype="application/vnd.oasis.opendocument.text">{STYLES}<office:body><office:text>\n'
+            f"{body}\n</office:text></office:body></office:document>\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / f"{out.stem}.fodt"
+        src.write_text(fodt, encoding="utf-8")
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "pdf",
+                        "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=180)
+        shutil.copy(Path(tmp) / f"{out.stem}.pdf", out)
+    print(f"wrote {out}")
+
+
 def main() -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         sys.exit("LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui")
-    body = "\n".join(paragraph(p) for p in BODY)
-    fodt = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.2" '
-            f'office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>\n'
-            f"{body}\n</office:text></office:body></office:document>\n")
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / f"{OUT.stem}.fodt"
-        src.write_text(fodt, encoding="utf-8")
-        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "pdf",
-                        "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=180)
-        shutil.copy(Path(tmp) / f"{OUT.stem}.pdf", OUT)
-    print(f"wrote {OUT}")
+    write_pdf(soffice, BODY, OUT)
+    write_pdf(soffice, TABLE_BODY, OUT_TABLE)
 
 
 if __name__ == "__main__":

@@ -310,6 +310,12 @@ def test_pdf_page_bottom_footnotes_and_superscript_markers(in_root):
     assert plan["targets"][1]["text"] == "tăng 15%"  # the marker glued to "2026" ("20261") is gone
 
 
+def test_pdf_footnotes_on_a_page_with_a_ruled_table(in_root):
+    plan = extract_file("samples/bac-kan-46-kh-ubnd-2026-chu-thich-bang-ke.pdf")
+    assert [f["mark"] for f in plan["footnotes"]] == ["1"] and len(plan["tasks"]) == 3
+    assert not any("20261" in t["text"] for t in plan["targets"])
+
+
 def test_superscript_after_a_unit_is_a_power():
     from kehoach.parse.pdf_notes import is_superscript, open_marker
 

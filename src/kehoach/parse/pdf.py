@@ -21,7 +21,7 @@ from .blocks import Loc
 from .lines import PAGE_MARK, starts_block
 from .normalize import footnote_start
 from .pdf_lines import dashes_indented, segments, text_of
-from .pdf_notes import is_superscript, mark_page_notes, open_marker
+from .pdf_notes import is_superscript, join_superscripts, mark_page_notes, open_marker
 from .pdf_rows import join_wrapped
 from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
@@ -137,7 +137,9 @@ def _plumber_page(page, number: int) -> _Page:
             outside = outside.outside_bbox(t.bbox)
         except ValueError:
             pass
-    words = outside.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5, y_tolerance=2)
+    words = join_superscripts(outside.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5,
+                                                    y_tolerance=2, extra_attrs=["size"]))
+    mark_page_notes(words)
     return _Page(number, float(page.width), words, [(t.bbox, _table_rows(t)) for t in tables])
 
 

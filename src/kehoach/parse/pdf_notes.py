@@ -30,6 +30,32 @@ def open_marker(word_so_far: str) -> str:
     return "" if _UNIT.search(word_so_far) else "["
 
 
+def join_superscripts(words: list[dict]) -> list[dict]:
+    """Words as pdfplumber gives them (split where the font size changes, ``top``/``bottom`` in page
+    space, y down) with each superscript marker put back on its word as "[n]" (a power after a unit as
+    its digits), and punctuation right after the marker kept on that word."""
+    out: list[dict] = []
+    glued = False  # the last word just took a marker: punctuation touching it follows
+    for w in words:
+        if not out:
+            out.append(w)
+            continue
+        prev = out[-1]
+        touching = abs(w["top"] - prev["top"]) < prev.get("size", 0) and 0 <= w["x0"] - prev["x1"] <= 1.5
+        if touching and w["text"].isdigit() and is_superscript(w.get("size", 0), -w["bottom"], prev.get("size", 0), -prev["bottom"]):
+            mark = open_marker(prev["text"])
+            prev["text"] += mark + w["text"] + ("]" if mark else "")
+            prev["x1"], glued = w["x1"], True
+            continue
+        if touching and glued and not w["text"][:1].isalnum():
+            prev["text"] += w["text"]
+            prev["x1"] = w["x1"]
+            continue
+        glued = False
+        out.append(w)
+    return out
+
+
 def mark_page_notes(words: list[dict]) -> None:
     """Write "[n]" for the number opening each footnote text at the bottom of the page (words with a
     ``size``, ``top`` in page space, y down)."""
