@@ -110,6 +110,16 @@ def _first_year(text: str) -> int | None:
     return None
 
 
+def _qualifies(clause: str, at: int, covered: int, counted: bool) -> bool:
+    """A figure at ``at`` that is no target of its own: inside what the previous target counts ("tàu cá
+    dài từ 15 mét trở lên", "(5 sao)") unless joined by "và"/"," ("… và 100% diện tích …"), or inside a
+    quoted name (Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”)."""
+    joined = regex.search(r"(?:\bvà|\bhoặc|,)\s*$", clause[:at])
+    if not joined and (at < covered or (counted and _in_parens(clause, at))):
+        return True
+    return _in_quotes(clause, at)
+
+
 def _in_quotes(text: str, at: int) -> bool:
     """True when position ``at`` of ``text`` is inside a quoted name (“…” or "…")."""
     before = text[:at]
@@ -162,11 +172,8 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
         for n_q, q in enumerate(QUANTITY.finditer(clause_body)):
             if n_q >= MAX_PER_CLAUSE:
                 break
-            joined = regex.search(r"(?:\bvà|\bhoặc|,)\s*$", clause_body[:q.start()])  # "… và 100% diện tích …"
-            if not joined and (q.start() < covered or (first_indicator and _in_parens(clause_body, q.start()))):
-                continue  # a qualifier of the thing counted: "tàu cá dài từ 15 mét trở lên", "(5 sao)"
-            if _in_quotes(clause_body, q.start()):
-                continue  # a figure in a quoted name: Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”
+            if _qualifies(clause_body, q.start(), covered, bool(first_indicator)):
+                continue
             unit = " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/")
             if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit() or _AGE.match(unit):
                 continue

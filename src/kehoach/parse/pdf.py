@@ -75,6 +75,12 @@ _WRAPPED_DASH = re.compile(r"^[-–]\s+[a-zàáảãạăằắẳẵặâầấ
 """A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
 
 
+def _starts_paragraph(line: str, dash_items_indented: bool) -> bool:
+    """A line that starts a block wherever it stands, unless it is a dash inside a wrapped sentence or name."""
+    wrapped_dash = _WRAPPED_DASH.match(line) or (dash_items_indented and line[:2] in ("- ", "– "))
+    return bool((starts_block(line) and not wrapped_dash) or footnote_start(line))
+
+
 class _Page:
     """One page's items in reading order: lines of text (two-column blocks read column by column)
     and tables."""
@@ -257,6 +263,13 @@ def _has_rules(page) -> bool:
     return False
 
 
+def _char_count(page) -> int:
+    tp = page.get_textpage()
+    n = tp.count_chars()
+    tp.close()
+    return n
+
+
 def read_pdf(data: bytes, name: str) -> Rendition:
     """Render a PDF's text layer as text lines with their origins (page, line on the page)."""
     doc = _open_pdfium(data, name)
@@ -268,9 +281,7 @@ def read_pdf(data: bytes, name: str) -> Rendition:
         for i in range(len(doc)):
             page = doc[i]
             try:
-                tp = page.get_textpage()
-                n = tp.count_chars()
-                tp.close()
+                n = _char_count(page)
                 chars += n
                 if n and _has_rules(page):
                     if plumber is None:
@@ -328,8 +339,7 @@ def read_pdf(data: bytes, name: str) -> Rendition:
                 gap = prev_top is not None and (top - prev_top > p.height * 2.2 or top < prev_top)
                 wrapped = prev_x1 is not None and prev_x1 + first_w + p.height * 0.6 > p.right
                 caps = is_upper_text(payload) and len(payload.split()) >= 2
-                wrapped_dash = _WRAPPED_DASH.match(payload) or (dash_items_indented and payload[:2] in ("- ", "– "))
-                starter = (starts_block(payload) and not wrapped_dash) or footnote_start(payload)
+                starter = _starts_paragraph(payload, dash_items_indented)
                 if wrapped and caps == prev_caps and not (indented or gap or starter):
                     run.extend([out.lines[-1], payload] if not run else [payload])
                     prev_x1, prev_top = x1, top

@@ -97,13 +97,13 @@ def _marks(raw: str) -> int:
 class _Builder:
     """Accumulates paragraphs line by line."""
 
-    def __init__(self) -> None:
+    def __init__(self, apart: bool = False) -> None:
         self.blocks: list[Block] = []
         self.cur: list[tuple[int, str]] = []
         self.cur_footnote: str | None = None
         self.blank_before = False
         self.bold_marks = 0  # emphasis runs left open by the current block's raw lines (see _marks)
-        self.paragraphs_apart = False  # a blank line stands between the document's paragraphs
+        self.paragraphs_apart = apart  # a blank line stands between the document's paragraphs
 
     def flush(self) -> None:
         self.bold_marks = 0
@@ -210,8 +210,7 @@ def paragraphs_apart(lines: list[str]) -> bool:
 def read_text(text: str) -> list[Block]:
     """Read decoded text (``\\n`` line ends) into the block stream."""
     lines = text.split("\n")
-    b = _Builder()
-    b.paragraphs_apart = paragraphs_apart(lines)
+    b = _Builder(paragraphs_apart(lines))
     i = 0
     in_tab = False
     while i < len(lines):
