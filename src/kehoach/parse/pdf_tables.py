@@ -146,7 +146,7 @@ def _carried(lines: list[Line], carry: Carry, m: _Metrics) -> tuple[int, list[Li
         return 0, [], [], set(), False
     first = 1 if lines and _page_number(lines[0]) and lines[0][0]["x0"] >= before[0][1] - 1 else 0
     taken, order, spanning = _extent(lines, first, len(before) + 1, m, carry.lines)
-    return first, taken, order, spanning, bool(order) and _is_header(order[0], m.gap)
+    return first, taken, order, spanning, any(_is_header(line, m.gap) for line in order[:3])  # the header repeated
 
 
 def _header_above(lines: list[Line], k: int, used: set[int], taken: list[Line], m: _Metrics) -> int:
@@ -191,7 +191,7 @@ def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: list[Li
     order = [] if known else [lines[k]]
     j = k if known else k + 1
     while j < len(lines) and not ((known or _page_number(lines[j])) and _ends_page(lines, j)) \
-            and (not order or lines[j][0]["top"] - order[-1][-1]["bottom"] < m.height * 4):
+            and (not order or lines[j][0]["top"] - order[-1][-1]["bottom"] < m.height * (4 if len(order) > 1 else 7)):
         spans = len(groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap)
         if spans and len(_gutters(taken + [lines[j]], m.gap)) < len(_gutters(taken, m.gap)):
             spanning.add(len(order))  # "I  Nhóm …" over the columns: its words must not close a gutter
@@ -221,8 +221,7 @@ def split_borderless(words: list[dict], carry: Carry | None = None) -> tuple[lis
     a table running to the page's bottom goes on at the top of the next page."""
     carry = carry if carry is not None else Carry()
     if not words:
-        carry.lines = []
-        return words, []
+        return words, []  # a blank page: a table cut before it may go on after it
     lines = _lines(words, 0.45 * (statistics.median(w["bottom"] - w["top"] for w in words) or 10.0))
     m = _metrics(words, lines)
     tables: list[tuple] = []
