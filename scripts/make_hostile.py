@@ -44,6 +44,20 @@ class Case:
 HTML_HEAD = "<html><body><p>Số: 1/KH-UBND</p><p>KẾ HOẠCH</p>"
 
 
+def wide_table(columns: int, rows: int, start: str, sep: str, end: str) -> str:
+    """A task table with ``columns`` extra columns; Markdown when ``start`` is "| " (a separator
+    row follows the header), HTML rows otherwise."""
+    def row(cells: list[str]) -> str:
+        return start + sep.join(cells) + end + "\n"
+
+    out = row(["STT", "Nội dung", "Chủ trì"] + [f"Cột {i}" for i in range(columns)])
+    if start.startswith("|"):
+        out += "|" + "---|" * (columns + 3) + "\n"
+    for r in range(rows):
+        out += row([str(r + 1), f"việc {r}", "Sở Y tế"] + [f"ô {r} {i}" for i in range(columns)])
+    return out
+
+
 def text(body: str) -> Callable[[], bytes]:
     return lambda: (HEADER + body).encode("utf-8")
 
@@ -171,6 +185,11 @@ DOCUMENTS = [
     Case("footnote-starts-20k", "fn.txt", text("[^" * 20000 + "\n"), "ok"),
     Case("pipes-40k", "pipes.txt", text("|" * 40000 + "\n"), "ok"),
     Case("pipe-rows-3000", "rows.txt", text("| a " * 50 + "|\n" + ("|" + "---|" * 50 + "\n") * 3000), "ok"),
+    Case("pipe-columns-2000", "wide.md", text("II. NHIỆM VỤ\n" + wide_table(2000, 20, "| ", " | ", " |")), "ok",
+         why="every cell of a wide table once went through the whole normaliser for its padding"),
+    Case("html-columns-2000", "wide.html", lambda: (HTML_HEAD + "<p>II. NHIỆM VỤ</p><table>"
+                                                     + wide_table(2000, 20, "<tr><td>", "</td><td>", "</td></tr>")
+                                                     + "</table></body></html>").encode(), "ok"),
     Case("dashes-40k", "dashes.txt", text("- " * 40000 + "\n"), "ok"),
     Case("numbering-40k", "numbers.txt", text("1." * 40000 + "\n"), "ok"),
     Case("year-ranges-20k", "years.txt", text("2021- " * 20000 + "\n"), "ok"),

@@ -47,3 +47,13 @@ def test_footnote_start():
     assert footnote_start("¹² Mười hai") == ("12", "Mười hai")
     assert footnote_start("[^3]: Ghi chú") == ("3", "Ghi chú")
     assert footnote_start("Không phải") is None
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAếẾ Ạ1.-/|*_#&;:()KHOCUBND\u0301")), max_size=40),
+       st.integers(0, 3), st.integers(0, 3))
+def test_a_padded_cell_normalises_as_the_full_normaliser_does(text, left, right):
+    """The quick path for table-cell padding ("| ô |") gives what every step would."""
+    from kehoach.parse.normalize import _normalize
+
+    padded = " " * left + text + " " * right
+    assert normalize_text(padded) == _normalize(padded)

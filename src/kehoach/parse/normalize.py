@@ -161,6 +161,9 @@ def normalize_text(text: str) -> str:
     """Normalise one line or paragraph of text (see the module docstring for the guarantees)."""
     if _clean(text):
         return text
+    stripped = text.strip(" ")
+    if stripped is not text and _clean(stripped):
+        return stripped  # a table cell's padding ("| ô |"): nothing else to do
     return _normalize_short(text) if len(text) <= 4000 else _normalize(text)
 
 
