@@ -278,3 +278,78 @@ def test_a_write_error_names_the_file_and_the_operation(tmp_path):
     assert r.returncode == 1 and r.stderr == "kehoach: cannot write /dev/full: No space left on device\n"
     r = cli("batch", str(f), "-o", str(tmp_path / "out"), "--report", "/dev/full")
     assert r.returncode == 1 and "kehoach: cannot write /dev/full: No space left on device" in r.stderr
+
+
+def _killed_mid_write(target: Path) -> Path:
+    """The temporary file a writer SIGKILLed inside its write leaves behind."""
+    code = ("import os, signal, sys\nfrom kehoach.fileio import open_atomic\n"
+            "with open_atomic(sys.argv[1]) as fh:\n    fh.write(b'half a plan')\n    fh.flush()\n"
+            "    os.kill(os.getpid(), signal.SIGKILL)\n")
+    r = subprocess.run([sys.executable, "-c", code, str(target)], timeout=60)
+    assert r.returncode == -signal.SIGKILL
+    (left,) = [p for p in target.parent.iterdir() if p.name.startswith(f".{target.name}.")]
+    assert left.name.startswith(f".{target.name}.kehoach-") and left.name.endswith(".tmp")
+    return left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SIGKILL")
+def test_temporary_files_of_killed_writes_are_removed_by_the_next_run(tmp_path):
+    f = plan_file(tmp_path / "in" / "plan.txt")
+    out = tmp_path / "out"
+    stale = _killed_mid_write(out / "plan.txt.yaml")
+    live = out / f".other.yaml.kehoach-{os.getpid()}-abcd1234.tmp"  # a writer still running
+    live.write_text("being written")
+    mine = out / ".notes.tmp"  # not ours
+    mine.write_text("keep")
+    assert not (out / "plan.txt.yaml").exists()  # the killed write left no output
+    r = cli("batch", str(tmp_path / "in"), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert not stale.exists() and live.exists() and mine.exists()
+    assert yaml.safe_load((out / "plan.txt.yaml").read_text(encoding="utf-8"))["document"]["number"] == "1/KH-UBND"
+    stale = _killed_mid_write(tmp_path / "single" / "plan.yaml")
+    assert cli("extract", str(f), "-o", str(tmp_path / "single" / "plan.yaml")).returncode == 0
+    assert sorted(p.name for p in (tmp_path / "single").iterdir()) == ["plan.yaml"]
+
+
+def _group_with_grandchild(pidfile: str) -> str:
+    from kehoach.children import run_group
+
+    run_group(["sh", "-c", f"sleep 120 & echo $! > {pidfile}; wait"], 300)
+    return "finished"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_helpers_of_a_file_over_its_time_end_with_it(tmp_path):
+    """LibreOffice and OCR start programs of their own (soffice.bin, Tesseract): a file over its
+    time budget takes its whole process group with it, nothing runs on as an orphan."""
+    pidfile = tmp_path / "grandchild.pid"
+    got = _pool([(0, (str(pidfile),))], _group_with_grandchild, Budget(seconds=2, memory=None), workers=1)
+    assert got[0][0] is None and "longer than 2 s" in got[0][1]
+    pid = int(pidfile.read_text())
+    for _ in range(100):
+        if not _alive(pid):
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        pytest.fail("a helper's own child outlived its file's time budget")
+
+
+def _note():
+    from kehoach.children import memory_note
+
+    return memory_note()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS")
+def test_a_helper_failing_under_the_memory_budget_says_so():
+    got = _pool([(0, ())], _note, Budget(seconds=60, memory=300 * 1024 ** 2), workers=1)
+    assert "capped at" in got[0][0] and "raise it with --memory-limit" in got[0][0]
+    assert _pool([(0, ())], _note, Budget(seconds=60, memory=None), workers=1)[0] == ("", None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import signal
 import sqlite3
 import subprocess
@@ -174,3 +175,14 @@ def test_two_index_runs_at_once_both_land(tmp_path):
     assert con.execute("SELECT count(*) FROM plans").fetchone()[0] == 16
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
+
+
+def test_tasks_says_when_it_cut_the_list(tmp_path):
+    db = tmp_path / "plans.sqlite"
+    assert cli("index", plan_file(tmp_path / "p.yaml", 1), "--db", db).returncode == 0
+    total = len(_base()["tasks"])
+    r = cli("tasks", "--db", db, "--limit", "2", "--format", "json")
+    assert r.returncode == 0 and len(json.loads(r.stdout)) == 2
+    assert f"showing the 2 soonest of {total} tasks; --limit 0 shows all" in r.stderr
+    r = cli("tasks", "--db", db, "--limit", "0", "--format", "json")
+    assert r.returncode == 0 and len(json.loads(r.stdout)) == total and "showing" not in r.stderr

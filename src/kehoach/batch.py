@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import KehoachError
-from .fileio import write_atomic
+from .fileio import FileLock, remove_stale_temps, write_atomic
 from .workers import Budget, run_pool
 
 log = logging.getLogger("kehoach")
@@ -270,29 +270,7 @@ class Manifest:
             pass
 
     def _locked(self):
-        return _FileLock(os.path.join(self.outdir, ".kehoach-batch.lock"))
-
-
-class _FileLock:
-    """An exclusive advisory lock on a file (a no-op where fcntl is missing)."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.fd = -1
-
-    def __enter__(self):
-        os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-        try:
-            import fcntl
-
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
-        except ImportError:
-            pass
-        return self
-
-    def __exit__(self, *exc) -> None:
-        os.close(self.fd)  # closing releases the lock
+        return FileLock(os.path.join(self.outdir, ".kehoach-batch.lock"))
 
 
 def run_batch(jobs: list[Job], *, jobs_n: int = 0, force: bool = False, fail_fast: bool = False,
@@ -315,6 +293,9 @@ def run_batch(jobs: list[Job], *, jobs_n: int = 0, force: bool = False, fail_fas
                     on_result(s)
                 continue
         todo.append((k, job))
+    folders = {os.path.dirname(job.output) for _, job in todo if job.output} | ({outdir} if outdir else set())
+    for folder in sorted(folders):
+        remove_stale_temps(folder)  # left by a run killed mid-write
     stop = False
     ordered = any(j.fmt == "jsonl" for _, j in todo)
     order = [k for k, _ in todo]

@@ -10,6 +10,7 @@ written in place, never replaced by a regular file.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -24,6 +25,9 @@ SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf"}
 """Files kehoach reads and never writes: an output naming one that exists is a slip, not a wish."""
 
 _UMASK: int | None = None
+TEMP_TAG = "kehoach-"
+"""Temporary files are named ``.NAME.kehoach-PID-XXXXXXXX.tmp`` beside the output NAME they become."""
+_TEMP_NAME = re.compile(r"\..+\." + TEMP_TAG + r"(\d+)-[A-Za-z0-9_]+\.tmp")
 
 
 def _umask() -> int:
@@ -41,10 +45,12 @@ def output_target(path: str | Path) -> Path:
 
 def guard_output(out: str | Path, inputs: Iterable[str] = ()) -> None:
     """Refuse an output that would destroy something the user gave: one of the ``inputs``, a
-    folder, or an existing Word/PDF document. Raises :class:`OutputError` naming ``out``."""
+    folder, or an existing Word/PDF document. Raises :class:`OutputError` naming ``out``.
+    Temporary files an earlier, killed write left beside it are removed (:func:`remove_stale_temps`)."""
     target = output_target(out)
     if target.is_dir():
         raise OutputError(f"{out}: is a directory; give a file name")
+    remove_stale_temps(target.parent)
     if not target.exists():
         return
     for source in inputs:
@@ -88,7 +94,8 @@ def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{TEMP_TAG}{os.getpid()}-", suffix=".tmp",
+                                       dir=target.parent)
             fh = os.fdopen(fd, "wb")
             os.fchmod(fd, mode)
     except OSError as e:
@@ -107,6 +114,58 @@ def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
         if isinstance(e, OSError):
             raise OutputError(f"cannot write {path}: {_describe(e)}") from e
         raise
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return pid > 0  # another user's process, or not a pid at all
+    return True
+
+
+def remove_stale_temps(folder: str | Path) -> int:
+    """Remove the temporary files that writers killed mid-write (SIGKILL, a power cut) left in
+    ``folder``: ours by their name, and their writer is no longer running on this machine. Returns
+    how many were removed; a folder that cannot be read is left alone."""
+    removed = 0
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        m = _TEMP_NAME.fullmatch(name)
+        if m and not _running(int(m.group(1))):
+            try:
+                os.unlink(os.path.join(folder, name))
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+class FileLock:
+    """An exclusive advisory lock on a file (a no-op where fcntl is missing)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.fd = -1
+
+    def __enter__(self):
+        os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            import fcntl
+
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except ImportError:
+            pass
+        return self
+
+    def __exit__(self, *exc) -> None:
+        os.close(self.fd)  # closing releases the lock
 
 
 def read_input(name: str, max_bytes: int, error: type[Exception]) -> bytes:

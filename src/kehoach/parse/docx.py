@@ -18,6 +18,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..children import memory_note, run_group
 from ..diagnostics import warning
 from ..errors import ReadError
 from .blocks import Loc
@@ -361,22 +362,11 @@ def read_docx(data: bytes, name: str) -> Rendition:
 
 
 def _run_soffice(args: list[str], timeout: float) -> None:
-    """Run LibreOffice in its own process group, and end the whole group (soffice starts
-    soffice.bin) when it fails, times out or we are stopped."""
-    import signal
-
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        code = proc.wait(timeout)
-    finally:
-        if proc.poll() is None or proc.returncode:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except OSError:
-                pass
-            proc.wait()
-    if code:
-        raise subprocess.CalledProcessError(code, args)
+    """Run LibreOffice in its own process group, ended as a whole (soffice starts soffice.bin)
+    when it fails, times out or we are stopped."""
+    r = run_group(args, timeout)
+    if r.returncode:
+        raise subprocess.CalledProcessError(r.returncode, args)
 
 
 def doc_to_docx(data: bytes, name: str) -> bytes:
@@ -394,10 +384,10 @@ def doc_to_docx(data: bytes, name: str) -> bytes:
         try:
             _run_soffice([soffice, profile, "--headless", "--convert-to", "docx", "--outdir", tmp, src], 180)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
-            raise ReadError(f"{name}: LibreOffice could not convert this .doc ({type(e).__name__}); "
+            raise ReadError(f"{name}: LibreOffice could not convert this .doc ({type(e).__name__}){memory_note()}; "
                             "open it in Word or LibreOffice and save as .docx") from e
         out = os.path.join(tmp, "input.docx")
         if not os.path.exists(out):
-            raise ReadError(f"{name}: LibreOffice produced no .docx; open it and save as .docx by hand")
+            raise ReadError(f"{name}: LibreOffice produced no .docx{memory_note()}; open it and save as .docx by hand")
         with open(out, "rb") as fh:
             return fh.read()

@@ -28,6 +28,7 @@ from collections import Counter
 from itertools import pairwise
 
 from .. import rx as regex
+from ..children import memory_note, run_group
 from ..diagnostics import warning
 from ..errors import ReadError
 from ..numbering import roman_to_int
@@ -82,14 +83,14 @@ def run_ocr(data: bytes, name: str, force: bool) -> tuple[bytes, dict[int, tuple
                "--keep-temporary-files", "--force-ocr" if force else "--skip-text", src, out]
         env = dict(os.environ, TMPDIR=tmp)  # its work files (with the hOCR of each page) stay in ours
         try:
-            r = subprocess.run(cmd, capture_output=True, text=True, timeout=OCR_TIMEOUT, env=env)
+            r = run_group(cmd, OCR_TIMEOUT, capture=True, env=env)  # its Tesseract runs end with it
         except subprocess.TimeoutExpired as e:
             raise ReadError(f"{name}: OCR did not finish in {OCR_TIMEOUT} s") from e
         except OSError as e:
             raise ReadError(f"{name}: OCR could not start ({e.strerror})") from e
         if r.returncode != 0 or not os.path.exists(out):
             last = (r.stderr.strip().splitlines() or ["no message"])[-1]
-            raise ReadError(f"{name}: OCR failed ({last})")
+            raise ReadError(f"{name}: OCR failed ({last}){memory_note()}")
         confidence = hocr_confidence(tmp)
         with open(out, "rb") as fh:
             return draw_rules(fh.read()), confidence
