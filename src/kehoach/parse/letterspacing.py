@@ -14,22 +14,32 @@ _SPACED_RUN = regex.compile(r"(?<!\S)[\p{Lu}.,:;](?: {1,4}[\p{Lu}.,:;])+(?!\S)")
 
 
 def _fewest_syllables(letters: str) -> list[str] | None:
-    """``letters`` (capitals, no spaces) read as the fewest syllables, when one reading alone does."""
-    best: list[tuple[int, int, list[str]] | None] = [None] * (len(letters) + 1)
-    best[0] = (0, 1, [])
-    for end in range(1, len(letters) + 1):
+    """``letters`` (capitals, no spaces) read as the fewest syllables, when one reading alone does.
+    Linear in the letters: each position keeps its count, whether one reading alone reaches it
+    with that count, and where the last syllable starts."""
+    n = len(letters)
+    count: list[int | None] = [None] * (n + 1)
+    unique = [False] * (n + 1)
+    back = [0] * (n + 1)
+    count[0], unique[0] = 0, True
+    for end in range(1, n + 1):
         for start in range(max(0, end - 7), end):
-            prev = best[start]
-            if prev is None or not is_syllable(letters[start:end]):
+            c = count[start]
+            if c is None or not is_syllable(letters[start:end]):
                 continue
-            cand = (prev[0] + 1, prev[1], [*prev[2], letters[start:end]])
-            cur = best[end]
-            if cur is None or cand[0] < cur[0]:
-                best[end] = cand
-            elif cand[0] == cur[0]:
-                best[end] = (cur[0], cur[1] + cand[1], cur[2])
-    last = best[-1]
-    return last[2] if last is not None and last[1] == 1 else None
+            cur = count[end]
+            if cur is None or c + 1 < cur:
+                count[end], unique[end], back[end] = c + 1, unique[start], start
+            elif c + 1 == cur:
+                unique[end] = False
+    if count[n] is None or not unique[n]:
+        return None
+    parts: list[str] = []
+    end = n
+    while end:
+        parts.append(letters[back[end]:end])
+        end = back[end]
+    return parts[::-1]
 
 
 def _unspaced(run: str) -> str:
