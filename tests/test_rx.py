@@ -122,3 +122,18 @@ def test_an_unwritable_cache_directory_costs_nothing_extra(tmp_path, monkeypatch
     assert store.get(r"\p{L}+", 0) is None and not store.writable
     store.add(r"\p{L}+", 0, rx._translate(r"\p{L}+"), re.compile(rx._translate(r"\p{L}+")))
     assert not store.added
+
+
+def test_a_damaged_store_is_never_used(tmp_path):
+    """A store whose bytes changed (a bad disk, an edit) is ignored, and an entry the engine refuses
+    is compiled afresh: never a traceback, never a changed pattern."""
+    sample = SAMPLES / "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt"
+    first = _run(tmp_path, sample)
+    (stored,) = (tmp_path / "kehoach").glob("patterns-*.marshal")
+    raw = bytearray(stored.read_bytes())
+    raw[len(raw) // 2] ^= 0x01  # one bit flipped in the middle of a pattern's code
+    stored.write_bytes(bytes(raw))
+    assert _run(tmp_path, sample) == first
+    store = rx._Store()
+    store.entries = {("x", 0): ("x", 0, [2 ** 40], 0, {}, ())}  # the engine raises OverflowError on it
+    assert store.get("x", 0) is None

@@ -211,7 +211,7 @@ class _Store:
             return None
         try:
             return _sre.compile(*entry)
-        except (RuntimeError, TypeError, ValueError):
+        except Exception:  # noqa: BLE001 (whatever is wrong with an entry, the pattern is compiled afresh)
             return None
 
     def add(self, pattern, flags: int, translated: str, compiled) -> None:
