@@ -64,8 +64,13 @@ def text(body: str) -> Callable[[], bytes]:
 
 # ---- Documents --------------------------------------------------------------------------------
 
-def pdf(pages: list[list[str]], size: int = 11) -> bytes:
-    """A minimal PDF: each page a list of lines of Helvetica text from the top left."""
+def _esc(text: str) -> bytes:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("cp1252", "replace")
+
+
+def pdf(pages: list[list], size: int = 11) -> bytes:
+    """A minimal PDF: each page a list of lines of Helvetica text from the top left; a line given
+    as a list of cells puts them at fixed x positions (a page of only such lines: a table)."""
     objs: list[bytes] = []
 
     def add(b: bytes) -> int:
@@ -76,9 +81,12 @@ def pdf(pages: list[list[str]], size: int = 11) -> bytes:
     contents = []
     for lines in pages:
         ops = [b"BT", b"/F1 %d Tf" % size, b"%d TL" % (size + 3), b"56 800 Td"]
-        for ln in lines:
-            esc = ln.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(b"(" + esc.encode("cp1252", "replace") + b") Tj T*")
+        for row, ln in enumerate(lines):
+            if isinstance(ln, list):  # cells at fixed x positions, as a table without rules prints them
+                y = 800 - (size + 2) * row
+                ops += [b"1 0 0 1 %d %d Tm (%s) Tj" % (40 + k * size * 6, y, _esc(c)) for k, c in enumerate(ln)]
+            else:
+                ops.append(b"(" + _esc(ln) + b") Tj T*")
         stream = b"\n".join(ops + [b"ET"])
         contents.append(add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"))
     pages_id = len(objs) + len(pages) + 1
@@ -190,6 +198,9 @@ DOCUMENTS = [
     Case("html-columns-2000", "wide.html", lambda: (HTML_HEAD + "<p>II. NHIỆM VỤ</p><table>"
                                                      + wide_table(2000, 20, "<tr><td>", "</td><td>", "</td></tr>")
                                                      + "</table></body></html>").encode(), "ok"),
+    Case("spaced-capitals-20k", "spaced.txt", text("A " * 20000 + "\n"), "ok",
+         why="the fewest-syllables reading of letter-spaced capitals once copied its list at every letter (99 s)"),
+    Case("spaced-toned-capitals-5k", "spaced2.txt", text("Ế Ạ Ổ Ư " * 5000 + "\n"), "ok"),
     Case("dashes-40k", "dashes.txt", text("- " * 40000 + "\n"), "ok"),
     Case("numbering-40k", "numbers.txt", text("1." * 40000 + "\n"), "ok"),
     Case("year-ranges-20k", "years.txt", text("2021- " * 20000 + "\n"), "ok"),
