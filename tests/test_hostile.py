@@ -91,3 +91,9 @@ def test_paths_with_vietnamese_letters_and_spaces(tmp_path):
     f.write_text(HEADER + "- Một\n", encoding="utf-8")
     r = cli("extract", str(f), "-o", str(d / "kết quả.json"))
     assert r.returncode == 0 and (d / "kết quả.json").exists()
+
+
+def test_a_nul_byte_in_a_listed_file_name_is_a_missing_file(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "kehoach.cli", "batch", "-", "-o", str(tmp_path / "out")],
+                       input="a\x00b.txt\n", capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1 and "a\\x00b.txt: no such file" in r.stderr and "internal error" not in r.stderr

@@ -192,6 +192,8 @@ def read_input(name: str, max_bytes: int, error: type[Exception]) -> bytes:
         raise error(f"{name}: is a directory; give a file") from e
     except OSError as e:
         raise error(f"{name}: cannot read ({e.strerror})") from e
+    except ValueError as e:  # "embedded null byte": no file can have this name
+        raise error(f"{name}: no such file (a file name cannot hold a NUL byte)") from e
     if len(data) > max_bytes:
         raise error(f"{name}: input is over the {max_bytes}-byte limit; raise it with --max-size")
     return data
