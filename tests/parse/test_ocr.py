@@ -151,3 +151,12 @@ def test_batch_ocr_converts_a_scan(tmp_path):
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
     assert len(list((tmp_path / "out2").rglob("*.yaml"))) == 1
+
+
+@pytest.mark.skipif(bool(MISSING) and not os.environ.get("KEHOACH_REQUIRE_OCR"),
+                    reason=f"OCR test skipped: {MISSING}; install {ocr.INSTALL}")
+def test_a_blank_scan_read_with_ocr_says_ocr_found_nothing(in_root):
+    blank = ROOT / "tests" / "fixtures" / "scanned-no-text-layer.pdf"
+    with pytest.raises(ReadError, match="OCR found no text on any page") as e:
+        extract_file(str(blank), ocr="auto")
+    assert "--ocr" not in str(e.value) and str(blank) in str(e.value)

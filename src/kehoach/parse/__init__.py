@@ -131,6 +131,10 @@ def _read_pdf(data: bytes, name: str, ocr: str | None):
             if not ocr:
                 raise
     pdf, confidence = ocr_mod.run_ocr(data, name, force=ocr == "force")  # without force: the image pages only
-    rendition = read_pdf(pdf, name)
+    try:
+        rendition = read_pdf(pdf, name)
+    except ocr_mod.NoTextLayer as e:  # "use --ocr" would be no help: it was used
+        raise ReadError(f"{name}: OCR found no text on any page (blank pages, or a scan too faint or "
+                        "small to read)") from e
     ocr_mod.correct(rendition, confidence)
     return rendition
