@@ -353,3 +353,41 @@ def test_a_helper_failing_under_the_memory_budget_says_so():
     got = _pool([(0, ())], _note, Budget(seconds=60, memory=300 * 1024 ** 2), workers=1)
     assert "capped at" in got[0][0] and "raise it with --memory-limit" in got[0][0]
     assert _pool([(0, ())], _note, Budget(seconds=60, memory=None), workers=1)[0] == ("", None)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="links, FIFOs and /dev/zero")
+def test_a_link_or_device_in_place_of_the_record_is_never_followed(tmp_path):
+    """Someone who can write to a shared output folder plants the record as a link to another file
+    (appended to?), to /dev/zero (read for ever?) or as a FIFO (blocks?): none is read or written,
+    the run says so and converts every input."""
+    f = plan_file(tmp_path / "plan.txt")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("theirs\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    for plant in (lambda p: p.symlink_to(victim), lambda p: p.symlink_to("/dev/zero"), os.mkfifo):
+        for name in (MANIFEST, ".kehoach-batch.lock"):
+            plant(out / name)
+            r = cli("batch", str(f), "-o", str(out), timeout=60)
+            assert r.returncode == 0 and "1 converted" in r.stderr, r.stderr
+            assert "is not a regular file; the record is not used" in r.stderr
+            (out / name).unlink()
+    assert victim.read_text() == "theirs\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="links and FIFOs")
+def test_a_link_or_fifo_in_place_of_a_batch_output_is_replaced_not_followed(tmp_path):
+    f = plan_file(tmp_path / "in" / "plan.txt")
+    g = plan_file(tmp_path / "in" / "other.txt", 2)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("theirs\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "plan.txt.yaml").symlink_to(victim)
+    os.mkfifo(out / "other.txt.yaml")  # writing to it would wait for a reader for ever
+    r = cli("batch", str(f), str(g), "-o", str(out), timeout=60)
+    assert r.returncode == 0 and "2 converted" in r.stderr, r.stderr
+    assert victim.read_text() == "theirs\n"
+    for name in ("plan.txt.yaml", "other.txt.yaml"):
+        assert (out / name).is_file() and not (out / name).is_symlink()
+        assert yaml.safe_load((out / name).read_text(encoding="utf-8"))["schema_version"]

@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -21,13 +22,14 @@ from pathlib import Path
 
 from . import __version__
 from .errors import KehoachError
-from .fileio import FileLock, remove_stale_temps, write_atomic
+from .fileio import NOFOLLOW, FileLock, remove_stale_temps, write_atomic
 from .workers import Budget, run_pool
 
 log = logging.getLogger("kehoach")
 
 INPUT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".pdf"}
 MANIFEST = ".kehoach-batch.jsonl"
+LOCK = ".kehoach-batch.lock"
 
 
 @dataclass
@@ -170,7 +172,7 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
             line = json.dumps(plan, ensure_ascii=False, separators=(",", ":"))
             return Summary(job.path, status, None, n, None, time.perf_counter() - t0, sha, line)
         text = to_json(plan) if job.fmt == "json" else to_yaml(plan)
-        write_atomic(job.output, text.encode("utf-8"))
+        write_atomic(job.output, text.encode("utf-8"), follow=False)
         return Summary(job.path, status, job.output, n, None, time.perf_counter() - t0, sha)
     except KehoachError as e:
         return Summary(job.path, "failed", job.output, [], str(e), time.perf_counter() - t0)
@@ -195,14 +197,22 @@ class Manifest:
         self.path = os.path.join(outdir, MANIFEST) if outdir else None
         self.entries: dict[str, dict] = {}
         self.lines = 0
-        if self.path:
+        self.usable = bool(outdir) and all(_plain_or_missing(os.path.join(outdir, n)) for n in (MANIFEST, LOCK))
+        if self.path and not self.usable:  # a link or device planted there is never read, written or followed
+            log.warning(f"kehoach: {self.path} or its lock is not a regular file; the record is not used, "
+                        "so every input is converted")
+        if self.usable:
             self.entries, self.lines = self._read()
 
     def _read(self) -> tuple[dict[str, dict], int]:
         entries: dict[str, dict] = {}
         n = 0
         try:
-            with open(self.path, encoding="utf-8", errors="replace") as fh:
+            fd = os.open(self.path, os.O_RDONLY | NOFOLLOW)
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+                return entries, n
+            with open(fd, encoding="utf-8", errors="replace") as fh:
                 for line in fh:
                     n += 1
                     try:
@@ -236,7 +246,7 @@ class Manifest:
 
     def record(self, s: Summary) -> None:
         """Append the entry for a finished output (a failure to record only costs a reconversion)."""
-        if not (self.path and s.output and s.sha256):
+        if not (self.usable and s.output and s.sha256):
             return
         try:
             st = os.stat(s.input)
@@ -248,7 +258,7 @@ class Manifest:
         line = (json.dumps(e, ensure_ascii=False) + "\n").encode("utf-8")
         try:
             with self._locked():
-                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | NOFOLLOW, 0o666)
                 try:
                     os.write(fd, line)
                 finally:
@@ -259,7 +269,7 @@ class Manifest:
 
     def compact(self) -> None:
         """Rewrite the journal with one line per output when it has grown well past that."""
-        if not self.path or self.lines <= 2 * len(self.entries) + 100:
+        if not self.usable or self.lines <= 2 * len(self.entries) + 100:
             return
         try:
             with self._locked():
@@ -270,7 +280,16 @@ class Manifest:
             pass
 
     def _locked(self):
-        return FileLock(os.path.join(self.outdir, ".kehoach-batch.lock"))
+        return FileLock(os.path.join(self.outdir, LOCK))
+
+
+def _plain_or_missing(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def run_batch(jobs: list[Job], *, jobs_n: int = 0, force: bool = False, fail_fast: bool = False,

@@ -25,6 +25,9 @@ SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf"}
 """Files kehoach reads and never writes: an output naming one that exists is a slip, not a wish."""
 
 _UMASK: int | None = None
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+"""Open flags for kehoach's own files in an output folder: a link planted there is not followed
+(the open fails), and a FIFO does not block the open."""
 TEMP_TAG = "kehoach-"
 """Temporary files are named ``.NAME.kehoach-PID-XXXXXXXX.tmp`` beside the output NAME they become."""
 _TEMP_NAME = re.compile(r"\..+\." + TEMP_TAG + r"(\d+)-[A-Za-z0-9_]+\.tmp")
@@ -70,22 +73,27 @@ def _describe(e: OSError) -> str:
     return e.strerror or type(e).__name__
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes, follow: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed into place, so no half-written
     file is ever left behind (Ctrl-C, a full disk). Parent folders are created. A replaced file
-    keeps its mode; a device or FIFO is written in place. Failures raise :class:`OutputError`
-    ("cannot write OUT: No space left on device")."""
-    with open_atomic(path) as fh:
+    keeps its mode; a device or FIFO is written in place, and a link written through, unless
+    ``follow`` is False (outputs kehoach names itself, in a folder others may write to): then
+    whatever stands at ``path`` is replaced. Failures raise :class:`OutputError` ("cannot write
+    OUT: No space left on device")."""
+    with open_atomic(path, follow) as fh:
         fh.write(data)
 
 
 @contextmanager
-def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
+def open_atomic(path: str | Path, follow: bool = True) -> Iterator[BinaryIO]:
     """A binary stream whose content replaces ``path`` only when the ``with`` block ends without
     an error (see :func:`write_atomic`)."""
-    target = output_target(path)
+    target = output_target(path) if follow else Path(os.path.abspath(path))
     try:
         st = target.stat() if target.exists() else None
+        planted = st is not None and not stat.S_ISDIR(st.st_mode) and not stat.S_ISREG(st.st_mode)
+        if not follow and (target.is_symlink() or planted):
+            st = None  # a link, device or FIFO standing there: replaced like a missing file
         if st is not None and stat.S_ISDIR(st.st_mode):
             raise OutputError(f"{path}: is a directory; give a file name")
         if st is not None and not stat.S_ISREG(st.st_mode):
@@ -155,7 +163,7 @@ class FileLock:
 
     def __enter__(self):
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o666)
         try:
             import fcntl
 
