@@ -10,7 +10,7 @@ import pytest
 from kehoach.parse.portal import strip_portal
 from kehoach.pipeline import extract_bytes
 
-from ..conftest import SAMPLES
+from ..conftest import SAMPLES, without_loc
 
 BARE = (SAMPLES / "tay-ninh-57-kh-ubnd-2026-du-lieu-dat-dai-khoi-nhan.md").read_text(encoding="utf-8")
 META = [("Số hiệu", "57/KH-UBND"), ("Loại văn bản", "Kế hoạch"), ("Nơi ban hành", "Tỉnh Tây Ninh"),
@@ -38,14 +38,6 @@ def portal_page(bare: str, form: str, meta=META) -> str:
     return f"{BANNER}\n{table(meta, form)}\n\n{bare}\n{FOOTER}"
 
 
-def _no_loc(value):
-    if isinstance(value, dict):
-        return {k: _no_loc(v) for k, v in value.items() if k != "loc"}
-    if isinstance(value, list):
-        return [_no_loc(v) for v in value]
-    return value
-
-
 def _read(text: str, name: str = "page.md") -> dict:
     return extract_bytes(text.encode("utf-8"), name)
 
@@ -54,9 +46,9 @@ def _read(text: str, name: str = "page.md") -> dict:
 def test_a_portal_page_reads_like_the_bare_document(form):
     bare, page = _read(BARE), _read(portal_page(BARE, form))
     for key in ("document", "preamble", "sections", "closing", "targets", "tasks"):
-        assert _no_loc(page[key]) == _no_loc(bare[key]), key
+        assert without_loc(page[key]) == without_loc(bare[key]), key
     assert [w["code"] for w in page["warnings"]] == [w["code"] for w in bare["warnings"]]
-    assert _no_loc(page["quality"]["unplaced"]) == _no_loc(bare["quality"]["unplaced"])
+    assert without_loc(page["quality"]["unplaced"]) == without_loc(bare["quality"]["unplaced"])
 
 
 def _blank(bare: str) -> str:
@@ -79,8 +71,8 @@ def test_a_saved_html_page_reads_like_the_bare_document():
     assert page["document"]["inferred"] == ["number", "date"]
     bare["document"].update({k: page["document"][k] for k in ("number", "seq", "date", "inferred")})
     for key in ("document", "sections", "tasks", "closing"):
-        assert _no_loc(page[key]) == _no_loc(bare[key]), key
-    assert _no_loc(page["quality"]["unplaced"]) == _no_loc(bare["quality"]["unplaced"])
+        assert without_loc(page[key]) == without_loc(bare[key]), key
+    assert without_loc(page["quality"]["unplaced"]) == without_loc(bare["quality"]["unplaced"])
 
 
 def test_metadata_fills_what_the_document_leaves_blank():
@@ -129,5 +121,5 @@ def test_metadata_after_the_document_in_the_footer():
     page, bare = _read(page_text), _read(_blank(BARE))
     assert (page["document"]["number"], page["document"]["date"]) == ("57/KH-UBND", "2026-03-16")
     for key in ("sections", "tasks", "closing"):
-        assert _no_loc(page[key]) == _no_loc(bare[key]), key
-    assert _no_loc(page["quality"]["unplaced"]) == _no_loc(bare["quality"]["unplaced"])
+        assert without_loc(page[key]) == without_loc(bare[key]), key
+    assert without_loc(page["quality"]["unplaced"]) == without_loc(bare["quality"]["unplaced"])
