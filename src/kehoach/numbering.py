@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import rx as regex
+from . import rx
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 # Vietnamese point letters, in order: note đ after d, and no f, j, w, z.
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
-_TOKEN = regex.compile(
+_TOKEN = rx.compile(
     r"""^\s*(?:
         (?P<part>(?i:phần|chương)\s+(?:thứ\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s+|$)
       | (?P<roman>[IVXLC]{1,6})\s?[.)/](?:\s+|$)
@@ -27,10 +27,10 @@ _TOKEN = regex.compile(
       | (?P<letter>[a-zđ])\)\s*
       | (?P<letterdot>[a-zđ])\.\s+(?=\p{Lu})
     )""",
-    regex.X,
+    rx.X,
 )
-_MULTI_ARABIC_SPACE = regex.compile(r"\s")
-_BULLET = regex.compile(r"^\s*(?P<bullet>[-–—+•·∙●▪◦*])\s+(?=\S)")
+_MULTI_ARABIC_SPACE = rx.compile(r"\s")
+_BULLET = rx.compile(r"^\s*(?P<bullet>[-–—+•·∙●▪◦*])\s+(?=\S)")
 
 
 @dataclass(frozen=True)

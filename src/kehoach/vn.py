@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import rx as regex
+from . import rx
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -52,7 +52,7 @@ _KNOWN = {chr(c) for c in range(128)} | {chr(c) for c in _NO_MARK}
 _KNOWN_MAX = 20_000
 
 
-_MARKS = regex.compile("[\u0300-\u034e\u0350-\u036f]")
+_MARKS = rx.compile("[\u0300-\u034e\u0350-\u036f]")
 """The combining diacritics block (U+034F, a joiner of class 0, left out)."""
 _PLAIN = {chr(c) for c in range(128)}
 """Characters seen after decomposition that are no combining mark (the quick path keeps them)."""
@@ -103,7 +103,7 @@ def ascii_fold(text: str) -> str:
     return " ".join(strip_diacritics(text).casefold().split())
 
 
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = rx.compile(r"\p{L}")
 
 
 def is_upper_text(text: str) -> bool:
@@ -141,7 +141,7 @@ for _tone in ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323"):
         old = unicodedata.normalize("NFC", _a + _b + _tone)
         new = unicodedata.normalize("NFC", _a + _tone + _b)
         _OLD_TO_NEW[old] = new
-_OLD_RE = regex.compile("(" + "|".join(sorted(_OLD_TO_NEW, key=len, reverse=True)) + r")(?!\p{L})")
+_OLD_RE = rx.compile("(" + "|".join(sorted(_OLD_TO_NEW, key=len, reverse=True)) + r")(?!\p{L})")
 
 
 def modern_tone(text: str) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import html
 import io
 
-from .. import rx as regex
+from .. import rx
 from ..textsafe import one_line
 from ..vn import fold
 from .checklist import recurrence_vi
@@ -40,11 +40,11 @@ def rows(plan: dict, by: str) -> tuple[Period, list[tuple[str, list[Item]]]]:
 
 # --- Mermaid -------------------------------------------------------------------------------
 
-_MERMAID_BAD = regex.compile(r"[:#;\n\r\t`{}<>\"]")
+_MERMAID_BAD = rx.compile(r"[:#;\n\r\t`{}<>\"]")
 
 
 # A gantt line starting with one of these is read as a statement, not a task name.
-_MERMAID_STATEMENT = regex.compile(
+_MERMAID_STATEMENT = rx.compile(
     r"(?i)(?:click|call|href|gantt|title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|"
     r"weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|displaymode)\b|%%|\d")
 

@@ -9,25 +9,25 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import rx as regex
+from .. import rx
 from ..vn import ascii_fold, modern_tone, nfc
 from ..vocab.agencies import ABBREVIATIONS, DEPARTMENTS, HEAD, UNITS
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
-_HEAD = regex.compile("^" + _HEAD_AT)
+_HEAD = rx.compile("^" + _HEAD_AT)
 
 # Phrases that name a group of agencies; they run to the next ";".
-_COLLECTIVE = regex.compile(
-    r"^(?:các|những|mọi|toàn\s+thể|sở,\s*ban|sở,\s*ngành|cơ\s+quan,\s*đơn\s+vị|các\s+đơn\s+vị)\b", regex.I
+_COLLECTIVE = rx.compile(
+    r"^(?:các|những|mọi|toàn\s+thể|sở,\s*ban|sở,\s*ngành|cơ\s+quan,\s*đơn\s+vị|các\s+đơn\s+vị)\b", rx.I
 )
-_COLLECTIVE_END = regex.compile(r"(?:liên\s+quan|trên\s+địa\s+bàn(?:\s+tỉnh)?)$")
-_LABEL = regex.compile(
+_COLLECTIVE_END = rx.compile(r"(?:liên\s+quan|trên\s+địa\s+bàn(?:\s+tỉnh)?)$")
+_LABEL = rx.compile(
     r"""(?:^|\s|-)\s*(?P<label>(?:CQ|Cơ\s+quan|Đơn\s+vị|ĐV)?\s*(?P<kind>chủ\s+trì|phối\s+hợp))\s*:""",
-    regex.X | regex.I,
+    rx.X | rx.I,
 )
 
-_ABBREV = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(f"(?P<a{k}>{p})" for k, (p, _) in enumerate(ABBREVIATIONS))
+_ABBREV = rx.compile(r"(?<![\p{L}\d])(?:" + "|".join(f"(?P<a{k}>{p})" for k, (p, _) in enumerate(ABBREVIATIONS))
                         + r")(?![\p{L}\d])")
 """Every abbreviation in one pattern: the letter boundaries hold for each spelling ("CTNMT" is no "TNMT")."""
 
@@ -38,7 +38,7 @@ def _expand(m) -> str:
 
 def _key(text: str) -> str:
     t = ascii_fold(text).replace("&", " va ")
-    return " ".join(regex.sub(r"[^\w\s]", " ", t).split())
+    return " ".join(rx.sub(r"[^\w\s]", " ", t).split())
 
 
 _DEPT_BY_KEY = {_key(d): d for d in DEPARTMENTS}
@@ -47,11 +47,11 @@ _UNIT_BY_KEY = {_key(u): u for u in UNITS}
 
 def _clean(text: str) -> str:
     t = nfc(" ".join(text.split())).strip()
-    t = regex.sub(r"^[-–+•*]\s*", "", t)
+    t = rx.sub(r"^[-–+•*]\s*", "", t)
     return t.strip(" ,;.:")
 
 
-_GROUP_NOUN = regex.compile(r"^(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|chính\s+quyền|địa\s+phương)\b")
+_GROUP_NOUN = rx.compile(r"^(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|chính\s+quyền|địa\s+phương)\b")
 """Lower-case group nouns that, after a named agency, begin another entry ("Công an tỉnh, chính quyền địa phương")."""
 
 
@@ -59,7 +59,7 @@ def _named(piece: str) -> bool:
     """An agency by its proper name ("Đài Phát thanh và Truyền hình …", "Sở Tài chính", "Công an tỉnh"), which a
     collective phrase before it does not absorb; "UBND huyện, thành phố" names a class of agencies and is absorbed."""
     m = _HEAD.match(piece)
-    return m is not None and (bool(regex.search(r"\s\p{Lu}", piece[m.end():])) or _key(piece) in _UNIT_BY_KEY)
+    return m is not None and (bool(rx.search(r"\s\p{Lu}", piece[m.end():])) or _key(piece) in _UNIT_BY_KEY)
 
 
 def _split_commas(part: str) -> list[str]:
@@ -72,7 +72,7 @@ def _split_commas(part: str) -> list[str]:
             cur = p
         elif _COLLECTIVE.match(cur) and not ((_COLLECTIVE_END.search(cur) or _named(p)) and _HEAD.match(p)):
             cur += ", " + p
-        elif _HEAD.match(p) or _COLLECTIVE.match(rest) or (_GROUP_NOUN.match(p) and _named(cur) and not regex.search(r"\bcác\b", cur)):
+        elif _HEAD.match(p) or _COLLECTIVE.match(rest) or (_GROUP_NOUN.match(p) and _named(cur) and not rx.search(r"\bcác\b", cur)):
             out.append(cur)
             cur = p
         else:
@@ -84,12 +84,12 @@ def _split_commas(part: str) -> list[str]:
         if _COLLECTIVE.match(name):
             result.append(name)
             continue
-        bits = regex.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + ")", name)
+        bits = rx.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + ")", name)
         result.extend(b for b in bits if b)
     return result
 
 
-_PART_SPLIT = regex.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + ")")
+_PART_SPLIT = rx.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + ")")
 
 
 def cell_to_agencies(text: str | None) -> list[str]:
@@ -116,7 +116,7 @@ def cell_to_agencies(text: str | None) -> list[str]:
     return out
 
 
-_LEVEL = regex.compile(r"^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu|trung\s+ương|và|các|có|liên\s+quan)\b")
+_LEVEL = rx.compile(r"^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu|trung\s+ương|và|các|có|liên\s+quan)\b")
 """Lower-case words that may follow a department's name and still belong to the agency."""
 
 
@@ -145,15 +145,15 @@ def canonical_agency(name: str) -> str:
     'Ủy ban nhân dân tỉnh'
     """
     t = _ABBREV.sub(_expand, _clean(name))
-    t = regex.sub(r"\s*&\s*", " và ", t)
+    t = rx.sub(r"\s*&\s*", " và ", t)
     t = modern_tone(" ".join(t.split()))
-    m = regex.match(r"^(Sở)\s+(.+?)(\s+tỉnh(?:\s+\p{Lu}.*)?)?$", t)
+    m = rx.match(r"^(Sở)\s+(.+?)(\s+tỉnh(?:\s+\p{Lu}.*)?)?$", t)
     if m:
         dept = _DEPT_BY_KEY.get(_key(m.group(2)))
         if dept:
             t = f"Sở {dept}{m.group(3) or ''}"
     unit = _UNIT_BY_KEY.get(_key(t))
-    if unit is None and regex.search(r"\stỉnh$", t):
+    if unit is None and rx.search(r"\stỉnh$", t):
         unit = _UNIT_BY_KEY.get(_key(t[: -len(" tỉnh")]))
     if unit:
         t = unit

@@ -8,7 +8,7 @@ agency unless it names its own.
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..parse.blocks import Loc
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD
 from ..vocab.dates import YEAR
@@ -19,52 +19,52 @@ from .sections import Section
 
 _HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các)"
 _ASSIGN = rf"(?:{ASSIGN}\s+)?"
-AGENCY_TITLE = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*)$")
-AGENCY_COLON = regex.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b[^:]{{0,140}}?)\s*:\s*(?P<text>.+)$")
+AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*)$")
+AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b[^:]{{0,140}}?)\s*:\s*(?P<text>.+)$")
 _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"
           r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
           r"|đôn\s+đốc|tăng\s+cường|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
           r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần|là\s+cơ\s+quan|phân\s+công|tập\s+huấn"
           r"|tiến\s+hành")
 _LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
-AGENCY_SENTENCE = regex.compile(
+AGENCY_SENTENCE = rx.compile(
     rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,120}}?)(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
 """An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị")."""
-SUPPORT = regex.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
-_SUPPORT_STOP = regex.compile(
+SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
+_SUPPORT_STOP = rx.compile(
     r"\s+(?:" + _VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
     r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
     r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|kịp\s+thời|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
     r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.:;(]"
 )
-_AGENCY_LIKE = regex.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành|cơ\s+quan|đơn\s+vị|chính\s+quyền)\b", regex.I)
-_ISSUER_ASKS = regex.compile(
+_AGENCY_LIKE = rx.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành|cơ\s+quan|đơn\s+vị|chính\s+quyền)\b", rx.I)
+_ISSUER_ASKS = rx.compile(
     r"^(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)?\s*(?:ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)?\s*"
-    r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", regex.I)
+    r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", rx.I)
 """"Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": the agency is the one asked, not the issuer."""
-_LEAD_TAIL = regex.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+(?:giao|phân\s+công))\b.*$"
-                           r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", regex.I)
+_LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+(?:giao|phân\s+công))\b.*$"
+                           r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", rx.I)
 """What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
 _TIME = (rf"(?:ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{YEAR})?|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+{YEAR})?"
          rf"|tháng\s+\d{{1,2}}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR})?"
          rf"|quý\s+(?:[IVX]+|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:quý\s+)?(?:[IVX]+|[1-4])\b)*(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR})?"
          rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{YEAR})?|năm\s+{YEAR})")
-DEADLINE_PHRASE = regex.compile(
+DEADLINE_PHRASE = rx.compile(
     rf"""(?i:(?:định\s+k[ỳì]\s+)?(?:hoàn\s+thành\s+(?:xong\s+)?|xong\s+|chậm\s+nhất\s+(?:là\s+|vào\s+)?)?
           (?:trước|trong|vào|từ|chậm\s+nhất(?:\s+là)?)\s+{_TIME}
           (?:\s+và\s+(?:ngày\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}}))?(?:\s+(?:hằng|hàng)\s+năm)?
         | định\s+k[ỳì]\s+(?:(?:hằng|hàng)\s+(?:năm|quý|tháng)|(?:6|06|sáu)\s+tháng))""",
-    regex.X,
+    rx.X,
 )
 """A time phrase a body task gives for itself: "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
-RECURRENCE_PHRASE = regex.compile(
+RECURRENCE_PHRASE = rx.compile(
     r"(?i:(?:^|,\s*|\bthực\s+hiện\s+|\btổ\s+chức\s+)(?:thường\s+xuyên|liên\s+tục|(?:hằng|hàng)\s+(?:năm|quý|tháng))"
     r"(?=\s*(?:[.;,]|$|\b(?:trong|suốt|từ|vào|khi)\b)))")
 """How often, when the task gives no date: "…, thường xuyên trong dịp Tết.", "thực hiện hằng quý"."""
-_WITH_SUPPORT = regex.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", regex.I)
+_WITH_SUPPORT = rx.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", rx.I)
 """A point that introduces the agencies it works with: "b) Chủ trì, phối hợp:" / "- Sở A …"."""
 _CONTINUATION_MAX_WORDS = 16
-_TERMINAL = regex.compile(r"[.;:!?…]['\"”’)]*$")
+_TERMINAL = rx.compile(r"[.;:!?…]['\"”’)]*$")
 
 
 def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None,

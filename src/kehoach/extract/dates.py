@@ -11,21 +11,21 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .. import rx as regex
+from .. import rx
 from ..numbering import roman_to_int
 from ..vn import ascii_fold as fold
 from ..vocab.dates import RECURRENCE_WORDS, YEAR
 
-_RECURRENCE_RES = [(regex.compile(p), r) for p, r in RECURRENCE_WORDS]
+_RECURRENCE_RES = [(rx.compile(p), r) for p, r in RECURRENCE_WORDS]
 
 _YEAR = YEAR
-_DAY_MONTH_YEAR = regex.compile(
+_DAY_MONTH_YEAR = rx.compile(
     rf"""(?P<d>\d{{1,2}})\s*(?:[/.\-]\s*|\s+thang\s+)(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+nam\s+)(?P<y>{_YEAR})(?!\d)""",
-    regex.X,
+    rx.X,
 )
-_NGAY = regex.compile(
+_NGAY = rx.compile(
     rf"""ngay\s+(?P<d>\d{{1,2}})\s*(?:thang\s*|/\s*|-\s*)(?P<m>\d{{1,2}})\s*(?:nam\s*|/\s*|-\s*)(?P<y>{_YEAR})""",
-    regex.X,
+    rx.X,
 )
 
 
@@ -62,31 +62,31 @@ _LIST_SEP = r"\s*(?:,|-|–|\bva\b|\bden\b|\btoi\b)\s*"
 """Between the quarters or months of a list or range that shares one year: "II, III", "4 đến tháng 5"."""
 _SPAN_PATTERNS = [
     # Quý II - Quý III/2024, Quý IV/2023 - Quý I/2024
-    ("quarter_range", regex.compile(
+    ("quarter_range", rx.compile(
         rf"{_QUARTER.format(n='q1')}\s*(?:[/,]\s*|\s+nam\s+)?(?P<y1>{_YEAR})?\s*(?:-|–|den|toi)\s*{_QUARTER.format(n='q2')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y2>{_YEAR})")),
     # Quý II, III/2026; Quý II và Quý III năm 2026; Quý I - II/2026 (the year written once, at the end)
-    ("quarter_list", regex.compile(
+    ("quarter_list", rx.compile(
         rf"{_QUARTER.format(n='q1')}(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])(?!\w))+\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
-    ("quarter", regex.compile(rf"{_QUARTER.format(n='q')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
+    ("quarter", rx.compile(rf"{_QUARTER.format(n='q')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
     # 06 tháng đầu năm 2024, 6 tháng cuối năm 2024
-    ("half", regex.compile(rf"(?:0?6|sau)\s+thang\s+(?P<h>dau|cuoi)\s+nam\s*(?P<y>{_YEAR})")),
+    ("half", rx.compile(rf"(?:0?6|sau)\s+thang\s+(?P<h>dau|cuoi)\s+nam\s*(?P<y>{_YEAR})")),
     # Từ tháng 6/2022 đến tháng 12/2023
-    ("month_range", regex.compile(
+    ("month_range", rx.compile(
         rf"thang\s+(?P<m1>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y1>{_YEAR})?\s*(?:-|–|den|toi)\s*(?:het\s+|cuoi\s+)?thang\s+(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y2>{_YEAR})")),
     # Từ tháng 4 đến tháng 5/2026; tháng 6 - tháng 8/2026; tháng 4, 5/2026 (the year written once)
-    ("month_list", regex.compile(
+    ("month_list", rx.compile(
         rf"thang\s+(?P<m1>\d{{1,2}})(?:{_LIST_SEP}(?:het\s+|cuoi\s+)?(?:thang\s+)?\d{{1,2}}(?![\d/]))*{_LIST_SEP}(?:het\s+|cuoi\s+)?(?:thang\s+)?(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y>{_YEAR})")),
-    ("month", regex.compile(rf"thang\s+(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+|-)\s*(?P<y>{_YEAR})")),
-    ("month_short", regex.compile(rf"(?<![\d/])(?P<m>\d{{1,2}})/(?P<y>{_YEAR})(?!\d)")),
+    ("month", rx.compile(rf"thang\s+(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+|-)\s*(?P<y>{_YEAR})")),
+    ("month_short", rx.compile(rf"(?<![\d/])(?P<m>\d{{1,2}})/(?P<y>{_YEAR})(?!\d)")),
     # Năm 2018-2025, 2024 - 2027, Giai đoạn 2021-2025, 2021- 2025
-    ("year_range", regex.compile(rf"(?<![\d/])(?P<y1>{_YEAR})\s*(?:-|–|den|toi)\s*(?:nam\s+)?(?P<y2>{_YEAR})(?!\d)")),
-    ("year", regex.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")),
+    ("year_range", rx.compile(rf"(?<![\d/])(?P<y1>{_YEAR})\s*(?:-|–|den|toi)\s*(?:nam\s+)?(?P<y2>{_YEAR})(?!\d)")),
+    ("year", rx.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")),
 ]
-_OPEN_END = regex.compile(r"(?:cac|nhung) nam tiep theo|tro di|tro ve sau|ve sau")
-_AND = regex.compile(r"\s*(?:,|;|\bva\b)\s*")
-_FROM = regex.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:ngay|thang|quy|nam)?\s*$")
-_BEFORE = regex.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
-_WITHIN = regex.compile(r"(?:trong|tu)\s*(?:nam)?\s*$")
+_OPEN_END = rx.compile(r"(?:cac|nhung) nam tiep theo|tro di|tro ve sau|ve sau")
+_AND = rx.compile(r"\s*(?:,|;|\bva\b)\s*")
+_FROM = rx.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:ngay|thang|quy|nam)?\s*$")
+_BEFORE = rx.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
+_WITHIN = rx.compile(r"(?:trong|tu)\s*(?:nam)?\s*$")
 
 
 def _quarter(q: str) -> int | None:
@@ -110,8 +110,8 @@ def text_to_deadline(text: str | None) -> dict:
         return out
     f = fold(raw)
     recs = []
-    for rx, rec in _RECURRENCE_RES:
-        if rx.search(f) and rec.value not in recs:
+    for pat, rec in _RECURRENCE_RES:
+        if pat.search(f) and rec.value not in recs:
             recs.append(rec.value)
     if recs:
         out["recurrence"] = "+".join(recs)
@@ -146,12 +146,12 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _first_match_start(f: str) -> int:
-    starts = [m.start() for rx in (_DAY_MONTH_YEAR, *(r for _, r in _SPAN_PATTERNS)) for m in [rx.search(f)] if m]
+    starts = [m.start() for pat in (_DAY_MONTH_YEAR, *(r for _, r in _SPAN_PATTERNS)) for m in [pat.search(f)] if m]
     return min(starts) if starts else 0
 
 
 def _has_until(f: str) -> bool:
-    return bool(regex.search(r"(?:-|–|\bden\b|\btoi\b)", f))
+    return bool(rx.search(r"(?:-|–|\bden\b|\btoi\b)", f))
 
 
 def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
@@ -159,8 +159,8 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
     day = _day_span(f)
     if day is not None:
         return day
-    for name, rx in _SPAN_PATTERNS:
-        m = rx.search(f)
+    for name, pat in _SPAN_PATTERNS:
+        m = pat.search(f)
         span = _SPAN_READERS[name](m) if m else None
         if m is None or span is None:
             continue
@@ -177,15 +177,15 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
 def _day_span(f: str) -> tuple[dt.date | None, dt.date | None, int | None] | None:
     """A span that a full date starts or ends: "15/12/2024", "từ ngày 1/3/2024 đến ngày 30/6/2024"."""
     day = _DAY_MONTH_YEAR.search(f)
-    if day is None or regex.search(r"(?:thang|quy)\s*$", f[: day.start()]):
+    if day is None or rx.search(r"(?:thang|quy)\s*$", f[: day.start()]):
         return None  # "tháng 4 - 5/2026": two months, not the 4th of May
     d = _date(int(day["y"]), int(day["m"]), int(day["d"]))
     if d is None:
         return None
     later = _DAY_MONTH_YEAR.search(f, day.end())
-    if later and regex.search(r"(?:-|–|den|toi)\s*(?:ngay\s*)?$", f[day.end(): later.start()]):
+    if later and rx.search(r"(?:-|–|den|toi)\s*(?:ngay\s*)?$", f[day.end(): later.start()]):
         return d, _date(int(later["y"]), int(later["m"]), int(later["d"])), later.end()
-    if regex.search(r"(?:tu|bat dau)\s*(?:ngay)?\s*$", f[: day.start()]):
+    if rx.search(r"(?:tu|bat dau)\s*(?:ngay)?\s*$", f[: day.start()]):
         return d, None, day.end()
     return None, d, day.end()
 
@@ -203,7 +203,7 @@ def _quarter_range(m: re.Match) -> Span | None:
 
 
 def _quarter_list(m: re.Match) -> Span | None:
-    found = [_quarter(q) for q in regex.findall(r"(?<!\w)(?:[ivx]+|[1-4])(?!\w)", m.string[m.start():m.end("y") - 4])]
+    found = [_quarter(q) for q in rx.findall(r"(?<!\w)(?:[ivx]+|[1-4])(?!\w)", m.string[m.start():m.end("y") - 4])]
     quarters = [q for q in found if q]
     if len(quarters) != len(found) or quarters != sorted(quarters):
         return None

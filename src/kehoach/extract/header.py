@@ -3,7 +3,7 @@ recipients, and the appendix back-reference ("(Kèm theo Kế hoạch số … n
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..parse.lines import TYPE_NAME
@@ -11,38 +11,38 @@ from ..vn import ascii_fold, fold, is_upper_text, modern_tone, sentence_case, ti
 from ..vocab.dates import DATE, DATE_WORDED, YEAR
 from .dates import find_date, find_issue_date
 
-NUMBER_LINE = regex.compile(
+NUMBER_LINE = rx.compile(
     rf"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>{YEAR})\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d.\-–]*(?:\s*-\s*[\p{{L}}\d]+)*)""",
-    regex.X,
+    rx.X,
 )
 """``Số: 27 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``."""
 
-DATE_LINE = regex.compile(r"^(?P<place>\p{Lu}[\p{L}\s.\-]{1,40}?)\s*,\s*ngày\b", regex.X)
+DATE_LINE = rx.compile(r"^(?P<place>\p{Lu}[\p{L}\s.\-]{1,40}?)\s*,\s*ngày\b", rx.X)
 """``Nam Định, ngày 05 tháng 4 năm 2024``, ``Lạng Sơn, ngày 3 tháng 11 năm 2020``."""
 
-ISSUER = regex.compile(
+ISSUER = rx.compile(
     r"""^(?:TM\.\s*)?(?P<body>(?:ỦY|UỶ|Ủy|Uỷ)\s+BAN\s+NHÂN\s+DÂN|UBND|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s*$)
         (?:\s+(?P<level>TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG))?(?:\s+(?P<name>[^\d]{2,40}?))?\s*$""",
-    regex.X | regex.I,
+    rx.X | rx.I,
 )
 """``ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN``, ``UBND TỈNH THÁI BÌNH``, ``TM. ỦY BAN NHÂN DÂN``."""
 
-BACKREF = regex.compile(
+BACKREF = rx.compile(
     rf"""(?P<type>Kế\s+hoạch(?:\s+hành\s+động)?|Quyết\s+định)\s*(?:số\s*)?:?\s*
         (?P<seq>\d+)?\s*/\s*(?:{YEAR}\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d\-–]*)\s*,?\s*
         (?:ngày\s*(?P<date>[\d\s/\-.]+{YEAR}|{DATE_WORDED}))?
         (?:\s*của\s+(?P<issuer>[^)]+?))?\s*\)?\s*$""",
-    regex.X | regex.I,
+    rx.X | rx.I,
 )
 """``(Kèm theo Kế hoạch /KH-UBND ngày 12 /9/2019 của Ủy ban nhân dân tỉnh Sơn La)``,
 ``Kế hoạch số 58 /KH-UBND ngày 2 tháng 8 năm 2022 của UBND tỉnh Cà Mau``."""
 
-AUTHORITY = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
-PERSON = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
-MOTTO = regex.compile(r"^(?:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|CỘNG|Độc\s+lập\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$)", regex.I)
-RECIPIENTS = regex.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
-BASIS_START = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", regex.I)
-CITED = regex.compile(
+AUTHORITY = rx.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
+PERSON = rx.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
+MOTTO = rx.compile(r"^(?:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|CỘNG|Độc\s+lập\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$)", rx.I)
+RECIPIENTS = rx.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", rx.I)
+BASIS_START = rx.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", rx.I)
+CITED = rx.compile(
     r"""(?:(?P<law>Luật|Bộ\s+luật)\s+(?P<lawname>\p{L}[^;:]{2,120}?)
         (?:\s+số\s+(?P<lawnumber>\d+/""" + YEAR + r"""/QH\d+)
            (?:\s*,?\s*ngày\s+(?P<lawdate>""" + DATE + r"""))?
@@ -54,7 +54,7 @@ CITED = regex.compile(
         (?:\s+(?:của|do)\s+(?P<issuer>\p{Lu}[^;(),]*?(?:,\s*(?!Ủy|Uỷ|UBND|Bộ\b|Chính|Thủ|Hội|Ban|Sở)\p{Lu}[^;(),]*?)*?)
            (?=\s+(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|tại|đến|trên|nhằm|là
                   |và\s+(?:Nghị|Quyết|Chỉ|Kết|Chương|Kế|Luật|Thông|Công|Văn))\b|\s*[;()]|\s*,(?!\s*\p{Lu})|\s*,\s*(?=(?:Ủy|Uỷ|UBND|Bộ|Chính|Thủ|Hội|Ban|Sở)\b)|\s*$))?""",
-    regex.X,
+    rx.X,
 )
 CITED_TYPE_CODES = {
     "nghi quyet": "Nghị quyết", "quyet dinh": "Quyết định", "chi thi": "Chỉ thị",
@@ -94,7 +94,7 @@ def parse_number(text: str) -> dict | None:
     m = NUMBER_LINE.match(text)
     if not m:
         return None
-    symbol = regex.sub(r"\s+", "", m.group("sym")).replace("–", "-").rstrip(".-")
+    symbol = rx.sub(r"\s+", "", m.group("sym")).replace("–", "-").rstrip(".-")
     fixed = False
     if "-" not in symbol:
         for code in TYPE_CODES:
@@ -126,7 +126,7 @@ def symbol_to_type(symbol: str | None) -> str | None:
 def parse_backref(text: str) -> dict | None:
     """Read an appendix back-reference to the plan's number and date."""
     t = " ".join(text.split())
-    t = regex.sub(r"^\(?\s*(?:Ban\s+hành\s+)?(?:kèm\s+theo\s+)?", "", t, flags=regex.I)
+    t = rx.sub(r"^\(?\s*(?:Ban\s+hành\s+)?(?:kèm\s+theo\s+)?", "", t, flags=rx.I)
     m = BACKREF.match(t)
     if not m:
         return None
@@ -163,7 +163,7 @@ def text_to_bases(text: str) -> list[dict]:
         out.append({
             "text": m.group(0).strip(),
             "type": CITED_TYPE_CODES.get(ascii_fold(m.group("type")), m.group("type")),
-            "number": regex.sub(r"\s+", "", m.group("number")),
+            "number": rx.sub(r"\s+", "", m.group("number")),
             "date": date.isoformat() if date else None,
             "issuer": " ".join(m.group("issuer").split()).rstrip(" .") if m.group("issuer") else None,
         })
@@ -196,7 +196,7 @@ def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[st
         used = [i]
         inline = m.group("rest").strip()
         if inline:
-            out.extend(x for x in (_clean_recipient(p) for p in regex.split(r"\s-\s|;", inline)) if x)
+            out.extend(x for x in (_clean_recipient(p) for p in rx.split(r"\s-\s|;", inline)) if x)
         j = i + 1
         while j < stop and blocks[j].kind == "para":
             tok = match_token(blocks[j].text)
@@ -231,7 +231,7 @@ def _signature_part(text: str) -> bool:
 
 
 def _clean_recipient(text: str) -> str:
-    t = regex.sub(r"^\s*[-–+•]\s*", "", text).strip()
+    t = rx.sub(r"^\s*[-–+•]\s*", "", text).strip()
     return t.rstrip(" ;,.") if not t.endswith("./.") else t[:-3].strip()
 
 

@@ -8,17 +8,17 @@ own) are baselines, not targets, and are passed over.
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..parse.blocks import Block
 from ..vn import ascii_fold
 from ..vocab.dates import YEAR
 from .numbers import text_to_number
 from .targets import text_to_targets
 
-_INDICATOR = regex.compile(r"chi tieu|chi so|tieu chi|noi dung|linh vuc|ten chi tieu")
-_UNIT = regex.compile(r"^(?:don vi tinh|dvt|don vi)\.?$")
-_YEAR = regex.compile(rf"(?<!\d)({YEAR})(?:\s*[-–]\s*({YEAR}))?(?!\d)")
-_ACHIEVED = regex.compile(r"thuc hien|uoc|hien trang|hien nay|co so|nam goc|da dat|ket qua|thuc te")
+_INDICATOR = rx.compile(r"chi tieu|chi so|tieu chi|noi dung|linh vuc|ten chi tieu")
+_UNIT = rx.compile(r"^(?:don vi tinh|dvt|don vi)\.?$")
+_YEAR = rx.compile(rf"(?<!\d)({YEAR})(?:\s*[-–]\s*({YEAR}))?(?!\d)")
+_ACHIEVED = rx.compile(r"thuc hien|uoc|hien trang|hien nay|co so|nam goc|da dat|ket qua|thuc te")
 _SYMBOLS = (("≥", " tối thiểu "), (">=", " tối thiểu "), ("≤", " tối đa "), ("<=", " tối đa "),
             (">", " trên "), ("<", " dưới "))
 _MAX_HEADER_CELL = 60
@@ -81,13 +81,13 @@ def table_to_indicator_targets(block: Block, plan_year: int | None = None) -> li
             continue
         for col, year in years.items():
             value = _text(cells[col]) if col < len(cells) else ""
-            if not value or not regex.search(r"\d", value):
+            if not value or not rx.search(r"\d", value):
                 continue
             phrase = value
             for sym, words in _SYMBOLS:
                 phrase = phrase.replace(sym, words)
             # the grammar of goal sentences reads the cell: "đạt ≥ 80 %" -> ge 80 %
-            unit_words = unit.lower() if unit and not regex.search(r"\d", unit) else ""
+            unit_words = unit.lower() if unit and not rx.search(r"\d", unit) else ""
             found = text_to_targets(f"đạt {' '.join(phrase.split())} {unit_words}".strip(), year,
                                     fallback_indicator=indicator)
             if not found and (number := text_to_number(value.strip())) is not None:

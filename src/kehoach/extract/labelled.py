@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .. import rx as regex
+from .. import rx
 from ..diagnostics import warning
 from ..model import PlanWarning
 from ..parse.blocks import Loc
@@ -45,31 +45,31 @@ LABELS: list[tuple[str, str]] = [
 
 "agency" ("Cơ quan thực hiện") names the lead unless "chủ trì"/"phối hợp" sub-labels follow it."""
 
-CATEGORY = regex.compile(
+CATEGORY = rx.compile(
     r"^(?:(?:nhom )?(?:nhiem vu|noi dung|hoat dong|cong viec|giai phap)(?: (?:so )?(?:\d+|thu \w+|[ivx]+))?"
     r"|(?:nhiem vu|giai phap) (?:chung|cu the|trong tam|chu yeu)|(?:ve|linh vuc|nhom) .*)$"
 )
 """Folded headings that name a category, not a task: the "Nội dung" label is then the title."""
 
 _LABEL_ALTS = "|".join(f"(?P<{f}>{p})" for f, p in LABELS)
-_LABEL_AT = regex.compile(rf"(?:^|(?<=[;.])|(?<=[;.]\s))\s*(?:{_LABEL_ALTS})\s*(?:\([^)]{{0,40}}\))?\s*:")
-_DEADLINE_BARE = regex.compile(
+_LABEL_AT = rx.compile(rf"(?:^|(?<=[;.])|(?<=[;.]\s))\s*(?:{_LABEL_ALTS})\s*(?:\([^)]{{0,40}}\))?\s*:")
+_DEADLINE_BARE = rx.compile(
     r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh|trien khai) (?=(?:sau|truoc|tu|trong|nam|quy|thang|hang|dinh ky"
     r"|thuong xuyen)\b)"
 )
 """A time label written without its colon ("Thời gian thực hiện sau khi …"): only before a time word."""
-_DATE_WORDS = regex.compile(r"\d|\b(?:quý|tháng|năm|ngày)\b", regex.I)
+_DATE_WORDS = rx.compile(r"\d|\b(?:quý|tháng|năm|ngày)\b", rx.I)
 """A deadline with these gives a date when read right: if none comes out, it is warned about."""
 _TASK_FIELDS = {"lead", "support", "agency", "deadline", "output"}
 _LEVEL = {"text": 0, "item": 1, "subitem": 2}
-_VERB = regex.compile(
+_VERB = rx.compile(
     r"\s(?:tiến hành|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|rà soát"
     r"|tổ chức(?!,| và| có| khác| liên| cá| chính| xã| kinh| đoàn| hội| tín| thành| sự| nước)"
     r"|xây dựng|tham mưu|triển khai|hướng dẫn|theo dõi|báo cáo|gửi|căn cứ|trong phạm vi|theo chức năng|thuộc phạm vi"
     r"|chủ động|đăng tải|tuyên truyền|phổ biến|kiểm tra|đôn đốc|bố trí|ban hành|cung cấp|để)\b"
 )
 """Verbs that end the names in a value written as a sentence ("Sở A tiến hành rà soát …")."""
-_SCOPE = regex.compile(r",?\s*(?:trong phạm vi|theo)\s+(?:chức năng,?\s*)?nhiệm vụ(?:\s+(?:của mình|quản lý|được giao))*")
+_SCOPE = rx.compile(r",?\s*(?:trong phạm vi|theo)\s+(?:chức năng,?\s*)?nhiệm vụ(?:\s+(?:của mình|quản lý|được giao))*")
 """A scope phrase after a name ("các sở trong phạm vi chức năng, nhiệm vụ của mình") is not part of it."""
 _PROSE_WORDS = 10
 """A value part this long is a sentence: its names end at the first verb."""
@@ -218,7 +218,7 @@ def _agencies(parts: list[str]) -> tuple[list[str], list[str]]:
     return lead, support
 
 
-_AND_COLLECTIVE = regex.compile(
+_AND_COLLECTIVE = rx.compile(
     r"\s+và\s+(?=các\s+(?:sở|ban|ngành|cơ quan|đơn vị|tổ chức|địa phương|doanh nghiệp|hội|đoàn thể|phòng)\b)")
 """"Sở A và các đơn vị liên quan" names two parties; "Ban Quản lý … và các khu công nghiệp" one."""
 
@@ -226,10 +226,10 @@ _AND_COLLECTIVE = regex.compile(
 def _names(text: str) -> list[str]:
     parts = []
     text = _SCOPE.sub("", text)
-    for part in regex.split(r";|\n", text):
+    for part in rx.split(r";|\n", text):
         cut = _VERB.search(" " + part) if len(part.split()) >= _PROSE_WORDS else None
         part = part[: cut.start() - 1] if cut and cut.start() > 1 else part
-        if not regex.match(r"\s*(?:các|những)\s", part, regex.I):  # "Sở A và các đơn vị liên quan": two
+        if not rx.match(r"\s*(?:các|những)\s", part, rx.I):  # "Sở A và các đơn vị liên quan": two
             part = _AND_COLLECTIVE.sub("; ", part)
         parts.append(part)
     return cell_to_agencies("; ".join(p for p in parts if p.strip()))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 
-NUMBER = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)")
+NUMBER = rx.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)")
 """A number as written: "3.604,09", "9,5", "04", "1.000", "2.5" (a stray decimal point)."""
 
 _MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
@@ -25,11 +25,11 @@ def text_to_number(text: str) -> float | None:
     s = text.strip().replace(" ", "")
     if not s:
         return None
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if rx.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         s = s.replace(".", "").replace(",", ".")
-    elif regex.fullmatch(r"\d+,\d+", s):
+    elif rx.fullmatch(r"\d+,\d+", s):
         s = s.replace(",", ".")
-    elif not regex.fullmatch(r"\d+(?:\.\d+)?", s):
+    elif not rx.fullmatch(r"\d+(?:\.\d+)?", s):
         return None
     try:
         return float(s)

@@ -16,22 +16,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import rx as regex
+from .. import rx
 from ..vocab.agencies import ACTOR_HEAD, GLUED_HEAD, GROUP_HEAD, HEAD
 from ..vocab.dates import YEAR
 from .agencies import split_lead_support
 
-_MARK = regex.compile(r"\(\s*(?P<role>chủ\s+trì|phối\s+hợp)\s*\)", regex.I)
+_MARK = rx.compile(r"\(\s*(?P<role>chủ\s+trì|phối\s+hợp)\s*\)", rx.I)
 # Duty verbs written after an agency's name; lower case only, so names ("Sở Xây dựng") are safe.
-_VERB = regex.compile(
+_VERB = rx.compile(
     r"(?<=\S)(?<!\bnhà)(?<!\bngười)\s+(?P<verb>chủ\s+trì|phối\s+hợp|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp"
     r"|triển\s+khai|tham\s+mưu|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|đôn\s+đốc|giám\s+sát|cập\s+nhật"
     r"|công\s+bố|là\s+cơ\s+quan)\b"
 )
-_MARK_COMMA = regex.compile(r"(\(\s*(?:chủ\s+trì|phối\s+hợp)\s*\))\s*,", regex.I)
-_WITH = regex.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
-_GLUED = regex.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)\s+(?={GLUED_HEAD}\s+\p{{Lu}})")
-_NAME_START = regex.compile(rf"^{HEAD}\s")
+_MARK_COMMA = rx.compile(r"(\(\s*(?:chủ\s+trì|phối\s+hợp)\s*\))\s*,", rx.I)
+_WITH = rx.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
+_GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)\s+(?={GLUED_HEAD}\s+\p{{Lu}})")
+_NAME_START = rx.compile(rf"^{HEAD}\s")
 
 
 @dataclass
@@ -80,7 +80,7 @@ def read_roles(text: str | None, column: str = "lead") -> Roles | None:
     if labelled is not None:
         return Roles([labelled[0]] if labelled[0] else [], [labelled[1]] if labelled[1] else [], False)
     text = _MARK_COMMA.sub(r"\1;", text)  # "X (chủ trì), Y (phối hợp)": the mark ends a part
-    parts = [p.strip(" .") for p in regex.split(r"[;\n]", text) if p.strip(" .")]
+    parts = [p.strip(" .") for p in rx.split(r"[;\n]", text) if p.strip(" .")]
     read = [_part_role(_unglue(p)) for p in parts]
     has_lead = any(role == "lead" for role, *_ in read)
     lead: list[str] = []
@@ -95,8 +95,8 @@ def read_roles(text: str | None, column: str = "lead") -> Roles | None:
     return Roles(lead, support, duty)
 
 
-_AGENCY_START = regex.compile(rf"^(?:{HEAD}|{GROUP_HEAD}|{ACTOR_HEAD})\b")
-_NOT_NAME = regex.compile(rf"(?:^|\s)(?:\d{{1,2}}/{YEAR}|năm\s+{YEAR}|quý|tháng)\b|[.:!?]$", regex.I)
+_AGENCY_START = rx.compile(rf"^(?:{HEAD}|{GROUP_HEAD}|{ACTOR_HEAD})\b")
+_NOT_NAME = rx.compile(rf"(?:^|\s)(?:\d{{1,2}}/{YEAR}|năm\s+{YEAR}|quý|tháng)\b|[.:!?]$", rx.I)
 
 
 def reads_as_agency(text: str) -> bool:
@@ -106,4 +106,4 @@ def reads_as_agency(text: str) -> bool:
     words = t.split()
     if not (2 <= len(words) <= 18) or not _AGENCY_START.match(t) or _NOT_NAME.search(t):
         return False
-    return not regex.search(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,/-])$", t) and _VERB.search(t) is None
+    return not rx.search(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,/-])$", t) and _VERB.search(t) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .. import rx as regex
+from .. import rx
 from ..vn import ascii_fold
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD
 
@@ -34,14 +34,14 @@ ROLE_WORDS: list[tuple[str, Role]] = [
     (r"nhiem vu", Role.TASKS),
     (r"giai phap|bien phap", Role.SOLUTIONS),
 ]
-_ROLE_RES = [(regex.compile(p), r) for p, r in ROLE_WORDS]
+_ROLE_RES = [(rx.compile(p), r) for p, r in ROLE_WORDS]
 # Roles a subsection keeps from its own heading even inside a section with another role.
 _STRONG = {Role.REPORTING, Role.FUNDING, Role.REWARDS, Role.OBJECTIVES, Role.PURPOSE, Role.REQUIREMENTS}
 
 
 # Headings that name an agency ("Giao Ban Thi đua - Khen thưởng, Sở Nội vụ", "Các sở, ban, ngành …")
 # say who, not what: their words do not set a role.
-_AGENCY_HEADING = regex.compile(rf"^(?:{ASSIGN}\s+)?(?:{HEAD}|{GROUP_HEAD})")
+_AGENCY_HEADING = rx.compile(rf"^(?:{ASSIGN}\s+)?(?:{HEAD}|{GROUP_HEAD})")
 
 
 def heading_to_role(title: str | None) -> Role | None:
@@ -49,8 +49,8 @@ def heading_to_role(title: str | None) -> Role | None:
     if not title or _AGENCY_HEADING.match(title):
         return None
     f = ascii_fold(title)
-    for rx, role in _ROLE_RES:
-        if rx.search(f):
+    for pat, role in _ROLE_RES:
+        if pat.search(f):
             return role
     return None
 

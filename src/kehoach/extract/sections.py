@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import rx as regex
+from .. import rx
 from ..diagnostics import warning
 from ..model import PlanWarning
 from ..numbering import POINT_LETTERS, Token, match_token, ordinal
 from ..parse.blocks import Block, Loc
 from .roles import Role, section_role
 
-_INLINE_HEADING = regex.compile(r"^(?P<title>(?:[^:;]|;(?=\s*\p{Lu})){2,120}?)\s*:\s*(?P<text>\S.*)$")
+_INLINE_HEADING = rx.compile(r"^(?P<title>(?:[^:;]|;(?=\s*\p{Lu})){2,120}?)\s*:\s*(?P<text>\S.*)$")
 """``3. Heading: text``; a ";" may separate names in the heading ("Các sở, ban, ngành; UBND các huyện: …")."""
 
 

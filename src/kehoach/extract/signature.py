@@ -9,15 +9,15 @@ words of "ỦY BAN NHÂN DÂN" shuffled by a PDF text layer ("ỦY" / "NHÂN DÂ
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..vn import ascii_fold, is_upper_text, sentence_case, title_case_place
 from .header import AUTHORITY, SIGNER_TITLES, expand_issuer, is_person, signer_title
 
-_NOTE = regex.compile(r"^[\[\](]*\s*(?:đã\s+ký|ký\s+tên|ký,?\s+ghi\s+rõ\s+họ\s+tên|đóng\s+dấu|signed|chữ\s+ký\s+số)?\s*[\])]*\.?$", regex.I)
+_NOTE = rx.compile(r"^[\[\](]*\s*(?:đã\s+ký|ký\s+tên|ký,?\s+ghi\s+rõ\s+họ\s+tên|đóng\s+dấu|signed|chữ\s+ký\s+số)?\s*[\])]*\.?$", rx.I)
 """Lines between the title and the name that are neither: "(Đã ký)", "[", "(Ký, ghi rõ họ tên)"."""
-_SPLIT_AUTHORITY = regex.compile(r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})")
+_SPLIT_AUTHORITY = rx.compile(r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})")
 _TITLE_WORDS = {
     "chu tich": "Chủ tịch", "pho chu tich": "Phó Chủ tịch", "thu tuong": "Thủ tướng",
     "pho thu tuong": "Phó Thủ tướng", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
@@ -50,7 +50,7 @@ def _opens(b: Block) -> bool:
     return b.kind == "para" and (bool(AUTHORITY.match(first)) or (is_upper_text(b.text) and bool(_titles_in(b.text))))
 
 
-_NOTE_BEFORE = regex.compile(r"^[\[(]*\s*(?:đã\s+ký|signed)\s*[\])]*\s*", regex.I)
+_NOTE_BEFORE = rx.compile(r"^[\[(]*\s*(?:đã\s+ký|signed)\s*[\])]*\s*", rx.I)
 
 
 def _person(text: str) -> str | None:

@@ -3,7 +3,7 @@ left as text, with no appendix task read."""
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..diagnostics import warning
 from ..parse.blocks import Block
 from .table_header import reads_as_header_line
@@ -22,7 +22,7 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
     if any(b.kind == "table" for b in blocks[from_block:]):
         return []
     for b in blocks[:from_block]:
-        if b.kind == "para" and regex.search(r"(?i)(?:kèm|tại|theo|chi\s+tiết)\s+(?:theo\s+)?phụ\s+lục", b.text):
+        if b.kind == "para" and rx.search(r"(?i)(?:kèm|tại|theo|chi\s+tiết)\s+(?:theo\s+)?phụ\s+lục", b.text):
             return [dict(warning("appendix-unread", "the document refers to an appendix but none was found or read; "
                             "its tasks are missing", b.loc.as_dict()))]
     return []

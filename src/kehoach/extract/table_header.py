@@ -7,7 +7,7 @@ the spanned cells out.
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..vn import ascii_fold
 
 
@@ -26,15 +26,15 @@ COLUMN_WORDS: list[tuple[str, str]] = [
     ("no", r"^(?:s ?t ?t|t ?t|so tt|so thu tu)\.?$"),  # "ST T": a narrow column breaks the word
     ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap"),
 ]
-_COLUMN_RES = [(f, regex.compile(p)) for f, p in COLUMN_WORDS]
+_COLUMN_RES = [(f, rx.compile(p)) for f, p in COLUMN_WORDS]
 EXTRA = "extra:"
 """Prefix of a column the model has no field for; the rest is the column title as written."""
-DATELESS = regex.compile(r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau")
-_DATA_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?")
-_GROUP_NO = regex.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
+DATELESS = rx.compile(r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau")
+_DATA_NO = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?")
+_GROUP_NO = rx.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
 
 
-_FILLER = regex.compile(r"\b(?:stt|tt|so tt|so thu tu|va|cac|co quan|don vi|thuc hien|hoan thanh|bat dau|ket thuc"
+_FILLER = rx.compile(r"\b(?:stt|tt|so tt|so thu tu|va|cac|co quan|don vi|thuc hien|hoan thanh|bat dau|ket thuc"
                         r"|ten|cu the|chinh|lien quan)\b|[^\w\s]")
 
 
@@ -43,10 +43,10 @@ def reads_as_header_line(text: str) -> bool:
     Thời hạn"): a lead column word, two other column words, and next to nothing else."""
     rest = ascii_fold(text).lower()
     found = set()
-    for name, rx in _COLUMN_RES:
-        if name != "no" and rx.search(rest):
+    for name, pat in _COLUMN_RES:
+        if name != "no" and pat.search(rest):
             found.add(name)
-            rest = rx.sub(" ", rest)
+            rest = pat.sub(" ", rest)
     return "lead" in found and len(found) >= 3 and len(_FILLER.sub(" ", rest).split()) <= 1
 
 
@@ -62,8 +62,8 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
         if "chu tri" in f and "phoi hop" in f:
             fields[i] = "combined"
             continue
-        for name, rx in _COLUMN_RES:
-            if rx.search(f):
+        for name, pat in _COLUMN_RES:
+            if pat.search(f):
                 if name not in fields.values():
                     fields[i] = name
                 break
@@ -88,7 +88,7 @@ _SUB_COLUMN_WORDS: list[tuple[str, str]] = [
     ("lead", r"chu tri|(?:co quan|don vi) chu tri"),
     ("support", r"phoi hop|(?:co quan|don vi) phoi hop"),
 ]
-_SUB_COLUMN_RES = [(f, regex.compile(rf"^(?:{p})$")) for f, p in _SUB_COLUMN_WORDS]
+_SUB_COLUMN_RES = [(f, rx.compile(rf"^(?:{p})$")) for f, p in _SUB_COLUMN_WORDS]
 
 
 def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = None) -> dict[int, str] | None:
@@ -100,7 +100,7 @@ def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = N
         f = ascii_fold(_cell_text(cell)).strip(" .:")
         if not f or (header is not None and i < len(header) and f == ascii_fold(_cell_text(header[i])).strip(" .:")):
             continue
-        name = next((name for name, rx in _SUB_COLUMN_RES if rx.match(f)), None)
+        name = next((name for name, pat in _SUB_COLUMN_RES if pat.match(f)), None)
         if name is None:
             return None
         out[i] = name
@@ -132,7 +132,7 @@ def place_sub_header(header: list[list[str]], sub: list[list[str]], width: int) 
     missing = width - len(header)
     if missing < 1 or len(sub) != missing + 1:
         return None
-    names = [next((name for name, rx in _SUB_COLUMN_RES if rx.match(ascii_fold(_cell_text(c)).strip(" .:"))), None)
+    names = [next((name for name, pat in _SUB_COLUMN_RES if pat.match(ascii_fold(_cell_text(c)).strip(" .:"))), None)
              for c in sub]
     if None in names:
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
-from .. import rx as regex
+from .. import rx
 from ..diagnostics import warning
 from ..numbering import roman_to_int
 from ..parse.blocks import Block, Row
@@ -88,10 +88,10 @@ class TableContext:
     """Block index of the last table read; a continuation must follow it directly."""
 
 
-_SAME_AS_ABOVE = regex.compile(r'^(?:-?\s*nt\s*-?|như\s+trên|"|〃|\u201d)$', regex.I)
-_BULLET = regex.compile(r"^[-+•–]\s")
-_LABEL_NO = regex.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])[.)]\s+")
-_ROW_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)?")
+_SAME_AS_ABOVE = rx.compile(r'^(?:-?\s*nt\s*-?|như\s+trên|"|〃|\u201d)$', rx.I)
+_BULLET = rx.compile(r"^[-+•–]\s")
+_LABEL_NO = rx.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])[.)]\s+")
+_ROW_NO = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)?")
 
 
 def _width(block: Block) -> int:
@@ -170,7 +170,7 @@ class _Reader:
             return True
         label = _cell_text(row.cells[filled[0]]) if len(filled) == 1 else ""
         if label and filled[0] in (title_col, self.col("no")) and (not self.broke or not self.pending or _LABEL_NO.match(label)) \
-                and not starts_lower(label) and not _ROW_NO.fullmatch(label) and len(regex.findall(r"\p{L}{2,}", label)) >= 2:
+                and not starts_lower(label) and not _ROW_NO.fullmatch(label) and len(rx.findall(r"\p{L}{2,}", label)) >= 2:
             self.group = label  # a label row (or one cell spanning the row)
             name = _LABEL_NO.sub("", label)
             self.group_lead = name if self._agency_group(name) else None
@@ -180,7 +180,7 @@ class _Reader:
             self.group = f"{no.rstrip('.')}. {title}".strip(" .")
             self.group_lead = title if self._agency_group(title) else None
             return True
-        if no and not others and self._agency_group(title) and regex.fullmatch(r"\d{1,3}\.?", no):
+        if no and not others and self._agency_group(title) and rx.fullmatch(r"\d{1,3}\.?", no):
             self.group, self.group_lead = f"{no.rstrip('.')}. {title}", title  # "1. Sở Y tế" heading its rows
             return True
         return False
@@ -340,7 +340,7 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
     return tasks, warnings
 
 
-_SLASH = regex.compile(r"(?<!\d)\s*/\s*(?!\d)")
+_SLASH = rx.compile(r"(?<!\d)\s*/\s*(?!\d)")
 
 
 def _split_on_slash(text: str) -> tuple[str, str] | None:
@@ -396,8 +396,8 @@ def _agencies(values: dict[str, str], task_id: str, loc, warnings: list[dict]) -
     return lead_w, support_w, duties
 
 
-_CONNECTOR_END = regex.compile(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,;:/-])$")
-_ROLE_WORDS = regex.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", regex.I)
+_CONNECTOR_END = rx.compile(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,;:/-])$")
+_ROLE_WORDS = rx.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", rx.I)
 
 
 def lead_is_name(name: str) -> bool:
@@ -407,7 +407,7 @@ def lead_is_name(name: str) -> bool:
     words = t.split()
     deadline = text_to_deadline(t)
     return (2 <= len(words) <= 18 and not _CONNECTOR_END.search(t.lower()) and not _ROLE_WORDS.search(t)
-            and not regex.fullmatch(r"[\d./\- ]+|[IVXLC]+\.?", t) and not (deadline["end"] or deadline["recurrence"]))
+            and not rx.fullmatch(r"[\d./\- ]+|[IVXLC]+\.?", t) and not (deadline["end"] or deadline["recurrence"]))
 
 
 def _check_fit(values: dict[str, str], lead: list[str], task_id: str, loc, warnings: list[dict]) -> None:

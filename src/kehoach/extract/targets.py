@@ -5,7 +5,7 @@ Figures already achieved ("ước đạt", "đã thu hút", "tăng 9,52% so vớ
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..vn import ascii_fold
 from ..vocab.dates import YEAR, YEAR_SPAN
 from .numbers import text_to_number
@@ -15,7 +15,7 @@ _PRE_WORDS = (
     r"phấn đấu|đạt|chiếm|duy trì|tăng|giảm|bình quân|mức|tối thiểu|tối đa|ít nhất|không quá|không vượt quá"
     r"|không dưới|không thấp hơn|trên|dưới|khoảng|xấp xỉ|gần|hơn|từ|lên|còn|ở mức|đạt mức|thêm|được"
 )
-QUANTITY = regex.compile(
+QUANTITY = rx.compile(
     r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
         (?<![\p{L}\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
@@ -23,56 +23,56 @@ QUANTITY = regex.compile(
           |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|tới|vào|với|cho|theo|để|trở|về|là|có)\b|năm\s+\d)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*\p{L}+)?
 )
         (?P<post>\s*trở\s+lên|\s*trở\s+xuống)?""",
-    regex.X,
+    rx.X,
 )
-ACHIEVED = regex.compile(
+ACHIEVED = rx.compile(
     r"uoc dat|uoc tinh|uoc thuc hien|da dat|da thu hut|da hoan thanh|da co|tinh den|hien co|nang tong so"
     r"|thuc hien duoc|dat duoc|du bao"
 )
 """Words that mark a figure as already achieved, whatever the sentence says."""
-ACHIEVED_UNLESS_GOAL = regex.compile(r"so voi (?:nam|cung ky|ke hoach)|ke hoach nam|hien nay")
+ACHIEVED_UNLESS_GOAL = rx.compile(r"so voi (?:nam|cung ky|ke hoach)|ke hoach nam|hien nay")
 """Comparisons that report a result, unless the sentence states a goal ("phấn đấu … so với năm 2022")."""
-GOAL_CUE = regex.compile(r"phan dau|muc tieu|chi tieu|dat tren|dat toi thieu|dat it nhat|toi thieu|it nhat|tro len")
-_YEAR_PHRASE = regex.compile(
+GOAL_CUE = rx.compile(r"phan dau|muc tieu|chi tieu|dat tren|dat toi thieu|dat it nhat|toi thieu|it nhat|tro len")
+_YEAR_PHRASE = rx.compile(
     rf"(?:đến|vào|trong|tới)\s+năm\s+(?P<y>{YEAR})|giai\s+đoạn\s+{YEAR}\s*[-–]\s*(?P<y2>{YEAR})|năm\s+(?P<y3>{YEAR})",
-    regex.I,
+    rx.I,
 )
-_LEAD_TIME = regex.compile(
+_LEAD_TIME = rx.compile(
     rf"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhìn|Mục\s+tiêu)\s+)?(?:đến\s+năm\s+{YEAR}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+{YEAR})\s*[:,]\s*",
-    regex.I,
+    rx.I,
 )
-_STRIP_TAIL = regex.compile(
+_STRIP_TAIL = rx.compile(
     r"\s*(?:,|phấn đấu|đạt|chiếm|duy trì|bình quân|tăng|giảm|mức|ở|là|được|có|thêm|lên|còn|tối thiểu|ít nhất|trên|khoảng)*\s*$"
 )
-_STRIP_HEAD = regex.compile(
+_STRIP_HEAD = rx.compile(
     rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:đến\s+|trong\s+|vào\s+)?năm\s+{YEAR}\s*,?\s*"
     rf"|giai\s+đoạn\s+{YEAR_SPAN}\s*,?\s*)+",
-    regex.I,
+    rx.I,
 )
-_COUNT_VERB = regex.compile(
+_COUNT_VERB = rx.compile(
     r"^(?:thu\s+hút|có|đạt|đào\s+tạo|hỗ\s+trợ|xây\s+dựng|tổ\s+chức|phát\s+triển|thành\s+lập|đưa|tạo|giải\s+quyết"
     r"|tuyển\s+sinh|tuyển\s+dụng|hoàn\s+thành|trồng|đón|cấp|kết\s+nạp|công\s+nhận)$",
-    regex.I,
+    rx.I,
 )
-_PREPOSITION = regex.compile(r"^(?:trên|tại|ở|trong|cho|so|với|theo|từ|đến)\b", regex.I)
-_MONEY = regex.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD)\b")
-_MULTIPLIER = regex.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})\s*")
+_PREPOSITION = rx.compile(r"^(?:trên|tại|ở|trong|cho|so|với|theo|từ|đến)\b", rx.I)
+_MONEY = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD)\b")
+_MULTIPLIER = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})\s*")
 MAX_TEXT = 20_000
 """Characters of one paragraph examined for targets (a goal sentence is far shorter)."""
 MAX_PER_CLAUSE = 12
 """Quantities read from one clause; more is a table flattened into text, not a goal."""
 _SKIP_UNITS = {"năm", "tháng", "ngày ký", "giờ ký"}
-_AGE = regex.compile(r"^(?:tháng\s+)?tuổi\b")
+_AGE = rx.compile(r"^(?:tháng\s+)?tuổi\b")
 """An age ("trẻ em dưới 6 tuổi", "từ 06 tháng đến 36 tháng tuổi") qualifies who is counted; it is not a goal."""
-_PER_ONE = regex.compile(r"\s+(?:trên|cho\s+mỗi|mỗi)\s+(?:01|1|một)\s+(?=\p{L})", regex.I)
+_PER_ONE = rx.compile(r"\s+(?:trên|cho\s+mỗi|mỗi)\s+(?:01|1|một)\s+(?=\p{L})", rx.I)
 """"150 triệu đồng trên 01 ha": per hectare, not "more than one hectare"."""
-_HORIZON_START = regex.compile(rf"^(?:[-+•]\s*)?(?:giai\s+đoạn\s+{YEAR_SPAN}|đến\s+năm\s+{YEAR})\s*,", regex.I)
+_HORIZON_START = rx.compile(rf"^(?:[-+•]\s*)?(?:giai\s+đoạn\s+{YEAR_SPAN}|đến\s+năm\s+{YEAR})\s*,", rx.I)
 """A sentence opening on its horizon ("Giai đoạn 2026-2030, …", "Đến năm 2030, …") states a goal."""
 
 
 def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | None]:
     f = ascii_fold(pre)
-    direction = "increase" if regex.search(r"\btang\b", f) else "decrease" if regex.search(r"\bgiam\b", f) else None
+    direction = "increase" if rx.search(r"\btang\b", f) else "decrease" if rx.search(r"\bgiam\b", f) else None
     if ranged:
         return "range", direction
     if post and "len" in ascii_fold(post):
@@ -83,14 +83,14 @@ def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | No
                        (r"khong qua|toi da|khong vuot qua", "le"),
                        (r"\btren\b|\bhon\b", "gt"), (r"\bduoi\b", "lt"),
                        (r"khoang|xap xi|\bgan\b", "approx")):
-        if regex.search(words, f):
+        if rx.search(words, f):
             return cmp, direction
     return "eq", direction
 
 
 def _baseline(text: str, m) -> bool:
     """A year after "so với" is the baseline of a comparison, not the year a target is due."""
-    return bool(regex.search(r"(?i:so\s+với|từ)\s*$", text[: m.start()]))
+    return bool(rx.search(r"(?i:so\s+với|từ)\s*$", text[: m.start()]))
 
 
 def _year_of(text: str) -> int | None:
@@ -114,7 +114,7 @@ def _qualifies(clause: str, at: int, covered: int, counted: bool) -> bool:
     """A figure at ``at`` that is no target of its own: inside what the previous target counts ("tàu cá
     dài từ 15 mét trở lên", "(5 sao)") unless joined by "và"/"," ("… và 100% diện tích …"), or inside a
     quoted name (Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”)."""
-    joined = regex.search(r"(?:\bvà|\bhoặc|,)\s*$", clause[:at])
+    joined = rx.search(r"(?:\bvà|\bhoặc|,)\s*$", clause[:at])
     if not joined and (at < covered or (counted and _in_parens(clause, at))):
         return True
     return _in_quotes(clause, at)
@@ -133,12 +133,12 @@ def _in_parens(text: str, at: int) -> bool:
 
 
 def _segment_text(text: str) -> str:
-    t = " ".join(regex.sub(r"\([^()]*\)", " ", text).split())
+    t = " ".join(rx.sub(r"\([^()]*\)", " ", text).split())
     return _STRIP_HEAD.sub("", t).strip(" ,;:.")
 
 
 def _clauses(text: str) -> list[str]:
-    parts = regex.split(r";\s*|(?<=\.)\s+(?=\p{Lu})", text)
+    parts = rx.split(r";\s*|(?<=\.)\s+(?=\p{Lu})", text)
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -160,7 +160,7 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
     if require_cue and not GOAL_CUE.search(ascii_fold(whole)) and not _HORIZON_START.match(whole):
         return out
     # in an objectives section or a target column every figure is a goal, "so với năm 2024" included
-    goal_sentence = not require_cue or bool(regex.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
+    goal_sentence = not require_cue or bool(rx.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
     for clause in _clauses(whole[:MAX_TEXT]):
         clause_body = _LEAD_TIME.sub("", clause)
         folded = ascii_fold(clause_body)
@@ -181,26 +181,26 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             if v1 is None:
                 continue
             before = clause_body[prev_end:q.start()]
-            if not q.group("pre") and regex.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản|tại)\s*$", before):
+            if not q.group("pre") and rx.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản|tại)\s*$", before):
                 continue
-            if regex.match(rf"{YEAR}$", q.group("v1")) and not unit.startswith("%"):
+            if rx.match(rf"{YEAR}$", q.group("v1")) and not unit.startswith("%"):
                 continue
             v2 = text_to_number(q.group("v2")) if q.group("v2") else None
             cmp, direction = _comparator(q.group("pre"), q.group("post"), v2 is not None)
-            before_clean = regex.sub(r"\([^()]*\)", " ", before)
-            if not regex.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
+            before_clean = rx.sub(r"\([^()]*\)", " ", before)
+            if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
                 before_clean = ""
             raw_indicator = _STRIP_HEAD.sub("", before_clean).strip(" ,:;(")
             indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
             if not indicator:
                 # "có ít nhất 15 …": the verb was stripped with the comparator words; keep it to name the count.
-                verb = regex.sub(r"(?i:\s*(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|thêm))+\s*$", "", raw_indicator)
+                verb = rx.sub(r"(?i:\s*(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|thêm))+\s*$", "", raw_indicator)
                 if _COUNT_VERB.match(verb):
                     indicator = verb
             if not indicator and first_indicator:
                 indicator = first_indicator
             seg_end = q.end()
-            after = regex.split(r"[;(]|\s+(?=\p{Lu}\p{Ll})", clause_body[q.end():])[0].strip(" .:")
+            after = rx.split(r"[;(]|\s+(?=\p{Lu}\p{Ll})", clause_body[q.end():])[0].strip(" .:")
             if not indicator and not first_indicator and unit.startswith("%") and not before.strip(" -+•") \
                     and after and not _PREPOSITION.match(after):
                 indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
@@ -208,7 +208,7 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             elif indicator and _COUNT_VERB.match(indicator) and not unit.startswith("%") and not _MONEY.match(unit):
                 # "Thu hút khoảng 1,2 triệu lượt khách …", "Có ít nhất 30 điểm du lịch …": the thing counted names it.
                 counted = _MULTIPLIER.sub("", unit).strip()
-                tail = regex.split(r",|\s+(?:vào|đến|trong)\s+năm\b", after)[0].strip()
+                tail = rx.split(r",|\s+(?:vào|đến|trong)\s+năm\b", after)[0].strip()
                 indicator = " ".join(x for x in (indicator, counted, tail) if x)
                 covered = clause_body.find(tail, q.end()) + len(tail) if tail else covered
             if not indicator:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePath
 
-from .. import rx as regex
+from .. import rx
 from ..errors import ReadError
 from .blocks import Block, Loc, Row, Source
 from .decode import bytes_to_text
@@ -20,8 +20,8 @@ SUFFIXES = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx", ".pdf": "pdf", ".doc": "doc",
 }
-_MARKDOWN_HINT = regex.compile(r"(?m)^(?:#{1,6}\s|\s*\|.*\|\s*$)|\*\*\S")
-_HTML_HINT = regex.compile(r"(?is)^\s*(?:<!doctype\s+html|<html|<body|<head|<div|<p[\s>]|<table)")
+_MARKDOWN_HINT = rx.compile(r"(?m)^(?:#{1,6}\s|\s*\|.*\|\s*$)|\*\*\S")
+_HTML_HINT = rx.compile(r"(?is)^\s*(?:<!doctype\s+html|<html|<body|<head|<div|<p[\s>]|<table)")
 
 
 def sniff_format(data: bytes, name: str) -> str:

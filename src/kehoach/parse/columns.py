@@ -11,20 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import rx as regex
+from .. import rx
 from .lines import MARKUP
 from .normalize import normalize_text
 
-_GAP = regex.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
+_GAP = rx.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
 """Four spaces or more between two runs of text: a column boundary, not a word space."""
-LAYOUT_CUE = regex.compile(
+LAYOUT_CUE = rx.compile(
     r"^(?:(?:TM|KT|TL|TUQ)\s*\.|Nơi\s+nhận|Số\s*:|CỘNG\s+H[OÒ]À?|Độc\s+lập|(?:ỦY|UỶ)\s+BAN|BỘ\s|THỦ\s+TƯỚNG"
     r"|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG)\s*$)"
 )
 """What a column of a header or signature line (or a cell of a layout table) starts with: a capacity
 marker, "Nơi nhận", "Số:", the motto, the issuer, a place and date, a signer's title alone."""
 _CUE = LAYOUT_CUE
-_LEFT_ONLY = regex.compile(r"^(?:[-–+•]\s|[-_=*~.]{3,}$|[\p{Lu}\d\s.,\-–]+$)")
+_LEFT_ONLY = rx.compile(r"^(?:[-–+•]\s|[-_=*~.]{3,}$|[\p{Lu}\d\s.,\-–]+$)")
 """Lines that may stand in the left column alone: recipients ("- Bộ Tài chính;"), rules, capitals."""
 _MAX_LINES = 40
 _INDENT_SLACK = 4

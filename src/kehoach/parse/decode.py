@@ -12,17 +12,17 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from .. import rx as regex
+from .. import rx
 from ..diagnostics import warning
 from ..errors import ReadError
 from ..model import PlanWarning
 from ..syllable import is_syllable
 from . import legacy
 
-_WORD = regex.compile(r"[^\W\d_]+")
-_VIET = regex.compile(r"[ăđơưĂĐƠƯ\u0300-\u0323\u1ea0-\u1ef9]")
-_MOJIBAKE_HINT = regex.compile("[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
-_TONED_CAPITAL = regex.compile(f"[{''.join(legacy.VN1_CAPITALS)}]")
+_WORD = rx.compile(r"[^\W\d_]+")
+_VIET = rx.compile(r"[ăđơưĂĐƠƯ\u0300-\u0323\u1ea0-\u1ef9]")
+_MOJIBAKE_HINT = rx.compile("[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
+_TONED_CAPITAL = rx.compile(f"[{''.join(legacy.VN1_CAPITALS)}]")
 _SAMPLE = 30000
 _READS_AS_VIETNAMESE = 0.8
 

@@ -14,14 +14,14 @@ into rows of the header's width.
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..vn import ascii_fold
 from .blocks import Loc, Row
 from .lines import MARKUP
 from .normalize import normalize_text
 
-_BULLET = regex.compile(r"^\s*(?:[-+•–]\s|\*\s)")
-_ROW_NUMBER = regex.compile(r"^\d{1,4}\.?$")
+_BULLET = rx.compile(r"^\s*(?:[-+•–]\s|\*\s)")
+_ROW_NUMBER = rx.compile(r"^\d{1,4}\.?$")
 MAX_WIDTH = 30
 """More columns than this is not a table a plan would print."""
 MAX_CELL_LINES = 60
@@ -104,8 +104,8 @@ def read_segments(lines: list[str], start: int) -> tuple[list[Segment], int]:
     return segments, end
 
 
-_SUB_HEADER = regex.compile(r"^(?:bat dau|hoan thanh|ket thuc|chu tri|phoi hop|tu ngay|den ngay)$")
-_ROW_START = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\)|[A-Z]\.?")
+_SUB_HEADER = rx.compile(r"^(?:bat dau|hoan thanh|ket thuc|chu tri|phoi hop|tu ngay|den ngay)$")
+_ROW_START = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\)|[A-Z]\.?")
 
 
 def _numbered(segments: list[Segment]) -> list[bool] | None:
@@ -253,7 +253,7 @@ def bar_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
 
 # --- pandoc grid tables ----------------------------------------------------------------------
 
-GRID_BORDER = regex.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+GRID_BORDER = rx.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 """A grid table's ruling line: ``+-----+------+`` (``=`` under the header)."""
 
 

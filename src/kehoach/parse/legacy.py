@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from .. import rx as regex
+from .. import rx
 
 TCVN3 = "TCVN3"
 VNI = "VNI"
@@ -99,7 +99,7 @@ def _vni_tables() -> tuple[dict[str, str], dict[str, str]]:
 @functools.lru_cache(maxsize=1)
 def _vni_pattern():
     _, decode = _vni_tables()
-    return regex.compile("|".join(regex.escape(k) for k in sorted(decode, key=len, reverse=True)))
+    return rx.compile("|".join(rx.escape(k) for k in sorted(decode, key=len, reverse=True)))
 
 
 # --- conversion ---------------------------------------------------------------------------------
@@ -130,7 +130,7 @@ def _tcvn3_translation(full: bool) -> dict[int, str]:
 
 
 _HIGH = "".join(map(chr, range(0x80, 0xA0)))
-_HIGH_CONTROL_WORD = regex.compile("(?:[^\\W\\d_]|[\x80-\x9f])*[\x80-\x9f](?:[^\\W\\d_]|[\x80-\x9f])*")
+_HIGH_CONTROL_WORD = rx.compile("(?:[^\\W\\d_]|[\x80-\x9f])*[\x80-\x9f](?:[^\\W\\d_]|[\x80-\x9f])*")
 
 
 def _vn1_capitals(text: str) -> str:
@@ -142,7 +142,7 @@ def _vn1_capitals(text: str) -> str:
     view = _char_view()
 
     def reads(word: str) -> bool:
-        pieces = [p for p in regex.split(r"[\W\d_]+", unicodedata.normalize("NFC", word)) if p]
+        pieces = [p for p in rx.split(r"[\W\d_]+", unicodedata.normalize("NFC", word)) if p]
         return bool(pieces) and all(is_syllable(p) for p in pieces)
 
     def one(m) -> str:
@@ -180,7 +180,7 @@ def from_tcvn3(text: str, *, full: bool = True, capitals: bool = False) -> str:
     '“HỌC TẶP” – x'
     """
     out = text.translate(_tcvn3_translation(full))
-    if full and regex.search("[\x80-\x9f]", out):
+    if full and rx.search("[\x80-\x9f]", out):
         out = _vn1_capitals(out)
     out = unicodedata.normalize("NFC", out)
     return out.upper() if capitals else out

@@ -4,12 +4,12 @@ reading with the fewest Vietnamese syllables cuts them; left as they are when un
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..numbering import roman_to_int
 from ..syllable import is_syllable
 from .textlayer import core_letters
 
-_SPACED_RUN = regex.compile(r"(?<!\S)[\p{Lu}.,:;](?: {1,4}[\p{Lu}.,:;])+(?!\S)")
+_SPACED_RUN = rx.compile(r"(?<!\S)[\p{Lu}.,:;](?: {1,4}[\p{Lu}.,:;])+(?!\S)")
 """Capital letters (and punctuation) each standing alone, a space or more apart."""
 
 
@@ -45,7 +45,7 @@ def _fewest_syllables(letters: str) -> list[str] | None:
 def _unspaced(run: str) -> str:
     """A letter-spaced run of capitals as words: cut where two or more spaces stand, or (single
     spaces only) where the one reading as the fewest syllables cuts it; unchanged otherwise."""
-    groups = [g.replace(" ", "") for g in regex.split(r" {2,}", run)]
+    groups = [g.replace(" ", "") for g in rx.split(r" {2,}", run)]
     if len(groups) == 1:
         letters = groups[0].strip(".,:;")
         parts = _fewest_syllables(letters) if len(letters) >= 4 else None

@@ -2,55 +2,55 @@
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..numbering import match_token
 from ..vn import is_upper_text, starts_upper
 
-TYPE_NAME = regex.compile(
+TYPE_NAME = rx.compile(
     r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG)?
           |ĐỀ\ ÁN|CÔNG\ VĂN|THÔNG\ BÁO|BÁO\ CÁO|TỜ\ TRÌNH|PHỤ\ LỤC(?:\s+[IVX\d]+)?|DANH\ MỤC)\s*:?$""",
-    regex.X,
+    rx.X,
 )
 """A line that is only a document-type name: "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG", "PHỤ LỤC"."""
 
-APPENDIX_HEADING = regex.compile(
+APPENDIX_HEADING = rx.compile(
     r"^(?:PHỤ\s+LỤC|DANH\s+MỤC)\b|^(?:Phụ\s+lục|Danh\s+mục)(?:\s+(?:số\s+)?(?:[IVXLC]+|\d+[a-z]?)\b|\s*[:.\-–]|\s*$)"
 )
 """An appendix heading: "PHỤ LỤC", "DANH MỤC …", "Phụ lục I", "Phụ lục 02", "Phụ lục: …"; not a sentence
 that starts with the words ("Phụ lục, xây dựng kế hoạch …" wrapped from "… được giao tại")."""
 
-STARTER = regex.compile(
+STARTER = rx.compile(
     r"""^(?:
         Số\s*:|Số\s+\d|Nơi\s+nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|Căn\s+cứ\s|Điều\s+\d
       | \(?\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)|Kế\s+hoạch\s+(?:hành\s+động\s+)?số
       | Trên\s+đây\s+là|Lưu\s*:|CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*[-–]|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN
       | \p{Lu}[\p{L}\s.]{1,40},\s+ngày\s
     )""",
-    regex.X,
+    rx.X,
 )
 """Lines that always start a new block: header and signature parts, appendix markers (and
 :data:`APPENDIX_HEADING`)."""
 
-STANDALONE = regex.compile(
+STANDALONE = rx.compile(
     r"""^(?:Số\s*:.*|Nơi\s+nhận\s*:?|QUYẾT\ ĐỊNH\s*:|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s.*\d{4}\.?
          |CỘNG\s+HÒA.*|CỘNG\s+HOÀ.*|Độc\s+lập\s*[-–].*)$""",
-    regex.X,
+    rx.X,
 )
 """Lines that are a block of their own (nothing joins them, they join nothing)."""
 
-MARKUP = regex.compile(r"^\s*(?:[-_=*~.]{3,}(?:\s+[-_=*~.]{3,})*|\||\*\*?(?:\s+\*\*?)*)\s*$")
+MARKUP = rx.compile(r"^\s*(?:[-_=*~.]{3,}(?:\s+[-_=*~.]{3,})*|\||\*\*?(?:\s+\*\*?)*)\s*$")
 """Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
-PAGE_MARK = regex.compile(
+PAGE_MARK = rx.compile(
     r"^\s*(?:(?:Trang|TRANG|trang|Page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-|\{\d{1,4}\}[-_=]{3,})\s*$"
 )
 """A page number a converter left on a line of its own ("Trang 2/4", "- 3 -", "{3}-----"); the PDF reader also
 drops bare numbers, which in text could be a table cell."""
 
-_DASH_CONTINUATION = regex.compile(r"^[-–]\s+\p{Ll}")
-_OPEN_END = regex.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những)$|,$")
+_DASH_CONTINUATION = rx.compile(r"^[-–]\s+\p{Ll}")
+_OPEN_END = rx.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những)$|,$")
 """A line that ends on a connector or a comma cannot end a heading or a paragraph."""
-_ACRONYM = regex.compile(r"^\p{Lu}{2,}[\s,;:]")
-TERMINAL = regex.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
+_ACRONYM = rx.compile(r"^\p{Lu}{2,}[\s,;:]")
+TERMINAL = rx.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
 
 
 def is_type_name(text: str) -> bool:

@@ -25,25 +25,25 @@ import bisect
 import unicodedata
 from functools import lru_cache
 
-from .. import rx as regex
+from .. import rx
 from ..vocab.dates import YEAR
 from .letterspacing import unspace_text
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
-_SPACE_LIKE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_HEADING = regex.compile(r"^\s{0,3}(?:#{1,6}|>)(?:\s+|$)")
-_TRAILING_HASHES = regex.compile(r"(?<!\s)\s+#+\s*$")  # tried once per run of spaces: linear
-_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_ENTITY = regex.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
-_STRONG = regex.compile(r"\*\*|__")
-_ESCAPED_STAR = regex.compile(r"\\\*\s*")
-_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_CONTROL = rx.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
+_SPACE_LIKE = rx.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_HEADING = rx.compile(r"^\s{0,3}(?:#{1,6}|>)(?:\s+|$)")
+_TRAILING_HASHES = rx.compile(r"(?<!\s)\s+#+\s*$")  # tried once per run of spaces: linear
+_TAG = rx.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ENTITY = rx.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
+_STRONG = rx.compile(r"\*\*|__")
+_ESCAPED_STAR = rx.compile(r"\\\*\s*")
+_ESCAPE = rx.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # Emphasis "*words*": an opening star (before a letter, digit, quote or bracket) pairs with the next
 # star that can close (after a letter, digit, punctuation or bracket). Found with two linear scans
 # and a binary search, not one pattern: with unclosed stars a lazy ".+?" rescans to the end from
 # every star, quadratic on "*a *a *a …".
-_EMPHASIS_OPEN = regex.compile(r"""(?<![\p{L}\p{N}*(\\])\*(?=[\p{L}\p{N}"“‘(])""")
-_EMPHASIS_CLOSE = regex.compile(r"""(?<=[\p{L}\p{N}.,:;!?"”’)])\*(?![\p{L}\p{N}*)])""")
+_EMPHASIS_OPEN = rx.compile(r"""(?<![\p{L}\p{N}*(\\])\*(?=[\p{L}\p{N}"“‘(])""")
+_EMPHASIS_CLOSE = rx.compile(r"""(?<=[\p{L}\p{N}.,:;!?"”’)])\*(?![\p{L}\p{N}*)])""")
 
 
 def _strip_emphasis(text: str) -> str:
@@ -69,28 +69,28 @@ def _strip_emphasis(text: str) -> str:
 
 
 # Stray tokens left by OCR/PDF converters: "/suny", "*TS*" standing alone.
-_DEBRIS = regex.compile(r"(?<!\S)(?:/[a-z]{3,6}|\*[A-Z]{1,4}\*)(?!\S)")
+_DEBRIS = rx.compile(r"(?<!\S)(?:/[a-z]{3,6}|\*[A-Z]{1,4}\*)(?!\S)")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_FOOTNOTE_REF = regex.compile(r"\[\^\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\S)\s*(?:\*\s*\[\d{1,3}\]\s*\*|\[\d{1,3}\])")
+_FOOTNOTE_REF = rx.compile(r"\[\^\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\S)\s*(?:\*\s*\[\d{1,3}\]\s*\*|\[\d{1,3}\])")
 """Footnote markers: "[^3]", "¹", and a bracketed number after a word ("liên quan[1];", "tỷ đồng *[2]*")."""
-_SUP_POWER = regex.compile(r"\b(k?m|cm|dm|mm)<sup>\s*([23])\s*</sup>", regex.I)
-_SUP_MARK = regex.compile(r"<sup>\s*\[?\d{1,3}\]?\s*</sup>", regex.I)
-_FOOTNOTE_START = regex.compile(
+_SUP_POWER = rx.compile(r"\b(k?m|cm|dm|mm)<sup>\s*([23])\s*</sup>", rx.I)
+_SUP_MARK = rx.compile(r"<sup>\s*\[?\d{1,3}\]?\s*</sup>", rx.I)
+_FOOTNOTE_START = rx.compile(
     r"^\s*(?:\[\^(?P<md>\w+)\]:|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(?P<num>\d{1,3})\](?=\s*(?:\p{Lu}|$)))\s*")
-_ITALIC_NUMBER = regex.compile(r"^\*\s*((?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)](?:\d{1,2}[.)]?)*)\s*\*\s*")
+_ITALIC_NUMBER = rx.compile(r"^\*\s*((?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)](?:\d{1,2}[.)]?)*)\s*\*\s*")
 """"*6.2. *Phấn đấu …": a numbering token in italics, its closing mark after the space."""
-_SPACES = regex.compile(r" {2,}")
+_SPACES = rx.compile(r" {2,}")
 # Bullet glyphs Word and PDF text layers leave (Symbol/Wingdings private-use code points).
-_PUA_BULLETS = regex.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\u25cf\u25aa\u25e6\u2043\u2219]")
+_PUA_BULLETS = rx.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\u25cf\u25aa\u25e6\u2043\u2219]")
 _TYPE_CODES = "(?:QĐ|KHHĐ|KHHD|KH|NQ|CTr|CT|TB|BC|TTr|HD)"
 _BODY_CODES = "(?:UBND|HĐND|TTg|CP|TU|BCĐ)"
 """The type and issuer codes of a document symbol ("KH-UBND") a converter may fuse ("KHUBND")."""
-_YEAR_RANGE = regex.compile(rf"\b({YEAR})(?:\s+-(?=\d)|-\s+(?={YEAR}\b))")
-_FUSED_SYMBOL = regex.compile(
+_YEAR_RANGE = rx.compile(rf"\b({YEAR})(?:\s+-(?=\d)|-\s+(?={YEAR}\b))")
+_FUSED_SYMBOL = rx.compile(
     rf"\b(\d{{1,5}}/(?:{YEAR}/)?)({_TYPE_CODES})({_BODY_CODES})\b"
 )
-_SPACE_BEFORE_MARK = regex.compile(r"(?<=\p{L})\s+(?=\p{M})")
-_SPACE_BEFORE_PUNCT = regex.compile(r" +(?=[,;:.!?)](?:\s|$))")
+_SPACE_BEFORE_MARK = rx.compile(r"(?<=\p{L})\s+(?=\p{M})")
+_SPACE_BEFORE_PUNCT = rx.compile(r" +(?=[,;:.!?)](?:\s|$))")
 
 
 def _once(text: str) -> str:
@@ -130,14 +130,14 @@ def _once(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_NEEDS_WORK_CHAR = regex.compile(
+_NEEDS_WORK_CHAR = rx.compile(
     r"[*_<>&#\\\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\uf000-\uf0ff"
     r"\u25cf\u25aa\u25e6\u2043\u2219]"
 )
-_NEEDS_WORK_SPACE = regex.compile(r" [ ,;:.!?)\p{M}]")
-_NEEDS_WORK_DASH = regex.compile(r"\d -\d|\d- \d")
-_NEEDS_WORK_LETTERS = regex.compile(r"(?<!\S)\p{Lu} \p{Lu} \p{Lu}(?!\S)")
-_NEEDS_WORK_SLASH = regex.compile(  # the "/" first: the engine looks for it before trying the rest
+_NEEDS_WORK_SPACE = rx.compile(r" [ ,;:.!?)\p{M}]")
+_NEEDS_WORK_DASH = rx.compile(r"\d -\d|\d- \d")
+_NEEDS_WORK_LETTERS = rx.compile(r"(?<!\S)\p{Lu} \p{Lu} \p{Lu}(?!\S)")
+_NEEDS_WORK_SLASH = rx.compile(  # the "/" first: the engine looks for it before trying the rest
     rf"/(?:(?<!\S/)[a-z]|(?:{YEAR}/)?{_TYPE_CODES}{_BODY_CODES})"
 )
 

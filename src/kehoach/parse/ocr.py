@@ -27,7 +27,7 @@ import tempfile
 from collections import Counter
 from itertools import pairwise
 
-from .. import rx as regex
+from .. import rx
 from ..children import memory_note, run_group
 from ..diagnostics import warning
 from ..errors import ReadError
@@ -96,7 +96,7 @@ def run_ocr(data: bytes, name: str, force: bool) -> tuple[bytes, dict[int, tuple
             return draw_rules(fh.read()), confidence
 
 
-_WORD_CONF = regex.compile(r"class=['\"]ocrx_word['\"][^>]*?x_wconf (\d+)")
+_WORD_CONF = rx.compile(r"class=['\"]ocrx_word['\"][^>]*?x_wconf (\d+)")
 
 
 def hocr_confidence(folder: str) -> dict[int, tuple[float, int]]:
@@ -188,9 +188,9 @@ def draw_rules(pdf_bytes: bytes) -> bytes:
 
 
 # --- corrections ------------------------------------------------------------------------------
-_ROMAN_LIKE = regex.compile(r"^(?P<num>[IVXLl|!H]{1,5})(?P<punct>[._,:;]*)\s+(?P<rest>\S.*)$")
-_BULLET = regex.compile(r"^_\s+")
-_STOP = regex.compile(r"^(?:PHỤ\s+LỤC|Nơi\s+nhận|TM\.|KT\.)", regex.I)
+_ROMAN_LIKE = rx.compile(r"^(?P<num>[IVXLl|!H]{1,5})(?P<punct>[._,:;]*)\s+(?P<rest>\S.*)$")
+_BULLET = rx.compile(r"^_\s+")
+_STOP = rx.compile(r"^(?:PHỤ\s+LỤC|Nơi\s+nhận|TM\.|KT\.)", rx.I)
 HEADINGS = [
     "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH",
     "MỤC ĐÍCH", "YÊU CẦU", "MỤC TIÊU", "NHIỆM VỤ", "GIẢI PHÁP", "KINH PHÍ", "TỔ CHỨC THỰC HIỆN",
@@ -240,7 +240,7 @@ def _roman(n: int) -> str:
 
 def _fix_words(lines: list[str], fixes: list[tuple[int, str, str]]) -> None:
     """Heading vocabulary and capitals words of the header spelled as the document spells them."""
-    words = regex.compile(r"[^\W\d_]+")
+    words = rx.compile(r"[^\W\d_]+")
     spelled: dict[str, Counter] = {}
     for line in lines:
         toks = words.findall(line)
@@ -315,9 +315,9 @@ def _join_bullets(rendition: Rendition) -> None:
         k += 1
 
 
-_RULE_GLYPH_CELL = regex.compile(r"(?:(?<=<p>)|(?<=\s))&#124;(?:\s+|(?=</p>))")
-_RULE_GLYPH_LINE = regex.compile(r"(?:^|(?<=\s))\|(?:\s+|$)")
-_CELL = regex.compile(r"^<p>([^<]{1,4})</p>$")
+_RULE_GLYPH_CELL = rx.compile(r"(?:(?<=<p>)|(?<=\s))&#124;(?:\s+|(?=</p>))")
+_RULE_GLYPH_LINE = rx.compile(r"(?:^|(?<=\s))\|(?:\s+|$)")
+_CELL = rx.compile(r"^<p>([^<]{1,4})</p>$")
 
 
 def _drop_rule_glyphs(lines: list[str]) -> None:

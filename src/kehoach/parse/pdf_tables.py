@@ -20,13 +20,13 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import rx as regex
+from .. import rx
 from ..vn import ascii_fold
 from .aligned import HEADER_WORD
 from .lines import PAGE_MARK
 from .pdf_rows import ROW_NUMBER, Line, groups, rows
 
-_BARE_NUMBER = regex.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
+_BARE_NUMBER = rx.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
 
 MIN_COLUMNS = 3
 ALIGNED = 3

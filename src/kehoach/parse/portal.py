@@ -11,7 +11,7 @@ where the site cut part of the document is warned about (``source-cut``), never 
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..diagnostics import warning
 from ..model import PlanWarning
 from ..vn import ascii_fold
@@ -27,29 +27,29 @@ META_KEYS: list[tuple[str, str]] = [
               r"|hieu luc|ngay dang|nguon thu thap|ap dung|cap ban hanh|chuc danh"),
 ]
 """(field, folded key) of the metadata table's rows; "other" rows are recognised but not used."""
-_KEY = regex.compile(r"^(?:" + "|".join(f"(?P<{f}>{p})" for f, p in META_KEYS) + r")(?:\s*:\s*(?P<rest>.*))?$")
-_KEY_START = regex.compile(r"^(?:" + "|".join(p for _, p in META_KEYS) + r")")
+_KEY = rx.compile(r"^(?:" + "|".join(f"(?P<{f}>{p})" for f, p in META_KEYS) + r")(?:\s*:\s*(?P<rest>.*))?$")
+_KEY_START = rx.compile(r"^(?:" + "|".join(p for _, p in META_KEYS) + r")")
 """A cheap first look: folding a cell's first characters tells whether it can be a key at all."""
-_PLACEHOLDER = regex.compile(r"^(?:da biet|dang cap nhat|khong xac dinh|chua xac dinh|khong co|\W*)$")
+_PLACEHOLDER = rx.compile(r"^(?:da biet|dang cap nhat|khong xac dinh|chua xac dinh|khong co|\W*)$")
 """Values a portal shows instead of the real one (hidden for visitors, not yet entered)."""
 _HEAD_LINES = 600
 """How far from the top a banner's metadata table is looked for."""
 MIN_KEYS = 3
 """A page is a portal page when this many distinct metadata keys stand before the document."""
-_MARKUP = regex.compile(r"</?p>|\*+|^#+\s*|_{2,}")
-_DOC_START = regex.compile(
+_MARKUP = rx.compile(r"</?p>|\*+|^#+\s*|_{2,}")
+_DOC_START = rx.compile(
     r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HỘI\s+ĐỒNG|BỘ\s|SỞ\s|BAN\s|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI"
     r"|CỘNG\s+H[OÒ]À|TỈNH\s|THÀNH\s+PHỐ\s|HUYỆN\s|Số\s*:)"
 )
 """How a document's own header begins (issuer, national motto or "Số:" line), written in capitals."""
-_MOTTO = regex.compile(r"CỘNG\s+H[OÒ]À\s+XÃ")
+_MOTTO = rx.compile(r"CỘNG\s+H[OÒ]À\s+XÃ")
 _KEY_SPAN = 80
 """A metadata table's rows stand within this many lines (scraped tables put each cell on its own lines)."""
-_TABLE_SYNTAX = regex.compile(r"^[\s|:\-+=]*$")
-FOOTER_STRONG = regex.compile(
+_TABLE_SYNTAX = rx.compile(r"^[\s|:\-+=]*$")
+FOOTER_STRONG = rx.compile(
     r"^(?:©|\(c\)|copyright|ban quyen|giay phep|chiu trach nhiem|co quan chu quan|ghi ro nguon)"
 )
-FOOTER_WORDS = regex.compile(
+FOOTER_WORDS = rx.compile(
     r"^(?:©|\(c\)|copyright|ban quyen|giay phep|chiu trach nhiem|co quan chu quan|ghi ro nguon|dia chi\s*:"
     r"|dien thoai|hotline|tong dai|e-?mail\s*:|fax\s*:|lien he|ho tro|dang nhap|dang ky|tai ve|tai van ban"
     r"|van ban (?:lien quan|goc|tieng anh)|luoc do|thuoc tinh|tieng anh|theo doi|chia se|in van ban|gui phan hoi"
@@ -57,14 +57,14 @@ FOOTER_WORDS = regex.compile(
     r"|https?://|www\.|\[.*\]\(.*\))"
 )
 """Folded beginnings of a site footer's lines; a footer must hold one of :data:`FOOTER_STRONG`."""
-_DOTS = regex.compile(r"^[\s|*]*[.…·]{3,}[\s.…·|*]*$")
+_DOTS = rx.compile(r"^[\s|*]*[.…·]{3,}[\s.…·|*]*$")
 
 
 def _cells(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
     """(0-based line, cell text) for every table cell or line in ``start:stop``, markup removed."""
     out = []
     for i in range(start, stop):
-        for cell in regex.split(r"[|\t]", lines[i]):  # no \s* around: quadratic on long runs of spaces
+        for cell in rx.split(r"[|\t]", lines[i]):  # no \s* around: quadratic on long runs of spaces
             text = " ".join(_MARKUP.sub("", cell).split())
             if text:
                 out.append((i, text))

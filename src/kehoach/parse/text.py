@@ -14,7 +14,7 @@ footnote texts.
 
 from __future__ import annotations
 
-from .. import rx as regex
+from .. import rx
 from ..numbering import match_token
 from ..vn import fold, starts_lower
 from .aligned import aligned_table, is_header_line
@@ -24,10 +24,10 @@ from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import MARKUP, PAGE_MARK, is_standalone, joins_previous
 from .normalize import footnote_start, normalize_text
 
-_MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
-_P_TAG = regex.compile(r"<p\b[^>]*>(.*?)</p\s*>", regex.S | regex.I)
-_BR = regex.compile(r"<br\s*/?>", regex.I)
-_PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
+_MD_SEPARATOR = rx.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+_P_TAG = rx.compile(r"<p\b[^>]*>(.*?)</p\s*>", rx.S | rx.I)
+_BR = rx.compile(r"<br\s*/?>", rx.I)
+_PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
 _ROW_NUMBER_HEADER = {"stt", "tt", "so tt", "so thu tu"}
 
 
