@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import KehoachError
@@ -172,6 +173,7 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
             line = json.dumps(plan, ensure_ascii=False, separators=(",", ":"))
             return Summary(job.path, status, None, n, None, time.perf_counter() - t0, sha, line)
         text = to_json(plan) if job.fmt == "json" else to_yaml(plan)
+        assert job.output is not None  # every format but jsonl has an output file
         write_atomic(job.output, text.encode("utf-8"), follow=False)
         return Summary(job.path, status, job.output, n, None, time.perf_counter() - t0, sha)
     except KehoachError as e:
@@ -194,10 +196,10 @@ class Manifest:
 
     def __init__(self, outdir: str | None) -> None:
         self.outdir = outdir
-        self.path = os.path.join(outdir, MANIFEST) if outdir else None
+        self.path = os.path.join(outdir, MANIFEST) if outdir else ""
         self.entries: dict[str, dict] = {}
         self.lines = 0
-        self.usable = bool(outdir) and all(_plain_or_missing(os.path.join(outdir, n)) for n in (MANIFEST, LOCK))
+        self.usable = bool(outdir) and all(_plain_or_missing(os.path.join(outdir or "", n)) for n in (MANIFEST, LOCK))
         if self.path and not self.usable:  # a link or device planted there is never read, written or followed
             log.warning(f"kehoach: {self.path} or its lock is not a regular file; the record is not used, "
                         "so every input is converted")
@@ -252,7 +254,7 @@ class Manifest:
             st = os.stat(s.input)
         except OSError:
             return
-        e = {"output": self._key(s.output), "input": s.input, "sha256": s.sha256, "version": __version__,
+        e: dict[str, Any] = {"output": self._key(s.output), "input": s.input, "sha256": s.sha256, "version": __version__,
              "size": st.st_size, "mtime": st.st_mtime_ns}
         self.entries[e["output"]] = e
         line = (json.dumps(e, ensure_ascii=False) + "\n").encode("utf-8")

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing import connection, get_context
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def _death(exitcode: int | None) -> str:
 
 
 def run_pool(items: list[tuple[object, tuple]], fn: Callable, workers: int, budget: Budget,
-             take: Callable[[object, object | None, str | None], None], stopped: Callable[[], bool]) -> None:
+             take: Callable[[Any, Any, str | None], None], stopped: Callable[[], bool]) -> None:
     """Call ``fn(*args)`` for each ``(key, args)`` in worker processes; ``take(key, result, None)``
     for each result, ``take(key, None, reason)`` for a file whose worker died or ran out of time."""
     ctx = get_context("fork") if sys.platform.startswith("linux") else get_context()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model import PlanWarning
+
 
 @dataclass(frozen=True)
 class Loc:
@@ -63,7 +65,7 @@ class Source:
     blocks: list[Block]
     line_texts: dict[int, str]
     """Non-empty content lines by number (the denominator of coverage)."""
-    warnings: list[dict] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
     origins: list[Loc] | None = None
     """For binary formats: where each line of the text rendition came from (line -> Loc)."""
     portal: dict | None = None

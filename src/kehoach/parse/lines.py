@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from .. import rx
 from ..numbering import match_token
 from ..vn import is_upper_text, starts_upper
+
+
+class LineTexts(Protocol):
+    """The texts of a block's lines so far: a list, or a view that indexes without copying."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, i: int, /) -> str: ...
+
 
 TYPE_NAME = rx.compile(
     r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG)?
@@ -67,7 +78,7 @@ def is_standalone(text: str) -> bool:
     return is_type_name(text) or bool(STANDALONE.match(text))
 
 
-def joins_previous(prev_lines: list[str], line: str, paragraphs_apart: bool = False) -> bool:
+def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = False) -> bool:
     """Decide whether ``line`` continues the block made of ``prev_lines`` (no blank line between).
 
     Hard-wrapped text wraps anywhere, also inside headings ("III. KINH PHÍ THỰC" / "HIỆN",

@@ -179,9 +179,9 @@ def draw_rules(pdf_bytes: bytes) -> bytes:
     finally:
         doc.close()
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        for page, ops in zip(pdf.pages, strokes, strict=True):
-            if ops:
-                page.contents_add(pikepdf.Stream(pdf, ops), prepend=False)
+        for pdf_page, stroke in zip(pdf.pages, strokes, strict=True):
+            if stroke:
+                pdf_page.contents_add(pikepdf.Stream(pdf, stroke), prepend=False)
         buf = io.BytesIO()
         pdf.save(buf)
         return buf.getvalue()

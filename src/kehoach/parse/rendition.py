@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model import PlanWarning
 from .blocks import Loc
 from .letterspacing import unspace_text
 
@@ -28,7 +29,7 @@ def _cell(paragraphs: list[str]) -> str:
 class Rendition:
     lines: list[str] = field(default_factory=list)
     origins: list[Loc] = field(default_factory=list)
-    warnings: list[dict] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
     pages: int | None = None
     image_pages: list[int] = field(default_factory=list)
     """PDF pages that hold images and no text (scanned pages among text pages)."""

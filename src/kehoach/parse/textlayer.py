@@ -29,6 +29,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..diagnostics import warning
+from ..model import PlanWarning
 from ..syllable import is_syllable
 
 _MAX_SPLIT = 3
@@ -303,7 +304,7 @@ def repair_text(text: str) -> tuple[str, int]:
     return (" ".join(w["text"] for w in fixed), n) if n else (text, 0)
 
 
-def page_warnings(pages: list, out, data: bytes) -> list[dict]:
+def page_warnings(pages: list, out, data: bytes) -> list[PlanWarning]:
     """The PDF reader's page warnings: ``text-layer-repaired`` (pages with ``number``, ``items`` as
     the reader lays them out, and ``repaired`` from :func:`repair_lines`), and
     ``page-without-text`` for pages that hold only an image (listed in ``out.image_pages``)."""
@@ -311,9 +312,9 @@ def page_warnings(pages: list, out, data: bytes) -> list[dict]:
     found = _repaired_warning(pages)
     if out.image_pages:
         listed = ", ".join(map(str, out.image_pages[:10])) + (" …" if len(out.image_pages) > 10 else "")
-        found.append(dict(warning("page-without-text", f"page(s) {listed} hold only an image (scanned pages among text "
+        found.append(warning("page-without-text", f"page(s) {listed} hold only an image (scanned pages among text "
                                   "pages): their text is not read; extract with --ocr to read them",
-                                  {"line": None, "page": out.image_pages[0]})))
+                                  {"line": None, "page": out.image_pages[0]}))
     return found
 
 
@@ -339,7 +340,7 @@ def _image_only(numbers: list[int], data: bytes) -> list[int]:
     return found
 
 
-def _repaired_warning(pages: list) -> list[dict]:
+def _repaired_warning(pages: list) -> list[PlanWarning]:
     total = sum(n for p in pages for _, n in p.repaired)
     if not total:
         return []
@@ -347,7 +348,7 @@ def _repaired_warning(pages: list) -> list[dict]:
     first = next(p for p in pages if p.repaired)
     top = first.repaired[0][0]
     line_no = next((k + 1 for k, it in enumerate(first.items) if it[0] == "line" and abs(it[3] - top) < 1.0), None)
-    return [dict(warning("text-layer-repaired",
-                         f"the PDF's text layer cut words apart or ran them together on {lines} line(s); {total} "
-                         "repair(s) made from Vietnamese syllables and the glyphs' positions: check the text against the document",
-                         {"line": line_no, "page": first.number}))]
+    return [warning("text-layer-repaired",
+                    f"the PDF's text layer cut words apart or ran them together on {lines} line(s); {total} "
+                    "repair(s) made from Vietnamese syllables and the glyphs' positions: check the text against the document",
+                    {"line": line_no, "page": first.number})]
