@@ -29,19 +29,24 @@ def real_golden(name: str) -> Path:
     return ROOT / "tests" / "golden" / "real" / (f"{stem}-{suffix}.yaml" if suffix in ("docx", "pdf") else f"{stem}.yaml")
 
 
-def regen_real(names: list[str]) -> int:
+def _regen_folder(folder: str, golden_of, names: list[str], keep=lambda p: True) -> int:
+    """Rewrite the goldens of the named inputs of tests/FOLDER (all that have a golden when none is named)."""
     from kehoach import extract_file
     from kehoach.export import to_yaml
 
-    real = ROOT / "tests" / "real"
-    names = names or sorted(p.name for p in real.iterdir() if p.suffix in SUFFIXES and real_golden(p.name).exists())
+    inputs = ROOT / "tests" / folder
+    names = names or sorted(p.name for p in inputs.iterdir() if keep(p) and golden_of(p.name).exists())
     for name in names:
-        plan = extract_file(f"tests/real/{name}")
-        target = real_golden(name)
+        plan = extract_file(f"tests/{folder}/{name}")
+        target = golden_of(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(to_yaml(plan), encoding="utf-8")
         print(f"{target.relative_to(ROOT)}: {len(plan['tasks'])} tasks, {len(plan['warnings'])} warnings")
     return 0
+
+
+def regen_real(names: list[str]) -> int:
+    return _regen_folder("real", real_golden, names, keep=lambda p: p.suffix in SUFFIXES)
 
 
 def legacy_golden(name: str) -> Path:
@@ -51,18 +56,7 @@ def legacy_golden(name: str) -> Path:
 
 
 def regen_legacy(names: list[str]) -> int:
-    from kehoach import extract_file
-    from kehoach.export import to_yaml
-
-    inputs = ROOT / "tests" / "legacy-inputs"
-    names = names or sorted(p.name for p in inputs.iterdir() if legacy_golden(p.name).exists())
-    for name in names:
-        plan = extract_file(f"tests/legacy-inputs/{name}")
-        target = legacy_golden(name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(to_yaml(plan), encoding="utf-8")
-        print(f"{target.relative_to(ROOT)}: {len(plan['tasks'])} tasks, {len(plan['warnings'])} warnings")
-    return 0
+    return _regen_folder("legacy-inputs", legacy_golden, names)
 
 
 def main(argv: list[str]) -> int:
