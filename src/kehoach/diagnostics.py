@@ -36,6 +36,7 @@ CODES: dict[str, str] = {
     "table-no-header": "a table has no header row kehoach can read; its rows are not tasks",
     "combined-column-unlabelled": "a combined lead/support cell has no labels; the split is a guess",
     "deadline-unparsed": "a deadline text gives no date kehoach can read",
+    "body-task-unread": "an item of a task section names a lead agency ('chủ trì') but no task was read from it",
     "task-without-lead": "a task has no lead agency",
     "lead-not-agency": "a table task's lead does not read as an agency name (a shifted cell or a cut name?)",
     "table-realigned": "a table row had fewer cells than the table (a scrape of merged cells); the missing cells were placed where every cell fits its column and take the cell above",

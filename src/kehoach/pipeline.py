@@ -71,7 +71,7 @@ def build_plan(source: Source) -> dict:
     taken |= closing.claimed
     appendix = read_appendix(blocks, regions, roots, taken, int(doc["date"][:4]) if doc["date"] else None)
     labelled, labelled_sections, labelled_warnings = labelled_tasks(roots)
-    body_tasks = sections_to_tasks(roots, whole_body=is_directive(doc))
+    body_tasks, body_warnings = sections_to_tasks(roots, is_directive(doc), frozenset(labelled_sections))
     tasks = appendix.tasks + labelled + [t for t in body_tasks if t["section"] not in labelled_sections]
     portal_warnings: list[PlanWarning] = []
     apply_metadata(doc, source.portal, portal_warnings)  # a saved portal page's metadata table
@@ -87,7 +87,7 @@ def build_plan(source: Source) -> dict:
     period = plan_to_period(doc, sections, tasks)
     doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *appendix.warnings,
-                *labelled_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc)]
+                *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc)]
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
                                         doc["is_plan"])
     return {

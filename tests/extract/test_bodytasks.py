@@ -24,3 +24,13 @@ def test_body_tasks(case):
         assert g[:3] == [w[0], w[1], end]
         assert g[3].startswith(w[3])
     assert all(t["source"] == "body" for t in plan["tasks"])
+
+
+def test_task_section_item_naming_a_lead_it_cannot_read_is_warned():
+    body = ("**II. NHIỆM VỤ CỤ THỂ**\n\n1. Củng cố hệ thống thu gom rác thải\n\n"
+            "Cấp xã chủ trì, tổ chức thu gom theo tuyến.\n\n"
+            "2. Tuyên truyền phân loại rác tại nguồn\n\nVận động người dân phân loại rác.\n")
+    plan = extract_bytes((HEAD + body).encode("utf-8"), "plan.md")
+    assert [t["section"] for t in plan["tasks"]] == []
+    unread = [w for w in plan["warnings"] if w["code"] == "body-task-unread"]
+    assert len(unread) == 1 and "II.1" in unread[0]["message"] and unread[0]["loc"]["line"] == 13

@@ -9,11 +9,14 @@ agency unless it names its own.
 from __future__ import annotations
 
 from .. import rx
+from ..diagnostics import warning
+from ..model import PlanWarning
 from ..parse.blocks import Loc
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD
 from ..vocab.dates import YEAR
 from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .dates import text_to_deadline
+from .labelled import is_category
 from .roles import Role
 from .sections import Section
 
@@ -67,8 +70,27 @@ _CONTINUATION_MAX_WORDS = 16
 _TERMINAL = rx.compile(r"[.;:!?…]['\"”’)]*$")
 
 
+_TIME_LABEL = rx.compile(r"(?i:(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*)"
+                         r"(?P<t>[^;]+?)\s*(?=[;.]\s|[;.]?$)")
+"""A time given by a label inside a sentence: "…; thời gian thực hiện: năm 2026."."""
+_TASK_ROLES = (Role.TASKS, Role.SOLUTIONS)
+_LEADS = rx.compile(r"^,?\s*(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b", rx.I)
+_MENTIONS_LEAD = rx.compile(r"^[^,;.:()]{2,120}?\s(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+)?chủ\s+trì\b", rx.I)
+"""A paragraph whose first clause makes someone the lead ("Cấp xã chủ trì, …"), read or not."""
+
+
+def _deadline(text: str, *more: str) -> dict:
+    """The deadline a task's own words give: a time phrase, a "thời gian:" label, a recurrence."""
+    for t in (text, *more):
+        dl = DEADLINE_PHRASE.search(t) or _TIME_LABEL.search(t)
+        if dl:
+            return text_to_deadline(dl.group("t") if "t" in dl.groupdict() else dl.group(0).lstrip(", "))
+    rec = RECURRENCE_PHRASE.search(text)
+    return text_to_deadline(rec.group(0).lstrip(", ") if rec else None)
+
+
 def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None,
-          support_text: str | None = None) -> dict:
+          support_text: str | None = None, title: str | None = None) -> dict:
     lead_w = cell_to_agencies(_clean_lead(lead_text))
     support_w: list[str] = []
     m = SUPPORT.search(text)
@@ -79,18 +101,16 @@ def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group
     if m and not support_w:
         span = _SUPPORT_STOP.split(m.group("s"), maxsplit=1)[0]
         support_w = [trim_known(a) for a in cell_to_agencies(span) if a not in lead_w and _AGENCY_LIKE.match(a)]
-    dl = DEADLINE_PHRASE.search(text) or RECURRENCE_PHRASE.search(text)
-    deadline = text_to_deadline(dl.group(0).lstrip(", ") if dl else None)
     return {
         "id": task_id,
         "no": sec.number,
         "group": group,
-        "title": text,
+        "title": title or text,
         "lead": [canonical_agency(a) for a in lead_w],
         "support": [canonical_agency(a) for a in support_w],
         "lead_as_written": lead_w,
         "support_as_written": support_w,
-        "deadline": deadline,
+        "deadline": _deadline(text, *([title] if title else [])),
         "output": None,
         "target": None,
         "note": None,
@@ -180,22 +200,67 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[tupl
     return units
 
 
-def _visit(sec: Section, inherited: str | None, in_scope: bool, tasks: list[dict]) -> None:
+def _lead_sentence(text: str) -> str | None:
+    """The agency a paragraph makes the lead ("Sở A chủ trì, phối hợp với …", "Giao Sở A …"), or None."""
+    m = AGENCY_SENTENCE.match(text + " ")
+    if m is None or not m.group("agency")[:1].isupper():
+        return None
+    if _LEADS.match(text[m.end("agency"):]) or rx.match(rf"{_LEAD_IN}{ASSIGN}\s", text):
+        return m.group("agency")
+    return None
+
+
+def _item_units(sec: Section) -> list[tuple]:
+    """A numbered item (a leaf) of a task section whose agency comes in a paragraph of its own
+    ("1. Rà soát …" / "Sở A chủ trì, phối hợp với Sở B …; thời gian: …"): one task titled by the
+    heading, or one per assigning paragraph when several agencies are given their parts."""
+    said = [(lead, text, loc) for kind, text, loc in sec.content
+            if kind == "text" and (lead := _lead_sentence(text)) is not None]
+    if len(said) == 1 and sec.title:
+        lead, text, loc = said[0]
+        return [(lead, text, loc, None, None, sec.title)]
+    return [(lead, text, loc, sec.title) for lead, text, loc in said]
+
+
+def _unread(sec: Section) -> PlanWarning | None:
+    """A task-section item that names a lead ("… chủ trì …") in words no task came from."""
+    for _kind, text, loc in sec.content:
+        if _MENTIONS_LEAD.match(text):
+            return warning("body-task-unread", f"item {sec.id} names a lead agency ('chủ trì') but no task was read "
+                           "from it; check its tasks by hand", loc.as_dict())
+    return None
+
+
+def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[dict], list[PlanWarning]],
+           skip: frozenset[str]) -> None:
+    tasks, warnings = out
     in_scope = in_scope or sec.role == Role.ORGANIZATION
     agency = _heading_agency(sec)[0]
+    units: list[tuple] = []
     if in_scope:
         units = _units(sec, agency, inherited)
-        for k, (lead, text, loc, group, *support) in enumerate(units, 1):
-            tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
-            tasks.append(_task(tid, sec, text, lead, loc, group, *support))
+    elif sec.role in _TASK_ROLES and agency is None and not sec.children and sec.id not in skip \
+            and not (sec.title and is_category(sec.title)):
+        units = _item_units(sec)
+        unread = None if units else _unread(sec)
+        if unread:
+            warnings.append(unread)
+    for k, (lead, text, loc, group, *more) in enumerate(units, 1):
+        tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
+        tasks.append(_task(tid, sec, text, lead, loc, group, *more))
     for child in sec.children:
-        _visit(child, _clean_lead(agency) if agency else inherited, in_scope, tasks)
+        _visit(child, _clean_lead(agency) if agency else inherited, in_scope, out, skip)
 
 
-def sections_to_tasks(roots: list[Section], whole_body: bool = False) -> list[dict]:
+def sections_to_tasks(roots: list[Section], whole_body: bool = False,
+                      skip: frozenset[str] = frozenset()) -> tuple[list[dict], list[PlanWarning]]:
     """Every agency assignment in the implementation (organization) sections, or in every
-    section when ``whole_body`` (a directive assigns its duties section by section)."""
+    section when ``whole_body`` (a directive assigns its duties section by section), and the items
+    of task sections whose agency is given in a sentence of their own; warnings for task-section
+    items that name a lead no task came from. Sections in ``skip`` (read as labelled blocks) are
+    left alone."""
     tasks: list[dict] = []
+    warnings: list[PlanWarning] = []
     for root in roots:
-        _visit(root, None, whole_body, tasks)
-    return tasks
+        _visit(root, None, whole_body, (tasks, warnings), skip)
+    return tasks, warnings
