@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kehoach import leftovers
 from kehoach.batch import MANIFEST
 from kehoach.workers import Budget, run_pool
 
@@ -289,6 +290,7 @@ def _killed_mid_write(target: Path) -> Path:
     assert r.returncode == -signal.SIGKILL
     (left,) = [p for p in target.parent.iterdir() if p.name.startswith(f".{target.name}.")]
     assert left.name.startswith(f".{target.name}.kehoach-") and left.name.endswith(".tmp")
+    assert f"@{leftovers.host()}-" in left.name  # the writer's machine is in the name
     return left
 
 
@@ -301,10 +303,18 @@ def test_temporary_files_of_killed_writes_are_removed_by_the_next_run(tmp_path):
     live.write_text("being written")
     mine = out / ".notes.tmp"  # not ours
     mine.write_text("keep")
+    # another machine writing to a shared drive: its process numbers mean nothing here, so its
+    # file is left alone until nobody has written to it for a day
+    away = out / ".away.yaml.kehoach-1@elsewhere-abcd1234.tmp"
+    away.write_text("being written on another machine")
+    gone = out / ".gone.yaml.kehoach-1@elsewhere-efgh5678.tmp"
+    gone.write_text("abandoned")
+    old = time.time() - 2 * 24 * 3600
+    os.utime(gone, (old, old))
     assert not (out / "plan.txt.yaml").exists()  # the killed write left no output
     r = cli("batch", str(tmp_path / "in"), "-o", str(out))
     assert r.returncode == 0, r.stderr
-    assert not stale.exists() and live.exists() and mine.exists()
+    assert not stale.exists() and live.exists() and mine.exists() and away.exists() and not gone.exists()
     assert yaml.safe_load((out / "plan.txt.yaml").read_text(encoding="utf-8"))["document"]["number"] == "1/KH-UBND"
     stale = _killed_mid_write(tmp_path / "single" / "plan.yaml")
     assert cli("extract", str(f), "-o", str(tmp_path / "single" / "plan.yaml")).returncode == 0

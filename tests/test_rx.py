@@ -8,6 +8,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,40 @@ def test_a_damaged_store_is_never_used(tmp_path):
     store = rx._Store()
     store.entries = {("x", 0): ("x", 0, [2 ** 40], 0, {}, ())}  # the engine raises OverflowError on it
     assert store.get("x", 0) is None
+
+
+def _dead_pid() -> int:
+    """The number of a process that has ended."""
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    return int(child.stdout)
+
+
+def test_the_store_removes_temporary_files_a_killed_writer_left(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("KEHOACH_NO_PATTERN_CACHE", raising=False)
+    store = rx._Store()
+    store.entries, store.writable = {}, True
+    pattern = r"Sở\s+\p{Lu}"
+    store.add(pattern, 0, rx._translate(pattern), re.compile(rx._translate(pattern)))
+    if not store.added:  # pragma: no cover (an interpreter without the engine's constructor)
+        pytest.skip("patterns are not stored on this interpreter")
+    folder = tmp_path / "kehoach"
+    folder.mkdir()
+    name = Path(store.path()).name
+    dead, host = _dead_pid(), rx.leftovers.host()
+    left = {"killed": folder / f"{name}.{dead}@{host}.tmp", "old version": folder / f"{name}.{dead}.tmp",
+            "other version": folder / f"patterns-1-x.marshal.{dead}@{host}.tmp",
+            "abandoned elsewhere": folder / f"{name}.1@elsewhere.tmp"}
+    kept = {"writing": folder / f"{name}.{os.getppid()}@{host}.tmp",
+            "writing elsewhere": folder / f"{name}.{dead}@elsewhere.tmp", "not ours": folder / "notes.tmp",
+            "not a pid": folder / f"{name}.x{dead}@{host}.tmp"}
+    for path in [*left.values(), *kept.values()]:
+        path.write_bytes(b"half")
+    old = time.time() - 2 * 24 * 3600
+    os.utime(left["abandoned elsewhere"], (old, old))
+    store.save()
+    assert [k for k, p in left.items() if p.exists()] == []
+    assert [k for k, p in kept.items() if not p.exists()] == []
+    fresh = rx._Store()
+    fresh._load()
+    assert set(fresh.entries) == {(pattern, 0)}

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from . import leftovers
 from .errors import OutputError
 
 SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf"}
@@ -29,8 +30,9 @@ NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 """Open flags for kehoach's own files in an output folder: a link planted there is not followed
 (the open fails), and a FIFO does not block the open."""
 TEMP_TAG = "kehoach-"
-"""Temporary files are named ``.NAME.kehoach-PID-XXXXXXXX.tmp`` beside the output NAME they become."""
-_TEMP_NAME = re.compile(r"\..+\." + TEMP_TAG + r"(\d+)-[A-Za-z0-9_]+\.tmp")
+"""Temporary files are named ``.NAME.kehoach-PID@HOST-XXXXXXXX.tmp`` beside the output NAME they
+become (:mod:`kehoach.leftovers`: HOST is this machine's name; earlier versions wrote no ``@HOST``)."""
+_TEMP_NAME = re.compile(r"\..+\." + TEMP_TAG + r"(\d+(?:@[A-Za-z0-9_]+)?)-[A-Za-z0-9_]+\.tmp")
 
 
 def _umask() -> int:
@@ -102,7 +104,7 @@ def open_atomic(path: str | Path, follow: bool = True) -> Iterator[BinaryIO]:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{TEMP_TAG}{os.getpid()}-", suffix=".tmp",
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{TEMP_TAG}{leftovers.owner()}-", suffix=".tmp",
                                        dir=target.parent)
             fh = os.fdopen(fd, "wb")
             os.fchmod(fd, mode)
@@ -124,34 +126,17 @@ def open_atomic(path: str | Path, follow: bool = True) -> Iterator[BinaryIO]:
         raise
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, ValueError):
-        return pid > 0  # another user's process, or not a pid at all
-    return True
+def _temp_owner(name: str) -> str | None:
+    m = _TEMP_NAME.fullmatch(name)
+    return m.group(1) if m else None
 
 
 def remove_stale_temps(folder: str | Path) -> int:
     """Remove the temporary files that writers killed mid-write (SIGKILL, a power cut) left in
-    ``folder``: ours by their name, and their writer is no longer running on this machine. Returns
-    how many were removed; a folder that cannot be read is left alone."""
-    removed = 0
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return 0
-    for name in names:
-        m = _TEMP_NAME.fullmatch(name)
-        if m and not _running(int(m.group(1))):
-            try:
-                os.unlink(os.path.join(folder, name))
-                removed += 1
-            except OSError:
-                pass
-    return removed
+    ``folder``: ours by their name, and their writer gone (:func:`kehoach.leftovers.is_stale`:
+    no longer running on this machine; from another machine, untouched for a day). Returns how
+    many were removed; a folder that cannot be read is left alone."""
+    return leftovers.remove(os.fspath(folder), _temp_owner)
 
 
 class FileLock:

@@ -19,6 +19,8 @@ import sys
 import zlib
 from functools import lru_cache
 
+from . import leftovers
+
 try:  # the engine behind ``re`` (CPython); without it patterns are compiled every time
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -235,9 +237,10 @@ class _Store:
         path = self.path()
         if not self.added or path is None:
             return
-        tmp = f"{path}.{os.getpid()}.tmp"
+        tmp = f"{path}.{leftovers.owner()}.tmp"
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            leftovers.remove(os.path.dirname(path), _store_temp_owner)
             body = marshal.dumps(self.entries)
             with open(tmp, "wb") as f:
                 f.write(_HEADER + zlib.crc32(body).to_bytes(4, "big") + body)
@@ -245,6 +248,14 @@ class _Store:
         except (OSError, ValueError):
             with contextlib.suppress(OSError):
                 os.remove(tmp)
+
+
+def _store_temp_owner(name: str) -> str | None:
+    """The writer (``PID@HOST``) of a store's temporary file ``patterns-….marshal.PID@HOST.tmp``."""
+    stem, dot, token = name[:-len(".tmp")].rpartition(".")
+    if name.startswith("patterns-") and name.endswith(".tmp") and stem.endswith(".marshal") and dot:
+        return token
+    return None
 
 
 _HEADER = b"kehoach-patterns-2\n"
