@@ -192,11 +192,29 @@ def test_text_extraction_does_not_import_heavy_libraries(tmp_path):
     code = (
         "import sys; from kehoach.cli import main\n"
         "try:\n    main(['extract', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('docx', 'pdfplumber', 'openpyxl', 'jsonschema', 'rich') if m in sys.modules]\n"
+        "heavy = [m for m in ('docx', 'pdfplumber', 'openpyxl', 'jsonschema', 'rich', 'hashlib', 'calendar')\n"
+        "         if m in sys.modules]\n"
         "sys.stderr.write(repr(heavy))\n"
     )
     r = subprocess.run([sys.executable, "-c", code, str(ROOT / SAMPLE)], capture_output=True, text=True)
     assert r.stderr.strip().endswith("[]"), r.stderr
+
+
+def test_what_replaces_the_slow_imports_gives_the_same_answers():
+    """The source's hash and the last day of a month come without hashlib (it loads OpenSSL) and
+    calendar: same results."""
+    import calendar
+    import datetime as dt
+    import hashlib
+
+    from kehoach.extract.dates import _last_day
+    from kehoach.parse import sha256_hex
+
+    for data in (b"", b"abc", "Kế hoạch số 1/KH-UBND".encode() * 1000):
+        assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+    for y in (1, 1900, 2000, 2023, 2024, 2100, 9999):
+        for m in range(1, 13):
+            assert _last_day(y, m) == dt.date(y, m, calendar.monthrange(y, m)[1]), (y, m)
 
 
 @pytest.mark.parametrize("bad", ["2022-2-3", "2022-02-30", "14/06/2022"])

@@ -60,7 +60,33 @@ PLAN_SUFFIX = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 """What `kehoach extract` writes; also what validate, export, diff and index read as plan files."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """kehoach's commands; those that live in modules of their own are imported when named (or
+    listed by --help), so that `kehoach extract` does not pay for building them."""
+
+    ELSEWHERE = {"batch": ("cli_batch", "batch"), "export": ("cli_export", "export"), "index": ("cli_index", "index"),
+                 "tasks": ("cli_index", "tasks"), "agencies": ("cli_index", "agencies"),
+                 "datasette-metadata": ("cli_index", "datasette_metadata")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.ELSEWHERE})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.ELSEWHERE and cmd_name not in self.commands:
+            import importlib
+
+            module, name = self.ELSEWHERE[cmd_name]
+            self.add_command(getattr(importlib.import_module(f"{__package__}.{module}"), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and args[0] not in self.commands and args[0] not in self.ELSEWHERE:
+            for name in self.ELSEWHERE:  # an unknown name: every command loaded, for "Did you mean 'batch'?"
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="kehoach")
 @global_options
 @click.pass_context
@@ -191,13 +217,6 @@ def schema() -> None:
 
     sys.stdout.write(schema_text())
 
-
-from .cli_batch import batch  # noqa: E402 (the commands that live in modules of their own)
-from .cli_export import export  # noqa: E402
-from .cli_index import agencies, datasette_metadata, index, tasks  # noqa: E402
-
-for _command in (export, batch, index, tasks, agencies, datasette_metadata):
-    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

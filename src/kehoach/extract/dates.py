@@ -6,7 +6,6 @@ It never invents a date the text does not give: "Thường xuyên" has no start 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -37,7 +36,9 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _last_day(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
+    if m == 12:  # (no calendar module: it costs a cold start more than this)
+        return dt.date(y, 12, 31)
+    return dt.date(y, m + 1, 1) - dt.timedelta(days=1)
 
 
 def find_issue_date(text: str) -> dt.date | None:

@@ -5,7 +5,7 @@ Readers are chosen by suffix, and the content is sniffed when the suffix is miss
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 from pathlib import PurePath
 
 from .. import rx
@@ -22,6 +22,17 @@ SUFFIXES = {
 }
 _MARKDOWN_HINT = rx.compile(r"(?m)^(?:#{1,6}\s|\s*\|.*\|\s*$)|\*\*\S")
 _HTML_HINT = rx.compile(r"(?is)^\s*(?:<!doctype\s+html|<html|<body|<head|<div|<p[\s>]|<table)")
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex, from the interpreter's own SHA-2 module when it has one:
+    ``hashlib`` loads OpenSSL first, which costs more than a cold start can spare."""
+    for name in ("_sha2", "_sha256", "hashlib"):  # CPython 3.12+, CPython 3.11, anything else
+        try:
+            return str(importlib.import_module(name).sha256(data).hexdigest())
+        except (ImportError, AttributeError):
+            continue
+    raise ImportError("no SHA-256 implementation")  # pragma: no cover (hashlib always has one)
 
 
 def sniff_format(data: bytes, name: str) -> str:
@@ -90,7 +101,7 @@ def read_source(data: bytes, name: str, ocr: str | None = None) -> Source:
     return Source(
         path=name,
         format=fmt,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256_hex(data),
         pages=pages,
         blocks=blocks,
         line_texts=line_texts,
