@@ -48,8 +48,8 @@ HEAD_WORDS: tuple[str, ...] = (
     r"Cổng",
     r"Quỹ(?!\s+đất)",  # "quỹ đất" (land reserve)
     r"Viện(?!\s+phí)",  # "viện phí" (hospital fees)
-    r"Tổng\s+công\s+ty",
-    r"Công\s+ty",
+    r"(?:Tổng|TỔNG)\s+(?:[Cc]ông|CÔNG)\s+(?:[Tt]y|TY)",  # "Tổng công ty", "Tổng Công ty", "TỔNG CÔNG TY"
+    r"(?:Công|CÔNG)\s+(?:[Tt]y|TY)",
     r"Bệnh\s+viện",
     r"Thuế",
     r"Hải\s+quan",
