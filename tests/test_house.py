@@ -16,7 +16,6 @@ LONG_MODULES = {"extract/tables.py": 480}
 LONG_FUNCTIONS = {
     "extract/targets.py:text_to_targets": 89,
     "parse/docx.py:read_docx": 78, "parse/pdf.py:read_pdf": 90, "parse/text.py:read_text": 88,
-    "validate.py:check_plan": 66,
 }
 """Functions still over the limit, with their length when listed."""
 

@@ -116,11 +116,25 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
     doc: dict = plan["document"] if isinstance(plan.get("document"), dict) else {}
     if not isinstance(doc.get("bases"), (list, type(None))):
         return problems
+    for check in (_document_dates, _unique_ids, _task_fields, _target_ranges):
+        problems.extend(check(plan))
+    return problems
+
+
+def _document_dates(plan: dict) -> list[tuple[str, str]]:
+    doc: dict = plan["document"] if isinstance(plan.get("document"), dict) else {}
+    problems = []
     if not _iso(doc.get("date")):
         problems.append(("document.date", f"{doc.get('date')!r} is not a real calendar date"))
     for i, b in enumerate(doc.get("bases") or []):
         if isinstance(b, dict) and not _iso(b.get("date")):
             problems.append((f"document.bases[{i}].date", f"{b.get('date')!r} is not a real calendar date"))
+    return problems
+
+
+def _unique_ids(plan: dict) -> list[tuple[str, str]]:
+    """Section ids unique across the tree; task and target ids unique in their lists."""
+    problems: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
 
     def walk(sections, where):
@@ -147,6 +161,12 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
                 if iid in ids:
                     problems.append((f"{key}[{i}].id", f"id {iid!r} is used twice (also at {key}[{ids[iid]}])"))
                 ids[iid] = i
+    return problems
+
+
+def _task_fields(plan: dict) -> list[tuple[str, str]]:
+    """A lead on every task (unless a warning says why not) and real, ordered deadline dates."""
+    problems = []
     warned = _warned_without_lead(plan)
     for i, t in enumerate(plan.get("tasks") or []):
         if not isinstance(t, dict):
@@ -161,6 +181,11 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
                     problems.append((f"tasks[{i}].deadline.{k}", f"{d.get(k)!r} is not a real calendar date"))
             if isinstance(start, str) and isinstance(end, str) and _real_date(start) and _real_date(end) and start > end:
                 problems.append((f"tasks[{i}].deadline", f"start {start} is after end {end}"))
+    return problems
+
+
+def _target_ranges(plan: dict) -> list[tuple[str, str]]:
+    problems = []
     for i, t in enumerate(plan.get("targets") or []):
         if isinstance(t, dict) and isinstance(t.get("value"), (int, float)) and isinstance(t.get("value_max"), (int, float)):
             if t["value_max"] < t["value"]:
