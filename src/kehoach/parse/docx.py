@@ -22,10 +22,10 @@ from ..children import memory_note, run_group
 from ..diagnostics import warning
 from ..errors import ReadError
 from .blocks import Loc
+from .docx_numbering import Numbering, W, clamp_int, style_numbering
 from .fonts import RunFonts, classify, convert_segments
 from .rendition import Rendition
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNZIPPED = 300 * 1024 * 1024
 MAX_RATIO = 200
 MAX_XML_PART = 48 * 1024 * 1024
@@ -33,10 +33,6 @@ MAX_XML_PART = 48 * 1024 * 1024
 longest plans stay far below it, and a parsed tree takes about ten times its size in memory."""
 MAX_COLUMNS = 64
 """Word tables have at most 63 columns; a larger gridSpan is clamped to the grid."""
-MAX_LEVEL_TEXT = 64
-"""A list level's label pattern ("%1.%2.") is a few characters; longer ones are cut to this."""
-MAX_LIST_NUMBER = 32767
-"""Word's largest list start value; counters are clamped to it."""
 
 
 def _xml(data: bytes):
@@ -44,129 +40,6 @@ def _xml(data: bytes):
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
     return etree.fromstring(data, parser)
-
-
-def _int(value, default: int, low: int = 0, high: int = MAX_LIST_NUMBER) -> int:
-    """An integer attribute clamped to [low, high] (``default`` when missing or not a number)."""
-    try:
-        return max(low, min(high, int(value)))
-    except (TypeError, ValueError):
-        return default
-
-
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)  # no Roman numeral: as Word shows it
-    out = []
-    for v, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                 (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out.append(s)
-            n -= v
-    return "".join(out)
-
-
-def _letters(n: int) -> str:
-    if not 0 < n <= 26 * 30:
-        return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def format_number(n: int, fmt: str) -> str:
-    if fmt in ("upperRoman",):
-        return _roman(n)
-    if fmt in ("lowerRoman",):
-        return _roman(n).lower()
-    if fmt == "upperLetter":
-        return _letters(n).upper()
-    if fmt == "lowerLetter":
-        return _letters(n)
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt in ("none", "bullet"):
-        return ""
-    return str(n)
-
-
-class Numbering:
-    """Word's list definitions (numbering.xml) and the running counters of each list."""
-
-    def __init__(self, root) -> None:
-        self.abstract: dict[str, dict[int, dict]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        if root is None:
-            return
-        for a in root.findall(f"{W}abstractNum"):
-            levels = {}
-            for lvl in a.findall(f"{W}lvl"):
-                ilvl = _int(lvl.get(f"{W}ilvl"), 0, 0, 9)
-                fmt = lvl.find(f"{W}numFmt")
-                text = lvl.find(f"{W}lvlText")
-                start = lvl.find(f"{W}start")
-                levels[ilvl] = {
-                    "fmt": fmt.get(f"{W}val") if fmt is not None else "decimal",
-                    "text": (text.get(f"{W}val") or "")[:MAX_LEVEL_TEXT] if text is not None else "%1.",
-                    "start": _int(start.get(f"{W}val"), 1) if start is not None else 1,
-                }
-            self.abstract[a.get(f"{W}abstractNumId")] = levels
-        for num in root.findall(f"{W}num"):
-            aid = num.find(f"{W}abstractNumId")
-            overrides = {}
-            for o in num.findall(f"{W}lvlOverride"):
-                so = o.find(f"{W}startOverride")
-                if so is not None:
-                    overrides[_int(o.get(f"{W}ilvl"), 0, 0, 9)] = _int(so.get(f"{W}val"), 1)
-            if aid is not None:
-                self.nums[num.get(f"{W}numId")] = (aid.get(f"{W}val"), overrides)
-
-    def label(self, num_id: str, ilvl: int) -> str:
-        """The next label of list ``num_id`` at level ``ilvl``: "II.", "1.", "a)", "-"."""
-        if num_id not in self.nums or num_id == "0":
-            return ""
-        aid, overrides = self.nums[num_id]
-        levels = self.abstract.get(aid, {})
-        if ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(ilvl, levels[ilvl]["start"])
-        counters[ilvl] = min(counters.get(ilvl, start - 1) + 1, MAX_LIST_NUMBER)
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        lvl = levels[ilvl]
-        if lvl["fmt"] == "bullet":
-            return "-" if ilvl == 0 else "+"
-        text = lvl["text"]
-        for k in range(ilvl, -1, -1):
-            if f"%{k + 1}" in text:
-                n = counters.get(k, levels.get(k, {}).get("start", 1))
-                text = text.replace(f"%{k + 1}", format_number(n, levels.get(k, lvl)["fmt"]))
-        return text
-
-
-def _style_numbering(styles_root) -> dict[str, tuple[str, int]]:
-    """Paragraph styles that carry list numbering (e.g. headings numbered "I.", "1.")."""
-    out: dict[str, tuple[str, int]] = {}
-    based: dict[str, str] = {}
-    if styles_root is None:
-        return out
-    for st in styles_root.findall(f"{W}style"):
-        sid = st.get(f"{W}styleId")
-        b = st.find(f"{W}basedOn")
-        if b is not None:
-            based[sid] = b.get(f"{W}val")
-        num = st.find(f"{W}pPr/{W}numPr")
-        if num is not None and num.find(f"{W}numId") is not None:
-            ilvl = num.find(f"{W}ilvl")
-            out[sid] = (num.find(f"{W}numId").get(f"{W}val"), _int(ilvl.get(f"{W}val"), 0, 0, 9) if ilvl is not None else 0)
-    for sid in list(based):
-        seen, cur = set(), sid
-        while cur not in out and cur in based and cur not in seen:
-            seen.add(cur)
-            cur = based[cur]
-        if cur in out and sid not in out:
-            out[sid] = out[cur]
-    return out
 
 
 class _Walker:
@@ -231,7 +104,7 @@ class _Walker:
                 nid = numpr.find(f"{W}numId")
                 lvl = numpr.find(f"{W}ilvl")
                 num_id = nid.get(f"{W}val") if nid is not None else None
-                ilvl = _int(lvl.get(f"{W}val"), 0, 0, 9) if lvl is not None else 0
+                ilvl = clamp_int(lvl.get(f"{W}val"), 0, 0, 9) if lvl is not None else 0
             if num_id is None:
                 style = ppr.find(f"{W}pStyle")
                 if style is not None and style.get(f"{W}val") in self.style_num:
@@ -265,7 +138,7 @@ class _Walker:
                 if tcpr is not None:
                     gs = tcpr.find(f"{W}gridSpan")
                     if gs is not None:
-                        span = _int(gs.get(f"{W}val"), 1, 1, max(1, MAX_COLUMNS - col))
+                        span = clamp_int(gs.get(f"{W}val"), 1, 1, max(1, MAX_COLUMNS - col))
                     vm = tcpr.find(f"{W}vMerge")
                     if vm is not None:
                         vmerge = vm.get(f"{W}val", "continue")
@@ -283,39 +156,14 @@ class _Walker:
 
 def read_docx(data: bytes, name: str) -> Rendition:
     """Render a .docx file's body as text lines with their origins (paragraph numbers)."""
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as e:
-        raise ReadError(f"{name}: not a valid Word .docx file (not a zip archive); is it damaged or another format?") from e
-    with zf:
-        infos = zf.infolist()
-        total = sum(i.file_size for i in infos)
-        packed = sum(i.compress_size for i in infos) or 1
-        if total > MAX_UNZIPPED or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
-            raise ReadError(f"{name}: the .docx would unpack to {total // (1024 * 1024)} MiB; refusing (a zip bomb?)")
-        names = {i.filename for i in infos}
-        for part in infos:
-            if part.filename.startswith("word/") and part.filename.endswith(".xml") and part.file_size > MAX_XML_PART:
-                raise ReadError(f"{name}: {part.filename} would unpack to {part.file_size // (1024 * 1024)} MiB, more than "
-                                f"any plan's ({MAX_XML_PART // (1024 * 1024)} MiB); refusing (a zip bomb?)")
-        if "word/document.xml" not in names:
-            raise ReadError(f"{name}: a zip archive but not a Word document (no word/document.xml)")
-        try:
-            body_root = _xml(zf.read("word/document.xml"))
-            numbering = Numbering(_xml(zf.read("word/numbering.xml")) if "word/numbering.xml" in names else None)
-            styles = _xml(zf.read("word/styles.xml")) if "word/styles.xml" in names else None
-            notes = _xml(zf.read("word/footnotes.xml")) if "word/footnotes.xml" in names else None
-        except (KeyError, zipfile.BadZipFile, EOFError) as e:
-            raise ReadError(f"{name}: the .docx is truncated or damaged ({e}); re-save it from Word") from e
-        except Exception as e:  # lxml.etree.XMLSyntaxError and friends
-            raise ReadError(f"{name}: the .docx holds malformed XML ({type(e).__name__}); re-save it from Word") from e
+    body_root, numbering, styles, notes = _parts(data, name)
     body = body_root.find(f"{W}body")
     if body is None:
         raise ReadError(f"{name}: the Word document has no body")
     marks: dict[str, int] = {}
     for ref in body.iter(f"{W}footnoteReference"):
         marks.setdefault(ref.get(f"{W}id"), len(marks) + 1)
-    walker = _Walker(numbering, _style_numbering(styles), marks, RunFonts(styles))
+    walker = _Walker(numbering, style_numbering(styles), marks, RunFonts(styles))
     out = Rendition()
     para_no = 0
 
@@ -339,15 +187,57 @@ def read_docx(data: bytes, name: str) -> Rendition:
 
     walk(body)
     if notes is not None and marks:
-        texts = {}
-        for fn in notes.findall(f"{W}footnote"):
-            fid = fn.get(f"{W}id")
-            if fid in marks:
-                texts[fid] = " ".join(" ".join(walker.paragraph_lines(p)) for p in fn.findall(f"{W}p")).strip()
-        for fid, mark in sorted(marks.items(), key=lambda kv: kv[1]):
-            if texts.get(fid):
-                para_no += 1
-                out.add_paragraph([f"[^{mark}]: {texts[fid]}"], Loc(para_no))
+        _add_footnotes(out, walker, notes, marks, para_no)
+    _font_warnings(out, walker)
+    return out
+
+
+def _parts(data: bytes, name: str) -> tuple:
+    """The parsed document, numbering, styles and footnotes parts, after the archive's size checks."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as e:
+        raise ReadError(f"{name}: not a valid Word .docx file (not a zip archive); is it damaged or another format?") from e
+    with zf:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos) or 1
+        if total > MAX_UNZIPPED or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
+            raise ReadError(f"{name}: the .docx would unpack to {total // (1024 * 1024)} MiB; refusing (a zip bomb?)")
+        names = {i.filename for i in infos}
+        for part in infos:
+            if part.filename.startswith("word/") and part.filename.endswith(".xml") and part.file_size > MAX_XML_PART:
+                raise ReadError(f"{name}: {part.filename} would unpack to {part.file_size // (1024 * 1024)} MiB, more than "
+                                f"any plan's ({MAX_XML_PART // (1024 * 1024)} MiB); refusing (a zip bomb?)")
+        if "word/document.xml" not in names:
+            raise ReadError(f"{name}: a zip archive but not a Word document (no word/document.xml)")
+
+        def optional(part: str):
+            return _xml(zf.read(part)) if part in names else None
+
+        try:
+            return (_xml(zf.read("word/document.xml")), Numbering(optional("word/numbering.xml")),
+                    optional("word/styles.xml"), optional("word/footnotes.xml"))
+        except (KeyError, zipfile.BadZipFile, EOFError) as e:
+            raise ReadError(f"{name}: the .docx is truncated or damaged ({e}); re-save it from Word") from e
+        except Exception as e:  # lxml.etree.XMLSyntaxError and friends
+            raise ReadError(f"{name}: the .docx holds malformed XML ({type(e).__name__}); re-save it from Word") from e
+
+
+def _add_footnotes(out: Rendition, walker: _Walker, notes, marks: dict[str, int], para_no: int) -> None:
+    """The footnotes referred to, in the order of their marks, as "[^n]: text" paragraphs after the body."""
+    texts = {}
+    for fn in notes.findall(f"{W}footnote"):
+        fid = fn.get(f"{W}id")
+        if fid in marks:
+            texts[fid] = " ".join(" ".join(walker.paragraph_lines(p)) for p in fn.findall(f"{W}p")).strip()
+    for fid, mark in sorted(marks.items(), key=lambda kv: kv[1]):
+        if texts.get(fid):
+            para_no += 1
+            out.add_paragraph([f"[^{mark}]: {texts[fid]}"], Loc(para_no))
+
+
+def _font_warnings(out: Rendition, walker: _Walker) -> None:
     if walker.converted_runs:
         fonts = ", ".join(sorted(walker.converted_fonts))
         out.warnings.append(warning("legacy-encoding-converted", f"{walker.converted_runs} run(s) set in legacy 8-bit "
@@ -358,7 +248,6 @@ def read_docx(data: bytes, name: str) -> Rendition:
                                     "convert the document to Unicode (e.g. with Unikey's converter) and extract again"))
     if walker.textboxes:
         out.warnings.append(warning("text-box", f"{walker.textboxes} text box(es) read in place; check their order"))
-    return out
 
 
 def _run_soffice(args: list[str], timeout: float) -> None:

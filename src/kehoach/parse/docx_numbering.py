@@ -1,0 +1,134 @@
+"""Word's automatic list numbering (numbering.xml and numbered paragraph styles) rendered as a
+reader sees it: "I.", "1.", "a)", "-". Counters and label patterns are clamped, so a hostile list
+(a start of 10^15, a label pattern of 100,000 "%1") costs no more than a real one."""
+
+from __future__ import annotations
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_LEVEL_TEXT = 64
+"""A list level's label pattern ("%1.%2.") is a few characters; longer ones are cut to this."""
+MAX_LIST_NUMBER = 32767
+"""Word's largest list start value; counters are clamped to it."""
+
+
+def clamp_int(value, default: int, low: int = 0, high: int = MAX_LIST_NUMBER) -> int:
+    """An integer attribute clamped to [low, high] (``default`` when missing or not a number)."""
+    try:
+        return max(low, min(high, int(value)))
+    except (TypeError, ValueError):
+        return default
+
+
+def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)  # no Roman numeral: as Word shows it
+    out = []
+    for v, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                 (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    if not 0 < n <= 26 * 30:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman",):
+        return _roman(n)
+    if fmt in ("lowerRoman",):
+        return _roman(n).lower()
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """Word's list definitions (numbering.xml) and the running counters of each list."""
+
+    def __init__(self, root) -> None:
+        self.abstract: dict[str, dict[int, dict]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for a in root.findall(f"{W}abstractNum"):
+            levels = {}
+            for lvl in a.findall(f"{W}lvl"):
+                ilvl = clamp_int(lvl.get(f"{W}ilvl"), 0, 0, 9)
+                fmt = lvl.find(f"{W}numFmt")
+                text = lvl.find(f"{W}lvlText")
+                start = lvl.find(f"{W}start")
+                levels[ilvl] = {
+                    "fmt": fmt.get(f"{W}val") if fmt is not None else "decimal",
+                    "text": (text.get(f"{W}val") or "")[:MAX_LEVEL_TEXT] if text is not None else "%1.",
+                    "start": clamp_int(start.get(f"{W}val"), 1) if start is not None else 1,
+                }
+            self.abstract[a.get(f"{W}abstractNumId")] = levels
+        for num in root.findall(f"{W}num"):
+            aid = num.find(f"{W}abstractNumId")
+            overrides = {}
+            for o in num.findall(f"{W}lvlOverride"):
+                so = o.find(f"{W}startOverride")
+                if so is not None:
+                    overrides[clamp_int(o.get(f"{W}ilvl"), 0, 0, 9)] = clamp_int(so.get(f"{W}val"), 1)
+            if aid is not None:
+                self.nums[num.get(f"{W}numId")] = (aid.get(f"{W}val"), overrides)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """The next label of list ``num_id`` at level ``ilvl``: "II.", "1.", "a)", "-"."""
+        if num_id not in self.nums or num_id == "0":
+            return ""
+        aid, overrides = self.nums[num_id]
+        levels = self.abstract.get(aid, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        start = overrides.get(ilvl, levels[ilvl]["start"])
+        counters[ilvl] = min(counters.get(ilvl, start - 1) + 1, MAX_LIST_NUMBER)
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        lvl = levels[ilvl]
+        if lvl["fmt"] == "bullet":
+            return "-" if ilvl == 0 else "+"
+        text = lvl["text"]
+        for k in range(ilvl, -1, -1):
+            if f"%{k + 1}" in text:
+                n = counters.get(k, levels.get(k, {}).get("start", 1))
+                text = text.replace(f"%{k + 1}", format_number(n, levels.get(k, lvl)["fmt"]))
+        return text
+
+
+def style_numbering(styles_root) -> dict[str, tuple[str, int]]:
+    """Paragraph styles that carry list numbering (e.g. headings numbered "I.", "1.")."""
+    out: dict[str, tuple[str, int]] = {}
+    based: dict[str, str] = {}
+    if styles_root is None:
+        return out
+    for st in styles_root.findall(f"{W}style"):
+        sid = st.get(f"{W}styleId")
+        b = st.find(f"{W}basedOn")
+        if b is not None:
+            based[sid] = b.get(f"{W}val")
+        num = st.find(f"{W}pPr/{W}numPr")
+        if num is not None and num.find(f"{W}numId") is not None:
+            ilvl = num.find(f"{W}ilvl")
+            out[sid] = (num.find(f"{W}numId").get(f"{W}val"), clamp_int(ilvl.get(f"{W}val"), 0, 0, 9) if ilvl is not None else 0)
+    for sid in list(based):
+        seen, cur = set(), sid
+        while cur not in out and cur in based and cur not in seen:
+            seen.add(cur)
+            cur = based[cur]
+        if cur in out and sid not in out:
+            out[sid] = out[cur]
+    return out
