@@ -9,27 +9,17 @@ from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
+from ..vocab.table_header import COLUMN_WORDS, DATELESS_WORDS, SUB_COLUMN_WORDS
 
 
 def _cell_text(paragraphs: list[str]) -> str:
     return " ".join(p.strip() for p in paragraphs if p.strip())
 
 
-# (field, pattern on the tone-less lower-case header cell), checked in order.
-COLUMN_WORDS: list[tuple[str, str]] = [
-    ("note", r"ghi chu"),
-    ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi phu trach|co quan phu trach|trach nhiem thuc hien"),
-    ("support", r"phoi hop"),
-    ("target", r"muc tieu|chi tieu"),
-    ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien"),
-    ("output", r"san pham|ket qua|hinh thuc"),
-    ("no", r"^(?:s ?t ?t|t ?t|so tt|so thu tu)\.?$"),  # "ST T": a narrow column breaks the word
-    ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap"),
-]
 _COLUMN_RES = [(f, rx.compile(p)) for f, p in COLUMN_WORDS]
 EXTRA = "extra:"
 """Prefix of a column the model has no field for; the rest is the column title as written."""
-DATELESS = rx.compile(r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau")
+DATELESS = rx.compile(DATELESS_WORDS)
 _DATA_NO = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?")
 _GROUP_NO = rx.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
 
@@ -82,13 +72,7 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
     return None
 
 
-_SUB_COLUMN_WORDS: list[tuple[str, str]] = [
-    ("start", r"bat dau|khoi cong|khoi dong|tu(?: ngay| thang| nam)?"),
-    ("end", r"(?:thoi han |thoi gian )?(?:hoan thanh|ket thuc)|den(?: ngay| thang| nam)?"),
-    ("lead", r"chu tri|(?:co quan|don vi) chu tri"),
-    ("support", r"phoi hop|(?:co quan|don vi) phoi hop"),
-]
-_SUB_COLUMN_RES = [(f, rx.compile(rf"^(?:{p})$")) for f, p in _SUB_COLUMN_WORDS]
+_SUB_COLUMN_RES = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]
 
 
 def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = None) -> dict[int, str] | None:

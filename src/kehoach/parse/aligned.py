@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
+from ..vocab.table_header import HEADER_ROW_WORDS
 from .blocks import Loc, Row
 from .lines import PAGE_MARK
 from .normalize import normalize_text
 
 _FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
-HEADER_WORD = rx.compile(r"^(?:(?:so )?tt|s ?t ?t|so thu tu)$|\b(?:noi dung|nhiem vu|chu tri|phoi hop|thoi gian|thoi han"
-                             r"|tien do|don vi|co quan|san pham|ket qua|ghi chu|chi tieu)\b")
+HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
 MAX_BLANKS = 3
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
+from ..vocab.table_header import SUB_HEADER_CELL
 from .blocks import Loc, Row
 from .lines import MARKUP
 from .normalize import normalize_text
@@ -104,7 +105,7 @@ def read_segments(lines: list[str], start: int) -> tuple[list[Segment], int]:
     return segments, end
 
 
-_SUB_HEADER = rx.compile(r"^(?:bat dau|hoan thanh|ket thuc|chu tri|phoi hop|tu ngay|den ngay)$")
+_SUB_HEADER = rx.compile(rf"^(?:{SUB_HEADER_CELL})$")
 _ROW_START = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\)|[A-Z]\.?")
 
 

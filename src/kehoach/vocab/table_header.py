@@ -1,0 +1,47 @@
+"""Table-header vocabulary: the words of a task table's column headers, written once.
+
+Every pattern is matched on the header cell's text folded to tone-less lower case
+(:func:`kehoach.vn.ascii_fold`): "Cơ quan chủ trì" is read as "co quan chu tri". The interpreter
+that gives each column its field is :mod:`kehoach.extract.table_header`; its examples are the
+header rows of tests/tablegen.py (every layout of the round trip) and the header cases of
+tests/extract/test_tables.py.
+
+To teach kehoach a new column header word, add it to :data:`COLUMN_WORDS` under its field; if a
+header row holding only that kind of word must also be found in text without ruled cells
+(space-aligned text, borderless PDF), add it to :data:`HEADER_ROW_WORDS` too.
+"""
+
+from __future__ import annotations
+
+NUMBER_COLUMN = r"(?:s ?t ?t|t ?t|so tt|so thu tu)\.?"
+"""The numbering column: "STT", "TT", "Số TT", "Số thứ tự", and "ST T" when a narrow column breaks the word."""
+
+COLUMN_WORDS: list[tuple[str, str]] = [
+    ("note", r"ghi chu"),
+    ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi phu trach|co quan phu trach|trach nhiem thuc hien"),
+    ("support", r"phoi hop"),
+    ("target", r"muc tieu|chi tieu"),
+    ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien"),
+    ("output", r"san pham|ket qua|hinh thuc"),
+    ("no", rf"^{NUMBER_COLUMN}$"),
+    ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap"),
+]
+"""(field, pattern) for one header cell, checked in this order (the first that matches names the column)."""
+
+SUB_COLUMN_WORDS: list[tuple[str, str]] = [
+    ("start", r"bat dau|khoi cong|khoi dong|tu(?: ngay| thang| nam)?"),
+    ("end", r"(?:thoi han |thoi gian )?(?:hoan thanh|ket thuc)|den(?: ngay| thang| nam)?"),
+    ("lead", r"chu tri|(?:co quan|don vi) chu tri"),
+    ("support", r"phoi hop|(?:co quan|don vi) phoi hop"),
+]
+"""(field, pattern) for a whole cell of a header's second row ("Thời gian" over "Bắt đầu | Hoàn thành")."""
+
+SUB_HEADER_CELL = r"bat dau|hoan thanh|ket thuc|chu tri|phoi hop|tu ngay|den ngay"
+"""A whole cell that is a second-row header word: in a "|" scrape such a cell may open a row."""
+
+HEADER_ROW_WORDS = (r"^(?:(?:so )?tt|s ?t ?t|so thu tu)$|\b(?:noi dung|nhiem vu|chu tri|phoi hop|thoi gian|thoi han"
+                    r"|tien do|don vi|co quan|san pham|ket qua|ghi chu|chi tieu)\b")
+"""Words by which a row of text without ruled cells reads as a table header (two or more of its cells)."""
+
+DATELESS_WORDS = r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau"
+"""A deadline cell that names no time on purpose ("Theo kế hoạch", "Khi có yêu cầu"): not warned as unread."""
