@@ -272,8 +272,24 @@ def _char_count(page) -> int:
 
 def read_pdf(data: bytes, name: str) -> Rendition:
     """Render a PDF's text layer as text lines with their origins (page, line on the page)."""
-    doc = _open_pdfium(data, name)
+    pages, chars = _read_pages(data, name)
+    if chars == 0:
+        from .ocr import NoTextLayer
+
+        raise NoTextLayer(f"{name}: no text layer on any page (a scanned document?): extract it with --ocr "
+                          "(needs pip install 'kehoach[ocr]' and the tesseract-ocr, tesseract-ocr-vie packages)")
+    _drop_running_lines(pages)
     out = Rendition()
+    out.pages = len(pages)
+    _lay_out(pages, out)
+    out.warnings.extend(page_warnings(pages, out, data))
+    return out
+
+
+def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
+    """Every page's items (pdfium for text pages, pdfplumber for pages with ruling lines) and the
+    number of characters in the text layer."""
+    doc = _open_pdfium(data, name)
     plumber = None
     pages: list[_Page] = []
     chars = 0
@@ -301,13 +317,11 @@ def read_pdf(data: bytes, name: str) -> Rendition:
         if plumber is not None:
             plumber.close()
         doc.close()
-    out.pages = len(pages)
-    if chars == 0:
-        from .ocr import NoTextLayer
+    return pages, chars
 
-        raise NoTextLayer(f"{name}: no text layer on any page (a scanned document?): extract it with --ocr "
-                          "(needs pip install 'kehoach[ocr]' and the tesseract-ocr, tesseract-ocr-vie packages)")
-    _drop_running_lines(pages)
+
+def _lay_out(pages: list[_Page], out: Rendition) -> None:
+    """The pages' lines and tables into ``out``, with wrapped lines of one paragraph joined."""
     dash_items_indented = dashes_indented(pages)
     prev_x1: float | None = None  # right end of the last single-column line written, if it may run on
     prev_caps = False
@@ -357,8 +371,6 @@ def read_pdf(data: bytes, name: str) -> Rendition:
             out.blank(Loc(line_no + 1, p.number))
         prev_top = None
     flush()
-    out.warnings.extend(page_warnings(pages, out, data))
-    return out
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:
