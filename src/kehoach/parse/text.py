@@ -212,72 +212,27 @@ def read_text(text: str) -> list[Block]:
     lines = text.split("\n")
     b = _Builder(paragraphs_apart(lines))
     i = 0
-    in_tab = False
     while i < len(lines):
         raw = lines[i]
-        kind = _kind(raw, in_tab)
+        kind = _kind(raw, False)
         if kind == "blank":
-            if b.cur:
-                b.blank_before = True
-            elif b.blocks:
-                b.blank_before = True
+            b.blank_before = bool(b.cur or b.blocks)
             i += 1
             continue
         if kind == "page":  # a page number between the lines of a paragraph does not end it
             i += 1
             continue
-        if (kind == "bar" and (i == 0 or not lines[i - 1].strip())) or (kind == "text" and fold(normalize_text(raw)) in _ROW_NUMBER_HEADER
-                             and i + 1 < len(lines) and lines[i + 1].strip() == "|"):
-            found = bar_table(lines, i)
-            if found and not is_layout_table(found[0]):
-                b.add_table(found[0])
-                i = found[1]
-                continue
-        if kind == "text" and "  " in raw.strip() and is_header_line(raw):
-            aligned = aligned_table(lines, i)
-            if aligned:
-                b.add_table(aligned[0])
-                i = aligned[1]
-                continue
-        if kind == "text" and GRID_BORDER.match(raw):
-            grid = grid_table(lines, i)
-            if grid:
-                b.add_table(grid[0])
-                i = grid[1]
-                continue
+        found = _drawn_table(lines, i, kind)
+        if found:
+            b.add_table(found[0])
+            i = found[1]
+            continue
         if kind in ("bar", "markup"):
             b.hard_break()
             i += 1
             continue
-        if kind == "md":
-            rows: list[Row] = []
-            while i < len(lines) and _kind(lines[i], False) == "md":
-                if not _MD_SEPARATOR.match(lines[i]):
-                    rows.append(Row(_md_row(i + 1, lines[i]), Loc(i + 1), [i + 1]))
-                i += 1
-            b.add_table(rows)
-            continue
-        if kind == "tab":
-            rows = []
-            after_break = False
-            while i < len(lines):
-                k = _kind(lines[i], True)
-                if k == "tab":
-                    cells = [split_cell(c) for c in lines[i].rstrip(" \r\n").split("\t")]
-                    rows.append(Row(cells, Loc(i + 1), [i + 1], after_break=after_break))
-                    after_break = False
-                    i += 1
-                elif k in ("blank", "page"):
-                    j = i
-                    while j < len(lines) and (not lines[j].strip() or PAGE_MARK.match(lines[j])):
-                        j += 1
-                    if j < len(lines) and _kind(lines[j], True) == "tab":
-                        after_break = True
-                        i = j
-                    else:
-                        break
-                else:
-                    break
+        if kind in ("md", "tab"):
+            rows, i = _md_rows(lines, i) if kind == "md" else _tab_rows(lines, i)
             b.add_table(rows)
             continue
         cols = read_side_by_side(lines, i, split_cell) if kind == "text" else None
@@ -295,6 +250,62 @@ def read_text(text: str) -> list[Block]:
         i += 1
     b.flush()
     return b.blocks
+
+
+def _drawn_table(lines: list[str], i: int, kind: str) -> tuple[list[Row], int] | None:
+    """A table drawn in text from line ``i``: one cell per line between "|" lines, columns aligned
+    with spaces, or a pandoc grid; with the index of the line after it."""
+    raw = lines[i]
+    if (kind == "bar" and (i == 0 or not lines[i - 1].strip())) or (kind == "text" and fold(normalize_text(raw)) in _ROW_NUMBER_HEADER
+                         and i + 1 < len(lines) and lines[i + 1].strip() == "|"):
+        found = bar_table(lines, i)
+        if found and not is_layout_table(found[0]):
+            return found
+    if kind == "text" and "  " in raw.strip() and is_header_line(raw):
+        aligned = aligned_table(lines, i)
+        if aligned:
+            return aligned
+    if kind == "text" and GRID_BORDER.match(raw):
+        grid = grid_table(lines, i)
+        if grid:
+            return grid
+    return None
+
+
+def _md_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
+    """The rows of a Markdown pipe table from line ``i`` (its separator line left out)."""
+    rows: list[Row] = []
+    while i < len(lines) and _kind(lines[i], False) == "md":
+        if not _MD_SEPARATOR.match(lines[i]):
+            rows.append(Row(_md_row(i + 1, lines[i]), Loc(i + 1), [i + 1]))
+        i += 1
+    return rows, i
+
+
+def _tab_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
+    """The rows of a tab-separated table from line ``i``; blank lines and page numbers between its
+    rows are a page break (the row after one is marked ``after_break``)."""
+    rows: list[Row] = []
+    after_break = False
+    while i < len(lines):
+        k = _kind(lines[i], True)
+        if k == "tab":
+            cells = [split_cell(c) for c in lines[i].rstrip(" \r\n").split("\t")]
+            rows.append(Row(cells, Loc(i + 1), [i + 1], after_break=after_break))
+            after_break = False
+            i += 1
+        elif k in ("blank", "page"):
+            j = i
+            while j < len(lines) and (not lines[j].strip() or PAGE_MARK.match(lines[j])):
+                j += 1
+            if j < len(lines) and _kind(lines[j], True) == "tab":
+                after_break = True
+                i = j
+            else:
+                break
+        else:
+            break
+    return rows, i
 
 
 def content_lines(text: str) -> dict[int, str]:
