@@ -7,7 +7,7 @@ optional (``total=False``). ``tests/test_model.py`` checks these types against t
 the two cannot drift apart: a new key goes into both.
 """
 
-from __future__ import annotations
+# (no postponed annotations here: TypedDict would compile each one as a forward reference at import)
 
 from typing import Any, Literal, TypedDict
 
@@ -120,7 +120,7 @@ class Section(TypedDict):
     role: SectionRole
     text: list[str]
     items: list[str]
-    children: list[Section]
+    children: list["Section"]
     loc: Loc
 
 

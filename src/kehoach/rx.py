@@ -17,6 +17,7 @@ import os
 import re
 import sys
 import zlib
+from array import array
 from functools import lru_cache
 
 from . import leftovers
@@ -180,7 +181,7 @@ class _Store:
             return None
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         version = ".".join(map(str, sys.version_info[:3]))
-        return os.path.join(base, "kehoach", f"patterns-2-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal")
+        return os.path.join(base, "kehoach", f"patterns-3-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal")
 
     def _load(self) -> None:
         self.entries = {}
@@ -212,9 +213,16 @@ class _Store:
         if entry is None:
             return None
         try:
-            return _sre.compile(*entry)
+            return self.build(entry)
         except Exception:  # noqa: BLE001 (whatever is wrong with an entry, the pattern is compiled afresh)
             return None
+
+    @staticmethod
+    def build(entry: tuple):
+        """The compiled pattern of a stored entry (its engine code is kept as the bytes of 32-bit
+        words: reading those costs a tenth of reading a list of numbers)."""
+        translated, flags, code, *rest = entry
+        return _sre.compile(translated, flags, array("I", code).tolist(), *rest)
 
     def add(self, pattern, flags: int, translated: str, compiled) -> None:
         if not self.writable or self.entries is None or self.path() is None or not isinstance(pattern, str):
@@ -225,9 +233,10 @@ class _Store:
             indexgroup = [None] * parsed.state.groups
             for name, k in groupindex.items():
                 indexgroup[k] = name
-            entry = (translated, int(flags | parsed.state.flags), [int(c) for c in _compiler._code(parsed, flags)],
-                     parsed.state.groups - 1, groupindex, tuple(indexgroup))
-            if _sre.compile(*entry) == compiled:
+            code = [int(c) for c in _compiler._code(parsed, flags)]
+            entry = (translated, int(flags | parsed.state.flags), array("I", code).tobytes(), parsed.state.groups - 1,
+                     groupindex, tuple(indexgroup))
+            if _sre.CODESIZE == array("I").itemsize and self.build(entry) == compiled:
                 self.entries[(pattern, int(flags))] = entry
                 self.added = True
         except Exception:  # noqa: BLE001 (an engine that works otherwise: nothing is stored)
@@ -258,7 +267,7 @@ def _store_temp_owner(name: str) -> str | None:
     return None
 
 
-_HEADER = b"kehoach-patterns-2\n"
+_HEADER = b"kehoach-patterns-3\n"
 """What a store file starts with, then the CRC-32 of the rest (the marshalled entries). The format's
 number is also in the file name, so that two kehoach versions sharing a cache never overwrite
 each other's file."""
