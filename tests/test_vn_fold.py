@@ -20,3 +20,19 @@ def test_folds_collapse_spaces_as_the_pattern_did():
     text = "  Sở\u00a0Tài\u2003chính \t\n Ủy ban  "
     for fold, strip in ((vn.fold, vn.strip_tones), (vn.ascii_fold, vn.strip_diacritics)):
         assert fold(text) == re.sub(r"\s+", " ", strip(text).casefold()).strip()
+
+
+def test_the_fold_tables_drop_exactly_the_marks_unicode_names():
+    """Built with one deletion table for speed; the same as asking Unicode, letter by letter."""
+    import unicodedata
+
+    from kehoach import vn
+
+    no_tone, no_mark = vn._tables()
+    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        dec = unicodedata.normalize("NFD", chr(cp))
+        if len(dec) == 1:
+            continue
+        base = "".join(c for c in dec if not unicodedata.combining(c))
+        kept = unicodedata.normalize("NFC", "".join(c for c in dec if c not in vn._TONES))
+        assert no_mark.get(cp, chr(cp)) == base and no_tone.get(cp, chr(cp)) == kept, hex(cp)

@@ -19,19 +19,24 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_TONE_DELETE = dict.fromkeys(map(ord, _TONES))
+_MARK_DELETE = dict.fromkeys(range(0x300, 0x370))
+"""The combining diacritics block: every mark a precomposed Latin letter decomposes to is in it."""
+
+
 def _tables() -> tuple[dict[int, str], dict[int, str]]:
     """Translation tables for precomposed Latin letters (built once: str.translate is fast)."""
     no_tone: dict[int, str] = {}
     no_mark: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
-    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         ch = chr(cp)
         dec = unicodedata.normalize("NFD", ch)
         if len(dec) == 1:
             continue
-        kept = unicodedata.normalize("NFC", "".join(c for c in dec if c not in _TONES))
+        kept = unicodedata.normalize("NFC", dec.translate(_TONE_DELETE))
         if kept != ch:
             no_tone[cp] = kept
-        base = "".join(c for c in dec if not unicodedata.combining(c))
+        base = dec.translate(_MARK_DELETE)
         if base != ch:
             no_mark[cp] = base
     return no_tone, no_mark
