@@ -11,7 +11,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "kehoach"
 MODULE_LINES = 400
 FUNCTION_LINES = 60
 
-LONG_MODULES = {"extract/tables.py": 480}
+LONG_MODULES: dict[str, int] = {}
 """Modules still over the limit, with their length when listed."""
 LONG_FUNCTIONS = {
     "extract/targets.py:text_to_targets": 89,

@@ -1,0 +1,141 @@
+"""One row of a responsibility table -> one task: the row's cells by column field to a task's
+title, lead, support, deadline, output and note, with each cell checked against its field
+(a lead that does not read as an agency, a deadline that names no time) and warned about.
+"""
+
+from __future__ import annotations
+
+from .. import rx
+from ..diagnostics import warning
+from ..model import PlanWarning
+from ..vn import ascii_fold
+from .agencies import canonical_agency, cell_to_agencies, split_lead_support
+from .dates import text_to_deadline
+from .responsibility import read_roles, reads_as_agency
+from .table_header import DATELESS, EXTRA, _cell_text
+
+_SLASH = rx.compile(r"(?<!\d)\s*/\s*(?!\d)")
+
+
+def _split_on_slash(text: str) -> tuple[str, str] | None:
+    """"Sở A / Sở B, Sở C" in a "chủ trì/ phối hợp" column: lead before the one slash, support after."""
+    parts = _SLASH.split(text)
+    if len(parts) == 2 and all(part.strip() for part in parts):
+        return parts[0].strip(), parts[1].strip()
+    return None
+
+
+def _two_column_deadline(start_text: str, end_text: str) -> dict:
+    """"Bắt đầu | Hoàn thành" columns: the start of the first, the end of the second."""
+    first, last = text_to_deadline(start_text), text_to_deadline(end_text)
+    text = " - ".join(t for t in (first["text"], last["text"]) if t) or None
+    recs = [r for r in (first["recurrence"], last["recurrence"]) if r]
+    # a bare date in the start column is the day work starts ("15/3/2025" alone reads as a deadline)
+    return {"text": text, "start": first["start"] or first["end"], "end": last["end"],
+            "recurrence": recs[0] if recs else None}
+
+
+def _note(values: dict[str, str], duties: list[str] | None = None) -> str | None:
+    """The Ghi chú cell, then every column the model has no field for, as "Kinh phí: 500 triệu đồng",
+    then responsibility cells that said more than names (their duties), as written."""
+    parts = [values["note"]] if values.get("note") else []
+    parts += duties or []
+    parts += [f"{f[len(EXTRA):]}: {v}" for f, v in values.items() if f.startswith(EXTRA) and v]
+    return "; ".join(parts) or None
+
+
+def _agencies(values: dict[str, str], task_id: str, loc, warnings: list[PlanWarning]) -> tuple[list[str], list[str], list[str]]:
+    """Lead and support agencies (as written) from the lead, support or combined cells, and the cells
+    whose duties were cut off the names."""
+    lead: list[str] = []
+    support: list[str] = []
+    duties: list[str] = []
+    for column in ("lead", "support", "combined"):
+        text = values.get(column)
+        roles = read_roles(text, column)
+        if roles is None or text is None:
+            continue
+        if column == "combined" and not roles.support and split_lead_support(text) is None:
+            slash = _split_on_slash(text)
+            if slash is not None:
+                roles.lead, roles.support = [slash[0]], [slash[1]]
+            elif not roles.duty:
+                warnings.append(warning("combined-column-unlabelled", f"task {task_id}: the combined lead/support cell has no labels; all taken as lead", loc.as_dict()))
+        lead.extend(roles.lead)
+        support.extend(roles.support)
+        if roles.duty:
+            duties.append(" ".join(text.split()))
+    lead_w = cell_to_agencies("\n".join(lead))
+    support_w = [a for a in cell_to_agencies("\n".join(support)) if a not in lead_w]
+    return lead_w, support_w, duties
+
+
+_CONNECTOR_END = rx.compile(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,;:/-])$")
+_ROLE_WORDS = rx.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", rx.I)
+
+
+def lead_is_name(name: str) -> bool:
+    """A lead reads as an agency's name: 2 to 18 words, not a date or a number, not cut after a
+    connector, no role words left inside."""
+    t = " ".join(name.split()).strip(" .;,:")
+    words = t.split()
+    deadline = text_to_deadline(t)
+    return (2 <= len(words) <= 18 and not _CONNECTOR_END.search(t.lower()) and not _ROLE_WORDS.search(t)
+            and not rx.fullmatch(r"[\d./\- ]+|[IVXLC]+\.?", t) and not (deadline["end"] or deadline["recurrence"]))
+
+
+def _check_fit(values: dict[str, str], lead: list[str], task_id: str, loc, warnings: list[PlanWarning]) -> None:
+    """Each cell must fit its column: a deadline in the lead column or an agency in the deadline
+    column is a shifted row (table-misaligned); a lead that is no name is warned about."""
+    deadline_text = values.get("deadline") or ""
+    lead_text = values.get("lead") or ""
+    shifted = (lead_text and not lead and text_to_deadline(lead_text)["end"]) or \
+        (deadline_text and reads_as_agency(deadline_text))
+    if shifted:
+        warnings.append(warning("table-misaligned", f"task {task_id}: its cells do not fit their columns "
+                                f"(lead {lead_text[:40]!r}, deadline {deadline_text[:40]!r}); check the row", loc.as_dict()))
+        return
+    bad = [name for name in lead if not lead_is_name(name)]
+    if bad:
+        warnings.append(warning("lead-not-agency", f"task {task_id}: lead {bad[0][:60]!r} does not read as an agency name", loc.as_dict()))
+
+
+def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,
+                 warnings: list[PlanWarning]) -> dict:
+    cells = p["cells"]
+    values: dict[str, str] = {}
+    for i, f in fields.items():
+        if i < len(cells):
+            # agency cells keep their paragraphs apart: each line may name another agency
+            values[f] = "\n".join(cells[i]) if f in ("lead", "support", "combined") else _cell_text(cells[i])
+    lead_w, support_w, duties = _agencies(values, task_id, p["loc"], warnings)
+    if not lead_w and p.get("group_lead"):
+        lead_w = cell_to_agencies(p["group_lead"])  # the agency group row the task stands under
+    if "deadline_start" in values or "deadline_end" in values:
+        deadline = _two_column_deadline(values.get("deadline_start", ""), values.get("deadline_end", ""))
+    else:
+        deadline = text_to_deadline(values.get("deadline"))
+    if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
+            and not DATELESS.search(ascii_fold(deadline["text"])):
+        warnings.append(warning("deadline-unparsed", f"task {task_id}: deadline {deadline['text']!r} was not understood", p["loc"].as_dict()))
+    if not lead_w:
+        warnings.append(warning("task-without-lead", f"task {task_id} has no lead agency", p["loc"].as_dict()))
+    _check_fit(values, lead_w, task_id, p["loc"], warnings)
+    return {
+        "id": task_id,
+        "no": p["no"] or None,
+        "group": p["group"],
+        "title": values.get("title") or None,
+        "lead": [canonical_agency(a) for a in lead_w],
+        "support": [canonical_agency(a) for a in support_w],
+        "lead_as_written": lead_w,
+        "support_as_written": support_w,
+        "deadline": deadline,
+        "output": values.get("output") or None,
+        "target": values.get("target") or None,
+        "note": _note(values, duties),
+        "source": source,
+        "section": section,
+        "loc": p["loc"].as_dict(),
+        "_lines": p["lines"],
+    }
