@@ -167,3 +167,11 @@ def test_a_generated_collection_of_plans(plans, tmp_path):
     assert per_plan == 5 * sum(1 for t in base["tasks"] if "Sở Kế hoạch và Đầu tư" in t["lead"])
     assert find_tasks(con, agency="so ke hoach va dau tu", count_only=True) == \
         50 * sum(1 for t in base["tasks"] if "Sở Kế hoạch và Đầu tư" in t["lead"])
+
+
+def test_a_trailing_place_word_is_the_same_agency(db):
+    """"Sở Công Thương tỉnh" finds the tasks of "Sở Công Thương" (keys compare without a bare place word)."""
+    plain = find_tasks(db, agency="Sở Công Thương")
+    placed = find_tasks(db, agency="Sở Công Thương tỉnh")
+    assert plain and [r.tid for r in plain] == [r.tid for r in placed]
+    assert find_tasks(db, agency="so cong thuong tinh")

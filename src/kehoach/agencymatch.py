@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from .extract.agencies import canonical_agency
+from .extract.agencies import agency_key, canonical_agency
 from .vn import ascii_fold, fold
 
 
@@ -37,7 +37,7 @@ class AgencyMatch:
 
 def _key(name: str) -> str:
     """A comparison key forgiving diacritics, case and the usual abbreviations."""
-    return ascii_fold(canonical_agency(ascii_fold(canonical_agency(name))))
+    return ascii_fold(agency_key(ascii_fold(canonical_agency(name))))
 
 
 def resolve_agency(con: sqlite3.Connection, name: str, limit: int = 3) -> AgencyMatch:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import __version__, indexfts
 from .errors import KehoachError
-from .extract.agencies import canonical_agency
+from .extract.agencies import agency_key, canonical_agency
 from .extract.period import plan_period
 from .model import plan_identity
 from .vn import ascii_fold, fold
@@ -154,7 +154,7 @@ def prune_agencies(con: sqlite3.Connection) -> int:
 
 def _agency_id(con: sqlite3.Connection, name: str, variant: str, cache: dict) -> int:
     canon = canonical_agency(name)
-    key = fold(canon)
+    key = agency_key(name)  # "Sở Tài chính tỉnh" is "Sở Tài chính"
     aid = cache.get(key)
     if aid is None:
         row = con.execute("SELECT id FROM agencies WHERE key = ?", (key,)).fetchone()
@@ -162,7 +162,7 @@ def _agency_id(con: sqlite3.Connection, name: str, variant: str, cache: dict) ->
             aid = row[0]
         else:
             aid = con.execute("INSERT INTO agencies(name, key, ascii_key) VALUES (?, ?, ?)",
-                              (canon, key, ascii_fold(canon))).lastrowid or 0
+                              (canon, key, ascii_fold(key))).lastrowid or 0
         cache[key] = aid
     con.execute("INSERT OR IGNORE INTO agency_variants VALUES (?, ?)", (aid, variant))
     return aid
@@ -265,13 +265,13 @@ class TaskRow:
 
 def _agency_ids(con: sqlite3.Connection, name: str) -> list[int]:
     """Agencies a name means, whatever its spelling or diacritics."""
-    canon = canonical_agency(name)
-    rows = con.execute("SELECT id FROM agencies WHERE key = ?", (fold(canon),)).fetchall()
+    key = agency_key(name)
+    rows = con.execute("SELECT id FROM agencies WHERE key = ?", (key,)).fetchall()
     if not rows:
-        key = ascii_fold(canon)
+        key = ascii_fold(key)
         rows = con.execute("SELECT id FROM agencies WHERE ascii_key = ?", (key,)).fetchall()
     if not rows:
-        key = ascii_fold(canonical_agency(ascii_fold(name)))  # "so tn&mt" typed without diacritics
+        key = ascii_fold(agency_key(ascii_fold(name)))  # "so tn&mt" typed without diacritics
         rows = con.execute("SELECT id FROM agencies WHERE ascii_key = ? OR ascii_key LIKE ?",
                            (key, f"%{key}%")).fetchall()
     return [r[0] for r in rows]

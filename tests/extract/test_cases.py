@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kehoach.extract.agencies import canonical_agency, cell_to_agencies
+from kehoach.extract.agencies import agency_key, canonical_agency, cell_to_agencies
 from kehoach.extract.dates import text_to_deadline
 from kehoach.extract.header import parse_number, text_to_bases
 from kehoach.extract.numbers import text_to_number
@@ -41,6 +41,11 @@ def test_numbering_token(case):
 @pytest.mark.parametrize("case", load_cases("agencies.yaml"), ids=lambda c: c["in"])
 def test_canonical_agency(case):
     assert canonical_agency(case["in"]) == case["out"]
+
+
+@pytest.mark.parametrize("case", load_cases("agency_keys.yaml"), ids=lambda c: f"{c['a']} ~ {c['b']}")
+def test_agency_key(case):
+    assert (agency_key(case["a"]) == agency_key(case["b"])) is case["same"]
 
 
 @pytest.mark.parametrize("case", load_cases("agency_lists.yaml"), ids=lambda c: c["in"][:40] or "(empty)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import rx
-from ..vn import ascii_fold, modern_tone, nfc
+from ..vn import ascii_fold, fold, modern_tone, nfc
 from ..vocab.agencies import ABBREVIATIONS, DEPARTMENTS, HEAD, UNITS
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
@@ -158,6 +158,25 @@ def canonical_agency(name: str) -> str:
     if unit:
         t = unit
     return t[:1].upper() + t[1:] if t else t
+
+
+_PLACE_TAIL = rx.compile(r"(?<!nhân dân)(?<!nhan dan)(?<![,;])(?<!\bva)(?<!\bcac)(?<!\bhoăc)\s(?:tinh|thanh pho|thanh phô|tp\.?)$")
+"""A bare place word ending a folded name ("sơ tai chinh tinh"); kept after "nhân dân", where it is the
+body's level ("Ủy ban nhân dân tỉnh" is not "Ủy ban nhân dân xã"), and in a list ("các huyện, thành phố")."""
+
+
+def agency_key(name: str) -> str:
+    """The key agencies are matched and indexed by: the canonical name folded, without a bare place
+    word at its end, so "Sở Tài chính tỉnh" and "Sở Tài chính" are one agency. Outputs keep the
+    name as written (and its canonical spelling); only comparisons use this key.
+
+    >>> agency_key("Sở Tài chính tỉnh") == agency_key("Sở Tài chính")
+    True
+    >>> agency_key("Ủy ban nhân dân tỉnh") == agency_key("Ủy ban nhân dân xã")
+    False
+    """
+    key = fold(canonical_agency(name))
+    return _PLACE_TAIL.sub("", key) or key
 
 
 def split_lead_support(text: str) -> tuple[str | None, str | None] | None:
