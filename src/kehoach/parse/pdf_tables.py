@@ -15,10 +15,12 @@ the same gutters (no header repeated). The words read into the table are taken o
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import rx
 from ..vn import ascii_fold
@@ -39,7 +41,7 @@ class Carry:
     """What one page leaves to the next: the lines of a table that ran to the page's bottom (their
     words' positions give its columns)."""
 
-    lines: list[Line] = field(default_factory=list)
+    cover: Cover | None = None
 
 
 @dataclass
@@ -82,27 +84,93 @@ def _is_header(line: Line, gap: float) -> bool:
     return len(cells) >= MIN_COLUMNS and sum(1 for g in cells if HEADER_WORD.search(ascii_fold(_text(g)))) >= 2
 
 
-def _gutters(lines: list[Line], gap: float) -> list[tuple[float, float]]:
-    """Horizontal gaps that no word of ``lines`` covers, at least ``gap`` wide, or narrower where
-    the lines of a column start level (left-aligned cells packed close): (left, right)."""
-    spans = sorted((w["x0"], w["x1"]) for line in lines for w in line)
-    starts = Counter(round(x0) for x0, _x1 in spans)
-    out: list[tuple[float, float]] = []
-    right = spans[0][1]
-    for x0, x1 in spans[1:]:
-        if x0 - right >= gap or (x0 - right >= 1.5 and sum(starts[round(x0) + d] for d in (-1, 0, 1)) >= ALIGNED
-                                 and _ragged(lines, x0)):
-            out.append((right, x0))
-        right = max(right, x1)
-    return out
+class Cover:
+    """The horizontal extent of the words of a table's lines, grown line by line (a table of any
+    length costs the same per line): the intervals its words cover, merged and kept sorted, where
+    its words start, and where the word before each start ends."""
+
+    def __init__(self, lines: list[Line] | None = None) -> None:
+        self.lines: list[Line] = []
+        self._lefts: list[float] = []  # merged covered intervals, sorted and apart: [_lefts[i], _rights[i]]
+        self._rights: list[float] = []
+        self._starts: Counter[int] = Counter()  # word starts, rounded
+        self._at: dict[float, int] = {}  # word start -> how many words start there
+        self._xs: list[float] = []  # the keys of _at, sorted
+        self._ends: dict[float, tuple[float, float, int]] = {}  # start -> (min, max, count) of the ends before it
+        self._ex: list[float] = []  # the keys of _ends, sorted
+        for line in lines or []:
+            self.add(line)
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        for w in line:
+            _merge(self._lefts, self._rights, w["x0"], w["x1"])
+            self._starts[round(w["x0"])] += 1
+            if w["x0"] not in self._at:
+                bisect.insort(self._xs, w["x0"])
+            self._at[w["x0"]] = self._at.get(w["x0"], 0) + 1
+        for a, b in itertools.pairwise(line):
+            low, high, n = self._ends.get(b["x0"], (a["x1"], a["x1"], 0))
+            if not n:
+                bisect.insort(self._ex, b["x0"])
+            self._ends[b["x0"]] = (min(low, a["x1"]), max(high, a["x1"]), n + 1)
+
+    @property
+    def left(self) -> float:
+        return self._lefts[0]
+
+    @property
+    def right(self) -> float:
+        return self._rights[-1]
+
+    def gutters(self, gap: float, extra: list[Line] | tuple[Line, ...] = ()) -> list[tuple[float, float]]:
+        """Horizontal gaps that no word of the lines (and of the lines ``extra``) covers, at least
+        ``gap`` wide, or narrower where the lines of a column start level (left-aligned cells packed
+        close): (left, right)."""
+        lefts, rights = self._lefts, self._rights
+        if extra:
+            lefts, rights = list(lefts), list(rights)
+            for line in extra:
+                for w in line:
+                    _merge(lefts, rights, w["x0"], w["x1"])
+        out: list[tuple[float, float]] = []
+        for right, x0 in zip(rights, lefts[1:], strict=False):
+            if x0 - right >= gap or (x0 - right >= 1.5 and self._aligned(x0, extra) and self._ragged(x0, extra)):
+                out.append((right, x0))
+        return out
+
+    def _aligned(self, x0: float, extra: list[Line] | tuple[Line, ...]) -> bool:
+        near = {round(x0) + d for d in (-1, 0, 1)}
+        count = sum(self._starts[x] for x in near) + sum(1 for line in extra for w in line if round(w["x0"]) in near)
+        return count >= ALIGNED
+
+    def _ragged(self, edge: float, extra: list[Line] | tuple[Line, ...]) -> bool:
+        """On the lines with a word starting at ``edge``, the words before it end at different
+        places (the ragged right side of a column), not all at one (a phrase repeated: "Xây dựng |
+        hệ …", "Năm | 2027")."""
+        ends = [a["x1"] for line in extra for a, b in itertools.pairwise(line) if abs(b["x0"] - edge) <= 1]
+        low, high, n = (min(ends), max(ends), len(ends)) if ends else (math.inf, -math.inf, 0)
+        for x in self._ex[bisect.bisect_left(self._ex, edge - 1):bisect.bisect_right(self._ex, edge + 1)]:
+            a, b, k = self._ends[x]
+            low, high, n = min(low, a), max(high, b), n + k
+        return n >= 2 and high - low >= 3
+
+    def edges(self, gap: float) -> list[float]:
+        """The gutters' right ends where at least ``ALIGNED`` words start."""
+        def starting(x: float) -> int:
+            return sum(self._at[s] for s in self._xs[bisect.bisect_left(self._xs, x - 1):bisect.bisect_right(self._xs, x + 1)])
+        return [right for _left, right in self.gutters(gap) if starting(right) >= ALIGNED]
 
 
-def _ragged(lines: list[Line], edge: float) -> bool:
-    """On the lines with a word starting at ``edge``, the words before it end at different places
-    (the ragged right side of a column), not all at one (a phrase repeated: "Xây dựng | hệ …",
-    "Năm | 2027")."""
-    ends = [a["x1"] for line in lines for a, b in itertools.pairwise(line) if abs(b["x0"] - edge) <= 1]
-    return len(ends) >= 2 and max(ends) - min(ends) >= 3
+def _merge(lefts: list[float], rights: list[float], x0: float, x1: float) -> None:
+    """Add the interval ``[x0, x1]`` to the sorted, apart intervals ``lefts``/``rights``, merging
+    those it overlaps or touches."""
+    i = bisect.bisect_left(rights, x0)
+    j = bisect.bisect_right(lefts, x1)
+    if i < j:
+        x0, x1 = min(x0, lefts[i]), max(x1, rights[j - 1])
+    lefts[i:j] = [x0]
+    rights[i:j] = [x1]
 
 
 def _fits(line: Line, gutters: list[tuple[float, float]]) -> bool:
@@ -110,9 +178,9 @@ def _fits(line: Line, gutters: list[tuple[float, float]]) -> bool:
     return not any(w["x0"] < right - 1 and w["x1"] > left + 1 for w in line for left, right in gutters)
 
 
-def _starts_first_column(line: Line, taken: list[Line], gap: float) -> bool:
+def _starts_first_column(line: Line, taken: Cover, gap: float) -> bool:
     """A row spanning the columns starts with a short first cell ("I", "1") left of the first gutter."""
-    gutters = _gutters(taken, gap)
+    gutters = taken.gutters(gap)
     return bool(gutters) and line[0]["x1"] <= gutters[0][0] + 1 and len(line[0]["text"]) <= 6
 
 
@@ -122,7 +190,7 @@ def _continues(lines: list[Line], gap: float) -> bool:
     head = lines[:3]
     if len(head) < 2 or max(len(groups(line, gap)) for line in head) < MIN_COLUMNS:
         return False
-    if len(_gutters(head, gap)) < MIN_COLUMNS - 1:
+    if len(Cover(head).gutters(gap)) < MIN_COLUMNS - 1:
         return False
     return any(ROW_NUMBER.fullmatch(line[0]["text"]) for line in lines[:8])
 
@@ -137,67 +205,60 @@ def _ends_page(lines: list[Line], k: int) -> bool:
     return all(_page_number(line) for line in lines[k:])
 
 
-def _carried(lines: list[Line], carry: Carry, m: _Metrics) -> tuple[int, list[Line], list[Line], set[int], bool]:
+def _carried(lines: list[Line], carry: Carry, m: _Metrics) -> tuple[int, Cover | None, list[Line], set[int], bool]:
     """The lines at the top of the page that go on the table the page before ended with:
     ``(first, taken, order, spanning, repeated header)`` as :func:`_extent` gives them
     (``first`` skips a page number above them); no lines when there are none."""
-    before = _gutters(carry.lines, m.gap) if carry.lines else []
-    if not before:
-        return 0, [], [], set(), False
+    before = carry.cover.gutters(m.gap) if carry.cover is not None else []
+    if carry.cover is None or not before:
+        return 0, None, [], set(), False
     first = 1 if lines and _page_number(lines[0]) and lines[0][0]["x0"] >= before[0][1] - 1 else 0
-    taken, order, spanning = _extent(lines, first, len(before) + 1, m, carry.lines)
+    taken, order, spanning = _extent(lines, first, len(before) + 1, m, carry.cover)
     return first, taken, order, spanning, any(_is_header(line, m.gap) for line in order[:3])  # the header repeated
 
 
-def _header_above(lines: list[Line], k: int, used: set[int], taken: list[Line], m: _Metrics) -> int:
+def _header_above(lines: list[Line], k: int, used: set[int], taken: Cover, m: _Metrics) -> int:
     """How many lines above the header line at ``k`` belong to the header: header cells centred
     vertically put the lines of a wrapped cell ("Thời gian" / "hoàn thành") above and below the
     line that has every cell."""
     j = k
+    columns = len(taken.gutters(m.gap))
     while j > 0 and id(lines[j - 1][0]) not in used and lines[j][0]["top"] - lines[j - 1][-1]["bottom"] < 0.5 * m.height \
-            and len(_gutters(taken + [lines[j - 1]], m.gap)) >= len(_gutters(taken, m.gap)):
+            and len(taken.gutters(m.gap, [lines[j - 1]])) >= columns:
         j -= 1
     return k - j
 
 
-def _edges(taken: list[Line], gap: float) -> list[float]:
-    """The gutters' right ends where at least ``ALIGNED`` lines of ``taken`` start a word."""
-    starts = [w["x0"] for line in taken for w in line]
-    return [right for _left, right in _gutters(taken, gap) if sum(1 for x in starts if abs(x - right) <= 1) >= ALIGNED]
-
-
-def _keeps_columns(taken: list[Line], line: Line, columns: int, m: _Metrics, ahead: list[Line]) -> bool:
+def _keeps_columns(taken: Cover, line: Line, columns: int, m: _Metrics, ahead: list[Line]) -> bool:
     """``line`` leaves the table its columns: gutters as wide as a header gap, or, for a line not
     as wide as body text, narrower ones; or, with the lines ``ahead`` of it, gutters where their
     words start level (cells packed close show their columns only once several lines are in)."""
-    if len(taken) >= ALIGNED and any(w["x0"] < edge - 1 < w["x1"] for w in line for edge in _edges(taken, m.gap)):
+    if len(taken.lines) >= ALIGNED and any(w["x0"] < edge - 1 < w["x1"] for w in line for edge in taken.edges(m.gap)):
         return False  # a word over the left edge where the lines of a column start level
-    if len(_gutters(taken + [line], m.gap)) >= columns - 1:
+    if len(taken.gutters(m.gap, [line])) >= columns - 1:
         return True
-    left = min(w["x0"] for ln in taken for w in ln)
-    right = max(w["x1"] for ln in taken for w in ln)
-    if line[-1]["x1"] - line[0]["x0"] < 0.6 * (right - left) and len(_gutters(taken + [line], 1.5)) >= columns - 1:
+    if line[-1]["x1"] - line[0]["x0"] < 0.6 * (taken.right - taken.left) and len(taken.gutters(1.5, [line])) >= columns - 1:
         return True
-    return len(ahead) >= ALIGNED and len(_gutters(taken + [line] + ahead, m.gap)) >= columns - 1
+    return len(ahead) >= ALIGNED and len(taken.gutters(m.gap, [line, *ahead])) >= columns - 1
 
 
-def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: list[Line] | None = None
-            ) -> tuple[list[Line], list[Line], set[int]]:
-    """From line ``k`` (a header, or with ``known`` lines of the table on the page before, the top
-    of a page): (lines that keep the columns, the table's lines on this page, indexes of the rows
-    spanning the columns)."""
-    taken = list(known) if known else [lines[k]]
+def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: Cover | None = None
+            ) -> tuple[Cover, list[Line], set[int]]:
+    """From line ``k`` (a header, or with ``known``, the lines of the table on the pages before,
+    the top of a page): (the lines that keep the columns, grown on from ``known``; the table's
+    lines on this page; indexes of the rows spanning the columns)."""
+    taken = known if known is not None else Cover([lines[k]])
     spanning: set[int] = set()  # indexes (in order) of rows spanning the columns ("I  Nhóm …")
-    order = [] if known else [lines[k]]
-    j = k if known else k + 1
-    while j < len(lines) and not ((known or _page_number(lines[j])) and _ends_page(lines, j)) \
+    order = [] if known is not None else [lines[k]]
+    j = k if known is not None else k + 1
+    while j < len(lines) and not ((known is not None or _page_number(lines[j])) and _ends_page(lines, j)) \
             and (not order or lines[j][0]["top"] - order[-1][-1]["bottom"] < m.height * (4 if len(order) > 1 else 7)):
         spans = len(groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap)
-        if spans and len(_gutters(taken + [lines[j]], m.gap)) < len(_gutters(taken, m.gap)):
+        if spans and len(taken.gutters(m.gap, [lines[j]])) < len(taken.gutters(m.gap)):
             spanning.add(len(order))  # "I  Nhóm …" over the columns: its words must not close a gutter
-        elif len(_gutters(taken + [lines[j]], m.gap)) >= columns - 1 if known \
+        elif len(taken.gutters(m.gap, [lines[j]])) >= columns - 1 if known is not None \
                 else _keeps_columns(taken, lines[j], columns, m, lines[j + 1:j + 1 + ALIGNED]):
-            taken.append(lines[j])
+            taken.add(lines[j])
         elif spans:
             spanning.add(len(order))
         else:
@@ -226,13 +287,13 @@ def split_borderless(words: list[dict], carry: Carry | None = None) -> tuple[lis
     m = _metrics(words, lines)
     tables: list[tuple] = []
     used: set[int] = set()
-    first, taken, order, spanning, repeated = _carried(lines, carry, m)
+    first, carried, order, spanning, repeated = _carried(lines, carry, m)
     k = first + len(order) if order else 0
-    open_lines: list[Line] = []
-    if order:
-        tables.append(_table(order, _gutters(taken, m.gap), spanning, m, header=repeated))
+    open_cover: Cover | None = None
+    if order and carried is not None:
+        tables.append(_table(order, carried.gutters(m.gap), spanning, m, header=repeated))
         used.update(id(w) for line in order for w in line)
-        open_lines = taken if _ends_page(lines, k) else []
+        open_cover = carried if _ends_page(lines, k) else None
     while k < len(lines):
         columns = len(groups(lines[k], m.gap))
         if not _is_header(lines[k], m.gap) and not (k == 0 and _continues(lines, m.gap)):
@@ -241,19 +302,21 @@ def split_borderless(words: list[dict], carry: Carry | None = None) -> tuple[lis
         if k == 0 and not _is_header(lines[k], m.gap):
             columns = max(len(groups(line, m.gap)) for line in lines[:3])
         taken, order, spanning = _extent(lines, k, columns, m)
-        if len(taken) < 2:
+        if len(taken.lines) < 2:
             k += 1
             continue
-        gutters = _gutters(taken, m.gap)
-        if len(taken) > 2 and len(_gutters(taken[1:], m.gap)) > len(gutters):
-            taken = taken[1:]  # a header cell spanning columns ("Cơ quan thực hiện")
-            gutters = _gutters(taken, m.gap)
+        gutters = taken.gutters(m.gap)
+        if len(taken.lines) > 2:
+            rest = Cover(taken.lines[1:])
+            if len(rest.gutters(m.gap)) > len(gutters):
+                taken = rest  # a header cell spanning columns ("Cơ quan thực hiện")
+                gutters = taken.gutters(m.gap)
         above = _header_above(lines, k, used, taken, m)
         order = lines[k - above:k] + order
         spanning = {i + above for i in spanning}
         tables.append(_table(order, gutters, spanning, m))
         used.update(id(w) for line in order for w in line)
         k += len(order) - above
-        open_lines = taken if _ends_page(lines, k) else []
-    carry.lines = open_lines
+        open_cover = taken if _ends_page(lines, k) else None
+    carry.cover = open_cover
     return [w for w in words if id(w) not in used], tables
