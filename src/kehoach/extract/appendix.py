@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model import PlanWarning
 from ..parse.blocks import Block
 from . import header as hd
 from .indicators import table_to_indicator_targets
@@ -24,7 +25,7 @@ class Appendix:
     claimed: set[int] = field(default_factory=set)
     lines: set[int] = field(default_factory=set)
     """Source lines placed by table rows."""
-    warnings: list[dict] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
 
 
 def read_appendix(blocks: list[Block], regions: Regions, roots: list[Section], taken: frozenset[int],

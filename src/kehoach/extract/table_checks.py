@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from .. import rx
 from ..diagnostics import warning
+from ..model import PlanWarning
 from ..parse.blocks import Block
 from .table_header import reads_as_header_line
 
 
-def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> list[dict]:
+def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> list[PlanWarning]:
     """A document that announces an appendix ("… tại Phụ lục kèm theo") but has no table after its
     signature, and no appendix task, has lost its appendix (it is not in the source, or unreadable);
     so has one with a table header row left as a line of text and no appendix task."""
@@ -17,12 +18,12 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
         return []
     for b in blocks:
         if b.kind == "para" and len(b.text) < 160 and reads_as_header_line(b.text):
-            return [dict(warning("appendix-unread", "a task table's header row is here as plain text but no task was read "
-                            "from its table (a table the reader could not find the columns of?)", b.loc.as_dict()))]
+            return [warning("appendix-unread", "a task table's header row is here as plain text but no task was read "
+                           "from its table (a table the reader could not find the columns of?)", b.loc.as_dict())]
     if any(b.kind == "table" for b in blocks[from_block:]):
         return []
     for b in blocks[:from_block]:
         if b.kind == "para" and rx.search(r"(?i)(?:kèm|tại|theo|chi\s+tiết)\s+(?:theo\s+)?phụ\s+lục", b.text):
-            return [dict(warning("appendix-unread", "the document refers to an appendix but none was found or read; "
-                            "its tasks are missing", b.loc.as_dict()))]
+            return [warning("appendix-unread", "the document refers to an appendix but none was found or read; "
+                           "its tasks are missing", b.loc.as_dict())]
     return []

@@ -137,7 +137,7 @@ class _Reader:
                     self.fields = header_to_fields(widen_header(self.header_row, self.width, col, len(cells)))
                     cells = placed
             sub = sub_header_fields(cells, self.header_row) if self.fields is not None else None
-            if sub is not None:
+            if sub is not None and self.fields is not None:
                 self.fields = _merge_sub_header(self.fields, sub)
                 self.header_row = None
                 return True
@@ -175,7 +175,7 @@ class _Reader:
             name = _LABEL_NO.sub("", label)
             self.group_lead = name if self._agency_group(name) else None
             return True
-        others = [i for i in filled if self.fields.get(i) not in ("no", "title")]
+        others = [i for i in filled if (self.fields or {}).get(i) not in ("no", "title")]
         if _GROUP_NO.match(no) and (roman_to_int(no.rstrip(".").split()[-1]) is not None or not others):
             self.group = f"{no.rstrip('.')}. {title}".strip(" .")
             self.group_lead = title if self._agency_group(title) else None
@@ -229,10 +229,11 @@ class _Reader:
         cells go where every cell then fits its column best, and take the cell above."""
         missing = self.width - len(cells)
         best: tuple[float, tuple[int, ...]] | None = None
+        fields = self.fields or {}
         for gaps in combinations(range(1, self.width), missing):
             trial = _insert_gaps(cells, gaps)
-            score = sum(_fits(self.fields.get(i), _cell_text(c)) for i, c in enumerate(trial)) \
-                + 1.5 * sum(self.fields.get(g) in ("lead", "support", "combined", "deadline") for g in gaps)
+            score = sum(_fits(fields.get(i), _cell_text(c)) for i, c in enumerate(trial)) \
+                + 1.5 * sum(int(fields.get(g) in ("lead", "support", "combined", "deadline")) for g in gaps)
             if best is None or score > best[0]:
                 best = (score, gaps)
         if best is None:
@@ -296,7 +297,8 @@ def _fits(field: str | None, text: str) -> int:
     if field == "no":
         return int(bool(_ROW_NO.fullmatch(text)))
     if field in ("lead", "support", "combined"):
-        return int(reads_as_agency(text.split(";")[0]) or bool(read_roles(text, field).support))
+        roles = read_roles(text, field)
+        return int(reads_as_agency(text.split(";")[0]) or bool(roles and roles.support))
     if field.startswith("deadline"):
         d = text_to_deadline(text)
         return int(bool(d["start"] or d["end"] or d["recurrence"]))
@@ -320,7 +322,7 @@ def _carry_down(cells: list[list[str]], above: dict, no: str, fields: dict[int, 
 
 
 def table_to_tasks(block: Block, table_no: int, section: str | None, source: str,
-                   context: TableContext | None = None, index: int | None = None) -> tuple[list[dict], list[dict]]:
+                   context: TableContext | None = None, index: int | None = None) -> tuple[list[dict], list[PlanWarning]]:
     """Read one table block into tasks. Returns (tasks, warnings). ``context`` (with the block's
     ``index``) carries the header of a table that a page break split into two blocks."""
     reader = _Reader(block, context, index)
