@@ -14,7 +14,6 @@ FUNCTION_LINES = 60
 LONG_MODULES: dict[str, int] = {}
 """Modules still over the limit, with their length when listed."""
 LONG_FUNCTIONS = {
-    "extract/targets.py:text_to_targets": 89,
 }
 """Functions still over the limit, with their length when listed."""
 

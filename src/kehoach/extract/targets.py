@@ -166,67 +166,87 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
         folded = ascii_fold(clause_body)
         if ACHIEVED.search(folded) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
             continue
-        prev_end = 0
-        covered = 0  # the clause text up to here names the previous target's indicator
-        first_indicator = None
-        for n_q, q in enumerate(QUANTITY.finditer(clause_body)):
-            if n_q >= MAX_PER_CLAUSE:
-                break
-            if _qualifies(clause_body, q.start(), covered, bool(first_indicator)):
-                continue
-            unit = " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/")
-            if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit() or _AGE.match(unit):
-                continue
-            v1 = text_to_number(q.group("v1"))
-            if v1 is None:
-                continue
-            before = clause_body[prev_end:q.start()]
-            if not q.group("pre") and rx.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản|tại)\s*$", before):
-                continue
-            if rx.match(rf"{YEAR}$", q.group("v1")) and not unit.startswith("%"):
-                continue
-            v2 = text_to_number(q.group("v2")) if q.group("v2") else None
-            cmp, direction = _comparator(q.group("pre"), q.group("post"), v2 is not None)
-            before_clean = rx.sub(r"\([^()]*\)", " ", before)
-            if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
-                before_clean = ""
-            raw_indicator = _STRIP_HEAD.sub("", before_clean).strip(" ,:;(")
-            indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
-            if not indicator:
-                # "có ít nhất 15 …": the verb was stripped with the comparator words; keep it to name the count.
-                verb = rx.sub(r"(?i:\s*(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|thêm))+\s*$", "", raw_indicator)
-                if _COUNT_VERB.match(verb):
-                    indicator = verb
-            if not indicator and first_indicator:
-                indicator = first_indicator
-            seg_end = q.end()
-            after = rx.split(r"[;(]|\s+(?=\p{Lu}\p{Ll})", clause_body[q.end():])[0].strip(" .:")
-            if not indicator and not first_indicator and unit.startswith("%") and not before.strip(" -+•") \
-                    and after and not _PREPOSITION.match(after):
-                indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
-                seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
-            elif indicator and _COUNT_VERB.match(indicator) and not unit.startswith("%") and not _MONEY.match(unit):
-                # "Thu hút khoảng 1,2 triệu lượt khách …", "Có ít nhất 30 điểm du lịch …": the thing counted names it.
-                counted = _MULTIPLIER.sub("", unit).strip()
-                tail = rx.split(r",|\s+(?:vào|đến|trong)\s+năm\b", after)[0].strip()
-                indicator = " ".join(x for x in (indicator, counted, tail) if x)
-                covered = clause_body.find(tail, q.end()) + len(tail) if tail else covered
-            if not indicator:
-                indicator = fallback_indicator
-            first_indicator = first_indicator or indicator
-            if unit.startswith("%"):
-                unit = "%/năm" if "năm" in unit else "%"
-            year = _year_of(clause_body[max(0, q.start() - 300): q.end()]) or _first_year(clause_body[q.end(): q.end() + 200]) \
-                or base_year
-            out.append({
-                "text": _segment_text(clause_body[prev_end:seg_end]) or clause_body,
-                "indicator": indicator or None,
-                "comparator": cmp,
-                "value": v1,
-                "value_max": v2,
-                "unit": unit,
-                "year": year,
-                "direction": direction,
-            })
-            prev_end = seg_end
+        out.extend(_clause_targets(clause_body, base_year, fallback_indicator))
     return out
+
+
+def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator: str | None) -> list[dict]:
+    """The targets of one clause, each figure with the words before it (or the thing it counts) as its indicator."""
+    out: list[dict] = []
+    prev_end = 0
+    covered = 0  # the clause text up to here names the previous target's indicator
+    first_indicator = None
+    for n_q, q in enumerate(QUANTITY.finditer(clause_body)):
+        if n_q >= MAX_PER_CLAUSE:
+            break
+        if _qualifies(clause_body, q.start(), covered, bool(first_indicator)):
+            continue
+        unit = " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/")
+        before = clause_body[prev_end:q.start()]
+        if _not_a_target(q, unit, before):
+            continue
+        v1 = text_to_number(q.group("v1"))
+        if v1 is None:
+            continue
+        v2 = text_to_number(q.group("v2")) if q.group("v2") else None
+        cmp, direction = _comparator(q.group("pre"), q.group("post"), v2 is not None)
+        indicator, seg_end, covered = _indicator(clause_body, q, before, unit, first_indicator, covered)
+        if not indicator:
+            indicator = fallback_indicator
+        first_indicator = first_indicator or indicator
+        if unit.startswith("%"):
+            unit = "%/năm" if "năm" in unit else "%"
+        year = _year_of(clause_body[max(0, q.start() - 300): q.end()]) or _first_year(clause_body[q.end(): q.end() + 200]) \
+            or base_year
+        out.append({
+            "text": _segment_text(clause_body[prev_end:seg_end]) or clause_body,
+            "indicator": indicator or None,
+            "comparator": cmp,
+            "value": v1,
+            "value_max": v2,
+            "unit": unit,
+            "year": year,
+            "direction": direction,
+        })
+        prev_end = seg_end
+    return out
+
+
+def _not_a_target(q, unit: str, before: str) -> bool:
+    """A figure that is no quantity aimed at: no unit, an age, a year, "khóa 12", "Điều 5"."""
+    if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit() or _AGE.match(unit):
+        return True
+    if not q.group("pre") and rx.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản|tại)\s*$", before):
+        return True
+    return bool(rx.match(rf"{YEAR}$", q.group("v1")) and not unit.startswith("%"))
+
+
+def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str | None,
+               covered: int) -> tuple[str | None, int, int]:
+    """(indicator, end of the target's text, how far the clause is covered) for the figure ``q``:
+    the words before it, else what it counts or what follows a bare percentage, else the clause's first."""
+    before_clean = rx.sub(r"\([^()]*\)", " ", before)
+    if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
+        before_clean = ""
+    raw_indicator = _STRIP_HEAD.sub("", before_clean).strip(" ,:;(")
+    indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
+    if not indicator:
+        # "có ít nhất 15 …": the verb was stripped with the comparator words; keep it to name the count.
+        verb = rx.sub(r"(?i:\s*(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|thêm))+\s*$", "", raw_indicator)
+        if _COUNT_VERB.match(verb):
+            indicator = verb
+    if not indicator and first_indicator:
+        indicator = first_indicator
+    seg_end = q.end()
+    after = rx.split(r"[;(]|\s+(?=\p{Lu}\p{Ll})", clause_body[q.end():])[0].strip(" .:")
+    if not indicator and not first_indicator and unit.startswith("%") and not before.strip(" -+•") \
+            and after and not _PREPOSITION.match(after):
+        indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
+        seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
+    elif indicator and _COUNT_VERB.match(indicator) and not unit.startswith("%") and not _MONEY.match(unit):
+        # "Thu hút khoảng 1,2 triệu lượt khách …", "Có ít nhất 30 điểm du lịch …": the thing counted names it.
+        counted = _MULTIPLIER.sub("", unit).strip()
+        tail = rx.split(r",|\s+(?:vào|đến|trong)\s+năm\b", after)[0].strip()
+        indicator = " ".join(x for x in (indicator, counted, tail) if x)
+        covered = clause_body.find(tail, q.end()) + len(tail) if tail else covered
+    return indicator or None, seg_end, covered
