@@ -80,15 +80,21 @@ def test_patterns_kept_between_runs_give_the_same_output(tmp_path):
     assert _run(tmp_path, sample) == first
 
 
-def test_a_store_file_whose_checksum_fails_is_not_read(monkeypatch, tmp_path):
+def _store_with_one_pattern(monkeypatch, tmp_path, pattern: str = r"Sở\s+\p{Lu}"):
+    """A writable pattern store under ``tmp_path`` holding one compiled pattern (skips where the
+    interpreter cannot store patterns)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("KEHOACH_NO_PATTERN_CACHE", raising=False)
     store = rx._Store()
     store.entries, store.writable = {}, True
-    pattern = r"Sở\s+\p{Lu}"
     store.add(pattern, 0, rx._translate(pattern), re.compile(rx._translate(pattern)))
     if not store.added:  # pragma: no cover (an interpreter without the engine's constructor)
         pytest.skip("patterns are not stored on this interpreter")
+    return store, pattern
+
+
+def test_a_store_file_whose_checksum_fails_is_not_read(monkeypatch, tmp_path):
+    store, pattern = _store_with_one_pattern(monkeypatch, tmp_path)
     store.save()
     path = Path(store.path())
     good = path.read_bytes()
@@ -147,14 +153,7 @@ def _dead_pid() -> int:
 
 
 def test_the_store_removes_temporary_files_a_killed_writer_left(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.delenv("KEHOACH_NO_PATTERN_CACHE", raising=False)
-    store = rx._Store()
-    store.entries, store.writable = {}, True
-    pattern = r"Sở\s+\p{Lu}"
-    store.add(pattern, 0, rx._translate(pattern), re.compile(rx._translate(pattern)))
-    if not store.added:  # pragma: no cover (an interpreter without the engine's constructor)
-        pytest.skip("patterns are not stored on this interpreter")
+    store, pattern = _store_with_one_pattern(monkeypatch, tmp_path)
     folder = tmp_path / "kehoach"
     folder.mkdir()
     name = Path(store.path()).name
