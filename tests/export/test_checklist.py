@@ -39,6 +39,23 @@ def test_markdown_one_heading_per_canonical_agency(plan):
     assert "\\=HYPERLINK" not in md and "HYPERLINK(\"http://x\")" in md  # shown as written, not as a link
 
 
+def test_one_heading_for_an_agency_written_with_and_without_its_place_word():
+    """"Sở Nội vụ tỉnh" and "Sở Nội vụ" are one agency (agency_key): one checklist heading and one
+    timeline section, named as first written."""
+    from kehoach.export.timeline import to_mermaid
+
+    text = PLAN.replace("3\tSố hóa hồ sơ\tSở Nội vụ\t", "3\tSố hóa hồ sơ\tSở Nội vụ tỉnh\t") \
+        + "4\tLưu trữ hồ sơ\tSở Nội vụ\t\tTháng 12/2024\tKho lưu trữ\n"
+    plan = extract_bytes(text.encode("utf-8"), "qn.txt")
+    leads = {t["title"]: t["lead"] for t in plan["tasks"]}
+    assert leads["Số hóa hồ sơ"] == ["Sở Nội vụ tỉnh"] and leads["Lưu trữ hồ sơ"] == ["Sở Nội vụ"]  # as written
+    md = render_checklist(plan, "md").decode("utf-8")
+    assert [h for h in md.splitlines() if h.startswith("## ")] == \
+        ["## Sở Thông tin và Truyền thông (3 nhiệm vụ)", "## Sở Nội vụ tỉnh (2 nhiệm vụ)"]
+    sections = [line.strip() for line in to_mermaid(plan).splitlines() if line.strip().startswith("section ")]
+    assert sections == ["section Sở Thông tin và Truyền thông", "section Sở Nội vụ tỉnh"]
+
+
 def test_markdown_marks_overdue_as_of(plan):
     md = render_checklist(plan, "md", "agency", dt.date(2024, 6, 1)).decode("utf-8")
     assert md.count("**[Quá hạn]**") == 1  # only Quý I/2024; "Thường xuyên" and December are not overdue

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
+from ..extract.agencies import agency_key
 from ..textsafe import for_sheet, one_line
 from ..vn import fold
 from .schedule import NOT_A_PLAN, Item, known_period, place_tasks, plan_label, plan_period, where
@@ -55,7 +56,7 @@ def grouped(plan: dict, by: str) -> list[tuple[str, list[Item]]]:
     groups: dict[str, tuple[str, list[Item]]] = {}
     for item in items:
         for key in group_keys(item, by):
-            k = fold(key)
+            k = agency_key(key) if by == "agency" else fold(key)  # "Sở A tỉnh" and "Sở A": one heading
             if k not in groups:
                 groups[k] = (key, [])
             groups[k][1].append(item)

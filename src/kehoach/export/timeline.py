@@ -8,6 +8,7 @@ import html
 import io
 
 from .. import rx
+from ..extract.agencies import agency_key
 from ..textsafe import one_line
 from ..vn import fold
 from .checklist import recurrence_vi
@@ -34,7 +35,7 @@ def rows(plan: dict, by: str) -> tuple[Period, list[tuple[str, list[Item]]]]:
         keys = (t.get("lead") or ["(chưa rõ đơn vị chủ trì)"]) if by == "agency" else \
             [t.get("group") or ("Tổ chức thực hiện" if t.get("source") == "body" else "Nhiệm vụ khác")]
         for key in keys[:1]:  # one bar per task: under its first lead agency
-            groups.setdefault(fold(key), (key, []))[1].append(item)
+            groups.setdefault(agency_key(key) if by == "agency" else fold(key), (key, []))[1].append(item)
     return period, list(groups.values())
 
 

@@ -155,6 +155,7 @@ def canonical_agency(name: str) -> str:
     unit = _UNIT_BY_KEY.get(_key(t))
     if unit is None and rx.search(r"\stỉnh$", t):
         unit = _UNIT_BY_KEY.get(_key(t[: -len(" tỉnh")]))
+        unit = unit and f"{unit} tỉnh"  # the place word is part of the name as written
     if unit:
         t = unit
     return t[:1].upper() + t[1:] if t else t
