@@ -8,6 +8,8 @@ agency unless it names its own.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .. import rx
 from ..diagnostics import warning
 from ..model import PlanWarning
@@ -173,30 +175,42 @@ def _point_text(sec: Section) -> str:
     return sec.title + sep + " ".join(sec.text)
 
 
-def _units(sec: Section, agency: str | None, inherited: str | None) -> list[tuple]:
-    """(lead text, task text, loc, group[, support text]) for each assignment a section holds."""
-    units: list[tuple] = []
+class _Unit(NamedTuple):
+    """One assignment found in the body, before it becomes a task."""
+
+    lead: str
+    text: str
+    loc: Loc
+    group: str | None = None
+    support: str | None = None
+    title: str | None = None
+    """The task's title when it is not its text (an item headed by its own title)."""
+
+
+def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Unit]:
+    """Each assignment a section holds."""
+    units: list[_Unit] = []
     skip = 0
     if agency:
         agency, skip, sentence = _heading_agency(sec)
-        if sentence and not sec.content and not sec.children and sec.title:
-            units.append((agency, sec.title, sec.loc, None))  # the heading is itself the assignment
+        if sentence and agency and not sec.content and not sec.children and sec.title:
+            units.append(_Unit(agency, sec.title, sec.loc))  # the heading is itself the assignment
     if agency is None and inherited and (sec.title or sec.content):
         # A point under an agency heading ("a) Chủ trì …"): one task, or one per dash item after an intro.
         items = [(t, loc) for kind, t, loc in sec.content if kind in ("item", "subitem")]
         if items and sec.title:
             if _WITH_SUPPORT.search(sec.title):
-                return [(inherited, t, loc, sec.title, (_own_agency(t) or (None,))[0]) for t, loc in items]
-            return [(inherited, t, loc, sec.title) for t, loc in items]
+                return [_Unit(inherited, t, loc, sec.title, (_own_agency(t) or (None,))[0]) for t, loc in items]
+            return [_Unit(inherited, t, loc, sec.title) for t, loc in items]
         text = _point_text(sec)
         own = _own_agency(text, inherited)
-        return [(own[0], text, sec.loc, None)] if own else [(inherited, text, sec.loc, None)]
+        return [_Unit(own[0] if own else inherited, text, sec.loc)]
     for _kind, text, loc in sec.content[skip:]:
         own = _own_agency(text, agency)
         if own:
-            units.append((own[0], own[1], loc, None))
+            units.append(_Unit(own[0], own[1], loc))
         elif agency:
-            units.append((agency, text, loc, None))
+            units.append(_Unit(agency, text, loc))
     return units
 
 
@@ -210,7 +224,7 @@ def _lead_sentence(text: str) -> str | None:
     return None
 
 
-def _item_units(sec: Section) -> list[tuple]:
+def _item_units(sec: Section) -> list[_Unit]:
     """A numbered item (a leaf) of a task section whose agency comes in a paragraph of its own
     ("1. Rà soát …" / "Sở A chủ trì, phối hợp với Sở B …; thời gian: …"): one task titled by the
     heading, or one per assigning paragraph when several agencies are given their parts."""
@@ -218,8 +232,8 @@ def _item_units(sec: Section) -> list[tuple]:
             if kind == "text" and (lead := _lead_sentence(text)) is not None]
     if len(said) == 1 and sec.title:
         lead, text, loc = said[0]
-        return [(lead, text, loc, None, None, sec.title)]
-    return [(lead, text, loc, sec.title) for lead, text, loc in said]
+        return [_Unit(lead, text, loc, title=sec.title)]
+    return [_Unit(lead, text, loc, sec.title) for lead, text, loc in said]
 
 
 def _unread(sec: Section) -> PlanWarning | None:
@@ -236,7 +250,7 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
     tasks, warnings = out
     in_scope = in_scope or sec.role == Role.ORGANIZATION
     agency = _heading_agency(sec)[0]
-    units: list[tuple] = []
+    units: list[_Unit] = []
     if in_scope:
         units = _units(sec, agency, inherited)
     elif sec.role in _TASK_ROLES and agency is None and not sec.children and sec.id not in skip \
@@ -245,9 +259,9 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
         unread = None if units else _unread(sec)
         if unread:
             warnings.append(unread)
-    for k, (lead, text, loc, group, *more) in enumerate(units, 1):
+    for k, u in enumerate(units, 1):
         tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
-        tasks.append(_task(tid, sec, text, lead, loc, group, *more))
+        tasks.append(_task(tid, sec, u.text, u.lead, u.loc, u.group, u.support, u.title))
     for child in sec.children:
         _visit(child, _clean_lead(agency) if agency else inherited, in_scope, out, skip)
 
