@@ -39,7 +39,7 @@ SUB_COLUMN_WORDS: list[tuple[str, str]] = [
 SUB_HEADER_CELL = r"bat dau|hoan thanh|ket thuc|chu tri|phoi hop|tu ngay|den ngay"
 """A whole cell that is a second-row header word: in a "|" scrape such a cell may open a row."""
 
-HEADER_ROW_WORDS = (r"^(?:(?:so )?tt|s ?t ?t|so thu tu)$|\b(?:noi dung|nhiem vu|chu tri|phoi hop|thoi gian|thoi han"
+HEADER_ROW_WORDS = (rf"^{NUMBER_COLUMN}$|\b(?:noi dung|nhiem vu|chu tri|phoi hop|thoi gian|thoi han"
                     r"|tien do|don vi|co quan|san pham|ket qua|ghi chu|chi tieu)\b")
 """Words by which a row of text without ruled cells reads as a table header (two or more of its cells)."""
 
