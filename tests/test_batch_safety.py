@@ -138,8 +138,9 @@ def _children(pid: int) -> set[int]:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_killed_batch_keeps_what_it_finished_and_leaves_no_workers(tmp_path):
     src = tmp_path / "in"
-    for n in range(60):
-        plan_file(src / f"plan-{n:02}.txt", n + 1)
+    for n in range(60):  # each long enough (a plan written 20 times) that the kill lands before the last one
+        path = plan_file(src / f"plan-{n:02}.txt", n + 1)
+        path.write_text(path.read_text(encoding="utf-8") * 20, encoding="utf-8")
     out = tmp_path / "out"
     p = subprocess.Popen([sys.executable, "-m", "kehoach.cli", "batch", str(src), "-o", str(out), "-j", "2"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
