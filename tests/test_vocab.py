@@ -34,3 +34,25 @@ def test_year_fragments(text, year):
     from kehoach.vocab.dates import YEAR, YEAR_SPAN
 
     assert rx.search(YEAR_SPAN if "-" in year else YEAR, text).group(0) == year
+
+
+PART_CASES = load_cases("document_parts.yaml")
+
+
+@pytest.mark.parametrize("case", PART_CASES, ids=lambda c: f"{c['part']}:{c['in']}")
+def test_document_part(case):
+    from kehoach.vocab import document_parts
+
+    assert bool(rx.match(getattr(document_parts, case["part"]), case["in"])) is case["match"]
+
+
+def test_every_document_part_has_examples():
+    """Each fragment has a line it matches and one it must not."""
+    from kehoach.vocab import document_parts
+
+    names = [n for n in vars(document_parts) if n.isupper() and isinstance(getattr(document_parts, n), str)]
+    for name in names:
+        if name == "CAPACITY_CODES":
+            continue
+        seen = {c["match"] for c in PART_CASES if c["part"] == name}
+        assert seen == {True, False}, f"add a matching and a non-matching example of {name} to document_parts.yaml"

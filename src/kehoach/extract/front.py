@@ -15,6 +15,7 @@ from ..numbering import match_token
 from ..parse.blocks import Block
 from ..vn import is_upper_text
 from ..vocab.dates import YEAR
+from ..vocab.document_parts import NATION
 from . import header as hd
 from .regions import ATTACHMENT, Regions, para
 
@@ -105,7 +106,7 @@ def _header_line(blocks: list[Block], i: int, head_stop: int, front: Front, take
     b = blocks[i]
     text = _RULE_RUN.sub(" ", b.text).strip()
     _issuer_line(blocks, i, text, head_stop, front)
-    if hd.MOTTO.match(text) or rx.search(r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI", text.upper()):
+    if hd.MOTTO_LINE.match(text) or rx.search(rf"{NATION}\s+XÃ\s+HỘI", text.upper()):
         front.claimed.add(i)
     _number_line(blocks, i, text, front)
     _place_date_line(blocks, i, text, front, taken)
@@ -123,7 +124,7 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
                 issuer, complete = hd.expand_issuer(left + " " + tail)
                 front.claimed.add(k)
                 break
-            if nxt is None or not (hd.MOTTO.match(tail) or is_upper_text(tail) and "CỘNG" in tail):
+            if nxt is None or not (hd.MOTTO_LINE.match(tail) or is_upper_text(tail) and "CỘNG" in tail):
                 break
     if issuer and front.fields["issuer"] is None:
         front.claimed.add(i)

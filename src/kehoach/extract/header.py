@@ -9,6 +9,7 @@ from ..parse.blocks import Block
 from ..parse.lines import TYPE_NAME
 from ..vn import ascii_fold, fold, is_upper_text, modern_tone, sentence_case, title_case_place
 from ..vocab.dates import DATE, DATE_WORDED, YEAR
+from ..vocab.document_parts import CAPACITY_CODES, MOTTO, NATION, RECIPIENTS
 from .dates import find_date, find_issue_date
 
 NUMBER_LINE = rx.compile(
@@ -37,10 +38,10 @@ BACKREF = rx.compile(
 """``(Kèm theo Kế hoạch /KH-UBND ngày 12 /9/2019 của Ủy ban nhân dân tỉnh Sơn La)``,
 ``Kế hoạch số 58 /KH-UBND ngày 2 tháng 8 năm 2022 của UBND tỉnh Cà Mau``."""
 
-AUTHORITY = rx.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
+AUTHORITY = rx.compile(rf"^(?P<auth>{CAPACITY_CODES})\s*\.\s*(?P<rest>.*)$")
 PERSON = rx.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
-MOTTO = rx.compile(r"^(?:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|CỘNG|Độc\s+lập\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$)", rx.I)
-RECIPIENTS = rx.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", rx.I)
+MOTTO_LINE = rx.compile(rf"^(?:{NATION}\s+XÃ\s+HỘI|CỘNG|{MOTTO}\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$)", rx.I)
+RECIPIENTS_LINE = rx.compile(rf"^{RECIPIENTS}\s*:?\s*(?P<rest>.*)$", rx.I)
 BASIS_START = rx.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", rx.I)
 CITED = rx.compile(
     r"""(?:(?P<law>Luật|Bộ\s+luật)\s+(?P<lawname>\p{L}[^;:]{2,120}?)
@@ -189,7 +190,7 @@ def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[st
         b = blocks[i]
         if b.kind != "para":
             continue
-        m = RECIPIENTS.match(b.text)
+        m = RECIPIENTS_LINE.match(b.text)
         if not m:
             continue
         out: list[str] = []

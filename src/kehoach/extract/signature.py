@@ -13,11 +13,12 @@ from .. import rx
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..vn import ascii_fold, is_upper_text, sentence_case, title_case_place
+from ..vocab.document_parts import CAPACITY
 from .header import AUTHORITY, SIGNER_TITLES, expand_issuer, is_person, signer_title
 
 _NOTE = rx.compile(r"^[\[\](]*\s*(?:đã\s+ký|ký\s+tên|ký,?\s+ghi\s+rõ\s+họ\s+tên|đóng\s+dấu|signed|chữ\s+ký\s+số)?\s*[\])]*\.?$", rx.I)
 """Lines between the title and the name that are neither: "(Đã ký)", "[", "(Ký, ghi rõ họ tên)"."""
-_SPLIT_AUTHORITY = rx.compile(r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})")
+_SPLIT_AUTHORITY = rx.compile(rf"\s+(?={CAPACITY}\s*\p{{Lu}})")
 _TITLE_WORDS = {
     "chu tich": "Chủ tịch", "pho chu tich": "Phó Chủ tịch", "thu tuong": "Thủ tướng",
     "pho thu tuong": "Phó Thủ tướng", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",

@@ -12,14 +12,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import rx
+from ..vocab.document_parts import (
+    CAPACITY,
+    COMMITTEE,
+    NATION,
+    NUMBER_LABEL,
+    PLACE_DATE,
+    RECIPIENTS,
+    SIGNER_TITLE,
+)
 from .lines import MARKUP
 from .normalize import normalize_text
 
 _GAP = rx.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
 """Four spaces or more between two runs of text: a column boundary, not a word space."""
 LAYOUT_CUE = rx.compile(
-    r"^(?:(?:TM|KT|TL|TUQ)\s*\.|Nơi\s+nhận|Số\s*:|CỘNG\s+H[OÒ]À?|Độc\s+lập|(?:ỦY|UỶ)\s+BAN|BỘ\s|THỦ\s+TƯỚNG"
-    r"|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG)\s*$)"
+    rf"^(?:{CAPACITY}|{RECIPIENTS}|{NUMBER_LABEL}|{NATION}|Độc\s+lập|{COMMITTEE}|BỘ\s|THỦ\s+TƯỚNG"
+    rf"|{PLACE_DATE}|{SIGNER_TITLE}\s*$)"
 )
 """What a column of a header or signature line (or a cell of a layout table) starts with: a capacity
 marker, "Nơi nhận", "Số:", the motto, the issuer, a place and date, a signer's title alone."""

@@ -7,6 +7,17 @@ from typing import Protocol
 from .. import rx
 from ..numbering import match_token
 from ..vn import is_upper_text, starts_upper
+from ..vocab.document_parts import (
+    APPENDIX,
+    CAPACITY,
+    ISSUER_BODY,
+    MOTTO,
+    NATION,
+    NUMBER_LABEL,
+    PLACE_DATE,
+    RECIPIENTS,
+)
+from ..vocab.document_parts import PAGE_MARK as _PAGE_MARK
 
 
 class LineTexts(Protocol):
@@ -25,17 +36,17 @@ TYPE_NAME = rx.compile(
 """A line that is only a document-type name: "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG", "PHỤ LỤC"."""
 
 APPENDIX_HEADING = rx.compile(
-    r"^(?:PHỤ\s+LỤC|DANH\s+MỤC)\b|^(?:Phụ\s+lục|Danh\s+mục)(?:\s+(?:số\s+)?(?:[IVXLC]+|\d+[a-z]?)\b|\s*[:.\-–]|\s*$)"
+    rf"^(?:{APPENDIX}|DANH\s+MỤC)\b|^(?:Phụ\s+lục|Danh\s+mục)(?:\s+(?:số\s+)?(?:[IVXLC]+|\d+[a-z]?)\b|\s*[:.\-–]|\s*$)"
 )
 """An appendix heading: "PHỤ LỤC", "DANH MỤC …", "Phụ lục I", "Phụ lục 02", "Phụ lục: …"; not a sentence
 that starts with the words ("Phụ lục, xây dựng kế hoạch …" wrapped from "… được giao tại")."""
 
 STARTER = rx.compile(
-    r"""^(?:
-        Số\s*:|Số\s+\d|Nơi\s+nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|Căn\s+cứ\s|Điều\s+\d
+    rf"""^(?:
+        {NUMBER_LABEL}|Số\s+\d|{RECIPIENTS}|{CAPACITY}\s*\p{{Lu}}|Căn\s+cứ\s|Điều\s+\d
       | \(?\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)|Kế\s+hoạch\s+(?:hành\s+động\s+)?số
-      | Trên\s+đây\s+là|Lưu\s*:|CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*[-–]|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN
-      | \p{Lu}[\p{L}\s.]{1,40},\s+ngày\s
+      | Trên\s+đây\s+là|Lưu\s*:|{NATION}|{MOTTO}\s*[-–]|{ISSUER_BODY}
+      | {PLACE_DATE}
     )""",
     rx.X,
 )
@@ -43,17 +54,15 @@ STARTER = rx.compile(
 :data:`APPENDIX_HEADING`)."""
 
 STANDALONE = rx.compile(
-    r"""^(?:Số\s*:.*|Nơi\s+nhận\s*:?|QUYẾT\ ĐỊNH\s*:|\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s.*\d{4}\.?
-         |CỘNG\s+HÒA.*|CỘNG\s+HOÀ.*|Độc\s+lập\s*[-–].*)$""",
+    rf"""^(?:{NUMBER_LABEL}.*|{RECIPIENTS}\s*:?|QUYẾT\ ĐỊNH\s*:|{PLACE_DATE}.*\d{{4}}\.?
+         |{NATION}.*|{MOTTO}\s*[-–].*)$""",
     rx.X,
 )
 """Lines that are a block of their own (nothing joins them, they join nothing)."""
 
 MARKUP = rx.compile(r"^\s*(?:[-_=*~.]{3,}(?:\s+[-_=*~.]{3,})*|\||\*\*?(?:\s+\*\*?)*)\s*$")
 """Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
-PAGE_MARK = rx.compile(
-    r"^\s*(?:(?:Trang|TRANG|trang|Page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-|\{\d{1,4}\}[-_=]{3,})\s*$"
-)
+PAGE_MARK = rx.compile(_PAGE_MARK)
 """A page number a converter left on a line of its own ("Trang 2/4", "- 3 -", "{3}-----"); the PDF reader also
 drops bare numbers, which in text could be a table cell."""
 

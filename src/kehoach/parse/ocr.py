@@ -33,6 +33,7 @@ from ..diagnostics import warning
 from ..errors import ReadError
 from ..numbering import roman_to_int
 from ..vn import fold
+from ..vocab.document_parts import APPENDIX, CAPACITY, FIXED_WORDS, RECIPIENTS
 from .rendition import Rendition
 
 MODES = ("auto", "force")
@@ -190,13 +191,7 @@ def draw_rules(pdf_bytes: bytes) -> bytes:
 # --- corrections ------------------------------------------------------------------------------
 _ROMAN_LIKE = rx.compile(r"^(?P<num>[IVXLl|!H]{1,5})(?P<punct>[._,:;]*)\s+(?P<rest>\S.*)$")
 _BULLET = rx.compile(r"^_\s+")
-_STOP = rx.compile(r"^(?:PHỤ\s+LỤC|Nơi\s+nhận|TM\.|KT\.)", rx.I)
-HEADINGS = [
-    "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH",
-    "MỤC ĐÍCH", "YÊU CẦU", "MỤC TIÊU", "NHIỆM VỤ", "GIẢI PHÁP", "KINH PHÍ", "TỔ CHỨC THỰC HIỆN",
-    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "PHỤ LỤC", "Nơi nhận", "TỈNH", "THÀNH PHỐ", "HUYỆN",
-]
-"""The fixed words of a plan's header and headings (see GLOSSARY), as they are spelled."""
+_STOP = rx.compile(rf"^(?:{APPENDIX}|{RECIPIENTS}|{CAPACITY})", rx.I)
 
 
 def _heading_line(rest: str) -> bool:
@@ -246,7 +241,7 @@ def _fix_words(lines: list[str], fixes: list[tuple[int, str, str]]) -> None:
         toks = words.findall(line)
         for a, b in pairwise(toks):
             spelled.setdefault(fold(f"{a} {b}"), Counter())[f"{a} {b}"] += 1
-    known = {fold(h): h for h in HEADINGS}
+    known = {fold(h): h for h in FIXED_WORDS}
     for k, line in enumerate(lines):
         new = line
         heading = _heading_line(line)

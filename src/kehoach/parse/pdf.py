@@ -17,6 +17,7 @@ from collections import Counter
 
 from ..errors import ReadError
 from ..vn import is_upper_text
+from ..vocab.document_parts import BARE_PAGE_NUMBER
 from .blocks import Loc
 from .lines import PAGE_MARK, starts_block
 from .normalize import footnote_start
@@ -27,7 +28,7 @@ from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
 from .textlayer import page_warnings, repair_lines
 
-_BARE_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
+_BARE_PAGE_NUMBER = re.compile(BARE_PAGE_NUMBER)
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "intersection_tolerance": 4}
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+from ..vocab.document_parts import CAPACITY, MOTTO, NATION, SIGNER_TITLE
+
 _LABEL = re.compile(r"^(?:[-–+•*]|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))$")
 _RIGHT_COLUMN = re.compile(
-    r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|Độc\s+lập\s*[-–]|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\w|[A-ZĐÂĂÊÔƠƯ][\w.]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w.]*){0,3},\s+ngày\s)"
+    rf"^(?:{NATION}\s+XÃ|{MOTTO}\s*[-–]|{CAPACITY}\s*\w|[A-ZĐÂĂÊÔƠƯ][\w.]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w.]*){{0,3}},\s+ngày\s)"
 )
 """Where the right column of a header or signature block begins, when no wide gap shows it:
 "CỘNG HÒA XÃ HỘI …", "Độc lập - …", "TM. …", "KT. …", "Lạng Sơn, ngày …"."""
-_TITLE_BESIDE = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG)$")
+_TITLE_BESIDE = re.compile(rf"^{SIGNER_TITLE}$")
 """A signer's title ending a recipient line ("- Các sở, ban, ngành; CHỦ TỊCH"): the right column."""
 
 

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 
 from .. import rx
 from ..vn import ascii_fold
+from ..vocab.document_parts import BARE_PAGE_NUMBER
 from .aligned import HEADER_WORD
 from .lines import PAGE_MARK
 from .pdf_rows import ROW_NUMBER, Line, groups, rows
 
-_BARE_NUMBER = rx.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
+_BARE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
 
 MIN_COLUMNS = 3
 ALIGNED = 3

@@ -15,6 +15,7 @@ from .. import rx
 from ..diagnostics import warning
 from ..model import PlanWarning
 from ..vn import ascii_fold
+from ..vocab.document_parts import NATION
 
 META_KEYS: list[tuple[str, str]] = [
     ("number", r"so hieu|so ky hieu|ky hieu|so van ban"),
@@ -42,7 +43,7 @@ _DOC_START = rx.compile(
     r"|CỘNG\s+H[OÒ]À|TỈNH\s|THÀNH\s+PHỐ\s|HUYỆN\s|Số\s*:)"
 )
 """How a document's own header begins (issuer, national motto or "Số:" line), written in capitals."""
-_MOTTO = rx.compile(r"CỘNG\s+H[OÒ]À\s+XÃ")
+_MOTTO = rx.compile(rf"{NATION}\s+XÃ")
 _KEY_SPAN = 80
 """A metadata table's rows stand within this many lines (scraped tables put each cell on its own lines)."""
 _TABLE_SYNTAX = rx.compile(r"^[\s|:\-+=]*$")
