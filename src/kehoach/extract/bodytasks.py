@@ -18,7 +18,7 @@ from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD
 from ..vocab.dates import YEAR
 from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .dates import text_to_deadline
-from .labelled import is_category
+from .labelled import is_category, labelled_deadline
 from .roles import Role
 from .sections import Section
 
@@ -71,10 +71,6 @@ _WITH_SUPPORT = rx.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", rx.I)
 _CONTINUATION_MAX_WORDS = 16
 _TERMINAL = rx.compile(r"[.;:!?…]['\"”’)]*$")
 
-
-_TIME_LABEL = rx.compile(r"(?i:(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*)"
-                         r"(?P<t>[^;]+?)\s*(?=[;.]\s|[;.]?$)")
-"""A time given by a label inside a sentence: "…; thời gian thực hiện: năm 2026."."""
 _TASK_ROLES = (Role.TASKS, Role.SOLUTIONS)
 _LEADS = rx.compile(r"^,?\s*(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b", rx.I)
 _MENTIONS_LEAD = rx.compile(r"^[^,;.:()]{2,120}?\s(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+)?chủ\s+trì\b", rx.I)
@@ -84,9 +80,12 @@ _MENTIONS_LEAD = rx.compile(r"^[^,;.:()]{2,120}?\s(?:là\s+(?:cơ\s+quan|đơn\s
 def _deadline(text: str, *more: str) -> dict:
     """The deadline a task's own words give: a time phrase, a "thời gian:" label, a recurrence."""
     for t in (text, *more):
-        dl = DEADLINE_PHRASE.search(t) or _TIME_LABEL.search(t)
+        dl = DEADLINE_PHRASE.search(t)
         if dl:
-            return text_to_deadline(dl.group("t") if "t" in dl.groupdict() else dl.group(0).lstrip(", "))
+            return text_to_deadline(dl.group(0).lstrip(", "))
+        label = labelled_deadline(t)
+        if label:
+            return text_to_deadline(label)
     rec = RECURRENCE_PHRASE.search(text)
     return text_to_deadline(rec.group(0).lstrip(", ") if rec else None)
 

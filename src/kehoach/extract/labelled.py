@@ -58,6 +58,8 @@ _DEADLINE_BARE = rx.compile(
     r"|thuong xuyen)\b)"
 )
 """A time label written without its colon ("Thời gian thực hiện sau khi …"): only before a time word."""
+_DEADLINE_LABEL = rx.compile(rf"(?:{dict(LABELS)['deadline']})\s*:\s*")
+_LABEL_VALUE = rx.compile(r"(?P<t>[^;]+?)\s*(?=[;.]\s|[;.]?$)")
 _DATE_WORDS = rx.compile(r"\d|\b(?:quý|tháng|năm|ngày)\b", rx.I)
 """A deadline with these gives a date when read right: if none comes out, it is warned about."""
 _TASK_FIELDS = {"lead", "support", "agency", "deadline", "output"}
@@ -125,6 +127,19 @@ def split_labels(text: str) -> list[tuple[str, str]] | None:
         value = text[m.end():end].strip(" ;.,\t-–")
         out.append((m.lastgroup, value))
     return out
+
+
+def labelled_deadline(text: str) -> str | None:
+    """The time a sentence gives by a deadline label inside it, up to the next ";" or "."
+    ("…; thời gian thực hiện: năm 2026." -> "năm 2026"); None when it gives none.
+
+    >>> labelled_deadline("Sở A chủ trì; thời gian hoàn thành: Quý II/2026; kinh phí: …")
+    'Quý II/2026'
+    """
+    key = strip_diacritics(text).lower()
+    m = _DEADLINE_LABEL.search(key) if len(key) == len(text) else None
+    value = _LABEL_VALUE.match(text, m.end()) if m else None
+    return value.group("t") if value else None
 
 
 def _heading_labels(sec: Section) -> tuple[str | None, str | None]:
