@@ -103,6 +103,15 @@ def fold(text: str) -> str:
     return " ".join(strip_tones(text).casefold().split())  # split() and \s agree on what a space is
 
 
+def fold_aligned(text: str) -> str:
+    """:func:`strip_diacritics` in lower case, one character for each of ``text``'s, so that a match's
+    offsets in the key are its offsets in ``text`` ("Quý II" -> "quy ii")."""
+    key = strip_diacritics(text).lower()
+    if len(key) == len(text):
+        return key
+    return "".join((strip_diacritics(c).lower() or " ")[0] for c in text)
+
+
 def ascii_fold(text: str) -> str:
     """Looser key with no diacritics at all (for matching typed input and OCR slips)."""
     return " ".join(strip_diacritics(text).casefold().split())

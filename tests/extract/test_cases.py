@@ -83,3 +83,10 @@ def test_label_line(case):
 
     got = split_labels(case["in"])
     assert (None if got is None else [list(e) for e in got]) == case["out"]
+
+
+@pytest.mark.parametrize("case", load_cases("time_phrases.yaml"), ids=lambda c: c["in"])
+def test_time_phrase(case):
+    from kehoach.extract.dates import find_time_phrase
+
+    assert find_time_phrase(case["in"], recurrence=case.get("recurrence", False)) == case["out"]

@@ -15,9 +15,8 @@ from ..diagnostics import warning
 from ..model import PlanWarning
 from ..parse.blocks import Loc
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD
-from ..vocab.dates import YEAR
 from .agencies import canonical_agency, cell_to_agencies, trim_known
-from .dates import text_to_deadline
+from .dates import find_time_phrase, text_to_deadline
 from .labelled import is_category, labelled_deadline
 from .roles import Role
 from .sections import Section
@@ -50,22 +49,6 @@ _ISSUER_ASKS = rx.compile(
 _LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+(?:giao|phân\s+công))\b.*$"
                            r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", rx.I)
 """What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
-_TIME = (rf"(?:ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{YEAR})?|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+{YEAR})?"
-         rf"|tháng\s+\d{{1,2}}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR})?"
-         rf"|quý\s+(?:[IVX]+|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:quý\s+)?(?:[IVX]+|[1-4])\b)*(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR})?"
-         rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{YEAR})?|năm\s+{YEAR})")
-DEADLINE_PHRASE = rx.compile(
-    rf"""(?i:(?:định\s+k[ỳì]\s+)?(?:hoàn\s+thành\s+(?:xong\s+)?|xong\s+|chậm\s+nhất\s+(?:là\s+|vào\s+)?)?
-          (?:trước|trong|vào|từ|chậm\s+nhất(?:\s+là)?)\s+{_TIME}
-          (?:\s+và\s+(?:ngày\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}}))?(?:\s+(?:hằng|hàng)\s+năm)?
-        | định\s+k[ỳì]\s+(?:(?:hằng|hàng)\s+(?:năm|quý|tháng)|(?:6|06|sáu)\s+tháng))""",
-    rx.X,
-)
-"""A time phrase a body task gives for itself: "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
-RECURRENCE_PHRASE = rx.compile(
-    r"(?i:(?:^|,\s*|\bthực\s+hiện\s+|\btổ\s+chức\s+)(?:thường\s+xuyên|liên\s+tục|(?:hằng|hàng)\s+(?:năm|quý|tháng))"
-    r"(?=\s*(?:[.;,]|$|\b(?:trong|suốt|từ|vào|khi)\b)))")
-"""How often, when the task gives no date: "…, thường xuyên trong dịp Tết.", "thực hiện hằng quý"."""
 _WITH_SUPPORT = rx.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", rx.I)
 """A point that introduces the agencies it works with: "b) Chủ trì, phối hợp:" / "- Sở A …"."""
 _CONTINUATION_MAX_WORDS = 16
@@ -80,14 +63,10 @@ _MENTIONS_LEAD = rx.compile(r"^[^,;.:()]{2,120}?\s(?:là\s+(?:cơ\s+quan|đơn\s
 def _deadline(text: str, *more: str) -> dict:
     """The deadline a task's own words give: a time phrase, a "thời gian:" label, a recurrence."""
     for t in (text, *more):
-        dl = DEADLINE_PHRASE.search(t)
-        if dl:
-            return text_to_deadline(dl.group(0).lstrip(", "))
-        label = labelled_deadline(t)
-        if label:
-            return text_to_deadline(label)
-    rec = RECURRENCE_PHRASE.search(text)
-    return text_to_deadline(rec.group(0).lstrip(", ") if rec else None)
+        phrase = find_time_phrase(t) or labelled_deadline(t)
+        if phrase:
+            return text_to_deadline(phrase)
+    return text_to_deadline(find_time_phrase(text, recurrence=True))
 
 
 def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None,

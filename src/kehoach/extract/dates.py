@@ -13,6 +13,7 @@ from collections.abc import Callable
 from .. import rx
 from ..numbering import roman_to_int
 from ..vn import ascii_fold as fold
+from ..vn import fold_aligned
 from ..vocab.dates import RECURRENCE_WORDS, YEAR
 
 _RECURRENCE_RES = [(rx.compile(p), r) for p, r in RECURRENCE_WORDS]
@@ -83,6 +84,39 @@ _SPAN_PATTERNS = [
     ("year_range", rx.compile(rf"(?<![\d/])(?P<y1>{_YEAR})\s*(?:-|–|den|toi)\s*(?:nam\s+)?(?P<y2>{_YEAR})(?!\d)")),
     ("year", rx.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")),
 ]
+_TIME = (
+    rf"ngay\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{_YEAR})?|ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s+nam\s+{_YEAR})?"
+    rf"|thang\s+\d{{1,2}}(?:{_LIST_SEP}(?:thang\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
+    rf"|quy\s+(?:[ivx]+|[1-4])(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])\b)*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
+    rf"|(?:0?6|sau)\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+{_YEAR})?|nam\s+{_YEAR}"
+)
+"""A time as running text writes it, with or without its year: "ngày 15/12", "tháng 4, 5/2026", "Quý II/2026"."""
+TIME_PHRASE = rx.compile(
+    rf"""(?<!\w)(?:(?:dinh\s+k[yi]\s+)?(?:hoan\s+thanh\s+(?:xong\s+)?|xong\s+|cham\s+nhat\s+(?:la\s+|vao\s+)?)?
+          (?:truoc|trong|vao|tu|cham\s+nhat(?:\s+la)?)\s+(?:{_TIME})
+          (?:\s+va\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+thang\s+\d{{1,2}}))?(?:\s+hang\s+nam)?
+        | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|(?:0?6|sau)\s+thang))""",
+    rx.X,
+)
+"""A time phrase a sentence gives for itself (folded): "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
+RECURRENCE_PHRASE = rx.compile(
+    r"(?:^|,\s*|\bthuc\s+hien\s+|\bto\s+chuc\s+)(?:thuong\s+xuyen|lien\s+tuc|hang\s+(?:nam|quy|thang))"
+    r"(?=\s*(?:[.;,]|$|\b(?:trong|suot|tu|vao|khi)\b))")
+"""How often, when a sentence gives no date (folded): "…, thường xuyên trong dịp Tết.", "thực hiện hằng quý"."""
+
+
+def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
+    """The time a sentence gives for itself, as written (``recurrence``: how often it recurs).
+
+    >>> find_time_phrase("Sở A chủ trì, hoàn thành trong Quý II/2026.")
+    'hoàn thành trong Quý II/2026'
+    >>> find_time_phrase("Các sở thực hiện hằng quý.", recurrence=True)
+    'thực hiện hằng quý'
+    """
+    m = (RECURRENCE_PHRASE if recurrence else TIME_PHRASE).search(fold_aligned(text))
+    return text[m.start():m.end()].lstrip(", ") if m else None
+
+
 _OPEN_END = rx.compile(r"(?:cac|nhung) nam tiep theo|tro di|tro ve sau|ve sau")
 _AND = rx.compile(r"\s*(?:,|;|\bva\b)\s*")
 _FROM = rx.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:ngay|thang|quy|nam)?\s*$")
