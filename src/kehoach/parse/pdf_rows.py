@@ -66,8 +66,9 @@ def _pitch(lines: list[Line], height: float, bounds: list[float]) -> float:
     """The distance between the lines of one paragraph: the usual step between the lines that have
     words in one column (lines of other columns may sit between them when cells are centred)."""
     steps = []
+    at = [_column_tops(line, bounds) for line in lines]
     for c in range(len(bounds) + 1):
-        tops = [_top(line) for line in lines if any(_column(w, bounds) == c for w in line)]
+        tops = [t[c] for t in at if c in t]
         steps += [b - a for a, b in itertools.pairwise(tops) if 0 < b - a < 2.5 * height]
     steps.sort()
     return min(steps[len(steps) // 5], 1.6 * height) if steps else 1.4 * height  # rows of one line step wider
@@ -82,6 +83,16 @@ def _top(line: Line) -> float:
 
 def _column(word: dict, bounds: list[float]) -> int:
     return sum(1 for b in bounds if word["x0"] >= b)
+
+
+
+def _column_tops(line: Line, bounds: list[float]) -> dict[int, float]:
+    """Where the line stands in each column: a line gathers words a little above or below each
+    other, and a cell's own paragraph steps from its own previous line."""
+    tops: dict[int, list[float]] = {}
+    for w in line:
+        tops.setdefault(_column(w, bounds), []).append(w["top"])
+    return {c: statistics.median(t) for c, t in tops.items()}
 
 
 
@@ -189,12 +200,14 @@ def rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[in
             out.append([[] for _ in cells])
             start_top = top
         prev_top = top
+        tops = _column_tops(line, bounds)
         for c, words in enumerate(cells):
             if not words:
                 continue
             target = len(out) - 1
             before = last.get(c)
-            if before is not None and before[1] < target and 0 < top - before[0] <= pitch * 1.2 \
+            ctop = tops.get(c, top)
+            if before is not None and before[1] < target and 0 < ctop - before[0] <= pitch * 1.2 \
                     and before[2] == bands[k] and (centred or abs(top - start_top) > 0.3 * height):
                 target = before[1]  # a paragraph merged over out, running on past the next row's start
             cell = out[target][c]
@@ -203,5 +216,5 @@ def rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[in
                 cell.append(text)  # "- CQ chủ trì: …" / "- CQ phối hợp: …": a list item is a paragraph
             else:
                 out[target][c] = cell[:-1] + [_join(cell[-1], text, in_header)] if cell else [text]
-            last[c] = (top, target, bands[k])
+            last[c] = (ctop, target, bands[k])
     return out

@@ -1,9 +1,12 @@
 """Task tables a PDF prints without ruling lines, found by how their words line up.
 
 A table starts at a line of at least three word groups set apart by gaps wider than a word space,
-two of them task-table header words (STT, Nội dung, Chủ trì, Thời gian …). Its columns are the
-gutters: the horizontal gaps, wider than a few word spaces, that no word of the table's lines
-crosses (a cell's padding keeps one between columns even when the text fills its cells). Lines are
+two of them task-table header words (STT, Nội dung, Chủ trì, Thời gian …), or at a band of lines
+touching each other that has them (header cells centred vertically and wrapped put no line level
+with every cell). Its columns are the gutters: the horizontal gaps, wider than a few word spaces,
+that no word of the table's lines crosses (a cell's padding keeps one between columns even when the
+text fills its cells; a gap narrower than that still parts columns where a column started after a
+wide one, or where the lines of a column start level). Lines are
 taken while the table keeps its columns (a line of body text crosses a gutter and ends it). A line
 with a word in the first column starts a row; a line without goes on in the cells of the row above
 (wrapped cells), and before the first row, in the header's cells. A cell merged over several rows
@@ -85,13 +88,39 @@ def _is_header(line: Line, gap: float) -> bool:
     return len(cells) >= MIN_COLUMNS and sum(1 for g in cells if HEADER_WORD.search(ascii_fold(_text(g)))) >= 2
 
 
+def _touching(upper: Line, lower: Line, m: _Metrics) -> bool:
+    """``lower`` starts less than half a word's height under ``upper``: lines of one row whose cells
+    are centred vertically (a one-line cell sits between the lines of a wrapped one)."""
+    return min(w["top"] for w in lower) - max(w["bottom"] for w in upper) < 0.5 * m.height
+
+
+def _header_band(lines: list[Line], k: int, m: _Metrics) -> int:
+    """How many lines from ``k`` make a header row (0: none): the line alone, or with the lines
+    touching it, when header cells centred vertically and wrapped ("Số" / "TT", "Hình thức văn" /
+    "bản") put no line level with every cell."""
+    if _is_header(lines[k], m.gap):
+        return 1
+    j = k + 1
+    while j < len(lines) and j - k < 4 and _touching(lines[j - 1], lines[j], m):
+        j += 1
+        if _is_header(_union(lines[k:j]), m.gap):
+            return j - k
+    return 0
+
+
+def _union(lines: list[Line]) -> Line:
+    return sorted((w for line in lines for w in line), key=lambda w: w["x0"])
+
+
 class Cover:
     """The horizontal extent of the words of a table's lines, grown line by line (a table of any
     length costs the same per line): the intervals its words cover, merged and kept sorted, where
     its words start, and where the word before each start ends."""
 
-    def __init__(self, lines: list[Line] | None = None) -> None:
+    def __init__(self, lines: list[Line] | None = None, gap: float = math.inf) -> None:
         self.lines: list[Line] = []
+        self._gap = gap
+        self._walls: set[int] = set()  # where a column started after a gutter at least ``gap`` wide, rounded
         self._lefts: list[float] = []  # merged covered intervals, sorted and apart: [_lefts[i], _rights[i]]
         self._rights: list[float] = []
         self._starts: Counter[int] = Counter()  # word starts, rounded
@@ -115,6 +144,8 @@ class Cover:
             if not n:
                 bisect.insort(self._ex, b["x0"])
             self._ends[b["x0"]] = (min(low, a["x1"]), max(high, a["x1"]), n + 1)
+        self._walls.update(round(x0) for right, x0 in zip(self._rights, self._lefts[1:], strict=False)
+                           if x0 - right >= self._gap)
 
     @property
     def left(self) -> float:
@@ -127,7 +158,8 @@ class Cover:
     def gutters(self, gap: float, extra: list[Line] | tuple[Line, ...] = ()) -> list[tuple[float, float]]:
         """Horizontal gaps that no word of the lines (and of the lines ``extra``) covers, at least
         ``gap`` wide, or narrower where the lines of a column start level (left-aligned cells packed
-        close): (left, right)."""
+        close) or where a column started after a wide gutter (a cell filled up to the next
+        column): (left, right)."""
         lefts, rights = self._lefts, self._rights
         if extra:
             lefts, rights = list(lefts), list(rights)
@@ -136,9 +168,12 @@ class Cover:
                     _merge(lefts, rights, w["x0"], w["x1"])
         out: list[tuple[float, float]] = []
         for right, x0 in zip(rights, lefts[1:], strict=False):
-            if x0 - right >= gap or (x0 - right >= 1.5 and self._aligned(x0, extra) and self._ragged(x0, extra)):
+            if x0 - right >= gap or (x0 - right >= 1.5 and (self._wall(x0) or self._aligned(x0, extra) and self._ragged(x0, extra))):
                 out.append((right, x0))
         return out
+
+    def _wall(self, x0: float) -> bool:
+        return any(round(x0) + d in self._walls for d in (-1, 0, 1))
 
     def _aligned(self, x0: float, extra: list[Line] | tuple[Line, ...]) -> bool:
         near = {round(x0) + d for d in (-1, 0, 1)}
@@ -243,15 +278,15 @@ def _keeps_columns(taken: Cover, line: Line, columns: int, m: _Metrics, ahead: l
     return len(ahead) >= ALIGNED and len(taken.gutters(m.gap, [line, *ahead])) >= columns - 1
 
 
-def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: Cover | None = None
+def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: Cover | None = None, band: int = 1
             ) -> tuple[Cover, list[Line], set[int]]:
-    """From line ``k`` (a header, or with ``known``, the lines of the table on the pages before,
-    the top of a page): (the lines that keep the columns, grown on from ``known``; the table's
-    lines on this page; indexes of the rows spanning the columns)."""
-    taken = known if known is not None else Cover([lines[k]])
+    """From line ``k`` (a header of ``band`` lines, or with ``known``, the lines of the table on the
+    pages before, the top of a page): (the lines that keep the columns, grown on from ``known``; the
+    table's lines on this page; indexes of the rows spanning the columns)."""
+    taken = known if known is not None else Cover(lines[k:k + band], m.gap)
     spanning: set[int] = set()  # indexes (in order) of rows spanning the columns ("I  Nhóm …")
-    order = [] if known is not None else [lines[k]]
-    j = k if known is not None else k + 1
+    order = [] if known is not None else lines[k:k + band]
+    j = k if known is not None else k + band
     while j < len(lines) and not ((known is not None or _page_number(lines[j])) and _ends_page(lines, j)) \
             and (not order or lines[j][0]["top"] - order[-1][-1]["bottom"] < m.height * (4 if len(order) > 1 else 7)):
         spans = len(groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap)
@@ -296,19 +331,20 @@ def split_borderless(words: list[dict], carry: Carry | None = None) -> tuple[lis
         used.update(id(w) for line in order for w in line)
         open_cover = carried if _ends_page(lines, k) else None
     while k < len(lines):
-        columns = len(groups(lines[k], m.gap))
-        if not _is_header(lines[k], m.gap) and not (k == 0 and _continues(lines, m.gap)):
+        band = _header_band(lines, k, m)
+        if not band and not (k == 0 and _continues(lines, m.gap)):
             k += 1
             continue
-        if k == 0 and not _is_header(lines[k], m.gap):
-            columns = max(len(groups(line, m.gap)) for line in lines[:3])
-        taken, order, spanning = _extent(lines, k, columns, m)
-        if len(taken.lines) < 2:
+        columns = len(groups(_union(lines[k:k + band]), m.gap)) if band else \
+            max(len(groups(line, m.gap)) for line in lines[:3])
+        band = band or 1
+        taken, order, spanning = _extent(lines, k, columns, m, band=band)
+        if len(taken.lines) < band + 1:
             k += 1
             continue
         gutters = taken.gutters(m.gap)
         if len(taken.lines) > 2:
-            rest = Cover(taken.lines[1:])
+            rest = Cover(taken.lines[1:], m.gap)
             if len(rest.gutters(m.gap)) > len(gutters):
                 taken = rest  # a header cell spanning columns ("Cơ quan thực hiện")
                 gutters = taken.gutters(m.gap)
