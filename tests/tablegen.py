@@ -214,6 +214,37 @@ def _grid_rows(table: Table, rng: random.Random) -> list[tuple[str, list[str | N
     return out
 
 
+def _agency_labels(table: Table, top: tuple[str, str], sub: tuple[str, str], rest: str | None = None) -> tuple[list[str], list[str]]:
+    """The two header rows of a table whose lead and support columns share a heading ("Cơ quan
+    thực hiện" over "Chủ trì | Phối hợp"): the other columns' labels on the top row, and on the
+    second row too unless ``rest`` is given for them there."""
+    k = table.columns.index("lead")
+    upper, lower = list(table.labels), list(table.labels) if rest is None else [rest] * len(table.columns)
+    upper[k], upper[k + 1] = top
+    lower[k], lower[k + 1] = sub
+    return upper, lower
+
+
+def _one_row_labels(table: Table) -> list[str]:
+    """The header in one row: with the lead and support headings spelled out when they share one."""
+    if table.two_row != "agencies":
+        return list(table.labels)
+    return _agency_labels(table, ("Cơ quan chủ trì", "Cơ quan phối hợp"), ("", ""))[0]
+
+
+def _repeat_merged(table: Table, cells: list[str | None], last_lead: str) -> tuple[list[str], str]:
+    """A task row's cells for a layout that cannot merge cells: a lead merged down is repeated.
+    Returns the cells and the lead in force after the row."""
+    vals = []
+    for i, c in enumerate(cells):
+        if c is None:
+            c = last_lead
+        if table.columns[i] == "lead":
+            last_lead = c
+        vals.append(c)
+    return vals, last_lead
+
+
 def render_scrape(table: Table, rng: random.Random) -> str:
     blank_empty = rng.random() < 0.5
     width = len(table.columns)
@@ -249,11 +280,7 @@ def render_tab(table: Table, rng: random.Random) -> str:
     for kind, cells in _grid_rows(table, rng):
         if kind == "header":
             if table.two_row == "agencies":
-                k = table.columns.index("lead")
-                top = list(table.labels)
-                top[k], top[k + 1] = "Cơ quan thực hiện", ""
-                sub = [""] * width
-                sub[k], sub[k + 1] = "Chủ trì", "Phối hợp"
+                top, sub = _agency_labels(table, ("Cơ quan thực hiện", ""), ("Chủ trì", "Phối hợp"), rest="")
                 lines += ["\t".join(top), "\t".join(sub)]
             elif wrap_header:
                 tops, bottoms = [], []
@@ -296,11 +323,7 @@ def render_gfm(table: Table, rng: random.Random) -> str:
     for kind, cells in _grid_rows(table, rng):
         if kind == "header":
             if table.two_row == "agencies":
-                k = table.columns.index("lead")
-                top = list(table.labels)
-                top[k], top[k + 1] = "Cơ quan thực hiện", "Cơ quan thực hiện"
-                sub = list(table.labels)
-                sub[k], sub[k + 1] = "Chủ trì", "Phối hợp"
+                top, sub = _agency_labels(table, ("Cơ quan thực hiện",) * 2, ("Chủ trì", "Phối hợp"))
                 lines += ["| " + " | ".join(top) + " |", "|" + "---|" * width, "| " + " | ".join(sub) + " |"]
             else:
                 lines += ["| " + " | ".join(table.labels) + " |", "|" + "---|" * width]
@@ -309,14 +332,8 @@ def render_gfm(table: Table, rng: random.Random) -> str:
         elif kind == "group":
             lines.append("| " + " | ".join(f"**{c}**" if c else "" for c in cells) + " |")
         else:
-            vals = []
-            for i, c in enumerate(cells):
-                if c is None:
-                    c = last_lead  # a pipe table cannot merge: the lead is repeated
-                if table.columns[i] == "lead":
-                    last_lead = c
-                vals.append(_pipe_cell(c))
-            lines.append("| " + " | ".join(vals) + " |")
+            vals, last_lead = _repeat_merged(table, cells, last_lead)  # a pipe table cannot merge
+            lines.append("| " + " | ".join(_pipe_cell(c) for c in vals) + " |")
         if kind == "break" and not table.repeat_header:
             lines += ["| " + " | ".join([""] * width) + " |", "|" + "---|" * width]
     return "\n".join(lines)
@@ -348,24 +365,14 @@ def render_grid(table: Table, rng: random.Random) -> str:
 
     for kind, cells in _grid_rows(table, rng):
         if kind == "header":
-            labels = list(table.labels)
-            if table.two_row == "agencies":
-                k = table.columns.index("lead")
-                labels[k], labels[k + 1] = "Cơ quan chủ trì", "Cơ quan phối hợp"
-            row(labels)
+            row(_one_row_labels(table))
             lines[-1] = head_border if len(lines) > 2 and lines[-1] == border and lines.count(head_border) == 0 else lines[-1]
         elif kind == "break":
             continue
         elif kind == "group":
             row(cells, span_all=rng.random() < 0.5)
         else:
-            vals = []
-            for i, c in enumerate(cells):
-                if c is None:
-                    c = last_lead
-                if table.columns[i] == "lead":
-                    last_lead = c
-                vals.append(c)
+            vals, last_lead = _repeat_merged(table, cells, last_lead)
             row(vals)
     return "\n".join(lines)
 
@@ -386,24 +393,14 @@ def render_aligned(table: Table, rng: random.Random) -> str:
 
     for kind, cells in _grid_rows(table, rng):
         if kind == "header":
-            labels = list(table.labels)
-            if table.two_row == "agencies":
-                k = table.columns.index("lead")
-                labels[k], labels[k + 1] = "Cơ quan chủ trì", "Cơ quan phối hợp"
-            row(labels)
+            row(_one_row_labels(table))
         elif kind == "break":
             lines += ["", "Trang 2", ""]
         elif kind == "group":
             row([cells[0], cells[1]] + [""] * (len(cells) - 2))
         else:
-            vals = []
-            for i, c in enumerate(cells):
-                if c is None:
-                    c = last_lead
-                if table.columns[i] == "lead":
-                    last_lead = c
-                vals.append(c.replace("\n", "; ") if table.columns[i] != "combined" else c.replace("\n", " "))
-            row(vals)
+            vals, last_lead = _repeat_merged(table, cells, last_lead)
+            row([c.replace("\n", "; ") if col != "combined" else c.replace("\n", " ") for c, col in zip(vals, table.columns, strict=True)])
     return "\n".join(lines)
 
 
