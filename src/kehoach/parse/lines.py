@@ -66,7 +66,8 @@ PAGE_MARK = rx.compile(_PAGE_MARK)
 """A page number a converter left on a line of its own ("Trang 2/4", "- 3 -", "{3}-----"); the PDF reader also
 drops bare numbers, which in text could be a table cell."""
 
-_DASH_CONTINUATION = rx.compile(r"^[-–]\s+\p{Ll}")
+DASH_CONTINUATION = rx.compile(r"^[-–]\s+\p{Ll}")
+"""A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
 _OPEN_END = rx.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những)$|,$")
 """A line that ends on a connector or a comma cannot end a heading or a paragraph."""
 _ACRONYM = rx.compile(r"^\p{Lu}{2,}[\s,;:]")
@@ -98,7 +99,7 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     hướng dẫn hệ thống" / "Tuyên giáo và Dân vận …") is then a wrapped sentence, not a heading.
     """
     prev = prev_lines[-1]
-    if _DASH_CONTINUATION.match(line) and not TERMINAL.search(prev):
+    if DASH_CONTINUATION.match(line) and not TERMINAL.search(prev):
         return True  # "… phát triển kinh tế" / "- xã hội của tỉnh": a dash, not a bullet
     if starts_block(line) or is_standalone(line) or is_standalone(prev) or is_type_name(prev):
         return False

@@ -19,7 +19,7 @@ from ..errors import ReadError
 from ..vn import is_upper_text
 from ..vocab.document_parts import BARE_PAGE_NUMBER
 from .blocks import Loc
-from .lines import PAGE_MARK, starts_block
+from .lines import DASH_CONTINUATION, PAGE_MARK, starts_block
 from .normalize import footnote_start
 from .pdf_lines import dashes_indented, segments, text_of
 from .pdf_notes import is_superscript, join_superscripts, mark_page_notes, open_marker
@@ -72,13 +72,9 @@ def _lines_of(words: list[dict], gap: float) -> list[list[dict]]:
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
-_WRAPPED_DASH = re.compile(r"^[-–]\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
-"""A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
-
-
 def _starts_paragraph(line: str, dash_items_indented: bool) -> bool:
     """A line that starts a block wherever it stands, unless it is a dash inside a wrapped sentence or name."""
-    wrapped_dash = _WRAPPED_DASH.match(line) or (dash_items_indented and line[:2] in ("- ", "– "))
+    wrapped_dash = DASH_CONTINUATION.match(line) or (dash_items_indented and line[:2] in ("- ", "– "))
     return bool((starts_block(line) and not wrapped_dash) or footnote_start(line))
 
 
