@@ -58,3 +58,24 @@ def test_the_fast_clean_check_never_skips_work(parts):
         assert _once(text) == text
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+# normalize's steps that run only when the text holds one of these characters: any match of the
+# step's pattern must hold one of them, or the guard would skip work
+_GUARDS = {"_TAG": "<", "_TRAILING_HASHES": "#",
+           "_DEBRIS": "/*", "_STRONG": "*_", "_ESCAPED_STAR": "*", "_ESCAPE": "\\",
+           "_ITALIC_NUMBER": "*", "_FOOTNOTE_REF": "[⁰¹²³⁴⁵⁶⁷⁸⁹", "_YEAR_RANGE": "-", "_FUSED_SYMBOL": "/"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SAMPLE_LINES + _NOISE), st.text(max_size=20)), max_size=6))
+def test_normalize_guards_only_skip_steps_that_would_not_match(parts):
+    from kehoach.parse import normalize
+
+    text = "".join(parts)
+    for name, chars in _GUARDS.items():
+        m = getattr(normalize, name).search(text)
+        if m:
+            assert any(c in text for c in chars), name
+    if normalize._SPACE_BEFORE_MARK.search(text):
+        assert normalize._MARK.search(text)

@@ -91,10 +91,15 @@ _FUSED_SYMBOL = rx.compile(
 )
 _SPACE_BEFORE_MARK = rx.compile(r"(?<=\p{L})\s+(?=\p{M})")
 _SPACE_BEFORE_PUNCT = rx.compile(r" +(?=[,;:.!?)](?:\s|$))")
+_MARK = rx.compile(r"\p{M}")
+_SUPERSCRIPT = rx.compile(f"[{_SUPERSCRIPTS}]")
 
 
 def _once(text: str) -> str:
-    text = _SPACE_BEFORE_MARK.sub("", text)  # "U ̉y" from a PDF text layer
+    # Each step runs only when a character it needs is in the text (a substring test costs far
+    # less than a pattern tried at every position); the steps and their order are unchanged.
+    if _MARK.search(text):
+        text = _SPACE_BEFORE_MARK.sub("", text)  # "U ̉y" from a PDF text layer
     text = unicodedata.normalize("NFC", text)
     text = _PUA_BULLETS.sub("•", text)
     text = _SPACE_LIKE.sub(" ", text.replace("\r", " ").replace("\n", " "))
@@ -112,20 +117,26 @@ def _once(text: str) -> str:
     if "<" in text:
         text = _SUP_POWER.sub(r"\1\2", text)  # "m<sup>2</sup>" is m2, not a footnote
         text = _SUP_MARK.sub("", text)
-    text = _TAG.sub(" ", text)
+        text = _TAG.sub(" ", text)
     text = _HEADING.sub("", text)
-    text = _TRAILING_HASHES.sub("", text)
-    text = _DEBRIS.sub(" ", text)
-    text = _STRONG.sub("", text)
-    text = _ESCAPED_STAR.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
-    text = _ITALIC_NUMBER.sub(r"\1 ", text)
-    text = _strip_emphasis(text)
-    text = _FOOTNOTE_REF.sub("", text)
+    if "#" in text:
+        text = _TRAILING_HASHES.sub("", text)
+    if "/" in text or "*" in text:
+        text = _DEBRIS.sub(" ", text)
+    if "*" in text or "_" in text or "\\" in text:
+        text = _STRONG.sub("", text)
+        text = _ESCAPED_STAR.sub("", text)
+        text = _ESCAPE.sub(r"\1", text)
+        text = _ITALIC_NUMBER.sub(r"\1 ", text)
+        text = _strip_emphasis(text)
+    if "[" in text or _SUPERSCRIPT.search(text):
+        text = _FOOTNOTE_REF.sub("", text)
     text = unspace_text(text)  # "K Ế  H O Ạ C H": before the spaces that cut its words are collapsed
     text = _SPACES.sub(" ", text).strip()
-    text = _YEAR_RANGE.sub(r"\1-", text)
-    text = _FUSED_SYMBOL.sub(r"\1\2-\3", text)  # "12/QĐUBND" from a PDF text layer  # "2021- 2025", "2016 -2025": one range, as wraps leave it
+    if "-" in text:
+        text = _YEAR_RANGE.sub(r"\1-", text)  # "2021- 2025", "2016 -2025": one range, as wraps leave it
+    if "/" in text:
+        text = _FUSED_SYMBOL.sub(r"\1\2-\3", text)  # "12/QĐUBND" from a PDF text layer
     text = _SPACE_BEFORE_PUNCT.sub("", text)
     return unicodedata.normalize("NFC", text)
 
@@ -136,7 +147,9 @@ _NEEDS_WORK_CHAR = rx.compile(
 )
 _NEEDS_WORK_SPACE = rx.compile(r" [ ,;:.!?)\p{M}]")
 _NEEDS_WORK_DASH = rx.compile(r"\d -\d|\d- \d")
-_NEEDS_WORK_LETTERS = rx.compile(r"(?<!\S)\p{Lu} \p{Lu} \p{Lu}(?!\S)")
+# begins with the letter, not the look-behind: the engine then skips ahead to a capital instead
+# of trying the look-behind at every position (three times quicker)
+_NEEDS_WORK_LETTERS = rx.compile(r"\p{Lu}(?<!\S\p{Lu}) \p{Lu} \p{Lu}(?!\S)")
 _NEEDS_WORK_SLASH = rx.compile(  # the "/" first: the engine looks for it before trying the rest
     rf"/(?:(?<!\S/)[a-z]|(?:{YEAR}/)?{_TYPE_CODES}{_BODY_CODES})"
 )
