@@ -1,6 +1,7 @@
 """The one reader of plan files (YAML/JSON written by `kehoach extract`), for every command.
 
-It reads with PyYAML's C loader when present, keeps dates as text (the validator judges them),
+It reads the YAML kehoach itself writes with a quick reader of its own (:mod:`kehoach.planyaml`),
+any other YAML with PyYAML's C loader when present, keeps dates as text (the validator judges them),
 and refuses what no plan needs and what would make later steps hang or crash: alias expansion
 beyond a small bound (a "billion laughs" file), self-referencing aliases, nesting deeper than
 any plan, non-text keys, NaN/Infinity, numbers too long to convert. Every refusal is one
@@ -164,6 +165,11 @@ def _yaml_depth_ok(text: str, loader) -> bool:
 
 
 def _load_yaml(text: str, name: str) -> object:
+    from .planyaml import read_plan_yaml
+
+    data = read_plan_yaml(text)  # the YAML kehoach writes, read quickly; None for any other
+    if data is not None:
+        return data
     import yaml
 
     loader = _loader()
