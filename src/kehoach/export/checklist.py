@@ -190,6 +190,7 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     text, real dates, a status drop-down; printed landscape on A4, fitted to the page width, the
     header row repeated on every page."""
     from openpyxl import Workbook
+    from openpyxl.cell import Cell
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
     columns, rows = table_rows(plan, by, as_of)
@@ -218,16 +219,16 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     widths = [WIDTHS.get(title, 16) for title in header]
     ws.row_dimensions[1].height = row_height(header, widths)
     last = 1  # rows counted here: ws.max_row scans every cell
+    styles = _style_arrays(ws, ("kehoach task", "kehoach date", "kehoach overdue"))
     for row, item in rows:
         values = [_safe_cell(row[k]) for k in keep]
-        ws.append(values)
+        late = overdue_col and is_overdue(item, as_of)
+        ws.append([Cell(ws, value=v, style_array=styles["kehoach date" if col in dates and v is not None
+                                                         else "kehoach overdue" if late and col == overdue_col
+                                                         else "kehoach task"])
+                   for col, v in enumerate(values, 1)])
         last += 1
         ws.row_dimensions[last].height = row_height(values, widths)
-        late = overdue_col and is_overdue(item, as_of)
-        for col in range(1, len(keep) + 1):
-            cell = ws.cell(last, col)
-            cell.style = ("kehoach date" if col in dates and cell.value is not None
-                          else "kehoach overdue" if late and col == overdue_col else "kehoach task")
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[ws.cell(1, col).column_letter].width = width
     ws.freeze_panes = "A2"
@@ -238,6 +239,22 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _style_arrays(ws, names: tuple[str, ...]) -> dict:
+    """Each named style's formats as openpyxl keeps them in a cell, read once from a scratch cell
+    outside the sheet and copied into every new cell (setting a style by name looks it up cell by
+    cell: most of the export's time on a large plan)."""
+    from copy import copy
+
+    from openpyxl.cell import Cell
+
+    scratch = Cell(ws)
+    out = {}
+    for name in names:
+        scratch.style = name
+        out[name] = copy(scratch._style)
+    return out
 
 
 def row_height(values: list, widths: Sequence[float], line: float = 15.0) -> float:
