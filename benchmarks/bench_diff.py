@@ -18,6 +18,7 @@ import argparse
 import copy
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -146,23 +147,36 @@ def reference_match(old, new, text_of):
     return pairs, left, right
 
 
+def _whole_diff(old: dict, new: dict, suffix: str) -> tuple[float, float]:
+    """Wall and CPU seconds of one `kehoach diff` process over the two plans written as ``suffix`` files."""
+    from kehoach.export.plain import to_yaml
+
+    write = (lambda p: json.dumps(p, ensure_ascii=False)) if suffix == "json" else to_yaml
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp) / f"old.{suffix}", Path(tmp) / f"new.{suffix}"
+        a.write_text(write(old), encoding="utf-8")
+        b.write_text(write(new), encoding="utf-8")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "kehoach.cli", "diff", str(a), str(b), "--format", "json"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        whole = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if run.returncode > 1:
+            raise SystemExit(f"kehoach diff failed: {run.stderr.decode()}")
+    return whole, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
 def run_case(name: str, old: dict, new: dict, truth: dict | None, reference: bool) -> None:
     import kehoach.diff as kd
 
     t0, c0 = time.perf_counter(), time.process_time()
     d = kd.diff_plans(old, new)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    with tempfile.TemporaryDirectory() as tmp:
-        a, b = Path(tmp) / "old.json", Path(tmp) / "new.json"
-        a.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
-        b.write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
-        t0 = time.perf_counter()
-        run = subprocess.run([sys.executable, "-m", "kehoach.cli", "diff", str(a), str(b), "--format", "json"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-        whole = time.perf_counter() - t0
-        if run.returncode > 1:
-            raise SystemExit(f"kehoach diff failed: {run.stderr.decode()}")
-    line = f"{name:34} diff_plans {wall:6.2f} s wall {cpu:6.2f} s CPU; whole `kehoach diff` {whole:6.2f} s"
+    line = f"{name:34} diff_plans {wall:6.2f} s wall {cpu:6.2f} s CPU; whole `kehoach diff`"
+    for suffix in ("json", "yaml"):
+        whole, whole_cpu = _whole_diff(old, new, suffix)
+        line += f" of {suffix.upper()} files {whole:5.2f} s wall {whole_cpu:5.2f} s CPU,"
     if truth is not None:
         right, missed, wrong = quality(d, old, truth)
         line += f"; pairs right {right}, missed {missed}, wrong {wrong}"
