@@ -653,12 +653,13 @@ def compare(table: Table, plan: dict) -> list[bool]:
     from kehoach.extract.agencies import canonical_agency
 
     got = [t for t in plan["tasks"] if t["source"] == "appendix"]
-    by_no = {}
+    by_no: dict[tuple, list[dict]] = {}
     for t in got:
-        by_no.setdefault((t["no"], t["title"]), t)
+        by_no.setdefault((t["no"], t["title"]), []).append(t)
     out = []
     for want in expected(table):
-        t = by_no.get((want["no"], want["title"]))
+        same = by_no.get((want["no"], want["title"])) or []
+        t = same.pop(0) if same else None  # rows of one number and title (in two groups) match in order
         ok = t is not None and t["lead"] == [canonical_agency(a) for a in want["lead"]] \
             and t["support"] == [canonical_agency(a) for a in want["support"]] \
             and (t["deadline"]["text"] or None) == want["deadline"]

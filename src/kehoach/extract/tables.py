@@ -233,7 +233,8 @@ class _Reader:
         for gaps in combinations(range(1, self.width), missing):
             trial = _insert_gaps(cells, gaps)
             score = sum(_fits(fields.get(i), _cell_text(c)) for i, c in enumerate(trial)) \
-                + 1.5 * sum(int(fields.get(g) in ("lead", "support", "combined", "deadline")) for g in gaps)
+                + 1.5 * sum(int(fields.get(g) in ("lead", "support", "combined", "deadline")) for g in gaps) \
+                + 0.25 * sum(int(fields.get(g) in ("lead", "combined")) for g in gaps)  # the lead is the cell plans merge
             if best is None or score > best[0]:
                 best = (score, gaps)
         if best is None:
@@ -296,7 +297,9 @@ def _fits(field: str | None, text: str) -> int:
         return 0
     if field == "no":
         return int(bool(_ROW_NO.fullmatch(text)))
-    if field in ("lead", "support", "combined"):
+    if field in ("lead", "support"):
+        return int(reads_as_agency(text.split(";")[0]))
+    if field == "combined":
         roles = read_roles(text, field)
         return int(reads_as_agency(text.split(";")[0]) or bool(roles and roles.support))
     if field.startswith("deadline"):

@@ -4,8 +4,10 @@ A line with a word in the first column starts a row; a line without goes on in t
 above (wrapped cells), and before the first row, in the header's cells. Rows are also told apart by
 the space between them: lines closer than a row's spacing make one band. Cells centred vertically
 put a row's number level with the middle of the row, so a band with one number starts at its first
-line; a cell merged over rows prints as one paragraph that may run past the next row's start (or,
-centred, sit between the rows): a paragraph stays whole, in the row it starts in.
+line (a band with no number above it may be the top half of that row: a cell's paragraphs can be
+set as far apart as rows are); a cell merged over rows prints as one paragraph that may run past
+the next row's start: a paragraph stays whole, in the row it starts in; centred, it stands in the
+middle of the rows it spans, level with none of their numbers, and goes to the first of them.
 """
 
 from __future__ import annotations
@@ -112,28 +114,52 @@ def _bands(lines: list[Line], height: float, pitch: float) -> list[int]:
 
 
 
-def _starts(lines: list[Line], bands: list[int], bounds: list[float]) -> tuple[set[int], bool]:
+def _starts(lines: list[Line], bands: list[int], bounds: list[float], height: float) -> tuple[set[int], bool]:
     """Indexes of the lines that start a row, and whether the cells are centred vertically. Rows
     whose cells are centred put the row number level with the middle of the row: a band with one
-    number starts at its first line, and in a band that a merged cell bridges, each line goes with
-    the number it is nearest to. Rows whose cells are set at the top start at the lines that hold
-    a number."""
+    number starts at its first line, or at a line of the band above it that has no number when
+    only so is the row as tall above its number as below (a cell's paragraphs set apart as far as
+    rows are); in a band that a merged cell bridges, each line goes with the number it is nearest
+    to. Rows whose cells are set at the top start at the lines that hold a number."""
     groups = [[k for k, b in enumerate(bands) if b == band] for band in sorted(set(bands))]
     numbered = [[k for k in members if bounds and _column(lines[k][0], bounds) == 0] for members in groups]
-    single = [(members, nums) for members, nums in zip(groups, numbered, strict=True) if len(nums) == 1 and len(members) > 1]
-    centred = 2 * sum(1 for members, nums in single if nums[0] != members[0]) > len(single)
+    votes = [nums[0] != members[0] for i, (members, nums) in enumerate(zip(groups, numbered, strict=True))
+             if nums and (nums[0] != members[0] or (len(nums) == 1 and len(members) > 2 and (i == 0 or numbered[i - 1])))]
+    centred = 2 * sum(votes) > len(votes)  # a number under a line of its band votes centred; one on its band's
+    # first line votes top when it is the band's only number, the band has more than two lines (a row cut by
+    # the page's end may print at the top) and the band above has a number
     out: set[int] = set()
-    for members, nums in zip(groups, numbered, strict=True):
+    taken_above = False  # the row of this band started in the band above
+    for i, (members, nums) in enumerate(zip(groups, numbered, strict=True)):
         if len(nums) == 1:
-            out.add(members[0])
+            if not taken_above:
+                out.add(members[0])
         elif len(nums) > 1 and centred:
             def mid(k: int) -> float:
                 return _top(lines[k])
             owner = [min(nums, key=lambda n, k=k: abs(mid(n) - mid(k))) for k in members]  # type: ignore[misc]
             out.update(k for i, k in enumerate(members) if i == 0 or owner[i] != owner[i - 1])
-        else:
+        elif nums:
             out.update(nums)
+        taken_above = False
+        if not nums and centred and i + 1 < len(groups) and len(numbered[i + 1]) == 1:
+            upper = _upper_half(lines, members, groups[i + 1], numbered[i + 1][0], height)
+            if upper is not None:
+                out.add(upper)
+                taken_above = True
     return out, centred
+
+
+def _upper_half(lines: list[Line], members: list[int], below: list[int], number: int, height: float) -> int | None:
+    """The first of the lines ``members`` that belongs to the row of the band ``below``, whose
+    number (line ``number``) stands in the middle of its row; None when the band is as tall above
+    the number as under it."""
+    centre = _top(lines[number])
+    under, over = _top(lines[below[-1]]) - centre, centre - _top(lines[below[0]])
+    if under - over < 0.5 * height:
+        return None
+    reach = centre - under - 0.5 * height
+    return next((k for k in members if _top(lines[k]) >= reach), None)
 
 
 
@@ -187,9 +213,10 @@ def rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[in
     pitch = _pitch(lines, height, bounds)
     bands = _bands(lines, height, pitch)
     out: list[list[list[str]]] = []
+    spots: list[list[list[float]]] = []  # the tops of the lines that went to each cell
     last: dict[int, tuple[float, int, int]] = {}  # column -> (top of its last line, the row it went to, band)
     start_top = prev_top = 0.0
-    starts, centred = _starts(lines, bands, bounds)
+    starts, centred = _starts(lines, bands, bounds, height)
     for k, line in enumerate(lines):
         cells = _place(line, bounds, gap, k in spanning, header and (not out or all(_header_cells(r) for r in out)))
         top = _top(line)
@@ -198,6 +225,7 @@ def rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[in
         in_header = after_header and close and not ROW_NUMBER.fullmatch(" ".join(cells[0]))  # "Số" / "TT"
         if not out or (k in starts and not in_header) or (after_header and not close):
             out.append([[] for _ in cells])
+            spots.append([[] for _ in cells])
             start_top = top
         prev_top = top
         tops = _column_tops(line, bounds)
@@ -217,4 +245,33 @@ def rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[in
             else:
                 out[target][c] = cell[:-1] + [_join(cell[-1], text, in_header)] if cell else [text]
             last[c] = (ctop, target, bands[k])
+            spots[target][c].append(ctop)
+    if centred:
+        _centred_merges(out, spots, height)
     return out
+
+
+def _centred_merges(out: list[list[list[str]]], spots: list[list[list[float]]], height: float) -> None:
+    """A cell merged over several rows and centred prints once, in the middle of the rows it spans,
+    level with none of their numbers (a row's number stands in its middle): its paragraph goes to
+    the first of those rows, and the rows under it are left empty ("same as above"), as the cell is
+    in the document. A row's extent is taken from its cells level with its number."""
+    def centre(ts: list[float]) -> float:
+        return (min(ts) + max(ts)) / 2
+
+    number = [min(sp[0]) if sp[0] and row[0] and ROW_NUMBER.fullmatch(row[0][0]) and any(row[2:]) else None
+              for row, sp in zip(out, spots, strict=True)]
+    own = [[t for ts in sp if ts and n is not None and abs(centre(ts) - n) < 0.8 * height for t in ts]
+           for sp, n in zip(spots, number, strict=True)]
+    for r, row in enumerate(out):
+        for c in range(2, len(row)):
+            n = number[r]
+            if n is None or not spots[r][c] or abs(centre(spots[r][c]) - n) < 0.8 * height:
+                continue
+            mid = centre(spots[r][c])
+            spans = [(abs((min(own[i]) + max(own[j])) / 2 - mid), i) for i in range(max(0, r - 3), r + 1)
+                     for j in range(r, min(len(out), r + 4))
+                     if all(number[x] is not None and own[x] and (x == r or not spots[x][c]) for x in range(i, j + 1))]
+            if spans and min(spans)[0] < 0.35 * height and min(spans)[1] != r:
+                first = min(spans)[1]
+                out[first][c], spots[first][c], row[c], spots[r][c] = row[c], spots[r][c], [], []

@@ -76,7 +76,31 @@ def _lines(words: list[dict], tolerance: float) -> list[Line]:
         else:
             lines.append([w])
             mean = mid
-    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+    out: list[Line] = []
+    for line in (sorted(line, key=lambda w: w["x0"]) for line in lines):
+        if out and _inside(line, out[-1], tolerance):
+            out[-1] = sorted(out[-1] + line, key=lambda w: w["x0"])
+        else:
+            out.append(line)
+    return out
+
+
+def _inside(line: Line, other: Line, tolerance: float) -> bool:
+    """Each word of ``line`` stands a word space from a word of ``other``, overlapping none, and
+    about level with it: one printed line whose marked letters set some words lower ("Văn phòng
+    Ủy ban", "- Phối hợp: Sở Tư pháp")."""
+    if abs(statistics.median(w["top"] for w in line) - statistics.median(w["top"] for w in other)) > 1.5 * tolerance:
+        return False
+    starts = [o["x0"] for o in other]
+    for w in line:
+        i = bisect.bisect_left(starts, w["x0"])
+        before, after = (other[i - 1] if i else None), (other[i] if i < len(other) else None)
+        if (before is not None and before["x1"] > w["x0"]) or (after is not None and after["x0"] < w["x1"]):
+            return False
+        if not ((before is not None and w["x0"] - before["x1"] < tolerance)
+                or (after is not None and after["x0"] - w["x1"] < tolerance)):
+            return False
+    return True
 
 
 def _text(words: Line) -> str:
@@ -236,6 +260,12 @@ def _page_number(line: Line) -> bool:
     return bool(PAGE_MARK.match(text) or (len(line) <= 3 and _BARE_NUMBER.match(text)))
 
 
+def _set_apart(upper: Line, lower: Line, m: _Metrics) -> bool:
+    """``lower`` stands further below ``upper`` than the next line of a paragraph or cell (a page
+    number in the page's margin, not a cell's last line "2030")."""
+    return min(w["top"] for w in lower) - max(w["bottom"] for w in upper) > m.height
+
+
 def _ends_page(lines: list[Line], k: int) -> bool:
     """Nothing but a page number after line ``k``."""
     return all(_page_number(line) for line in lines[k:])
@@ -250,7 +280,7 @@ def _carried(lines: list[Line], carry: Carry, m: _Metrics) -> tuple[int, Cover |
         return 0, None, [], set(), False
     first = 1 if lines and _page_number(lines[0]) and lines[0][0]["x0"] >= before[0][1] - 1 else 0
     taken, order, spanning = _extent(lines, first, len(before) + 1, m, carry.cover)
-    return first, taken, order, spanning, any(_is_header(line, m.gap) for line in order[:3])  # the header repeated
+    return first, taken, order, spanning, any(_header_band(order, i, m) for i in range(min(3, len(order))))  # the header repeated
 
 
 def _header_above(lines: list[Line], k: int, used: set[int], taken: Cover, m: _Metrics) -> int:
@@ -287,7 +317,8 @@ def _extent(lines: list[Line], k: int, columns: int, m: _Metrics, known: Cover |
     spanning: set[int] = set()  # indexes (in order) of rows spanning the columns ("I  Nhóm …")
     order = [] if known is not None else lines[k:k + band]
     j = k if known is not None else k + band
-    while j < len(lines) and not ((known is not None or _page_number(lines[j])) and _ends_page(lines, j)) \
+    while j < len(lines) and not ((known is not None or _page_number(lines[j])) and _ends_page(lines, j)
+                                  and (not order or _set_apart(order[-1], lines[j], m))) \
             and (not order or lines[j][0]["top"] - order[-1][-1]["bottom"] < m.height * (4 if len(order) > 1 else 7)):
         spans = len(groups(lines[j], m.gap)) == 2 and _starts_first_column(lines[j], taken, m.gap)
         if spans and len(taken.gutters(m.gap, [lines[j]])) < len(taken.gutters(m.gap)):
