@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .. import rx
 from ..vn import ascii_fold, fold, modern_tone, nfc
-from ..vocab.agencies import ABBREVIATIONS, DEPARTMENTS, HEAD, UNITS
+from ..vocab.agencies import ABBREVIATIONS, DEPARTMENTS, GROUP_HEAD, HEAD, UNITS
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
@@ -84,7 +84,7 @@ def _split_commas(part: str) -> list[str]:
         if _COLLECTIVE.match(name):
             result.append(name)
             continue
-        bits = rx.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + ")", name)
+        bits = rx.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b)", name)
         result.extend(b for b in bits if b)
     return result
 

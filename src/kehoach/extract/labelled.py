@@ -233,19 +233,12 @@ def _agencies(parts: list[str]) -> tuple[list[str], list[str]]:
     return lead, support
 
 
-_AND_COLLECTIVE = rx.compile(
-    r"\s+và\s+(?=các\s+(?:sở|ban|ngành|cơ quan|đơn vị|tổ chức|địa phương|doanh nghiệp|hội|đoàn thể|phòng)\b)")
-""""Sở A và các đơn vị liên quan" names two parties; "Ban Quản lý … và các khu công nghiệp" one."""
-
-
 def _names(text: str) -> list[str]:
     parts = []
     text = _SCOPE.sub("", text)
     for part in rx.split(r";|\n", text):
         cut = _VERB.search(" " + part) if len(part.split()) >= _PROSE_WORDS else None
         part = part[: cut.start() - 1] if cut and cut.start() > 1 else part
-        if not rx.match(r"\s*(?:các|những)\s", part, rx.I):  # "Sở A và các đơn vị liên quan": two
-            part = _AND_COLLECTIVE.sub("; ", part)
         parts.append(part)
     return cell_to_agencies("; ".join(p for p in parts if p.strip()))
 
