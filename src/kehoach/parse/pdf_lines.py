@@ -60,7 +60,7 @@ _MIN_DASH_ITEMS = 5
 
 def dashes_indented(pages: list) -> bool:
     """True when the document indents its dash items (nearly all "- " lines start right of the margin):
-    then a "- " line at the margin is a wrap inside a name ("Thăng Long" / "- Hà Nội, …"), not an item."""
+    then a "- " line at the margin is a wrap inside a name ("Bà Rịa" / "- Vũng Tàu, …"), not an item."""
     indented = at_margin = 0
     for p in pages:
         for it in p.items:
