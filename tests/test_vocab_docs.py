@@ -3,9 +3,8 @@ module is named there."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "docs" / "vocabulary.md", ROOT / "README.md"]
