@@ -38,7 +38,7 @@ CODES: dict[str, str] = {
     "deadline-unparsed": "a deadline text gives no date kehoach can read",
     "body-task-unread": "an item of a task section names a lead agency ('chủ trì') but no task was read from it",
     "task-without-lead": "a task has no lead agency",
-    "lead-not-agency": "a table task's lead does not read as an agency name (a shifted cell or a cut name?)",
+    "lead-not-agency": "a task's lead does not read as an agency name (a shifted cell, a cut name, a phrase taken for an agency?)",
     "table-realigned": "a table row had fewer cells than the table (a scrape of merged cells); the missing cells were placed where every cell fits its column and take the cell above",
     "table-carried-down": "a task row's lead cell is empty; the lead of the row above was taken (a cell merged down)",
     "table-misaligned": "a table row's cells do not fit their columns (a date in the lead column, an agency in the deadline column)",

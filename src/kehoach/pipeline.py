@@ -31,7 +31,7 @@ from .extract.regions import Signed, find_regions, read_signed
 from .model import PlanWarning
 from .parse import Source, read_source
 from .parse.portal import apply_metadata
-from .quality import COVERAGE_FLOOR, measure, placed_lines
+from .quality import COVERAGE_FLOOR, lead_warnings, measure, placed_lines
 
 __all__ = ["COVERAGE_FLOOR", "MAX_BYTES", "build_plan", "extract_bytes", "extract_file"]
 
@@ -100,7 +100,7 @@ def build_plan(source: Source) -> dict:
         "footnotes": footnotes.entries,
         "targets": targets,
         "tasks": tasks,
-        "warnings": warnings + quality_warnings,
+        "warnings": warnings + lead_warnings(tasks) + quality_warnings,
         "quality": quality,
     }
 

@@ -20,6 +20,20 @@ def placed_lines(blocks: list[Block], claimed: set[int] | frozenset[int], lines:
     return placed
 
 
+def lead_warnings(tasks: list[dict]) -> list[PlanWarning]:
+    """A ``lead-not-agency`` warning for each task (from a table, a labelled block or the body)
+    whose lead, as written, does not read as an agency's name."""
+    from .extract.table_row import lead_is_name
+
+    out: list[PlanWarning] = []
+    for task in tasks:
+        bad = [name for name in task.get("lead_as_written") or task["lead"] if not lead_is_name(name)]
+        if bad:
+            out.append(warning("lead-not-agency", f"task {task['id']}: lead {bad[0][:60]!r} does not read as an agency name",
+                               task.get("loc")))
+    return out
+
+
 def measure(source: Source, placed: set[int], is_plan: bool) -> tuple[dict, list[PlanWarning]]:
     """The plan's ``quality`` part ({"coverage", "unplaced"}) and a ``coverage-low`` warning for
     a plan that leaves too many lines unplaced."""

@@ -34,3 +34,12 @@ def test_task_section_item_naming_a_lead_it_cannot_read_is_warned():
     assert [t["section"] for t in plan["tasks"]] == []
     unread = [w for w in plan["warnings"] if w["code"] == "body-task-unread"]
     assert len(unread) == 1 and "II.1" in unread[0]["message"] and unread[0]["loc"]["line"] == 13
+
+
+def test_body_task_lead_that_is_no_name_is_warned():
+    """Every task's lead is checked in one place, body tasks as table rows: a lead cut after a
+    connector ("Sở Tài chính và các") gets lead-not-agency with the task's loc."""
+    plan = extract_bytes((HEAD + "1. Sở Tài chính và các: chủ trì xây dựng dự toán năm 2025.\n").encode("utf-8"), "plan.md")
+    flagged = [w for w in plan["warnings"] if w["code"] == "lead-not-agency"]
+    assert [t["lead_as_written"] for t in plan["tasks"]] == [["Sở Tài chính và các"]]
+    assert flagged and flagged[0]["loc"] == plan["tasks"][0]["loc"]

@@ -10,6 +10,7 @@ from kehoach.extract.agencies import agency_key, canonical_agency, cell_to_agenc
 from kehoach.extract.dates import text_to_deadline
 from kehoach.extract.header import parse_number, text_to_bases
 from kehoach.extract.numbers import text_to_number
+from kehoach.extract.table_row import lead_is_name
 from kehoach.extract.targets import text_to_targets
 from kehoach.numbering import match_token
 
@@ -51,6 +52,11 @@ def test_agency_key(case):
 @pytest.mark.parametrize("case", load_cases("agency_lists.yaml"), ids=lambda c: c["in"][:40] or "(empty)")
 def test_agency_list(case):
     assert cell_to_agencies(case["in"]) == case["out"]
+
+
+@pytest.mark.parametrize("case", load_cases("lead_names.yaml"), ids=lambda c: c["in"][:40])
+def test_lead_name(case):
+    assert lead_is_name(case["in"]) is case["name"]
 
 
 @pytest.mark.parametrize("case", load_cases("header_lines.yaml"), ids=lambda c: c["in"])

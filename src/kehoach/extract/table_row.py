@@ -75,18 +75,22 @@ _ROLE_WORDS = rx.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", rx.I)
 
 
 def lead_is_name(name: str) -> bool:
-    """A lead reads as an agency's name: 2 to 18 words, not a date or a number, not cut after a
-    connector, no role words left inside."""
+    """A lead reads as an agency's name: at least 2 words, and at most 18 in each of the names it
+    joins with "và" ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội trực
+    thuộc"; a dash or other sign is no word), not a date or a number, not cut after a connector, no
+    role words left inside."""
     t = " ".join(name.split()).strip(" .;,:")
-    words = t.split()
+    parts = [[w for w in part.split() if rx.search(r"[\p{L}\d]", w)] for part in rx.split(r"\s+và\s+", t)]
     deadline = text_to_deadline(t)
-    return (2 <= len(words) <= 18 and not _CONNECTOR_END.search(t.lower()) and not _ROLE_WORDS.search(t)
+    return (sum(map(len, parts)) >= 2 and max(map(len, parts)) <= 18 and not _CONNECTOR_END.search(t.lower())
+            and not _ROLE_WORDS.search(t)
             and not rx.fullmatch(r"[\d./\- ]+|[IVXLC]+\.?", t) and not (deadline["end"] or deadline["recurrence"]))
 
 
 def _check_fit(values: dict[str, str], lead: list[str], task_id: str, loc, warnings: list[PlanWarning]) -> None:
     """Each cell must fit its column: a deadline in the lead column or an agency in the deadline
-    column is a shifted row (table-misaligned); a lead that is no name is warned about."""
+    column is a shifted row (table-misaligned). (A lead that is no name is warned about for every
+    task, by :func:`kehoach.quality.lead_warnings`.)"""
     deadline_text = values.get("deadline") or ""
     lead_text = values.get("lead") or ""
     shifted = (lead_text and not lead and text_to_deadline(lead_text)["end"]) or \
@@ -95,9 +99,6 @@ def _check_fit(values: dict[str, str], lead: list[str], task_id: str, loc, warni
         warnings.append(warning("table-misaligned", f"task {task_id}: its cells do not fit their columns "
                                 f"(lead {lead_text[:40]!r}, deadline {deadline_text[:40]!r}); check the row", loc.as_dict()))
         return
-    bad = [name for name in lead if not lead_is_name(name)]
-    if bad:
-        warnings.append(warning("lead-not-agency", f"task {task_id}: lead {bad[0][:60]!r} does not read as an agency name", loc.as_dict()))
 
 
 def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,
