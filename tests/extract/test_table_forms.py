@@ -156,3 +156,32 @@ def test_borderless_rendition_of_a_sample_gives_the_text_samples_plan():
     want, got = _borderless_pair()
     key = [(t["no"], t["title"], t["lead"], t["support"], t["deadline"]["text"]) for t in want]
     assert [(t["no"], t["title"], t["lead"], t["support"], t["deadline"]["text"]) for t in got] == key
+
+
+_INDICATORS = "| TT | Chỉ tiêu | Chủ trì |\n|---|---|---|\n| 1 | Kinh tế số chiếm 45% GRDP | Sở Tài chính |\n"
+
+
+@pytest.mark.parametrize("title, end", [
+    ("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ĐẾN NĂM 2030", "2030-12-31"),
+    ("DANH MỤC NHIỆM VỤ GIAI ĐOẠN 2026 - 2030", "2030-12-31"),
+    ("KẾ HOẠCH THỰC HIỆN NĂM 2026", "2026-12-31"),
+    ("DANH MỤC NHIỆM VỤ NĂM 2026 CỦA CÁC SỞ", None),  # the time is not where the title ends
+    ("PHÂN CÔNG NHIỆM VỤ", None),
+])
+def test_rows_with_no_deadline_column_take_the_titles_horizon(title, end):
+    """A table with no deadline column under a title that ends with a time: its rows take that
+    time, and a warning (with the table's loc) says so."""
+    plan = extract_bytes((HEAD + f"**PHỤ LỤC**\n\n{title}\n\n*(Kèm theo Kế hoạch số 12/KH-UBND ngày 5/3/2024)*\n\n"
+                          + _INDICATORS).encode("utf-8"), "plan.md")
+    got = [t for t in plan["tasks"] if t["source"] == "appendix"]
+    assert [t["deadline"]["end"] for t in got] == [end]
+    flagged = [w for w in plan["warnings"] if w["code"] == "deadline-from-title"]
+    assert bool(flagged) is (end is not None) and all(w["loc"] for w in flagged)
+
+
+def test_a_deadline_column_is_not_overridden_by_the_title():
+    text = ("**PHỤ LỤC**\n\nNHIỆM VỤ ĐẾN NĂM 2030\n\n| TT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| 1 | Việc một | Sở Y tế | |\n| 2 | Việc hai | Sở Y tế | 2026 |\n")
+    got = tasks(text)
+    assert [t["deadline"]["end"] for t in got] == [None, "2026-12-31"]
+    assert "deadline-from-title" not in codes(text)

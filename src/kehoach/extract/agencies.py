@@ -42,6 +42,18 @@ def _key(text: str) -> str:
 
 
 _DEPT_BY_KEY = {_key(d): d for d in DEPARTMENTS}
+
+
+def _loose_key(key: str) -> str:
+    """A department's key with its words in any order and its "và" left out ("Văn hóa Thể thao du
+    lịch", "Thể thao, Văn hóa và Du lịch"); empty for a name cut after its "và" ("Sở Xây dựng và")."""
+    words = key.split()
+    return "" if words[-1:] == ["va"] else " ".join(sorted(w for w in words if w != "va"))
+
+
+_DEPT_BY_LOOSE: dict[str, str] = {}
+for _d in DEPARTMENTS:
+    _DEPT_BY_LOOSE.setdefault(_loose_key(_key(_d)), _d)  # the official spelling ("và") comes first
 _UNIT_BY_KEY = {_key(u): u for u in UNITS}
 
 
@@ -149,7 +161,7 @@ def canonical_agency(name: str) -> str:
     t = modern_tone(" ".join(t.split()))
     m = rx.match(r"^(Sở)\s+(.+?)(\s+tỉnh(?:\s+\p{Lu}.*)?)?$", t)
     if m:
-        dept = _DEPT_BY_KEY.get(_key(m.group(2)))
+        dept = _DEPT_BY_KEY.get(_key(m.group(2))) or _DEPT_BY_LOOSE.get(_loose_key(_key(m.group(2))) or "-")
         if dept:
             t = f"Sở {dept}{m.group(3) or ''}"
     unit = _UNIT_BY_KEY.get(_key(t))

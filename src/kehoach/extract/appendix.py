@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..diagnostics import warning
 from ..model import PlanWarning
 from ..parse.blocks import Block
 from . import header as hd
+from .dates import find_horizon, text_to_deadline
 from .indicators import table_to_indicator_targets
 from .regions import APPENDIX_MARK, Regions, para
 from .sections import Section
@@ -56,11 +58,19 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
     section_of_table = {t: s.id for r in roots for s in r.walk() for t in s.tables}
     table_no = 0
     context = TableContext()  # a table a page break split into two blocks is read on
+    title: list[str] = []  # the upper-case lines above the table (its title), a back-reference between
     for i, b in enumerate(blocks):
         if b.kind != "table":
+            p = para(blocks, i)
+            if p is not None and hd.is_upper_text(p.text):
+                title.append(p.text)
+            elif p is None or not (hd.parse_backref(p.text) or p.text.strip().startswith("(")):
+                title = []
             continue
         table_no += 1
         tasks, warnings = table_to_tasks(b, table_no, section_of_table.get(i), "appendix", context, i)
+        warnings += _title_horizon(tasks, context.fields or {}, " ".join(title), table_no, b)
+        title = []
         placed = bool(tasks)
         if not tasks:
             found = table_to_indicator_targets(b, year)
@@ -76,3 +86,15 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
             out.claimed.add(i)
             for row in b.rows:  # data rows, header rows, repeated headers, group rows
                 out.lines.update(row.lines)
+
+
+def _title_horizon(tasks: list[dict], fields: dict[int, str], title: str, table_no: int, block: Block) -> list[PlanWarning]:
+    """A table with no deadline column whose title ends with a time ("… đến năm 2030"): its rows
+    take that time as their deadline, and a warning says so."""
+    horizon = find_horizon(title) if title else None
+    if not tasks or horizon is None or any(f.startswith("deadline") for f in fields.values()):
+        return []
+    for task in tasks:
+        task["deadline"] = text_to_deadline(horizon)
+    return [warning("deadline-from-title", f"table {table_no} has no deadline column; its {len(tasks)} rows take "
+                    f"{horizon!r}, the time its title ends with", block.loc.as_dict())]

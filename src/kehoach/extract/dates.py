@@ -117,6 +117,23 @@ def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
     return text[m.start():m.end()].lstrip(", ") if m else None
 
 
+HORIZON = rx.compile(rf"(?<!\w)(?:(?:den|toi)\s+(?:het\s+)?nam\s+{_YEAR}|giai\s+doan\s+{_YEAR}\s*[-–]\s*{_YEAR}|nam\s+{_YEAR})"
+                     rf"(?=[\W_]*$)")
+"""The time a title ends with (folded): "… XÃ HỘI SỐ ĐẾN NĂM 2030", "… GIAI ĐOẠN 2026 - 2030"."""
+
+
+def find_horizon(title: str) -> str | None:
+    """The time a title ends with, as written.
+
+    >>> find_horizon("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ĐẾN NĂM 2030")
+    'ĐẾN NĂM 2030'
+    >>> find_horizon("DANH MỤC NHIỆM VỤ NĂM 2026 CỦA CÁC SỞ") is None
+    True
+    """
+    m = HORIZON.search(fold_aligned(title))
+    return title[m.start():m.end()] if m else None
+
+
 _OPEN_END = rx.compile(r"(?:cac|nhung) nam tiep theo|tro di|tro ve sau|ve sau")
 _AND = rx.compile(r"\s*(?:,|;|\bva\b)\s*")
 _FROM = rx.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:ngay|thang|quy|nam)?\s*$")
