@@ -122,12 +122,29 @@ def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
     if not m:
         return None, 0, False
     agency = m.group("agency")
+    if sec.content and sec.content[0][0] == "text" and _names_only(sec.content[0][1]):
+        # "17. UBND các phường: Ba Đình, Hoàn Kiếm … và UBND xã Bát Tràng." names who, it is no task
+        return f"{agency.rstrip(' :')}: {sec.content[0][1].strip().rstrip('.;')}", 1, False
     if sec.content and not _TERMINAL.search(agency):
         kind, first, _loc = sec.content[0]
         if kind == "text" and first[:1].isupper() and not _TERMINAL.search(first) \
                 and len(first.split()) <= _CONTINUATION_MAX_WORDS and len(sec.content) > 1:
             return f"{agency} {first}", 1, False
     return agency, 0, False
+
+
+_NAME_SEP = rx.compile(r",|\s+và\s+|\s+[-–]\s+")
+_NAME_WORDS = 6
+_PLACE_LEVEL = rx.compile(r"^(?:xã|phường|huyện|quận|tỉnh|thị|trấn|thành|phố|các)$")
+"""Lower-case words a place's or a local body's name may hold ("UBND xã Bát Tràng")."""
+
+
+def _names_only(text: str) -> bool:
+    """True when a paragraph is only a list of names ("Ba Đình, Hoàn Kiếm, Văn Miếu – Quốc Tử Giám và
+    UBND xã Bát Tràng."): every part starts with a capital and is a few words long."""
+    parts = [p.split() for p in _NAME_SEP.split(text.strip().rstrip(".;")) if p.strip()]
+    return len(parts) >= 2 and all(len(p) <= _NAME_WORDS and p[0][:1].isupper()
+                                   and all(w[:1].isupper() or _PLACE_LEVEL.match(w) for w in p) for p in parts)
 
 
 def _own_agency(text: str, over: str | None = None) -> tuple[str, str] | None:
