@@ -47,7 +47,8 @@ def main(argv: list[str]) -> int:
 
 
 NAMES = {"scrape": 'scraped "\\|"-line text', "tab": "tab-separated text", "gfm": "GitHub pipe table",
-         "grid": "pandoc grid table", "aligned": "space-aligned text (pdftotext -layout)", "html": "HTML with spans", "docx": "Word with merged cells",
+         "grid": "pandoc grid table", "aligned": "space-aligned text (pdftotext -layout)",
+         "aligned-mid": "space-aligned, cells centred vertically, rows apart", "html": "HTML with spans", "docx": "Word with merged cells",
          "pdf": "PDF with ruled table (LibreOffice)", "pdfb": "PDF with borderless table (LibreOffice)"}
 
 

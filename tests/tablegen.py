@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import random
 from dataclasses import dataclass, field
+from functools import partial
 
 AGENCIES = [
     "Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Y tế", "Sở Công Thương", "Sở Xây dựng",
@@ -46,7 +47,7 @@ HEADER_WORDS = {
 }
 PDF_LAYOUTS = ["pdf", "pdfb"]
 """Printed by LibreOffice from the Word rendition: ruled, and borderless."""
-LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "html", "docx", *PDF_LAYOUTS]
+LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "aligned-mid", "html", "docx", *PDF_LAYOUTS]
 
 
 @dataclass
@@ -377,23 +378,38 @@ def render_grid(table: Table, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def render_aligned(table: Table, rng: random.Random) -> str:
+def render_aligned(table: Table, rng: random.Random, centred: bool = False) -> str:
     """Columns aligned with spaces, as ``pdftotext -layout`` writes a table: cells wrapped inside
-    their column, continuation lines with an empty first column, page breaks with a page number."""
+    their column, continuation lines with an empty first column, page breaks with a page number.
+    ``centred``: a ruled table whose cells are centred vertically, printed with a blank line between
+    rows (a row's number stands in the middle of its lines), the page number bare and centred and
+    the next page opened by a form feed."""
     widths = [5 if c == "no" else 40 if c == "title" else 26 for c in table.columns]
     gap = "   "
     lines: list[str] = []
     last_lead = ""
+    low = rng.random() < 0.5  # a cell half a line off the middle falls on the line below or above
 
     def row(cells: list[str]) -> None:
         wrapped = [[w for part in c.split("\n") for w in _wrap(part, widths[i])] or [""] for i, c in enumerate(cells)]
-        for k in range(max(len(w) for w in wrapped)):
-            lines.append(gap.join((wrapped[i][k] if k < len(wrapped[i]) else "").ljust(widths[i])
-                                  for i in range(len(cells))).rstrip())
+        height = max(len(w) for w in wrapped)
+        feed = ""
+        if centred:
+            wrapped = [[""] * ((height - len(w) + low) // 2) + w for w in wrapped]
+            feed = "\f" if lines and lines[-1] == "\f" else ""
+            if feed:
+                lines.pop()
+            elif lines and lines[-1]:
+                lines.append("")
+        for k in range(height):
+            lines.append((feed if k == 0 else "") + gap.join((wrapped[i][k] if k < len(wrapped[i]) else "").ljust(widths[i])
+                                                             for i in range(len(cells))).rstrip())
 
     for kind, cells in _grid_rows(table, rng):
         if kind == "header":
             row(_one_row_labels(table))
+        elif kind == "break" and centred:
+            lines += ["", " " * 40 + "2", "\f"]
         elif kind == "break":
             lines += ["", "Trang 2", ""]
         elif kind == "group":
@@ -607,8 +623,8 @@ def document(table: Table, layout: str, rng: random.Random) -> tuple[bytes, str]
         body = "".join(f"<p>{line}</p>" for line in HEAD.strip().split("\n"))
         return f"<html><body>{body}<p>PHỤ LỤC</p>{render_html(table, rng)}</body></html>".encode(), "plan.html"
     text = {"scrape": render_scrape, "tab": render_tab, "gfm": render_gfm, "grid": render_grid,
-            "aligned": render_aligned}[layout](table, rng)
-    suffix = "txt" if layout in ("tab", "aligned") else "md"
+            "aligned": render_aligned, "aligned-mid": partial(render_aligned, centred=True)}[layout](table, rng)
+    suffix = "txt" if layout in ("tab", "aligned", "aligned-mid") else "md"
     return f"{HEAD}\n**PHỤ LỤC**\n\n{text}\n".encode(), f"plan.{suffix}"
 
 

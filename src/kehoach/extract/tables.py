@@ -252,6 +252,8 @@ class _Reader:
             if self.header(row) or self.fields is None or not any(_cell_text(c) for c in row.cells):
                 continue
             self.broke = self.broke or row.after_break
+            if row.doubt:
+                self.warnings.append(warning("table-rows-interleaved", row.doubt, row.loc.as_dict()))
             no = self.row_number(row)
             if self.group_row(row, no):
                 continue

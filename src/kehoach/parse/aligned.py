@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
+from ..vocab.document_parts import BARE_PAGE_NUMBER
 from ..vocab.table_header import HEADER_ROW_WORDS
 from .blocks import Loc, Row
 from .lines import PAGE_MARK
@@ -21,6 +22,8 @@ from .normalize import normalize_text
 _FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
 MAX_BLANKS = 3
+_BARE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
+_ROW_WORDS = 4
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -80,14 +83,14 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     taken = [start]
     i, blanks = start + 1, 0
     while i < len(lines):
-        line = lines[i].rstrip()
+        line = lines[i].replace("\f", "").rstrip()
         if not line.strip() or PAGE_MARK.match(line):
             blanks += 1
             if blanks > MAX_BLANKS:
                 break
             i += 1
             continue
-        trial = [lines[k].rstrip() for k in taken] + [line]
+        trial = [lines[k].replace("\f", "").rstrip() for k in taken] + [line]
         if len(_columns(trial)) < header_cells:
             break
         taken.append(i)
@@ -95,21 +98,79 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
         i += 1
     if len(taken) < 2:
         return None
-    texts = [lines[k].rstrip() for k in taken]
+    texts = [lines[k].replace("\f", "").rstrip() for k in taken]  # a form feed opens a page, it takes no column
     cols = _columns(texts)
+    parts = [[text[a:b].strip() for a, b in cols] for text in texts]
+    broken = [p == 0 or k > taken[p - 1] + 1 or "\f" in lines[k] for p, k in enumerate(taken)]
+    for p in range(len(taken)):
+        if _page_number(broken, parts, p):
+            parts[p] = [""] * len(cols)
+    starts, doubts = _row_starts(taken, parts, broken)
     rows: list[Row] = []
-    cur: list[list[str]] | None = None
-    for k, text in zip(taken, texts, strict=True):
-        parts = [text[a:b].strip() for a, b in cols]
-        after_break = bool(rows) and k > taken[taken.index(k) - 1] + 1
-        if cur is None or parts[0] or after_break and parts[0]:
-            cur = [[p] if p else [] for p in parts]
-            rows.append(Row(cur, Loc(k + 1), [k + 1], after_break=after_break))
+    cur: list[list[str]] = []
+    for p, k in enumerate(taken):
+        if p in starts:
+            cur = [[c] if c else [] for c in parts[p]]
+            rows.append(Row(cur, Loc(k + 1), [k + 1], after_break=bool(rows) and broken[p], doubt=doubts.get(p)))
             continue
-        for c, p in enumerate(parts):
-            if p:
-                cur[c] = [normalize_text(f"{' '.join(cur[c])} {p}")] if cur[c] else [p]
+        for c, text in enumerate(parts[p]):
+            if text:
+                cur[c] = [normalize_text(f"{' '.join(cur[c])} {text}")] if cur[c] else [text]
         rows[-1].lines.append(k + 1)
-    rows = [Row([[normalize_text(p) for p in c if normalize_text(p)] for c in r.cells], r.loc, r.lines, r.after_break)
+    rows = [Row([[normalize_text(p) for p in c if normalize_text(p)] for c in r.cells], r.loc, r.lines, r.after_break, r.doubt)
             for r in rows]
     return rows, taken[-1] + 1
+
+
+def _runs(broken: list[bool]) -> list[list[int]]:
+    """Line positions grouped into runs between breaks (a blank line, a page number, a form feed)."""
+    runs: list[list[int]] = []
+    for p, brk in enumerate(broken):
+        if brk or not runs:
+            runs.append([p])
+        else:
+            runs[-1].append(p)
+    return runs
+
+
+def _page_number(broken: list[bool], parts: list[list[str]], p: int) -> bool:
+    """A bare page number on a line of its own, outside the first column (pdftotext prints it centred)."""
+    alone = broken[p] and (p + 1 == len(broken) or broken[p + 1])
+    cells = [c for c in parts[p] if c]
+    return p > 0 and alone and not parts[p][0] and len(cells) == 1 and bool(_BARE_NUMBER.match(cells[0]))
+
+
+def _row_starts(taken: list[int], parts: list[list[str]], broken: list[bool]) -> tuple[set[int], dict[int, str]]:
+    """Which lines start a row, and a doubt for rows whose lines may belong to their neighbours.
+
+    A line with text in the first column starts a row, the lines under it go on in its cells. When
+    a row's number stands below some of its lines (cells centred vertically) and the rows are set
+    apart by blank lines, each run of lines between blank lines is one row instead. When they are not,
+    the lines between two numbers cannot be shared out between the two rows: the rows are read as
+    usual, each with a doubt."""
+    numbered = [p for p in range(len(taken)) if p == 0 or parts[p][0]]
+    runs = _runs(broken)
+    centred = [run for run in runs[1:] if not parts[run[0]][0] and any(parts[p][0] for p in run)]
+    if not centred and not _header_run_holds_a_row(runs[0], parts):
+        return set(numbered), {}
+    if all(sum(1 for p in run if p == 0 or parts[p][0]) <= 1 for run in runs):
+        return {run[0] for run in runs if any(p == 0 or parts[p][0] for p in run)}, {}
+    doubts = {}
+    for before, p in zip(numbered, numbered[1:], strict=False):
+        if not broken[p] and not parts[p - 1][0]:
+            first, last = taken[before] + 2, taken[p]
+            span = f"line {first}" if first == last else f"lines {first}-{last}"
+            above = f"row {parts[before][0]}" if before > 0 else "the header"
+            doubts[before if before > 0 else p] = (
+                f"{span} between {above} and row {parts[p][0]} may belong to either (cells centred in rows not set "
+                "apart by blank lines); check these rows")
+    return set(numbered), doubts
+
+
+def _header_run_holds_a_row(run: list[int], parts: list[list[str]]) -> bool:
+    """Lines between the header and the first row number that are no header words: the first row's
+    own lines above its number."""
+    body = [p for p in run if parts[p][0] and p > 0]
+    above = [p for p in run if 0 < p < body[0]] if body else []
+    return any(len(cell.split()) >= _ROW_WORDS and not HEADER_WORD.search(ascii_fold(cell))
+               for p in above for cell in parts[p])

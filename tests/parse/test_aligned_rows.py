@@ -1,0 +1,62 @@
+"""Space-aligned tables whose cells are centred vertically: a row's number stands in the middle of
+its lines, so lines above the number belong to it (pdftotext -layout of a ruled table)."""
+
+from __future__ import annotations
+
+from kehoach import extract_bytes
+from kehoach.parse.text import read_text
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
+        "Triển khai nhiệm vụ năm 2024\nI. MỤC TIÊU\nNâng cao hiệu quả.\nII. NHIỆM VỤ\n\n")
+
+TABLE = [
+    "TT   Nội dung                          Chủ trì              Thời hạn",
+    "",
+    "     Khảo sát nhu cầu đào tạo nghề",
+    "1    cho lao động nông thôn            Sở Nội vụ            Quý I/2026",
+    "",
+    "2    Mở lớp đào tạo nghề ngắn hạn      Sở Giáo dục và Đào   Năm 2026",
+    "     cho lao động nông thôn            tạo",
+    "",
+    "                                  7",
+    "\f     Đánh giá kết quả đào tạo nghề",
+    "3    và việc làm sau đào tạo           Sở Nội vụ            Quý IV/2026",
+    "     của học viên",
+]
+
+
+def rows(lines: list[str]) -> list[list[str]]:
+    table = next(b for b in read_text("\n".join(lines)) if b.kind == "table")
+    return [[" ".join(c) for c in r.cells] for r in table.rows]
+
+
+def test_each_run_between_blank_lines_is_one_row():
+    assert rows(TABLE)[1:] == [
+        ["1", "Khảo sát nhu cầu đào tạo nghề cho lao động nông thôn", "Sở Nội vụ", "Quý I/2026"],
+        ["2", "Mở lớp đào tạo nghề ngắn hạn cho lao động nông thôn", "Sở Giáo dục và Đào tạo", "Năm 2026"],
+        ["3", "Đánh giá kết quả đào tạo nghề và việc làm sau đào tạo của học viên", "Sở Nội vụ", "Quý IV/2026"],
+    ]
+
+
+def test_top_aligned_rows_are_read_as_before():
+    top = ["TT   Nội dung                          Chủ trì              Thời hạn",
+           "1    Khảo sát nhu cầu đào tạo nghề     Sở Nội vụ            Quý I/2026",
+           "     cho lao động nông thôn",
+           "2    Mở lớp đào tạo nghề ngắn hạn      Sở Tài chính         Năm 2026"]
+    assert rows(top)[1:] == [["1", "Khảo sát nhu cầu đào tạo nghề cho lao động nông thôn", "Sở Nội vụ", "Quý I/2026"],
+                             ["2", "Mở lớp đào tạo nghề ngắn hạn", "Sở Tài chính", "Năm 2026"]]
+
+
+def test_centred_rows_without_blank_lines_between_are_warned_about():
+    """Without the blank lines, the line above a number may end the row before or open this one."""
+    packed = [line for line in TABLE if line.strip() and line.strip() != "7"]
+    plan = extract_bytes((HEAD + "\n".join(packed) + "\n").encode(), "plan.txt")
+    flagged = [w for w in plan["warnings"] if w["code"] == "table-rows-interleaved"]
+    assert flagged and {w["loc"]["line"] for w in flagged} <= {t["loc"]["line"] for t in plan["tasks"]}
+
+
+def test_a_centred_table_reads_whole_in_a_plan():
+    plan = extract_bytes((HEAD + "\n".join(TABLE) + "\n").encode(), "plan.txt")
+    assert [(t["no"], t["lead"]) for t in plan["tasks"]] == [
+        ("1", ["Sở Nội vụ"]), ("2", ["Sở Giáo dục và Đào tạo"]), ("3", ["Sở Nội vụ"])]
+    assert not [w for w in plan["warnings"] if w["code"].startswith("table")]
