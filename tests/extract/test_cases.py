@@ -70,6 +70,8 @@ def test_targets(case):
     found = text_to_targets(case["in"], case.get("year"), require_cue=case.get("require_cue", False))
     got = [[t["indicator"], t["comparator"], t["value"], t["value_max"], t["unit"], t["year"]] for t in found]
     assert got == case["out"]
+    if "texts" in case:  # where each target's text ends (the next one's starts)
+        assert [t["text"] for t in found] == case["texts"]
 
 
 def test_spellings_of_one_agency_share_a_canonical_name():

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .. import rx
 from ..vn import ascii_fold
 from ..vocab.dates import YEAR, YEAR_SPAN
+from ..vocab.targets import COUNT_VERBS, MEASURE_WORDS, UNIT_ENDS, alternation
 from .numbers import text_to_number
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -20,7 +21,7 @@ QUANTITY = rx.compile(
         (?<![\p{L}\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
           |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*\p{L}+)?
-          |\s+(?:(?!(?:và|hoặc|trong|trên|so|tại|của|đạt|từ|đến|tới|vào|với|cho|theo|để|trở|về|là|có)\b|năm\s+\d)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*\p{L}+)?
+          |\s+(?:(?!(?:""" + alternation(UNIT_ENDS) + r""")\b|năm\s+\d)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*\p{L}+)?
 )
         (?P<post>\s*trở\s+lên|\s*trở\s+xuống)?""",
     rx.X,
@@ -49,11 +50,8 @@ _STRIP_HEAD = rx.compile(
     rf"|giai\s+đoạn\s+{YEAR_SPAN}\s*,?\s*)+",
     rx.I,
 )
-_COUNT_VERB = rx.compile(
-    r"^(?:thu\s+hút|có|đạt|đào\s+tạo|hỗ\s+trợ|xây\s+dựng|tổ\s+chức|phát\s+triển|thành\s+lập|đưa|tạo|giải\s+quyết"
-    r"|tuyển\s+sinh|tuyển\s+dụng|hoàn\s+thành|trồng|đón|cấp|kết\s+nạp|công\s+nhận)$",
-    rx.I,
-)
+_COUNT_VERB = rx.compile(rf"^(?:{alternation(COUNT_VERBS)})$", rx.I)
+_MEASURE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})(?![\p{{L}}\d])\s*")
 _PREPOSITION = rx.compile(r"^(?:trên|tại|ở|trong|cho|so|với|theo|từ|đến)\b", rx.I)
 _MONEY = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD)\b")
 _MULTIPLIER = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})\s*")
@@ -190,7 +188,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
             continue
         v2 = text_to_number(q.group("v2")) if q.group("v2") else None
         cmp, direction = _comparator(q.group("pre"), q.group("post"), v2 is not None)
-        indicator, seg_end, covered = _indicator(clause_body, q, before, unit, first_indicator, covered)
+        indicator, seg_end, covered, unit = _indicator(clause_body, q, before, unit, first_indicator, covered)
         if not indicator:
             indicator = fallback_indicator
         first_indicator = first_indicator or indicator
@@ -222,13 +220,14 @@ def _not_a_target(q, unit: str, before: str) -> bool:
 
 
 def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str | None,
-               covered: int) -> tuple[str | None, int, int]:
-    """(indicator, end of the target's text, how far the clause is covered) for the figure ``q``:
-    the words before it, else what it counts or what follows a bare percentage, else the clause's first."""
+               covered: int) -> tuple[str | None, int, int, str]:
+    """(indicator, end of the target's text, how far the clause is covered, unit) for the figure ``q``:
+    the words before it, else what it counts or what follows a bare percentage, else the clause's first.
+    The unit loses the thing counted when that joins the indicator after a measure word ("tấn")."""
     before_clean = rx.sub(r"\([^()]*\)", " ", before)
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
         before_clean = ""
-    raw_indicator = _STRIP_HEAD.sub("", before_clean).strip(" ,:;(")
+    raw_indicator = _STRIP_HEAD.sub("", before_clean.strip()).strip(" ,:;(")
     indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
     if not indicator:
         # "có ít nhất 15 …": the verb was stripped with the comparator words; keep it to name the count.
@@ -244,9 +243,14 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
         indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
         seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
     elif indicator and _COUNT_VERB.match(indicator) and not unit.startswith("%") and not _MONEY.match(unit):
-        # "Thu hút khoảng 1,2 triệu lượt khách …", "Có ít nhất 30 điểm du lịch …": the thing counted names it.
+        # "Thu hút khoảng 1,2 triệu lượt khách …", "Có ít nhất 30 điểm du lịch …": the thing counted names it;
+        # "Tiêu thụ 3.000 tấn nông sản qua …": after a measure word.
         counted = _MULTIPLIER.sub("", unit).strip()
-        tail = rx.split(r",|\s+(?:vào|đến|trong)\s+năm\b", after)[0].strip()
+        measure = _MEASURE.match(counted)
+        if measure:
+            unit, counted = unit[:len(unit) - len(counted) + measure.end()].strip(), counted[measure.end():]
+        tail = rx.split(r",|(?:^|\s+)(?:vào|đến|trong)\s+năm\b", after)[0].strip()
         indicator = " ".join(x for x in (indicator, counted, tail) if x)
-        covered = clause_body.find(tail, q.end()) + len(tail) if tail else covered
-    return indicator or None, seg_end, covered
+        if tail:
+            seg_end = covered = clause_body.find(tail, q.end()) + len(tail)
+    return indicator or None, seg_end, covered, unit
