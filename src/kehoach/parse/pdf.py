@@ -22,7 +22,7 @@ from .blocks import Loc
 from .lines import DASH_CONTINUATION, PAGE_MARK, starts_block
 from .normalize import footnote_start
 from .pdf_lines import dashes_indented, segments, text_of
-from .pdf_notes import is_superscript, join_superscripts, mark_page_notes, open_marker
+from .pdf_notes import is_superscript, join_superscripts, mark_cells, mark_page_notes, open_marker
 from .pdf_rows import join_wrapped
 from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
@@ -131,18 +131,23 @@ class _Page:
         self.right = max((it[5] for it in self.items if it[0] == "line" and it[4] is None), default=width)
 
 
+_INSET = 1.5
+"""Points a ruled table's box is taken in before the text outside it is read."""
+
+
 def _plumber_page(page, number: int) -> _Page:
     """A page read with pdfplumber: tables by their ruling lines, words outside them."""
     tables = [t for t in page.find_tables(_TABLE_SETTINGS) if t.rows and len(t.rows[0].cells) >= 2]
     outside = page
     for t in tables:
-        try:
-            outside = outside.outside_bbox(t.bbox)
+        try:  # the box taken in: a line of text just below the table's last rule may reach into it
+            outside = outside.outside_bbox((t.bbox[0] + _INSET, t.bbox[1] + _INSET, t.bbox[2] - _INSET, t.bbox[3] - _INSET))
         except ValueError:
             pass
     words = join_superscripts(outside.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5,
                                                     y_tolerance=2, extra_attrs=["size"]))
     mark_page_notes(words)
+    mark_cells(page.chars, [t.bbox for t in tables])
     return _Page(number, float(page.width), words, [(t.bbox, _table_rows(t)) for t in tables])
 
 

@@ -78,3 +78,34 @@ def mark_page_notes(words: list[dict]) -> None:
         first = min(line, key=lambda w: w["x0"])
         if len(line) > 1 and _NOTE_START.match(first["text"]):
             first["text"] = f"[{first['text']}]"
+
+
+def mark_cells(chars: list[dict], boxes: list[tuple[float, float, float, float]]) -> None:
+    """Write the superscript markers inside table cells as "[n]" on their characters (pdfplumber chars,
+    ``top``/``bottom`` in page space, y down; ``boxes`` the tables' x0, top, x1, bottom), as
+    :func:`join_superscripts` writes them outside tables: "hợp tác xã¹" must not read "hợp tác xã1"."""
+    inside = [c for c in chars if any(b[0] - 1 <= c["x0"] and c["x1"] <= b[2] + 1 and b[1] - 1 <= c["top"]
+                                      and c["bottom"] <= b[3] + 1 for b in boxes)]
+    base: dict | None = None  # the last character of normal size: the word a marker is raised above
+    last: dict | None = None
+    word = ""
+    open_run: dict | None = None  # the last digit of the marker being read
+    for c in inside:
+        touching = last is not None and abs(c["top"] - last["top"]) < 2 * last["size"] and -0.5 <= c["x0"] - last["x1"] <= 1.5
+        sup = (touching and base is not None and c["text"].isdigit()
+               and is_superscript(c["size"], -c["bottom"], base["size"], -base["bottom"]))
+        if open_run is not None and not sup:
+            open_run["text"] += "]"
+            open_run = None
+        if sup:
+            if open_run is None and open_marker(word) == "[":
+                c["text"] = "[" + c["text"]
+                open_run = c
+            elif open_run is not None:
+                open_run = c
+        else:
+            word = word + c["text"] if touching and not c["text"].isspace() else c["text"].strip()
+            base = c
+        last = c
+    if open_run is not None:
+        open_run["text"] += "]"
