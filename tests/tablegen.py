@@ -275,10 +275,21 @@ def render_scrape(table: Table, rng: random.Random) -> str:
 
 
 def render_tab(table: Table, rng: random.Random) -> str:
+    """Tab-separated cells. A page break may cut the row before it, as a PDF converter leaves it: the
+    number and the title's first words before the break, a bare page number and a form feed, then
+    (after the header, if repeated) a row with an empty number holding the rest of the title and the
+    other cells."""
     width = len(table.columns)
     lines: list[str] = []
     wrap_header = rng.random() < 0.4
-    for kind, cells in _grid_rows(table, rng):
+    cuts = rng.random() < 0.5
+    grid = _grid_rows(table, rng)
+    after: list[str] | None = None  # the second half of a row the page break cut
+    for at, (kind, cells) in enumerate(grid):
+        if kind == "task" and cuts and at + 1 < len(grid) and grid[at + 1][0] == "break":
+            after = _cut_row(table, [c or "" for c in cells], lines)
+            if after is not None:
+                continue
         if kind == "header":
             if table.two_row == "agencies":
                 top, sub = _agency_labels(table, ("Cơ quan thực hiện", ""), ("Chủ trì", "Phối hợp"), rest="")
@@ -294,7 +305,7 @@ def render_tab(table: Table, rng: random.Random) -> str:
             else:
                 lines.append("\t".join(table.labels))
         elif kind == "break":
-            lines += ["", "Trang 2", ""]
+            lines += ["", "Trang 2", ""] if after is None else ["", " " * 40 + "2", "\f"]
         elif kind == "group":
             lines.append("\t".join(cells))
         else:
@@ -310,7 +321,25 @@ def render_tab(table: Table, rng: random.Random) -> str:
                 lines.append("\t".join(rest))
             else:
                 lines.append("\t".join(v.replace("\n", " ") for v in vals))
+        if after is not None and kind == "break" and not table.repeat_header:
+            lines[-1] += "\t".join(after)  # the form feed opens the next page, on the line of its first row
+            after = None
+        elif after is not None and kind == "header" and at > 0:
+            lines.append("\t".join(after))
+            after = None
     return "\n".join(lines)
+
+
+def _cut_row(table: Table, vals: list[str], lines: list[str]) -> list[str] | None:
+    """Write the part of a task row before a page break (number, the title's first words; the other
+    cells follow on the next page) and return the part after it, or None when the row is not cut."""
+    title_col = table.columns.index("title")
+    words = vals[title_col].split()
+    if table.columns[0] != "no" or len(words) < 4 or "\n" in vals[title_col]:
+        return None
+    half = len(words) // 2
+    lines.append("\t".join([*vals[:title_col], " ".join(words[:half])]))
+    return ["" for _ in vals[:title_col]] + [" ".join(words[half:])] + [v.replace("\n", " ") for v in vals[title_col + 1:]]
 
 
 def _pipe_cell(text: str) -> str:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from .. import rx
 from ..numbering import match_token
-from ..vn import fold, starts_lower
-from .aligned import aligned_table, is_header_line
+from ..vn import ascii_fold, fold, starts_lower
+from ..vocab.document_parts import BARE_PAGE_NUMBER
+from .aligned import HEADER_WORD, aligned_table, is_header_line
 from .blocks import Block, Loc, Row
 from .columns import LAYOUT_CUE, read_side_by_side
 from .grid import GRID_BORDER, bar_table, grid_table
@@ -29,6 +30,8 @@ _P_TAG = rx.compile(r"<p\b[^>]*>(.*?)</p\s*>", rx.S | rx.I)
 _BR = rx.compile(r"<br\s*/?>", rx.I)
 _PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
 _ROW_NUMBER_HEADER = {"stt", "tt", "so tt", "so thu tu"}
+_BARE_PAGE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
+"""After a blank line between a table's rows, the page number of a page break."""
 
 
 def split_cell(raw: str) -> list[str]:
@@ -296,7 +299,8 @@ def _tab_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
             i += 1
         elif k in ("blank", "page"):
             j = i
-            while j < len(lines) and (not lines[j].strip() or PAGE_MARK.match(lines[j])):
+            while j < len(lines) and (not lines[j].strip() or PAGE_MARK.match(lines[j])
+                                      or _BARE_PAGE_NUMBER.match(lines[j].strip()) and not lines[j - 1].strip()):
                 j += 1
             if j < len(lines) and _kind(lines[j], True) == "tab":
                 after_break = True
@@ -305,7 +309,45 @@ def _tab_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
                 break
         else:
             break
-    return rows, i
+    return _join_cut_rows(rows), i
+
+
+def _join_cut_rows(rows: list[Row]) -> list[Row]:
+    """A row a page break cut: its first cells before the break (fewer than the table has), the rest on
+    the next page in a row with an empty first cell, after the header repeated or not. The two parts
+    are one row again (the header stays where it is, a repeated header is skipped later)."""
+    if not rows:
+        return rows
+    heading = {_row_text(h) for h in _header_lines(rows)}
+    width, out = len(rows[0].cells), list(rows)
+    for r in range(len(out)):
+        if r + 1 >= len(out) or len(out[r].cells) >= width or not out[r + 1].after_break:
+            continue
+        k = r + 1
+        while k < len(out) and (_row_text(out[k]) in heading or _header_row(out[k])):
+            k += 1
+        if k < len(out) and out[k].cells and not out[k].cells[0]:
+            row, rest = out[r], out.pop(k)
+            cells = row.cells + [[] for _ in range(len(rest.cells) - len(row.cells))]
+            out[r] = Row([a + b for a, b in zip(cells, rest.cells, strict=False)] + cells[len(rest.cells):],
+                         row.loc, row.lines + rest.lines, row.after_break)
+    return out
+
+
+def _header_lines(rows: list[Row]) -> list[Row]:
+    """The table's first row and the wrapped header lines under it (an empty first cell)."""
+    k = 1
+    while k < len(rows) and (not rows[k].cells or not rows[k].cells[0]):
+        k += 1
+    return rows[:k]
+
+
+def _header_row(row: Row) -> bool:
+    return sum(1 for c in row.cells if c and HEADER_WORD.search(ascii_fold(" ".join(c)))) >= 2
+
+
+def _row_text(row: Row) -> str:
+    return fold(" ".join(" ".join(c) for c in row.cells))
 
 
 def content_lines(text: str) -> dict[int, str]:
