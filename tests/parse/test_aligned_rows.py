@@ -60,3 +60,19 @@ def test_a_centred_table_reads_whole_in_a_plan():
     assert [(t["no"], t["lead"]) for t in plan["tasks"]] == [
         ("1", ["Sở Nội vụ"]), ("2", ["Sở Giáo dục và Đào tạo"]), ("3", ["Sở Nội vụ"])]
     assert not [w for w in plan["warnings"] if w["code"].startswith("table")]
+
+
+def test_a_table_whose_columns_touch_is_warned_about_not_lost():
+    """pdftotext -layout of a tight ruled table: a cell's line ends one space before the next column
+    starts on another line, so no gutter runs the table's height; the table is not read, and says so."""
+    tight = [" TT   Nội dung            Chủ trì         Thời hạn",
+             "      Khảo sát nhu cầu đào",
+             "      tạo nghề cho lao   Sở Lao động",
+             " 1    động nông thôn vùng                 Quý I/2026",
+             "      dân tộc thiểu số    Sở Giáo dục và",
+             "                         Đào tạo",
+             "      Mở lớp đào tạo",
+             " 2    nghề ngắn hạn       Sở Nội vụ       Năm 2026",
+             "      cho thanh niên"]
+    plan = extract_bytes((HEAD + "\n".join(tight) + "\n").encode(), "plan.txt")
+    assert "appendix-unread" in [w["code"] for w in plan["warnings"]]

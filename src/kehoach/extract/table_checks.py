@@ -16,8 +16,8 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
     so has one with a table header row left as a line of text and no appendix task."""
     if any(t.get("source") == "appendix" for t in tasks):
         return []
-    for b in blocks:
-        if b.kind == "para" and len(b.text) < 160 and reads_as_header_line(b.text):
+    for b in blocks:  # the header line alone, or a line of a paragraph the table's lines were joined into
+        if b.kind == "para" and any(len(t) < 160 and reads_as_header_line(t) for t in [b.text, *b.raw_lines]):
             return [warning("appendix-unread", "a task table's header row is here as plain text but no task was read "
                            "from its table (a table the reader could not find the columns of?)", b.loc.as_dict())]
     if any(b.kind == "table" for b in blocks[from_block:]):
