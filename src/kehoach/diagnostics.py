@@ -33,6 +33,7 @@ CODES: dict[str, str] = {
     # tables
     "table-row-joined": "a table row split by a page break was joined back together",
     "table-rows-interleaved": "in a table aligned with spaces a row's number stands below some of its lines and rows are not set apart by blank lines, so lines of neighbouring rows may be mixed up",
+    "footnote-marker-glued": "a task word ends with the number of one of the document's footnotes ('xã1'): probably its marker glued to the word, left in place",
     "table-row-split": "a table cell held several numbered rows and was split",
     "table-no-header": "a table has no header row kehoach can read; its rows are not tasks",
     "combined-column-unlabelled": "a combined lead/support cell has no labels; the split is a guess",

@@ -28,6 +28,7 @@ from .extract.period import plan_to_period
 from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
 from .extract.regions import Signed, find_regions, read_signed
+from .extract.table_checks import glued_markers
 from .model import PlanWarning
 from .parse import Source, read_source
 from .parse.portal import apply_metadata
@@ -87,7 +88,8 @@ def build_plan(source: Source) -> dict:
     period = plan_to_period(doc, sections, tasks)
     doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *appendix.warnings,
-                *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc)]
+                *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc),
+                *glued_markers(tasks, footnotes.entries)]
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
                                         doc["is_plan"])
     return {

@@ -47,3 +47,18 @@ def test_digits_of_normal_size_and_characters_outside_tables_are_left():
     outside = chars("xã", "3", x=600)
     mark_cells(inside + outside, [BOX])
     assert text(inside) == "Quý II/2026" and text(outside) == "xã3"
+
+
+def test_a_marker_left_glued_in_a_task_is_warned_about():
+    """Where the reader could not tell a marker from the text ("hợp tác xã1" with a footnote 1), the
+    task keeps the text and a warning points at it; "50 m2" and numbers with no footnote are no marker."""
+    from kehoach.extract.table_checks import glued_markers
+
+    def task(no, title, lead="Sở Xây dựng", deadline="Quý II/2026"):
+        return {"no": no, "title": title, "lead_as_written": [lead], "support_as_written": [],
+                "deadline": {"text": deadline}, "loc": {"line": int(no), "page": None}}
+
+    tasks = [task("1", "Rà soát nhu cầu của các hợp tác xã1"), task("2", "Xây dựng nhà 50 m2 cho hộ nghèo"),
+             task("3", "Tổ chức kết nối cung cầu", lead="Trung tâm Xúc tiến đầu tư3"), task("4", "Hỗ trợ khu phố5")]
+    found = glued_markers(tasks, [{"mark": "1"}, {"mark": "2"}, {"mark": "3"}])
+    assert [(w["code"], w["loc"]["line"]) for w in found] == [("footnote-marker-glued", 1), ("footnote-marker-glued", 3)]

@@ -27,3 +27,24 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
             return [warning("appendix-unread", "the document refers to an appendix but none was found or read; "
                            "its tasks are missing", b.loc.as_dict())]
     return []
+
+
+_GLUED = rx.compile(r"(?<![\p{L}\d])(\p{L}*\p{Ll})(\d{1,2})(?![\p{L}\d])")
+_POWER = rx.compile(r"^[kcd]?m$")
+"""A unit whose power or figure is written after it ("m2", "km2"): no marker."""
+
+
+def glued_markers(tasks: list[dict], footnotes: list[dict]) -> list[PlanWarning]:
+    """A task word with one of the document's footnote numbers glued to its end ("hợp tác xã1" where
+    footnote 1 exists): a marker the reader could not tell from the text, left in place and warned about."""
+    marks = {f["mark"] for f in footnotes}
+    out: list[PlanWarning] = []
+    for t in tasks:
+        fields = [t.get("title") or "", *t.get("lead_as_written", []), *t.get("support_as_written", []),
+                  (t.get("deadline") or {}).get("text") or ""]
+        for m in (m for text in fields for m in _GLUED.finditer(text)):
+            if m.group(2).lstrip("0") in marks and not _POWER.match(m.group(1)):
+                out.append(warning("footnote-marker-glued", f"'{m.group(0)}' in task {t.get('no') or t.get('id')} looks "
+                                   f"like footnote {m.group(2)}'s marker glued to a word; check it", t.get("loc")))
+                break
+    return out
