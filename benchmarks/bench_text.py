@@ -20,17 +20,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _time_cmd(cmd: list[str], repeat: int, env: dict | None = None) -> tuple[float, float]:
-    """Median wall ms and median CPU ms (user + system of the child) of running ``cmd``."""
-    walls, cpus = [], []
+def _time_cmds(cmds: dict[str, list[str]], repeat: int, env: dict | None = None) -> dict[str, tuple[float, float]]:
+    """Median wall ms and median CPU ms (user + system of the child) of running each command, the
+    commands taking turns (on a shared machine a change of load then falls on all of them alike)."""
+    walls: dict[str, list[float]] = {name: [] for name in cmds}
+    cpus: dict[str, list[float]] = {name: [] for name in cmds}
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
-        walls.append(time.perf_counter() - t0)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000
+        for name, cmd in cmds.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+            walls[name].append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return {name: (statistics.median(walls[name]) * 1000, statistics.median(cpus[name]) * 1000) for name in cmds}
 
 
 SMALL = ROOT / "samples" / "thai-binh-93-kh-ubnd-2022-thi-dua-cum-cong-nghiep.md"
@@ -48,9 +51,8 @@ def startup(repeat: int = 15, sample: Path = REAL_SIZE, store: bool = True) -> d
         env["KEHOACH_NO_PATTERN_CACHE"] = "1"
     cli = [sys.executable, "-m", "kehoach.cli"]
     subprocess.run([*cli, "extract", str(sample)], capture_output=True, check=False, env=env)  # fills the store
-    return {"python -c pass": _time_cmd([sys.executable, "-c", "pass"], repeat),
-            "kehoach --version": _time_cmd([*cli, "--version"], repeat, env),
-            f"kehoach extract {sample.name}": _time_cmd([*cli, "extract", str(sample)], repeat, env)}
+    return _time_cmds({"python -c pass": [sys.executable, "-c", "pass"], "kehoach --version": [*cli, "--version"],
+                       f"kehoach extract {sample.name}": [*cli, "extract", str(sample)]}, repeat, env)
 
 
 def print_startup(repeat: int = 15) -> None:

@@ -190,7 +190,6 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     text, real dates, a status drop-down; printed landscape on A4, fitted to the page width, the
     header row repeated on every page."""
     from openpyxl import Workbook
-    from openpyxl.cell import Cell
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
     columns, rows = table_rows(plan, by, as_of)
@@ -218,17 +217,16 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     overdue_col = header.index("Quá hạn") + 1 if "Quá hạn" in header else None
     widths = [WIDTHS.get(title, 16) for title in header]
     ws.row_dimensions[1].height = row_height(header, widths)
-    last = 1  # rows counted here: ws.max_row scans every cell
-    styles = _style_arrays(ws, ("kehoach task", "kehoach date", "kehoach overdue"))
+    styles = _style_ids(ws, ("kehoach task", "kehoach date", "kehoach overdue"))
+    data_rows = []
     for row, item in rows:
         values = [_safe_cell(row[k]) for k in keep]
         late = overdue_col and is_overdue(item, as_of)
-        ws.append([Cell(ws, value=v, style_array=styles["kehoach date" if col in dates and v is not None
-                                                         else "kehoach overdue" if late and col == overdue_col
-                                                         else "kehoach task"])
-                   for col, v in enumerate(values, 1)])
-        last += 1
-        ws.row_dimensions[last].height = row_height(values, widths)
+        data_rows.append((row_height(values, widths),
+                          [(v, styles["kehoach date" if col in dates and v is not None
+                                      else "kehoach overdue" if late and col == overdue_col else "kehoach task"])
+                           for col, v in enumerate(values, 1)]))
+    last = 1 + len(data_rows)
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[ws.cell(1, col).column_letter].width = width
     ws.freeze_panes = "A2"
@@ -238,22 +236,22 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     _info_sheet(wb, plan, as_of)
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    from .sheetrows import rows_xml, splice_rows
+
+    return splice_rows(buf.getvalue(), "xl/worksheets/sheet1.xml", rows_xml(data_rows, 2),
+                       f"{ws.cell(1, len(header)).column_letter}{last}")
 
 
-def _style_arrays(ws, names: tuple[str, ...]) -> dict:
-    """Each named style's formats as openpyxl keeps them in a cell, read once from a scratch cell
-    outside the sheet and copied into every new cell (setting a style by name looks it up cell by
-    cell: most of the export's time on a large plan)."""
-    from copy import copy
-
+def _style_ids(ws, names: tuple[str, ...]) -> dict[str, int]:
+    """The workbook's cell format number of each named style, registered through a scratch cell
+    outside the sheet (the rows are written by :mod:`.sheetrows`, not cell by cell)."""
     from openpyxl.cell import Cell
 
     scratch = Cell(ws)
     out = {}
     for name in names:
         scratch.style = name
-        out[name] = copy(scratch._style)
+        out[name] = scratch.style_id
     return out
 
 
