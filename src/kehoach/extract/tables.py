@@ -258,8 +258,9 @@ class _Reader:
             if self.group_row(row, no):
                 continue
             title = self.cell(row.cells, "title")
-            if not no and self.pending and not (self.group_lead and title and _BULLET.match(title)
+            if not no and self.pending and not (self.group_lead and title and _BULLET.match(title) and rx.search(r"\p{L}{2,}", title)
                                                 and self.pending[-1]["group_lead"] == self.group_lead):
+                # a "- …" row under an agency group row is a task, unless it holds no word ("- 2030": a wrapped range)
                 self.join(row)
                 continue
             self.add(row, no)
