@@ -9,6 +9,7 @@ from ..numbering import match_token
 from ..vn import is_upper_text, starts_upper
 from ..vocab.document_parts import (
     APPENDIX,
+    BARE_PAGE_NUMBER,
     CAPACITY,
     ISSUER_BODY,
     MOTTO,
@@ -68,8 +69,8 @@ drops bare numbers, which in text could be a table cell."""
 
 DASH_CONTINUATION = rx.compile(r"^[-–]\s+\p{Ll}")
 """A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
-_OPEN_END = rx.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những)$|,$")
-"""A line that ends on a connector or a comma cannot end a heading or a paragraph."""
+_OPEN_END = rx.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những|[-–])$|,$")
+"""A line that ends on a connector, a comma or a spaced dash ("Văn Miếu –") cannot end a heading or a paragraph."""
 _ACRONYM = rx.compile(r"^\p{Lu}{2,}[\s,;:]")
 TERMINAL = rx.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
 
@@ -121,3 +122,26 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     if not one_word and is_upper_text(prev) != is_upper_text(line) and starts_upper(line):
         return False
     return True
+
+
+BARE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
+"""A bare number on a line of its own: a page number where a page break shows, else maybe a cell."""
+_MIN_DASH_ITEMS = 5
+
+
+def dashes_indented(lines: list[str]) -> bool:
+    """True when the document indents its dash items (nearly all "- " lines start right of the margin,
+    as ``pdftotext -layout`` prints them): a dash at the margin is then a wrap inside a name."""
+    indented = sum(1 for line in lines if line[:1] == " " and line.lstrip(" ")[:2] in ("- ", "– "))
+    at_margin = sum(1 for line in lines if line[:2] in ("- ", "– "))
+    return indented >= _MIN_DASH_ITEMS and at_margin * 5 <= indented
+
+
+def page_foot(lines: list[str], i: int) -> bool:
+    """A bare number on the last line of a page: the next line (after blanks) opens with a form feed."""
+    if not BARE_NUMBER.match(lines[i].strip()):
+        return False
+    k = i + 1
+    while k < len(lines) and not lines[k].strip(" \t"):
+        k += 1
+    return k < len(lines) and lines[k].startswith("\f")

@@ -22,7 +22,15 @@ from .aligned import HEADER_WORD, aligned_table, is_header_line
 from .blocks import Block, Loc, Row
 from .columns import LAYOUT_CUE, read_side_by_side
 from .grid import GRID_BORDER, bar_table, grid_table
-from .lines import MARKUP, PAGE_MARK, is_standalone, joins_previous
+from .lines import (
+    MARKUP,
+    PAGE_MARK,
+    TERMINAL,
+    dashes_indented,
+    is_standalone,
+    joins_previous,
+    page_foot,
+)
 from .normalize import footnote_start, normalize_text
 
 _MD_SEPARATOR = rx.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
@@ -65,8 +73,8 @@ def _kind(line: str, in_tab_table: bool) -> str:
         return "bar"
     if MARKUP.match(stripped):
         return "markup"
-    if PAGE_MARK.match(stripped):
-        return "page"
+    if PAGE_MARK.match(stripped) or ("\f" in line and _BARE_PAGE_NUMBER.match(stripped)):
+        return "page"  # "Trang 2", "- 3 -", or a bare number on the line a form feed opens (pdftotext)
     if stripped.startswith("|") and stripped.count("|") >= 2:
         return "md"
     tabs = line.rstrip("\n").count("\t")
@@ -107,6 +115,8 @@ class _Builder:
         self.blank_before = False
         self.bold_marks = 0  # emphasis runs left open by the current block's raw lines (see _marks)
         self.paragraphs_apart = apart  # a blank line stands between the document's paragraphs
+        self.after_page = False  # a page break (its number, the blank lines around it) came before this line
+        self.dashes_indented = False  # the document indents its dash items: a dash at the margin is a wrap
 
     def flush(self) -> None:
         self.bold_marks = 0
@@ -119,10 +129,16 @@ class _Builder:
         self.blocks.append(Block(kind, text, Loc(nums[0]), nums, texts, mark=self.cur_footnote))
         self.cur, self.cur_footnote = [], None
 
+    def page_break(self) -> None:
+        """A page break is no paragraph break: the blank lines around its number do not count."""
+        self.blank_before = False
+        self.after_page = bool(self.cur)
+
     def add_text(self, n: int, raw: str) -> None:
         text = normalize_text(raw)
         if not text:
             return
+        after_page, self.after_page = self.after_page, False
         foot = footnote_start(raw.strip())
         if foot is not None:
             self.flush()
@@ -134,6 +150,10 @@ class _Builder:
             prev_texts = _Texts(self.cur)
             if self._in_bold_heading(text):  # "**2. Sở" / "Khoa học và Công nghệ**": one heading
                 join = True
+            elif self._margin_dash_wrap(raw, prev_texts[-1]):  # "… Festival Thăng Long" / "– Hà Nội …"
+                join = True
+            elif after_page:  # "… đại diện các" / (page 10) / "Tổ chức quốc tế, …": the sentence goes on
+                join = self.cur_footnote is None and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text)
             elif self.blank_before:
                 join = (self.cur_footnote is None and starts_lower(text)
                         and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
@@ -157,6 +177,12 @@ class _Builder:
         self.cur = [(n, text)]
         self.bold_marks = _marks(raw)
         self.blank_before = False
+
+    def _margin_dash_wrap(self, raw: str, prev: str) -> bool:
+        """A line starting with a dash at the margin, in a document that indents its dash items, after
+        a line that does not end a sentence: the dash inside a wrapped name, not an item."""
+        return (self.dashes_indented and not self.blank_before and raw[:2] in ("- ", "– ")
+                and not TERMINAL.search(prev))
 
     def _in_bold_heading(self, text: str) -> bool:
         """A numbered heading whose bold or italic run is still open goes on in this line."""
@@ -214,15 +240,18 @@ def read_text(text: str) -> list[Block]:
     """Read decoded text (``\\n`` line ends) into the block stream."""
     lines = text.split("\n")
     b = _Builder(paragraphs_apart(lines))
+    b.dashes_indented = dashes_indented(lines)
     i = 0
     while i < len(lines):
         raw = lines[i]
         kind = _kind(raw, False)
         if kind == "blank":
-            b.blank_before = bool(b.cur or b.blocks)
+            if not b.after_page:
+                b.blank_before = bool(b.cur or b.blocks)
             i += 1
             continue
-        if kind == "page":  # a page number between the lines of a paragraph does not end it
+        if kind == "page" or page_foot(lines, i):  # a page number between the lines of a paragraph does not end it
+            b.page_break()
             i += 1
             continue
         found = _drawn_table(lines, i, kind)

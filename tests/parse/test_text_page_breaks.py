@@ -1,0 +1,53 @@
+"""Text a PDF converter (pdftotext) leaves: page numbers on the line a form feed opens, sentences that
+go on across a page break, dash items indented while a dash at the margin is a wrap inside a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.parse.lines import dashes_indented
+from kehoach.parse.text import read_text
+
+
+def paras(text: str) -> list[str]:
+    return [b.text for b in read_text(text) if b.kind == "para"]
+
+
+@pytest.mark.parametrize("page", ["\f9", "\f                                         9", "\f- 9 -"])
+def test_page_number_after_a_form_feed_is_dropped_and_the_sentence_goes_on(page):
+    text = f"     - Chủ trì tham mưu lập danh sách, mời các\n\n{page}\n\nĐại sứ nước ngoài tham dự Chương trình.\n"
+    assert paras(text) == ["- Chủ trì tham mưu lập danh sách, mời các Đại sứ nước ngoài tham dự Chương trình."]
+
+
+def test_page_number_before_a_form_feed_is_dropped():
+    text = "a) Bố trí kinh phí thực hiện theo\n\n8\n\fquy định hiện hành.\n"
+    assert paras(text) == ["a) Bố trí kinh phí thực hiện theo quy định hiện hành."]
+
+
+def test_a_page_break_after_a_finished_sentence_still_ends_it():
+    text = "     11. Sở Tài chính\n\f                    9\n\n     - Bố trí kinh phí.\n"
+    assert paras(text) == ["11. Sở Tài chính", "- Bố trí kinh phí."]
+
+
+def test_a_bare_number_without_a_form_feed_is_kept():
+    assert "2026" in " ".join(paras("Mục tiêu đến năm\n\n2026\n\nSở Y tế chủ trì.\n"))
+
+
+INDENTED = "".join(f"     - Nhiệm vụ thứ {k} của sở.\n" for k in range(6))
+
+
+def test_margin_dash_is_a_wrap_when_dash_items_are_indented():
+    text = INDENTED + "     - Mời tham gia Festival Thăng Long\n– Hà Nội lần thứ II năm 2026.\n"
+    assert dashes_indented(text.split("\n"))
+    assert paras(text)[-1] == "- Mời tham gia Festival Thăng Long – Hà Nội lần thứ II năm 2026."
+
+
+def test_margin_dash_is_an_item_when_items_are_not_indented():
+    text = "".join(f"- Nhiệm vụ thứ {k} của sở.\n" for k in range(6)) + "- Mời tham gia lễ hội\n- Hà Nội chủ trì.\n"
+    assert not dashes_indented(text.split("\n"))
+    assert paras(text)[-2:] == ["- Mời tham gia lễ hội", "- Hà Nội chủ trì."]
+
+
+def test_a_heading_ending_on_a_spaced_dash_goes_on_in_the_next_line():
+    text = "   17. UBND các phường: Ba Đình, Hoàn Kiếm, Văn Miếu –\nQuốc Tử Giám và UBND xã Bát Tràng.\n     - Phối hợp tổ chức.\n"
+    assert paras(text)[0] == "17. UBND các phường: Ba Đình, Hoàn Kiếm, Văn Miếu – Quốc Tử Giám và UBND xã Bát Tràng."
