@@ -8,6 +8,7 @@ vowel quality (â, ă, ê, ô, ơ, ư) and đ, so distinct words stay distinct.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from . import rx
 
@@ -105,11 +106,17 @@ def fold(text: str) -> str:
 
 def fold_aligned(text: str) -> str:
     """:func:`strip_diacritics` in lower case, one character for each of ``text``'s, so that a match's
-    offsets in the key are its offsets in ``text`` ("Quý II" -> "quy ii")."""
-    key = strip_diacritics(text).lower()
-    if len(key) == len(text):
-        return key
-    return "".join((strip_diacritics(c).lower() or " ")[0] for c in text)
+    offsets in the key are its offsets in ``text`` ("Quý II" -> "quy ii"). Folded character by
+    character: a letter that would fold to several ("한") or to none (a lone combining mark) keeps
+    one place, so the offsets hold whatever the text holds."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    return (strip_diacritics(c).lower() or " ")[0]
 
 
 def ascii_fold(text: str) -> str:

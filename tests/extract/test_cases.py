@@ -98,3 +98,14 @@ def test_time_phrase(case):
     from kehoach.extract.dates import find_time_phrase
 
     assert find_time_phrase(case["in"], recurrence=case.get("recurrence", False)) == case["out"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Ngoại vụ chủ trì học tập kinh nghiệm của Hàn Quốc (한국); thời gian thực hiện: Quý III/2026.",
+    "Sở A chủ trì, dùng ký hiệu x\u0304 và x\u0301\u0301; thời gian thực hiện: Quý III/2026.",
+])
+def test_labelled_deadline_offsets_hold_for_any_letter(text):
+    """Letters that fold to several characters or to none keep one place in the folded key."""
+    from kehoach.extract.labelled import labelled_deadline
+
+    assert labelled_deadline(text) == "Quý III/2026"

@@ -105,6 +105,11 @@ RECURRENCE_PHRASE = rx.compile(
 """How often, when a sentence gives no date (folded): "…, thường xuyên trong dịp Tết.", "thực hiện hằng quý"."""
 
 
+_TIME_WORDS = rx.compile(r"(?i:định\s+k[ỳì]|hoàn\s+thành|xong|chậm\s+nhất|trước|trong|vào|từ)\s")
+"""The words a time phrase starts with, with their tone marks: folded, "tư" ("đầu tư năm 2027") and
+"trọng" would pass for "từ" and "trong"."""
+
+
 def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
     """The time a sentence gives for itself, as written (``recurrence``: how often it recurs).
 
@@ -113,8 +118,12 @@ def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
     >>> find_time_phrase("Các sở thực hiện hằng quý.", recurrence=True)
     'thực hiện hằng quý'
     """
-    m = (RECURRENCE_PHRASE if recurrence else TIME_PHRASE).search(fold_aligned(text))
-    return text[m.start():m.end()].lstrip(", ") if m else None
+    pattern = RECURRENCE_PHRASE if recurrence else TIME_PHRASE
+    key = fold_aligned(text)
+    for m in pattern.finditer(key):
+        if recurrence or _TIME_WORDS.match(text, m.start()):
+            return text[m.start():m.end()].lstrip(", ")
+    return None
 
 
 HORIZON = rx.compile(rf"(?<!\w)(?:(?:den|toi)\s+(?:het\s+)?nam\s+{_YEAR}|giai\s+doan\s+{_YEAR}\s*[-–]\s*{_YEAR}|nam\s+{_YEAR})"

@@ -22,7 +22,7 @@ from .. import rx
 from ..diagnostics import warning
 from ..model import PlanWarning
 from ..parse.blocks import Loc
-from ..vn import strip_diacritics
+from ..vn import fold_aligned, strip_diacritics
 from .agencies import canonical_agency, cell_to_agencies
 from .dates import text_to_deadline
 from .responsibility import read_roles
@@ -114,9 +114,7 @@ def split_labels(text: str) -> list[tuple[str, str]] | None:
     >>> split_labels("Sở Tư pháp chủ trì: xây dựng …") is None
     True
     """
-    key = strip_diacritics(text).lower()
-    if len(key) != len(text):
-        return None
+    key = fold_aligned(text)
     found = list(_LABEL_AT.finditer(key))
     if not found or found[0].start() != 0:
         bare = _DEADLINE_BARE.match(key)
@@ -136,8 +134,7 @@ def labelled_deadline(text: str) -> str | None:
     >>> labelled_deadline("Sở A chủ trì; thời gian hoàn thành: Quý II/2026; kinh phí: …")
     'Quý II/2026'
     """
-    key = strip_diacritics(text).lower()
-    m = _DEADLINE_LABEL.search(key) if len(key) == len(text) else None
+    m = _DEADLINE_LABEL.search(fold_aligned(text))
     value = _LABEL_VALUE.match(text, m.end()) if m else None
     return value.group("t") if value else None
 
@@ -146,9 +143,8 @@ def _heading_labels(sec: Section) -> tuple[str | None, str | None]:
     """A heading that carries its labels after its title ("2.3. Đào tạo …. Chủ trì: Sở A; thời gian: …"):
     (title, the labels' text); (the section's title, None) otherwise."""
     rest = sec.token.rest
-    key = strip_diacritics(rest).lower()
-    if len(key) == len(rest):
-        for m in _LABEL_AT.finditer(key):
+    if rest:
+        for m in _LABEL_AT.finditer(fold_aligned(rest)):
             head = rest[:m.start()].rstrip()
             if m.start() > 0 and head.endswith((".", ";")) and len(head.split()) >= 2:
                 return head.rstrip(" .;"), rest[m.start():].strip()

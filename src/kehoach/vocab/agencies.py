@@ -65,7 +65,7 @@ HEAD = "(?:" + "|".join(HEAD_WORDS) + ")"
 """One pattern for :data:`HEAD_WORDS` (a regex fragment, not anchored)."""
 
 GROUP_WORDS: tuple[str, ...] = (r"sở", r"Sở", r"cơ\s+quan", r"đơn\s+vị", r"ngành", r"doanh\s+nghiệp", r"tổ\s+chức",
-                                r"địa\s+phương", r"hội", r"đoàn\s+thể", r"phòng", r"ban")
+                                r"địa\s+phương", r"hội(?!\s+viên)", r"đoàn\s+thể", r"phòng(?!\s+học)", r"ban(?!\s+đầu)")
 GROUP_HEAD = r"(?:[Cc]ác\s+(?:" + "|".join(GROUP_WORDS) + "))"
 """A group of agencies by what they are: "Các sở, ban, ngành liên quan", "các đơn vị"."""
 
