@@ -48,7 +48,8 @@ def main(argv: list[str]) -> int:
 
 NAMES = {"scrape": 'scraped "\\|"-line text', "tab": "tab-separated text", "gfm": "GitHub pipe table",
          "grid": "pandoc grid table", "aligned": "space-aligned text (pdftotext -layout)",
-         "aligned-mid": "space-aligned, cells centred vertically, rows apart", "html": "HTML with spans", "docx": "Word with merged cells",
+         "aligned-mid": "space-aligned, cells centred vertically, rows apart", "aligned-packed": "space-aligned, cells centred vertically, rows packed",
+         "html": "HTML with spans", "docx": "Word with merged cells",
          "pdf": "PDF with ruled table (LibreOffice)", "pdfb": "PDF with borderless table (LibreOffice)"}
 
 

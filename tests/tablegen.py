@@ -47,7 +47,7 @@ HEADER_WORDS = {
 }
 PDF_LAYOUTS = ["pdf", "pdfb"]
 """Printed by LibreOffice from the Word rendition: ruled, and borderless."""
-LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "aligned-mid", "html", "docx", *PDF_LAYOUTS]
+LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "aligned-mid", "aligned-packed", "html", "docx", *PDF_LAYOUTS]
 
 
 @dataclass
@@ -407,12 +407,14 @@ def render_grid(table: Table, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def render_aligned(table: Table, rng: random.Random, centred: bool = False) -> str:
+def render_aligned(table: Table, rng: random.Random, centred: bool = False, packed: bool = False) -> str:
     """Columns aligned with spaces, as ``pdftotext -layout`` writes a table: cells wrapped inside
     their column, continuation lines with an empty first column, page breaks with a page number.
     ``centred``: a ruled table whose cells are centred vertically, printed with a blank line between
     rows (a row's number stands in the middle of its lines), the page number bare and centred and
-    the next page opened by a form feed."""
+    the next page opened by a form feed. ``packed``: the same with no blank line between rows, a
+    cell with fewer lines than its row set half a line down on lines of its own, as pdftotext prints
+    text whose baselines differ."""
     widths = [5 if c == "no" else 40 if c == "title" else 26 for c in table.columns]
     gap = "   "
     lines: list[str] = []
@@ -423,12 +425,17 @@ def render_aligned(table: Table, rng: random.Random, centred: bool = False) -> s
         wrapped = [[w for part in c.split("\n") for w in _wrap(part, widths[i])] or [""] for i, c in enumerate(cells)]
         height = max(len(w) for w in wrapped)
         feed = ""
-        if centred:
+        if packed:
+            slots = [{(height - len(w) + 2 * t): w[t] for t in range(len(w))} for w in wrapped]
+            used = sorted({k for slot in slots for k in slot})
+            wrapped = [[slot.get(k, "") for k in used] for slot in slots]
+            height = len(used)
+        elif centred:
             wrapped = [[""] * ((height - len(w) + low) // 2) + w for w in wrapped]
             feed = "\f" if lines and lines[-1] == "\f" else ""
             if feed:
                 lines.pop()
-            elif lines and lines[-1]:
+            elif lines and lines[-1] and not packed:
                 lines.append("")
         for k in range(height):
             lines.append((feed if k == 0 else "") + gap.join((wrapped[i][k] if k < len(wrapped[i]) else "").ljust(widths[i])
@@ -652,8 +659,9 @@ def document(table: Table, layout: str, rng: random.Random) -> tuple[bytes, str]
         body = "".join(f"<p>{line}</p>" for line in HEAD.strip().split("\n"))
         return f"<html><body>{body}<p>PHỤ LỤC</p>{render_html(table, rng)}</body></html>".encode(), "plan.html"
     text = {"scrape": render_scrape, "tab": render_tab, "gfm": render_gfm, "grid": render_grid,
-            "aligned": render_aligned, "aligned-mid": partial(render_aligned, centred=True)}[layout](table, rng)
-    suffix = "txt" if layout in ("tab", "aligned", "aligned-mid") else "md"
+            "aligned": render_aligned, "aligned-mid": partial(render_aligned, centred=True),
+            "aligned-packed": partial(render_aligned, centred=True, packed=True)}[layout](table, rng)
+    suffix = "txt" if layout.startswith(("tab", "aligned")) else "md"
     return f"{HEAD}\n**PHỤ LỤC**\n\n{text}\n".encode(), f"plan.{suffix}"
 
 

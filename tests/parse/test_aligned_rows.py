@@ -47,8 +47,35 @@ def test_top_aligned_rows_are_read_as_before():
                              ["2", "Mở lớp đào tạo nghề ngắn hạn", "Sở Tài chính", "Năm 2026"]]
 
 
-def test_centred_rows_without_blank_lines_between_are_warned_about():
-    """Without the blank lines, the line above a number may end the row before or open this one."""
+PACKED = [
+    "TT   Nội dung                          Chủ trì              Thời hạn",
+    "     Khảo sát nhu cầu đào tạo nghề",
+    "1                                      Sở Nội vụ            Quý I/2026",
+    "     cho lao động nông thôn",
+    "     Mở lớp đào tạo nghề ngắn hạn      Sở Giáo dục và Đào",
+    "2                                                           Năm 2026",
+    "     cho lao động nông thôn            tạo",
+    "     Đánh giá kết quả đào tạo nghề",
+    "3    và việc làm sau đào tạo           Sở Nội vụ            Quý IV/2026",
+    "     của học viên",
+]
+
+
+def test_centred_rows_with_no_blank_line_between_are_shared_out_about_their_numbers():
+    """pdftotext prints a ruled table's centred cells with no blank line between rows, a cell with
+    fewer lines than its row half a line down on lines of its own: each cell lies as far above its
+    row's number as below it."""
+    assert rows(PACKED)[1:] == [
+        ["1", "Khảo sát nhu cầu đào tạo nghề cho lao động nông thôn", "Sở Nội vụ", "Quý I/2026"],
+        ["2", "Mở lớp đào tạo nghề ngắn hạn cho lao động nông thôn", "Sở Giáo dục và Đào tạo", "Năm 2026"],
+        ["3", "Đánh giá kết quả đào tạo nghề và việc làm sau đào tạo của học viên", "Sở Nội vụ", "Quý IV/2026"],
+    ]
+    plan = extract_bytes((HEAD + "\n".join(PACKED) + "\n").encode(), "plan.txt")
+    assert not [w for w in plan["warnings"] if w["code"].startswith("table")]
+
+
+def test_centred_rows_that_cannot_be_shared_out_are_warned_about():
+    """Row 2 set at the top among centred rows: the line under its number could end it or open row 3."""
     packed = [line for line in TABLE if line.strip() and line.strip() != "7"]
     plan = extract_bytes((HEAD + "\n".join(packed) + "\n").encode(), "plan.txt")
     flagged = [w for w in plan["warnings"] if w["code"] == "table-rows-interleaved"]

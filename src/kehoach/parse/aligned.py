@@ -16,6 +16,7 @@ from ..vn import ascii_fold
 from ..vocab.document_parts import BARE_PAGE_NUMBER
 from ..vocab.table_header import HEADER_ROW_WORDS
 from .blocks import Loc, Row
+from .centred import centred_rows
 from .lines import PAGE_MARK
 from .normalize import normalize_text
 
@@ -24,6 +25,7 @@ HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
 MAX_BLANKS = 3
 _BARE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
 _ROW_WORDS = 4
+_BELOW_ROWS = 1
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -106,6 +108,10 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
         if _page_number(broken, parts, p):
             parts[p] = [""] * len(cols)
     starts, doubts = _row_starts(taken, parts, broken)
+    solved = centred_rows(taken, parts) if doubts else None
+    if solved is not None:  # rows not set apart by blank lines, each cell centred on its row's number
+        header = Row([[c] if c else [] for c in parts[0]], Loc(taken[0] + 1), [taken[0] + 1])
+        return [header, *solved], taken[-1] + 1
     rows: list[Row] = []
     cur: list[list[str]] = []
     for p, k in enumerate(taken):
@@ -151,7 +157,7 @@ def _row_starts(taken: list[int], parts: list[list[str]], broken: list[bool]) ->
     numbered = [p for p in range(len(taken)) if p == 0 or parts[p][0]]
     runs = _runs(broken)
     centred = [run for run in runs[1:] if not parts[run[0]][0] and any(parts[p][0] for p in run)]
-    if not centred and not _header_run_holds_a_row(runs[0], parts):
+    if not centred and not _header_run_holds_a_row(runs[0], parts) and not _cells_start_below(numbered, parts):
         return set(numbered), {}
     if all(sum(1 for p in run if p == 0 or parts[p][0]) <= 1 for run in runs):
         return {run[0] for run in runs if any(p == 0 or parts[p][0] for p in run)}, {}
@@ -165,6 +171,16 @@ def _row_starts(taken: list[int], parts: list[list[str]], broken: list[bool]) ->
                 f"{span} between {above} and row {parts[p][0]} may belong to either (cells centred in rows not set "
                 "apart by blank lines); check these rows")
     return set(numbered), doubts
+
+
+def _cells_start_below(numbered: list[int], parts: list[list[str]]) -> bool:
+    """Read top-aligned, a row whose cell starts below the row's number line: in a table whose cells
+    are set at the top every cell starts on it, so these cells are centred."""
+    below = 0
+    for start, end in zip(numbered[1:], [*numbered[2:], len(parts)], strict=True):
+        below += any(not parts[start][c] and any(parts[p][c] for p in range(start + 1, end))
+                     for c in range(1, len(parts[start])))
+    return below >= _BELOW_ROWS
 
 
 def _header_run_holds_a_row(run: list[int], parts: list[list[str]]) -> bool:
