@@ -57,11 +57,14 @@ def _left_only(text: str) -> bool:
     return bool(_LEFT_ONLY.match(normalize_text(text)))
 
 
-def _split(line: str) -> tuple[str, int, str] | None:
-    """(left text, column where the right text starts, right text) for a line with a column gap."""
-    m = _GAP.search(line)
-    if m is None or not line[: m.start()].strip():
+def _split(line: str, near: int | None = None) -> tuple[str, int, str] | None:
+    """(left text, column where the right text starts, right text) for a line with a column gap: the
+    first gap, or the one ending nearest column ``near`` (a stamped number "Số:173    /KH-UBND" has
+    a gap of its own left of the column boundary)."""
+    gaps = [g for g in _GAP.finditer(line) if line[: g.start()].strip()]
+    if not gaps:
         return None
+    m = gaps[0] if near is None else min(gaps, key=lambda g: abs(g.end() - near))
     return line[: m.start()].strip(), m.end(), line[m.end():].strip()
 
 
@@ -93,7 +96,7 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
                     column.append((i + 1, ""))  # a blank line: the next text starts a new paragraph
             i = nxt
             continue
-        parts = _split(raw)
+        parts = _split(raw, boundary)
         if parts is not None and abs(parts[1] - boundary) <= 2 * _INDENT_SLACK + 8:
             _add(left, i + 1, parts[0])
             _add(right, i + 1, parts[2])
