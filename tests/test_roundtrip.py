@@ -46,6 +46,7 @@ PRINTED_FAMILIES = {
     143: "marked letters setting words of one line lower ('Văn phòng Ủy ban')",
     195: "'- Phối hợp: Sở Tư pháp' printed with its words at two heights",
     124: "a two-row header repeated on the next page above a cut row's last line",
+    175: "a short word ('an') whose box sits lower than its line's accented words ('Công … tỉnh')",
 }
 
 

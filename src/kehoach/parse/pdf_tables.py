@@ -82,7 +82,25 @@ def _lines(words: list[dict], tolerance: float) -> list[Line]:
             out[-1] = sorted(out[-1] + line, key=lambda w: w["x0"])
         else:
             out.append(line)
-    return out
+    _regroup(out, tolerance)
+    return [line for line in out if line]
+
+
+def _regroup(lines: list[Line], tolerance: float) -> None:
+    """A word standing alone in its line that stands a word space from a word of the next or the
+    previous line, on the same baseline, is that line's ("an" / "Công … tỉnh": a short word's box
+    sits lower than its neighbours' accents)."""
+    for k, line in enumerate(lines):
+        for w in list(line):
+            if any(o is not w and (abs(o["x0"] - w["x1"]) < 2 * tolerance or abs(w["x0"] - o["x1"]) < 2 * tolerance)
+                   for o in line):
+                continue
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(lines) and any(abs(o["bottom"] - w["bottom"]) <= 1.0 and 0 <= gap < tolerance
+                                               for o in lines[j] for gap in (o["x0"] - w["x1"], w["x0"] - o["x1"])):
+                    line.remove(w)
+                    bisect.insort(lines[j], w, key=lambda v: v["x0"])
+                    break
 
 
 def _inside(line: Line, other: Line, tolerance: float) -> bool:
