@@ -103,3 +103,17 @@ def test_a_table_whose_columns_touch_is_warned_about_not_lost():
              "      cho thanh niên"]
     plan = extract_bytes((HEAD + "\n".join(tight) + "\n").encode(), "plan.txt")
     assert "appendix-unread" in [w["code"] for w in plan["warnings"]]
+
+
+def test_rows_after_a_line_whose_columns_touch_are_warned_about():
+    """The table is read until a line where a cell's text runs one space from the next column; the
+    rows after it are not read, and the last row read says so."""
+    lines = ["TT   Nội dung                          Chủ trì              Thời hạn",
+             "1    Khảo sát nhu cầu đào tạo nghề     Sở Nội vụ            Quý I/2026",
+             "2    Mở lớp đào tạo nghề ngắn hạn cho Sở Giáo dục và        Năm 2026",
+             "     lao động nông thôn                Đào tạo",
+             "3    Đánh giá kết quả đào tạo nghề     Sở Nội vụ            Quý IV/2026"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    lost = [w for w in plan["warnings"] if w["code"] == "table-columns-lost"]
+    assert [t["no"] for t in plan["tasks"] if t["source"] == "appendix"] == ["1"] and lost
+    assert lost[0]["loc"]["line"] == plan["tasks"][0]["loc"]["line"]

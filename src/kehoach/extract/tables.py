@@ -252,8 +252,7 @@ class _Reader:
             if self.header(row) or self.fields is None or not any(_cell_text(c) for c in row.cells):
                 continue
             self.broke = self.broke or row.after_break
-            if row.doubt:
-                self.warnings.append(warning("table-rows-interleaved", row.doubt, row.loc.as_dict()))
+            self.warnings += [warning(code, message, row.loc.as_dict()) for code, message in row.doubts]
             no = self.row_number(row)
             if self.group_row(row, no):
                 continue

@@ -23,6 +23,7 @@ from .normalize import normalize_text
 _FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
 MAX_BLANKS = 3
+_AHEAD = 4
 _BARE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
 _ROW_WORDS = 4
 _BELOW_ROWS = 1
@@ -83,7 +84,7 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of the space-aligned table whose header is line ``start``, and the index after it."""
     header_cells = len(_cells(lines[start].rstrip()))
     taken = [start]
-    i, blanks = start + 1, 0
+    i, blanks, cut = start + 1, 0, False
     while i < len(lines):
         line = lines[i].replace("\f", "").rstrip()
         if not line.strip() or PAGE_MARK.match(line):
@@ -94,6 +95,7 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
             continue
         trial = [lines[k].replace("\f", "").rstrip() for k in taken] + [line]
         if len(_columns(trial)) < header_cells:
+            cut = True
             break
         taken.append(i)
         blanks = 0
@@ -111,21 +113,37 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     solved = centred_rows(taken, parts) if doubts else None
     if solved is not None:  # rows not set apart by blank lines, each cell centred on its row's number
         header = Row([[c] if c else [] for c in parts[0]], Loc(taken[0] + 1), [taken[0] + 1])
-        return [header, *solved], taken[-1] + 1
+        return _lost([header, *solved], lines, i if cut else None, cols), taken[-1] + 1
     rows: list[Row] = []
     cur: list[list[str]] = []
     for p, k in enumerate(taken):
         if p in starts:
             cur = [[c] if c else [] for c in parts[p]]
-            rows.append(Row(cur, Loc(k + 1), [k + 1], after_break=bool(rows) and broken[p], doubt=doubts.get(p)))
+            rows.append(Row(cur, Loc(k + 1), [k + 1], after_break=bool(rows) and broken[p],
+                            doubts=[("table-rows-interleaved", doubts[p])] if p in doubts else []))
             continue
         for c, text in enumerate(parts[p]):
             if text:
                 cur[c] = [normalize_text(f"{' '.join(cur[c])} {text}")] if cur[c] else [text]
         rows[-1].lines.append(k + 1)
-    rows = [Row([[normalize_text(p) for p in c if normalize_text(p)] for c in r.cells], r.loc, r.lines, r.after_break, r.doubt)
+    rows = [Row([[normalize_text(p) for p in c if normalize_text(p)] for c in r.cells], r.loc, r.lines, r.after_break, r.doubts)
             for r in rows]
-    return rows, taken[-1] + 1
+    return _lost(rows, lines, i if cut else None, cols), taken[-1] + 1
+
+
+def _lost(rows: list[Row], lines: list[str], at: int | None, cols: list[tuple[int, int]]) -> list[Row]:
+    """``rows`` with a doubt on the last one when the table, cut at line ``at`` because its columns
+    could not be kept there (a cell's text one space from the next column), goes on after it (lines
+    with several cells starting where the table's columns start): those rows are not read."""
+    if at is None:
+        return rows
+    starts = {a for a, _ in cols}
+    ahead = [ln.replace("\f", "").rstrip() for ln in lines[at:at + _AHEAD] if ln.strip()]
+    aligned = [ln for ln in ahead if sum(1 for s, _ in _cells(ln) if any(abs(s - a) <= 1 for a in starts)) >= 2]
+    if len(rows) > 1 and len(aligned) >= 2:
+        rows[-1].doubts.append(("table-columns-lost", f"the table's columns could not be followed from line {at + 1} "
+                                "on (a cell's text one space from the next column); its rows from there were not read"))
+    return rows
 
 
 def _runs(broken: list[bool]) -> list[list[int]]:

@@ -32,8 +32,8 @@ class Row:
     """Source lines the row was read from."""
     after_break: bool = False
     """True when a page break (blank line, repeated header, new table segment) comes right before it."""
-    doubt: str | None = None
-    """Why the reader is unsure which source lines belong to this row (warned about), or None."""
+    doubts: list[tuple[str, str]] = field(default_factory=list)
+    """(warning code, message) for each thing the reader is unsure of about this row's lines."""
 
 
 @dataclass
