@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import rx
+from ..numbering import match_token
 from ..vn import ascii_fold
 from ..vocab.document_parts import BARE_PAGE_NUMBER
 from .aligned import HEADER_WORD
@@ -73,6 +74,12 @@ def _is_header(line: Line, gap: float) -> bool:
     return len(cells) >= MIN_COLUMNS and sum(1 for g in cells if HEADER_WORD.search(ascii_fold(_text(g)))) >= 2
 
 
+def _heading(line: Line, gap: float) -> bool:
+    """A numbered heading standing alone on its line ("II. NHIỆM VỤ CỤ THỂ", "2. Giải pháp")."""
+    token = match_token(_text(line))
+    return token is not None and token.kind != "bullet" and len(groups(line, gap)) == 1
+
+
 def _touching(upper: Line, lower: Line, m: _Metrics) -> bool:
     """``lower`` starts less than half a word's height under ``upper``: lines of one row whose cells
     are centred vertically (a one-line cell sits between the lines of a wrapped one)."""
@@ -85,6 +92,8 @@ def _header_band(lines: list[Line], k: int, m: _Metrics) -> int:
     "bản") put no line level with every cell."""
     if _is_header(lines[k], m.gap):
         return 1
+    if _heading(lines[k], m.gap):
+        return 0  # "II. NHIỆM VỤ CỤ THỂ" printed tight above the header is the section's, not a header cell
     j = k + 1
     while j < len(lines) and j - k < 4 and _touching(lines[j - 1], lines[j], m):
         j += 1
