@@ -55,6 +55,19 @@ def startup(repeat: int = 15, sample: Path = REAL_SIZE, store: bool = True) -> d
                        f"kehoach extract {sample.name}": [*cli, "extract", str(sample)]}, repeat, env)
 
 
+def startup_without_hooks(repeat: int = 15, sample: Path = REAL_SIZE) -> dict[str, tuple[float, float]]:
+    """As :func:`startup`, but both commands run with ``python -S`` and the same ``sys.path``: no
+    ``site`` processing, so no ``.pth`` start-up hooks an installation may add (one that imports a
+    package at every start makes ``python -c pass`` slow and every ratio to it look better)."""
+    compileall.compile_dir(str(ROOT / "src" / "kehoach"), quiet=1)
+    env = {k: v for k, v in os.environ.items() if k != "KEHOACH_NO_PATTERN_CACHE"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    cli = [sys.executable, "-S", "-m", "kehoach.cli"]
+    subprocess.run([*cli, "extract", str(sample)], capture_output=True, check=False, env=env)
+    return _time_cmds({"python -S -c pass": [sys.executable, "-S", "-c", "pass"],
+                       f"kehoach extract {sample.name}": [*cli, "extract", str(sample)]}, repeat, env)
+
+
 def print_startup(repeat: int = 15) -> None:
     for sample in (SMALL, REAL_SIZE):
         for store in (True, False):

@@ -106,12 +106,17 @@ def main() -> int:
     print(f"3. batch of 500 documents: 1 worker {one:.0f} docs/s, 2 workers {two:.0f} docs/s = {two / one:.2f}x   "
           f"[goal >= 1.8x]; CPU in all {cpu_one:.1f} s and {cpu_two:.1f} s (work added by the second worker: "
           f"{cpu_two / cpu_one - 1:+.0%})")
-    from bench_text import REAL_SIZE, startup
+    from bench_text import REAL_SIZE, startup, startup_without_hooks
 
     runs = startup(sample=REAL_SIZE)
     (bare_wall, bare_cpu), (wall, cpu) = runs["python -c pass"], runs[f"kehoach extract {REAL_SIZE.name}"]
     print(f"4. start-up: `kehoach extract` on a 49-task plan {wall:.0f} ms wall, {cpu:.0f} ms CPU; `python -c pass` "
           f"{bare_wall:.0f} ms, {bare_cpu:.0f} ms CPU = {wall / bare_wall:.1f}x wall, {cpu / bare_cpu:.1f}x CPU   [goal <= 4x]")
+    runs = startup_without_hooks(sample=REAL_SIZE)
+    (bare_wall, bare_cpu), (wall, cpu) = runs["python -S -c pass"], runs[f"kehoach extract {REAL_SIZE.name}"]
+    print(f"4. start-up without site hooks (python -S, same sys.path): {wall:.0f} ms wall, {cpu:.0f} ms CPU; "
+          f"`python -S -c pass` {bare_wall:.0f} ms, {bare_cpu:.0f} ms CPU = {wall / bare_wall:.1f}x wall, "
+          f"{cpu / bare_cpu:.1f}x CPU")
     for suffix, (wall, cpu) in diff_seconds().items():
         print(f"5. whole `kehoach diff` of two 2,000-task {suffix.upper()} plans (amended): {wall:.2f} s wall, "
               f"{cpu:.2f} s CPU   [goal <= 2 s]")
