@@ -11,6 +11,7 @@ any plan, non-text keys, NaN/Infinity, numbers too long to convert. Every refusa
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .errors import InvalidPlan
@@ -188,6 +189,19 @@ def _no_constant(value: str):
     raise ValueError(f"{value} is not a number a plan can hold")
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F]")
+"""An escape that may spell half of a UTF-16 pair ("\\ud800"): only then is the text looked at whole."""
+
+
+def _check_text(data: object, name: str) -> None:
+    """Refuse a plan holding half a UTF-16 pair: no file or sheet can be written with it."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InvalidPlan(f"{name}: holds a lone UTF-16 surrogate ({e.object[e.start:e.end]!a}), which is not "
+                          "text; not a plan file kehoach wrote") from e
+
+
 def parse_plan_text(text: str, name: str, as_json: bool) -> object:
     """The data of a plan file's text, checked by :func:`check_shape`."""
     try:
@@ -204,6 +218,8 @@ def parse_plan_text(text: str, name: str, as_json: bool) -> object:
         raise InvalidPlan(f"{name}: invalid {'JSON' if as_json else 'YAML'}: {why}") from e
     if not isinstance(data, (dict, list)):
         _check_leaf(data, name)
+    if _SURROGATE_ESCAPE.search(text):
+        _check_text(data, name)
     if not check_tree(data, name):  # a part met twice (a YAML alias): the full check
         check_shape(data, name)
     return data
