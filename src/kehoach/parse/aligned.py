@@ -195,6 +195,8 @@ def _cells_start_below(numbered: list[int], parts: list[list[str]]) -> bool:
     """Read top-aligned, a row whose cell starts below the row's number line: in a table whose cells
     are set at the top every cell starts on it, so these cells are centred."""
     below = 0
+    if len(numbered) < 2:
+        return False  # no row after the first to judge by
     for start, end in zip(numbered[1:], [*numbered[2:], len(parts)], strict=True):
         below += any(not parts[start][c] and any(parts[p][c] for p in range(start + 1, end))
                      for c in range(1, len(parts[start])))
