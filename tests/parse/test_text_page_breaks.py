@@ -51,3 +51,23 @@ def test_margin_dash_is_an_item_when_items_are_not_indented():
 def test_a_heading_ending_on_a_spaced_dash_goes_on_in_the_next_line():
     text = "   17. UBND các phường: Ba Đình, Hoàn Kiếm, Văn Miếu –\nQuốc Tử Giám và UBND xã Bát Tràng.\n     - Phối hợp tổ chức.\n"
     assert paras(text)[0] == "17. UBND các phường: Ba Đình, Hoàn Kiếm, Văn Miếu – Quốc Tử Giám và UBND xã Bát Tràng."
+
+
+def blocks(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in read_text(text)]
+
+
+def test_footnotes_at_a_page_foot_are_footnotes():
+    text = ("II. MỤC TIÊU\nPhấn đấu đón 500.000 lượt khách trong năm 20261, tăng 15%.\n"
+            "Có ít nhất 05 điểm du lịch tại các thôn vùng cao2.\n\n"
+            "1   Năm 2025 toàn tỉnh đón 420.000 lượt khách.\n2   Gồm các thôn có bản làng truyền thống.\n"
+            "\fIII. NHIỆM VỤ\n")
+    got = blocks(text)
+    assert [(k, t) for k, t in got if k == "footnote"] == [
+        ("footnote", "Năm 2025 toàn tỉnh đón 420.000 lượt khách."), ("footnote", "Gồm các thôn có bản làng truyền thống.")]
+    assert [b.mark for b in read_text(text) if b.kind == "footnote"] == ["1", "2"]
+
+
+def test_numbered_lines_before_a_page_break_without_markers_stay_text():
+    text = "III. NHIỆM VỤ\n1   Rà soát quy hoạch.\n2   Xây dựng cơ sở dữ liệu.\n\fIV. TỔ CHỨC THỰC HIỆN\n"
+    assert not [k for k, _t in blocks(text) if k == "footnote"]

@@ -145,3 +145,35 @@ def page_foot(lines: list[str], i: int) -> bool:
     while k < len(lines) and not lines[k].strip(" \t"):
         k += 1
     return k < len(lines) and lines[k].startswith("\f")
+
+
+_NOTE_LINE = rx.compile(r"^(\d{1,2})[ \t]{2,}(\S.*)$")
+"""A footnote as ``pdftotext -layout`` prints it at a page's foot: its number, a gap, its text."""
+
+
+def page_foot_notes(lines: list[str]) -> dict[int, tuple[str, str]]:
+    """Footnotes printed at the foot of a page in converted text: a run of consecutively numbered
+    lines ("1   Năm 2025 …", "2   Gồm …") right before the form feed that opens the next page (or
+    the text's end), whose numbers stand glued to words above on the same page ("năm 20261",
+    "vùng cao2"). Returns line index -> (mark, text)."""
+    notes: dict[int, tuple[str, str]] = {}
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and not lines[i].startswith("\f"):
+            continue
+        k = i - 1
+        while k >= start and not lines[k].strip():
+            k -= 1
+        run: list[int] = []
+        while k >= start and _NOTE_LINE.match(lines[k]):
+            run.insert(0, k)
+            k -= 1
+        marks = [int(_NOTE_LINE.match(lines[j])[1]) for j in run]
+        body = "\n".join(lines[start:k + 1])
+        glued = sum(1 for n in marks if rx.search(rf"(?:\p{{L}}|(?:19|20)\d\d){n}(?!\d)", body))
+        if marks and marks == list(range(marks[0], marks[0] + len(marks))) and glued * 2 >= len(marks):
+            for j in run:
+                m = _NOTE_LINE.match(lines[j])
+                notes[j] = (m[1], m[2].strip())
+        start = i
+    return notes

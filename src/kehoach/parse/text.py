@@ -30,6 +30,7 @@ from .lines import (
     is_standalone,
     joins_previous,
     page_foot,
+    page_foot_notes,
 )
 from .normalize import footnote_start, normalize_text
 
@@ -241,10 +242,18 @@ def read_text(text: str) -> list[Block]:
     lines = text.split("\n")
     b = _Builder(paragraphs_apart(lines))
     b.dashes_indented = dashes_indented(lines)
+    notes = page_foot_notes(lines) if "\f" in text else {}
     i = 0
     while i < len(lines):
         raw = lines[i]
         kind = _kind(raw, False)
+        if i in notes:  # a footnote at the page's foot (pdftotext): a footnote, not a paragraph
+            b.flush()
+            b.blocks.append(Block("footnote", normalize_text(notes[i][1]), Loc(i + 1), [i + 1], [notes[i][1]],
+                                  mark=notes[i][0]))
+            b.blank_before = False
+            i += 1
+            continue
         if kind == "blank":
             if not b.after_page:
                 b.blank_before = bool(b.cur or b.blocks)
