@@ -123,7 +123,7 @@ def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
         return None, 0, False
     agency = m.group("agency")
     if sec.content and sec.content[0][0] == "text" and _names_only(sec.content[0][1]):
-        # "17. UBND các phường: Ba Đình, Hoàn Kiếm … và UBND xã Bát Tràng." names who, it is no task
+        # "5. UBND các xã: An Bình, Tân Lập … và UBND thị trấn X." names who, it is no task
         return f"{agency.rstrip(' :')}: {sec.content[0][1].strip().rstrip('.;')}", 1, False
     if sec.content and not _TERMINAL.search(agency):
         kind, first, _loc = sec.content[0]
@@ -136,12 +136,12 @@ def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
 _NAME_SEP = rx.compile(r",|\s+và\s+|\s+[-–]\s+")
 _NAME_WORDS = 6
 _PLACE_LEVEL = rx.compile(r"^(?:xã|phường|huyện|quận|tỉnh|thị|trấn|thành|phố|các)$")
-"""Lower-case words a place's or a local body's name may hold ("UBND xã Bát Tràng")."""
+"""Lower-case words a place's or a local body's name may hold ("UBND thị trấn Yên Lạc")."""
 
 
 def _names_only(text: str) -> bool:
-    """True when a paragraph is only a list of names ("Ba Đình, Hoàn Kiếm, Văn Miếu – Quốc Tử Giám và
-    UBND xã Bát Tràng."): every part starts with a capital and is a few words long."""
+    """True when a paragraph is only a list of names ("An Bình, Tân Lập, Phú Thọ – Hòa Bình và
+    UBND thị trấn Yên Lạc."): every part starts with a capital and is a few words long."""
     parts = [p.split() for p in _NAME_SEP.split(text.strip().rstrip(".;")) if p.strip()]
     return len(parts) >= 2 and all(len(p) <= _NAME_WORDS and p[0][:1].isupper()
                                    and all(w[:1].isupper() or _PLACE_LEVEL.match(w) for w in p) for p in parts)

@@ -128,13 +128,13 @@ def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
 
 HORIZON = rx.compile(rf"(?<!\w)(?:(?:den|toi)\s+(?:het\s+)?nam\s+{_YEAR}|giai\s+doan\s+{_YEAR}\s*[-–]\s*{_YEAR}|nam\s+{_YEAR})"
                      rf"(?=[\W_]*$)")
-"""The time a title ends with (folded): "… XÃ HỘI SỐ ĐẾN NĂM 2030", "… GIAI ĐOẠN 2026 - 2030"."""
+"""The time a title ends with (folded): "… NHIỆM VỤ ĐẾN NĂM 2030", "… GIAI ĐOẠN 2026 - 2030"."""
 
 
 def find_horizon(title: str) -> str | None:
     """The time a title ends with, as written.
 
-    >>> find_horizon("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ĐẾN NĂM 2030")
+    >>> find_horizon("DANH MỤC NHIỆM VỤ ĐẾN NĂM 2030")
     'ĐẾN NĂM 2030'
     >>> find_horizon("DANH MỤC NHIỆM VỤ NĂM 2026 CỦA CÁC SỞ") is None
     True

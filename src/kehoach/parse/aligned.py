@@ -13,18 +13,16 @@ from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
-from ..vocab.document_parts import BARE_PAGE_NUMBER
 from ..vocab.table_header import HEADER_ROW_WORDS
 from .blocks import Loc, Row
 from .centred import centred_rows
-from .lines import PAGE_MARK
+from .lines import BARE_NUMBER, PAGE_MARK
 from .normalize import normalize_text
 
 _FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
 MAX_BLANKS = 3
 _AHEAD = 4
-_BARE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
 _ROW_WORDS = 4
 _BELOW_ROWS = 1
 
@@ -161,7 +159,7 @@ def _page_number(broken: list[bool], parts: list[list[str]], p: int) -> bool:
     """A bare page number on a line of its own, outside the first column (pdftotext prints it centred)."""
     alone = broken[p] and (p + 1 == len(broken) or broken[p + 1])
     cells = [c for c in parts[p] if c]
-    return p > 0 and alone and not parts[p][0] and len(cells) == 1 and bool(_BARE_NUMBER.match(cells[0]))
+    return p > 0 and alone and not parts[p][0] and len(cells) == 1 and bool(BARE_NUMBER.match(cells[0]))
 
 
 def _row_starts(taken: list[int], parts: list[list[str]], broken: list[bool]) -> tuple[set[int], dict[int, str]]:

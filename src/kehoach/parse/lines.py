@@ -64,13 +64,15 @@ STANDALONE = rx.compile(
 MARKUP = rx.compile(r"^\s*(?:[-_=*~.]{3,}(?:\s+[-_=*~.]{3,})*|\||\*\*?(?:\s+\*\*?)*)\s*$")
 """Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
 PAGE_MARK = rx.compile(_PAGE_MARK)
+BARE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
+"""A bare number on a line of its own: a page number where a page break shows, else maybe a cell."""
 """A page number a converter left on a line of its own ("Trang 2/4", "- 3 -", "{3}-----"); the PDF reader also
 drops bare numbers, which in text could be a table cell."""
 
 DASH_CONTINUATION = rx.compile(r"^[-–]\s+\p{Ll}")
 """A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
 _OPEN_END = rx.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những|[-–])$|,$")
-"""A line that ends on a connector, a comma or a spaced dash ("Văn Miếu –") cannot end a heading or a paragraph."""
+"""A line that ends on a connector, a comma or a spaced dash ("Phú Thọ –") cannot end a heading or a paragraph."""
 _ACRONYM = rx.compile(r"^\p{Lu}{2,}[\s,;:]")
 TERMINAL = rx.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
 
@@ -124,9 +126,12 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     return True
 
 
-BARE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
-"""A bare number on a line of its own: a page number where a page break shows, else maybe a cell."""
 _MIN_DASH_ITEMS = 5
+
+
+def mostly_indented(indented: int, at_margin: int) -> bool:
+    """A document indents its dash items when enough of them are indented and few stand at the margin."""
+    return indented >= _MIN_DASH_ITEMS and at_margin * 5 <= indented
 
 
 def dashes_indented(lines: list[str]) -> bool:
@@ -134,7 +139,7 @@ def dashes_indented(lines: list[str]) -> bool:
     as ``pdftotext -layout`` prints them): a dash at the margin is then a wrap inside a name."""
     indented = sum(1 for line in lines if line[:1] == " " and line.lstrip(" ")[:2] in ("- ", "– "))
     at_margin = sum(1 for line in lines if line[:2] in ("- ", "– "))
-    return indented >= _MIN_DASH_ITEMS and at_margin * 5 <= indented
+    return mostly_indented(indented, at_margin)
 
 
 def page_foot(lines: list[str], i: int) -> bool:
@@ -154,8 +159,8 @@ _NOTE_LINE = rx.compile(r"^(\d{1,2})[ \t]{2,}(\S.*)$")
 def page_foot_notes(lines: list[str]) -> dict[int, tuple[str, str]]:
     """Footnotes printed at the foot of a page in converted text: a run of consecutively numbered
     lines ("1   Năm 2025 …", "2   Gồm …") right before the form feed that opens the next page (or
-    the text's end), whose numbers stand glued to words above on the same page ("năm 20261",
-    "vùng cao2"). Returns line index -> (mark, text)."""
+    the text's end), whose numbers stand glued to words above on the same page ("năm 2025³",
+    printed "20253", or "miền núi4"). Returns line index -> (mark, text)."""
     notes: dict[int, tuple[str, str]] = {}
     start = 0
     for i in range(len(lines) + 1):

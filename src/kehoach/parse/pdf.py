@@ -17,9 +17,8 @@ from collections import Counter
 
 from ..errors import ReadError
 from ..vn import is_upper_text
-from ..vocab.document_parts import BARE_PAGE_NUMBER
 from .blocks import Loc
-from .lines import DASH_CONTINUATION, PAGE_MARK, starts_block
+from .lines import BARE_NUMBER, DASH_CONTINUATION, PAGE_MARK, starts_block
 from .normalize import footnote_start
 from .pdf_lines import dashes_indented, segments, text_of
 from .pdf_notes import is_superscript, join_superscripts, mark_cells, mark_page_notes, open_marker
@@ -28,7 +27,6 @@ from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
 from .textlayer import page_warnings, repair_lines
 
-_BARE_PAGE_NUMBER = re.compile(BARE_PAGE_NUMBER)
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "intersection_tolerance": 4}
 
 
@@ -390,6 +388,6 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         lines = [it for it in p.items if it[0] == "line"]
         drop = set()
         for it in lines[:2] + lines[-2:]:
-            if PAGE_MARK.match(it[1]) or _BARE_PAGE_NUMBER.match(it[1].strip()) or key(it[1]) in repeated:
+            if PAGE_MARK.match(it[1]) or BARE_NUMBER.match(it[1].strip()) or key(it[1]) in repeated:
                 drop.add(id(it))
         p.items = [it for it in p.items if id(it) not in drop]

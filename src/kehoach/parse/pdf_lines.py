@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..vocab.document_parts import CAPACITY, MOTTO, NATION, SIGNER_TITLE
+from .lines import mostly_indented
 
 _LABEL = re.compile(r"^(?:[-–+•*]|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))$")
 _RIGHT_COLUMN = re.compile(
@@ -55,7 +56,6 @@ def text_of(seg: list[dict]) -> str:
     return " ".join(w["text"] for w in seg)
 
 
-_MIN_DASH_ITEMS = 5
 
 
 def dashes_indented(pages: list) -> bool:
@@ -69,4 +69,4 @@ def dashes_indented(pages: list) -> bool:
                     indented += 1
                 else:
                     at_margin += 1
-    return indented >= _MIN_DASH_ITEMS and at_margin * 5 <= indented
+    return mostly_indented(indented, at_margin)

@@ -25,16 +25,12 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import rx
 from ..numbering import match_token
 from ..vn import ascii_fold
-from ..vocab.document_parts import BARE_PAGE_NUMBER
 from .aligned import HEADER_WORD
-from .lines import PAGE_MARK
+from .lines import BARE_NUMBER, PAGE_MARK
 from .pdf_rows import ROW_NUMBER, Line, groups, rows
 from .pdf_words import words_in_lines
-
-_BARE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
 
 MIN_COLUMNS = 3
 ALIGNED = 3
@@ -75,7 +71,7 @@ def _is_header(line: Line, gap: float) -> bool:
 
 
 def _heading(line: Line, gap: float) -> bool:
-    """A numbered heading standing alone on its line ("II. NHIỆM VỤ CỤ THỂ", "2. Giải pháp")."""
+    """A numbered heading standing alone on its line ("II. NHIỆM VỤ", "2. Giải pháp")."""
     token = match_token(_text(line))
     return token is not None and token.kind != "bullet" and len(groups(line, gap)) == 1
 
@@ -93,7 +89,7 @@ def _header_band(lines: list[Line], k: int, m: _Metrics) -> int:
     if _is_header(lines[k], m.gap):
         return 1
     if _heading(lines[k], m.gap):
-        return 0  # "II. NHIỆM VỤ CỤ THỂ" printed tight above the header is the section's, not a header cell
+        return 0  # a "II. NHIỆM VỤ" heading printed tight above the header is the section's, not a header cell
     j = k + 1
     while j < len(lines) and j - k < 4 and _touching(lines[j - 1], lines[j], m):
         j += 1
@@ -227,7 +223,7 @@ def _continues(lines: list[Line], gap: float) -> bool:
 
 def _page_number(line: Line) -> bool:
     text = _text(line)
-    return bool(PAGE_MARK.match(text) or (len(line) <= 3 and _BARE_NUMBER.match(text)))
+    return bool(PAGE_MARK.match(text) or (len(line) <= 3 and BARE_NUMBER.match(text)))
 
 
 def _set_apart(upper: Line, lower: Line, m: _Metrics) -> bool:

@@ -17,12 +17,12 @@ from __future__ import annotations
 from .. import rx
 from ..numbering import match_token
 from ..vn import ascii_fold, fold, starts_lower
-from ..vocab.document_parts import BARE_PAGE_NUMBER
 from .aligned import HEADER_WORD, aligned_table, is_header_line
 from .blocks import Block, Loc, Row
 from .columns import LAYOUT_CUE, read_side_by_side
 from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import (
+    BARE_NUMBER,
     MARKUP,
     PAGE_MARK,
     TERMINAL,
@@ -39,8 +39,6 @@ _P_TAG = rx.compile(r"<p\b[^>]*>(.*?)</p\s*>", rx.S | rx.I)
 _BR = rx.compile(r"<br\s*/?>", rx.I)
 _PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
 _ROW_NUMBER_HEADER = {"stt", "tt", "so tt", "so thu tu"}
-_BARE_PAGE_NUMBER = rx.compile(BARE_PAGE_NUMBER)
-"""After a blank line between a table's rows, the page number of a page break."""
 
 
 def split_cell(raw: str) -> list[str]:
@@ -74,7 +72,7 @@ def _kind(line: str, in_tab_table: bool) -> str:
         return "bar"
     if MARKUP.match(stripped):
         return "markup"
-    if PAGE_MARK.match(stripped) or ("\f" in line and _BARE_PAGE_NUMBER.match(stripped)):
+    if PAGE_MARK.match(stripped) or ("\f" in line and BARE_NUMBER.match(stripped)):
         return "page"  # "Trang 2", "- 3 -", or a bare number on the line a form feed opens (pdftotext)
     if stripped.startswith("|") and stripped.count("|") >= 2:
         return "md"
@@ -151,9 +149,9 @@ class _Builder:
             prev_texts = _Texts(self.cur)
             if self._in_bold_heading(text):  # "**2. Sở" / "Khoa học và Công nghệ**": one heading
                 join = True
-            elif self._margin_dash_wrap(raw, prev_texts[-1]):  # "… Festival Thăng Long" / "– Hà Nội …"
+            elif self._margin_dash_wrap(raw, prev_texts[-1]):  # "… tỉnh Bà Rịa" / "– Vũng Tàu …"
                 join = True
-            elif after_page:  # "… đại diện các" / (page 10) / "Tổ chức quốc tế, …": the sentence goes on
+            elif after_page:  # "… phối hợp với các" / (page 7) / "Sở, ngành …": the sentence goes on
                 join = self.cur_footnote is None and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text)
             elif self.blank_before:
                 join = (self.cur_footnote is None and starts_lower(text)
@@ -338,7 +336,7 @@ def _tab_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
         elif k in ("blank", "page"):
             j = i
             while j < len(lines) and (not lines[j].strip() or PAGE_MARK.match(lines[j])
-                                      or _BARE_PAGE_NUMBER.match(lines[j].strip()) and not lines[j - 1].strip()):
+                                      or BARE_NUMBER.match(lines[j].strip()) and not lines[j - 1].strip()):
                 j += 1
             if j < len(lines) and _kind(lines[j], True) == "tab":
                 after_break = True
