@@ -1,12 +1,16 @@
 """Reader for HTML pages and fragments: turns them into the text layout :mod:`text` reads.
 
-Block elements become lines, list items become "- " bullets, tables become tab-separated rows
-whose cells keep their paragraphs as ``<p>…</p>``. Scripts, styles and navigation are dropped.
+Block elements become lines, list items become "- " bullets, or the number a browser shows for an
+ordered list's item ("I.", "1.", "a)": Word's automatic numbering saved as HTML is such lists),
+tables become tab-separated rows whose cells keep their paragraphs as ``<p>…</p>``. Scripts,
+styles and navigation are dropped.
 """
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
+
+from .docx_numbering import MAX_LIST_NUMBER, clamp_int, format_number
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
           "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "center", "table", "form"}
@@ -24,15 +28,19 @@ class _Flattener(HTMLParser):
         self.cell_para: list[str] = []
         self.spans: list[tuple[int, int]] = []  # (colspan, rowspan) of each cell of the row
         self.below: dict[int, tuple[str, int]] = {}  # column -> (cell text, rows still covered)
+        self.marked = False  # the line (or cell paragraph) holds only a list item's marker
+        self.lists: list[list] = []  # open lists, innermost last: [number format or None, counter]
 
     def _end_line(self) -> None:
+        if self.marked:  # a list item's marker waits for the item's first paragraph
+            return
         text = " ".join("".join(self.line).split())
         if text:
             self.out.append(text)
         self.line = []
 
     def _end_cell_para(self) -> None:
-        if self.cell is not None:
+        if self.cell is not None and not self.marked:
             text = " ".join("".join(self.cell_para).split())
             if text:
                 self.cell.append(text)
@@ -44,6 +52,10 @@ class _Flattener(HTMLParser):
             return
         if self.skip:
             return
+        if tag in ("ol", "ul", "menu"):
+            self._open_list(tag, dict(attrs))
+        if tag in _ITEM_ENDS:
+            self._drop_marker()
         if tag == "tr":
             self._end_line()
             self.row = []
@@ -55,12 +67,14 @@ class _Flattener(HTMLParser):
         elif self.cell is not None and tag in ("p", "br", "div", "li"):
             self._end_cell_para()
             if tag == "li":
-                self.cell_para.append("- ")
+                self.cell_para.append(self._marker(dict(attrs)))
+                self.marked = True
         elif tag == "br":
             self._end_line()
         elif tag == "li":
             self._end_line()
-            self.line.append("- ")
+            self.line.append(self._marker(dict(attrs)))
+            self.marked = True
         elif tag in _BLOCK:
             self._end_line()
 
@@ -70,6 +84,10 @@ class _Flattener(HTMLParser):
             return
         if self.skip:
             return
+        if tag in _ITEM_ENDS:
+            self._drop_marker()
+        if tag in ("ol", "ul", "menu") and self.lists:
+            self.lists.pop()
         if tag in ("td", "th") and self.cell is not None and self.row is not None:
             self._end_cell_para()
             self.row.append("".join(f"<p>{p}</p>" for p in self.cell))
@@ -86,6 +104,30 @@ class _Flattener(HTMLParser):
             self._end_cell_para()
         elif tag in _BLOCK or tag == "li":
             self._end_line()
+
+    def _drop_marker(self) -> None:
+        """An item that ended (or gave way to another) before any text: its marker goes with it."""
+        if self.marked:
+            self.marked = False
+            if self.cell is not None:
+                self.cell_para = []
+            else:
+                self.line = []
+
+    def _open_list(self, tag: str, attrs: dict) -> None:
+        fmt = _LIST_TYPES.get(attrs.get("type") or "1", "decimal") if tag == "ol" else None
+        self.lists.append([fmt, clamp_int(attrs.get("start"), 1, -MAX_LIST_NUMBER, MAX_LIST_NUMBER) - 1])
+
+    def _marker(self, attrs: dict) -> str:
+        """What a browser shows before a list item: its number in an ordered list, else a bullet."""
+        if not self.lists or self.lists[-1][0] is None:
+            return "- "
+        current = self.lists[-1]
+        current[1] = clamp_int(attrs.get("value"), current[1] + 1, -MAX_LIST_NUMBER, MAX_LIST_NUMBER)
+        if current[1] < 1:
+            return "- "
+        label = format_number(current[1], current[0])
+        return label + (") " if current[0] in ("lowerLetter", "lowerRoman") else ". ")
 
     def _grid_row(self) -> list[str]:
         """The row on the table's grid: a cell spanning columns is followed by empty cells, and a
@@ -117,12 +159,18 @@ class _Flattener(HTMLParser):
     def handle_data(self, data):
         if self.skip:
             return
+        if data.strip():
+            self.marked = False
         if self.cell is not None:
             self.cell_para.append(data.replace("\t", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
         else:
             self.line.append(data.replace("\t", " "))
 
 
+_ITEM_ENDS = {"li", "ol", "ul", "menu", "tr", "td", "th", "table"}
+"""Tags before which a list item's marker no longer waits for its text."""
+_LIST_TYPES = {"1": "decimal", "I": "upperRoman", "i": "lowerRoman", "A": "upperLetter", "a": "lowerLetter"}
+"""HTML's ordered-list types as Word's number formats."""
 MAX_SPAN = 100
 """Spans beyond this are not a plan's table (and would blow the grid up)."""
 
