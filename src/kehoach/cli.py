@@ -20,13 +20,11 @@ from .cliutil import (
     is_verbose,
     load_source,
     output_format,
-    report_warnings,
     run,
     settings,
     size_option,
-    write_output,
 )
-from .export import EXPORTERS
+from .entry import DEFAULT_MAX_SIZE, PLAN_FORMATS, extract_command
 
 EXTRACT_HELP = """Extract the plan from FILE (.docx, .pdf, .doc via LibreOffice, text, Markdown or
 HTML; "-" reads stdin).
@@ -54,10 +52,6 @@ Examples:
   kehoach validate plans/*.yaml
   kehoach validate plan.json && echo valid
 """
-
-
-PLAN_SUFFIX = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
-"""What `kehoach extract` writes; also what validate, export, diff and index read as plan files."""
 
 
 class _Commands(click.Group):
@@ -110,12 +104,12 @@ def main(ctx: click.Context) -> None:
 @main.command(help=EXTRACT_HELP)
 @global_options
 @click.argument("file", type=str)
-@click.option("-f", "--format", "fmt", type=click.Choice(list(EXPORTERS)), default=None,
+@click.option("-f", "--format", "fmt", type=click.Choice(PLAN_FORMATS), default=None,
               help="Output format (default: from the -o suffix, else yaml).")
 @click.option("-o", "--output", "out", type=str, default=None, metavar="OUT",
               help="Write to OUT instead of stdout (written atomically).")
 @click.option("--strict", is_flag=True, help="Exit 1 when the extractor reports any warning.")
-@click.option("--max-size", callback=size_option, default="50M", show_default=True, metavar="SIZE",
+@click.option("--max-size", callback=size_option, default=DEFAULT_MAX_SIZE, show_default=True, metavar="SIZE",
               help="Refuse inputs larger than SIZE (e.g. 200M).")
 @click.option("--ocr", "ocr", flag_value="auto", default=None,
               help="Read a PDF with no text layer (a scan) through OCR (OCRmyPDF + Tesseract, Vietnamese).")
@@ -123,18 +117,7 @@ def main(ctx: click.Context) -> None:
 @click.pass_context
 def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, strict: bool, max_size: int,
             ocr: str | None) -> None:
-    guard_output(ctx, out, file)
-    fmt = output_format(out, fmt, PLAN_SUFFIX, "yaml")
-    from .pipeline import extract_file
-
-    plan = run(ctx, extract_file, file, max_bytes=max_size, ocr=ocr)
-
-    text = EXPORTERS[fmt](plan)
-    run(ctx, write_output, text, out)
-    warnings = plan.get("warnings", [])
-    report_warnings(ctx, file, warnings, force_list=strict)
-    if strict and warnings:
-        ctx.exit(1)
+    extract_command(ctx, file, fmt, out, strict, max_size, ocr)  # also run without click: see kehoach.entry
 
 
 @main.command(help=VALIDATE_HELP)

@@ -9,9 +9,13 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import click
+if TYPE_CHECKING:
+    import click
+
+# click is imported where an option or a usage error is built, not here: `kehoach extract FILE`
+# runs through kehoach.entry without it (see there), with these same functions.
 
 # ---------------------------------------------------------------------------------------------
 # -v / -q / --debug: accepted before the subcommand (kehoach -v extract) and after it
@@ -40,6 +44,8 @@ def _set(ctx: click.Context, param: click.Parameter, value):
 
 def global_options(f: Callable) -> Callable:
     """Add -v/-q/--debug to a command; they set the shared settings wherever they are given."""
+    import click
+
     options = [
         click.option("--debug", is_flag=True, expose_value=False, callback=_set,
                      help="Show a traceback on errors."),
@@ -60,6 +66,15 @@ def is_quiet(ctx: click.Context) -> bool:
 def is_verbose(ctx: click.Context) -> bool:
     s = settings(ctx)
     return s["verbose"] > 0 and not s["quiet"]
+
+
+def echo_err(line: str) -> None:
+    """One line on stderr, control characters escaped: a file name or a document's words in a
+    warning cannot forge a line or drive the terminal."""
+    from .textsafe import shown
+
+    sys.stderr.write(shown(line) + "\n")
+    sys.stderr.flush()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -96,9 +111,9 @@ def report_warnings(ctx: click.Context, name: str, warnings: list[dict], force_l
         return
     if force_list or is_verbose(ctx):
         for w in warnings:
-            click.echo(warning_line(name, w), err=True)
+            echo_err(warning_line(name, w))
     elif not is_quiet(ctx):
-        click.echo(f"kehoach: {name}: {summary_line(count_codes(warnings))}", err=True)
+        echo_err(f"kehoach: {name}: {summary_line(count_codes(warnings))}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -112,17 +127,36 @@ def output_format(out: str | None, fmt: str | None, suffixes: dict[str, str], de
     Raises click.UsageError for an -o whose suffix is not one of ``suffixes`` (a name without a
     suffix takes the default), or whose suffix names another format than --format.
     """
+    chosen, problem = format_choice(out, fmt, suffixes, default)
+    if problem:
+        import click
+
+        raise click.UsageError(problem)
+    return chosen
+
+
+def format_choice(out: str | None, fmt: str | None, suffixes: dict[str, str], default: str) -> tuple[str, str | None]:
+    """(format, None), or (default, the usage error) for the cases :func:`output_format` refuses."""
     if not out or out == "-":
-        return fmt or default
-    suffix = Path(out).suffix.lower()
+        return fmt or default, None
+    suffix = _suffix(out).lower()
     if not suffix or out.startswith("/dev/"):
-        return fmt or default
+        return fmt or default, None
     known = ", ".join(sorted(suffixes))
     if suffix not in suffixes:
-        raise click.UsageError(f"{out}: this command does not write {suffix} files; name the output {known}")
+        return default, f"{out}: this command does not write {suffix} files; name the output {known}"
     if fmt and suffixes[suffix] != fmt:
-        raise click.UsageError(f"{out}: the suffix {suffix} says {suffixes[suffix]} but --format says {fmt}")
-    return suffixes[suffix]
+        return default, f"{out}: the suffix {suffix} says {suffixes[suffix]} but --format says {fmt}"
+    return suffixes[suffix], None
+
+
+def _suffix(path: str) -> str:
+    """What ``pathlib.PurePosixPath(path).suffix`` gives, without importing pathlib (a test
+    compares them)."""
+    parts = [p for p in path.split("/") if p and p != "."]
+    name = parts[-1] if parts else ""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -185,7 +219,7 @@ def fail(ctx: click.Context, message: str, code: int | None = None) -> None:
     """One line on stderr and exit; the code is 1 unless the command says otherwise (diff: 2)."""
     from .textsafe import shown
 
-    click.echo(f"kehoach: {shown(message)}", err=True)
+    echo_err(f"kehoach: {shown(message)}")
     ctx.exit(code if code is not None else ctx.meta.get("kehoach.error_code", 1))
 
 
@@ -231,11 +265,21 @@ def write_output(text: str, out: str | None) -> None:
 def size_option(ctx, param, value):
     if value is None:
         return None
+    size = parse_size(value)
+    if size is None:
+        import click
+
+        raise click.BadParameter(f"{value!r} is not a size like 50M or 200000")
+    return size
+
+
+def parse_size(value: str) -> int | None:
+    """Bytes for a size like "50M", "200000" or "1.5 GiB"; None when ``value`` is not one."""
     import re
 
     m = re.fullmatch(r"(?i)\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value)
     if not m:
-        raise click.BadParameter(f"{value!r} is not a size like 50M or 200000")
+        return None
     return int(float(m.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[m.group(2).lower()])
 
 
@@ -268,4 +312,6 @@ def date_option(ctx, param, value):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
+        import click
+
         raise click.BadParameter(f"{value!r} is not a date like 2024-12-31") from None

@@ -1,0 +1,7 @@
+"""`python -m kehoach`: the `kehoach` command."""
+
+import sys
+
+from .entry import main
+
+sys.exit(main())

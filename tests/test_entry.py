@@ -1,0 +1,164 @@
+"""The `kehoach` entry point reads `kehoach extract FILE [options]` without click: whatever its
+narrow parser takes must give exactly what the click interface gives (stdout, stderr, exit code,
+the file written), and whatever it does not take must reach click unchanged."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path, PurePosixPath
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kehoach import entry
+from kehoach.cli import main as click_main
+from kehoach.cliutil import _suffix
+from kehoach.export import EXPORTERS
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "samples" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.md"  # warns
+CLEAN = ROOT / "samples" / "bac-ninh-88-kh-ubnd-2023-cai-cach-hanh-chinh-bang-bo-cuc.md"
+
+
+def _run(fn, argv: list[str], capfd, folder: Path) -> tuple:
+    """(exit code, stdout, stderr, files left in ``folder`` with their bytes) of one run."""
+    for f in folder.iterdir():
+        if f.is_file() and f.suffix != ".md":
+            f.unlink()
+    capfd.readouterr()
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        code = fn(argv)
+    except SystemExit as e:
+        code = e.code
+    finally:
+        os.chdir(cwd)
+    sys.stdout.flush()
+    out, err = capfd.readouterr()
+    files = {f.name: f.read_bytes() for f in sorted(folder.iterdir()) if f.is_file() and f.suffix != ".md"}
+    return int(code or 0), out, err, files
+
+
+def _click(argv: list[str]):
+    return click_main.main(args=argv, prog_name="kehoach")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    shutil.copy(SMALL, tmp_path / "plan.md")
+    shutil.copy(CLEAN, tmp_path / "clean.md")
+    (tmp_path / "old.yaml").write_text("kept: true\n", encoding="utf-8")
+    return tmp_path
+
+
+TAKEN = [
+    ["extract", "plan.md"],
+    ["extract", "clean.md"],
+    ["extract", "plan.md", "-o", "out.yaml"],
+    ["extract", "plan.md", "--output", "out.json"],
+    ["extract", "plan.md", "-f", "json"],
+    ["extract", "-f", "yaml", "plan.md", "-o", "out.yml"],
+    ["extract", "plan.md", "--format", "json", "-o", "out"],
+    ["extract", "plan.md", "-o", "-"],
+    ["extract", "plan.md", "--strict"],
+    ["extract", "clean.md", "--strict"],
+    ["extract", "plan.md", "-v"],
+    ["-v", "extract", "plan.md"],
+    ["extract", "plan.md", "-v", "-v", "-q"],
+    ["-q", "extract", "plan.md"],
+    ["--debug", "extract", "clean.md", "--quiet"],
+    ["extract", "plan.md", "--max-size", "1k"],
+    ["extract", "plan.md", "--max-size", "200M"],
+    ["extract", "missing.md"],
+    ["extract", "plan.md", "-o", "old.yaml"],
+    ["extract", "plan.md", "-o", "."],
+    ["extract", "plan.md", "--ocr"],
+    ["extract", "", "-q"],
+]
+
+
+@pytest.mark.parametrize("argv", TAKEN, ids=" ".join)
+def test_the_quick_path_gives_what_click_gives(argv, capfd, folder):
+    assert entry.quick_extract(argv) is not None, "this command line should not need click"
+    assert _run(entry.main, argv, capfd, folder) == _run(_click, argv, capfd, folder)
+    assert (folder / "plan.md").read_bytes() == SMALL.read_bytes()
+
+
+LEFT_TO_CLICK = [
+    ["extract"],
+    ["extract", "--help"],
+    ["extract", "plan.md", "-h"],
+    ["extract", "plan.md", "-f", "xml"],
+    ["extract", "plan.md", "-o", "out.docx"],
+    ["extract", "plan.md", "-o", "plan.md"],  # would destroy its input: refused, input kept
+    ["extract", "plan.md", "-f", "json", "-o", "out.yaml"],
+    ["extract", "plan.md", "--max-size", "lots"],
+    ["extract", "plan.md", "-vq"],
+    ["extract", "plan.md", "--output=out.yaml"],
+    ["extract", "plan.md", "clean.md"],
+    ["extract", "plan.md", "-o"],
+    ["extract", "plan.md", "-o", "a.yaml", "-o", "b.yaml"],
+    ["extract", "plan.md", "--ocr", "--force-ocr"],
+    ["extract", "--", "plan.md"],
+    ["extract", "plan.md", "--unknown"],
+    ["validate", "old.yaml"],
+    ["--version", "extract", "plan.md"],
+    [],
+]
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_CLICK, ids=lambda a: " ".join(a) or "(none)")
+def test_other_command_lines_reach_click_unchanged(argv, capfd, folder):
+    assert entry.quick_extract(argv) is None
+    assert _run(entry.main, argv, capfd, folder) == _run(_click, argv, capfd, folder)
+
+
+def test_version_is_what_click_prints(capfd, folder):
+    assert _run(entry.main, ["--version"], capfd, folder) == _run(_click, ["--version"], capfd, folder)
+
+
+def test_the_formats_are_the_exporters():
+    assert set(entry.PLAN_FORMATS) == set(EXPORTERS)
+
+
+TOKENS = ["extract", "plan.md", "clean.md", "missing.md", "-", "-o", "--output", "-f", "--format", "yaml", "json",
+          "xml", "out.yaml", "out.json", "out.txt", "plan.md", "--strict", "-v", "-q", "--debug", "--verbose",
+          "--ocr", "--max-size", "10k", "x", "-vq", "--", ""]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.booleans(), st.lists(st.sampled_from(TOKENS), max_size=7))
+def test_generated_command_lines_agree(capfd, folder, command_first, tokens):
+    argv = ["extract", *tokens] if command_first else tokens
+    if "-" in argv:  # stdin: not read in these runs
+        return
+    assert _run(entry.main, argv, capfd, folder) == _run(_click, argv, capfd, folder)
+
+
+@given(st.text(alphabet="ab./ ", max_size=12))
+def test_suffix_is_pathlibs(path):
+    assert _suffix(path) == PurePosixPath(path).suffix
+
+
+def test_an_extract_runs_without_click():
+    code = ("import sys; from kehoach.entry import main; "
+            f"code = main(['extract', {str(CLEAN)!r}, '-o', sys.argv[1]]); "
+            "print(code, 'click' in sys.modules)")
+    out = Path(os.environ.get("TMPDIR", "/tmp"))
+    target = out / f"kehoach-entry-{os.getpid()}.yaml"
+    try:
+        r = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, timeout=120)
+        assert r.stdout.split() == ["0", "False"], r.stderr
+        assert target.read_text(encoding="utf-8").startswith("schema_version:")
+    finally:
+        target.unlink(missing_ok=True)
+
+
+def test_python_dash_m_kehoach_is_the_command():
+    r = subprocess.run([sys.executable, "-m", "kehoach", "--version"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.startswith("kehoach, version ")
