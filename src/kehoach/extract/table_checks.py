@@ -1,5 +1,5 @@
 """Checks over a document's tables as a whole: an appendix announced, or a task table's header
-left as text, with no appendix task read."""
+left as text (on one line, or one cell per line), with no appendix task read."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ from .. import rx
 from ..diagnostics import warning
 from ..model import PlanWarning
 from ..parse.blocks import Block
-from .table_header import reads_as_header_line
+from .table_header import header_words, reads_as_header_line
+
+HEADER_SPAN = 8
+"""Lines holding only column words (one cell or a few) within this many lines of each other, three
+columns among them the lead's, are a flattened table's header."""
 
 
 def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> list[PlanWarning]:
@@ -20,6 +24,11 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
         if b.kind == "para" and any(len(t) < 160 and reads_as_header_line(t) for t in [b.text, *b.raw_lines]):
             return [warning("appendix-unread", "a task table's header row is here as plain text but no task was read "
                            "from its table (a table the reader could not find the columns of?)", b.loc.as_dict())]
+    flat = flattened_header(blocks)
+    if flat is not None:
+        return [warning("appendix-unread", "a task table's header cells stand here one per line: a table flattened "
+                        "to plain text (a text export or a copy from a page), whose rows cannot be told apart; "
+                        "its tasks were not read", flat.loc.as_dict())]
     if any(b.kind == "table" for b in blocks[from_block:]):
         return []
     for b in blocks[:from_block]:
@@ -27,6 +36,29 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
             return [warning("appendix-unread", "the document refers to an appendix but none was found or read; "
                            "its tasks are missing", b.loc.as_dict())]
     return []
+
+
+def flattened_header(blocks: list[Block]) -> Block | None:
+    """The block where a task table's header cells stand one or a few per line, a table flattened to
+    lines of text (a text export, a copy from a page, pdftotext), or None."""
+    seen: list[tuple[int, set[str], Block]] = []  # (line number, fields) of recent column-word lines
+    n = 0
+    for b in blocks:
+        if b.kind != "para":
+            seen = []
+            continue
+        for line in b.raw_lines or [b.text]:
+            n += 1
+            if len(line) > 60:
+                continue
+            found, others = header_words(line)
+            if not found or others:
+                continue
+            seen = [s for s in seen if n - s[0] < HEADER_SPAN] + [(n, found, b)]
+            fields = set().union(*(f for _, f, _ in seen))
+            if "lead" in fields and len(fields) >= 3:
+                return seen[0][2]
+    return None
 
 
 _GLUED = rx.compile(r"(?<![\p{L}\d])(\p{L}*\p{Ll})(\d{1,2})(?![\p{L}\d])")

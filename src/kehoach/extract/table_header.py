@@ -28,16 +28,22 @@ _FILLER = rx.compile(r"\b(?:stt|tt|so tt|so thu tu|va|cac|co quan|don vi|thuc hi
                         r"|ten|cu the|chinh|lien quan)\b|[^\w\s]")
 
 
-def reads_as_header_line(text: str) -> bool:
-    """A line of text that is a task table's header row run together ("TT Nhiệm vụ Chủ trì Phối hợp
-    Thời hạn"): a lead column word, two other column words, and next to nothing else."""
+def header_words(text: str) -> tuple[set[str], int]:
+    """The fields whose column words a line holds, and how many other words it has."""
     rest = ascii_fold(text).lower()
     found = set()
     for name, pat in _COLUMN_RES:
         if name != "no" and pat.search(rest):
             found.add(name)
             rest = pat.sub(" ", rest)
-    return "lead" in found and len(found) >= 3 and len(_FILLER.sub(" ", rest).split()) <= 1
+    return found, len(_FILLER.sub(" ", rest).split())
+
+
+def reads_as_header_line(text: str) -> bool:
+    """A line of text that is a task table's header row run together ("TT Nhiệm vụ Chủ trì Phối hợp
+    Thời hạn"): a lead column word, two other column words, and next to nothing else."""
+    found, others = header_words(text)
+    return "lead" in found and len(found) >= 3 and others <= 1
 
 
 def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:

@@ -182,3 +182,28 @@ def page_foot_notes(lines: list[str]) -> dict[int, tuple[str, str]]:
                 notes[j] = (m[1], m[2].strip())
         start = i
     return notes
+
+
+RUNNING_MIN = 3
+"""A line opening (or closing) this many pages, and at least half of them, is a running header (footer)."""
+_COLUMN_GAP = rx.compile(r"\S(?: {3,}|\t)\S")
+"""A gap between columns (a table row, a side-by-side block in -layout text): never a running line."""
+
+
+def running_lines(lines: list[str]) -> set[int]:
+    """Indexes of the running header and footer lines in text with form feeds between its pages
+    (pdftotext): the same line ("Kế hoạch số 12/KH-UBND", "Trang N") opening or closing most pages.
+    Figures may differ from page to page; a line with column gaps (a repeated table header) is kept."""
+    starts = [0] + [i for i, line in enumerate(lines) if line.startswith("\f")]
+    if len(starts) < RUNNING_MIN:
+        return set()
+    ends = [*starts[1:], len(lines)]
+    firsts: dict[str, list[int]] = {}
+    for a, b in zip(starts, ends, strict=True):
+        body = [k for k in range(a, b) if lines[k].strip(" \t\f")]
+        for k in {body[0], body[-1]} if body else ():
+            text = lines[k].strip(" \t\f")
+            if len(text) <= 120 and not _COLUMN_GAP.search(text):
+                firsts.setdefault(rx.sub(r"\d+", "#", " ".join(text.split())), []).append(k)
+    pages = len(starts)
+    return {k for ks in firsts.values() if len(ks) >= max(RUNNING_MIN, pages / 2) for k in ks}

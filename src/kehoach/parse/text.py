@@ -31,6 +31,7 @@ from .lines import (
     joins_previous,
     page_foot,
     page_foot_notes,
+    running_lines,
 )
 from .normalize import footnote_start, normalize_text
 
@@ -241,6 +242,7 @@ def read_text(text: str) -> list[Block]:
     b = _Builder(paragraphs_apart(lines))
     b.dashes_indented = dashes_indented(lines)
     notes = page_foot_notes(lines) if "\f" in text else {}
+    running = running_lines(lines) if "\f" in text else set()
     i = 0
     while i < len(lines):
         raw = lines[i]
@@ -257,7 +259,7 @@ def read_text(text: str) -> list[Block]:
                 b.blank_before = bool(b.cur or b.blocks)
             i += 1
             continue
-        if kind == "page" or page_foot(lines, i):  # a page number between the lines of a paragraph does not end it
+        if kind == "page" or page_foot(lines, i) or i in running:  # a page number between a paragraph's lines does not end it
             b.page_break()
             i += 1
             continue

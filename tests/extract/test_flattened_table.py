@@ -1,0 +1,39 @@
+"""A task table flattened to plain text (LibreOffice's or a browser's text, pdftotext without
+-layout) has its header cells one or a few per line and rows that cannot be told apart: the
+tasks are not read, and that must be warned about, never silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach import extract_bytes
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\nThử nghiệm\n\n"
+        "I. MỤC ĐÍCH\n\nNâng cao chất lượng.\n\nII. NHIỆM VỤ\n\n")
+ROWS = "1\nRà soát quy trình\nSở Y tế\nSở Tài chính\nQuý II/2024\n2\nTập huấn cán bộ\nSở Nội vụ\n\nNăm 2024\n"
+
+
+def unread(body: str) -> list[dict]:
+    plan = extract_bytes((HEAD + body).encode("utf-8"), "plan.txt")
+    return [w for w in plan["warnings"] if w["code"] == "appendix-unread"]
+
+
+@pytest.mark.parametrize("header", [
+    "STT\nNội dung nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian\n",            # one paragraph, a cell a line
+    "STT\n\nNội dung nhiệm vụ\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian\n\n",  # a paragraph a cell
+    "ST\nT\n\nNội dung hoạt động\n\nĐơn vị chủ trì\n\nĐơn vị phối hợp Thời gian\n\n",   # pdftotext's reading order
+    "Nhiệm vụ\nChủ trì\nThời hạn\n",
+])
+def test_flattened_header_warns(header):
+    warned = unread(header + ROWS)
+    assert len(warned) == 1 and "one per line" in warned[0]["message"]
+
+
+@pytest.mark.parametrize("body", [
+    "1. Rà soát quy trình\nCơ quan chủ trì: Sở Y tế\nCơ quan phối hợp: Sở Tài chính\nThời gian: Quý II/2024\n",
+    "Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát quy trình trong thời gian sớm nhất.\n",
+    # column words far apart in the text are headings, not a header row
+    "Nhiệm vụ\n\n" + "Nội dung một.\n\n" * 8 + "Chủ trì\n\n" + "Nội dung hai.\n\n" * 8 + "Thời gian\n\n",
+])
+def test_text_with_column_words_is_not_a_flattened_header(body):
+    assert unread(body) == []
