@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import rx
+from ..vn import starts_lower
 from ..vocab.document_parts import (
     CAPACITY,
     COMMITTEE,
@@ -72,10 +73,12 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \u00a0"))
 
 
-def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], list[str]] | None = None) -> Columns | None:
+def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], list[str]] | None = None,
+                      furniture: Callable[[int], bool] = lambda i: False) -> Columns | None:
     """The run of side-by-side lines beginning at ``lines[start]``, or None when that line is not
     a header/signature line with a second column beside it. ``cell_paras`` splits a tab-separated
-    cell into its paragraphs (an HTML cell's ``<p>``/``<br>`` parts)."""
+    cell into its paragraphs (an HTML cell's ``<p>``/``<br>`` parts); lines for which ``furniture``
+    is true (a page number, a running header: a signature cut by a page break) are passed over."""
     if "\t" in lines[start].strip():
         return _read_tabbed(lines, start, cell_paras or (lambda c: [c.strip()]))
     first = _split(lines[start])
@@ -87,9 +90,9 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
     i = start
     while i < len(lines) and i - start < _MAX_LINES:
         raw = lines[i].rstrip("\r\n")
-        if not raw.strip():
-            nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].strip()), None)
-            if nxt is None or not _continues(lines[nxt], boundary):
+        if not raw.strip() or furniture(i):
+            nxt = next((k for k in range(i + 1, min(len(lines), i + 8)) if lines[k].strip() and not furniture(k)), None)
+            if nxt is None or nxt - i > 3 + sum(map(furniture, range(i, nxt))) or not _continues(lines[nxt], boundary):
                 break
             for column in (left, right):
                 if column and column[-1][1]:
@@ -102,12 +105,19 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
             _add(right, i + 1, parts[2])
         elif _indent(raw) >= boundary - _INDENT_SLACK:
             _add(right, i + 1, raw.strip())
-        elif i > start and _left_only(raw.strip()):
+        elif i > start and (_left_only(raw.strip()) or _left_wrap(raw, boundary, left)):
             _add(left, i + 1, raw.strip())  # a recipient or issuer line with nothing beside it
         else:
             break
         i += 1
     return Columns(left, right, i)
+
+
+def _left_wrap(raw: str, boundary: int, left: list[tuple[int, str]]) -> bool:
+    """A line going on with the left column's last line ("- Bộ Nông nghiệp và Phát triển nông" /
+    "thôn;"): it starts in lower case and ends before the right column starts."""
+    text = raw.strip()
+    return bool(left and left[-1][1] and starts_lower(text) and len(raw.rstrip()) < boundary - _INDENT_SLACK)
 
 
 def _continues(line: str, boundary: int) -> bool:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from .. import rx
 from ..numbering import match_token
-from ..vn import ascii_fold, fold, starts_lower
-from .aligned import HEADER_WORD, aligned_table, is_header_line
+from ..vn import fold, starts_lower
+from .aligned import aligned_table, is_header_line
 from .blocks import Block, Loc, Row
 from .columns import LAYOUT_CUE, read_side_by_side
+from .cutrows import join_cut_rows
 from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import (
     BARE_NUMBER,
@@ -243,6 +244,10 @@ def read_text(text: str) -> list[Block]:
     b.dashes_indented = dashes_indented(lines)
     notes = page_foot_notes(lines) if "\f" in text else {}
     running = running_lines(lines) if "\f" in text else set()
+
+    def furniture(k: int) -> bool:
+        return k in running or _kind(lines[k], False) == "page" or page_foot(lines, k)
+
     i = 0
     while i < len(lines):
         raw = lines[i]
@@ -276,7 +281,7 @@ def read_text(text: str) -> list[Block]:
             rows, i = _md_rows(lines, i) if kind == "md" else _tab_rows(lines, i)
             b.add_table(rows)
             continue
-        cols = read_side_by_side(lines, i, split_cell) if kind == "text" else None
+        cols = read_side_by_side(lines, i, split_cell, furniture) if kind == "text" else None
         if cols is not None:  # issuer | motto, number | date, recipients | signature on shared lines
             for column in (cols.left, cols.right):
                 for n, text in column:
@@ -347,45 +352,7 @@ def _tab_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
                 break
         else:
             break
-    return _join_cut_rows(rows), i
-
-
-def _join_cut_rows(rows: list[Row]) -> list[Row]:
-    """A row a page break cut: its first cells before the break (fewer than the table has), the rest on
-    the next page in a row with an empty first cell, after the header repeated or not. The two parts
-    are one row again (the header stays where it is, a repeated header is skipped later)."""
-    if not rows:
-        return rows
-    heading = {_row_text(h) for h in _header_lines(rows)}
-    width, out = len(rows[0].cells), list(rows)
-    for r in range(len(out)):
-        if r + 1 >= len(out) or len(out[r].cells) >= width or not out[r + 1].after_break:
-            continue
-        k = r + 1
-        while k < len(out) and (_row_text(out[k]) in heading or _header_row(out[k])):
-            k += 1
-        if k < len(out) and out[k].cells and not out[k].cells[0]:
-            row, rest = out[r], out.pop(k)
-            cells = row.cells + [[] for _ in range(len(rest.cells) - len(row.cells))]
-            out[r] = Row([a + b for a, b in zip(cells, rest.cells, strict=False)] + cells[len(rest.cells):],
-                         row.loc, row.lines + rest.lines, row.after_break)
-    return out
-
-
-def _header_lines(rows: list[Row]) -> list[Row]:
-    """The table's first row and the wrapped header lines under it (an empty first cell)."""
-    k = 1
-    while k < len(rows) and (not rows[k].cells or not rows[k].cells[0]):
-        k += 1
-    return rows[:k]
-
-
-def _header_row(row: Row) -> bool:
-    return sum(1 for c in row.cells if c and HEADER_WORD.search(ascii_fold(" ".join(c)))) >= 2
-
-
-def _row_text(row: Row) -> str:
-    return fold(" ".join(" ".join(c) for c in row.cells))
+    return join_cut_rows(rows), i
 
 
 def content_lines(text: str) -> dict[int, str]:

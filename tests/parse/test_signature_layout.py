@@ -1,0 +1,28 @@
+"""The signature beside "Nơi nhận" in pdftotext -layout text: a recipient wrapped onto a line of
+its own, and the signer's name on the next page (after the page number and a running header)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach import extract_bytes
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\nSố: 12/KH-UBND\n\nHà Nam, ngày 5 tháng 3 năm 2024\n\nKẾ HOẠCH\n\nThử nghiệm\n\n"
+        "I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế chủ trì triển khai Kế hoạch.\n\n")
+PAD = " " * 40
+
+WRAPPED = (f"Nơi nhận:{PAD}TM. ỦY BAN NHÂN DÂN\n\n- Bộ Nông nghiệp và Phát triển nông{PAD[:8]}KT. CHỦ TỊCH\nthôn;\n"
+           f"{PAD}{PAD[:10]}PHÓ CHỦ TỊCH\n- Lưu: VT, NN.\n\n\n\n{PAD}{PAD[:10]}Nguyễn Văn An\n")
+PAGE_CUT = (f"Nơi nhận:{PAD}TM. ỦY BAN NHÂN DÂN\n\n- Bộ Công Thương;{PAD}KT. CHỦ TỊCH\n\n- Thường trực Tỉnh ủy;{PAD}"
+            f"PHÓ CHỦ TỊCH\n\n\n{PAD}2\n\f{PAD}Kế hoạch 12/KH-UBND\n\n- Các sở, ngành;{PAD}Nguyễn Văn An\n\n- Lưu: VT.\n")
+RUNNING = "\f".join(f"{PAD}Kế hoạch 12/KH-UBND\n\n{body}\n" for body in ("- Sở Tài chính bố trí kinh phí.", "- Sở Nội vụ theo dõi."))
+
+
+@pytest.mark.parametrize("signature", [WRAPPED, PAGE_CUT])
+def test_signer_read(signature):
+    # the running header stands at the top of three pages: the head's, two bodies' and the signature's
+    text = f"{PAD}Kế hoạch 12/KH-UBND\n\n" + HEAD + "\f" + RUNNING + "\f" + signature
+    doc = extract_bytes(text.encode("utf-8"), "plan.txt")["document"]
+    assert (doc["signer"]["name"], doc["signer"]["title"]) == ("Nguyễn Văn An", "Phó Chủ tịch")
+    assert not any("Kế hoạch 12" in r for r in doc["recipients"])
+    assert any(r.startswith("Bộ") for r in doc["recipients"])
