@@ -14,6 +14,7 @@ import io
 import re
 import statistics
 from collections import Counter
+from functools import partial
 
 from ..errors import ReadError
 from ..vn import is_upper_text
@@ -22,11 +23,16 @@ from .lines import BARE_NUMBER, DASH_CONTINUATION, PAGE_MARK, starts_block
 from .normalize import footnote_start
 from .pdf_lines import dashes_indented, segments, text_of
 from .pdf_notes import is_superscript, join_superscripts, mark_cells, mark_page_notes, open_marker
+from .pdf_objects import FontDescents
 from .pdf_rows import join_wrapped
+from .pdf_ruling import INSET, ruled_page, table_rows
 from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
 from .textlayer import page_warnings, repair_lines
 
+RULED_READER = "pdfplumber"
+"""How pages with ruling lines are read: "pdfium" (pdfplumber only for the pages that reader is unsure
+of) or "pdfplumber" (every such page; scripts/check_pdf_reader.py compares the two)."""
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "intersection_tolerance": 4}
 
 
@@ -129,24 +135,20 @@ class _Page:
         self.right = max((it[5] for it in self.items if it[0] == "line" and it[4] is None), default=width)
 
 
-_INSET = 1.5
-"""Points a ruled table's box is taken in before the text outside it is read."""
-
-
 def _plumber_page(page, number: int) -> _Page:
     """A page read with pdfplumber: tables by their ruling lines, words outside them."""
     tables = [t for t in page.find_tables(_TABLE_SETTINGS) if t.rows and len(t.rows[0].cells) >= 2]
     outside = page
     for t in tables:
         try:  # the box taken in: a line of text just below the table's last rule may reach into it
-            outside = outside.outside_bbox((t.bbox[0] + _INSET, t.bbox[1] + _INSET, t.bbox[2] - _INSET, t.bbox[3] - _INSET))
+            outside = outside.outside_bbox((t.bbox[0] + INSET, t.bbox[1] + INSET, t.bbox[2] - INSET, t.bbox[3] - INSET))
         except ValueError:
             pass
     words = join_superscripts(outside.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5,
                                                     y_tolerance=2, extra_attrs=["size"]))
     mark_page_notes(words)
     mark_cells(page.chars, [t.bbox for t in tables])
-    return _Page(number, float(page.width), words, [(t.bbox, _table_rows(t)) for t in tables])
+    return _Page(number, float(page.width), words, [(t.bbox, table_rows(t)) for t in tables])
 
 
 def _pdfium_page(page, number: int, before: _Page | None = None) -> _Page:
@@ -211,35 +213,6 @@ def _pdfium_page(page, number: int, before: _Page | None = None) -> _Page:
     return out
 
 
-def _table_rows(table) -> list[list[list[str]]]:
-    """Cell texts row by row; a cell merged down over several rows gives its text to each of them."""
-    texts = table.extract()
-    rows: list[list[list[str]]] = []
-    for r, row in enumerate(texts):
-        out = []
-        for c, cell in enumerate(row):
-            if cell is None and r > 0 and c < len(table.rows[r].cells) and table.rows[r].cells[c] is None:
-                above = table.rows[r - 1].cells[c] if c < len(table.rows[r - 1].cells) else None
-                own_top = next((b[1] for b in table.rows[r].cells if b is not None), None)
-                if above is not None and own_top is not None and above[3] > own_top + 1:
-                    cell = texts[r - 1][c]  # the cell above reaches down into this row
-                elif above is None and rows and rows[-1][c:c + 1] and _spans_down(table, r, c):
-                    cell = " ".join(rows[-1][c])
-            out.append([join_wrapped(cell.split("\n"))] if cell else [])
-        rows.append(out)
-    return rows
-
-
-def _spans_down(table, r: int, c: int) -> bool:
-    """Whether the merged cell that covers (r - 1, c) also covers row r."""
-    for k in range(r - 1, -1, -1):
-        box = table.rows[k].cells[c] if c < len(table.rows[k].cells) else None
-        if box is not None:
-            own_top = next((b[1] for b in table.rows[r].cells if b is not None), None)
-            return own_top is not None and box[3] > own_top + 1
-    return False
-
-
 def _open_pdfium(data: bytes, name: str):
     import pypdfium2 as pdfium
 
@@ -287,9 +260,11 @@ def read_pdf(data: bytes, name: str) -> Rendition:
 
 
 def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
-    """Every page's items (pdfium for text pages, pdfplumber for pages with ruling lines) and the
-    number of characters in the text layer."""
+    """Every page's items and the number of characters in the text layer. Pages are read through
+    pypdfium2; a page that draws lines has its ruled tables found as pdfplumber finds them
+    (:mod:`pdf_ruling`), and is read with pdfplumber itself when that reader is unsure of it."""
     doc = _open_pdfium(data, name)
+    fonts = FontDescents(data)
     plumber = None
     pages: list[_Page] = []
     chars = 0
@@ -299,7 +274,11 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
             try:
                 n = _char_count(page)
                 chars += n
-                if n and _has_rules(page):
+                ruled = n and _has_rules(page)
+                found = ruled_page(page, partial(fonts.page, i)) if ruled and RULED_READER == "pdfium" else None
+                if found is not None:
+                    pages.append(_Page(i + 1, *found))
+                elif ruled:
                     if plumber is None:
                         plumber = _open(data, name)
                     pp = plumber.pages[i]

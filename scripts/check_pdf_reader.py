@@ -1,0 +1,99 @@
+"""Check that PDF pages with ruling lines read the same through pypdfium2 as through pdfplumber.
+
+    python scripts/check_pdf_reader.py                 # every PDF in samples/ and tests/
+    python scripts/check_pdf_reader.py a.pdf b.pdf
+    python scripts/check_pdf_reader.py --roundtrip 40  # and 40 ruled-table PDFs printed by LibreOffice
+
+For each file the PDF reader runs twice, once with ``RULED_READER = "pdfplumber"`` (every page that
+draws lines read by pdfplumber, the reference) and once with the pypdfium2 reader; the renditions
+(every line of text and every table row, with its page and line) must be equal. It also counts the
+pages the pypdfium2 reader was unsure of (read with pdfplumber). Exit status 1 on any difference.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def render(data: bytes, reader: str) -> list[str]:
+    from kehoach.errors import ReadError
+    from kehoach.parse import pdf
+
+    pdf.RULED_READER = reader
+    try:
+        r = pdf.read_pdf(data, "check.pdf")
+    except ReadError as e:  # refused files must be refused alike
+        return [f"refused: {e}"]
+    finally:
+        pdf.RULED_READER = "pdfium"
+    return [f"{loc.page}:{loc.line}\t{line}" for line, loc in zip(r.lines, r.origins, strict=True)] + \
+        [f"warning {w}" for w in r.warnings]
+
+
+def ruled_pages(data: bytes) -> tuple[int, int]:
+    """(pages that draw lines, of them the pages the pypdfium2 reader is unsure of)."""
+    import pypdfium2 as pdfium
+
+    from kehoach.parse.pdf import _has_rules
+    from kehoach.parse.pdf_objects import FontDescents
+    from kehoach.parse.pdf_ruling import ruled_page
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return 0, 0
+    fonts = FontDescents(data)
+    ruled = unsure = 0
+    for i in range(len(doc)):
+        page = doc[i]
+        if _has_rules(page):
+            ruled += 1
+            unsure += ruled_page(page, partial(fonts.page, i)) is None
+    doc.close()
+    return ruled, unsure
+
+
+def check(name: str, data: bytes) -> bool:
+    want, got = render(data, "pdfplumber"), render(data, "pdfium")
+    ruled, unsure = ruled_pages(data)
+    same = want == got
+    print(f"{'same' if same else 'DIFFERENT':9} {ruled:3d} ruled pages, {unsure:3d} read by pdfplumber  {name}")
+    if not same:
+        print("\n".join(list(difflib.unified_diff(want, got, "pdfplumber", "pypdfium2", lineterm="", n=1))[:40]))
+    return same
+
+
+def roundtrip_pdfs(n: int) -> list[tuple[str, bytes]]:
+    """``n`` generated plans with a ruled task table, printed to PDF by LibreOffice."""
+    import random
+
+    from tests.tablegen import document, random_table, to_pdf
+
+    docs = [document(random_table(random.Random(seed)), "pdf", random.Random(seed * 7 + 1))[0] for seed in range(n)]
+    return [(f"roundtrip seed {seed}", pdf) for seed, pdf in enumerate(to_pdf(docs))]
+
+
+def main(argv: list[str]) -> int:
+    n = 0
+    if "--roundtrip" in argv:
+        k = argv.index("--roundtrip")
+        n = int(argv[k + 1])
+        argv = argv[:k] + argv[k + 2:]
+    files = [Path(a) for a in argv] or sorted([*ROOT.glob("samples/*.pdf"), *ROOT.glob("tests/**/*.pdf")])
+    items = [(str(f.relative_to(ROOT) if f.is_relative_to(ROOT) else f), f.read_bytes()) for f in files]
+    if n:
+        items += roundtrip_pdfs(n)
+    bad = sum(not check(name, data) for name, data in items)
+    print(f"\n{len(items) - bad} of {len(items)} files read the same")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
