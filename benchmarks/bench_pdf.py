@@ -10,8 +10,8 @@ Compared passes (each opens the file from bytes, pages in order):
 - pypdfium2 raw: the text layer of every page (`get_textpage().get_text_range()`).
 
 With --by-type the samples' pages are sorted by kind, as kehoach's reader sorts them (a page that
-draws lines goes through pdfplumber for its tables, the others through pypdfium2's text layer), and
-joined with qpdf into one PDF per kind; each is timed in process (CPU) and as whole processes (CPU
+draws lines has its ruled tables found, the others are text and borderless tables), and joined with
+qpdf into one PDF per kind; each is timed in process (CPU) and as whole processes (CPU
 of `kehoach extract` against a `python` process doing the raw pdfplumber pass).
 """
 

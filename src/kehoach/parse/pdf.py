@@ -30,7 +30,7 @@ from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
 from .textlayer import page_warnings, repair_lines
 
-RULED_READER = "pdfplumber"
+RULED_READER = "pdfium"
 """How pages with ruling lines are read: "pdfium" (pdfplumber only for the pages that reader is unsure
 of) or "pdfplumber" (every such page; scripts/check_pdf_reader.py compares the two)."""
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "intersection_tolerance": 4}
