@@ -3,6 +3,7 @@
     python scripts/check_pdf_reader.py                 # every PDF in samples/ and tests/
     python scripts/check_pdf_reader.py a.pdf b.pdf
     python scripts/check_pdf_reader.py --roundtrip 40  # and 40 ruled-table PDFs printed by LibreOffice
+    python scripts/check_pdf_reader.py --roundtrip 40 --from 200   # seeds 200 to 239
 
 For each file the PDF reader runs twice, once with ``RULED_READER = "pdfplumber"`` (every page that
 draws lines read by pdfplumber, the reference) and once with the pypdfium2 reader; the renditions
@@ -55,7 +56,9 @@ def ruled_pages(data: bytes) -> tuple[int, int]:
         page = doc[i]
         if _has_rules(page):
             ruled += 1
-            unsure += ruled_page(page, partial(fonts.page, i)) is None
+            tp = page.get_textpage()
+            unsure += ruled_page(page, tp, partial(fonts.page, i)) is None
+            tp.close()
     doc.close()
     return ruled, unsure
 
@@ -70,26 +73,29 @@ def check(name: str, data: bytes) -> bool:
     return same
 
 
-def roundtrip_pdfs(n: int) -> list[tuple[str, bytes]]:
-    """``n`` generated plans with a ruled task table, printed to PDF by LibreOffice."""
+def roundtrip_pdfs(n: int, first: int = 0) -> list[tuple[str, bytes]]:
+    """``n`` generated plans (seeds from ``first``) with a ruled task table, printed to PDF by LibreOffice."""
     import random
 
     from tests.tablegen import document, random_table, to_pdf
 
-    docs = [document(random_table(random.Random(seed)), "pdf", random.Random(seed * 7 + 1))[0] for seed in range(n)]
-    return [(f"roundtrip seed {seed}", pdf) for seed, pdf in enumerate(to_pdf(docs))]
+    seeds = range(first, first + n)
+    docs = [document(random_table(random.Random(seed)), "pdf", random.Random(seed * 7 + 1))[0] for seed in seeds]
+    return [(f"roundtrip seed {seed}", pdf) for seed, pdf in zip(seeds, to_pdf(docs), strict=True)]
 
 
 def main(argv: list[str]) -> int:
-    n = 0
-    if "--roundtrip" in argv:
-        k = argv.index("--roundtrip")
-        n = int(argv[k + 1])
-        argv = argv[:k] + argv[k + 2:]
+    opts = {}
+    for opt in ("--roundtrip", "--from"):
+        if opt in argv:
+            k = argv.index(opt)
+            opts[opt] = int(argv[k + 1])
+            argv = argv[:k] + argv[k + 2:]
+    n = opts.get("--roundtrip", 0)
     files = [Path(a) for a in argv] or sorted([*ROOT.glob("samples/*.pdf"), *ROOT.glob("tests/**/*.pdf")])
     items = [(str(f.relative_to(ROOT) if f.is_relative_to(ROOT) else f), f.read_bytes()) for f in files]
     if n:
-        items += roundtrip_pdfs(n)
+        items += roundtrip_pdfs(n, opts.get("--from", 0))
     bad = sum(not check(name, data) for name, data in items)
     print(f"\n{len(items) - bad} of {len(items)} files read the same")
     return 1 if bad else 0

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.parse import pdf
-from kehoach.parse.pdf_objects import FontDescents, edges
+from kehoach.parse.pdf_objects import FontDescents, scan
 from kehoach.parse.pdf_ruling import ruled_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,11 @@ def pages_read(data: bytes) -> list[bool]:
 
     doc = pdfium.PdfDocument(data)
     fonts = FontDescents(data)
-    out = [ruled_page(doc[i], partial(fonts.page, i)) is not None for i in range(len(doc)) if pdf._has_rules(doc[i])]
+    out = []
+    for i in range(len(doc)):
+        page = doc[i]
+        if pdf._has_rules(page):
+            out.append(ruled_page(page, page.get_textpage(), partial(fonts.page, i)) is not None)
     doc.close()
     return out
 
@@ -47,8 +51,9 @@ def test_same_lines_and_cells_as_pdfplumber(name, monkeypatch):
     assert read and all(read)
 
 
-def drawn(shapes) -> bytes:
-    """A one-page PDF with a three-by-three table of text cells and ``shapes(pdf)`` drawn on it."""
+def drawn(shapes, twice: bool = False) -> bytes:
+    """A one-page PDF with a three-by-three table of text cells and ``shapes(pdf)`` drawn on it;
+    ``twice``: the header cells printed again a hair to the right (how some producers make bold)."""
     fpdf = pytest.importorskip("fpdf")
     if not FONT.exists():
         pytest.skip("needs the DejaVu fonts")
@@ -59,7 +64,10 @@ def drawn(shapes) -> bytes:
     for r in range(3):
         for c in range(3):
             doc.rect(60 + 150 * c, 100 + 40 * r, 150, 40)
-            doc.text(64 + 150 * c, 124 + 40 * r, ["STT", "Nội dung", "Cơ quan chủ trì"][c] if r == 0 else f"Ô {r}.{c} thực hiện")
+            text = ["STT", "Nội dung", "Cơ quan chủ trì"][c] if r == 0 else f"Ô {r}.{c} thực hiện"
+            doc.text(64 + 150 * c, 124 + 40 * r, text)
+            if twice and r == 0:
+                doc.text(64.3 + 150 * c, 124, text)
     shapes(doc)
     doc.text(60, 320, "Đoạn văn bản dưới bảng, in sát đường kẻ cuối.")
     return bytes(doc.output())
@@ -81,7 +89,7 @@ def pdfium_edges(data: bytes) -> list[tuple]:
     doc = pdfium.PdfDocument(data)
     page = doc[0]
     out = sorted((e["orientation"], round(e["x0"], 3), round(e["top"], 3), round(e["x1"], 3), round(e["bottom"], 3))
-                 for e in edges(page, page.get_size()[1]))
+                 for e in scan(page, page.get_size()[1])[0])
     doc.close()
     return out
 
@@ -107,4 +115,21 @@ def test_edges_of_lines_rectangles_and_shapes_as_pdfplumber(monkeypatch):
 def test_curves_are_left_to_pdfplumber(monkeypatch):
     data = drawn(lambda doc: doc.circle(400, 300, 10))
     assert pages_read(data) == [False]
+    assert rendition(data, "pdfium", monkeypatch) == rendition(data, "pdfplumber", monkeypatch)
+
+
+def test_horizontally_scaled_text_as_pdfplumber(monkeypatch):
+    def stretched(doc) -> None:
+        doc.set_stretching(125)  # Tz: each glyph's advance set a quarter wider
+        doc.text(60, 300, "Chữ giãn rộng nằm dưới bảng, gần đường kẻ")
+        doc.set_stretching(100)
+
+    data = drawn(stretched)
+    assert pages_read(data) == [True]
+    assert rendition(data, "pdfium", monkeypatch) == rendition(data, "pdfplumber", monkeypatch)
+
+
+def test_text_printed_twice_for_bold_is_left_to_pdfplumber(monkeypatch):
+    data = drawn(lambda doc: None, twice=True)
+    assert pages_read(data) == [False]  # pdfium's text page drops the second print, pdfminer keeps both
     assert rendition(data, "pdfium", monkeypatch) == rendition(data, "pdfplumber", monkeypatch)

@@ -151,14 +151,13 @@ def _plumber_page(page, number: int) -> _Page:
     return _Page(number, float(page.width), words, [(t.bbox, table_rows(t)) for t in tables])
 
 
-def _pdfium_page(page, number: int, before: _Page | None = None) -> _Page:
+def _pdfium_page(page, tp, number: int, before: _Page | None = None) -> _Page:
     """A page with no ruling lines read through pypdfium2's text layer (several times faster than
     pdfplumber): its characters with their boxes, gathered into words (superscript markers and
     page-bottom notes written as :mod:`pdf_notes` says)."""
     import pypdfium2.raw as pdfium_raw
 
     width, height = page.get_size()
-    tp = page.get_textpage()
     n = tp.count_chars()
     text = tp.get_text_range(0, n) if n else ""
     words: list[dict] = []
@@ -204,7 +203,6 @@ def _pdfium_page(page, number: int, before: _Page | None = None) -> _Page:
                 box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
         cur.append(ch)
     flush()
-    tp.close()
     mark_page_notes(words)
     carry = before.carry if before is not None else Carry()  # a borderless table may run on from the page before
     words, tables = split_borderless(words, carry)  # task tables printed without ruling lines
@@ -236,13 +234,6 @@ def _has_rules(page) -> bool:
     return False
 
 
-def _char_count(page) -> int:
-    tp = page.get_textpage()
-    n = tp.count_chars()
-    tp.close()
-    return n
-
-
 def read_pdf(data: bytes, name: str) -> Rendition:
     """Render a PDF's text layer as text lines with their origins (page, line on the page)."""
     pages, chars = _read_pages(data, name)
@@ -271,11 +262,13 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
     try:
         for i in range(len(doc)):
             page = doc[i]
+            tp = None
             try:
-                n = _char_count(page)
+                tp = page.get_textpage()
+                n = tp.count_chars()
                 chars += n
                 ruled = n and _has_rules(page)
-                found = ruled_page(page, partial(fonts.page, i)) if ruled and RULED_READER == "pdfium" else None
+                found = ruled_page(page, tp, partial(fonts.page, i)) if ruled and RULED_READER == "pdfium" else None
                 if found is not None:
                     pages.append(_Page(i + 1, *found))
                 elif ruled:
@@ -285,12 +278,14 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
                     pages.append(_plumber_page(pp, i + 1))
                     pp.flush_cache()
                 else:
-                    pages.append(_pdfium_page(page, i + 1, pages[-1] if pages else None))
+                    pages.append(_pdfium_page(page, tp, i + 1, pages[-1] if pages else None))
             except ReadError:
                 raise
             except Exception as e:
                 raise ReadError(f"{name}: page {i + 1} could not be read ({type(e).__name__}); the PDF may be damaged") from e
             finally:
+                if tp is not None:
+                    tp.close()
                 page.close()
     finally:
         if plumber is not None:

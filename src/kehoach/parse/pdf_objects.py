@@ -120,12 +120,14 @@ class _Fonts:
     def __init__(self, raw, descents: dict[str, float]) -> None:
         self._raw = raw
         self._descents = descents
-        self._objects: dict[int, tuple[Any, int, float]] = {}  # text object -> (font, font address, descent)
+        self._objects: dict[int, tuple[Any, int, float, float]] = {}  # text object -> (font, its address, descent, stretch)
         self._widths: dict[tuple[int, str], float] = {}
         self._matrix = raw.FS_MATRIX()
         self._width = ctypes.c_float()
 
-    def of(self, address: int) -> tuple[Any, int, float]:
+    def of(self, address: int) -> tuple[Any, int, float, float]:
+        """The text object's font, the font's address, its descent and how much wider than tall the
+        object's glyphs are set (horizontal scaling, which pdfium keeps in the object's matrix)."""
         found = self._objects.get(address)
         if found is None:
             raw, m = self._raw, self._matrix
@@ -136,7 +138,8 @@ class _Fonts:
             name = _font_name(raw, font)
             if name not in self._descents:
                 raise Unsure("font not in the page's resources")
-            found = self._objects[address] = (font, ctypes.cast(font, ctypes.c_void_p).value or 0, self._descents[name])
+            found = self._objects[address] = (font, ctypes.cast(font, ctypes.c_void_p).value or 0, self._descents[name],
+                                              m.a / m.d)
         return found
 
     def advance(self, font, address: int, ch: str) -> float:
@@ -156,46 +159,42 @@ def _text_of(tp, n: int) -> str:
     return text
 
 
-def chars(page, height: float, descents: dict[str, float]) -> list[dict]:
+def chars(tp, height: float, descents: dict[str, float]) -> list[dict]:
     """The page's characters in the order of its content, each with ``text``, ``x0``, ``x1``,
     ``top``, ``bottom`` (y down) and ``size``, as pdfminer boxes them. A space pdfium made up
     between words stands for the space the text may print there (pdfium also marks some printed
     spaces so); line breaks it made up are left out."""
     import pypdfium2.raw as raw
 
-    tp = page.get_textpage()
-    try:
-        handle = tp.raw
-        n = raw.FPDFText_CountChars(handle)
-        text = _text_of(tp, n)
-        x, y = ctypes.c_double(), ctypes.c_double()
-        fonts = _Fonts(raw, descents)
-        object_of = _OBJECT_ADDRESS(ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
-        generated, size_of, origin = raw.FPDFText_IsGenerated, raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
-        out: list[dict] = []
-        last: dict | None = None
-        for i, ch in enumerate(text):
-            if ch in " \r\n" and generated(handle, i):  # pdfium makes up spaces and line breaks only
-                if ch == " " and last is not None:
-                    out.append({**last, "text": " ", "x0": last["x1"]})
-                continue
-            if ch in "\x00\r\n\ufffd" or "\ud800" <= ch <= "\udfff":
-                raise Unsure("character without a code point")
-            ch = "-" if ch in _HYPHEN_MARKS else ch
-            key = object_of(handle, i) or 0
-            font, font_key, descent = fonts.of(key)
-            origin(handle, i, x, y)
-            if last is not None and last["x0"] == x.value and last["obj"] == key and last["y"] == y.value:
-                last["text"] += ch  # one glyph whose text is several code points ("ư" + U+0301): one character
-                continue
-            size = size_of(handle, i)
-            bottom = height - (y.value + descent * size)
-            last = {"text": ch, "x0": x.value, "x1": x.value + fonts.advance(font, font_key, ch) * size,
-                    "top": bottom - size, "bottom": bottom, "size": size, "obj": key, "y": y.value}
-            out.append(last)
-        return out
-    finally:
-        tp.close()
+    handle = tp.raw
+    n = raw.FPDFText_CountChars(handle)
+    text = _text_of(tp, n)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    fonts = _Fonts(raw, descents)
+    object_of = _OBJECT_ADDRESS(ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+    generated, size_of, origin = raw.FPDFText_IsGenerated, raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
+    out: list[dict] = []
+    last: dict | None = None
+    for i, ch in enumerate(text):
+        if ch in " \r\n" and generated(handle, i):  # pdfium makes up spaces and line breaks only
+            if ch == " " and last is not None:
+                out.append({**last, "text": " ", "x0": last["x1"]})
+            continue
+        if ch in "\x00\r\n\ufffd" or "\ud800" <= ch <= "\udfff":
+            raise Unsure("character without a code point")
+        ch = "-" if ch in _HYPHEN_MARKS else ch
+        key = object_of(handle, i) or 0
+        font, font_key, descent, stretch = fonts.of(key)
+        origin(handle, i, x, y)
+        if last is not None and last["x0"] == x.value and last["obj"] == key and last["y"] == y.value:
+            last["text"] += ch  # one glyph whose text is several code points ("ư" + U+0301): one character
+            continue
+        size = size_of(handle, i)
+        bottom = height - (y.value + descent * size)
+        last = {"text": ch, "x0": x.value, "x1": x.value + fonts.advance(font, font_key, ch) * size * stretch,
+                "top": bottom - size, "bottom": bottom, "size": size, "obj": key, "y": y.value}
+        out.append(last)
+    return out
 
 
 _OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
@@ -208,22 +207,28 @@ Edge = dict
 ``bottom``, ``width``, ``height``."""
 
 
-def edges(page, height: float) -> list[Edge]:
-    """The edges pdfplumber's table finder starts from: every line, every side of a rectangle and
-    every straight side of another path that is stroked or filled."""
+def scan(page, height: float) -> tuple[list[Edge], set[int]]:
+    """The edges pdfplumber's table finder starts from (every line, every side of a rectangle and
+    every straight side of another path that is stroked or filled), and the addresses of the page's
+    text objects that print something."""
     import pypdfium2.raw as raw
 
     lines: list[Edge] = []
     rects: list[Edge] = []
     others: list[Edge] = []
+    texts: set[int] = set()
     matrix = raw.FS_MATRIX()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     px, py = ctypes.c_float(), ctypes.c_float()
+    bounds = [ctypes.c_float() for _ in range(4)]
     for k in range(raw.FPDFPage_CountObjects(page.raw)):
         obj = raw.FPDFPage_GetObject(page.raw, k)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_FORM:
             raise Unsure("form XObject")
+        if kind == raw.FPDF_PAGEOBJ_TEXT and raw.FPDFPageObj_GetBounds(obj, *bounds) \
+                and (bounds[2].value > bounds[0].value or bounds[3].value > bounds[1].value):
+            texts.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)  # not an empty or blank run
         if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
         raw.FPDFPath_GetDrawMode(obj, fill, stroke)
@@ -245,7 +250,7 @@ def edges(page, height: float) -> list[Edge]:
         for sub in _subpaths(shape):
             kind, found = _shape_edges(sub, height)
             (lines if kind == "line" else rects if kind == "rect" else others).extend(found)
-    return lines + rects + others  # pdfplumber's order: its snapping averages in it
+    return lines + rects + others, texts  # pdfplumber's order of edges: its snapping averages in it
 
 
 def _subpaths(shape: list[tuple[str, float, float]]) -> list[list[tuple[str, float, float]]]:

@@ -16,9 +16,8 @@ import itertools
 from collections.abc import Callable
 
 from .pdf_notes import join_superscripts, mark_cells, mark_page_notes
-from .pdf_objects import Edge, Unsure, check_page
+from .pdf_objects import Edge, Unsure, check_page, scan
 from .pdf_objects import chars as page_chars
-from .pdf_objects import edges as page_edges
 from .pdf_rows import join_wrapped
 
 SNAP = 3.0
@@ -271,16 +270,21 @@ def _croppable(box: Box, width: float, height: float) -> bool:
     return (o_right - o_left) * (o_bottom - o_top) >= (right - left) * (bottom - top)
 
 
-def ruled_page(page, descents: Callable[[], dict[str, float]]) -> tuple[float, list[dict], list[tuple]] | None:
-    """A page that draws lines, read from pypdfium2: (width, words outside its tables, tables as
-    ``(bbox, rows)``), as the pdfplumber reader gives them; None when :mod:`pdf_objects` is unsure
-    of the page (the caller reads it with pdfplumber then)."""
+def ruled_page(page, tp, descents: Callable[[], dict[str, float]]) -> tuple[float, list[dict], list[tuple]] | None:
+    """A page that draws lines, read from pypdfium2 (``tp``: its text page): (width, words outside
+    its tables, tables as ``(bbox, rows)``), as the pdfplumber reader gives them; None when
+    :mod:`pdf_objects` is unsure of the page (the caller reads it with pdfplumber then)."""
     try:
         check_page(page)
         width, height = page.get_size()
-        chars = page_chars(page, height, descents())
-        found = [t for t in find_tables(page_edges(page, height), chars) if t.rows and len(t.rows[0].cells) >= 2]
+        chars = page_chars(tp, height, descents())
+        edges, texts = scan(page, height)
+        if texts - {c.get("obj") for c in chars}:
+            raise Unsure("text objects pdfium's text page left out")  # such as text printed twice, a hair apart, for bold
+        found = [t for t in find_tables(edges, chars) if t.rows and len(t.rows[0].cells) >= 2]
     except Unsure:
+        return None
+    except Exception:  # noqa: BLE001 - whatever this reader trips on, pdfplumber reads (or refuses) the page as before
         return None
     rest = chars
     for t in found:  # the box taken in: a line of text just below the table's last rule may reach into it
