@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kehoach import vn
 
 
@@ -36,3 +39,36 @@ def test_the_fold_tables_drop_exactly_the_marks_unicode_names():
         base = "".join(c for c in dec if not unicodedata.combining(c))
         kept = unicodedata.normalize("NFC", "".join(c for c in dec if c not in vn._TONES))
         assert no_mark.get(cp, chr(cp)) == base and no_tone.get(cp, chr(cp)) == kept, hex(cp)
+
+
+# The keys are made word by word (each distinct word once); they must be what the whole text gives.
+_ALPHABET = ("aáạâấậăắđĐêếểôốộơớợưứựÁẠẤỘỢỨÀÉÈÝỳỹ oOyY άήΣςσ 한가 Ωǅẛḯıİßŉǰﬁ 1.–"
+             "\u0301\u0302\u0323\u0309\u0308\u0330\u0345 \u00a0\u2003\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u3000")
+
+
+def _whole_fold(text: str) -> str:
+    return " ".join(vn.strip_tones(text).casefold().split())
+
+
+def _whole_ascii_fold(text: str) -> str:
+    return " ".join(vn.strip_diacritics(text).casefold().split())
+
+
+def _whole_aligned(text: str) -> str:
+    return text.lower() if text.isascii() else "".join(map(vn._fold_char, text))
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+@settings(max_examples=3000)
+def test_word_by_word_keys_are_the_whole_texts(text):
+    assert vn.fold(text) == _whole_fold(text)
+    assert vn.ascii_fold(text) == _whole_ascii_fold(text)
+    assert vn.fold_aligned(text) == _whole_aligned(text) and len(vn.fold_aligned(text)) == len(text)
+
+
+def test_word_by_word_keys_of_every_character():
+    for c in [*range(0x0, 0x3400), *range(0xAC00, 0xAC40), *range(0xFB00, 0xFB50), *range(0x1D400, 0x1D440)]:
+        for text in (f"{chr(c)}", f"Sở {chr(c)}\u0301 đ", f"a{chr(c)} \u0323b"):
+            assert (vn.fold(text), vn.ascii_fold(text), vn.fold_aligned(text)) == \
+                (_whole_fold(text), _whole_ascii_fold(text), _whole_aligned(text)), hex(c)
+

@@ -99,9 +99,34 @@ def _strip_each(text: str) -> str:
     return text
 
 
+# The keys below are made word by word, each distinct word once (a plan writes a few thousand
+# distinct syllables, each many times): a key of a text is the keys of its words joined, because
+# nothing a key does to a word (normal form, case, marks) reaches across the space after it.
+# tests/test_vn_fold.py compares each with the whole-text way on generated texts.
+
+
+@lru_cache(maxsize=16384)
+def _fold_word(word: str) -> str:
+    return strip_tones(word).casefold()
+
+
 def fold(text: str) -> str:
     """Comparison key: lower case, no tone marks, single spaces."""
-    return " ".join(strip_tones(text).casefold().split())  # split() and \s agree on what a space is
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    return " ".join(map(_fold_word, text.split()))  # split() and \s agree on what a space is
+
+
+@lru_cache(maxsize=16384)
+def _ascii_fold_word(word: str) -> str:
+    return strip_diacritics(word).casefold()
+
+
+def ascii_fold(text: str) -> str:
+    """Looser key with no diacritics at all (for matching typed input and OCR slips)."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    return " ".join(filter(None, map(_ascii_fold_word, text.split())))  # a lone mark folds to nothing
 
 
 def fold_aligned(text: str) -> str:
@@ -111,17 +136,17 @@ def fold_aligned(text: str) -> str:
     one place, so the offsets hold whatever the text holds."""
     if text.isascii():
         return text.lower()
-    return "".join(map(_fold_char, text))
+    return " ".join(map(_fold_aligned_piece, text.split(" ")))
+
+
+@lru_cache(maxsize=16384)
+def _fold_aligned_piece(piece: str) -> str:
+    return "".join(map(_fold_char, piece))
 
 
 @lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     return (strip_diacritics(c).lower() or " ")[0]
-
-
-def ascii_fold(text: str) -> str:
-    """Looser key with no diacritics at all (for matching typed input and OCR slips)."""
-    return " ".join(strip_diacritics(text).casefold().split())
 
 
 _LETTER = rx.compile(r"\p{L}")

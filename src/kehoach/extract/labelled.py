@@ -115,7 +115,7 @@ def split_labels(text: str) -> list[tuple[str, str]] | None:
     True
     """
     key = fold_aligned(text)
-    found = list(_LABEL_AT.finditer(key))
+    found = list(_LABEL_AT.finditer(key)) if _LABEL_AT.match(key) else []
     if not found or found[0].start() != 0:
         bare = _DEADLINE_BARE.match(key)
         return [("deadline", text[bare.end():].strip(" ;.,"))] if bare else None

@@ -71,6 +71,8 @@ def glued_markers(tasks: list[dict], footnotes: list[dict]) -> list[PlanWarning]
     footnote 1 exists): a marker the reader could not tell from the text, left in place and warned about."""
     marks = {f["mark"] for f in footnotes}
     out: list[PlanWarning] = []
+    if not marks:  # no footnote: no marker to find
+        return out
     for t in tasks:
         fields = [t.get("title") or "", *t.get("lead_as_written", []), *t.get("support_as_written", []),
                   (t.get("deadline") or {}).get("text") or ""]

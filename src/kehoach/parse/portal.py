@@ -38,6 +38,8 @@ _HEAD_LINES = 600
 MIN_KEYS = 3
 """A page is a portal page when this many distinct metadata keys stand before the document."""
 _MARKUP = rx.compile(r"</?p>|\*+|^#+\s*|_{2,}")
+_MARKUP_SIGNS = rx.compile(r"[<*#_]")
+"""A character every :data:`_MARKUP` match begins with (a line without any has no markup)."""
 _DOC_START = rx.compile(
     r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HỘI\s+ĐỒNG|BỘ\s|SỞ\s|BAN\s|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI"
     r"|CỘNG\s+H[OÒ]À|TỈNH\s|THÀNH\s+PHỐ\s|HUYỆN\s|Số\s*:)"
@@ -65,8 +67,10 @@ def _cells(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
     """(0-based line, cell text) for every table cell or line in ``start:stop``, markup removed."""
     out = []
     for i in range(start, stop):
-        for cell in rx.split(r"[|\t]", lines[i]):  # no \s* around: quadratic on long runs of spaces
-            text = " ".join(_MARKUP.sub("", cell).split())
+        line = lines[i]
+        cells = rx.split(r"[|\t]", line) if "|" in line or "\t" in line else (line,)  # no \s* around:
+        for cell in cells:  # quadratic on long runs of spaces
+            text = " ".join((_MARKUP.sub("", cell) if _MARKUP_SIGNS.search(cell) else cell).split())
             if text:
                 out.append((i, text))
     return out
