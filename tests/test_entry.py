@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from kehoach import entry
 from kehoach.cli import main as click_main
-from kehoach.cliutil import _suffix
 from kehoach.export import EXPORTERS
+from kehoach.paths import as_pathlib_reads, suffix
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "samples" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.md"  # warns
@@ -142,7 +142,7 @@ def test_generated_command_lines_agree(capfd, folder, command_first, tokens):
 
 @given(st.text(alphabet="ab./ ", max_size=12))
 def test_suffix_is_pathlibs(path):
-    assert _suffix(path) == PurePosixPath(path).suffix
+    assert suffix(path) == PurePosixPath(path).suffix
 
 
 def test_an_extract_runs_without_click():
@@ -162,3 +162,8 @@ def test_an_extract_runs_without_click():
 def test_python_dash_m_kehoach_is_the_command():
     r = subprocess.run([sys.executable, "-m", "kehoach", "--version"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stdout.startswith("kehoach, version ")
+
+
+@given(st.text(alphabet="ab./ ", max_size=12))
+def test_input_names_are_read_as_pathlib_reads_them(name):
+    assert as_pathlib_reads(name) == str(PurePosixPath(name))

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from .paths import suffix as path_suffix
+
 if TYPE_CHECKING:
     import click
 
@@ -139,7 +141,7 @@ def format_choice(out: str | None, fmt: str | None, suffixes: dict[str, str], de
     """(format, None), or (default, the usage error) for the cases :func:`output_format` refuses."""
     if not out or out == "-":
         return fmt or default, None
-    suffix = _suffix(out).lower()
+    suffix = path_suffix(out).lower()
     if not suffix or out.startswith("/dev/"):
         return fmt or default, None
     known = ", ".join(sorted(suffixes))
@@ -148,15 +150,6 @@ def format_choice(out: str | None, fmt: str | None, suffixes: dict[str, str], de
     if fmt and suffixes[suffix] != fmt:
         return default, f"{out}: the suffix {suffix} says {suffixes[suffix]} but --format says {fmt}"
     return suffixes[suffix], None
-
-
-def _suffix(path: str) -> str:
-    """What ``pathlib.PurePosixPath(path).suffix`` gives, without importing pathlib (a test
-    compares them)."""
-    parts = [p for p in path.split("/") if p and p != "."]
-    name = parts[-1] if parts else ""
-    i = name.rfind(".")
-    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 # ---------------------------------------------------------------------------------------------

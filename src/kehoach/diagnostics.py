@@ -9,9 +9,11 @@ then run ``python scripts/readme_tables.py`` to refresh the README table.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
-from .model import PlanWarning
+    from .model import PlanWarning
 
 CODES: dict[str, str] = {
     # which document this is

@@ -13,14 +13,17 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import BinaryIO
 
 from . import leftovers
 from .errors import OutputError
+from .paths import as_pathlib_reads
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pathlib and tempfile are imported where a file is written: reading needs neither
+    from pathlib import Path
+    from typing import BinaryIO
 
 SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf"}
 """Files kehoach reads and never writes: an output naming one that exists is a slip, not a wish."""
@@ -45,6 +48,8 @@ def _umask() -> int:
 
 def output_target(path: str | Path) -> Path:
     """The file a write to ``path`` really lands on (links followed, "a/missing/../b" as "a/b")."""
+    from pathlib import Path
+
     return Path(os.path.realpath(os.fspath(path)))
 
 
@@ -90,6 +95,9 @@ def write_atomic(path: str | Path, data: bytes, follow: bool = True) -> None:
 def open_atomic(path: str | Path, follow: bool = True) -> Iterator[BinaryIO]:
     """A binary stream whose content replaces ``path`` only when the ``with`` block ends without
     an error (see :func:`write_atomic`)."""
+    import tempfile
+    from pathlib import Path
+
     target = output_target(path) if follow else Path(os.path.abspath(path))
     try:
         st = target.stat() if target.exists() else None
@@ -169,8 +177,8 @@ def read_input(name: str, max_bytes: int, error: type[Exception]) -> bytes:
         if name == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
-            p = Path(name)
-            st = p.stat()
+            p = as_pathlib_reads(name)
+            st = os.stat(p)
             if stat.S_ISDIR(st.st_mode):
                 raise error(f"{name}: is a directory; give a file")
             if st.st_size > max_bytes:

@@ -6,9 +6,8 @@ sets its depth).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import rx
+from .record import FrozenRecord
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -33,9 +32,10 @@ _MULTI_ARABIC_SPACE = rx.compile(r"\s")
 _BULLET = rx.compile(r"^\s*(?P<bullet>[-–—+•·∙●▪◦*])\s+(?=\S)")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(FrozenRecord):
     """A numbering token at the start of a block."""
+
+    __slots__ = ("kind", "value", "rest")
 
     kind: str
     """"part" | "upper" | "roman" | "arabic" | "paren" | "letter" | "lroman" | "bullet".
@@ -47,6 +47,11 @@ class Token:
     """The token as written, without the trailing "." or ")": "II", "1.2", "đ", "-"."""
     rest: str
     """The text after the token."""
+
+    def __init__(self, kind: str, value: str, rest: str) -> None:
+        self.kind = kind
+        self.value = value
+        self.rest = rest
 
     @property
     def depth(self) -> int:

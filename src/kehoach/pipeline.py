@@ -8,8 +8,6 @@ part of the plan, with the blocks it placed (their lines make :mod:`kehoach.qual
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from . import SCHEMA_VERSION
 from .errors import ReadError
 from .extract.appendix import read_appendix
@@ -29,10 +27,15 @@ from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
 from .extract.regions import Signed, find_regions, read_signed
 from .extract.table_checks import glued_markers
-from .model import PlanWarning
 from .parse import Source, read_source
 from .parse.portal import apply_metadata
 from .quality import COVERAGE_FLOOR, lead_warnings, measure, placed_lines
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .model import PlanWarning
 
 __all__ = ["COVERAGE_FLOOR", "MAX_BYTES", "build_plan", "extract_bytes", "extract_file"]
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from .diagnostics import warning
-from .model import PlanWarning
 from .parse.blocks import Block, Source
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from .model import PlanWarning
 
 COVERAGE_FLOOR = 0.9
 """Below this share of placed lines a plan gets a ``coverage-low`` warning."""

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..parse.blocks import Block
+from ..record import Record
 from . import header as hd
 from .dates import find_horizon, text_to_deadline
 from .indicators import table_to_indicator_targets
@@ -14,20 +12,41 @@ from .regions import APPENDIX_MARK, Regions, para
 from .sections import Section
 from .tables import TableContext, appendix_unread, table_to_tasks
 
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
-@dataclass
-class Appendix:
+
+class Appendix(Record):
     """What the appendices and tables give the plan."""
 
-    backref: dict | None = None
+    __slots__ = ("backref", "tasks", "table_targets", "claimed", "lines", "warnings")
+
+    backref: dict | None
     """The appendix's reference to its plan ("(Kèm theo Kế hoạch số … ngày …)"), with its ``loc``."""
-    tasks: list[dict] = field(default_factory=list)
-    table_targets: list[tuple[dict, str | None]] = field(default_factory=list)
+    tasks: list[dict]
+    table_targets: list[tuple[dict, str | None]]
     """(target, section id) read from indicator tables."""
-    claimed: set[int] = field(default_factory=set)
-    lines: set[int] = field(default_factory=set)
+    claimed: set[int]
+    lines: set[int]
     """Source lines placed by table rows."""
-    warnings: list[PlanWarning] = field(default_factory=list)
+    warnings: list[PlanWarning]
+
+    def __init__(
+        self,
+        backref: dict | None = None,
+        tasks: list[dict] | None = None,
+        table_targets: list[tuple[dict, str | None]] | None = None,
+        claimed: set[int] | None = None,
+        lines: set[int] | None = None,
+        warnings: list[PlanWarning] | None = None,
+    ) -> None:
+        self.backref = backref
+        self.tasks = [] if tasks is None else tasks
+        self.table_targets = [] if table_targets is None else table_targets
+        self.claimed = set() if claimed is None else claimed
+        self.lines = set() if lines is None else lines
+        self.warnings = [] if warnings is None else warnings
 
 
 def read_appendix(blocks: list[Block], regions: Regions, roots: list[Section], taken: frozenset[int],

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..model import PlanWarning
 from ..parse.blocks import Block
+from ..record import FrozenRecord
 from . import header as hd
 from .regions import Regions, para
 from .sections import Section, blocks_to_sections
 
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
-@dataclass(frozen=True)
-class Placed:
+
+class Placed(FrozenRecord):
     """Entries an extractor read ({"text", "loc"} or richer) and the blocks they came from."""
+
+    __slots__ = ("entries", "claimed")
 
     entries: list[dict]
     claimed: frozenset[int]
+
+    def __init__(self, entries: list[dict], claimed: frozenset[int]) -> None:
+        self.entries = entries
+        self.claimed = claimed
 
 
 def read_preamble(blocks: list[Block], regions: Regions, taken: frozenset[int]) -> tuple[Placed, list[dict]]:

@@ -8,18 +8,20 @@ agency unless it names its own.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .. import rx
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..parse.blocks import Loc
+from ..record import FrozenRecord
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD
 from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .dates import find_time_phrase, text_to_deadline
 from .labelled import is_category, labelled_deadline
 from .roles import Role
 from .sections import Section
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các)"
 _ASSIGN = rf"(?:{ASSIGN}\s+)?"
@@ -170,16 +172,22 @@ def _point_text(sec: Section) -> str:
     return sec.title + sep + " ".join(sec.text)
 
 
-class _Unit(NamedTuple):
+class _Unit(FrozenRecord):
     """One assignment found in the body, before it becomes a task."""
+
+    __slots__ = ("lead", "text", "loc", "group", "support", "title")
 
     lead: str
     text: str
     loc: Loc
-    group: str | None = None
-    support: str | None = None
-    title: str | None = None
+    group: str | None
+    support: str | None
+    title: str | None
     """The task's title when it is not its text (an item headed by its own title)."""
+
+    def __init__(self, lead: str, text: str, loc: Loc, group: str | None = None, support: str | None = None,
+                 title: str | None = None) -> None:
+        self.lead, self.text, self.loc, self.group, self.support, self.title = lead, text, loc, group, support, title
 
 
 def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Unit]:

@@ -6,18 +6,20 @@ with no type line gives its subject line ("V/v …") as its title.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .. import rx
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..numbering import match_token
 from ..parse.blocks import Block
+from ..record import Record
 from ..vn import is_upper_text
 from ..vocab.dates import YEAR
 from ..vocab.document_parts import NATION
 from . import header as hd
 from .regions import ATTACHMENT, Regions, para
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 TYPE_AND_TITLE = rx.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s*[:\-–]?\s+(?P<title>\S.{5,})$")
 SUBJECT = rx.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
@@ -34,23 +36,32 @@ _SUBJECT_WITHIN = 15
 """A letter's subject line is among its first blocks."""
 
 
-@dataclass
-class Front:
+class Front(Record):
     """What the front matter says, and where."""
 
-    fields: dict = field(default_factory=lambda: dict.fromkeys(
-        ("type", "type_name", "number", "seq", "symbol", "issuer", "place", "date", "title")))
+    __slots__ = ("fields", "type_line", "body_from", "locs", "date_blank", "claimed", "warnings")
+
+    fields: dict
     """Header fields, keyed as in the plan's ``document``."""
-    type_line: int | None = None
+    type_line: int | None
     """The block of the type line ("KẾ HOẠCH")."""
-    body_from: int = 0
+    body_from: int
     """First block after the title."""
-    locs: dict[str, dict] = field(default_factory=dict)
+    locs: dict[str, dict]
     """Where the number and the date lines are."""
-    date_blank: bool = False
+    date_blank: bool
     """The date line leaves day and month blank (stamped at signing)."""
-    claimed: set[int] = field(default_factory=set)
-    warnings: list[PlanWarning] = field(default_factory=list)
+    claimed: set[int]
+    warnings: list[PlanWarning]
+
+    def __init__(self) -> None:
+        self.fields = dict.fromkeys(("type", "type_name", "number", "seq", "symbol", "issuer", "place", "date", "title"))
+        self.type_line = None
+        self.body_from = 0
+        self.locs = {}
+        self.date_blank = False
+        self.claimed = set()
+        self.warnings = []
 
 
 def read_front(blocks: list[Block], closing_at: int, taken: frozenset[int]) -> Front:

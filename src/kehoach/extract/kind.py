@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..vn import ascii_fold
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 PLAN_TYPES = {"KH", "KHHD", "KHHĐ", "CTR"}
 """Type codes read as plans; an action programme (CTr, "Chương trình hành động") is a plan by another name."""

@@ -15,18 +15,19 @@ the title to the "Nội dung" label.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-
 from .. import rx
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..parse.blocks import Loc
+from ..record import Record
 from ..vn import fold_aligned, strip_diacritics
 from .agencies import canonical_agency, cell_to_agencies
 from .dates import text_to_deadline
 from .responsibility import read_roles
 from .sections import Section
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _WHO = r"(?:co quan|don vi|cq|dv|co quan,? don vi|co quan ?/ ?don vi|don vi ?/ ?co quan)"
 LABELS: list[tuple[str, str]] = [
@@ -77,26 +78,46 @@ _PROSE_WORDS = 10
 """A value part this long is a sentence: its names end at the first verb."""
 
 
-@dataclass
-class Label:
+class Label(Record):
+
+    __slots__ = ("field", "value", "loc", "level", "more")
+
     field: str
     value: str
     loc: Loc
     level: int
-    more: list[str] = dataclasses.field(default_factory=list)
+    more: list[str]
     """Lines that continue the value (a label whose value is on the following lines)."""
+
+    def __init__(self, field: str, value: str, loc: Loc, level: int, more: list[str] | None = None) -> None:
+        self.field = field
+        self.value = value
+        self.loc = loc
+        self.level = level
+        self.more = [] if more is None else more
 
     def text(self) -> str:
         return "; ".join(p for p in [self.value, *self.more] if p)
 
 
-@dataclass
-class Unit:
+class Unit(Record):
     """One block: the lines before its labels and the labels."""
 
-    pre: list[tuple[int, str, Loc]] = dataclasses.field(default_factory=list)
-    labels: list[Label] = dataclasses.field(default_factory=list)
-    level: int = 0
+    __slots__ = ("pre", "labels", "level")
+
+    pre: list[tuple[int, str, Loc]]
+    labels: list[Label]
+    level: int
+
+    def __init__(
+        self,
+        pre: list[tuple[int, str, Loc]] | None = None,
+        labels: list[Label] | None = None,
+        level: int = 0,
+    ) -> None:
+        self.pre = [] if pre is None else pre
+        self.labels = [] if labels is None else labels
+        self.level = level
 
     def get(self, name: str) -> list[Label]:
         return [lb for lb in self.labels if lb.field == name]

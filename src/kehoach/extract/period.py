@@ -5,9 +5,9 @@ task deadlines name. Exports place undated tasks within it; the index stores it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .. import rx
+from ..record import FrozenRecord
 from ..vocab.dates import YEAR
 
 _PERIOD = rx.compile(rf"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|năm)\s+({YEAR})\s*[-–]\s*({YEAR})", rx.I)
@@ -15,14 +15,20 @@ _UNTIL = rx.compile(rf"(?:đến|tới)\s+năm\s+({YEAR})", rx.I)
 _YEAR = rx.compile(rf"\bnăm\s+({YEAR})\b", rx.I)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(FrozenRecord):
     """The span the plan covers, and where that span was read."""
+
+    __slots__ = ("start", "end", "basis")
 
     start: dt.date
     end: dt.date
     basis: str
     """"title", "objectives", "issue year", "tasks", or "none" (nothing dates the plan: this year)."""
+
+    def __init__(self, start: dt.date, end: dt.date, basis: str) -> None:
+        self.start = start
+        self.end = end
+        self.basis = basis
 
     def as_dict(self) -> dict:
         return {"start": self.start.isoformat(), "end": self.end.isoformat(), "basis": self.basis}

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from .. import rx
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..parse.blocks import Block
 from ..vn import ascii_fold
 from . import header as hd
 from .front import subject_line
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _FROM_BACKREF = "the appendix back-reference"
 

@@ -15,12 +15,11 @@ Positions are block indexes, ends exclusive. A document reads, top to bottom::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .. import rx
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..parse.lines import APPENDIX_HEADING
+from ..record import FrozenRecord
 from ..vn import ascii_fold
 from . import header as hd
 from .signature import find_signature
@@ -44,14 +43,21 @@ def para(blocks: list[Block], i: int) -> Block | None:
     return blocks[i] if 0 <= i < len(blocks) and blocks[i].kind == "para" else None
 
 
-@dataclass(frozen=True)
-class Signed:
+class Signed(FrozenRecord):
     """The recipients and signature part: what it says, its blocks, and where it starts."""
+
+    __slots__ = ("recipients", "signer", "blocks", "at")
 
     recipients: list[str]
     signer: dict | None
     blocks: frozenset[int]
     at: int
+
+    def __init__(self, recipients: list[str], signer: dict | None, blocks: frozenset[int], at: int) -> None:
+        self.recipients = recipients
+        self.signer = signer
+        self.blocks = blocks
+        self.at = at
 
 
 def read_signed(blocks: list[Block], start: int = 0, near_recipients: bool = True) -> Signed:
@@ -67,9 +73,10 @@ def read_signed(blocks: list[Block], start: int = 0, near_recipients: bool = Tru
     return Signed(recipients, signer, frozenset(rec_used) | frozenset(sig_used), at)
 
 
-@dataclass(frozen=True)
-class Regions:
+class Regions(FrozenRecord):
     """Block positions of a document's parts (see the module docstring)."""
+
+    __slots__ = ("body_from", "plan_front", "plan_from", "first_section", "body_end", "closing_at", "signed")
 
     body_from: int
     """First block after the title."""
@@ -85,6 +92,24 @@ class Regions:
     """First block of the signed part, or of an appendix that no signature precedes."""
     signed: frozenset[int]
     """The blocks of recipients and signatures (a decision's and the plan's it issues)."""
+
+    def __init__(
+        self,
+        body_from: int,
+        plan_front: int | None,
+        plan_from: int,
+        first_section: int | None,
+        body_end: int,
+        closing_at: int,
+        signed: frozenset[int],
+    ) -> None:
+        self.body_from = body_from
+        self.plan_front = plan_front
+        self.plan_from = plan_from
+        self.first_section = first_section
+        self.body_end = body_end
+        self.closing_at = closing_at
+        self.signed = signed
 
 
 def find_regions(blocks: list[Block], signed: Signed, type_line: int | None, body_from: int,

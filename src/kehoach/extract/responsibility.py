@@ -14,9 +14,8 @@ Two names a converter glued together ("Sở Khoa học và Công nghệ Sở Cô
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .. import rx
+from ..record import Record
 from ..vocab.agencies import ACTOR_HEAD, GLUED_HEAD, GROUP_HEAD, HEAD
 from ..vocab.dates import YEAR
 from .agencies import split_lead_support
@@ -34,13 +33,20 @@ _GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng
 _NAME_START = rx.compile(rf"^{HEAD}\s")
 
 
-@dataclass
-class Roles:
+class Roles(Record):
+
+    __slots__ = ("lead", "support", "duty")
+
     lead: list[str]
     """Lead parts as written (each may still list several agencies)."""
     support: list[str]
     duty: bool
     """True when words other than names (duties) were cut off: the caller keeps the cell as a note."""
+
+    def __init__(self, lead: list[str], support: list[str], duty: bool) -> None:
+        self.lead = lead
+        self.support = support
+        self.duty = duty
 
 
 def _unglue(part: str) -> str:

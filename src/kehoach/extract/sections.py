@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .. import rx
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..numbering import POINT_LETTERS, Token, match_token, ordinal
 from ..parse.blocks import Block, Loc
+from ..record import Record
 from .roles import Role, section_role
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _INLINE_HEADING = rx.compile(r"^(?P<title>(?:[^:;]|;(?=\s*\p{Lu})){2,120}?)\s*:\s*(?P<text>\S.*)$")
 """``3. Heading: text``; a ";" may separate names in the heading ("Các sở, ban, ngành; UBND các huyện: …")."""
 
 
-@dataclass
-class Section:
+class Section(Record):
     """A numbered part of the plan body."""
+
+    __slots__ = ("id", "number", "title", "role", "loc", "token", "text", "items", "children", "content", "tables")
 
     id: str
     number: str
@@ -25,13 +28,39 @@ class Section:
     role: Role
     loc: Loc
     token: Token
-    text: list[str] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)
-    children: list[Section] = field(default_factory=list)
-    content: list[tuple[str, str, Loc]] = field(default_factory=list)
+    text: list[str]
+    items: list[str]
+    children: list[Section]
+    content: list[tuple[str, str, Loc]]
     """(kind, text, loc) for every paragraph/item in order: kind is "text" | "item" | "subitem"."""
-    tables: list[int] = field(default_factory=list)
+    tables: list[int]
     """Indexes of table blocks that stand in this section."""
+
+    def __init__(
+        self,
+        id: str,
+        number: str,
+        title: str | None,
+        role: Role,
+        loc: Loc,
+        token: Token,
+        text: list[str] | None = None,
+        items: list[str] | None = None,
+        children: list[Section] | None = None,
+        content: list[tuple[str, str, Loc]] | None = None,
+        tables: list[int] | None = None,
+    ) -> None:
+        self.id = id
+        self.number = number
+        self.title = title
+        self.role = role
+        self.loc = loc
+        self.token = token
+        self.text = [] if text is None else text
+        self.items = [] if items is None else items
+        self.children = [] if children is None else children
+        self.content = [] if content is None else content
+        self.tables = [] if tables is None else tables
 
     def to_dict(self) -> dict:
         return {

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from .. import rx
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..parse.blocks import Block
 from .table_header import header_words, reads_as_header_line
 
 HEADER_SPAN = 8
 """Lines holding only column words (one cell or a few) within this many lines of each other, three
 columns among them the lead's, are a flattened table's header."""
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 
 def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> list[PlanWarning]:

@@ -9,12 +9,15 @@ from functools import lru_cache
 
 from .. import rx
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..vn import ascii_fold
 from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
 from .table_header import DATELESS, EXTRA, _cell_text
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _SLASH = rx.compile(r"(?<!\d)\s*/\s*(?!\d)")
 

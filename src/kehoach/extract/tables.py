@@ -8,14 +8,13 @@ column is split.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations
 
 from .. import rx
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..numbering import roman_to_int
 from ..parse.blocks import Block, Row
+from ..record import Record
 from ..vn import starts_lower
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
@@ -32,6 +31,10 @@ from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS ar
     widen_header,
 )
 from .table_row import row_to_task
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 
 def _is_fused(row: Row) -> bool:
@@ -75,17 +78,32 @@ def _append_cells(target: list[list[str]], extra: list[list[str]]) -> None:
             target[i] = list(paras)
 
 
-@dataclass
-class TableContext:
+class TableContext(Record):
     """What a table leaves for the next one: a table a page break split may go on in a block of
     its own with no header (the converter starts a new table on the new page)."""
 
-    fields: dict[int, str] | None = None
-    width: int = 0
-    group: str | None = None
-    group_lead: str | None = None
-    index: int | None = None
+    __slots__ = ("fields", "width", "group", "group_lead", "index")
+
+    fields: dict[int, str] | None
+    width: int
+    group: str | None
+    group_lead: str | None
+    index: int | None
     """Block index of the last table read; a continuation must follow it directly."""
+
+    def __init__(
+        self,
+        fields: dict[int, str] | None = None,
+        width: int = 0,
+        group: str | None = None,
+        group_lead: str | None = None,
+        index: int | None = None,
+    ) -> None:
+        self.fields = fields
+        self.width = width
+        self.group = group
+        self.group_lead = group_lead
+        self.index = index
 
 
 _SAME_AS_ABOVE = rx.compile(r'^(?:-?\s*nt\s*-?|như\s+trên|"|〃|\u201d)$', rx.I)

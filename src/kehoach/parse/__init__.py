@@ -6,10 +6,10 @@ Readers are chosen by suffix, and the content is sniffed when the suffix is miss
 from __future__ import annotations
 
 import importlib
-from pathlib import PurePath
 
 from .. import rx
 from ..errors import ReadError
+from ..paths import suffix as path_suffix
 from .blocks import Block, Loc, Row, Source
 from .decode import bytes_to_text
 
@@ -44,7 +44,7 @@ def sniff_format(data: bytes, name: str) -> str:
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
-    suffix = PurePath(name).suffix.lower() if name and name != "-" else ""
+    suffix = path_suffix(name).lower() if name and name != "-" else ""
     by_suffix = SUFFIXES.get(suffix)
     if by_suffix in ("docx", "pdf", "doc"):
         raise ReadError(
@@ -112,7 +112,7 @@ def read_source(data: bytes, name: str, ocr: str | None = None) -> Source:
 
 
 def _read_binary(data: bytes, name: str, fmt: str, ocr: str | None = None):
-    suffix = PurePath(name).suffix.lower() if name and name != "-" else ""
+    suffix = path_suffix(name).lower() if name and name != "-" else ""
     expected = SUFFIXES.get(suffix)
     if expected in ("text", "markdown", "html"):
         raise ReadError(

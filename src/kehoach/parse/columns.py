@@ -9,9 +9,9 @@ top to bottom, so the reader sees "ỦY BAN NHÂN DÂN" / "TỈNH …" / "Số: 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from .. import rx
+from ..record import Record
 from ..vn import starts_lower
 from ..vocab.document_parts import (
     CAPACITY,
@@ -40,14 +40,20 @@ _MAX_LINES = 40
 _INDENT_SLACK = 4
 
 
-@dataclass
-class Columns:
+class Columns(Record):
     """The lines of a side-by-side run, split into its left and right column (source line, text;
     an empty text stands for a blank line)."""
+
+    __slots__ = ("left", "right", "next_index")
 
     left: list[tuple[int, str]]
     right: list[tuple[int, str]]
     next_index: int
+
+    def __init__(self, left: list[tuple[int, str]], right: list[tuple[int, str]], next_index: int) -> None:
+        self.left = left
+        self.right = right
+        self.next_index = next_index
 
 
 def _cue(text: str) -> bool:

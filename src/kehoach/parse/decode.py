@@ -15,9 +15,12 @@ import unicodedata
 from .. import rx
 from ..diagnostics import warning
 from ..errors import ReadError
-from ..model import PlanWarning
 from ..syllable import is_syllable
 from . import legacy
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _WORD = rx.compile(r"[^\W\d_]+")
 _VIET = rx.compile(r"[ăđơưĂĐƠƯ\u0300-\u0323\u1ea0-\u1ef9]")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from .. import rx
 from ..numbering import match_token
 from ..vn import is_upper_text, starts_upper
@@ -20,13 +18,16 @@ from ..vocab.document_parts import (
 )
 from ..vocab.document_parts import PAGE_MARK as _PAGE_MARK
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # a type for mypy only: the run does not import typing
+    from typing import Protocol
 
-class LineTexts(Protocol):
-    """The texts of a block's lines so far: a list, or a view that indexes without copying."""
+    class LineTexts(Protocol):
+        """The texts of a block's lines so far: a list, or a view that indexes without copying."""
 
-    def __len__(self) -> int: ...
+        def __len__(self) -> int: ...
 
-    def __getitem__(self, i: int, /) -> str: ...
+        def __getitem__(self, i: int, /) -> str: ...
 
 
 TYPE_NAME = rx.compile(

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from .. import rx
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..vn import ascii_fold
 from ..vocab.document_parts import NATION
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 META_KEYS: list[tuple[str, str]] = [
     ("number", r"so hieu|so ky hieu|ky hieu|so van ban"),

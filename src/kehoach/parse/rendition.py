@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import PlanWarning
 from .blocks import Loc
 from .letterspacing import unspace_text
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 
 def _cell(paragraphs: list[str]) -> str:

@@ -29,8 +29,11 @@ import unicodedata
 from functools import lru_cache
 
 from ..diagnostics import warning
-from ..model import PlanWarning
 from ..syllable import is_syllable
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _MAX_SPLIT = 3
 _SPACED_PUNCT = frozenset(".,:;-–/()")
