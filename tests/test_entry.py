@@ -36,12 +36,14 @@ def _run(fn, argv: list[str], capfd, folder: Path) -> tuple:
         code = fn(argv)
     except SystemExit as e:
         code = e.code
+    except Exception as e:  # --debug: the error itself, with its traceback
+        code = f"{type(e).__name__}: {e}"
     finally:
         os.chdir(cwd)
     sys.stdout.flush()
     out, err = capfd.readouterr()
     files = {f.name: f.read_bytes() for f in sorted(folder.iterdir()) if f.is_file() and f.suffix != ".md"}
-    return int(code or 0), out, err, files
+    return code if isinstance(code, str) else int(code or 0), out, err, files
 
 
 def _click(argv: list[str]):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
 from .paths import suffix as path_suffix
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import click
 

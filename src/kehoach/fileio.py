@@ -18,11 +18,10 @@ from contextlib import contextmanager
 
 from . import leftovers
 from .errors import OutputError
-from .paths import as_pathlib_reads
+from .paths import as_pathlib_reads, suffix
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:  # pathlib and tempfile are imported where a file is written: reading needs neither
-    from pathlib import Path
+if TYPE_CHECKING:
     from typing import BinaryIO
 
 SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf"}
@@ -46,22 +45,20 @@ def _umask() -> int:
     return _UMASK
 
 
-def output_target(path: str | Path) -> Path:
+def output_target(path: str | os.PathLike) -> str:
     """The file a write to ``path`` really lands on (links followed, "a/missing/../b" as "a/b")."""
-    from pathlib import Path
-
-    return Path(os.path.realpath(os.fspath(path)))
+    return os.path.realpath(os.fspath(path))
 
 
-def guard_output(out: str | Path, inputs: Iterable[str] = ()) -> None:
+def guard_output(out: str | os.PathLike, inputs: Iterable[str] = ()) -> None:
     """Refuse an output that would destroy something the user gave: one of the ``inputs``, a
     folder, or an existing Word/PDF document. Raises :class:`OutputError` naming ``out``.
     Temporary files an earlier, killed write left beside it are removed (:func:`remove_stale_temps`)."""
     target = output_target(out)
-    if target.is_dir():
+    if os.path.isdir(target):
         raise OutputError(f"{out}: is a directory; give a file name")
-    remove_stale_temps(target.parent)
-    if not target.exists():
+    remove_stale_temps(os.path.dirname(target))
+    if not os.path.exists(target):
         return
     for source in inputs:
         if source and source != "-" and os.path.exists(source):
@@ -71,16 +68,30 @@ def guard_output(out: str | Path, inputs: Iterable[str] = ()) -> None:
                 same = False
             if same:
                 raise OutputError(f"{out}: refusing to overwrite the input file {source}; choose another output")
-    if target.suffix.lower() in SOURCE_DOCUMENT_SUFFIXES and target.is_file():
-        raise OutputError(f"{out}: refusing to overwrite an existing {target.suffix.lower()} document with kehoach "
+    kind = suffix(target).lower()
+    if kind in SOURCE_DOCUMENT_SUFFIXES and os.path.isfile(target):
+        raise OutputError(f"{out}: refusing to overwrite an existing {kind} document with kehoach "
                           f"output; choose another output")
+
+
+def _new_temp(folder: str, prefix: str) -> tuple[int, str]:
+    """A new file ``folder/PREFIX<random>.tmp`` made by this call alone, open for writing and
+    readable by its owner only, as ``tempfile.mkstemp`` makes it (whose module costs a write to
+    one file more than the write)."""
+    for _ in range(100):
+        path = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary file name in {folder}")
 
 
 def _describe(e: OSError) -> str:
     return e.strerror or type(e).__name__
 
 
-def write_atomic(path: str | Path, data: bytes, follow: bool = True) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes, follow: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed into place, so no half-written
     file is ever left behind (Ctrl-C, a full disk). Parent folders are created. A replaced file
     keeps its mode; a device or FIFO is written in place, and a link written through, unless
@@ -92,17 +103,14 @@ def write_atomic(path: str | Path, data: bytes, follow: bool = True) -> None:
 
 
 @contextmanager
-def open_atomic(path: str | Path, follow: bool = True) -> Iterator[BinaryIO]:
+def open_atomic(path: str | os.PathLike, follow: bool = True) -> Iterator[BinaryIO]:
     """A binary stream whose content replaces ``path`` only when the ``with`` block ends without
     an error (see :func:`write_atomic`)."""
-    import tempfile
-    from pathlib import Path
-
-    target = output_target(path) if follow else Path(os.path.abspath(path))
+    target = output_target(path) if follow else os.path.abspath(path)
     try:
-        st = target.stat() if target.exists() else None
+        st = os.stat(target) if os.path.exists(target) else None
         planted = st is not None and not stat.S_ISDIR(st.st_mode) and not stat.S_ISREG(st.st_mode)
-        if not follow and (target.is_symlink() or planted):
+        if not follow and (os.path.islink(target) or planted):
             st = None  # a link, device or FIFO standing there: replaced like a missing file
         if st is not None and stat.S_ISDIR(st.st_mode):
             raise OutputError(f"{path}: is a directory; give a file name")
@@ -110,10 +118,10 @@ def open_atomic(path: str | Path, follow: bool = True) -> Iterator[BinaryIO]:
             fh = open(target, "wb")  # noqa: SIM115 (/dev/null, a FIFO, a terminal: not replaced by a file)
             tmp = None
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            folder = os.path.dirname(target)
+            os.makedirs(folder, exist_ok=True)
             mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{TEMP_TAG}{leftovers.owner()}-", suffix=".tmp",
-                                       dir=target.parent)
+            fd, tmp = _new_temp(folder, f".{os.path.basename(target)}.{TEMP_TAG}{leftovers.owner()}-")
             fh = os.fdopen(fd, "wb")
             os.fchmod(fd, mode)
     except OSError as e:
@@ -139,7 +147,7 @@ def _temp_owner(name: str) -> str | None:
     return m.group(1) if m else None
 
 
-def remove_stale_temps(folder: str | Path) -> int:
+def remove_stale_temps(folder: str | os.PathLike) -> int:
     """Remove the temporary files that writers killed mid-write (SIGKILL, a power cut) left in
     ``folder``: ours by their name, and their writer gone (:func:`kehoach.leftovers.is_stale`:
     no longer running on this machine; from another machine, untouched for a day). Returns how
