@@ -72,3 +72,20 @@ def test_word_by_word_keys_of_every_character():
             assert (vn.fold(text), vn.ascii_fold(text), vn.fold_aligned(text)) == \
                 (_whole_fold(text), _whole_ascii_fold(text), _whole_aligned(text)), hex(c)
 
+
+
+def _upper_by_letters(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+@given(st.text(alphabet="aáẠBĐđ Ⅷⅷ²ⓐ한ǅΣ1.,ÂẤ\u0301ſKi\u00a0\n", max_size=40))
+@settings(max_examples=3000)
+def test_upper_text_quick_refusal_changes_no_answer(text):
+    assert vn.is_upper_text(text) == _upper_by_letters(text)
+
+
+def test_upper_text_of_sentences_and_headings():
+    for text in ("KẾ HOẠCH", "TỈNH HƯNG YÊN", "Ủy ban nhân dân tỉnh", "SỞ TÀI CHÍNH và", "a", "",
+                 "UBND TỈNH " * 30 + "các sở", "các sở " + "UBND TỈNH " * 30):
+        assert vn.is_upper_text(text) == _upper_by_letters(text), text

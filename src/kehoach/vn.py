@@ -154,6 +154,12 @@ _LETTER = rx.compile(r"\p{L}")
 
 def is_upper_text(text: str) -> bool:
     """True when the letters of ``text`` are (almost) all upper case: "KẾ HOẠCH", "TỈNH HƯNG YÊN"."""
+    bound, lower = 0.1 * len(text), 0
+    for word in text.split():  # a sentence is refused after a few words: all letters, none upper
+        if word.islower() and word.isalpha():
+            lower += len(word)
+            if lower > bound:
+                return False
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
         return False

@@ -65,6 +65,8 @@ def flattened_header(blocks: list[Block]) -> Block | None:
 
 
 _GLUED = rx.compile(r"(?<![\p{L}\d])(\p{L}*\p{Ll})(\d{1,2})(?![\p{L}\d])")
+_LETTER_DIGIT = rx.compile(r"[^\W\d_]\d")
+"""A letter and a digit side by side: what every :data:`_GLUED` match holds (a quick test first)."""
 _POWER = rx.compile(r"^[kcd]?m$")
 """A unit whose power or figure is written after it ("m2", "km2"): no marker."""
 
@@ -79,7 +81,7 @@ def glued_markers(tasks: list[dict], footnotes: list[dict]) -> list[PlanWarning]
     for t in tasks:
         fields = [t.get("title") or "", *t.get("lead_as_written", []), *t.get("support_as_written", []),
                   (t.get("deadline") or {}).get("text") or ""]
-        for m in (m for text in fields for m in _GLUED.finditer(text)):
+        for m in (m for text in fields if _LETTER_DIGIT.search(text) for m in _GLUED.finditer(text)):
             if m.group(2).lstrip("0") in marks and not _POWER.match(m.group(1)):
                 out.append(warning("footnote-marker-glued", f"'{m.group(0)}' in task {t.get('no') or t.get('id')} looks "
                                    f"like footnote {m.group(2)}'s marker glued to a word; check it", t.get("loc")))

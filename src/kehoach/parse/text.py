@@ -302,8 +302,8 @@ def _drawn_table(lines: list[str], i: int, kind: str) -> tuple[list[Row], int] |
     """A table drawn in text from line ``i``: one cell per line between "|" lines, columns aligned
     with spaces, or a pandoc grid; with the index of the line after it."""
     raw = lines[i]
-    if (kind == "bar" and (i == 0 or not lines[i - 1].strip())) or (kind == "text" and fold(normalize_text(raw)) in _ROW_NUMBER_HEADER
-                         and i + 1 < len(lines) and lines[i + 1].strip() == "|"):
+    if (kind == "bar" and (i == 0 or not lines[i - 1].strip())) or (kind == "text" and i + 1 < len(lines)
+                         and lines[i + 1].strip() == "|" and fold(normalize_text(raw)) in _ROW_NUMBER_HEADER):
         found = bar_table(lines, i)
         if found and not is_layout_table(found[0]):
             return found
