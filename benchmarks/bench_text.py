@@ -3,6 +3,11 @@ without the compiled patterns kept between runs).
 
     python benchmarks/bench_text.py            # prints a small table
     python benchmarks/bench_text.py --repeat 50
+    python benchmarks/bench_text.py --venv /tmp/kh   # start-up as installed in a clean virtual environment
+
+A clean virtual environment (``python -m venv /tmp/kh && /tmp/kh/bin/pip install .``) runs no
+start-up hook of the system's site-packages: its ``python -c pass`` is what a user's is, and the
+``kehoach`` it runs is the installed console script.
 """
 
 from __future__ import annotations
@@ -11,9 +16,11 @@ import argparse
 import compileall
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,7 +56,7 @@ def startup(repeat: int = 15, sample: Path = REAL_SIZE, store: bool = True) -> d
     env = {k: v for k, v in os.environ.items() if k != "KEHOACH_NO_PATTERN_CACHE"}
     if not store:
         env["KEHOACH_NO_PATTERN_CACHE"] = "1"
-    cli = [sys.executable, "-m", "kehoach.cli"]
+    cli = [sys.executable, "-m", "kehoach"]
     subprocess.run([*cli, "extract", str(sample)], capture_output=True, check=False, env=env)  # fills the store
     return _time_cmds({"python -c pass": [sys.executable, "-c", "pass"], "kehoach --version": [*cli, "--version"],
                        f"kehoach extract {sample.name}": [*cli, "extract", str(sample)]}, repeat, env)
@@ -62,10 +69,36 @@ def startup_without_hooks(repeat: int = 15, sample: Path = REAL_SIZE) -> dict[st
     compileall.compile_dir(str(ROOT / "src" / "kehoach"), quiet=1)
     env = {k: v for k, v in os.environ.items() if k != "KEHOACH_NO_PATTERN_CACHE"}
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
-    cli = [sys.executable, "-S", "-m", "kehoach.cli"]
+    cli = [sys.executable, "-S", "-m", "kehoach"]
     subprocess.run([*cli, "extract", str(sample)], capture_output=True, check=False, env=env)
     return _time_cmds({"python -S -c pass": [sys.executable, "-S", "-c", "pass"],
                        f"kehoach extract {sample.name}": [*cli, "extract", str(sample)]}, repeat, env)
+
+
+def startup_in_venv(venv: Path, repeat: int = 15, sample: Path = REAL_SIZE) -> dict[str, tuple[float, float]]:
+    """(wall ms, CPU ms) medians of the virtual environment's `python -c pass` and of its installed
+    `kehoach` command: `--version`, `extract sample` to stdout and `extract sample -o FILE`."""
+    python, kehoach = str(venv / "bin" / "python"), str(venv / "bin" / "kehoach")
+    if not os.path.exists(kehoach):
+        raise SystemExit(f"{venv}: no bin/kehoach; make it with: python -m venv {venv} && {venv}/bin/pip install .")
+    env = {k: v for k, v in os.environ.items() if k not in ("KEHOACH_NO_PATTERN_CACHE", "PYTHONPATH")}
+    out = Path(tempfile.mkdtemp()) / "plan.yaml"
+    subprocess.run([kehoach, "extract", str(sample)], capture_output=True, check=False, env=env)  # fills the store
+    try:
+        return _time_cmds({"python -c pass": [python, "-c", "pass"], "kehoach --version": [kehoach, "--version"],
+                           f"kehoach extract {sample.name}": [kehoach, "extract", str(sample)],
+                           f"kehoach extract {sample.name} -o plan.yaml": [kehoach, "extract", str(sample), "-o", str(out)]},
+                          repeat, env)
+    finally:
+        shutil.rmtree(out.parent, ignore_errors=True)
+
+
+def print_venv_startup(venv: Path, repeat: int = 15) -> None:
+    runs = startup_in_venv(venv, repeat)
+    bare_wall, bare_cpu = runs.pop("python -c pass")
+    print(f"  {'python -c pass':62} {bare_wall:5.0f} ms wall, {bare_cpu:5.0f} ms CPU   ({venv})")
+    for name, (wall, cpu) in runs.items():
+        print(f"  {name:62} {wall:5.0f} ms wall = {wall / bare_wall:4.1f}x, {cpu:5.0f} ms CPU = {cpu / bare_cpu:4.1f}x")
 
 
 def print_startup(repeat: int = 15) -> None:
@@ -82,7 +115,11 @@ def print_startup(repeat: int = 15) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--venv", type=Path, help="only start-up, of the kehoach installed in this virtual environment")
     args = ap.parse_args()
+    if args.venv:
+        print_venv_startup(args.venv, args.repeat)
+        return 0
     from kehoach import extract_bytes
 
     samples = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in {".txt", ".md", ".html"})

@@ -1,6 +1,8 @@
 """The four speed figures of the README, measured on this machine.
 
     python benchmarks/run_all.py            # about a minute on 2 cores
+    python benchmarks/run_all.py --venv /tmp/kh   # start-up also as installed in a clean virtual
+                                                  # environment: python -m venv /tmp/kh && /tmp/kh/bin/pip install .
 
 1. milliseconds per text plan over the text samples (library time, median);
 2. PDF, per page type (the samples' ruled-table pages and text pages, joined with qpdf): kehoach's
@@ -8,13 +10,15 @@
 3. batch throughput with 1 and 2 worker processes over 500 documents (copies of the text
    samples, written as YAML to a temporary folder);
 4. `kehoach extract` on a real-size text plan (49 tasks) against `python -c pass`, whole processes,
-   wall and CPU time (start-up cost);
+   wall and CPU time (start-up cost); with --venv, also the installed command against that
+   environment's `python -c pass` (no start-up hooks of the system's site-packages);
 5. a whole `kehoach diff` process on two 2,000-task plans (an amended version of a plan), as JSON
    and as YAML files.
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import statistics
 import sys
@@ -97,6 +101,10 @@ def batch_rates(n_docs: int = 500) -> list[tuple[float, float]]:
 
 
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--venv", type=Path, help="also time start-up as installed in this clean virtual environment "
+                    "(python -m venv DIR && DIR/bin/pip install .)")
+    venv = ap.parse_args().venv
     ms = text_ms()
     print(f"1. text plans: {ms:.1f} ms per plan (median over samples) = {1000 / ms:.0f} plans/s per core   [goal >= 100]")
     for kind, r in pdf_by_type().items():
@@ -117,6 +125,14 @@ def main() -> int:
     print(f"4. start-up without site hooks (python -S, same sys.path): {wall:.0f} ms wall, {cpu:.0f} ms CPU; "
           f"`python -S -c pass` {bare_wall:.0f} ms, {bare_cpu:.0f} ms CPU = {wall / bare_wall:.1f}x wall, "
           f"{cpu / bare_cpu:.1f}x CPU")
+    if venv is not None:
+        from bench_text import startup_in_venv
+
+        runs = startup_in_venv(venv, sample=REAL_SIZE)
+        bare_wall, bare_cpu = runs.pop("python -c pass")
+        for name, (wall, cpu) in runs.items():
+            print(f"4. start-up in {venv}: `{name}` {wall:.0f} ms wall, {cpu:.0f} ms CPU; `python -c pass` {bare_wall:.0f} ms, "
+                  f"{bare_cpu:.0f} ms CPU = {wall / bare_wall:.1f}x wall, {cpu / bare_cpu:.1f}x CPU   [goal <= 4x]")
     for suffix, (wall, cpu) in diff_seconds().items():
         print(f"5. whole `kehoach diff` of two 2,000-task {suffix.upper()} plans (amended): {wall:.2f} s wall, "
               f"{cpu:.2f} s CPU   [goal <= 2 s]")
