@@ -15,6 +15,10 @@ class ReadError(KehoachError):
     """The input could not be read or decoded."""
 
 
+class NoTextLayer(ReadError):
+    """A PDF with no text on any page: a scan (read it with --ocr)."""
+
+
 class InvalidPlan(KehoachError):
     """A plan file (YAML/JSON) could not be loaded for validation."""
 

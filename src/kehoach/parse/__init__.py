@@ -130,7 +130,7 @@ def _read_binary(data: bytes, name: str, fmt: str, ocr: str | None = None):
 def _read_pdf(data: bytes, name: str, ocr: str | None):
     """A PDF's text layer; with ``ocr``, one made by OCR for the pages that have none ("auto") or for
     every page ("force")."""
-    from . import ocr as ocr_mod
+    from ..errors import NoTextLayer
     from .pdf import read_pdf
 
     if ocr != "force":
@@ -138,13 +138,15 @@ def _read_pdf(data: bytes, name: str, ocr: str | None):
             rendition = read_pdf(data, name)
             if not (ocr and rendition.image_pages):
                 return rendition
-        except ocr_mod.NoTextLayer:
+        except NoTextLayer:
             if not ocr:
                 raise
+    from . import ocr as ocr_mod  # its engines and temporary folders: only when OCR runs
+
     pdf, confidence = ocr_mod.run_ocr(data, name, force=ocr == "force")  # without force: the image pages only
     try:
         rendition = read_pdf(pdf, name)
-    except ocr_mod.NoTextLayer as e:  # "use --ocr" would be no help: it was used
+    except NoTextLayer as e:  # "use --ocr" would be no help: it was used
         raise ReadError(f"{name}: OCR found no text on any page (blank pages, or a scan too faint or "
                         "small to read)") from e
     ocr_mod.correct(rendition, confidence)

@@ -30,7 +30,7 @@ from itertools import pairwise
 from .. import rx
 from ..children import memory_note, run_group
 from ..diagnostics import warning
-from ..errors import ReadError
+from ..errors import NoTextLayer, ReadError  # noqa: F401  (NoTextLayer: kehoach.parse.pdf imports it from here)
 from ..numbering import roman_to_int
 from ..vn import fold
 from ..vocab.document_parts import APPENDIX, CAPACITY, FIXED_WORDS, RECIPIENTS
@@ -40,10 +40,6 @@ MODES = ("auto", "force")
 OCR_TIMEOUT = 1800
 INSTALL = ("pip install 'kehoach[ocr]' (OCRmyPDF) and the Debian packages tesseract-ocr tesseract-ocr-vie "
            "(apt-get install tesseract-ocr tesseract-ocr-vie)")
-
-
-class NoTextLayer(ReadError):
-    """A PDF with no text on any page: a scan."""
 
 
 def missing_engine() -> str | None:
