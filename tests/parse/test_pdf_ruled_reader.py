@@ -133,3 +133,17 @@ def test_text_printed_twice_for_bold_is_left_to_pdfplumber(monkeypatch):
     data = drawn(lambda doc: None, twice=True)
     assert pages_read(data) == [False]  # pdfium's text page drops the second print, pdfminer keeps both
     assert rendition(data, "pdfium", monkeypatch) == rendition(data, "pdfplumber", monkeypatch)
+
+
+def test_standard_fonts_are_left_to_pdfplumber(monkeypatch):
+    fpdf = pytest.importorskip("fpdf")
+    doc = fpdf.FPDF(unit="pt", format="A4")
+    doc.add_page()
+    doc.set_font("helvetica", size=11)  # pdfminer takes its metrics from its own tables, not the file
+    for r in range(3):
+        for c in range(3):
+            doc.rect(60 + 150 * c, 100 + 40 * r, 150, 40)
+            doc.text(64 + 150 * c, 124 + 40 * r, ["STT", "Noi dung", "Chu tri"][c] if r == 0 else "Noi dung")
+    data = bytes(doc.output())
+    assert pages_read(data) == [False]
+    assert rendition(data, "pdfium", monkeypatch) == rendition(data, "pdfplumber", monkeypatch)

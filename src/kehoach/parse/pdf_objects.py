@@ -173,6 +173,7 @@ def chars(tp, height: float, descents: dict[str, float]) -> list[dict]:
     fonts = _Fonts(raw, descents)
     object_of = _OBJECT_ADDRESS(ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
     generated, size_of, origin = raw.FPDFText_IsGenerated, raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
+    unmapped = raw.FPDFText_HasUnicodeMapError
     out: list[dict] = []
     last: dict | None = None
     for i, ch in enumerate(text):
@@ -180,8 +181,8 @@ def chars(tp, height: float, descents: dict[str, float]) -> list[dict]:
             if ch == " " and last is not None:
                 out.append({**last, "text": " ", "x0": last["x1"]})
             continue
-        if ch in "\x00\r\n\ufffd" or "\ud800" <= ch <= "\udfff":
-            raise Unsure("character without a code point")
+        if ch in "\x00\r\n\ufffd" or "\ud800" <= ch <= "\udfff" or unmapped(handle, i):
+            raise Unsure("character without a code point")  # pdfminer writes such glyphs "(cid:N)"
         ch = "-" if ch in _HYPHEN_MARKS else ch
         key = object_of(handle, i) or 0
         font, font_key, descent, stretch = fonts.of(key)
