@@ -14,9 +14,12 @@ text (:mod:`pdf_ruling`) come out the same:
   edges.
 
 Whatever this module cannot reproduce with certainty makes the page "unsure" (None), and the page is
-read with pdfplumber as before: rotated or cropped pages, form XObjects, Bézier segments,
-rotated or skewed text, characters without a code point, standard-14 and Type 3 fonts (pdfminer takes their metrics from its own
-tables), vertical writing, fonts pdfminer's page resources do not name.
+read with pdfplumber as before: rotated or cropped pages, form XObjects, Bézier segments, rotated
+or skewed text, characters without a code point, text objects pdfium's text page leaves out (text
+printed twice a hair apart to look bold: pdfium keeps one print, pdfminer both), standard-14 and
+Type 3 fonts (pdfminer takes their metrics from its own tables), vertical writing, fonts the page's
+resources do not name. Horizontal scaling (Tz), which pdfium keeps in a text object's matrix,
+widens the advance as pdfminer widens it.
 """
 
 from __future__ import annotations
@@ -176,6 +179,7 @@ def chars(tp, height: float, descents: dict[str, float]) -> list[dict]:
     unmapped = raw.FPDFText_HasUnicodeMapError
     out: list[dict] = []
     last: dict | None = None
+    current, font, font_key, descent, stretch, size = -1, None, 0, 0.0, 1.0, 0.0
     for i, ch in enumerate(text):
         if ch in " \r\n" and generated(handle, i):  # pdfium makes up spaces and line breaks only
             if ch == " " and last is not None:
@@ -185,12 +189,14 @@ def chars(tp, height: float, descents: dict[str, float]) -> list[dict]:
             raise Unsure("character without a code point")  # pdfminer writes such glyphs "(cid:N)"
         ch = "-" if ch in _HYPHEN_MARKS else ch
         key = object_of(handle, i) or 0
-        font, font_key, descent, stretch = fonts.of(key)
+        if key != current:  # a text object has one font, size and matrix
+            current = key
+            font, font_key, descent, stretch = fonts.of(key)
+            size = size_of(handle, i)
         origin(handle, i, x, y)
         if last is not None and last["x0"] == x.value and last["obj"] == key and last["y"] == y.value:
             last["text"] += ch  # one glyph whose text is several code points ("ư" + U+0301): one character
             continue
-        size = size_of(handle, i)
         bottom = height - (y.value + descent * size)
         last = {"text": ch, "x0": x.value, "x1": x.value + fonts.advance(font, font_key, ch) * size * stretch,
                 "top": bottom - size, "bottom": bottom, "size": size, "obj": key, "y": y.value}
