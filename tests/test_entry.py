@@ -169,3 +169,17 @@ def test_python_dash_m_kehoach_is_the_command():
 @given(st.text(alphabet="ab./ ", max_size=12))
 def test_input_names_are_read_as_pathlib_reads_them(name):
     assert as_pathlib_reads(name) == str(PurePosixPath(name))
+
+
+@pytest.mark.parametrize("argv", [["extract", "thiếu-kế-hoạch.md"], ["extract", "thiếu-kế-hoạch.md", "--output=o.yaml"]],
+                         ids=["quick", "click"])
+def test_messages_on_an_ascii_stderr_are_utf8_as_click_writes_them(argv, tmp_path):
+    """A stderr Python opened as ASCII (PYTHONIOENCODING=ascii, a C locale with UTF-8 mode off) is
+    taken as misconfigured, as click takes it: the message goes out in UTF-8, an undecodable byte
+    of a file name as '?', never as a \\u escape."""
+    env = dict(os.environ, PYTHONIOENCODING="ascii", PYTHONPATH=str(ROOT / "src"))
+    for name, shown in ((argv[1], "thiếu-kế-hoạch.md".encode()), (os.fsencode("thi\udcffu.md"), b"thi?u.md")):
+        args = [os.fsencode(a) for a in argv]
+        args[1] = os.fsencode(name)
+        r = subprocess.run([sys.executable, "-m", "kehoach", *args], capture_output=True, cwd=tmp_path, env=env, timeout=60)
+        assert r.returncode == 1 and r.stderr == b"kehoach: " + shown + b": no such file\n"

@@ -75,8 +75,25 @@ def echo_err(line: str) -> None:
     warning cannot forge a line or drive the terminal."""
     from .textsafe import shown
 
-    sys.stderr.write(shown(line) + "\n")
-    sys.stderr.flush()
+    text, stream = shown(line) + "\n", sys.stderr
+    if _ascii_only(stream) and hasattr(stream, "buffer"):
+        # as click writes to a stream opened as ASCII (taken as misconfigured): in UTF-8, an
+        # undecodable byte of a file name as "?", not in \u escapes
+        stream.flush()
+        stream.buffer.write(text.encode("utf-8", "replace"))
+        stream.buffer.flush()
+        return
+    stream.write(text)
+    stream.flush()
+
+
+def _ascii_only(stream) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "ascii"
+    except LookupError:
+        return False
 
 
 # ---------------------------------------------------------------------------------------------
