@@ -183,3 +183,41 @@ def test_messages_on_an_ascii_stderr_are_utf8_as_click_writes_them(argv, tmp_pat
         args[1] = os.fsencode(name)
         r = subprocess.run([sys.executable, "-m", "kehoach", *args], capture_output=True, cwd=tmp_path, env=env, timeout=60)
         assert r.returncode == 1 and r.stderr == b"kehoach: " + shown + b": no such file\n"
+
+
+def _extract_to(stdout, argv: list[str], **kw) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    return subprocess.run([sys.executable, "-m", "kehoach", "extract", str(CLEAN), *argv], stdout=stdout,
+                          stderr=subprocess.PIPE, env=env, timeout=120, **kw)
+
+
+@pytest.mark.parametrize("argv", [[], ["-o", "-"], ["--output=-"]], ids=["quick", "quick -o -", "click"])
+def test_a_closed_pipe_ends_the_run_quietly(argv):
+    """`kehoach extract plan.docx | head -1`: the reader has what it wants; exit 1 with nothing on
+    stderr, as click ends a closed pipe (not 'internal error … please report it')."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        r = _extract_to(write, argv)
+    finally:
+        os.close(write)
+    assert (r.returncode, r.stderr) == (1, b"")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", [[], ["--output=-"]], ids=["quick", "click"])
+def test_a_stdout_that_cannot_be_written_is_one_line(argv):
+    with open("/dev/full", "wb") as full:
+        r = _extract_to(full, argv)
+    assert (r.returncode, r.stderr) == (1, b"kehoach: cannot write to standard output: No space left on device\n")
+    r = _extract_to(None, argv, preexec_fn=lambda: os.close(1))
+    assert (r.returncode, r.stderr) == (1, b"kehoach: cannot write to standard output: it is closed\n")
+
+
+def test_ctrl_c_outside_the_library_is_what_click_says(capfd, folder, monkeypatch):
+    def interrupted(plan):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(EXPORTERS, "yaml", interrupted)
+    argv = ["extract", "plan.md"]
+    assert _run(entry.main, argv, capfd, folder) == _run(_click, argv, capfd, folder) == (1, "", "\nAborted!\n", {})

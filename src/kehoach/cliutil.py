@@ -264,12 +264,39 @@ def guard_output(ctx: click.Context, out: str | None, *sources: str | None) -> N
 def write_output(text: str, out: str | None) -> None:
     """Write to stdout, or atomically to ``out``."""
     if out is None or out == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
+        write_stdout(text.encode("utf-8"))
         return
     from .fileio import write_atomic
 
     write_atomic(out, text.encode("utf-8"))
+
+
+def write_stdout(data: bytes) -> None:
+    """Write to stdout. A pipe closed by its reader (``| head -1``) ends the run quietly with exit
+    code 1, as click ends it; any other failure is one :class:`OutputError` line."""
+    from .errors import OutputError
+
+    if sys.stdout is None:
+        raise OutputError("cannot write to standard output: it is closed")
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_stdout()
+        raise SystemExit(1) from None
+    except OSError as e:
+        raise OutputError(f"cannot write to standard output: {e.strerror or type(e).__name__}") from e
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def size_option(ctx, param, value):

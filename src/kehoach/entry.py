@@ -12,7 +12,6 @@ the messages and the exit code.
 
 from __future__ import annotations
 
-import os
 import sys
 
 from . import __version__
@@ -143,22 +142,15 @@ def main(argv: list[str] | None = None) -> int:
         extract_command(ctx, **opts)
     except SystemExit as e:
         return int(e.code or 0)
-    except BrokenPipeError:  # `kehoach extract plan.pdf | head`: as click does, quietly, exit 1
-        _quiet_stdout()
+    except BrokenPipeError:  # a closed pipe (stdout is seen to in cliutil.write_stdout): as click, quietly, exit 1
+        from .cliutil import quiet_stdout
+
+        quiet_stdout()
         return 1
-    except KeyboardInterrupt:
-        sys.stderr.write("Aborted!\n")
+    except KeyboardInterrupt:  # as click says it
+        sys.stderr.write("\nAborted!\n")
         return 1
     return 0
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at /dev/null, so that the interpreter's last flush does not fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
