@@ -20,6 +20,7 @@ from ..vn import fold, starts_lower
 from .aligned import aligned_table, is_header_line
 from .blocks import Block, Loc, Row
 from .columns import LAYOUT_CUE, read_side_by_side
+from .copied import copied_tables
 from .cutrows import join_cut_rows
 from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import (
@@ -244,6 +245,7 @@ def read_text(text: str) -> list[Block]:
     b.dashes_indented = dashes_indented(lines)
     notes = page_foot_notes(lines) if "\f" in text else {}
     running = running_lines(lines) if "\f" in text else set()
+    copied = copied_tables(lines) if "\t" in text else {}
 
     def furniture(k: int) -> bool:
         return k in running or _kind(lines[k], False) == "page" or page_foot(lines, k)
@@ -267,6 +269,10 @@ def read_text(text: str) -> list[Block]:
         if kind == "page" or page_foot(lines, i) or i in running:  # a page number between a paragraph's lines does not end it
             b.page_break()
             i += 1
+            continue
+        if i in copied:  # a table as a browser copies it (cells of paragraphs)
+            b.add_table(copied[i][0])
+            i = copied[i][1]
             continue
         found = _drawn_table(lines, i, kind)
         if found:
