@@ -193,6 +193,21 @@ class _Builder:
         first = match_token(self.cur[0][1].lstrip("*_ "))
         return first is not None and first.kind != "bullet"
 
+    def add_footnote(self, n: int, mark: str, text: str) -> None:
+        self.flush()
+        self.blocks.append(Block("footnote", normalize_text(text), Loc(n), [n], [text], mark=mark))
+        self.blank_before = False
+
+    def add_columns(self, columns: list[list[tuple[int, str]]]) -> None:
+        """Side-by-side columns, one after the other (an empty text: a blank line)."""
+        for column in columns:
+            for n, text in column:
+                if text:
+                    self.add_text(n, text)
+                else:
+                    self.blank_before = bool(self.cur or self.blocks)
+            self.hard_break()
+
     def hard_break(self) -> None:
         self.flush()
         self.blank_before = False
@@ -255,10 +270,7 @@ def read_text(text: str) -> list[Block]:
         raw = lines[i]
         kind = _kind(raw, False)
         if i in notes:  # a footnote at the page's foot (pdftotext): a footnote, not a paragraph
-            b.flush()
-            b.blocks.append(Block("footnote", normalize_text(notes[i][1]), Loc(i + 1), [i + 1], [notes[i][1]],
-                                  mark=notes[i][0]))
-            b.blank_before = False
+            b.add_footnote(i + 1, *notes[i])
             i += 1
             continue
         if kind == "blank":
@@ -270,11 +282,7 @@ def read_text(text: str) -> list[Block]:
             b.page_break()
             i += 1
             continue
-        if i in copied:  # a table as a browser copies it (cells of paragraphs)
-            b.add_table(copied[i][0])
-            i = copied[i][1]
-            continue
-        found = _drawn_table(lines, i, kind)
+        found = copied.get(i) or _drawn_table(lines, i, kind)  # a table as a browser copies it, or drawn
         if found:
             b.add_table(found[0])
             i = found[1]
@@ -289,13 +297,7 @@ def read_text(text: str) -> list[Block]:
             continue
         cols = read_side_by_side(lines, i, split_cell, furniture) if kind == "text" else None
         if cols is not None:  # issuer | motto, number | date, recipients | signature on shared lines
-            for column in (cols.left, cols.right):
-                for n, text in column:
-                    if text:
-                        b.add_text(n, text)
-                    else:
-                        b.blank_before = bool(b.cur or b.blocks)
-                b.hard_break()
+            b.add_columns([cols.left, cols.right])
             i = cols.next_index
             continue
         b.add_text(i + 1, raw)
