@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .. import rx
 from ..numbering import roman_to_int
@@ -17,6 +18,32 @@ from ..vn import fold_aligned
 from ..vocab.dates import RECURRENCE_WORDS, YEAR
 
 _RECURRENCE_RES = [(rx.compile(p), r) for p, r in RECURRENCE_WORDS]
+
+_TIME_WORDS = {"nam": "năm", "tu": "từ", "toi": "tới", "den": "đến", "quy": "quý", "thang": "tháng",
+               "trong": "trong", "truoc": "trước"}
+"""Folded time words and the one written word each stands for: folded, "Nam" (a place), "tư", "tối",
+"đền", "quỹ", "thắng", "trọng" would pass for "năm", "từ", "tới", "đến", "quý", "tháng", "trong"."""
+_TIME_WORD = rx.compile(r"\b(?:" + "|".join(_TIME_WORDS) + r"|sau)\b")
+
+
+def fold_time(text: str) -> str:
+    """``text`` folded for the time patterns, one character for each of its own: a time word
+    written with other tone marks ("tư", "thắng", "nằm") or as the place ("Nam", "NAM") is masked
+    ("nxm") so that no pattern reads it, and "sáu" (six) becomes "06 " so that it is not "sau"
+    (after). A word written with no tone marks at all ("nam", "Quy") is taken as the time word
+    typed without them, and text typed wholly without them is not masked."""
+    key = fold_aligned(text)
+    if text.isascii() or not _TIME_WORD.search(key):
+        return key
+    out = list(key)
+    for m in _TIME_WORD.finditer(key):
+        word, written = m.group(), text[m.start():m.end()]
+        if word == "sau":
+            if written.lower() == "sáu":
+                out[m.start():m.end()] = "06 "
+        elif written.lower() != _TIME_WORDS[word] and (not written.isascii() or word == "nam" and written[0].isupper()):
+            out[m.start() + 1] = "x"
+    return "".join(out)
 
 _YEAR = YEAR
 _DAY_MONTH_YEAR = rx.compile(
@@ -71,7 +98,7 @@ _SPAN_PATTERNS = [
         rf"{_QUARTER.format(n='q1')}(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])(?!\w))+\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
     ("quarter", rx.compile(rf"{_QUARTER.format(n='q')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
     # 06 tháng đầu năm 2024, 6 tháng cuối năm 2024
-    ("half", rx.compile(rf"(?:0?6|sau)\s+thang\s+(?P<h>dau|cuoi)\s+nam\s*(?P<y>{_YEAR})")),
+    ("half", rx.compile(rf"0?6\s+thang\s+(?P<h>dau|cuoi)\s+nam\s*(?P<y>{_YEAR})")),
     # Từ tháng 6/2022 đến tháng 12/2023
     ("month_range", rx.compile(
         rf"thang\s+(?P<m1>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y1>{_YEAR})?\s*(?:-|–|den|toi)\s*(?:het\s+|cuoi\s+)?thang\s+(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y2>{_YEAR})")),
@@ -88,14 +115,14 @@ _TIME = (
     rf"ngay\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{_YEAR})?|ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s+nam\s+{_YEAR})?"
     rf"|thang\s+\d{{1,2}}(?:{_LIST_SEP}(?:thang\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|quy\s+(?:[ivx]+|[1-4])(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])\b)*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
-    rf"|(?:0?6|sau)\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+{_YEAR})?|nam\s+{_YEAR}"
+    rf"|0?6\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+{_YEAR})?|nam\s+{_YEAR}"
 )
 """A time as running text writes it, with or without its year: "ngày 15/12", "tháng 4, 5/2026", "Quý II/2026"."""
 TIME_PHRASE = rx.compile(
     rf"""(?<!\w)(?:(?:dinh\s+k[yi]\s+)?(?:hoan\s+thanh\s+(?:xong\s+)?|xong\s+|cham\s+nhat\s+(?:la\s+|vao\s+)?)?
           (?:truoc|trong|vao|tu|cham\s+nhat(?:\s+la)?)\s+(?:{_TIME})
           (?:\s+va\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+thang\s+\d{{1,2}}))?(?:\s+hang\s+nam)?
-        | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|(?:0?6|sau)\s+thang))""",
+        | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|0?6\s+thang))""",
     rx.X,
 )
 """A time phrase a sentence gives for itself (folded): "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
@@ -103,11 +130,6 @@ RECURRENCE_PHRASE = rx.compile(
     r"(?:^|,\s*|\bthuc\s+hien\s+|\bto\s+chuc\s+)(?:thuong\s+xuyen|lien\s+tuc|hang\s+(?:nam|quy|thang))"
     r"(?=\s*(?:[.;,]|$|\b(?:trong|suot|tu|vao|khi)\b))")
 """How often, when a sentence gives no date (folded): "…, thường xuyên trong dịp Tết.", "thực hiện hằng quý"."""
-
-
-_TIME_WORDS = rx.compile(r"(?i:định\s+k[ỳì]|hoàn\s+thành|xong|chậm\s+nhất|trước|trong|vào|từ)\s")
-"""The words a time phrase starts with, with their tone marks: folded, "tư" ("đầu tư năm 2027") and
-"trọng" would pass for "từ" and "trong"."""
 
 
 def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
@@ -118,17 +140,45 @@ def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
     >>> find_time_phrase("Các sở thực hiện hằng quý.", recurrence=True)
     'thực hiện hằng quý'
     """
-    pattern = RECURRENCE_PHRASE if recurrence else TIME_PHRASE
-    key = fold_aligned(text)
-    for m in pattern.finditer(key):
-        if recurrence or _TIME_WORDS.match(text, m.start()):
-            return text[m.start():m.end()].lstrip(", ")
-    return None
+    m = (RECURRENCE_PHRASE if recurrence else TIME_PHRASE).search(fold_time(text))
+    return text[m.start():m.end()].lstrip(", ") if m else None
 
 
-HORIZON = rx.compile(rf"(?<!\w)(?:(?:den|toi)\s+(?:het\s+)?nam\s+{_YEAR}|giai\s+doan\s+{_YEAR}\s*[-–]\s*{_YEAR}|nam\s+{_YEAR})"
-                     rf"(?=[\W_]*$)")
-"""The time a title ends with (folded): "… NHIỆM VỤ ĐẾN NĂM 2030", "… GIAI ĐOẠN 2026 - 2030"."""
+HORIZON = rx.compile(
+    rf"""(?<!\w)(?:(?:giai\s+doan|thoi\s+k[yi]|tu\s+nam|nam)\s+(?P<first>{_YEAR})\s*[-–]\s*(?P<last>{_YEAR})
+      | (?:den|toi)\s+(?:het\s+)?nam\s+(?P<until>{_YEAR})
+      | nam\s+(?P<year>{_YEAR}))(?!\d)""", rx.X)
+"""The time a plan, a table or an objective is set for (on :func:`fold_time`'s key): "giai đoạn
+2021-2025", "thời kỳ 2021-2025", "(từ) năm 2026 - 2030" (a span), "đến (hết) năm 2030" (until),
+"năm 2026" (a year). One grammar for the plan's period and an appendix title's horizon."""
+
+
+class Horizon(NamedTuple):
+    kind: str
+    """"span", "until" or "year"."""
+    first: int | None
+    """The first year (None for "until")."""
+    last: int
+    start: int
+    end: int
+    """Where the phrase stands in the text."""
+
+
+def find_horizons(text: str) -> list[Horizon]:
+    """Every horizon phrase in ``text``, in order.
+
+    >>> [(h.kind, h.first, h.last) for h in find_horizons("Giai đoạn 2021-2025, tầm nhìn đến năm 2030")]
+    [('span', 2021, 2025), ('until', None, 2030)]
+    """
+    out = []
+    for m in HORIZON.finditer(fold_time(text)):
+        if m["first"]:
+            out.append(Horizon("span", int(m["first"]), int(m["last"]), m.start(), m.end()))
+        elif m["until"]:
+            out.append(Horizon("until", None, int(m["until"]), m.start(), m.end()))
+        else:
+            out.append(Horizon("year", int(m["year"]), int(m["year"]), m.start(), m.end()))
+    return out
 
 
 def find_horizon(title: str) -> str | None:
@@ -139,8 +189,10 @@ def find_horizon(title: str) -> str | None:
     >>> find_horizon("DANH MỤC NHIỆM VỤ NĂM 2026 CỦA CÁC SỞ") is None
     True
     """
-    m = HORIZON.search(fold_aligned(title))
-    return title[m.start():m.end()] if m else None
+    found = find_horizons(title)
+    if not found or rx.search(r"[^\W_]", title[found[-1].end:]):
+        return None
+    return title[found[-1].start:found[-1].end]
 
 
 _OPEN_END = rx.compile(r"(?:cac|nhung) nam tiep theo|tro di|tro ve sau|ve sau")
@@ -169,7 +221,7 @@ def text_to_deadline(text: str | None) -> dict:
     out: dict = {"text": raw or None, "start": None, "end": None, "recurrence": None}
     if not raw:
         return out
-    f = fold(raw)
+    f = fold_time(raw)
     recs = []
     for pat, rec in _RECURRENCE_RES:
         if pat.search(f) and rec.value not in recs:

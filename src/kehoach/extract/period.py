@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import rx
 from ..record import FrozenRecord
-from ..vocab.dates import YEAR
-
-_PERIOD = rx.compile(rf"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|năm)\s+({YEAR})\s*[-–]\s*({YEAR})", rx.I)
-_UNTIL = rx.compile(rf"(?:đến|tới)\s+năm\s+({YEAR})", rx.I)
-_YEAR = rx.compile(rf"\bnăm\s+({YEAR})\b", rx.I)
+from .dates import Horizon, find_horizons
 
 
 class Period(FrozenRecord):
@@ -60,25 +55,32 @@ def _objectives_text(sections: list[dict]) -> str:
     return " ".join(texts)
 
 
+def _first(found: list[Horizon], kind: str) -> Horizon | None:
+    return next((h for h in found if h.kind == kind), None)
+
+
 def plan_to_period(doc: dict, sections: list[dict], tasks: list[dict]) -> Period | None:
-    """The period the document's words give: "giai đoạn 2021-2025" in the title or objectives, a
-    title's own year, "đến năm 2030" from the year of issue, else the year of issue, else the years
-    the task deadlines span; None when nothing dates it."""
-    title = " ".join(filter(None, [doc.get("title"), (doc.get("attachment") or {}).get("title")]))
-    m = _PERIOD.search(title)
-    if m:
-        return _years(m[1], m[2], "title")
+    """The period the document's words give (:data:`dates.HORIZON`): "giai đoạn 2021-2025" in the
+    title or objectives, a title's own year, "đến năm 2030" from the year of issue, else the year of
+    issue, else the years the task deadlines span; None when nothing dates it."""
+    title = find_horizons(" ".join(filter(None, [doc.get("title"), (doc.get("attachment") or {}).get("title")])))
+    span = _first(title, "span")
+    if span:
+        return _years(span.first or span.last, span.last, "title")
     issued = _iso(doc.get("date"))
-    m = _YEAR.search(title)
-    if m and not _UNTIL.search(title) and (issued is None or abs(int(m[1]) - issued.year) <= 1):
-        return _years(m[1], m[1], "title")  # "… năm 2023"
-    joined = _objectives_text(sections)
-    m = _PERIOD.search(joined)
-    if m:
-        return _years(m[1], m[2], "objectives")
-    m = _UNTIL.search(title) or _UNTIL.search(joined)
-    if m and issued and int(m[1]) >= issued.year:
-        return _years(issued.year, m[1], "title" if _UNTIL.search(title) else "objectives")
+    year, until = _first(title, "year"), _first(title, "until")
+    if year and not until and (issued is None or abs(year.last - issued.year) <= 1):
+        return _years(year.last, year.last, "title")  # "… năm 2023"
+    objectives = find_horizons(_objectives_text(sections))
+    span = _first(objectives, "span")
+    if span:
+        return _years(span.first or span.last, span.last, "objectives")
+    if until is None and (until := _first(objectives, "until")) is not None:
+        basis = "objectives"
+    else:
+        basis = "title"
+    if until and issued and until.last >= issued.year:
+        return _years(issued.year, until.last, basis)
     if issued:
         return _years(issued.year, issued.year, "issue year")
     dates = [d for t in tasks for d in (_iso(t["deadline"]["start"]), _iso(t["deadline"]["end"])) if d]
