@@ -106,6 +106,27 @@ def test_dev_null_and_symlinks_are_written_through(tmp_path):
     assert r.returncode == 0 and stat.S_ISCHR(os.stat(os.devnull).st_mode)
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="needs /dev/fd")
+def test_dev_stdout_and_dev_fd_are_written_when_they_are_pipes(tmp_path):
+    """`-o /dev/stdout | less`, `-o >(gzip > plan.yaml.gz)`: the kernel's links to an open pipe
+    name no file a path can reach; the pipe itself is written."""
+    f = plan_file(tmp_path / "plan.txt")
+    r = cli("extract", str(f), "-o", "/dev/stdout")
+    assert r.returncode == 0 and r.stdout.startswith("schema_version"), r.stderr
+    read, write = os.pipe()
+    try:
+        r = cli("extract", str(f), "-o", f"/dev/fd/{write}", pass_fds=(write,))
+        os.close(write)
+        with os.fdopen(read, "rb") as fh:
+            assert r.returncode == 0 and fh.read().startswith(b"schema_version"), r.stderr
+    finally:
+        for fd in (read, write):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
 def test_permissions_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_path):
     f = plan_file(tmp_path / "plan.txt")
     new = tmp_path / "new.yaml"

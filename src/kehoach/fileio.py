@@ -109,6 +109,9 @@ def open_atomic(path: str | os.PathLike, follow: bool = True) -> Iterator[Binary
     target = output_target(path) if follow else os.path.abspath(path)
     try:
         st = os.stat(target) if os.path.exists(target) else None
+        if st is None and follow and os.path.exists(path):
+            # a link only the kernel resolves, to what no path names: /dev/stdout, /dev/fd/N to a pipe
+            target, st = os.fspath(path), os.stat(path)
         planted = st is not None and not stat.S_ISDIR(st.st_mode) and not stat.S_ISREG(st.st_mode)
         if not follow and (os.path.islink(target) or planted):
             st = None  # a link, device or FIFO standing there: replaced like a missing file
