@@ -71,3 +71,24 @@ def test_footnotes_at_a_page_foot_are_footnotes():
 def test_numbered_lines_before_a_page_break_without_markers_stay_text():
     text = "III. NHIỆM VỤ\n1   Rà soát quy hoạch.\n2   Xây dựng cơ sở dữ liệu.\n\fIV. TỔ CHỨC THỰC HIỆN\n"
     assert not [k for k, _t in blocks(text) if k == "footnote"]
+
+
+def test_footnotes_of_plain_pdftotext_are_footnotes():
+    # without -layout the marks stand as bare numbers above the footnotes' texts
+    text = ("II. MỤC TIÊU\nPhấn đấu đón 500.000 lượt khách trong năm 20261, tăng 15%.\n"
+            "Có ít nhất 05 điểm du lịch tại các thôn vùng cao2.\n1\n2\n\n"
+            "Năm 2025 toàn tỉnh đón 420.000 lượt khách.\nGồm các thôn có bản làng truyền thống.\n\n"
+            "\fIII. NHIỆM VỤ\n")
+    got = read_text(text)
+    assert [(b.mark, b.text) for b in got if b.kind == "footnote"] == [
+        ("1", "Năm 2025 toàn tỉnh đón 420.000 lượt khách."), ("2", "Gồm các thôn có bản làng truyền thống.")]
+    assert not any(b.text.strip() in ("1", "2", "1 2") for b in got)
+
+
+@pytest.mark.parametrize("above, foot", [
+    ("trong năm 2026, tăng 15%", "1\n2\n\nRà soát quy hoạch.\nXây dựng cơ sở dữ liệu.\n"),  # no marker glued above
+    ("trong năm 20261, tăng 15%", "1\n2\n3\n\nNăm 2025 toàn tỉnh đón khách.\nGồm các thôn.\n"),  # three numbers, two texts
+])
+def test_bare_numbers_before_a_page_break_without_footnotes_stay_text(above, foot):
+    text = f"II. MỤC TIÊU\nPhấn đấu đón khách {above}.\n" + foot + "\fIII. NHIỆM VỤ\n"
+    assert not [b for b in read_text(text) if b.kind == "footnote"]

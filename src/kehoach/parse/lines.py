@@ -158,10 +158,12 @@ _NOTE_LINE = rx.compile(r"^(\d{1,2})[ \t]{2,}(\S.*)$")
 
 
 def page_foot_notes(lines: list[str]) -> dict[int, tuple[str, str]]:
-    """Footnotes printed at the foot of a page in converted text: a run of consecutively numbered
-    lines ("1   Năm 2025 …", "2   Gồm …") right before the form feed that opens the next page (or
-    the text's end), whose numbers stand glued to words above on the same page ("năm 2025³",
-    printed "20253", or "miền núi4"). Returns line index -> (mark, text)."""
+    """Footnotes printed at the foot of a page in converted text, right before the form feed that
+    opens the next page (or the text's end), whose numbers stand glued to words above on the same
+    page ("năm 2025³", printed "20253", or "miền núi4"): a run of consecutively numbered lines
+    ("1   Năm 2025 …", "2   Gồm …", as ``pdftotext -layout`` prints them), or (plain ``pdftotext``)
+    a run of bare consecutive numbers and, after them, as many lines of text. Returns line index ->
+    (mark, text); a bare number's line maps to (mark, "")."""
     notes: dict[int, tuple[str, str]] = {}
     start = 0
     for i in range(len(lines) + 1):
@@ -170,19 +172,43 @@ def page_foot_notes(lines: list[str]) -> dict[int, tuple[str, str]]:
         k = i - 1
         while k >= start and not lines[k].strip():
             k -= 1
-        run: list[int] = []
-        while k >= start and _NOTE_LINE.match(lines[k]):
-            run.insert(0, k)
-            k -= 1
-        marks = [int(_NOTE_LINE.match(lines[j])[1]) for j in run]
-        body = "\n".join(lines[start:k + 1])
-        glued = sum(1 for n in marks if rx.search(rf"(?:\p{{L}}|(?:19|20)\d\d){n}(?!\d)", body))
-        if marks and marks == list(range(marks[0], marks[0] + len(marks))) and glued * 2 >= len(marks):
-            for j in run:
-                m = _NOTE_LINE.match(lines[j])
-                notes[j] = (m[1], m[2].strip())
+        found = _numbered_notes(lines, start, k) or _listed_notes(lines, start, k)
+        if found:
+            marks = [int(m) for m, t in found.values() if t]
+            body = "\n".join(lines[start:min(found)])
+            glued = sum(1 for n in marks if rx.search(rf"(?:\p{{L}}|(?:19|20)\d\d){n}(?!\d)", body))
+            if marks == list(range(marks[0], marks[0] + len(marks))) and glued * 2 >= len(marks):
+                notes.update(found)
         start = i
     return notes
+
+
+def _numbered_notes(lines: list[str], start: int, k: int) -> dict[int, tuple[str, str]]:
+    """"1   Năm 2025 …" lines ending at line ``k``."""
+    run: dict[int, tuple[str, str]] = {}
+    while k >= start and (m := _NOTE_LINE.match(lines[k])):
+        run[k] = (m[1], m[2].strip())
+        k -= 1
+    return dict(sorted(run.items()))
+
+
+def _listed_notes(lines: list[str], start: int, k: int) -> dict[int, tuple[str, str]]:
+    """Bare numbers "1" / "2", a blank line, then as many lines of text ending at line ``k``."""
+    texts: list[int] = []
+    while k >= start and lines[k].strip() and not BARE_NUMBER.match(lines[k].strip()):
+        texts.insert(0, k)
+        k -= 1
+    while k >= start and not lines[k].strip():
+        k -= 1
+    numbers: list[int] = []
+    while k >= start and rx.fullmatch(r"\d{1,2}", lines[k].strip()):
+        numbers.insert(0, k)
+        k -= 1
+    if not texts or len(numbers) != len(texts):
+        return {}
+    out = {n: (lines[n].strip(), "") for n in numbers}
+    out.update({t: (lines[n].strip(), lines[t].strip()) for n, t in zip(numbers, texts, strict=True)})
+    return out
 
 
 RUNNING_MIN = 3

@@ -270,7 +270,8 @@ def read_text(text: str) -> list[Block]:
         raw = lines[i]
         kind = _kind(raw, False)
         if i in notes:  # a footnote at the page's foot (pdftotext): a footnote, not a paragraph
-            b.add_footnote(i + 1, *notes[i])
+            if notes[i][1]:  # (a bare number listed above the footnotes' texts: their mark)
+                b.add_footnote(i + 1, *notes[i])
             i += 1
             continue
         if kind == "blank":
