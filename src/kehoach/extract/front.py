@@ -85,9 +85,14 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
         t = front.type_line + 1
         nxt = para(blocks, t)
         if nxt is not None and match_token(nxt.text) is None and not hd.NUMBER_LINE.match(nxt.text):
-            doc["title"] = nxt.text.rstrip(" .")
+            title = nxt.text
             front.claimed.add(t)
             t += 1
+            while (more := para(blocks, t)) is not None and _title_goes_on(title, more.text):
+                title = f"{title} {more.text}"  # a wrapped title's line the reader set apart (a PDF)
+                front.claimed.add(t)
+                t += 1
+            doc["title"] = title.rstrip(" .")
         front.body_from = t
         return
     for i in range(min(closing_at, 15)):
@@ -105,6 +110,17 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
         front.claimed.add(vv)
     else:
         front.warnings.append(warning("type-name-missing", "no document type line (KẾ HOẠCH …) found in the header"))
+
+
+_WRAP = rx.compile(r"^(?:\p{Ll}|\((?!.*(?i:\bkèm\s+theo\b)))")
+"""A title's wrapped line: it goes on in lower case, or opens a bracket that is no "(Kèm theo …)"."""
+TITLE_LINE = 120
+"""A wrapped title's line is no longer than a line of the page."""
+
+
+def _title_goes_on(title: str, text: str) -> bool:
+    return len(text) <= TITLE_LINE and not title.rstrip().endswith((".", ":", ";")) and bool(_WRAP.match(text)) \
+        and match_token(text) is None
 
 
 def subject_line(blocks: list[Block]) -> int | None:
