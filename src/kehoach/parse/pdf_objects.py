@@ -17,8 +17,9 @@ Whatever this module cannot reproduce with certainty makes the page "unsure" (No
 read with pdfplumber as before: rotated or cropped pages, form XObjects, Bézier segments, rotated
 or skewed text, characters without a code point, text objects pdfium's text page leaves out (text
 printed twice a hair apart to look bold: pdfium keeps one print, pdfminer both), standard-14 and
-Type 3 fonts (pdfminer takes their metrics from its own tables), vertical writing, fonts the page's
-resources do not name. Horizontal scaling (Tz), which pdfium keeps in a text object's matrix,
+Type 3 fonts (pdfminer takes their metrics from its own tables), fonts with fractional glyph widths
+(pdfium keeps whole ones, and its positions drift from pdfminer's along a line), vertical writing,
+fonts the page's resources do not name. Horizontal scaling (Tz), which pdfium keeps in a text object's matrix,
 widens the advance as pdfminer widens it.
 """
 
@@ -80,12 +81,24 @@ class FontDescents:
                 names.append(_name(spec.get("BaseFont")))
             elif subtype == "Type3" or names[0] in STANDARD_14:
                 raise Unsure("font metrics from pdfminer's tables")
+            if not _whole(resolve1(spec.get("W" if subtype == "Type0" else "Widths"))) or not _whole(spec.get("DW")):
+                raise Unsure("fractional glyph widths")  # pdfium keeps whole ones: its positions drift from pdfminer's
             descent = float(resolve1(resolve1(spec.get("FontDescriptor") or {}).get("Descent", 0)) or 0)
             for name in {_unsubset(n) for n in names}:
                 value = -abs(descent) / 1000
                 if out.setdefault(name, value) != value:
                     raise Unsure("two fonts of one name")
         return out
+
+
+def _whole(value) -> bool:
+    """Whether every number in ``value`` (a width, or a list of them, nested) is whole."""
+    from pdfminer.pdftypes import resolve1
+
+    value = resolve1(value)
+    if isinstance(value, list):
+        return all(_whole(v) for v in value)
+    return not isinstance(value, float) or value.is_integer()
 
 
 def _name(value) -> str:
@@ -123,14 +136,15 @@ class _Fonts:
     def __init__(self, raw, descents: dict[str, float]) -> None:
         self._raw = raw
         self._descents = descents
-        self._objects: dict[int, tuple[Any, int, float, float]] = {}  # text object -> (font, its address, descent, stretch)
+        self._objects: dict[int, tuple[Any, int, float, float, float]] = {}  # text object -> (font, its address, descent, a, d)
         self._widths: dict[tuple[int, str], float] = {}
         self._matrix = raw.FS_MATRIX()
         self._width = ctypes.c_float()
 
-    def of(self, address: int) -> tuple[Any, int, float, float]:
-        """The text object's font, the font's address, its descent and how much wider than tall the
-        object's glyphs are set (horizontal scaling, which pdfium keeps in the object's matrix)."""
+    def of(self, address: int) -> tuple[Any, int, float, float, float]:
+        """The text object's font, the font's address, its descent, and the horizontal and vertical
+        scale of its matrix (the text matrix and the page's transformation, with the horizontal
+        scaling Tz in the first): pdfium's font size is the one the text sets with Tf."""
         found = self._objects.get(address)
         if found is None:
             raw, m = self._raw, self._matrix
@@ -142,7 +156,7 @@ class _Fonts:
             if name not in self._descents:
                 raise Unsure("font not in the page's resources")
             found = self._objects[address] = (font, ctypes.cast(font, ctypes.c_void_p).value or 0, self._descents[name],
-                                              m.a / m.d)
+                                              m.a, m.d)
         return found
 
     def advance(self, font, address: int, ch: str) -> float:
@@ -179,7 +193,7 @@ def chars(tp, height: float, descents: dict[str, float]) -> list[dict]:
     unmapped = raw.FPDFText_HasUnicodeMapError
     out: list[dict] = []
     last: dict | None = None
-    current, font, font_key, descent, stretch, size = -1, None, 0, 0.0, 1.0, 0.0
+    current, font, font_key, descent, wide, size = -1, None, 0, 0.0, 0.0, 0.0
     for i, ch in enumerate(text):
         if ch in " \r\n" and generated(handle, i):  # pdfium makes up spaces and line breaks only
             if ch == " " and last is not None:
@@ -191,14 +205,15 @@ def chars(tp, height: float, descents: dict[str, float]) -> list[dict]:
         key = object_of(handle, i) or 0
         if key != current:  # a text object has one font, size and matrix
             current = key
-            font, font_key, descent, stretch = fonts.of(key)
-            size = size_of(handle, i)
+            font, font_key, descent, a, d = fonts.of(key)
+            points = size_of(handle, i)
+            size, wide = points * d, points * a  # the glyphs' height on the page, and the scale of their advance
         origin(handle, i, x, y)
         if last is not None and last["x0"] == x.value and last["obj"] == key and last["y"] == y.value:
             last["text"] += ch  # one glyph whose text is several code points ("ư" + U+0301): one character
             continue
         bottom = height - (y.value + descent * size)
-        last = {"text": ch, "x0": x.value, "x1": x.value + fonts.advance(font, font_key, ch) * size * stretch,
+        last = {"text": ch, "x0": x.value, "x1": x.value + fonts.advance(font, font_key, ch) * wide,
                 "top": bottom - size, "bottom": bottom, "size": size, "obj": key, "y": y.value}
         out.append(last)
     return out
