@@ -89,3 +89,17 @@ def test_upper_text_of_sentences_and_headings():
     for text in ("KẾ HOẠCH", "TỈNH HƯNG YÊN", "Ủy ban nhân dân tỉnh", "SỞ TÀI CHÍNH và", "a", "",
                  "UBND TỈNH " * 30 + "các sở", "các sở " + "UBND TỈNH " * 30):
         assert vn.is_upper_text(text) == _upper_by_letters(text), text
+
+
+def test_a_long_word_is_folded_but_not_kept():
+    """The word caches hold a plan's syllables; a run of text with no space (glued PDF text, a
+    pasted blob) is folded all the same but not kept alive in them after the document."""
+    long_word = "Kếhoạchđặcbiệt" * 2000
+    caches = (vn._fold_word, vn._ascii_fold_word, vn._fold_aligned_piece)
+    for cache in caches:
+        cache.cache_clear()
+    for text in (long_word, f"Sở {long_word} Tài chính"):
+        assert vn.fold(text) == _whole_fold(text)
+        assert vn.ascii_fold(text) == _whole_ascii_fold(text)
+        assert vn.fold_aligned(text) == _whole_aligned(text)
+    assert all(cache.cache_info().currsize == 0 for cache in caches)

@@ -105,6 +105,15 @@ def _strip_each(text: str) -> str:
 # tests/test_vn_fold.py compares each with the whole-text way on generated texts.
 
 
+_CACHED_WORD = 64
+"""Longer words are folded with their text, not kept in the word caches: a run with no space
+(glued PDF text, a pasted blob) would otherwise stay alive there after its document."""
+
+
+def _holds_long_word(text: str, words: list[str]) -> bool:
+    return len(text) > _CACHED_WORD and max(map(len, words), default=0) > _CACHED_WORD
+
+
 @lru_cache(maxsize=16384)
 def _fold_word(word: str) -> str:
     return strip_tones(word).casefold()
@@ -114,7 +123,10 @@ def fold(text: str) -> str:
     """Comparison key: lower case, no tone marks, single spaces."""
     if text.isascii():
         return " ".join(text.casefold().split())
-    return " ".join(map(_fold_word, text.split()))  # split() and \s agree on what a space is
+    words = text.split()  # split() and \s agree on what a space is
+    if _holds_long_word(text, words):
+        return " ".join(strip_tones(text).casefold().split())
+    return " ".join(map(_fold_word, words))
 
 
 @lru_cache(maxsize=16384)
@@ -126,7 +138,10 @@ def ascii_fold(text: str) -> str:
     """Looser key with no diacritics at all (for matching typed input and OCR slips)."""
     if text.isascii():
         return " ".join(text.casefold().split())
-    return " ".join(filter(None, map(_ascii_fold_word, text.split())))  # a lone mark folds to nothing
+    words = text.split()
+    if _holds_long_word(text, words):
+        return " ".join(strip_diacritics(text).casefold().split())
+    return " ".join(filter(None, map(_ascii_fold_word, words)))  # a lone mark folds to nothing
 
 
 def fold_aligned(text: str) -> str:
@@ -136,7 +151,10 @@ def fold_aligned(text: str) -> str:
     one place, so the offsets hold whatever the text holds."""
     if text.isascii():
         return text.lower()
-    return " ".join(map(_fold_aligned_piece, text.split(" ")))
+    pieces = text.split(" ")
+    if _holds_long_word(text, pieces):
+        return "".join(map(_fold_char, text))
+    return " ".join(map(_fold_aligned_piece, pieces))
 
 
 @lru_cache(maxsize=16384)
