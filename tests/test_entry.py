@@ -221,3 +221,22 @@ def test_ctrl_c_outside_the_library_is_what_click_says(capfd, folder, monkeypatc
     monkeypatch.setitem(EXPORTERS, "yaml", interrupted)
     argv = ["extract", "plan.md"]
     assert _run(entry.main, argv, capfd, folder) == _run(_click, argv, capfd, folder) == (1, "", "\nAborted!\n", {})
+
+
+HEAVY = ("click", "dataclasses", "typing", "pathlib", "tempfile", "inspect")
+"""Modules a plain `kehoach extract FILE` does without (each costs milliseconds of every start):
+click (the quick path reads the command line), dataclasses (kehoach.record), typing (types are for
+mypy: TYPE_CHECKING), pathlib and tempfile (kehoach.paths, fileio's own temporary file)."""
+
+
+@pytest.mark.parametrize("sample", ["thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt",
+                                    "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.md",
+                                    "bac-ninh-88-kh-ubnd-2023-cai-cach-hanh-chinh-bang-bo-cuc.md"])
+def test_a_text_extract_imports_nothing_heavy(sample, tmp_path):
+    code = ("import sys; from kehoach.entry import main; "
+            "code = main(['extract', sys.argv[1], '-o', sys.argv[2], '-q']); "
+            f"print(code, [m for m in {HEAVY!r} if m in sys.modules])")
+    r = subprocess.run([sys.executable, "-S", "-c", code, str(ROOT / "samples" / sample), str(tmp_path / "p.yaml")],
+                       capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
+    assert r.stdout.strip() == "0 []", r.stdout + r.stderr

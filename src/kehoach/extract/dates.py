@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from .. import rx
 from ..numbering import roman_to_int
+from ..record import FrozenRecord
 from ..vn import ascii_fold as fold
 from ..vn import fold_aligned
 from ..vocab.dates import RECURRENCE_WORDS, YEAR
@@ -153,7 +153,11 @@ HORIZON = rx.compile(
 "năm 2026" (a year). One grammar for the plan's period and an appendix title's horizon."""
 
 
-class Horizon(NamedTuple):
+class Horizon(FrozenRecord):
+    """A horizon phrase: "giai đoạn 2021-2025", "đến năm 2030", "năm 2026"."""
+
+    __slots__ = ("kind", "first", "last", "start", "end")
+
     kind: str
     """"span", "until" or "year"."""
     first: int | None
@@ -162,6 +166,9 @@ class Horizon(NamedTuple):
     start: int
     end: int
     """Where the phrase stands in the text."""
+
+    def __init__(self, kind: str, first: int | None, last: int, start: int, end: int) -> None:
+        self.kind, self.first, self.last, self.start, self.end = kind, first, last, start, end
 
 
 def find_horizons(text: str) -> list[Horizon]:

@@ -12,10 +12,10 @@ reader reads them as they come.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import pairwise
 
 from .. import rx
+from ..record import Record
 from ..vn import ascii_fold
 from .aligned import HEADER_WORD
 from .blocks import Loc, Row
@@ -28,11 +28,15 @@ MAX_CELL_PARAGRAPHS = 8
 """More paragraphs than this between two tabs are not one cell but text between two tables."""
 
 
-@dataclass
-class _Para:
+class _Para(Record):
+    __slots__ = ("start", "end", "gap")
+
     start: int
     end: int  # exclusive
     gap: int  # blank lines before it
+
+    def __init__(self, start: int, end: int, gap: int) -> None:
+        self.start, self.end, self.gap = start, end, gap
 
     def has_tab(self, lines: list[str]) -> bool:
         return any("\t" in lines[k] for k in range(self.start, self.end))
