@@ -23,6 +23,7 @@ def unread(body: str) -> list[dict]:
     "STT\n\nNội dung nhiệm vụ\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian\n\n",  # a paragraph a cell
     "ST\nT\n\nNội dung hoạt động\n\nĐơn vị chủ trì\n\nĐơn vị phối hợp Thời gian\n\n",   # pdftotext's reading order
     "Nhiệm vụ\nChủ trì\nThời hạn\n",
+    "STT\nNội dung công\nĐơn vị chủ trì\nĐơn vị phối hợp Thời gian hoàn\nviệc\nthành\n",  # header cells wrapped
 ])
 def test_flattened_header_warns(header):
     warned = unread(header + ROWS)

@@ -9,8 +9,9 @@ from ..parse.blocks import Block
 from .table_header import header_words, reads_as_header_line
 
 HEADER_SPAN = 8
-"""Lines holding only column words (one cell or a few) within this many lines of each other, three
-columns among them the lead's, are a flattened table's header."""
+"""Lines holding column words and at most one other word (one cell or a few, a wrapped cell's first
+line) within this many lines of each other, three columns among them the lead's, are a flattened
+table's header."""
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def flattened_header(blocks: list[Block]) -> Block | None:
             if len(line) > 60:
                 continue
             found, others = header_words(line)
-            if not found or others:
+            if not found or others > 1:  # a header cell wrapped ("Nội dung công" / "việc") leaves a word
                 continue
             seen = [s for s in seen if n - s[0] < HEADER_SPAN] + [(n, found, b)]
             fields = set().union(*(f for _, f, _ in seen))
