@@ -240,3 +240,21 @@ def test_a_text_extract_imports_nothing_heavy(sample, tmp_path):
                        capture_output=True, text=True, timeout=120,
                        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
     assert r.stdout.strip() == "0 []", r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("argv", [["export", "checklist", str(CLEAN)], ["export", "timeline", str(CLEAN)], ["schema"]],
+                         ids=["checklist", "timeline", "schema"])
+def test_other_commands_to_a_closed_stdout_are_one_line(argv):
+    """Written through the same stdout writer as extract: a closed stdout is one line, a closed pipe quiet."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    r = subprocess.run([sys.executable, "-m", "kehoach", *argv], stderr=subprocess.PIPE, env=env, timeout=120,
+                       preexec_fn=lambda: os.close(1))
+    assert (r.returncode, r.stderr) == (1, b"kehoach: cannot write to standard output: it is closed\n")
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        r = subprocess.run([sys.executable, "-m", "kehoach", *argv], stdout=write, stderr=subprocess.PIPE, env=env,
+                           timeout=120)
+    finally:
+        os.close(write)
+    assert (r.returncode, r.stderr) == (1, b"")

@@ -7,7 +7,6 @@ warnings; 2 usage error.
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
@@ -189,7 +188,8 @@ def diff(ctx, old, new, fmt, out) -> None:
 
 @main.command()
 @global_options
-def schema() -> None:
+@click.pass_context
+def schema(ctx: click.Context) -> None:
     """Print the plan JSON Schema (JSON Schema 2020-12).
 
     \b
@@ -198,7 +198,7 @@ def schema() -> None:
     """
     from .validate import schema_text
 
-    sys.stdout.write(schema_text())
+    emit_bytes(ctx, schema_text().encode("utf-8"), None, False)
 
 
 if __name__ == "__main__":  # pragma: no cover

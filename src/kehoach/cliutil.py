@@ -328,11 +328,10 @@ def load_source(ctx: click.Context, source: str) -> dict:
 
 
 def emit_bytes(ctx: click.Context, data: bytes, out: str | None, binary: bool) -> None:
-    if (out is None or out == "-") and binary and sys.stdout.isatty():
-        fail(ctx, "this format is binary; write it to a file with -o FILE", 2)
     if out is None or out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        if binary and sys.stdout is not None and sys.stdout.isatty():
+            fail(ctx, "this format is binary; write it to a file with -o FILE", 2)
+        run(ctx, write_stdout, data)
         return
     from .fileio import write_atomic
 
