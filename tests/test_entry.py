@@ -258,3 +258,20 @@ def test_other_commands_to_a_closed_stdout_are_one_line(argv):
     finally:
         os.close(write)
     assert (r.returncode, r.stderr) == (1, b"")
+
+
+@pytest.mark.parametrize("module", ["kehoach", "kehoach.cli"], ids=["quick", "click"])
+def test_version_to_a_closed_stdout_or_pipe(module):
+    """As click's version option: nothing and exit 0 on a closed stdout; a closed pipe quietly, exit 1."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    r = subprocess.run([sys.executable, "-m", module, "--version"], stderr=subprocess.PIPE, env=env, timeout=60,
+                       preexec_fn=lambda: os.close(1))
+    assert (r.returncode, r.stderr) == (0, b"")
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        r = subprocess.run([sys.executable, "-m", module, "--version"], stdout=write, stderr=subprocess.PIPE, env=env,
+                           timeout=60)
+    finally:
+        os.close(write)
+    assert (r.returncode, r.stderr) == (1, b"")

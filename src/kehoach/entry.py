@@ -126,8 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run ``kehoach`` with ``argv`` (default: the process's arguments); returns the exit code."""
     args = sys.argv[1:] if argv is None else list(argv)
     if args == ["--version"]:
-        sys.stdout.write(f"kehoach, version {__version__}\n")
-        return 0
+        return _print_version()
     opts = quick_extract(args)
     if opts is None:
         from .cli import main as click_main
@@ -149,6 +148,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:  # as click says it
         sys.stderr.write("\nAborted!\n")
+        return 1
+    return 0
+
+
+def _print_version() -> int:
+    """`kehoach --version`, as click's version option prints it: nothing and exit 0 when stdout is
+    closed; a pipe closed by its reader ends quietly with exit 1."""
+    if sys.stdout is None:
+        return 0
+    try:
+        sys.stdout.write(f"kehoach, version {__version__}\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from .cliutil import quiet_stdout
+
+        quiet_stdout()
         return 1
     return 0
 
