@@ -76,14 +76,15 @@ def same_objects(data: bytes, index: int, page, tp, descents: dict[str, float]) 
 
     import pdfplumber
 
-    from kehoach.parse.pdf_objects import chars, scan
+    from kehoach.parse.pdf_objects import chars, in_content_order, scan
 
     height = page.get_size()[1]
     keys = ("x0", "x1", "top", "bottom", "size")
     with pdfplumber.open(io.BytesIO(data)) as plumber:
         want = plumber.pages[index]
         theirs = [c for c in want.chars if not c["text"].isspace()]
-        mine = [c for c in chars(tp, height, descents) if not c["text"].isspace()]
+        edges, order, _ = scan(page, height)
+        mine = [c for c in in_content_order(chars(tp, height, descents), order) if not c["text"].isspace()]
         if len(theirs) != len(mine) or any(a["text"] != b["text"] or any(abs(a[k] - b[k]) > 0.01 for k in keys)
                                            for a, b in zip(theirs, mine, strict=True)):
             return False
@@ -91,7 +92,7 @@ def same_objects(data: bytes, index: int, page, tp, descents: dict[str, float]) 
         def ordered(edges) -> list[dict]:
             return sorted((e for e in edges if e["orientation"]),
                           key=lambda e: (e["orientation"], *(round(e[k], 1) for k in ("x0", "top", "x1", "bottom"))))
-        ours, reference = ordered(scan(page, height)[0]), ordered(want.edges)
+        ours, reference = ordered(edges), ordered(want.edges)
         return len(ours) == len(reference) and all(
             a["orientation"] == b["orientation"] and all(abs(a[k] - b[k]) <= 0.01 for k in ("x0", "top", "x1", "bottom"))
             for a, b in zip(ours, reference, strict=True))

@@ -229,16 +229,17 @@ Edge = dict
 ``bottom``, ``width``, ``height``."""
 
 
-def scan(page, height: float) -> tuple[list[Edge], set[int]]:
+def scan(page, height: float) -> tuple[list[Edge], dict[int, int], set[int]]:
     """The edges pdfplumber's table finder starts from (every line, every side of a rectangle and
-    every straight side of another path that is stroked or filled), and the addresses of the page's
-    text objects that print something."""
+    every straight side of another path that is stroked or filled); where each text object stands in
+    the page's content (by address); the addresses of the text objects that print something."""
     import pypdfium2.raw as raw
 
     lines: list[Edge] = []
     rects: list[Edge] = []
     others: list[Edge] = []
     texts: set[int] = set()
+    order: dict[int, int] = {}
     matrix = raw.FS_MATRIX()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     px, py = ctypes.c_float(), ctypes.c_float()
@@ -248,9 +249,11 @@ def scan(page, height: float) -> tuple[list[Edge], set[int]]:
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_FORM:
             raise Unsure("form XObject")
-        if kind == raw.FPDF_PAGEOBJ_TEXT and raw.FPDFPageObj_GetBounds(obj, *bounds) \
-                and (bounds[2].value > bounds[0].value or bounds[3].value > bounds[1].value):
-            texts.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)  # not an empty or blank run
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            address = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            order[address] = k
+            if raw.FPDFPageObj_GetBounds(obj, *bounds) and (bounds[2].value > bounds[0].value or bounds[3].value > bounds[1].value):
+                texts.add(address)  # not an empty or blank run
         if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
         raw.FPDFPath_GetDrawMode(obj, fill, stroke)
@@ -272,7 +275,13 @@ def scan(page, height: float) -> tuple[list[Edge], set[int]]:
         for sub in _subpaths(shape):
             kind, found = _shape_edges(sub, height)
             (lines if kind == "line" else rects if kind == "rect" else others).extend(found)
-    return lines + rects + others, texts  # pdfplumber's order of edges: its snapping averages in it
+    return lines + rects + others, order, texts  # pdfplumber's order of edges: its snapping averages in it
+
+
+def in_content_order(chars: list[dict], order: dict[int, int]) -> list[dict]:
+    """The characters in the order of the page's content, as pdfminer gives them (pdfium's text page
+    may move a run of text elsewhere); a character's own run keeps pdfium's order."""
+    return sorted(chars, key=lambda c: order[c["obj"]])
 
 
 def _subpaths(shape: list[tuple[str, float, float]]) -> list[list[tuple[str, float, float]]]:

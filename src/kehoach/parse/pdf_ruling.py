@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable
 
 from .pdf_notes import join_superscripts, mark_cells, mark_page_notes
-from .pdf_objects import Edge, Unsure, check_page, scan
+from .pdf_objects import Edge, Unsure, check_page, in_content_order, scan
 from .pdf_objects import chars as page_chars
 from .pdf_rows import join_wrapped
 
@@ -278,9 +278,10 @@ def ruled_page(page, tp, descents: Callable[[], dict[str, float]]) -> tuple[floa
         check_page(page)
         width, height = page.get_size()
         chars = page_chars(tp, height, descents())
-        edges, texts = scan(page, height)
-        if texts - {c.get("obj") for c in chars}:
+        edges, order, printing = scan(page, height)
+        if printing - {c["obj"] for c in chars}:
             raise Unsure("text objects pdfium's text page left out")  # such as text printed twice, a hair apart, for bold
+        chars = in_content_order(chars, order)
         found = [t for t in find_tables(edges, chars) if t.rows and len(t.rows[0].cells) >= 2]
     except Unsure:
         return None
