@@ -15,10 +15,13 @@ WRAPPED = (f"Nơi nhận:{PAD}TM. ỦY BAN NHÂN DÂN\n\n- Bộ Nông nghiệp v
            f"{PAD}{PAD[:10]}PHÓ CHỦ TỊCH\n- Lưu: VT, NN.\n\n\n\n{PAD}{PAD[:10]}Nguyễn Văn An\n")
 PAGE_CUT = (f"Nơi nhận:{PAD}TM. ỦY BAN NHÂN DÂN\n\n- Bộ Công Thương;{PAD}KT. CHỦ TỊCH\n\n- Thường trực Tỉnh ủy;{PAD}"
             f"PHÓ CHỦ TỊCH\n\n\n{PAD}2\n\f{PAD}Kế hoạch 12/KH-UBND\n\n- Các sở, ngành;{PAD}Nguyễn Văn An\n\n- Lưu: VT.\n")
+APART = (f"Nơi nhận:{PAD}TM. ỦY BAN NHÂN DÂN\n\n- Bộ Công Thương;{PAD}KT. CHỦ TỊCH\n\n- Thường trực Tỉnh ủy;{PAD}"
+         f"PHÓ CHỦ TỊCH\n\n- Các sở, ngành;\n\n- Lưu: VT.{PAD[:39]}Nguyễn Văn An\n")
+"""Recipients a blank line apart at the margin, the signer's name beside the last."""
 RUNNING = "\f".join(f"{PAD}Kế hoạch 12/KH-UBND\n\n{body}\n" for body in ("- Sở Tài chính bố trí kinh phí.", "- Sở Nội vụ theo dõi."))
 
 
-@pytest.mark.parametrize("signature", [WRAPPED, PAGE_CUT])
+@pytest.mark.parametrize("signature", [WRAPPED, PAGE_CUT, APART])
 def test_signer_read(signature):
     # the running header stands at the top of three pages: the head's, two bodies' and the signature's
     text = f"{PAD}Kế hoạch 12/KH-UBND\n\n" + HEAD + "\f" + RUNNING + "\f" + signature

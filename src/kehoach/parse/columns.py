@@ -36,6 +36,9 @@ marker, "Nơi nhận", "Số:", the motto, the issuer, a place and date, a signe
 _CUE = LAYOUT_CUE
 _LEFT_ONLY = rx.compile(r"^(?:[-–+•]\s|[-_=*~.]{3,}$|[\p{Lu}\d\s.,\-–]+$)")
 """Lines that may stand in the left column alone: recipients ("- Bộ Tài chính;"), rules, capitals."""
+_RECIPIENTS = rx.compile(rf"^{RECIPIENTS}")
+_RECIPIENT_ITEM = rx.compile(r"^[-–+•]\s")
+"""A recipient at the margin ("- Các sở, ban, ngành;"): the "Nơi nhận" column goes on after a blank line."""
 _MAX_LINES = 40
 _INDENT_SLACK = 4
 
@@ -91,6 +94,7 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
     if first is None or not (_cue(first[0]) or _cue(first[2])):
         return None
     boundary = first[1]
+    recipients = bool(_RECIPIENTS.match(normalize_text(first[0])))
     left: list[tuple[int, str]] = []
     right: list[tuple[int, str]] = []
     i = start
@@ -98,7 +102,8 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
         raw = lines[i].rstrip("\r\n")
         if not raw.strip() or furniture(i):
             nxt = next((k for k in range(i + 1, min(len(lines), i + 8)) if lines[k].strip() and not furniture(k)), None)
-            if nxt is None or nxt - i > 3 + sum(map(furniture, range(i, nxt))) or not _continues(lines[nxt], boundary):
+            if nxt is None or nxt - i > 3 + sum(map(furniture, range(i, nxt))) or not (
+                    _continues(lines[nxt], boundary) or recipients and _RECIPIENT_ITEM.match(lines[nxt])):
                 break
             for column in (left, right):
                 if column and column[-1][1]:
