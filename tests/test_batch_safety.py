@@ -127,6 +127,18 @@ def test_dev_stdout_and_dev_fd_are_written_when_they_are_pipes(tmp_path):
                 pass
 
 
+def test_an_output_name_of_the_longest_length_is_written(tmp_path):
+    """A name the file system takes (255 bytes: a long Vietnamese title is 3 bytes a letter) is
+    written, though the temporary file beside it carries a tag and a random part more."""
+    f = plan_file(tmp_path / "plan.txt")
+    for name in ("x" * 250 + ".yaml", "kế hoạch " * 18 + "k.json"):
+        assert len(name.encode()) <= 255
+        r = cli("extract", str(f), "-o", str(tmp_path / name))
+        assert r.returncode == 0, r.stderr
+        assert "schema_version" in (tmp_path / name).read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
 def test_permissions_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_path):
     f = plan_file(tmp_path / "plan.txt")
     new = tmp_path / "new.yaml"

@@ -34,6 +34,9 @@ NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 TEMP_TAG = "kehoach-"
 """Temporary files are named ``.NAME.kehoach-PID@HOST-XXXXXXXX.tmp`` beside the output NAME they
 become (:mod:`kehoach.leftovers`: HOST is this machine's name; earlier versions wrote no ``@HOST``)."""
+TEMP_NAME_BYTES = 120
+"""The bytes of the output's name a temporary file's name starts with: with the tag, the writer
+and the random part it stays under the 255 bytes a file system takes for a name."""
 _TEMP_NAME = re.compile(r"\..+\." + TEMP_TAG + r"(\d+(?:@[A-Za-z0-9_]+)?)-[A-Za-z0-9_]+\.tmp")
 
 
@@ -124,7 +127,8 @@ def open_atomic(path: str | os.PathLike, follow: bool = True) -> Iterator[Binary
             folder = os.path.dirname(target)
             os.makedirs(folder, exist_ok=True)
             mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
-            fd, tmp = _new_temp(folder, f".{os.path.basename(target)}.{TEMP_TAG}{leftovers.owner()}-")
+            name = os.fsdecode(os.fsencode(os.path.basename(target))[:TEMP_NAME_BYTES])
+            fd, tmp = _new_temp(folder, f".{name}.{TEMP_TAG}{leftovers.owner()}-")
             fh = os.fdopen(fd, "wb")
             os.fchmod(fd, mode)
     except OSError as e:
