@@ -435,3 +435,20 @@ def test_a_link_or_fifo_in_place_of_a_batch_output_is_replaced_not_followed(tmp_
     for name in ("plan.txt.yaml", "other.txt.yaml"):
         assert (out / name).is_file() and not (out / name).is_symlink()
         assert yaml.safe_load((out / name).read_text(encoding="utf-8"))["schema_version"]
+
+
+def test_a_temporary_file_is_not_left_when_its_mode_cannot_be_set(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from kehoach import fileio
+    from kehoach.errors import OutputError
+
+    def refuse(fd, mode):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(fileio.os, "fchmod", refuse)
+    with pytest.raises(OutputError, match="cannot write .*plan.yaml: Operation not permitted"):
+        fileio.write_atomic(tmp_path / "plan.yaml", b"x")
+    assert os.listdir(tmp_path) == []

@@ -129,8 +129,13 @@ def open_atomic(path: str | os.PathLike, follow: bool = True) -> Iterator[Binary
             mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
             name = os.fsdecode(os.fsencode(os.path.basename(target))[:TEMP_NAME_BYTES])
             fd, tmp = _new_temp(folder, f".{name}.{TEMP_TAG}{leftovers.owner()}-")
-            fh = os.fdopen(fd, "wb")
-            os.fchmod(fd, mode)
+            try:
+                os.fchmod(fd, mode)
+                fh = os.fdopen(fd, "wb")
+            except BaseException:  # the temporary file made a moment ago is not left behind
+                os.close(fd)
+                os.unlink(tmp)
+                raise
     except OSError as e:
         raise OutputError(f"cannot write {path}: {_describe(e)}") from e
     try:
