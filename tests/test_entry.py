@@ -161,6 +161,15 @@ def test_an_extract_runs_without_click():
         target.unlink(missing_ok=True)
 
 
+@pytest.mark.parametrize("options", [[], ["-f", "json", "-v"], ["--strict"]], ids=" ".join)
+def test_stdin_extracts_as_click_extracts_it(options):
+    """`cat plan.md | kehoach extract -`: the quick path and the click interface read it alike."""
+    runs = [subprocess.run([sys.executable, "-m", module, "extract", "-", *options], input=SMALL.read_bytes(),
+                           capture_output=True, timeout=120) for module in ("kehoach", "kehoach.cli")]
+    assert [(r.returncode, r.stdout, r.stderr) for r in runs[:1]] == [(r.returncode, r.stdout, r.stderr) for r in runs[1:]]
+    assert runs[0].stdout.lstrip(b"{\n ").startswith((b"schema_version", b'"schema_version"'))
+
+
 def test_python_dash_m_kehoach_is_the_command():
     r = subprocess.run([sys.executable, "-m", "kehoach", "--version"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stdout.startswith("kehoach, version ")

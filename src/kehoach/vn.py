@@ -114,6 +114,16 @@ def _holds_long_word(text: str, words: list[str]) -> bool:
     return len(text) > _CACHED_WORD and max(map(len, words), default=0) > _CACHED_WORD
 
 
+def _key(text: str, strip, word_key) -> str:
+    """``" ".join(strip(text).casefold().split())``, from ``word_key`` (that, cached) of each word."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    words = text.split()  # split() and \s agree on what a space is
+    if _holds_long_word(text, words):
+        return " ".join(strip(text).casefold().split())
+    return " ".join(filter(None, map(word_key, words)))  # a lone mark may fold to nothing
+
+
 @lru_cache(maxsize=16384)
 def _fold_word(word: str) -> str:
     return strip_tones(word).casefold()
@@ -121,12 +131,7 @@ def _fold_word(word: str) -> str:
 
 def fold(text: str) -> str:
     """Comparison key: lower case, no tone marks, single spaces."""
-    if text.isascii():
-        return " ".join(text.casefold().split())
-    words = text.split()  # split() and \s agree on what a space is
-    if _holds_long_word(text, words):
-        return " ".join(strip_tones(text).casefold().split())
-    return " ".join(map(_fold_word, words))
+    return _key(text, strip_tones, _fold_word)
 
 
 @lru_cache(maxsize=16384)
@@ -136,12 +141,7 @@ def _ascii_fold_word(word: str) -> str:
 
 def ascii_fold(text: str) -> str:
     """Looser key with no diacritics at all (for matching typed input and OCR slips)."""
-    if text.isascii():
-        return " ".join(text.casefold().split())
-    words = text.split()
-    if _holds_long_word(text, words):
-        return " ".join(strip_diacritics(text).casefold().split())
-    return " ".join(filter(None, map(_ascii_fold_word, words)))  # a lone mark folds to nothing
+    return _key(text, strip_diacritics, _ascii_fold_word)
 
 
 def fold_aligned(text: str) -> str:
