@@ -452,3 +452,12 @@ def test_a_temporary_file_is_not_left_when_its_mode_cannot_be_set(tmp_path, monk
     with pytest.raises(OutputError, match="cannot write .*plan.yaml: Operation not permitted"):
         fileio.write_atomic(tmp_path / "plan.yaml", b"x")
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SIGKILL")
+def test_a_stale_temporary_file_of_a_name_with_a_newline_is_removed(tmp_path):
+    from kehoach.fileio import remove_stale_temps
+
+    stale = _killed_mid_write(tmp_path / "kế hoạch\nsố 1.yaml")
+    assert "\n" in stale.name
+    assert remove_stale_temps(tmp_path) == 1 and not stale.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -65,10 +66,8 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
     from .batch import expand_inputs, plan_jobs
     from .workers import Budget
 
-    if fmt != "jsonl" and not out:
-        fail(ctx, "give an output folder with -o OUTDIR (or use --format jsonl to write one stream)", 2)
-    if fmt != "jsonl" and Path(out).exists() and not Path(out).is_dir():
-        fail(ctx, f"{out}: exists and is not a folder", 2)
+    if fmt != "jsonl":
+        _check_outdir(ctx, out)
     if engine == "dask" and not scheduler:
         fail(ctx, "--engine dask needs --scheduler ADDRESS", 2)
     found = list(expand_inputs(inputs))
@@ -90,15 +89,40 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
     from .fileio import open_atomic
 
     streaming = fmt == "jsonl" and out and out != "-"
+    if fmt == "jsonl" and not streaming and sys.stdout is None:
+        fail(ctx, "cannot write to standard output: it is closed")
     with contextlib.ExitStack() as stack:
         stream = None
         if fmt == "jsonl":
-            stream = run(ctx, stack.enter_context, open_atomic(out)) if streaming else sys.stdout.buffer
+            stream = run(ctx, stack.enter_context, open_atomic(out)) if streaming else _Stdout()
         failed = _batch_run(ctx, jobs, stream, report, out if fmt != "jsonl" else None,
                             dict(jobs_n=jobs_n, force=force, fail_fast=fail_fast, max_bytes=max_size, engine=engine,
                                  scheduler=scheduler, budget=Budget(timeout or None, memory or None)))
     if failed:
         ctx.exit(1)
+
+
+def _check_outdir(ctx, out: str | None) -> None:
+    """Exit 2 unless ``out`` names a folder that is, or can be made, a folder."""
+    from .fileio import not_a_folder
+
+    if not out or out == "-":
+        fail(ctx, "give an output folder with -o OUTDIR (or use --format jsonl to write one stream)", 2)
+        return
+    blocker = not_a_folder(out)
+    if blocker is not None:
+        fail(ctx, f"{out}: exists and is not a folder" if os.path.exists(out) and not os.path.isdir(out)
+             else f"cannot write into {out}: {blocker} is not a folder", 2)
+
+
+class _Stdout:
+    """Standard output for the JSON Lines: a pipe closed by its reader (``| head -1``) ends the run
+    quietly with exit code 1, as `kehoach extract` ends it; any other failure is one line."""
+
+    def write(self, data: bytes) -> None:
+        from .cliutil import write_stdout
+
+        write_stdout(data)
 
 
 def _same_path(a: str, b: str) -> bool:

@@ -97,7 +97,7 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
         vias = predecessor_marks(con, match, query, limit, rows)
     finally:
         con.close()
-    if fmt == "table" and not out and sys.stdout.isatty():
+    if fmt == "table" and not out and sys.stdout is not None and sys.stdout.isatty():
         _print_tasks(tasks_to_values(rows, vias, match.current if match else None))
     else:
         emit_bytes(ctx, render_tasks(rows, vias, match.current if match else None, fmt), out, fmt == "xlsx")

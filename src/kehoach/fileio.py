@@ -37,7 +37,7 @@ become (:mod:`kehoach.leftovers`: HOST is this machine's name; earlier versions 
 TEMP_NAME_BYTES = 120
 """The bytes of the output's name a temporary file's name starts with: with the tag, the writer
 and the random part it stays under the 255 bytes a file system takes for a name."""
-_TEMP_NAME = re.compile(r"\..+\." + TEMP_TAG + r"(\d+(?:@[A-Za-z0-9_]+)?)-[A-Za-z0-9_]+\.tmp")
+_TEMP_NAME = re.compile(r"(?s)\..+\." + TEMP_TAG + r"(\d+(?:@[A-Za-z0-9_]+)?)-[A-Za-z0-9_]+\.tmp")
 
 
 def _umask() -> int:
@@ -60,6 +60,9 @@ def guard_output(out: str | os.PathLike, inputs: Iterable[str] = ()) -> None:
     target = output_target(out)
     if os.path.isdir(target):
         raise OutputError(f"{out}: is a directory; give a file name")
+    blocked = folder_problem(os.path.dirname(os.fspath(out)))
+    if blocked:
+        raise OutputError(f"cannot write {out}: {blocked}")
     remove_stale_temps(os.path.dirname(target))
     if not os.path.exists(target):
         return
@@ -92,6 +95,41 @@ def _new_temp(folder: str, prefix: str) -> tuple[int, str]:
 
 def _describe(e: OSError) -> str:
     return e.strerror or type(e).__name__
+
+
+def not_a_folder(folder: str | os.PathLike) -> str | None:
+    """The first of ``folder``'s leading parts, as written, that exists and is not a folder (a file
+    where the path needs a folder, as ``notes.md`` in ``notes.md/plan.yaml``); None when there is
+    none (every part is a folder or still missing)."""
+    folder = os.fspath(folder)
+    parts = folder.split(os.sep)
+    for k in range(1, len(parts) + 1):
+        prefix = os.sep.join(parts[:k])
+        if not prefix or parts[k - 1] in ("", "."):
+            continue
+        if not os.path.exists(prefix):
+            return None
+        if not os.path.isdir(prefix):
+            return prefix
+    return None
+
+
+def folder_problem(folder: str | os.PathLike) -> str | None:
+    """Why ``folder`` cannot be (made) a folder to write in ("notes.md is a file, not a folder"),
+    or None."""
+    blocker = not_a_folder(folder)
+    if blocker is None:
+        return None
+    return f"{blocker} is a file, not a folder" if os.path.isfile(blocker) else f"{blocker} is not a folder"
+
+
+def _write_failure(path: str | os.PathLike, e: OSError) -> OutputError:
+    """One line for a failed write to ``path``: what stands in the way when a part of its folder
+    is a file (the system says "File exists" or "Not a directory"), else the system's words."""
+    import errno
+
+    why = folder_problem(os.path.dirname(os.fspath(path))) if e.errno in (errno.EEXIST, errno.ENOTDIR) else None
+    return OutputError(f"cannot write {os.fspath(path)}: {why or _describe(e)}")
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, follow: bool = True) -> None:
@@ -137,7 +175,7 @@ def open_atomic(path: str | os.PathLike, follow: bool = True) -> Iterator[Binary
                 os.unlink(tmp)
                 raise
     except OSError as e:
-        raise OutputError(f"cannot write {path}: {_describe(e)}") from e
+        raise _write_failure(path, e) from e
     try:
         with fh:
             yield fh
@@ -150,7 +188,7 @@ def open_atomic(path: str | os.PathLike, follow: bool = True) -> Iterator[Binary
             except OSError:
                 pass
         if isinstance(e, OSError):
-            raise OutputError(f"cannot write {path}: {_describe(e)}") from e
+            raise _write_failure(path, e) from e
         raise
 
 
