@@ -25,6 +25,21 @@ def tasks(text: str, name: str = "plan.md") -> list[dict]:
     ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu", ["Sở Khoa học và Công nghệ"], []),
     ("Sở Khoa học và Công nghệ Sở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"], []),
     ("Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư", ["Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư"], []),
+    # a cell that lists one agency a line, its lines joined by a PDF reader: parted at each head
+    ("Phòng Tài chính - Kế hoạch Phòng Kinh tế và Hạ tầng UBND các xã",
+     ["Phòng Tài chính - Kế hoạch", "Phòng Kinh tế và Hạ tầng", "UBND các xã"], []),
+    ("Phòng Kinh tế và Hạ tầng Hội Liên hiệp Phụ nữ huyện Hội Nông dân huyện",
+     ["Phòng Kinh tế và Hạ tầng", "Hội Liên hiệp Phụ nữ huyện", "Hội Nông dân huyện"], []),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Huyện đoàn Ủy ban nhân dân các xã, thị trấn",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Huyện đoàn", "Ủy ban nhân dân các xã, thị trấn"], []),
+    ("Các thành viên BCĐ huyện UBND các xã, thị trấn", ["Các thành viên BCĐ huyện", "UBND các xã, thị trấn"], []),
+    ("UBND các huyện, thị xã, thành phố Công an tỉnh", ["UBND các huyện, thị xã, thành phố", "Công an tỉnh"], []),
+    # … but not inside one name
+    ("Văn phòng UBND tỉnh", ["Văn phòng UBND tỉnh"], []),
+    ("Chủ tịch UBND các huyện", ["Chủ tịch UBND các huyện"], []),
+    ("Ban Thường vụ Hội Nông dân tỉnh", ["Ban Thường vụ Hội Nông dân tỉnh"], []),
+    ("Sở Tài chính thành phố Hải Phòng", ["Sở Tài chính thành phố Hải Phòng"], []),
+    ("UBND xã Đoàn Kết", ["UBND xã Đoàn Kết"], []),
 ])
 def test_responsibility_cell(cell, lead, support):
     roles = read_roles(cell, "lead")

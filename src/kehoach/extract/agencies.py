@@ -97,8 +97,18 @@ def _split_commas(part: str) -> list[str]:
             result.append(name)
             continue
         bits = rx.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b)", name)
-        result.extend(b for b in bits if b)
+        for bit in bits:
+            if bit and result and _OFFICE_OF.match(result[-1]):
+                result[-1] += " và " + bit  # "Văn phòng HĐND và UBND huyện": one office of two bodies
+            elif bit:
+                result.append(bit)
     return result
+
+
+_OFFICE_OF = rx.compile(r"^(?:Văn\s+phòng|VP)\s+(?:Đoàn\s+(?:ĐBQH|[Đđ]ại\s+biểu\s+Quốc\s+hội)|HĐND|Hội\s+đồng\s+nhân\s+dân"
+                        r"|UBND|(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân)$")
+"""An office named after the bodies it serves with no level word: the level comes after the last body
+("Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"), so the "và" joins bodies, not agencies."""
 
 
 _PART_SPLIT = rx.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + ")")

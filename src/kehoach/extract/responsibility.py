@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .. import rx
 from ..record import Record
-from ..vocab.agencies import ACTOR_HEAD, GLUED_HEAD, GROUP_HEAD, HEAD
+from ..vocab.agencies import ACTOR_HEAD, GLUED_HEAD, GROUP_HEAD, HEAD, LEVEL, LEVEL_GLUED_HEAD
 from ..vocab.dates import YEAR
 from .agencies import split_lead_support
 
@@ -29,8 +29,13 @@ _VERB = rx.compile(
 )
 _MARK_COMMA = rx.compile(r"(\(\s*(?:chủ\s+trì|phối\s+hợp)\s*\))\s*,", rx.I)
 _WITH = rx.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
-_GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)\s+(?={GLUED_HEAD}\s+\p{{Lu}})")
-_NAME_START = rx.compile(rf"^{HEAD}\s")
+_GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)(?<!\bcác)(?<!\bphòng)(?<!\bVP)(?<!\btịch)(?<!\btrưởng)"
+                     rf"\s+(?={GLUED_HEAD}\s+\p{{Lu}}|(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?{LEVEL}\b)")
+"""Where a name glued to the one before it starts at an unambiguous head ("Sở A Sở B", "… Hạ tầng UBND các
+xã"; not after "Văn phòng" or "Chủ tịch", whose office it names)."""
+_LEVEL_GLUED = rx.compile(rf"(?<=\s)(?P<level>{LEVEL})\s+(?={LEVEL_GLUED_HEAD})")
+"""A head after the level word that ends a local agency's name ("… Phụ nữ huyện Hội Nông dân huyện")."""
+_NAME_START = rx.compile(rf"^(?:{HEAD}|{GROUP_HEAD}|[Cc]ác)\s")
 
 
 class Roles(Record):
@@ -53,7 +58,7 @@ def _unglue(part: str) -> str:
     """"Sở A Sở B" -> "Sở A; Sở B" when the part starts with an agency name."""
     if not _NAME_START.match(part):
         return part
-    return _GLUED.sub("; ", part)
+    return _LEVEL_GLUED.sub(r"\g<level>; ", _GLUED.sub("; ", part))
 
 
 def _part_role(part: str) -> tuple[str | None, str, list[str], bool]:

@@ -22,7 +22,7 @@ HEAD_WORDS: tuple[str, ...] = (
     r"VP",
     r"Công\s+an",
     r"Bộ\s+Chỉ\s+huy",
-    r"Bộ(?=\s+\p{Lu})",  # a ministry has a capitalised name; "Bộ tiêu chí" (a set of criteria) is no agency
+    r"Bộ(?=\s+(?-i:\p{Lu}))",  # a ministry has a capitalised name (in patterns that ignore case too); "Bộ tiêu chí" is no agency
     r"Bảo\s+hiểm",
     r"BHXH",
     r"Ngân\s+hàng",
@@ -42,6 +42,9 @@ HEAD_WORDS: tuple[str, ...] = (
     r"Thanh\s+tra(?![,\s]+(?:kiểm\s+tra|việc|các|chuyên\s+ngành|đột\s+xuất))",  # the activity, not the agency
     r"Tỉnh\s+đoàn",
     r"Tỉnh\s+(?:ủy|uỷ)",
+    r"(?:Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)",  # a district's, city's or town's youth union or Party committee
+    r"Đảng\s+(?:ủy|uỷ)",
+    r"Phòng(?=\s+(?-i:\p{Lu}))",  # a district's office ("Phòng Tài chính - Kế hoạch"); "Phòng, chống …" is prevention
     r"Đoàn(?!\s+kết)",  # "đoàn kết" (solidarity)
     r"Mặt\s+trận",
     r"MTTQ",
@@ -78,8 +81,19 @@ ASSIGN = r"(?:Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)"
 PERSON_HEAD = r"(?:Thủ\s+trưởng|Chủ\s+tịch)"
 """A person named by office, who leads as the agency does: "Chủ tịch UBND các huyện", "Thủ trưởng các sở"."""
 
-GLUED_HEAD = r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý)"
-"""Heads so unambiguous that a name glued to the one before it ("Sở A Sở B") is parted there."""
+GLUED_HEAD = (r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý|(?<!\bHải\s)Phòng"
+              r"|(?<!\bvụ\s)(?<!\bương\s)(?<!\btrực\s)(?<!\bphòng\s)Hội)")
+"""Heads so unambiguous that a name glued to the one before it ("Sở A Sở B") is parted there
+("Hải Phòng" is a city; "Ban Thường vụ Hội …", "Trung ương Hội …" name a body of the association)."""
+
+LEVEL = r"(?:tỉnh|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố|xã|phường)"
+"""The level word that ends a local agency's name ("Hội Nông dân huyện", "UBND các xã, thị trấn")."""
+
+LEVEL_GLUED_HEAD = (r"(?:(?:Sở|Phòng|Hội|Ban|Trung\s+tâm|Văn\s+phòng|Liên\s+đoàn|Chi\s+cục|Mặt\s+trận|Kho\s+bạc|Bảo\s+hiểm)\s+\p{Lu}"
+                    r"|(?:UBND|(?:Ủy|Uỷ)\s+ban|Công\s+an|MTTQ|BHXH|(?:Huyện|Thành|Thị|Tỉnh)\s+đoàn)\b)")
+"""Heads that part a name glued after a level word ("Hội Liên hiệp Phụ nữ huyện Hội Nông dân huyện", the
+lines of a cell that lists one agency a line, read from a PDF); the heads that may start a place's name
+("xã Đoàn Kết", "xã Đài Xuyên") are left out."""
 
 ABBREVIATIONS: list[tuple[str, str]] = [
     (r"UBND", "Ủy ban nhân dân"), (r"HĐND", "Hội đồng nhân dân"), (r"BQL", "Ban Quản lý"),

@@ -1,0 +1,30 @@
+"""Plans written in layouts the rules were not written from (tests/unseen/, made by
+scripts/make_unseen.py): every rendition of each is scored against its held-out answer key, and
+no value may be wrong without a warning near it. A rendition the tool cannot read (a table flattened
+to one cell a line) may miss values, but must say so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import load_script
+
+ROOT = Path(__file__).resolve().parent.parent
+score = load_script("score_heldout")
+CASES = [(key, name) for key in score.load_keys() for name in key.get("renditions") or []]
+
+
+def test_renditions_exist():
+    assert CASES
+    for _, name in CASES:
+        assert (ROOT / "tests" / "unseen" / name).is_file(), name
+
+
+@pytest.mark.parametrize("key,name", CASES, ids=[name for _, name in CASES])
+def test_rendition_is_never_silently_wrong(key, name):
+    result = score.score_document(key, ROOT / "tests" / "unseen" / name)
+    assert result["crash"] is None
+    silent = [e for e in result["errors"] if e["silent"]]
+    assert silent == []
