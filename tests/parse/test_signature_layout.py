@@ -18,10 +18,16 @@ PAGE_CUT = (f"Nơi nhận:{PAD}TM. ỦY BAN NHÂN DÂN\n\n- Bộ Công Thương;
 APART = (f"Nơi nhận:{PAD}TM. ỦY BAN NHÂN DÂN\n\n- Bộ Công Thương;{PAD}KT. CHỦ TỊCH\n\n- Thường trực Tỉnh ủy;{PAD}"
          f"PHÓ CHỦ TỊCH\n\n- Các sở, ngành;\n\n- Lưu: VT.{PAD[:39]}Nguyễn Văn An\n")
 """Recipients a blank line apart at the margin, the signer's name beside the last."""
+INDENTED = (f"     Nơi nhận:{PAD}KT. CHỦ TỊCH\n\n      - Bộ Công Thương;{PAD}PHÓ CHỦ TỊCH\n\n   - Thường trực Tỉnh ủy;\n\n"
+            f"    - Các sở, ngành;{PAD[:22]}Nguyễn Văn An\n\n        - Lưu: VT.\n\f"
+            f"   ỦY BAN NHÂN DÂN{PAD[:20]}CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n{PAD}{PAD[:12]}VIỆT NAM\n"
+            f"   TỈNH HÀ NAM{PAD[:24]}Độc lập - Tự do - Hạnh phúc\n")
+"""Recipients centred in their cell (indented) and another header after a page break: a decision's
+signature before the plan it issues (the motto's "VIỆT NAM" is no name)."""
 RUNNING = "\f".join(f"{PAD}Kế hoạch 12/KH-UBND\n\n{body}\n" for body in ("- Sở Tài chính bố trí kinh phí.", "- Sở Nội vụ theo dõi."))
 
 
-@pytest.mark.parametrize("signature", [WRAPPED, PAGE_CUT, APART])
+@pytest.mark.parametrize("signature", [WRAPPED, PAGE_CUT, APART, INDENTED])
 def test_signer_read(signature):
     # the running header stands at the top of three pages: the head's, two bodies' and the signature's
     text = f"{PAD}Kế hoạch 12/KH-UBND\n\n" + HEAD + "\f" + RUNNING + "\f" + signature

@@ -181,7 +181,8 @@ def is_person(text: str) -> bool:
     if not PERSON.match(t) or len(t) > 40:
         return False
     f = ascii_fold(t)
-    return not any(w in f for w in ("uy ban", "chu tich", "giam doc", "noi nhan", "ke hoach", "phu luc", "danh muc"))
+    return not any(w in f for w in ("uy ban", "chu tich", "giam doc", "noi nhan", "ke hoach", "phu luc", "danh muc",
+                                    "cong hoa", "chu nghia", "doc lap"))  # the motto of a header after a page break
 
 
 def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[str], list[int], int | None]:

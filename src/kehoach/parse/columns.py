@@ -103,7 +103,7 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
         if not raw.strip() or furniture(i):
             nxt = next((k for k in range(i + 1, min(len(lines), i + 8)) if lines[k].strip() and not furniture(k)), None)
             if nxt is None or nxt - i > 3 + sum(map(furniture, range(i, nxt))) or not (
-                    _continues(lines[nxt], boundary) or recipients and _RECIPIENT_ITEM.match(lines[nxt])):
+                    _continues(lines[nxt], boundary) or recipients and _RECIPIENT_ITEM.match(lines[nxt].lstrip(" \u00a0"))):
                 break
             for column in (left, right):
                 if column and column[-1][1]:
