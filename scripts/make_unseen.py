@@ -11,9 +11,9 @@ each plan is also in the held-out set (tests/heldout/) with its answer key.
 
 Markup, one block per line:
     # text                 a bold centred line            ## text    a bold line
-    text                   a paragraph                    - text     a bullet paragraph
+    text                   a paragraph (**…** bold)       - text     a bullet paragraph
     @layout / @end         a borderless two-column table; each line "left ;; right", "\\\\" breaks a cell
-    @table / @end          a ruled table; cells split by " | ", "\\\\" breaks a cell, "^" continues the
+    @table / @end          a ruled table; cells split by "|", "\\\\" breaks a cell, "^" continues the
                            cell above (row span), "<" the cell on the left (column span); a line
                            "---" ends the header rows (repeated on every page)
     @landscape             a new landscape section          @pagebreak   a new page
@@ -88,12 +88,13 @@ def layout(doc, lines: list[str]) -> None:
 
 def ruled(doc, lines: list[str]) -> None:
     n_head = lines.index("---") if "---" in lines else 1
-    rows = [[c.strip() for c in line.split(" | ")] for line in lines if line != "---"]
+    rows = [[c.strip() for c in line.split("|")] for line in lines if line != "---"]
     width = max(len(r) for r in rows)
+    for cells in rows:
+        cells += ["<"] * (width - len(cells))
     t = doc.add_table(rows=len(rows), cols=width)
     t.style = doc.styles["Table Grid"]
     for r, cells in enumerate(rows):
-        cells += ["<"] * (width - len(cells))
         for c, text in enumerate(cells):
             if text in ("^", "<"):
                 continue
@@ -118,7 +119,10 @@ def paragraph(doc, line: str) -> None:
         if level == 1:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return
-    p = doc.add_paragraph(line)
+    p = doc.add_paragraph()
+    for k, piece in enumerate(line.split("**")):  # "**Điều 1.** Ban hành …": the parts in ** are bold
+        if piece:
+            p.add_run(piece).bold = k % 2 == 1
     p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     p.paragraph_format.first_line_indent = Cm(1)
 

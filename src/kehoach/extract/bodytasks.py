@@ -217,26 +217,36 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Uni
     return units
 
 
-def _lead_sentence(text: str) -> str | None:
-    """The agency a paragraph makes the lead ("Sở A chủ trì, phối hợp với …", "Giao Sở A …"), or None."""
-    m = AGENCY_SENTENCE.match(text + " ")
-    if m is None or not m.group("agency")[:1].isupper():
-        return None
-    if _LEADS.match(text[m.end("agency"):]) or rx.match(rf"{_LEAD_IN}{ASSIGN}\s", text):
-        return m.group("agency")
+_CLAUSE_START = rx.compile(rf"[.:;]\s+(?=\p{{Lu}})|\s(?={ASSIGN}\s)")
+"""Where an assignment may start inside a paragraph: after the sentence or the colon that states the work
+("Rà soát các quy định … . Giao Sở A chủ trì …", "Xây dựng cơ sở dữ liệu …: Sở A chủ trì, phối hợp với …"), or
+at a capitalised "Giao"/"Đề nghị", which opens a sentence (a heading run into its paragraph by a text export)."""
+
+
+def _lead_sentence(text: str) -> tuple[str, int] | None:
+    """The agency a paragraph makes the lead ("Sở A chủ trì, phối hợp với …", "Giao Sở A …") and where
+    that assignment starts, at the paragraph's start or after a sentence or a colon; or None."""
+    for start in (0, *(m.end() for m in _CLAUSE_START.finditer(text))):
+        clause = text[start:]
+        m = AGENCY_SENTENCE.match(clause + " ")
+        if m is None or not m.group("agency")[:1].isupper():
+            continue
+        if _LEADS.match(clause[m.end("agency"):]) or rx.match(rf"{_LEAD_IN}{ASSIGN}\s", clause):
+            return m.group("agency"), start
     return None
 
 
 def _item_units(sec: Section) -> list[_Unit]:
     """A numbered item (a leaf) of a task section whose agency comes in a paragraph of its own
-    ("1. Rà soát …" / "Sở A chủ trì, phối hợp với Sở B …; thời gian: …"): one task titled by the
-    heading, or one per assigning paragraph when several agencies are given their parts."""
-    said = [(lead, text, loc) for kind, text, loc in sec.content
-            if kind == "text" and (lead := _lead_sentence(text)) is not None]
+    ("1. Rà soát …" / "Sở A chủ trì, phối hợp với Sở B …; thời gian: …") or after the sentence that
+    states the work: one task titled by the heading, or one per assigning paragraph when several
+    agencies are given their parts. Support and deadline are read from the assignment on."""
+    said = [(found[0], text, found[1], loc) for kind, text, loc in sec.content
+            if kind == "text" and (found := _lead_sentence(text)) is not None]
     if len(said) == 1 and sec.title:
-        lead, text, loc = said[0]
-        return [_Unit(lead, text, loc, title=sec.title)]
-    return [_Unit(lead, text, loc, sec.title) for lead, text, loc in said]
+        lead, text, start, loc = said[0]
+        return [_Unit(lead, text[start:], loc, title=sec.title)]
+    return [_Unit(lead, text[start:], loc, sec.title, title=text if start else None) for lead, text, start, loc in said]
 
 
 def _unread(sec: Section) -> PlanWarning | None:

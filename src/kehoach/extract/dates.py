@@ -107,17 +107,19 @@ _SPAN_PATTERNS = [
         rf"thang\s+(?P<m1>\d{{1,2}})(?:{_LIST_SEP}(?:het\s+|cuoi\s+)?(?:thang\s+)?\d{{1,2}}(?![\d/]))*{_LIST_SEP}(?:het\s+|cuoi\s+)?(?:thang\s+)?(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y>{_YEAR})")),
     ("month", rx.compile(rf"thang\s+(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+|-)\s*(?P<y>{_YEAR})")),
     ("month_short", rx.compile(rf"(?<![\d/])(?P<m>\d{{1,2}})/(?P<y>{_YEAR})(?!\d)")),
-    # Năm 2018-2025, 2024 - 2027, Giai đoạn 2021-2025, 2021- 2025
-    ("year_range", rx.compile(rf"(?<![\d/])(?P<y1>{_YEAR})\s*(?:-|–|den|toi)\s*(?:nam\s+)?(?P<y2>{_YEAR})(?!\d)")),
+    # Năm 2018-2025, 2024 - 2027, Giai đoạn 2021-2025, 2021- 2025, từ năm 2025 đến hết năm 2030
+    ("year_range", rx.compile(rf"(?<![\d/])(?P<y1>{_YEAR})\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:nam\s+)?(?P<y2>{_YEAR})(?!\d)")),
     ("year", rx.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")),
 ]
 _TIME = (
     rf"ngay\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{_YEAR})?|ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s+nam\s+{_YEAR})?"
     rf"|thang\s+\d{{1,2}}(?:{_LIST_SEP}(?:thang\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|quy\s+(?:[ivx]+|[1-4])(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])\b)*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
-    rf"|0?6\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+{_YEAR})?|nam\s+{_YEAR}"
+    rf"|0?6\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+{_YEAR})?"
+    rf"|(?:nam|giai\s+doan)\s+{_YEAR}(?:\s*(?:-|–|den|toi)\s*(?:(?:het\s+)?nam\s+)?{_YEAR}(?!\d))?"
 )
-"""A time as running text writes it, with or without its year: "ngày 15/12", "tháng 4, 5/2026", "Quý II/2026"."""
+"""A time as running text writes it, with or without its year: "ngày 15/12", "tháng 4, 5/2026", "Quý II/2026",
+a span of years whole ("năm 2025 - 2026", "giai đoạn 2025 - 2026", "năm 2025 đến năm 2026")."""
 TIME_PHRASE = rx.compile(
     rf"""(?<!\w)(?:(?:dinh\s+k[yi]\s+)?(?:hoan\s+thanh\s+(?:xong\s+)?|xong\s+|cham\s+nhat\s+(?:la\s+|vao\s+)?)?
           (?:truoc|trong|vao|tu|cham\s+nhat(?:\s+la)?)\s+(?:{_TIME})
