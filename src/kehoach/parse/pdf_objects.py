@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+from collections.abc import Callable
 from typing import Any
 
 STANDARD_14 = frozenset({
@@ -44,11 +45,13 @@ class Unsure(Exception):
 class FontDescents:
     """Each page's fonts' descent (share of the font size, negative) as pdfminer takes it from the
     font descriptors, by base font name; read from the document's page resources (no content is
-    interpreted)."""
+    interpreted), by :mod:`pdf_file` or, for a file that module does not read, by pdfminer."""
 
     def __init__(self, data: bytes) -> None:
         self._data = data
-        self._pages: list | None = None
+        self._pages: list | None = None  # each page's resources
+        self._resolve: Callable[[Any], Any] = _identity
+        self._direct = True  # not yet known to be a file for pdfminer
 
     def page(self, index: int) -> dict[str, float]:
         try:
@@ -58,32 +61,48 @@ class FontDescents:
         except Exception as e:  # a file pdfminer cannot read: the pdfplumber reader reports it
             raise Unsure(f"pdfminer: {type(e).__name__}") from e
 
-    def _page(self, index: int) -> dict[str, float]:
+    def _load(self) -> list:
+        if self._direct:
+            from .pdf_file import PdfFile
+
+            try:
+                doc = PdfFile(self._data)
+                pages = [doc.resolve(attrs.get("Resources", {})) for attrs in doc.pages()]
+                self._resolve = doc.resolve
+                return pages
+            except Exception:  # noqa: BLE001 - a file pdf_file does not read exactly as pdfminer does
+                self._direct = False
         from pdfminer.pdfdocument import PDFDocument
         from pdfminer.pdfpage import PDFPage
         from pdfminer.pdfparser import PDFParser
         from pdfminer.pdftypes import resolve1
 
+        self._resolve = resolve1
+        return [p.resources for p in PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(self._data))))]
+
+    def _page(self, index: int) -> dict[str, float]:
         if self._pages is None:
-            self._pages = list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(self._data)))))
+            self._pages = self._load()
         if index >= len(self._pages):
             raise Unsure("page tree")
-        fonts = resolve1(resolve1(self._pages[index].resources or {}).get("Font") or {})
+        resolve = self._resolve
+        fonts = resolve(resolve(self._pages[index] or {}).get("Font") or {})
         out: dict[str, float] = {}
         for ref in fonts.values():
-            spec = resolve1(ref)
-            names = [_name(spec.get("BaseFont"))]
-            subtype = _name(spec.get("Subtype"))
+            spec = resolve(ref)
+            names = [_name(spec.get("BaseFont"), resolve)]
+            subtype = _name(spec.get("Subtype"), resolve)
             if subtype == "Type0":
-                if _name(spec.get("Encoding")).endswith("-V"):
+                if _name(spec.get("Encoding"), resolve).endswith("-V"):
                     raise Unsure("vertical writing")
-                spec = resolve1(resolve1(spec.get("DescendantFonts"))[0])
-                names.append(_name(spec.get("BaseFont")))
+                spec = resolve(resolve(spec.get("DescendantFonts"))[0])
+                names.append(_name(spec.get("BaseFont"), resolve))
             elif subtype == "Type3" or names[0] in STANDARD_14:
                 raise Unsure("font metrics from pdfminer's tables")
-            if not _whole(resolve1(spec.get("W" if subtype == "Type0" else "Widths"))) or not _whole(spec.get("DW")):
+            widths = resolve(spec.get("W" if subtype == "Type0" else "Widths"))
+            if not _whole(widths, resolve) or not _whole(spec.get("DW"), resolve):
                 raise Unsure("fractional glyph widths")  # pdfium keeps whole ones: its positions drift from pdfminer's
-            descent = float(resolve1(resolve1(spec.get("FontDescriptor") or {}).get("Descent", 0)) or 0)
+            descent = float(resolve(resolve(spec.get("FontDescriptor") or {}).get("Descent", 0)) or 0)
             for name in {_unsubset(n) for n in names}:
                 value = -abs(descent) / 1000
                 if out.setdefault(name, value) != value:
@@ -91,20 +110,20 @@ class FontDescents:
         return out
 
 
-def _whole(value) -> bool:
-    """Whether every number in ``value`` (a width, or a list of them, nested) is whole."""
-    from pdfminer.pdftypes import resolve1
+def _identity(value: Any) -> Any:
+    return value
 
-    value = resolve1(value)
+
+def _whole(value, resolve: Callable[[Any], Any]) -> bool:
+    """Whether every number in ``value`` (a width, or a list of them, nested) is whole."""
+    value = resolve(value)
     if isinstance(value, list):
-        return all(_whole(v) for v in value)
+        return all(_whole(v, resolve) for v in value)
     return not isinstance(value, float) or value.is_integer()
 
 
-def _name(value) -> str:
-    from pdfminer.pdftypes import resolve1
-
-    value = resolve1(value)
+def _name(value, resolve: Callable[[Any], Any]) -> str:
+    value = resolve(value)
     name = getattr(value, "name", value)
     if isinstance(name, bytes):
         name = name.decode("latin-1")
