@@ -17,7 +17,8 @@ from kehoach.parse.pdf_objects import FontDescents, Unsure
 from kehoach.parse.pdf_syntax import STREAM_NULL, Name, Ref, Unreadable, parse
 
 ROOT = Path(__file__).resolve().parents[2]
-PDFS = sorted(p for folder in ("samples", "tests") for p in (ROOT / folder).rglob("*.pdf"))
+PDFS = sorted(p for folder in ("samples", "tests/fixtures", "tests/heldout", "tests/legacy-inputs", "tests/real",
+                                "tests/extract/files") for p in (ROOT / folder).glob("*.pdf"))
 REFUSED = {"encrypted.pdf", "truncated.pdf"}  # left to pdfminer (and refused by pdfium before fonts are asked)
 
 
