@@ -103,3 +103,16 @@ def test_a_long_word_is_folded_but_not_kept():
         assert vn.ascii_fold(text) == _whole_ascii_fold(text)
         assert vn.fold_aligned(text) == _whole_aligned(text)
     assert all(cache.cache_info().currsize == 0 for cache in caches)
+
+
+def test_a_bare_time_label_is_read_within_its_span():
+    """split_labels folds only the first _BARE_SPAN characters of a text without a colon: every
+    match of the bare label, with the word it looks ahead to and the word boundary after it, fits."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from kehoach.extract import labelled
+
+    consuming = labelled._DEADLINE_BARE.pattern.replace("(?=", "(?:")
+    assert _parser.parse(consuming).getwidth()[1] + 1 < labelled._BARE_SPAN
+    text = "Thời gian thực hiện thường xuyên " + "trong năm " * 20
+    assert labelled.split_labels(text) == [("deadline", text[len("Thời gian thực hiện "):].strip(" ;.,"))]

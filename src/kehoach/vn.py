@@ -16,6 +16,14 @@ from . import rx
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
+def squash(text: str) -> str:
+    """``" ".join(text.split())``: runs of white space made one space, none at the ends; a line that
+    has no run to collapse is returned as it is (checked quicker than split and joined: any white
+    space but the plain space is unprintable)."""
+    text = text.strip()
+    return text if "  " not in text and text.isprintable() else " ".join(text.split())
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

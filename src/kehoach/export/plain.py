@@ -12,7 +12,6 @@ twice, never as a YAML anchor and alias: a plan file is a tree.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from .. import rx
@@ -30,6 +29,8 @@ class _Unsure(Exception):
 
 
 def to_json(plan: dict) -> str:
+    import json  # here: the YAML a plain extract writes does not need it
+
     return json.dumps(plan, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -7,7 +7,7 @@ from .. import rx
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..parse.lines import TYPE_NAME
-from ..vn import ascii_fold, fold, is_upper_text, modern_tone, sentence_case, title_case_place
+from ..vn import ascii_fold, fold, is_upper_text, modern_tone, sentence_case, squash, title_case_place
 from ..vocab.dates import DATE, DATE_WORDED, YEAR
 from ..vocab.document_parts import CAPACITY_CODES, MOTTO, NATION, RECIPIENTS
 from .dates import find_date, find_issue_date
@@ -126,7 +126,9 @@ def symbol_to_type(symbol: str | None) -> str | None:
 
 def parse_backref(text: str) -> dict | None:
     """Read an appendix back-reference to the plan's number and date."""
-    t = " ".join(text.split())
+    if "/" not in text:  # every reference has its number's "/" (:data:`BACKREF`)
+        return None
+    t = squash(text)
     t = rx.sub(r"^\(?\s*(?:Ban\s+hành\s+)?(?:kèm\s+theo\s+)?", "", t, flags=rx.I)
     m = BACKREF.match(t)
     if not m:

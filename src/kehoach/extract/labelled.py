@@ -59,6 +59,8 @@ _DEADLINE_BARE = rx.compile(
     r"|thuong xuyen)\b)"
 )
 """A time label written without its colon ("Thời gian thực hiện sau khi …"): only before a time word."""
+_BARE_SPAN = 64
+"""Characters that hold a :data:`_DEADLINE_BARE` match with the word it looks ahead to."""
 _DEADLINE_LABEL = rx.compile(rf"(?:{dict(LABELS)['deadline']})\s*:\s*")
 _LABEL_VALUE = rx.compile(r"(?P<t>[^;]+?)\s*(?=[;.]\s|[;.]?$)")
 _DATE_WORDS = rx.compile(r"\d|\b(?:quý|tháng|năm|ngày)\b", rx.I)
@@ -135,7 +137,10 @@ def split_labels(text: str) -> list[tuple[str, str]] | None:
     >>> split_labels("Sở Tư pháp chủ trì: xây dựng …") is None
     True
     """
-    key = fold_aligned(text)
+    # a label ends with its colon; without one, only a bare time label can open the text, and
+    # that is read in its first words (the key is folded character by character: its prefix is
+    # the prefix's key)
+    key = fold_aligned(text if ":" in text else text[:_BARE_SPAN])
     found = list(_LABEL_AT.finditer(key)) if _LABEL_AT.match(key) else []
     if not found or found[0].start() != 0:
         bare = _DEADLINE_BARE.match(key)
@@ -155,7 +160,7 @@ def labelled_deadline(text: str) -> str | None:
     >>> labelled_deadline("Sở A chủ trì; thời gian hoàn thành: Quý II/2026; kinh phí: …")
     'Quý II/2026'
     """
-    m = _DEADLINE_LABEL.search(fold_aligned(text))
+    m = _DEADLINE_LABEL.search(fold_aligned(text)) if ":" in text else None  # a label ends with a colon
     value = _LABEL_VALUE.match(text, m.end()) if m else None
     return value.group("t") if value else None
 
@@ -164,7 +169,7 @@ def _heading_labels(sec: Section) -> tuple[str | None, str | None]:
     """A heading that carries its labels after its title ("2.3. Đào tạo …. Chủ trì: Sở A; thời gian: …"):
     (title, the labels' text); (the section's title, None) otherwise."""
     rest = sec.token.rest
-    if rest:
+    if rest and ":" in rest:  # a label ends with its colon
         for m in _LABEL_AT.finditer(fold_aligned(rest)):
             head = rest[:m.start()].rstrip()
             if m.start() > 0 and head.endswith((".", ";")) and len(head.split()) >= 2:

@@ -13,6 +13,8 @@ from ..vocab.table_header import COLUMN_WORDS, DATELESS_WORDS, SUB_COLUMN_WORDS
 
 
 def _cell_text(paragraphs: list[str]) -> str:
+    if len(paragraphs) == 1:  # most cells (and the answer is the same)
+        return paragraphs[0].strip()
     return " ".join(p.strip() for p in paragraphs if p.strip())
 
 

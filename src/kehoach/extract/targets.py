@@ -59,6 +59,8 @@ MAX_TEXT = 20_000
 """Characters of one paragraph examined for targets (a goal sentence is far shorter)."""
 MAX_PER_CLAUSE = 12
 """Quantities read from one clause; more is a table flattened into text, not a goal."""
+_DIGIT = rx.compile(r"\d")
+"""A figure's first character (:data:`QUANTITY`'s value is digits): text without one holds no target."""
 _SKIP_UNITS = {"năm", "tháng", "ngày ký", "giờ ký"}
 _AGE = rx.compile(r"^(?:tháng\s+)?tuổi\b")
 """An age ("trẻ em dưới 6 tuổi", "từ 06 tháng đến 36 tháng tuổi") qualifies who is counted; it is not a goal."""
@@ -148,6 +150,8 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
     goal word ("phấn đấu", "mục tiêu", "tối thiểu" …) outside objective sections.
     """
     out: list[dict] = []
+    if not _DIGIT.search(text):  # every quantity has a figure (:data:`QUANTITY`): nothing to read
+        return out
     whole = text.strip()
     lead_year = None
     m = _LEAD_TIME.match(whole)
@@ -161,6 +165,8 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
     goal_sentence = not require_cue or bool(rx.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
     for clause in _clauses(whole[:MAX_TEXT]):
         clause_body = _LEAD_TIME.sub("", clause)
+        if not _DIGIT.search(clause_body):
+            continue
         folded = ascii_fold(clause_body)
         if ACHIEVED.search(folded) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
             continue

@@ -71,6 +71,8 @@ def _split(line: str, near: int | None = None) -> tuple[str, int, str] | None:
     """(left text, column where the right text starts, right text) for a line with a column gap: the
     first gap, or the one ending nearest column ``near`` (a stamped number "Số:25     /KH-UBND" has
     a gap of its own left of the column boundary)."""
+    if "    " not in line and "\u00a0" not in line:  # no run of four (the common line): no pattern run
+        return None
     gaps = [g for g in _GAP.finditer(line) if line[: g.start()].strip()]
     if not gaps:
         return None

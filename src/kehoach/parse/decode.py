@@ -118,13 +118,27 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, list[PlanWarning]]:
     return text, [_converted(encoding, "was in")]
 
 
+def _viet_over(sample: str, bound: float) -> bool:
+    """Whether ``sample`` holds more than ``bound`` Vietnamese letters (:data:`_VIET`), counted a
+    piece at a time: Vietnamese text passes the bound in its first piece."""
+    count = 0
+    for k in range(0, len(sample), 4000):
+        piece = sample[k:k + 4000]
+        count += len(piece) - len(_VIET.sub("", piece))
+        if count > bound:
+            return True
+    return False
+
+
 def _unmojibake(text: str, name: str) -> tuple[str, list[PlanWarning]]:
     """Valid UTF-8 that is TCVN3 or VNI shown through Windows-1252: converted; else unchanged."""
     sample = text[:_SAMPLE]
+    if not _MOJIBAKE_HINT.search(sample):
+        return text, []
+    if _viet_over(sample, len(sample) * 0.02):  # the test below without counting letters one by one
+        return text, []
     hints = len(_MOJIBAKE_HINT.findall(sample))
     viet = len(_VIET.findall(sample))
-    if not hints or viet > len(sample) * 0.02:  # the test below without counting letters one by one
-        return text, []
     letters = sum(1 for c in sample if c.isalpha())
     if letters < 20 or hints < letters * 0.03 or viet > letters * 0.02:
         return text, []
