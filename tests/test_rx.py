@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import marshal
 import os
 import pkgutil
 import re
 import subprocess
 import sys
 import time
+from array import array
 from pathlib import Path
 
 import pytest
@@ -100,7 +102,7 @@ def test_a_store_file_whose_checksum_fails_is_not_read(monkeypatch, tmp_path):
     good = path.read_bytes()
     fresh = rx._Store()
     fresh._load()
-    assert set(fresh.entries) == {(pattern, 0)}
+    assert set(fresh.entries) == {rx._Store.key(pattern, 0)} and fresh.get(pattern, 0) is not None
     path.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))  # one bit changed in the stored code
     damaged = rx._Store()
     damaged._load()
@@ -142,8 +144,18 @@ def test_a_damaged_store_is_never_used(tmp_path):
     stored.write_bytes(bytes(raw))
     assert _run(tmp_path, sample) == first
     store = rx._Store()
-    store.entries = {("x", 0): ("x", 0, [2 ** 40], 0, {}, ())}  # the engine raises OverflowError on it
+    refused = array("I", [0xFFFFFFFF]).tobytes()  # no code the engine takes
+    store.entries = {store.key("x", 0): marshal.dumps(("x", 0, "x", 0, refused, 0, {}, ()))}
     assert store.get("x", 0) is None
+
+
+def test_an_entry_is_used_only_for_its_own_pattern(monkeypatch, tmp_path):
+    """Entries are found by checksum; one found under another pattern's key (two patterns with one
+    checksum) is not used for it."""
+    store, pattern = _store_with_one_pattern(monkeypatch, tmp_path)
+    (raw,) = store.entries.values()
+    store.entries = {store.key("y+", 0): raw, store.key(pattern, rx.I): raw}
+    assert store.get("y+", 0) is None and store.get(pattern, rx.I) is None
 
 
 def _dead_pid() -> int:
@@ -173,4 +185,4 @@ def test_the_store_removes_temporary_files_a_killed_writer_left(monkeypatch, tmp
     assert [k for k, p in kept.items() if not p.exists()] == []
     fresh = rx._Store()
     fresh._load()
-    assert set(fresh.entries) == {(pattern, 0)}
+    assert set(fresh.entries) == {rx._Store.key(pattern, 0)} and fresh.get(pattern, 0) is not None

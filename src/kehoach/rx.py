@@ -164,10 +164,11 @@ class _Store:
 
     The standard ``re`` compiler is written in Python and costs more than the rest of a short
     command; its output (the matching engine's code) is stored in the user's cache directory,
-    keyed by Python version and engine version, and rebuilt with the engine's own constructor.
-    Every stored entry was checked when made: rebuilt, it equals what ``re.compile`` gives; the
-    file carries a checksum, and one that does not match is not read (the engine itself refuses
-    malformed code). Set
+    keyed by kehoach's version, Python version and engine version, and rebuilt with the engine's
+    own constructor. Every stored entry was checked when made: rebuilt, it equals what
+    ``re.compile`` gives; the file carries a checksum, and one that does not match is not read
+    (the engine itself refuses malformed code). Entries are read one by one as patterns are
+    used: a command loads the file's bytes, not every pattern any command ever stored. Set
     ``KEHOACH_NO_PATTERN_CACHE=1`` to compile every time; any trouble reading or writing the
     file does the same, silently."""
 
@@ -179,9 +180,12 @@ class _Store:
     def path(self) -> str | None:
         if os.environ.get("KEHOACH_NO_PATTERN_CACHE") or _sre is None:
             return None
+        from . import __version__
+
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         version = ".".join(map(str, sys.version_info[:3]))
-        return os.path.join(base, "kehoach", f"patterns-3-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal")
+        name = f"patterns-{_FORMAT}-{__version__}-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal"
+        return os.path.join(base, "kehoach", name)
 
     def _load(self) -> None:
         self.entries = {}
@@ -206,14 +210,25 @@ class _Store:
         if self.writable:
             atexit.register(self.save)
 
+    @staticmethod
+    def key(pattern: str, flags: int) -> int:
+        """An entry's key: the pattern's CRC-32 and the flags (the entry holds the pattern itself,
+        compared before use, so two patterns sharing a checksum cannot be mistaken)."""
+        return zlib.crc32(pattern.encode("utf-8", "surrogatepass")) << 16 | int(flags)
+
     def get(self, pattern, flags: int):
+        if not isinstance(pattern, str):
+            return None
         if self.entries is None:
             self._load()
-        entry = (self.entries or {}).get((pattern, int(flags)))
-        if entry is None:
+        raw = (self.entries or {}).get(self.key(pattern, flags))
+        if raw is None:
             return None
         try:
-            return self.build(entry)
+            entry = marshal.loads(raw)
+            if entry[0] != pattern or entry[1] != int(flags):
+                return None
+            return self.build(entry[2:])
         except Exception:  # noqa: BLE001 (whatever is wrong with an entry, the pattern is compiled afresh)
             return None
 
@@ -237,7 +252,7 @@ class _Store:
             entry = (translated, int(flags | parsed.state.flags), array("I", code).tobytes(), parsed.state.groups - 1,
                      groupindex, tuple(indexgroup))
             if _sre.CODESIZE == array("I").itemsize and self.build(entry) == compiled:
-                self.entries[(pattern, int(flags))] = entry
+                self.entries[self.key(pattern, flags)] = marshal.dumps((pattern, int(flags), *entry))
                 self.added = True
         except Exception:  # noqa: BLE001 (an engine that works otherwise: nothing is stored)
             pass
@@ -267,10 +282,12 @@ def _store_temp_owner(name: str) -> str | None:
     return None
 
 
-_HEADER = b"kehoach-patterns-3\n"
-"""What a store file starts with, then the CRC-32 of the rest (the marshalled entries). The format's
-number is also in the file name, so that two kehoach versions sharing a cache never overwrite
-each other's file."""
+_FORMAT = 4
+_HEADER = b"kehoach-patterns-4\n"
+"""What a store file starts with, then the CRC-32 of the rest (the marshalled entries: key ->
+the marshalled entry). The format's number and kehoach's version are also in the file name, so
+that two kehoach versions sharing a cache never overwrite each other's file, and an upgrade
+starts a file of its own patterns."""
 _STORE = _Store()
 
 

@@ -142,9 +142,21 @@ def fold(text: str) -> str:
     return _key(text, strip_tones, _fold_word)
 
 
+# A word made of ASCII, the precomposed letters of the tables above, đ/Đ and the marks of the
+# diacritics block folds by one str.translate: decomposing it and dropping the marks leaves the
+# same letters (the marks' order, all that decomposition adds, no longer matters). A word holding
+# anything else keeps something non-ASCII through the table and takes the general way.
+_LOWER_ASCII = {c: chr(c + 32) for c in range(0x41, 0x5B)}
+_ASCII_WORD = {**_LOWER_ASCII, **{c: v.lower() for c, v in _NO_MARK.items() if v.isascii()},
+               **dict.fromkeys([*range(0x300, 0x34F), *range(0x350, 0x370)])}
+_ALIGNED_WORD = {**_LOWER_ASCII, **{c: (v.lower() or " ")[0] for c, v in _NO_MARK.items() if v.isascii()},
+                 **dict.fromkeys([*range(0x300, 0x34F), *range(0x350, 0x370)], " ")}
+
+
 @lru_cache(maxsize=16384)
 def _ascii_fold_word(word: str) -> str:
-    return strip_diacritics(word).casefold()
+    quick = word.translate(_ASCII_WORD)
+    return quick if quick.isascii() else strip_diacritics(word).casefold()
 
 
 def ascii_fold(text: str) -> str:
@@ -167,7 +179,8 @@ def fold_aligned(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _fold_aligned_piece(piece: str) -> str:
-    return "".join(map(_fold_char, piece))
+    quick = piece.translate(_ALIGNED_WORD)  # one character for one: see _ASCII_WORD
+    return quick if quick.isascii() else "".join(map(_fold_char, piece))
 
 
 @lru_cache(maxsize=4096)

@@ -7,7 +7,15 @@ from .. import rx
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..parse.lines import TYPE_NAME
-from ..vn import ascii_fold, fold, is_upper_text, modern_tone, sentence_case, squash, title_case_place
+from ..vn import (
+    ascii_fold,
+    fold,
+    is_upper_text,
+    modern_tone,
+    sentence_case,
+    squash,
+    title_case_place,
+)
 from ..vocab.dates import DATE, DATE_WORDED, YEAR
 from ..vocab.document_parts import CAPACITY_CODES, MOTTO, NATION, RECIPIENTS
 from .dates import find_date, find_issue_date

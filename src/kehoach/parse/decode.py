@@ -10,80 +10,21 @@ copy out of an old document leaves it) is converted the same way.
 from __future__ import annotations
 
 import codecs
-import unicodedata
 
 from .. import rx
 from ..diagnostics import warning
 from ..errors import ReadError
-from ..syllable import is_syllable
-from . import legacy
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-_WORD = rx.compile(r"[^\W\d_]+")
 _VIET = rx.compile(r"[ăđơưĂĐƠƯ\u0300-\u0323\u1ea0-\u1ef9]")
 _MOJIBAKE_HINT = rx.compile("[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
-_TONED_CAPITAL = rx.compile(f"[{''.join(legacy.VN1_CAPITALS)}]")
-_SAMPLE = 30000
-_READS_AS_VIETNAMESE = 0.8
-
-
-def vietnamese_score(text: str) -> tuple[int, int]:
-    """(words that are Vietnamese syllables, words) among the words of ``text`` (a sample of it)
-    that carry letters outside ASCII: the evidence that a decoding is right."""
-    good = total = 0
-    for word in _WORD.findall(text[:_SAMPLE]):
-        if word.isascii():
-            continue
-        total += 1
-        good += is_syllable(word)
-    return good, total
-
-
-def _reads(score: tuple[int, int]) -> float:
-    good, total = score
-    return good / total if total else 0.0
-
-
-def _recase_tcvn3(text: str) -> str:
-    """TCVN3 has no toned capitals: ABC users set capitals in a ".VnTimeH" font, which plain text
-    loses ("KÕ HO¹CH" reads "Kế HOạCH"). A word of two or more capitals and no lower-case ASCII
-    letter is a capitals word; a line with no lower-case ASCII letter and a capitals word of three
-    or more letters with a Vietnamese vowel letter (not an abbreviation like "UBND", "HĐND") is a
-    capitals line. Text that spells toned
-    capitals (VN1's codes) is left alone."""
-    if _TONED_CAPITAL.search(text):
-        return text
-    out = []
-    for line in text.split("\n"):
-        words = _WORD.findall(line)
-        if any(_capitals_word(w) and len(w) >= 3 and w.strip("ĐđABCDEFGHIJKLMNOPQRSTUVWXYZ") for w in words) \
-                and not any(c.islower() and c.isascii() for w in words for c in w):
-            out.append(line.upper())
-        else:
-            out.append(_WORD.sub(lambda m: m.group().upper() if _capitals_word(m.group()) else m.group(), line))
-    return "\n".join(out)
-
-
-def _capitals_word(word: str) -> bool:
-    return sum(c.isupper() for c in word) >= 2 and not any(c.islower() and c.isascii() for c in word)
-
-
-def _legacy_readings(data: bytes) -> dict[str, str]:
-    """The bytes read in each 8-bit Vietnamese encoding."""
-    return {
-        "Windows-1258": unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")),
-        legacy.TCVN3: _recase_tcvn3(legacy.from_tcvn3(data.decode("latin-1"))),
-        legacy.VNI: legacy.from_vni(data.decode("cp1252", errors="replace")),
-    }
-
-
-def _best_reading(readings: dict[str, str]) -> tuple[str, str, float]:
-    """The reading whose words are most often Vietnamese syllables (ties go to the first)."""
-    best = max(readings, key=lambda k: _reads(vietnamese_score(readings[k])))
-    return best, readings[best], _reads(vietnamese_score(readings[best]))
+SAMPLE = 30000
+"""How much of a text the encoding checks look at."""
+READS_AS_VIETNAMESE = 0.8
+"""The share of a reading's words that must be Vietnamese syllables for it to be taken."""
 
 
 def _converted(encoding: str, how: str) -> PlanWarning:
@@ -109,8 +50,13 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, list[PlanWarning]]:
     stray = _stray_bytes(data)
     if stray is not None:
         return stray
-    encoding, text, reads = _best_reading(_legacy_readings(data))
-    if reads < _READS_AS_VIETNAMESE:
+    from .readings import (  # the 8-bit readings: here, when text is not UTF-8
+        best_reading,
+        legacy_readings,
+    )
+
+    encoding, text, reads = best_reading(legacy_readings(data))
+    if reads < READS_AS_VIETNAMESE:
         raise ReadError(f"{name}: the text is not UTF-8 and does not read as Vietnamese in Windows-1258, TCVN3 or VNI; "
                         "save it again as UTF-8")
     if encoding == "Windows-1258":
@@ -132,7 +78,7 @@ def _viet_over(sample: str, bound: float) -> bool:
 
 def _unmojibake(text: str, name: str) -> tuple[str, list[PlanWarning]]:
     """Valid UTF-8 that is TCVN3 or VNI shown through Windows-1252: converted; else unchanged."""
-    sample = text[:_SAMPLE]
+    sample = text[:SAMPLE]
     if not _MOJIBAKE_HINT.search(sample):
         return text, []
     if _viet_over(sample, len(sample) * 0.02):  # the test below without counting letters one by one
@@ -142,14 +88,12 @@ def _unmojibake(text: str, name: str) -> tuple[str, list[PlanWarning]]:
     letters = sum(1 for c in sample if c.isalpha())
     if letters < 20 or hints < letters * 0.03 or viet > letters * 0.02:
         return text, []
-    if _reads(vietnamese_score(text)) >= 0.5:
+    from .readings import best_reading, mojibake_readings, reads_as_vietnamese
+
+    if reads_as_vietnamese(text) >= 0.5:
         return text, []
-    readings = {
-        legacy.TCVN3: _recase_tcvn3(legacy.from_tcvn3(text, full=False)),
-        legacy.VNI: legacy.from_vni(text),
-    }
-    encoding, converted, reads = _best_reading(readings)
-    if reads < _READS_AS_VIETNAMESE:
+    encoding, converted, reads = best_reading(mojibake_readings(text))
+    if reads < READS_AS_VIETNAMESE:
         return text, []
     return converted, [_converted(encoding, "is Unicode but spelled in")]
 
