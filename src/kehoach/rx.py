@@ -136,10 +136,9 @@ class _Lazy:
     def __getattr__(self, name):
         if name not in _METHODS:
             raise AttributeError(name)
-        compiled = _compile(self.pattern, self.flags)
-        for method in _METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+        value = getattr(_compile(self.pattern, self.flags), name)  # compiled once (cached), each method
+        setattr(self, name, value)  # kept in its slot when first asked for
+        return value
 
 
 def compile(pattern, flags: int = 0):  # noqa: A001 (the re API)
