@@ -97,3 +97,108 @@ def test_batch_to_stdout_is_only_for_jsonl(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = invoke("batch", PLAN, "-o", "-")
     assert r.exit_code == 2 and "--format jsonl" in r.stderr and os.listdir(tmp_path) == []
+
+
+def _unprivileged() -> list[str]:
+    """A command prefix that runs without root's power to read and write any file ([] when not
+    root); skips the test where permissions cannot be tried."""
+    if os.geteuid() != 0:
+        return []
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    if not shutil.which("setpriv") or subprocess.run([*prefix, "true"], capture_output=True).returncode:
+        pytest.skip("root without setpriv: permissions cannot be tried")
+    return prefix
+
+
+def as_user(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([*_unprivileged(), sys.executable, "-m", "kehoach", *map(str, args)], capture_output=True,
+                          text=True, env=ENV, timeout=180)
+
+
+@pytest.fixture
+def locked(tmp_path):
+    """in/ok.txt readable, in/locked/ (with a plan inside) and in/secret.txt unreadable."""
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    for name in ("ok.txt", "locked/plan.txt", "secret.txt"):
+        shutil.copy(PLAN, tmp_path / "in" / name)
+    (tmp_path / "in" / "secret.txt").chmod(0)
+    (tmp_path / "in" / "locked").chmod(0)
+    yield tmp_path / "in"
+    (tmp_path / "in" / "locked").chmod(0o755)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="permissions as on Linux")
+def test_unreadable_files_and_folders_are_failures_named_never_skipped(locked, tmp_path):
+    r = as_user("batch", locked, "-o", tmp_path / "out", "-j", "1")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert f"kehoach: failed: {locked / 'locked'}: cannot read this folder (permission denied)\n" in r.stderr
+    assert f"kehoach: failed: {locked / 'secret.txt'}: permission denied\n" in r.stderr
+    assert "1 converted" in r.stderr and (tmp_path / "out" / "ok.txt.yaml").exists()
+    r = as_user("batch", locked / "locked" / "plan.txt", "--format", "jsonl")  # stat of a file in it fails
+    assert r.returncode == 1 and f"kehoach: failed: {locked / 'locked' / 'plan.txt'}: permission denied\n" in r.stderr
+    r = as_user("index", locked, "--db", tmp_path / "made" / "for" / "plans.sqlite")  # the folders are made
+    assert r.returncode == 1 and f"kehoach: {locked / 'locked'}: cannot read this folder (permission denied)\n" in r.stderr
+    assert "1 added" in r.stderr and "2 failed" in r.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="permissions as on Linux")
+def test_an_index_that_cannot_be_read_or_written_says_why(db, tmp_path):
+    secret = tmp_path / "secret.sqlite"
+    shutil.copy(db, secret)
+    secret.chmod(0)
+    for command in ("tasks", "agencies"):
+        r = as_user(command, "--db", secret)
+        assert (r.returncode, r.stderr) == (1, f"kehoach: {secret}: permission denied\n")
+    r = as_user("index", PLAN, "--db", secret)
+    assert (r.returncode, r.stderr) == (1, f"kehoach: {secret}: permission denied\n")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o555)
+    r = as_user("index", PLAN, "--db", shared / "plans.sqlite")
+    assert (r.returncode, r.stderr) == (1, f"kehoach: {shared / 'plans.sqlite'}: cannot create it: permission denied "
+                                           f"in {shared}\n")
+    r = as_user("extract", PLAN, "-o", shared / "plan.yaml")
+    assert (r.returncode, r.stderr) == (1, f"kehoach: cannot write {shared / 'plan.yaml'}: Permission denied\n")
+
+
+def test_an_index_named_as_a_folder_or_an_input_is_refused(db, tmp_path):
+    for args in (["tasks", "--db", tmp_path], ["agencies", "--db", tmp_path]):
+        r = invoke(*args)
+        assert (r.exit_code, r.stderr) == (1, f"kehoach: {tmp_path}: is a directory; give the index file\n")
+    r = invoke("index", PLAN, "--db", tmp_path)
+    assert (r.exit_code, r.stderr) == (1, f"kehoach: {tmp_path}: is a directory; give a file name\n")
+    plan = tmp_path / "plan.txt"
+    shutil.copy(PLAN, plan)
+    r = invoke("index", plan, "--db", plan)
+    assert r.exit_code == 1 and "refusing to overwrite the input file" in r.stderr
+    assert plan.read_bytes() == PLAN.read_bytes()
+
+
+def test_nothing_to_convert_or_index_is_said_with_the_folder(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = invoke("index", empty, "--db", tmp_path / "plans.sqlite")
+    assert (r.exit_code, r.stderr) == (1, f"kehoach: no plan files or documents found in {empty}\n")
+    assert not (tmp_path / "plans.sqlite").exists()
+    r = invoke("batch", empty, "-o", tmp_path / "out")
+    assert (r.exit_code, r.stderr) == (1, f"kehoach: no input documents found in {empty}\n")
+
+
+def test_a_report_that_cannot_be_written_is_not_lost_in_silence(tmp_path):
+    r = kehoach("validate", PLAN, "--format", "json", preexec_fn=lambda: os.close(1))
+    assert (r.returncode, r.stderr) == (1, b"kehoach: cannot write to standard output: it is closed\n")
+
+
+@pytest.mark.parametrize("option", ["-o", "--output="], ids=["quick", "click"])
+def test_a_closed_stderr_does_not_fail_a_good_run(option, tmp_path):
+    """`kehoach extract plan -o plan.yaml 2>&-`: the warnings have nowhere to go; the plan is written, exit 0."""
+    out = tmp_path / "plan.yaml"
+    args = ["-o", out] if option == "-o" else [f"--output={out}"]
+    r = subprocess.run([sys.executable, "-m", "kehoach", "extract", PLAN, *args], env=ENV, timeout=120,
+                       preexec_fn=lambda: os.close(2))
+    assert r.returncode == 0 and out.exists()
+
+
+def test_diff_reads_standard_input_once():
+    r = invoke("diff", "-", "-")
+    assert r.exit_code == 2 and "standard input (-) can be only one of OLD and NEW" in r.stderr

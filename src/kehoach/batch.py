@@ -80,11 +80,28 @@ def _glob_root(pattern: str) -> str:
 
 
 def _walk(folder: str, root: str) -> Iterator[tuple[str, str]]:
-    for dirpath, dirnames, filenames in os.walk(folder):
+    """The documents below ``folder``; a folder that cannot be read is yielded itself, to be
+    reported as failed (:func:`folder_error`), not passed over in silence."""
+    unreadable: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable.append):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if Path(name).suffix.lower() in INPUT_SUFFIXES and not name.startswith((".", "~$")):
                 yield os.path.join(dirpath, name), root
+    for e in unreadable:
+        yield os.fsdecode(e.filename) if e.filename is not None else folder, root
+
+
+def folder_error(path: str) -> str | None:
+    """One line for a folder given or found among the inputs that cannot be read ("plans/2024:
+    cannot read this folder (permission denied)"); None for anything else."""
+    if not os.path.isdir(path):
+        return None
+    try:
+        with os.scandir(path):
+            return None
+    except OSError as e:
+        return f"{path}: cannot read this folder ({(e.strerror or type(e).__name__).lower()})"
 
 
 def expand_inputs(items: Iterable[str], stdin: Iterable[str] | None = None) -> Iterator[tuple[str, str | None]]:
@@ -98,10 +115,9 @@ def expand_inputs(items: Iterable[str], stdin: Iterable[str] | None = None) -> I
                 if line:
                     yield from expand_inputs([line])
             continue
-        p = Path(item)
-        if p.is_dir():
+        if os.path.isdir(item):
             yield from _walk(item, item)
-        elif not p.exists() and glob.has_magic(item):
+        elif not os.path.exists(item) and glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 yield item, None  # reported as missing
@@ -160,6 +176,9 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
         from .export import to_json, to_yaml
         from .pipeline import extract_file
 
+        unreadable = folder_error(job.path)
+        if unreadable:
+            raise KehoachError(unreadable)
         if os.path.exists(job.path) and not os.path.isfile(job.path):
             raise KehoachError(f"{job.path}: not a regular file (a device, FIFO or socket); batch reads documents")
         if job.output and os.path.exists(job.path) and os.path.exists(job.output) \

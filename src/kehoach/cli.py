@@ -133,10 +133,10 @@ def validate(ctx: click.Context, plans: tuple[str, ...], fmt: str, plans_only: b
 
     results = validate_files(plans, plans_only)
     invalid = [r for r in results if r["status"] == "invalid"]
-    if fmt == "json":
-        click.echo(json.dumps({"files": results, "valid": sum(r["status"] == "valid" for r in results),
-                               "invalid": len(invalid), "skipped": sum(r["status"] == "skipped" for r in results)},
-                              ensure_ascii=False, indent=2))
+    if fmt == "json":  # a report that cannot be written (closed stdout) is one line and exit 1, never lost in silence
+        emit_bytes(ctx, (json.dumps({"files": results, "valid": sum(r["status"] == "valid" for r in results),
+                                     "invalid": len(invalid), "skipped": sum(r["status"] == "skipped" for r in results)},
+                                    ensure_ascii=False, indent=2) + "\n").encode("utf-8"), None, False)
     else:
         for r in results:
             for p in r["problems"]:
@@ -172,6 +172,8 @@ def diff(ctx, old, new, fmt, out) -> None:
     from .diff import diff_plans, diff_to_text, has_differences
 
     ctx.meta["kehoach.error_code"] = 2  # 1 means "they differ"
+    if old == new == "-":
+        raise click.UsageError("standard input (-) can be only one of OLD and NEW")
     guard_output(ctx, out, old)
     guard_output(ctx, out, new)
     fmt = output_format(out, fmt, {".txt": "text", ".diff": "text", ".json": "json"}, "text")

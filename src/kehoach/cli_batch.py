@@ -72,7 +72,7 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
         fail(ctx, "--engine dask needs --scheduler ADDRESS", 2)
     found = list(expand_inputs(inputs))
     if not found:
-        fail(ctx, "no input documents found", 1)
+        fail(ctx, f"no input documents found in {' '.join(inputs)}", 1)
     jobs = run(ctx, plan_jobs, found, out if fmt != "jsonl" else None, fmt)
     if ocr:
         import dataclasses

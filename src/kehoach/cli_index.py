@@ -41,7 +41,11 @@ def index(ctx, inputs, db) -> None:
     from .indexing import index_inputs, run_index
     from .textsafe import shown
 
-    counts = run(ctx, run_index, db, index_inputs(inputs), lambda m: click.echo(f"kehoach: {shown(m)}", err=True))
+    guard_output(ctx, db, *inputs)
+    paths = index_inputs(inputs)
+    if not paths:
+        fail(ctx, f"no plan files or documents found in {' '.join(inputs)}")
+    counts = run(ctx, run_index, db, paths, lambda m: click.echo(f"kehoach: {shown(m)}", err=True))
     dup = f", {counts['duplicate']} duplicate" if counts["duplicate"] else ""
     if counts["failed"] or not is_quiet(ctx):
         click.echo(f"kehoach: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged"

@@ -76,15 +76,20 @@ def echo_err(line: str) -> None:
     from .textsafe import shown
 
     text, stream = shown(line) + "\n", sys.stderr
-    if _ascii_only(stream) and hasattr(stream, "buffer"):
-        # as click writes to a stream opened as ASCII (taken as misconfigured): in UTF-8, an
-        # undecodable byte of a file name as "?", not in \u escapes
-        stream.flush()
-        stream.buffer.write(text.encode("utf-8", "replace"))
-        stream.buffer.flush()
+    if stream is None:  # no stderr at all: nowhere to say it, as click.echo
         return
-    stream.write(text)
-    stream.flush()
+    try:
+        if _ascii_only(stream) and hasattr(stream, "buffer"):
+            # as click writes to a stream opened as ASCII (taken as misconfigured): in UTF-8, an
+            # undecodable byte of a file name as "?", not in \u escapes
+            stream.flush()
+            stream.buffer.write(text.encode("utf-8", "replace"))
+            stream.buffer.flush()
+            return
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):  # stderr closed (2>&-): the exit code still tells
+        pass
 
 
 def _ascii_only(stream) -> bool:

@@ -80,10 +80,14 @@ def connect(db: str, create: bool = True, say=None) -> sqlite3.Connection:
     program's database) or read-only (it must exist and be a kehoach index; nothing is written).
     Transactions are explicit (``BEGIN IMMEDIATE`` … ``COMMIT``, see :func:`write_transaction`)."""
     path = Path(db)
+    if path.is_dir():
+        raise KehoachError(f"{db}: is a directory; give the index file")
     if not create and not path.exists():
         raise KehoachError(f"{db}: no such index; build it with `kehoach index PLAN_OR_DIR --db {db}`")
     try:
         if create:
+            if not path.parent.exists() and not _open_problem(db):
+                path.parent.mkdir(parents=True, exist_ok=True)
             con = sqlite3.connect(db, timeout=BUSY_WAIT, isolation_level=None)
         else:
             con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_WAIT,
@@ -110,6 +114,8 @@ def connect(db: str, create: bool = True, say=None) -> sqlite3.Connection:
         raise KehoachError(_sqlite_message(db, e)) from e
     except sqlite3.DatabaseError as e:
         raise KehoachError(f"{db}: not a kehoach index ({e})") from e
+    except OSError as e:
+        raise KehoachError(f"{db}: cannot make its folder ({e.strerror})") from e
     return con
 
 
@@ -117,7 +123,26 @@ def _sqlite_message(db: str, e: sqlite3.Error) -> str:
     text = str(e)
     if "locked" in text or "busy" in text:
         return f"{db}: still busy after {BUSY_WAIT:g} s (another process is writing it); try again when it is done"
+    if "unable to open" in text or "readonly" in text:
+        return f"{db}: {_open_problem(db) or text}"
     return f"{db}: {text}"
+
+
+def _open_problem(db: str) -> str | None:
+    """Why SQLite cannot open or write ``db``, in words (it says "unable to open database file")."""
+    import os
+
+    from .fileio import folder_problem
+
+    folder = os.path.dirname(db) or "."
+    blocked = folder_problem(folder)
+    if blocked:
+        return f"cannot write it: {blocked}"
+    if os.path.exists(db):
+        return None if os.access(db, os.R_OK | os.W_OK) else "permission denied"
+    if os.path.isdir(folder) and not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot create it: permission denied in {folder}"
+    return None
 
 
 class write_transaction:  # noqa: N801 (used like a function: with write_transaction(con, db): ...)

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .batch import MANIFEST, expand_inputs
+from .batch import MANIFEST, expand_inputs, folder_error
 from .errors import KehoachError
 from .index import add_plan, connect, index_identity, prune_agencies, write_transaction
 from .planfile import PLAN_SUFFIXES, read_plan_or_document
@@ -26,7 +26,7 @@ def index_inputs(items: Iterable[str]) -> list[str]:
         if not os.path.isdir(item):
             paths.append(item)
             continue
-        for dirpath, dirnames, filenames in os.walk(item):
+        for dirpath, dirnames, filenames in os.walk(item):  # a folder it cannot read: see expand_inputs
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             paths.extend(os.path.join(dirpath, f) for f in sorted(filenames)
                          if f.lower().endswith(PLAN_SUFFIXES) and not f.startswith(".") and f != MANIFEST)
@@ -42,6 +42,9 @@ def run_index(db: str, paths: list[str], say: Callable[[str], None]) -> dict[str
     try:
         for path in paths:
             try:
+                unreadable = folder_error(path)
+                if unreadable:
+                    raise KehoachError(unreadable)
                 plan = read_plan_or_document(path)
             except KehoachError as e:
                 counts["failed"] += 1
