@@ -202,3 +202,16 @@ def test_a_closed_stderr_does_not_fail_a_good_run(option, tmp_path):
 def test_diff_reads_standard_input_once():
     r = invoke("diff", "-", "-")
     assert r.exit_code == 2 and "standard input (-) can be only one of OLD and NEW" in r.stderr
+
+
+@pytest.mark.parametrize("args", [["extract", "-"], ["validate", "-"], ["export", "checklist", "-"],
+                                  ["diff", "-", PLAN], ["index", "-", "--db", "{tmp}/plans.sqlite"],
+                                  ["batch", "-", "-o", "{tmp}/out"]],
+                         ids=["extract", "validate", "checklist", "diff", "index", "batch"])
+def test_a_closed_standard_input_is_one_line(args, tmp_path):
+    r = subprocess.run([sys.executable, "-m", "kehoach", *(str(a).format(tmp=tmp_path) for a in args)],
+                       capture_output=True, text=True, env=ENV, timeout=120, stdin=subprocess.DEVNULL,
+                       preexec_fn=lambda: os.close(0))
+    message = r.stdout if args[0] == "validate" else r.stderr  # validate: its problem lines on stdout
+    assert r.returncode in (1, 2) and "-: standard input is closed" in message, r.stderr
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr

@@ -8,27 +8,24 @@ never overwritten.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import logging
 import os
 import stat
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .errors import KehoachError
 from .fileio import NOFOLLOW, FileLock, remove_stale_temps, write_atomic
+from .inputs import expand_inputs, folder_error  # noqa: F401 (expand_inputs is imported from here too)
 from .workers import Budget, run_pool
 
 log = logging.getLogger("kehoach")
 
-INPUT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".pdf"}
 MANIFEST = ".kehoach-batch.jsonl"
 LOCK = ".kehoach-batch.lock"
 
@@ -66,69 +63,6 @@ class Summary:
     def report(self) -> dict:
         return {"input": self.input, "status": self.status, "output": self.output, "warnings": self.warnings,
                 "error": self.error, "seconds": round(self.seconds, 4)}
-
-
-def _glob_root(pattern: str) -> str:
-    """The folder part of a glob before its first wildcard ("scans/2024/**/*.pdf" -> "scans/2024")."""
-    parts = Path(pattern).parts
-    fixed = []
-    for part in parts:
-        if glob.has_magic(part):
-            break
-        fixed.append(part)
-    return str(Path(*fixed)) if fixed else "."
-
-
-def _walk(folder: str, root: str) -> Iterator[tuple[str, str]]:
-    """The documents below ``folder``; a folder that cannot be read is yielded itself, to be
-    reported as failed (:func:`folder_error`), not passed over in silence."""
-    unreadable: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable.append):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if Path(name).suffix.lower() in INPUT_SUFFIXES and not name.startswith((".", "~$")):
-                yield os.path.join(dirpath, name), root
-    for e in unreadable:
-        yield os.fsdecode(e.filename) if e.filename is not None else folder, root
-
-
-def folder_error(path: str) -> str | None:
-    """One line for a folder given or found among the inputs that cannot be read ("plans/2024:
-    cannot read this folder (permission denied)"); None for anything else."""
-    if not os.path.isdir(path):
-        return None
-    try:
-        with os.scandir(path):
-            return None
-    except OSError as e:
-        return f"{path}: cannot read this folder ({(e.strerror or type(e).__name__).lower()})"
-
-
-def expand_inputs(items: Iterable[str], stdin: Iterable[str] | None = None) -> Iterator[tuple[str, str | None]]:
-    """Yield (file, root) for each input: files as given (root None), directories walked
-    recursively for supported suffixes (root = the directory), globs expanded (root = the folder
-    before the first wildcard), "-" = paths from stdin. Outputs mirror the path below the root."""
-    for item in items:
-        if item == "-":
-            for line in stdin or sys.stdin:
-                line = line.rstrip("\n\r")
-                if line:
-                    yield from expand_inputs([line])
-            continue
-        if os.path.isdir(item):
-            yield from _walk(item, item)
-        elif not os.path.exists(item) and glob.has_magic(item):
-            matches = sorted(glob.glob(item, recursive=True))
-            if not matches:
-                yield item, None  # reported as missing
-            root = _glob_root(item)
-            for m in matches:
-                if os.path.isdir(m):
-                    yield from _walk(m, root)
-                else:
-                    yield m, root
-        else:
-            yield item, None
 
 
 def plan_jobs(inputs: list[tuple[str, str | None]], outdir: str | None, fmt: str) -> list[Job]:

@@ -63,14 +63,15 @@ Examples:
 @click.pass_context
 def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, timeout, memory, engine, scheduler,
           ocr) -> None:
-    from .batch import expand_inputs, plan_jobs
+    from .batch import plan_jobs
+    from .inputs import expand_inputs
     from .workers import Budget
 
     if fmt != "jsonl":
         _check_outdir(ctx, out)
     if engine == "dask" and not scheduler:
         fail(ctx, "--engine dask needs --scheduler ADDRESS", 2)
-    found = list(expand_inputs(inputs))
+    found = run(ctx, lambda: list(expand_inputs(inputs)))
     if not found:
         fail(ctx, f"no input documents found in {' '.join(inputs)}", 1)
     jobs = run(ctx, plan_jobs, found, out if fmt != "jsonl" else None, fmt)

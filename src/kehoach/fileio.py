@@ -233,6 +233,8 @@ def read_input(name: str, max_bytes: int, error: type[Exception]) -> bytes:
     for devices and FIFOs too (reading stops one byte past it)."""
     try:
         if name == "-":
+            if sys.stdin is None:
+                raise error("-: standard input is closed; nothing to read")
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             p = as_pathlib_reads(name)

@@ -12,9 +12,10 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .batch import MANIFEST, expand_inputs, folder_error
+from .batch import MANIFEST
 from .errors import KehoachError
 from .index import add_plan, connect, index_identity, prune_agencies, write_transaction
+from .inputs import expand_inputs, folder_error
 from .planfile import PLAN_SUFFIXES, read_plan_or_document
 
 
