@@ -155,6 +155,19 @@ def trim_known(name: str) -> str:
     return name
 
 
+def split_after_department(name: str) -> list[str]:
+    """A department's whole name with another agency glued after it, parted: "Sở Giáo dục và Đào tạo Báo và
+    Phát thanh, Truyền hình tỉnh" -> ["Sở Giáo dục và Đào tạo", "Báo và Phát thanh, Truyền hình tỉnh"]."""
+    words = name.split()
+    if len(words) < 3 or words[0] != "Sở":
+        return [name]
+    for n in range(len(words) - 1, 1, -1):
+        rest = " ".join(words[n:])
+        if _key(" ".join(words[1:n])) in _DEPT_BY_KEY and _HEAD.match(rest) and not _LEVEL.match(rest):
+            return [" ".join(words[:n]), *split_after_department(rest)]
+    return [name]
+
+
 @lru_cache(maxsize=4096)
 def canonical_agency(name: str) -> str:
     """One spelling per agency: abbreviations expanded, official department names, new tone placement.
@@ -181,6 +194,18 @@ def canonical_agency(name: str) -> str:
     if unit:
         t = unit
     return t[:1].upper() + t[1:] if t else t
+
+
+def name_from_caps(text: str) -> str:
+    """An agency's name written in capitals, in its usual case: the official spelling of a department
+    ("SỞ Y TẾ" -> "Sở Y tế", "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG" -> "Phòng Tài nguyên và Môi trường"), else the
+    head word capitalised and the rest as a sentence ("BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI")."""
+    words = [w.lower() if w.isupper() else w for w in _ABBREV.sub(_expand, " ".join(text.split())).split()]
+    for k in range(1, min(3, len(words))):
+        dept = _DEPT_BY_KEY.get(_key(" ".join(words[k:])))
+        if dept:
+            return " ".join(w.capitalize() for w in words[:k]) + " " + dept
+    return canonical_agency(" ".join([*(w.capitalize() for w in words[:1]), *words[1:]]))
 
 
 _PLACE_TAIL = rx.compile(r"(?<!nhân dân)(?<!nhan dan)(?<![,;])(?<!\bva)(?<!\bcac)(?<!\bhoăc)\s(?:tinh|thanh pho|thanh phô|tp\.?)$")

@@ -11,10 +11,12 @@ from ..diagnostics import warning
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..record import Record
-from ..vn import is_upper_text
+from ..vn import is_upper_text, title_case_place
+from ..vocab.agencies import starts_agency
 from ..vocab.dates import YEAR
 from ..vocab.document_parts import NATION
 from . import header as hd
+from .agencies import name_from_caps
 from .regions import ATTACHMENT, Regions, para
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -141,7 +143,12 @@ def _header_line(blocks: list[Block], i: int, head_stop: int, front: Front, take
 
 def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: Front) -> None:
     left = rx.split(r"\s*\|\s*|\s{3,}|CỘNG\s+H", text)[0].strip()
+    raw = blocks[i].raw_lines
+    own = subordinate_body(raw[-1]) if len(raw) > 1 and not text.startswith("TM") else None
+    if own:  # "UBND TỈNH X" / "SỞ Y TẾ" read as one paragraph
+        left = " ".join(raw[:-1])
     issuer, complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
+    last = i
     if issuer and not complete:
         # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" in two paragraphs, maybe with the motto between them
         for k in range(i + 1, min(head_stop, i + 4)):
@@ -150,12 +157,29 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
             if nxt is not None and _ISSUER_TAIL.match(tail):
                 issuer, complete = hd.expand_issuer(left + " " + tail)
                 front.claimed.add(k)
+                last = k
                 break
             if nxt is None or not (hd.MOTTO_LINE.match(tail) or is_upper_text(tail) and "CỘNG" in tail):
                 break
+    if issuer and complete and own is None and last + 1 < head_stop and para(blocks, last + 1) is not None:
+        own = subordinate_body(blocks[last + 1].text)
+        if own:
+            front.claimed.add(last + 1)
     if issuer and front.fields["issuer"] is None:
         front.claimed.add(i)
-        front.fields["issuer"] = issuer if complete else None
+        front.fields["issuer"] = (f"{own} {issuer.removeprefix(_COMMITTEE)}" if own else issuer) if complete else None
+
+
+_COMMITTEE = "Ủy ban nhân dân "
+
+
+def subordinate_body(line: str) -> str | None:
+    """The body under the committee that issues the document, on the line under it ("UBND TỈNH X" /
+    "SỞ Y TẾ", "UBND HUYỆN Y" / "PHÒNG NỘI VỤ", "… / BAN CHỈ ĐẠO …"), as a name: "Sở Y tế"; or None."""
+    t = " ".join(_RULE_RUN.sub(" ", line).split())
+    if not is_upper_text(t) or len(t.split()) > 14 or hd.ISSUER.match(t) or not starts_agency(title_case_place(t)):
+        return None
+    return name_from_caps(t)
 
 
 def _number_line(blocks: list[Block], i: int, text: str, front: Front) -> None:

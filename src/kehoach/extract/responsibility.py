@@ -18,7 +18,7 @@ from .. import rx
 from ..record import Record
 from ..vocab.agencies import ACTOR_HEAD, GLUED_HEAD, GROUP_HEAD, HEAD, LEVEL, LEVEL_GLUED_HEAD
 from ..vocab.dates import YEAR
-from .agencies import split_lead_support
+from .agencies import split_after_department, split_lead_support
 
 _MARK = rx.compile(r"\(\s*(?P<role>chủ\s+trì|phối\s+hợp)\s*\)", rx.I)
 # Duty verbs written after an agency's name; lower case only, so names ("Sở Xây dựng") are safe.
@@ -30,9 +30,10 @@ _VERB = rx.compile(
 _MARK_COMMA = rx.compile(r"(\(\s*(?:chủ\s+trì|phối\s+hợp)\s*\))\s*,", rx.I)
 _WITH = rx.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
 _GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)(?<!\bcác)(?<!\bphòng)(?<!\bVP)(?<!\btịch)(?<!\btrưởng)"
-                     rf"\s+(?={GLUED_HEAD}\s+\p{{Lu}}|(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?{LEVEL}\b)")
+                     rf"\s+(?={GLUED_HEAD}\s+\p{{Lu}}|(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?{LEVEL}\b|(?<!\blý\s)Các\s+\p{{Ll}})")
 """Where a name glued to the one before it starts at an unambiguous head ("Sở A Sở B", "… Hạ tầng UBND các
-xã"; not after "Văn phòng" or "Chủ tịch", whose office it names)."""
+xã", "… Dược Các đơn vị trực thuộc"; not after "Văn phòng" or "Chủ tịch", whose office it names, nor at "Ban
+Quản lý Các khu …")."""
 _LEVEL_GLUED = rx.compile(rf"(?<=\s)(?P<level>{LEVEL})\s+(?={LEVEL_GLUED_HEAD})")
 """A head after the level word that ends a local agency's name ("… Phụ nữ huyện Hội Nông dân huyện")."""
 _NAME_START = rx.compile(rf"^(?:{HEAD}|{GROUP_HEAD}|[Cc]ác)\s")
@@ -58,7 +59,8 @@ def _unglue(part: str) -> str:
     """"Sở A Sở B" -> "Sở A; Sở B" when the part starts with an agency name."""
     if not _NAME_START.match(part):
         return part
-    return _LEVEL_GLUED.sub(r"\g<level>; ", _GLUED.sub("; ", part))
+    parts = _LEVEL_GLUED.sub(r"\g<level>; ", _GLUED.sub("; ", part)).split("; ")
+    return "; ".join(p for piece in parts for p in split_after_department(piece))
 
 
 def _part_role(part: str) -> tuple[str | None, str, list[str], bool]:

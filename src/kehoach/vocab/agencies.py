@@ -86,10 +86,11 @@ GLUED_HEAD = (r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s
 """Heads so unambiguous that a name glued to the one before it ("Sở A Sở B") is parted there
 ("Hải Phòng" is a city; "Ban Thường vụ Hội …", "Trung ương Hội …" name a body of the association)."""
 
-LEVEL = r"(?:tỉnh|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố|xã|phường)"
+LEVEL = r"(?:tỉnh|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố|xã|phường|đặc\s+khu)"
 """The level word that ends a local agency's name ("Hội Nông dân huyện", "UBND các xã, thị trấn")."""
 
-LEVEL_GLUED_HEAD = (r"(?:(?:Sở|Phòng|Hội|Ban|Trung\s+tâm|Văn\s+phòng|Liên\s+đoàn|Chi\s+cục|Mặt\s+trận|Kho\s+bạc|Bảo\s+hiểm)\s+\p{Lu}"
+LEVEL_GLUED_HEAD = (r"(?:(?:Sở|Phòng|Hội|Ban|Trung\s+tâm|Văn\s+phòng|Liên\s+đoàn|Chi\s+cục|Mặt\s+trận|Kho\s+bạc|Bảo\s+hiểm|Trạm"
+                    r"|Bệnh\s+viện)\s+\p{Lu}"
                     r"|(?:UBND|(?:Ủy|Uỷ)\s+ban|Công\s+an|MTTQ|BHXH|(?:Huyện|Thành|Thị|Tỉnh)\s+đoàn)\b)")
 """Heads that part a name glued after a level word ("Hội Liên hiệp Phụ nữ huyện Hội Nông dân huyện", the
 lines of a cell that lists one agency a line, read from a PDF); the heads that may start a place's name

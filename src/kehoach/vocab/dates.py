@@ -37,7 +37,7 @@ RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
     (r"hang quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy", Recurrence.QUARTERLY),
     (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
     (r"hang nam|dinh ky hang nam|moi nam|nam nao cung|(?:cac|nhung) nam tiep theo", Recurrence.ANNUAL),
-    (r"dot xuat|khi co yeu cau|khi can thiet", Recurrence.AD_HOC),
+    (r"dot xuat|khi co yeu cau|khi can thiet|khi (?:co|xay ra|phat sinh) (?:dich|su co|thien tai|tinh huong)|khi phat sinh", Recurrence.AD_HOC),
 ]
 """Folded (tone-less, lower-case: "hằng năm" and "hàng năm" are both "hang nam") phrases -> recurrence.
 Order matters: longer first."""
