@@ -5,8 +5,9 @@
 Each plan is written once, by hand, in a small line markup (below) and rendered the ways plans reach
 analysts: a Word file (python-docx: header and signature in borderless layout tables, the appendix a
 ruled table on a landscape page with merged header cells and agencies one per line in a cell), the PDF
-LibreOffice prints from it, LibreOffice's plain-text export of the Word file and `pdftotext -layout`
-of the PDF. The outputs go to tests/unseen/ (committed; CI does not run this script); one rendition of
+LibreOffice prints from it, LibreOffice's plain-text export of the Word file, `pdftotext -layout`
+of the PDF, and the Markdown a legal-document portal's page gives when crawled (tests/real/ shows it:
+cells one after another between "|" lines, lines wrapped, merged cells written once). The outputs go to tests/unseen/ (committed; CI does not run this script); one rendition of
 each plan is also in the held-out set (tests/heldout/) with its answer key.
 
 Markup, one block per line:
@@ -25,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 from docx import Document
@@ -127,8 +129,8 @@ def paragraph(doc, line: str) -> None:
     p.paragraph_format.first_line_indent = Cm(1)
 
 
-def build_docx(source: Path, out: Path) -> None:
-    doc = base_document()
+def blocks(source: Path):
+    """The plan's blocks in order: ("para", line), ("layout" | "table", lines), ("landscape",), ("pagebreak",)."""
     lines = source.read_text(encoding="utf-8").splitlines()
     i = 0
     while i < len(lines):
@@ -138,19 +140,75 @@ def build_docx(source: Path, out: Path) -> None:
             continue
         if line in ("@layout", "@table"):
             end = lines.index("@end", i)
-            block = [b.strip() for b in lines[i:end] if b.strip()]
-            (layout if line == "@layout" else ruled)(doc, block)
+            yield line[1:], [b.strip() for b in lines[i:end] if b.strip()]
             i = end + 1
-        elif line == "@landscape":
+        elif line in ("@landscape", "@pagebreak"):
+            yield (line[1:],)
+        else:
+            yield "para", line
+
+
+def build_docx(source: Path, out: Path) -> None:
+    doc = base_document()
+    for block in blocks(source):
+        if block[0] in ("layout", "table"):
+            (layout if block[0] == "layout" else ruled)(doc, block[1])
+        elif block[0] == "landscape":
             sec = doc.add_section(WD_SECTION.NEW_PAGE)
             sec.orientation = WD_ORIENT.LANDSCAPE
             sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
             sec.left_margin = sec.right_margin = Cm(1.5)
-        elif line == "@pagebreak":
+        elif block[0] == "pagebreak":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         else:
-            paragraph(doc, line)
+            paragraph(doc, block[1])
     doc.save(out)
+
+
+def _scrape_text(text: str, width: int, bold: bool = False) -> list[str]:
+    """One cell or paragraph as the portal's converter writes it: wrapped lines, **bold**, *italic*."""
+    out: list[str] = []
+    for part in (p.strip() for p in text.split("\\\\")):
+        if not part:
+            continue
+        mark = "**" if bold or part.startswith("**") else "*" if part.startswith("_") else ""
+        wrapped = textwrap.wrap(part.strip("*_"), width, break_long_words=False) or [""]
+        wrapped[0] = mark + wrapped[0]
+        wrapped[-1] += mark
+        out.extend(wrapped)
+    return out
+
+
+def _scrape_table(rows: list[list[str]], n_head: int, width: int) -> list[str]:
+    """A table as the portal's converter writes it: each row opens and closes with a "|" line, cells
+    apart by "|" lines, an empty cell an empty line; a merged cell is written once, in its first row."""
+    out: list[str] = []
+    for r, cells in enumerate(rows):
+        out.append("|")
+        for text in cells:
+            if text in ("^", "<"):
+                continue
+            out.extend(_scrape_text(text, width, bold=r < n_head) if text else [""])
+            out.append("|")
+    return out
+
+
+def build_scrape(source: Path, out: Path) -> None:
+    """The plan as a page of the legal-document portal converted to Markdown (see tests/real/)."""
+    lines: list[str] = []
+    for block in blocks(source):
+        if block[0] == "layout":
+            rows = [[c.strip() for c in line.split(";;")] for line in block[1]]
+            lines += _scrape_table(rows, 0, 40) + [""]
+        elif block[0] == "table":
+            n_head = block[1].index("---") if "---" in block[1] else 1
+            rows = [[c.strip() for c in line.split("|")] for line in block[1] if line != "---"]
+            lines += [""] + _scrape_table(rows, n_head, 45) + [""]
+        elif block[0] == "para":
+            text = block[1]
+            heading = text.startswith("#")
+            lines += _scrape_text(text.lstrip("#").strip(), 78, bold=heading) + [""]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def soffice_convert(path: Path, to: str, suffix: str) -> Path:
@@ -172,7 +230,9 @@ def render(source: Path) -> list[Path]:
     txt = soffice_convert(docx, "txt:Text (encoded):UTF8", ".txt")
     layout_txt = UNSEEN / (source.stem + "-layout.txt")
     subprocess.run(["pdftotext", "-layout", str(pdf), str(layout_txt)], check=True)
-    return [docx, pdf, txt, layout_txt]
+    scrape = UNSEEN / (source.stem + "-scrape.md")
+    build_scrape(source, scrape)
+    return [docx, pdf, txt, layout_txt, scrape]
 
 
 def main(argv: list[str]) -> int:

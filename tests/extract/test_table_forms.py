@@ -34,7 +34,17 @@ def tasks(text: str, name: str = "plan.md") -> list[dict]:
      ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Huyện đoàn", "Ủy ban nhân dân các xã, thị trấn"], []),
     ("Các thành viên BCĐ huyện UBND các xã, thị trấn", ["Các thành viên BCĐ huyện", "UBND các xã, thị trấn"], []),
     ("UBND các huyện, thị xã, thành phố Công an tỉnh", ["UBND các huyện, thị xã, thành phố", "Công an tỉnh"], []),
+    ("Ban Quản lý khu kinh tế Hải Phòng Liên đoàn Lao động thành phố",
+     ["Ban Quản lý khu kinh tế Hải Phòng", "Liên đoàn Lao động thành phố"], []),
+    ("Phòng Nghiệp vụ Dược Các đơn vị trực thuộc", ["Phòng Nghiệp vụ Dược", "Các đơn vị trực thuộc"], []),
+    ("Các bệnh viện tuyến tỉnh Trạm Y tế các xã, phường, đặc khu",
+     ["Các bệnh viện tuyến tỉnh", "Trạm Y tế các xã, phường, đặc khu"], []),
+    ("Sở Giáo dục và Đào tạo Báo và Phát thanh, Truyền hình tỉnh",
+     ["Sở Giáo dục và Đào tạo", "Báo và Phát thanh, Truyền hình tỉnh"], []),
     # … but not inside one name
+    ("Ban Nữ công Liên đoàn Lao động tỉnh", ["Ban Nữ công Liên đoàn Lao động tỉnh"], []),
+    ("Ban Quản lý Các khu công nghiệp", ["Ban Quản lý Các khu công nghiệp"], []),
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"], []),
     ("Văn phòng UBND tỉnh", ["Văn phòng UBND tỉnh"], []),
     ("Chủ tịch UBND các huyện", ["Chủ tịch UBND các huyện"], []),
     ("Ban Thường vụ Hội Nông dân tỉnh", ["Ban Thường vụ Hội Nông dân tỉnh"], []),
@@ -90,6 +100,20 @@ def test_scraped_two_row_header():
     (t,) = tasks(text)
     assert (t["title"], t["lead"], t["deadline"]["start"], t["deadline"]["end"]) == (
         "Việc một", ["Sở Y tế"], "2025-01-01", "2026-12-31")
+
+
+def test_scraped_cell_across_start_and_end_columns():
+    """A scrape writes a merged cell once: "Thường xuyên" across "Bắt đầu | Hoàn thành" leaves its row one
+    cell short at the end column, not at the lead (the row's agencies stay in their columns)."""
+    rows = [["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"], ["Bắt đầu", "Hoàn thành"],
+            ["1", "Việc một", "Sở Y tế", "Sở Tài chính", "Quý I/2025", "Quý III/2025", "Báo cáo"],
+            ["2", "Việc hai", "Sở Nội vụ", "Các thành viên Ban Chỉ đạo", "Thường xuyên", "Báo cáo"]]
+    text = "\n".join("|\n" + "\n|\n".join(r) + "\n|" for r in rows) + "\n"
+    plan = extract_bytes((HEAD + text).encode("utf-8"), "plan.md")
+    got = [(t["lead"], t["support"], t["deadline"]["text"], t["deadline"]["recurrence"], t["output"]) for t in plan["tasks"]]
+    assert got == [(["Sở Y tế"], ["Sở Tài chính"], "Quý I/2025 - Quý III/2025", None, "Báo cáo"),
+                   (["Sở Nội vụ"], ["Các thành viên Ban Chỉ đạo"], "Thường xuyên", "continuous", "Báo cáo")]
+    assert any(w["code"] == "table-realigned" and "start and end" in w["message"] for w in plan["warnings"])
 
 
 def test_html_merged_cells():

@@ -1,6 +1,7 @@
 """A title wrapped onto a line the reader set apart as a paragraph of its own (a PDF whose title's
 lines stand apart, text with blank lines between them) goes on in that line when it continues in
-lower case or opens a bracket; a "(Kèm theo …)" line, a numbered heading or a sentence does not."""
+lower case or opens a bracket, or in figures after a line cut at a dash or a connector ("giai đoạn 2026 -" /
+"2030"); a "(Kèm theo …)" line, a numbered heading or a sentence does not."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ BODY = "\n\nI. MỤC TIÊU\n\nNâng cao chất lượng.\n\nII. TỔ CHỨC TH�
     (["Phát triển du lịch cộng đồng", "Để khai thác tiềm năng du lịch, Ủy ban nhân dân tỉnh ban hành Kế hoạch:"],
      "Phát triển du lịch cộng đồng"),
     (["Phát triển du lịch cộng đồng.", "(Tài liệu phục vụ hội nghị)"], "Phát triển du lịch cộng đồng"),
+    # a line cut after a dash or a connector goes on in the figures of the next
+    (["Phát triển nguồn nhân lực giai đoạn 2026 -", "2030"], "Phát triển nguồn nhân lực giai đoạn 2026 - 2030"),
+    (["Phát triển nguồn nhân lực đến năm", "2030"], "Phát triển nguồn nhân lực đến năm 2030"),
+    (["Phát triển nguồn nhân lực năm 2026", "2030 tầm nhìn"], "Phát triển nguồn nhân lực năm 2026"),
 ])
 def test_title_wrapped_apart(lines, title):
     doc = extract_bytes((HEAD + "\n\n".join(lines) + BODY).encode("utf-8"), "plan.txt")["document"]

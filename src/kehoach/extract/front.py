@@ -120,9 +120,13 @@ TITLE_LINE = 120
 """A wrapped title's line is no longer than a line of the page."""
 
 
+_CUT = rx.compile(r"(?:[-–,]|\s(?:và|của|về|cho|tại|trên|đến|năm|giai\s+đoạn))$")
+"""A title line that cannot end the title: a dash, a comma or a connector ("… giai đoạn 2026 -" / "2030")."""
+
+
 def _title_goes_on(title: str, text: str) -> bool:
-    return len(text) <= TITLE_LINE and not title.rstrip().endswith((".", ":", ";")) and bool(_WRAP.match(text)) \
-        and match_token(text) is None
+    return len(text) <= TITLE_LINE and not title.rstrip().endswith((".", ":", ";")) \
+        and (bool(_WRAP.match(text)) or bool(_CUT.search(title.rstrip()) and text[:1].isdigit())) and match_token(text) is None
 
 
 def subject_line(blocks: list[Block]) -> int | None:

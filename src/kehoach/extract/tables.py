@@ -250,6 +250,9 @@ class _Reader:
         fields = self.fields or {}
         for gaps in combinations(range(1, self.width), missing):
             trial = _insert_gaps(cells, gaps)
+            for g in gaps:
+                if _spans_time(fields, g):
+                    trial[g] = trial[g - 1]
             score = sum(_fits(fields.get(i), _cell_text(c)) for i, c in enumerate(trial)) \
                 + 1.5 * sum(int(fields.get(g) in ("lead", "support", "combined", "deadline")) for g in gaps) \
                 + 0.25 * sum(int(fields.get(g) in ("lead", "combined")) for g in gaps)  # the lead is the cell plans merge
@@ -259,10 +262,14 @@ class _Reader:
             return cells
         above = self.pending[-1]["cells"]
         out = _insert_gaps(cells, best[1])
+        spans = [g for g in best[1] if _spans_time(fields, g)]
         for g in best[1]:
-            out[g] = list(above[g]) if g < len(above) else []
+            # "Thường xuyên" over "Bắt đầu | Hoàn thành" is one cell across both (read once, as a merged cell of a
+            # Word table is); other gaps take the cell above
+            out[g] = [] if g in spans else list(above[g]) if g < len(above) else []
+        how = "one cell across the start and end columns" if spans == list(best[1]) else "merged with the row above"
         self.warnings.append(warning("table-realigned", f"row {_cell_text(cells[0])} had {missing} cell(s) fewer than the table; "
-                                     "read as merged with the row above (check it)", row.loc.as_dict()))
+                                     f"read as {how} (check it)", row.loc.as_dict()))
         return out
 
     def read(self) -> None:
@@ -309,6 +316,11 @@ def _insert_gaps(cells: list[list[str]], gaps: tuple[int, ...]) -> list[list[str
     for g in gaps:
         out.insert(g, [])
     return out
+
+
+def _spans_time(fields: dict[int, str], g: int) -> bool:
+    """A cell missing from the end column of a start | end pair: one cell across both ("Thường xuyên")."""
+    return fields.get(g) == "deadline_end" and fields.get(g - 1) == "deadline_start"
 
 
 def _fits(field: str | None, text: str) -> int:

@@ -68,7 +68,8 @@ HEAD = "(?:" + "|".join(HEAD_WORDS) + ")"
 """One pattern for :data:`HEAD_WORDS` (a regex fragment, not anchored)."""
 
 GROUP_WORDS: tuple[str, ...] = (r"sở", r"Sở", r"cơ\s+quan", r"đơn\s+vị", r"ngành", r"doanh\s+nghiệp", r"tổ\s+chức",
-                                r"địa\s+phương", r"hội(?!\s+viên)", r"đoàn\s+thể", r"phòng(?!\s+học)", r"ban(?!\s+đầu)")
+                                r"địa\s+phương", r"hội(?!\s+viên)", r"đoàn\s+thể", r"phòng(?!\s+học)", r"ban(?!\s+đầu)",
+                                r"thành\s+viên")  # "Các thành viên Ban Chỉ đạo": the member agencies
 GROUP_HEAD = r"(?:[Cc]ác\s+(?:" + "|".join(GROUP_WORDS) + "))"
 """A group of agencies by what they are: "Các sở, ban, ngành liên quan", "các đơn vị"."""
 
@@ -82,9 +83,10 @@ PERSON_HEAD = r"(?:Thủ\s+trưởng|Chủ\s+tịch)"
 """A person named by office, who leads as the agency does: "Chủ tịch UBND các huyện", "Thủ trưởng các sở"."""
 
 GLUED_HEAD = (r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý|(?<!\bHải\s)Phòng"
-              r"|(?<!\bvụ\s)(?<!\bương\s)(?<!\btrực\s)(?<!\bphòng\s)Hội)")
+              r"|(?<!\bvụ\s)(?<!\bương\s)(?<!\btrực\s)(?<!\bphòng\s)(?<!\bcông\s)(?:Hội|Liên\s+đoàn))")
 """Heads so unambiguous that a name glued to the one before it ("Sở A Sở B") is parted there
-("Hải Phòng" is a city; "Ban Thường vụ Hội …", "Trung ương Hội …" name a body of the association)."""
+("Hải Phòng" is a city; "Ban Thường vụ Hội …", "Trung ương Hội …", "Ban Nữ công Liên đoàn …" name a body of
+the association)."""
 
 LEVEL = r"(?:tỉnh|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố|xã|phường|đặc\s+khu)"
 """The level word that ends a local agency's name ("Hội Nông dân huyện", "UBND các xã, thị trấn")."""
