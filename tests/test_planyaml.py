@@ -88,3 +88,16 @@ def test_the_plan_file_reader_still_refuses_bad_files():
     deep = "".join("  " * k + f"k{k}:\n" for k in range(150)) + "  " * 150 + "k: 1\n"
     with pytest.raises(InvalidPlan, match="nested"):
         parse_plan_text(deep, "p.yaml", False)
+
+
+def test_the_printable_check_is_yamls_character_rule():
+    """YAML writes as they are: printable ASCII, U+00A0–U+D7FF and U+E000–U+FFFD but the byte-order
+    mark and the line and paragraph separators; everything else (controls, NEL, surrogates, astral
+    characters) is PyYAML's to escape. The one-pattern check agrees on every code point."""
+    from kehoach.export.plain import unprintable
+
+    def writes_as_is(c: int) -> bool:
+        return 0x20 <= c <= 0x7E or ((0xA0 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD) and c not in (0xFEFF, 0x2028, 0x2029))
+
+    assert [c for c in range(0x110000) if unprintable(chr(c)) == writes_as_is(c)] == []
+    assert not unprintable("Sở Tài chính – “Kế hoạch”") and unprintable("a\u2028b") and unprintable("🙂")

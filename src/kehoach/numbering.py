@@ -7,6 +7,7 @@ sets its depth).
 from __future__ import annotations
 
 from . import rx
+from .memo import text_cache
 from .record import FrozenRecord
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -64,6 +65,7 @@ class Token(FrozenRecord):
 _RANK = {"part": 0, "upper": 1, "roman": 2, "paren": 7, "letter": 8, "lroman": 9, "paren_low": 10, "bullet": 20}
 
 
+@text_cache()  # the readers ask about a line again as they look back
 def match_token(text: str) -> Token | None:
     """Read the numbering token at the start of ``text``.
 

@@ -13,7 +13,7 @@ with PyYAML. A test checks that whatever it reads equals PyYAML's reading.
 from __future__ import annotations
 
 from . import rx
-from .export.plain import _PRINTABLE, _int_float_time, _plain_ok, _printable
+from .export.plain import _int_float_time, _plain_ok, unprintable
 
 _KEY = rx.compile(r"(?:([A-Za-z_][A-Za-z0-9_]*)|'([A-Za-z_][A-Za-z0-9_]*)'):(?: (.*))?")
 """A key line: a plain or quoted word (a plan's keys; "'no'" is quoted as YAML 1.1 reads "no" as
@@ -130,8 +130,5 @@ _OTHER_WORDS = frozenset(("yes", "no", "true", "false", "on", "off", "null", "~"
 
 
 def _check_printable(text: str) -> None:
-    if not (text.isascii() and text.isprintable()):
-        for ch in set(text).difference(_PRINTABLE):
-            if not _printable(ch):
-                raise _NotOurs
-            _PRINTABLE.add(ch)
+    if unprintable(text):
+        raise _NotOurs

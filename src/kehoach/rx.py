@@ -11,13 +11,11 @@ kehoach uses. Compiled patterns are kept between runs (:class:`_Store`).
 from __future__ import annotations
 
 import atexit
-import contextlib
 import marshal
 import os
 import re
 import sys
 import zlib
-from array import array
 from functools import lru_cache
 
 from . import leftovers
@@ -56,21 +54,25 @@ def _ranges(pred, spans=_CASE_SPANS) -> str:
     return "".join(out)
 
 
-_LU = _ranges(str.isupper)
-_LL = _ranges(str.islower)
-_INSIDE = {"Lu": _LU, "Ll": _LL, "N": r"\d", "M": "\u0300-\u036f"}  # \p{L} in a class: see _bracket
-_OUTSIDE = {"L": r"[^\W\d_]", "Lu": f"[{_LU}]", "Ll": f"[{_LL}]", "N": r"\d", "M": "[\u0300-\u036f]"}
-_PROP = re.compile(r"\\p\{(L|Lu|Ll|N|M)\}")
+@lru_cache(maxsize=1)
+def _classes() -> tuple[dict[str, str], dict[str, str], re.Pattern]:
+    """(class text inside brackets, class outside brackets, the \\p{…} pattern): built when a
+    pattern is first translated, which a run whose patterns all come from the store never does."""
+    upper, lower = _ranges(str.isupper), _ranges(str.islower)
+    inside = {"Lu": upper, "Ll": lower, "N": r"\d", "M": "\u0300-\u036f"}  # \p{L} in a class: see _bracket
+    outside = {"L": r"[^\W\d_]", "Lu": f"[{upper}]", "Ll": f"[{lower}]", "N": r"\d", "M": "[\u0300-\u036f]"}
+    return inside, outside, re.compile(r"\\p\{(L|Lu|Ll|N|M)\}")
 
 
 def _translate(pattern: str) -> str:
     """Rewrite \\p{…} classes, inside and outside brackets."""
+    _inside, outside, prop = _classes()
     out, i = [], 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\" and i + 1 < len(pattern):
-            m = _PROP.match(pattern, i)
-            out.append(_OUTSIDE[m.group(1)] if m else pattern[i:i + 2])
+            m = prop.match(pattern, i)
+            out.append(outside[m.group(1)] if m else pattern[i:i + 2])
             i = m.end() if m else i + 2
         elif ch == "[":
             i = _bracket(pattern, i, out)
@@ -86,6 +88,7 @@ def _bracket(pattern: str, i: int, out: list[str]) -> int:
     A class holding \\p{L} becomes an alternation of ``[^\\W\\d_]`` and the rest of the class:
     ``re`` compiles a class in time proportional to the code points it covers, and spelling out
     the letters costs about twenty times the alternation."""
+    inside, _outside, prop = _classes()
     j = i + 1
     negated = pattern.startswith("^", j)
     j += negated
@@ -95,11 +98,11 @@ def _bracket(pattern: str, i: int, out: list[str]) -> int:
         items.append("\\]")
         j += 1
     while pattern[j:j + 1] not in ("]", ""):
-        m = _PROP.match(pattern, j)
+        m = prop.match(pattern, j)
         if m and m.group(1) == "L":
             letters = True
         elif m:
-            items.append(_INSIDE[m.group(1)])
+            items.append(inside[m.group(1)])
         else:
             step = 2 if pattern[j] == "\\" else 1
             items.append(pattern[j:j + step])
@@ -236,7 +239,7 @@ class _Store:
         """The compiled pattern of a stored entry (its engine code is kept as the bytes of 32-bit
         words: reading those costs a tenth of reading a list of numbers)."""
         translated, flags, code, *rest = entry
-        return _sre.compile(translated, flags, array("I", code).tolist(), *rest)
+        return _sre.compile(translated, flags, memoryview(code).cast("I").tolist(), *rest)
 
     def add(self, pattern, flags: int, translated: str, compiled) -> None:
         if not self.writable or self.entries is None or self.path() is None or not isinstance(pattern, str):
@@ -248,9 +251,10 @@ class _Store:
             for name, k in groupindex.items():
                 indexgroup[k] = name
             code = [int(c) for c in _compiler._code(parsed, flags)]
-            entry = (translated, int(flags | parsed.state.flags), array("I", code).tobytes(), parsed.state.groups - 1,
+            words = b"".join(c.to_bytes(4, sys.byteorder) for c in code)  # as memoryview.cast("I") reads them
+            entry = (translated, int(flags | parsed.state.flags), words, parsed.state.groups - 1,
                      groupindex, tuple(indexgroup))
-            if _sre.CODESIZE == array("I").itemsize and self.build(entry) == compiled:
+            if _sre.CODESIZE == 4 and self.build(entry) == compiled:
                 self.entries[self.key(pattern, flags)] = marshal.dumps((pattern, int(flags), *entry))
                 self.added = True
         except Exception:  # noqa: BLE001 (an engine that works otherwise: nothing is stored)
@@ -269,8 +273,10 @@ class _Store:
                 f.write(_HEADER + zlib.crc32(body).to_bytes(4, "big") + body)
             os.replace(tmp, path)
         except (OSError, ValueError):
-            with contextlib.suppress(OSError):
+            try:
                 os.remove(tmp)
+            except OSError:
+                pass
 
 
 def _store_temp_owner(name: str) -> str | None:

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import rx
+from .memo import text_cache
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -191,6 +192,7 @@ def _fold_char(c: str) -> str:
 _LETTER = rx.compile(r"\p{L}")
 
 
+@text_cache()
 def is_upper_text(text: str) -> bool:
     """True when the letters of ``text`` are (almost) all upper case: "KẾ HOẠCH", "TỈNH HƯNG YÊN"."""
     bound, lower = 0.1 * len(text), 0

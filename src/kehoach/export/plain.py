@@ -122,23 +122,20 @@ def _float(value: float) -> str:
     return text
 
 
-_PRINTABLE = {chr(c) for c in range(0x20, 0x7F)}
-"""Characters seen so far that YAML writes as they are (grown as texts bring new ones)."""
+_UNPRINTABLE = rx.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd]|[\ufeff\u2028\u2029]")
+"""A character YAML does not write as it is (it escapes it, or breaks the line there)."""
 
 
-def _printable(ch: str) -> bool:
-    c = ord(ch)
-    return (0xA0 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD) and ch not in "\ufeff\u2028\u2029"
+def unprintable(text: str) -> bool:
+    """Whether ``text`` holds a character YAML does not write as it is."""
+    return not (text.isascii() and text.isprintable()) and bool(_UNPRINTABLE.search(text))
 
 
 @lru_cache(maxsize=4096)  # keys and many values recur
 def _string(text: str) -> str:
     """Plain when YAML reads it back as this string, else single-quoted."""
-    if not (text.isascii() and text.isprintable()):
-        for ch in set(text).difference(_PRINTABLE):
-            if not _printable(ch):
-                raise _Unsure  # double-quoted with escapes, or a line break: PyYAML's to write
-            _PRINTABLE.add(ch)
+    if unprintable(text):
+        raise _Unsure  # double-quoted with escapes, or a line break: PyYAML's to write
     if _plain_ok(text) and not _other_type(text):
         return text
     return "'" + text.replace("'", "''") + "'"

@@ -5,8 +5,6 @@ Readers are chosen by suffix, and the content is sniffed when the suffix is miss
 
 from __future__ import annotations
 
-import importlib
-
 from .. import rx
 from ..errors import ReadError
 from ..paths import suffix as path_suffix
@@ -29,7 +27,7 @@ def sha256_hex(data: bytes) -> str:
     ``hashlib`` loads OpenSSL first, which costs more than a cold start can spare."""
     for name in ("_sha2", "_sha256", "hashlib"):  # CPython 3.12+, CPython 3.11, anything else
         try:
-            return str(importlib.import_module(name).sha256(data).hexdigest())
+            return str(__import__(name).sha256(data).hexdigest())
         except (ImportError, AttributeError):
             continue
     raise ImportError("no SHA-256 implementation")  # pragma: no cover (hashlib always has one)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import rx
+from ..memo import text_cache
 from ..numbering import match_token
 from ..vn import is_upper_text, starts_upper
 from ..vocab.document_parts import (
@@ -78,16 +79,19 @@ _ACRONYM = rx.compile(r"^\p{Lu}{2,}[\s,;:]")
 TERMINAL = rx.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
 
 
+@text_cache()
 def is_type_name(text: str) -> bool:
     return bool(TYPE_NAME.match(text))
 
 
+@text_cache()
 def starts_block(text: str) -> bool:
     """True when ``text`` begins a new block whatever comes before it."""
     token = match_token(text)
     return token is not None or bool(STARTER.match(text)) or bool(APPENDIX_HEADING.match(text)) or is_type_name(text)
 
 
+@text_cache()
 def is_standalone(text: str) -> bool:
     return is_type_name(text) or bool(STANDALONE.match(text))
 
