@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -299,7 +300,7 @@ def test_each_libreoffice_conversion_has_its_own_profile(monkeypatch):
         raise OSError("stop here")
 
     monkeypatch.setattr(docx, "_run_soffice", fake)
-    monkeypatch.setattr(docx.shutil, "which", lambda name: "/usr/bin/soffice")
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/soffice")  # doc_to_docx imports shutil when called
     for _ in range(2):
         with pytest.raises(Exception, match="LibreOffice could not convert"):
             docx.doc_to_docx(b"x", "a.doc")

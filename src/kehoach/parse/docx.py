@@ -11,14 +11,8 @@ warnings.
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import subprocess
-import tempfile
 import zipfile
-from pathlib import Path
 
-from ..children import memory_note, run_group
 from ..diagnostics import warning
 from ..errors import ReadError
 from .blocks import Loc
@@ -253,13 +247,26 @@ def _font_warnings(out: Rendition, walker: _Walker) -> None:
 def _run_soffice(args: list[str], timeout: float) -> None:
     """Run LibreOffice in its own process group, ended as a whole (soffice starts soffice.bin)
     when it fails, times out or we are stopped."""
+    import subprocess
+
+    from ..children import run_group
+
     r = run_group(args, timeout)
     if r.returncode:
         raise subprocess.CalledProcessError(r.returncode, args)
 
 
 def doc_to_docx(data: bytes, name: str) -> bytes:
-    """Convert a legacy .doc to .docx with LibreOffice (``soffice``), or explain how to."""
+    """Convert a legacy .doc to .docx with LibreOffice (``soffice``), or explain how to
+    (its process and temporary-folder modules are imported here: a .docx needs none of them)."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from ..children import memory_note
+
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise ReadError(f"{name}: legacy Word .doc needs converting first: install LibreOffice (soffice) or "

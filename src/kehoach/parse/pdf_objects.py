@@ -27,8 +27,11 @@ from __future__ import annotations
 
 import ctypes
 import io
-from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False  # typing only: nothing imported at run time
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 STANDARD_14 = frozenset({
     "Courier", "Courier-Bold", "Courier-BoldOblique", "Courier-Oblique", "Helvetica", "Helvetica-Bold",

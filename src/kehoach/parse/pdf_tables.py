@@ -23,9 +23,9 @@ import itertools
 import math
 import statistics
 from collections import Counter
-from dataclasses import dataclass
 
 from ..numbering import match_token
+from ..record import Record
 from ..vn import ascii_fold
 from .aligned import HEADER_WORD
 from .lines import BARE_NUMBER, PAGE_MARK
@@ -38,20 +38,25 @@ ALIGNED = 3
 
 
 
-@dataclass
-class Carry:
+class Carry(Record):
     """What one page leaves to the next: the lines of a table that ran to the page's bottom (their
     words' positions give its columns)."""
 
-    cover: Cover | None = None
+    __slots__ = ("cover",)
+
+    def __init__(self, cover: Cover | None = None) -> None:
+        self.cover = cover
 
 
-@dataclass
-class _Metrics:
-    height: float
-    """Median word height."""
-    gap: float
-    """The narrowest gap read as a gutter between columns (wider than any word space)."""
+class _Metrics(Record):
+    """``height``: median word height; ``gap``: the narrowest gap read as a gutter between columns
+    (wider than any word space)."""
+
+    __slots__ = ("height", "gap")
+
+    def __init__(self, height: float, gap: float) -> None:
+        self.height = height
+        self.gap = gap
 
 
 def _metrics(words: list[dict], lines: list[Line]) -> _Metrics:

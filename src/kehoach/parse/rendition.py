@@ -8,8 +8,7 @@ maps each rendition line back to the document (DOCX: paragraph number; PDF: page
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from ..record import Record
 from .blocks import Loc
 from .letterspacing import unspace_text
 
@@ -28,14 +27,20 @@ def _cell(paragraphs: list[str]) -> str:
     return "".join(out)
 
 
-@dataclass
-class Rendition:
-    lines: list[str] = field(default_factory=list)
-    origins: list[Loc] = field(default_factory=list)
-    warnings: list[PlanWarning] = field(default_factory=list)
-    pages: int | None = None
-    image_pages: list[int] = field(default_factory=list)
-    """PDF pages that hold images and no text (scanned pages among text pages)."""
+class Rendition(Record):
+    """The rendition's ``lines`` and each one's origin; ``pages``: a PDF's page count;
+    ``image_pages``: PDF pages that hold images and no text (scanned pages among text pages)."""
+
+    __slots__ = ("lines", "origins", "warnings", "pages", "image_pages")
+
+    def __init__(self, lines: list[str] | None = None, origins: list[Loc] | None = None,
+                 warnings: list[PlanWarning] | None = None, pages: int | None = None,
+                 image_pages: list[int] | None = None) -> None:
+        self.lines = lines if lines is not None else []
+        self.origins = origins if origins is not None else []
+        self.warnings = warnings if warnings is not None else []
+        self.pages = pages
+        self.image_pages = image_pages if image_pages is not None else []
 
     def add_line(self, text: str, loc: Loc) -> None:
         self.lines.append(text.replace("\t", "   "))
