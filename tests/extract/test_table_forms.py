@@ -41,7 +41,10 @@ def tasks(text: str, name: str = "plan.md") -> list[dict]:
      ["Các bệnh viện tuyến tỉnh", "Trạm Y tế các xã, phường, đặc khu"], []),
     ("Sở Giáo dục và Đào tạo Báo và Phát thanh, Truyền hình tỉnh",
      ["Sở Giáo dục và Đào tạo", "Báo và Phát thanh, Truyền hình tỉnh"], []),
+    ("Trường Trung học cơ sở Tân Lập Đoàn Thanh niên xã", ["Trường Trung học cơ sở Tân Lập", "Đoàn Thanh niên xã"], []),
+    ("Công an xã Trưởng các thôn", ["Công an xã", "Trưởng các thôn"], []),
     # … but not inside one name
+    ("Ban Thường vụ Đoàn Thanh niên tỉnh", ["Ban Thường vụ Đoàn Thanh niên tỉnh"], []),
     ("Ban Nữ công Liên đoàn Lao động tỉnh", ["Ban Nữ công Liên đoàn Lao động tỉnh"], []),
     ("Ban Quản lý Các khu công nghiệp", ["Ban Quản lý Các khu công nghiệp"], []),
     ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"], []),
@@ -127,6 +130,17 @@ def test_html_merged_cells():
     assert [(t["title"], t["lead"], t["deadline"]["end"], t["group"]) for t in got] == [
         ("Việc < 2 tháng", ["Sở Y tế"], "2026-12-31", "I. Hoàn thiện thể chế"),
         ("Việc hai", ["Sở Y tế"], "2027-12-31", "I. Hoàn thiện thể chế")]
+
+
+def test_numbered_row_with_only_a_title_heads_its_sub_rows():
+    """"1 | Hoàn thiện cơ chế | | |" over "1.1", "1.2" is their group, not a task with no lead; the group ends at
+    the next row not numbered under it; a numbered row with a lead over its sub-rows stays a task."""
+    got = tasks("| STT | Nhiệm vụ | Chủ trì | Thời hạn |\n|---|---|---|---|\n| 1 | Hoàn thiện cơ chế, chính sách | | |\n"
+                "| 1.1 | Xây dựng tiêu chí | Sở Y tế | 2026 |\n| 1.2 | Rà soát chính sách | Sở Tài chính | 2027 |\n"
+                "| 2 | Nhân rộng mô hình | Sở Nội vụ | 2028 |\n| 2.1 | Mô hình cấp xã | | |\n")
+    assert [(t["no"], t["group"], t["lead"]) for t in got] == [
+        ("1.1", "1. Hoàn thiện cơ chế, chính sách", ["Sở Y tế"]), ("1.2", "1. Hoàn thiện cơ chế, chính sách", ["Sở Tài chính"]),
+        ("2", None, ["Sở Nội vụ"]), ("2.1", None, ["Sở Nội vụ"])]
 
 
 def test_same_as_above_and_sub_rows_carry_down():

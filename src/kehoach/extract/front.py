@@ -33,7 +33,8 @@ _BLANK_DATE = rx.compile(rf"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+
 """A date line stamped at signing: "ngày    tháng    năm 2026"."""
 _PLACE_HEAD = rx.compile(r"^[*_]*(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,4})$")
 """The start of a place name wrapped before its date line: "Thành phố Hồ"."""
-_ISSUER_TAIL = rx.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+\S")
+_ISSUER_TAIL = rx.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\s+\S")
+"""The committee's level and place on a line of their own ("ỦY BAN NHÂN DÂN" / "XÃ TÂN LẬP")."""
 _SUBJECT_WITHIN = 15
 """A letter's subject line is among its first blocks."""
 

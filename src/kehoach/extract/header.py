@@ -31,7 +31,7 @@ DATE_LINE = rx.compile(r"^(?P<place>\p{Lu}[\p{L}\s.\-]{1,40}?)\s*,\s*ngày\b", r
 
 ISSUER = rx.compile(
     r"""^(?:TM\.\s*)?(?P<body>(?:ỦY|UỶ|Ủy|Uỷ)\s+BAN\s+NHÂN\s+DÂN|UBND|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s*$)
-        (?:\s+(?P<level>TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG))?(?:\s+(?P<name>[^\d]{2,40}?))?\s*$""",
+        (?:\s+(?P<level>TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|THỊ\s+TRẤN|ĐẶC\s+KHU|XÃ|PHƯỜNG))?(?:\s+(?P<name>[^\d]{2,40}?))?\s*$""",
     rx.X | rx.I,
 )
 """``ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN``, ``UBND TỈNH THÁI BÌNH``, ``TM. ỦY BAN NHÂN DÂN``."""

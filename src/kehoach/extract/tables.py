@@ -128,6 +128,8 @@ class _Reader:
         self.broke = False
         self.group: str | None = None
         self.group_lead: str | None = None
+        self.heading: tuple[str, str | None, str | None, str] | None = None
+        """(number, group, group lead) of the task heading the rows numbered under it, and the group it set."""
         self.header_row: list[list[str]] | None = None
         ctx = context
         if ctx is not None and ctx.fields is not None and index is not None and ctx.index == index - 1 \
@@ -220,7 +222,26 @@ class _Reader:
         last["lines"].extend(row.lines)
         self.broke = False
 
+    def _sub_rows(self, no: str) -> None:
+        """A numbered row with nothing but its title ("1 | Hoàn thiện cơ chế, chính sách | | |") followed by rows
+        numbered under it ("1.1", "1.2") heads them as a group, as a roman group row does; the group ends at the
+        next row not numbered under it."""
+        if self.heading is not None and not no.startswith(self.heading[0] + "."):
+            if self.group == self.heading[3]:
+                self.group, self.group_lead = self.heading[1], self.heading[2]
+            self.heading = None
+        last = self.pending[-1] if self.pending else None
+        parent = (last["no"] or "").rstrip(".") if last else ""
+        if last is None or not parent or not no.startswith(parent + ".") or any(
+                _cell_text(c) for i, c in enumerate(last["cells"]) if (self.fields or {}).get(i) not in ("no", "title")):
+            return
+        self.pending.pop()
+        group = f"{parent}. {_cell_text(last['cells'][self.col('title') or 0])}".strip(" .")
+        self.heading = (parent, self.group, self.group_lead, group)
+        self.group, self.group_lead = group, None
+
     def add(self, row: Row, no: str) -> None:
+        self._sub_rows(no)
         cells = [list(c) for c in row.cells]
         if 0 < self.width - len(cells) <= 3 and self.pending and self.fields:
             cells = self.realign(cells, row)

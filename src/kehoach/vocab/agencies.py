@@ -83,7 +83,7 @@ PERSON_HEAD = r"(?:Thủ\s+trưởng|Chủ\s+tịch)"
 """A person named by office, who leads as the agency does: "Chủ tịch UBND các huyện", "Thủ trưởng các sở"."""
 
 GLUED_HEAD = (r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý|(?<!\bHải\s)Phòng"
-              r"|(?<!\bvụ\s)(?<!\bương\s)(?<!\btrực\s)(?<!\bphòng\s)(?<!\bcông\s)(?:Hội|Liên\s+đoàn))")
+              r"|(?<!\bvụ\s)(?<!\bương\s)(?<!\btrực\s)(?<!\bphòng\s)(?<!\bcông\s)(?:Hội|Liên\s+đoàn|Đoàn(?=\s+Thanh\s+niên)))")
 """Heads so unambiguous that a name glued to the one before it ("Sở A Sở B") is parted there
 ("Hải Phòng" is a city; "Ban Thường vụ Hội …", "Trung ương Hội …", "Ban Nữ công Liên đoàn …" name a body of
 the association)."""
@@ -93,7 +93,7 @@ LEVEL = r"(?:tỉnh|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố|xã
 
 LEVEL_GLUED_HEAD = (r"(?:(?:Sở|Phòng|Hội|Ban|Trung\s+tâm|Văn\s+phòng|Liên\s+đoàn|Chi\s+cục|Mặt\s+trận|Kho\s+bạc|Bảo\s+hiểm|Trạm"
                     r"|Bệnh\s+viện)\s+\p{Lu}"
-                    r"|(?:UBND|(?:Ủy|Uỷ)\s+ban|Công\s+an|MTTQ|BHXH|(?:Huyện|Thành|Thị|Tỉnh)\s+đoàn)\b)")
+                    r"|(?:UBND|(?:Ủy|Uỷ)\s+ban|Công\s+an|MTTQ|BHXH|(?:Huyện|Thành|Thị|Tỉnh)\s+đoàn|Trưởng|Chủ\s+tịch|Thủ\s+trưởng)\b)")
 """Heads that part a name glued after a level word ("Hội Liên hiệp Phụ nữ huyện Hội Nông dân huyện", the
 lines of a cell that lists one agency a line, read from a PDF); the heads that may start a place's name
 ("xã Đoàn Kết", "xã Đài Xuyên") are left out."""
