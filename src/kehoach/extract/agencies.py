@@ -131,11 +131,47 @@ def cell_to_agencies(text: str | None) -> list[str]:
         line = _clean(line)
         if not line:
             continue
-        for name in _split_commas(line):
+        for name in _departments_listed(line) or _split_commas(line):
             name = _clean(name)
             if name and name not in out:
                 out.append(name)
     return out
+
+
+_DEPARTMENTS_LISTED = rx.compile(r"^[Cc]ác\s+[Ss]ở\s*:\s*(?P<names>.+)$")
+
+
+def _departments_listed(line: str) -> list[str] | None:
+    """"Các sở: Tài chính, Tư pháp và Nội vụ" -> each department by its name ("Sở Tài chính", …), when every
+    name listed is a department's (names with a comma or a "và" of their own are kept whole: "Văn hóa, Thể
+    thao và Du lịch", "Giáo dục và Đào tạo"); None otherwise."""
+    m = _DEPARTMENTS_LISTED.match(line)
+    if m is None:
+        return None
+    pieces = [p.strip(" .;") for p in m.group("names").split(",")]
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(len(pieces), i, -1):
+            names = _department_names(", ".join(pieces[i:j]))
+            if names:
+                out += [f"Sở {n}" for n in names]
+                i = j
+                break
+        else:
+            return None
+    return out
+
+
+def _department_names(text: str) -> list[str] | None:
+    """A department's name, or two joined by the list's last "và" ("Tư pháp và Nội vụ"); None if not."""
+    if _key(text) in _DEPT_BY_KEY:
+        return [text]
+    words = text.split()
+    for k, w in enumerate(words):
+        if w == "và" and _key(" ".join(words[:k])) in _DEPT_BY_KEY and _key(" ".join(words[k + 1:])) in _DEPT_BY_KEY:
+            return [" ".join(words[:k]), " ".join(words[k + 1:])]
+    return None
 
 
 _LEVEL = rx.compile(r"^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu|trung\s+ương|và|các|có|liên\s+quan)\b")

@@ -86,7 +86,8 @@ def find_date(text: str) -> dt.date | None:
     return _date(int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-_QUARTER = r"(?:quy\s+(?P<{n}>[ivx]+|[1-4])(?!\w))"
+_QUARTER = r"(?:(?:quy\s+|(?<![\w/])q\.?\s*)(?P<{n}>[ivx]+|[1-4])(?!\w))"
+"""A quarter: "Quý III", "quý 3", and as tables shorten it, "Q3", "Q.III"."""
 _LIST_SEP = r"\s*(?:,|-|–|\bva\b|\bden\b|\btoi\b)\s*"
 """Between the quarters or months of a list or range that shares one year: "II, III", "4 đến tháng 5"."""
 _SPAN_PATTERNS = [
@@ -95,7 +96,7 @@ _SPAN_PATTERNS = [
         rf"{_QUARTER.format(n='q1')}\s*(?:[/,]\s*|\s+nam\s+)?(?P<y1>{_YEAR})?\s*(?:-|–|den|toi)\s*{_QUARTER.format(n='q2')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y2>{_YEAR})")),
     # Quý II, III/2026; Quý II và Quý III năm 2026; Quý I - II/2026 (the year written once, at the end)
     ("quarter_list", rx.compile(
-        rf"{_QUARTER.format(n='q1')}(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])(?!\w))+\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
+        rf"{_QUARTER.format(n='q1')}(?:{_LIST_SEP}(?:quy\s+|q\.?\s*)?(?:[ivx]+|[1-4])(?!\w))+\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
     ("quarter", rx.compile(rf"{_QUARTER.format(n='q')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y>{_YEAR})")),
     # 06 tháng đầu năm 2024, 6 tháng cuối năm 2024
     ("half", rx.compile(rf"0?6\s+thang\s+(?P<h>dau|cuoi)\s+nam\s*(?P<y>{_YEAR})")),
@@ -325,9 +326,9 @@ def _quarter_range(m: re.Match) -> Span | None:
 
 
 def _quarter_list(m: re.Match) -> Span | None:
-    found = [_quarter(q) for q in rx.findall(r"(?<!\w)(?:[ivx]+|[1-4])(?!\w)", m.string[m.start():m.end("y") - 4])]
+    found = [_quarter(q) for q in rx.findall(r"(?:(?<!\w)|(?<=q)|(?<=q\.))(?:[ivx]+|[1-4])(?!\w)", m.string[m.start():m.end("y") - 4])]
     quarters = [q for q in found if q]
-    if len(quarters) != len(found) or quarters != sorted(quarters):
+    if not quarters or len(quarters) != len(found) or quarters != sorted(quarters):
         return None
     y = int(m["y"])
     return dt.date(y, 3 * quarters[0] - 2, 1), _last_day(y, 3 * quarters[-1])
