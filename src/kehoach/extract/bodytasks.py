@@ -12,8 +12,9 @@ from .. import rx
 from ..diagnostics import warning
 from ..parse.blocks import Loc
 from ..record import FrozenRecord
-from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD
-from .agencies import canonical_agency, cell_to_agencies, trim_known
+from ..vn import is_upper_text, title_case_place
+from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD, starts_agency
+from .agencies import canonical_agency, cell_to_agencies, name_from_caps, trim_known
 from .dates import find_time_phrase, text_to_deadline
 from .labelled import is_category, labelled_deadline
 from .roles import Role
@@ -54,6 +55,7 @@ _LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn
 _WITH_SUPPORT = rx.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", rx.I)
 """A point that introduces the agencies it works with: "b) Chủ trì, phối hợp:" / "- Sở A …"."""
 _CONTINUATION_MAX_WORDS = 16
+_CAPS_NAME_WORDS = 14
 _TERMINAL = rx.compile(r"[.;:!?…]['\"”’)]*$")
 
 _TASK_ROLES = (Role.TASKS, Role.SOLUTIONS)
@@ -117,6 +119,8 @@ def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
     whether the heading is a whole assignment sentence ("Sở A chỉ đạo Chi cục B thực hiện …")."""
     if not sec.title or len(sec.title) > 200:
         return None, 0, False
+    if is_upper_text(sec.title) and len(sec.title.split()) <= _CAPS_NAME_WORDS and starts_agency(title_case_place(sec.title)):
+        return name_from_caps(sec.title), 0, False  # "1. SỞ Y TẾ": an agency heading in capitals
     m = AGENCY_SENTENCE.match(sec.title + " ")
     if m:  # the lead is the agency part only
         return m.group("agency"), 0, True

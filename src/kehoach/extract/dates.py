@@ -131,8 +131,11 @@ TIME_PHRASE = rx.compile(
 """A time phrase a sentence gives for itself (folded): "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
 RECURRENCE_PHRASE = rx.compile(
     r"(?:^|,\s*|\bthuc\s+hien\s+|\bto\s+chuc\s+)(?:thuong\s+xuyen|lien\s+tuc|hang\s+(?:nam|quy|thang))"
-    r"(?=\s*(?:[.;,]|$|\b(?:trong|suot|tu|vao|khi)\b))")
-"""How often, when a sentence gives no date (folded): "…, thường xuyên trong dịp Tết.", "thực hiện hằng quý"."""
+    r"(?=\s*(?:[.;,]|$|\b(?:trong|suot|tu|vao|khi)\b))"
+    r"|(?<!\w)hang\s+(?:nam|quy|thang)(?=\s*(?:\.|$))")
+"""How often, when a sentence gives no date (folded): "…, thường xuyên trong dịp Tết.", "thực hiện hằng quý",
+"… báo cáo Ủy ban nhân dân tỉnh hằng quý." (ending the sentence; before a ";" it may qualify a listed thing,
+"dự toán … hàng năm; danh mục …")."""
 
 
 def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
