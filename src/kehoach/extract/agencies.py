@@ -241,7 +241,8 @@ def name_from_caps(text: str) -> str:
         dept = _DEPT_BY_KEY.get(_key(" ".join(words[k:])))
         if dept:
             return " ".join(w.capitalize() for w in words[:k]) + " " + dept
-    return canonical_agency(" ".join([*(w.capitalize() for w in words[:1]), *words[1:]]))
+    head = 2 if words[:1] in (["ban"], ["bộ"]) else 1  # "Ban Chỉ đạo …", "Ban Quản lý …", "Bộ Chỉ huy …"
+    return canonical_agency(" ".join([*(w[:1].upper() + w[1:] for w in words[:head]), *words[head:]]))
 
 
 _PLACE_TAIL = rx.compile(r"(?<!nhân dân)(?<!nhan dan)(?<![,;])(?<!\bva)(?<!\bcac)(?<!\bhoăc)\s(?:tinh|thanh pho|thanh phô|tp\.?)$")

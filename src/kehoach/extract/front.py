@@ -172,19 +172,30 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
             front.claimed.add(last + 1)
     if issuer and front.fields["issuer"] is None:
         front.claimed.add(i)
-        front.fields["issuer"] = (f"{own} {issuer.removeprefix(_COMMITTEE)}" if own else issuer) if complete else None
+        front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
 
 
 _COMMITTEE = "Ủy ban nhân dân "
+
+
+def _issuing_body(committee: str, own: str | None) -> str:
+    """The issuer: the committee, or the body under it named with the committee's place ("Sở Y tế tỉnh X"); the
+    committee's office is named after it ("VĂN PHÒNG" -> "Văn phòng Ủy ban nhân dân tỉnh X")."""
+    if own is None:
+        return committee
+    if own == "Văn phòng":
+        return f"{own} {committee}"
+    return f"{own} {committee.removeprefix(_COMMITTEE)}"
 
 
 def subordinate_body(line: str) -> str | None:
     """The body under the committee that issues the document, on the line under it ("UBND TỈNH X" /
     "SỞ Y TẾ", "UBND HUYỆN Y" / "PHÒNG NỘI VỤ", "… / BAN CHỈ ĐẠO …"), as a name: "Sở Y tế"; or None."""
     t = " ".join(_RULE_RUN.sub(" ", line).split())
-    if not is_upper_text(t) or len(t.split()) > 14 or hd.ISSUER.match(t) or not starts_agency(title_case_place(t)):
+    if not is_upper_text(t) or len(t.split()) > 14 or hd.ISSUER.match(t):
         return None
-    return name_from_caps(t)
+    name = name_from_caps(t)
+    return name if starts_agency(name) or starts_agency(title_case_place(t)) else None
 
 
 def _number_line(blocks: list[Block], i: int, text: str, front: Front) -> None:
