@@ -13,7 +13,10 @@
    wall and CPU time (start-up cost); with --venv, also the installed command against that
    environment's `python -c pass` (no start-up hooks of the system's site-packages);
 5. a whole `kehoach diff` process on two 2,000-task plans (an amended version of a plan), as JSON
-   and as YAML files.
+   and as YAML files;
+6. one cold `kehoach extract` per input type (the 49-task plan as text, Word .docx and PDF, and a
+   2-page PDF), whole processes against `python -c pass`, with what of it is start-up (in the
+   clean virtual environment with --venv, else from this checkout).
 """
 
 from __future__ import annotations
@@ -136,6 +139,9 @@ def main() -> int:
     for suffix, (wall, cpu) in diff_seconds().items():
         print(f"5. whole `kehoach diff` of two 2,000-task {suffix.upper()} plans (amended): {wall:.2f} s wall, "
               f"{cpu:.2f} s CPU   [goal <= 2 s]")
+    from bench_cold import print_cold
+
+    print_cold(venv, prefix="6. ")
     return 0
 
 

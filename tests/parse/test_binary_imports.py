@@ -1,0 +1,31 @@
+"""A cold extract of a PDF or Word file imports what its reader needs and no more: pdfminer and
+pdfplumber only for pages the pypdfium2 reader leaves to them, LibreOffice's helpers only for a
+legacy .doc, no dataclasses (a shell loop pays every import on every file)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NEVER = ("click", "dataclasses", "pdfminer", "pdfplumber", "charset_normalizer", "cryptography")
+SAMPLES = {
+    "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.pdf": NEVER,  # ruled tables read through pypdfium2
+    "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf": NEVER,  # text pages
+    "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.docx": (*NEVER, "pypdfium2", "subprocess", "tempfile"),
+}
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES))
+def test_a_cold_extract_imports_only_its_reader(sample, tmp_path):
+    code = ("import sys; from kehoach.entry import main; "
+            "code = main(['extract', sys.argv[1], '-o', sys.argv[2], '-q']); "
+            f"print(code, [m for m in {SAMPLES[sample]!r} if m in sys.modules])")
+    r = subprocess.run([sys.executable, "-S", "-c", code, str(ROOT / "samples" / sample), str(tmp_path / "p.yaml")],
+                       capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
+    assert r.stdout.strip() == "0 []", r.stdout + r.stderr
