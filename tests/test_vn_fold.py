@@ -3,6 +3,7 @@ character-by-character table does."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 
 from hypothesis import given, settings
@@ -29,16 +30,31 @@ def test_the_fold_tables_drop_exactly_the_marks_unicode_names():
     """Built with one deletion table for speed; the same as asking Unicode, letter by letter."""
     import unicodedata
 
-    from kehoach import vn
+    from kehoach import vn, vn_tables
 
-    no_tone, no_mark = vn._tables()
+    no_tone, no_mark = vn_tables.NO_TONE, vn_tables.NO_MARK  # as written, and as kehoach.vn uses them
+    assert vn._NO_TONE is no_tone and vn._NO_MARK is no_mark
+    letters = set()
     for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         dec = unicodedata.normalize("NFD", chr(cp))
         if len(dec) == 1:
             continue
+        letters.add(cp)
         base = "".join(c for c in dec if not unicodedata.combining(c))
         kept = unicodedata.normalize("NFC", "".join(c for c in dec if c not in vn._TONES))
         assert no_mark.get(cp, chr(cp)) == base and no_tone.get(cp, chr(cp)) == kept, hex(cp)
+    in_ranges = {cp for cp in (*no_tone, *no_mark) if 0xC0 <= cp < 0x250 or 0x1E00 <= cp < 0x1F00}  # (others are learnt)
+    assert in_ranges <= letters | {ord("đ"), ord("Đ")}
+
+
+def test_the_fold_tables_file_is_what_the_script_writes():
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("make_vn_tables", ROOT / "scripts" / "make_vn_tables.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert (ROOT / "src" / "kehoach" / "vn_tables.py").read_text(encoding="utf-8") == script.render(), \
+        "run python scripts/make_vn_tables.py"
 
 
 # The keys are made word by word (each distinct word once); they must be what the whole text gives.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from . import rx
+from . import rx, vn_tables
 from .memo import text_cache
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
@@ -29,30 +29,11 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_TONE_DELETE = dict.fromkeys(map(ord, _TONES))
-_MARK_DELETE = dict.fromkeys(range(0x300, 0x370))
-"""The combining diacritics block: every mark a precomposed Latin letter decomposes to is in it."""
-
-
-def _tables() -> tuple[dict[int, str], dict[int, str]]:
-    """Translation tables for precomposed Latin letters (built once: str.translate is fast)."""
-    no_tone: dict[int, str] = {}
-    no_mark: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
-    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
-        ch = chr(cp)
-        dec = unicodedata.normalize("NFD", ch)
-        if len(dec) == 1:
-            continue
-        kept = unicodedata.normalize("NFC", dec.translate(_TONE_DELETE))
-        if kept != ch:
-            no_tone[cp] = kept
-        base = dec.translate(_MARK_DELETE)
-        if base != ch:
-            no_mark[cp] = base
-    return no_tone, no_mark
-
-
-_NO_TONE, _NO_MARK = _tables()
+_NO_TONE, _NO_MARK = vn_tables.NO_TONE, vn_tables.NO_MARK
+"""Translation tables for precomposed Latin letters (str.translate is fast): the letter without its
+tone mark, and without any mark. Literals written by scripts/make_vn_tables.py from Unicode's
+canonical decompositions; tests/test_vn_fold.py checks them letter by letter. (_NO_MARK also
+learns other letters as texts bring them: see _strip_each.)"""
 
 
 def strip_tones(text: str) -> str:

@@ -123,3 +123,16 @@ def test_metadata_after_the_document_in_the_footer():
     for key in ("sections", "tasks", "closing"):
         assert without_loc(page[key]) == without_loc(bare[key]), key
     assert without_loc(page["quality"]["unplaced"]) == without_loc(bare["quality"]["unplaced"])
+
+
+def test_metadata_keys_are_dismissed_on_their_first_word():
+    """read_metadata looks at a cell's key only when its first folded word starts a key: every key
+    alternative must start with a plain word followed by a space, or a key would be missed."""
+    import re
+
+    from kehoach.parse.portal import KEY_WORDS, META_KEYS
+
+    for _, pattern in META_KEYS:
+        for alternative in pattern.split("|"):
+            assert re.match(r"[a-z]+ ", alternative), alternative
+            assert alternative.split()[0] in KEY_WORDS

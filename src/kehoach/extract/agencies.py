@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import rx
+from ..memo import text_cache
 from ..vn import ascii_fold, fold, modern_tone, nfc
 from ..vocab.agencies import ABBREVIATIONS, DEPARTMENTS, GROUP_HEAD, HEAD, UNITS
 
@@ -124,8 +125,11 @@ def cell_to_agencies(text: str | None) -> list[str]:
     >>> cell_to_agencies("Các sở, ban, ngành, UBND huyện, thành phố và các đơn vị liên quan")
     ['Các sở, ban, ngành, UBND huyện, thành phố và các đơn vị liên quan']
     """
-    if not text:
-        return []
+    return list(_cell_names(text)) if text else []
+
+
+@text_cache(maxsize=2048, longest=1000)  # a plan names the same agencies cell after cell
+def _cell_names(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for line in _PART_SPLIT.split(text):
         line = _clean(line)
@@ -135,7 +139,7 @@ def cell_to_agencies(text: str | None) -> list[str]:
             name = _clean(name)
             if name and name not in out:
                 out.append(name)
-    return out
+    return tuple(out)
 
 
 _DEPARTMENTS_LISTED = rx.compile(r"^[Cc]ác\s+[Ss]ở\s*:\s*(?P<names>.+)$")

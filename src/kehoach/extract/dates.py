@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable
 
 from .. import rx
+from ..memo import text_cache
 from ..numbering import roman_to_int
 from ..record import FrozenRecord
 from ..vn import ascii_fold as fold
-from ..vn import fold_aligned
+from ..vn import fold_aligned, squash
 from ..vocab.dates import RECURRENCE_WORDS, YEAR
 
 _RECURRENCE_RES = [(rx.compile(p), r) for p, r in RECURRENCE_WORDS]
@@ -230,7 +231,11 @@ def text_to_deadline(text: str | None) -> dict:
     >>> text_to_deadline("Trước ngày 15/12/2024")["start"] is None
     True
     """
-    raw = " ".join((text or "").split())
+    return dict(_deadline(squash(text or "")))  # a copy: the caller's task may change its own
+
+
+@text_cache()  # a plan gives the same deadline to many tasks
+def _deadline(raw: str) -> dict:
     out: dict = {"text": raw or None, "start": None, "end": None, "recurrence": None}
     if not raw:
         return out

@@ -34,9 +34,9 @@ META_KEYS: list[tuple[str, str]] = [
 _KEY = rx.compile(r"^(?:" + "|".join(f"(?P<{f}>{p})" for f, p in META_KEYS) + r")(?:\s*:\s*(?P<rest>.*))?$")
 _KEY_START = rx.compile(r"^(?:" + "|".join(p for _, p in META_KEYS) + r")")
 """A cheap first look: folding a cell's first characters tells whether it can be a key at all."""
-KEY_HEADS = frozenset(alt[:2] for _, p in META_KEYS for alt in p.split("|"))
-"""The first two letters of every key: most cells are dismissed on them, unfolded beyond their first word.
-(Each alternative of :data:`META_KEYS` starts with two plain letters; a test checks it.)"""
+KEY_WORDS = frozenset(alt.split()[0] for _, p in META_KEYS for alt in p.split("|"))
+"""The first word of every key: most cells are dismissed on their first word, the rest unfolded.
+(Each alternative of :data:`META_KEYS` starts with a plain word and a space; a test checks it.)"""
 _PLACEHOLDER = rx.compile(r"^(?:da biet|dang cap nhat|khong xac dinh|chua xac dinh|khong co|\W*)$")
 """Values a portal shows instead of the real one (hidden for visitors, not yet entered)."""
 _HEAD_LINES = 600
@@ -87,8 +87,8 @@ def read_metadata(lines: list[str], start: int, stop: int) -> dict[str, tuple[st
     meta: dict[str, tuple[str | None, int]] = {}
     cells = _cells(lines, start, stop)
     for k, (i, text) in enumerate(cells):
-        head = ascii_fold(text[:6])  # a prefix of the cell's key (folding keeps the order of letters)
-        if len(head) >= 2 and head[:2] not in KEY_HEADS:
+        first = ascii_fold(text.split(None, 1)[0])  # the first word of the cell's key, unless it folds away
+        if first and first not in KEY_WORDS:
             continue
         m = _KEY_START.match(ascii_fold(text[:48])) and _KEY.match(ascii_fold(text))
         if not m:
