@@ -33,9 +33,19 @@ class Record:
 
 
 class FrozenRecord(Record):
-    """A :class:`Record` never changed after it is made: hashable by its fields."""
+    """A :class:`Record` never changed after it is made: hashable by its fields. Each field is set
+    once, by ``__init__`` (or by unpickling); setting it again raises, as a frozen dataclass does,
+    so that one shared (cached) instance cannot be changed under its other users."""
 
     __slots__: tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if hasattr(self, name):
+            raise AttributeError(f"cannot assign to field {name!r} of {self.__class__.__name__}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r} of {self.__class__.__name__}")
 
     def __hash__(self) -> int:
         return hash(self._values())
