@@ -27,6 +27,7 @@ _TIME_WORDS = {"nam": "năm", "tu": "từ", "toi": "tới", "den": "đến", "qu
 _TIME_WORD = rx.compile(r"\b(?:" + "|".join(_TIME_WORDS) + r"|sau)\b")
 
 
+@text_cache(maxsize=512, longest=4000)  # a task's text is read for a time phrase, a label, a recurrence
 def fold_time(text: str) -> str:
     """``text`` folded for the time patterns, one character for each of its own: a time word
     written with other tone marks ("tư", "thắng", "nằm") or as the place ("Nam", "NAM") is masked
