@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "kehoach" / "vn_tables.py"
 
 
-def _literal(table: dict[int, str]) -> str:
-    rows = [f"    0x{cp:04X}: {value!r}," for cp, value in sorted(table.items())]
+def _literal(table: dict[int, str], per_line: int = 8) -> str:
+    items = [f"0x{cp:04X}: {value!r}," for cp, value in sorted(table.items())]
+    rows = ["    " + " ".join(items[k:k + per_line]) for k in range(0, len(items), per_line)]
     return "{\n" + "\n".join(rows) + "\n}"
 
 
