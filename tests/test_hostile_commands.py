@@ -215,3 +215,57 @@ def test_a_closed_standard_input_is_one_line(args, tmp_path):
     message = r.stdout if args[0] == "validate" else r.stderr  # validate: its problem lines on stdout
     assert r.returncode in (1, 2) and "-: standard input is closed" in message, r.stderr
     assert "Traceback" not in r.stderr and "internal error" not in r.stderr
+
+
+def test_a_batch_never_writes_over_an_input_or_its_own_outputs(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(PLAN, folder / "a.txt")
+    notes = folder / "a.txt.yaml"  # given as an input too: a.txt's output would replace it
+    notes.write_text("Số: 5/KH-UBND\nKẾ HOẠCH\nmy notes\n", encoding="utf-8")
+    r = invoke("batch", folder / "a.txt", notes, "-o", folder)
+    assert r.exit_code == 1 and f"would be written to {notes}, over the input {notes}" in r.stderr
+    assert notes.read_text(encoding="utf-8").endswith("my notes\n") and sorted(os.listdir(folder)) == ["a.txt", "a.txt.yaml"]
+    out = tmp_path / "out"
+    for report, says in ((out / "a.txt.yaml", "--report names the output of"),
+                         (out / ".kehoach-batch.jsonl", "--report names the record batch keeps in")):
+        r = invoke("batch", folder / "a.txt", "-o", out, "--report", report)
+        assert r.exit_code == 2 and r.stderr.startswith(f"kehoach: {report}: {says}") and not out.exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals to a process group")
+def test_ctrl_c_mid_batch_keeps_what_is_finished_and_leaves_no_temporary_file(tmp_path):
+    import signal
+    import time
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    text = PLAN.read_text(encoding="utf-8")
+    for n in range(40):
+        (src / f"p{n:02}.txt").write_text(text, encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "kehoach", "batch", str(src), "-o", str(out), "-j", "2"],
+                         stderr=subprocess.PIPE, text=True, env=ENV, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while p.poll() is None and time.monotonic() < deadline and len(list(out.glob("*.yaml"))) < 3:
+        time.sleep(0.05)
+    os.killpg(p.pid, signal.SIGINT)  # as Ctrl-C: the whole group
+    err = p.communicate(timeout=120)[1]
+    kept = sorted(out.glob("*.yaml"))
+    assert p.returncode == 130 and err.count("\n") == 1 and "Traceback" not in err, err
+    assert err.startswith("kehoach: interrupted after ") and f"of 40 inputs; the plans written to {out} are kept" in err
+    assert 3 <= len(kept) < 40 and not [f for f in os.listdir(out) if f.endswith(".tmp")]
+    r = invoke("batch", src, "-o", out)
+    up_to_date = int(r.stderr.split(" up to date")[0].rsplit(" ", 1)[1])
+    assert r.exit_code == 0 and up_to_date >= len(kept) - 2  # but those the two workers wrote as Ctrl-C came
+
+
+def test_a_report_and_json_lines_never_share_standard_output():
+    r = invoke("batch", PLAN, "--format", "jsonl", "--report", "-")
+    assert (r.exit_code, r.stdout) == (2, "") and "would share standard output" in r.stderr
+
+
+def test_a_nul_byte_in_a_listed_name_with_a_report_is_a_missing_file(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "kehoach", "batch", "-", "-o", str(tmp_path / "out"), "--report",
+                        str(tmp_path / "report.json")], input="a\x00b.txt\n", capture_output=True, text=True,
+                       env=ENV, timeout=120)
+    assert r.returncode == 1 and "a\\x00b.txt: no such file" in r.stderr and "internal error" not in r.stderr

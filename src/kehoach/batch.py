@@ -20,7 +20,7 @@ from typing import Any
 
 from . import __version__
 from .errors import KehoachError
-from .fileio import NOFOLLOW, FileLock, remove_stale_temps, write_atomic
+from .fileio import NOFOLLOW, FileLock, output_target, remove_stale_temps, write_atomic
 from .inputs import expand_inputs, folder_error  # noqa: F401 (expand_inputs is imported from here too)
 from .workers import Budget, run_pool
 
@@ -69,13 +69,14 @@ def plan_jobs(inputs: list[tuple[str, str | None]], outdir: str | None, fmt: str
     """One output per input, named from the input alone so it never depends on what else is in
     the run: the input's path below its root (its file name when given as a file) plus ".yaml"
     or ".json" ("plan.docx" -> "plan.docx.yaml"). The same file named twice is converted once;
-    two inputs that would share an output raise :class:`KehoachError` before anything is written."""
-    seen: set[str] = set()
+    two inputs that would share an output, or an output that would replace an input, raise
+    :class:`KehoachError` before anything is written."""
+    seen: dict[str, str] = {}
     unique = []
     for path, root in inputs:
         key = os.path.realpath(path) if os.path.exists(path) else os.path.normpath(path)
         if key not in seen:
-            seen.add(key)
+            seen[key] = path
             unique.append((path, root))
     if fmt == "jsonl":
         return [Job(path, None, fmt) for path, _ in unique]
@@ -92,6 +93,11 @@ def plan_jobs(inputs: list[tuple[str, str | None]], outdir: str | None, fmt: str
                                f"{os.path.join(outdir or '', out_rel)}; convert them into different output folders")
         claimed[out_rel] = path
         jobs.append(Job(path, os.path.join(outdir, out_rel) if outdir else None, fmt))
+    for job in jobs:
+        other = seen.get(output_target(job.output)) if job.output else None
+        if other is not None:
+            raise KehoachError(f"{job.path} would be written to {job.output}, over the input {other}; "
+                               f"convert into another output folder")
     return jobs
 
 

@@ -81,10 +81,13 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
         jobs = [dataclasses.replace(j, ocr=ocr) for j in jobs]
     sources = [j.path for j in jobs]
     guard_output(ctx, report, *sources)
+    _check_report(ctx, report, jobs, out if fmt != "jsonl" else None)
     if fmt == "jsonl":
         guard_output(ctx, out, *sources)
     if report and out and fmt == "jsonl" and out != "-" and _same_path(report, out):
         fail(ctx, f"{report}: --report and -o name the same file", 2)
+    if report == "-" and fmt == "jsonl" and (not out or out == "-"):
+        fail(ctx, "--report - and the JSON Lines would share standard output; give --report FILE", 2)
     import contextlib
 
     from .fileio import open_atomic
@@ -101,6 +104,21 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
                                  scheduler=scheduler, budget=Budget(timeout or None, memory or None)))
     if failed:
         ctx.exit(1)
+
+
+def _check_report(ctx, report: str | None, jobs, outdir: str | None) -> None:
+    """Exit 2 when --report would replace a plan the run writes, or the folder's record."""
+    from .batch import LOCK, MANIFEST
+    from .fileio import output_target
+
+    if not report or report == "-":
+        return
+    target = output_target(report)
+    for job in jobs:
+        if job.output and output_target(job.output) == target:
+            fail(ctx, f"{report}: --report names the output of {job.path}; choose another name", 2)
+    if outdir and os.path.dirname(target) == output_target(outdir) and os.path.basename(target) in (MANIFEST, LOCK):
+        fail(ctx, f"{report}: --report names the record batch keeps in {outdir}; choose another name", 2)
 
 
 def _check_outdir(ctx, out: str | None) -> None:
@@ -160,11 +178,22 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
         if progress is not None and task_id is not None:
             progress.update(task_id, advance=1, description=Path(s.input).name[:40])
 
+    def converting():
+        try:
+            return run_batch(jobs, on_result=on_result, outdir=outdir, **options)
+        except KeyboardInterrupt:
+            return None
+
     try:
-        results = run(ctx, run_batch, jobs, on_result=on_result, outdir=outdir, **options)
+        results = run(ctx, converting)
     finally:
         if progress is not None:
             progress.stop()
+    if results is None:  # Ctrl-C: what is finished is kept, and the next run skips it
+        done = sum(counts.values())
+        fail(ctx, f"interrupted after {done} of {len(jobs)} inputs; the plans written to {outdir} are kept and a "
+             f"new run skips them" if outdir and done else "interrupted", 130)
+        return False
     if report:
         data = json.dumps({"version": __version__, "inputs": [r.report() for r in results]}, ensure_ascii=False, indent=2)
         run(ctx, write_output, data + "\n", report)

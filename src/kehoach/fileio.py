@@ -50,7 +50,10 @@ def _umask() -> int:
 
 def output_target(path: str | os.PathLike) -> str:
     """The file a write to ``path`` really lands on (links followed, "a/missing/../b" as "a/b")."""
-    return os.path.realpath(os.fspath(path))
+    try:
+        return os.path.realpath(os.fspath(path))
+    except ValueError:  # a NUL byte: no file has this name (opening it says so)
+        return os.path.abspath(os.fspath(path))
 
 
 def guard_output(out: str | os.PathLike, inputs: Iterable[str] = ()) -> None:
