@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .cliutil import (
+    echo_err,
     emit_bytes,
     global_options,
     guard_output,
@@ -142,11 +143,11 @@ def validate(ctx: click.Context, plans: tuple[str, ...], fmt: str, plans_only: b
             for p in r["problems"]:
                 click.echo(shown(f"{r['file']}: {p['path']}: {p['message']}" if p["path"] else p["message"]))
             if r["status"] == "skipped" and is_verbose(ctx):
-                click.echo(f"kehoach: {r['file']}: skipped: not a plan file", err=True)
+                echo_err(f"kehoach: {r['file']}: skipped: not a plan file")
     if invalid or not is_quiet(ctx):
         from .cliutil import validate_summary
 
-        click.echo(f"kehoach: {validate_summary(results)}", err=True)
+        echo_err(f"kehoach: {validate_summary(results)}")
     if invalid:
         ctx.exit(1)
 

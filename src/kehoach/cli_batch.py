@@ -11,6 +11,7 @@ import click
 
 from . import __version__
 from .cliutil import (
+    echo_err,
     fail,
     global_options,
     guard_output,
@@ -155,8 +156,7 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
     from .batch import run_batch
     from .textsafe import shown
 
-    quiet = is_quiet(ctx)
-    show_bar = sys.stderr.isatty() and not quiet
+    show_bar = sys.stderr is not None and sys.stderr.isatty() and not is_quiet(ctx)
     counts = {"ok": 0, "warnings": 0, "failed": 0, "skipped": 0}
     failures: list[str] = []
     warned: list = []
@@ -167,7 +167,7 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
         if s.status == "failed":
             failures.append(s.error or s.input)
             if progress is None:
-                click.echo(f"kehoach: failed: {shown(s.error or s.input)}", err=True)
+                echo_err(f"kehoach: failed: {shown(s.error or s.input)}")
         if s.warnings:
             warned.append(s)
             if progress is None and is_verbose(ctx):
@@ -197,21 +197,29 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
     if report:
         data = json.dumps({"version": __version__, "inputs": [r.report() for r in results]}, ensure_ascii=False, indent=2)
         run(ctx, write_output, data + "\n", report)
-    if progress is not None:
-        for f in failures:
-            click.echo(f"kehoach: failed: {shown(f)}", err=True)
-        if is_verbose(ctx):
-            _list_warnings(warned)
+    _tell_end(ctx, counts, failures if progress is not None else [], warned, progress is not None, len(jobs))
+    return bool(counts["failed"])
+
+
+def _tell_end(ctx, counts: dict, failures: list[str], warned: list, after_bar: bool, total: int) -> None:
+    """The end of a run on stderr: the failures and warnings a progress bar held back, a warning
+    summary, and the counts."""
+    from .textsafe import shown
+
+    quiet = is_quiet(ctx)
+    for f in failures:
+        echo_err(f"kehoach: failed: {shown(f)}")
+    if after_bar and is_verbose(ctx):
+        _list_warnings(warned)
     if warned and not quiet and not is_verbose(ctx):
         from .cliutil import count_codes, summary_line
 
         codes = count_codes(w for s in warned for w in s.warnings)
-        click.echo(f"kehoach: {summary_line(codes, files=len(warned))}", err=True)
+        echo_err(f"kehoach: {summary_line(codes, files=len(warned))}")
     done = counts["ok"] + counts["warnings"]
     if not quiet or counts["failed"]:
-        click.echo(f"kehoach: {done} converted ({counts['ok']} ok, {counts['warnings']} with warnings), "
-                   f"{counts['failed']} failed, {counts['skipped']} up to date, of {len(jobs)} inputs", err=True)
-    return bool(counts["failed"])
+        echo_err(f"kehoach: {done} converted ({counts['ok']} ok, {counts['warnings']} with warnings), "
+                 f"{counts['failed']} failed, {counts['skipped']} up to date, of {total} inputs")
 
 
 def _progress_bar(total: int):
@@ -235,4 +243,4 @@ def _list_warnings(summaries) -> None:
 
     for s in summaries:
         for w in s.warnings:
-            click.echo(warning_line(s.input, w), err=True)
+            echo_err(warning_line(s.input, w))

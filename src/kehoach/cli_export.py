@@ -6,6 +6,7 @@ import click
 
 from .cliutil import (
     date_option,
+    echo_err,
     emit_bytes,
     global_options,
     guard_output,
@@ -101,5 +102,5 @@ def timeline(ctx, source, fmt, by, today, out) -> None:
 
         dropped, total = dropped_tasks(plan)
         if dropped:
-            click.echo(f"kehoach: {dropped} of {total} tasks have no day to put in a calendar (continuous, ad hoc or "
-                       f"without a deadline); they are not in {out or 'the calendar'}", err=True)
+            echo_err(f"kehoach: {dropped} of {total} tasks have no day to put in a calendar (continuous, ad hoc or "
+                     f"without a deadline); they are not in {out or 'the calendar'}")

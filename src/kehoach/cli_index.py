@@ -10,6 +10,7 @@ import click
 
 from .cliutil import (
     date_option,
+    echo_err,
     emit_bytes,
     fail,
     global_options,
@@ -45,11 +46,11 @@ def index(ctx, inputs, db) -> None:
     paths = index_inputs(inputs)
     if not paths:
         fail(ctx, f"no plan files or documents found in {' '.join(inputs)}")
-    counts = run(ctx, run_index, db, paths, lambda m: click.echo(f"kehoach: {shown(m)}", err=True))
+    counts = run(ctx, run_index, db, paths, lambda m: echo_err(f"kehoach: {shown(m)}"))
     dup = f", {counts['duplicate']} duplicate" if counts["duplicate"] else ""
     if counts["failed"] or not is_quiet(ctx):
-        click.echo(f"kehoach: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged"
-                   f"{dup}, {counts['failed']} failed -> {shown(db)}", err=True)
+        echo_err(f"kehoach: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged"
+                 f"{dup}, {counts['failed']} failed -> {shown(db)}")
     if counts["failed"]:
         ctx.exit(1)
 
@@ -97,7 +98,7 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
         if limit and len(rows) == limit:
             total = find_tasks(con, **query, count_only=True, agency_ids=ids)
             if total > limit:
-                click.echo(f"kehoach: showing the {limit} soonest of {total} tasks; --limit 0 shows all", err=True)
+                echo_err(f"kehoach: showing the {limit} soonest of {total} tasks; --limit 0 shows all")
         vias = predecessor_marks(con, match, query, limit, rows)
     finally:
         con.close()
@@ -133,8 +134,8 @@ def _agency_match(ctx, con, agency: str):
             "; `kehoach agencies` lists the names in the index"
         fail(ctx, f"no agency in the index is called {agency!r}{hint}")
     if match.predecessors and not is_quiet(ctx):
-        click.echo(f"kehoach: {match.current} also carries the work of {' | '.join(match.predecessors.values())}; "
-                   f"their tasks are included, marked '(nay: {match.current})'", err=True)
+        echo_err(f"kehoach: {match.current} also carries the work of {' | '.join(match.predecessors.values())}; "
+                 f"their tasks are included, marked '(nay: {match.current})'")
     return match
 
 
