@@ -28,3 +28,14 @@ def test_rendition_is_never_silently_wrong(key, name):
     assert result["crash"] is None
     silent = [e for e in result["errors"] if e["silent"]]
     assert silent == []
+
+
+def test_a_table_partly_read_says_where_its_rows_were_lost():
+    """pdftotext -layout of a narrow table over pages: the first page's rows are not read, the next page's
+    are; the header left as text on the first page is warned about although other rows gave tasks."""
+    from kehoach import extract_file
+
+    plan = extract_file(str(ROOT / "tests" / "unseen" / "u07-tinh-bang-qua-trang-layout.txt"))
+    assert 0 < sum(t["source"] == "appendix" for t in plan["tasks"]) < 10
+    unread = [w for w in plan["warnings"] if w["code"] == "appendix-unread"]
+    assert unread and "not read as tasks" in unread[0]["message"] and unread[0]["loc"]["line"]

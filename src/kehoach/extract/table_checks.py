@@ -22,12 +22,16 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
     """A document that announces an appendix ("… tại Phụ lục kèm theo") but has no table after its
     signature, and no appendix task, has lost its appendix (it is not in the source, or unreadable);
     so has one with a table header row left as a line of text and no appendix task."""
-    if any(t.get("source") == "appendix" for t in tasks):
-        return []
+    some = any(t.get("source") == "appendix" for t in tasks)
     for b in blocks:  # the header line alone, or a line of a paragraph the table's lines were joined into
         if b.kind == "para" and any(len(t) < 160 and reads_as_header_line(t) for t in [b.text, *b.raw_lines]):
+            if some:  # another table, or the rest of this one after a page break, was read
+                return [warning("appendix-unread", "a task table's header row is here as plain text: the rows under it "
+                               "were not read as tasks (a table the reader could not find the columns of?)", b.loc.as_dict())]
             return [warning("appendix-unread", "a task table's header row is here as plain text but no task was read "
                            "from its table (a table the reader could not find the columns of?)", b.loc.as_dict())]
+    if some:
+        return []
     flat = flattened_header(blocks)
     if flat is not None:
         return [warning("appendix-unread", "a task table's header cells stand here one per line: a table flattened "
