@@ -105,6 +105,11 @@ def test_header_detection():
     assert header_to_fields([["STT"], ["Nội dung, nhiệm vụ"], ["Đơn vị chủ trì"], ["Đơn vị phối hợp"], ["Thời gian hoàn thành"]]) == {
         0: "no", 1: "title", 2: "lead", 3: "support", 4: "deadline"}
     assert header_to_fields([["1"], ["Triển khai Đề án"], ["Sở Công Thương"]]) is None
+    # the advising agency leads; a roadmap or a year of completion is the time
+    assert header_to_fields([["STT"], ["Hoạt động"], ["Cơ quan tham mưu"], ["Cơ quan phối hợp"], ["Lộ trình thực hiện"]]) == {
+        0: "no", 1: "title", 2: "lead", 3: "support", 4: "deadline"}
+    assert header_to_fields([["TT"], ["Danh mục nhiệm vụ"], ["Đơn vị chủ trì"], ["Năm hoàn thành"]]) == {
+        0: "no", 1: "title", 2: "lead", 3: "deadline"}
 
 
 def test_table_without_a_number_column():

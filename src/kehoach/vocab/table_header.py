@@ -18,10 +18,11 @@ NUMBER_COLUMN = r"(?:s ?t ?t|t ?t|so tt|so thu tu)\.?"
 
 COLUMN_WORDS: list[tuple[str, str]] = [
     ("note", r"ghi chu"),
-    ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi phu trach|co quan phu trach|trach nhiem thuc hien"),
+    ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi phu trach|co quan phu trach|trach nhiem thuc hien"
+             r"|(?:co quan|don vi) tham muu"),
     ("support", r"phoi hop"),
     ("target", r"muc tieu|chi tieu"),
-    ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien"),
+    ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien|nam hoan thanh|lo trinh"),
     ("output", r"san pham|ket qua|hinh thuc"),
     ("no", rf"^{NUMBER_COLUMN}$"),
     ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap"),
