@@ -43,3 +43,25 @@ def test_body_task_lead_that_is_no_name_is_warned():
     flagged = [w for w in plan["warnings"] if w["code"] == "lead-not-agency"]
     assert [t["lead_as_written"] for t in plan["tasks"]] == [["Sở Tài chính và các"]]
     assert flagged and flagged[0]["loc"] == plan["tasks"][0]["loc"]
+
+
+SHORT = "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\nSố: 45/KH-UBND\n\nHà Nam, ngày 12 tháng 01 năm 2026\n\nKẾ HOẠCH\n\nKiểm tra cơ sở y tế\n\n"
+
+
+@pytest.mark.parametrize("body", [
+    # a short plan of numbered paragraphs, with no section of tasks or implementation
+    "1. Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát cơ sở vật chất, hoàn thành trước ngày 30/6/2026.\n\n"
+    "2. Sở Xây dựng chủ trì hoàn thiện hồ sơ dự án trong tháng 3/2026.\n",
+    # the work under "NỘI DUNG …" (what is to be done), each item assigned after a colon
+    "I. MỤC ĐÍCH\n\nBảo đảm chất lượng.\n\nII. NỘI DUNG KIỂM TRA\n\n1. Kiểm tra cơ sở vật chất: Sở Y tế chủ trì, phối hợp với "
+    "Sở Tài chính thực hiện trước ngày 30/6/2026.\n\n2. Kiểm tra hồ sơ dự án: Sở Xây dựng chủ trì thực hiện trong tháng 3/2026.\n",
+])
+def test_assignments_outside_an_implementation_section(body):
+    plan = extract_bytes((SHORT + body).encode("utf-8"), "plan.txt")
+    got = [(t["lead"], t["support"], t["deadline"]["end"]) for t in plan["tasks"]]
+    assert got == [(["Sở Y tế"], ["Sở Tài chính"], "2026-06-30"), (["Sở Xây dựng"], [], "2026-03-31")]
+
+
+def test_a_department_lead_is_cut_before_the_duty_written_after_it():
+    plan = extract_bytes((SHORT + "I. TỔ CHỨC THỰC HIỆN\n\nSở Y tế tổng hợp kết quả, báo cáo UBND tỉnh.\n").encode("utf-8"), "p.txt")
+    assert [t["lead"] for t in plan["tasks"]] == [["Sở Y tế"]]

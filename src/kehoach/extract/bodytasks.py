@@ -32,7 +32,7 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s
           r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
           r"|đôn\s+đốc|tăng\s+cường|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
           r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần|là\s+cơ\s+quan|phân\s+công|tập\s+huấn"
-          r"|tiến\s+hành")
+          r"|tiến\s+hành|tổng\s+hợp")
 _LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
 AGENCY_SENTENCE = rx.compile(
     rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,120}}?)(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
@@ -75,7 +75,7 @@ def _deadline(text: str, *more: str) -> dict:
 
 def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None,
           support_text: str | None = None, title: str | None = None) -> dict:
-    lead_w = cell_to_agencies(_clean_lead(lead_text))
+    lead_w = [trim_known(a) for a in cell_to_agencies(_clean_lead(lead_text))]  # "Sở A tổng hợp kết quả" -> "Sở A"
     support_w: list[str] = []
     m = SUPPORT.search(text)
     if support_text:  # "b) Chủ trì, phối hợp:" / "- Sở Tài chính … tham mưu …": the item names who supports
@@ -292,6 +292,12 @@ def sections_to_tasks(roots: list[Section], whole_body: bool = False,
     left alone."""
     tasks: list[dict] = []
     warnings: list[PlanWarning] = []
+    whole_body = whole_body or not any(_scoped(root) for root in roots)  # a short plan of numbered paragraphs only
     for root in roots:
         _visit(root, None, whole_body, (tasks, warnings), skip)
     return tasks, warnings
+
+
+def _scoped(sec: Section) -> bool:
+    """Whether a section or one under it is where a plan assigns its work (tasks, solutions, implementation)."""
+    return sec.role in (*_TASK_ROLES, Role.ORGANIZATION) or any(_scoped(c) for c in sec.children)

@@ -31,7 +31,7 @@ ROLE_WORDS: list[tuple[str, Role]] = [
     (r"muc dich", Role.PURPOSE),
     (r"yeu cau", Role.REQUIREMENTS),
     (r"muc tieu|chi tieu", Role.OBJECTIVES),
-    (r"nhiem vu", Role.TASKS),
+    (r"nhiem vu|^noi dung|^(?:cac )?hoat dong", Role.TASKS),  # "NỘI DUNG KIỂM TRA", "CÁC HOẠT ĐỘNG": the work
     (r"giai phap|bien phap", Role.SOLUTIONS),
 ]
 _ROLE_RES = [(rx.compile(p), r) for p, r in ROLE_WORDS]
