@@ -164,13 +164,16 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
     # in an objectives section or a target column every figure is a goal, "so với năm 2024" included
     goal_sentence = not require_cue or bool(rx.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
     for clause in _clauses(whole[:MAX_TEXT]):
+        own = _LEAD_TIME.match(clause)  # "…; năm 2028: 100%": the clause's own year
         clause_body = _LEAD_TIME.sub("", clause)
         if not _DIGIT.search(clause_body):
             continue
         folded = ascii_fold(clause_body)
         if ACHIEVED.search(folded) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
             continue
-        out.extend(_clause_targets(clause_body, base_year, fallback_indicator))
+        found = _clause_targets(clause_body, (_year_of(own.group(0)) if own else None) or base_year,
+                                fallback_indicator or (out[-1]["indicator"] if out and own else None))
+        out.extend(found)
     return out
 
 
