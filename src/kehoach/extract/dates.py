@@ -6,11 +6,11 @@ It never invents a date the text does not give: "Thường xuyên" has no start 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 
 from .. import rx
+from .. import stddate as dt
 from ..memo import text_cache
 from ..numbering import roman_to_int
 from ..record import FrozenRecord

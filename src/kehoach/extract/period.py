@@ -4,8 +4,7 @@ task deadlines name. Exports place undated tasks within it; the index stores it.
 
 from __future__ import annotations
 
-import datetime as dt
-
+from .. import stddate as dt
 from ..record import FrozenRecord
 from .dates import Horizon, find_horizons
 
