@@ -1,6 +1,6 @@
 """A cold extract of a PDF or Word file imports what its reader needs and no more: pdfminer and
 pdfplumber only for pages the pypdfium2 reader leaves to them, LibreOffice's helpers only for a
-legacy .doc, no dataclasses (a shell loop pays every import on every file)."""
+legacy .doc, no dataclasses or statistics (a shell loop pays every import on every file)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-NEVER = ("click", "dataclasses", "pdfminer", "pdfplumber", "charset_normalizer", "cryptography")
+NEVER = ("click", "dataclasses", "pdfminer", "pdfplumber", "charset_normalizer", "cryptography", "statistics")
 SAMPLES = {
     "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.pdf": NEVER,  # ruled tables read through pypdfium2
     "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf": NEVER,  # text pages
@@ -29,3 +29,22 @@ def test_a_cold_extract_imports_only_its_reader(sample, tmp_path):
                        capture_output=True, text=True, timeout=120,
                        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
     assert r.stdout.strip() == "0 []", r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("data", [[3.0], [2, 1], [5.5, 1.25, 3.0], [0.1, 0.2, 0.7, 0.3], (x / 7 for x in range(9)), [1, 2, 3, 4]])
+def test_the_pdf_readers_median_is_statistics_median(data):
+    import statistics
+
+    from kehoach.parse.pdf_stats import median
+
+    values = list(data)
+    assert median(iter(values)) == statistics.median(values)
+    assert type(median(values)) is type(statistics.median(values))
+
+
+def test_no_median_of_nothing():
+    from kehoach.parse.pdf_stats import StatisticsError, median
+
+    with pytest.raises(ValueError, match="no median for empty data") as e:
+        median([])
+    assert isinstance(e.value, StatisticsError)

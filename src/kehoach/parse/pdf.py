@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import statistics
 from collections import Counter
 from functools import partial
 
@@ -26,6 +25,7 @@ from .pdf_notes import is_superscript, join_superscripts, mark_cells, mark_page_
 from .pdf_objects import FontDescents
 from .pdf_rows import join_wrapped
 from .pdf_ruling import INSET, ruled_page, table_rows
+from .pdf_stats import median
 from .pdf_tables import Carry, split_borderless
 from .rendition import Rendition
 from .textlayer import page_warnings, repair_lines
@@ -91,7 +91,7 @@ class _Page:
         self.number = number
         self.items: list[tuple] = []
         sizes = [w["bottom"] - w["top"] for w in words] or [10.0]
-        self.height = statistics.median(sizes)
+        self.height = median(sizes)
         lines, self.repaired = repair_lines(_lines_of(words, self.height * 0.45), self.height, tables)
         mid = width / 2
         block: list[tuple[float, list[dict]]] = []  # two-column run: (top, segment)

@@ -6,7 +6,8 @@ normaliser drops, and each note's number "[1]", which makes its line a footnote 
 from __future__ import annotations
 
 import re
-import statistics
+
+from .pdf_stats import median
 
 SUP_RATIO = 0.8
 """A digit set at most this share of its word's font size, and raised, is a superscript marker."""
@@ -62,7 +63,7 @@ def mark_page_notes(words: list[dict]) -> None:
     sized = [w for w in words if w.get("size")]
     if len(sized) < _MIN_WORDS:
         return
-    body = statistics.median(w["size"] for w in sized)
+    body = median(w["size"] for w in sized)
     lines: list[list[dict]] = []
     for w in sorted(sized, key=lambda w: (w["top"], w["x0"])):
         if lines and abs(lines[-1][0]["top"] - w["top"]) <= _SAME_LINE:
@@ -71,7 +72,7 @@ def mark_page_notes(words: list[dict]) -> None:
             lines.append([w])
     zone: list[list[dict]] = []
     for line in reversed(lines):  # from the page bottom up, while the text stays small
-        if statistics.median(w["size"] for w in line) > NOTE_RATIO * body:
+        if median(w["size"] for w in line) > NOTE_RATIO * body:
             break
         zone.append(line)
     for line in zone:

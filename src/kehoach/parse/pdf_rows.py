@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 
 from ..vn import ascii_fold
 from .aligned import HEADER_WORD
+from .pdf_stats import median
 
 Line = list[dict]
 
@@ -79,7 +79,7 @@ def _pitch(lines: list[Line], height: float, bounds: list[float]) -> float:
 
 def _top(line: Line) -> float:
     """Where a line stands: the median top of its words (marked letters' boxes reach higher)."""
-    return statistics.median(w["top"] for w in line)
+    return median(w["top"] for w in line)
 
 
 
@@ -94,7 +94,7 @@ def _column_tops(line: Line, bounds: list[float]) -> dict[int, float]:
     tops: dict[int, list[float]] = {}
     for w in line:
         tops.setdefault(_column(w, bounds), []).append(w["top"])
-    return {c: statistics.median(t) for c, t in tops.items()}
+    return {c: median(t) for c, t in tops.items()}
 
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import statistics
 from collections import Counter
 
 from ..numbering import match_token
@@ -30,6 +29,7 @@ from ..vn import ascii_fold
 from .aligned import HEADER_WORD
 from .lines import BARE_NUMBER, PAGE_MARK
 from .pdf_rows import ROW_NUMBER, Line, groups, rows
+from .pdf_stats import median
 from .pdf_words import words_in_lines
 
 MIN_COLUMNS = 3
@@ -60,9 +60,9 @@ class _Metrics(Record):
 
 
 def _metrics(words: list[dict], lines: list[Line]) -> _Metrics:
-    height = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
+    height = median(w["bottom"] - w["top"] for w in words) or 10.0
     spaces = [b["x0"] - a["x1"] for line in lines for a, b in itertools.pairwise(line) if 0 < b["x0"] - a["x1"] < height]
-    space = statistics.median(spaces) if spaces else height * 0.3
+    space = median(spaces) if spaces else height * 0.3
     return _Metrics(height, max(2.5 * space, 0.6 * height))
 
 
@@ -321,7 +321,7 @@ def split_borderless(words: list[dict], carry: Carry | None = None) -> tuple[lis
     carry = carry if carry is not None else Carry()
     if not words:
         return words, []  # a blank page: a table cut before it may go on after it
-    lines = words_in_lines(words, 0.45 * (statistics.median(w["bottom"] - w["top"] for w in words) or 10.0))
+    lines = words_in_lines(words, 0.45 * (median(w["bottom"] - w["top"] for w in words) or 10.0))
     m = _metrics(words, lines)
     tables: list[tuple] = []
     used: set[int] = set()

@@ -9,9 +9,9 @@ word of the next line on its baseline.
 from __future__ import annotations
 
 import bisect
-import statistics
 
 from .pdf_rows import Line
+from .pdf_stats import median
 
 
 def words_in_lines(words: list[dict], tolerance: float) -> list[Line]:
@@ -58,7 +58,7 @@ def _inside(line: Line, other: Line, tolerance: float) -> bool:
     """Each word of ``line`` stands a word space from a word of ``other``, overlapping none, and
     about level with it: one printed line whose marked letters set some words lower ("Văn phòng
     Ủy ban", "- Phối hợp: Sở Tư pháp")."""
-    if abs(statistics.median(w["top"] for w in line) - statistics.median(w["top"] for w in other)) > 1.5 * tolerance:
+    if abs(median(w["top"] for w in line) - median(w["top"] for w in other)) > 1.5 * tolerance:
         return False
     starts = [o["x0"] for o in other]
     for w in line:
