@@ -271,3 +271,19 @@ def test_a_nul_byte_in_a_listed_name_with_a_report_is_a_missing_file(tmp_path):
                         str(tmp_path / "report.json")], input="a\x00b.txt\n", capture_output=True, text=True,
                        env=ENV, timeout=120)
     assert r.returncode == 1 and "a\\x00b.txt: no such file" in r.stderr and "internal error" not in r.stderr
+
+
+@pytest.mark.parametrize("args", [["tasks"], ["tasks", "--agency", "Sở Y tế"], ["tasks", "--search", "y tế"],
+                                  ["agencies"]], ids=["tasks", "agency", "search", "agencies"])
+def test_a_database_with_the_index_marker_but_not_its_tables_is_one_line(args, tmp_path):
+    import sqlite3
+
+    fake = tmp_path / "fake.sqlite"
+    con = sqlite3.connect(fake)
+    con.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
+    con.execute("INSERT INTO meta VALUES ('schema', '1')")
+    con.commit()
+    con.close()
+    r = invoke(*args, "--db", fake)
+    assert r.exit_code == 1 and r.stderr.startswith(f"kehoach: {fake}: cannot read this index (no such table: ")
+    assert r.stderr.count("\n") == 1 and "internal error" not in r.stderr

@@ -91,21 +91,34 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
     fmt = output_format(out, fmt, TASKS_SUFFIX, "table")
     con = run(ctx, connect, db, False)
     try:
-        match = _agency_match(ctx, con, agency) if agency else None
+        match = _agency_match(ctx, db, con, agency) if agency else None
         query = dict(role=role, due_before=due_before, overdue_as_of=overdue_as_of, plan=plan_number, search=search)
         ids = match.all_ids if match else None
-        rows = run(ctx, find_tasks, con, **query, limit=limit or None, agency_ids=ids)
+        rows = run(ctx, _sql, db, find_tasks, con, **query, limit=limit or None, agency_ids=ids)
         if limit and len(rows) == limit:
-            total = find_tasks(con, **query, count_only=True, agency_ids=ids)
+            total = run(ctx, _sql, db, find_tasks, con, **query, count_only=True, agency_ids=ids)
             if total > limit:
                 echo_err(f"kehoach: showing the {limit} soonest of {total} tasks; --limit 0 shows all")
-        vias = predecessor_marks(con, match, query, limit, rows)
+        vias = run(ctx, _sql, db, predecessor_marks, con, match, query, limit, rows)
     finally:
         con.close()
     if fmt == "table" and not out and sys.stdout is not None and sys.stdout.isatty():
         _print_tasks(tasks_to_values(rows, vias, match.current if match else None))
     else:
         emit_bytes(ctx, render_tasks(rows, vias, match.current if match else None, fmt), out, fmt == "xlsx")
+
+
+def _sql(db: str, fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` reading the index ``db``; SQLite's errors (a damaged index, or a
+    database with kehoach's marker but not its tables) as one :class:`KehoachError` naming it."""
+    import sqlite3
+
+    from .errors import KehoachError
+
+    try:
+        return fn(*args, **kwargs)
+    except sqlite3.Error as e:
+        raise KehoachError(f"{db}: cannot read this index ({e}); build it again with `kehoach index`") from e
 
 
 def _print_tasks(values: list[list]) -> None:
@@ -124,11 +137,11 @@ def _print_tasks(values: list[list]) -> None:
     Console().print(table)
 
 
-def _agency_match(ctx, con, agency: str):
+def _agency_match(ctx, db: str, con, agency: str):
     """The agencies --agency means, with its predecessors; exit 1 with near names when none."""
     from .agencymatch import resolve_agency
 
-    match = resolve_agency(con, agency)
+    match = run(ctx, _sql, db, resolve_agency, con, agency)
     if not match.found:
         hint = f"; did you mean: {' | '.join(match.suggestions)}?" if match.suggestions else \
             "; `kehoach agencies` lists the names in the index"
@@ -160,8 +173,10 @@ def agencies(ctx, db, current, fmt, out) -> None:
     guard_output(ctx, out, db)
     fmt = output_format(out, fmt, {".json": "json", ".tsv": "table", ".txt": "table"}, "table")
     con = run(ctx, connect, db, False)
-    rows = list_agencies(con)
-    con.close()
+    try:
+        rows = run(ctx, _sql, db, list_agencies, con)
+    finally:
+        con.close()
     if current:
         for r in rows:
             r["current"] = current_name(r["name"])
