@@ -83,14 +83,20 @@ _ROLE_WORDS = rx.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", rx.I)
 def lead_is_name(name: str) -> bool:
     """A lead reads as an agency's name: at least 2 words, and at most 18 in each of the names it
     joins with "và" ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội trực
-    thuộc"; a dash or other sign is no word), not a date or a number, not cut after a connector, no
-    role words left inside."""
+    thuộc"; a dash or other sign is no word), not a date or a number, not opened by a row number or a
+    heading's numeral, not cut after a connector, no role words left inside."""
     t = " ".join(name.split()).strip(" .;,:")
     parts = [[w for w in part.split() if rx.search(r"[\p{L}\d]", w)] for part in rx.split(r"\s+và\s+", t)]
     deadline = text_to_deadline(t)
     return (sum(map(len, parts)) >= 2 and max(map(len, parts)) <= 18 and not _CONNECTOR_END.search(t.lower())
             and not _ROLE_WORDS.search(t)
-            and not rx.fullmatch(r"[\d./\- ]+|[IVXLC]+\.?", t) and not (deadline["end"] or deadline["recurrence"]))
+            and not rx.fullmatch(r"[\d./\- ]+|[IVXLC]+\.?", t) and not (deadline["end"] or deadline["recurrence"])
+            and not _NUMBERED.match(t))
+
+
+_NUMBERED = rx.compile(r"(?:\d{1,3}|[IVXLC]{1,6})[.)]?\s")
+"""A row number or a heading's numeral before the words ("1 Tuyên truyền …", "IV. TỔ CHỨC THỰC HIỆN"): cells of
+a row read into the lead column, never a name."""
 
 
 def _check_fit(values: dict[str, str], lead: list[str], task_id: str, loc, warnings: list[PlanWarning]) -> None:

@@ -221,8 +221,10 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
 
 def _not_a_target(q, unit: str, before: str) -> bool:
     """A figure that is no quantity aimed at: no unit, an age, a year, "khóa 12", "Điều 5"."""
-    if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit() or _AGE.match(unit):
+    if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit():
         return True
+    if _AGE.match(unit):  # an age qualifies ("trẻ em dưới 6 tuổi"), unless the age is what is measured
+        return not rx.search(r"(?i:tuổi\s+(?:thọ|bình\s+quân|trung\s+bình))", before)
     if not q.group("pre") and rx.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản|tại)\s*$", before):
         return True
     return bool(rx.match(rf"{YEAR}$", q.group("v1")) and not unit.startswith("%"))
