@@ -142,3 +142,14 @@ II. MỤC TIÊU
     p = extract(text)
     got = [(t["value"], t["year"], t.get("year_from_plan")) for t in p["targets"]]
     assert got == [(70.0, 2030, True), (12.0, 2028, None)]
+
+
+def test_a_decision_issuing_a_plan_that_is_not_in_the_source_says_so():
+    text = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\nSố: 45/QĐ-UBND\n\nHà Nam, ngày 12 tháng 01 năm 2026\n\nQUYẾT ĐỊNH\n\n"
+            "Phê duyệt Kế hoạch phát triển du lịch năm 2026\n\nỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Phê duyệt Kế hoạch phát triển du lịch năm 2026 (có Kế hoạch kèm theo).\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n")
+    plan = extract_bytes(text.encode("utf-8"), "qd.txt")
+    (w,) = [w for w in plan["warnings"] if w["code"] == "not-a-plan"]
+    assert "not in this document" in w["message"] and plan["tasks"] == []

@@ -36,7 +36,14 @@ def kind_warnings(doc: dict, signed_loc: dict | None) -> list[PlanWarning]:
     if doc["is_plan"] and not (doc["signer"] or {}).get("name"):
         return [warning("signer-missing", "no signer's name was read from the signature block; check the end of "
                         "the document (a signature beside 'Nơi nhận' or inside a table may be missed)", signed_loc)]
+    if not doc["is_plan"] and is_decision(doc) and _ISSUES_PLAN in ascii_fold(doc["title"] or "").replace("phe duyet", "ban hanh"):
+        return [warning("not-a-plan", "a decision issuing a plan, but the plan itself is not in this document (an "
+                        "attachment published as a file of its own?); its sections, targets and tasks are missing")]
     if not doc["is_plan"]:
         return [warning("not-a-plan", "this document does not look like a plan (no KẾ HOẠCH header with numbered "
                         "sections); sections, targets and tasks may be empty")]
     return []
+
+
+_ISSUES_PLAN = "ban hanh ke hoach"
+"""A decision's title that issues (or approves) a plan: "Ban hành Kế hoạch …", "Phê duyệt Kế hoạch …"."""
