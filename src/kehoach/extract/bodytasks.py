@@ -221,10 +221,11 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Uni
     return units
 
 
-_CLAUSE_START = rx.compile(rf"[.:;]\s+(?=\p{{Lu}})|\s(?={ASSIGN}\s)")
+_CLAUSE_START = rx.compile(rf"[.:;]\s+(?=\p{{Lu}})|\s(?={ASSIGN}\s)|\(\s*(?=\p{{Lu}})")
 """Where an assignment may start inside a paragraph: after the sentence or the colon that states the work
-("Rà soát các quy định … . Giao Sở A chủ trì …", "Xây dựng cơ sở dữ liệu …: Sở A chủ trì, phối hợp với …"), or
-at a capitalised "Giao"/"Đề nghị", which opens a sentence (a heading run into its paragraph by a text export)."""
+("Rà soát các quy định … . Giao Sở A chủ trì …", "Xây dựng cơ sở dữ liệu …: Sở A chủ trì, phối hợp với …"), in
+brackets after it ("Xây dựng Đề án … (Sở A chủ trì, phối hợp với Sở B; hoàn thành trong Quý III/2026)"), or at a
+capitalised "Giao"/"Đề nghị", which opens a sentence (a heading run into its paragraph by a text export)."""
 
 
 def _lead_sentence(text: str) -> tuple[str, int] | None:
@@ -247,6 +248,8 @@ def _item_units(sec: Section) -> list[_Unit]:
     agencies are given their parts. Support and deadline are read from the assignment on."""
     said = [(found[0], text, found[1], loc) for kind, text, loc in sec.content
             if kind == "text" and (found := _lead_sentence(text)) is not None]
+    if not said and not sec.content and sec.title and (found := _lead_sentence(sec.title)) is not None and found[1]:
+        return [_Unit(found[0], sec.title[found[1]:], sec.loc, title=sec.title)]  # "1. Việc … (Sở A chủ trì; …)"
     if len(said) == 1 and sec.title:
         lead, text, start, loc = said[0]
         return [_Unit(lead, text[start:], loc, title=sec.title)]
