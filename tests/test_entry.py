@@ -286,3 +286,50 @@ def test_version_to_a_closed_stdout_or_pipe(module):
     finally:
         os.close(write)
     assert (r.returncode, r.stderr) == (1, b"")
+
+
+def _python(code: str, *args: str) -> subprocess.CompletedProcess:
+    """``code`` run by a fresh Python with this tree's kehoach (nothing of it loaded yet)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_loading_the_extract_modules_leaves_the_collector_as_the_caller_had_it(tmp_path):
+    """The modules are loaded with the cycle collector off: a program that had it off keeps it off."""
+    code = ("import gc, sys; from kehoach.entry import main; gc.disable(); "
+            "code = main(['extract', sys.argv[1], '-o', sys.argv[2], '-q']); print(code, gc.isenabled())")
+    r = _python(code, str(CLEAN), str(tmp_path / "p.yaml"))
+    assert r.stdout.split() == ["0", "False"], r.stderr
+
+
+def test_a_later_extract_in_one_process_freezes_no_garbage(capfd, folder):
+    """Only the first run sets its loaded modules apart (gc.freeze): freezing again would keep a
+    caller's cyclic garbage from ever being collected."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    _run(entry.main, ["extract", "clean.md", "-q"], capfd, folder)
+    node = Node()
+    node.self = node  # type: ignore[attr-defined]
+    ref = weakref.ref(node)
+    del node
+    assert _run(entry.main, ["extract", "clean.md", "-q"], capfd, folder)[0] == 0
+    gc.collect()
+    assert ref() is None
+
+
+def test_ctrl_c_while_the_modules_load_is_what_click_says():
+    """An interrupt while the extract's modules are imported: "Aborted!" and exit 1, no traceback."""
+    code = ("import sys\n"
+            "class Stop:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'kehoach.pipeline':\n"
+            "            raise KeyboardInterrupt\n"
+            "sys.meta_path.insert(0, Stop())\n"
+            "from kehoach.entry import main\n"
+            "sys.exit(main(['extract', sys.argv[1]]))\n")
+    r = _python(code, str(CLEAN))
+    assert (r.returncode, r.stdout, r.stderr) == (1, "", "\nAborted!\n")

@@ -137,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             return int(e.code or 0)
         return 0
     ctx = Invocation(opts.pop("verbose"), opts.pop("quiet"), opts.pop("debug"))
-    _load_extract()
     try:
+        _load_extract()  # in here: Ctrl-C while the modules load is "Aborted!", as click says it
         extract_command(ctx, **opts)
     except SystemExit as e:
         return int(e.code or 0)
@@ -156,15 +156,22 @@ def main(argv: list[str] | None = None) -> int:
 def _load_extract() -> None:
     """Import what an extract runs with the cycle collector off, then set those objects apart
     (``gc.freeze``): they live as long as the process, and scanning them again at every
-    collection while the modules load and the plan is read costs more than the collector finds."""
+    collection while the modules load and the plan is read costs more than the collector finds.
+    Done once: a later run in the same process (a program calling :func:`main` again) loads
+    nothing, and freezing then would keep whatever garbage the caller has made from ever being
+    collected. The collector is left as the caller had it (on or off)."""
+    if "kehoach.pipeline" in sys.modules:
+        return
     import gc
 
+    enabled = gc.isenabled()
     gc.disable()
     try:
         from . import cliutil, export, pipeline  # noqa: F401
     finally:
         gc.freeze()
-        gc.enable()
+        if enabled:
+            gc.enable()
 
 
 def _print_version() -> int:
