@@ -186,3 +186,22 @@ def test_the_store_removes_temporary_files_a_killed_writer_left(monkeypatch, tmp
     fresh = rx._Store()
     fresh._load()
     assert set(fresh.entries) == {rx._Store.key(pattern, 0)} and fresh.get(pattern, 0) is not None
+
+
+_TRANSLATION_PROBES = (
+    r"\p{L}+", r"\p{Lu}\p{Ll}*", r"\p{N}\p{M}", r"[\p{L}\d_-]", r"[^\p{L}\s]", r"[\p{Lu}\p{N}]",
+    r"[^\p{Ll}x]", r"[\p{M}]", r"[]\p{L}]", r"[\]\p{Lu}]", r"\\p{L}", r"\p{X}", "a [ b", r"(?<![\p{L}\d])x",
+)
+
+
+def test_the_store_is_named_for_the_translation_it_holds(monkeypatch):
+    """An entry holds the engine code of its pattern as translated when it was stored: a change to
+    what _translate writes must change rx._TRANSLATION (in the store's file name), or a store made
+    by other translation code (another checkout of this version) would hand out the old code."""
+    import zlib
+
+    digest = f"t{zlib.crc32(chr(10).join(map(rx._translate, _TRANSLATION_PROBES)).encode()):x}"
+    assert rx._TRANSLATION == digest, f"the translation changed: set rx._TRANSLATION = {digest!r}"
+    monkeypatch.delenv("KEHOACH_NO_PATTERN_CACHE", raising=False)
+    path = rx._Store().path()
+    assert path is None or f"-{digest}-" in os.path.basename(path)  # None: an interpreter without _sre

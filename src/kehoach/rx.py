@@ -186,7 +186,7 @@ class _Store:
 
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         version = ".".join(map(str, sys.version_info[:3]))
-        name = f"patterns-{_FORMAT}-{__version__}-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal"
+        name = f"patterns-{_FORMAT}-{__version__}-{_TRANSLATION}-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal"
         return os.path.join(base, "kehoach", name)
 
     def _load(self) -> None:
@@ -288,6 +288,11 @@ def _store_temp_owner(name: str) -> str | None:
 
 
 _FORMAT = 4
+_TRANSLATION = "t226d5274"
+"""What :func:`_translate` writes (a checksum of its output for a set of probe patterns; a test
+computes it), in the store's file name: an entry is found by its pattern as written, and holds the
+engine code of the pattern as translated then, so a store made by other translation code (another
+checkout of the same version) must not be read."""
 _HEADER = b"kehoach-patterns-4\n"
 """What a store file starts with, then the CRC-32 of the rest (the marshalled entries: key ->
 the marshalled entry). The format's number and kehoach's version are also in the file name, so
