@@ -205,3 +205,13 @@ def test_the_store_is_named_for_the_translation_it_holds(monkeypatch):
     monkeypatch.delenv("KEHOACH_NO_PATTERN_CACHE", raising=False)
     path = rx._Store().path()
     assert path is None or f"-{digest}-" in os.path.basename(path)  # None: an interpreter without _sre
+
+
+def test_a_relative_cache_home_is_not_used(monkeypatch, tmp_path):
+    """XDG_CACHE_HOME must be absolute: a relative one is ignored (the XDG rule), not made in the
+    current folder of whatever command runs kehoach."""
+    monkeypatch.delenv("KEHOACH_NO_PATTERN_CACHE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "cache")
+    path = rx._Store().path()
+    assert path is None or path.startswith(str(tmp_path / "home" / ".cache" / "kehoach") + os.sep)

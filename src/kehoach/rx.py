@@ -184,7 +184,9 @@ class _Store:
             return None
         from . import __version__
 
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):  # unset, or relative: not a cache directory (XDG), nothing left in the cwd
+            base = os.path.join(os.path.expanduser("~"), ".cache")
         version = ".".join(map(str, sys.version_info[:3]))
         name = f"patterns-{_FORMAT}-{__version__}-{_TRANSLATION}-{sys.implementation.name}-{version}-{_sre.MAGIC}.marshal"
         return os.path.join(base, "kehoach", name)
