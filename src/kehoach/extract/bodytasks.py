@@ -65,12 +65,26 @@ _MENTIONS_LEAD = rx.compile(r"^[^,;.:()]{2,120}?\s(?:là\s+(?:cơ\s+quan|đơn\s
 
 
 def _deadline(text: str, *more: str) -> dict:
-    """The deadline a task's own words give: a time phrase, a "thời gian:" label, a recurrence."""
+    """The deadline a task's own words give: a time phrase, a "thời gian:" label, a bare time closing the
+    bracket that assigns the task ("(Sở A chủ trì; tháng 6/2026)"), a recurrence."""
     for t in (text, *more):
-        phrase = find_time_phrase(t) or labelled_deadline(t)
+        phrase = find_time_phrase(t) or labelled_deadline(t) or _bracket_time(t)
         if phrase:
             return text_to_deadline(phrase)
     return text_to_deadline(find_time_phrase(text, recurrence=True))
+
+
+_BRACKET_TIME = rx.compile(r"[;,]\s*(?P<time>[^;,()]{3,40}?)\s*\)\s*\.?$")
+_BRACKET_TIME_WORDS = 5
+
+
+def _bracket_time(text: str) -> str | None:
+    """A time alone in the last part of a closing bracket: "… (Văn phòng UBND tỉnh chủ trì; tháng 6/2026)."."""
+    m = _BRACKET_TIME.search(text)
+    if m is None or len(m.group("time").split()) > _BRACKET_TIME_WORDS:
+        return None
+    d = text_to_deadline(m.group("time"))
+    return m.group("time") if d["end"] or d["recurrence"] else None
 
 
 def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None,
