@@ -306,6 +306,9 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
     return None, None, None
 
 
+_DAY_MONTH_FIRST = rx.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay\s*)?$")  # "15/7 - "
+
+
 def _day_span(f: str) -> tuple[dt.date | None, dt.date | None, int | None] | None:
     """A span that a full date starts or ends: "15/12/2024", "từ ngày 1/3/2024 đến ngày 30/6/2024"."""
     day = _DAY_MONTH_YEAR.search(f)
@@ -317,6 +320,9 @@ def _day_span(f: str) -> tuple[dt.date | None, dt.date | None, int | None] | Non
     later = _DAY_MONTH_YEAR.search(f, day.end())
     if later and rx.search(r"(?:-|–|den|toi)\s*(?:ngay\s*)?$", f[day.end(): later.start()]):
         return d, _date(int(later["y"]), int(later["m"]), int(later["d"])), later.end()
+    first = _DAY_MONTH_FIRST.search(f[: day.start()])  # "từ 15/7 đến 15/8/2026", "20/12 - 15/1/2027": one year written
+    if first and (start := _date(int(day["y"]) - (int(first["m"]) > int(day["m"])), int(first["m"]), int(first["d"]))):
+        return start, d, day.end()
     if rx.search(r"(?:tu|bat dau)\s*(?:ngay)?\s*$", f[: day.start()]):
         return d, None, day.end()
     return None, d, day.end()
