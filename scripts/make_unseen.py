@@ -29,41 +29,15 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = ROOT / "tests" / "unseen"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def base_document() -> Document:
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(13)
-    sec = doc.sections[0]
-    sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
-    sec.left_margin, sec.right_margin = Cm(3), Cm(2)
-    return doc
-
-
-def no_borders(table) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    table._tbl.tblPr.append(borders)
-
-
-def repeat_header(row) -> None:
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
+from make_fixtures import base_document, no_borders, repeat_header  # noqa: E402 (the fixtures' Word helpers)
 
 
 def fill(cell, text: str, bold: bool = False, center: bool = True) -> None:
