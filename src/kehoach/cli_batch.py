@@ -99,7 +99,7 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
     with contextlib.ExitStack() as stack:
         stream = None
         if fmt == "jsonl":
-            stream = run(ctx, stack.enter_context, open_atomic(out)) if streaming else _Stdout()
+            stream = _File(out, run(ctx, stack.enter_context, open_atomic(out))) if streaming else _Stdout()
         failed = _batch_run(ctx, jobs, stream, report, out if fmt != "jsonl" else None,
                             dict(jobs_n=jobs_n, force=force, fail_fast=fail_fast, max_bytes=max_size, engine=engine,
                                  scheduler=scheduler, budget=Budget(timeout or None, memory or None)))
@@ -143,6 +143,22 @@ class _Stdout:
         from .cliutil import write_stdout
 
         write_stdout(data)
+
+
+class _File:
+    """The -o FILE of the JSON Lines: a pipe or device (``-o /dev/stdout``) whose reader has gone
+    ends the run as standard output's does."""
+
+    def __init__(self, name: str, fh) -> None:
+        self.name, self.fh = name, fh
+
+    def write(self, data: bytes) -> None:
+        from .errors import ClosedPipe
+
+        try:
+            self.fh.write(data)
+        except BrokenPipeError as e:
+            raise ClosedPipe(f"cannot write {self.name}: the reader of the pipe has gone") from e
 
 
 def _same_path(a: str, b: str) -> bool:

@@ -240,11 +240,14 @@ def fail(ctx: click.Context, message: str, code: int | None = None) -> None:
 
 def run(ctx: click.Context, fn, *args, **kwargs):
     """Call the library; turn its errors into one line on stderr (a traceback only with --debug)."""
-    from .errors import KehoachError
+    from .errors import ClosedPipe, KehoachError
 
     debug = settings(ctx)["debug"]
     try:
         return fn(*args, **kwargs)
+    except ClosedPipe:  # -o /dev/stdout | head -1: quietly, as a pipe on stdout itself (write_stdout)
+        quiet_stdout()
+        ctx.exit(1)
     except KehoachError as e:
         if debug:
             raise

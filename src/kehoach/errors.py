@@ -25,3 +25,8 @@ class InvalidPlan(KehoachError):
 
 class OutputError(KehoachError):
     """An output could not be written, or writing it would destroy an input."""
+
+
+class ClosedPipe(OutputError):
+    """The reader of a pipe an output was going to went away (``-o /dev/stdout | head -1``): the
+    command ends quietly with exit code 1, as it does when standard output is that pipe."""

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from . import leftovers
-from .errors import OutputError
+from .errors import ClosedPipe, OutputError
 from .paths import as_pathlib_reads, suffix
 
 TYPE_CHECKING = False
@@ -131,6 +131,8 @@ def _write_failure(path: str | os.PathLike, e: OSError) -> OutputError:
     is a file (the system says "File exists" or "Not a directory"), else the system's words."""
     import errno
 
+    if isinstance(e, BrokenPipeError):
+        return ClosedPipe(f"cannot write {os.fspath(path)}: the reader of the pipe has gone")
     why = folder_problem(os.path.dirname(os.fspath(path))) if e.errno in (errno.EEXIST, errno.ENOTDIR) else None
     return OutputError(f"cannot write {os.fspath(path)}: {why or _describe(e)}")
 
@@ -180,11 +182,15 @@ def open_atomic(path: str | os.PathLike, follow: bool = True) -> Iterator[Binary
     except OSError as e:
         raise _write_failure(path, e) from e
     try:
-        with fh:
-            yield fh
+        yield fh
+        fh.close()  # a last buffered write that fails fails here, as the writes before it
         if tmp is not None:
             os.replace(tmp, target)
     except BaseException as e:
+        try:
+            fh.close()  # closes the file even when flushing fails (a pipe whose reader has gone)
+        except OSError:
+            pass
         if tmp is not None:
             try:
                 os.unlink(tmp)

@@ -1,0 +1,79 @@
+"""Outputs that are not plain files, and runs that end early: `-o /dev/stdout` into a pipe its
+reader closed, `-o /dev/null`; a `**` glob over folders that cannot be read; Ctrl-C in a batch
+with --report; an --db that is not a kehoach index; JSON Lines as each file finishes.
+
+Subprocess timeouts guard against hangs; they are not timing assertions.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from kehoach.cli import main
+
+from .conftest import ROOT
+
+PLAN = ROOT / "samples" / "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt"
+ENV = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+
+
+def kehoach(*args, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kehoach", *map(str, args)], stderr=subprocess.PIPE, env=ENV,
+                          timeout=180, **kw)
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    """A folder with the plan as text and as a plan file, and an index of it."""
+    folder = tmp_path_factory.mktemp("plans")
+    shutil.copy(PLAN, folder / "plan.txt")
+    assert invoke("extract", folder / "plan.txt", "-o", folder / "plan.yaml", "-q").exit_code == 0
+    assert invoke("index", folder / "plan.txt", "--db", folder / "plans.sqlite", "-q").exit_code == 0
+    return folder
+
+
+COMMANDS = {
+    "extract": ["extract", "{d}/plan.txt"],
+    "extract-click": ["extract", "{d}/plan.txt", "--output={out}"],
+    "export": ["export", "timeline", "{d}/plan.yaml", "--format", "html"],
+    "diff": ["diff", "{d}/plan.yaml", "{d}/plan.txt", "--format", "json"],
+    "tasks": ["tasks", "--db", "{d}/plans.sqlite", "--format", "json"],
+    "batch": ["batch", "{d}/plan.txt", "--format", "jsonl", "-j", "1"],
+    "report": ["batch", "{d}/plan.txt", "-o", "{d}/out", "--force", "-j", "1", "--report={out}"],
+}
+
+
+def _args(name: str, folder, out: str) -> list[str]:
+    args = [a.format(d=folder, out=out) for a in COMMANDS[name]]
+    return args if any(out in a for a in args) else [*args, "-o", out]
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_o_dev_stdout_into_a_closed_pipe_ends_quietly(name, plans):
+    """`kehoach … -o /dev/stdout | head -1` ends as `kehoach … | head -1`: exit 1, nothing on stderr
+    (not "cannot write /dev/stdout: Broken pipe", nor an internal error)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        r = kehoach(*_args(name, plans, "/dev/stdout"), "-q", stdout=write)
+    finally:
+        os.close(write)
+    assert (r.returncode, r.stderr) == (1, b"")
+
+
+@pytest.mark.parametrize("name", ["extract", "export", "tasks", "batch", "report"])
+def test_o_dev_null_is_written_in_place(name, plans):
+    r = kehoach(*_args(name, plans, "/dev/null"), "-q", stdout=subprocess.PIPE)
+    assert (r.returncode, r.stdout, r.stderr) == (0, b"", b"")
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+    assert not [n for n in os.listdir("/dev") if n.startswith(".null.")]
