@@ -7,6 +7,7 @@ Subprocess timeouts guard against hangs; they are not timing assertions.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -77,3 +78,30 @@ def test_o_dev_null_is_written_in_place(name, plans):
     assert (r.returncode, r.stdout, r.stderr) == (0, b"", b"")
     assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
     assert not [n for n in os.listdir("/dev") if n.startswith(".null.")]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="permissions as on Linux")
+@pytest.mark.parametrize("pattern", ["**/*.txt", "*/*/*.txt", "*/sub/*.txt"])
+def test_a_glob_says_which_folders_it_could_not_read(pattern, tmp_path):
+    """`batch 'in/**/*.txt'` with in/locked/ unreadable: glob passes over it in silence; kehoach
+    names it on stderr and in --report, converts the others and exits 1 (an input failed)."""
+    from .test_hostile_commands import as_user
+
+    for name in ("a/sub/p1.txt", "locked/sub/p2.txt", "b/sub/p3.txt"):
+        (tmp_path / "in" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(PLAN, tmp_path / "in" / name)
+    locked = tmp_path / "in" / "locked"
+    locked.chmod(0)
+    try:
+        glob = str(tmp_path / "in" / pattern)
+        r = as_user("batch", glob, "-o", tmp_path / "out", "-j", "1", "--report", tmp_path / "r.json")
+        index = as_user("index", glob, "--db", tmp_path / "plans.sqlite")
+    finally:
+        locked.chmod(0o755)
+    line = f"{locked}: cannot read this folder (permission denied)"
+    assert r.returncode == 1 and f"kehoach: failed: {line}\n" in r.stderr and "Traceback" not in r.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["inputs"]
+    assert [(e["status"], e["error"]) for e in report if e["input"] == str(locked)] == [("failed", line)]
+    assert sorted(e["status"] for e in report) == ["failed", "warnings", "warnings"]
+    assert (tmp_path / "out" / "a" / "sub" / "p1.txt.yaml").exists()
+    assert index.returncode == 1 and f"kehoach: {line}\n" in index.stderr and "1 added" in index.stderr

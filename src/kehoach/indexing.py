@@ -7,6 +7,7 @@ indexed once; agencies no task refers to any more are removed at the end.
 
 from __future__ import annotations
 
+import glob
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -15,7 +16,7 @@ from pathlib import Path
 from .batch import MANIFEST
 from .errors import KehoachError
 from .index import add_plan, connect, index_identity, prune_agencies, write_transaction
-from .inputs import expand_inputs, folder_error
+from .inputs import expand_glob, expand_inputs, folder_error
 from .planfile import PLAN_SUFFIXES, read_plan_or_document
 
 
@@ -24,15 +25,26 @@ def index_inputs(items: Iterable[str]) -> list[str]:
     folder's record, are skipped), each once, in a stable order."""
     paths: list[str] = []
     for item in items:
-        if not os.path.isdir(item):
+        if os.path.isdir(item):
+            paths.extend(_in_folder(item))
+        elif not os.path.exists(item) and glob.has_magic(item):  # a glob the shell did not expand ('**')
+            matches, unreadable = expand_glob(item)
+            for m in matches:
+                paths.extend(_in_folder(m) if os.path.isdir(m) else [m])
+            paths.extend(unreadable or ([] if matches else [item]))  # reported as failed, or as missing
+        else:
             paths.append(item)
-            continue
-        for dirpath, dirnames, filenames in os.walk(item):  # a folder it cannot read: see expand_inputs
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            paths.extend(os.path.join(dirpath, f) for f in sorted(filenames)
-                         if f.lower().endswith(PLAN_SUFFIXES) and not f.startswith(".") and f != MANIFEST)
-        paths.extend(path for path, _ in expand_inputs([item]))
     return list(dict.fromkeys(paths))
+
+
+def _in_folder(folder: str) -> list[str]:
+    """The plan files and documents below ``folder``; a folder it cannot read is listed itself."""
+    paths: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(folder):  # a folder it cannot read: see expand_inputs
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        paths.extend(os.path.join(dirpath, f) for f in sorted(filenames)
+                     if f.lower().endswith(PLAN_SUFFIXES) and not f.startswith(".") and f != MANIFEST)
+    return paths + [path for path, _ in expand_inputs([folder])]
 
 
 def run_index(db: str, paths: list[str], say: Callable[[str], None]) -> dict[str, int]:

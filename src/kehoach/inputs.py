@@ -50,6 +50,29 @@ def folder_error(path: str) -> str | None:
         return f"{path}: cannot read this folder ({(e.strerror or type(e).__name__).lower()})"
 
 
+def unreadable_in_glob(pattern: str) -> list[str]:
+    """The folders a glob had to read and could not ("scans/**/*.pdf" with scans/2024 locked):
+    glob passes them over in silence, so they are found here to be reported (:func:`folder_error`).
+    Hidden folders, which a glob does not enter, are not looked at."""
+    root = _glob_root(pattern)
+    if folder_error(root):
+        return [root]
+    parts = Path(pattern).parts[:-1]  # the folder part: the last part names files
+    first = next((k for k, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    found: set[str] = set()
+    for k in range(first + 1, len(parts) + 1):
+        for folder in glob.glob(os.path.join(*parts[:k], ""), recursive=True):  # folders only
+            folder = folder.rstrip(os.sep) or folder
+            if folder_error(folder):
+                found.add(folder)
+    return sorted(found)
+
+
+def expand_glob(pattern: str) -> tuple[list[str], list[str]]:
+    """(what ``pattern`` matches, sorted; the folders it could not read, :func:`unreadable_in_glob`)."""
+    return sorted(glob.glob(pattern, recursive=True)), unreadable_in_glob(pattern)
+
+
 def expand_inputs(items: Iterable[str], stdin: Iterable[str] | None = None) -> Iterator[tuple[str, str | None]]:
     """Yield (file, root) for each input: files as given (root None), directories walked
     recursively for supported suffixes (root = the directory), globs expanded (root = the folder
@@ -67,8 +90,8 @@ def expand_inputs(items: Iterable[str], stdin: Iterable[str] | None = None) -> I
         if os.path.isdir(item):
             yield from _walk(item, item)
         elif not os.path.exists(item) and glob.has_magic(item):
-            matches = sorted(glob.glob(item, recursive=True))
-            if not matches:
+            matches, unreadable = expand_glob(item)
+            if not matches and not unreadable:
                 yield item, None  # reported as missing
             root = _glob_root(item)
             for m in matches:
@@ -76,5 +99,7 @@ def expand_inputs(items: Iterable[str], stdin: Iterable[str] | None = None) -> I
                     yield from _walk(m, root)
                 else:
                     yield m, root
+            for folder in unreadable:  # reported as failed, not passed over
+                yield folder, None if folder == root else root
         else:
             yield item, None
