@@ -105,3 +105,46 @@ def test_a_glob_says_which_folders_it_could_not_read(pattern, tmp_path):
     assert sorted(e["status"] for e in report) == ["failed", "warnings", "warnings"]
     assert (tmp_path / "out" / "a" / "sub" / "p1.txt.yaml").exists()
     assert index.returncode == 1 and f"kehoach: {line}\n" in index.stderr and "1 added" in index.stderr
+
+
+CTRL_C_AT_THE_THIRD = """
+import os, signal, sys, time
+import kehoach.batch as batch
+from kehoach.entry import main
+from kehoach.fileio import open_atomic
+
+def convert(job, max_bytes, real=batch.convert_one):
+    if not job.path.endswith("p2.txt"):
+        return real(job, max_bytes)
+    with open_atomic(job.output or job.path + ".jsonl", False) as fh:  # a half-written output when Ctrl-C comes
+        fh.write(b"half")
+        os.kill(os.getppid(), signal.SIGINT)
+        time.sleep(60)
+
+batch.convert_one = convert
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals")
+@pytest.mark.parametrize("fmt", ["yaml", "jsonl"])
+def test_ctrl_c_writes_the_report_of_what_finished(fmt, tmp_path):
+    """Ctrl-C during `batch --report R.json`: R.json lists what finished and the rest as
+    "interrupted" (marked at the top), no temporary file is left, exit 130."""
+    (tmp_path / "in").mkdir()
+    for n in range(5):
+        shutil.copy(PLAN, tmp_path / "in" / f"p{n}.txt")
+    out, report = tmp_path / "out", tmp_path / "reports" / "r.json"
+    args = ["-o", out] if fmt == "yaml" else ["--format", "jsonl", "-o", out / "all.jsonl"]
+    r = subprocess.run([sys.executable, "-c", CTRL_C_AT_THE_THIRD, "batch", tmp_path / "in", *args, "-j", "1",
+                        "--report", report, "-q"], stderr=subprocess.PIPE, text=True, env=ENV, timeout=120)
+    assert r.returncode == 130 and "Traceback" not in r.stderr and r.stderr.startswith("kehoach: interrupted")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["interrupted"] is True
+    assert [(e["input"].rsplit("/", 1)[1], e["status"]) for e in data["inputs"]] == [
+        ("p0.txt", "warnings"), ("p1.txt", "warnings"), ("p2.txt", "interrupted"), ("p3.txt", "interrupted"),
+        ("p4.txt", "interrupted")]
+    left = [str(p) for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    assert left == []
+    if fmt == "yaml":
+        assert sorted(p.name for p in out.glob("*.yaml")) == ["p0.txt.yaml", "p1.txt.yaml"]

@@ -48,7 +48,8 @@ class Summary:
 
     input: str
     status: str
-    """"ok" | "warnings" | "failed" | "skipped"."""
+    """"ok" | "warnings" | "failed" | "skipped"; in the report of a run stopped by Ctrl-C, "interrupted"
+    for the inputs not converted by then."""
     output: str | None = None
     warnings: list[dict] = field(default_factory=list)
     """The plan's warnings (code, message, loc); empty for an input skipped as up to date."""

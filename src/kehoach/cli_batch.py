@@ -178,7 +178,10 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
     warned: list = []
     progress, task_id = _progress_bar(len(jobs)) if show_bar else (None, None)
 
+    finished: dict[str, object] = {}
+
     def on_result(s) -> None:
+        finished[s.input] = s
         counts[s.status] += 1
         if s.status == "failed":
             failures.append(s.error or s.input)
@@ -205,16 +208,31 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
     finally:
         if progress is not None:
             progress.stop()
-    if results is None:  # Ctrl-C: what is finished is kept, and the next run skips it
+    if results is None:  # Ctrl-C: what is finished is kept (and in the report), and the next run skips it
         done = sum(counts.values())
+        if report:
+            run(ctx, _write_report, report, [finished.get(j.path) or _not_run(j) for j in jobs], True)
         fail(ctx, f"interrupted after {done} of {len(jobs)} inputs; the plans written to {outdir} are kept and a "
              f"new run skips them" if outdir and done else "interrupted", 130)
         return False
     if report:
-        data = json.dumps({"version": __version__, "inputs": [r.report() for r in results]}, ensure_ascii=False, indent=2)
-        run(ctx, write_output, data + "\n", report)
+        run(ctx, _write_report, report, results, False)
     _tell_end(ctx, counts, failures if progress is not None else [], warned, progress is not None, len(jobs))
     return bool(counts["failed"])
+
+
+def _write_report(report: str, summaries: list, interrupted: bool) -> None:
+    """The --report: one entry per input; after Ctrl-C, ``"interrupted": true`` and the inputs
+    not converted by then with the status "interrupted"."""
+    data = {"version": __version__, **({"interrupted": True} if interrupted else {}),
+            "inputs": [s.report() for s in summaries]}
+    write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", report)
+
+
+def _not_run(job):
+    from .batch import Summary
+
+    return Summary(job.path, "interrupted", job.output)
 
 
 def _tell_end(ctx, counts: dict, failures: list[str], warned: list, after_bar: bool, total: int) -> None:
