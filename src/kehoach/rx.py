@@ -18,8 +18,6 @@ import sys
 import zlib
 from functools import lru_cache
 
-from . import leftovers
-
 try:  # the engine behind ``re`` (CPython); without it patterns are compiled every time
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -266,6 +264,8 @@ class _Store:
         path = self.path()
         if not self.added or path is None:
             return
+        from . import leftovers  # (only a run that adds patterns writes the file)
+
         tmp = f"{path}.{leftovers.owner()}.tmp"
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)

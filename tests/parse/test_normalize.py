@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kehoach.parse.normalize import footnote_start, normalize_text
+from kehoach.parse.normalize import footnote_start, has_content, normalize_text
 
 CASES = [
     ("## **II. ĐỐI TƯỢNG, NỘI DUNG**", "II. ĐỐI TƯỢNG, NỘI DUNG"),
@@ -57,3 +57,17 @@ def test_a_padded_cell_normalises_as_the_full_normaliser_does(text, left, right)
 
     padded = " " * left + text + " " * right
     assert normalize_text(padded) == _normalize(padded)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aẾ1¹ \t\x01\u00a0<>&;#/*[]^_\\\u0301\u200b\uf0b7pbrsunyTSm")), max_size=30))
+def test_has_content_says_whether_normalising_keeps_anything(text):
+    assert has_content(text) == bool(normalize_text(text))
+
+
+@pytest.mark.parametrize("line,kept", [
+    ("Sở Tài chính\t01/2026", True), ("<br>", False), ("&nbsp;", False), ("/suny", False), ("¹", False),
+    ("[^2]", False), ("**", False), ("\u200b", False), ("a", True), ("# Mục tiêu", True), ("*TS*", False),
+    ("\x01/suny", False), ("Quý II/2026", True), ("Sở KH&ĐT", True), ("&amp;", True),
+])
+def test_has_content_cases(line, kept):
+    assert has_content(line) is kept

@@ -7,7 +7,6 @@ from ..parse.blocks import Block
 from ..record import Record
 from . import header as hd
 from .dates import find_horizon, text_to_deadline
-from .indicators import table_to_indicator_targets
 from .regions import APPENDIX_MARK, Regions, para
 from .sections import Section
 from .tables import TableContext, appendix_unread, table_to_tasks
@@ -92,6 +91,8 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
         title = []
         placed = bool(tasks)
         if not tasks:
+            from .indicators import table_to_indicator_targets  # (a table of figures is rare)
+
             found = table_to_indicator_targets(b, year)
             if found:
                 warnings = [w for w in warnings if w["code"] != "table-no-header"]

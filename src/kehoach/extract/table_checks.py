@@ -40,10 +40,16 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
     if any(b.kind == "table" for b in blocks[from_block:]):
         return []
     for b in blocks[:from_block]:
-        if b.kind == "para" and rx.search(r"(?i)(?:kèm|tại|theo|chi\s+tiết)\s+(?:theo\s+)?phụ\s+lục", b.text):
+        if b.kind == "para" and _APPENDIX_WORD.search(b.text) and _APPENDIX_REF.search(b.text):
             return [warning("appendix-unread", "the document refers to an appendix but none was found or read; "
                            "its tasks are missing", b.loc.as_dict())]
     return []
+
+
+_APPENDIX_REF = rx.compile(r"(?i)(?:kèm|tại|theo|chi\s+tiết)\s+(?:theo\s+)?phụ\s+lục")
+"""A sentence that sends the reader to an appendix ("chi tiết tại Phụ lục kèm theo")."""
+_APPENDIX_WORD = rx.compile(r"(?i)phụ\s+lục")
+"""What every :data:`_APPENDIX_REF` holds, found ten times quicker (a first test)."""
 
 
 def flattened_header(blocks: list[Block]) -> Block | None:
@@ -70,8 +76,9 @@ def flattened_header(blocks: list[Block]) -> Block | None:
 
 
 _GLUED = rx.compile(r"(?<![\p{L}\d])(\p{L}*\p{Ll})(\d{1,2})(?![\p{L}\d])")
-_LETTER_DIGIT = rx.compile(r"[^\W\d_]\d")
-"""A letter and a digit side by side: what every :data:`_GLUED` match holds (a quick test first)."""
+_LETTER_DIGIT = rx.compile(r"\d(?<=[^\W\d_]\d)")
+"""A letter and a digit side by side: what every :data:`_GLUED` match holds (a quick test first;
+the digit first, because the engine looks for a digit much faster than for a letter)."""
 _POWER = rx.compile(r"^[kcd]?m$")
 """A unit whose power or figure is written after it ("m2", "km2"): no marker."""
 

@@ -31,14 +31,15 @@ _FILLER = rx.compile(r"\b(?:stt|tt|so tt|so thu tu|va|cac|co quan|don vi|thuc hi
 
 
 def header_words(text: str) -> tuple[set[str], int]:
-    """The fields whose column words a line holds, and how many other words it has."""
+    """The fields whose column words a line holds, and how many other words it has (not counted,
+    0, for a line that holds none: the count tells a header line from a sentence using one)."""
     rest = ascii_fold(text).lower()
     found = set()
     for name, pat in _COLUMN_RES:
         if name != "no" and pat.search(rest):
             found.add(name)
             rest = pat.sub(" ", rest)
-    return found, len(_FILLER.sub(" ", rest).split())
+    return found, len(_FILLER.sub(" ", rest).split()) if found else 0
 
 
 def reads_as_header_line(text: str) -> bool:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .. import rx
 from ..diagnostics import warning
+from ..memo import text_cache
 from ..vn import ascii_fold
 from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .dates import text_to_deadline
@@ -80,6 +81,7 @@ _ROLE_WORDS = rx.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", rx.I)
 
 
 @lru_cache(maxsize=4096)  # a plan names its few agencies many times
+@text_cache()
 def lead_is_name(name: str) -> bool:
     """A lead reads as an agency's name: at least 2 words, and at most 18 in each of the names it
     joins with "và" ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội trực

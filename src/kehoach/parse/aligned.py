@@ -15,7 +15,6 @@ from .. import rx
 from ..vn import ascii_fold
 from ..vocab.table_header import HEADER_ROW_WORDS
 from .blocks import Loc, Row
-from .centred import centred_rows
 from .lines import BARE_NUMBER, PAGE_MARK
 from .normalize import normalize_text
 
@@ -108,6 +107,9 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
         if _page_number(broken, parts, p):
             parts[p] = [""] * len(cols)
     starts, doubts = _row_starts(taken, parts, broken)
+    if doubts:
+        from .centred import centred_rows  # (rows in doubt are rare)
+
     solved = centred_rows(taken, parts) if doubts else None
     if solved is not None:  # rows not set apart by blank lines, each cell centred on its row's number
         header = Row([[c] if c else [] for c in parts[0]], Loc(taken[0] + 1), [taken[0] + 1])

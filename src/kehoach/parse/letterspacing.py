@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from .. import rx
 from ..numbering import roman_to_int
-from ..syllable import is_syllable
-from .textlayer import core_letters
 
 _SPACED_RUN = rx.compile(r"(?<!\S)[\p{Lu}.,:;](?: {1,4}[\p{Lu}.,:;])+(?!\S)")
 """Capital letters (and punctuation) each standing alone, a space or more apart."""
@@ -17,6 +15,8 @@ def _fewest_syllables(letters: str) -> list[str] | None:
     """``letters`` (capitals, no spaces) read as the fewest syllables, when one reading alone does.
     Linear in the letters: each position keeps its count, whether one reading alone reaches it
     with that count, and where the last syllable starts."""
+    from ..syllable import is_syllable  # (with the module below) loaded when a spaced run is met
+
     n = len(letters)
     count: list[int | None] = [None] * (n + 1)
     unique = [False] * (n + 1)
@@ -45,6 +45,9 @@ def _fewest_syllables(letters: str) -> list[str] | None:
 def _unspaced(run: str) -> str:
     """A letter-spaced run of capitals as words: cut where two or more spaces stand, or (single
     spaces only) where the one reading as the fewest syllables cuts it; unchanged otherwise."""
+    from ..syllable import is_syllable
+    from .textlayer import core_letters
+
     groups = [g.replace(" ", "") for g in rx.split(r" {2,}", run)]
     if len(groups) == 1:
         letters = groups[0].strip(".,:;")

@@ -75,6 +75,8 @@ DASH_CONTINUATION = rx.compile(r"^[-–]\s+\p{Ll}")
 """A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
 _OPEN_END = rx.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những|[-–])$|,$")
 """A line that ends on a connector, a comma or a spaced dash ("Phú Thọ –") cannot end a heading or a paragraph."""
+_OPEN_END_LONGEST = len(" những\n")
+"""The longest :data:`_OPEN_END` match (with the newline "$" may stand before): it is looked for there only."""
 _ACRONYM = rx.compile(r"^\p{Lu}{2,}[\s,;:]")
 TERMINAL = rx.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
 
@@ -112,7 +114,7 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     if starts_block(line) or is_standalone(line) or is_standalone(prev) or is_type_name(prev):
         return False
     first_token = match_token(prev_lines[0])
-    if _OPEN_END.search(prev) and not starts_block(line):
+    if _OPEN_END.search(prev, len(prev) - _OPEN_END_LONGEST) and not starts_block(line):
         return True  # "a) Phối hợp với Sở Giáo dục và" / "Đào tạo …": a line ending on "và" goes on
     if len(prev_lines) == 1 and first_token is not None and first_token.kind != "bullet":
         if not first_token.rest:

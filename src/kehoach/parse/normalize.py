@@ -146,7 +146,7 @@ _NEEDS_WORK_CHAR = rx.compile(
     r"\u25cf\u25aa\u25e6\u2043\u2219]"
 )
 _NEEDS_WORK_SPACE = rx.compile(r" [ ,;:.!?)\p{M}]")
-_NEEDS_WORK_DASH = rx.compile(r"\d -\d|\d- \d")
+_NEEDS_WORK_DASH = rx.compile(r"-(?:(?<=\d -)\d|(?<=\d-) \d)")  # "1 -2", "1- 2": from the dash, found quicker
 # begins with the letter, not the look-behind: the engine then skips ahead to a capital instead
 # of trying the look-behind at every position (three times quicker)
 _NEEDS_WORK_LETTERS = rx.compile(r"\p{Lu}(?<!\S\p{Lu}) \p{Lu} \p{Lu}(?!\S)")
@@ -178,6 +178,21 @@ def normalize_text(text: str) -> str:
     if stripped is not text and _clean(stripped):
         return stripped  # a table cell's padding ("| ô |"): nothing else to do
     return _normalize_short(text) if len(text) <= 4000 else _normalize(text)
+
+
+_ALNUM = rx.compile(r"[^\W_]")
+_MAY_CLEAR = rx.compile(f"[<\\[{_SUPERSCRIPTS}]|&[#A-Za-z]|(?<![^\\W_])[/*]")
+"""What the steps that can remove a letter or digit start with: a tag, a footnote marker, an entity,
+converter debris ("/suny", "*TS*": a "/" or "*" after a letter or digit cannot start it). Every
+other step removes only marks, spaces and symbols, or joins letters."""
+
+
+def has_content(text: str) -> bool:
+    """``bool(normalize_text(text))``, without normalising a line that holds a letter or digit and
+    nothing a step could remove it with (a whole table row is costly to normalise)."""
+    if _ALNUM.search(text) and not _MAY_CLEAR.search(text):
+        return True
+    return bool(normalize_text(text))
 
 
 @lru_cache(maxsize=4096)

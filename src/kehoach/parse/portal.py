@@ -11,6 +11,8 @@ where the site cut part of the document is warned about (``source-cut``), never 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import rx
 from ..diagnostics import warning
 from ..vn import ascii_fold, squash
@@ -70,33 +72,43 @@ _DOTS = rx.compile(r"^[\s|*]*[.…·]{3,}[\s.…·|*]*$")
 
 
 def _cells(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
-    """(0-based line, cell text) for every table cell or line in ``start:stop``, markup removed."""
+    """(0-based line, cell) for every table cell or line in ``start:stop`` holding more than white
+    space, markup removed; its spaces are squashed by the reader where needed (most cells are
+    dismissed on their first word, and squashing every paragraph of a document costs more)."""
     out = []
     for i in range(start, stop):
         line = lines[i]
         cells = rx.split(r"[|\t]", line) if "|" in line or "\t" in line else (line,)  # no \s* around:
         for cell in cells:  # quadratic on long runs of spaces
-            text = squash(_MARKUP.sub("", cell) if _MARKUP_SIGNS.search(cell) else cell)
-            if text:
-                out.append((i, text))
+            if _MARKUP_SIGNS.search(cell):
+                cell = _MARKUP.sub("", cell)
+            if cell and not cell.isspace():
+                out.append((i, cell))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _may_start_key(word: str) -> bool:
+    """Whether a cell whose first word is ``word`` can be a metadata key (a word that folds away may)."""
+    first = ascii_fold(word)
+    return not first or first in KEY_WORDS
 
 
 def read_metadata(lines: list[str], start: int, stop: int) -> dict[str, tuple[str | None, int]]:
     """The metadata rows in lines ``start:stop``: field -> (value or None, 0-based line of its key)."""
     meta: dict[str, tuple[str | None, int]] = {}
     cells = _cells(lines, start, stop)
-    for k, (i, text) in enumerate(cells):
-        first = ascii_fold(text.split(None, 1)[0])  # the first word of the cell's key, unless it folds away
-        if first and first not in KEY_WORDS:
+    for k, (i, cell) in enumerate(cells):
+        if not _may_start_key(cell.split(None, 1)[0]):
             continue
+        text = squash(cell)
         m = _KEY_START.match(ascii_fold(text[:48])) and _KEY.match(ascii_fold(text))
         if not m:
             continue
         field = next(f for f, _ in META_KEYS if m.group(f))
         rest = text[len(text) - len(m.group("rest")):].strip() if m.group("rest") else ""
         if not rest and k + 1 < len(cells) and not _KEY.match(ascii_fold(cells[k + 1][1])):
-            rest = cells[k + 1][1]
+            rest = squash(cells[k + 1][1])
         value = None if _PLACEHOLDER.match(ascii_fold(rest)) else rest.strip(" .")
         if field not in meta or meta[field][0] is None:
             meta[field] = (value, i)
@@ -138,7 +150,10 @@ def _footer_start(lines: list[str], start: int) -> int | None:
 
 def _page_bounds(lines: list[str]) -> tuple[int, int, dict] | None:
     """(first line of the document, first line of the site footer, metadata) for a portal page, else None."""
-    meta = read_metadata(lines, 0, min(len(lines), _HEAD_LINES))
+    head = min(len(lines), _HEAD_LINES)
+    motto = next((i for i in range(head) if _MOTTO.search(lines[i])), head)
+    # a banner's table comes before the document's motto: with no key up to the motto, none is read
+    meta = read_metadata(lines, 0, head) if read_metadata(lines, 0, min(motto + 1, head)) else {}
     key_lines = sorted(i for _v, i in meta.values())
     if len(meta) >= MIN_KEYS and key_lines[-1] - key_lines[0] <= _KEY_SPAN and not _motto_before(lines, key_lines[0]):
         start = _document_start(lines, key_lines[-1])

@@ -35,7 +35,7 @@ from .lines import (
     page_foot_notes,
     running_lines,
 )
-from .normalize import footnote_start, normalize_text
+from .normalize import footnote_start, has_content, normalize_text
 
 _MD_SEPARATOR = rx.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
 _P_TAG = rx.compile(r"<p\b[^>]*>(.*?)</p\s*>", rx.S | rx.I)
@@ -370,6 +370,6 @@ def content_lines(text: str) -> dict[int, str]:
     for n, line in enumerate(text.split("\n"), 1):
         s = line.strip()
         if s and not MARKUP.match(s) and not PAGE_MARK.match(s) and not _MD_SEPARATOR.match(s) \
-                and not GRID_BORDER.match(s) and normalize_text(s):
+                and not GRID_BORDER.match(s) and has_content(s):
             out[n] = s
     return out
