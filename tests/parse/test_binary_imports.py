@@ -1,6 +1,6 @@
 """A cold extract of a PDF or Word file imports what its reader needs and no more: pdfminer and
 pdfplumber only for pages the pypdfium2 reader leaves to them, LibreOffice's helpers only for a
-legacy .doc, no dataclasses or statistics (a shell loop pays every import on every file)."""
+legacy .doc, lxml only for a Word part the standard parser does not take, no dataclasses or statistics (a shell loop pays every import on every file)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ NEVER = ("click", "dataclasses", "pdfminer", "pdfplumber", "charset_normalizer",
 SAMPLES = {
     "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.pdf": NEVER,  # ruled tables read through pypdfium2
     "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf": NEVER,  # text pages
-    "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.docx": (*NEVER, "pypdfium2", "subprocess", "tempfile"),
+    "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.docx": (*NEVER, "pypdfium2", "subprocess", "tempfile", "lxml"),
 }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from .. import rx
 from ..diagnostics import warning
 from ..errors import ReadError
 from .blocks import Loc
@@ -29,11 +30,37 @@ MAX_COLUMNS = 64
 """Word tables have at most 63 columns; a larger gridSpan is clamped to the grid."""
 
 
+_STDLIB_PART = 10_000_000
+"""A part up to this size, in UTF-8 and with no document type declaration (as Word writes every
+part), is parsed by the standard library's parser: loading lxml costs more than reading a plan.
+lxml reads the rest as before (a DTD's entities not expanded, a text node over this size refused)."""
+
+
 def _xml(data: bytes):
+    if len(data) <= _STDLIB_PART and _plain_utf8(data) and b"<!DOCTYPE" not in data:
+        from xml.etree.ElementTree import ParseError, XMLParser, fromstring
+
+        try:
+            return fromstring(data, XMLParser())
+        except ParseError:
+            pass  # lxml's verdict and message, as before
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
     return etree.fromstring(data, parser)
+
+
+_DECLARED_ENCODING = rx.compile(r"""\bencoding\s*=\s*["']([^"']*)["']""")
+
+
+def _plain_utf8(data: bytes) -> bool:
+    """Whether an XML part is UTF-8 (or ASCII) by its first bytes and its declaration."""
+    text = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if not text.startswith(b"<?xml"):
+        return text.startswith(b"<")
+    end = text.find(b"?>", 0, 1024)
+    m = _DECLARED_ENCODING.search(text[:end].decode("ascii", "replace")) if end > 0 else None
+    return end > 0 and (m is None or m.group(1).lower() in ("utf-8", "utf8", "us-ascii", "ascii"))
 
 
 class _Walker:
@@ -54,10 +81,11 @@ class _Walker:
         lines: list[list[tuple[str, str | None, bool]]] = [[]]
         style = p.find(f"{W}pPr/{W}pStyle")
         para_style = style.get(f"{W}val") if style is not None else None
+        runs = {t: r for r in p.iter(f"{W}r") for t in r.iterfind(f"{W}t")}  # a text's run (no parent links)
         for el in p.iter():
             tag = el.tag
             if tag == f"{W}t":
-                lines[-1].append((el.text or "", *self._run_encoding(el.getparent(), para_style)))
+                lines[-1].append((el.text or "", *self._run_encoding(runs.get(el), para_style)))
             elif tag == f"{W}tab":
                 lines[-1].append(("\t", None, False))
             elif tag in (f"{W}br", f"{W}cr"):
@@ -179,7 +207,10 @@ def read_docx(data: bytes, name: str) -> Rendition:
                 if content is not None:
                     walk(content)
 
-    walk(body)
+    try:
+        walk(body)
+    except RecursionError:  # (lxml refuses nesting deeper than 256; the standard parser does not)
+        raise ReadError(f"{name}: the Word document nests its content too deeply to read; re-save it from Word") from None
     if notes is not None and marks:
         _add_footnotes(out, walker, notes, marks, para_no)
     _font_warnings(out, walker)
