@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import kehoach
-from kehoach import rx
+from kehoach import leftovers, rx
 
 from .conftest import ROOT, SAMPLES
 
@@ -169,7 +169,7 @@ def test_the_store_removes_temporary_files_a_killed_writer_left(monkeypatch, tmp
     folder = tmp_path / "kehoach"
     folder.mkdir()
     name = Path(store.path()).name
-    dead, host = _dead_pid(), rx.leftovers.host()
+    dead, host = _dead_pid(), leftovers.host()
     left = {"killed": folder / f"{name}.{dead}@{host}.tmp", "old version": folder / f"{name}.{dead}.tmp",
             "other version": folder / f"patterns-1-x.marshal.{dead}@{host}.tmp",
             "abandoned elsewhere": folder / f"{name}.1@elsewhere.tmp"}
