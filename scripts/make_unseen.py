@@ -18,6 +18,8 @@ Markup, one block per line:
                            cell above (row span), "<" the cell on the left (column span); a line
                            "---" ends the header rows (repeated on every page)
     @landscape             a new landscape section          @pagebreak   a new page
+    @scan                  also render the plan as a scan: the PDF's pages printed to grey images and
+                           bound into a PDF with no text layer (<name>-scan.pdf, read with --ocr)
 """
 
 from __future__ import annotations
@@ -110,7 +112,7 @@ def blocks(source: Path):
     while i < len(lines):
         line = lines[i].strip()
         i += 1
-        if not line or line.startswith("%"):
+        if not line or line.startswith("%") or line == "@scan":
             continue
         if line in ("@layout", "@table"):
             end = lines.index("@end", i)
@@ -197,6 +199,16 @@ def soffice_convert(path: Path, to: str, suffix: str) -> Path:
     return target
 
 
+def build_scan(pdf: Path, out: Path) -> None:
+    """The printed PDF as a scanner gives it back: 200 dpi grey page images, no text layer."""
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), f"{tmp}/page"], check=True)
+        pages = [Image.open(p).convert("L") for p in sorted(Path(tmp).glob("page*.png"))]
+        pages[0].save(out, "PDF", resolution=200.0, save_all=True, append_images=pages[1:])
+
+
 def render(source: Path) -> list[Path]:
     docx = UNSEEN / (source.stem + ".docx")
     build_docx(source, docx)
@@ -206,7 +218,11 @@ def render(source: Path) -> list[Path]:
     subprocess.run(["pdftotext", "-layout", str(pdf), str(layout_txt)], check=True)
     scrape = UNSEEN / (source.stem + "-scrape.md")
     build_scrape(source, scrape)
-    return [docx, pdf, txt, layout_txt, scrape]
+    outs = [docx, pdf, txt, layout_txt, scrape]
+    if "@scan" in source.read_text(encoding="utf-8").split("\n"):
+        outs.append(UNSEEN / (source.stem + "-scan.pdf"))
+        build_scan(pdf, outs[-1])
+    return outs
 
 
 def main(argv: list[str]) -> int:

@@ -242,7 +242,7 @@ def score_document(key: dict, path: Path | None = None) -> dict:
 
     path = path or HELDOUT / key["file"]
     try:
-        plan = extract_file(str(path))
+        plan = extract_file(str(path), ocr="auto" if path.stem.endswith("-scan") else None)
     except Exception as exc:  # the scorer reports a crash as a result, it does not stop
         plan = {"document": {}, "tasks": [], "targets": [], "warnings": [],
                 "_crash": f"{type(exc).__name__}: {exc}"}
