@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "deadline-unparsed": "a deadline text gives no date kehoach can read",
     "body-task-unread": "an item of a task section names a lead agency ('chủ trì') but no task was read from it",
     "task-without-lead": "a task has no lead agency",
+    "task-without-title": "a table row gave a task with no text in a task column (its header was not read as one); its cells are kept in the note",
     "lead-not-agency": "a task's lead does not read as an agency name (a shifted cell, a cut name, a phrase taken for an agency?)",
     "table-realigned": "a table row had fewer cells than the table (a scrape of merged cells); the missing cells were placed where every cell fits its column and take the cell above",
     "deadline-from-title": "a table has no deadline column; its rows take the time its title ends with ('… đến năm 2030')",

@@ -83,14 +83,16 @@ def build_plan(source: Source) -> dict:
     targets = plan_to_targets(roots, tasks, appendix.table_targets, (doc["attachment"] or {}).get("title") or doc["title"] or "")
     doc["is_plan"] = is_plan(doc, bool(roots))
     signed_loc = blocks[regions.closing_at].loc.as_dict() if regions.closing_at < len(blocks) else None
+    table_warnings = appendix.warnings
     if not doc["is_plan"]:
         targets = []
         if not is_directive(doc):  # a directive's assignments are read; a table of procedures is not one
             tasks = []
+            table_warnings = [w for w in table_warnings if not w["code"].startswith("task-")]  # about tasks not given
     sections = [r.to_dict() for r in roots]
     period = plan_to_period(doc, sections, tasks)
     doc["period"] = period.as_dict() if period else None
-    warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *appendix.warnings,
+    warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
                 *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc),
                 *glued_markers(tasks, footnotes.entries)]
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),

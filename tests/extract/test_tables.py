@@ -194,3 +194,62 @@ def test_indicator_years_on_a_second_header_row_and_task_tables_left_alone():
     tasks_table = "STT\tNội dung\tChủ trì\tThời hạn\n1\tRà soát\tSở Tư pháp\t2025\n"
     (table,) = [b for b in read_text(tasks_table) if b.kind == "table"]
     assert table_to_indicator_targets(table) == []
+
+
+def test_lettered_rows_under_a_numbered_title_row_and_agencies_in_a_sentence():
+    """A numbered row holding only a title heads the lettered rows under it (a, b restart in each);
+    a lettered row is data even when its cells read like header words ("chủ trì", "phối hợp", "Kết quả")."""
+    text = (
+        "TT\tNội dung công việc\tĐơn vị thực hiện\tThời gian hoàn thành\tKết quả/sản phẩm\n"
+        "1\tCải cách thể chế\t\t\t\n"
+        "a\tRà soát văn bản quy phạm pháp luật\tSở Tư pháp chủ trì; các sở, ngành phối hợp\tQuý I/2026\tKết quả rà soát\n"
+        "b\tKiểm tra văn bản\tSở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh\tQuý II/2026\tBáo cáo\n"
+        "2\tCải cách tài chính công\t\t\t\n"
+        "a)\tGiao quyền tự chủ cho đơn vị sự nghiệp\tSở Tài chính\tNăm 2026\tQuyết định giao\n"
+    )
+    tasks, _ = tasks_of(text)
+    assert [(t["no"], t["group"], t["title"], t["lead"], t["support"]) for t in tasks] == [
+        ("a", "1. Cải cách thể chế", "Rà soát văn bản quy phạm pháp luật", ["Sở Tư pháp"], ["Các sở, ngành"]),
+        ("b", "1. Cải cách thể chế", "Kiểm tra văn bản", ["Sở Tư pháp"], ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        ("a)", "2. Cải cách tài chính công", "Giao quyền tự chủ cho đơn vị sự nghiệp", ["Sở Tài chính"], []),
+    ]
+
+
+def test_a_list_of_projects_is_a_task_table_and_its_total_row_no_task():
+    text = (
+        "TT\tTên dự án, công trình\tĐơn vị chủ trì\tThời gian thực hiện\tKinh phí (triệu đồng)\n"
+        "1\tNâng cấp kè chống sạt lở bờ sông\tBan Quản lý dự án tỉnh\t2026 - 2027\t15.000\n"
+        "2\tXây dựng trạm quan trắc\tChi cục Thủy lợi\tQuý III/2026\t2.400\n"
+        "\tTổng cộng\t\t\t17.400\n"
+    )
+    tasks, warnings = tasks_of(text)
+    assert [(t["title"], t["lead"], t["deadline"]["end"], t["note"]) for t in tasks] == [
+        ("Nâng cấp kè chống sạt lở bờ sông", ["Ban Quản lý dự án tỉnh"], "2027-12-31", "Kinh phí (triệu đồng): 15.000"),
+        ("Xây dựng trạm quan trắc", ["Chi cục Thủy lợi"], "2026-09-30", "Kinh phí (triệu đồng): 2.400"),
+    ]
+    assert warnings == []
+
+
+def test_a_task_with_no_title_column_is_warned():
+    text = "TT\tTên gói thầu\tChủ trì\tThời hạn\n1\tGói thầu số 1\tSở Xây dựng\t2026\n"
+    tasks, warnings = tasks_of(text)
+    assert tasks[0]["title"] is None and "task-without-title" in [w["code"] for w in warnings]
+
+
+def test_years_marked_under_a_roadmap_header_give_the_time():
+    """"Lộ trình thực hiện" over one column per year, a row marked "x" in the years it runs."""
+    text = (
+        "TT\tNhiệm vụ\tCơ quan chủ trì\tLộ trình thực hiện\t\t\t\n"
+        "\t\t\t2026\t2027\t2028\t2029\n"
+        "1\tRà soát mạng lưới trường nghề\tSở Giáo dục và Đào tạo\tx\tx\t\t\n"
+        "2\tXây dựng cơ sở dữ liệu\tSở Nội vụ\t\t\tx\t\n"
+        "3\tĐào tạo giáo viên\tSở Giáo dục và Đào tạo\tx\t\tx\t\n"
+    )
+    tasks, warnings = tasks_of(text)
+    assert [(t["deadline"]["text"], t["deadline"]["start"], t["deadline"]["end"]) for t in tasks] == [
+        ("2026 - 2027", "2026-01-01", "2027-12-31"), ("2028", "2028-01-01", "2028-12-31"),
+        ("2026, 2028", "2026-01-01", "2028-12-31")]
+    assert warnings == []
+    # years under a column that names no time are not a roadmap
+    plain = "TT\tNhiệm vụ\tChủ trì\tKinh phí\t\n\t\t\t2026\t2027\n1\tRà soát\tSở Nội vụ\t100\t200\n"
+    assert tasks_of(plain)[0][0]["deadline"]["end"] is None

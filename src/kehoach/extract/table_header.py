@@ -22,7 +22,12 @@ _COLUMN_RES = [(f, rx.compile(p)) for f, p in COLUMN_WORDS]
 EXTRA = "extra:"
 """Prefix of a column the model has no field for; the rest is the column title as written."""
 DATELESS = rx.compile(DATELESS_WORDS)
-_DATA_NO = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?")
+_DATA_NO = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?")
+"""A row number: a data row, never a header, whatever its words ("Sở A chủ trì; Sở B phối hợp")."""
+_YEAR = rx.compile(r"(?:19|20)\d\d")
+YEAR = "year:"
+"""Prefix of a column holding one year of a time span over year columns; the rest is the year."""
+_TIME_WORDS = rx.compile(dict(COLUMN_WORDS)["deadline"])
 _GROUP_NO = rx.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
 
 
@@ -94,10 +99,21 @@ def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = N
         if not f or (header is not None and i < len(header) and f == ascii_fold(_cell_text(header[i])).strip(" .:")):
             continue
         name = next((name for name, pat in _SUB_COLUMN_RES if pat.match(f)), None)
+        if name is None and _YEAR.fullmatch(f):
+            name = YEAR + f  # "Lộ trình thực hiện" over "2026 | 2027 | …": a row marks the years it runs
         if name is None:
             return None
         out[i] = name
+    years = [i for i, name in out.items() if name.startswith(YEAR)]
+    if years and (len(years) < 2 or header is None or not _under_time(header, min(years))):
+        return None
     return out or None
+
+
+def _under_time(header: list[list[str]], col: int) -> bool:
+    """The header cell over ``col`` (or the last one written before it, a cell spanning it) names the time."""
+    text = next((_cell_text(header[i]) for i in range(min(col, len(header) - 1), -1, -1) if _cell_text(header[i])), "")
+    return bool(_TIME_WORDS.search(ascii_fold(text)))
 
 
 def _merge_sub_header(fields: dict[int, str], sub: dict[int, str]) -> dict[int, str]:
@@ -125,11 +141,12 @@ def place_sub_header(header: list[list[str]], sub: list[list[str]], width: int) 
     missing = width - len(header)
     if missing < 1 or len(sub) != missing + 1:
         return None
-    names = [next((name for name, pat in _SUB_COLUMN_RES if pat.match(ascii_fold(_cell_text(c)).strip(" .:"))), None)
-             for c in sub]
+    names = [next((name for name, pat in _SUB_COLUMN_RES if pat.match(ascii_fold(_cell_text(c)).strip(" .:"))),
+                  "year" if _YEAR.fullmatch(_cell_text(c)) else None) for c in sub]
     if None in names:
         return None
-    over = "deadline" if set(names) <= {"start", "end"} else "lead" if set(names) <= {"lead", "support"} else None
+    over = "deadline" if set(names) <= {"start", "end"} or set(names) == {"year"} \
+        else "lead" if set(names) <= {"lead", "support"} else None
     fields = header_to_fields(header) or {}
     col = next((i for i, f in sorted(fields.items()) if f == over), None)
     if col is None:

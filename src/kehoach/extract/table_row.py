@@ -14,7 +14,7 @@ from ..vn import ascii_fold
 from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
-from .table_header import DATELESS, EXTRA, _cell_text
+from .table_header import DATELESS, EXTRA, YEAR, _cell_text
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -39,6 +39,17 @@ def _two_column_deadline(start_text: str, end_text: str) -> dict:
     # a bare date in the start column is the day work starts ("15/3/2025" alone reads as a deadline)
     return {"text": text, "start": first["start"] or first["end"], "end": last["end"],
             "recurrence": recs[0] if recs else None}
+
+
+def _marked_years(values: dict[str, str]) -> str | None:
+    """Year columns under one time header ("Lộ trình" over 2026 | 2027 | …): the years a row marks ("x"),
+    written as a span ("2026 - 2027") when they follow each other, else one by one."""
+    years = [int(f[len(YEAR):]) for f, v in values.items() if f.startswith(YEAR) and v.strip()]
+    if not years:
+        return None
+    if years == list(range(years[0], years[-1] + 1)):
+        return str(years[0]) if len(years) == 1 else f"{years[0]} - {years[-1]}"
+    return ", ".join(map(str, years))
 
 
 def _note(values: dict[str, str], duties: list[str] | None = None) -> str | None:
@@ -128,11 +139,16 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
         lead_w = cell_to_agencies(p["group_lead"])  # the agency group row the task stands under
     if "deadline_start" in values or "deadline_end" in values:
         deadline = _two_column_deadline(values.get("deadline_start", ""), values.get("deadline_end", ""))
+    elif any(f.startswith(YEAR) for f in values):
+        deadline = text_to_deadline(_marked_years(values))
     else:
         deadline = text_to_deadline(values.get("deadline"))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
             and not DATELESS.search(ascii_fold(deadline["text"])):
         warnings.append(warning("deadline-unparsed", f"task {task_id}: deadline {deadline['text']!r} was not understood", p["loc"].as_dict()))
+    if not values.get("title"):
+        warnings.append(warning("task-without-title", f"task {task_id} has no text in a task column; its cells are in the note",
+                                p["loc"].as_dict()))
     if not lead_w:
         warnings.append(warning("task-without-lead", f"task {task_id} has no lead agency", p["loc"].as_dict()))
     _check_fit(values, lead_w, task_id, p["loc"], warnings)

@@ -106,6 +106,7 @@ class TableContext(Record):
         self.index = index
 
 
+_TOTAL = rx.compile(r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?$", rx.I)
 _SAME_AS_ABOVE = rx.compile(r'^(?:-?\s*nt\s*-?|như\s+trên|"|〃|\u201d)$', rx.I)
 _BULLET = rx.compile(r"^[-+•–]\s")
 _LABEL_NO = rx.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])[.)]\s+")
@@ -131,6 +132,7 @@ class _Reader:
         self.heading: tuple[str, str | None, str | None, str] | None = None
         """(number, group, group lead) of the task heading the rows numbered under it, and the group it set."""
         self.header_row: list[list[str]] | None = None
+        self.after_total = False
         ctx = context
         if ctx is not None and ctx.fields is not None and index is not None and ctx.index == index - 1 \
                 and ctx.width == self.width:
@@ -205,6 +207,15 @@ class _Reader:
             return True
         return False
 
+    def totals(self, row: Row, no: str) -> bool:
+        """The row of totals closing a table of costs ("Tổng cộng" and its figures), and what a scrape cut
+        off it (a cell of figures alone): True when ``row`` was one."""
+        texts = [_cell_text(c) for c in row.cells if _cell_text(c)]
+        if not no and texts and _TOTAL.match(self.cell(row.cells, "title") or texts[0]):
+            self.after_total = True
+            return True
+        return self.after_total and not any(rx.search(r"\p{L}", t) for t in texts)
+
     def _agency_group(self, title: str) -> bool:
         return self.col("lead") is None and self.col("combined") is None and reads_as_agency(title)
 
@@ -224,15 +235,15 @@ class _Reader:
 
     def _sub_rows(self, no: str) -> None:
         """A numbered row with nothing but its title ("1 | Hoàn thiện cơ chế, chính sách | | |") followed by rows
-        numbered under it ("1.1", "1.2") heads them as a group, as a roman group row does; the group ends at the
-        next row not numbered under it."""
-        if self.heading is not None and not no.startswith(self.heading[0] + "."):
+        numbered under it ("1.1", "1.2", or lettered "a", "b") heads them as a group, as a roman group row does;
+        the group ends at the next row not numbered under it."""
+        if self.heading is not None and not _numbered_under(no, self.heading[0]):
             if self.group == self.heading[3]:
                 self.group, self.group_lead = self.heading[1], self.heading[2]
             self.heading = None
         last = self.pending[-1] if self.pending else None
         parent = (last["no"] or "").rstrip(".") if last else ""
-        if last is None or not parent or not no.startswith(parent + ".") or any(
+        if last is None or not parent or not _numbered_under(no, parent) or any(
                 _cell_text(c) for i, c in enumerate(last["cells"]) if (self.fields or {}).get(i) not in ("no", "title")):
             return
         self.pending.pop()
@@ -300,7 +311,7 @@ class _Reader:
             self.broke = self.broke or row.after_break
             self.warnings += [warning(code, message, row.loc.as_dict()) for code, message in row.doubts]
             no = self.row_number(row)
-            if self.group_row(row, no):
+            if self.totals(row, no) or self.group_row(row, no):
                 continue
             title = self.cell(row.cells, "title")
             if not no and self.pending and not (self.group_lead and title and _BULLET.match(title) and rx.search(r"\p{L}{2,}", title)
@@ -309,6 +320,15 @@ class _Reader:
                 self.join(row)
                 continue
             self.add(row, no)
+
+
+_LETTER_NO = rx.compile(r"[a-zđ][.)]?")
+_ARABIC_NO = rx.compile(r"\d{1,3}\.?")
+
+
+def _numbered_under(no: str, parent: str) -> bool:
+    """``no`` numbers a row under the row numbered ``parent``: "1.2" under "1", "a" or "b)" under "3"."""
+    return no.startswith(parent + ".") or bool(_LETTER_NO.fullmatch(no) and _ARABIC_NO.fullmatch(parent))
 
 
 def _join_wrapped_headers(rows: list[Row]) -> list[Row]:
