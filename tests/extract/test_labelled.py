@@ -179,3 +179,16 @@ def test_a_deadline_with_figures_that_give_no_date_is_warned_about():
     plan = extract_bytes(text.encode("utf-8"), "plan.md")
     assert [w["message"] for w in plan["warnings"] if w["code"] == "deadline-unparsed"] == [
         "task II.1: deadline 'Quý IV' was not understood"]
+
+
+def test_a_heading_among_group_headings_names_a_group_and_its_paragraph_is_the_task():
+    """Headings 1 and 2 hold lettered tasks, so heading 3 names a group too: its paragraph is the task. A
+    heading whose siblings are tasks themselves stays the title (the paragraph is its detail)."""
+    text = (HEADER + "\n1. Dịch vụ công\n\na) Số hóa hồ sơ đất đai.\n\n- Cơ quan chủ trì: Sở Tài chính.\n\n"
+            "2. Kiểm tra, báo cáo\n\nTổng hợp kết quả thực hiện, báo cáo UBND tỉnh.\n\n- Cơ quan chủ trì: Sở Nội vụ.\n" + FOOTER)
+    tasks = [(t["group"], t["title"]) for t in extract_bytes(text.encode(), "x.txt")["tasks"]]
+    assert tasks == [("Dịch vụ công", "Số hóa hồ sơ đất đai"),
+                     ("Kiểm tra, báo cáo", "Tổng hợp kết quả thực hiện, báo cáo UBND tỉnh.")]
+    alone = (HEADER + "\n1. Số hóa hồ sơ đất đai\n\n- Cơ quan chủ trì: Sở Tài chính.\n\n"
+             "2. Kiểm tra, báo cáo\n\nTổng hợp kết quả thực hiện.\n\n- Cơ quan chủ trì: Sở Nội vụ.\n" + FOOTER)
+    assert [t["title"] for t in extract_bytes(alone.encode(), "x.txt")["tasks"]] == ["Số hóa hồ sơ đất đai", "Kiểm tra, báo cáo"]

@@ -361,4 +361,31 @@ def labelled_tasks(roots: list[Section]) -> tuple[list[dict], set[str], list[Pla
         if chosen:
             used.add(sec.id)
             used.update(c.id for c in label_children)
+    _headings_among_groups(roots, tasks)
     return tasks, used, warnings
+
+
+_GROUP_WORDS = 8
+"""At most this many words in a heading that names a group of tasks rather than one."""
+
+
+def _headings_among_groups(roots: list[Section], tasks: list[dict]) -> None:
+    """A heading with a paragraph and labels under it, among sibling headings whose lettered points are the
+    tasks ("1. Nâng cao nhận thức" / "a) …" / "- Cơ quan chủ trì: …"), names a group as they do: its paragraph
+    is the task's title and the heading its group."""
+    own = {t["section"] for t in tasks}  # sections that are tasks (not the labels of one)
+    grouping = {s.id for r in roots for s in r.walk() if any(c.id in own for c in s.children)}
+    for root in roots:
+        for parent in root.walk():
+            if not any(c.id in grouping for c in parent.children):
+                continue
+            for task in tasks:
+                if task["section"] in {c.id for c in parent.children} - grouping and _names_a_group(task) \
+                        and task["title"] == next(c.title for c in parent.children if c.id == task["section"]):
+                    task["group"], task["title"], task["detail"] = task["title"], task["detail"], None
+
+
+def _names_a_group(task: dict) -> bool:
+    """A short heading ("Kiểm tra, báo cáo") over a longer sentence that is no label ("Địa điểm: …")."""
+    heading, text = task["title"].split(), (task["detail"] or "").split()
+    return len(heading) <= _GROUP_WORDS < len(text) and len(text) > len(heading) and ":" not in " ".join(text[:5])
