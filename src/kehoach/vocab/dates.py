@@ -33,7 +33,8 @@ class Recurrence(str, Enum):
 
 RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
     (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
-    (r"(?:06|6|sau)\s+thang\s*(?:/|mot|1)\s*lan|dinh ky\s+(?:06|6)\s+thang|hang nua nam|nua nam (?:mot|1) lan|6\s+thang/lan", Recurrence.SEMIANNUAL),
+    (r"(?:06|6|sau)\s+thang\s*(?:/|mot|1)\s*lan|dinh ky\s+(?:06|6)\s+thang|hang nua nam|nua nam (?:mot|1) lan|6\s+thang/lan"
+     r"|thang\s+0?6\s*(?:,|\s+va)\s*(?:thang\s+)?12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.SEMIANNUAL),
     (r"hang quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy", Recurrence.QUARTERLY),
     (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
     (r"hang nam|dinh ky hang nam|moi nam|nam nao cung|(?:cac|nhung) nam tiep theo", Recurrence.ANNUAL),
