@@ -22,6 +22,9 @@ HEAD_WORDS: tuple[str, ...] = (
     r"VP",
     r"Công\s+an",
     r"Bộ\s+Chỉ\s+huy",
+    r"BCH",  # "BCH Quân sự tỉnh", "BCH BĐBP tỉnh" (Bộ Chỉ huy)
+    r"Bộ\s+đội\s+[Bb]iên\s+phòng",
+    r"BĐBP",
     r"Bộ(?=\s+(?-i:\p{Lu}))",  # a ministry has a capitalised name (in patterns that ignore case too); "Bộ tiêu chí" is no agency
     r"Bảo\s+hiểm",
     r"BHXH",
@@ -102,6 +105,7 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"UBND", "Ủy ban nhân dân"), (r"HĐND", "Hội đồng nhân dân"), (r"BQL", "Ban Quản lý"),
     (r"KKT", "khu kinh tế"), (r"KCN", "khu công nghiệp"), (r"CCN", "cụm công nghiệp"), (r"VP", "Văn phòng"),
     (r"BHXH", "Bảo hiểm xã hội"), (r"NHNN", "Ngân hàng Nhà nước"), (r"MTTQ", "Mặt trận Tổ quốc"),
+    (r"BCH", "Bộ Chỉ huy"), (r"BĐBP", "Bộ đội Biên phòng"),
     (r"TN\s*&\s*MT|TNMT", "Tài nguyên và Môi trường"),
     (r"LĐ\s*-?\s*TB\s*&\s*XH|LĐTBXH|LĐ\s*-\s*TBXH|Lao\s+động\s*-?\s*TB\s*&?\s*XH|Lao\s+động\s+TBXH",
      "Lao động - Thương binh và Xã hội"),
