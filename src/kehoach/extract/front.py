@@ -149,9 +149,13 @@ def _header_line(blocks: list[Block], i: int, head_stop: int, front: Front, take
 def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: Front) -> None:
     left = rx.split(r"\s*\|\s*|\s{3,}|CỘNG\s+H", text)[0].strip()
     raw = blocks[i].raw_lines
-    own = subordinate_body(raw[-1]) if len(raw) > 1 and not text.startswith("TM") else None
-    if own:  # "UBND TỈNH X" / "SỞ Y TẾ" read as one paragraph
-        left = " ".join(raw[:-1])
+    own = None
+    for k in range(1, len(raw) if not text.startswith("TM") else 1):
+        # "UBND TỈNH X" / "SỞ Y TẾ" read as one paragraph; the body's name may wrap ("SỞ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG")
+        own = subordinate_body(" ".join(raw[k:])) if hd.expand_issuer(" ".join(raw[:k]))[1] else None
+        if own:
+            left = " ".join(raw[:k])
+            break
     issuer, complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
     last = i
     if issuer and not complete:
