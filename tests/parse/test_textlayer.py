@@ -19,7 +19,8 @@ H = 12.0  # word box height; a word space is 3.5, a cut inside a word 2
 CLEAN_TEXTS = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".md")) + \
     sorted(p for p in (ROOT / "tests" / "real").iterdir() if p.suffix == ".md")
 CLEAN_PDFS = sorted((ROOT / "samples").glob("*.pdf")) + sorted((ROOT / "tests" / "real").glob("*.pdf")) + \
-    sorted((ROOT / "tests" / "heldout").glob("*.pdf")) + [ROOT / "tests" / "extract" / "files" / "borderless-task-table.pdf"]
+    sorted(p for p in (ROOT / "tests" / "heldout").glob("*.pdf") if not p.stem.endswith("-scan")) + \
+    [ROOT / "tests" / "extract" / "files" / "borderless-task-table.pdf"]  # a scan's text comes from OCR, not a layer
 SPLIT = ROOT / "tests" / "legacy-inputs" / "lao-cai-215-kh-ubnd-2024-du-lich-cong-dong-crlf-layer-split.pdf"
 CLEAN = ROOT / "tests" / "legacy-inputs" / "lao-cai-215-kh-ubnd-2024-du-lich-cong-dong-crlf-layer-clean.pdf"
 

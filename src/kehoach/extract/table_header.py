@@ -8,7 +8,8 @@ the spanned cells out.
 from __future__ import annotations
 
 from .. import rx
-from ..vn import ascii_fold
+from ..parse.blocks import Row
+from ..vn import ascii_fold, starts_lower
 from ..vocab.table_header import COLUMN_WORDS, DATELESS_WORDS, SUB_COLUMN_WORDS
 
 
@@ -158,3 +159,24 @@ def widen_header(header: list[list[str]], width: int, at: int, span: int) -> lis
     """The header row with its cell ``at`` repeated over ``span`` columns (the row made ``width`` wide)."""
     out = [list(c) for c in header[:at]] + [list(header[at]) for _ in range(span)] + [list(c) for c in header[at + 1:]]
     return out + [[] for _ in range(width - len(out))]
+
+
+def _join_wrapped_headers(rows: list[Row]) -> list[Row]:
+    """Header cells wrapped onto the next line ("Thời gian" / "hoàn thành", as tab text leaves
+    them) are joined back: a row of only lower-case cell starts after a header-like row."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        texts = [_cell_text(c) for c in row.cells]
+        if prev is not None and any(texts) and all(not t or starts_lower(t) for t in texts) and len(row.cells) <= len(prev.cells):
+            joined = [list(c) for c in prev.cells]
+            for i, t in enumerate(texts):
+                if t:
+                    joined[i] = [f"{_cell_text(joined[i])} {t}".strip()]
+            before, after = header_to_fields(prev.cells), header_to_fields(joined)
+            if after is not None and (before is None or len(set(after.values()) - {"title"} - {f for f in after.values() if f.startswith(EXTRA)})
+                                      > len(set(before.values()) - {"title"} - {f for f in before.values() if f.startswith(EXTRA)})):
+                out[-1] = Row(joined, prev.loc, prev.lines + row.lines, prev.after_break)
+                continue
+        out.append(row)
+    return out

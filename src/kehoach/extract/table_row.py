@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 _SLASH = rx.compile(r"(?<!\d)\s*/\s*(?!\d)")
 
 
+_ROW_NO = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)?")
+"""A row number as the number column writes it: "3", "1.2", "a", "b)"."""
+
 def _split_on_slash(text: str) -> tuple[str, str] | None:
     """"Sở A / Sở B, Sở C" in a "chủ trì/ phối hợp" column: lead before the one slash, support after."""
     parts = _SLASH.split(text)
@@ -170,3 +173,22 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
         "loc": p["loc"].as_dict(),
         "_lines": p["lines"],
     }
+
+
+def _fits(field: str | None, text: str) -> int:
+    """1 when a cell's text fits its column's field."""
+    if field is None or not text:
+        return 0
+    if field == "no":
+        return int(bool(_ROW_NO.fullmatch(text)))
+    if field in ("lead", "support"):
+        return int(reads_as_agency(text.split(";")[0]))
+    if field == "combined":
+        roles = read_roles(text, field)
+        return int(reads_as_agency(text.split(";")[0]) or bool(roles and roles.support))
+    if field.startswith("deadline"):
+        d = text_to_deadline(text)
+        return int(bool(d["start"] or d["end"] or d["recurrence"]))
+    if field == "title":
+        return int(len(text.split()) >= 3 and not reads_as_agency(text))
+    return 0

@@ -16,21 +16,21 @@ from ..numbering import roman_to_int
 from ..parse.blocks import Block, Row
 from ..record import Record
 from ..vn import starts_lower
-from .dates import text_to_deadline
-from .responsibility import read_roles, reads_as_agency
+from .responsibility import reads_as_agency
 from .table_checks import appendix_unread  # noqa: F401  (the appendix step imports it from here)
 from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS are used from here)
     _GROUP_NO,
     COLUMN_WORDS,
     EXTRA,
     _cell_text,
+    _join_wrapped_headers,
     _merge_sub_header,
     header_to_fields,
     place_sub_header,
     sub_header_fields,
     widen_header,
 )
-from .table_row import row_to_task
+from .table_row import _ROW_NO, _fits, row_to_task
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -110,7 +110,6 @@ _TOTAL = rx.compile(r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?$", r
 _SAME_AS_ABOVE = rx.compile(r'^(?:-?\s*nt\s*-?|như\s+trên|"|〃|\u201d)$', rx.I)
 _BULLET = rx.compile(r"^[-+•–]\s")
 _LABEL_NO = rx.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])[.)]\s+")
-_ROW_NO = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)?")
 
 
 def _width(block: Block) -> int:
@@ -331,27 +330,6 @@ def _numbered_under(no: str, parent: str) -> bool:
     return no.startswith(parent + ".") or bool(_LETTER_NO.fullmatch(no) and _ARABIC_NO.fullmatch(parent))
 
 
-def _join_wrapped_headers(rows: list[Row]) -> list[Row]:
-    """Header cells wrapped onto the next line ("Thời gian" / "hoàn thành", as tab text leaves
-    them) are joined back: a row of only lower-case cell starts after a header-like row."""
-    out: list[Row] = []
-    for row in rows:
-        prev = out[-1] if out else None
-        texts = [_cell_text(c) for c in row.cells]
-        if prev is not None and any(texts) and all(not t or starts_lower(t) for t in texts) and len(row.cells) <= len(prev.cells):
-            joined = [list(c) for c in prev.cells]
-            for i, t in enumerate(texts):
-                if t:
-                    joined[i] = [f"{_cell_text(joined[i])} {t}".strip()]
-            before, after = header_to_fields(prev.cells), header_to_fields(joined)
-            if after is not None and (before is None or len(set(after.values()) - {"title"} - {f for f in after.values() if f.startswith(EXTRA)})
-                                      > len(set(before.values()) - {"title"} - {f for f in before.values() if f.startswith(EXTRA)})):
-                out[-1] = Row(joined, prev.loc, prev.lines + row.lines, prev.after_break)
-                continue
-        out.append(row)
-    return out
-
-
 def _insert_gaps(cells: list[list[str]], gaps: tuple[int, ...]) -> list[list[str]]:
     out = list(cells)
     for g in gaps:
@@ -362,25 +340,6 @@ def _insert_gaps(cells: list[list[str]], gaps: tuple[int, ...]) -> list[list[str
 def _spans_time(fields: dict[int, str], g: int) -> bool:
     """A cell missing from the end column of a start | end pair: one cell across both ("Thường xuyên")."""
     return fields.get(g) == "deadline_end" and fields.get(g - 1) == "deadline_start"
-
-
-def _fits(field: str | None, text: str) -> int:
-    """1 when a cell's text fits its column's field."""
-    if field is None or not text:
-        return 0
-    if field == "no":
-        return int(bool(_ROW_NO.fullmatch(text)))
-    if field in ("lead", "support"):
-        return int(reads_as_agency(text.split(";")[0]))
-    if field == "combined":
-        roles = read_roles(text, field)
-        return int(reads_as_agency(text.split(";")[0]) or bool(roles and roles.support))
-    if field.startswith("deadline"):
-        d = text_to_deadline(text)
-        return int(bool(d["start"] or d["end"] or d["recurrence"]))
-    if field == "title":
-        return int(len(text.split()) >= 3 and not reads_as_agency(text))
-    return 0
 
 
 def _carry_down(cells: list[list[str]], above: dict, no: str, fields: dict[int, str] | None) -> None:
