@@ -65,6 +65,11 @@ def test_a_bracket_in_a_verbose_comment_is_left_as_written():
     assert p.fullmatch("ab")
 
 
+def test_a_bytes_pattern_is_compiled_as_re_compiles_it():
+    assert rx.compile(rb"\d+-\d+").search(b"KH 12-34").group() == b"12-34"
+    assert rx.sub(rb"\s+", b" ", b"a \t b") == b"a b"
+
+
 def _run(cache_home, sample):
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "PYTHONPATH": str(ROOT / "src")}
     env.pop("KEHOACH_NO_PATTERN_CACHE", None)

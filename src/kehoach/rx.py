@@ -153,7 +153,7 @@ def _compile(pattern, flags: int = 0):
     stored = _STORE.get(pattern, flags)
     if stored is not None:
         return stored
-    translated = _translate(pattern)
+    translated = _translate(pattern) if isinstance(pattern, str) else pattern  # bytes: as ``re`` reads them
     compiled = re.compile(translated, flags)
     _STORE.add(pattern, flags, translated, compiled)
     return compiled
