@@ -89,9 +89,10 @@ def test_a_centred_table_reads_whole_in_a_plan():
     assert not [w for w in plan["warnings"] if w["code"].startswith("table")]
 
 
-def test_a_table_whose_columns_touch_is_warned_about_not_lost():
-    """pdftotext -layout of a tight ruled table: a cell's line ends one space before the next column
-    starts on another line, so no gutter runs the table's height; the table is not read, and says so."""
+def test_a_table_whose_columns_touch_is_read_by_its_words():
+    """pdftotext -layout of a tight ruled table: a cell's line ends where the next column starts on
+    another line, so no gutter runs the table's height; the columns are found from where each run
+    of text starts, and rows whose lines cannot be shared out between them are warned about."""
     tight = [" TT   Nội dung            Chủ trì         Thời hạn",
              "      Khảo sát nhu cầu đào",
              "      tạo nghề cho lao   Sở Lao động",
@@ -102,17 +103,36 @@ def test_a_table_whose_columns_touch_is_warned_about_not_lost():
              " 2    nghề ngắn hạn       Sở Nội vụ       Năm 2026",
              "      cho thanh niên"]
     plan = extract_bytes((HEAD + "\n".join(tight) + "\n").encode(), "plan.txt")
-    assert "appendix-unread" in [w["code"] for w in plan["warnings"]]
+    tasks = [t for t in plan["tasks"] if t["source"] == "appendix"]
+    assert [(t["no"], t["lead"], t["deadline"]["text"]) for t in tasks] == [
+        ("1", ["Sở Giáo dục và Đào tạo"], "Quý I/2026"), ("2", ["Sở Nội vụ"], "Năm 2026")]
+    interleaved = [w for w in plan["warnings"] if w["code"] == "table-rows-interleaved"]
+    assert interleaved and interleaved[0]["loc"]["line"] == tasks[0]["loc"]["line"]
 
 
-def test_rows_after_a_line_whose_columns_touch_are_warned_about():
-    """The table is read until a line where a cell's text runs one space from the next column; the
-    rows after it are not read, and the last row read says so."""
+def test_cells_one_space_apart_are_split_where_the_next_column_starts():
+    """A cell's text one space from the next column's ("… ngắn hạn cho Sở Giáo dục và"): the run is
+    split at the space before where the next column's text starts on the other lines."""
     lines = ["TT   Nội dung                          Chủ trì              Thời hạn",
              "1    Khảo sát nhu cầu đào tạo nghề     Sở Nội vụ            Quý I/2026",
              "2    Mở lớp đào tạo nghề ngắn hạn cho Sở Giáo dục và        Năm 2026",
              "     lao động nông thôn                Đào tạo",
              "3    Đánh giá kết quả đào tạo nghề     Sở Nội vụ            Quý IV/2026"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["title"], t["lead"], t["deadline"]["text"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got == [("1", "Khảo sát nhu cầu đào tạo nghề", ["Sở Nội vụ"], "Quý I/2026"),
+                   ("2", "Mở lớp đào tạo nghề ngắn hạn cho lao động nông thôn", ["Sở Giáo dục và Đào tạo"], "Năm 2026"),
+                   ("3", "Đánh giá kết quả đào tạo nghề", ["Sở Nội vụ"], "Quý IV/2026")]
+
+
+def test_rows_after_a_line_whose_columns_all_touch_are_warned_about():
+    """The table is read until a line whose cells all run together one space apart; the rows after
+    it are not read, and the last row read says so."""
+    lines = ["TT   Nội dung                      Chủ trì          Phối hợp          Thời hạn",
+             "1    Khảo sát nhu cầu đào tạo      Sở Nội vụ        Sở Tài chính      Quý I/2026",
+             "2    Mở lớp đào tạo nghề ngắn hạn cho thanh niên Sở Giáo dục và Đào tạo Sở Tài chính   Năm 2026",
+             "3    Đánh giá kết quả đào tạo      Sở Nội vụ        Sở Tài chính      Quý IV/2026",
+             "4    Tổng kết việc đào tạo nghề    Sở Nội vụ        Sở Tài chính      Quý IV/2027"]
     plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
     lost = [w for w in plan["warnings"] if w["code"] == "table-columns-lost"]
     assert [t["no"] for t in plan["tasks"] if t["source"] == "appendix"] == ["1"] and lost

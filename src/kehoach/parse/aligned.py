@@ -14,13 +14,13 @@ from __future__ import annotations
 from .. import rx
 from ..vn import ascii_fold
 from ..vocab.table_header import HEADER_ROW_WORDS
+from .aligned_words import MAX_BLANKS, WordTable, word_table
 from .blocks import Loc, Row
 from .lines import BARE_NUMBER, PAGE_MARK
 from .normalize import normalize_text
 
 _FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
-MAX_BLANKS = 3
 _AHEAD = 4
 _ROW_WORDS = 4
 _BELOW_ROWS = 1
@@ -78,7 +78,21 @@ def _columns(lines: list[str]) -> list[tuple[int, int]]:
 
 
 def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
-    """The rows of the space-aligned table whose header is line ``start``, and the index after it."""
+    """The rows of the space-aligned table whose header is line ``start``, and the index after it.
+    Its columns are the gutters that run its height; when none do up to where the table goes on (a
+    narrow table whose cells wrap and touch), the columns found from its words."""
+    found = _gutter_table(lines, start)
+    if found is None or found.cut is not None:
+        words = word_table(lines, start, is_header_line)
+        if words is not None and (found is None or words.taken[-1] > found.taken[-1]):
+            found = words
+    if found is None:
+        return None
+    return _rows(lines, found), found.taken[-1] + 1
+
+
+def _gutter_table(lines: list[str], start: int) -> WordTable | None:
+    """The table's lines while they keep a gutter between every two of the header's columns."""
     header_cells = len(_cells(lines[start].rstrip()))
     taken = [start]
     i, blanks, cut = start + 1, 0, False
@@ -103,9 +117,15 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     cols = _columns(texts)
     parts = [[text[a:b].strip() for a, b in cols] for text in texts]
     broken = [p == 0 or k > taken[p - 1] + 1 or "\f" in lines[k] for p, k in enumerate(taken)]
+    return WordTable(taken, parts, broken, broken, [a for a, _ in cols], i if cut else None)
+
+
+def _rows(lines: list[str], found: WordTable) -> list[Row]:
+    """The rows of a table's lines cut into cells: a line with text in the first column starts a row."""
+    taken, parts, broken = found.taken, found.parts, found.broken
     for p in range(len(taken)):
         if _page_number(broken, parts, p):
-            parts[p] = [""] * len(cols)
+            parts[p] = [""] * len(parts[p])
     starts, doubts = _row_starts(taken, parts, broken)
     if doubts:
         from .centred import centred_rows  # (rows in doubt are rare)
@@ -113,13 +133,13 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     solved = centred_rows(taken, parts) if doubts else None
     if solved is not None:  # rows not set apart by blank lines, each cell centred on its row's number
         header = Row([[c] if c else [] for c in parts[0]], Loc(taken[0] + 1), [taken[0] + 1])
-        return _lost([header, *solved], lines, i if cut else None, cols), taken[-1] + 1
+        return _lost([header, *solved], lines, found.cut, found.starts)
     rows: list[Row] = []
     cur: list[list[str]] = []
     for p, k in enumerate(taken):
         if p in starts:
             cur = [[c] if c else [] for c in parts[p]]
-            rows.append(Row(cur, Loc(k + 1), [k + 1], after_break=bool(rows) and broken[p],
+            rows.append(Row(cur, Loc(k + 1), [k + 1], after_break=bool(rows) and found.paged[p],
                             doubts=[("table-rows-interleaved", doubts[p])] if p in doubts else []))
             continue
         for c, text in enumerate(parts[p]):
@@ -128,16 +148,15 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
         rows[-1].lines.append(k + 1)
     rows = [Row([[normalize_text(p) for p in c if normalize_text(p)] for c in r.cells], r.loc, r.lines, r.after_break, r.doubts)
             for r in rows]
-    return _lost(rows, lines, i if cut else None, cols), taken[-1] + 1
+    return _lost(rows, lines, found.cut, found.starts)
 
 
-def _lost(rows: list[Row], lines: list[str], at: int | None, cols: list[tuple[int, int]]) -> list[Row]:
+def _lost(rows: list[Row], lines: list[str], at: int | None, starts: list[int]) -> list[Row]:
     """``rows`` with a doubt on the last one when the table, cut at line ``at`` because its columns
     could not be kept there (a cell's text one space from the next column), goes on after it (lines
     with several cells starting where the table's columns start): those rows are not read."""
     if at is None:
         return rows
-    starts = {a for a, _ in cols}
     ahead = [ln.replace("\f", "").rstrip() for ln in lines[at:at + _AHEAD] if ln.strip()]
     aligned = [ln for ln in ahead if sum(1 for s, _ in _cells(ln) if any(abs(s - a) <= 1 for a in starts)) >= 2]
     if len(rows) > 1 and len(aligned) >= 2:

@@ -1,0 +1,294 @@
+"""Columns of a narrow space-aligned table from its runs of text (``pdftotext -layout`` of a table
+whose cells wrap and touch).
+
+pdftotext places each run of text (words one space apart) where it starts on the page, so a run's
+first character is in its cell's column; its end may not be (a wide word runs a few characters
+further than on the page), and two cells close on the page become one run ("Sở Tư pháp Sở Nông").
+No gutter then runs the table's height. Instead the columns are anchored on the header line's
+cells, and the boundary between two neighbouring columns is a position between their header cells
+that no run crosses on any line of the page, leaving out the runs that cross a header cell's start
+(two cells run together). Each run goes to the column its start is in; one that runs on past the
+widest text of its column is split at the last space before that (the rest is the next column's).
+The columns are found again on each page (a page is drawn to its own scale) from the header repeated
+there; the repeated header is dropped. A row number with one run of text beside it that crosses the
+columns is a group row in merged cells ("I   HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH"): its text is the
+title. A line that does not fit the columns ends the table there: a run from the first column on
+across the second (a heading or a paragraph), a run across two columns' starts, or a run that
+leaves no boundary between two columns (a cell one space from its neighbour on every line).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+
+from .. import rx
+from ..record import Record
+from ..vn import ascii_fold
+from ..vocab.table_header import NUMBER_COLUMN
+from .lines import BARE_NUMBER, PAGE_MARK
+
+_RUN = rx.compile(r"\S+(?: \S+)*")
+_WORD = rx.compile(r"\S+")
+_DASH = rx.compile(r"^[-–—]$")
+_ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
+"""A row number: a roman number, a capital letter or a numbered item."""
+_NUMBER_HEAD = rx.compile(rf"^(?:{NUMBER_COLUMN}|so|st)$")
+"""The header of a column numbering the rows ("STT", "TT", "Số" over "TT", "ST" over "T")."""
+_GROUP_LETTER = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+MAX_BLANKS = 3
+_OVERHANG = 3
+"""Characters a run's end may stand past its cell (a wide word ends further right than on the page)."""
+
+Run = tuple[int, int, str]
+
+
+class WordTable(Record):
+    """A table's lines cut into cells: the source lines taken (0-based), each one's cells, whether
+    a blank line or a page number comes before it (``broken``) and whether a page break does
+    (``paged``), the column starts, the line the table was cut at (it did not fit), and where it ends."""
+
+    __slots__ = ("taken", "parts", "broken", "paged", "starts", "cut")
+
+    def __init__(self, taken: list[int], parts: list[list[str]], broken: list[bool], paged: list[bool],
+                 starts: list[int], cut: int | None) -> None:
+        self.taken = taken
+        self.parts = parts
+        self.broken = broken
+        self.paged = paged
+        self.starts = starts
+        self.cut = cut
+
+
+def runs_of(line: str) -> list[Run]:
+    """(start, end, text) of each run of text set apart by two spaces or more."""
+    return [(m.start(), m.end(), m.group(0)) for m in _RUN.finditer(line)]
+
+
+class _Page:
+    """One page of the table: its header's anchors, its lines and, for each position, how many runs
+    cross it."""
+
+    def __init__(self, header: list[Run]) -> None:
+        self.header = [(s, e) for s, e, _ in header]
+        self.anchors = [s for s, _, _ in header]
+        self.numbered = bool(_NUMBER_HEAD.match(ascii_fold(header[0][2])))
+        self.cover: list[int] = []
+        self.lines: list[tuple[int, list[Run]]] = []
+        self.spanning: dict[int, list[str]] = {}
+        self.dropped: set[int] = set()
+
+    def _crossed(self, run: Run) -> int:
+        s, e, _ = run
+        return sum(1 for a in self.anchors if s < a < e - _OVERHANG)
+
+    def _mark(self, runs: list[Run], step: int) -> None:
+        for s, e, _ in runs:
+            if e + 2 > len(self.cover):
+                self.cover += [0] * (e + 2 - len(self.cover))
+            for x in range(s + 1, max(s + 2, e - _OVERHANG + 1)):
+                self.cover[x] += step
+
+    def bounds(self, runs: list[Run] | None = None) -> list[int]:
+        """The boundary before each column after the first: the end of the widest run of positions
+        crossed by the fewest runs of text (``runs``: those that cross no boundary, once found, and
+        the first character of those that do), between the end of a header cell (less what a run may
+        overhang) and the start of the next."""
+        if runs is not None:
+            self.cover = []
+            self._mark(runs, 1)
+        out = []
+        for (a, end), b in zip(self.header, self.anchors[1:], strict=False):
+            span = range(max(a, min(end - _OVERHANG, b - 1)) + 1, b + 1)
+            level = min(self.cover[x] if x < len(self.cover) else 0 for x in span)
+            best, width = (0, b), 0
+            for x in span:
+                width = width + 1 if (self.cover[x] if x < len(self.cover) else 0) == level else 0
+                if width and width >= best[0]:
+                    best = (width, x)
+            out.append(best[1])
+        return out
+
+    def add(self, n: int, line: str) -> bool:
+        """Take line ``n`` unless it is a heading or a paragraph (a run from the first column across
+        the second's start, or a run across three columns)."""
+        runs = runs_of(line)
+        if len(runs) == 2 and self._group_row(runs):
+            self.spanning[n] = [runs[0][2], runs[1][2]] + [""] * (len(self.anchors) - 2)
+            self.lines.append((n, runs))
+            return True
+        if (len(runs) == 1 and self._from_first(runs[0])) or any(self._crossed(r) > 2 for r in runs):
+            return False
+        self._mark(runs, 1)
+        self.lines.append((n, runs))
+        return True
+
+    def _from_first(self, run: Run) -> bool:
+        """A run that starts in the first column (nearer its header than the second's, or, when the
+        first column numbers the rows, with a number joined to its text: "III. TỔ CHỨC THỰC HIỆN")
+        and runs on past the second column's header."""
+        s, e, text = run
+        first, second = self.anchors[0], self.anchors[1]
+        if e - _OVERHANG <= second or s >= second:
+            return False
+        return s - first < second - s or (self.numbered and bool(_ROW_NO.match(text.split(" ")[0])))
+
+    def _group_row(self, runs: list[Run]) -> bool:
+        """A group's number in the first column and its name in cells merged across the row: a
+        roman number or a letter with one run of text, or a number with text across a column start."""
+        (s0, _, no), run = runs
+        if s0 >= self.anchors[1] or not _ROW_NO.match(no):
+            return False
+        return bool(_GROUP_LETTER.match(no)) or self._crossed(run) > 0
+
+    def read(self) -> tuple[list[tuple[int, list[str]]], int | None]:
+        """Each line's cells (a repeated header's lines left out), and the first line whose runs
+        could not be shared out between the columns (the table ends before it), or None."""
+        plain = [(n, runs) for n, runs in self.lines if n not in self.spanning]
+        first = self.bounds()
+        across = {(n, r) for n, runs in plain for r in runs if _across(r, first)}
+        bounds = self.bounds([r if (n, r) not in across else (r[0], r[0] + 1, "") for n, runs in plain for r in runs])
+        widest = [-1] * len(self.anchors)
+        for n, runs in plain:
+            for r in runs:
+                if (n, r) not in across and not _across(r, bounds):
+                    k = bisect_right(bounds, r[0])
+                    widest[k] = max(widest[k], r[1])
+        out: list[tuple[int, list[str]]] = []
+        for n, runs in self.lines:
+            cells = self.spanning.get(n) or _cells(runs, bounds, widest)
+            if cells is None:
+                return out, n
+            if n not in self.dropped:
+                out.append((n, cells))
+        return out, None
+
+
+def _across(run: Run, bounds: list[int]) -> bool:
+    """A run that crosses a boundary."""
+    s, e, _ = run
+    return any(s < b <= max(s + 1, e - _OVERHANG) for b in bounds)
+
+
+def _cells(runs: list[Run], bounds: list[int], widest: list[int]) -> list[str] | None:
+    """A line's text in each column; None when a run crosses into the next column where no split
+    fits (its parts miss the columns by more than a run may overhang, all told)."""
+    cells: list[list[str]] = [[] for _ in widest]
+    for run in runs:
+        k = bisect_right(bounds, run[0])
+        missed = 0
+        while True:
+            near = k + 1 == len(cells) or run[1] <= max(bounds[k], widest[k]) + _OVERHANG
+            split = None if k + 1 == len(cells) else _split(run, bounds[k], widest[k], near)
+            if split is None and near:
+                cells[k].append(run[2])
+                missed += max(0, run[1] - max(widest[k], bounds[k] if k < len(bounds) else 0))
+                break
+            if split is None:
+                return None
+            cells[k].append(split[0])
+            run, k = split[1], k + 1
+            missed += split[2]
+        if missed > _OVERHANG:
+            return None
+    return [" ".join(c) for c in cells]
+
+
+def _split(run: Run, bound: int, widest: int, near: bool = False) -> tuple[str, Run, int] | None:
+    """``run`` split where the next column's text starts: at the last space that leaves the part
+    before it ending before the boundary ``bound`` (or within its column's widest text, ``widest``)
+    and the part after starting at most a character after it (pdftotext prints the second of two
+    cells close together right after the first, rarely further right than the cell starts); None when
+    every space misses by more than a run may overhang. A run that ends ``near`` the boundary (it may
+    only overhang it) is split only where a word starts level with the boundary. Never next to a dash
+    standing alone (a range "2026 - 2028", a name "Sở LĐ - TB&XH")."""
+    s, e, text = run
+    words = list(_WORD.finditer(text))
+    spaces = [w.start() for v, w in zip(words, words[1:], strict=False) if not (_DASH.match(v.group(0)) or _DASH.match(w.group(0)))]
+    if near:
+        spaces = [c for c in spaces if abs(s + c - bound) <= 1]
+    limit = max(widest, bound - 1)
+
+    def miss(c: int) -> int:
+        return max(0, s + c - 1 - limit) + max(0, s + c - bound - 1)
+
+    best = min(spaces, key=lambda c: (miss(c), -c), default=None)
+    if best is None or miss(best) > _OVERHANG:
+        return None
+    return text[:best].rstrip(), (s + best, e, text[best:]), miss(best)
+
+
+def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -> WordTable | None:
+    """The lines of the table whose header is ``lines[start]``, cut into columns by their runs of
+    text; None when fewer than two lines fit. ``is_header`` tells a (repeated) header line."""
+    clean = [ln.replace("\f", "").rstrip() for ln in lines]
+    anchors = runs_of(clean[start])
+    if len(anchors) < 3:
+        return None
+    pages = [_Page(anchors)]
+    pages[0].add(start, clean[start])
+    head_lines, skip, blanks, cut, i = 0, 0, 0, None, start + 1
+    breaks: dict[int, bool] = {}
+    furniture: list[int] = []  # page numbers and repeated headers: lines of the table with no cell text
+    while i < len(lines):
+        line = clean[i]
+        if not line.strip() or PAGE_MARK.match(line) or (blanks and BARE_NUMBER.match(line.strip())):
+            if line.strip():
+                furniture.append(i)
+            blanks += 1
+            if blanks > MAX_BLANKS:
+                break
+            i += 1
+            continue
+        if blanks or "\f" in lines[i]:
+            breaks[i] = blanks > 0
+        blanks = 0
+        page = pages[-1]
+        if i in breaks and is_header(line) and len(runs_of(line)) == len(anchors):  # the header repeated on a new page
+            pages.append(_Page(runs_of(line)))
+            pages[-1].add(i, line)
+            pages[-1].dropped.add(i)
+            skip = head_lines
+        elif skip and not _numbered(line, page):
+            skip -= 1  # the repeated header's other lines
+            page.add(i, line)
+            page.dropped.add(i)
+        else:
+            skip = 0
+            if len(pages) == 1 and not any(_numbered(clean[n], page) for n, _ in page.lines[1:]) and not _numbered(line, page):
+                head_lines += 1
+            if not page.add(i, line):
+                cut = i
+                break
+        i += 1
+    return _table(pages, breaks, cut, start, furniture)
+
+
+def _numbered(line: str, page: _Page) -> bool:
+    """A row number in the first column."""
+    runs = runs_of(line)
+    return bool(runs) and runs[0][0] < page.anchors[1] and bool(_ROW_NO.match(runs[0][2].split(" ")[0]))
+
+
+def _table(pages: list[_Page], breaks: dict[int, bool], cut: int | None, start: int,
+           furniture: list[int]) -> WordTable | None:
+    lines: list[tuple[int, list[str], bool, bool]] = []  # (line, cells, broken, paged)
+    after = False
+    width = len(pages[0].anchors)
+    for page in pages:
+        cells, lost = page.read()
+        for n, row in cells:
+            lines.append((n, row, n == start or breaks.get(n, False), n in breaks or after))
+            after = False
+        after = True
+        furniture += page.dropped
+        if lost is not None:
+            cut = lost
+            break
+    if len(lines) < 2:
+        return None
+    last = lines[-1][0]
+    lines += [(n, [""] * width, False, False) for n in furniture if start < n < last]
+    lines.sort(key=lambda line: line[0])
+    return WordTable([n for n, _, _, _ in lines], [c for _, c, _, _ in lines], [b for _, _, b, _ in lines],
+                     [p for _, _, _, p in lines], pages[0].anchors, cut)
