@@ -26,7 +26,7 @@ from .. import rx
 from ..record import Record
 from ..vn import ascii_fold
 from ..vocab.table_header import NUMBER_COLUMN
-from .lines import BARE_NUMBER, PAGE_MARK
+from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
 
 _RUN = rx.compile(r"\S+(?: \S+)*")
 _WORD = rx.compile(r"\S+")
@@ -244,7 +244,14 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
             breaks[i] = blanks > 0
         blanks = 0
         page = pages[-1]
-        if i in breaks and is_header(line) and len(runs_of(line)) == len(anchors):  # the header repeated on a new page
+        repeated = i in breaks and is_header(line) and _same_header(runs_of(line), anchors)
+        if not repeated and _ends_table(line, anchors, is_header):
+            break
+        if repeated and len(runs_of(line)) != len(anchors):
+            page.dropped.add(i)  # the header repeated with cells run together: the columns stay
+            page.add(i, line)
+            skip = head_lines
+        elif repeated:  # the header repeated on a new page (drawn to its own scale)
             pages.append(_Page(runs_of(line)))
             pages[-1].add(i, line)
             pages[-1].dropped.add(i)
@@ -262,6 +269,21 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
                 break
         i += 1
     return _table(pages, breaks, cut, start, furniture)
+
+
+def _ends_table(line: str, header: list[Run], is_header: Callable[[str], bool]) -> bool:
+    """An appendix heading alone on its line ("PHỤ LỤC II", "DANH MỤC …"), or another table's header
+    (fewer than half its cells those of this table's header)."""
+    runs = runs_of(line)
+    if len(runs) == 1 and APPENDIX_HEADING.match(runs[0][2]):
+        return True
+    return is_header(line) and runs[0][2][:1].isupper() and not _same_header(runs, header)
+
+
+def _same_header(runs: list[Run], header: list[Run]) -> bool:
+    """Half of the header's cells or more among ``runs``."""
+    texts = {ascii_fold(r[2]) for r in runs}
+    return 2 * sum(ascii_fold(h[2]) in texts for h in header) >= len(header)
 
 
 def _numbered(line: str, page: _Page) -> bool:
