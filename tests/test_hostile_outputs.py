@@ -148,3 +148,29 @@ def test_ctrl_c_writes_the_report_of_what_finished(fmt, tmp_path):
     assert left == []
     if fmt == "yaml":
         assert sorted(p.name for p in out.glob("*.yaml")) == ["p0.txt.yaml", "p1.txt.yaml"]
+
+
+@pytest.mark.parametrize("content", [b"", b"my notes\n", b"\x00" * 100])
+def test_an_index_is_never_made_of_a_file_that_is_not_one(content, plans, tmp_path):
+    """`index --db FILE` with FILE an empty file or the user's notes: refused in one line, the
+    file as it was (an empty file was silently turned into a database); tasks and agencies too."""
+    db = tmp_path / "notes.sqlite"
+    db.write_bytes(content)
+    for args in (["index", plans / "plan.yaml"], ["tasks"], ["agencies"]):
+        r = invoke(*args, "--db", db)
+        assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "not a kehoach index" in r.stderr, r.stderr
+        assert r.stderr.startswith(f"kehoach: {db}: ")
+    assert db.read_bytes() == content and sorted(os.listdir(tmp_path)) == ["notes.sqlite"]
+
+
+def test_a_new_index_appears_whole(plans, tmp_path):
+    """A new index is made beside its name and linked in: never an empty file another run could take
+    for the user's, no temporary file left, the usual permissions."""
+    db = tmp_path / "made" / "plans.sqlite"
+    r = invoke("index", plans / "plan.yaml", "--db", db)
+    assert r.exit_code == 0 and "1 added" in r.stderr
+    assert sorted(os.listdir(db.parent)) == ["plans.sqlite"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert db.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert invoke("tasks", "--db", db, "--format", "json").exit_code == 0
