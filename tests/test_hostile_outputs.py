@@ -174,3 +174,41 @@ def test_a_new_index_appears_whole(plans, tmp_path):
     os.umask(umask)
     assert db.stat().st_mode & 0o777 == 0o666 & ~umask
     assert invoke("tasks", "--db", db, "--format", "json").exit_code == 0
+
+
+SLOW_FIRST = """
+import os, sys, time
+import kehoach.batch as batch
+from kehoach.entry import main
+
+def convert(job, max_bytes, real=batch.convert_one):
+    if job.path.endswith("p0.txt"):  # slow until the test has read the others' lines
+        marker = os.path.join(os.path.dirname(job.path), "go")
+        for _ in range(400):
+            if os.path.exists(marker):
+                break
+            time.sleep(0.05)
+    return real(job, max_bytes)
+
+batch.convert_one = convert
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_json_lines_stream_as_each_file_finishes(tmp_path):
+    """`batch --format jsonl` with a slow first input: the lines of the others come while it is
+    still converting (they were held back behind it), each naming its input."""
+    for n in range(3):
+        shutil.copy(PLAN, tmp_path / f"p{n}.txt")
+    inputs = [tmp_path / f"p{n}.txt" for n in range(3)]
+    p = subprocess.Popen([sys.executable, "-c", SLOW_FIRST, "batch", *map(str, inputs), "--format", "jsonl", "-j", "2",
+                          "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+    try:
+        first = [json.loads(p.stdout.readline())["source"]["path"] for _ in range(2)]
+        (tmp_path / "go").touch()
+        last = json.loads(p.stdout.readline())["source"]["path"]
+        assert p.wait(120) == 0 and p.stdout.read() == b""
+    finally:
+        p.kill()
+        p.communicate()
+    assert sorted(first) == [str(inputs[1]), str(inputs[2])] and last == str(inputs[0])

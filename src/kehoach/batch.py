@@ -258,7 +258,8 @@ def run_batch(jobs: list[Job], *, jobs_n: int = 0, force: bool = False, fail_fas
               max_bytes: int = 50 * 1024 * 1024, engine: str = "local", scheduler: str | None = None,
               on_result: Callable[[Summary], None] | None = None, outdir: str | None = None,
               budget: Budget | None = None) -> list[Summary]:
-    """Convert every job; call ``on_result`` as each finishes (in input order for JSON Lines).
+    """Convert every job; call ``on_result`` as each finishes (so a slow file holds no other back:
+    JSON Lines come in the order files finish, each naming its input in ``source.path``).
     Returns the summaries in input order. Locally each file runs in a worker process within
     ``budget`` (time and memory); one over it is reported as failed and the run goes on."""
     manifest = Manifest(outdir)
@@ -278,27 +279,16 @@ def run_batch(jobs: list[Job], *, jobs_n: int = 0, force: bool = False, fail_fas
     for folder in sorted(folders):
         remove_stale_temps(folder)  # left by a run killed mid-write
     stop = False
-    ordered = any(j.fmt == "jsonl" for _, j in todo)
-    order = [k for k, _ in todo]
-    held: dict[int, Summary] = {}
-    emitted = 0
 
     def take(k: int, s: Summary) -> None:
-        nonlocal stop, emitted
+        nonlocal stop
         results[k] = s
         if s.status in ("ok", "warnings"):
             manifest.record(s)
         if fail_fast and s.status == "failed":
             stop = True
-        if not on_result:
-            return
-        if not ordered:
+        if on_result:
             on_result(s)
-            return
-        held[k] = s
-        while emitted < len(order) and order[emitted] in held:
-            on_result(held.pop(order[emitted]))
-            emitted += 1
 
     try:
         if engine == "dask":
