@@ -35,8 +35,9 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s
           r"|tiến\s+hành|tổng\s+hợp|(?<!\sNgoại\s)(?<!được\s)giao")
 _LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
 AGENCY_SENTENCE = rx.compile(
-    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{_HEAD}\b.{{2,120}}?)(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
-"""An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị")."""
+    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{GROUP_HEAD}|{_HEAD}\b.{{2,120}}?)(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
+"""An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
+("Các đơn vị", "Các sở") may be the whole name ("Các đơn vị báo cáo kết quả …")."""
 SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
 _SUPPORT_STOP = rx.compile(
     r"\s+(?:" + _VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
