@@ -68,7 +68,7 @@ def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | N
         b = blocks[j]
         if b.kind != "para":
             break
-        if j > i and _person(b.text):
+        if j > i and _person(b.text) and not _titles_in(b.text):  # "PHÓ TRƯỞNG BAN" reads like a name
             name = _person(b.text)
             used.append(j)
             break
