@@ -35,7 +35,8 @@ RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
     (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
     (r"(?:06|6|sau)\s+thang\s*(?:/|mot|1)\s*lan|dinh ky\s+(?:06|6)\s+thang|hang nua nam|nua nam (?:mot|1) lan|6\s+thang/lan"
      r"|thang\s+0?6\s*(?:,|\s+va)\s*(?:thang\s+)?12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.SEMIANNUAL),
-    (r"hang quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy", Recurrence.QUARTERLY),
+    (r"hang quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy"
+     r"|thang\s+0?3\s*,\s*0?6\s*,\s*0?9\s*(?:,|\s+va)\s*12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.QUARTERLY),
     (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
     (r"hang nam|dinh ky hang nam|moi nam|nam nao cung|(?:cac|nhung) nam tiep theo", Recurrence.ANNUAL),
     (r"dot xuat|khi co yeu cau|khi can thiet|khi (?:co|xay ra|phat sinh) (?:dich|su co|thien tai|tinh huong)|khi phat sinh", Recurrence.AD_HOC),
