@@ -39,14 +39,14 @@ _YEAR_PHRASE = rx.compile(
     rx.I,
 )
 _LEAD_TIME = rx.compile(
-    rf"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhìn|Mục\s+tiêu)\s+)?(?:đến\s+năm\s+{YEAR}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+{YEAR})\s*[:,]\s*",
+    rf"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhìn|Mục\s+tiêu)\s+)?(?:đến\s+(?:hết\s+|cuối\s+)?năm\s+{YEAR}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+{YEAR})\s*[:,]\s*",
     rx.I,
 )
 _STRIP_TAIL = rx.compile(
     r"\s*(?:,|phấn đấu|đạt|chiếm|duy trì|bình quân|tăng|giảm|mức|ở|là|được|có|thêm|lên|còn|tối thiểu|ít nhất|trên|khoảng)*\s*$"
 )
 _STRIP_HEAD = rx.compile(
-    rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:đến\s+|trong\s+|vào\s+)?năm\s+{YEAR}\s*,?\s*"
+    rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:đến\s+(?:hết\s+|cuối\s+)?|trong\s+|vào\s+)?năm\s+{YEAR}\s*,?\s*"
     rf"|giai\s+đoạn\s+{YEAR_SPAN}\s*,?\s*)+",
     rx.I,
 )
@@ -66,8 +66,8 @@ _AGE = rx.compile(r"^(?:tháng\s+)?tuổi\b")
 """An age ("trẻ em dưới 6 tuổi", "từ 06 tháng đến 36 tháng tuổi") qualifies who is counted; it is not a goal."""
 _PER_ONE = rx.compile(r"\s+(?:trên|cho\s+mỗi|mỗi)\s+(?:01|1|một)\s+(?=\p{L})", rx.I)
 """"150 triệu đồng trên 01 ha": per hectare, not "more than one hectare"."""
-_HORIZON_START = rx.compile(rf"^(?:[-+•]\s*)?(?:giai\s+đoạn\s+{YEAR_SPAN}|đến\s+năm\s+{YEAR})\s*,", rx.I)
-"""A sentence opening on its horizon ("Giai đoạn 2026-2030, …", "Đến năm 2030, …") states a goal."""
+_HORIZON_START = rx.compile(rf"^(?:[-+•]\s*)?(?:giai\s+đoạn\s+{YEAR_SPAN}|đến\s+(?:hết\s+|cuối\s+)?năm\s+{YEAR})\s*,", rx.I)
+"""A sentence opening on its horizon ("Giai đoạn 2026-2030, …", "Đến (hết) năm 2030, …") states a goal."""
 
 
 def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | None]:
