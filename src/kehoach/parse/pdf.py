@@ -16,6 +16,7 @@ from collections import Counter
 from functools import partial
 
 from ..errors import ReadError
+from ..numbering import match_token
 from ..vn import is_upper_text
 from .blocks import Loc
 from .lines import BARE_NUMBER, DASH_CONTINUATION, PAGE_MARK, starts_block
@@ -80,6 +81,18 @@ def _starts_paragraph(line: str, dash_items_indented: bool) -> bool:
     """A line that starts a block wherever it stands, unless it is a dash inside a wrapped sentence or name."""
     wrapped_dash = DASH_CONTINUATION.match(line) or (dash_items_indented and line[:2] in ("- ", "– "))
     return bool((starts_block(line) and not wrapped_dash) or footnote_start(line))
+
+
+def _dash_goes_on(prev: str, line: str, first: bool) -> bool:
+    """A dash line after a line filled to the margin that ends inside a sentence: the line broke
+    before a spaced dash ("… giai đoạn 2025" / "- 2035, …", "… cụm Khí" / "- Điện - Đạm, …"), not
+    before a dash item. Items follow a colon or punctuation, or a numbered first line (``first``:
+    ``prev`` opens its paragraph); a number before a dash and a number is a range, whatever opens it."""
+    if line[:2] not in ("- ", "– ") or not prev[-1:].isalnum():
+        return False
+    if prev[-1].isdigit() and line[2:].lstrip()[:1].isdigit():
+        return True
+    return not (first and match_token(prev))
 
 
 class _Page:
@@ -327,7 +340,8 @@ def _lay_out(pages: list[_Page], out: Rendition) -> None:
                 gap = prev_top is not None and (top - prev_top > p.height * 2.2 or top < prev_top)
                 wrapped = prev_x1 is not None and prev_x1 + first_w + p.height * 0.6 > p.right
                 caps = is_upper_text(payload) and len(payload.split()) >= 2
-                starter = _starts_paragraph(payload, dash_items_indented)
+                starter = _starts_paragraph(payload, dash_items_indented) and not (
+                    wrapped and _dash_goes_on((run or out.lines)[-1].rstrip(), payload, not run))
                 if wrapped and caps == prev_caps and not (indented or gap or starter):
                     run.extend([out.lines[-1], payload] if not run else [payload])
                     prev_x1, prev_top = x1, top

@@ -1,0 +1,70 @@
+"""Render the real plans of tests/real/ (crawled Markdown) as the Word file and PDF they were issued as.
+
+    python scripts/make_real_renditions.py        # needs python-docx and LibreOffice (soffice)
+
+The real plans in the repository are Markdown a legal-document portal gives when crawled; the same
+plans reach analysts as Word files and PDFs. This script writes each one back as a Word document from
+what the Markdown reader found (each paragraph a paragraph, each table a ruled Word table whose cells
+keep their lines, the header row repeated on every page) and prints it to PDF with LibreOffice. The
+outputs go to tests/real/renditions/ (committed; CI does not run this script), and
+tests/test_real_renditions.py checks that both give the Markdown's plan: the readers of the three
+formats agree on real content, not only on the generated plans of tests/unseen/.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx.shared import Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "real"
+OUT = REAL / "renditions"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "src"))
+
+from make_fixtures import base_document, repeat_header  # noqa: E402 (the fixtures' Word helpers)
+from make_unseen import soffice_convert  # noqa: E402
+
+from kehoach.parse import read_source  # noqa: E402
+
+
+def build_docx(source: Path, out: Path) -> None:
+    blocks = read_source(source.read_bytes(), source.name).blocks
+    doc = base_document()
+    for block in blocks:
+        if block.kind != "table":
+            doc.add_paragraph(block.text)
+            continue
+        width = max(len(row.cells) for row in block.rows)
+        table = doc.add_table(rows=len(block.rows), cols=width)
+        table.style = "Table Grid"
+        for r, row in enumerate(block.rows):
+            for c in range(width):
+                cell = table.cell(r, c)
+                lines = row.cells[c] if c < len(row.cells) else []
+                cell.text = lines[0] if lines else ""
+                for line in lines[1:]:
+                    cell.add_paragraph(line)
+                for p in cell.paragraphs:
+                    for run in p.runs:
+                        run.font.size = Pt(11)
+        repeat_header(table.rows[0])
+    doc.save(out)
+
+
+def main(names: list[str]) -> int:
+    OUT.mkdir(exist_ok=True)
+    for source in sorted(REAL.glob("r*.md")):
+        if names and not any(source.name.startswith(n) for n in names):
+            continue
+        docx = OUT / (source.stem + ".docx")
+        build_docx(source, docx)
+        soffice_convert(docx, "pdf", ".pdf")
+        print(docx.relative_to(ROOT), "and .pdf")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
