@@ -68,6 +68,8 @@ def test_has_content_says_whether_normalising_keeps_anything(text):
     ("Sở Tài chính\t01/2026", True), ("<br>", False), ("&nbsp;", False), ("/suny", False), ("¹", False),
     ("[^2]", False), ("**", False), ("\u200b", False), ("a", True), ("# Mục tiêu", True), ("*TS*", False),
     ("\x01/suny", False), ("Quý II/2026", True), ("Sở KH&ĐT", True), ("&amp;", True),
+    # a zero-width or control character the normaliser removes before it decodes entities
+    ("&\u200bnbsp;", False), ("&\x01lt;br&\ufeffgt;", False), ("&\u2060nbsp;x", True),
 ])
 def test_has_content_cases(line, kept):
     assert has_content(line) is kept
