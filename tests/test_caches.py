@@ -3,8 +3,11 @@ changing what it got cannot change what the next caller gets."""
 
 from __future__ import annotations
 
+import sys
+
 from kehoach.extract.agencies import cell_to_agencies
 from kehoach.extract.dates import text_to_deadline
+from kehoach.extract.table_row import lead_is_name
 from kehoach.memo import text_cache
 
 
@@ -37,3 +40,10 @@ def test_a_text_cache_keeps_only_short_texts():
     length.cache_clear()
     length("ngắn")
     assert calls[-1] == "ngắn" and len(calls) == 4
+
+
+def test_a_long_lead_is_not_kept_alive_by_a_cache():
+    name = " ".join(["Sở Tài chính"] * 40)  # a whole row read into the lead column
+    before = sys.getrefcount(name)
+    assert lead_is_name(name) is False
+    assert sys.getrefcount(name) == before

@@ -5,8 +5,6 @@ title, lead, support, deadline, output and note, with each cell checked against 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .. import rx
 from ..diagnostics import warning
 from ..memo import text_cache
@@ -94,8 +92,7 @@ _CONNECTOR_END = rx.compile(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,;:/-]
 _ROLE_WORDS = rx.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", rx.I)
 
 
-@lru_cache(maxsize=4096)  # a plan names its few agencies many times
-@text_cache()
+@text_cache()  # a plan names its few agencies many times
 def lead_is_name(name: str) -> bool:
     """A lead reads as an agency's name: at least 2 words, and at most 18 in each of the names it
     joins with "và" ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội trực
