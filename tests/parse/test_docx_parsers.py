@@ -92,3 +92,17 @@ def test_content_nested_too_deeply_is_a_one_line_error():
         extract_bytes(_docx(doc.encode()), "deep.docx")
     shallow = HEAD + "<w:sdt><w:sdtContent>" * 100 + _para("Kế hoạch số 1") + "</w:sdtContent></w:sdt>" * 100 + TAIL
     assert "Kế hoạch số 1" in docx_reader.read_docx(_docx(shallow.encode()), "ok.docx").text()
+
+
+@pytest.mark.parametrize("encoding", ["UTF-8", "windows-1258"])  # the standard parser, lxml
+def test_a_text_cut_by_a_comment_reads_whole_with_either_parser(encoding):
+    head = HEAD.replace("UTF-8", encoding)
+    doc = head + "<w:p><w:r><w:t>Ke <!-- c -->hoach<?pi x?> so 1</w:t></w:r></w:p>" + TAIL
+    assert docx_reader.read_docx(_docx(doc.encode()), "c.docx").text().strip() == "Ke hoach so 1"
+
+
+def test_content_nested_deeper_than_lxml_allowed_is_read():
+    inner = _para("Kế hoạch số 1")  # tables nested 100 deep: 300 levels, lxml refused more than 256
+    for k in range(100):
+        inner = f"<w:tbl><w:tr><w:tc>{_para(str(k))}{inner}</w:tc></w:tr></w:tbl><w:p/>"
+    assert "Kế hoạch số 1" in docx_reader.read_docx(_docx((HEAD + inner + TAIL).encode()), "deep.docx").text()

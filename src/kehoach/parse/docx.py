@@ -46,7 +46,10 @@ def _xml(data: bytes):
             pass  # lxml's verdict and message, as before
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+    # comments and processing instructions dropped as the standard parser drops them: a text cut by one
+    # ("Kế <!-- -->hoạch") reads whole, not up to it
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False,
+                             remove_comments=True, remove_pis=True)
     return etree.fromstring(data, parser)
 
 
