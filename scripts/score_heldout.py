@@ -104,7 +104,8 @@ def key_agencies(value) -> list[list[str]]:
 
 def agencies_ok(want, got: list) -> tuple[bool, str]:
     """Same agencies (key entries may list alternatives); a collective phrase split differently
-    ("Các sở, ngành; UBND các xã" as one entry or two) is accepted, a named agency split is not."""
+    ("Các sở, ngành; UBND các xã" as one entry or two) is accepted, a named agency split or run
+    together with another is not."""
     got_n = [norm(a) for a in got or []]
     alts = [[norm(a) for a in options] for options in key_agencies(want)]
     remaining = list(got_n)
@@ -119,10 +120,18 @@ def agencies_ok(want, got: list) -> tuple[bool, str]:
         return True, ""
     words = sorted(" ".join(o[0] for o in alts).split())
     if words and words == sorted(" ".join(got_n).split()):
-        named = [o[0] for o in alts if o[0].startswith("sở ") and o[0] not in got_n]
+        named = [o for o in alts if not _collective(o[0]) and not any(a in got_n for a in o)]
         if not named:
             return True, "split differently"
     return False, ""
+
+
+def _collective(name: str) -> bool:
+    """A (normalized) phrase naming several bodies at once ("các sở ban ngành", "ủy ban nhân dân các
+    xã phường"), which plans split and join in more than one way; any other name is one agency,
+    which must come back as an entry of its own (two run together, "công an tỉnh bộ chỉ huy quân
+    sự tỉnh", is wrong)."""
+    return bool(re.search(r"\bcác\b", name))
 
 
 def deadline_ok(want, got: dict) -> bool:

@@ -64,6 +64,16 @@ def test_agency_lists_compare_by_name_not_by_split():
     assert not score.agencies_ok("Sở Y tế", [])[0]
 
 
+def test_two_named_agencies_run_together_are_wrong():
+    """Two agencies in one entry are wrong whatever their names (not only two "Sở …"); a collective
+    phrase ("các …") may still be split or joined differently."""
+    assert not score.agencies_ok("Công an tỉnh; Bộ Chỉ huy Quân sự tỉnh", ["Công an tỉnh Bộ Chỉ huy Quân sự tỉnh"])[0]
+    assert not score.agencies_ok("Phòng Kinh tế, Hạ tầng và Đô thị; Công an phường",
+                                 ["Phòng Kinh tế, Hạ tầng và Đô thị Công an phường"])[0]
+    assert not score.agencies_ok("UBND huyện; Ban Dân tộc tỉnh", ["Ủy ban nhân dân huyện Ban Dân tộc tỉnh"])[0]
+    assert score.agencies_ok("Công an tỉnh; Các sở, ngành; UBND các xã", ["Công an tỉnh", "Các sở, ngành UBND các xã"])[0]
+
+
 def test_scorer_runs_over_the_whole_set(capsys):
     assert score.main(["--json"]) == 0
     report = json.loads(capsys.readouterr().out)

@@ -34,6 +34,13 @@ def tasks(text: str, name: str = "plan.md") -> list[dict]:
      ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Huyện đoàn", "Ủy ban nhân dân các xã, thị trấn"], []),
     ("Các thành viên BCĐ huyện UBND các xã, thị trấn", ["Các thành viên BCĐ huyện", "UBND các xã, thị trấn"], []),
     ("UBND các huyện, thị xã, thành phố Công an tỉnh", ["UBND các huyện, thị xã, thành phố", "Công an tỉnh"], []),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị Công an phường", ["Phòng Kinh tế, Hạ tầng và Đô thị", "Công an phường"], []),
+    ("Công ty TNHH MTV Thủy lợi Bắc Nghệ An Công ty TNHH MTV Thủy lợi Nam Nghệ An",
+     ["Công ty TNHH MTV Thủy lợi Bắc Nghệ An", "Công ty TNHH MTV Thủy lợi Nam Nghệ An"], []),
+    # a police unit ends with the force it belongs to; a branch or corporation names its company
+    ("Phòng Cảnh sát giao thông Công an tỉnh", ["Phòng Cảnh sát giao thông Công an tỉnh"], []),
+    ("Chi nhánh Công ty Điện lực tỉnh", ["Chi nhánh Công ty Điện lực tỉnh"], []),
+    ("Tổng Công ty Điện lực miền Bắc", ["Tổng Công ty Điện lực miền Bắc"], []),
     ("Ban Quản lý khu kinh tế Hải Phòng Liên đoàn Lao động thành phố",
      ["Ban Quản lý khu kinh tế Hải Phòng", "Liên đoàn Lao động thành phố"], []),
     ("Phòng Nghiệp vụ Dược Các đơn vị trực thuộc", ["Phòng Nghiệp vụ Dược", "Các đơn vị trực thuộc"], []),

@@ -30,13 +30,15 @@ _VERB = rx.compile(
 _MARK_COMMA = rx.compile(r"(\(\s*(?:chủ\s+trì|phối\s+hợp)\s*\))\s*,", rx.I)
 _WITH = rx.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
 _GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)(?<!\bcác)(?<!\bphòng)(?<!\bVP)(?<!\btịch)(?<!\btrưởng)"
-                     rf"\s+(?={GLUED_HEAD}\s+\p{{Lu}}|(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?{LEVEL}\b|(?<!\blý\s)Các\s+\p{{Ll}})")
+                     rf"\s+(?={GLUED_HEAD}\s+\p{{Lu}}|(?:UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an)\s+(?:các\s+)?{LEVEL}\b|(?<!\blý\s)Các\s+\p{{Ll}})")
 """Where a name glued to the one before it starts at an unambiguous head ("Sở A Sở B", "… Hạ tầng UBND các
-xã", "… Dược Các đơn vị trực thuộc"; not after "Văn phòng" or "Chủ tịch", whose office it names, nor at "Ban
+xã", "… Đô thị Công an phường", "… Dược Các đơn vị trực thuộc"; not after "Văn phòng" or "Chủ tịch", whose office it names, nor at "Ban
 Quản lý Các khu …")."""
 _LEVEL_GLUED = rx.compile(rf"(?<=\s)(?P<level>{LEVEL})\s+(?={LEVEL_GLUED_HEAD})")
 """A head after the level word that ends a local agency's name ("… Phụ nữ huyện Hội Nông dân huyện")."""
 _NAME_START = rx.compile(rf"^(?:{HEAD}|{GROUP_HEAD}|[Cc]ác)\s")
+_POLICE_UNIT = rx.compile(r"\b(?:Cảnh\s+sát|An\s+ninh|PC\d|PA\d|PK\d)")
+"""A police unit's name, which the police force it belongs to ends ("Phòng Cảnh sát giao thông Công an tỉnh")."""
 
 
 class Roles(Record):
@@ -60,6 +62,9 @@ def _unglue(part: str) -> str:
     if not _NAME_START.match(part):
         return part
     parts = _LEVEL_GLUED.sub(r"\g<level>; ", _GLUED.sub("; ", part)).split("; ")
+    for k in range(len(parts) - 1, 0, -1):
+        if _POLICE_UNIT.search(parts[k - 1]) and parts[k].startswith("Công an"):
+            parts[k - 1:k + 1] = [f"{parts[k - 1]} {parts[k]}"]  # "Phòng Cảnh sát giao thông Công an tỉnh": one unit
     return "; ".join(p for piece in parts for p in split_after_department(piece))
 
 

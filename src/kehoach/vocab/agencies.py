@@ -85,10 +85,10 @@ ASSIGN = r"(?:Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)"
 PERSON_HEAD = r"(?:Thủ\s+trưởng|Chủ\s+tịch)"
 """A person named by office, who leads as the agency does: "Chủ tịch UBND các huyện", "Thủ trưởng các sở"."""
 
-GLUED_HEAD = (r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý|(?<!\bHải\s)Phòng"
+GLUED_HEAD = (r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý|(?<!\bHải\s)Phòng|(?<!\bnhánh\s)(?<!\bTổng\s)Công\s+ty"
               r"|(?<!\bvụ\s)(?<!\bương\s)(?<!\btrực\s)(?<!\bphòng\s)(?<!\bcông\s)(?:Hội|Liên\s+đoàn|Đoàn(?=\s+Thanh\s+niên)))")
-"""Heads so unambiguous that a name glued to the one before it ("Sở A Sở B") is parted there
-("Hải Phòng" is a city; "Ban Thường vụ Hội …", "Trung ương Hội …", "Ban Nữ công Liên đoàn …" name a body of
+"""Heads so unambiguous that a name glued to the one before it ("Sở A Sở B", "Công ty A Công ty B") is
+parted there ("Hải Phòng" is a city; "Chi nhánh Công ty …", "Tổng Công ty …" are one name; "Ban Thường vụ Hội …", "Trung ương Hội …", "Ban Nữ công Liên đoàn …" name a body of
 the association)."""
 
 LEVEL = r"(?:tỉnh|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố|xã|phường|đặc\s+khu)"
