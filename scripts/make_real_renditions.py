@@ -1,18 +1,21 @@
-"""Render the real plans of tests/real/ (crawled Markdown) as the Word file and PDF they were issued as.
+"""Render the real plans of tests/real/ (crawled Markdown) as the Word file, PDF and web page they circulate as.
 
     python scripts/make_real_renditions.py        # needs python-docx and LibreOffice (soffice)
 
 The real plans in the repository are Markdown a legal-document portal gives when crawled; the same
 plans reach analysts as Word files and PDFs. This script writes each one back as a Word document from
 what the Markdown reader found (each paragraph a paragraph, each table a ruled Word table whose cells
-keep their lines, the header row repeated on every page) and prints it to PDF with LibreOffice. The
-outputs go to tests/real/renditions/ (committed; CI does not run this script), and
-tests/test_real_renditions.py checks that both give the Markdown's plan: the readers of the three
-formats agree on real content, not only on the generated plans of tests/unseen/.
+keep their lines, the header row repeated on every page) and prints it to PDF with LibreOffice; it
+also writes the plan as a plain web page (paragraphs and tables) and the PDF LibreOffice prints from
+that page (tables without rules, cells set close: a narrow "TT" column's header nearly touches the
+next one). The outputs go to tests/real/renditions/ (committed; CI does not run this script), and
+tests/test_real_renditions.py checks that each gives the Markdown's plan: the readers of every
+format agree on real content, not only on the generated plans of tests/unseen/.
 """
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -54,6 +57,20 @@ def build_docx(source: Path, out: Path) -> None:
     doc.save(out)
 
 
+def build_html(source: Path, out: Path) -> None:
+    parts = ['<html><head><meta charset="utf-8"></head><body>']
+    for block in read_source(source.read_bytes(), source.name).blocks:
+        if block.kind != "table":
+            parts.append(f"<p>{html.escape(block.text)}</p>")
+            continue
+        parts.append("<table>")
+        for row in block.rows:
+            cells = "".join(f"<td>{'<br>'.join(html.escape(line) for line in cell)}</td>" for cell in row.cells)
+            parts.append(f"<tr>{cells}</tr>")
+        parts.append("</table>")
+    out.write_text("".join(parts) + "</body></html>\n", encoding="utf-8")
+
+
 def main(names: list[str]) -> int:
     OUT.mkdir(exist_ok=True)
     for source in sorted(REAL.glob("r*.md")):
@@ -62,7 +79,10 @@ def main(names: list[str]) -> int:
         docx = OUT / (source.stem + ".docx")
         build_docx(source, docx)
         soffice_convert(docx, "pdf", ".pdf")
-        print(docx.relative_to(ROOT), "and .pdf")
+        page = OUT / (source.stem + ".html")
+        build_html(source, page)
+        soffice_convert(page, "pdf", "-html.pdf")
+        print(docx.relative_to(ROOT), ".pdf, .html and -html.pdf")
     return 0
 
 

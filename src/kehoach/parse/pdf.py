@@ -342,7 +342,7 @@ def _lay_out(pages: list[_Page], out: Rendition) -> None:
                 caps = is_upper_text(payload) and len(payload.split()) >= 2
                 starter = _starts_paragraph(payload, dash_items_indented) and not (
                     wrapped and _dash_goes_on((run or out.lines)[-1].rstrip(), payload, not run))
-                if wrapped and caps == prev_caps and not (indented or gap or starter):
+                if wrapped and (caps == prev_caps or not any(map(str.isalpha, payload))) and not (indented or gap or starter):
                     run.extend([out.lines[-1], payload] if not run else [payload])
                     prev_x1, prev_top = x1, top
                     continue
@@ -366,16 +366,24 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     def key(text: str) -> str:
         return re.sub(r"\d+", "#", text.strip())
 
+    def edge_lines(p: _Page) -> list[tuple]:
+        """The first two and last two lines of the page, those with no table above or below them (a
+        title wrapped onto a line of its own, "… ĐẾN NĂM" / "2030", may stand last before a table)."""
+        kinds = [it[0] for it in p.items]
+        first = kinds.index("table") if "table" in kinds else len(kinds)
+        last = len(kinds) - 1 - kinds[::-1].index("table") if "table" in kinds else -1
+        top = [it for it in p.items[:first] if it[0] == "line"][:2]
+        bottom = [it for it in p.items[last + 1:] if it[0] == "line"][-2:]
+        return top + [it for it in bottom if all(it is not t for t in top)]
+
     edge: Counter = Counter()
     for p in pages:
-        lines = [it for it in p.items if it[0] == "line"]
-        for it in lines[:2] + lines[-2:]:
+        for it in edge_lines(p):
             edge[key(it[1])] += 1
     repeated = {k for k, c in edge.items() if len(pages) >= 3 and c >= max(3, len(pages) // 2)}
     for p in pages:
-        lines = [it for it in p.items if it[0] == "line"]
         drop = set()
-        for it in lines[:2] + lines[-2:]:
+        for it in edge_lines(p):
             if PAGE_MARK.match(it[1]) or BARE_NUMBER.match(it[1].strip()) or key(it[1]) in repeated:
                 drop.add(id(it))
         p.items = [it for it in p.items if id(it) not in drop]

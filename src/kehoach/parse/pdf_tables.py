@@ -23,9 +23,11 @@ import itertools
 import math
 from collections import Counter
 
+from .. import rx
 from ..numbering import match_token
 from ..record import Record
 from ..vn import ascii_fold
+from ..vocab.table_header import NUMBER_COLUMN
 from .aligned import HEADER_WORD
 from .lines import BARE_NUMBER, PAGE_MARK
 from .pdf_rows import ROW_NUMBER, Line, groups, rows
@@ -33,6 +35,7 @@ from .pdf_stats import median
 from .pdf_words import words_in_lines
 
 MIN_COLUMNS = 3
+_NUMBER_HEADER = rx.compile(rf"^{NUMBER_COLUMN}$")
 ALIGNED = 3
 """Lines whose words start level at a narrow gap for it to part two columns."""
 
@@ -71,8 +74,19 @@ def _text(words: Line) -> str:
 
 
 def _is_header(line: Line, gap: float) -> bool:
-    cells = groups(line, gap)
+    cells = _header_cells(line, gap)
     return len(cells) >= MIN_COLUMNS and sum(1 for g in cells if HEADER_WORD.search(ascii_fold(_text(g)))) >= 2
+
+
+def _header_cells(line: Line, gap: float) -> list[Line]:
+    """A header line's cells; a narrow numbering column's word ("TT", "STT") printed closer to the next
+    column's header than the gap between columns is a cell of its own (the rows below part them)."""
+    cells = groups(line, gap)
+    first = cells[0] if cells else []
+    for n in (1, 2):  # "TT", "Số TT"
+        if len(first) > n and _NUMBER_HEADER.match(ascii_fold(_text(first[:n]))):
+            return [first[:n], first[n:], *cells[1:]]
+    return cells
 
 
 def _heading(line: Line, gap: float) -> bool:
@@ -337,7 +351,7 @@ def split_borderless(words: list[dict], carry: Carry | None = None) -> tuple[lis
         if not band and not (k == 0 and _continues(lines, m.gap)):
             k += 1
             continue
-        columns = len(groups(_union(lines[k:k + band]), m.gap)) if band else \
+        columns = len(_header_cells(_union(lines[k:k + band]), m.gap)) if band else \
             max(len(groups(line, m.gap)) for line in lines[:3])
         band = band or 1
         taken, order, spanning = _extent(lines, k, columns, m, band=band)
