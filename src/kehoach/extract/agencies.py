@@ -95,7 +95,9 @@ def _split_commas(part: str) -> list[str]:
     result: list[str] = []
     for name in out:
         if _COLLECTIVE.match(name):
-            result.append(name)
+            # "Các phòng nghiên cứu và Trung tâm Thông tin - Công báo": a group, then one agency by its name (a
+            # list of bodies after it, "… và UBND các xã, phường", stays in the collective phrase)
+            result += _group_and_named(name)
             continue
         bits = rx.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b)", name)
         for bit in bits:
@@ -104,6 +106,16 @@ def _split_commas(part: str) -> list[str]:
             elif bit:
                 result.append(bit)
     return result
+
+
+def _group_and_named(name: str) -> list[str]:
+    """A collective phrase, or the group and the one agency named after its "và" ("Các đơn vị và Văn phòng
+    HĐND và UBND tỉnh" -> the group, the office)."""
+    for m in rx.finditer(r"\s+và\s+", name):
+        last = name[m.end():]
+        if _HEAD.match(last) and "," not in last and not rx.search(r"\bcác\b", last):
+            return [name[:m.start()], last]
+    return [name]
 
 
 _OFFICE_OF = rx.compile(r"^(?:Văn\s+phòng|VP)\s+(?:Đoàn\s+(?:ĐBQH|[Đđ]ại\s+biểu\s+Quốc\s+hội)|HĐND|Hội\s+đồng\s+nhân\s+dân"
