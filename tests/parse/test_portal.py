@@ -110,6 +110,16 @@ def test_a_document_listing_documents_in_a_table_is_not_a_portal_page():
     assert portal is None and stripped == text
 
 
+def test_a_table_under_the_motto_is_the_documents_even_with_the_national_name_wrapped():
+    """The national name wrapped in its narrow column ("CỘNG" / "HÒA XÃ HỘI …") leaves the motto as the
+    line that says the document has begun: a table of documents under it is not a portal's metadata."""
+    wrapped = BARE.replace("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "**CỘNG**\n\n**HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**")
+    listing = "\n".join(f"| {k} | {v} |" for k, v in META[:5])
+    text = wrapped.replace("Số: 57/KH-UBND", "| Mục | Giá trị |\n|---|---|\n" + listing + "\n\nSố: 57/KH-UBND")
+    stripped, portal, _ = strip_portal(text)
+    assert portal is None and stripped == text
+
+
 def test_the_footer_keeps_the_signature():
     page = _read(portal_page(BARE, "lines"))
     assert page["document"]["signer"]["name"] == "Trần Văn Lộc"

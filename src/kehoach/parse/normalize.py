@@ -181,7 +181,7 @@ def normalize_text(text: str) -> str:
 
 
 _ALNUM = rx.compile(r"[^\W_]")
-_MAY_CLEAR = rx.compile(f"[<\\[&{_SUPERSCRIPTS}]|(?<![^\\W_])[/*]")
+_MAY_CLEAR = rx.compile(f"[<\\[&{_SUPERSCRIPTS}]|[/*](?<![^\\W_][/*])")  # a character first: searched quicker
 """What the steps that can remove a letter or digit start with: a tag, a footnote marker, an entity
 (any "&": a zero-width or control character between it and the name is removed first, "&\u200bnbsp;"),
 converter debris ("/suny", "*TS*": a "/" or "*" after a letter or digit cannot start it). Every

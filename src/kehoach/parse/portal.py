@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import rx
 from ..diagnostics import warning
 from ..vn import ascii_fold, squash
-from ..vocab.document_parts import NATION
+from ..vocab.document_parts import MOTTO, NATION
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -53,7 +53,9 @@ _DOC_START = rx.compile(
     r"|CỘNG\s+H[OÒ]À|TỈNH\s|THÀNH\s+PHỐ\s|HUYỆN\s|Số\s*:)"
 )
 """How a document's own header begins (issuer, national motto or "Số:" line), written in capitals."""
-_MOTTO = rx.compile(rf"{NATION}\s+XÃ")
+_MOTTO = rx.compile(rf"{NATION}\s+XÃ|{MOTTO}")
+"""The document's own header: the national name, or the motto under it (a name wrapped in a narrow
+column, "CỘNG" / "HÒA XÃ HỘI …", is not on one line)."""
 _KEY_SPAN = 80
 """A metadata table's rows stand within this many lines (scraped tables put each cell on its own lines)."""
 _TABLE_SYNTAX = rx.compile(r"^[\s|:\-+=]*$")
