@@ -9,6 +9,7 @@ from kehoach.extract.agencies import cell_to_agencies
 from kehoach.extract.dates import text_to_deadline
 from kehoach.extract.table_row import lead_is_name
 from kehoach.memo import text_cache
+from kehoach.parse.portal import _may_start_key
 
 
 def test_agency_names_are_a_new_list_each_time():
@@ -47,3 +48,10 @@ def test_a_long_lead_is_not_kept_alive_by_a_cache():
     before = sys.getrefcount(name)
     assert lead_is_name(name) is False
     assert sys.getrefcount(name) == before
+
+
+def test_a_long_first_word_of_a_portal_page_is_not_kept_alive_by_a_cache():
+    word = "x" * 5000  # a pasted blob with no space: the first "word" of its line
+    before = sys.getrefcount(word)
+    assert _may_start_key(word) is False
+    assert sys.getrefcount(word) == before

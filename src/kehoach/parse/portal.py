@@ -11,10 +11,9 @@ where the site cut part of the document is warned about (``source-cut``), never 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .. import rx
 from ..diagnostics import warning
+from ..memo import text_cache
 from ..vn import ascii_fold, squash
 from ..vocab.document_parts import MOTTO, NATION
 
@@ -89,7 +88,7 @@ def _cells(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@text_cache()  # (a long "word", a pasted blob, is not kept alive after its document)
 def _may_start_key(word: str) -> bool:
     """Whether a cell whose first word is ``word`` can be a metadata key (a word that folds away may)."""
     first = ascii_fold(word)
