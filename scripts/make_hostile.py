@@ -323,6 +323,11 @@ PLAN_FILES = [
     Case("binary", "bin.json", raw(bytes(range(256)) * 4), "error", "not UTF-8"),
     Case("invalid-json", "bad.json", raw('{"schema_version": "1",'), "error", "invalid JSON"),
     Case("control-characters", "ctrl.yaml", raw('schema_version: "1"\nx: "\x01"\n'), "error", "invalid YAML"),
+    Case("last-day-a-date-holds", "far.yaml", mutated(_set(["tasks", 0, "deadline"], {
+        "text": "Trước ngày 31/12/9999", "start": None, "end": "9999-12-31", "recurrence": None}), "yaml"), "ok",
+        why="a deadline on 9999-12-31: the calendar's event ends the day after, which no date holds"),
+    Case("first-day-a-date-holds", "early.yaml", mutated(_set(["tasks", 0, "deadline"], {
+        "text": "Ngày 01/01/0001", "start": "0001-01-01", "end": "0001-01-01", "recurrence": None}), "yaml"), "ok"),
     Case("escaped-control-characters-in-a-valid-plan", "esc.yaml", mutated(_control_titles, "yaml"), "ok",
         why="a valid plan whose titles carry control characters: every export still works"),
 ]

@@ -114,8 +114,10 @@ def to_ics(plan: dict) -> bytes:
             continue  # continuous, ad hoc or dateless: no day to put in a calendar
         for uid, day, rule, notes in _task_events(t, item, recs, ident, not_before):
             events += ["BEGIN:VEVENT", _line("SUMMARY", _text(t.get("title") or t["id"])),
-                       f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
-                       f"DTSTAMP:{stamp}", _line("UID", _text(uid))]
+                       f"DTSTART;VALUE=DATE:{day:%Y%m%d}"]
+            if day < dt.date.max:  # without DTEND an all-day event is one day long (RFC 5545), as on 9999-12-31
+                events.append(f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}")
+            events += [f"DTSTAMP:{stamp}", _line("UID", _text(uid))]
             if rule:
                 events.append(_rrule(rule))
             if t.get("lead"):

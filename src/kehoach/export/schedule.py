@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from ..extract.period import Period, plan_period
 
-__all__ = ["NOT_A_PLAN", "Item", "Period", "known_period", "lead_names", "place_tasks", "plan_label", "plan_period", "where"]
+__all__ = ["NOT_A_PLAN", "Item", "Period", "day_after", "known_period", "lead_names", "place_tasks", "plan_label", "plan_period", "where"]
+
+
+def day_after(day: dt.date) -> dt.date:
+    """The next day, where a drawn period ends (exclusive); the last day a date can hold
+    (9999-12-31, a typing slip in a plan file) stays itself rather than failing the export."""
+    return day + dt.timedelta(days=1) if day < dt.date.max else day
 
 
 @dataclass(frozen=True)

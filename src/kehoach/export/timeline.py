@@ -16,6 +16,7 @@ from .schedule import (
     NOT_A_PLAN,
     Item,
     Period,
+    day_after,
     known_period,
     place_tasks,
     plan_label,
@@ -74,7 +75,7 @@ def to_mermaid(plan: dict, by: str = "agency", max_tasks: int = MAX_MERMAID_TASK
         for name, items in groups:
             n += 1
             start, end = min(i.start for i in items), max(i.end for i in items)
-            out.append(f"    {mermaid_text(name)} ({len(items)} nhiệm vụ) :s{n}, {start.isoformat()}, {(end + dt.timedelta(days=1)).isoformat()}")
+            out.append(f"    {mermaid_text(name)} ({len(items)} nhiệm vụ) :s{n}, {start.isoformat()}, {day_after(end).isoformat()}")
         return "\n".join(out) + "\n"
     for name, items in groups:
         out.append(f"    section {mermaid_text(name, 60)}")
@@ -87,7 +88,7 @@ def to_mermaid(plan: dict, by: str = "agency", max_tasks: int = MAX_MERMAID_TASK
                 out.append(f"    {label} :milestone, t{n}, {item.end.isoformat()}, 0d")
             else:
                 tag = "active, " if item.placed else ""
-                out.append(f"    {label} :{tag}t{n}, {item.start.isoformat()}, {(item.end + dt.timedelta(days=1)).isoformat()}")
+                out.append(f"    {label} :{tag}t{n}, {item.start.isoformat()}, {day_after(item.end).isoformat()}")
     return "\n".join(out) + "\n"
 
 
@@ -138,6 +139,8 @@ def _months(start: dt.date, end: dt.date) -> list[dt.date]:
     out, d = [], dt.date(start.year, start.month, 1)
     while d <= end:
         out.append(d)
+        if (d.year, d.month) == (dt.MAXYEAR, 12):  # no month after the last a date holds
+            break
         d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     return out
 
@@ -181,7 +184,7 @@ def _bar(i: Item, lo: dt.date, hi: dt.date, x, y: int, h: int) -> str:
     cls = "bar milestone" if i.start_placed and not i.end_placed else ("bar placed" if i.placed else "bar")
     cut = ("start" if i.start < lo else "") + ("end" if i.end > hi else "")
     cut = "both" if cut == "startend" else cut
-    x0, x1 = x(max(i.start, lo)), x(min(i.end, hi) + dt.timedelta(days=1))
+    x0, x1 = x(max(i.start, lo)), x(day_after(min(i.end, hi)))
     if cls == "bar milestone":
         x0, x1 = x1 - 8, x1
     tip = (f"{t.get('title') or t['id']}\nChủ trì: {'; '.join(t.get('lead') or []) or 'chưa rõ'}\n"
@@ -232,12 +235,12 @@ def _group_svg(name: str, its: list[Item], numbers: dict, x, width: int, lo: dt.
     height = y + 6
     axis = ['<g class="axis">']
     months = _months(lo, hi)
-    step = 1 if len(months) <= 24 else 3 if len(months) <= 72 else 12
+    step = 1 if len(months) <= 24 else 3 if len(months) <= 72 else 12 * (1 + len(months) // 1200)  # <= 100 labels
     for k, m in enumerate(months):
         if k % step == 0:
             axis.append(f'<line class="grid" x1="{x(m):.1f}" y1="20" x2="{x(m):.1f}" y2="{height}"/>'
                         f'<text x="{x(m) + 3:.1f}" y="16">{m.month:02d}/{m.year}</text>')
-    end = x(hi + dt.timedelta(days=1))
+    end = x(day_after(hi))
     axis.append(f'<line class="edge" x1="{end:.1f}" y1="20" x2="{end:.1f}" y2="{height}"/></g>')
     today_line = ""
     if lo <= today <= hi:
