@@ -45,7 +45,7 @@ Examples:
 @click.option("-o", "--output", "out", default=None, metavar="OUTDIR",
               help="Output folder (yaml/json), or file for jsonl (default: stdout).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["yaml", "json", "jsonl"]), default="yaml", show_default=True)
-@click.option("-j", "--jobs", "jobs_n", type=click.IntRange(min=0), default=0, help="Worker processes (default: all cores).")
+@click.option("-j", "--jobs", "jobs_n", type=click.IntRange(min=0), default=0, help="Worker processes (default: all cores; at most 4 per core).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first failure.")
 @click.option("--force", is_flag=True, help="Convert again even when the output is up to date.")
 @click.option("--report", type=str, default=None, metavar="FILE", help="Write a JSON report, one entry per input.")
@@ -72,6 +72,7 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
         _check_outdir(ctx, out)
     if engine == "dask" and not scheduler:
         fail(ctx, "--engine dask needs --scheduler ADDRESS", 2)
+    jobs_n = _worker_count(ctx, jobs_n, engine)
     found = run(ctx, lambda: list(expand_inputs(inputs)))
     if not found:
         fail(ctx, f"no input documents found in {' '.join(inputs)}", 1)
@@ -105,6 +106,20 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
                                  scheduler=scheduler, budget=Budget(timeout or None, memory or None)))
     if failed:
         ctx.exit(1)
+
+
+MAX_WORKERS_PER_CORE = 4
+
+
+def _worker_count(ctx, jobs_n: int, engine: str) -> int:
+    """-j as given, at most MAX_WORKERS_PER_CORE per core (-j 100000 would start a process per
+    file, each with its own memory budget): said on stderr when it is cut."""
+    most = MAX_WORKERS_PER_CORE * (os.cpu_count() or 1)
+    if engine != "local" or jobs_n <= most:
+        return jobs_n
+    if not is_quiet(ctx):
+        echo_err(f"kehoach: -j {jobs_n} is more than {MAX_WORKERS_PER_CORE} workers per core; running {most}")
+    return most
 
 
 def _check_report(ctx, report: str | None, jobs, outdir: str | None) -> None:

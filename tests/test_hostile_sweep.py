@@ -1,0 +1,79 @@
+"""What a hostile sweep over every command found and what holds it now: -j far past the cores,
+file names and contents in odd Unicode (NFD, no-break spaces, a BOM, a leading "-").
+
+The plan files with wrong types, huge numbers or deep nesting are cases of the hostile suite
+(scripts/make_hostile.py, tests/test_hostile_suite.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import unicodedata
+
+import pytest
+from click.testing import CliRunner
+
+import kehoach.batch
+from kehoach.cli import main
+
+from .conftest import ROOT
+
+PLAN = ROOT / "samples" / "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt"
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("asked", [0, 1, 100_000, 10 ** 20])
+def test_jobs_far_past_the_cores_are_cut_and_said(asked, tmp_path, monkeypatch):
+    """`batch -j 100000` over 5,000 files would start 5,000 processes: at most 4 per core, said."""
+    seen = []
+
+    def pool(items, fn, workers, budget, take, stopped):
+        seen.append(workers)
+        for key, args in items:
+            take(key, fn(*args), None)
+
+    monkeypatch.setattr(kehoach.batch, "run_pool", pool)
+    r = invoke("batch", PLAN, "-o", tmp_path / "out", "-j", asked)
+    most = 4 * (os.cpu_count() or 1)
+    assert r.exit_code == 0 and seen == [min(asked, most) or os.cpu_count() or 1]
+    cut = f"kehoach: -j {asked} is more than 4 workers per core; running {most}\n"
+    assert (cut in r.stderr) == (asked > most)
+
+
+NAMES = {
+    "nfd": unicodedata.normalize("NFD", "kế hoạch.txt"),
+    "nbsp": "kế\u00a0hoạch.txt",
+    "bom": "\ufeffkế hoạch.txt",
+    "dash": "-kế-hoạch.txt",
+}
+CONTENTS = {
+    "nfd": lambda t: unicodedata.normalize("NFD", t),
+    "nbsp": lambda t: t.replace(" ", "\u00a0"),
+    "bom": lambda t: "\ufeff" + t,
+}
+
+
+def _plan_yaml(path) -> list[str]:
+    r = invoke("extract", path, "-q")
+    assert r.exit_code == 0, r.stderr
+    return [line for line in r.stdout.splitlines() if not line.lstrip().startswith(("path:", "sha256:"))]
+
+
+def test_odd_file_names_and_contents_give_the_same_plan(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PLAN, "plain.txt")
+    expected = _plan_yaml("plain.txt")
+    text = PLAN.read_text(encoding="utf-8")
+    for kind, name in NAMES.items():
+        shutil.copy(PLAN, name)
+        assert _plan_yaml(("./" + name) if name.startswith("-") else name) == expected, kind
+    for kind, change in CONTENTS.items():
+        (tmp_path / f"{kind}.txt").write_text(change(text), encoding="utf-8")
+        assert _plan_yaml(f"{kind}.txt") == expected, kind
+    r = invoke("batch", ".", "-o", "out", "-j", "1", "-q")
+    assert r.exit_code == 0 and sorted(n for n in os.listdir("out") if not n.startswith(".kehoach-batch")) == sorted(
+        f"{n}.yaml" for n in [*NAMES.values(), "plain.txt", *(f"{k}.txt" for k in CONTENTS)])
