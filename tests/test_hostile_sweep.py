@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import kehoach.batch
+import kehoach.pipeline
 from kehoach.cli import main
 
 from .conftest import ROOT
@@ -77,3 +78,25 @@ def test_odd_file_names_and_contents_give_the_same_plan(tmp_path, monkeypatch):
     r = invoke("batch", ".", "-o", "out", "-j", "1", "-q")
     assert r.exit_code == 0 and sorted(n for n in os.listdir("out") if not n.startswith(".kehoach-batch")) == sorted(
         f"{n}.yaml" for n in [*NAMES.values(), "plain.txt", *(f"{k}.txt" for k in CONTENTS)])
+
+
+def test_an_input_changed_while_converted_is_converted_again(tmp_path, monkeypatch):
+    """The record keeps the input as it was read: a file saved again while batch converted it (same
+    size, a later time) is converted on the next run, not skipped as up to date with the old plan."""
+    src = tmp_path / "plan.txt"
+    shutil.copy(PLAN, src)
+    extract = kehoach.pipeline.extract_file  # convert_one imports it from there when it runs
+
+    def saved_meanwhile(path, **kw):
+        plan = extract(path, **kw)
+        text = src.read_text(encoding="utf-8")
+        src.write_text(text.replace("Thái Bình", "Thái Bính", 1), encoding="utf-8")  # same length in bytes
+        os.utime(src, ns=(os.stat(src).st_atime_ns, os.stat(src).st_mtime_ns + 5_000_000_000))
+        return plan
+
+    monkeypatch.setattr(kehoach.pipeline, "extract_file", saved_meanwhile)
+    job = kehoach.batch.Job(str(src), str(tmp_path / "out" / "plan.txt.yaml"), "yaml")
+    s = kehoach.batch.convert_one(job, 10 ** 7)
+    assert s.status in ("ok", "warnings"), s.error
+    kehoach.batch.Manifest(str(tmp_path / "out")).record(s)
+    assert kehoach.batch.Manifest(str(tmp_path / "out")).up_to_date(job) is None

@@ -60,6 +60,9 @@ class Summary:
     """The JSON Lines record, for --format jsonl."""
     retire: bool = field(default=False, repr=False)
     """The process that made this summary should not be trusted with another file (out of memory)."""
+    read_as: tuple[int, int] | None = field(default=None, repr=False)
+    """The input's (size, mtime_ns) before it was read: what the record keeps, so an input that
+    changed while it was converted is not taken as converted next time."""
 
     def report(self) -> dict:
         return {"input": self.input, "status": self.status, "output": self.output, "warnings": self.warnings,
@@ -125,6 +128,11 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
         if job.output and os.path.exists(job.path) and os.path.exists(job.output) \
                 and os.path.samefile(job.path, job.output):
             raise KehoachError(f"{job.path}: the output would overwrite the input; choose another output folder")
+        try:
+            st = os.stat(job.path)
+            read_as = (st.st_size, st.st_mtime_ns)
+        except (OSError, ValueError):  # ValueError: a NUL byte in the name
+            read_as = None  # extract_file says why
         plan = extract_file(job.path, max_bytes=max_bytes, ocr=job.ocr)
         n = plan.get("warnings") or []
         status = "warnings" if n else "ok"
@@ -135,7 +143,7 @@ def convert_one(job: Job, max_bytes: int) -> Summary:
         text = to_json(plan) if job.fmt == "json" else to_yaml(plan)
         assert job.output is not None  # every format but jsonl has an output file
         write_atomic(job.output, text.encode("utf-8"), follow=False)
-        return Summary(job.path, status, job.output, n, None, time.perf_counter() - t0, sha)
+        return Summary(job.path, status, job.output, n, None, time.perf_counter() - t0, sha, read_as=read_as)
     except KehoachError as e:
         return Summary(job.path, "failed", job.output, [], str(e), time.perf_counter() - t0)
     except MemoryError:
@@ -208,14 +216,11 @@ class Manifest:
 
     def record(self, s: Summary) -> None:
         """Append the entry for a finished output (a failure to record only costs a reconversion)."""
-        if not (self.usable and s.output and s.sha256):
+        if not (self.usable and s.output and s.sha256 and s.read_as):
             return
-        try:
-            st = os.stat(s.input)
-        except OSError:
-            return
+        size, mtime = s.read_as
         e: dict[str, Any] = {"output": self._key(s.output), "input": s.input, "sha256": s.sha256, "version": __version__,
-             "size": st.st_size, "mtime": st.st_mtime_ns}
+             "size": size, "mtime": mtime}
         self.entries[e["output"]] = e
         line = (json.dumps(e, ensure_ascii=False) + "\n").encode("utf-8")
         try:
