@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import unicodedata
 
 import pytest
@@ -100,3 +101,25 @@ def test_an_input_changed_while_converted_is_converted_again(tmp_path, monkeypat
     assert s.status in ("ok", "warnings"), s.error
     kehoach.batch.Manifest(str(tmp_path / "out")).record(s)
     assert kehoach.batch.Manifest(str(tmp_path / "out")).up_to_date(job) is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="permissions as on Linux")
+@pytest.mark.parametrize("where", ["outdir", "report"])
+def test_a_batch_into_a_read_only_folder_stops_before_converting(where, tmp_path):
+    """One line and exit 1 before any work (it was a failure per file, or, for --report, the whole
+    run converted and then the report lost)."""
+    from .test_hostile_commands import as_user
+
+    for n in range(3):
+        shutil.copy(PLAN, tmp_path / f"p{n}.txt")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o555)
+    out, report = (shared / "plans", tmp_path / "r.json") if where == "outdir" else (tmp_path / "plans", shared / "r.json")
+    try:
+        r = as_user("batch", *(tmp_path / f"p{n}.txt" for n in range(3)), "-o", out, "--report", report, "-j", "1")
+    finally:
+        shared.chmod(0o755)
+    named = out if where == "outdir" else report
+    assert (r.returncode, r.stderr) == (1, f"kehoach: cannot write {named}: Permission denied\n")
+    assert not list(tmp_path.rglob("*.yaml")) and os.listdir(shared) == []

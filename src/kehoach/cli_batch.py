@@ -90,6 +90,7 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
         fail(ctx, f"{report}: --report and -o name the same file", 2)
     if report == "-" and fmt == "jsonl" and (not out or out == "-"):
         fail(ctx, "--report - and the JSON Lines would share standard output; give --report FILE", 2)
+    _check_writable(ctx, out if fmt != "jsonl" else None, report)
     import contextlib
 
     from .fileio import open_atomic
@@ -135,6 +136,27 @@ def _check_report(ctx, report: str | None, jobs, outdir: str | None) -> None:
             fail(ctx, f"{report}: --report names the output of {job.path}; choose another name", 2)
     if outdir and os.path.dirname(target) == output_target(outdir) and os.path.basename(target) in (MANIFEST, LOCK):
         fail(ctx, f"{report}: --report names the record batch keeps in {outdir}; choose another name", 2)
+
+
+def _check_writable(ctx, outdir: str | None, report: str | None) -> None:
+    """Exit 1 before converting anything when OUTDIR or the report's folder cannot be written (a
+    read-only folder), rather than one failure per file, or a report lost after the whole run."""
+    from . import leftovers
+    from .fileio import TEMP_TAG, _new_temp
+
+    folders = []
+    if report and report != "-" and not (os.path.exists(report) and not os.path.isfile(report)):  # not /dev/stdout
+        folders.append((os.path.dirname(os.path.abspath(report)), report))
+    if outdir:
+        folders.append((outdir, outdir))
+    for folder, name in folders:
+        try:
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = _new_temp(folder, f".write-check.{TEMP_TAG}{leftovers.owner()}-")
+            os.close(fd)
+            os.unlink(tmp)
+        except OSError as e:
+            fail(ctx, f"cannot write {name}: {e.strerror or type(e).__name__}")
 
 
 def _check_outdir(ctx, out: str | None) -> None:
