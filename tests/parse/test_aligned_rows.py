@@ -137,3 +137,33 @@ def test_rows_after_a_line_whose_columns_all_touch_are_warned_about():
     lost = [w for w in plan["warnings"] if w["code"] == "table-columns-lost"]
     assert [t["no"] for t in plan["tasks"] if t["source"] == "appendix"] == ["1"] and lost
     assert lost[0]["loc"]["line"] == plan["tasks"][0]["loc"]["line"]
+
+
+def test_a_header_with_a_second_row_gives_a_column_to_each_cell_under_it():
+    """"Thời gian thực hiện" over "Bắt đầu | Hoàn thành": the two columns under one header cell are
+    read apart (start and end), and a cell merged across both ("Thường xuyên") stays whole."""
+    lines = ["TT   Nội dung                 Chủ trì          Thời gian thực hiện         Sản phẩm",
+             "                                               Bắt đầu       Hoàn thành",
+             "1    Khảo sát nhu cầu         Sở Nội vụ        Quý I/2026    Quý III/2026  Báo cáo",
+             "2    Mở lớp đào tạo nghề      Sở Tài chính     Tháng 3/2026  Tháng 4/2026  Kế hoạch",
+             "3    Đánh giá kết quả         Sở Nội vụ             Thường xuyên           Báo cáo"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["lead"], t["deadline"]["start"], t["deadline"]["end"], t["deadline"]["recurrence"])
+           for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got == [("1", ["Sở Nội vụ"], "2026-01-01", "2026-09-30", None),
+                   ("2", ["Sở Tài chính"], "2026-03-01", "2026-04-30", None),
+                   ("3", ["Sở Nội vụ"], None, None, "continuous")]
+
+
+def test_two_header_cells_one_space_apart_are_two_columns():
+    """A header line whose cells touch ("Cơ quan phối hợp Thời gian") is parted where a header word
+    starts with a capital, so the deadline does not fall into the support column."""
+    lines = ["TT    Nội dung công việc             Cơ quan chủ trì     Cơ quan phối hợp Thời gian",
+             "1     Triển khai quy chế phối hợp    Sở Giáo dục và      Công an tỉnh; Sở Thường",
+             "      giữa các cơ quan               Đào tạo             Công Thương      xuyên",
+             "2     Hoàn thiện mô hình hợp tác xã  Sở Xây dựng         Sở Tư pháp       Tháng",
+             "      kiểu mới                                                            6/2026"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["lead"], t["support"], t["deadline"]["text"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got == [("1", ["Sở Giáo dục và Đào tạo"], ["Công an tỉnh", "Sở Công Thương"], "Thường xuyên"),
+                   ("2", ["Sở Xây dựng"], ["Sở Tư pháp"], "Tháng 6/2026")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .. import rx
 from ..vn import ascii_fold
 from ..vocab.table_header import HEADER_ROW_WORDS
+from .aligned_header import header_needs_words
 from .aligned_words import MAX_BLANKS, WordTable, word_table
 from .blocks import Loc, Row
 from .lines import BARE_NUMBER, PAGE_MARK
@@ -80,11 +81,13 @@ def _columns(lines: list[str]) -> list[tuple[int, int]]:
 def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of the space-aligned table whose header is line ``start``, and the index after it.
     Its columns are the gutters that run its height; when none do up to where the table goes on (a
-    narrow table whose cells wrap and touch), the columns found from its words."""
+    narrow table whose cells wrap and touch) or when its header has two cells one space apart or a
+    second row (the gutters would join columns), the columns found from its words."""
     found = _gutter_table(lines, start)
-    if found is None or found.cut is not None:
+    needs = header_needs_words(lines, start)
+    if found is None or found.cut is not None or needs:
         words = word_table(lines, start, is_header_line)
-        if words is not None and (found is None or words.taken[-1] > found.taken[-1]):
+        if words is not None and (found is None or words.taken[-1] + needs > found.taken[-1]):
             found = words
     if found is None:
         return None
@@ -127,6 +130,7 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
         if _page_number(broken, parts, p):
             parts[p] = [""] * len(parts[p])
     starts, doubts = _row_starts(taken, parts, broken)
+    starts |= {p for p, k in enumerate(taken) if k in found.heads}  # a header's second row
     if doubts:
         from .centred import centred_rows  # (rows in doubt are rare)
 
@@ -148,6 +152,11 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
         rows[-1].lines.append(k + 1)
     rows = [Row([[normalize_text(p) for p in c if normalize_text(p)] for c in r.cells], r.loc, r.lines, r.after_break, r.doubts)
             for r in rows]
+    for row in rows:
+        joined = [n for n in row.lines if n - 1 in found.doubtful]
+        if joined:
+            row.doubts.append(("table-cells-joined", f"line {joined[0]}: two cells stood one space apart and were parted where "
+                               "the next column starts; the words next to the split may belong to either cell (check them)"))
     return _lost(rows, lines, found.cut, found.starts)
 
 

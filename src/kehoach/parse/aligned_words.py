@@ -26,9 +26,9 @@ from .. import rx
 from ..record import Record
 from ..vn import ascii_fold
 from ..vocab.table_header import NUMBER_COLUMN
+from .aligned_header import Header, header_runs, read_header, runs_of
 from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
 
-_RUN = rx.compile(r"\S+(?: \S+)*")
 _WORD = rx.compile(r"\S+")
 _DASH = rx.compile(r"^[-–—]$")
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
@@ -48,35 +48,55 @@ class WordTable(Record):
     a blank line or a page number comes before it (``broken``) and whether a page break does
     (``paged``), the column starts, the line the table was cut at (it did not fit), and where it ends."""
 
-    __slots__ = ("taken", "parts", "broken", "paged", "starts", "cut")
+    __slots__ = ("taken", "parts", "broken", "paged", "starts", "cut", "heads", "doubtful")
 
     def __init__(self, taken: list[int], parts: list[list[str]], broken: list[bool], paged: list[bool],
-                 starts: list[int], cut: int | None) -> None:
+                 starts: list[int], cut: int | None, heads: frozenset[int] = frozenset(),
+                 doubtful: frozenset[int] = frozenset()) -> None:
         self.taken = taken
         self.parts = parts
         self.broken = broken
         self.paged = paged
         self.starts = starts
         self.cut = cut
-
-
-def runs_of(line: str) -> list[Run]:
-    """(start, end, text) of each run of text set apart by two spaces or more."""
-    return [(m.start(), m.end(), m.group(0)) for m in _RUN.finditer(line)]
+        self.heads = heads
+        self.doubtful = doubtful
 
 
 class _Page:
     """One page of the table: its header's anchors, its lines and, for each position, how many runs
     cross it."""
 
-    def __init__(self, header: list[Run]) -> None:
-        self.header = [(s, e) for s, e, _ in header]
-        self.anchors = [s for s, _, _ in header]
-        self.numbered = bool(_NUMBER_HEAD.match(ascii_fold(header[0][2])))
+    def __init__(self, n: int, head: Header) -> None:
+        self.head = head
+        self.header = [(s, e) for s, e, _ in head.cells]
+        self.anchors = [s for s, _, _ in head.cells]
+        self.numbered = bool(_NUMBER_HEAD.match(ascii_fold(head.top[0][2])))
         self.cover: list[int] = []
-        self.lines: list[tuple[int, list[Run]]] = []
+        self.lines: list[tuple[int, list[Run]]] = [(n, [])]
         self.spanning: dict[int, list[str]] = {}
         self.dropped: set[int] = set()
+        self.doubtful: set[int] = set()
+        self._mark(head.cells, 1)
+        self.first = n
+        subs = [k for k, cell in enumerate(head.cells) if cell not in head.top]
+        self.soft = frozenset(k for k in subs if k + 1 in subs)
+
+    def add_sub(self, n: int, line: str) -> None:
+        """The line of the header's second row."""
+        self._mark(runs_of(line), 1)
+        subs = {run[2] for run in self.head.cells if run not in self.head.top}
+        self.spanning[n] = [run[2] if run[2] in subs else "" for run in self.head.cells]
+        self.lines.append((n, []))
+
+    def _head_cells(self, bounds: list[int]) -> list[str]:
+        """The header line's cells, with the words of its cells wrapped onto the second row's line."""
+        cells: list[list[str]] = [[] for _ in self.anchors]
+        for col, run in zip(self.head.top_cols, self.head.top, strict=True):
+            cells[col].append(run[2])
+        for run in self.head.rest:
+            cells[bisect_right(bounds, run[0])].append(run[2])
+        return [" ".join(c) for c in cells]
 
     def _crossed(self, run: Run) -> int:
         s, e, _ = run
@@ -100,6 +120,9 @@ class _Page:
         out = []
         for (a, end), b in zip(self.header, self.anchors[1:], strict=False):
             span = range(max(a, min(end - _OVERHANG, b - 1)) + 1, b + 1)
+            if not span:  # header cells out of order: word_table does not read such a table
+                out.append(b)
+                continue
             level = min(self.cover[x] if x < len(self.cover) else 0 for x in span)
             best, width = (0, b), 0
             for x in span:
@@ -148,7 +171,7 @@ class _Page:
         first = self.bounds()
         across = {(n, r) for n, runs in plain for r in runs if _across(r, first)}
         bounds = self.bounds([r if (n, r) not in across else (r[0], r[0] + 1, "") for n, runs in plain for r in runs])
-        widest = [-1] * len(self.anchors)
+        widest = [e for _, e in self.header]  # the header's own cells are text of their columns
         for n, runs in plain:
             for r in runs:
                 if (n, r) not in across and not _across(r, bounds):
@@ -156,7 +179,10 @@ class _Page:
                     widest[k] = max(widest[k], r[1])
         out: list[tuple[int, list[str]]] = []
         for n, runs in self.lines:
-            cells = self.spanning.get(n) or _cells(runs, bounds, widest)
+            doubts: list[bool] = []
+            cells = self._head_cells(bounds) if n == self.first else self.spanning.get(n) or _cells(runs, bounds, widest, self.soft, doubts)
+            if doubts:
+                self.doubtful.add(n)
             if cells is None:
                 return out, n
             if n not in self.dropped:
@@ -170,36 +196,44 @@ def _across(run: Run, bounds: list[int]) -> bool:
     return any(s < b <= max(s + 1, e - _OVERHANG) for b in bounds)
 
 
-def _cells(runs: list[Run], bounds: list[int], widest: list[int]) -> list[str] | None:
+def _cells(runs: list[Run], bounds: list[int], widest: list[int], soft: frozenset[int] = frozenset(),
+           doubts: list[bool] | None = None) -> list[str] | None:
     """A line's text in each column; None when a run crosses into the next column where no split
-    fits (its parts miss the columns by more than a run may overhang, all told)."""
+    fits (its parts miss the columns by more than a run may overhang, all told). A run across a
+    ``soft`` boundary (between two columns under one header cell) is one cell merged across them."""
     cells: list[list[str]] = [[] for _ in widest]
     for run in runs:
         k = bisect_right(bounds, run[0])
         missed = 0
         while True:
-            near = k + 1 == len(cells) or run[1] <= max(bounds[k], widest[k]) + _OVERHANG
-            split = None if k + 1 == len(cells) else _split(run, bounds[k], widest[k], near)
+            near = k + 1 == len(cells) or k in soft or run[1] <= max(bounds[k], widest[k]) + _OVERHANG
+            split = None if k + 1 == len(cells) or k in soft else _split(run, bounds[k], widest[k], near)
             if split is None and near:
                 cells[k].append(run[2])
-                missed += max(0, run[1] - max(widest[k], bounds[k] if k < len(bounds) else 0))
+                if k not in soft:
+                    missed += max(0, run[1] - max(widest[k], bounds[k] if k < len(bounds) else 0))
                 break
             if split is None:
                 return None
             cells[k].append(split[0])
             run, k = split[1], k + 1
             missed += split[2]
+            if split[3] and doubts is not None:
+                doubts.append(True)
         if missed > _OVERHANG:
             return None
     return [" ".join(c) for c in cells]
 
 
-def _split(run: Run, bound: int, widest: int, near: bool = False) -> tuple[str, Run, int] | None:
+def _split(run: Run, bound: int, widest: int, near: bool = False) -> tuple[str, Run, int, bool] | None:
     """``run`` split where the next column's text starts: at the last space that leaves the part
     before it ending before the boundary ``bound`` (or within its column's widest text, ``widest``)
     and the part after starting at most a character after it (pdftotext prints the second of two
     cells close together right after the first, rarely further right than the cell starts); None when
-    every space misses by more than a run may overhang. A run that ends ``near`` the boundary (it may
+    every space misses by more than a run may overhang. Near the boundary, a space before a capital or
+    a figure is preferred (a cell's first line starts so), then one that leaves the part before no
+    wider than the column's widest text; the last item says whether another space near the boundary
+    fits as well (the words between may belong to either cell). A run that ends ``near`` the boundary (it may
     only overhang it) is split only where a word starts level with the boundary. Never next to a dash
     standing alone (a range "2026 - 2028", a name "Sở LĐ - TB&XH")."""
     s, e, text = run
@@ -212,21 +246,27 @@ def _split(run: Run, bound: int, widest: int, near: bool = False) -> tuple[str, 
     def miss(c: int) -> int:
         return max(0, s + c - 1 - limit) + max(0, s + c - bound - 1)
 
-    best = min(spaces, key=lambda c: (miss(c), -c), default=None)
+    def rank(c: int) -> tuple[int, bool, bool, int]:
+        starts = s + c >= bound - _OVERHANG and (text[c].isupper() or text[c].isdigit())  # a cell's first line
+        return miss(c), not starts, s + c - 1 > widest + _OVERHANG, -c
+
+    best = min(spaces, key=rank, default=None)
     if best is None or miss(best) > _OVERHANG:
         return None
-    return text[:best].rstrip(), (s + best, e, text[best:]), miss(best)
+    even = [c for c in spaces if rank(c)[:3] == rank(best)[:3] and s + c >= bound - 2 * _OVERHANG]
+    return text[:best].rstrip(), (s + best, e, text[best:]), miss(best), len(even) > 1
 
 
 def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -> WordTable | None:
     """The lines of the table whose header is ``lines[start]``, cut into columns by their runs of
     text; None when fewer than two lines fit. ``is_header`` tells a (repeated) header line."""
     clean = [ln.replace("\f", "").rstrip() for ln in lines]
-    anchors = runs_of(clean[start])
-    if len(anchors) < 3:
+    head = read_header(clean, start, _numbered_at)
+    anchors = head.top
+    starts = [s for s, _, _ in head.cells]
+    if len(starts) < 3 or any(b <= a for a, b in zip(starts, starts[1:], strict=False)):
         return None
-    pages = [_Page(anchors)]
-    pages[0].add(start, clean[start])
+    pages = [_Page(start, head)]
     head_lines, skip, blanks, cut, i = 0, 0, 0, None, start + 1
     breaks: dict[int, bool] = {}
     furniture: list[int] = []  # page numbers and repeated headers: lines of the table with no cell text
@@ -244,18 +284,22 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
             breaks[i] = blanks > 0
         blanks = 0
         page = pages[-1]
-        repeated = i in breaks and is_header(line) and _same_header(runs_of(line), anchors)
+        repeated = i in breaks and is_header(line) and _same_header(header_runs(line), anchors)
         if not repeated and _ends_table(line, anchors, is_header):
             break
-        if repeated and len(runs_of(line)) != len(anchors):
+        again = read_header(clean, i, _numbered_at) if repeated else None
+        if again is not None and (len(again.cells) != len(head.cells) or
+                                  any(b[0] <= a[0] for a, b in zip(again.cells, again.cells[1:], strict=False))):
             page.dropped.add(i)  # the header repeated with cells run together: the columns stay
             page.add(i, line)
             skip = head_lines
-        elif repeated:  # the header repeated on a new page (drawn to its own scale)
-            pages.append(_Page(runs_of(line)))
-            pages[-1].add(i, line)
+        elif again is not None:  # the header repeated on a new page (drawn to its own scale)
+            pages.append(_Page(i, again))
             pages[-1].dropped.add(i)
             skip = head_lines
+        elif i == head.sub_line:
+            page.add_sub(i, line)
+            head_lines += 1
         elif skip and not _numbered(line, page):
             skip -= 1  # the repeated header's other lines
             page.add(i, line)
@@ -288,8 +332,12 @@ def _same_header(runs: list[Run], header: list[Run]) -> bool:
 
 def _numbered(line: str, page: _Page) -> bool:
     """A row number in the first column."""
+    return _numbered_at(line, page.anchors)
+
+
+def _numbered_at(line: str, anchors: list[int]) -> bool:
     runs = runs_of(line)
-    return bool(runs) and runs[0][0] < page.anchors[1] and bool(_ROW_NO.match(runs[0][2].split(" ")[0]))
+    return bool(runs) and runs[0][0] < anchors[1] and bool(_ROW_NO.match(runs[0][2].split(" ")[0]))
 
 
 def _table(pages: list[_Page], breaks: dict[int, bool], cut: int | None, start: int,
@@ -313,4 +361,6 @@ def _table(pages: list[_Page], breaks: dict[int, bool], cut: int | None, start: 
     lines += [(n, [""] * width, False, False) for n in furniture if start < n < last]
     lines.sort(key=lambda line: line[0])
     return WordTable([n for n, _, _, _ in lines], [c for _, c, _, _ in lines], [b for _, _, b, _ in lines],
-                     [p for _, _, _, p in lines], pages[0].anchors, cut)
+                     [p for _, _, _, p in lines], pages[0].anchors, cut,
+                     frozenset() if pages[0].head.sub_line is None else frozenset({pages[0].head.sub_line}),
+                     frozenset(n for page in pages for n in page.doubtful))
