@@ -268,6 +268,8 @@ def mutated(fn: Callable[[dict], object], fmt: str = "json") -> Callable[[], byt
         plan = copy.deepcopy(base_plan())
         out = fn(plan)
         data = plan if out is None else out
+        if fmt == "raw":
+            return data.encode("utf-8")
         return json.dumps(data, ensure_ascii=False).encode() if fmt == "json" else as_yaml(data)
     return build
 
@@ -317,6 +319,10 @@ PLAN_FILES = [
     Case("sections-is-text", "sections.yaml", mutated(_set(["sections"], "x"), "yaml"), "error", "invalid plan"),
     Case("task-is-a-list", "tasklist.json", mutated(lambda p: p["tasks"].__setitem__(0, [1, 2])), "error", "invalid plan"),
     Case("non-text-key", "key.yaml", raw('schema_version: "1"\n1: 2\n'), "error", "key"),
+    Case("key-given-twice-yaml", "twice.yaml", mutated(lambda p: as_yaml(p).decode() + "tasks: []\n", "raw"), "error",
+         "given twice", why="a hand-edited plan with a second 'tasks:' would lose the first list in silence"),
+    Case("key-given-twice-json", "twice.json", raw('{"schema_version": "1", "tasks": [], "tasks": []}'), "error",
+         "given twice"),
     Case("list-at-the-root", "list.json", raw("[1, 2, 3]"), "error", "not a plan file"),
     Case("no-schema-version", "nover.yaml", raw("a: 1\n"), "error", "not a plan file"),
     Case("empty-file", "empty.yaml", raw(""), "error", "not a plan file"),

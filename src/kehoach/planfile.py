@@ -35,11 +35,41 @@ def _loader():
         import yaml
 
         base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        _LOADER = type("PlanLoader", (base,), {})
+        _LOADER = type("PlanLoader", (base,), {"construct_mapping": _construct_mapping})
         _LOADER.yaml_implicit_resolvers = {
             first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
             for first, resolvers in base.yaml_implicit_resolvers.items()}
     return _LOADER
+
+
+def _construct_mapping(self, node, deep=False):
+    """A mapping, refused when a key is given twice (YAML would keep the last value and drop the
+    others in silence: a hand-edited plan's first "tasks:" list lost)."""
+    import yaml
+
+    seen: set = set()
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue  # "<<: *defaults" may be overridden, as YAML means it
+        key = self.construct_object(key_node, deep=deep)
+        try:
+            twice = key in seen
+        except TypeError:  # an unhashable key: the constructor says so
+            continue
+        if twice:
+            raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} is given twice",
+                                                    key_node.start_mark)
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(self, node, deep)
+
+
+def _unique_keys(pairs: list) -> dict:
+    """A JSON object, refused when a key is given twice (json keeps the last value in silence)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        twice = next(k for k in data if sum(1 for p, _ in pairs if p == k) > 1)
+        raise ValueError(f"the key {twice!r} is given twice")
+    return data
 
 
 MAX_NUMBER = 10 ** 18
@@ -206,7 +236,7 @@ def parse_plan_text(text: str, name: str, as_json: bool) -> object:
     """The data of a plan file's text, checked by :func:`check_shape`."""
     try:
         if as_json:
-            data = json.loads(text, parse_constant=_no_constant)
+            data = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)
         else:
             data = _load_yaml(text, name)
     except json.JSONDecodeError as e:

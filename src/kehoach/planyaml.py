@@ -85,6 +85,8 @@ class _Reader:
             key, rest = m.group(1) or m.group(2), m.group(3)
             if m.group(1) and key.lower() in _OTHER_WORDS:
                 raise _NotOurs  # "on:", "no:": YAML 1.1 reads a boolean key
+            if key in out:
+                raise _NotOurs  # a key given twice: PyYAML's reader says where
             self.pos += 1
             if rest is not None:
                 out[key] = _scalar(rest)
