@@ -123,3 +123,29 @@ def test_a_batch_into_a_read_only_folder_stops_before_converting(where, tmp_path
     named = out if where == "outdir" else report
     assert (r.returncode, r.stderr) == (1, f"kehoach: cannot write {named}: Permission denied\n")
     assert not list(tmp_path.rglob("*.yaml")) and os.listdir(shared) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["extract", "{plan}", "--max-size", "99999999999999999999999G", "-q"],
+    ["extract", "{plan}", "--max-size", "9" * 400, "-q"],
+    ["batch", "{plan}", "-o", "{tmp}/out", "-j", "1", "--max-size", "3G"],
+    ["batch", "{plan}", "-o", "{tmp}/out", "-j", "1", "--memory-limit", "99999999999G"],
+    ["batch", "{plan}", "-o", "{tmp}/out", "-j", "1", "--timeout", "inf"],
+    ["batch", "{plan}", "-o", "{tmp}/out", "-j", "1", "--timeout", "1e308"],
+    ["tasks", "--db", "{db}", "--limit", "99999999999999999999999"],
+], ids=["max-size-huge", "max-size-400-digits", "max-size-3G-in-a-worker", "memory-huge", "timeout-inf",
+        "timeout-1e308", "limit-huge"])
+def test_limits_beyond_any_machine_are_no_limit(args, tmp_path):
+    """Sizes, times and counts past what a machine holds mean no limit (they were internal errors:
+    OverflowError, MemoryError, "datatype mismatch" blamed on the index; --max-size 3G made every
+    batch file "out of memory", a 3 GB read buffer set aside under the 2 GB worker cap)."""
+    db = tmp_path / "plans.sqlite"
+    if "tasks" in args:
+        assert invoke("index", PLAN, "--db", db, "-q").exit_code == 0
+    r = invoke(*[a.format(plan=PLAN, tmp=tmp_path, db=db) for a in args])
+    assert r.exit_code == 0 and "error" not in r.stderr and "failed" not in r.stderr.replace(" 0 failed", ""), r.stderr
+
+
+def test_a_timeout_that_is_not_a_number_is_a_usage_error(tmp_path):
+    r = invoke("batch", PLAN, "-o", tmp_path / "out", "--timeout", "nan")
+    assert r.exit_code == 2 and "nan is not a number of seconds" in r.stderr and not (tmp_path / "out").exists()

@@ -18,6 +18,7 @@ from .cliutil import (
     is_quiet,
     is_verbose,
     run,
+    seconds_option,
     size_option,
     write_output,
 )
@@ -51,7 +52,7 @@ Examples:
 @click.option("--report", type=str, default=None, metavar="FILE", help="Write a JSON report, one entry per input.")
 @click.option("--max-size", callback=size_option, default="50M", show_default=True, metavar="SIZE",
               help="Refuse inputs larger than SIZE (e.g. 200M).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=300, show_default=True, metavar="SECONDS",
+@click.option("--timeout", type=click.FloatRange(min=0), callback=seconds_option, default=300, show_default=True, metavar="SECONDS",
               help="Give up on a file after SECONDS (0: no limit); it is reported as failed and the run goes on.")
 @click.option("--memory-limit", "memory", callback=size_option, default="2G", show_default=True, metavar="SIZE",
               help="Memory one file may take (0: no limit); a file over it is reported as failed.")

@@ -94,6 +94,7 @@ def tasks(ctx, db, agency, role, due_before, overdue_as_of, plan_number, search,
         match = _agency_match(ctx, db, con, agency) if agency else None
         query = dict(role=role, due_before=due_before, overdue_as_of=overdue_as_of, plan=plan_number, search=search)
         ids = match.all_ids if match else None
+        limit = limit if limit < 2 ** 62 else 0  # more than SQLite counts: all
         rows = run(ctx, _sql, db, find_tasks, con, **query, limit=limit or None, agency_ids=ids)
         if limit and len(rows) == limit:
             total = run(ctx, _sql, db, find_tasks, con, **query, count_only=True, agency_ids=ids)

@@ -318,14 +318,21 @@ def size_option(ctx, param, value):
     return size
 
 
+MAX_SIZE = 2 ** 62
+"""A size beyond any machine's memory or disk: a larger one (99999999999G) is taken as this, which
+is no limit in effect (it would overflow a read or the memory cap)."""
+
+
 def parse_size(value: str) -> int | None:
-    """Bytes for a size like "50M", "200000" or "1.5 GiB"; None when ``value`` is not one."""
+    """Bytes for a size like "50M", "200000" or "1.5 GiB", at most MAX_SIZE; None when ``value`` is
+    not one."""
     import re
 
     m = re.fullmatch(r"(?i)\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value)
     if not m:
         return None
-    return int(float(m.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[m.group(2).lower()])
+    size = float(m.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[m.group(2).lower()]
+    return int(size) if size < MAX_SIZE else MAX_SIZE
 
 
 def load_source(ctx: click.Context, source: str) -> dict:
@@ -344,6 +351,17 @@ def emit_bytes(ctx: click.Context, data: bytes, out: str | None, binary: bool) -
     from .fileio import write_atomic
 
     run(ctx, write_atomic, out, data)
+
+
+def seconds_option(ctx, param, value):
+    """Seconds, 0 or more; "inf" or more than a century is no limit (0), NaN a usage error."""
+    if value is None:
+        return None
+    if value != value:
+        import click
+
+        raise click.BadParameter("nan is not a number of seconds")
+    return 0 if value > 3e9 else value
 
 
 def date_option(ctx, param, value):

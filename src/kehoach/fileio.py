@@ -236,6 +236,20 @@ class FileLock:
         os.close(self.fd)  # closing releases the lock
 
 
+def _read_most(fh, most: int) -> bytes:
+    """Up to ``most`` bytes of ``fh``, read in pieces: one ``read(most)`` sets aside ``most`` bytes
+    at once, which a large --max-size (3G) makes more than a batch worker's memory cap."""
+    chunks: list[bytes] = []
+    got = 0
+    while got < most:
+        chunk = fh.read(min(1 << 24, most - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 def read_input(name: str, max_bytes: int, error: type[Exception]) -> bytes:
     """The bytes of file ``name`` (``"-"``: standard input), at most ``max_bytes`` of them; every
     failure becomes one ``error`` whose message names the file and what to do. The limit holds
@@ -244,7 +258,7 @@ def read_input(name: str, max_bytes: int, error: type[Exception]) -> bytes:
         if name == "-":
             if sys.stdin is None:
                 raise error("-: standard input is closed; nothing to read")
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            data = _read_most(sys.stdin.buffer, max_bytes + 1)
         else:
             p = as_pathlib_reads(name)
             st = os.stat(p)
@@ -253,7 +267,7 @@ def read_input(name: str, max_bytes: int, error: type[Exception]) -> bytes:
             if st.st_size > max_bytes:
                 raise error(f"{name}: {st.st_size} bytes is over the {max_bytes}-byte limit; raise it with --max-size")
             with open(p, "rb") as fh:
-                data = fh.read(max_bytes + 1)
+                data = _read_most(fh, max_bytes + 1)
     except FileNotFoundError as e:
         raise error(f"{name}: no such file") from e
     except PermissionError as e:
