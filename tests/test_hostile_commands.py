@@ -14,23 +14,8 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
-from kehoach.cli import main
-
-from .conftest import ROOT
-
-PLAN = ROOT / "samples" / "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt"
-ENV = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-
-
-def kehoach(*args, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kehoach", *map(str, args)], stderr=subprocess.PIPE, env=ENV,
-                          timeout=180, **kw)
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+from .cli_run import ENV, PLAN, invoke, kehoach
 
 
 @pytest.fixture(scope="module")

@@ -13,19 +13,11 @@ import sys
 import unicodedata
 
 import pytest
-from click.testing import CliRunner
 
 import kehoach.batch
 import kehoach.pipeline
-from kehoach.cli import main
 
-from .conftest import ROOT
-
-PLAN = ROOT / "samples" / "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt"
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+from .cli_run import PLAN, invoke
 
 
 @pytest.mark.parametrize("asked", [0, 1, 100_000, 10 ** 20])

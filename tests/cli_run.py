@@ -1,0 +1,26 @@
+"""Running the command line from a test: in process (click's runner) or as a whole process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from kehoach.cli import main
+
+from .conftest import ROOT
+
+PLAN = ROOT / "samples" / "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt"
+ENV = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+
+
+def kehoach(*args, **kw) -> subprocess.CompletedProcess:
+    """``python -m kehoach ARGS`` as a process (the timeout guards against a hang; it times nothing)."""
+    return subprocess.run([sys.executable, "-m", "kehoach", *map(str, args)], stderr=subprocess.PIPE, env=ENV,
+                          timeout=180, **kw)
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
