@@ -19,6 +19,7 @@ from .extract.body import (
     unique_bases,
 )
 from .extract.bodytasks import sections_to_tasks
+from .extract.dates import school_year_warnings
 from .extract.front import Front, read_attachment, read_front
 from .extract.kind import is_decision, is_directive, is_plan, kind_warnings
 from .extract.labelled import labelled_tasks
@@ -94,7 +95,7 @@ def build_plan(source: Source) -> dict:
     doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
                 *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc),
-                *glued_markers(tasks, footnotes.entries)]
+                *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks)]
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
                                         doc["is_plan"])
     return {

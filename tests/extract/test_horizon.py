@@ -15,6 +15,7 @@ from kehoach.extract.dates import find_horizon, find_horizons
     ("CHỈ TIÊU THỜI KỲ 2021-2025", "THỜI KỲ 2021-2025"),
     ("NHIỆM VỤ NĂM 2026 - 2030", "NĂM 2026 - 2030"),
     ("NHIỆM VỤ NĂM 2026", "NĂM 2026"),
+    ("KẾ HOẠCH GIÁO DỤC NĂM HỌC 2025 - 2026", "NĂM HỌC 2025 - 2026"),  # a school year: a span
     ("QUY HOACH DEN NAM 2030", "DEN NAM 2030"),                 # typed without tone marks
     ("DANH MỤC NHIỆM VỤ NĂM 2026 CỦA CÁC SỞ", None),            # the time does not end the title
     ("DANH MỤC DỰ ÁN VÙNG PHÍA NAM 2030", None),                # a place, not "năm"

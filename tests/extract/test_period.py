@@ -26,6 +26,7 @@ CASES = [
     # the grammar of dates.HORIZON: "thời kỳ", "từ năm … - …", "đến hết năm"; a place "Nam" is no year
     ({"title": "Phát triển công nghiệp thời kỳ 2021-2030", "date": "2021-03-02"}, [], [], ("2021-01-01", "2030-12-31", "title")),
     ({"title": "Phát triển du lịch đến hết năm 2030", "date": "2025-06-01"}, [], [], ("2025-01-01", "2030-12-31", "title")),
+    ({"title": "Kế hoạch giáo dục năm học 2025-2026", "date": "2025-08-20"}, [], [], ("2025-01-01", "2026-12-31", "title")),
     ({"title": "Phát triển vùng kinh tế phía Nam 2026", "date": "2024-06-01"}, [], [], ("2024-01-01", "2024-12-31", "issue year")),
 ]
 

@@ -6,17 +6,19 @@ It never invents a date the text does not give: "Thường xuyên" has no start 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from .. import rx
 from .. import stddate as dt
+from ..diagnostics import warning
 from ..memo import text_cache
-from ..numbering import roman_to_int
 from ..record import FrozenRecord
 from ..vn import ascii_fold as fold
 from ..vn import fold_aligned, squash
 from ..vocab.dates import RECURRENCE_WORDS, YEAR
+from .date_spans import SPAN_READERS, make_date
+
+TYPE_CHECKING = False  # typing only
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _RECURRENCE_RES = [(rx.compile(p), r) for p, r in RECURRENCE_WORDS]
 
@@ -58,25 +60,12 @@ _NGAY = rx.compile(
 )
 
 
-def _date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _last_day(y: int, m: int) -> dt.date:
-    if m == 12:  # (no calendar module: it costs a cold start more than this)
-        return dt.date(y, 12, 31)
-    return dt.date(y, m + 1, 1) - dt.timedelta(days=1)
-
-
 def find_issue_date(text: str) -> dt.date | None:
     """The first "ngày 5 tháng 4 năm 2024" / "ngày 12 /9/2019" date in ``text``."""
     m = _NGAY.search(fold(text))
     if not m:
         return None
-    return _date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
 
 
 def find_date(text: str) -> dt.date | None:
@@ -85,14 +74,21 @@ def find_date(text: str) -> dt.date | None:
     m = _NGAY.search(f) or _DAY_MONTH_YEAR.search(f)
     if not m:
         return None
-    return _date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
 
 
 _QUARTER = r"(?:(?:quy\s+|(?<![\w/])q\.?\s*)(?P<{n}>[ivx]+|[1-4])(?!\w))"
 """A quarter: "Quý III", "quý 3", and as tables shorten it, "Q3", "Q.III"."""
 _LIST_SEP = r"\s*(?:,|-|–|\bva\b|\bden\b|\btoi\b)\s*"
 """Between the quarters or months of a list or range that shares one year: "II, III", "4 đến tháng 5"."""
+_SCHOOL_YEAR = rf"nam\s+hoc\s+(?P<y1>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR})(?!\d)"
+"""A school year: "năm học 2025-2026", "năm học 2025 - 2026"."""
 _SPAN_PATTERNS = [
+    # Học kỳ I năm học 2025-2026 (a semester), Năm học 2025-2026, năm học 2025-2026 đến năm học 2029-2030
+    ("semester", rx.compile(rf"hoc\s+k[yi]\s+(?P<s>ii|i|[12])\s*(?:,\s*|\s+cua\s+)?{_SCHOOL_YEAR}")),
+    ("school_year", rx.compile(
+        rf"{_SCHOOL_YEAR}(?:\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:nam\s+hoc\s+)?"
+        rf"(?P<y3>{_YEAR})\s*[-–/]\s*(?P<y4>{_YEAR})(?!\d))?")),
     # Quý II - Quý III/2024, Quý IV/2023 - Quý I/2024
     ("quarter_range", rx.compile(
         rf"{_QUARTER.format(n='q1')}\s*(?:[/,]\s*|\s+nam\s+)?(?P<y1>{_YEAR})?\s*(?:-|–|den|toi)\s*{_QUARTER.format(n='q2')}\s*(?:[/,]\s*|\s+nam\s+|\s+)(?P<y2>{_YEAR})")),
@@ -119,10 +115,12 @@ _TIME = (
     rf"|thang\s+\d{{1,2}}(?:{_LIST_SEP}(?:thang\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|quy\s+(?:[ivx]+|[1-4])(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])\b)*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|0?6\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+{_YEAR})?"
+    rf"|(?:hoc\s+k[yi]\s+(?:ii|i|[12])\s*(?:,\s*|\s+cua\s+)?)?nam\s+hoc\s+{_YEAR}\s*[-–/]\s*{_YEAR}(?!\d)"
     rf"|(?:nam|giai\s+doan)\s+{_YEAR}(?:\s*(?:-|–|den|toi)\s*(?:(?:het\s+)?nam\s+)?{_YEAR}(?!\d))?"
 )
 """A time as running text writes it, with or without its year: "ngày 15/12", "tháng 4, 5/2026", "Quý II/2026",
-a span of years whole ("năm 2025 - 2026", "giai đoạn 2025 - 2026", "năm 2025 đến năm 2026")."""
+a span of years whole ("năm 2025 - 2026", "giai đoạn 2025 - 2026", "năm 2025 đến năm 2026"), a school year
+or its semester ("năm học 2025-2026", "học kỳ II năm học 2025-2026")."""
 TIME_PHRASE = rx.compile(
     rf"""(?<!\w)(?:(?:dinh\s+k[yi]\s+)?(?:hoan\s+thanh\s+(?:xong\s+)?|xong\s+|cham\s+nhat\s+(?:la\s+|vao\s+)?)?
           (?:truoc|trong|vao|tu|cham\s+nhat(?:\s+la)?)\s+(?:{_TIME})
@@ -153,11 +151,11 @@ def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
 
 
 HORIZON = rx.compile(
-    rf"""(?<!\w)(?:(?:giai\s+doan|thoi\s+k[yi]|tu\s+nam|nam)\s+(?P<first>{_YEAR})\s*[-–]\s*(?P<last>{_YEAR})
+    rf"""(?<!\w)(?:(?:giai\s+doan|thoi\s+k[yi]|tu\s+nam|nam(?:\s+hoc)?)\s+(?P<first>{_YEAR})\s*[-–]\s*(?P<last>{_YEAR})
       | (?:den|toi)\s+(?:het\s+)?nam\s+(?P<until>{_YEAR})
       | nam\s+(?P<year>{_YEAR}))(?!\d)""", rx.X)
 """The time a plan, a table or an objective is set for (on :func:`fold_time`'s key): "giai đoạn
-2021-2025", "thời kỳ 2021-2025", "(từ) năm 2026 - 2030" (a span), "đến (hết) năm 2030" (until),
+2021-2025", "thời kỳ 2021-2025", "(từ) năm 2026 - 2030", "năm học 2025-2026" (a span), "đến (hết) năm 2030" (until),
 "năm 2026" (a year). One grammar for the plan's period and an appendix title's horizon."""
 
 
@@ -210,16 +208,27 @@ def find_horizon(title: str) -> str | None:
     return title[found[-1].start:found[-1].end]
 
 
-_OPEN_END = rx.compile(r"(?:cac|nhung) nam tiep theo|tro di|tro ve sau|ve sau")
+_NAMES_SCHOOL_YEAR = rx.compile(r"\bnam\s+hoc\s+(?:19|20)\d\d\b")
+
+
+def school_year_warnings(tasks: list[dict]) -> list[PlanWarning]:
+    """One ``school-year`` warning for the deadlines that name a school year ("năm học 2025-2026"),
+    whose dates come from the general-school calendar rather than from the text."""
+    named = [t for t in tasks if (t["deadline"]["text"] and t["deadline"]["end"]
+                                  and _NAMES_SCHOOL_YEAR.search(fold_time(t["deadline"]["text"])))]
+    if not named:
+        return []
+    first = named[0]
+    return [warning("school-year", f"{len(named)} task deadline(s) name a school year (first: task {first['id']}, "
+                    f"{first['deadline']['text'][:60]!r}): read as 1 September to 31 May, the general-school "
+                    "calendar; check them where another calendar (a university's) is meant", first.get("loc"))]
+
+
+_OPEN_END = rx.compile(r"(?:cac|nhung) nam (?:hoc )?tiep theo|tro di|tro ve sau|ve sau")
 _AND = rx.compile(r"\s*(?:,|;|\bva\b)\s*")
 _FROM = rx.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:ngay|thang|quy|nam)?\s*$")
 _BEFORE = rx.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
 _WITHIN = rx.compile(r"(?:trong|tu)\s*(?:nam)?\s*$")
-
-
-def _quarter(q: str) -> int | None:
-    n = int(q) if q.isdigit() else roman_to_int(q.upper())
-    return n if n and 1 <= n <= 4 else None
 
 
 def text_to_deadline(text: str | None) -> dict:
@@ -259,6 +268,9 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
     "Tháng 6/2025 và tháng 12/2025" runs to the last date named; "Từ năm 2025" and
     "Năm 2025 và các năm tiếp theo" have a start and no end.
     """
+    milestones = _milestones(f)
+    if milestones:
+        return milestones
     start, end, stop = _span_one(f)
     if start is None and end is None:
         return None, None
@@ -277,6 +289,26 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
     return start, end
 
 
+_LABEL = rx.compile(r"(?:^|[;,])\s*(?:[-+•]\s*)?(?P<t>[^:;,]{4,40}?)\s*:")
+"""A time that labels what is due by it: "Năm 2026: …; giai đoạn 2027-2030: …"."""
+_LABEL_WORDS = 3
+
+
+def _milestones(f: str) -> tuple[dt.date | None, dt.date | None] | None:
+    """Milestones, several times each labelling what is due by it ("Năm 2026: 50%; giai đoạn 2027-2030:
+    100%"): from the first one's start to the latest end; None when the text has fewer than two."""
+    spans = []
+    for m in _LABEL.finditer(f) if f.count(":") > 1 else ():
+        label = m["t"]
+        start, end, stop = _span_one(label)
+        if end is not None and stop is not None and not label[stop:].strip() \
+                and len(label[:_first_match_start(label)].split()) <= _LABEL_WORDS:
+            spans.append((start, end))
+    if len(spans) < 2:
+        return None
+    return spans[0][0], max(end for _, end in spans if end)
+
+
 def _first_match_start(f: str) -> int:
     starts = [m.start() for pat in (_DAY_MONTH_YEAR, *(r for _, r in _SPAN_PATTERNS)) for m in [pat.search(f)] if m]
     return min(starts) if starts else 0
@@ -291,16 +323,18 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
     day = _day_span(f)
     if day is not None:
         return day
-    for name, pat in _SPAN_PATTERNS:
-        m = pat.search(f)
-        span = _SPAN_READERS[name](m) if m else None
-        if m is None or span is None:
+    found = sorted((m.start(), k, name, m) for k, (name, pat) in enumerate(_SPAN_PATTERNS) if (m := pat.search(f)))
+    for _, _, name, m in found:  # the first time the text names ("Năm 2026: …; giai đoạn 2027-2030: …" starts
+        span = SPAN_READERS[name](m)  # in 2026); where two shapes start together, the longer (listed first)
+        if span is None:
             continue
         start: dt.date | None = span[0]
         end = span[1]
         prefix = f[: m.start()]
         before = bool(_BEFORE.search(prefix)) and not _WITHIN.search(prefix)
         if name in _POINT_SPANS and (before or (name == "year" and "truoc" in prefix.split())):
+            if name in _TERM_SPANS and rx.search(r"truoc\s*$", prefix):
+                end = span[0] - dt.timedelta(days=1)  # "trước năm học 2026-2027": before it opens
             start = None  # "trước Quý III/2024": by its end
         return start, end, m.end()
     return None, None, None
@@ -314,84 +348,21 @@ def _day_span(f: str) -> tuple[dt.date | None, dt.date | None, int | None] | Non
     day = _DAY_MONTH_YEAR.search(f)
     if day is None or rx.search(r"(?:thang|quy)\s*$", f[: day.start()]):
         return None  # "tháng 4 - 5/2026": two months, not the 4th of May
-    d = _date(int(day["y"]), int(day["m"]), int(day["d"]))
+    d = make_date(int(day["y"]), int(day["m"]), int(day["d"]))
     if d is None:
         return None
     later = _DAY_MONTH_YEAR.search(f, day.end())
     if later and rx.search(r"(?:-|–|den|toi)\s*(?:ngay\s*)?$", f[day.end(): later.start()]):
-        return d, _date(int(later["y"]), int(later["m"]), int(later["d"])), later.end()
+        return d, make_date(int(later["y"]), int(later["m"]), int(later["d"])), later.end()
     first = _DAY_MONTH_FIRST.search(f[: day.start()])  # "từ 15/7 đến 15/8/2026", "20/12 - 15/1/2027": one year written
-    if first and (start := _date(int(day["y"]) - (int(first["m"]) > int(day["m"])), int(first["m"]), int(first["d"]))):
+    if first and (start := make_date(int(day["y"]) - (int(first["m"]) > int(day["m"])), int(first["m"]), int(first["d"]))):
         return start, d, day.end()
     if rx.search(r"(?:tu|bat dau)\s*(?:ngay)?\s*$", f[: day.start()]):
         return d, None, day.end()
     return None, d, day.end()
 
 
-Span = tuple[dt.date, dt.date]
-
-
-def _quarter_range(m: re.Match) -> Span | None:
-    q1, q2 = _quarter(m["q1"]), _quarter(m["q2"])
-    if not q1 or not q2:
-        return None
-    y2 = int(m["y2"])
-    y1 = int(m["y1"]) if m["y1"] else (y2 if q1 <= q2 else y2 - 1)
-    return dt.date(y1, 3 * q1 - 2, 1), _last_day(y2, 3 * q2)
-
-
-def _quarter_list(m: re.Match) -> Span | None:
-    found = [_quarter(q) for q in rx.findall(r"(?:(?<!\w)|(?<=q)|(?<=q\.))(?:[ivx]+|[1-4])(?!\w)", m.string[m.start():m.end("y") - 4])]
-    quarters = [q for q in found if q]
-    if not quarters or len(quarters) != len(found) or quarters != sorted(quarters):
-        return None
-    y = int(m["y"])
-    return dt.date(y, 3 * quarters[0] - 2, 1), _last_day(y, 3 * quarters[-1])
-
-
-def _one_quarter(m: re.Match) -> Span | None:
-    q = _quarter(m["q"])
-    return (dt.date(int(m["y"]), 3 * q - 2, 1), _last_day(int(m["y"]), 3 * q)) if q else None
-
-
-def _half(m: re.Match) -> Span:
-    y = int(m["y"])
-    return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m["h"] == "dau" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-
-
-def _month_range(m: re.Match) -> Span | None:
-    y2 = int(m["y2"])
-    y1 = int(m["y1"]) if m["y1"] else y2
-    m1, m2 = int(m["m1"]), int(m["m2"])
-    return (dt.date(y1, m1, 1), _last_day(y2, m2)) if 1 <= m1 <= 12 and 1 <= m2 <= 12 else None
-
-
-def _month_list(m: re.Match) -> Span | None:
-    y, m1, m2 = int(m["y"]), int(m["m1"]), int(m["m2"])
-    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
-        return None
-    return dt.date(y if m1 <= m2 else y - 1, m1, 1), _last_day(y, m2)
-
-
-def _one_month(m: re.Match) -> Span | None:
-    mo, y = int(m["m"]), int(m["y"])
-    return (dt.date(y, mo, 1), _last_day(y, mo)) if 1 <= mo <= 12 else None
-
-
-def _year_range(m: re.Match) -> Span | None:
-    y1, y2 = int(m["y1"]), int(m["y2"])
-    return (dt.date(y1, 1, 1), dt.date(y2, 12, 31)) if y2 >= y1 else None
-
-
-def _one_year(m: re.Match) -> Span:
-    return dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31)
-
-
-_SPAN_READERS: dict[str, Callable[[re.Match], Span | None]] = {
-    "quarter_range": _quarter_range, "quarter_list": _quarter_list, "quarter": _one_quarter, "half": _half,
-    "month_range": _month_range, "month_list": _month_list, "month": _one_month, "month_short": _one_month,
-    "year_range": _year_range, "year": _one_year,
-}
-"""Each shape in :data:`_SPAN_PATTERNS` -> its start and end (None: the figures are no date)."""
-_POINT_SPANS = {"quarter", "half", "month", "month_short", "year"}
+_POINT_SPANS = {"quarter", "half", "month", "month_short", "year", "semester", "school_year"}
 """Shapes that, after "trước" ("before"), give only an end."""
+_TERM_SPANS = {"semester", "school_year"}
+"""Shapes named for a term that opens on a day: "trước năm học 2026-2027" is before it opens."""

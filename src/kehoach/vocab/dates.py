@@ -18,6 +18,10 @@ DATE_NUMERIC = rf"\d{{1,2}}\s*[/\-.]\s*\d{{1,2}}\s*[/\-.]\s*{YEAR}"
 DATE_WORDED = rf"\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{YEAR}"
 """A date in words: "05 tháng 4 năm 2024"."""
 DATE = rf"(?:{DATE_NUMERIC}|{DATE_WORDED})"
+SCHOOL_YEAR_OPENS = 9
+SCHOOL_YEAR_CLOSES = 5
+"""The months a school year ("năm học 2025-2026") opens and closes in: the Ministry of Education's
+calendar for general schools opens it in early September and closes it by 31 May."""
 
 
 class Recurrence(str, Enum):
@@ -38,7 +42,7 @@ RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
     (r"hang quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy"
      r"|thang\s+0?3\s*,\s*0?6\s*,\s*0?9\s*(?:,|\s+va)\s*12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.QUARTERLY),
     (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
-    (r"hang nam|dinh ky hang nam|moi nam|nam nao cung|(?:cac|nhung) nam tiep theo", Recurrence.ANNUAL),
+    (r"hang nam|dinh ky hang nam|moi nam|nam nao cung|(?:cac|nhung) nam (?:hoc )?tiep theo", Recurrence.ANNUAL),
     (r"dot xuat|khi co yeu cau|khi can thiet|khi (?:co|xay ra|phat sinh) (?:dich|su co|thien tai|tinh huong)|khi phat sinh", Recurrence.AD_HOC),
 ]
 """Folded (tone-less, lower-case: "hằng năm" and "hàng năm" are both "hang nam") phrases -> recurrence.

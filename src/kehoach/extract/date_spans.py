@@ -1,0 +1,118 @@
+"""Each deadline shape's dates: a match of one of :mod:`kehoach.extract.dates`' span patterns to the
+first and last day it covers (None when its figures are no date: "Quý V/2024", "tháng 13/2024")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .. import rx
+from .. import stddate as dt
+from ..numbering import roman_to_int
+from ..vocab.dates import SCHOOL_YEAR_CLOSES, SCHOOL_YEAR_OPENS
+
+
+def make_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def last_day(y: int, m: int) -> dt.date:
+    if m == 12:  # (no calendar module: it costs a cold start more than this)
+        return dt.date(y, 12, 31)
+    return dt.date(y, m + 1, 1) - dt.timedelta(days=1)
+
+
+def _quarter(q: str) -> int | None:
+    n = int(q) if q.isdigit() else roman_to_int(q.upper())
+    return n if n and 1 <= n <= 4 else None
+
+
+Span = tuple[dt.date, dt.date]
+
+
+def _quarter_range(m: re.Match) -> Span | None:
+    q1, q2 = _quarter(m["q1"]), _quarter(m["q2"])
+    if not q1 or not q2:
+        return None
+    y2 = int(m["y2"])
+    y1 = int(m["y1"]) if m["y1"] else (y2 if q1 <= q2 else y2 - 1)
+    return dt.date(y1, 3 * q1 - 2, 1), last_day(y2, 3 * q2)
+
+
+def _quarter_list(m: re.Match) -> Span | None:
+    found = [_quarter(q) for q in rx.findall(r"(?:(?<!\w)|(?<=q)|(?<=q\.))(?:[ivx]+|[1-4])(?!\w)", m.string[m.start():m.end("y") - 4])]
+    quarters = [q for q in found if q]
+    if not quarters or len(quarters) != len(found) or quarters != sorted(quarters):
+        return None
+    y = int(m["y"])
+    return dt.date(y, 3 * quarters[0] - 2, 1), last_day(y, 3 * quarters[-1])
+
+
+def _one_quarter(m: re.Match) -> Span | None:
+    q = _quarter(m["q"])
+    return (dt.date(int(m["y"]), 3 * q - 2, 1), last_day(int(m["y"]), 3 * q)) if q else None
+
+
+def _half(m: re.Match) -> Span:
+    y = int(m["y"])
+    return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m["h"] == "dau" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+
+
+def _month_range(m: re.Match) -> Span | None:
+    y2 = int(m["y2"])
+    y1 = int(m["y1"]) if m["y1"] else y2
+    m1, m2 = int(m["m1"]), int(m["m2"])
+    return (dt.date(y1, m1, 1), last_day(y2, m2)) if 1 <= m1 <= 12 and 1 <= m2 <= 12 else None
+
+
+def _month_list(m: re.Match) -> Span | None:
+    y, m1, m2 = int(m["y"]), int(m["m1"]), int(m["m2"])
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    return dt.date(y if m1 <= m2 else y - 1, m1, 1), last_day(y, m2)
+
+
+def _one_month(m: re.Match) -> Span | None:
+    mo, y = int(m["m"]), int(m["y"])
+    return (dt.date(y, mo, 1), last_day(y, mo)) if 1 <= mo <= 12 else None
+
+
+def _year_range(m: re.Match) -> Span | None:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    return (dt.date(y1, 1, 1), dt.date(y2, 12, 31)) if y2 >= y1 else None
+
+
+def _school_year(m: re.Match) -> Span | None:
+    """1 September of the first school year to 31 May of the last: the general-school calendar (the
+    year opens in early September and closes by the end of May)."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    last = int(m["y4"]) if m["y3"] else y2
+    if y2 <= y1 or (m["y3"] and not (y1 <= int(m["y3"]) < last)):
+        return None
+    return dt.date(y1, SCHOOL_YEAR_OPENS, 1), last_day(last, SCHOOL_YEAR_CLOSES)
+
+
+def _semester(m: re.Match) -> Span | None:
+    """The first semester runs from September into January, the second from January to May (their
+    bounds by the month: the turn falls in mid-January)."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 != y1 + 1:
+        return None
+    if m["s"] in ("i", "1"):
+        return dt.date(y1, SCHOOL_YEAR_OPENS, 1), last_day(y2, 1)
+    return dt.date(y2, 1, 1), last_day(y2, SCHOOL_YEAR_CLOSES)
+
+
+def _one_year(m: re.Match) -> Span:
+    return dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31)
+
+
+SPAN_READERS: dict[str, Callable[[re.Match], Span | None]] = {
+    "semester": _semester, "school_year": _school_year, "quarter_range": _quarter_range, "quarter_list": _quarter_list, "quarter": _one_quarter, "half": _half,
+    "month_range": _month_range, "month_list": _month_list, "month": _one_month, "month_short": _one_month,
+    "year_range": _year_range, "year": _one_year,
+}
+"""Each shape in :data:`_SPAN_PATTERNS` -> its start and end (None: the figures are no date)."""
