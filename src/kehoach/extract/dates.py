@@ -13,14 +13,18 @@ from ..memo import text_cache
 from ..record import FrozenRecord
 from ..vn import ascii_fold as fold
 from ..vn import fold_aligned, squash
-from ..vocab.dates import RECURRENCE_WORDS, YEAR
+from ..vocab.dates import ADVERB_RECURRENCE, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
 from .date_spans import SPAN_READERS, make_date
 
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
+    import re
+
     from ..model import PlanWarning
 
 _RECURRENCE_RES = [(rx.compile(p), r) for p, r in RECURRENCE_WORDS]
+_ADVERB = rx.compile(ADVERB_RECURRENCE)
+_TIME_VALUE_AFTER = rx.compile(TIME_VALUE_AFTER)
 
 _TIME_WORDS = {"nam": "năm", "tu": "từ", "toi": "tới", "den": "đến", "quy": "quý", "thang": "tháng",
                "trong": "trong", "truoc": "trước"}
@@ -129,13 +133,20 @@ TIME_PHRASE = rx.compile(
     rx.X,
 )
 """A time phrase a sentence gives for itself (folded): "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
+_HOW_OFTEN = r"(?:thuong\s+xuyen|lien\s+tuc|hang\s+(?:nam|quy|thang))"
+_HOW_OFTEN_RUN = rf"{_HOW_OFTEN}(?:\s*(?:,|\bva\b|\bhoac\b)\s*{_HOW_OFTEN})*"
+_WHEN_AFTER = (r"\b(?:trong\s+(?:nam|quy|thang|dip|suot|thoi\s+gian|giai\s+doan|ca\s+nam|moi|cac|ky|tuan|ngay)"
+               r"|suot|tu|vao|khi)\b")
 RECURRENCE_PHRASE = rx.compile(
-    r"(?:^|,\s*|\bthuc\s+hien\s+|\bto\s+chuc\s+)(?:thuong\s+xuyen|lien\s+tuc|hang\s+(?:nam|quy|thang))"
-    r"(?=\s*(?:[.;,]|$|\b(?:trong|suot|tu|vao|khi)\b))"
+    rf"^{_HOW_OFTEN_RUN}(?=\s*(?:[.;,:]|$|{_WHEN_AFTER}))"
+    rf"|,\s*{_HOW_OFTEN_RUN}(?=\s*(?:[.;]|$|{_WHEN_AFTER}))"
+    rf"|\b(?:thuc\s+hien|to\s+chuc)\s+{_HOW_OFTEN_RUN}(?=\s*(?:[.;,]|$|{_WHEN_AFTER}))"
     r"|(?<!\w)hang\s+(?:nam|quy|thang)(?=\s*(?:\.|$))")
-"""How often, when a sentence gives no date (folded): "…, thường xuyên trong dịp Tết.", "thực hiện hằng quý",
-"… báo cáo Ủy ban nhân dân tỉnh hằng quý." (ending the sentence; before a ";" it may qualify a listed thing,
-"dự toán … hàng năm; danh mục …")."""
+"""How often, when a sentence gives no date (folded): "Hằng năm, …", "…, thường xuyên trong dịp Tết.",
+"thực hiện hằng quý", "… báo cáo Ủy ban nhân dân tỉnh hằng quý." (ending the sentence; before a ";" it may
+qualify a listed thing, "dự toán … hàng năm; danh mục …"). Not an adverb of one duty: "thường xuyên kiểm tra,
+đôn đốc …" (before a verb), "phối hợp chặt chẽ, thường xuyên, hiệu quả" (one of a list of manners),
+"thường xuyên trong việc …"."""
 
 
 def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
@@ -252,7 +263,7 @@ def _deadline(raw: str) -> dict:
     f = fold_time(raw)
     recs = []
     for pat, rec in _RECURRENCE_RES:
-        if pat.search(f) and rec.value not in recs:
+        if rec.value not in recs and any(not _as_adverb(f, m) for m in pat.finditer(f)):
             recs.append(rec.value)
     if recs:
         out["recurrence"] = "+".join(recs)
@@ -260,6 +271,11 @@ def _deadline(raw: str) -> dict:
     out["start"] = start.isoformat() if start else None
     out["end"] = end.isoformat() if end else None
     return out
+
+
+def _as_adverb(f: str, m: re.Match) -> bool:
+    """A recurrence word before a verb ("Thường xuyên kiểm tra, đôn đốc"): how a duty is done, no time."""
+    return bool(_ADVERB.match(f, m.start())) and not _TIME_VALUE_AFTER.match(f, m.end())
 
 
 def _span(f: str) -> tuple[dt.date | None, dt.date | None]:

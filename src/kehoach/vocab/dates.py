@@ -47,3 +47,12 @@ RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
 ]
 """Folded (tone-less, lower-case: "hằng năm" and "hàng năm" are both "hang nam") phrases -> recurrence.
 Order matters: longer first."""
+
+ADVERB_RECURRENCE = r"thuong xuyen|lien tuc"
+"""Folded recurrence words that are also adverbs of manner: before a verb ("thường xuyên kiểm tra, đôn đốc
+…") they say how closely one duty is done, not when the task is due. Words that name a period ("hằng năm tổ
+chức …", "định kỳ hằng quý báo cáo …") schedule the duty they come before and stay its recurrence."""
+TIME_VALUE_AFTER = (r"\s*(?:[^\w\s]|$|\d|(?:trong|suot|tu|ke|vao|khi|den|toi|truoc|sau|theo|va|hoac|ve|cho|len|tai"
+                    r"|hang|lien|thuong|dinh|dot|nam|quy|thang|ngay|tuan|hoc|ky|lan|mot|moi|cua|giai|nhu|neu)\b)")
+"""What follows a recurrence word that is the time itself (folded): a stop or a bracket, a figure, or a time
+or linking word ("Thường xuyên trong năm 2026", "Hằng năm (2021-2025)", "định kỳ 6 tháng về Sở")."""
