@@ -19,7 +19,7 @@ from .extract.body import (
     unique_bases,
 )
 from .extract.bodytasks import sections_to_tasks
-from .extract.dates import school_year_warnings
+from .extract.date_spans import school_year_warnings
 from .extract.front import Front, read_attachment, read_front
 from .extract.kind import is_decision, is_directive, is_plan, kind_warnings
 from .extract.labelled import labelled_tasks

@@ -1,5 +1,6 @@
 """Each deadline shape's dates: a match of one of :mod:`kehoach.extract.dates`' span patterns to the
-first and last day it covers (None when its figures are no date: "Quý V/2024", "tháng 13/2024")."""
+first and last day it covers (None when its figures are no date: "Quý V/2024", "tháng 13/2024"), and the
+warning for the dates a school year's calendar gives."""
 
 from __future__ import annotations
 
@@ -8,8 +9,14 @@ from collections.abc import Callable
 
 from .. import rx
 from .. import stddate as dt
+from ..diagnostics import warning
 from ..numbering import roman_to_int
+from ..vn import fold_aligned
 from ..vocab.dates import SCHOOL_YEAR_CLOSES, SCHOOL_YEAR_OPENS
+
+TYPE_CHECKING = False  # typing only
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 
 def make_date(y: int, m: int, d: int) -> dt.date | None:
@@ -116,3 +123,19 @@ SPAN_READERS: dict[str, Callable[[re.Match], Span | None]] = {
     "year_range": _year_range, "year": _one_year,
 }
 """Each shape in :data:`_SPAN_PATTERNS` -> its start and end (None: the figures are no date)."""
+
+
+_NAMES_SCHOOL_YEAR = rx.compile(r"\bnam\s+hoc\s+(?:19|20)\d\d\b")
+
+
+def school_year_warnings(tasks: list[dict]) -> list[PlanWarning]:
+    """One ``school-year`` warning for the deadlines that name a school year ("năm học 2025-2026"),
+    whose dates come from the general-school calendar rather than from the text."""
+    named = [t for t in tasks if (t["deadline"]["text"] and t["deadline"]["end"]
+                                  and _NAMES_SCHOOL_YEAR.search(fold_aligned(t["deadline"]["text"])))]
+    if not named:
+        return []
+    first = named[0]
+    return [warning("school-year", f"{len(named)} task deadline(s) name a school year (first: task {first['id']}, "
+                    f"{first['deadline']['text'][:60]!r}): read as 1 September to 31 May, the general-school "
+                    "calendar; check them where another calendar (a university's) is meant", first.get("loc"))]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from .. import rx
 from .. import stddate as dt
-from ..diagnostics import warning
 from ..memo import text_cache
 from ..record import FrozenRecord
 from ..vn import ascii_fold as fold
@@ -19,8 +18,6 @@ from .date_spans import SPAN_READERS, make_date
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
     import re
-
-    from ..model import PlanWarning
 
 _RECURRENCE_RES = [(rx.compile(p), r) for p, r in RECURRENCE_WORDS]
 _ADVERB = rx.compile(ADVERB_RECURRENCE)
@@ -161,6 +158,37 @@ def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
     return text[m.start():m.end()].lstrip(", ") if m else None
 
 
+_UNTIL_STOP = r"(?=\s*(?:[.;](?:\s|$)|$))"
+CLOSING_TIME = rx.compile(
+    rf"(?:[,;:]|\s[-–])\s*(?P<t>(?:hoan\s+thanh\s+(?:xong\s+)?)?(?:{_TIME})){_UNTIL_STOP}"
+    rf"|\s(?P<h>hoan\s+thanh\s+(?:xong\s+)?(?:{_TIME})){_UNTIL_STOP}")
+"""A time that closes a sentence with no word leading it in, set apart by a comma, a semicolon or a dash
+("…, Quý III/2026.") or after "hoàn thành" ("… hoàn thành Quý III/2026.")."""
+_ENDS_WITH_TIME = rx.compile(rf"(?:{_TIME}|\d)\s*$")
+
+
+def find_closing_time(text: str) -> str | None:
+    """The time that closes a sentence on its own, as written (:data:`CLOSING_TIME`); None when the time
+    belongs to what the sentence names ("Sở A báo cáo kết quả quý III/2026.": no comma sets it apart) or
+    ends a list of times ("số liệu năm 2024, năm 2025.").
+
+    >>> find_closing_time("Sở A chủ trì tổ chức hội nghị sơ kết, Quý III/2026.")
+    'Quý III/2026'
+    >>> find_closing_time("Sở A chủ trì, báo cáo kết quả quý III/2026.") is None
+    True
+    """
+    f = fold_time(text)
+    for m in CLOSING_TIME.finditer(f):
+        group = "t" if m["t"] else "h"
+        if group == "t" and _ENDS_WITH_TIME.search(f, 0, m.start()):
+            continue
+        phrase = text[m.start(group):m.end(group)]
+        d = text_to_deadline(phrase)
+        if d["start"] or d["end"]:
+            return phrase
+    return None
+
+
 HORIZON = rx.compile(
     rf"""(?<!\w)(?:(?:giai\s+doan|thoi\s+k[yi]|tu\s+nam|nam(?:\s+hoc)?)\s+(?P<first>{_YEAR})\s*[-–]\s*(?P<last>{_YEAR})
       | (?:den|toi)\s+(?:het\s+)?nam\s+(?P<until>{_YEAR})
@@ -217,22 +245,6 @@ def find_horizon(title: str) -> str | None:
     if not found or rx.search(r"[^\W_]", title[found[-1].end:]):
         return None
     return title[found[-1].start:found[-1].end]
-
-
-_NAMES_SCHOOL_YEAR = rx.compile(r"\bnam\s+hoc\s+(?:19|20)\d\d\b")
-
-
-def school_year_warnings(tasks: list[dict]) -> list[PlanWarning]:
-    """One ``school-year`` warning for the deadlines that name a school year ("năm học 2025-2026"),
-    whose dates come from the general-school calendar rather than from the text."""
-    named = [t for t in tasks if (t["deadline"]["text"] and t["deadline"]["end"]
-                                  and _NAMES_SCHOOL_YEAR.search(fold_time(t["deadline"]["text"])))]
-    if not named:
-        return []
-    first = named[0]
-    return [warning("school-year", f"{len(named)} task deadline(s) name a school year (first: task {first['id']}, "
-                    f"{first['deadline']['text'][:60]!r}): read as 1 September to 31 May, the general-school "
-                    "calendar; check them where another calendar (a university's) is meant", first.get("loc"))]
 
 
 _OPEN_END = rx.compile(r"(?:cac|nhung) nam (?:hoc )?tiep theo|tro di|tro ve sau|ve sau")
