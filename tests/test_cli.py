@@ -207,7 +207,7 @@ def test_what_replaces_the_slow_imports_gives_the_same_answers():
     import datetime as dt
     import hashlib
 
-    from kehoach.extract.dates import _last_day
+    from kehoach.extract.date_spans import last_day as _last_day
     from kehoach.parse import sha256_hex
 
     for data in (b"", b"abc", "Kế hoạch số 1/KH-UBND".encode() * 1000):
