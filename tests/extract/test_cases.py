@@ -93,6 +93,13 @@ def test_label_line(case):
     assert (None if got is None else [list(e) for e in got]) == case["out"]
 
 
+@pytest.mark.parametrize("case", load_cases("caps_names.yaml"), ids=lambda c: c["in"])
+def test_name_from_caps(case):
+    from kehoach.extract.agencies import name_from_caps
+
+    assert name_from_caps(case["in"]) == case["out"]
+
+
 @pytest.mark.parametrize("case", load_cases("time_phrases.yaml"), ids=lambda c: c["in"])
 def test_time_phrase(case):
     from kehoach.extract.dates import find_closing_time, find_time_phrase

@@ -11,8 +11,17 @@ from functools import lru_cache
 
 from .. import rx
 from ..memo import text_cache
-from ..vn import ascii_fold, fold, modern_tone, nfc
-from ..vocab.agencies import ABBREVIATIONS, DEPARTMENTS, GROUP_HEAD, HEAD, UNITS
+from ..vn import ascii_fold, fold, modern_tone, nfc, title_case_place
+from ..vocab.agencies import (
+    ABBREVIATIONS,
+    DEPARTMENTS,
+    GROUP_HEAD,
+    HEAD,
+    LEVEL,
+    NAME_LEADS,
+    PROPER_NAMES,
+    UNITS,
+)
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
@@ -251,14 +260,44 @@ def canonical_agency(name: str) -> str:
 def name_from_caps(text: str) -> str:
     """An agency's name written in capitals, in its usual case: the official spelling of a department
     ("SỞ Y TẾ" -> "Sở Y tế", "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG" -> "Phòng Tài nguyên và Môi trường"), else the
-    head word capitalised and the rest as a sentence ("BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI")."""
+    head word capitalised and the rest as a sentence ("BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI"); proper names
+    keep their capitals as a committee's name does: a place after its level ("SỞ Y TẾ TỈNH THANH HÓA" ->
+    "Sở Y tế tỉnh Thanh Hóa", "UBND PHƯỜNG BA ĐÌNH" -> "Ủy ban nhân dân phường Ba Đình"), a name after
+    what it names ("KHU KINH TẾ VÂN ĐỒN"), "Việt Nam"."""
     words = [w.lower() if w.isupper() else w for w in _ABBREV.sub(_expand, " ".join(text.split())).split()]
+    place = _PLACE_AT_END.search(" ".join(words))
+    if place and place.start() > 0:
+        words = words[:len(place.string[:place.start()].split())]
+    name = _caps_body(words)
+    if place and place.start() > 0:
+        name = f"{name} {place['by']} {title_case_place(place['n'])}"
+    return _proper_names(name)
+
+
+def _caps_body(words: list[str]) -> str:
     for k in range(1, min(3, len(words))):
         dept = _DEPT_BY_KEY.get(_key(" ".join(words[k:])))
         if dept:
-            return " ".join(w.capitalize() for w in words[:k]) + " " + dept
+            return " ".join([words[0].capitalize(), *words[1:k], dept])  # "Trung tâm Y tế"
     head = 2 if words[:1] in (["ban"], ["bộ"]) else 1  # "Ban Chỉ đạo …", "Ban Quản lý …", "Bộ Chỉ huy …"
     return canonical_agency(" ".join([*(w[:1].upper() + w[1:] for w in words[:head]), *words[head:]]))
+
+
+_LEVELS = LEVEL.replace("|xã|", r"|xã(?!\s+hội)|")  # "bảo hiểm xã hội tỉnh": no level "xã"
+_NAME = (r"(?P<n>(?!(?:các|và|trên|của|thuộc|ủy|hội|có|được)\b)(?!" + _LEVELS + r"\b)[^\W\d_]+"
+         r"(?:(?:\s+|\s*-\s*)(?!và\b)[^\W\d_]+)*?)")
+_PLACE_AT_END = rx.compile(rf"(?<!\w)(?P<by>{_LEVELS})\s+{_NAME}$")
+"""A place after its level ending a name in lower case: "… tỉnh thanh hóa"."""
+_NAMED_BY = rx.compile(rf"(?<!\w)(?P<by>{_LEVELS}|(?i:{NAME_LEADS}))\s+{_NAME}(?=\s*(?:$|[,;()]|\svà\s))")
+"""A proper name after what it names, up to a stop: "… tỉnh lạng sơn, …", "khu kinh tế vân đồn"."""
+_PROPER = [(rx.compile(rf"(?<!\w){rx.escape(p.lower())}(?!\w)"), p) for p in PROPER_NAMES]
+
+
+def _proper_names(name: str) -> str:
+    name = _NAMED_BY.sub(lambda m: f"{m['by']} {title_case_place(m['n'])}", name)
+    for pat, proper in _PROPER:
+        name = pat.sub(proper, name)
+    return name
 
 
 _PLACE_TAIL = rx.compile(r"(?<!nhân dân)(?<!nhan dan)(?<![,;])(?<!\bva)(?<!\bcac)(?<!\bhoăc)\s(?:tinh|thanh pho|thanh phô|tp\.?)$")

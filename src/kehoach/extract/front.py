@@ -177,8 +177,15 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
     if issuer and front.fields["issuer"] is None:
         front.claimed.add(i)
         front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
+    elif issuer is None and front.fields["issuer"] is None and i < _OWN_ISSUER_WITHIN and not text.startswith("TM"):
+        own = subordinate_body(left)  # a body that issues in its own name: "BAN CHỈ ĐẠO … TỈNH X", "SỞ Y TẾ"
+        if own:
+            front.claimed.add(i)
+            front.fields["issuer"] = own
 
 
+_OWN_ISSUER_WITHIN = 2
+"""A body issuing in its own name, with no committee over it, heads the document: its first blocks."""
 _COMMITTEE = "Ủy ban nhân dân "
 
 

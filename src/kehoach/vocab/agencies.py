@@ -101,6 +101,12 @@ LEVEL_GLUED_HEAD = (r"(?:(?:Sở|Phòng|Hội|Ban|Trung\s+tâm|Văn\s+phòng|Li�
 lines of a cell that lists one agency a line, read from a PDF); the heads that may start a place's name
 ("xã Đoàn Kết", "xã Đài Xuyên") are left out."""
 
+NAME_LEADS = r"(?:(?:tỉnh|huyện|thành|quận|thị|đảng)\s+ủy|khu\s+kinh\s+tế|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|vịnh|vườn\s+quốc\s+gia|đại\s+học|cửa\s+khẩu)"
+"""Lower-case words a proper name follows in an agency's name, as a level word precedes a place: "Ban Quản lý
+khu kinh tế Vân Đồn", "Trường Đại học Cần Thơ"."""
+PROPER_NAMES = ["Mặt trận Tổ quốc", "Việt Nam", "Hồ Chí Minh"]
+"""Names kept in capitals wherever an agency's name written in capitals has them."""
+
 ABBREVIATIONS: list[tuple[str, str]] = [
     (r"UBND", "Ủy ban nhân dân"), (r"HĐND", "Hội đồng nhân dân"), (r"BQL", "Ban Quản lý"),
     (r"KKT", "khu kinh tế"), (r"KCN", "khu công nghiệp"), (r"CCN", "cụm công nghiệp"), (r"VP", "Văn phòng"),

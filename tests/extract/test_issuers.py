@@ -1,0 +1,42 @@
+"""The issuer of a plan from its header, for bodies the vocabulary does not list: a table of headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach import extract_bytes
+
+BODY = ("\n\nSố: 12/KH-BCĐ\n\nHà Nội, ngày 5 tháng 3 năm 2026\n\nKẾ HOẠCH\n\nThử nghiệm\n\nI. MỤC TIÊU\n\n"
+        "Nâng cao chất lượng.\n\nTrên đây là Kế hoạch thử nghiệm.\n")
+
+ISSUERS = [
+    # the committee, its level and its place
+    (["UBND PHƯỜNG BA ĐÌNH"], "Ủy ban nhân dân phường Ba Đình"),
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG BA ĐÌNH"], "Ủy ban nhân dân phường Ba Đình"),
+    (["UBND ĐẶC KHU PHÚ QUỐC"], "Ủy ban nhân dân đặc khu Phú Quốc"),
+    # a body under the committee, named with the committee's place
+    (["UBND TỈNH QUẢNG NINH", "BAN CHỈ ĐẠO 35"], "Ban Chỉ đạo 35 tỉnh Quảng Ninh"),
+    (["UBND TỈNH BẮC GIANG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"], "Sở Khoa học và Công nghệ tỉnh Bắc Giang"),
+    (["UBND THÀNH PHỐ HỒ CHÍ MINH", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ"], "Ban Chỉ đạo chuyển đổi số thành phố Hồ Chí Minh"),
+    # a body issuing in its own name, with no committee over it (there was no issuer, with issuer-missing)
+    (["BAN CHỈ ĐẠO PHÒNG, CHỐNG THAM NHŨNG TỈNH LẠNG SƠN"], "Ban Chỉ đạo phòng, chống tham nhũng tỉnh Lạng Sơn"),
+    (["BAN CHỈ ĐẠO THI HÀNH ÁN DÂN SỰ TỈNH ĐẮK LẮK"], "Ban Chỉ đạo thi hành án dân sự tỉnh Đắk Lắk"),
+    (["HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN"], "Hội đồng nhân dân tỉnh Nghệ An"),
+    (["SỞ Y TẾ TỈNH THANH HÓA"], "Sở Y tế tỉnh Thanh Hóa"),
+    (["SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "Sở Giáo dục và Đào tạo"),
+    (["BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH BÌNH DƯƠNG"], "Ban Quản lý các khu công nghiệp tỉnh Bình Dương"),
+    (["CÔNG AN TỈNH HÀ TĨNH"], "Công an tỉnh Hà Tĩnh"),
+    (["BỘ TÀI CHÍNH"], "Bộ Tài chính"),
+]
+
+
+@pytest.mark.parametrize("lines, issuer", ISSUERS, ids=lambda v: " / ".join(v) if isinstance(v, list) else None)
+def test_issuer_in_capitals(lines, issuer):
+    plan = extract_bytes(("\n".join(lines) + BODY).encode("utf-8"), "plan.txt")
+    assert plan["document"]["issuer"] == issuer
+    assert not [w for w in plan["warnings"] if w["code"] == "issuer-missing"]
+
+
+def test_a_title_in_capitals_first_is_no_issuer():
+    plan = extract_bytes(("KẾ HOẠCH PHÁT TRIỂN DU LỊCH" + BODY).encode("utf-8"), "plan.txt")
+    assert plan["document"]["issuer"] is None
