@@ -8,6 +8,7 @@ from __future__ import annotations
 from .. import rx
 from ..errors import ReadError
 from ..paths import suffix as path_suffix
+from ..vn import nfc
 from .blocks import Block, Loc, Row, Source
 from .decode import bytes_to_text
 
@@ -71,15 +72,16 @@ def read_source(data: bytes, name: str, ocr: str | None = None) -> Source:
     portal = None
     if fmt in ("pdf", "docx", "doc"):
         rendition = _read_binary(data, name, fmt, ocr)
-        text, warnings, origins, pages = rendition.text(), rendition.warnings, rendition.origins, rendition.pages
+        text, warnings, origins, pages = nfc(rendition.text()), rendition.warnings, rendition.origins, rendition.pages
         if fmt == "doc":
             fmt = "docx"
     else:
         text, warnings = bytes_to_text(data, name)
+        text = nfc(text)  # decomposed tone marks (a Mac's or a web page's copy) read as the composed letters
         if fmt == "html":
             from .html import html_to_text
 
-            text = html_to_text(text)
+            text = nfc(html_to_text(text))  # a character reference may decompose a letter
         from .portal import strip_portal
 
         text, portal, cut = strip_portal(text)  # a saved portal page: banner, metadata and footer are not the document
