@@ -251,6 +251,8 @@ _OPEN_END = rx.compile(r"(?:cac|nhung) nam (?:hoc )?tiep theo|tro di|tro ve sau|
 _AND = rx.compile(r"\s*(?:,|;|\bva\b)\s*")
 _FROM = rx.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:ngay|thang|quy|nam)?\s*$")
 _BEFORE = rx.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
+_AFTER = rx.compile(r"(?:^|\s)sau\s*(?:ngay|thang|quy|nam)?\s*$")
+"""After a time ("sau năm 2025", "sau ngày 30/6/2026"): it starts the day after, with no end."""
 _WITHIN = rx.compile(r"(?:trong|tu)\s*(?:nam)?\s*$")
 
 
@@ -359,6 +361,8 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
         start: dt.date | None = span[0]
         end = span[1]
         prefix = f[: m.start()]
+        if _AFTER.search(prefix):
+            return end + dt.timedelta(days=1), None, m.end()  # "sau Quý II/2026": from the day after it
         before = bool(_BEFORE.search(prefix)) and not _WITHIN.search(prefix)
         if name in _POINT_SPANS and (before or (name == "year" and "truoc" in prefix.split())):
             if name in _TERM_SPANS and rx.search(r"truoc\s*$", prefix):
@@ -387,6 +391,8 @@ def _day_span(f: str) -> tuple[dt.date | None, dt.date | None, int | None] | Non
         return start, d, day.end()
     if rx.search(r"(?:tu|bat dau)\s*(?:ngay)?\s*$", f[: day.start()]):
         return d, None, day.end()
+    if _AFTER.search(f[: day.start()]):
+        return d + dt.timedelta(days=1), None, day.end()
     return None, d, day.end()
 
 
