@@ -12,14 +12,14 @@ from ..memo import text_cache
 from ..record import FrozenRecord
 from ..vn import ascii_fold as fold
 from ..vn import fold_aligned, squash
-from ..vocab.dates import ADVERB_RECURRENCE, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
+from ..vocab.dates import ADVERB_RECURRENCE, MONTH_WORDS, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
 from .date_spans import SPAN_READERS, make_date
 
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
     import re
 
-_RECURRENCE_RES = [(rx.compile(p), r) for p, r in RECURRENCE_WORDS]
+_RECURRENCE_RES = [(rx.compile(rf"(?<!\w)(?:{p})"), r) for p, r in RECURRENCE_WORDS]  # "tháng năm" is no "hàng năm"
 _ADVERB = rx.compile(ADVERB_RECURRENCE)
 _TIME_VALUE_AFTER = rx.compile(TIME_VALUE_AFTER)
 
@@ -251,6 +251,9 @@ _OPEN_END = rx.compile(r"(?:cac|nhung) nam (?:hoc )?tiep theo|tro di|tro ve sau|
 _AND = rx.compile(r"\s*(?:,|;|\bva\b)\s*")
 _FROM = rx.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:ngay|thang|quy|nam)?\s*$")
 _BEFORE = rx.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
+_WORDED_MONTH = rx.compile(r"(?i)(tháng\s+)(" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)).replace(" ", r"\s+")
+                           + r")(?=\s*(?:/\s*\d|năm\s+\d|[-–,;.)]|$|(?:đến|tới|và)\s))")
+"""A month named in words, before its year or a stop: "tháng Tư năm 2026" is "tháng 4 năm 2026"."""
 _AFTER = rx.compile(r"(?:^|\s)sau\s*(?:ngay|thang|quy|nam)?\s*$")
 """After a time ("sau năm 2025", "sau ngày 30/6/2026"): it starts the day after, with no end."""
 _WITHIN = rx.compile(r"(?:trong|tu)\s*(?:nam)?\s*$")
@@ -274,7 +277,7 @@ def _deadline(raw: str) -> dict:
     out: dict = {"text": raw or None, "start": None, "end": None, "recurrence": None}
     if not raw:
         return out
-    f = fold_time(raw)
+    f = fold_time(_WORDED_MONTH.sub(lambda m: f"{m[1]}{MONTH_WORDS[' '.join(m[2].lower().split())]}", raw))
     recs = []
     for pat, rec in _RECURRENCE_RES:
         if rec.value not in recs and any(not _as_adverb(f, m) for m in pat.finditer(f)):

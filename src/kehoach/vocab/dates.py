@@ -56,3 +56,7 @@ TIME_VALUE_AFTER = (r"\s*(?:[^\w\s]|$|\d|(?:trong|suot|tu|ke|vao|khi|den|toi|tru
                     r"|hang|lien|thuong|dinh|dot|nam|quy|thang|ngay|tuan|hoc|ky|lan|mot|moi|cua|giai|nhu|neu)\b)")
 """What follows a recurrence word that is the time itself (folded): a stop or a bracket, a figure, or a time
 or linking word ("Thường xuyên trong năm 2026", "Hằng năm (2021-2025)", "định kỳ 6 tháng về Sở")."""
+
+MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+               "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+"""Months named in words ("tháng Tư năm 2026", "tháng Mười Hai/2026") -> their numbers."""
