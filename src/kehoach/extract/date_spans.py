@@ -1,6 +1,7 @@
 """Each deadline shape's dates: a match of one of :mod:`kehoach.extract.dates`' span patterns to the
-first and last day it covers (None when its figures are no date: "Quý V/2024", "tháng 13/2024"), and the
-warning for the dates a school year's calendar gives."""
+first and last day it covers (None when its figures are no date: "Quý V/2024", "tháng 13/2024"), the full
+dates a text writes ("ngày 5 tháng 4 năm 2024", "22/3/2018"), and the warning for the dates a school year's
+calendar gives."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from .. import rx
 from .. import stddate as dt
 from ..diagnostics import warning
 from ..numbering import roman_to_int
+from ..vn import ascii_fold as fold
 from ..vn import fold_aligned
-from ..vocab.dates import SCHOOL_YEAR_CLOSES, SCHOOL_YEAR_OPENS
+from ..vocab.dates import SCHOOL_YEAR_CLOSES, SCHOOL_YEAR_OPENS, YEAR
 
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
@@ -32,6 +34,33 @@ def last_day(y: int, m: int) -> dt.date:
     return dt.date(y, m + 1, 1) - dt.timedelta(days=1)
 
 
+DAY_MONTH_YEAR = rx.compile(
+    rf"""(?<![\d/.])(?P<d>\d{{1,2}})\s*(?:[/.\-]\s*|\s+thang\s+)(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+nam\s+)(?P<y>{YEAR})(?!\d)""",
+    rx.X,
+)
+_NGAY = rx.compile(
+    rf"""ngay\s+(?P<d>\d{{1,2}})\s*(?:thang\s*|/\s*|-\s*)(?P<m>\d{{1,2}})\s*(?:nam\s*|/\s*|-\s*)(?P<y>{YEAR})""",
+    rx.X,
+)
+
+
+def find_issue_date(text: str) -> dt.date | None:
+    """The first "ngày 5 tháng 4 năm 2024" / "ngày 12 /9/2019" date in ``text``."""
+    m = _NGAY.search(fold(text))
+    if not m:
+        return None
+    return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first full date in ``text`` in any common spelling ("22/3/2018", "22-3-2018", "ngày 6 tháng 1 năm 2023")."""
+    f = fold(text)
+    m = _NGAY.search(f) or DAY_MONTH_YEAR.search(f)
+    if not m:
+        return None
+    return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
 def _quarter(q: str) -> int | None:
     n = int(q) if q.isdigit() else roman_to_int(q.upper())
     return n if n and 1 <= n <= 4 else None
@@ -46,7 +75,12 @@ def _quarter_range(m: re.Match) -> Span | None:
         return None
     y2 = int(m["y2"])
     y1 = int(m["y1"]) if m["y1"] else (y2 if q1 <= q2 else y2 - 1)
-    return dt.date(y1, 3 * q1 - 2, 1), last_day(y2, 3 * q2)
+    return _ordered(dt.date(y1, 3 * q1 - 2, 1), last_day(y2, 3 * q2))
+
+
+def _ordered(start: dt.date, end: dt.date) -> Span | None:
+    """A span that ends after it starts; None for one written backwards ("Quý IV/2026 - Quý I/2026")."""
+    return (start, end) if start <= end else None
 
 
 def _quarter_list(m: re.Match) -> Span | None:
@@ -72,7 +106,7 @@ def _month_range(m: re.Match) -> Span | None:
     y2 = int(m["y2"])
     y1 = int(m["y1"]) if m["y1"] else y2
     m1, m2 = int(m["m1"]), int(m["m2"])
-    return (dt.date(y1, m1, 1), last_day(y2, m2)) if 1 <= m1 <= 12 and 1 <= m2 <= 12 else None
+    return _ordered(dt.date(y1, m1, 1), last_day(y2, m2)) if 1 <= m1 <= 12 and 1 <= m2 <= 12 else None
 
 
 def _month_list(m: re.Match) -> Span | None:

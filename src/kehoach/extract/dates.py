@@ -10,10 +10,9 @@ from .. import rx
 from .. import stddate as dt
 from ..memo import text_cache
 from ..record import FrozenRecord
-from ..vn import ascii_fold as fold
 from ..vn import fold_aligned, squash
 from ..vocab.dates import ADVERB_RECURRENCE, MONTH_WORDS, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
-from .date_spans import SPAN_READERS, make_date
+from .date_spans import DAY_MONTH_YEAR, SPAN_READERS, make_date
 
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
@@ -51,33 +50,6 @@ def fold_time(text: str) -> str:
     return "".join(out)
 
 _YEAR = YEAR
-_DAY_MONTH_YEAR = rx.compile(
-    rf"""(?P<d>\d{{1,2}})\s*(?:[/.\-]\s*|\s+thang\s+)(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+nam\s+)(?P<y>{_YEAR})(?!\d)""",
-    rx.X,
-)
-_NGAY = rx.compile(
-    rf"""ngay\s+(?P<d>\d{{1,2}})\s*(?:thang\s*|/\s*|-\s*)(?P<m>\d{{1,2}})\s*(?:nam\s*|/\s*|-\s*)(?P<y>{_YEAR})""",
-    rx.X,
-)
-
-
-def find_issue_date(text: str) -> dt.date | None:
-    """The first "ngày 5 tháng 4 năm 2024" / "ngày 12 /9/2019" date in ``text``."""
-    m = _NGAY.search(fold(text))
-    if not m:
-        return None
-    return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
-
-
-def find_date(text: str) -> dt.date | None:
-    """The first full date in ``text`` in any common spelling ("22/3/2018", "22-3-2018", "ngày 6 tháng 1 năm 2023")."""
-    f = fold(text)
-    m = _NGAY.search(f) or _DAY_MONTH_YEAR.search(f)
-    if not m:
-        return None
-    return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
-
-
 _QUARTER = r"(?:(?:quy\s+|(?<![\w/])q\.?\s*)(?P<{n}>[ivx]+|[1-4])(?!\w))"
 """A quarter: "Quý III", "quý 3", and as tables shorten it, "Q3", "Q.III"."""
 _LIST_SEP = r"\s*(?:,|-|–|\bva\b|\bden\b|\btoi\b)\s*"
@@ -113,6 +85,7 @@ _SPAN_PATTERNS = [
 ]
 _TIME = (
     rf"ngay\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{_YEAR})?|ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s+nam\s+{_YEAR})?"
+    rf"|\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}"
     rf"|thang\s+\d{{1,2}}(?:{_LIST_SEP}(?:thang\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|quy\s+(?:[ivx]+|[1-4])(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])\b)*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|0?6\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+{_YEAR})?"
@@ -124,12 +97,14 @@ a span of years whole ("năm 2025 - 2026", "giai đoạn 2025 - 2026", "năm 202
 or its semester ("năm học 2025-2026", "học kỳ II năm học 2025-2026")."""
 TIME_PHRASE = rx.compile(
     rf"""(?<!\w)(?:(?:dinh\s+k[yi]\s+)?(?:hoan\s+thanh\s+(?:xong\s+)?|xong\s+|cham\s+nhat\s+(?:la\s+|vao\s+)?)?
-          (?:truoc|trong|vao|tu|cham\s+nhat(?:\s+la)?)\s+(?:{_TIME})
+          (?:truoc|trong|vao|tu|sau|cham\s+nhat(?:\s+la)?)\s+(?:{_TIME})
+          (?:\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:{_TIME}))?
           (?:\s+va\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+thang\s+\d{{1,2}}))?(?:\s+hang\s+nam)?
         | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|0?6\s+thang))""",
     rx.X,
 )
-"""A time phrase a sentence gives for itself (folded): "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm"."""
+"""A time phrase a sentence gives for itself (folded): "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm",
+"từ Quý II/2026 đến hết năm 2027", "sau năm 2026", "xong trước 30/9/2026"."""
 _HOW_OFTEN = r"(?:thuong\s+xuyen|lien\s+tuc|hang\s+(?:nam|quy|thang))"
 _HOW_OFTEN_RUN = rf"{_HOW_OFTEN}(?:\s*(?:,|\bva\b|\bhoac\b)\s*{_HOW_OFTEN})*"
 _WHEN_AFTER = (r"\b(?:trong\s+(?:nam|quy|thang|dip|suot|thoi\s+gian|giai\s+doan|ca\s+nam|moi|cac|ky|tuan|ngay)"
@@ -249,6 +224,7 @@ def find_horizon(title: str) -> str | None:
 
 _OPEN_END = rx.compile(r"(?:cac|nhung) nam (?:hoc )?tiep theo|tro di|tro ve sau|ve sau")
 _AND = rx.compile(r"\s*(?:,|;|\bva\b)\s*")
+_TO = rx.compile(r"\s*(?:-|–|\bden\b|\btoi\b)\s*(?:het\s+|cuoi\s+)?")
 _FROM = rx.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:ngay|thang|quy|nam)?\s*$")
 _BEFORE = rx.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
 _WORDED_MONTH = rx.compile(r"(?i)(tháng\s+)(" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)).replace(" ", r"\s+")
@@ -307,12 +283,12 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
     start, end, stop = _span_one(f)
     if start is None and end is None:
         return None, None
-    while stop is not None:
-        joint = _AND.match(f, stop)
+    while stop is not None:  # "… và …", "từ … đến (hết) …" with two shapes: to the last end named
+        joint = _AND.match(f, stop) or _TO.match(f, stop)
         if not joint:
             break
         s2, e2, stop2 = _span_one(f[joint.end():])
-        if e2 is None or (end is not None and e2 < end):
+        if e2 is None or e2 < (end or start or e2):
             break
         end = e2
         stop = joint.end() + stop2 if stop2 is not None else None
@@ -343,7 +319,7 @@ def _milestones(f: str) -> tuple[dt.date | None, dt.date | None] | None:
 
 
 def _first_match_start(f: str) -> int:
-    starts = [m.start() for pat in (_DAY_MONTH_YEAR, *(r for _, r in _SPAN_PATTERNS)) for m in [pat.search(f)] if m]
+    starts = [m.start() for pat in (DAY_MONTH_YEAR, *(r for _, r in _SPAN_PATTERNS)) for m in [pat.search(f)] if m]
     return min(starts) if starts else 0
 
 
@@ -380,13 +356,13 @@ _DAY_MONTH_FIRST = rx.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*
 
 def _day_span(f: str) -> tuple[dt.date | None, dt.date | None, int | None] | None:
     """A span that a full date starts or ends: "15/12/2024", "từ ngày 1/3/2024 đến ngày 30/6/2024"."""
-    day = _DAY_MONTH_YEAR.search(f)
+    day = DAY_MONTH_YEAR.search(f)
     if day is None or rx.search(r"(?:thang|quy)\s*$", f[: day.start()]):
         return None  # "tháng 4 - 5/2026": two months, not the 4th of May
     d = make_date(int(day["y"]), int(day["m"]), int(day["d"]))
     if d is None:
         return None
-    later = _DAY_MONTH_YEAR.search(f, day.end())
+    later = DAY_MONTH_YEAR.search(f, day.end())
     if later and rx.search(r"(?:-|–|den|toi)\s*(?:ngay\s*)?$", f[day.end(): later.start()]):
         return d, make_date(int(later["y"]), int(later["m"]), int(later["d"])), later.end()
     first = _DAY_MONTH_FIRST.search(f[: day.start()])  # "từ 15/7 đến 15/8/2026", "20/12 - 15/1/2027": one year written

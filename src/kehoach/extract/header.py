@@ -18,7 +18,7 @@ from ..vn import (
 )
 from ..vocab.dates import DATE, DATE_WORDED, YEAR
 from ..vocab.document_parts import CAPACITY_CODES, MOTTO, NATION, RECIPIENTS
-from .dates import find_date, find_issue_date
+from .date_spans import find_date, find_issue_date
 
 NUMBER_LINE = rx.compile(
     rf"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>{YEAR})\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d.\-–]*(?:\s*-\s*[\p{{L}}\d]+)*)""",

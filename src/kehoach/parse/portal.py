@@ -189,7 +189,7 @@ def apply_metadata(doc: dict, portal: dict | None, warnings: list[PlanWarning]) 
     if not portal:
         return
     from ..extract import header as hd
-    from ..extract.dates import find_date
+    from ..extract.date_spans import find_date
 
     found: dict[str, tuple[dict, dict]] = {}  # field -> (values for the document, metadata row)
     row = portal.get("number")
