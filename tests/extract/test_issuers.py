@@ -27,6 +27,9 @@ ISSUERS = [
     (["BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH BÌNH DƯƠNG"], "Ban Quản lý các khu công nghiệp tỉnh Bình Dương"),
     (["CÔNG AN TỈNH HÀ TĨNH"], "Công an tỉnh Hà Tĩnh"),
     (["BỘ TÀI CHÍNH"], "Bộ Tài chính"),
+    # a Party committee prints the Party's name where a state body prints the national name
+    (["TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM"], "Tỉnh ủy Hà Tĩnh"),
+    (["TỈNH ỦY HÀ TĨNH          ĐẢNG CỘNG SẢN VIỆT NAM"], "Tỉnh ủy Hà Tĩnh"),
 ]
 
 

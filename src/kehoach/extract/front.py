@@ -14,7 +14,7 @@ from ..record import Record
 from ..vn import is_upper_text, title_case_place
 from ..vocab.agencies import starts_agency
 from ..vocab.dates import YEAR
-from ..vocab.document_parts import NATION
+from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
 from .agencies import name_from_caps
 from .regions import ATTACHMENT, Regions, para
@@ -147,7 +147,7 @@ def _header_line(blocks: list[Block], i: int, head_stop: int, front: Front, take
 
 
 def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: Front) -> None:
-    left = rx.split(r"\s*\|\s*|\s{3,}|CỘNG\s+H", text)[0].strip()
+    left = rx.split(rf"\s*\|\s*|\s{{3,}}|CỘNG\s+H|{PARTY_NATION}", text)[0].strip()
     raw = blocks[i].raw_lines
     own = None
     for k in range(1, len(raw) if not text.startswith("TM") else 1):
