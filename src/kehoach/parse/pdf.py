@@ -85,7 +85,7 @@ def _starts_paragraph(line: str, dash_items_indented: bool) -> bool:
 
 def _dash_goes_on(prev: str, line: str, first: bool) -> bool:
     """A dash line after a line filled to the margin that ends inside a sentence: the line broke
-    before a spaced dash ("… giai đoạn 2025" / "- 2035, …", "… cụm Khí" / "- Điện - Đạm, …"), not
+    before a spaced dash ("… giai đoạn 2026" / "- 2030, …", "… Sở Lao động" / "- Thương binh và Xã hội"), not
     before a dash item. Items follow a colon or punctuation, or a numbered first line (``first``:
     ``prev`` opens its paragraph); a number before a dash and a number is a range, whatever opens it."""
     if line[:2] not in ("- ", "– ") or not prev[-1:].isalnum():
