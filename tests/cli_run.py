@@ -24,3 +24,14 @@ def kehoach(*args, **kw) -> subprocess.CompletedProcess:
 
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def modules_after_extract(path, output, modules: tuple[str, ...]) -> str:
+    """``"EXIT [loaded]"``: a fresh interpreter (no site) runs the quick ``kehoach extract PATH -o OUTPUT``
+    and prints its exit code and which of ``modules`` it imported."""
+    code = ("import sys; from kehoach.entry import main; "
+            "code = main(['extract', sys.argv[1], '-o', sys.argv[2], '-q']); "
+            f"print(code, [m for m in {modules!r} if m in sys.modules])")
+    r = subprocess.run([sys.executable, "-S", "-c", code, str(path), str(output)], capture_output=True, text=True,
+                       timeout=120, env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
+    return r.stdout.strip() + r.stderr

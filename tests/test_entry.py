@@ -19,6 +19,8 @@ from kehoach.cli import main as click_main
 from kehoach.export import EXPORTERS
 from kehoach.paths import as_pathlib_reads, suffix
 
+from .cli_run import modules_after_extract
+
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "samples" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.md"  # warns
 CLEAN = ROOT / "samples" / "bac-ninh-88-kh-ubnd-2023-cai-cach-hanh-chinh-bang-bo-cuc.md"
@@ -244,13 +246,7 @@ the SHA-256 module is imported by name), datetime (kehoach.stddate takes its cla
                                     "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.md",
                                     "bac-ninh-88-kh-ubnd-2023-cai-cach-hanh-chinh-bang-bo-cuc.md"])
 def test_a_text_extract_imports_nothing_heavy(sample, tmp_path):
-    code = ("import sys; from kehoach.entry import main; "
-            "code = main(['extract', sys.argv[1], '-o', sys.argv[2], '-q']); "
-            f"print(code, [m for m in {HEAVY!r} if m in sys.modules])")
-    r = subprocess.run([sys.executable, "-S", "-c", code, str(ROOT / "samples" / sample), str(tmp_path / "p.yaml")],
-                       capture_output=True, text=True, timeout=120,
-                       env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
-    assert r.stdout.strip() == "0 []", r.stdout + r.stderr
+    assert modules_after_extract(ROOT / "samples" / sample, tmp_path / "p.yaml", HEAVY) == "0 []"
 
 
 @pytest.mark.parametrize("argv", [["export", "checklist", str(CLEAN)], ["export", "timeline", str(CLEAN)], ["schema"]],
