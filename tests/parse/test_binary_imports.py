@@ -1,5 +1,6 @@
 """A cold extract of a PDF or Word file imports what its reader needs and no more: pdfminer and
-pdfplumber only for pages the pypdfium2 reader leaves to them, LibreOffice's helpers only for a
+pdfplumber only for pages the pdfium reader leaves to them, pypdfium2's own bindings and helpers
+never (kehoach.parse.pdfium binds the library it ships), LibreOffice's helpers only for a
 legacy .doc, lxml only for a Word part the standard parser does not take, no dataclasses or statistics (a shell loop pays every import on every file)."""
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from ..cli_run import modules_after_extract
 ROOT = Path(__file__).resolve().parents[2]
 NEVER = ("click", "dataclasses", "pdfminer", "pdfplumber", "charset_normalizer", "cryptography", "statistics")
 SAMPLES = {
-    "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.pdf": NEVER,  # ruled tables read through pypdfium2
-    "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf": NEVER,  # text pages
+    "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.pdf": (*NEVER, "pypdfium2"),  # ruled tables read through pdfium
+    "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf": (*NEVER, "pypdfium2"),  # text pages
     "thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.docx": (*NEVER, "pypdfium2", "subprocess", "tempfile", "lxml"),
 }
 

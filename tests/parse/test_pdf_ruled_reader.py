@@ -30,9 +30,9 @@ def rendition(data: bytes, reader: str, monkeypatch) -> list[tuple]:
 
 def pages_read(data: bytes) -> list[bool]:
     """For each page that draws lines: did the pypdfium2 reader read it (not unsure)?"""
-    import pypdfium2 as pdfium
+    from kehoach.parse.pdfium import open_document
 
-    doc = pdfium.PdfDocument(data)
+    doc = open_document(data)
     fonts = FontDescents(data)
     out = []
     for i in range(len(doc)):
@@ -84,9 +84,9 @@ def plumber_edges(data: bytes) -> list[tuple]:
 
 
 def pdfium_edges(data: bytes) -> list[tuple]:
-    import pypdfium2 as pdfium
+    from kehoach.parse.pdfium import open_document
 
-    doc = pdfium.PdfDocument(data)
+    doc = open_document(data)
     page = doc[0]
     out = sorted((e["orientation"], round(e["x0"], 3), round(e["top"], 3), round(e["x1"], 3), round(e["bottom"], 3))
                  for e in scan(page, page.get_size()[1])[0])

@@ -168,7 +168,7 @@ def _pdfium_page(page, tp, number: int, before: _Page | None = None) -> _Page:
     """A page with no ruling lines read through pypdfium2's text layer (several times faster than
     pdfplumber): its characters with their boxes, gathered into words (superscript markers and
     page-bottom notes written as :mod:`pdf_notes` says)."""
-    import pypdfium2.raw as pdfium_raw
+    from .pdfium import raw as pdfium_raw
 
     width, height = page.get_size()
     n = tp.count_chars()
@@ -225,19 +225,19 @@ def _pdfium_page(page, tp, number: int, before: _Page | None = None) -> _Page:
 
 
 def _open_pdfium(data: bytes, name: str):
-    import pypdfium2 as pdfium
+    from .pdfium import PdfiumError, open_document
 
     try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as e:
-        if "password" in str(e).lower():
+        return open_document(data)
+    except PdfiumError as e:
+        if e.password:
             raise ReadError(f"{name}: the PDF is encrypted; remove the password first (e.g. qpdf --decrypt in.pdf out.pdf)") from e
         raise ReadError(f"{name}: not a readable PDF (corrupt or truncated); download or export it again") from e
 
 
 def _has_rules(page) -> bool:
     """Whether the page draws lines (table borders) that pdfplumber must find."""
-    import pypdfium2.raw as raw
+    from .pdfium import raw
 
     count = 0
     for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):

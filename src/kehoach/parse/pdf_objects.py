@@ -203,7 +203,7 @@ def chars(tp, height: float, descents: dict[str, float]) -> list[dict]:
     ``top``, ``bottom`` (y down) and ``size``, as pdfminer boxes them. A space pdfium made up
     between words stands for the space the text may print there (pdfium also marks some printed
     spaces so); line breaks it made up are left out."""
-    import pypdfium2.raw as raw
+    from .pdfium import raw
 
     handle = tp.raw
     n = raw.FPDFText_CountChars(handle)
@@ -255,7 +255,7 @@ def scan(page, height: float) -> tuple[list[Edge], dict[int, int], set[int]]:
     """The edges pdfplumber's table finder starts from (every line, every side of a rectangle and
     every straight side of another path that is stroked or filled); where each text object stands in
     the page's content (by address); the addresses of the text objects that print something."""
-    import pypdfium2.raw as raw
+    from .pdfium import raw
 
     lines: list[Edge] = []
     rects: list[Edge] = []

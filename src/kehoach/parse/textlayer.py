@@ -325,10 +325,9 @@ def _image_only(numbers: list[int], data: bytes) -> list[int]:
     """Those of the pages ``numbers`` (nothing read on them) that hold an image and no character."""
     if not numbers:
         return []
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from .pdfium import open_document, raw
 
-    doc = pdfium.PdfDocument(data)
+    doc = open_document(data)
     found = []
     try:
         for number in numbers:

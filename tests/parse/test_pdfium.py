@@ -1,0 +1,138 @@
+"""kehoach.parse.pdfium binds the pdfium library pypdfium2 ships: each declared function must
+match pypdfium2's own declaration, and the document, page and text page it gives must read every
+PDF in the repository as pypdfium2's do."""
+
+from __future__ import annotations
+
+import ctypes
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kehoach.parse import pdfium
+from kehoach.parse.pdfium import PdfiumError, open_document
+
+ROOT = Path(__file__).resolve().parents[2]
+PDFS = sorted(p for folder in ("samples", "tests/fixtures", "tests/heldout", "tests/legacy-inputs", "tests/real",
+                                "tests/extract/files", "tests/unseen") for p in (ROOT / folder).glob("*.pdf"))
+REFUSED = {"encrypted.pdf", "truncated.pdf"}
+
+
+def _kind(t) -> tuple:
+    """What a ctypes type is at the call boundary: a pointer, or a scalar of a size and kind."""
+    if t is None:
+        return ("void",)
+    if isinstance(t, type) and issubclass(t, (ctypes._Pointer, ctypes.c_void_p, ctypes.c_char_p)):
+        return ("pointer",)
+    return (ctypes.sizeof(t), issubclass(t, (ctypes.c_float, ctypes.c_double)))
+
+
+@pytest.mark.parametrize("name", sorted(pdfium._SIGNATURES))
+def test_each_declaration_matches_pypdfium2s(name):
+    import pypdfium2_raw
+
+    theirs = getattr(pypdfium2_raw, name)
+    ours = pdfium._SIGNATURES[name]
+    assert _kind(ours[0]) == _kind(theirs.restype)
+    assert [_kind(t) for t in ours[1:]] == [_kind(t) for t in theirs.argtypes]
+
+
+def _read(doc) -> list:
+    """Everything the readers ask of each page, through either library's objects."""
+    out: list = []
+    for i in range(len(doc)):
+        page = doc[i]
+        tp = page.get_textpage()
+        n = tp.count_chars()
+        row = [page.get_size(), page.get_rotation(), tuple(page.get_mediabox()), tuple(page.get_cropbox()), n,
+               tp.get_text_range(0, n) if n else "", [tp.get_text_range(k, 1) for k in range(0, n, 7)],
+               [tuple(round(v, 4) for v in tp.get_charbox(k, loose=True)) for k in range(0, n, 3)]]
+        for kind in (1, 2, 3, 5):
+            row.append(sum(1 for _ in page.get_objects(filter=(kind,), max_depth=2)))
+        out.append(row)
+        tp.close()
+        page.close()
+    return out
+
+
+@pytest.mark.parametrize("path", [p for p in PDFS if p.name not in REFUSED], ids=lambda p: p.name)
+def test_pages_read_as_pypdfium2_reads_them(path):
+    import pypdfium2
+
+    data = path.read_bytes()
+    theirs = pypdfium2.PdfDocument(data)
+    ours = open_document(data)
+    try:
+        assert _read(ours) == _read(theirs)
+    finally:
+        ours.close()
+        theirs.close()
+
+
+@pytest.mark.parametrize("data, password", [
+    ((ROOT / "tests/fixtures/encrypted.pdf").read_bytes(), True),
+    ((ROOT / "tests/fixtures/truncated.pdf").read_bytes(), False),
+    (b"", False),
+    (b"%PDF-1.4\n%%EOF\n", False),
+    (b"not a pdf at all" * 100, False),
+])
+def test_what_pdfium_cannot_open_is_an_error_with_its_code(data, password):
+    with pytest.raises(PdfiumError) as e:
+        open_document(data)
+    assert e.value.password is password
+
+
+def test_a_page_past_the_end_is_an_error():
+    doc = open_document((ROOT / "samples" / "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf").read_bytes())
+    try:
+        with pytest.raises(PdfiumError):
+            doc[len(doc)]
+    finally:
+        doc.close()
+
+
+_BOTH = """
+import sys
+from pathlib import Path
+from kehoach import extract_file
+first = extract_file(sys.argv[1])
+import pypdfium2  # initialises pdfium again (OCR renders through it): pdfium ignores the second time
+page = pypdfium2.PdfDocument(Path(sys.argv[1]).read_bytes())[0]
+assert page.render(scale=0.2).to_pil().size[0] > 10
+assert extract_file(sys.argv[1]) == first
+print(len(first["tasks"]))
+"""
+
+
+def test_pypdfium2_and_these_bindings_share_the_library_in_one_process():
+    sample = ROOT / "samples" / "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.pdf"
+    run = subprocess.run([sys.executable, "-c", _BOTH, str(sample)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout) > 10
+
+
+_FALLBACK = """
+import json, sys
+from kehoach import extract_file
+from kehoach.parse import pdfium
+if sys.argv[2]:
+    pdfium._library_path = lambda: None  # as where pypdfium2 was built against a system pdfium
+plan = extract_file(sys.argv[1])
+print(json.dumps([type(pdfium._Lazy.bound).__name__, plan], ensure_ascii=False))
+"""
+
+
+def test_pypdfium2s_bindings_when_the_library_is_not_found_give_the_same_plan():
+    import json
+
+    sample = ROOT / "samples" / "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.pdf"
+    runs = []
+    for fallback in ("", "1"):
+        run = subprocess.run([sys.executable, "-c", _FALLBACK, str(sample), fallback], capture_output=True, text=True,
+                             timeout=300)
+        assert run.returncode == 0, run.stderr
+        runs.append(json.loads(run.stdout))
+    assert [r[0] for r in runs] == ["_Raw", "module"]
+    assert runs[0][1] == runs[1][1]
