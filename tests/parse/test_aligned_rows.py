@@ -3,6 +3,8 @@ its lines, so lines above the number belong to it (pdftotext -layout of a ruled 
 
 from __future__ import annotations
 
+import pytest
+
 from kehoach import extract_bytes
 from kehoach.parse.text import read_text
 
@@ -167,3 +169,59 @@ def test_two_header_cells_one_space_apart_are_two_columns():
     got = [(t["no"], t["lead"], t["support"], t["deadline"]["text"]) for t in plan["tasks"] if t["source"] == "appendix"]
     assert got == [("1", ["Sở Giáo dục và Đào tạo"], ["Công an tỉnh", "Sở Công Thương"], "Thường xuyên"),
                    ("2", ["Sở Xây dựng"], ["Sở Tư pháp"], "Tháng 6/2026")]
+
+
+def test_a_cell_line_ending_in_a_dash_is_parted_from_the_next_column():
+    """"Phòng Hành chính -" (the name goes on under it) printed one space from the next column's
+    "Các phòng": the run is parted after the dash, where the next column starts, not inside the name."""
+    lines = [" TT  Nội dung               Chủ trì            Phối hợp             Thời hạn",
+             " 1   Triển khai ký số trên  Phòng Hành chính - Các phòng            Quý I/2026",
+             "     văn bản đi             Tổ chức            chuyên môn",
+             " 2   Số hóa hồ sơ lưu trữ   Phòng Tổng hợp     Trung tâm Thông tin  Năm 2026"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["lead"], t["support"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got == [("1", ["Phòng Hành chính - Tổ chức"], ["Các phòng chuyên môn"]),
+                   ("2", ["Phòng Tổng hợp"], ["Trung tâm Thông tin"])]
+
+
+@pytest.mark.parametrize("run, bound, widest, avoid_cut, before", [
+    ((63, 86, "Công an tỉnh; Sở Thường"), 80, 79, False, "Công an tỉnh; Sở"),  # "Công Thương" on the line below
+    ((32, 56, "Công an tỉnh Sở Xây dựng"), 47, 48, True, "Công an tỉnh"),  # nothing below: not after "Sở"
+    ((30, 60, "Văn phòng Ủy ban Trung tâm Y tế"), 46, 47, True, "Văn phòng Ủy"),  # the best split fits the columns
+    ((28, 56, "Phòng Hành chính - Các phòng"), 47, 46, False, "Phòng Hành chính -"),
+])
+def test_a_run_is_parted_after_a_head_word_only_when_the_name_goes_on_below(run, bound, widest, avoid_cut, before):
+    """Two spaces near the boundary fit as well ("… tỉnh; Sở Thường"): the later one is taken, unless
+    that leaves a head word ending the cell with no name under it (the table reader then asks for
+    ``avoid_cut``)."""
+    from kehoach.parse.aligned_words import _split
+
+    assert _split(run, bound, widest, avoid_cut=avoid_cut)[0] == before
+
+
+def test_a_name_cut_after_its_head_word_is_kept_whole():
+    """"Sở Công Thương Ban Quản lý khu" (lead, support) after a title that runs into the lead column:
+    the split that leaves "Ban" ending the lead is not taken, as nothing under it goes on with a name."""
+    lines = ["TT    Nội dung công việc                Đơn vị chủ trì   Phối hợp    Sản phẩm",
+             "1     Nâng cấp hạ tầng số dùng chung Sở Giáo dục và                  Báo cáo",
+             "      cho cán bộ, công chức cấp xã      Đào tạo",
+             "2     Xây dựng cơ sở dữ liệu chuyên     Sở Tài chính; Sở             Báo cáo",
+             "      ngành                             Nội vụ",
+             "3     Tuyên truyền về danh mục dịch Sở Công Thương Ban Quản lý khu   Kế hoạch",
+             "      vụ công trực tuyến giai đoạn 2026                  kinh tế"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["lead"], t["support"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got == [("1", ["Sở Giáo dục và Đào tạo"], []), ("2", ["Sở Tài chính", "Sở Nội vụ"], []),
+                   ("3", ["Sở Công Thương"], ["Ban Quản lý khu kinh tế"])]
+
+
+def test_a_cell_ending_in_a_head_word_is_warned_about():
+    """A lead cell ending in "Trung tâm" beside a support cell: the name was cut where the columns
+    meet (which column its rest belongs to cannot be told), so the row is warned about."""
+    lines = ["TT   Nội dung                   Chủ trì                     Phối hợp                Thời hạn",
+             "1    Công bố thủ tục hành chính Văn phòng UBND tỉnh; Trung  Phục vụ hành chính công Quý I/2026",
+             "                                tâm                         tỉnh",
+             "2    Tiếp nhận hồ sơ trực tuyến Sở Nội vụ                   Sở Tư pháp              Năm 2026"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    cut = [w for w in plan["warnings"] if w["code"] == "agency-cut"]
+    assert cut and cut[0]["loc"]["line"] == plan["tasks"][0]["loc"]["line"]

@@ -35,3 +35,20 @@ def test_signer_read(signature):
     assert (doc["signer"]["name"], doc["signer"]["title"]) == ("Nguyễn Văn An", "Phó Chủ tịch")
     assert not any("Kế hoạch 12" in r for r in doc["recipients"])
     assert any(r.startswith("Bộ") for r in doc["recipients"])
+
+
+@pytest.mark.parametrize("type_line", ["KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "PHỤ LỤC"])
+def test_a_type_line_after_the_signature_is_no_recipient(type_line):
+    """A decision's signature beside its recipients, its signer's name last; the plan it issues starts
+    on the next page with its type line (capitals, in the left half) and no blank line before it: the
+    type line opens the plan, it is not one more line of the "Nơi nhận" column."""
+    decision = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\nSố: 12/QĐ-UBND\n\nHà Nam, ngày 5 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\n\n"
+                "Ban hành Kế hoạch thử nghiệm\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thử nghiệm.\n\n")
+    signature = (f"   Nơi nhận:{PAD}TM. ỦY BAN NHÂN DÂN\n\n   - Như Điều 3;{PAD}KT. CHỦ TỊCH\n\n   - Lưu: VT.{PAD}PHÓ CHỦ TỊCH\n\n"
+                 f"{PAD}{PAD[:10]}Nguyễn Văn An\n\f{PAD[:30]}{type_line}\n\n{PAD[:20]}Thử nghiệm\n\n"
+                 "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 5/3/2024 của UBND tỉnh)\n\n"
+                 "I. MỤC TIÊU\n\n1. Sở Y tế chủ trì triển khai Kế hoạch.\n")
+    plan = extract_bytes((decision + signature).encode("utf-8"), "plan.txt")
+    assert type_line not in plan["document"]["recipients"]
+    if type_line == "KẾ HOẠCH":
+        assert plan["document"]["is_plan"] and plan["document"]["attachment"]["title"] == "Thử nghiệm"

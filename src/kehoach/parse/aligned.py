@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
+from ..vocab.agencies import CUT_HEAD
 from ..vocab.table_header import HEADER_ROW_WORDS
 from .aligned_header import header_needs_words
 from .aligned_words import MAX_BLANKS, WordTable, word_table
@@ -22,6 +23,7 @@ from .normalize import normalize_text
 
 _FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
+_CUT_HEAD = rx.compile(CUT_HEAD)
 _AHEAD = 4
 _ROW_WORDS = 4
 _BELOW_ROWS = 1
@@ -157,7 +159,20 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
         if joined:
             row.doubts.append(("table-cells-joined", f"line {joined[0]}: two cells stood one space apart and were parted where "
                                "the next column starts; the words next to the split may belong to either cell (check them)"))
+        _cut_names(row)
     return _lost(rows, lines, found.cut, found.starts)
+
+
+def _cut_names(row: Row) -> None:
+    """A doubt on a row with a cell that ends in an agency's head word ("…; Sở", "Trung tâm") beside
+    a cell with text: the name was cut at the gutter, its rest in the next column."""
+    cells = [" ".join(c) for c in row.cells]
+    for k, (cell, after) in enumerate(zip(cells, cells[1:], strict=False)):
+        m = _CUT_HEAD.search(cell)
+        if m and after:
+            row.doubts.append(("agency-cut", f"column {k + 1} ends in {m.group(0).strip()!r} and the next column "
+                               f"starts {' '.join(after.split()[:3])!r}: an agency's name cut at the gutter (check both cells)"))
+            return
 
 
 def _lost(rows: list[Row], lines: list[str], at: int | None, starts: list[int]) -> list[Row]:

@@ -25,12 +25,15 @@ from collections.abc import Callable
 from .. import rx
 from ..record import Record
 from ..vn import ascii_fold
+from ..vocab.agencies import CUT_HEAD_WORD
 from ..vocab.table_header import NUMBER_COLUMN
 from .aligned_header import Header, header_runs, read_header, runs_of
 from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
 
 _WORD = rx.compile(r"\S+")
 _DASH = rx.compile(r"^[-–—]$")
+_CUT_HEAD = rx.compile(rf"(?:^|\s){CUT_HEAD_WORD}\s*$")
+"""A run's part that ends in an agency's head word ("… Văn phòng Ủy ban"): no split leaves one if another fits."""
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
 """A row number: a roman number, a capital letter or a numbered item."""
 _NUMBER_HEAD = rx.compile(rf"^(?:{NUMBER_COLUMN}|so|st)$")
@@ -177,17 +180,34 @@ class _Page:
                 if (n, r) not in across and not _across(r, bounds):
                     k = bisect_right(bounds, r[0])
                     widest[k] = max(widest[k], r[1])
-        out: list[tuple[int, list[str]]] = []
+        read: list[tuple[int, list[str], list[Run] | None]] = []  # (line, cells, its runs when cut into columns)
+        lost = None
         for n, runs in self.lines:
             doubts: list[bool] = []
-            cells = self._head_cells(bounds) if n == self.first else self.spanning.get(n) or _cells(runs, bounds, widest, self.soft, doubts)
+            own = n != self.first and n not in self.spanning
+            cells = _cells(runs, bounds, widest, self.soft, doubts) if own else \
+                self._head_cells(bounds) if n == self.first else self.spanning[n]
+            if cells is None:
+                lost = n
+                break
             if doubts:
                 self.doubtful.add(n)
-            if cells is None:
-                return out, n
+            read.append((n, cells, runs if own else None))
+        out: list[tuple[int, list[str]]] = []
+        for i, (n, cells, line_runs) in enumerate(read):
+            if line_runs is not None and _name_cut(cells, read[i + 1][1] if i + 1 < len(read) else None):
+                cells = _cells(line_runs, bounds, widest, self.soft, avoid_cut=True) or cells
             if n not in self.dropped:
                 out.append((n, cells))
-        return out, None
+        return out, lost
+
+
+def _name_cut(cells: list[str], below: list[str] | None) -> bool:
+    """A cell that ends in an agency's head word ("… Sở") beside the next column's text, with no name
+    going on under it in its column (the line below empty there, or in lower case): the split left
+    the head word of a name whose rest went to the next column."""
+    return any(_CUT_HEAD.search(cell) and after and not (below and below[k][:1].isupper())
+               for k, (cell, after) in enumerate(zip(cells, cells[1:], strict=False)))
 
 
 def _across(run: Run, bounds: list[int]) -> bool:
@@ -197,17 +217,18 @@ def _across(run: Run, bounds: list[int]) -> bool:
 
 
 def _cells(runs: list[Run], bounds: list[int], widest: list[int], soft: frozenset[int] = frozenset(),
-           doubts: list[bool] | None = None) -> list[str] | None:
+           doubts: list[bool] | None = None, avoid_cut: bool = False) -> list[str] | None:
     """A line's text in each column; None when a run crosses into the next column where no split
     fits (its parts miss the columns by more than a run may overhang, all told). A run across a
-    ``soft`` boundary (between two columns under one header cell) is one cell merged across them."""
+    ``soft`` boundary (between two columns under one header cell) is one cell merged across them;
+    ``avoid_cut``: no run is split right after an agency's head word if another split fits."""
     cells: list[list[str]] = [[] for _ in widest]
     for run in runs:
         k = bisect_right(bounds, run[0])
         missed = 0
         while True:
             near = k + 1 == len(cells) or k in soft or run[1] <= max(bounds[k], widest[k]) + _OVERHANG
-            split = None if k + 1 == len(cells) or k in soft else _split(run, bounds[k], widest[k], near)
+            split = None if k + 1 == len(cells) or k in soft else _split(run, bounds[k], widest[k], near, avoid_cut)
             if split is None and near:
                 cells[k].append(run[2])
                 if k not in soft:
@@ -225,7 +246,7 @@ def _cells(runs: list[Run], bounds: list[int], widest: list[int], soft: frozense
     return [" ".join(c) for c in cells]
 
 
-def _split(run: Run, bound: int, widest: int, near: bool = False) -> tuple[str, Run, int, bool] | None:
+def _split(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: bool = False) -> tuple[str, Run, int, bool] | None:
     """``run`` split where the next column's text starts: at the last space that leaves the part
     before it ending before the boundary ``bound`` (or within its column's widest text, ``widest``)
     and the part after starting at most a character after it (pdftotext prints the second of two
@@ -233,12 +254,15 @@ def _split(run: Run, bound: int, widest: int, near: bool = False) -> tuple[str, 
     every space misses by more than a run may overhang. Near the boundary, a space before a capital or
     a figure is preferred (a cell's first line starts so), then one that leaves the part before no
     wider than the column's widest text; the last item says whether another space near the boundary
-    fits as well (the words between may belong to either cell). A run that ends ``near`` the boundary (it may
-    only overhang it) is split only where a word starts level with the boundary. Never next to a dash
-    standing alone (a range "2026 - 2028", a name "Sở LĐ - TB&XH")."""
+    fits as well (the words between may belong to either cell). With ``avoid_cut``, a split that
+    leaves the part before ending in an agency's head word ("… Sở") is taken last. A run that ends ``near`` the
+    boundary (it may only overhang it) is split only where a word starts level with the boundary.
+    Next to a dash standing alone (a range "2026 - 2028", a name "Sở LĐ - TB&XH") only when the run
+    goes on past the boundary and a capital or a figure starts there (see :func:`_after_dash`)."""
     s, e, text = run
     words = list(_WORD.finditer(text))
-    spaces = [w.start() for v, w in zip(words, words[1:], strict=False) if not (_DASH.match(v.group(0)) or _DASH.match(w.group(0)))]
+    spaces = [w.start() for v, w in zip(words, words[1:], strict=False)
+              if not (_DASH.match(v.group(0)) or _DASH.match(w.group(0))) or not near and _after_dash(v.group(0), w.group(0), s + w.start(), bound)]
     if near:
         spaces = [c for c in spaces if abs(s + c - bound) <= 1]
     limit = max(widest, bound - 1)
@@ -246,15 +270,21 @@ def _split(run: Run, bound: int, widest: int, near: bool = False) -> tuple[str, 
     def miss(c: int) -> int:
         return max(0, s + c - 1 - limit) + max(0, s + c - bound - 1)
 
-    def rank(c: int) -> tuple[int, bool, bool, int]:
+    def rank(c: int) -> tuple[int, bool, bool, bool, int]:
         starts = s + c >= bound - _OVERHANG and (text[c].isupper() or text[c].isdigit())  # a cell's first line
-        return miss(c), not starts, s + c - 1 > widest + _OVERHANG, -c
+        return miss(c), avoid_cut and bool(_CUT_HEAD.search(text[:c])), not starts, s + c - 1 > widest + _OVERHANG, -c
 
     best = min(spaces, key=rank, default=None)
     if best is None or miss(best) > _OVERHANG:
         return None
-    even = [c for c in spaces if rank(c)[:3] == rank(best)[:3] and s + c >= bound - 2 * _OVERHANG]
+    even = [c for c in spaces if rank(c)[:4] == rank(best)[:4] and s + c >= bound - 2 * _OVERHANG]
     return text[:best].rstrip(), (s + best, e, text[best:]), miss(best), len(even) > 1
+
+
+def _after_dash(before: str, word: str, at: int, bound: int) -> bool:
+    """A dash ending a cell's line ("Phòng Hành chính -" over "Tổ chức") with the next column's
+    text right after it (``word``, at column ``at``): a capital or a figure level with the boundary."""
+    return bool(_DASH.match(before)) and abs(at - bound) <= 1 and (word[0].isupper() or word[0].isdigit())
 
 
 def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -> WordTable | None:

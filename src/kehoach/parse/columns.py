@@ -22,7 +22,7 @@ from ..vocab.document_parts import (
     RECIPIENTS,
     SIGNER_TITLE,
 )
-from .lines import MARKUP
+from .lines import MARKUP, TYPE_NAME
 from .normalize import normalize_text
 
 _GAP = rx.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
@@ -64,7 +64,10 @@ def _cue(text: str) -> bool:
 
 
 def _left_only(text: str) -> bool:
-    return bool(_LEFT_ONLY.match(normalize_text(text)))
+    """A line that may stand in the left column alone; never a document type's name alone ("KẾ
+    HOẠCH" after a decision's signature: the issued plan starts there)."""
+    text = normalize_text(text)
+    return bool(_LEFT_ONLY.match(text)) and not TYPE_NAME.match(text)
 
 
 def _split(line: str, near: int | None = None) -> tuple[str, int, str] | None:
