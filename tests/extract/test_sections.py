@@ -130,3 +130,36 @@ def test_indicator_table_in_the_objectives_gives_targets_not_a_warning():
         ("Tỷ lệ che phủ rừng", 63.5, "%", 2025, "I")]
     assert "table-no-header" not in [w["code"] for w in p["warnings"]]
     assert p["quality"]["unplaced"] == []
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("mark", ["", "**"])
+@pytest.mark.parametrize("org", ["TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ", "TRÁCH NHIỆM THỰC HIỆN"])
+def test_headings_in_capitals_with_no_number_are_the_top_sections(mark, org):
+    """A plan typed without roman numerals: its capital headings are the top sections, numbered in
+    order and marked inferred, with a warning; numbered points and agency items go under them."""
+    p = plan(f"{mark}MỤC ĐÍCH, YÊU CẦU{mark}\n\nBảo đảm trật tự đô thị.\n\n{mark}MỤC TIÊU{mark}\n\n"
+             f"- Ít nhất 90% hộ kinh doanh ký cam kết.\n\n{mark}NỘI DUNG{mark}\n\n1. Tuyên truyền.\n\n2. Ra quân.\n\n"
+             f"{mark}{org}{mark}\n\n- Công an phường: chủ trì ra quân, hoàn thành trong tháng 5/2026.\n\n"
+             "- Phòng Văn hóa - Xã hội: tuyên truyền, vận động.\n")
+    assert p["document"]["is_plan"] is True
+    assert ids(p["sections"]) == ["I", "II", "III", "III.1", "III.2", "IV"]
+    assert [s["role"] for s in p["sections"]] == ["purpose", "objectives", "tasks", "organization"]
+    assert all(s["inferred"] for s in p["sections"]) and "inferred" not in p["sections"][2]["children"][0]
+    assert [w["code"] for w in p["warnings"]].count("section-unnumbered") == 1
+    assert [(t["lead"], t["deadline"]["end"]) for t in p["tasks"]] == [
+        (["Công an phường"], "2026-05-31"), (["Phòng Văn hóa - Xã hội"], None)]
+    assert len(p["targets"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "I. MỤC ĐÍCH\nBảo đảm.\nTỔ CHỨC THỰC HIỆN\nGiao các sở.\nII. NHIỆM VỤ\n1. Rà soát.\n",  # numbered parts: a caps line is text
+    "1. Rà soát.\nLƯU Ý QUAN TRỌNG\n2. Báo cáo.\n",  # capitals naming no part of a plan
+    "1. Rà soát.\nNỘI DUNG CÔNG VIỆC CẦN LÀM NGAY TRONG THÁNG NÀY ĐỂ BẢO ĐẢM TIẾN ĐỘ CHUNG CỦA TOÀN TỈNH\n",  # too long
+])
+def test_capital_lines_that_are_no_unnumbered_headings(text):
+    p = plan(text)
+    assert not any(s.get("inferred") for s in p["sections"])
+    assert "section-unnumbered" not in [w["code"] for w in p["warnings"]]

@@ -22,6 +22,7 @@ from ..parse.lines import APPENDIX_HEADING
 from ..record import FrozenRecord
 from ..vn import ascii_fold
 from . import header as hd
+from .roles import caps_heading
 from .signature import find_signature
 
 CLOSING = rx.compile(r"^Trên\s+đây\s+là\b", rx.I)
@@ -161,7 +162,8 @@ def _issued_plan_index(blocks: list[Block], type_line: int | None, body_from: in
 
 
 def first_section_index(blocks: list[Block], start: int, stop: int) -> int | None:
-    """The first block that opens the body: a "Phần"/"I."/"A." token, else a top-level "1."."""
+    """The first block that opens the body: a "Phần"/"I."/"A." token, else a top-level "1." or a
+    heading in capitals with no number ("MỤC ĐÍCH, YÊU CẦU"), whichever comes first."""
     first_arabic = None
     for i in range(start, stop):
         b = blocks[i]
@@ -169,6 +171,8 @@ def first_section_index(blocks: list[Block], start: int, stop: int) -> int | Non
             continue
         tok = match_token(b.text)
         if tok is None:
+            if first_arabic is None and caps_heading(b.text):
+                first_arabic = i
             continue
         if tok.kind in ("part", "roman", "upper"):
             return i

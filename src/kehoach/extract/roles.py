@@ -63,3 +63,14 @@ def section_role(title: str | None, parent: Role | None) -> Role:
     if own in _STRONG:
         return own
     return parent
+
+
+def caps_heading(text: str) -> bool:
+    """A heading typed in capitals with no number ("MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN"): short,
+    every letter a capital, no closing stop, and its words name a part of a plan. Plans typed without
+    roman numerals use these lines as their top sections."""
+    text = text.strip().strip("*_").strip()
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or len(text.split()) > 12 or text.endswith((".", ";", ",")):
+        return False
+    return all(c.isupper() for c in letters) and heading_to_role(text) is not None

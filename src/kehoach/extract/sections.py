@@ -7,7 +7,7 @@ from ..diagnostics import warning
 from ..numbering import POINT_LETTERS, Token, match_token, ordinal
 from ..parse.blocks import Block, Loc
 from ..record import Record
-from .roles import Role, section_role
+from .roles import Role, caps_heading, section_role
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -20,7 +20,8 @@ _INLINE_HEADING = rx.compile(r"^(?P<title>(?:[^:;]|;(?=\s*\p{Lu})){2,120}?)\s*:\
 class Section(Record):
     """A numbered part of the plan body."""
 
-    __slots__ = ("id", "number", "title", "role", "loc", "token", "text", "items", "children", "content", "tables")
+    __slots__ = ("id", "number", "title", "role", "loc", "token", "text", "items", "children", "content", "tables",
+                 "inferred")
 
     id: str
     number: str
@@ -35,6 +36,8 @@ class Section(Record):
     """(kind, text, loc) for every paragraph/item in order: kind is "text" | "item" | "subitem"."""
     tables: list[int]
     """Indexes of table blocks that stand in this section."""
+    inferred: bool
+    """The heading has no number of its own (capitals, unnumbered): ``number`` is its place in order."""
 
     def __init__(
         self,
@@ -49,6 +52,7 @@ class Section(Record):
         children: list[Section] | None = None,
         content: list[tuple[str, str, Loc]] | None = None,
         tables: list[int] | None = None,
+        inferred: bool = False,
     ) -> None:
         self.id = id
         self.number = number
@@ -61,9 +65,10 @@ class Section(Record):
         self.children = [] if children is None else children
         self.content = [] if content is None else content
         self.tables = [] if tables is None else tables
+        self.inferred = inferred
 
     def to_dict(self) -> dict:
-        return {
+        return {**({"inferred": True} if self.inferred else {}),
             "id": self.id,
             "number": self.number,
             "title": self.title,
@@ -130,6 +135,7 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
     open_siblings: dict[int, list[Section]] = {}
 
     tokens = [match_token(b.text) if b.kind == "para" else None for _, b in blocks]
+    inferred = _unnumbered_headings(blocks, tokens, warnings)
     paren_kind: str | None = None
     for pos, (idx, block) in enumerate(blocks):
         if block.kind == "table":
@@ -157,7 +163,7 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
             number = tok.value
             sec_id = _section_id(tok, parent, stack, siblings, block.loc, warnings)
             role = section_role(title, parent.role if parent else None)
-            sec = Section(sec_id, number, title, role, block.loc, tok)
+            sec = Section(sec_id, number, title, role, block.loc, tok, inferred=pos in inferred)
             if text:
                 sec.text.append(text)
                 sec.content.append(("text", text, block.loc))
@@ -172,6 +178,27 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
         _add_content(stack[-1], tok, block)
         placed.extend(block.lines)
     return roots, placed, warnings, loose
+
+
+def _unnumbered_headings(blocks: list[tuple[int, Block]], tokens: list[Token | None],
+                         warnings: list[PlanWarning]) -> set[int]:
+    """A body with no "Phần"/"I."/"A." numbers whose parts open with headings in capitals and no
+    number ("MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN"): those headings become the top sections,
+    numbered I, II, … in order (``tokens`` is changed in place; the positions are returned), with a
+    warning, since the numbers are not the document's."""
+    if any(t is not None and t.kind in ("part", "roman", "upper") for t in tokens):
+        return set()
+    found = [pos for pos, (_, b) in enumerate(blocks) if b.kind == "para" and tokens[pos] is None and caps_heading(b.text)]
+    for k, pos in enumerate(found, 1):
+        tokens[pos] = Token("roman", _ROMAN[k - 1] if k <= len(_ROMAN) else str(k), blocks[pos][1].text.strip().strip("*_"))
+    if found:
+        warnings.append(warning("section-unnumbered", f"{len(found)} headings in capitals have no number; read as "
+                                f"the top sections I-{_ROMAN[len(found) - 1] if len(found) <= len(_ROMAN) else len(found)} "
+                                "in order (their sections are marked inferred)", blocks[found[0]][1].loc.as_dict()))
+    return set(found)
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 
 def _section_id(tok: Token, parent: Section | None, stack: list[Section], siblings: list[Section], loc: Loc,
