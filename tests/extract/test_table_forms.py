@@ -19,6 +19,11 @@ def tasks(text: str, name: str = "plan.md") -> list[dict]:
 @pytest.mark.parametrize("cell,lead,support", [
     ("Sở Y tế (chủ trì); các sở, ngành liên quan", ["Sở Y tế"], ["các sở, ngành liên quan"]),
     ("Sở Y tế (chủ trì), Sở Tài chính (phối hợp)", ["Sở Y tế"], ["Sở Tài chính"]),
+    # a remark opening with the role ("(chủ trì tổng hợp)", "(cơ quan thường trực)", "(đầu mối)"): a mark
+    ("Ban Dân tộc tỉnh (chủ trì tổng hợp)", ["Ban Dân tộc tỉnh"], []),
+    ("Sở Nội vụ (cơ quan thường trực); các sở, ngành", ["Sở Nội vụ"], ["các sở, ngành"]),
+    ("Công an tỉnh (đầu mối), Sở Tư pháp (phối hợp thực hiện)", ["Công an tỉnh"], ["Sở Tư pháp"]),
+    ("Sở Y tế (Chi cục An toàn vệ sinh thực phẩm)", ["Sở Y tế (Chi cục An toàn vệ sinh thực phẩm)"], []),
     ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp", ["Sở Nội vụ"], ["Sở Tư pháp"]),
     ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành thực hiện công bố hằng năm",
      ["Sở KH&CN"], ["Các sở, ngành"]),
