@@ -65,3 +65,18 @@ def test_assignments_outside_an_implementation_section(body):
 def test_a_department_lead_is_cut_before_the_duty_written_after_it():
     plan = extract_bytes((SHORT + "I. TỔ CHỨC THỰC HIỆN\n\nSở Y tế tổng hợp kết quả, báo cáo UBND tỉnh.\n").encode("utf-8"), "p.txt")
     assert [t["lead"] for t in plan["tasks"]] == [["Sở Y tế"]]
+
+
+@pytest.mark.parametrize("time, warned", [
+    ("chậm nhất ngày 15/12 trình phương án kinh phí", True),  # a day with no year: no date read
+    ("hoàn thành trước ngày 20 tháng 12", True),
+    ("hoàn thành trong tháng 5/2026", False),
+    ("định kỳ hằng quý báo cáo kết quả", False),
+])
+def test_a_body_task_deadline_that_reads_no_date_is_warned(time, warned):
+    """As a table's deadline cell: a body task's time phrase that gives no date is never left silent."""
+    plan = extract_bytes((HEAD + f"**1. Sở Tài chính:**\n\nTham mưu bố trí kinh phí, {time}.\n").encode("utf-8"), "plan.md")
+    (task,) = plan["tasks"]
+    flagged = [w for w in plan["warnings"] if w["code"] == "deadline-unparsed"]
+    assert bool(flagged) is warned and bool(task["deadline"]["end"] or task["deadline"]["recurrence"]) is not warned
+    assert all(w["loc"]["line"] == task["loc"]["line"] for w in flagged)
