@@ -20,10 +20,14 @@ Markup, one block per line:
     @landscape             a new landscape section          @pagebreak   a new page
     @scan                  also render the plan as a scan: the PDF's pages printed to grey images and
                            bound into a PDF with no text layer (<name>-scan.pdf, read with --ocr)
+    @portal / @end         also render the plan as a web portal's page printed by a browser
+    @portalfoot / @end     (<name>-portal.pdf, Chromium): these lines are the page's own text (menu,
+                           breadcrumb, metadata box; related documents, footer) before / after the plan
 """
 
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 import sys
@@ -114,7 +118,7 @@ def blocks(source: Path):
         i += 1
         if not line or line.startswith("%") or line == "@scan":
             continue
-        if line in ("@layout", "@table"):
+        if line in ("@layout", "@table", "@portal", "@portalfoot"):
             end = lines.index("@end", i)
             yield line[1:], [b.strip() for b in lines[i:end] if b.strip()]
             i = end + 1
@@ -127,6 +131,8 @@ def blocks(source: Path):
 def build_docx(source: Path, out: Path) -> None:
     doc = base_document()
     for block in blocks(source):
+        if block[0] in ("portal", "portalfoot"):
+            continue
         if block[0] in ("layout", "table"):
             (layout if block[0] == "layout" else ruled)(doc, block[1])
         elif block[0] == "landscape":
@@ -187,6 +193,67 @@ def build_scrape(source: Path, out: Path) -> None:
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _html_cell(text: str) -> str:
+    parts = []
+    for part in (p.strip() for p in text.split("\\\\")):
+        inner = html.escape(part.strip("*_"))
+        parts.append(f"<b>{inner}</b>" if part.startswith("**") else f"<i>{inner}</i>" if part.startswith("_") else inner)
+    return "<br>".join(parts)
+
+
+def _html_table(lines: list[str], ruled_table: bool) -> str:
+    sep = "|" if ruled_table else ";;"
+    rows = [[c.strip() for c in line.split(sep)] for line in lines if line != "---"]
+    out = [f'<table class="{"ruled" if ruled_table else "layout"}">']
+    for r, cells in enumerate(rows):
+        out.append("<tr>")
+        for c, text in enumerate(cells):
+            if text in ("^", "<"):
+                continue
+            span_c = next((k for k in range(c + 1, len(cells)) if cells[k] != "<"), len(cells)) - c
+            span_r = next((k for k in range(r + 1, len(rows)) if rows[k][c:c + 1] != ["^"]), len(rows)) - r
+            out.append(f'<td colspan="{span_c}" rowspan="{span_r}">{_html_cell(text)}</td>')
+        out.append("</tr>")
+    return "\n".join(out + ["</table>"])
+
+
+def build_portal(source: Path, out: Path) -> None:
+    """The plan as a legal-document page of a provincial web portal, printed to PDF by Chromium with
+    its print header and footer: the page's own text (@portal, @portalfoot) around the plan."""
+    body: list[str] = []
+    site: dict[str, list[str]] = {"portal": [], "portalfoot": []}
+    for block in blocks(source):
+        if block[0] in site:
+            site[block[0]] += block[1]
+        elif block[0] in ("layout", "table"):
+            body.append(_html_table(block[1], block[0] == "table"))
+        elif block[0] == "para":
+            text = block[1]
+            if text.startswith("#"):
+                tag = "h3" if text.startswith("##") else "h2"
+                body.append(f"<{tag}>{html.escape(text.lstrip('#').strip())}</{tag}>")
+            else:
+                pieces = text.split("**")
+                body.append("<p>" + "".join(f"<b>{html.escape(x)}</b>" if k % 2 else html.escape(x)
+                                            for k, x in enumerate(pieces)) + "</p>")
+    style = ("body{font-family:'Times New Roman',serif;font-size:13pt} .site{font-family:sans-serif;font-size:10pt;"
+             "color:#225} h2{text-align:center;font-size:13pt} h3{font-size:13pt} table.layout td{text-align:center;"
+             "vertical-align:top;width:50%} table.ruled{border-collapse:collapse} table.ruled td{border:1px solid #000;"
+             "padding:3px;vertical-align:top}")
+    top, foot = ([f'<div class="site">{html.escape(line)}</div>' for line in site[k]] for k in site)
+    title = html.escape(site["portal"][0] if site["portal"] else source.stem)
+    page = (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>'
+            f"<style>{style}</style></head><body>\n" + "\n".join(top + body + foot) + "\n</body></html>\n")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not chromium:
+        raise SystemExit("Chromium is needed for a portal rendition")
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / (source.stem + ".html")
+        page_file.write_text(page, encoding="utf-8")
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp}/profile",
+                        f"--print-to-pdf={out}", page_file.as_uri()], check=True, capture_output=True, timeout=300)
+
+
 def soffice_convert(path: Path, to: str, suffix: str) -> Path:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
@@ -219,9 +286,13 @@ def render(source: Path) -> list[Path]:
     scrape = UNSEEN / (source.stem + "-scrape.md")
     build_scrape(source, scrape)
     outs = [docx, pdf, txt, layout_txt, scrape]
-    if "@scan" in source.read_text(encoding="utf-8").split("\n"):
+    marks = source.read_text(encoding="utf-8").split("\n")
+    if "@scan" in marks:
         outs.append(UNSEEN / (source.stem + "-scan.pdf"))
         build_scan(pdf, outs[-1])
+    if "@portal" in marks:
+        outs.append(UNSEEN / (source.stem + "-portal.pdf"))
+        build_portal(source, outs[-1])
     return outs
 
 
