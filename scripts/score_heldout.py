@@ -198,8 +198,9 @@ def flagged(warnings: list[dict], where, field: str = "") -> bool:
 
 def score_header(key: dict, doc: dict, warnings: list[dict]) -> tuple[int, int, list[dict]]:
     want_doc = key["document"]
-    fields = [f for f in HEADER_FIELDS if header_value(want_doc, f) is not None or f.split(".")[-1] in want_doc
-              or (f.startswith("signer.") and "signer" in want_doc)]
+    # a field the key names (null: must be empty); the signer's parts only when the key names a signer
+    fields = [f for f in HEADER_FIELDS if (f.startswith("signer.") and "signer" in want_doc)
+              or (not f.startswith("signer.") and f in want_doc)]
     errors = []
     for field in fields:
         want, got = header_value(want_doc, field), header_value(doc, field)
