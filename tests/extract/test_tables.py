@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kehoach.extract.tables import header_to_fields, table_to_tasks
 from kehoach.parse.text import read_text
 
@@ -253,3 +255,37 @@ def test_years_marked_under_a_roadmap_header_give_the_time():
     # years under a column that names no time are not a roadmap
     plain = "TT\tNhiệm vụ\tChủ trì\tKinh phí\t\n\t\t\t2026\t2027\n1\tRà soát\tSở Nội vụ\t100\t200\n"
     assert tasks_of(plain)[0][0]["deadline"]["end"] is None
+
+
+@pytest.mark.parametrize("over, quarters, text1, end1", [
+    ("Thời gian thực hiện năm 2026", "Quý I\tQuý II\tQuý III\tQuý IV", "Quý I/2026, Quý II/2026", "2026-06-30"),
+    ("Tiến độ năm 2027", "Q1\tQ2\tQ3\tQ4", "Quý I/2027, Quý II/2027", "2027-06-30"),
+    ("Thời gian thực hiện (năm 2026)", "Quý 1\tQuý 2\tQuý 3\tQuý 4", "Quý I/2026, Quý II/2026", "2026-06-30"),
+])
+def test_quarters_marked_under_a_time_header_give_the_time(over, quarters, text1, end1):
+    """"… năm 2026" over one column per quarter, a row marked "x" in the quarters it runs: from the start of
+    the first to the end of the last (one quarter; two apart; all four)."""
+    text = (
+        f"TT\tNội dung\tĐơn vị chủ trì\t{over}\t\t\t\tKinh phí\n"
+        f"\t\t\t{quarters}\t\n"
+        "1\tSản xuất ấn phẩm quảng bá\tTrung tâm Xúc tiến du lịch\tx\tx\t\t\t100\n"
+        "2\tKhảo sát chất lượng dịch vụ\tPhòng Quản lý lữ hành\t\tx\t\tx\t200\n"
+        "3\tCập nhật cơ sở dữ liệu\tVăn phòng Sở\tx\tx\tx\tx\t300\n"
+    )
+    tasks, warnings = tasks_of(text)
+    year = end1[:4]
+    assert [(t["deadline"]["text"], t["deadline"]["start"], t["deadline"]["end"]) for t in tasks] == [
+        (text1, f"{year}-01-01", end1),
+        (f"Quý II/{year}, Quý IV/{year}", f"{year}-04-01", f"{year}-12-31"),
+        (f"Quý I/{year}, Quý II/{year}, Quý III/{year}, Quý IV/{year}", f"{year}-01-01", f"{year}-12-31")]
+    assert [t["note"] for t in tasks] == ["Kinh phí: 100", "Kinh phí: 200", "Kinh phí: 300"]
+    assert warnings == []
+
+
+def test_months_marked_under_a_time_header_with_no_year_are_warned():
+    """Month columns under a time header that gives no year: the months are kept as the deadline's text, unread."""
+    text = ("TT\tNội dung\tChủ trì\tThời gian thực hiện\t\t\n\t\t\tTháng 1\tTháng 2\tTháng 3\n"
+            "1\tTuyên truyền\tSở Y tế\t\tx\tx\n")
+    tasks, warnings = tasks_of(text)
+    assert tasks[0]["deadline"]["text"] == "Tháng 2, Tháng 3" and tasks[0]["deadline"]["end"] is None
+    assert "deadline-unparsed" in [w["code"] for w in warnings]

@@ -9,7 +9,7 @@ from . import header as hd
 from .dates import find_horizon, text_to_deadline
 from .regions import APPENDIX_MARK, Regions, para
 from .sections import Section
-from .table_header import YEAR
+from .table_header import PERIOD, YEAR
 from .tables import TableContext, appendix_unread, table_to_tasks
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -113,7 +113,7 @@ def _title_horizon(tasks: list[dict], fields: dict[int, str], title: str, table_
     """A table with no deadline column whose title ends with a time ("… đến năm 2030"): its rows
     take that time as their deadline, and a warning says so."""
     horizon = find_horizon(title) if title else None
-    if not tasks or horizon is None or any(f.startswith(("deadline", YEAR)) for f in fields.values()):
+    if not tasks or horizon is None or any(f.startswith(("deadline", YEAR, PERIOD)) for f in fields.values()):
         return []
     for task in tasks:
         task["deadline"] = text_to_deadline(horizon)

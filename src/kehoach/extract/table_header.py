@@ -28,6 +28,12 @@ _DATA_NO = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?")
 _YEAR = rx.compile(r"(?:19|20)\d\d")
 YEAR = "year:"
 """Prefix of a column holding one year of a time span over year columns; the rest is the year."""
+_PERIOD = rx.compile(r"(?:quy|q)\s*\.?\s*(?P<q>iv|i{1,3}|[1-4])|(?:thang|t)\s*\.?\s*(?P<m>0?[1-9]|1[0-2])")
+"""A quarter or month sub-column ("Quý I", "Quý 2", "Q3", "Tháng 10", "T1"), folded."""
+_ROMAN_Q = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+PERIOD = "period:"
+"""Prefix of a column holding one quarter or month of the time header above it ("Thời gian thực hiện năm
+2026" over "Quý I | … | Quý IV"): the rest is that period as a deadline is written ("Quý I/2026")."""
 _TIME_WORDS = rx.compile(dict(COLUMN_WORDS)["deadline"])
 _GROUP_NO = rx.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
 
@@ -102,19 +108,36 @@ def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = N
         name = next((name for name, pat in _SUB_COLUMN_RES if pat.match(f)), None)
         if name is None and _YEAR.fullmatch(f):
             name = YEAR + f  # "Lộ trình thực hiện" over "2026 | 2027 | …": a row marks the years it runs
+        if name is None and header is not None and (period := _period(f, _time_header(header, i))):
+            name = PERIOD + period  # "… năm 2026" over "Quý I | Quý II | …": a row marks its quarters
         if name is None:
             return None
         out[i] = name
-    years = [i for i, name in out.items() if name.startswith(YEAR)]
-    if years and (len(years) < 2 or header is None or not _under_time(header, min(years))):
+    marks = [i for i, name in out.items() if name.startswith((YEAR, PERIOD))]
+    if marks and (len(marks) < 2 or header is None or not _under_time(header, min(marks))):
         return None
     return out or None
 
 
+def _period(folded: str, over: str) -> str | None:
+    """A quarter or month sub-column as a deadline is written, with the year its time header gives
+    ("quy ii" under "Thời gian thực hiện năm 2026" -> "Quý II/2026"; no year there: "Quý II")."""
+    m = _PERIOD.fullmatch(folded)
+    if m is None:
+        return None
+    year = _YEAR.search(over)
+    label = f"Quý {_ROMAN_Q.get(m['q'], m['q'].upper())}" if m["q"] else f"Tháng {int(m['m'])}"
+    return f"{label}/{year.group(0)}" if year else label
+
+
+def _time_header(header: list[list[str]], col: int) -> str:
+    """The header cell over ``col``, or the last one written before it (a cell spanning it)."""
+    return next((_cell_text(header[i]) for i in range(min(col, len(header) - 1), -1, -1) if _cell_text(header[i])), "")
+
+
 def _under_time(header: list[list[str]], col: int) -> bool:
     """The header cell over ``col`` (or the last one written before it, a cell spanning it) names the time."""
-    text = next((_cell_text(header[i]) for i in range(min(col, len(header) - 1), -1, -1) if _cell_text(header[i])), "")
-    return bool(_TIME_WORDS.search(ascii_fold(text)))
+    return bool(_TIME_WORDS.search(ascii_fold(_time_header(header, col))))
 
 
 def _merge_sub_header(fields: dict[int, str], sub: dict[int, str]) -> dict[int, str]:
@@ -143,7 +166,8 @@ def place_sub_header(header: list[list[str]], sub: list[list[str]], width: int) 
     if missing < 1 or len(sub) != missing + 1:
         return None
     names = [next((name for name, pat in _SUB_COLUMN_RES if pat.match(ascii_fold(_cell_text(c)).strip(" .:"))),
-                  "year" if _YEAR.fullmatch(_cell_text(c)) else None) for c in sub]
+                  "year" if _YEAR.fullmatch(_cell_text(c)) or _PERIOD.fullmatch(ascii_fold(_cell_text(c)).strip(" .:"))
+                  else None) for c in sub]
     if None in names:
         return None
     over = "deadline" if set(names) <= {"start", "end"} or set(names) == {"year"} \

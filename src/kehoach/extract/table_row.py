@@ -12,7 +12,7 @@ from ..vn import ascii_fold
 from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
-from .table_header import DATELESS, EXTRA, YEAR, _cell_text
+from .table_header import DATELESS, EXTRA, PERIOD, YEAR, _cell_text
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -51,6 +51,16 @@ def _marked_years(values: dict[str, str]) -> str | None:
     if years == list(range(years[0], years[-1] + 1)):
         return str(years[0]) if len(years) == 1 else f"{years[0]} - {years[-1]}"
     return ", ".join(map(str, years))
+
+
+def _marked_periods(values: dict[str, str]) -> dict:
+    """Quarter or month columns under one time header ("… năm 2026" over Quý I | … | Quý IV): a row runs
+    from the start of the first period it marks to the end of the last ("Quý I/2026, Quý II/2026")."""
+    marked = [text_to_deadline(f[len(PERIOD):]) for f, v in values.items() if f.startswith(PERIOD) and v.strip()]
+    if not marked:
+        return text_to_deadline(None)
+    return {"text": ", ".join(d["text"] for d in marked), "start": marked[0]["start"], "end": marked[-1]["end"],
+            "recurrence": None}
 
 
 def _note(values: dict[str, str], duties: list[str] | None = None) -> str | None:
@@ -141,6 +151,8 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
         deadline = _two_column_deadline(values.get("deadline_start", ""), values.get("deadline_end", ""))
     elif any(f.startswith(YEAR) for f in values):
         deadline = text_to_deadline(_marked_years(values))
+    elif any(f.startswith(PERIOD) for f in values):
+        deadline = _marked_periods(values)
     else:
         deadline = text_to_deadline(values.get("deadline"))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \

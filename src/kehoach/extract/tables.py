@@ -150,14 +150,15 @@ class _Reader:
     def header(self, row: Row) -> bool:
         """Header rows (first, second, repeated on a later page): True when ``row`` was one."""
         if self.header_row is not None and self.fields is not None:
-            cells = row.cells
+            cells, header = row.cells, self.header_row
             if len(cells) < self.width and len(self.header_row) < self.width:
                 placed = place_sub_header(self.header_row, cells, self.width)
                 if placed is not None:
                     col = next(i for i, c in enumerate(placed) if c)
-                    self.fields = header_to_fields(widen_header(self.header_row, self.width, col, len(cells)))
+                    header = widen_header(self.header_row, self.width, col, len(cells))
+                    self.fields = header_to_fields(header)
                     cells = placed
-            sub = sub_header_fields(cells, self.header_row) if self.fields is not None else None
+            sub = sub_header_fields(cells, header) if self.fields is not None else None
             if sub is not None and self.fields is not None:
                 self.fields = _merge_sub_header(self.fields, sub)
                 self.header_row = None
