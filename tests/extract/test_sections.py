@@ -163,3 +163,16 @@ def test_capital_lines_that_are_no_unnumbered_headings(text):
     p = plan(text)
     assert not any(s.get("inferred") for s in p["sections"])
     assert "section-unnumbered" not in [w["code"] for w in p["warnings"]]
+
+
+@pytest.mark.parametrize("symbol, type_line, code", [
+    ("17/KHLT-SGDĐT-SYT", "KẾ HOẠCH LIÊN TỊCH", "KHLT"),
+    ("03/KHPH-CAT-SYT", "KẾ HOẠCH PHỐI HỢP", "KHPH"),
+])
+def test_a_joint_or_coordination_plan_keeps_its_title(symbol, type_line, code):
+    """A plan of two bodies ("KẾ HOẠCH LIÊN TỊCH", "KẾ HOẠCH PHỐI HỢP"): the whole line is the type name (its
+    second half was taken for the title), and the code is a plan's."""
+    p = extract_bytes(f"Số: {symbol}\n{type_line}\nThực hiện công tác y tế trường học\nI. MỤC TIÊU\nBảo đảm.\n".encode(), "j.txt")
+    doc = p["document"]
+    assert (doc["type"], doc["type_name"], doc["title"], doc["is_plan"]) == (
+        code, type_line.capitalize(), "Thực hiện công tác y tế trường học", True)

@@ -120,7 +120,7 @@ def parse_number(text: str) -> dict | None:
     return {"number": number, "seq": seq, "symbol": symbol, "type": symbol_to_type(symbol), "hyphen_fixed": fixed}
 
 
-KNOWN_TYPES = {t.upper() for t in TYPE_CODES} | {"GM", "CĐ", "QC", "PA", "HĐ", "BB", "TTR", "KHPH", "CTHĐ", "QYĐ"}
+KNOWN_TYPES = {t.upper() for t in TYPE_CODES} | {"GM", "CĐ", "QC", "PA", "HĐ", "BB", "TTR", "KHPH", "KHLT", "CTHĐ", "QYĐ"}
 
 
 def symbol_to_type(symbol: str | None) -> str | None:

@@ -9,8 +9,9 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-PLAN_TYPES = {"KH", "KHHD", "KHHĐ", "CTR"}
-"""Type codes read as plans; an action programme (CTr, "Chương trình hành động") is a plan by another name."""
+PLAN_TYPES = {"KH", "KHHD", "KHHĐ", "KHLT", "KHPH", "CTR"}
+"""Type codes read as plans: a joint plan (KHLT) and a coordination plan (KHPH) are plans; an action programme
+(CTr, "Chương trình hành động") is a plan by another name."""
 PLAN_TYPE_NAMES = ("kế hoạch", "chương trình hành động")
 
 
