@@ -84,6 +84,32 @@ def test_what_pdfium_cannot_open_is_an_error_with_its_code(data, password):
     assert e.value.password is password
 
 
+def _no_page_pdf() -> bytes:
+    """A well-formed PDF whose page tree holds no page (pdfium opens it; there is nothing to read)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def test_a_pdf_without_pages_is_not_called_encrypted_after_an_encrypted_one():
+    """pdfium keeps its last error until a document fails to open: a document that opened with no
+    page must not take the error of an earlier file (a batch worker reads many)."""
+    with pytest.raises(PdfiumError) as e:
+        open_document((ROOT / "tests/fixtures/encrypted.pdf").read_bytes())
+    assert e.value.password
+    with pytest.raises(PdfiumError) as e:
+        open_document(_no_page_pdf())
+    assert not e.value.password
+    assert "no page" in str(e.value)
+
+
 def test_a_page_past_the_end_is_an_error():
     doc = open_document((ROOT / "samples" / "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf").read_bytes())
     try:

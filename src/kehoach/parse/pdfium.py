@@ -181,11 +181,12 @@ def open_document(data: bytes) -> Document:
     """The PDF in ``data`` (kept referenced while the document is open); :class:`PdfiumError`
     when pdfium cannot open it or it has no page (as pypdfium2 refuses it)."""
     handle = raw.FPDF_LoadMemDocument64(data, len(data), None)
-    if raw.FPDF_GetPageCount(handle) < 1:
+    if not handle:
         code = int(raw.FPDF_GetLastError())
-        if handle:
-            raw.FPDF_CloseDocument(handle)
         raise PdfiumError(f"pdfium could not open the document (error {code})", code)
+    if raw.FPDF_GetPageCount(handle) < 1:  # opened: pdfium's last error is an earlier document's
+        raw.FPDF_CloseDocument(handle)
+        raise PdfiumError("the document has no page", 0)
     return Document(handle, data)
 
 
