@@ -84,18 +84,22 @@ def test_what_pdfium_cannot_open_is_an_error_with_its_code(data, password):
     assert e.value.password is password
 
 
-def _no_page_pdf() -> bytes:
-    """A well-formed PDF whose page tree holds no page (pdfium opens it; there is nothing to read)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+def _pdf(*objects: bytes) -> bytes:
+    """A PDF of these objects (1 the catalog), with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
         out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    xref, size = len(out), len(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
     return bytes(out)
+
+
+def _no_page_pdf() -> bytes:
+    """A well-formed PDF whose page tree holds no page (pdfium opens it; there is nothing to read)."""
+    return _pdf(b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>")
 
 
 def test_a_pdf_without_pages_is_not_called_encrypted_after_an_encrypted_one():
@@ -108,6 +112,18 @@ def test_a_pdf_without_pages_is_not_called_encrypted_after_an_encrypted_one():
         open_document(_no_page_pdf())
     assert not e.value.password
     assert "no page" in str(e.value)
+
+
+@pytest.mark.parametrize("kids", [b"9 0 R", b"2 0 R", b"1 0 R"], ids=["missing", "the-tree-itself", "the-catalog"])
+def test_a_page_pdfium_cannot_load_is_a_read_error_naming_the_file_and_page(kids, tmp_path):
+    from kehoach import extract_file
+    from kehoach.errors import ReadError
+
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(_pdf(b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count 1 >>" % kids))
+    with pytest.raises(ReadError) as e:
+        extract_file(path)
+    assert "damaged.pdf" in str(e.value) and "page 1" in str(e.value)
 
 
 def test_a_page_past_the_end_is_an_error():

@@ -274,9 +274,9 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
     chars = 0
     try:
         for i in range(len(doc)):
-            page = doc[i]
-            tp = None
+            page = tp = None
             try:
+                page = doc[i]
                 tp = page.get_textpage()
                 n = tp.count_chars()
                 chars += n
@@ -299,7 +299,8 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
             finally:
                 if tp is not None:
                     tp.close()
-                page.close()
+                if page is not None:
+                    page.close()
     finally:
         if plumber is not None:
             plumber.close()
