@@ -103,10 +103,19 @@ def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, tim
         stream = None
         if fmt == "jsonl":
             stream = _File(out, run(ctx, stack.enter_context, open_atomic(out))) if streaming else _Stdout()
-        failed = _batch_run(ctx, jobs, stream, report, out if fmt != "jsonl" else None,
-                            dict(jobs_n=jobs_n, force=force, fail_fast=fail_fast, max_bytes=max_size, engine=engine,
-                                 scheduler=scheduler, budget=Budget(timeout or None, memory or None)))
-    if failed:
+        outcome = _batch_run(ctx, jobs, stream, report, out if fmt != "jsonl" else None,
+                             dict(jobs_n=jobs_n, force=force, fail_fast=fail_fast, max_bytes=max_size, engine=engine,
+                                  scheduler=scheduler, budget=Budget(timeout or None, memory or None)))
+        if isinstance(outcome, str):  # Ctrl-C: the lines finished replace -o FILE; none, and it stays as it was
+            if isinstance(stream, _File) and stream.lines:
+                run(ctx, stream.keep_whole_lines)
+            else:
+                fail(ctx, outcome, 130)
+        closing = stack.pop_all()
+    run(ctx, closing.close)  # -o FILE put in place: a Ctrl-C or a full disk at that moment is one line too
+    if isinstance(outcome, str):
+        fail(ctx, outcome, 130)
+    if outcome:
         ctx.exit(1)
 
 
@@ -189,6 +198,8 @@ class _File:
 
     def __init__(self, name: str, fh) -> None:
         self.name, self.fh = name, fh
+        self.whole = 0  # bytes of the lines written in full: a Ctrl-C may cut the write of the next
+        self.lines = 0
 
     def write(self, data: bytes) -> None:
         from .errors import ClosedPipe
@@ -197,6 +208,15 @@ class _File:
             self.fh.write(data)
         except BrokenPipeError as e:
             raise ClosedPipe(f"cannot write {self.name}: the reader of the pipe has gone") from e
+        self.whole += len(data)
+        self.lines += 1
+
+    def keep_whole_lines(self) -> None:
+        """After Ctrl-C: the file holds the lines written in full, and nothing of a line cut short
+        (a pipe or device keeps what it was given)."""
+        self.fh.flush()
+        if self.fh.seekable():
+            self.fh.truncate(self.whole)
 
 
 def _same_path(a: str, b: str) -> bool:
@@ -205,8 +225,9 @@ def _same_path(a: str, b: str) -> bool:
     return output_target(a) == output_target(b)
 
 
-def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
-    """Run the jobs with a progress bar and a summary; True when any failed."""
+def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool | str:
+    """Run the jobs with a progress bar and a summary; True when any failed. After Ctrl-C, the
+    line that says what was kept (the caller ends the run with it, once -o FILE is in place)."""
     from .batch import run_batch
     from .textsafe import shown
 
@@ -247,16 +268,24 @@ def _batch_run(ctx, jobs, stream, report, outdir, options) -> bool:
         if progress is not None:
             progress.stop()
     if results is None:  # Ctrl-C: what is finished is kept (and in the report), and the next run skips it
-        done = sum(counts.values())
         if report:
             run(ctx, _write_report, report, [finished.get(j.path) or _not_run(j) for j in jobs], True)
-        fail(ctx, f"interrupted after {done} of {len(jobs)} inputs; the plans written to {outdir} are kept and a "
-             f"new run skips them" if outdir and done else "interrupted", 130)
-        return False
+        return _interrupted(sum(counts.values()), len(jobs), outdir, stream)
     if report:
         run(ctx, _write_report, report, results, False)
     _tell_end(ctx, counts, failures if progress is not None else [], warned, progress is not None, len(jobs))
     return bool(counts["failed"])
+
+
+def _interrupted(done: int, total: int, outdir: str | None, stream) -> str:
+    """What a Ctrl-C leaves: the plans written to OUTDIR, or the lines of -o FILE."""
+    if not done:
+        return "interrupted"
+    if outdir:
+        return f"interrupted after {done} of {total} inputs; the plans written to {outdir} are kept and a new run skips them"
+    if isinstance(stream, _File):
+        return f"interrupted after {done} of {total} inputs; {stream.name} holds the {stream.lines} plan{'s' if stream.lines != 1 else ''} finished"
+    return f"interrupted after {done} of {total} inputs"
 
 
 def _write_report(report: str, summaries: list, interrupted: bool) -> None:

@@ -252,8 +252,8 @@ def run(ctx: click.Context, fn, *args, **kwargs):
         if debug:
             raise
         fail(ctx, str(e))
-    except KeyboardInterrupt:
-        fail(ctx, "interrupted", 130)
+    except KeyboardInterrupt as e:  # errors.Interrupted says what was kept
+        fail(ctx, str(e) or "interrupted", 130)
     except Exception as e:  # a bug of ours: say so in one line unless --debug
         if debug:
             raise

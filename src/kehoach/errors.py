@@ -30,3 +30,8 @@ class OutputError(KehoachError):
 class ClosedPipe(OutputError):
     """The reader of a pipe an output was going to went away (``-o /dev/stdout | head -1``): the
     command ends quietly with exit code 1, as it does when standard output is that pipe."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C in a run that keeps what it finished: ``str(e)`` is the one line saying what was kept
+    (the CLI exits 130 with it, as with a bare Ctrl-C)."""

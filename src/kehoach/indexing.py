@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .batch import MANIFEST
-from .errors import KehoachError
+from .errors import Interrupted, KehoachError
 from .index import add_plan, connect, index_identity, prune_agencies, write_transaction
 from .inputs import expand_glob, expand_inputs, folder_error
 from .planfile import PLAN_SUFFIXES, read_plan_or_document
@@ -77,6 +77,11 @@ def run_index(db: str, paths: list[str], say: Callable[[str], None]) -> dict[str
         from .index import _sqlite_message
 
         raise KehoachError(_sqlite_message(db, e)) from e
+    except KeyboardInterrupt:  # each plan is its own transaction: those finished stay
+        done = sum(counts.values())
+        if done:
+            raise Interrupted(f"interrupted after {done} of {len(paths)} inputs; the plans indexed are kept in {db}") from None
+        raise
     finally:
         con.close()
     return counts
