@@ -111,6 +111,7 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
         return problems
     if not isinstance(plan, dict):
         return problems or [("(root)", "a plan must be a mapping")]
+    problems[:0] = unknown_keys(plan)  # first: a misspelt key is often why a required one is missing
     if problems and any(not isinstance(plan.get(k), (list, type(None))) for k in ("sections", "tasks", "targets")):
         return problems  # the shape is wrong: the checks below would only repeat it
     doc: dict = plan["document"] if isinstance(plan.get("document"), dict) else {}
@@ -119,6 +120,89 @@ def check_plan(plan: object) -> list[tuple[str, str]]:
     for check in (_document_dates, _unique_ids, _task_fields, _target_ranges):
         problems.extend(check(plan))
     return problems
+
+
+OWN_KEY_PREFIX = "x-"
+"""A key of the user's own in a plan file starts with this; any other key the model does not name
+is a problem (a typo, "tasks_" or "deadlne", would otherwise drop what it holds in silence)."""
+
+
+def unknown_keys(plan: dict) -> list[tuple[str, str]]:
+    """Keys the plan model (the schema's ``properties``) does not name, at any depth, in document
+    order, each with the nearest key it may have meant."""
+    problems: list[tuple[str, str]] = []
+    stack: list = [(plan, _shapes(), ())]  # a value to look at, or a problem found in its place in the order
+    while stack:
+        top = stack.pop()
+        if len(top) == 2:
+            problems.append(top)
+            continue
+        value, (known, items), parts = top
+        if isinstance(value, dict) and known is not None:
+            if value.keys() <= known.keys():  # the usual case: only the parts that hold objects to look into
+                stack.extend((value[k], known[k], (*parts, k)) for k in reversed(_holders(known)) if k in value)
+                continue
+            for key in reversed(list(value)):
+                if key in known:
+                    if known[key] is not None:
+                        stack.append((value[key], known[key], (*parts, key)))
+                elif not (isinstance(key, str) and key.startswith(OWN_KEY_PREFIX)):
+                    stack.append((_path((*parts, str(key))), _unknown_key_message(str(key), known)))
+        elif isinstance(value, list) and items is not None:
+            stack.extend((item, items, (*parts, i)) for i, item in reversed(list(enumerate(value))))
+    return problems
+
+
+_SHAPES: list = []
+_HOLDERS: dict[int, tuple] = {}
+
+
+def _holders(known: dict) -> tuple:
+    """The keys of ``known`` whose values may hold objects, in the model's order."""
+    got = _HOLDERS.get(id(known))
+    if got is None:
+        got = _HOLDERS[id(known)] = tuple(k for k, v in known.items() if v is not None)
+    return got
+
+
+def _shapes():
+    """The schema as (keys, items) pairs: for an object, each key's own pair, or None for a value
+    that holds no object; for a list, its items' pair. Made once; a plan of 50,000 tasks is then
+    walked without looking at any of its texts."""
+    if not _SHAPES:
+        schema = load_schema()
+        made: dict[int, list | None] = {}
+
+        def shape(node: dict):
+            while "$ref" in node:
+                node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+            if id(node) in made:
+                return made[id(node)]
+            pair: list = [None, None]
+            made[id(node)] = pair  # before the parts: a section holds sections
+            for branch in [node, *node.get("anyOf", ())]:
+                if branch is not node:
+                    branch = shape(branch) or (None, None)
+                    pair[0], pair[1] = pair[0] or branch[0], pair[1] or branch[1]
+                    continue
+                if "properties" in node:
+                    pair[0] = {k: shape(v) for k, v in node["properties"].items()}
+                if isinstance(node.get("items"), dict):
+                    pair[1] = shape(node["items"])
+            if pair[0] is None and pair[1] is None:
+                made[id(node)] = None  # a text, number or list of texts: never looked into
+            return made[id(node)]
+
+        _SHAPES.append(shape(schema))
+    return _SHAPES[0]
+
+
+def _unknown_key_message(key: str, known) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(key, list(known), n=1, cutoff=0.7)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    return f"unknown key {key!r}{hint}; keys of your own must start with {OWN_KEY_PREFIX!r}"
 
 
 def _document_dates(plan: dict) -> list[tuple[str, str]]:
