@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "date-missing": "no issue date was found",
     "date-blank": "the date line leaves day and month blank (stamped at signing); the date stays empty",
     "signer-missing": "a plan whose signer's name was not read (the signature block was not found or not understood)",
+    "signer-second": "a second signature stands beside the first (a joint plan of two bodies); document.signer holds the first only",
     "issuer-missing": "no issuing body was found",
     "inferred": "header fields were recovered from elsewhere in the document (listed in document.inferred)",
     "backref-mismatch": "an appendix's back-reference ('Kèm theo Kế hoạch số …') disagrees with the header",

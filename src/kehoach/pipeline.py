@@ -57,6 +57,11 @@ def extract_bytes(data: bytes, name: str = "-", ocr: str | None = None) -> dict:
     return build_plan(read_source(data, name, ocr=ocr))
 
 
+def _second(signed: Signed, blocks: list) -> tuple[dict, dict | None] | None:
+    """The second signature of a joint plan, with its loc, if there is one."""
+    return (signed.second[0], blocks[signed.second[1]].loc.as_dict()) if signed.second else None
+
+
 def build_plan(source: Source) -> dict:
     """Run the extractors over a read source and return the plan dict in model order."""
     blocks = source.blocks
@@ -94,7 +99,7 @@ def build_plan(source: Source) -> dict:
     period = plan_to_period(doc, sections, tasks)
     doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
-                *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc),
+                *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc, _second(signed, blocks)),
                 *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks)]
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
                                         doc["is_plan"])

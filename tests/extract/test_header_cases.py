@@ -43,3 +43,6 @@ def test_signature(case):
     else:
         plan = extract_bytes((head + BODY + case["in"]).encode("utf-8"), "plan.md")
     assert plan["document"]["signer"] == case["out"]
+    second = [w for w in plan["warnings"] if w["code"] == "signer-second"]
+    assert bool(second) is ("signer-second" in case.get("warn", []))
+    assert all(w["loc"] and case.get("second", "") in w["message"] for w in second)

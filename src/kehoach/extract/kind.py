@@ -32,8 +32,14 @@ def is_plan(doc: dict, has_sections: bool) -> bool:
     return bool(plan_like and has_sections)
 
 
-def kind_warnings(doc: dict, signed_loc: dict | None) -> list[PlanWarning]:
-    """A plan with no signer's name (pointing at ``signed_loc``, its signed part), or a document that is not a plan."""
+def kind_warnings(doc: dict, signed_loc: dict | None, second: tuple[dict, dict | None] | None = None) -> list[PlanWarning]:
+    """A plan with no signer's name (pointing at ``signed_loc``, its signed part), a second signature
+    (``second``: the signer and its loc), or a document that is not a plan."""
+    if second is not None:
+        other, loc = second
+        return [warning("signer-second", f"a second signature stands beside the first ({other['name']}, "
+                        f"{other.get('title') or 'no title'}): a joint plan of two bodies? document.signer holds the "
+                        "first only", loc)]
     if doc["is_plan"] and not (doc["signer"] or {}).get("name"):
         return [warning("signer-missing", "no signer's name was read from the signature block; check the end of "
                         "the document (a signature beside 'Nơi nhận' or inside a table may be missed)", signed_loc)]

@@ -47,18 +47,22 @@ def para(blocks: list[Block], i: int) -> Block | None:
 class Signed(FrozenRecord):
     """The recipients and signature part: what it says, its blocks, and where it starts."""
 
-    __slots__ = ("recipients", "signer", "blocks", "at")
+    __slots__ = ("recipients", "signer", "blocks", "at", "second")
 
     recipients: list[str]
     signer: dict | None
     blocks: frozenset[int]
     at: int
+    second: tuple[dict, int] | None
+    """A second signature beside or just after the first (a joint plan), and its first block."""
 
-    def __init__(self, recipients: list[str], signer: dict | None, blocks: frozenset[int], at: int) -> None:
+    def __init__(self, recipients: list[str], signer: dict | None, blocks: frozenset[int], at: int,
+                 second: tuple[dict, int] | None = None) -> None:
         self.recipients = recipients
         self.signer = signer
         self.blocks = blocks
         self.at = at
+        self.second = second
 
 
 def read_signed(blocks: list[Block], start: int = 0, near_recipients: bool = True) -> Signed:
@@ -71,7 +75,27 @@ def read_signed(blocks: list[Block], start: int = 0, near_recipients: bool = Tru
     if signer is None and rec_at is not None and near != start:
         signer, sig_used = find_signature(blocks, start, n)
     at = min([i for i in (rec_at, sig_used[0] if sig_used else None) if i is not None], default=n)
-    return Signed(recipients, signer, frozenset(rec_used) | frozenset(sig_used), at)
+    second, second_used = _second_signature(blocks, signer, sig_used, frozenset(rec_used))
+    return Signed(recipients, signer, frozenset(rec_used) | frozenset(sig_used) | frozenset(second_used), at,
+                  (second, second_used[0]) if second else None)
+
+
+_BESIDE = 3
+"""Blocks between two signatures that stand side by side (read one after the other)."""
+
+
+def _second_signature(blocks: list[Block], signer: dict | None, used: list[int],
+                      recipients: frozenset[int]) -> tuple[dict | None, list[int]]:
+    """Another signature with a name of its own opening right after the first one's blocks (the
+    recipients, read in between, apart): the two heads of a joint plan ("KT. GIÁM ĐỐC SỞ Y TẾ" beside
+    "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO")."""
+    if not signer or not signer.get("name") or not used:
+        return None, []
+    near = [k for k in range(max(used) + 1, len(blocks)) if k not in recipients][:_BESIDE + 1]
+    other, other_used = find_signature(blocks, near[0], len(blocks)) if near else (None, [])
+    if other is None or not other.get("name") or other["name"] == signer["name"] or other_used[0] not in near:
+        return None, []
+    return other, other_used
 
 
 class Regions(FrozenRecord):

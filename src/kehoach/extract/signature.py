@@ -47,16 +47,32 @@ def _titles_in(text: str) -> list[str]:
 
 
 def _opens(b: Block) -> bool:
+    """A capacity line ("KT. CHỦ TỊCH"), or capitals opening with a title: alone ("CHỦ TỊCH") or over the
+    body it heads ("GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", a joint plan's second head)."""
     first = b.raw_lines[0] if b.raw_lines else b.text
-    return b.kind == "para" and (bool(AUTHORITY.match(first)) or (is_upper_text(b.text) and bool(_titles_in(b.text))))
+    if b.kind != "para":
+        return False
+    if AUTHORITY.match(first):
+        return True
+    return is_upper_text(b.text) and bool(_titles_in(b.text) or _leading_title(b.text))
+
+
+def _leading_title(text: str) -> list[str]:
+    """The title a caps line opens with, over the body it heads ("GIÁM ĐỐC SỞ Y TẾ" -> [Giám đốc])."""
+    words = text.split()
+    return next((t for k in (4, 3, 2) if k < len(words) and (t := _titles_in(" ".join(words[:k])))), [])
 
 
 _NOTE_BEFORE = rx.compile(r"^[\[(]*\s*(?:đã\s+ký|signed)\s*[\])]*\s*", rx.I)
 
 
+_AGENCY_WORD = {"so", "bo", "ban", "cuc", "phong", "ubnd", "hdnd"}
+"""First words of an agency's name ("SỞ GIÁO DỤC VÀ ĐÀO TẠO" under "GIÁM ĐỐC"), never of a person's."""
+
+
 def _person(text: str) -> str | None:
     t = " ".join(_NOTE_BEFORE.sub("", text.strip(" []*")).strip(" []*").split())
-    return t if is_person(t) else None
+    return t if is_person(t) and ascii_fold(t.split()[0]).lower() not in _AGENCY_WORD else None
 
 
 def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | None, list[int]]:
@@ -143,10 +159,10 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
                         used.extend(before if on_behalf else [])
                     on_behalf = on_behalf or (sentence_case(rest) if rest else None)
                 elif rest:
-                    titles = _titles_in(rest)
+                    titles = _titles_in(rest) or _leading_title(rest)
                     title = titles[-1] if titles else signer_title(rest)
             elif part.strip() and (_titles_in(part) or title is None or not is_upper_text(part)):
-                titles = _titles_in(part)
+                titles = _titles_in(part) or _leading_title(part)
                 title = titles[-1] if titles else signer_title(part)
         if name and is_upper_text(name):
             name = title_case_place(name)
