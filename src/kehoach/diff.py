@@ -144,6 +144,11 @@ def has_differences(d: dict) -> bool:
 
 
 def diff_to_text(d: dict, old_name: str, new_name: str) -> str:
+    """The differences as lines for a terminal: a title's line break, escape sequence or
+    bidirectional override is written as an escape ("\\n", "\\x1b", "\\u202e"), so it can neither
+    forge a line nor drive the terminal."""
+    from .textsafe import shown
+
     lines = [f"--- {old_name}", f"+++ {new_name}"]
     for c in d["document"]:
         lines.append(f"~ document.{c['field']}: {c['old']!r} -> {c['new']!r}")
@@ -172,4 +177,4 @@ def diff_to_text(d: dict, old_name: str, new_name: str) -> str:
         lines.extend(f"{sign} section {s['id']}: {s['title']}" for s in d["sections"][part])
     if len(lines) == 2:
         lines.append("(no differences in document fields, sections, targets or tasks)")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(shown, lines)) + "\n"

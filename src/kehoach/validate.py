@@ -213,6 +213,10 @@ def _document_dates(plan: dict) -> list[tuple[str, str]]:
     for i, b in enumerate(doc.get("bases") or []):
         if isinstance(b, dict) and not _iso(b.get("date")):
             problems.append((f"document.bases[{i}].date", f"{b.get('date')!r} is not a real calendar date"))
+    period = doc.get("period")
+    if isinstance(period, dict):  # its order is the document's own ("giai đoạn 2025-2021" is read as written)
+        problems.extend((f"document.period.{k}", f"{period.get(k)!r} is not a real calendar date")
+                        for k in ("start", "end") if not _iso(period.get(k)))
     return problems
 
 

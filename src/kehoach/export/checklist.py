@@ -141,6 +141,20 @@ def _safe_cell(value):
     return value
 
 
+CELL_CHARS = 32767
+"""The most characters a spreadsheet cell holds (Excel's limit; openpyxl cuts there in silence)."""
+CUT_MARK = "…"
+
+
+def sheet_cell(value):
+    """:func:`_safe_cell` for a workbook: a text longer than a cell holds ends with "…" where it
+    was cut, so a cut title never passes for the whole one."""
+    value = _safe_cell(value)
+    if isinstance(value, str) and len(value) > CELL_CHARS:
+        return value[:CELL_CHARS - len(CUT_MARK)] + CUT_MARK
+    return value
+
+
 def table_columns(by: str) -> list[str]:
     """Column titles of the CSV and Excel tables: each title once (by group, the grouping column
     replaces "Nhóm")."""
@@ -220,7 +234,7 @@ def to_xlsx(plan: dict, by: str = "agency", as_of: dt.date | None = None) -> byt
     styles = _style_ids(ws, ("kehoach task", "kehoach date", "kehoach overdue"))
     data_rows = []
     for row, item in rows:
-        values = [_safe_cell(row[k]) for k in keep]
+        values = [sheet_cell(row[k]) for k in keep]
         late = overdue_col and is_overdue(item, as_of)
         data_rows.append((row_height(values, widths),
                           [(v, styles["kehoach date" if col in dates and v is not None
@@ -265,7 +279,11 @@ def row_height(values: list, widths: Sequence[float], line: float = 15.0) -> flo
         if isinstance(v, str) and v:
             per_line = max(1.0, w * 1.2 - 1)
             lines = max(lines, sum(math.ceil(max(1, len(part)) / per_line) for part in v.split("\n")))
-    return line * lines + 2
+    return min(line * lines + 2, MAX_ROW_POINTS)
+
+
+MAX_ROW_POINTS = 409.0
+"""The tallest row a spreadsheet takes (Excel's limit): a longer text scrolls within its cell."""
 
 
 def _status_dropdown(ws, col: int, last: int) -> None:
@@ -306,5 +324,5 @@ def _info_sheet(wb, plan: dict, as_of: dt.date | None) -> None:
     if doc.get("is_plan") is False:
         rows.insert(0, ("Lưu ý", NOT_A_PLAN))
     for k, v in rows:
-        info.append([k, _safe_cell(v or "")])
+        info.append([k, sheet_cell(v or "")])
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 22, 90

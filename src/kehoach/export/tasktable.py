@@ -58,7 +58,7 @@ def _to_xlsx(values: list[list]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    from .checklist import _print_setup, _safe_cell, row_height
+    from .checklist import _print_setup, row_height, sheet_cell
 
     wb = Workbook()
     ws = wb.active
@@ -70,7 +70,7 @@ def _to_xlsx(values: list[list]) -> bytes:
     top = Alignment(wrap_text=True, vertical="top")
     last = 1  # rows counted here: ws.max_row scans every cell
     for v in values:
-        row = [_safe_cell(x) for x in v]
+        row = [sheet_cell(x) for x in v]
         for k in (7, 8):
             row[k] = dt.date.fromisoformat(v[k]) if v[k] else None
         ws.append(row)

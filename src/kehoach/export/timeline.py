@@ -135,14 +135,18 @@ tr{page-break-inside:avoid}h1{font-size:16px}.legend{font-size:11px}table{font-s
 """
 
 
-def _months(start: dt.date, end: dt.date) -> list[dt.date]:
-    out, d = [], dt.date(start.year, start.month, 1)
-    while d <= end:
-        out.append(d)
-        if (d.year, d.month) == (dt.MAXYEAR, 12):  # no month after the last a date holds
-            break
-        d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-    return out
+def axis_months(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first days of the months the axis labels: every month over two years at most, every
+    quarter over six, else whole years (at most about 100 labels, however long the period)."""
+    count = (end.year - start.year) * 12 + end.month - start.month + 1
+    step = 1 if count <= 24 else 3 if count <= 72 else 12 * (1 + count // 1200)
+    first = start.year * 12 + start.month - 1
+    return [dt.date(m // 12, m % 12 + 1, 1) for m in range(first, first + count, step)]
+
+
+MAX_CHART_W = 16000
+"""The widest chart drawn, in pixels: a period of centuries (a hand-edited 0001-9999) is drawn
+narrower per day rather than as a page no browser can lay out."""
 
 
 def axis_span(period: Period, items: list[Item]) -> tuple[dt.date, dt.date]:
@@ -208,18 +212,20 @@ def _chart(groups: list[tuple[str, list[Item]]], lo: dt.date, hi: dt.date, today
     """One SVG per group, each with its own month axis, so that a printed page breaks between
     groups and every page shows the axis."""
     label_w = 360
-    day_w = max(0.6, min(4.0, 900 / max(1, (hi - lo).days + 1)))
-    width = int(label_w + ((hi - lo).days + 1) * day_w + 24)
+    days = (hi - lo).days + 1
+    day_w = min(max(0.6, min(4.0, 900 / days)), (MAX_CHART_W - label_w - 24) / days)
+    width = int(label_w + days * day_w + 24)
 
     def x(d: dt.date) -> float:
         return label_w + (d - lo).days * day_w
 
     numbers = task_numbers([i for _, its in groups for i in its])
-    return "".join(_group_svg(name, its, numbers, x, width, lo, hi, today) for name, its in groups)
+    months = axis_months(lo, hi)
+    return "".join(_group_svg(name, its, numbers, x, width, (lo, hi, months), today) for name, its in groups)
 
 
-def _group_svg(name: str, its: list[Item], numbers: dict, x, width: int, lo: dt.date, hi: dt.date,
-               today: dt.date) -> str:
+def _group_svg(name: str, its: list[Item], numbers: dict, x, width: int, span: tuple, today: dt.date) -> str:
+    lo, hi, months = span
     e = html.escape
     body = [f'<rect class="secbg" x="0" y="24" width="{width}" height="22"/>'
             f'<text class="sec" x="6" y="39">{e(name)} ({len(its)})</text>']
@@ -234,12 +240,9 @@ def _group_svg(name: str, its: list[Item], numbers: dict, x, width: int, lo: dt.
         y += h
     height = y + 6
     axis = ['<g class="axis">']
-    months = _months(lo, hi)
-    step = 1 if len(months) <= 24 else 3 if len(months) <= 72 else 12 * (1 + len(months) // 1200)  # <= 100 labels
-    for k, m in enumerate(months):
-        if k % step == 0:
-            axis.append(f'<line class="grid" x1="{x(m):.1f}" y1="20" x2="{x(m):.1f}" y2="{height}"/>'
-                        f'<text x="{x(m) + 3:.1f}" y="16">{m.month:02d}/{m.year}</text>')
+    for m in months:
+        axis.append(f'<line class="grid" x1="{x(m):.1f}" y1="20" x2="{x(m):.1f}" y2="{height}"/>'
+                    f'<text x="{x(m) + 3:.1f}" y="16">{m.month:02d}/{m.year}</text>')
     end = x(day_after(hi))
     axis.append(f'<line class="edge" x1="{end:.1f}" y1="20" x2="{end:.1f}" y2="{height}"/></g>')
     today_line = ""
