@@ -68,6 +68,24 @@ def test_an_amended_plan_pairs_every_kept_task_with_itself(big_plan, seed):
         assert truth[c["old_id"]] == c["new_id"], c
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_past_the_pairs_weighed_rewordings_are_still_paired_and_the_diff_says_how(big_plan, seed, monkeypatch):
+    """Leftovers too many to weigh every pair (two plans of 50,000 unrelated tasks) are compared
+    with the wordings that sort near them: the amended plan still pairs each task with itself,
+    and the diff says it was matched that way."""
+    import kehoach.diff
+
+    monkeypatch.setattr(kehoach.diff, "PAIRS_SCORED", 0)
+    test_an_amended_plan_pairs_every_kept_task_with_itself(big_plan, seed)
+    rnd = random.Random(seed)
+    new = {**big_plan, "tasks": [{**t, "title": _reword(t["title"], 0, rnd)} for t in big_plan["tasks"]]}
+    d = diff_plans(big_plan, new)
+    assert len(d["tasks"]["changed"]) == len(big_plan["tasks"]) and not d["tasks"]["added"]
+    assert d["notes"] == [f"tasks: {len(big_plan['tasks'])} old and {len(big_plan['tasks'])} new wordings matched "
+                          "no other exactly, too many to weigh every pair; each was compared with those that sort "
+                          "near it, so a reworded one may show as removed and added"]
+
+
 def test_the_closest_pair_wins_whatever_the_order():
     # the first old title is a little closer to the first new title than to the second, but the
     # second old title is much closer to the first new one and not close to the second one:

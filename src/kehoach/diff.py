@@ -16,8 +16,10 @@ def _key(text: str | None) -> str:
 CLOSE = 80  # rapidfuzz ratio (0-100) from which two wordings are taken for one item
 
 
-def _match(old: list[dict], new: list[dict], text_of) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
-    """Pairs (exact words first, then close wording, closest first), and what is left on each side."""
+def _match(old: list[dict], new: list[dict], text_of, notes: list[str] | None = None,
+           what: str = "") -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """Pairs (exact words first, then close wording, closest first), and what is left on each side.
+    ``notes`` is told when the leftovers were too many to weigh every pair."""
     by_key: dict[str, list[int]] = {}
     for j, n in enumerate(new):
         by_key.setdefault(_key(text_of(n)), []).append(j)
@@ -32,6 +34,10 @@ def _match(old: list[dict], new: list[dict], text_of) -> tuple[list[tuple[dict, 
     taken = {j for _, j in pairs}
     rest_new = [j for j in range(len(new)) if j not in taken]
     close = _close_pairs([_key(text_of(old[i])) for i in rest_old], [_key(text_of(new[j])) for j in rest_new])
+    if len(rest_old) * len(rest_new) > PAIRS_SCORED and notes is not None:
+        notes.append(f"{what}: {len(rest_old)} old and {len(rest_new)} new wordings matched no other exactly, too "
+                     f"many to weigh every pair; each was compared with those that sort near it, so a reworded one may "
+                     f"show as removed and added")
     pairs += [(rest_old[a], rest_new[b]) for a, b in close]
     used_old, used_new = {i for i, _ in pairs}, {j for _, j in pairs}
     return ([(old[i], new[j]) for i, j in sorted(pairs)], [o for i, o in enumerate(old) if i not in used_old],
@@ -48,6 +54,45 @@ def _close_pairs(olds: list[str], news: list[str]) -> list[tuple[int, int]]:
     """
     if not olds or not news:
         return []
+    scored = _scored_all(olds, news) if len(olds) * len(news) <= PAIRS_SCORED else _scored_neighbours(olds, news)
+    out, used_old, used_new = [], set(), set()
+    for _, i, j in sorted(scored):
+        if i not in used_old and j not in used_new:
+            out.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
+    return out
+
+
+PAIRS_SCORED = 4_000_000
+"""Leftover pairs (old x new) up to which every pair is weighed; past it (two plans of 50,000
+unrelated tasks make 2.5 billion) only wordings that sort near each other are compared."""
+NEIGHBOURS = 8
+
+
+def _scored_neighbours(olds: list[str], news: list[str]) -> list[tuple[float, int, int]]:
+    """(-ratio, i, j) for the close pairs among neighbours: all wordings sorted together, once as
+    written and once read backwards (an edit at the start moves a wording far in the first order
+    only), each old one compared with the new ones within 2 x NEIGHBOURS places of it."""
+    from rapidfuzz import fuzz
+
+    pairs: set[tuple[int, int]] = set()
+    for turn in (lambda t: t, lambda t: t[::-1]):
+        order = sorted([(turn(t), 0, i) for i, t in enumerate(olds)] + [(turn(t), 1, j) for j, t in enumerate(news)])
+        for p, (_, side, i) in enumerate(order):
+            if side == 0:
+                near = order[max(0, p - 2 * NEIGHBOURS):p + 2 * NEIGHBOURS + 1]
+                pairs.update((i, j) for _, other, j in near if other == 1)
+    scored = []
+    for i, j in pairs:
+        got = fuzz.ratio(olds[i], news[j], score_cutoff=CLOSE)
+        if got:
+            scored.append((-got, i, j))
+    return scored
+
+
+def _scored_all(olds: list[str], news: list[str]) -> list[tuple[float, int, int]]:
+    """(-ratio, i, j) for every close pair (see :func:`_close_pairs`)."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
@@ -65,13 +110,7 @@ def _close_pairs(olds: list[str], news: list[str]) -> list[tuple[int, int]]:
             if len(cands):
                 got = process.cdist([olds[i]], [news[j] for j in cands], scorer=fuzz.ratio, score_cutoff=CLOSE)[0]
                 scored += [(-float(got[k]), i, int(cands[k])) for k in np.flatnonzero(got)]
-    out, used_old, used_new = [], set(), set()
-    for _, i, j in sorted(scored):
-        if i not in used_old and j not in used_new:
-            out.append((i, j))
-            used_old.add(i)
-            used_new.add(j)
-    return out
+    return scored
 
 
 def _letter_counts(texts: list[str], np):
@@ -97,7 +136,8 @@ def diff_plans(old: dict, new: dict) -> dict:
         a, b = (old.get("document") or {}).get(key), (new.get("document") or {}).get(key)
         if a != b:
             out["document"].append({"field": key, "old": a, "new": b})
-    pairs, removed, added = _match(old.get("tasks") or [], new.get("tasks") or [], lambda t: t.get("title"))
+    notes: list[str] = []
+    pairs, removed, added = _match(old.get("tasks") or [], new.get("tasks") or [], lambda t: t.get("title"), notes, "tasks")
     out["tasks"]["removed"] = [{"id": t["id"], "title": t.get("title"), "lead": t.get("lead")} for t in removed]
     out["tasks"]["added"] = [{"id": t["id"], "title": t.get("title"), "lead": t.get("lead")} for t in added]
     for o, n in pairs:
@@ -111,7 +151,7 @@ def diff_plans(old: dict, new: dict) -> dict:
         if changes:
             out["tasks"]["changed"].append({"old_id": o["id"], "new_id": n["id"], "title": n.get("title"), "changes": changes})
     tp, tr, ta = _match(old.get("targets") or [], new.get("targets") or [],
-                        lambda t: f"{t.get('indicator') or ''} {t.get('unit') or ''}")
+                        lambda t: f"{t.get('indicator') or ''} {t.get('unit') or ''}", notes, "targets")
     out["targets"]["removed"] = [{"id": t["id"], "text": t["text"]} for t in tr]
     out["targets"]["added"] = [{"id": t["id"], "text": t["text"]} for t in ta]
     for o, n in tp:
@@ -132,10 +172,12 @@ def diff_plans(old: dict, new: dict) -> dict:
         return rows
 
     sp, sr, sa = _match([s for s in flat(old) if s.get("title")], [s for s in flat(new) if s.get("title")],
-                        lambda s: s.get("title"))
+                        lambda s: s.get("title"), notes, "sections")
     out["sections"]["renumbered"] = [{"title": n["title"], "old_id": o["id"], "new_id": n["id"]} for o, n in sp if o["id"] != n["id"]]
     out["sections"]["removed"] = [{"id": s["id"], "title": s["title"]} for s in sr]
     out["sections"]["added"] = [{"id": s["id"], "title": s["title"]} for s in sa]
+    if notes:
+        out["notes"] = notes
     return out
 
 
@@ -177,4 +219,5 @@ def diff_to_text(d: dict, old_name: str, new_name: str) -> str:
         lines.extend(f"{sign} section {s['id']}: {s['title']}" for s in d["sections"][part])
     if len(lines) == 2:
         lines.append("(no differences in document fields, sections, targets or tasks)")
+    lines.extend(f"# note: {n}" for n in d.get("notes", ()))
     return "\n".join(map(shown, lines)) + "\n"
