@@ -155,3 +155,21 @@ def test_ctrl_c_as_an_output_is_put_in_place_leaves_what_the_user_had(args, tmp_
     one_line_130(r)
     assert out.read_bytes() == b"the user's own file\n"
     no_temporary_file(tmp_path)
+
+
+CTRL_C_AS_A_WORKER_STARTS = """
+import kehoach.workers as workers
+real = workers._die_with_parent
+def first(parent):  # the first thing a new worker does, before it ignores Ctrl-C
+    os.kill(os.getpid(), signal.SIGINT)
+    real(parent)
+workers._die_with_parent = first
+"""
+
+
+def test_ctrl_c_as_a_worker_starts_is_no_traceback_from_it(five):
+    """Ctrl-C goes to the whole process group; one that reaches a worker before it ignores Ctrl-C
+    is held back until it does (here the worker sends it to itself: the batch goes on)."""
+    r = run(CTRL_C_AS_A_WORKER_STARTS, "batch", five / "in", "-o", five / "out", "-j", "2", "-q")
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert len(list((five / "out").glob("*.yaml"))) == 5

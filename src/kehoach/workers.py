@@ -62,6 +62,7 @@ def _exit_on_term(signum, frame) -> None:
 def _worker_main(conn, parent: int, memory: int | None, fn: Callable) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
+    _ctrl_c_mask(signal.SIG_UNBLOCK)  # blocked since the fork (see _Worker): one that came meanwhile is ignored
     signal.signal(signal.SIGTERM, _exit_on_term)  # unwinds, so helpers (LibreOffice) get stopped too
     _cap_memory(memory)
     while True:
@@ -78,11 +79,22 @@ def _worker_main(conn, parent: int, memory: int | None, fn: Callable) -> None:
             return  # its memory may be in pieces: a fresh worker takes the next file
 
 
+def _ctrl_c_mask(how: int) -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(how, {signal.SIGINT})
+
+
 class _Worker:
     def __init__(self, ctx, fn: Callable, memory: int | None) -> None:
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), memory, fn), daemon=True)
-        self.proc.start()
+        # Ctrl-C is held back while the worker is made: it comes to the whole process group, and
+        # a worker not yet ignoring it would die with a traceback (the batch still gets it after)
+        _ctrl_c_mask(signal.SIG_BLOCK)
+        try:
+            self.proc.start()
+        finally:
+            _ctrl_c_mask(signal.SIG_UNBLOCK)
         child.close()
         self.key: object | None = None
         self.started = 0.0
