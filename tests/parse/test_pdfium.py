@@ -178,3 +178,66 @@ def test_pypdfium2s_bindings_when_the_library_is_not_found_give_the_same_plan():
         runs.append(json.loads(run.stdout))
     assert [r[0] for r in runs] == ["_Raw", "module"]
     assert runs[0][1] == runs[1][1]
+
+
+def test_one_document_open_at_a_time_across_threads():
+    """pdfium may not be called from two threads at once, not even on two documents (it crashes: a
+    dask worker runs several files in threads): a thread's open_document waits until the document
+    another thread has open is closed; the same thread may open a second one."""
+    import threading
+
+    data = (ROOT / "samples" / "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf").read_bytes()
+    first = open_document(data)
+    second = open_document(data)  # the same thread: no wait
+    second.close()
+    opened = threading.Event()
+
+    def other() -> None:
+        doc = open_document(data)
+        opened.set()
+        doc.close()
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    try:
+        assert not opened.wait(0.5)
+    finally:
+        first.close()
+    assert opened.wait(60)
+    thread.join()
+
+
+def test_a_document_that_fails_to_open_leaves_others_free_to_open():
+    import threading
+
+    with pytest.raises(PdfiumError):
+        open_document(b"not a pdf")
+    with pytest.raises(PdfiumError):
+        open_document(_no_page_pdf())
+    done = threading.Event()
+
+    def other() -> None:
+        open_document((ROOT / "samples" / "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf").read_bytes()).close()
+        done.set()
+
+    threading.Thread(target=other).start()
+    assert done.wait(60)
+
+
+_THREADS = """
+import json, sys
+from concurrent.futures import ThreadPoolExecutor
+from kehoach import extract_file
+files = sys.argv[1:] * 3
+with ThreadPoolExecutor(6) as pool:
+    plans = list(pool.map(lambda f: json.dumps(extract_file(f), sort_keys=True), files))
+print(len(set(plans)))
+"""
+
+
+def test_pdfs_read_in_threads_of_one_process_give_their_plans():
+    samples = [str(ROOT / "samples" / name) for name in ("hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.pdf",
+                                                          "bac-kan-46-kh-ubnd-2026-chu-thich-bang-ke.pdf")]
+    run = subprocess.run([sys.executable, "-c", _THREADS, *samples], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "2"

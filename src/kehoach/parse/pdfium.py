@@ -15,6 +15,7 @@ same results. Rendering (OCR) uses pypdfium2 directly.
 
 from __future__ import annotations
 
+import _thread
 import ctypes
 import os
 import sys
@@ -177,16 +178,28 @@ class PdfiumError(Exception):
         return self.code == _Raw.FPDF_ERR_PASSWORD
 
 
+_ONE_THREAD = _thread.RLock()
+"""Held by the thread that has a document open, from :func:`open_document` to its ``close``:
+pdfium may not be called from two threads at once, not even on two documents (it crashes), and
+ctypes lets go of the interpreter lock while a function runs (a dask worker runs files in threads)."""
+
+
 def open_document(data: bytes) -> Document:
     """The PDF in ``data`` (kept referenced while the document is open); :class:`PdfiumError`
-    when pdfium cannot open it or it has no page (as pypdfium2 refuses it)."""
-    handle = raw.FPDF_LoadMemDocument64(data, len(data), None)
-    if not handle:
-        code = int(raw.FPDF_GetLastError())
-        raise PdfiumError(f"pdfium could not open the document (error {code})", code)
-    if raw.FPDF_GetPageCount(handle) < 1:  # opened: pdfium's last error is an earlier document's
-        raw.FPDF_CloseDocument(handle)
-        raise PdfiumError("the document has no page", 0)
+    when pdfium cannot open it or it has no page (as pypdfium2 refuses it). Another thread's call
+    waits until the documents this thread has open are closed: close each, in a ``finally``."""
+    _ONE_THREAD.acquire()
+    try:
+        handle = raw.FPDF_LoadMemDocument64(data, len(data), None)
+        if not handle:
+            code = int(raw.FPDF_GetLastError())
+            raise PdfiumError(f"pdfium could not open the document (error {code})", code)
+        if raw.FPDF_GetPageCount(handle) < 1:  # opened: pdfium's last error is an earlier document's
+            raw.FPDF_CloseDocument(handle)
+            raise PdfiumError("the document has no page", 0)
+    except BaseException:
+        _ONE_THREAD.release()
+        raise
     return Document(handle, data)
 
 
@@ -208,6 +221,7 @@ class Document:
         if self.raw:
             raw.FPDF_CloseDocument(self.raw)
             self.raw = None
+            _ONE_THREAD.release()
 
 
 class Page:
