@@ -241,3 +241,21 @@ def test_pdfs_read_in_threads_of_one_process_give_their_plans():
     run = subprocess.run([sys.executable, "-c", _THREADS, *samples], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip() == "2"
+
+
+def test_a_page_and_its_text_keep_the_document_and_its_bytes_alive():
+    """pdfium reads the document's bytes while its pages are in use: a page that outlives every
+    other reference to its document must keep it (and the bytes) alive."""
+    import gc
+    import weakref
+
+    doc = open_document(bytes(bytearray((ROOT / "samples" / "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf").read_bytes())))
+    alive = weakref.ref(doc)
+    page = doc[0]
+    text = page.get_textpage()
+    del doc, page
+    gc.collect()
+    assert alive() is not None
+    assert text.count_chars() > 100
+    text.close()
+    alive().close()

@@ -215,7 +215,7 @@ class Document:
         handle = raw.FPDF_LoadPage(self.raw, index)
         if not handle:
             raise PdfiumError(f"pdfium could not load page {index + 1}", int(raw.FPDF_GetLastError()))
-        return Page(handle)
+        return Page(handle, self)
 
     def close(self) -> None:
         if self.raw:
@@ -225,8 +225,9 @@ class Document:
 
 
 class Page:
-    def __init__(self, handle) -> None:
+    def __init__(self, handle, document: Document) -> None:
         self.raw = handle
+        self._document = document  # and so its bytes, which pdfium reads while the page is in use
 
     def get_size(self) -> tuple[float, float]:
         return raw.FPDF_GetPageWidthF(self.raw), raw.FPDF_GetPageHeightF(self.raw)
@@ -254,7 +255,7 @@ class Page:
         handle = raw.FPDFText_LoadPage(self.raw)
         if not handle:
             raise PdfiumError("pdfium could not read the page's text", 0)
-        return TextPage(handle)
+        return TextPage(handle, self)
 
     def get_objects(self, filter: tuple[int, ...] = (), max_depth: int = 15):
         """The page's objects (handles) of the types in ``filter`` (all when empty), those inside
@@ -283,8 +284,9 @@ def _objects(count, get, parent, filter, max_depth: int, level: int):
 
 
 class TextPage:
-    def __init__(self, handle) -> None:
+    def __init__(self, handle, page: Page) -> None:
         self.raw = handle
+        self._page = page
 
     def count_chars(self) -> int:
         return raw.FPDFText_CountChars(self.raw)
