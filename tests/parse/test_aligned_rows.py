@@ -194,7 +194,7 @@ def test_a_run_is_parted_after_a_head_word_only_when_the_name_goes_on_below(run,
     """Two spaces near the boundary fit as well ("… tỉnh; Sở Thường"): the later one is taken, unless
     that leaves a head word ending the cell with no name under it (the table reader then asks for
     ``avoid_cut``)."""
-    from kehoach.parse.aligned_words import _split
+    from kehoach.parse.aligned_cells import split_run as _split
 
     assert _split(run, bound, widest, avoid_cut=avoid_cut)[0] == before
 
@@ -225,3 +225,45 @@ def test_a_cell_ending_in_a_head_word_is_warned_about():
     plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
     cut = [w for w in plan["warnings"] if w["code"] == "agency-cut"]
     assert cut and cut[0]["loc"]["line"] == plan["tasks"][0]["loc"]["line"]
+
+
+def test_a_numbering_header_wrapped_in_its_narrow_column_is_no_row():
+    """"STT" wrapped to "ST" over "T" (and "Cơ quan phối" over "hợp"): the "T" ends the header, it is
+    neither a lettered row nor a group row, and the header's cells keep their wrapped words."""
+    lines = ["ST   Nội dung                       Đơn vị thực        Cơ quan phối    Thời gian",
+             "T                                   hiện               hợp",
+             "I    Hoàn thiện thể chế, chính sách",
+             "1    Hướng dẫn kế hoạch chuyển      Sở Nông            Công an tỉnh    Hằng",
+             "     đổi số                         nghiệp và Môi                      năm",
+             "                                    trường",
+             "2    Tuyên truyền về quy chế phối   Sở Khoa học        Sở Tư pháp      Năm",
+             "     hợp giữa các cơ quan           và Công nghệ                       2027"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["lead"], t["support"], t["deadline"]["text"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got == [("1", ["Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"], "Hằng năm"),
+                   ("2", ["Sở Khoa học và Công nghệ"], ["Sở Tư pháp"], "Năm 2027")]
+
+
+def test_an_output_header_one_space_from_the_lead_header_is_two_columns():
+    """"Hình thức văn Đơn vị chủ trì": the output column's header ("Hình thức văn bản", wrapped) one
+    space from the lead's is parted where "Đơn vị" starts."""
+    lines = ["STT    Nhiệm vụ                                 Thời gian     Hình thức văn Đơn vị chủ trì",
+             "                                                thực hiện     bản",
+             "1      Nâng cấp hạ tầng số dùng chung trên      Tháng 6/2026 Quyết định     Sở Tư pháp",
+             "       địa bàn tỉnh",
+             "2      Hoàn thiện kế hoạch chuyển đổi số        Quý IV/2025 Báo cáo         Sở Y tế"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["lead"], t["deadline"]["text"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got == [("1", ["Sở Tư pháp"], "Tháng 6/2026"), ("2", ["Sở Y tế"], "Quý IV/2025")]
+
+
+def test_an_agency_cell_spilling_into_the_next_row_is_warned_about():
+    """A lead merged over rows 2 and 3, printed from the top: "Văn phòng Ủy ban" in row 2 and "nhân dân
+    tỉnh" in row 3. Row 3's lead starts in lower case under row 2's: the row is warned about."""
+    lines = ["STT   Nhiệm vụ                            Thời gian     Đơn vị chủ trì",
+             "1     Nâng cấp hạ tầng số dùng chung      Năm 2026      Sở Tư pháp",
+             "2     Kiểm tra cơ sở dữ liệu chuyên ngành 2026 - 2030   Văn phòng Ủy ban",
+             "3     Ban hành cơ chế hỗ trợ doanh nghiệp Quý I/2026    nhân dân tỉnh"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    spilled = [w for w in plan["warnings"] if w["code"] == "table-cell-spilled"]
+    assert [w["loc"]["line"] for w in spilled] == [plan["tasks"][2]["loc"]["line"]]

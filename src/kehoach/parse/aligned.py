@@ -12,7 +12,7 @@ header's cells.
 from __future__ import annotations
 
 from .. import rx
-from ..vn import ascii_fold
+from ..vn import ascii_fold, starts_lower
 from ..vocab.agencies import CUT_HEAD
 from ..vocab.table_header import HEADER_ROW_WORDS
 from .aligned_header import header_needs_words
@@ -24,6 +24,7 @@ from .normalize import normalize_text
 _FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
 _CUT_HEAD = rx.compile(CUT_HEAD)
+_AGENCY_COLUMN = rx.compile(r"chu tri|phoi hop|thuc hien|phu trach")
 _AHEAD = 4
 _ROW_WORDS = 4
 _BELOW_ROWS = 1
@@ -160,7 +161,24 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
             row.doubts.append(("table-cells-joined", f"line {joined[0]}: two cells stood one space apart and were parted where "
                                "the next column starts; the words next to the split may belong to either cell (check them)"))
         _cut_names(row)
+    _spilled(rows)
     return _lost(rows, lines, found.cut, found.starts)
+
+
+def _spilled(rows: list[Row]) -> None:
+    """A doubt on a row whose agency cell (under a "chủ trì"/"phối hợp" header) starts in lower case
+    right under the row above's cell: the words go on with that cell ("Văn phòng Ủy ban" over "nhân dân
+    tỉnh": a cell merged over both rows, printed from the top, or lines shared out to the wrong row)."""
+    if len(rows) < 3:
+        return
+    columns = [c for c, head in enumerate(rows[0].cells) if _AGENCY_COLUMN.search(ascii_fold(" ".join(head)))]
+    for above, row in zip(rows[1:], rows[2:], strict=False):
+        lower = [c for c in columns if c < len(row.cells) and row.cells[c] and c < len(above.cells) and above.cells[c]
+                 and starts_lower(row.cells[c][0])]
+        if lower:
+            c = lower[0]
+            row.doubts.append(("table-cell-spilled", f"column {c + 1} starts in lower case ({row.cells[c][0][:30]!r}) under "
+                               f"{above.cells[c][-1][-30:]!r}: the words may go on with the row above's cell (check both rows)"))
 
 
 def _cut_names(row: Row) -> None:

@@ -25,25 +25,19 @@ from collections.abc import Callable
 from .. import rx
 from ..record import Record
 from ..vn import ascii_fold
-from ..vocab.agencies import CUT_HEAD_WORD
 from ..vocab.table_header import NUMBER_COLUMN
+from .aligned_cells import OVERHANG as _OVERHANG
+from .aligned_cells import Run, across, line_cells, name_cut
 from .aligned_header import Header, header_runs, read_header, runs_of
 from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
 
-_WORD = rx.compile(r"\S+")
-_DASH = rx.compile(r"^[-–—]$")
-_CUT_HEAD = rx.compile(rf"(?:^|\s){CUT_HEAD_WORD}\s*$")
-"""A run's part that ends in an agency's head word ("… Văn phòng Ủy ban"): no split leaves one if another fits."""
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
 """A row number: a roman number, a capital letter or a numbered item."""
 _NUMBER_HEAD = rx.compile(rf"^(?:{NUMBER_COLUMN}|so|st)$")
 """The header of a column numbering the rows ("STT", "TT", "Số" over "TT", "ST" over "T")."""
+_NUMBER_WHOLE = rx.compile(rf"^{NUMBER_COLUMN}$")
 _GROUP_LETTER = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 MAX_BLANKS = 3
-_OVERHANG = 3
-"""Characters a run's end may stand past its cell (a wide word ends further right than on the page)."""
-
-Run = tuple[int, int, str]
 
 
 class WordTable(Record):
@@ -163,7 +157,7 @@ class _Page:
         """A group's number in the first column and its name in cells merged across the row: a
         roman number or a letter with one run of text, or a number with text across a column start."""
         (s0, _, no), run = runs
-        if s0 >= self.anchors[1] or not _ROW_NO.match(no):
+        if s0 >= self.anchors[1] or not _ROW_NO.match(no) or _number_head_rest(self.head.top[0][2], no):
             return False
         return bool(_GROUP_LETTER.match(no)) or self._crossed(run) > 0
 
@@ -172,12 +166,12 @@ class _Page:
         could not be shared out between the columns (the table ends before it), or None."""
         plain = [(n, runs) for n, runs in self.lines if n not in self.spanning]
         first = self.bounds()
-        across = {(n, r) for n, runs in plain for r in runs if _across(r, first)}
-        bounds = self.bounds([r if (n, r) not in across else (r[0], r[0] + 1, "") for n, runs in plain for r in runs])
+        crossing = {(n, r) for n, runs in plain for r in runs if across(r, first)}
+        bounds = self.bounds([r if (n, r) not in crossing else (r[0], r[0] + 1, "") for n, runs in plain for r in runs])
         widest = [e for _, e in self.header]  # the header's own cells are text of their columns
         for n, runs in plain:
             for r in runs:
-                if (n, r) not in across and not _across(r, bounds):
+                if (n, r) not in crossing and not across(r, bounds):
                     k = bisect_right(bounds, r[0])
                     widest[k] = max(widest[k], r[1])
         read: list[tuple[int, list[str], list[Run] | None]] = []  # (line, cells, its runs when cut into columns)
@@ -185,7 +179,7 @@ class _Page:
         for n, runs in self.lines:
             doubts: list[bool] = []
             own = n != self.first and n not in self.spanning
-            cells = _cells(runs, bounds, widest, self.soft, doubts) if own else \
+            cells = line_cells(runs, bounds, widest, self.soft, doubts) if own else \
                 self._head_cells(bounds) if n == self.first else self.spanning[n]
             if cells is None:
                 lost = n
@@ -194,97 +188,19 @@ class _Page:
                 self.doubtful.add(n)
             read.append((n, cells, runs if own else None))
         out: list[tuple[int, list[str]]] = []
+        head: list[str] | None = None  # the header's cells, until a row starts
         for i, (n, cells, line_runs) in enumerate(read):
-            if line_runs is not None and _name_cut(cells, read[i + 1][1] if i + 1 < len(read) else None):
-                cells = _cells(line_runs, bounds, widest, self.soft, avoid_cut=True) or cells
+            if line_runs is not None and name_cut(cells, read[i + 1][1] if i + 1 < len(read) else None):
+                cells = line_cells(line_runs, bounds, widest, self.soft, avoid_cut=True) or cells
+            if n == self.first:
+                head = cells
+            elif head is not None and _number_head_rest(head[0], cells[0]):
+                head[0], cells = f"{head[0]} {cells[0]}", ["", *cells[1:]]
+            elif cells[0]:
+                head = None
             if n not in self.dropped:
                 out.append((n, cells))
         return out, lost
-
-
-def _name_cut(cells: list[str], below: list[str] | None) -> bool:
-    """A cell that ends in an agency's head word ("… Sở") beside the next column's text, with no name
-    going on under it in its column (the line below empty there, or in lower case): the split left
-    the head word of a name whose rest went to the next column."""
-    return any(_CUT_HEAD.search(cell) and after and not (below and below[k][:1].isupper())
-               for k, (cell, after) in enumerate(zip(cells, cells[1:], strict=False)))
-
-
-def _across(run: Run, bounds: list[int]) -> bool:
-    """A run that crosses a boundary."""
-    s, e, _ = run
-    return any(s < b <= max(s + 1, e - _OVERHANG) for b in bounds)
-
-
-def _cells(runs: list[Run], bounds: list[int], widest: list[int], soft: frozenset[int] = frozenset(),
-           doubts: list[bool] | None = None, avoid_cut: bool = False) -> list[str] | None:
-    """A line's text in each column; None when a run crosses into the next column where no split
-    fits (its parts miss the columns by more than a run may overhang, all told). A run across a
-    ``soft`` boundary (between two columns under one header cell) is one cell merged across them;
-    ``avoid_cut``: no run is split right after an agency's head word if another split fits."""
-    cells: list[list[str]] = [[] for _ in widest]
-    for run in runs:
-        k = bisect_right(bounds, run[0])
-        missed = 0
-        while True:
-            near = k + 1 == len(cells) or k in soft or run[1] <= max(bounds[k], widest[k]) + _OVERHANG
-            split = None if k + 1 == len(cells) or k in soft else _split(run, bounds[k], widest[k], near, avoid_cut)
-            if split is None and near:
-                cells[k].append(run[2])
-                if k not in soft:
-                    missed += max(0, run[1] - max(widest[k], bounds[k] if k < len(bounds) else 0))
-                break
-            if split is None:
-                return None
-            cells[k].append(split[0])
-            run, k = split[1], k + 1
-            missed += split[2]
-            if split[3] and doubts is not None:
-                doubts.append(True)
-        if missed > _OVERHANG:
-            return None
-    return [" ".join(c) for c in cells]
-
-
-def _split(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: bool = False) -> tuple[str, Run, int, bool] | None:
-    """``run`` split where the next column's text starts: at the last space that leaves the part
-    before it ending before the boundary ``bound`` (or within its column's widest text, ``widest``)
-    and the part after starting at most a character after it (pdftotext prints the second of two
-    cells close together right after the first, rarely further right than the cell starts); None when
-    every space misses by more than a run may overhang. Near the boundary, a space before a capital or
-    a figure is preferred (a cell's first line starts so), then one that leaves the part before no
-    wider than the column's widest text; the last item says whether another space near the boundary
-    fits as well (the words between may belong to either cell). With ``avoid_cut``, a split that
-    leaves the part before ending in an agency's head word ("… Sở") is taken last. A run that ends ``near`` the
-    boundary (it may only overhang it) is split only where a word starts level with the boundary.
-    Next to a dash standing alone (a range "2026 - 2028", a name "Sở LĐ - TB&XH") only when the run
-    goes on past the boundary and a capital or a figure starts there (see :func:`_after_dash`)."""
-    s, e, text = run
-    words = list(_WORD.finditer(text))
-    spaces = [w.start() for v, w in zip(words, words[1:], strict=False)
-              if not (_DASH.match(v.group(0)) or _DASH.match(w.group(0))) or not near and _after_dash(v.group(0), w.group(0), s + w.start(), bound)]
-    if near:
-        spaces = [c for c in spaces if abs(s + c - bound) <= 1]
-    limit = max(widest, bound - 1)
-
-    def miss(c: int) -> int:
-        return max(0, s + c - 1 - limit) + max(0, s + c - bound - 1)
-
-    def rank(c: int) -> tuple[int, bool, bool, bool, int]:
-        starts = s + c >= bound - _OVERHANG and (text[c].isupper() or text[c].isdigit())  # a cell's first line
-        return miss(c), avoid_cut and bool(_CUT_HEAD.search(text[:c])), not starts, s + c - 1 > widest + _OVERHANG, -c
-
-    best = min(spaces, key=rank, default=None)
-    if best is None or miss(best) > _OVERHANG:
-        return None
-    even = [c for c in spaces if rank(c)[:4] == rank(best)[:4] and s + c >= bound - 2 * _OVERHANG]
-    return text[:best].rstrip(), (s + best, e, text[best:]), miss(best), len(even) > 1
-
-
-def _after_dash(before: str, word: str, at: int, bound: int) -> bool:
-    """A dash ending a cell's line ("Phòng Hành chính -" over "Tổ chức") with the next column's
-    text right after it (``word``, at column ``at``): a capital or a figure level with the boundary."""
-    return bool(_DASH.match(before)) and abs(at - bound) <= 1 and (word[0].isupper() or word[0].isdigit())
 
 
 def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -> WordTable | None:
@@ -361,8 +277,15 @@ def _same_header(runs: list[Run], header: list[Run]) -> bool:
 
 
 def _numbered(line: str, page: _Page) -> bool:
-    """A row number in the first column."""
-    return _numbered_at(line, page.anchors)
+    """A row number in the first column (not the end of the numbering column's header: "T" under "ST")."""
+    runs = runs_of(line)
+    return _numbered_at(line, page.anchors) and not _number_head_rest(page.head.top[0][2], runs[0][2].split(" ")[0])
+
+
+def _number_head_rest(head: str, text: str) -> bool:
+    """``text`` is the rest of the numbering column's header cell ``head``, wrapped under it: "T"
+    under "ST", "TT" under "Số"."""
+    return bool(text) and not _NUMBER_WHOLE.match(ascii_fold(head)) and bool(_NUMBER_WHOLE.match(ascii_fold(f"{head} {text}")))
 
 
 def _numbered_at(line: str, anchors: list[int]) -> bool:

@@ -1,0 +1,110 @@
+"""Cutting one line of a narrow space-aligned table into its columns' cells
+(:mod:`kehoach.parse.aligned_words` finds the columns): each run of text goes to the column its
+start is in, and a run that crosses into the next column is split where that column's text starts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .. import rx
+from ..vocab.agencies import CUT_HEAD_WORD
+
+Run = tuple[int, int, str]
+"""A run of text on a line: (start, end, text)."""
+
+_WORD = rx.compile(r"\S+")
+_DASH = rx.compile(r"^[-–—]$")
+_CUT_HEAD = rx.compile(rf"(?:^|\s){CUT_HEAD_WORD}\s*$")
+"""A run's part that ends in an agency's head word ("… Văn phòng Ủy ban")."""
+OVERHANG = 3
+"""Characters a run's end may stand past its cell (a wide word ends further right than on the page)."""
+
+
+def name_cut(cells: list[str], below: list[str] | None) -> bool:
+    """A cell that ends in an agency's head word ("… Sở") beside the next column's text, with no name
+    going on under it in its column (the line below empty there, or in lower case): the split left
+    the head word of a name whose rest went to the next column."""
+    return any(_CUT_HEAD.search(cell) and after and not (below and below[k][:1].isupper())
+               for k, (cell, after) in enumerate(zip(cells, cells[1:], strict=False)))
+
+
+def across(run: Run, bounds: list[int]) -> bool:
+    """A run that crosses a boundary."""
+    s, e, _ = run
+    return any(s < b <= max(s + 1, e - OVERHANG) for b in bounds)
+
+
+def line_cells(runs: list[Run], bounds: list[int], widest: list[int], soft: frozenset[int] = frozenset(),
+           doubts: list[bool] | None = None, avoid_cut: bool = False) -> list[str] | None:
+    """A line's text in each column; None when a run crosses into the next column where no split
+    fits (its parts miss the columns by more than a run may overhang, all told). A run across a
+    ``soft`` boundary (between two columns under one header cell) is one cell merged across them;
+    ``avoid_cut``: no run is split right after an agency's head word if another split fits."""
+    cells: list[list[str]] = [[] for _ in widest]
+    for run in runs:
+        k = bisect_right(bounds, run[0])
+        missed = 0
+        while True:
+            near = k + 1 == len(cells) or k in soft or run[1] <= max(bounds[k], widest[k]) + OVERHANG
+            split = None if k + 1 == len(cells) or k in soft else split_run(run, bounds[k], widest[k], near, avoid_cut)
+            if split is None and near:
+                cells[k].append(run[2])
+                if k not in soft:
+                    missed += max(0, run[1] - max(widest[k], bounds[k] if k < len(bounds) else 0))
+                break
+            if split is None:
+                return None
+            cells[k].append(split[0])
+            run, k = split[1], k + 1
+            missed += split[2]
+            if split[3] and doubts is not None:
+                doubts.append(True)
+        if missed > OVERHANG:
+            return None
+    return [" ".join(c) for c in cells]
+
+
+def split_run(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: bool = False) -> tuple[str, Run, int, bool] | None:
+    """``run`` split where the next column's text starts: at the last space that leaves the part
+    before it ending before the boundary ``bound`` (or within its column's widest text, ``widest``)
+    and the part after starting at most a character after it (pdftotext prints the second of two
+    cells close together right after the first, rarely further right than the cell starts); None when
+    every space misses by more than a run may overhang. Near the boundary, a space before a capital or
+    a figure is preferred (a cell's first line starts so), then one that leaves the part before no
+    wider than the column's widest text; the last item says whether another space near the boundary
+    fits as well (the words between may belong to either cell). With ``avoid_cut``, a split that
+    leaves the part before ending in an agency's head word ("… Sở") is taken last. A run that ends ``near`` the
+    boundary (it may only overhang it) is split only where a word starts level with the boundary.
+    Next to a dash standing alone (a range "2026 - 2028", a name "Sở LĐ - TB&XH") only when the run
+    goes on past the boundary and a capital or a figure starts there (see :func:`_after_dash`)."""
+    s, e, text = run
+    words = list(_WORD.finditer(text))
+    spaces = [w.start() for v, w in zip(words, words[1:], strict=False)
+              if not (_DASH.match(v.group(0)) or _DASH.match(w.group(0))) or not near and _after_dash(v.group(0), w.group(0), s + w.start(), bound)]
+    if near:
+        spaces = [c for c in spaces if abs(s + c - bound) <= 1]
+    limit = max(widest, bound - 1)
+
+    def miss(c: int) -> int:
+        return max(0, s + c - 1 - limit) + max(0, s + c - bound - 1)
+
+    def rank(c: int) -> tuple[int, bool, bool, bool, int]:
+        starts = s + c >= bound - OVERHANG and (text[c].isupper() or text[c].isdigit())  # a cell's first line
+        return max(0, miss(c) - starts), avoid_cut and bool(_CUT_HEAD.search(text[:c])), not starts, \
+            s + c - 1 > widest + OVERHANG, -c
+
+    best = min(spaces, key=rank, default=None)
+    if best is None or miss(best) > OVERHANG:
+        return None
+    if rank(best)[2]:  # no capital starts the next cell: a space a character further, or past the widest text, fits as well
+        even = [c for c in spaces if rank(c)[0] <= rank(best)[0] + 1 and rank(c)[1:3] == rank(best)[1:3] and s + c >= bound - 2 * OVERHANG]
+    else:
+        even = [c for c in spaces if rank(c)[:4] == rank(best)[:4] and s + c >= bound - 2 * OVERHANG]
+    return text[:best].rstrip(), (s + best, e, text[best:]), miss(best), len(even) > 1
+
+
+def _after_dash(before: str, word: str, at: int, bound: int) -> bool:
+    """A dash ending a cell's line ("Phòng Hành chính -" over "Tổ chức") with the next column's
+    text right after it (``word``, at column ``at``): a capital or a figure level with the boundary."""
+    return bool(_DASH.match(before)) and abs(at - bound) <= 1 and (word[0].isupper() or word[0].isdigit())
