@@ -267,3 +267,37 @@ def test_an_agency_cell_spilling_into_the_next_row_is_warned_about():
     plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
     spilled = [w for w in plan["warnings"] if w["code"] == "table-cell-spilled"]
     assert [w["loc"]["line"] for w in spilled] == [plan["tasks"][2]["loc"]["line"]]
+
+
+def test_a_labelled_line_opening_the_next_cell_takes_its_dash():
+    """"- Chủ trì: Công an tỉnh" printed one space after the title's line ("… hệ thống thông - Chủ
+    trì: …"): the dash opens the combined cell's labelled line, it is not the title's."""
+    from kehoach.parse.aligned_cells import split_run
+
+    got = split_run((6, 55, "Tuyên truyền về hệ thống thông - Chủ trì: Công an"), 39, 37)
+    assert got[0] == "Tuyên truyền về hệ thống thông" and got[1][2] == "- Chủ trì: Công an"
+
+
+OFF_SCALE = ["STT        Nội dung công việc                                           Thời hạn",
+             "1          Sở Văn hóa, Thể thao và Du lịch",
+             "1.1        Xây dựng tiêu chí đánh giá mức độ hài lòng                   2026",
+             "1.2        Rà soát quy chế phối hợp giữa các cơ quan                    Năm 2027",
+             "\f1.3   Hướng dẫn kế hoạch chuyển đổi số   2026"]
+
+
+def test_a_row_on_a_page_drawn_to_its_own_scale_is_warned_about():
+    """The last row alone on a page pdftotext drew to a smaller scale: its deadline falls inside the
+    title's column, two pieces of text far apart; the row is warned about, not read as if right."""
+    plan = extract_bytes((HEAD + "\n".join(OFF_SCALE) + "\n").encode(), "plan.txt")
+    last = [t for t in plan["tasks"] if t["no"] == "1.3"][0]
+    assert [w["code"] for w in plan["warnings"] if w["loc"] and w["loc"]["line"] == last["loc"]["line"]] == ["table-misaligned"]
+
+
+def test_a_page_opening_with_the_end_of_a_row_out_of_the_columns_is_warned_about():
+    """The last row's last line alone at the top of a page drawn to another scale, at the margin:
+    it does not fit the columns, so the table ends before it, and the row says so."""
+    lines = OFF_SCALE[:4] + ["1.3        Hướng dẫn hạ tầng số dùng chung                              2025",
+                             "\ftheo quy định của pháp luật"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    last = [t for t in plan["tasks"] if t["no"] == "1.3"][0]
+    assert any(w["code"] == "table-columns-lost" and w["loc"]["line"] == last["loc"]["line"] for w in plan["warnings"])

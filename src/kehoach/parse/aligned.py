@@ -15,7 +15,7 @@ from .. import rx
 from ..vn import ascii_fold, starts_lower
 from ..vocab.agencies import CUT_HEAD
 from ..vocab.table_header import HEADER_ROW_WORDS
-from .aligned_header import header_needs_words
+from .aligned_header import header_needs_words, runs_of
 from .aligned_words import MAX_BLANKS, WordTable, word_table
 from .blocks import Loc, Row
 from .lines import BARE_NUMBER, PAGE_MARK
@@ -24,6 +24,9 @@ from .normalize import normalize_text
 _FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
 _CUT_HEAD = rx.compile(CUT_HEAD)
+_APART = rx.compile(r"\S {3,}\S")
+"""Two pieces of text three spaces apart or more inside one column's part of a line."""
+_ROW_NUMBER = rx.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+)\.?$")
 _AGENCY_COLUMN = rx.compile(r"chu tri|phoi hop|thuc hien|phu trach")
 _AHEAD = 4
 _ROW_WORDS = 4
@@ -134,12 +137,14 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
             parts[p] = [""] * len(parts[p])
     starts, doubts = _row_starts(taken, parts, broken)
     starts |= {p for p, k in enumerate(taken) if k in found.heads}  # a header's second row
+    apart = {taken[p] + 1 for p in range(1, len(taken)) if any(_APART.search(c) for c in parts[p])} | _off_scale(lines, found)
     if doubts:
         from .centred import centred_rows  # (rows in doubt are rare)
 
     solved = centred_rows(taken, parts) if doubts else None
     if solved is not None:  # rows not set apart by blank lines, each cell centred on its row's number
         header = Row([[c] if c else [] for c in parts[0]], Loc(taken[0] + 1), [taken[0] + 1])
+        _misfits(solved, apart)
         return _lost([header, *solved], lines, found.cut, found.starts)
     rows: list[Row] = []
     cur: list[list[str]] = []
@@ -161,8 +166,39 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
             row.doubts.append(("table-cells-joined", f"line {joined[0]}: two cells stood one space apart and were parted where "
                                "the next column starts; the words next to the split may belong to either cell (check them)"))
         _cut_names(row)
+    _misfits(rows, apart)
     _spilled(rows)
     return _lost(rows, lines, found.cut, found.starts)
+
+
+def _off_scale(lines: list[str], found: WordTable) -> set[int]:
+    """Lines (1-based) opening a page whose runs of text start where no line of the other pages'
+    does: the page is drawn to a scale of its own (no header repeated there to find its columns by)."""
+    page, pages = 0, []
+    for p in range(len(found.taken)):
+        page += bool(p and found.paged[p])
+        pages.append(page)
+    starts = [[s for s, _, _ in runs_of(lines[k].replace("\f", "").rstrip())] for k in found.taken]
+    out = set()
+    for p, k in enumerate(found.taken):
+        if p and found.paged[p]:
+            seen: dict[int, int] = {}
+            for q in range(1, len(starts)):
+                for x in starts[q] if pages[q] != pages[p] else ():
+                    seen[x] = seen.get(x, 0) + 1
+            known = [x for x, n in seen.items() if n >= 2]
+            if known and any(all(abs(x - y) > 1 for y in known) for x in starts[p][1:]):
+                out.add(k + 1)
+    return out
+
+
+def _misfits(rows: list[Row], apart: set[int]) -> None:
+    """A doubt on each row with a line (of ``apart``) holding two pieces of text far apart in one column."""
+    for row in rows:
+        if apart.intersection(row.lines):
+            line = min(apart.intersection(row.lines))
+            row.doubts.append(("table-misaligned", f"line {line}: two pieces of text far apart in one column (the line does "
+                               "not fit the table's columns: a row on a page drawn to another scale?); check the row"))
 
 
 def _spilled(rows: list[Row]) -> None:
@@ -196,14 +232,19 @@ def _cut_names(row: Row) -> None:
 def _lost(rows: list[Row], lines: list[str], at: int | None, starts: list[int]) -> list[Row]:
     """``rows`` with a doubt on the last one when the table, cut at line ``at`` because its columns
     could not be kept there (a cell's text one space from the next column), goes on after it (lines
-    with several cells starting where the table's columns start): those rows are not read."""
+    with several cells starting where the table's columns start, or a line opened by a row number in
+    the first column with cells beside it): those rows are not read."""
     if at is None:
         return rows
     ahead = [ln.replace("\f", "").rstrip() for ln in lines[at:at + _AHEAD] if ln.strip()]
     aligned = [ln for ln in ahead if sum(1 for s, _ in _cells(ln) if any(abs(s - a) <= 1 for a in starts)) >= 2]
-    if len(rows) > 1 and len(aligned) >= 2:
+    numbered = [r for r in map(runs_of, ahead) if len(r) >= 3 and abs(r[0][0] - starts[0]) <= 2 and _ROW_NUMBER.match(r[0][2])]
+    if len(rows) > 1 and (len(aligned) >= 2 or numbered):
         rows[-1].doubts.append(("table-columns-lost", f"the table's columns could not be followed from line {at + 1} "
                                 "on (a cell's text one space from the next column); its rows from there were not read"))
+    elif len(rows) > 1 and "\f" in lines[at] and starts_lower(lines[at].replace("\f", "").strip()):
+        rows[-1].doubts.append(("table-columns-lost", f"line {at + 1}, opening a page drawn to a scale of its own, goes on "
+                                "in lower case (the end of this row?) but does not fit the table's columns; it was not read"))
     return rows
 
 

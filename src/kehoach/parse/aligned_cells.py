@@ -10,11 +10,17 @@ from bisect import bisect_right
 from .. import rx
 from ..vocab.agencies import CUT_HEAD_WORD
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from re import Match
+
 Run = tuple[int, int, str]
 """A run of text on a line: (start, end, text)."""
 
 _WORD = rx.compile(r"\S+")
 _DASH = rx.compile(r"^[-–—]$")
+_LABEL = rx.compile(r"\s*\p{Lu}[^\s:]*(?: [^\s:]+){0,3}:")
+"""A label after a dash: "Chủ trì:", "Phối hợp:", "Cơ quan chủ trì:"."""
 _CUT_HEAD = rx.compile(rf"(?:^|\s){CUT_HEAD_WORD}\s*$")
 """A run's part that ends in an agency's head word ("… Văn phòng Ủy ban")."""
 OVERHANG = 3
@@ -40,7 +46,8 @@ def line_cells(runs: list[Run], bounds: list[int], widest: list[int], soft: froz
     """A line's text in each column; None when a run crosses into the next column where no split
     fits (its parts miss the columns by more than a run may overhang, all told). A run across a
     ``soft`` boundary (between two columns under one header cell) is one cell merged across them;
-    ``avoid_cut``: no run is split right after an agency's head word if another split fits."""
+    ``avoid_cut``: no run is split right after an agency's head word if another split fits. Two runs
+    in one column stay three spaces apart (a line that does not fit the columns; the rows warn of it)."""
     cells: list[list[str]] = [[] for _ in widest]
     for run in runs:
         k = bisect_right(bounds, run[0])
@@ -62,7 +69,7 @@ def line_cells(runs: list[Run], bounds: list[int], widest: list[int], soft: froz
                 doubts.append(True)
         if missed > OVERHANG:
             return None
-    return [" ".join(c) for c in cells]
+    return [(" " if k in soft else "   ").join(c) for k, c in enumerate(cells)]
 
 
 def split_run(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: bool = False) -> tuple[str, Run, int, bool] | None:
@@ -77,12 +84,14 @@ def split_run(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: 
     leaves the part before ending in an agency's head word ("… Sở") is taken last. A run that ends ``near`` the
     boundary (it may only overhang it) is split only where a word starts level with the boundary.
     Next to a dash standing alone (a range "2026 - 2028", a name "Sở LĐ - TB&XH") only when the run
-    goes on past the boundary and a capital or a figure starts there (see :func:`_after_dash`)."""
+    goes on past the boundary and the next column's text starts there (see :func:`_by_dash`)."""
     s, e, text = run
     words = list(_WORD.finditer(text))
     spaces = [w.start() for v, w in zip(words, words[1:], strict=False)
-              if not (_DASH.match(v.group(0)) or _DASH.match(w.group(0))) or not near and _after_dash(v.group(0), w.group(0), s + w.start(), bound)]
-    if near:
+              if not (_DASH.match(v.group(0)) or _DASH.match(w.group(0)))
+              or not near and _by_dash(text, v, w, s, bound)]
+    aside = [c for c in spaces if s + c == bound - 2 and (text[c].isupper() or text[c].isdigit())]
+    if near:  # level with the boundary (a capital or a figure a character further left is a doubt)
         spaces = [c for c in spaces if abs(s + c - bound) <= 1]
     limit = max(widest, bound - 1)
 
@@ -101,10 +110,16 @@ def split_run(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: 
         even = [c for c in spaces if rank(c)[0] <= rank(best)[0] + 1 and rank(c)[1:3] == rank(best)[1:3] and s + c >= bound - 2 * OVERHANG]
     else:
         even = [c for c in spaces if rank(c)[:4] == rank(best)[:4] and s + c >= bound - 2 * OVERHANG]
-    return text[:best].rstrip(), (s + best, e, text[best:]), miss(best), len(even) > 1
+    return text[:best].rstrip(), (s + best, e, text[best:]), miss(best), len(even) > 1 or near and bool(aside)
 
 
-def _after_dash(before: str, word: str, at: int, bound: int) -> bool:
-    """A dash ending a cell's line ("Phòng Hành chính -" over "Tổ chức") with the next column's
-    text right after it (``word``, at column ``at``): a capital or a figure level with the boundary."""
-    return bool(_DASH.match(before)) and abs(at - bound) <= 1 and (word[0].isupper() or word[0].isdigit())
+def _by_dash(text: str, before: Match[str], word: Match[str], s: int, bound: int) -> bool:
+    """A space next to a dash standing alone where the next column's text starts (``before`` and
+    ``word``: the words either side, matches in ``text``, a run from column ``s``): before a dash
+    opening a labelled line ("- Chủ trì: …") near the boundary; after a dash ending a cell's line
+    ("Phòng Hành chính -" over "Tổ chức") with a capital or a figure level with the boundary."""
+    if _DASH.match(word.group(0)):
+        return -2 <= s + word.start() - bound <= 1 and bool(_LABEL.match(text[word.end():]))
+    first = word.group(0)[0]
+    return abs(s + word.start() - bound) <= 1 and (first.isupper() or first.isdigit()) \
+        and not _LABEL.match(text[before.end():])
