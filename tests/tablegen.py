@@ -720,20 +720,42 @@ def pdftotext_layout(pdf: bytes) -> bytes:
 def compare(table: Table, plan: dict) -> list[bool]:
     """For each expected task row: did it come back with the right number, title, lead, support
     and deadline (as written)?"""
+    return [v == "right" for v in verdicts(table, plan)]
+
+
+NEAR = 12
+"""A warning this many lines or fewer from a wrong row flags it (as scripts/score_heldout.py counts)."""
+NOT_ABOUT_TABLES = {"signer-missing"}
+"""Warnings the generated plan always gets (it has no signature): they flag no row."""
+
+
+def verdicts(table: Table, plan: dict) -> list[str]:
+    """For each expected task row: "right", "warned" (wrong, with a warning on a line near the task
+    the row came back as, or, for a row not read at all, a warning about a table) or "silent"
+    (wrong and no warning says so). A wrong row is matched by its number and title, else by its
+    number alone."""
     from kehoach.extract.agencies import canonical_agency
 
     got = [t for t in plan["tasks"] if t["source"] == "appendix"]
-    by_no: dict[tuple, list[dict]] = {}
-    for t in got:
-        by_no.setdefault((t["no"], t["title"]), []).append(t)
+    warnings = [w for w in plan["warnings"] if w["code"] not in NOT_ABOUT_TABLES]
+    free = list(range(len(got)))
     out = []
     for want in expected(table):
-        same = by_no.get((want["no"], want["title"])) or []
-        t = same.pop(0) if same else None  # rows of one number and title (in two groups) match in order
-        ok = t is not None and t["lead"] == [canonical_agency(a) for a in want["lead"]] \
-            and t["support"] == [canonical_agency(a) for a in want["support"]] \
-            and (t["deadline"]["text"] or None) == want["deadline"]
-        out.append(ok)
+        k = next((i for i in free if (got[i]["no"], got[i]["title"]) == (want["no"], want["title"])), None)
+        k = next((i for i in free if got[i]["no"] == want["no"]), None) if k is None else k
+        t = got[k] if k is not None else None  # rows of one number and title (in two groups) match in order
+        if k is not None:
+            free.remove(k)
+        if t is not None and t["title"] == want["title"] and t["lead"] == [canonical_agency(a) for a in want["lead"]] \
+                and t["support"] == [canonical_agency(a) for a in want["support"]] \
+                and (t["deadline"]["text"] or None) == want["deadline"]:
+            out.append("right")
+        elif t is None:
+            out.append("warned" if any(w["code"].startswith(("table", "appendix", "coverage")) for w in warnings) else "silent")
+        else:
+            line = t["loc"]["line"]
+            out.append("warned" if any((w["loc"] or {}).get("line") is not None and abs(w["loc"]["line"] - line) <= NEAR
+                                       for w in warnings) else "silent")
     return out
 
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.tablegen import LAYOUTS, PDF_LAYOUTS, roundtrip, roundtrips, soffice
+from tests.tablegen import LAYOUTS, NOT_ABOUT_TABLES, PDF_LAYOUTS, roundtrip, roundtrips, soffice
 
 EXAMPLES = int(os.environ.get("KEHOACH_ROUNDTRIP", "8"))
 GOAL = 0.99
@@ -90,7 +90,3 @@ def test_random_tables_round_trip(layout, seed):
     if all(ok):
         return
     assert sum(ok) >= GOAL * len(ok) or _about_table(plan), (seed, layout)
-
-
-NOT_ABOUT_TABLES = {"signer-missing"}
-"""Warnings the generated plan always gets (it has no signature): they do not flag a table."""

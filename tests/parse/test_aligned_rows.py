@@ -301,3 +301,17 @@ def test_a_page_opening_with_the_end_of_a_row_out_of_the_columns_is_warned_about
     plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
     last = [t for t in plan["tasks"] if t["no"] == "1.3"][0]
     assert any(w["code"] == "table-columns-lost" and w["loc"]["line"] == last["loc"]["line"] for w in plan["warnings"])
+
+
+def test_a_title_filling_its_column_one_space_from_the_deadline_is_no_group_row():
+    """"2.2  … giai đoạn 2026 - 2030 Thường xuyên": a number and one run across the deadline column's
+    start, but a word of it starts level with that column's header: two cells one space apart, not a
+    group's name merged across the row."""
+    lines = ["STT        Nội dung công việc                                           Thời gian thực hiện",
+             "1          Sở Văn hóa, Thể thao và Du lịch",
+             "1.1        Ban hành hệ thống thông tin báo cáo                          Quý IV/2025",
+             "1.2        Hoàn thiện mô hình hợp tác xã kiểu mới giai đoạn 2026 - 2030 Thường xuyên",
+             "1.3        Kiểm tra quy chế phối hợp giữa các cơ quan                   Hằng năm"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["title"], t["deadline"]["text"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got[1] == ("1.2", "Hoàn thiện mô hình hợp tác xã kiểu mới giai đoạn 2026 - 2030", "Thường xuyên")

@@ -9,6 +9,7 @@ from .. import rx
 from ..diagnostics import warning
 from ..memo import text_cache
 from ..vn import ascii_fold
+from ..vocab.agencies import CUT_HEAD
 from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
@@ -100,6 +101,8 @@ def _agencies(values: dict[str, str], task_id: str, loc, warnings: list[PlanWarn
 
 _CONNECTOR_END = rx.compile(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,;:/-])$")
 _ROLE_WORDS = rx.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", rx.I)
+_CUT_HEAD = rx.compile(CUT_HEAD)
+"""A name ending in a head word ("Văn phòng Ủy", "…; Trung tâm"): cut, its rest elsewhere."""
 
 
 @text_cache()  # a plan names its few agencies many times
@@ -107,12 +110,12 @@ def lead_is_name(name: str) -> bool:
     """A lead reads as an agency's name: at least 2 words, and at most 18 in each of the names it
     joins with "và" ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội trực
     thuộc"; a dash or other sign is no word), not a date or a number, not opened by a row number or a
-    heading's numeral, not cut after a connector, no role words left inside."""
+    heading's numeral, not cut after a connector or a head word ("Văn phòng Ủy"), no role words left inside."""
     t = " ".join(name.split()).strip(" .;,:")
     parts = [[w for w in part.split() if rx.search(r"[\p{L}\d]", w)] for part in rx.split(r"\s+và\s+", t)]
     deadline = text_to_deadline(t)
     return (sum(map(len, parts)) >= 2 and max(map(len, parts)) <= 18 and not _CONNECTOR_END.search(t.lower())
-            and not _ROLE_WORDS.search(t)
+            and not _ROLE_WORDS.search(t) and not _CUT_HEAD.search(t)
             and not rx.fullmatch(r"[\d./\- ]+|[IVXLC]+\.?", t) and not (deadline["end"] or deadline["recurrence"])
             and not _NUMBERED.match(t))
 

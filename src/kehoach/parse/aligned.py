@@ -181,13 +181,13 @@ def _off_scale(lines: list[str], found: WordTable) -> set[int]:
     starts = [[s for s, _, _ in runs_of(lines[k].replace("\f", "").rstrip())] for k in found.taken]
     out = set()
     for p, k in enumerate(found.taken):
-        if p and found.paged[p]:
+        if p and found.paged[p] and any(found.parts[p]):
             seen: dict[int, int] = {}
             for q in range(1, len(starts)):
                 for x in starts[q] if pages[q] != pages[p] else ():
                     seen[x] = seen.get(x, 0) + 1
             known = [x for x, n in seen.items() if n >= 2]
-            if known and any(all(abs(x - y) > 1 for y in known) for x in starts[p][1:]):
+            if known and any(all(abs(x - y) > 1 for y in known) for x in starts[p]):
                 out.add(k + 1)
     return out
 

@@ -36,6 +36,7 @@ _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
 _NUMBER_HEAD = rx.compile(rf"^(?:{NUMBER_COLUMN}|so|st)$")
 """The header of a column numbering the rows ("STT", "TT", "Số" over "TT", "ST" over "T")."""
 _NUMBER_WHOLE = rx.compile(rf"^{NUMBER_COLUMN}$")
+_WORD = rx.compile(r"\S+")
 _GROUP_LETTER = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 MAX_BLANKS = 3
 
@@ -159,7 +160,14 @@ class _Page:
         (s0, _, no), run = runs
         if s0 >= self.anchors[1] or not _ROW_NO.match(no) or _number_head_rest(self.head.top[0][2], no):
             return False
-        return bool(_GROUP_LETTER.match(no)) or self._crossed(run) > 0
+        return bool(_GROUP_LETTER.match(no)) or self._crossed(run) > 0 and not self._word_at_anchor(run)
+
+    def _word_at_anchor(self, run: Run) -> bool:
+        """A word of ``run`` starting level with a later column's header (a cell one space after a
+        full one: "… 2026 - 2030 Thường xuyên"), not a name merged across the columns."""
+        s, _, text = run
+        later = [a for a in self.anchors[2:] if a > s]
+        return any(abs(s + m.start() - a) <= 1 for m in _WORD.finditer(text) if m.start() for a in later)
 
     def read(self) -> tuple[list[tuple[int, list[str]]], int | None]:
         """Each line's cells (a repeated header's lines left out), and the first line whose runs

@@ -95,9 +95,9 @@ CUT_HEAD_WORD = (r"(?:Sở|Ban|(?:Ủy|Uỷ)\s+ban|Trung\s+tâm|Phòng|Văn\s+ph
                  r"|Liên\s+hiệp|Liên\s+đoàn|Ngân\s+hàng|Kho\s+bạc|Bảo\s+hiểm|Bệnh\s+viện|Hội\s+đồng|Mặt\s+trận"
                  r"|(?:Tổng\s+)?[Cc]ông\s+ty)")
 """Head words that a name follows ("Sở" of "Sở Y tế"), as a fragment."""
-CUT_HEAD = rf"(?:^|[,;:(]\s*|\s(?:và|với)\s+){CUT_HEAD_WORD}\s*$"
+CUT_HEAD = rf"(?:(?:^|[,;:(]\s*|\s(?:và|với)\s+){CUT_HEAD_WORD}|\s(?:Ủy|Uỷ))\s*$"
 """A text that ends in a head word with no name after it, where a name starts ("Trung tâm", "…; Sở",
-"… phối hợp với Sở"): an agency's name cut, its rest elsewhere (in the next column of a table read
+"… phối hợp với Sở", "Văn phòng Ủy"): an agency's name cut, its rest elsewhere (in the next column of a table read
 from its words). Not one that names the issuing body ("Văn phòng Sở", "các đơn vị thuộc Sở")."""
 
 LEVEL = r"(?:tỉnh|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố|xã|phường|đặc\s+khu)"
