@@ -727,6 +727,8 @@ NEAR = 12
 """A warning this many lines or fewer from a wrong row flags it (as scripts/score_heldout.py counts)."""
 NOT_ABOUT_TABLES = {"signer-missing"}
 """Warnings the generated plan always gets (it has no signature): they flag no row."""
+TABLE_WARNINGS = ("table", "appendix", "coverage", "unplaced", "task")
+"""A warning whose code holds one of these words flags the rows a table left out (as scripts/score_heldout.py counts)."""
 
 
 def verdicts(table: Table, plan: dict) -> list[str]:
@@ -751,7 +753,7 @@ def verdicts(table: Table, plan: dict) -> list[str]:
                 and (t["deadline"]["text"] or None) == want["deadline"]:
             out.append("right")
         elif t is None:
-            out.append("warned" if any(w["code"].startswith(("table", "appendix", "coverage")) for w in warnings) else "silent")
+            out.append("warned" if any(word in w["code"] for w in warnings for word in TABLE_WARNINGS) else "silent")
         else:
             line = t["loc"]["line"]
             out.append("warned" if any((w["loc"] or {}).get("line") is not None and abs(w["loc"]["line"] - line) <= NEAR
