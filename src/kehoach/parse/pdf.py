@@ -28,6 +28,7 @@ from .pdf_rows import join_wrapped
 from .pdf_ruling import INSET, ruled_page, table_rows
 from .pdf_stats import median
 from .pdf_tables import Carry, split_borderless
+from .pdf_turned import open_turned, runs_on
 from .rendition import Rendition
 from .textlayer import page_warnings, repair_lines
 
@@ -198,10 +199,12 @@ def _pdfium_page(page, tp, number: int, before: _Page | None = None) -> _Page:
                 cur.append("-")
             flush()
             continue
+        if ch in "\r\n" and cur and runs_on(tp, text, i, box, size):
+            continue
         if ch.isspace() or ch == "\xad":
             flush()
             continue
-        left, bottom, right, top = tp.get_charbox(i, loose=True)
+        left, bottom, right, top = tp.shown_charbox(i)
         if not cur:
             box = [left, bottom, right, top]
             size, base = pdfium_raw.FPDFText_GetFontSize(tp.raw, i), bottom
@@ -264,26 +267,32 @@ def read_pdf(data: bytes, name: str) -> Rendition:
 
 
 def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
-    """Every page's items and the number of characters in the text layer. Pages are read through
-    pypdfium2; a page that draws lines has its ruled tables found as pdfplumber finds them
-    (:mod:`pdf_ruling`), and is read with pdfplumber itself when that reader is unsure of it."""
+    """Every page's items and the number of characters in the text layer. Pages are read through pdfium, each
+    turned the way its text runs (:meth:`pdfium.Page.upright_textpage`); a page that draws lines
+    has its ruled tables found as pdfplumber finds them (:mod:`pdf_ruling`), and is read with
+    pdfplumber itself when that reader is unsure of it."""
     doc = _open_pdfium(data, name)
     fonts = FontDescents(data)
     plumber = None
     pages: list[_Page] = []
     chars = 0
+    turned_plumber, turned_later = None, set()
     try:
         for i in range(len(doc)):
             page = tp = None
             try:
                 page = doc[i]
-                tp = page.get_textpage()
+                tp, turned = page.upright_textpage()
                 n = tp.count_chars()
                 chars += n
                 ruled = n and _has_rules(page)
                 found = ruled_page(page, tp, partial(fonts.page, i)) if ruled and RULED_READER == "pdfium" else None
                 if found is not None:
                     pages.append(_Page(i + 1, *found))
+                elif ruled and (turned or i in turned_later):
+                    if turned_plumber is None:
+                        turned_plumber, turned_later = open_turned(doc, i, partial(_open, name=name))
+                    pages.append(_plumber_page(turned_plumber.pages[i], i + 1))
                 elif ruled:
                     if plumber is None:
                         plumber = _open(data, name)
@@ -302,8 +311,9 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
                 if page is not None:
                     page.close()
     finally:
-        if plumber is not None:
-            plumber.close()
+        for opened in (plumber, turned_plumber):
+            if opened is not None:
+                opened.close()
         doc.close()
     return pages, chars
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import _thread
 import ctypes
+import math
 import os
 import sys
 
@@ -49,18 +50,27 @@ class FPDF_LIBRARY_CONFIG(ctypes.Structure):
                 ("m_v8EmbedderSlot", c_uint)]
 
 
+class FPDF_FILEWRITE(ctypes.Structure):
+    pass
+
+
+_WRITE_BLOCK = ctypes.CFUNCTYPE(c_int, P(FPDF_FILEWRITE), c_void_p, c_ulong)
+FPDF_FILEWRITE._fields_ = [("version", c_int), ("WriteBlock", _WRITE_BLOCK)]
+
 _SIGNATURES: dict[str, tuple] = {
     # name: (result, *arguments), as pdfium's public headers declare them
     "FPDF_InitLibraryWithConfig": (None, P(FPDF_LIBRARY_CONFIG)),
     "FPDF_LoadMemDocument64": (HANDLE, c_void_p, c_size_t, c_char_p),
     "FPDF_GetLastError": (c_ulong,),
     "FPDF_CloseDocument": (None, HANDLE),
+    "FPDF_SaveAsCopy": (c_int, HANDLE, P(FPDF_FILEWRITE), c_ulong),
     "FPDF_GetPageCount": (c_int, HANDLE),
     "FPDF_LoadPage": (HANDLE, HANDLE, c_int),
     "FPDF_ClosePage": (None, HANDLE),
     "FPDF_GetPageWidthF": (c_float, HANDLE),
     "FPDF_GetPageHeightF": (c_float, HANDLE),
     "FPDFPage_GetRotation": (c_int, HANDLE),
+    "FPDFPage_SetRotation": (None, HANDLE, c_int),
     "FPDFPage_GetMediaBox": (c_int, HANDLE, P(c_float), P(c_float), P(c_float), P(c_float)),
     "FPDFPage_GetCropBox": (c_int, HANDLE, P(c_float), P(c_float), P(c_float), P(c_float)),
     "FPDFPage_CountObjects": (c_int, HANDLE),
@@ -90,6 +100,7 @@ _SIGNATURES: dict[str, tuple] = {
     "FPDFText_HasUnicodeMapError": (c_int, HANDLE, c_int),
     "FPDFText_GetCharOrigin": (c_int, HANDLE, c_int, P(c_double), P(c_double)),
     "FPDFText_GetTextObject": (HANDLE, HANDLE, c_int),
+    "FPDFText_GetCharAngle": (c_float, HANDLE, c_int),
 }
 """Every function the readers call (a test checks each against pypdfium2's own declarations)."""
 
@@ -101,7 +112,7 @@ class _Raw:
     """pdfium's functions by name, each declared when first asked for, plus the structures,
     handle type and constants the readers use."""
 
-    FS_MATRIX, FS_RECTF, FPDF_LIBRARY_CONFIG = FS_MATRIX, FS_RECTF, FPDF_LIBRARY_CONFIG
+    FS_MATRIX, FS_RECTF, FPDF_LIBRARY_CONFIG, FPDF_FILEWRITE = FS_MATRIX, FS_RECTF, FPDF_LIBRARY_CONFIG, FPDF_FILEWRITE
     FPDF_PAGEOBJECT = FPDF_DOCUMENT = FPDF_PAGE = FPDF_TEXTPAGE = FPDF_FONT = HANDLE
     FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_SHADING, FPDF_PAGEOBJ_FORM = 1, 2, 3, 4, 5
     FPDF_SEGMENT_LINETO, FPDF_SEGMENT_BEZIERTO, FPDF_SEGMENT_MOVETO = 0, 1, 2
@@ -217,6 +228,20 @@ class Document:
             raise PdfiumError(f"pdfium could not load page {index + 1}", int(raw.FPDF_GetLastError()))
         return Page(handle, self)
 
+    def save_copy(self) -> bytes:
+        """The document as pdfium holds it now (pages turned in memory included), as a new file."""
+        chunks: list[bytes] = []
+
+        def write(_this, data, size: int) -> int:
+            chunks.append(ctypes.string_at(data, size))
+            return 1
+
+        writer = raw.FPDF_FILEWRITE(version=1)
+        writer.WriteBlock = type(writer.WriteBlock)(write)  # pypdfium2's structure has its own callback type
+        if not raw.FPDF_SaveAsCopy(self.raw, ctypes.byref(writer), 0):
+            raise PdfiumError("pdfium could not write the document", int(raw.FPDF_GetLastError()))
+        return b"".join(chunks)
+
     def close(self) -> None:
         if self.raw:
             raw.FPDF_CloseDocument(self.raw)
@@ -251,11 +276,29 @@ class Page:
         """The CropBox; the MediaBox when the page has none."""
         return self._box(raw.FPDFPage_GetCropBox) or self.get_mediabox()
 
+    def upright_textpage(self) -> tuple[TextPage, bool]:
+        """The page's text page, read in the direction its text runs: a page whose rotation
+        (/Rotate) does not turn its text upright is turned so that it does (a portrait page
+        given a rotation that leaves its lines running down the screen, or a page whose text
+        runs up or down it and no rotation says so). True when the rotation was changed (in
+        memory only)."""
+        tp = self.get_textpage()
+        turns = tp.text_turns()
+        if turns is None or turns == self.get_rotation() // 90:
+            return tp, False
+        tp.close()
+        raw.FPDFPage_SetRotation(self.raw, turns)
+        return self.get_textpage(), True
+
     def get_textpage(self) -> TextPage:
         handle = raw.FPDFText_LoadPage(self.raw)
         if not handle:
             raise PdfiumError("pdfium could not read the page's text", 0)
-        return TextPage(handle, self)
+        tp = TextPage(handle, self)
+        turns = self.get_rotation() // 90
+        if turns:
+            tp.display = _display_box(turns, self.get_cropbox())
+        return tp
 
     def get_objects(self, filter: tuple[int, ...] = (), max_depth: int = 15):
         """The page's objects (handles) of the types in ``filter`` (all when empty), those inside
@@ -283,7 +326,28 @@ def _objects(count, get, parent, filter, max_depth: int, level: int):
             yield from _objects(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj, filter, max_depth, level + 1)
 
 
+def _display_box(turns: int, page: tuple[float, float, float, float]):
+    """What turns a box in the page's own space (left, bottom, right, top) into one on the page as
+    shown, turned ``turns`` quarter turns clockwise (pdfium's text page orders the text as shown,
+    and gives the boxes in the page's own space)."""
+    x0, y0, x1, y1 = page
+    w, h = x1 - x0, y1 - y0
+
+    def turn(left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        u0, v0, u1, v1 = left - x0, bottom - y0, right - x0, top - y0
+        if turns == 1:
+            return v0, w - u1, v1, w - u0
+        if turns == 2:
+            return w - u1, h - v1, w - u0, h - v0
+        return h - v1, u0, h - v0, u1
+
+    return turn
+
+
 class TextPage:
+    display = None
+    """For a turned page, what turns a character's box to the page as shown (else None)."""
+
     def __init__(self, handle, page: Page) -> None:
         self.raw = handle
         self._page = page
@@ -311,6 +375,24 @@ class TextPage:
             raise PdfiumError("pdfium wrote past the text buffer", 0)
         return bytes(memoryview(buffer)[:max(written - 1, 0)]).decode("utf-16-le", "ignore")
 
+    def text_turns(self, samples: int = 24) -> int | None:
+        """The quarter turns (0 to 3) a page must be turned clockwise for most of its characters
+        to stand upright (the text running up the page's own space: 1), from ``samples`` spread
+        over its text; None when there is no text or most characters stand at another angle."""
+        n = self.count_chars()
+        if n == 0:
+            return None
+        votes = [0] * 5
+        step = max(1, n // samples)
+        for i in range(0, n, step):
+            angle = raw.FPDFText_GetCharAngle(self.raw, i)
+            if angle < 0:  # no angle (a character pdfium made up)
+                continue
+            quarter = round(angle / (math.pi / 2))  # pdfium measures clockwise: text running up is at 270°
+            votes[-quarter % 4 if abs(angle - quarter * math.pi / 2) < 0.2 else 4] += 1
+        best = max(range(5), key=votes.__getitem__)
+        return None if best == 4 or not votes[best] else best
+
     def get_charbox(self, index: int, loose: bool = True) -> tuple[float, float, float, float]:
         """Left, bottom, right, top of the character's box covering the font's whole height."""
         if not loose:
@@ -319,6 +401,11 @@ class TextPage:
         if not raw.FPDFText_GetLooseCharBox(self.raw, index, ctypes.byref(rect)):
             raise PdfiumError("pdfium could not give a character's box", 0)
         return rect.left, rect.bottom, rect.right, rect.top
+
+    def shown_charbox(self, index: int) -> tuple[float, float, float, float]:
+        """:meth:`get_charbox` on the page as shown (turned by its rotation), where the text's order is."""
+        box = self.get_charbox(index)
+        return box if self.display is None else self.display(*box)
 
     def close(self) -> None:
         if self.raw:
