@@ -86,7 +86,7 @@ def expand_issuer(text: str) -> tuple[str | None, bool]:
     """"ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN" -> ("Ủy ban nhân dân tỉnh Lạng Sơn", True).
 
     The flag says whether the name is complete (level and place given)."""
-    m = ISSUER.match(" ".join(text.split()))
+    m = ISSUER.match(" ".join(text.split()).rstrip(" .,;:"))  # a stray mark after the name (a speck OCR read)
     if not m:
         return None, False
     parts = ["Ủy ban nhân dân"]

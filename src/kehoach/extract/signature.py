@@ -75,6 +75,14 @@ def _person(text: str) -> str | None:
     return t if is_person(t) and ascii_fold(t.split()[0]).lower() not in _AGENCY_WORD else None
 
 
+_WORD = rx.compile(r"\p{L}\p{L}")
+
+
+def _scribble(text: str) -> bool:
+    """A line with no word of two letters: a signature or a stamp read by OCR ("z š", "„ ›")."""
+    return not _WORD.search(text)
+
+
 def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | None, list[int]]:
     """The caps lines of the block from ``blocks[i]`` on, the name, and the blocks used."""
     used = [i]
@@ -88,17 +96,20 @@ def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | N
             name = _person(b.text)
             used.append(j)
             break
-        if j > i and (_NOTE.match(b.text) or (getattr(match_token(b.text), "kind", None) == "bullet" and skipped < 12)):
-            skipped += 1  # "(Đã ký)", or recipients printed between the title and the name
-            if _NOTE.match(b.text):
+        kept = [line for line in (b.raw_lines or [b.text]) if not _scribble(line)]
+        text = " ".join(kept)
+        if j > i and (_NOTE.match(b.text) or not kept
+                      or (getattr(match_token(b.text), "kind", None) == "bullet" and skipped < 12)):
+            skipped += 1  # "(Đã ký)", a scribble, or recipients printed between the title and the name
+            if _NOTE.match(b.text) or not kept:
                 used.append(j)
             j += 1
             continue
-        if j > i and not (AUTHORITY.match(b.text) or is_upper_text(b.text)):
+        if j > i and not (AUTHORITY.match(text) or is_upper_text(text)):
             break
         if j > i:
             used.append(j)
-        lines.extend(b.raw_lines or [b.text])
+        lines.extend(kept)
         j += 1
     return lines, name, used
 
