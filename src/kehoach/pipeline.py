@@ -53,7 +53,10 @@ def extract_file(path: str | Path, max_bytes: int = MAX_BYTES, ocr: str | None =
 
 
 def extract_bytes(data: bytes, name: str = "-", ocr: str | None = None) -> dict:
-    """Extract the plan from raw bytes (``name`` is used for sniffing and messages)."""
+    """Extract the plan from raw bytes (``name`` is used for sniffing and messages); a bytearray or
+    memoryview is read as its bytes."""
+    if not isinstance(data, bytes):
+        data = bytes(data)
     return build_plan(read_source(data, name, ocr=ocr))
 
 

@@ -259,3 +259,11 @@ def test_a_page_and_its_text_keep_the_document_and_its_bytes_alive():
     assert text.count_chars() > 100
     text.close()
     alive().close()
+
+
+@pytest.mark.parametrize("wrap", [bytearray, memoryview], ids=["bytearray", "memoryview"])
+def test_a_pdf_given_as_a_bytearray_or_memoryview_reads_as_its_bytes(wrap):
+    from kehoach import extract_bytes
+
+    data = (ROOT / "samples" / "bac-kan-45-kh-ubnd-2026-chu-thich-cuoi-trang.pdf").read_bytes()
+    assert extract_bytes(wrap(data), "p.pdf") == extract_bytes(data, "p.pdf")

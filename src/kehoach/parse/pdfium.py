@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import _thread
 import ctypes
-import math
 import os
 import sys
 
@@ -283,7 +282,9 @@ class Page:
         runs up or down it and no rotation says so). True when the rotation was changed (in
         memory only)."""
         tp = self.get_textpage()
-        turns = tp.text_turns()
+        from .pdf_turned import text_turns
+
+        turns = text_turns(tp)
         if turns is None or turns == self.get_rotation() // 90:
             return tp, False
         tp.close()
@@ -297,7 +298,9 @@ class Page:
         tp = TextPage(handle, self)
         turns = self.get_rotation() // 90
         if turns:
-            tp.display = _display_box(turns, self.get_cropbox())
+            from .pdf_turned import display_box
+
+            tp.display = display_box(turns, self.get_cropbox())
         return tp
 
     def get_objects(self, filter: tuple[int, ...] = (), max_depth: int = 15):
@@ -324,24 +327,6 @@ def _objects(count, get, parent, filter, max_depth: int, level: int):
             yield obj
         if kind == _Raw.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
             yield from _objects(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj, filter, max_depth, level + 1)
-
-
-def _display_box(turns: int, page: tuple[float, float, float, float]):
-    """What turns a box in the page's own space (left, bottom, right, top) into one on the page as
-    shown, turned ``turns`` quarter turns clockwise (pdfium's text page orders the text as shown,
-    and gives the boxes in the page's own space)."""
-    x0, y0, x1, y1 = page
-    w, h = x1 - x0, y1 - y0
-
-    def turn(left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
-        u0, v0, u1, v1 = left - x0, bottom - y0, right - x0, top - y0
-        if turns == 1:
-            return v0, w - u1, v1, w - u0
-        if turns == 2:
-            return w - u1, h - v1, w - u0, h - v0
-        return h - v1, u0, h - v0, u1
-
-    return turn
 
 
 class TextPage:
@@ -375,23 +360,6 @@ class TextPage:
             raise PdfiumError("pdfium wrote past the text buffer", 0)
         return bytes(memoryview(buffer)[:max(written - 1, 0)]).decode("utf-16-le", "ignore")
 
-    def text_turns(self, samples: int = 24) -> int | None:
-        """The quarter turns (0 to 3) a page must be turned clockwise for most of its characters
-        to stand upright (the text running up the page's own space: 1), from ``samples`` spread
-        over its text; None when there is no text or most characters stand at another angle."""
-        n = self.count_chars()
-        if n == 0:
-            return None
-        votes = [0] * 5
-        step = max(1, n // samples)
-        for i in range(0, n, step):
-            angle = raw.FPDFText_GetCharAngle(self.raw, i)
-            if angle < 0:  # no angle (a character pdfium made up)
-                continue
-            quarter = round(angle / (math.pi / 2))  # pdfium measures clockwise: text running up is at 270°
-            votes[-quarter % 4 if abs(angle - quarter * math.pi / 2) < 0.2 else 4] += 1
-        best = max(range(5), key=votes.__getitem__)
-        return None if best == 4 or not votes[best] else best
 
     def get_charbox(self, index: int, loose: bool = True) -> tuple[float, float, float, float]:
         """Left, bottom, right, top of the character's box covering the font's whole height."""
