@@ -129,6 +129,7 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"TT\s*&\s*TT|TTTT", "Thông tin và Truyền thông"), (r"KH\s*&\s*ĐT|KHĐT", "Kế hoạch và Đầu tư"),
     (r"KH\s*&\s*CN|KHCN", "Khoa học và Công nghệ"), (r"GD\s*&\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
     (r"VH\s*,?\s*TT\s*&\s*DL|VHTTDL", "Văn hóa, Thể thao và Du lịch"), (r"GTVT", "Giao thông vận tải"),
+    (r"DT\s*&\s*TG|DTTG", "Dân tộc và Tôn giáo"), (r"VH\s*&\s*TT", "Văn hóa và Thể thao"),  # departments of 2025
     (r"PTTH|PT\s*-\s*TH", "Phát thanh - Truyền hình"), (r"DN", "doanh nghiệp"),
 ]
 """Abbreviations in agency names and what they stand for (a pattern per spelling: "TN&MT", "TNMT")."""
