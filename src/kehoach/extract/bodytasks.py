@@ -15,7 +15,7 @@ from ..record import FrozenRecord
 from ..vn import is_upper_text, title_case_place
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD, starts_agency
 from .agencies import canonical_agency, cell_to_agencies, name_from_caps, trim_known
-from .dates import find_closing_time, find_time_phrase, text_to_deadline
+from .dates import find_bracket_time, find_closing_time, find_time_phrase, text_to_deadline
 from .labelled import is_category, labelled_deadline
 from .roles import Role
 from .sections import Section
@@ -66,11 +66,13 @@ _MENTIONS_LEAD = rx.compile(r"^[^,;.:()]{2,120}?\s(?:là\s+(?:cơ\s+quan|đơn\s
 
 
 def _deadline(text: str, *more: str) -> dict:
-    """The deadline a task's own words give: a time phrase, a "thời gian:" label, a bare time closing the
+    """The deadline a task's own words give: a bracket that holds only its time ("(hoàn thành trước
+    30/6/2026)", first: it is said for the task), a time phrase, a "thời gian:" label, a bare time closing the
     bracket that assigns the task ("(Sở A chủ trì; tháng 6/2026)") or the sentence ("…, Quý III/2026."),
     a recurrence."""
     for t in (text, *more):
-        phrase = find_time_phrase(t) or labelled_deadline(t) or _bracket_time(t) or find_closing_time(t)
+        phrase = find_bracket_time(t) or find_time_phrase(t) or labelled_deadline(t) or _bracket_time(t) \
+            or find_closing_time(t)
         if phrase:
             return text_to_deadline(phrase)
     return text_to_deadline(find_time_phrase(text, recurrence=True))

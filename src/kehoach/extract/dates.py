@@ -166,6 +166,43 @@ def find_closing_time(text: str) -> str | None:
     return None
 
 
+_BRACKET = rx.compile(r"[(\[](?P<b>[^()\[\]]{4,90})[)\]]")
+BRACKET_TIME = rx.compile(
+    rf"""^\s*(?:du\s+kien\s+)?
+        (?P<label>thoi\s+(?:han|gian)(?:\s+(?:hoan\s+thanh|thuc\s+hien))?\s*:?\s*)?
+        (?P<t>(?P<lead>(?:(?:hoan\s+thanh|thuc\s+hien|trien\s+khai)\s+(?:xong\s+)?|xong\s+)?
+          (?:(?:truoc|trong|vao|tu|den|cham\s+nhat(?:\s+la|\s+vao)?)\s+)?)
+          {_PART_WORDS}(?P<what>{_TIME})(?:\s*(?:-|–|den|toi)\s*(?:het\s+)?{_PART_WORDS}(?:{_TIME}))?)\s*[.;]?\s*$""",
+    rx.X)
+"""A bracket (or its last part after a ";" or ",") that holds a time and nothing else (folded): "(hoàn thành trước 30/6/2026)", "[thực hiện trong
+quý II/2026]", "(thời hạn: tháng 6/2026)", "(dự kiến Quý III/2026)"; a year or a span of years alone ("(năm
+2025)", "(giai đoạn 2021-2025)") dates what the sentence names, and needs a word that makes it the time."""
+
+
+def find_bracket_time(text: str) -> str | None:
+    """The time a bracket inside a sentence gives for the task (:data:`BRACKET_TIME`), as written; None when no
+    bracket holds only a time that has a date ("(theo Phụ lục kèm theo)", "(năm 2025 đạt 80%)").
+
+    >>> find_bracket_time("Sở A xây dựng quy chế (hoàn thành trước 30/6/2026).")
+    'hoàn thành trước 30/6/2026'
+    >>> find_bracket_time("Sở A báo cáo kết quả (năm 2025) về Sở B.") is None
+    True
+    """
+    if "(" not in text and "[" not in text:
+        return None
+    for b in _BRACKET.finditer(text):
+        whole = b["b"]  # or its last part: "(Sở A chủ trì; hoàn thành trước 30/6/2026)", "(Sở B phối hợp, Quý II/2026)"
+        for body in dict.fromkeys((whole, whole[whole.rfind(";") + 1:], whole[whole.rfind(",") + 1:])):
+            m = BRACKET_TIME.match(fold_time(body))
+            if m is None or not (m["label"] or m["lead"].strip() or rx.match(r"ngay|thang|quy|\d", m["what"])):
+                continue
+            phrase = body[m.start("t"):m.end("t")]
+            d = text_to_deadline(phrase)
+            if d["start"] or d["end"]:
+                return phrase
+    return None
+
+
 HORIZON = rx.compile(
     rf"""(?<!\w)(?:(?:giai\s+doan|thoi\s+k[yi]|tu\s+nam|nam(?:\s+hoc)?)\s+(?P<first>{_YEAR})\s*[-–]\s*(?P<last>{_YEAR})
       | (?:den|toi)\s+(?:het\s+)?nam\s+(?P<until>{_YEAR})
