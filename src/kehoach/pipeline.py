@@ -28,6 +28,7 @@ from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
 from .extract.regions import Signed, find_regions, read_signed
 from .extract.table_checks import glued_markers
+from .extract.task_times import date_relative_deadlines
 from .parse import Source, read_source
 from .parse.portal import apply_metadata
 from .quality import COVERAGE_FLOOR, lead_warnings, measure, placed_lines
@@ -89,6 +90,7 @@ def build_plan(source: Source) -> dict:
     portal_warnings: list[PlanWarning] = []
     apply_metadata(doc, source.portal, portal_warnings)  # a saved portal page's metadata table
     doc, recover_warnings = recover_header(doc, appendix.backref, blocks, front.date_blank, front.locs)
+    date_relative_deadlines(tasks, doc["date"])  # "trong 30 ngày kể từ ngày ký": from the plan's date
     targets = plan_to_targets(roots, tasks, appendix.table_targets, (doc["attachment"] or {}).get("title") or doc["title"] or "")
     doc["is_plan"] = is_plan(doc, bool(roots))
     signed_loc = blocks[regions.closing_at].loc.as_dict() if regions.closing_at < len(blocks) else None

@@ -102,7 +102,8 @@ def test_name_from_caps(case):
 
 @pytest.mark.parametrize("case", load_cases("time_phrases.yaml"), ids=lambda c: c["in"])
 def test_time_phrase(case):
-    from kehoach.extract.dates import find_bracket_time, find_closing_time, find_time_phrase
+    from kehoach.extract.dates import find_closing_time, find_time_phrase
+    from kehoach.extract.task_times import find_bracket_time
 
     if case.get("closing"):  # a time that closes the sentence with no word leading it in
         assert find_closing_time(case["in"]) == case["out"]
@@ -121,3 +122,14 @@ def test_labelled_deadline_offsets_hold_for_any_letter(text):
     from kehoach.extract.labelled import labelled_deadline
 
     assert labelled_deadline(text) == "Quý III/2026"
+
+
+@pytest.mark.parametrize("case", load_cases("relative_times.yaml"), ids=lambda c: c["in"])
+def test_relative_time(case):
+    from kehoach.extract.task_times import find_relative_time, relative_dates
+
+    phrase = find_relative_time(case["in"])
+    assert phrase == case["out"]
+    if phrase is not None:
+        span = relative_dates(phrase, dt.date(2026, 1, 14))
+        assert (span or (None, None)) == (case["start"], case["end"])

@@ -15,10 +15,11 @@ from ..record import FrozenRecord
 from ..vn import is_upper_text, title_case_place
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD, starts_agency
 from .agencies import canonical_agency, cell_to_agencies, name_from_caps, trim_known
-from .dates import find_bracket_time, find_closing_time, find_time_phrase, text_to_deadline
+from .dates import find_closing_time, find_time_phrase, text_to_deadline
 from .labelled import is_category, labelled_deadline
 from .roles import Role
 from .sections import Section
+from .task_times import find_bracket_time, find_relative_time
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def _deadline(text: str, *more: str) -> dict:
     a recurrence."""
     for t in (text, *more):
         phrase = find_bracket_time(t) or find_time_phrase(t) or labelled_deadline(t) or _bracket_time(t) \
-            or find_closing_time(t)
+            or find_closing_time(t) or find_relative_time(t)
         if phrase:
             return text_to_deadline(phrase)
     return text_to_deadline(find_time_phrase(text, recurrence=True))

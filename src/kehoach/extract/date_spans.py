@@ -159,6 +159,33 @@ SPAN_READERS: dict[str, Callable[[re.Match], Span | None]] = {
 """Each shape in :data:`_SPAN_PATTERNS` -> its start and end (None: the figures are no date)."""
 
 
+PART = rx.compile(r"(?:(?<!\w)(?P<half>nua)\s+|(?<!\w)(?:nhung|cac)\s+thang\s+|(?<!thang\s))(?<!\w)(?P<part>dau|giua|cuoi)\s+(?P<year>nam\s+)?$")
+"""Early, mid or late in a time (folded, before it): "đầu năm", "giữa tháng", "cuối quý", "những tháng đầu
+năm", and a half, "nửa đầu năm"; not "tháng đầu năm" (the first month, or "sáu" mistyped "sau")."""
+PART_SPANS = {"year", "quarter", "month", "month_short"}
+"""Shapes that "đầu/giữa/cuối" narrow (:func:`part_of`)."""
+_YEAR_PARTS = {"dau": (1, 3), "giua": (4, 9), "cuoi": (10, 12)}
+"""Early, mid and late in a year, by month: its first quarter, its middle two, its last."""
+_DECADES = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
+"""Early, mid and late in a month: its first, middle and last ten days (thượng, trung, hạ tuần)."""
+
+
+def part_of(span: tuple[dt.date, dt.date], part: re.Match) -> tuple[dt.date, dt.date]:
+    """The part of a year, a quarter or a month that "đầu" (early), "giữa" (mid) or "cuối" (late) names:
+    of a year, its first quarter, April to September, its last quarter ("nửa đầu/cuối năm": a half); of a
+    quarter, its first, second or third month; of a month, days 1-10, 11-20, 21 to its end."""
+    first, last = span
+    word = part["part"]
+    if part["year"]:
+        m1, m2 = ((1, 6) if word == "dau" else (7, 12)) if part["half"] and word != "giua" else _YEAR_PARTS[word]
+        return dt.date(first.year, m1, 1), last_day(first.year, m2)
+    if first.month != last.month:  # a quarter: one of its three months
+        mo = first.month + ("dau", "giua", "cuoi").index(word)
+        return dt.date(first.year, mo, 1), last_day(first.year, mo)
+    d1, d2 = _DECADES[word]
+    return dt.date(first.year, first.month, d1), dt.date(first.year, first.month, min(d2, last.day))
+
+
 _NAMES_SCHOOL_YEAR = rx.compile(r"\bnam\s+hoc\s+(?:19|20)\d\d\b")
 
 

@@ -12,7 +12,7 @@ from ..memo import text_cache
 from ..record import FrozenRecord
 from ..vn import fold_aligned, squash
 from ..vocab.dates import ADVERB_RECURRENCE, MONTH_WORDS, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
-from .date_spans import DAY_MONTH_YEAR, SPAN_READERS, last_day, make_date
+from .date_spans import DAY_MONTH_YEAR, PART, PART_SPANS, SPAN_READERS, make_date, part_of
 
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
@@ -95,12 +95,13 @@ _TIME = (
 """A time as running text writes it, with or without its year: "ngày 15/12", "tháng 4, 5/2026", "Quý II/2026",
 a span of years whole ("năm 2025 - 2026", "giai đoạn 2025 - 2026", "năm 2025 đến năm 2026"), a school year
 or its semester ("năm học 2025-2026", "học kỳ II năm học 2025-2026")."""
-_PART_WORDS = r"(?:(?:(?:nua|(?:nhung|cac)\s+thang)\s+)?(?:dau|giua|cuoi)\s+(?=nam|quy|thang))?"
+TIME = _TIME  # the grammar for the other readers of a sentence's time (extract/task_times)
+PART_WORDS = r"(?:(?:(?:nua|(?:nhung|cac)\s+thang)\s+)?(?:dau|giua|cuoi)\s+(?=nam|quy|thang))?"
 """Early, mid or late in the time that follows: "cuối năm 2026", "đầu quý III", "giữa tháng 9/2026"."""
 TIME_PHRASE = rx.compile(
     rf"""(?<!\w)(?:(?:dinh\s+k[yi]\s+)?(?:hoan\s+thanh\s+(?:xong\s+)?|xong\s+|cham\s+nhat\s+(?:la\s+|vao\s+)?)?
-          (?:truoc|trong|vao|tu|sau|cham\s+nhat(?:\s+la)?)\s+{_PART_WORDS}(?:{_TIME})
-          (?:\s*(?:-|–|den|toi)\s*(?:het\s+)?{_PART_WORDS}(?:{_TIME}))?
+          (?:truoc|trong|vao|tu|sau|cham\s+nhat(?:\s+la)?)\s+{PART_WORDS}(?:{_TIME})
+          (?:\s*(?:-|–|den|toi)\s*(?:het\s+)?{PART_WORDS}(?:{_TIME}))?
           (?:\s+va\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+thang\s+\d{{1,2}}))?(?:\s+hang\s+nam)?
         | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|0?6\s+thang))""",
     rx.X,
@@ -137,8 +138,8 @@ def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
 
 _UNTIL_STOP = r"(?=\s*(?:[.;](?:\s|$)|$))"
 CLOSING_TIME = rx.compile(
-    rf"(?:[,;:]|\s[-–])\s*(?P<t>(?:hoan\s+thanh\s+(?:xong\s+)?)?{_PART_WORDS}(?:{_TIME})){_UNTIL_STOP}"
-    rf"|\s(?P<h>hoan\s+thanh\s+(?:xong\s+)?{_PART_WORDS}(?:{_TIME})){_UNTIL_STOP}")
+    rf"(?:[,;:]|\s[-–])\s*(?P<t>(?:hoan\s+thanh\s+(?:xong\s+)?)?{PART_WORDS}(?:{_TIME})){_UNTIL_STOP}"
+    rf"|\s(?P<h>hoan\s+thanh\s+(?:xong\s+)?{PART_WORDS}(?:{_TIME})){_UNTIL_STOP}")
 """A time that closes a sentence with no word leading it in, set apart by a comma, a semicolon or a dash
 ("…, Quý III/2026.") or after "hoàn thành" ("… hoàn thành Quý III/2026.")."""
 _ENDS_WITH_TIME = rx.compile(rf"(?:{_TIME}|\d)\s*$")
@@ -163,43 +164,6 @@ def find_closing_time(text: str) -> str | None:
         d = text_to_deadline(phrase)
         if d["start"] or d["end"]:
             return phrase
-    return None
-
-
-_BRACKET = rx.compile(r"[(\[](?P<b>[^()\[\]]{4,90})[)\]]")
-BRACKET_TIME = rx.compile(
-    rf"""^\s*(?:du\s+kien\s+)?
-        (?P<label>thoi\s+(?:han|gian)(?:\s+(?:hoan\s+thanh|thuc\s+hien))?\s*:?\s*)?
-        (?P<t>(?P<lead>(?:(?:hoan\s+thanh|thuc\s+hien|trien\s+khai)\s+(?:xong\s+)?|xong\s+)?
-          (?:(?:truoc|trong|vao|tu|den|cham\s+nhat(?:\s+la|\s+vao)?)\s+)?)
-          {_PART_WORDS}(?P<what>{_TIME})(?:\s*(?:-|–|den|toi)\s*(?:het\s+)?{_PART_WORDS}(?:{_TIME}))?)\s*[.;]?\s*$""",
-    rx.X)
-"""A bracket (or its last part after a ";" or ",") that holds a time and nothing else (folded): "(hoàn thành trước 30/6/2026)", "[thực hiện trong
-quý II/2026]", "(thời hạn: tháng 6/2026)", "(dự kiến Quý III/2026)"; a year or a span of years alone ("(năm
-2025)", "(giai đoạn 2021-2025)") dates what the sentence names, and needs a word that makes it the time."""
-
-
-def find_bracket_time(text: str) -> str | None:
-    """The time a bracket inside a sentence gives for the task (:data:`BRACKET_TIME`), as written; None when no
-    bracket holds only a time that has a date ("(theo Phụ lục kèm theo)", "(năm 2025 đạt 80%)").
-
-    >>> find_bracket_time("Sở A xây dựng quy chế (hoàn thành trước 30/6/2026).")
-    'hoàn thành trước 30/6/2026'
-    >>> find_bracket_time("Sở A báo cáo kết quả (năm 2025) về Sở B.") is None
-    True
-    """
-    if "(" not in text and "[" not in text:
-        return None
-    for b in _BRACKET.finditer(text):
-        whole = b["b"]  # or its last part: "(Sở A chủ trì; hoàn thành trước 30/6/2026)", "(Sở B phối hợp, Quý II/2026)"
-        for body in dict.fromkeys((whole, whole[whole.rfind(";") + 1:], whole[whole.rfind(",") + 1:])):
-            m = BRACKET_TIME.match(fold_time(body))
-            if m is None or not (m["label"] or m["lead"].strip() or rx.match(r"ngay|thang|quy|\d", m["what"])):
-                continue
-            phrase = body[m.start("t"):m.end("t")]
-            d = text_to_deadline(phrase)
-            if d["start"] or d["end"]:
-                return phrase
     return None
 
 
@@ -379,9 +343,9 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
         start: dt.date | None = span[0]
         end = span[1]
         prefix = f[: m.start()]
-        part = _PART.search(prefix) if name in _PART_SPANS else None
+        part = PART.search(prefix) if name in PART_SPANS else None
         if part and bool(part["year"]) == (name == "year"):  # "cuối năm 2026", "đầu quý III/2026"
-            start, end = _part_of(span, part)
+            start, end = part_of(span, part)
             prefix = prefix[: part.start()]
         if _AFTER.search(prefix):
             return end + dt.timedelta(days=1), None, m.end()  # "sau Quý II/2026": from the day after it
@@ -423,29 +387,3 @@ _POINT_SPANS = {"quarter", "half", "month", "month_short", "year", "semester", "
 _TERM_SPANS = {"semester", "school_year"}
 """Shapes named for a term that opens on a day: "trước năm học 2026-2027" is before it opens."""
 
-
-_PART = rx.compile(r"(?:(?<!\w)(?P<half>nua)\s+|(?<!\w)(?:nhung|cac)\s+thang\s+|(?<!thang\s))(?<!\w)(?P<part>dau|giua|cuoi)\s+(?P<year>nam\s+)?$")
-"""Early, mid or late in a time (folded, before it): "đầu năm", "giữa tháng", "cuối quý", "những tháng đầu
-năm", and a half, "nửa đầu năm"; not "tháng đầu năm" (the first month, or "sáu" mistyped "sau")."""
-_PART_SPANS = {"year", "quarter", "month", "month_short"}
-"""Shapes that "đầu/giữa/cuối" narrow (:func:`_part_of`)."""
-_YEAR_PARTS = {"dau": (1, 3), "giua": (4, 9), "cuoi": (10, 12)}
-"""Early, mid and late in a year, by month: its first quarter, its middle two, its last."""
-_DECADES = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
-"""Early, mid and late in a month: its first, middle and last ten days (thượng, trung, hạ tuần)."""
-
-
-def _part_of(span: tuple[dt.date, dt.date], part: re.Match) -> tuple[dt.date, dt.date]:
-    """The part of a year, a quarter or a month that "đầu" (early), "giữa" (mid) or "cuối" (late) names:
-    of a year, its first quarter, April to September, its last quarter ("nửa đầu/cuối năm": a half); of a
-    quarter, its first, second or third month; of a month, days 1-10, 11-20, 21 to its end."""
-    first, last = span
-    word = part["part"]
-    if part["year"]:
-        m1, m2 = ((1, 6) if word == "dau" else (7, 12)) if part["half"] and word != "giua" else _YEAR_PARTS[word]
-        return dt.date(first.year, m1, 1), last_day(first.year, m2)
-    if first.month != last.month:  # a quarter: one of its three months
-        mo = first.month + ("dau", "giua", "cuoi").index(word)
-        return dt.date(first.year, mo, 1), last_day(first.year, mo)
-    d1, d2 = _DECADES[word]
-    return dt.date(first.year, first.month, d1), dt.date(first.year, first.month, min(d2, last.day))

@@ -1,0 +1,126 @@
+"""Times a task's sentence gives besides its time phrase (:mod:`kehoach.extract.dates`): a bracket that holds
+only the time ("(hoàn thành trước 30/6/2026)"), and a time counted from an event ("trong vòng 30 ngày kể từ ngày
+ký", "trong 15 ngày làm việc sau khi …", "ngay sau khi Kế hoạch được ban hành").
+
+A time counted from an event is kept as the deadline's text (:func:`find_relative_time`). When the event is the plan's
+own signing or issue and the header gives its date, :func:`date_relative_deadlines` counts the dates from it;
+counted from anything else ("kể từ ngày Nghị định có hiệu lực", "kể từ ngày nhận Kế hoạch") the phrase stays
+with no dates, as a deadline the text does not date ("Thường xuyên")."""
+
+from __future__ import annotations
+
+from .. import rx
+from .. import stddate as dt
+from .date_spans import last_day
+from .dates import PART_WORDS, TIME, fold_time, text_to_deadline
+
+_BRACKET = rx.compile(r"[(\[](?P<b>[^()\[\]]{4,90})[)\]]")
+BRACKET_TIME = rx.compile(
+    rf"""^\s*(?:du\s+kien\s+)?
+        (?P<label>thoi\s+(?:han|gian)(?:\s+(?:hoan\s+thanh|thuc\s+hien))?\s*:?\s*)?
+        (?P<t>(?P<lead>(?:(?:hoan\s+thanh|thuc\s+hien|trien\s+khai)\s+(?:xong\s+)?|xong\s+)?
+          (?:(?:truoc|trong|vao|tu|den|cham\s+nhat(?:\s+la|\s+vao)?)\s+)?)
+          {PART_WORDS}(?P<what>{TIME})(?:\s*(?:-|–|den|toi)\s*(?:het\s+)?{PART_WORDS}(?:{TIME}))?)\s*[.;]?\s*$""",
+    rx.X)
+"""A bracket (or its last part after a ";" or ",") that holds a time and nothing else (folded): "(hoàn thành
+trước 30/6/2026)", "[thực hiện trong quý II/2026]", "(thời hạn: tháng 6/2026)", "(dự kiến Quý III/2026)"; a year
+or a span of years alone ("(năm 2025)", "(giai đoạn 2021-2025)") dates what the sentence names, and needs a word
+that makes it the time."""
+
+
+def find_bracket_time(text: str) -> str | None:
+    """The time a bracket inside a sentence gives for the task (:data:`BRACKET_TIME`), as written; None when no
+    bracket holds only a time that has a date ("(theo Phụ lục kèm theo)", "(năm 2025 đạt 80%)").
+
+    >>> find_bracket_time("Sở A xây dựng quy chế (hoàn thành trước 30/6/2026).")
+    'hoàn thành trước 30/6/2026'
+    >>> find_bracket_time("Sở A báo cáo kết quả (năm 2025) về Sở B.") is None
+    True
+    """
+    if "(" not in text and "[" not in text:
+        return None
+    for b in _BRACKET.finditer(text):
+        whole = b["b"]  # or its last part: "(Sở A chủ trì; hoàn thành trước 30/6/2026)", "(Sở B phối hợp, Quý II/2026)"
+        for body in dict.fromkeys((whole, whole[whole.rfind(";") + 1:], whole[whole.rfind(",") + 1:])):
+            m = BRACKET_TIME.match(fold_time(body))
+            if m is None or not (m["label"] or m["lead"].strip() or rx.match(r"ngay|thang|quy|\d", m["what"])):
+                continue
+            phrase = body[m.start("t"):m.end("t")]
+            d = text_to_deadline(phrase)
+            if d["start"] or d["end"]:
+                return phrase
+    return None
+
+
+RELATIVE_TIME = rx.compile(
+    r"""(?<!\w)(?:
+        (?:hoan\s+thanh\s+)?(?:(?:trong|cham\s+nhat(?:\s+la)?|sau|truoc)\s+(?:(?:vong|thoi\s+han|thoi\s+gian|toi\s+da)\s+)?
+          |(?:thoi\s+han|toi\s+da)\s+)
+        (?P<n>\d{1,3})\s*(?:\([^()]{1,30}\)\s*)?(?P<unit>ngay(?:\s+lam\s+viec)?|tuan|thang)\s*,?\s*
+        (?:ke\s+tu|tinh\s+tu|sau\s+khi|sau|tu)\s+(?P<anchor>[^.;,()]{3,80}?)
+      | ngay\s+sau\s+khi\s+(?P<at>[^.;,()]{3,80}?))
+      (?=\s*(?:[.;,()]|$))""",
+    rx.X,
+)
+"""A time counted from an event (folded): "trong vòng 30 ngày kể từ ngày ký", "chậm nhất 15 ngày làm việc sau khi
+…", "trong thời hạn 10 (mười) ngày kể từ ngày nhận …", "ngay sau khi Kế hoạch được ban hành" (from the event on)."""
+OWN_DATE = rx.compile(
+    r"""^(?:ngay\s+|khi\s+)?(?:
+        (?:ky|ban\s+hanh|ky\s+ban\s+hanh)(?:\s+(?:ke\s+hoach|van\s+ban|quyet\s+dinh)(?:\s+nay)?)?
+      | (?:ke\s+hoach|van\s+ban|quyet\s+dinh)(?:\s+nay)?\s+(?:duoc\s+)?(?:ky|ban\s+hanh|ky\s+ban\s+hanh))$""",
+    rx.X,
+)
+"""The plan's own signing or issue, the event a time is counted from: "ngày ký", "ngày ký ban hành Kế hoạch",
+"khi Kế hoạch này được ban hành", "ngày Quyết định được ký" (a decision issuing the plan)."""
+
+
+def find_relative_time(text: str) -> str | None:
+    """The time a sentence counts from an event, as written.
+
+    >>> find_relative_time("Sở A báo cáo trong vòng 30 ngày kể từ ngày ký.")
+    'trong vòng 30 ngày kể từ ngày ký'
+    >>> find_relative_time("Sở A chủ trì, thực hiện ngay sau khi Kế hoạch được ban hành.")
+    'ngay sau khi Kế hoạch được ban hành'
+    """
+    if "ngay" not in (f := fold_time(text)) and "tuan" not in f and "thang" not in f:
+        return None
+    for m in RELATIVE_TIME.finditer(f):
+        if m["n"] or text[m.start():m.start() + 4].lower() == "ngay":  # "ngay sau khi" (at once), not "ngày"
+            return text[m.start():m.end()]
+    return None
+
+
+def relative_dates(phrase: str, issued: dt.date) -> tuple[dt.date, dt.date | None] | None:
+    """(start, end) of a time counted from the plan's own date ``issued``; None when ``phrase`` is no such
+    time or counts from another event. N days end N days after it (the day it starts from is not counted),
+    working days skip Saturdays and Sundays (public holidays are not known), "ngay sau khi" has no end."""
+    phrase = phrase.strip(" .")
+    m = RELATIVE_TIME.fullmatch(fold_time(phrase))
+    if m is None or m["at"] and phrase[:4].lower() != "ngay" or not OWN_DATE.match(" ".join((m["anchor"] or m["at"]).split())):
+        return None
+    if m["at"]:
+        return issued, None
+    n, unit = int(m["n"]), m["unit"].split()
+    if unit[0] == "thang":
+        y, mo = divmod(issued.month - 1 + n, 12)
+        last = last_day(issued.year + y, mo + 1)
+        return issued, last.replace(day=min(issued.day, last.day))
+    if len(unit) > 1:  # "ngày làm việc": working days
+        end = issued
+        while n > 0:
+            end += dt.timedelta(days=1)
+            n -= end.weekday() < 5
+        return issued, end
+    return issued, issued + dt.timedelta(days=n * (7 if unit[0] == "tuan" else 1))
+
+
+def date_relative_deadlines(tasks: list[dict], issued: str | None) -> None:
+    """Give the dates of every task deadline counted from the plan's own date, when the header has it."""
+    if not issued:
+        return
+    day = dt.date.fromisoformat(issued)
+    for t in tasks:
+        d = t["deadline"]
+        if d["text"] and d["start"] is None and d["end"] is None and (span := relative_dates(d["text"], day)):
+            d["start"] = span[0].isoformat()
+            d["end"] = span[1].isoformat() if span[1] else None

@@ -1,0 +1,29 @@
+"""Deadlines counted from the plan's own date, in a whole plan: dated from the header's date, kept undated
+when the header's date is blank (tests/cases/relative_times.yaml has the phrases)."""
+
+from __future__ import annotations
+
+from kehoach import extract_bytes
+
+BODY = ("KẾ HOẠCH\n\nThử nghiệm\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Tư pháp chủ trì, xây dựng quy chế trong vòng 30 ngày kể từ ngày ký.\n\n"
+        "2. Sở Nội vụ chủ trì, triển khai ngay sau khi Kế hoạch được ban hành.\n\n"
+        "3. Sở Y tế chủ trì, báo cáo trong 10 ngày kể từ ngày nhận Kế hoạch.\n")
+
+
+def _deadlines(head: str) -> list[tuple]:
+    plan = extract_bytes((head + BODY).encode("utf-8"), "plan.md")
+    return [(t["deadline"]["text"], t["deadline"]["start"], t["deadline"]["end"]) for t in plan["tasks"]]
+
+
+def test_a_time_counted_from_the_plans_signing_is_dated_from_its_header():
+    got = _deadlines("Số: 5/KH-UBND\n\nThái Bình, ngày 14 tháng 01 năm 2026\n\n")
+    assert got == [("trong vòng 30 ngày kể từ ngày ký", "2026-01-14", "2026-02-13"),
+                   ("ngay sau khi Kế hoạch được ban hành", "2026-01-14", None),
+                   ("trong 10 ngày kể từ ngày nhận Kế hoạch", None, None)]
+
+
+def test_a_blank_issue_date_leaves_the_phrase_undated():
+    got = _deadlines("Số:    /KH-UBND\n\nThái Bình, ngày    tháng    năm 2026\n\n")
+    assert [d[1:] for d in got] == [(None, None)] * 3
+    assert got[0][0] == "trong vòng 30 ngày kể từ ngày ký"
