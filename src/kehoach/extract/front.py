@@ -178,10 +178,31 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         front.claimed.add(i)
         front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
     elif issuer is None and front.fields["issuer"] is None and i < _OWN_ISSUER_WITHIN and not text.startswith("TM"):
-        own = subordinate_body(left)  # a body that issues in its own name: "BAN CHỈ ĐẠO … TỈNH X", "SỞ Y TẾ"
+        own = _party_committee(blocks, i, left, front.claimed) or subordinate_body(left)  # a body issuing in its own name: "SỞ Y TẾ"
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own
+
+
+def _party_committee(blocks: list[Block], i: int, left: str, claimed: set[int]) -> str | None:
+    """A Party committee heading the document (:func:`header.party_committee`), its "ĐẢNG BỘ TỈNH X" and
+    "TỈNH ỦY" lines in one block or two."""
+    if not rx.match(r"ĐẢNG\s+BỘ\s|[\p{Lu}\s]*ỦY\b", left):
+        return None
+    found = hd.party_committee(left)
+    if found is None and len(raw := blocks[i].raw_lines) > 1:  # "ĐẢNG BỘ TỈNH X   ĐẢNG CỘNG SẢN VIỆT NAM" / "TỈNH ỦY"
+        found = hd.party_committee(" ".join(_left_column(line) for line in raw))
+    nxt = para(blocks, i + 1)
+    if found is None and nxt is not None and rx.match(r"ĐẢNG\s+BỘ\s", left):
+        found = hd.party_committee(f"{left} {_left_column(nxt.text)}")
+        if found:
+            claimed.add(i + 1)
+    return found
+
+
+def _left_column(line: str) -> str:
+    """The left block's part of a header line: before a wide gap, a "|" or the Party's name."""
+    return rx.split(rf"\s*\|\s*|\s{{3,}}|{PARTY_NATION}", line)[0].strip()
 
 
 _OWN_ISSUER_WITHIN = 2

@@ -17,14 +17,29 @@ from ..vn import (
     title_case_place,
 )
 from ..vocab.dates import DATE, DATE_WORDED, YEAR
-from ..vocab.document_parts import CAPACITY_CODES, MOTTO, NATION, RECIPIENTS
+from ..vocab.document_parts import (
+    CAPACITY_CODES,
+    CAPACITY_SLASHED,
+    MOTTO,
+    NATION,
+    PARTY_NATION,
+    RECIPIENTS,
+)
 from .date_spans import find_date, find_issue_date
+
+TYPE_CHECKING = False  # typing only
+if TYPE_CHECKING:
+    import re
 
 NUMBER_LINE = rx.compile(
     rf"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>{YEAR})\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d.\-–]*(?:\s*-\s*[\p{{L}}\d]+)*)""",
     rx.X,
 )
 """``Số: 27 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``."""
+PARTY_NUMBER_LINE = rx.compile(
+    r"^Số\s*:?\s*(?P<seq>\d+)?\s*-\s*(?P<sym>\p{Lu}\p{L}*\s*/\s*[\p{Lu}\d][\p{L}\d]*(?:\s*-\s*[\p{Lu}\d][\p{L}\d]*)*)(?![\p{L}\d/])")
+"""A Party committee's number, joined to its type by a hyphen and to the committee by a slash:
+``Số 215-KH/TU``, ``Số: 12-NQ/HU``, ``Số   -KH/ĐU`` (left blank)."""
 
 DATE_LINE = rx.compile(r"^(?P<place>\p{Lu}[\p{L}\s.\-]{1,40}?)\s*,\s*ngày\b", rx.X)
 """``Nam Định, ngày 05 tháng 4 năm 2024``, ``Lạng Sơn, ngày 3 tháng 11 năm 2020``."""
@@ -46,9 +61,15 @@ BACKREF = rx.compile(
 """``(Kèm theo Kế hoạch /KH-UBND ngày 12 /9/2019 của Ủy ban nhân dân tỉnh Sơn La)``,
 ``Kế hoạch số 58 /KH-UBND ngày 2 tháng 8 năm 2022 của UBND tỉnh Cà Mau``."""
 
-AUTHORITY = rx.compile(rf"^(?P<auth>{CAPACITY_CODES})\s*\.\s*(?P<rest>.*)$")
+AUTHORITY = rx.compile(rf"^(?:(?P<auth>{CAPACITY_CODES})\s*\.|(?P<slashed>{CAPACITY_SLASHED})(?=\s))\s*(?P<rest>.*)$")
+"""A capacity and what follows it: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ" (a Party committee)."""
+
+
+def capacity(m: re.Match) -> str:
+    """The capacity code of an :data:`AUTHORITY` match: "TM" for "TM." and "T/M"."""
+    return m["auth"] or "".join(m["slashed"].replace("/", "").split())
 PERSON = rx.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
-MOTTO_LINE = rx.compile(rf"^(?:{NATION}\s+XÃ\s+HỘI|CỘNG|{MOTTO}\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$)", rx.I)
+MOTTO_LINE = rx.compile(rf"^(?:{NATION}\s+XÃ\s+HỘI|CỘNG|{MOTTO}\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$|{PARTY_NATION}\s*\*?$)", rx.I)
 RECIPIENTS_LINE = rx.compile(rf"^{RECIPIENTS}\s*:?\s*(?P<rest>.*)$", rx.I)
 BASIS_START = rx.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", rx.I)
 CITED = rx.compile(
@@ -79,7 +100,34 @@ SIGNER_TITLES = {
     "chu tich": "Chủ tịch", "pho chu tich": "Phó Chủ tịch", "giam doc": "Giám đốc",
     "pho giam doc": "Phó Giám đốc", "chanh van phong": "Chánh Văn phòng",
     "pho chanh van phong": "Phó Chánh Văn phòng", "truong ban": "Trưởng ban", "pho truong ban": "Phó Trưởng ban",
+    "bi thu": "Bí thư", "pho bi thu": "Phó Bí thư", "pho bi thu thuong truc": "Phó Bí thư Thường trực",
 }
+
+
+PARTY_COMMITTEE = rx.compile(
+    r"""^(?:ĐẢNG\s+BỘ\s+(?P<level>TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\s+(?P<place>[^\d]{2,40}?)\s+)?
+        (?P<committee>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+ỦY|ĐẢNG\s+ỦY(?:\s+(?P<own>XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU))?)
+        (?:\s+(?P<name>[^\d]{2,40}?))?\s*\*?$""",
+    rx.X,
+)
+"""A Party committee heading its document: "TỈNH ỦY HÀ TĨNH", "ĐẢNG BỘ TỈNH NGHỆ AN / TỈNH ỦY", "ĐẢNG BỘ XÃ
+HÒA BÌNH / ĐẢNG ỦY XÃ", "HUYỆN ỦY YÊN THÀNH" (the place after the committee or in the Đảng bộ above it)."""
+PARTY_BODIES = {"ban thuong vu": "Ban Thường vụ", "ban chap hanh": "Ban Chấp hành", "dang uy": "Đảng ủy",
+                "tinh uy": "Tỉnh ủy", "thanh uy": "Thành ủy", "huyen uy": "Huyện ủy", "quan uy": "Quận ủy",
+                "thi uy": "Thị ủy", "ban can su dang": "Ban Cán sự đảng", "dang doan": "Đảng đoàn"}
+"""The Party bodies a signer signs for ("T/M BAN THƯỜNG VỤ") in their usual case."""
+
+
+def party_committee(text: str) -> str | None:
+    """"ĐẢNG BỘ TỈNH NGHỆ AN TỈNH ỦY" -> "Tỉnh ủy Nghệ An", "ĐẢNG BỘ XÃ HÒA BÌNH ĐẢNG ỦY XÃ" -> "Đảng ủy xã Hòa
+    Bình"; None for no Party committee or one with no place ("ĐẢNG ỦY KHỐI …" is a body's own name)."""
+    m = PARTY_COMMITTEE.match(" ".join(modern_tone(text).split()))
+    if not m or not (place := m["name"] or m["place"]) or m["committee"] == "ĐẢNG ỦY" and m["name"]:
+        return None  # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH": a name, no place
+    committee = " ".join(m["committee"].split()).capitalize()
+    level = m["own"] or (m["level"] if m["committee"].startswith("ĐẢNG") and not m["name"] else None)
+    own = f" {' '.join(level.lower().split())}" if level and not m["own"] else ""
+    return f"{committee}{own} {title_case_place(place) if is_upper_text(place) else place.strip()}"
 
 
 def expand_issuer(text: str) -> tuple[str | None, bool]:
@@ -102,7 +150,7 @@ def parse_number(text: str) -> dict | None:
     """Read a "Số: …" line into number, seq and symbol; None when it is not one."""
     m = NUMBER_LINE.match(text)
     if not m:
-        return None
+        return _party_number(text)
     symbol = rx.sub(r"\s+", "", m.group("sym")).replace("–", "-").rstrip(".-")
     fixed = False
     if "-" not in symbol:
@@ -120,6 +168,17 @@ def parse_number(text: str) -> dict | None:
     return {"number": number, "seq": seq, "symbol": symbol, "type": symbol_to_type(symbol), "hyphen_fixed": fixed}
 
 
+def _party_number(text: str) -> dict | None:
+    """Read a Party committee's "Số 215-KH/TU" (:data:`PARTY_NUMBER_LINE`)."""
+    m = PARTY_NUMBER_LINE.match(text)
+    if not m:
+        return None
+    symbol = rx.sub(r"\s+", "", m["sym"])
+    seq = int(m["seq"]) if m["seq"] else None
+    number = f"{m['seq']}-{symbol}" if seq is not None else None
+    return {"number": number, "seq": seq, "symbol": symbol, "type": symbol_to_type(symbol), "hyphen_fixed": False}
+
+
 KNOWN_TYPES = {t.upper() for t in TYPE_CODES} | {"GM", "CĐ", "QC", "PA", "HĐ", "BB", "TTR", "KHPH", "KHLT", "CTHĐ", "QYĐ"}
 
 
@@ -128,7 +187,7 @@ def symbol_to_type(symbol: str | None) -> str | None:
     "UBND-KT", whose head is the issuer, not a type."""
     if not symbol:
         return None
-    head = symbol.split("-")[0]
+    head = rx.split(r"[-/]", symbol)[0]  # "KH-UBND"; a Party committee's "KH/TU"
     return head if head.upper() in KNOWN_TYPES else None
 
 

@@ -13,17 +13,26 @@ from .. import rx
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..vn import ascii_fold, is_upper_text, sentence_case, title_case_place
-from ..vocab.document_parts import CAPACITY
-from .header import AUTHORITY, SIGNER_TITLES, expand_issuer, is_person, signer_title
+from ..vocab.document_parts import CAPACITY, CAPACITY_SLASHED
+from .header import (
+    AUTHORITY,
+    PARTY_BODIES,
+    SIGNER_TITLES,
+    capacity,
+    expand_issuer,
+    is_person,
+    signer_title,
+)
 
 _NOTE = rx.compile(r"^[\[\](]*\s*(?:đã\s+ký|ký\s+tên|ký,?\s+ghi\s+rõ\s+họ\s+tên|đóng\s+dấu|signed|chữ\s+ký\s+số)?\s*[\])]*\.?$", rx.I)
 """Lines between the title and the name that are neither: "(Đã ký)", "[", "(Ký, ghi rõ họ tên)"."""
-_SPLIT_AUTHORITY = rx.compile(rf"\s+(?={CAPACITY}\s*\p{{Lu}})")
+_SPLIT_AUTHORITY = rx.compile(rf"\s+(?=(?:{CAPACITY}|(?:{CAPACITY_SLASHED})\s)\s*\p{{Lu}})")
 _TITLE_WORDS = {
     "chu tich": "Chủ tịch", "pho chu tich": "Phó Chủ tịch", "thu tuong": "Thủ tướng",
     "pho thu tuong": "Phó Thủ tướng", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
     "giam doc": "Giám đốc", "pho giam doc": "Phó Giám đốc", "truong ban": "Trưởng ban", "pho truong ban": "Phó Trưởng ban",
     "chanh van phong": "Chánh Văn phòng", "pho chanh van phong": "Phó Chánh Văn phòng",
+    "bi thu": "Bí thư", "pho bi thu": "Phó Bí thư", "pho bi thu thuong truc": "Phó Bí thư Thường trực",
 }
 """Titles a signature names; a title alone on its line may open the block ("THỦ TƯỚNG")."""
 _BODY_WORDS = ("ỦY", "BAN", "NHÂN", "DÂN")
@@ -35,7 +44,7 @@ def _titles_in(text: str) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        for size in (4, 3, 2):
+        for size in (5, 4, 3, 2):
             key = " ".join(words[i:i + size])
             if key in _TITLE_WORDS:
                 out.append(_TITLE_WORDS[key])
@@ -147,6 +156,18 @@ def _fragments_before(blocks: list[Block], i: int, start: int) -> list[int]:
     return sorted(out)
 
 
+def _party_body(rest: str) -> tuple[str | None, str | None]:
+    """The Party body after "T/M" and the title run on after it: "BAN CHẤP HÀNH BÍ THƯ" -> (Ban Chấp hành, Bí
+    thư); (None, None) for no Party body."""
+    words = rest.split()
+    folded = ascii_fold(" ".join(words)).split()
+    for size in (4, 3, 2):
+        body = PARTY_BODIES.get(" ".join(folded[:size]))
+        if body and (size == len(words) or (titles := _titles_in(" ".join(words[size:])))):
+            return body, titles[-1] if size < len(words) else None
+    return None, None
+
+
 def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | None, list[int]]:
     """Find the signature block between block indexes ``start`` and ``stop``."""
     for i in range(start, stop):
@@ -160,7 +181,7 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
         for part in parts:
             a = AUTHORITY.match(part)
             if a:
-                authority = a.group("auth")
+                authority = capacity(a)
                 rest = a.group("rest").strip()
                 if authority == "TM":
                     on_behalf = expand_issuer(rest)[0]
@@ -168,7 +189,9 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
                         before = _fragments_before(blocks, i, start)
                         on_behalf = _body_from_fragments(rest, parts + [blocks[k].text for k in before])
                         used.extend(before if on_behalf else [])
-                    on_behalf = on_behalf or (sentence_case(rest) if rest else None)
+                    party, titled = _party_body(rest)
+                    on_behalf = on_behalf or party or (sentence_case(rest) if rest else None)
+                    title = title or titled
                 elif rest:
                     titles = _titles_in(rest) or _leading_title(rest)
                     title = titles[-1] if titles else signer_title(rest)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 CAPACITY_CODES = r"TM|KT|TL|TUQ|Q"
 """The capacity a signer signs in: "TM." (on behalf of), "KT." (for), "TL.", "TUQ.", "Q." (acting)."""
+CAPACITY_SLASHED = r"T\s*/\s*M|K\s*/\s*T|T\s*/\s*L"
+"""The capacity as a Party committee writes it, with a slash and no dot: "T/M BAN THƯỜNG VỤ", "K/T", "T/L"."""
 CAPACITY = rf"(?:{CAPACITY_CODES})\s*\."
 """A capacity marker with its dot: "TM.", "KT .", "TUQ."."""
 RECIPIENTS = r"Nơi\s+nhận"
