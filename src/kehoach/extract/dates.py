@@ -169,11 +169,11 @@ def find_closing_time(text: str) -> str | None:
 
 HORIZON = rx.compile(
     rf"""(?<!\w)(?:(?:giai\s+doan|thoi\s+k[yi]|tu\s+nam|nam(?:\s+hoc)?)\s+(?P<first>{_YEAR})\s*[-–]\s*(?P<last>{_YEAR})
-      | (?:den|toi)\s+(?:het\s+)?nam\s+(?P<until>{_YEAR})
+      | (?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(?P<until>{_YEAR})
       | nam\s+(?P<year>{_YEAR}))(?!\d)""", rx.X)
 """The time a plan, a table or an objective is set for (on :func:`fold_time`'s key): "giai đoạn
-2021-2025", "thời kỳ 2021-2025", "(từ) năm 2026 - 2030", "năm học 2025-2026" (a span), "đến (hết) năm 2030" (until),
-"năm 2026" (a year). One grammar for the plan's period and an appendix title's horizon."""
+2021-2025", "thời kỳ 2021-2025", "(từ) năm 2026 - 2030", "năm học 2025-2026" (a span), "đến (hết, cuối) năm 2030"
+(until), "năm 2026" (a year). One grammar for the plan's period, an appendix title's horizon and a target's year."""
 
 
 class Horizon(FrozenRecord):
@@ -200,15 +200,21 @@ def find_horizons(text: str) -> list[Horizon]:
     >>> [(h.kind, h.first, h.last) for h in find_horizons("Giai đoạn 2021-2025, tầm nhìn đến năm 2030")]
     [('span', 2021, 2025), ('until', None, 2030)]
     """
-    out = []
-    for m in HORIZON.finditer(fold_time(text)):
-        if m["first"]:
-            out.append(Horizon("span", int(m["first"]), int(m["last"]), m.start(), m.end()))
-        elif m["until"]:
-            out.append(Horizon("until", None, int(m["until"]), m.start(), m.end()))
-        else:
-            out.append(Horizon("year", int(m["year"]), int(m["year"]), m.start(), m.end()))
-    return out
+    return [_horizon(m) for m in HORIZON.finditer(fold_time(text))]
+
+
+def horizon_at(text: str, pos: int = 0) -> Horizon | None:
+    """The horizon phrase that starts at ``pos`` of ``text``, if one does ("Đến năm 2030, …" at 0)."""
+    m = HORIZON.match(fold_time(text), pos)
+    return _horizon(m) if m else None
+
+
+def _horizon(m: re.Match) -> Horizon:
+    if m["first"]:
+        return Horizon("span", int(m["first"]), int(m["last"]), m.start(), m.end())
+    if m["until"]:
+        return Horizon("until", None, int(m["until"]), m.start(), m.end())
+    return Horizon("year", int(m["year"]), int(m["year"]), m.start(), m.end())
 
 
 def find_horizon(title: str) -> str | None:

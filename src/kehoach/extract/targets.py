@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
-from ..vocab.dates import YEAR, YEAR_SPAN
+from ..vocab.dates import YEAR
 from ..vocab.targets import COUNT_VERBS, MEASURE_WORDS, UNIT_ENDS, alternation
+from .dates import find_horizons, horizon_at
 from .numbers import text_to_number
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -34,22 +35,14 @@ ACHIEVED = rx.compile(
 ACHIEVED_UNLESS_GOAL = rx.compile(r"so voi (?:nam|cung ky|ke hoach)|ke hoach nam|hien nay")
 """Comparisons that report a result, unless the sentence states a goal ("phấn đấu … so với năm 2022")."""
 GOAL_CUE = rx.compile(r"phan dau|muc tieu|chi tieu|dat tren|dat toi thieu|dat it nhat|toi thieu|it nhat|tro len")
-_YEAR_PHRASE = rx.compile(
-    rf"(?:đến|vào|trong|tới)\s+năm\s+(?P<y>{YEAR})|giai\s+đoạn\s+{YEAR}\s*[-–]\s*(?P<y2>{YEAR})|năm\s+(?P<y3>{YEAR})",
-    rx.I,
-)
-_LEAD_TIME = rx.compile(
-    rf"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhìn|Mục\s+tiêu)\s+)?(?:đến\s+(?:hết\s+|cuối\s+)?năm\s+{YEAR}|giai\s+đoạn\s+[\d\s\-–]+|năm\s+{YEAR})\s*[:,]\s*",
-    rx.I,
-)
+_LEAD_LABEL = rx.compile(r"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhìn|Mục\s+tiêu)\s+)?", rx.I)
+"""What may come before the horizon that opens a goal ("- Tầm nhìn đến năm 2030: …")."""
+_LEAD_STOP = rx.compile(r"\s*[:,]\s*")
 _STRIP_TAIL = rx.compile(
     r"\s*(?:,|phấn đấu|đạt|chiếm|duy trì|bình quân|tăng|giảm|mức|ở|là|được|có|thêm|lên|còn|tối thiểu|ít nhất|trên|khoảng)*\s*$"
 )
-_STRIP_HEAD = rx.compile(
-    rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:đến\s+(?:hết\s+|cuối\s+)?|trong\s+|vào\s+)?năm\s+{YEAR}\s*,?\s*"
-    rf"|giai\s+đoạn\s+{YEAR_SPAN}\s*,?\s*)+",
-    rx.I,
-)
+_HEAD_WORDS = rx.compile(rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:trong|vào)\s+(?=năm\s+{YEAR}))", rx.I)
+"""Words that open a target's text and name no part of it; a horizon there (:func:`dates.horizon_at`) neither."""
 _COUNT_VERB = rx.compile(rf"^(?:{alternation(COUNT_VERBS)})$", rx.I)
 _MEASURE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})(?![\p{{L}}\d])\s*")
 _PREPOSITION = rx.compile(r"^(?:trên|tại|ở|trong|cho|so|với|theo|từ|đến)\b", rx.I)
@@ -66,8 +59,7 @@ _AGE = rx.compile(r"^(?:tháng\s+)?tuổi\b")
 """An age ("trẻ em dưới 6 tuổi", "từ 06 tháng đến 36 tháng tuổi") qualifies who is counted; it is not a goal."""
 _PER_ONE = rx.compile(r"\s+(?:trên|cho\s+mỗi|mỗi)\s+(?:01|1|một)\s+(?=\p{L})", rx.I)
 """"150 triệu đồng trên 01 ha": per hectare, not "more than one hectare"."""
-_HORIZON_START = rx.compile(rf"^(?:[-+•]\s*)?(?:giai\s+đoạn\s+{YEAR_SPAN}|đến\s+(?:hết\s+|cuối\s+)?năm\s+{YEAR})\s*,", rx.I)
-"""A sentence opening on its horizon ("Giai đoạn 2026-2030, …", "Đến (hết) năm 2030, …") states a goal."""
+_BULLET = rx.compile(r"^(?:[-+•]\s*)?")
 
 
 def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | None]:
@@ -88,26 +80,52 @@ def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | No
     return "eq", direction
 
 
-def _baseline(text: str, m) -> bool:
+def _baseline(text: str, at: int) -> bool:
     """A year after "so với" is the baseline of a comparison, not the year a target is due."""
-    return bool(rx.search(r"(?i:so\s+với|từ)\s*$", text[: m.start()]))
+    return bool(rx.search(r"(?i:so\s+với|từ)\s*$", text[:at]))
+
+
+def _years(text: str) -> list[int]:
+    """The years the horizons of ``text`` name (:func:`dates.find_horizons`: a span's last), baselines left out."""
+    return [h.last for h in find_horizons(text) if not _baseline(text, h.start)] if _DIGIT.search(text) else []
 
 
 def _year_of(text: str) -> int | None:
-    years = []
-    for m in _YEAR_PHRASE.finditer(text):
-        if _baseline(text, m):
-            continue
-        y = m.group("y") or m.group("y2") or m.group("y3")
-        years.append(int(y))
+    years = _years(text)
     return years[-1] if years else None
 
 
 def _first_year(text: str) -> int | None:
-    for m in _YEAR_PHRASE.finditer(text):
-        if not _baseline(text, m):
-            return int(m.group("y") or m.group("y2") or m.group("y3"))
-    return None
+    years = _years(text)
+    return years[0] if years else None
+
+
+def _lead_time(text: str) -> tuple[int, int] | None:
+    """(year, where the goal starts) for a text that opens on its horizon and a ":" or ","
+    ("Đến năm 2030: …", "- Giai đoạn 2026-2030, …", "Tầm nhìn đến năm 2045: …")."""
+    at = _LEAD_LABEL.match(text).end()  # (it matches the empty string)
+    h = horizon_at(text, at)
+    stop = _LEAD_STOP.match(text, h.end) if h else None
+    return (h.last, stop.end()) if h and stop else None
+
+
+def _horizon_start(text: str) -> bool:
+    """A sentence opening on its horizon ("Giai đoạn 2026-2030, …", "Đến (hết) năm 2030, …") states a goal."""
+    h = horizon_at(text, _BULLET.match(text).end())
+    return h is not None and h.kind != "year" and text[h.end:].lstrip().startswith(",")
+
+
+def _strip_head(text: str) -> str:
+    """``text`` without the words and horizons that open it (:data:`_HEAD_WORDS`)."""
+    while True:
+        m = _HEAD_WORDS.match(text)
+        h = None if m else horizon_at(text)
+        if m:
+            text = text[m.end():]
+        elif h:
+            text = text[h.end:].lstrip(" ,")
+        else:
+            return text
 
 
 def _qualifies(clause: str, at: int, covered: int, counted: bool) -> bool:
@@ -134,7 +152,7 @@ def _in_parens(text: str, at: int) -> bool:
 
 def _segment_text(text: str) -> str:
     t = " ".join(rx.sub(r"\([^()]*\)", " ", text).split())
-    return _STRIP_HEAD.sub("", t).strip(" ,;:.")
+    return _strip_head(t).strip(" ,;:.")
 
 
 def _clauses(text: str) -> list[str]:
@@ -153,25 +171,22 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
     if not _DIGIT.search(text):  # every quantity has a figure (:data:`QUANTITY`): nothing to read
         return out
     whole = text.strip()
-    lead_year = None
-    m = _LEAD_TIME.match(whole)
-    if m:
-        lead_year = _year_of(m.group(0))
-    base_year = lead_year or context_year
+    lead = _lead_time(whole)
+    base_year = (lead[0] if lead else None) or context_year
     whole = _PER_ONE.sub("/", whole)
-    if require_cue and not GOAL_CUE.search(ascii_fold(whole)) and not _HORIZON_START.match(whole):
+    if require_cue and not GOAL_CUE.search(ascii_fold(whole)) and not _horizon_start(whole):
         return out
     # in an objectives section or a target column every figure is a goal, "so với năm 2024" included
     goal_sentence = not require_cue or bool(rx.search(r"phan dau|muc tieu|chi tieu", ascii_fold(whole)))
     for clause in _clauses(whole[:MAX_TEXT]):
-        own = _LEAD_TIME.match(clause)  # "…; năm 2028: 100%": the clause's own year
-        clause_body = _LEAD_TIME.sub("", clause)
+        own = _lead_time(clause)  # "…; năm 2028: 100%": the clause's own year
+        clause_body = clause[own[1]:] if own else clause
         if not _DIGIT.search(clause_body):
             continue
         folded = ascii_fold(clause_body)
         if ACHIEVED.search(folded) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
             continue
-        found = _clause_targets(clause_body, (_year_of(own.group(0)) if own else None) or base_year,
+        found = _clause_targets(clause_body, (own[0] if own else None) or base_year,
                                 fallback_indicator or (out[-1]["indicator"] if out and own else None))
         out.extend(found)
     return out
@@ -238,7 +253,7 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     before_clean = rx.sub(r"\([^()]*\)", " ", before)
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
         before_clean = ""
-    raw_indicator = _STRIP_HEAD.sub("", before_clean.strip()).strip(" ,:;(")
+    raw_indicator = _strip_head(before_clean.strip()).strip(" ,:;(")
     indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
     if not indicator:
         # "có ít nhất 15 …": the verb was stripped with the comparator words; keep it to name the count.
