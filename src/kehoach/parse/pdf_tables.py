@@ -23,11 +23,10 @@ import itertools
 import math
 from collections import Counter
 
-from .. import rx
 from ..numbering import match_token
 from ..record import Record
 from ..vn import ascii_fold
-from ..vocab.table_header import NUMBER_COLUMN
+from ..vocab.table_header import NUMBER_HEADER
 from .aligned import HEADER_WORD
 from .lines import BARE_NUMBER, PAGE_MARK
 from .pdf_rows import ROW_NUMBER, Line, groups, rows
@@ -35,7 +34,6 @@ from .pdf_stats import median
 from .pdf_words import words_in_lines
 
 MIN_COLUMNS = 3
-_NUMBER_HEADER = rx.compile(rf"^{NUMBER_COLUMN}$")
 ALIGNED = 3
 """Lines whose words start level at a narrow gap for it to part two columns."""
 
@@ -84,7 +82,7 @@ def _header_cells(line: Line, gap: float) -> list[Line]:
     cells = groups(line, gap)
     first = cells[0] if cells else []
     for n in (1, 2):  # "TT", "Số TT"
-        if len(first) > n and _NUMBER_HEADER.match(ascii_fold(_text(first[:n]))):
+        if len(first) > n and NUMBER_HEADER.match(ascii_fold(_text(first[:n]))):
             return [first[:n], first[n:], *cells[1:]]
     return cells
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from .. import rx
 from ..numbering import match_token
 from ..vn import fold, starts_lower
+from ..vocab.table_header import NUMBER_HEADER
 from .aligned import aligned_table, is_header_line
 from .blocks import Block, Loc, Row
 from .columns import LAYOUT_CUE, read_side_by_side
@@ -41,7 +42,6 @@ _MD_SEPARATOR = rx.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$
 _P_TAG = rx.compile(r"<p\b[^>]*>(.*?)</p\s*>", rx.S | rx.I)
 _BR = rx.compile(r"<br\s*/?>", rx.I)
 _PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
-_ROW_NUMBER_HEADER = {"stt", "tt", "so tt", "so thu tu"}
 
 
 def split_cell(raw: str) -> list[str]:
@@ -312,7 +312,7 @@ def _drawn_table(lines: list[str], i: int, kind: str) -> tuple[list[Row], int] |
     with spaces, or a pandoc grid; with the index of the line after it."""
     raw = lines[i]
     if (kind == "bar" and (i == 0 or not lines[i - 1].strip())) or (kind == "text" and i + 1 < len(lines)
-                         and lines[i + 1].strip() == "|" and fold(normalize_text(raw)) in _ROW_NUMBER_HEADER):
+                         and lines[i + 1].strip() == "|" and NUMBER_HEADER.match(fold(normalize_text(raw)))):
         found = bar_table(lines, i)
         if found and not is_layout_table(found[0]):
             return found

@@ -13,8 +13,12 @@ header row holding only that kind of word must also be found in text without rul
 
 from __future__ import annotations
 
+from .. import rx
+
 NUMBER_COLUMN = r"(?:s ?t ?t|t ?t|so tt|so thu tu)\.?"
 """The numbering column: "STT", "TT", "Số TT", "Số thứ tự", and "ST T" when a narrow column breaks the word."""
+NUMBER_HEADER = rx.compile(rf"^{NUMBER_COLUMN}$")
+"""A header cell (folded) that is the numbering column's word and nothing else."""
 
 COLUMN_WORDS: list[tuple[str, str]] = [
     ("note", r"ghi chu"),
