@@ -27,3 +27,15 @@ def test_a_blank_issue_date_leaves_the_phrase_undated():
     got = _deadlines("Số:    /KH-UBND\n\nThái Bình, ngày    tháng    năm 2026\n\n")
     assert [d[1:] for d in got] == [(None, None)] * 3
     assert got[0][0] == "trong vòng 30 ngày kể từ ngày ký"
+
+
+def test_a_time_counted_from_an_event_is_understood_not_warned():
+    """Dated from the plan or counted from another event, such a time is read: no deadline-unparsed warning
+    (a body task's, a table row's or a labelled block's)."""
+    table = ("\n\nII. NHIỆM VỤ\n\n| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+             "| 1 | Xây dựng quy chế | Sở Tư pháp | Trong vòng 30 ngày kể từ ngày ký |\n"
+             "| 2 | Rà soát hồ sơ | Sở Nội vụ | Trong 10 ngày kể từ ngày nhận Kế hoạch |\n")
+    for head in ("Số: 5/KH-UBND\n\nThái Bình, ngày 14 tháng 01 năm 2026\n\n", "Số:    /KH-UBND\n\n"):
+        plan = extract_bytes((head + BODY + table).encode("utf-8"), "plan.md")
+        assert len(plan["tasks"]) == 5
+        assert [w for w in plan["warnings"] if w["code"] == "deadline-unparsed"] == []

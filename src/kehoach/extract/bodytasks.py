@@ -302,7 +302,7 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
         tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
         tasks.append(_task(tid, sec, u.text, u.lead, u.loc, u.group, u.support, u.title))
         dl = tasks[-1]["deadline"]
-        if dl["text"] and not (dl["start"] or dl["end"] or dl["recurrence"]):
+        if dl["text"] and not (dl["start"] or dl["end"] or dl["recurrence"] or find_relative_time(dl["text"])):
             warnings.append(warning("deadline-unparsed", f"task {tid}: deadline {dl['text']!r} was not understood",
                                     u.loc.as_dict()))
     for child in sec.children:

@@ -24,6 +24,7 @@ from .agencies import canonical_agency, cell_to_agencies
 from .dates import text_to_deadline
 from .responsibility import read_roles
 from .sections import Section
+from .task_times import find_relative_time
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -301,7 +302,7 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
     loc = (unit.pre[0][2] if unit.pre else unit.labels[0].loc) if multi else sec.loc
     _check(unit, task_id, title, lead_w, warnings)
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
-            and _DATE_WORDS.search(deadline["text"]):
+            and _DATE_WORDS.search(deadline["text"]) and not find_relative_time(deadline["text"]):
         warnings.append(warning("deadline-unparsed", f"task {task_id}: deadline {deadline['text']!r} was not understood",
                                 unit.get("deadline")[0].loc.as_dict()))
     group = heading if heading and (multi or title != heading) else (parent.title if parent else None)

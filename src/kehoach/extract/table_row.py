@@ -14,6 +14,7 @@ from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
 from .table_header import DATELESS, EXTRA, PERIOD, YEAR, _cell_text
+from .task_times import find_relative_time
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
     else:
         deadline = text_to_deadline(values.get("deadline"))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
-            and not DATELESS.search(ascii_fold(deadline["text"])):
+            and not DATELESS.search(ascii_fold(deadline["text"])) and not find_relative_time(deadline["text"]):
         warnings.append(warning("deadline-unparsed", f"task {task_id}: deadline {deadline['text']!r} was not understood", p["loc"].as_dict()))
     if not values.get("title"):
         warnings.append(warning("task-without-title", f"task {task_id} has no text in a task column; its cells are in the note",
