@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "table-no-header": "a table has no header row kehoach can read; its rows are not tasks",
     "combined-column-unlabelled": "a combined lead/support cell has no labels; the split is a guess",
     "deadline-unparsed": "a deadline text gives no date kehoach can read",
+    "deadline-year-inferred": "deadlines name a day, month or quarter with no year ('chậm nhất ngày 15/12'): read in the plan's one year",
     "body-task-unread": "an item of a task section names a lead agency ('chủ trì') but no task was read from it",
     "task-without-lead": "a task has no lead agency",
     "task-without-title": "a table row gave a task with no text in a task column (its header was not read as one); its cells are kept in the note",

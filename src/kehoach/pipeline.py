@@ -28,7 +28,7 @@ from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
 from .extract.regions import Signed, find_regions, read_signed
 from .extract.table_checks import glued_markers
-from .extract.task_times import date_relative_deadlines
+from .extract.task_times import date_relative_deadlines, date_yearless_deadlines
 from .parse import Source, read_source
 from .parse.portal import apply_metadata
 from .quality import COVERAGE_FLOOR, lead_warnings, measure, placed_lines
@@ -106,6 +106,7 @@ def build_plan(source: Source) -> dict:
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
                 *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc, _second(signed, blocks)),
                 *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks)]
+    warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings)  # "chậm nhất ngày 15/12"
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
                                         doc["is_plan"])
     return {

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from .. import rx
 from .. import stddate as dt
+from ..diagnostics import warning
 from .date_spans import last_day
 from .dates import PART_WORDS, TIME, fold_time, text_to_deadline
+
+TYPE_CHECKING = False  # typing only
+if TYPE_CHECKING:
+    from ..model import PlanWarning
+    from .period import Period
 
 _BRACKET = rx.compile(r"[(\[](?P<b>[^()\[\]]{4,90})[)\]]")
 BRACKET_TIME = rx.compile(
@@ -124,3 +130,39 @@ def date_relative_deadlines(tasks: list[dict], issued: str | None) -> None:
         if d["text"] and d["start"] is None and d["end"] is None and (span := relative_dates(d["text"], day)):
             d["start"] = span[0].isoformat()
             d["end"] = span[1].isoformat() if span[1] else None
+
+
+_ANY_YEAR = rx.compile(r"(?:19|20)\d\d")
+_YEARLESS = rx.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?![\d/])|\b(?:thang|quy)\s+(?:\d{1,2}|[ivx]+)\b")
+"""A time named without its year (folded): "ngày 15/12", "tháng 9", "quý III"."""
+_ENDS_IT = rx.compile(r"[\s.;,)]*$")
+
+
+def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: str | None,
+                            warnings: list[PlanWarning]) -> list[PlanWarning]:
+    """Date the deadlines that end on a time named without its year ("chậm nhất ngày 15/12", "trong tháng 9")
+    in the plan's one year, when its period is one year read from its words or its date of issue and the time
+    falls after the issue; ``warnings`` without their "not understood" for those tasks, with one
+    ``deadline-year-inferred`` that says so."""
+    if period is None or period.start.year != period.end.year or period.basis not in ("title", "objectives", "issue year"):
+        return warnings
+    year, dated = period.start.year, []
+    for t in tasks:
+        d = t["deadline"]
+        text = d["text"]
+        if not text or d["start"] or d["end"] or d["recurrence"] or _ANY_YEAR.search(text):
+            continue
+        found = list(_YEARLESS.finditer(fold_time(text)))
+        if len(found) != 1 or not _ENDS_IT.fullmatch(text, found[0].end()):
+            continue
+        read = text_to_deadline(f"{text[:found[0].end()]} năm {year}")
+        if read["end"] and not read["recurrence"] and (issued is None or read["end"] >= issued):
+            d["start"], d["end"] = read["start"], read["end"]
+            dated.append(t)
+    if not dated:
+        return warnings
+    stale = tuple(f"task {t['id']}: deadline " for t in dated)
+    first = dated[0]
+    return [*(w for w in warnings if not (w["code"] == "deadline-unparsed" and w["message"].startswith(stale))),
+            warning("deadline-year-inferred", f"{len(dated)} task deadline(s) name no year (first: task {first['id']}, "
+                    f"{first['deadline']['text'][:60]!r}): read in the plan's year {year}", first.get("loc"))]
