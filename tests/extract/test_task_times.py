@@ -45,24 +45,25 @@ def _yearless(title: str, date: str = "ngày 14 tháng 01 năm 2026") -> dict:
     body = ("I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp chủ trì, báo cáo chậm nhất ngày 15/12.\n\n"
             "2. Sở Nội vụ chủ trì, tổ chức hội nghị trong tháng 9.\n\n"
             "3. Sở Y tế chủ trì, báo cáo trước ngày 15/12 hằng năm.\n\n"
-            "4. Sở Xây dựng chủ trì, hoàn thành trước ngày 10/01.\n")
+            "4. Sở Xây dựng chủ trì, hoàn thành trước ngày 10/01.\n\n"
+            "5. Sở Công Thương chủ trì, tổ chức hội chợ trong Quý V.\n")
     head = f"Số: 5/KH-UBND\n\nThái Bình, {date}\n\nKẾ HOẠCH\n\n{title}\n\n"
     return extract_bytes((head + body).encode("utf-8"), "plan.md")
 
 
 def test_a_day_or_month_with_no_year_is_read_in_a_one_year_plans_year():
     """In the plan's one year, after its issue (10/01 falls before a plan issued 14/01: left undated, warned);
-    never a recurring time; one warning says so."""
+    never a recurring time, nor figures that name no time ("Quý V": the year alone would be read); one warning."""
     plan = _yearless("Cải cách hành chính năm 2026")
     got = [(t["deadline"]["start"], t["deadline"]["end"], t["deadline"]["recurrence"]) for t in plan["tasks"]]
     assert got == [(None, "2026-12-15", None), ("2026-09-01", "2026-09-30", None), (None, None, "annual"),
-                   (None, None, None)]
+                   (None, None, None), (None, None, None)]
     codes = [w["code"] for w in plan["warnings"]]
-    assert codes.count("deadline-year-inferred") == 1 and codes.count("deadline-unparsed") == 1
+    assert codes.count("deadline-year-inferred") == 1 and codes.count("deadline-unparsed") == 2
     assert "2 task deadline(s)" in next(w["message"] for w in plan["warnings"] if w["code"] == "deadline-year-inferred")
 
 
 def test_a_day_with_no_year_in_a_plan_of_several_years_stays_undated():
     plan = _yearless("Cải cách hành chính giai đoạn 2026-2030")
-    assert [t["deadline"]["end"] for t in plan["tasks"]] == [None] * 4
+    assert [t["deadline"]["end"] for t in plan["tasks"]] == [None] * 5
     assert "deadline-year-inferred" not in [w["code"] for w in plan["warnings"]]

@@ -156,7 +156,8 @@ def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: st
         if len(found) != 1 or not _ENDS_IT.fullmatch(text, found[0].end()):
             continue
         read = text_to_deadline(f"{text[:found[0].end()]} năm {year}")
-        if read["end"] and not read["recurrence"] and (issued is None or read["end"] >= issued):
+        whole = read["start"] == f"{year}-01-01" and read["end"] == f"{year}-12-31"  # "Quý V": only the year read
+        if read["end"] and not whole and not read["recurrence"] and (issued is None or read["end"] >= issued):
             d["start"], d["end"] = read["start"], read["end"]
             dated.append(t)
     if not dated:
