@@ -80,3 +80,15 @@ def test_a_body_task_deadline_that_reads_no_date_is_warned(time, warned):
     flagged = [w for w in plan["warnings"] if w["code"] == "deadline-unparsed"]
     assert bool(flagged) is warned and bool(task["deadline"]["end"] or task["deadline"]["recurrence"]) is not warned
     assert all(w["loc"]["line"] == task["loc"]["line"] for w in flagged)
+
+
+@pytest.mark.parametrize("item, lead, end", [
+    ("1. Sở Tài chính chủ trì lập dự toán (thời hạn: tháng 8/2026).", ["Sở Tài chính"], "2026-08-31"),
+    ("1. Sở Xây dựng chủ trì rà soát quy hoạch (hoàn thành: Quý III/2026); Sở Tài chính phối hợp.", ["Sở Xây dựng"],
+     "2026-09-30"),
+])
+def test_a_colon_inside_a_bracket_of_a_task_item_is_not_its_heading_colon(item, lead, end):
+    """"(thời hạn: …)" opened by the item's sentence: the item was cut at that colon into a heading
+    "… (thời hạn" and dropped with no warning."""
+    plan = extract_bytes(("Số: 5/KH-UBND\n\nKẾ HOẠCH\n\nThử nghiệm\n\nII. NHIỆM VỤ\n\n" + item + "\n").encode(), "plan.md")
+    assert [(t["lead"], t["deadline"]["end"], t["title"]) for t in plan["tasks"]] == [(lead, end, item[3:])]

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 _HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các)"
 _ASSIGN = rf"(?:{ASSIGN}\s+)?"
 AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*)$")
-AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b[^:]{{0,140}}?)\s*:\s*(?P<text>.+)$")
+AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b(?:[^:(]|\([^():]*\)){{0,140}}?)\s*:\s*(?P<text>.+)$")
+"""An agency, a colon, its task ("Sở Nội vụ (cơ quan thường trực): …"); never a colon inside a
+bracket the task opened ("Sở X chủ trì lập dự toán (thời hạn: tháng 8/2026)")."""
 _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"
           r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
           r"|đôn\s+đốc|tăng\s+cường|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"

@@ -13,7 +13,7 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-_INLINE_HEADING = rx.compile(r"^(?P<title>(?:[^:;]|;(?=\s*\p{Lu})){2,120}?)\s*:\s*(?P<text>\S.*)$")
+_INLINE_HEADING = rx.compile(r"^(?P<title>(?:[^:;(]|;(?=\s*\p{Lu})|\([^():]*\)){2,120}?)\s*:\s*(?P<text>\S.*)$")
 """``3. Heading: text``; a ";" may separate names in the heading ("Các sở, ban, ngành; UBND các huyện: …")."""
 
 

@@ -24,12 +24,12 @@ _BRACKET = rx.compile(r"[(\[](?P<b>[^()\[\]]{4,90})[)\]]")
 BRACKET_TIME = rx.compile(
     rf"""^\s*(?:du\s+kien\s+)?
         (?P<label>thoi\s+(?:han|gian)(?:\s+(?:hoan\s+thanh|thuc\s+hien))?\s*:?\s*)?
-        (?P<t>(?P<lead>(?:(?:hoan\s+thanh|thuc\s+hien|trien\s+khai)\s+(?:xong\s+)?|xong\s+)?
+        (?P<t>(?P<lead>(?:(?:hoan\s+thanh|thuc\s+hien|trien\s+khai)(?:\s*:\s*|\s+)(?:xong\s+)?|xong\s+)?
           (?:(?:truoc|trong|vao|tu|den|cham\s+nhat(?:\s+la|\s+vao)?)\s+)?)
           {PART_WORDS}(?P<what>{TIME})(?:\s*(?:-|–|den|toi)\s*(?:het\s+)?{PART_WORDS}(?:{TIME}))?)\s*[.;]?\s*$""",
     rx.X)
 """A bracket (or its last part after a ";" or ",") that holds a time and nothing else (folded): "(hoàn thành
-trước 30/6/2026)", "[thực hiện trong quý II/2026]", "(thời hạn: tháng 6/2026)", "(dự kiến Quý III/2026)"; a year
+trước 30/6/2026)", "[thực hiện trong quý II/2026]", "(thời hạn: tháng 6/2026)", "(hoàn thành: Quý III/2026)", "(dự kiến Quý III/2026)"; a year
 or a span of years alone ("(năm 2025)", "(giai đoạn 2021-2025)") dates what the sentence names, and needs a word
 that makes it the time."""
 
