@@ -69,6 +69,7 @@ def _merged(old: list[str], new: list[str]) -> list[str]:
 NAMES = {"scrape": 'scraped "\\|"-line text', "tab": "tab-separated text", "gfm": "GitHub pipe table",
          "grid": "pandoc grid table", "aligned": "space-aligned text (pdftotext -layout)",
          "aligned-mid": "space-aligned, cells centred vertically, rows apart", "aligned-packed": "space-aligned, cells centred vertically, rows packed",
+         "flat": "one cell a line (a word processor's text export)",
          "html": "HTML with spans", "docx": "Word with merged cells",
          "pdf": "PDF with ruled table (LibreOffice)", "pdfb": "PDF with borderless table (LibreOffice)",
          "pdftext": "narrow printed table as `pdftotext -layout` text"}

@@ -47,7 +47,7 @@ HEADER_WORDS = {
 }
 PDF_LAYOUTS = ["pdf", "pdfb"]
 """Printed by LibreOffice from the Word rendition: ruled, and borderless."""
-LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "aligned-mid", "aligned-packed", "html", "docx", *PDF_LAYOUTS]
+LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "aligned-mid", "aligned-packed", "flat", "html", "docx", *PDF_LAYOUTS]
 PRINTED_TEXT = "pdftext"
 """A narrow table (ruled or not, cells set at the top or centred) printed by LibreOffice and turned
 back into text by ``pdftotext -layout`` (measured by scripts/roundtrip.py; not yet in the tests'
@@ -331,6 +331,31 @@ def render_tab(table: Table, rng: random.Random) -> str:
         elif after is not None and kind == "header" and at > 0:
             lines.append("\t".join(after))
             after = None
+    return "\n".join(lines)
+
+
+def render_flat(table: Table, rng: random.Random) -> str:
+    """One cell a line, as a word processor's plain-text export writes a table: each paragraph of a
+    cell on a line (agencies one a line, or run together with ";"), an empty cell or one merged down
+    an empty line, a cell merged across written once; the header written once, no page break."""
+    lines: list[str] = []
+    one_a_line = rng.random() < 0.7
+    if table.two_row == "agencies":
+        top, sub = _agency_labels(table, ("Cơ quan thực hiện", ""), ("Chủ trì", "Phối hợp"), rest="")
+        lines += [t for t in top if t] + sub
+    else:
+        lines += table.labels
+    for row in table.rows:
+        if row.kind == "group":
+            lines += [row.no, row.title] + ([""] * (len(table.columns) - 2) if rng.random() < 0.5 else [])
+            continue
+        for column, value in zip(table.columns, cell_values(table, row), strict=True):
+            if column == "lead" and row.merged_lead:
+                lines.append("")
+            elif column in ("lead", "support") and one_a_line and value:
+                lines += getattr(row, column)
+            else:
+                lines += value.split("\n")
     return "\n".join(lines)
 
 
@@ -670,8 +695,8 @@ def document(table: Table, layout: str, rng: random.Random) -> tuple[bytes, str]
         return f"<html><body>{body}<p>PHỤ LỤC</p>{render_html(table, rng)}</body></html>".encode(), "plan.html"
     text = {"scrape": render_scrape, "tab": render_tab, "gfm": render_gfm, "grid": render_grid,
             "aligned": render_aligned, "aligned-mid": partial(render_aligned, centred=True),
-            "aligned-packed": partial(render_aligned, centred=True, packed=True)}[layout](table, rng)
-    suffix = "txt" if layout.startswith(("tab", "aligned")) else "md"
+            "aligned-packed": partial(render_aligned, centred=True, packed=True), "flat": render_flat}[layout](table, rng)
+    suffix = "txt" if layout.startswith(("tab", "aligned", "flat")) else "md"
     return f"{HEAD}\n**PHỤ LỤC**\n\n{text}\n".encode(), f"plan.{suffix}"
 
 

@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "table-columns-lost": "a table aligned with spaces could not be followed past a line where a cell's text runs one space from the next column; its rows from there on are not read",
     "table-rows-interleaved": "in a table aligned with spaces a row's number stands below some of its lines and rows are not set apart by blank lines, so lines of neighbouring rows may be mixed up",
     "footnote-marker-glued": "a task word ends with the number of one of the document's footnotes ('xã1'): probably its marker glued to the word, left in place",
+    "table-flattened": "a table written one cell a line (a word processor's text export) was read back by its columns, and a row's lines could be shared out among its cells another way",
     "table-row-split": "a table cell held several numbered rows and was split",
     "table-no-header": "a table has no header row kehoach can read; its rows are not tasks",
     "combined-column-unlabelled": "a combined lead/support cell has no labels; the split is a guess",

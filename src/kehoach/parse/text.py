@@ -23,6 +23,7 @@ from .blocks import Block, Loc, Row
 from .columns import LAYOUT_CUE, read_side_by_side
 from .copied import copied_tables
 from .cutrows import join_cut_rows
+from .flattened import flattened_tables
 from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import (
     BARE_NUMBER,
@@ -261,6 +262,7 @@ def read_text(text: str) -> list[Block]:
     notes = page_foot_notes(lines) if "\f" in text else {}
     running = running_lines(lines) if "\f" in text else set()
     copied = copied_tables(lines) if "\t" in text else {}
+    copied.update(flattened_tables(lines))  # a table written one cell a line (a word processor's text export)
 
     def furniture(k: int) -> bool:
         return k in running or _kind(lines[k], False) == "page" or page_foot(lines, k)

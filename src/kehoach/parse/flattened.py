@@ -1,0 +1,331 @@
+"""A table flattened to one cell a line, read back by its columns.
+
+A word processor's plain-text export (LibreOffice's "Text (.txt)") writes every table cell on a line
+of its own, and every paragraph of a cell too; an empty cell is an empty line, a cell merged down
+from the row above is an empty line, and a cell merged across columns is written once. Nothing marks
+where a row or a cell ends. This reader takes such a table back:
+
+- the header: the cells from a numbering column's header ("STT", "TT") down to the first row number;
+  a second header row (after the first row's merged-down cells, written empty) places its cells
+  under the first row's spanning cell ("Thời gian thực hiện" over "Bắt đầu" / "Hoàn thành");
+- the rows: each starts at the row number that follows the one before ("1", "2", "I", "A.", "1.1",
+  "a" under "1", numbering restarting under a group row);
+- the cells of a row: the lines between two row numbers are shared out among the columns in order,
+  each column taking one line, several (a cell of several paragraphs: agencies one a line) or none
+  (merged into the cell before), choosing the sharing whose lines best fit their column (an agency's
+  name under "chủ trì" / "phối hợp", a time under "Thời gian", words under "Nội dung"). When two
+  sharings fit nearly as well the row is kept with a doubt (a warning on its line).
+
+A table without a numbering column starts at a header cell of its first column ("Nhiệm vụ") and is
+cut into rows over the whole table, each row's lines fitting its columns, until they fit no more.
+"""
+
+from __future__ import annotations
+
+from .. import rx
+from ..numbering import roman_to_int
+from ..vn import ascii_fold
+from ..vocab.dates import YEAR
+from ..vocab.table_header import COLUMN_WORDS, NUMBER_COLUMN, SUB_COLUMN_WORDS
+from .blocks import Loc, Row
+from .flattened_cells import (
+    FIGURE_SPAN,
+    FIT,
+    MAX_CELL,
+    TAKEN,
+    cost,
+    kind,
+    share,
+    sharing,
+    span_costs,
+)
+from .normalize import normalize_text
+
+_NUMBER_HEADER = rx.compile(rf"^{NUMBER_COLUMN}$")
+_COLUMNS = [(f, rx.compile(p)) for f, p in COLUMN_WORDS if f != "no"]
+_SUB_COLUMNS = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]
+_YEAR_CELL = rx.compile(rf"^{YEAR}$")
+_MARKER = rx.compile(r"^(?:(\d{1,3}(?:\.\d{1,3})*)|([IVXL]{1,6})|([A-Z])|([a-zđ]))[.)]?$")
+_TOTAL = rx.compile(r"^(?:Tổng\s+cộng|Tổng\s+số|Cộng|TỔNG\s+CỘNG|CỘNG)\b")
+"""A table's total row, whose number cell is empty."""
+_SECTION = rx.compile(r"^(?:[IVXL]{1,6}\.\s+\p{Lu}|PHỤ\s+LỤC|Phụ\s+lục\s|Nơi\s+nhận)")
+
+HEAD_CELL = 50
+"""The longest header cell of a table with no numbering column."""
+MAX_COLUMNS = 10
+"""The most columns a table with no numbering column is read with."""
+MAX_LINES = 600
+"""The most lines a table with no numbering column is read over."""
+
+
+def flattened_tables(lines: list[str]) -> dict[int, tuple[list[Row], int]]:
+    """Every table in ``lines`` written one cell a line: its first line's index -> (rows, the index
+    of the line after it)."""
+    out: dict[int, tuple[list[Row], int]] = {}
+    if lines and not lines[-1].strip():  # what follows the text's last line end, not an empty cell
+        lines = lines[:-1]
+    i = 0
+    while i < len(lines):
+        text = lines[i].strip()
+        found = None
+        if not text:
+            pass
+        elif len(text) < 12 and text[0] in "STst" and _NUMBER_HEADER.match(ascii_fold(text).lower()):
+            found = read_flattened(lines, i)
+        elif 3 < len(text) <= HEAD_CELL and text[0].isupper() and _short(lines, i + 1) and _short(lines, i + 2) \
+                and _field(text) in ("title", "lead", "combined"):
+            found = read_unnumbered(lines, i)
+        if found is not None:
+            out[i] = found
+            i = found[1]
+            continue
+        i += 1
+    return out
+
+
+def _short(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` may be a header cell: there, not blank, not long."""
+    return i < len(lines) and 0 < len(lines[i].strip()) <= HEAD_CELL
+
+
+def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
+    """The table whose numbering column's header is line ``i``, or None when the lines after it are
+    not a task table's header cells one a line."""
+    head = _header(lines, i)
+    if head is None:
+        return None
+    header_rows, names, k = head
+    fields = [_field(t) for t in names]
+    rows = list(header_rows)
+    numbers = _Numbers()
+    while k < len(lines):
+        total = not lines[k].strip() and k + 1 < len(lines) and _TOTAL.match(lines[k + 1].strip()) is not None
+        if not total and not numbers.take(lines[k].strip()):
+            break
+        end = _row_end(lines, k + 1)
+        nxt = end if total else _next_row(lines, k + 1, end, numbers)
+        cells, doubt = share(lines[k + 1:nxt], fields, last=nxt >= end)
+        used = k + 1 + sum(len(c) for c in cells)
+        row = Row([_cell([lines[k]]), *(_cell(c) for c in cells)], Loc(k + 1), list(range(k + 1, used + 1)))
+        _doubt(row, f"row {lines[k].strip()}", doubt, names, cells)
+        rows.append(row)
+        k = used
+    if len(rows) == len(header_rows):
+        return None
+    return rows, k
+
+
+def read_unnumbered(lines: list[str], i: int) -> tuple[list[Row], int] | None:
+    """A table with no numbering column whose header cells stand one a line from line ``i`` (each a
+    column's words): its rows one after the other, each taking the lines that best fit its columns,
+    up to a row whose lines fit them badly (the text after the table)."""
+    k = i
+    while k < len(lines) and k - i < MAX_COLUMNS and 0 < len(lines[k].strip()) <= HEAD_CELL \
+            and _field(lines[k].strip()) != "extra":
+        k += 1
+    names = [line.strip() for line in lines[i:k]]
+    fields = [_field(t) for t in names]
+    if len(names) < 3 or not {"lead", "combined"} & set(fields) or "title" not in fields:
+        return None
+    rows = [Row([[t] for t in names], Loc(i + 1), list(range(i + 1, k + 1)))]
+    for start, cells, doubt in _unnumbered_rows(lines, k, fields):
+        k = start + sum(len(c) for c in cells)
+        row = Row([_cell(c) for c in cells], Loc(start + 1), list(range(start + 1, k + 1)))
+        _doubt(row, f"the row '{' '.join(cells[0][0].split()[:6])} …'", doubt, names, cells)
+        rows.append(row)
+    return (rows, k) if len(rows) > 1 else None
+
+
+def _unnumbered_rows(lines: list[str], k: int, fields: list[str]) -> list[tuple[int, list[list[str]], list[int]]]:
+    """The rows from line ``k`` with no number to start them: the lines cut into rows, and each row's
+    into cells, so that over the whole table they fit their columns best (each line taken gains
+    :data:`TAKEN`; the table ends where rows would cost more than they gain); each row as (its first
+    line, cells, the columns in doubt)."""
+    stop = k
+    while stop < len(lines) and stop - k < MAX_LINES and not _SECTION.match(lines[stop].strip()):
+        stop += 1
+    texts = [line.strip() for line in lines[k:stop]]
+    kinds = [kind(t) for t in texts]
+    n, m = len(fields), len(texts)
+    spans = span_costs(fields)
+    best = [[0.0 if j == 0 else float("inf") for j in range(n)] for _ in range(m + 1)]
+    choice: dict[tuple[int, int], tuple[int, int]] = {}
+    for p in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            if j == 0 and (kinds[p] == "empty" or FIT[fields[0]][kinds[p]] > 1.0):
+                continue  # a row opens with a line that fits its first column, or the table has ended
+            for take in range(1, min(MAX_CELL, m - p) + 1):
+                here = cost(fields[j], kinds[p:p + take])
+                if here is None:
+                    break
+                for span, over in spans[j]:
+                    over += FIGURE_SPAN * (span - 1) if kinds[p] == "mark" else 0.0
+                    total = here + over - TAKEN * take + best[p + take][(j + span) % n]
+                    if total < best[p][j]:
+                        best[p][j], choice[(p, j)] = total, (take, span)
+    out = []
+    p = 0
+    while (p, 0) in choice:
+        start, cells, j = p, [], 0
+        while j < n:
+            take, span = choice[(p, j)]
+            cells += [texts[p:p + take]] + [[] for _ in range(span - 1)]
+            p, j = p + take, j + span
+        out.append((k + start, cells, sharing(texts[start:p], fields, last=False)[2]))
+    return out
+
+
+def _doubt(row: Row, label: str, doubt: list[int], names: list[str], cells: list[list[str]]) -> None:
+    """Add to ``row`` the doubt over the columns ``doubt``, whose lines could be shared out otherwise."""
+    if not doubt:
+        return
+    said = "a table written one cell a line (a text export)"
+    fields = [_field(names[j]) for j in doubt]
+    if fields == ["lead", "support"]:
+        message = (f"{label}: its agencies stand one a line under '{names[doubt[0]]}' and '{names[doubt[1]]}' ({said}): "
+                   f"the first {len(cells[doubt[0]])} read as the lead, the rest as cooperating; check them")
+    else:
+        message = f"{label}: the lines under {', '.join(repr(names[j]) for j in doubt)} could be shared out otherwise ({said}); check them"
+    row.doubts.append(("table-flattened", message))
+
+
+def _cell(lines: list[str]) -> list[str]:
+    return [t for t in (normalize_text(line) for line in lines) if t]
+
+
+# --------------------------------------------------------------------------- the header
+def _field(text: str) -> str:
+    """The task field a header cell names ("extra" for a column the model has no field for)."""
+    folded = ascii_fold(text).lower().strip()
+    if _YEAR_CELL.match(folded):
+        return "year"
+    for name, pat in _SUB_COLUMNS:
+        if pat.match(folded):
+            return name
+    if "chu tri" in folded and "phoi hop" in folded:
+        return "combined"
+    for name, pat in _COLUMNS:
+        if pat.search(folded):
+            return name
+    return "extra"
+
+
+def _header(lines: list[str], i: int) -> tuple[list[Row], list[str], int] | None:
+    """The header rows (as a Word table's reader gives them), the name of each column after the
+    numbering one, and the index of the first row's number."""
+    k = i + 1
+    cells: list[str] = []
+    while k < len(lines) and len(cells) < 40:
+        text = lines[k].strip()
+        if _Numbers().take(text):
+            break
+        if len(text) > 60:
+            return None
+        cells.append(text)
+        k += 1
+    if k >= len(lines) or not any(cells) or "|" in cells:  # "|" lines: a portal's scrape (see grid.py)
+        return None
+    if any(c and not c[0].isupper() and not c[0].isdigit() for c in cells):  # a wrapped cell's end: lines, not cells
+        return None
+    first = [lines[i].strip()]
+    if "" in cells:  # a second header row, after the first row's cells merged down
+        split = cells.index("")
+        leaves = _under([*first, *cells[:split]], cells[split:])
+        if leaves is None:
+            return None
+        rows = [Row([[t] if t else [] for t, _ in leaves], Loc(i + 1), list(range(i + 1, k + 1))),
+                Row([[b or t] for t, b in leaves], Loc(i + 1), [])]
+        names = [b or t for t, b in leaves]
+    else:
+        names = [*first, *cells]
+        rows = [Row([[t] for t in names], Loc(i + 1), list(range(i + 1, k + 1)))]
+    fields = {_field(t) for t in names[1:]}
+    if not ({"lead", "combined", "title"} & fields) or len(names) < 3:
+        return None
+    return rows, names[1:], k
+
+
+def _under(top: list[str], below: list[str]) -> list[tuple[str, str]] | None:
+    """(the first header row's cell over it, or "" after a spanning cell's first column; the second
+    row's cell) for each column: a second-row cell left empty is the top cell merged down, a run of
+    second-row cells shares the one top cell over them."""
+    out: list[tuple[str, str]] = []
+    t = 0
+    j = 0
+    while j < len(below):
+        if t >= len(top):
+            return None
+        if not below[j]:
+            out.append((top[t], ""))
+            j += 1
+        else:
+            run = j
+            while j < len(below) and below[j]:
+                j += 1
+            out += [(top[t] if n == run else "", below[n]) for n in range(run, j)]
+        t += 1
+    return out if t == len(top) else None
+
+
+# --------------------------------------------------------------------------- the rows
+class _Numbers:
+    """The row numbers read so far: the last of each kind and the last of all."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, tuple[int, ...]] = {}
+        self.kind = ""
+
+    def take(self, text: str) -> bool:
+        """Whether ``text`` is the next row's number (then it is the last one)."""
+        mark = self.read(text)
+        if mark is None or not self.follows(*mark):
+            return False
+        self.last[mark[0]], self.kind = mark[1], mark[0]
+        return True
+
+    def read(self, text: str) -> tuple[str, tuple[int, ...]] | None:
+        """``text`` as a row number (kind, value): "1.2" -> ("num", (1, 2)), "II" -> ("roman", (2,))."""
+        m = _MARKER.match(text)
+        if m is None:
+            return None
+        if m.group(1):
+            return "num", tuple(int(p) for p in m.group(1).split("."))
+        letter = text[0]
+        if m.group(2) and self.kind != "upper" and (letter != "I" or "upper" not in self.last):
+            return "roman", (roman_to_int(m.group(2)) or 0,)
+        if m.group(4):
+            return "lower", (ord(letter) - ord("a") + 1,)
+        return ("upper", (ord(letter) - ord("A") + 1,)) if len(text.rstrip(".)")) == 1 else None
+
+    def follows(self, kind: str, value: tuple[int, ...]) -> bool:
+        """Whether a row number may come next: the next group, the next number at any level or the
+        first below the last, "a" under a number, 1 again under a new group."""
+        if not self.kind:
+            return value in ((1,), (1, 1))
+        if kind in ("roman", "upper"):  # a group row: the next group
+            return value == (self.last.get(kind, (0,))[0] + 1,)
+        if kind == "lower":
+            return value == (1,) and self.kind == "num" or self.kind == "lower" and value == (self.last[kind][0] + 1,)
+        prev = self.last.get("num")
+        if prev is None or value == (1,) and self.kind in ("roman", "upper"):
+            return value in ((1,), (1, 1))
+        return value == (*prev, 1) or any(value == (*prev[:n], prev[n] + 1) for n in range(len(prev)))
+
+
+def _row_end(lines: list[str], k: int) -> int:
+    """Where a row from line ``k`` must end at the latest: a section heading or the text's end."""
+    end = k
+    while end < len(lines) and end - k < MAX_CELL * 6 and not _SECTION.match(lines[end].strip()):
+        end += 1
+    return end
+
+
+def _next_row(lines: list[str], k: int, end: int, numbers: _Numbers) -> int:
+    """The index of the next row's number after line ``k`` (``end`` when there is none)."""
+    for n in range(k, end):
+        mark = numbers.read(lines[n].strip())
+        if mark is not None and numbers.follows(*mark):
+            return n
+    return end
+
+

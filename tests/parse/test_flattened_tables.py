@@ -1,0 +1,85 @@
+"""A table written one cell a line (LibreOffice's "Text (.txt)" export of a Word plan) is read back
+with the cells of the Word file's table, or with a warning on the row whose lines could be shared out
+among its cells another way (kehoach.parse.flattened)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kehoach.parse import read_source
+from kehoach.parse.text import read_text
+
+UNSEEN = Path(__file__).resolve().parent.parent / "unseen"
+EXPORTS = sorted(p for p in UNSEEN.glob("u*.txt") if not p.stem.endswith("-layout"))
+
+
+def _tables(path: Path) -> list[list]:
+    blocks = read_source(path.read_bytes(), path.name).blocks
+    return [b.rows for b in blocks if b.kind == "table"]
+
+
+@pytest.mark.parametrize("path", EXPORTS, ids=[p.name for p in EXPORTS])
+def test_a_text_export_gives_the_word_files_tables(path):
+    word = [rows for rows in _tables(path.with_suffix(".docx")) if len(rows[0].cells) > 2]  # not a layout table
+    text = _tables(path)
+    assert len(text) == len(word), [r[0].cells for r in text]
+    for got, want in zip(text, word, strict=True):
+        assert len(got) == len(want)
+        for k, (g, w) in enumerate(zip(got, want, strict=True)):
+            same = all(a == b or not a and k and b == want[k - 1].cells[c]  # merged down: empty in the text
+                       for c, (a, b) in enumerate(zip(g.cells, w.cells, strict=True)))
+            assert same or g.doubts, (g.cells, w.cells)
+
+
+def _rows(text: str) -> list[list[list[str]]]:
+    tables = [b for b in read_text(text) if b.kind == "table"]
+    assert len(tables) == 1
+    return [r.cells for r in tables[0].rows]
+
+
+def test_merged_cells_group_rows_and_a_two_row_header():
+    text = "\n".join(["PHỤ LỤC", "TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Kết quả",
+                      "", "", "", "", "Bắt đầu", "Kết thúc", "",
+                      "I", "Nhóm nhiệm vụ thứ nhất",
+                      "1", "Làm việc thứ nhất", "Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Quý I/2026", "Quý II/2026", "Báo cáo",
+                      "2", "Làm việc thứ hai", "", "Các sở, ngành liên quan", "Thường xuyên", "Báo cáo",
+                      "II", "Nhóm nhiệm vụ thứ hai",
+                      "1", "Làm việc thứ ba", "Công an tỉnh", "", "2026", "2027", "",
+                      "IV. TỔ CHỨC THỰC HIỆN", "Các cơ quan triển khai thực hiện.", ""])
+    assert _rows(text) == [
+        [["TT"], ["Nội dung"], ["Cơ quan chủ trì"], ["Cơ quan phối hợp"], ["Thời gian"], [], ["Kết quả"]],
+        [["TT"], ["Nội dung"], ["Cơ quan chủ trì"], ["Cơ quan phối hợp"], ["Bắt đầu"], ["Kết thúc"], ["Kết quả"]],
+        [["I"], ["Nhóm nhiệm vụ thứ nhất"], [], [], [], [], []],
+        [["1"], ["Làm việc thứ nhất"], ["Sở Tài chính"], ["Sở Nội vụ", "Sở Tư pháp"], ["Quý I/2026"], ["Quý II/2026"], ["Báo cáo"]],
+        [["2"], ["Làm việc thứ hai"], [], ["Các sở, ngành liên quan"], ["Thường xuyên"], [], ["Báo cáo"]],
+        [["II"], ["Nhóm nhiệm vụ thứ hai"], [], [], [], [], []],
+        [["1"], ["Làm việc thứ ba"], ["Công an tỉnh"], [], ["2026"], ["2027"], []],
+    ]
+
+
+@pytest.mark.parametrize("numbers", [["1", "1.1", "1.2", "2"], ["1", "a", "b", "2"], ["A.", "1.", "B.", "2."],
+                                     ["I", "1", "2", "II"], ["1", "2", "3", "4"]])
+def test_row_numbers_in_every_numbering(numbers):
+    lines = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"]
+    for k, no in enumerate(numbers):
+        lines += [no, f"Nhiệm vụ số {k + 1}", "Sở Y tế", f"Quý {k + 1}/2026"]
+    rows = _rows("\n".join([*lines, "Nơi nhận:", "- Như trên;"]))
+    assert [r[0] for r in rows[1:]] == [[n] for n in numbers]
+    assert [r[3] for r in rows[1:]] == [[f"Quý {k + 1}/2026"] for k in range(len(numbers))]
+
+
+def test_lead_and_support_one_agency_a_line_are_doubted():
+    text = "\n".join(["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn",
+                      "1", "Kiểm tra", "Sở Y tế", "Sở Tài chính", "Công an tỉnh", "2026", ""])
+    block = next(b for b in read_text(text) if b.kind == "table")
+    assert block.rows[1].cells[2:] == [["Sở Y tế"], ["Sở Tài chính", "Công an tỉnh"], ["2026"]]
+    assert block.rows[1].doubts and "the first 1 read as the lead" in block.rows[1].doubts[0][1]
+
+
+def test_a_scraped_bar_table_and_a_list_are_not_taken():
+    scrape = "\n".join(["TT", "|", "Nội dung", "|", "Chủ trì", "|", "1", "|", "Làm", "|", "Sở Y tế", "|"])
+    assert all(b.kind != "table" or b.rows[0].cells[0] == ["TT"] and len(b.rows[0].cells) > 1 for b in read_text(scrape))
+    prose = "\n".join(["TT", "Ghi chú về việc này", "1", "Một câu."])
+    assert not any(b.kind == "table" for b in read_text(prose))
