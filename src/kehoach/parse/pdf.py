@@ -21,7 +21,7 @@ from ..vn import is_upper_text
 from .blocks import Loc
 from .lines import BARE_NUMBER, DASH_CONTINUATION, PAGE_MARK, starts_block
 from .normalize import footnote_start
-from .pdf_lines import dashes_indented, segments, text_of
+from .pdf_lines import dashes_indented, heading_ends, segments, text_of
 from .pdf_notes import is_superscript, join_superscripts, mark_cells, mark_page_notes, open_marker
 from .pdf_objects import FontDescents
 from .pdf_rows import join_wrapped
@@ -344,12 +344,12 @@ def _lay_out(pages: list[_Page], out: Rendition) -> None:
                 prev_top, prev_x1 = None, None
                 continue
             if brk is None:
-                # A line of the page's single column goes on the paragraph before when the line
-                # before ended only because this line's first word did not fit, and no gap,
-                # indent, numbering token, header line or footnote says a new paragraph starts.
+                # A line of the single column goes on the paragraph before when the line before (no whole heading) ended only
+                # because this line's first word did not fit, and no gap, indent, numbering, header line or footnote starts one.
                 indented = x0 > p.margin + p.height * 1.2
                 gap = prev_top is not None and (top - prev_top > p.height * 2.2 or top < prev_top)
-                wrapped = prev_x1 is not None and prev_x1 + first_w + p.height * 0.6 > p.right
+                wrapped = prev_x1 is not None and prev_x1 + first_w + p.height * 0.6 > p.right and (
+                    bool(run) or not heading_ends(out.lines[-1], payload))
                 caps = is_upper_text(payload) and len(payload.split()) >= 2
                 starter = _starts_paragraph(payload, dash_items_indented) and not (
                     wrapped and _dash_goes_on((run or out.lines)[-1].rstrip(), payload, not run))

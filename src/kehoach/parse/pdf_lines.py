@@ -1,10 +1,14 @@
 """How the PDF reader cuts a line of words into column segments (the issuer beside the motto,
-a recipient beside the signer's title) and reads a document's dash items."""
+a recipient beside the signer's title), reads a document's dash items and tells a whole heading
+from a numbered sentence's first line."""
 
 from __future__ import annotations
 
 import re
 
+from .. import rx
+from ..numbering import match_token
+from ..vocab.agencies import starts_agency
 from ..vocab.document_parts import CAPACITY, MOTTO, NATION, SIGNER_TITLE
 from .lines import mostly_indented
 
@@ -70,3 +74,24 @@ def dashes_indented(pages: list) -> bool:
                 else:
                     at_margin += 1
     return mostly_indented(indented, at_margin)
+
+
+_SENTENCE_START = rx.compile(
+    r"^(?!(?:Chương\s+trình|Kế\s+hoạch|Luật|Bộ\s+luật|Hiến\s+pháp|Nghị\s+(?:quyết|định)|Quyết\s+định|Thông\s+(?:tư|báo)"
+    r"|Chỉ\s+thị|Kết\s+luận|Đề\s+án|Dự\s+án|Công\s+văn|Thành\s+phố|Trung\s+ương|Nhà\s+nước|Nhân\s+dân|Chính\s+phủ"
+    r"|Quốc\s+hội|Thủ\s+tướng|Tổ\s+quốc|Đảng|Tỉnh|Điều|Khoản|Mục|Phụ\s+lục)\b)\p{Lu}\p{Ll}*,?\s+\p{Ll}")
+"""A line opening with a capitalised word and a lower-case one: a sentence's start ("Chủ trì, phối
+hợp …"), not a name going on ("Sở Tài chính", "Bắc Ninh") nor one of the nouns plans capitalise inside
+a sentence ("… tổ chức thực hiện" / "Chương trình …", "… thi hành" / "Luật …")."""
+_OPEN_END = rx.compile(r"(?:\s(?:và|của|với|các|cho|trong|về|tại|theo|để|đến|từ|là|những|được|có|thuộc|hoặc|như|mà)"
+                       r"|[,:;.!?(–-]|\s\p{Lu}\p{Ll}*)$")
+"""What a line that is no whole heading ends with: a linking word, a mark (a heading ends with none),
+or a capitalised word whose name may go on ("… một Bắc" / "Ninh …")."""
+
+
+def heading_ends(prev: str, line: str) -> bool:
+    """A numbered line filled to the margin is a whole heading, not a sentence's first line, when it
+    ends on no linking word or mark and the next line opens a sentence, with no agency's name."""
+    token = match_token(prev)
+    return (token is not None and token.kind != "bullet" and not _OPEN_END.search(prev.rstrip())
+            and _SENTENCE_START.match(line) is not None and not starts_agency(line))
