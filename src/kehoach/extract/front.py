@@ -177,7 +177,8 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
     if issuer and front.fields["issuer"] is None:
         front.claimed.add(i)
         front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
-    elif issuer is None and front.fields["issuer"] is None and i < _OWN_ISSUER_WITHIN and not text.startswith("TM"):
+    elif issuer is None and front.fields["issuer"] is None and i < _OWN_ISSUER_WITHIN and not text.startswith("TM") \
+            and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
         own = _party_committee(blocks, i, left, front.claimed) or subordinate_body(left)  # a body issuing in its own name: "SỞ Y TẾ"
         if own:
             front.claimed.add(i)
@@ -253,7 +254,7 @@ def _place_date_line(blocks: list[Block], i: int, text: str, front: Front, taken
     prev = para(blocks, i - 1)
     head = _PLACE_HEAD.match(prev.text) if prev is not None else None
     if place and head and prev is not None and i - 1 not in taken and i - 1 not in front.claimed \
-            and prev.lines[-1] + 1 == b.lines[0]:  # "Thành phố Hồ" / "Chí Minh, ngày …"
+            and b.lines[0] - prev.lines[-1] <= 2:  # "Thành phố Hồ" / "Chí Minh, ngày …" (two paragraphs: a blank line)
         place = head.group(1) + " " + place
         front.claimed.add(i - 1)
     if place and doc["place"] is None:

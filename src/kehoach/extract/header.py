@@ -69,7 +69,7 @@ def capacity(m: re.Match) -> str:
     """The capacity code of an :data:`AUTHORITY` match: "TM" for "TM." and "T/M"."""
     return m["auth"] or "".join(m["slashed"].replace("/", "").split())
 PERSON = rx.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
-MOTTO_LINE = rx.compile(rf"^(?:{NATION}\s+XÃ\s+HỘI|CỘNG|{MOTTO}\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$|{PARTY_NATION}\s*\*?$)", rx.I)
+MOTTO_LINE = rx.compile(rf"^(?:{NATION}\s+XÃ\s+HỘI|CỘNG|HỘI\s+CHỦ\s+NGHĨA|{MOTTO}\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$|{PARTY_NATION}\s*\*?$)", rx.I)
 RECIPIENTS_LINE = rx.compile(rf"^{RECIPIENTS}\s*:?\s*(?P<rest>.*)$", rx.I)
 BASIS_START = rx.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", rx.I)
 CITED = rx.compile(

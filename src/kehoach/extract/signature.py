@@ -55,6 +55,16 @@ def _titles_in(text: str) -> list[str]:
     return out
 
 
+def _title_at_end(rest: str) -> tuple[str, str | None]:
+    """The body a "TM." line names and the signer's title run on after it on one line ("ỦY BAN NHÂN
+    DÂN CHỦ TỊCH", a layout cell's lines joined): (body, title), or (rest, None)."""
+    words = rest.split()
+    for size in (4, 3, 2):
+        if len(words) > size and ascii_fold(" ".join(words[-size:])) in _TITLE_WORDS and is_upper_text(rest):
+            return " ".join(words[:-size]), _TITLE_WORDS[ascii_fold(" ".join(words[-size:]))]
+    return rest, None
+
+
 def _opens(b: Block) -> bool:
     """A capacity line ("KT. CHỦ TỊCH"), or capitals opening with a title: alone ("CHỦ TỊCH") or over the
     body it heads ("GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", a joint plan's second head)."""
@@ -184,6 +194,7 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
                 authority = capacity(a)
                 rest = a.group("rest").strip()
                 if authority == "TM":
+                    rest, title = _title_at_end(rest) if title is None else (rest, title)
                     on_behalf = expand_issuer(rest)[0]
                     if on_behalf is None:
                         before = _fragments_before(blocks, i, start)

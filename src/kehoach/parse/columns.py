@@ -18,6 +18,7 @@ from ..vocab.document_parts import (
     COMMITTEE,
     NATION,
     NUMBER_LABEL,
+    PARTY_NATION,
     PLACE_DATE,
     RECIPIENTS,
     SIGNER_TITLE,
@@ -28,11 +29,12 @@ from .normalize import normalize_text
 _GAP = rx.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
 """Four spaces or more between two runs of text: a column boundary, not a word space."""
 LAYOUT_CUE = rx.compile(
-    rf"^(?:{CAPACITY}|{RECIPIENTS}|{NUMBER_LABEL}|{NATION}|Độc\s+lập|{COMMITTEE}|BỘ\s|THỦ\s+TƯỚNG"
+    rf"^(?:{CAPACITY}|[TK]/M\s|{RECIPIENTS}|{NUMBER_LABEL}|Số\s+\d+-|{NATION}|{PARTY_NATION}|Độc\s+lập|{COMMITTEE}|BỘ\s|THỦ\s+TƯỚNG"
     rf"|{PLACE_DATE}|{SIGNER_TITLE}\s*$)"
 )
 """What a column of a header or signature line (or a cell of a layout table) starts with: a capacity
-marker, "Nơi nhận", "Số:", the motto, the issuer, a place and date, a signer's title alone."""
+marker ("TM.", a Party body's "T/M"), "Nơi nhận", "Số:" (or a Party body's "Số 215-KH/TU"), the motto, the nation's or the Party's
+name, the issuer, a place and date, a signer's title alone."""
 _CUE = LAYOUT_CUE
 _LEFT_ONLY = rx.compile(r"^(?:[-–+•]\s|[-_=*~.]{3,}$|[\p{Lu}\d\s.,\-–]+$)")
 """Lines that may stand in the left column alone: recipients ("- Bộ Tài chính;"), rules, capitals."""
