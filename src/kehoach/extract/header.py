@@ -110,7 +110,7 @@ PARTY_COMMITTEE = rx.compile(
         (?:\s+(?P<name>[^\d]{2,40}?))?\s*\*?$""",
     rx.X,
 )
-"""A Party committee heading its document: "TỈNH ỦY HÀ TĨNH", "ĐẢNG BỘ TỈNH NGHỆ AN / TỈNH ỦY", "ĐẢNG BỘ XÃ
+"""A Party committee heading its document: "TỈNH ỦY ĐIỆN BIÊN", "ĐẢNG BỘ TỈNH NGHỆ AN / TỈNH ỦY", "ĐẢNG BỘ XÃ
 HÒA BÌNH / ĐẢNG ỦY XÃ", "HUYỆN ỦY YÊN THÀNH" (the place after the committee or in the Đảng bộ above it)."""
 PARTY_BODIES = {"ban thuong vu": "Ban Thường vụ", "ban chap hanh": "Ban Chấp hành", "dang uy": "Đảng ủy",
                 "tinh uy": "Tỉnh ủy", "thanh uy": "Thành ủy", "huyen uy": "Huyện ủy", "quan uy": "Quận ủy",

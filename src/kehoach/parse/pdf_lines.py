@@ -81,7 +81,7 @@ _SENTENCE_START = rx.compile(
     r"|Chỉ\s+thị|Kết\s+luận|Đề\s+án|Dự\s+án|Công\s+văn|Thành\s+phố|Trung\s+ương|Nhà\s+nước|Nhân\s+dân|Chính\s+phủ"
     r"|Quốc\s+hội|Thủ\s+tướng|Tổ\s+quốc|Đảng|Tỉnh|Điều|Khoản|Mục|Phụ\s+lục)\b)\p{Lu}\p{Ll}*,?\s+\p{Ll}")
 """A line opening with a capitalised word and a lower-case one: a sentence's start ("Chủ trì, phối
-hợp …"), not a name going on ("Sở Tài chính", "Bắc Ninh") nor one of the nouns plans capitalise inside
+hợp …"), not a name going on ("Sở Tài chính", "Điện Biên") nor one of the nouns plans capitalise inside
 a sentence ("… tổ chức thực hiện" / "Chương trình …", "… thi hành" / "Luật …")."""
 _OPEN_END = rx.compile(r"(?:\s(?:và|của|với|các|cho|trong|về|tại|theo|để|đến|từ|là|những|được|có|thuộc|hoặc|như|mà)"
                        r"|[,:;.!?(–-]|\s\p{Lu}\p{Ll}*)$")
