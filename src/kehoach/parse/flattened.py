@@ -26,7 +26,7 @@ from .. import rx
 from ..numbering import roman_to_int
 from ..vn import ascii_fold
 from ..vocab.dates import YEAR
-from ..vocab.table_header import COLUMN_WORDS, NUMBER_COLUMN, SUB_COLUMN_WORDS
+from ..vocab.table_header import COLUMN_WORDS, NUMBER_HEADER, SUB_COLUMN_WORDS
 from .blocks import Loc, Row
 from .flattened_cells import (
     FIGURE_SPAN,
@@ -41,7 +41,6 @@ from .flattened_cells import (
 )
 from .normalize import normalize_text
 
-_NUMBER_HEADER = rx.compile(rf"^{NUMBER_COLUMN}$")
 _COLUMNS = [(f, rx.compile(p)) for f, p in COLUMN_WORDS if f != "no"]
 _SUB_COLUMNS = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]
 _YEAR_CELL = rx.compile(rf"^{YEAR}$")
@@ -70,7 +69,7 @@ def flattened_tables(lines: list[str]) -> dict[int, tuple[list[Row], int]]:
         found = None
         if not text:
             pass
-        elif len(text) < 12 and text[0] in "STst" and _NUMBER_HEADER.match(ascii_fold(text).lower()):
+        elif len(text) < 12 and text[0] in "STst" and NUMBER_HEADER.match(ascii_fold(text).lower()):
             found = read_flattened(lines, i)
         elif 3 < len(text) <= HEAD_CELL and text[0].isupper() and _short(lines, i + 1) and _short(lines, i + 2) \
                 and _field(text) in ("title", "lead", "combined"):

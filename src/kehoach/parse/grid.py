@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
-from ..vocab.table_header import NUMBER_COLUMN, SUB_HEADER_CELL
+from ..vocab.table_header import NUMBER_HEADER, SUB_HEADER_CELL
 from .blocks import Loc, Row
 from .lines import MARKUP
 from .normalize import normalize_text
@@ -106,7 +106,6 @@ def read_segments(lines: list[str], start: int) -> tuple[list[Segment], int]:
 
 
 _SUB_HEADER = rx.compile(rf"^(?:{SUB_HEADER_CELL})$")
-_NUMBER_HEADER = rx.compile(rf"^{NUMBER_COLUMN}$")
 _ROW_START = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\)|[A-Z]\.?")
 
 
@@ -114,7 +113,7 @@ def _numbered(segments: list[Segment]) -> list[bool] | None:
     """In a table whose rows start with a number (most do: STT), which segments could start a row;
     None when the rows are not numbered."""
     starts = [s.empty or bool(_ROW_START.fullmatch(" ".join(s.texts)) or _SUB_HEADER.match(ascii_fold(" ".join(s.texts)))
-                              or _NUMBER_HEADER.match(ascii_fold(" ".join(s.texts)).strip()))
+                              or NUMBER_HEADER.match(ascii_fold(" ".join(s.texts)).strip()))
               for s in segments]  # a header repeated after a page break starts with its "STT"
     after_gap = [starts[k] for k in range(1, len(segments)) if segments[k - 1].empty and not segments[k].empty]
     if not after_gap or sum(after_gap) < 0.3 * len(after_gap):
