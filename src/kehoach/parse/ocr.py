@@ -34,6 +34,7 @@ from ..errors import NoTextLayer, ReadError  # noqa: F401  (NoTextLayer: kehoach
 from ..numbering import roman_to_int
 from ..vn import fold
 from ..vocab.document_parts import APPENDIX, CAPACITY, FIXED_WORDS, RECIPIENTS
+from .ocr_words import correct_words, is_speck_line
 from .rendition import Rendition
 
 MODES = ("auto", "force")
@@ -306,7 +307,7 @@ def _join_bullets(rendition: Rendition) -> None:
         if bare in ("_", "-", "–", "—") and k + 1 < len(lines) and lines[k + 1].strip():
             lines[k] = "- " + lines[k + 1].strip()
             del lines[k + 1], origins[k + 1]
-        elif bare and len(bare) <= 2 and not any(c.isalnum() for c in bare):
+        elif bare and len(bare) <= 2 and not any(c.isalnum() for c in bare) or is_speck_line(bare):
             del lines[k], origins[k]
             continue
         k += 1
@@ -376,6 +377,7 @@ def correct(rendition: Rendition, confidence: dict[int, tuple[float, int]] | Non
     _fix_roman(lines, fixes)
     _fix_group_numbers(lines, fixes)
     _fix_words(lines, fixes)
+    fixes.extend(correct_words(lines))
     for k, before, after in sorted(fixes):
         loc = rendition.origins[k]
         rendition.warnings.append(warning("ocr", f"OCR text corrected: '{before[:60]}' read as '{after[:60]}'",

@@ -1,0 +1,184 @@
+"""Word-level slips OCR makes on Vietnamese plans, corrected from how Vietnamese is written.
+
+Tesseract is confident of these, so its word confidences do not find them:
+
+- two syllables run together when the space between them was narrow ("Trungtâm", "traviệc",
+  "Ytế"): a Vietnamese word is one syllable of a fixed shape (:mod:`kehoach.syllable`), so a word
+  that is not one, carries marks only Vietnamese has, and cuts in exactly one way into syllables, is
+  those syllables;
+- a table's vertical rule read as "|" glued to the word beside it ("Ytế|");
+- a line of specks (the rule under the issuer, a stain) read as letters no Vietnamese word holds
+  ("š", "z ·", "- -"), which would stand between two lines of the header;
+- a tone misread ("an nỉnh, trật tự") where the document writes the same three words with the
+  right tone elsewhere; one neighbour is no evidence ("thể tháo gỡ" is no "thể thao gỡ"), and a
+  tone the document writes once is never trusted over another written once.
+
+Every correction is returned for the caller to warn (``ocr``, with its line).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import Counter
+
+from .. import rx
+from ..syllable import is_syllable, split_tone
+from ..vn import fold
+
+_WORD = rx.compile(r"(?<![\p{L}\p{M}\d])\p{L}{3,16}(?![\p{L}\p{M}\d])")
+_GLUED_RULE = rx.compile(r"(?<=\p{L}\p{L})(?:\||&#124;)(?=\s|</p>|$)|(?:(?<=\s)|(?<=<p>))(?:\||&#124;)(?=\p{L}\p{L})")
+"""A rule glyph touching a word of two letters or more (never "l|" or "|.": Roman lookalikes)."""
+_GLUED_WORD = rx.compile(r"\S*(?:\p{L}\p{L}(?:\||&#124;)(?=\s|</p>|$)|(?:\||&#124;)\p{L}\p{L})\S*")
+_TOKEN = rx.compile(r"(?<![<\/\p{L}\p{M}])\p{L}+")
+_LETTERS = rx.compile(r"\p{L}+")
+_TAG = rx.compile(r"</?p>")
+_VIETNAMESE = frozenset("abcdeghiklmnopqrstuvxyđ")
+_SPECK_TOKEN = rx.compile(r"^(?:(?:[^\w\s]|_){1,3}|\p{L})$")
+
+
+def _vowel(letter: str) -> bool:
+    return unicodedata.normalize("NFD", letter.lower())[:1] in "aeiouy" or letter.lower() in "ăâêôơư"
+
+
+def split_syllables(word: str, seen: frozenset[str] = frozenset()) -> str | None:
+    """``word`` cut into the syllables OCR ran together, when it is no syllable itself, carries a
+    letter only Vietnamese writes (so "video" or "online" are never cut) and cuts into two (else
+    three) syllables in one way, or in one way whose syllables all stand as words elsewhere in the
+    document (``seen``, in lower case: "thựchiện" is "thực hiện", not "thự chiện"); otherwise None.
+
+    >>> [split_syllables(w) for w in ("Trungtâm", "traviệc", "Ytế", "đảmbảo", "ngoài", "online", "Hrê")]
+    ['Trung tâm', 'tra việc', 'Y tế', 'đảm bảo', None, None, None]
+    >>> split_syllables("thựchiện"), split_syllables("thựchiện", frozenset({"thực", "hiện"}))
+    (None, 'thực hiện')
+    """
+    for cuts in _all_cuts(word):
+        if len(cuts) > 1:
+            cuts = tuple(c for c in cuts if all(part.lower() in seen for part in c))
+        return " ".join(cuts[0]) if len(cuts) == 1 else None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _all_cuts(word: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The ways to cut ``word`` into two syllables, else into three (the fewest: "đảmbảo" is "đảm
+    bảo", never "đảm bả o"); nothing for a syllable or a word of ASCII letters."""
+    if word.isascii() or is_syllable(word):
+        return ()
+    for parts in (2, 3):
+        cuts = _cuts(word, parts)
+        if cuts:
+            return (tuple(cuts),)
+    return ()
+
+
+def _cuts(word: str, parts: int) -> list[tuple[str, ...]]:
+    """The ways to write ``word`` as exactly ``parts`` syllables."""
+    if parts == 1:
+        return [(word,)] if is_syllable(word) else []
+    out: list[tuple[str, ...]] = []
+    for i in range(1, len(word)):
+        if _vowel(word[i - 1]) and _vowel(word[i]):
+            continue  # two vowels are one syllable's ("Uớc" is a misspelled "Ước", never "U ớc")
+        if is_syllable(word[:i]):
+            out.extend((word[:i], *rest) for rest in _cuts(word[i:], parts - 1))
+    return out
+
+
+def fix_slips(line: str, seen: frozenset[str] = frozenset()) -> tuple[str, list[tuple[str, str]]]:
+    """``line`` without the rules OCR glued to a word as "|", and with each run-together word cut
+    into its syllables (``seen``: the document's words, see :func:`split_syllables`); and each word
+    changed, as it was and as it is now."""
+    changed: list[tuple[str, str]] = []
+    if "|" in line or "&#124;" in line:
+        for m in _GLUED_WORD.finditer(line):
+            word = _TAG.sub("", m.group(0))
+            changed.append((word.replace("&#124;", "|"), _GLUED_RULE.sub("", word)))
+        line = _GLUED_RULE.sub("", line)
+
+    def cut(m) -> str:
+        new = split_syllables(m.group(0), seen)
+        if new is None:
+            return m.group(0)
+        changed.append((m.group(0), new))
+        return new
+
+    return _WORD.sub(cut, line), changed
+
+
+def correct_words(lines: list[str]) -> list[tuple[int, str, str]]:
+    """Correct ``lines`` in place: rules glued to a word, syllables run together, then tones
+    misread; returns (line, before, after) for each word changed."""
+    seen = words_of(lines)
+    fixes = []
+    for k, line in enumerate(lines):
+        lines[k], changed = fix_slips(line, seen)
+        fixes.extend((k, before, after) for before, after in changed)
+    return fixes + respell(lines)
+
+
+def respell(lines: list[str]) -> list[tuple[int, str, str]]:
+    """Words whose tone OCR misread, given the tone the document gives them between the same two
+    neighbours: a word the document holds once ("an nỉnh, trật") whose three words, with the same
+    marks between them, stand elsewhere with the same letters in another tone ("an ninh, trật"),
+    a word written so at least twice, takes that tone. One neighbour is not enough ("thể tháo gỡ" is no "thể thao"). Corrects
+    ``lines`` in place; returns (line, before, after) for each word changed."""
+    tokens = [[(m.start(), m.group(0)) for m in _TOKEN.finditer(line)] for line in lines]
+    count = Counter(w.lower() for toks in tokens for _, w in toks)
+    spellings: dict[tuple[str, str, str, str, str], set[str]] = {}
+    for k, toks in enumerate(tokens):
+        for i in range(1, len(toks) - 1):
+            key = _context(lines[k], toks, i)
+            if key:
+                spellings.setdefault((*key[:2], fold(key[2]), *key[3:]), set()).add(key[2])
+    out = []
+    for k, toks in enumerate(tokens):
+        for i in range(len(toks) - 2, 0, -1):
+            at, word = toks[i]
+            key = _context(lines[k], toks, i)
+            if not key or count[key[2]] > 1 or word.isascii() or word.isupper():  # capitals: ocr._fix_words
+                continue
+            other = {w for w in spellings.get((*key[:2], fold(key[2]), *key[3:]), ())
+                     if _tone(w) != _tone(key[2]) and count[w] > 1}  # of one each, neither is known right
+            if len(other) == 1:
+                better = other.pop()
+                new = better[0].upper() + better[1:] if word[:1].isupper() else better
+                lines[k] = lines[k][:at] + new + lines[k][at + len(word):]
+                out.append((k, word, new))
+    return out
+
+
+def _tone(word: str) -> tuple[str, str | None]:
+    """The letters and the tone: "hoá" and "hóa" are one word, its mark set on another vowel."""
+    base, tone, _ = split_tone(word)
+    return base, tone
+
+
+def _context(line: str, toks: list[tuple[int, str]], i: int) -> tuple[str, str, str, str, str] | None:
+    """(word before, what is between, the word, what is between, word after) in lower case, for a
+    word between two others on its line with at most a mark and a space between each."""
+    (a, before), (b, word), (c, after) = toks[i - 1], toks[i], toks[i + 1]
+    gap1, gap2 = line[a + len(before):b], line[b + len(word):c]
+    if len(gap1) > 2 or len(gap2) > 2 or not gap1.endswith(" ") or not gap2.endswith(" "):
+        return None
+    return before.lower(), gap1, word.lower(), gap2, after.lower()
+
+
+def words_of(lines: list[str]) -> frozenset[str]:
+    """The words of ``lines`` in lower case."""
+    return frozenset(w.lower() for line in lines for w in _LETTERS.findall(line))
+
+
+def is_speck_line(line: str) -> bool:
+    """A line (not a table row) of nothing but specks: single letters no Vietnamese word is written
+    with ("š", "z"), and marks ("- -", "„ ›"); never a label such as "a)" or "I." or a lone dash
+    (a bullet whose text follows)."""
+    toks = line.split()
+    if not toks or "\t" in line or len(toks) == 1 and toks[0] in ("-", "_", "–", "—"):
+        return False
+    for tok in toks:
+        if not _SPECK_TOKEN.match(tok):
+            return False
+        if tok.isalpha() and (tok.lower() in _VIETNAMESE or is_syllable(tok)):
+            return False
+    return True
