@@ -18,6 +18,7 @@ from kehoach.parse.ocr_words import (
     fix_slips,
     is_speck_line,
     respell,
+    respell_place,
     split_syllables,
     words_of,
 )
@@ -166,3 +167,26 @@ def _with_tone(word: str, mark: str) -> str | None:
     while at < len(plain) and unicodedata.combining(plain[at]):
         at += 1
     return unicodedata.normalize("NFC", plain[:at] + mark + plain[at:])
+
+
+@pytest.mark.parametrize(("place_line", "date_line", "spelled"), [
+    ("PHƯƠNG HOANG MAI", "Hoàng Mai, ngày 16 tháng 01 năm 2026", "PHƯỜNG HOÀNG MAI"),
+    ("XA DONG PHUONG", "Đông Phương, ngày 3 tháng 2 năm 2026", "XÃ ĐÔNG PHƯƠNG"),
+    ("TỈNH THANH HOA", "Thanh Hóa, ngày 3 tháng 2 năm 2026", "TỈNH THANH HÓA"),
+    ("DAC KHU CON DAO", "Côn Đảo, ngày 3 tháng 2 năm 2026", "ĐẶC KHU CÔN ĐẢO"),
+    ("THANH PHO HUẾ", "Huế, ngày 3 tháng 2 năm 2026", "THÀNH PHỐ HUẾ"),
+    ("PHƯỜNG HOÀNG MAI", "Hoàng Mai, ngày 16 tháng 01 năm 2026", None),  # spelled right
+    ("XA NAM SON", "Hà Nội, ngày 3 tháng 2 năm 2026", "XÃ NAM SON"),  # another place: only the level
+    ("SỞ Y TẾ", "Hà Nội, ngày 3 tháng 2 năm 2026", None),  # no level word
+    ("Phường Hoang Mai", "Hoàng Mai, ngày 16 tháng 01 năm 2026", None),  # not a capitals line
+])
+def test_the_issuers_place_is_spelled_as_the_date_line_spells_it(place_line, date_line, spelled):
+    lines = ["ỦY BAN NHÂN DÂN", place_line, "", "Số: 58/KH-UBND", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", date_line]
+    changes = respell_place(lines)
+    assert lines[1] == (spelled or place_line)
+    assert changes == ([(1, place_line, spelled)] if spelled else [])
+
+
+def test_typed_plans_keep_their_issuers_place():
+    for p in _typed_plans():
+        assert respell_place(p.read_text(encoding="utf-8", errors="replace").splitlines()) == [], p.name

@@ -24,7 +24,7 @@ from collections import Counter
 
 from .. import rx
 from ..syllable import is_syllable, split_tone
-from ..vn import fold
+from ..vn import ascii_fold, fold
 
 _WORD = rx.compile(r"(?<![\p{L}\p{M}\d])\p{L}{3,16}(?![\p{L}\p{M}\d])")
 _GLUED_RULE = rx.compile(r"(?<=\p{L}\p{L})(?:\||&#124;)(?=\s|</p>|$)|(?:(?<=\s)|(?<=<p>))(?:\||&#124;)(?=\p{L}\p{L})")
@@ -107,14 +107,14 @@ def fix_slips(line: str, seen: frozenset[str] = frozenset()) -> tuple[str, list[
 
 
 def correct_words(lines: list[str]) -> list[tuple[int, str, str]]:
-    """Correct ``lines`` in place: rules glued to a word, syllables run together, then tones
-    misread; returns (line, before, after) for each word changed."""
+    """Correct ``lines`` in place: rules glued to a word, syllables run together, tones misread,
+    the issuer's place; returns (line, before, after) for each word changed."""
     seen = words_of(lines)
-    fixes = []
+    fixes: list[tuple[int, str, str]] = []
     for k, line in enumerate(lines):
         lines[k], changed = fix_slips(line, seen)
         fixes.extend((k, before, after) for before, after in changed)
-    return fixes + respell(lines)
+    return fixes + respell(lines) + respell_place(lines)
 
 
 def respell(lines: list[str]) -> list[tuple[int, str, str]]:
@@ -162,6 +162,40 @@ def _context(line: str, toks: list[tuple[int, str]], i: int) -> tuple[str, str, 
     if len(gap1) > 2 or len(gap2) > 2 or not gap1.endswith(" ") or not gap2.endswith(" "):
         return None
     return before.lower(), gap1, word.lower(), gap2, after.lower()
+
+
+_LEVELS = ("THÀNH PHỐ", "THỊ TRẤN", "THỊ XÃ", "ĐẶC KHU", "PHƯỜNG", "TỈNH", "HUYỆN", "QUẬN", "XÃ")
+_DATE_PLACE = rx.compile(r"^(?P<place>\p{L}[\p{L} .-]{1,40}),\s*ngày\b")
+
+
+def respell_place(lines: list[str]) -> list[tuple[int, str, str]]:
+    """The capitals line under "ỦY BAN NHÂN DÂN" that names the issuer's place, spelled as the date
+    line spells the place when OCR lost its marks ("PHƯƠNG HOANG MAI" under it, "Hoàng Mai, ngày …"
+    below: "PHƯỜNG HOÀNG MAI"): its level word from the levels' spellings, the name from the date
+    line when the two have the same letters. Corrects ``lines`` in place; returns the changes."""
+    head = [k for k, line in enumerate(lines[:40]) if line.strip()][:12]
+    below = next((k for k in head[:-1] if ascii_fold(lines[k]) == "uy ban nhan dan"), None)
+    date = next((m for line in lines[:40] if (m := _DATE_PLACE.match(line.strip()))), None)
+    if below is None or date is None:
+        return []
+    k = head[head.index(below) + 1]
+    line = lines[k].strip()
+    if not line.isupper() or "\t" in line:
+        return []
+    words = line.split()
+    for level in _LEVELS:
+        n = len(level.split())
+        if ascii_fold(" ".join(words[:n])) == ascii_fold(level):
+            name = " ".join(words[n:])
+            place = date["place"].strip()
+            if ascii_fold(name) == ascii_fold(place):
+                name = place.upper()
+            new = f"{level} {name}".strip()
+            if new != line:
+                lines[k] = new
+                return [(k, line, new)]
+            return []
+    return []
 
 
 def words_of(lines: list[str]) -> frozenset[str]:
