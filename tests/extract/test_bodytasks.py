@@ -92,3 +92,13 @@ def test_a_colon_inside_a_bracket_of_a_task_item_is_not_its_heading_colon(item, 
     "… (thời hạn" and dropped with no warning."""
     plan = extract_bytes(("Số: 5/KH-UBND\n\nKẾ HOẠCH\n\nThử nghiệm\n\nII. NHIỆM VỤ\n\n" + item + "\n").encode(), "plan.md")
     assert [(t["lead"], t["deadline"]["end"], t["title"]) for t in plan["tasks"]] == [(lead, end, item[3:])]
+
+
+@pytest.mark.parametrize("item, line", [
+    ("1. Cấp xã: chủ trì thu gom rác thải theo tuyến.\n", 11),  # a lead outside the agency vocabulary
+    ("1. Các huyện, thành phố\n\n- Chủ trì rà soát quy hoạch.\n", 13),  # a group named by place, its duty below
+])
+def test_a_task_section_item_headed_by_no_known_agency_is_warned(item, line):
+    plan = extract_bytes((HEAD + "**II. NHIỆM VỤ**\n\n" + item).encode("utf-8"), "plan.md")
+    unread = [w for w in plan["warnings"] if w["code"] == "body-task-unread"]
+    assert plan["tasks"] == [] and len(unread) == 1 and unread[0]["loc"]["line"] == line

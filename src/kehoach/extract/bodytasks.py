@@ -12,7 +12,7 @@ from .. import rx
 from ..diagnostics import warning
 from ..parse.blocks import Loc
 from ..record import FrozenRecord
-from ..vn import is_upper_text, title_case_place
+from ..vn import ascii_fold, is_upper_text, title_case_place
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD, starts_agency
 from .agencies import canonical_agency, cell_to_agencies, name_from_caps, trim_known
 from .dates import find_closing_time, find_time_phrase, text_to_deadline
@@ -233,13 +233,26 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Uni
         text = _point_text(sec)
         own = _own_agency(text, inherited)
         return [_Unit(own[0] if own else inherited, text, sec.loc)]
-    for _kind, text, loc in sec.content[skip:]:
-        own = _own_agency(text, agency)
-        if own:
-            units.append(_Unit(own[0], own[1], loc))
-        elif agency:
-            units.append(_Unit(agency, text, loc))
+    for _kind, para, loc in sec.content[skip:]:
+        for text in _run_items(para):
+            own = _own_agency(text, agency)
+            if own:
+                units.append(_Unit(own[0], own[1], loc))
+            elif agency:
+                units.append(_Unit(agency, text, loc))
     return units
+
+
+_RUN_DASH = rx.compile(rf"(?:^|\s)[-–]\s+(?=(?i:{_VERBS})\b)")
+"""A dash that opens a duty ("- Chủ trì …", "- Phối hợp với …"), never one inside a name ("Ban Thi đua - Khen thưởng")."""
+
+
+def _run_items(text: str) -> list[str]:
+    """The dash items a paragraph holds when a text export ran them onto one line after their agency
+    ("Sở Y tế: - Chủ trì … - Phối hợp …"); the paragraph itself otherwise."""
+    if not _RUN_DASH.match(text):
+        return [text]
+    return [p.strip() for p in _RUN_DASH.split(text) if p.strip()]
 
 
 _CLAUSE_START = rx.compile(rf"[.:;]\s+(?=\p{{Lu}})|\s(?={ASSIGN}\s)|\(\s*(?=\p{{Lu}})")
@@ -277,8 +290,17 @@ def _item_units(sec: Section) -> list[_Unit]:
     return [_Unit(lead, text[start:], loc, sec.title, title=text if start else None) for lead, text, start, loc in said]
 
 
+_DUTY_OPENS = rx.compile(r"^[-–]?\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan)\b", rx.I)
+_HEADER_WORDS = 10
+
+
 def _unread(sec: Section) -> PlanWarning | None:
-    """A task-section item that names a lead ("… chủ trì …") in words no task came from."""
+    """A task-section item that names a lead ("… chủ trì …") in words no task came from, or whose short heading
+    is followed by a duty ("Cấp xã: chủ trì …", a lead outside the agency vocabulary)."""
+    if sec.title and sec.content and len(sec.title.split()) <= _HEADER_WORDS and _DUTY_OPENS.match(sec.content[0][1]):
+        return warning("body-task-unread", f"item {sec.id} is headed by {sec.title!r} with a duty after it, but that is "
+                       "no agency's name known and no task was read from it; check its lead by hand",
+                       sec.content[0][2].as_dict())
     for _kind, text, loc in sec.content:
         if _MENTIONS_LEAD.match(text):
             return warning("body-task-unread", f"item {sec.id} names a lead agency ('chủ trì') but no task was read "
@@ -286,17 +308,37 @@ def _unread(sec: Section) -> PlanWarning | None:
     return None
 
 
+_LISTING = rx.compile(r"^(?:cac\s+)?(?:tieu\s+chuan|tieu\s+chi|doi\s+tuong)\b|\bnoi\s+dung\b.*\bthi\s+dua\b")
+"""Headings of a part that lists, not assigns (folded): an emulation's contents, criteria or participants
+("Nội dung thi đua", "Tiêu chuẩn khen thưởng", "Đối tượng áp dụng"); an agency heading under them says who is
+judged on what, it hands out no work."""
+_NAMED_AGENCY = rx.compile(rf"^(?:{ASSIGN}\s+)?(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD})")
+
+
+def _agency_item(sec: Section, agency: str | None, listing: bool) -> bool:
+    """Whether a section of tasks or solutions is an item headed by its agency ("1. Sở Tài chính: chủ trì …",
+    "a) Sở Y tế" over its dash items): read as the implementation section's agency items are, unless it stands
+    in a part that lists an emulation's contents or criteria."""
+    return (agency is not None and not listing and sec.role in _TASK_ROLES and sec.title is not None
+            and (_NAMED_AGENCY.match(sec.title) is not None or is_upper_text(sec.title)))
+
+
+def _lists(sec: Section) -> bool:
+    return bool(sec.title and _LISTING.search(ascii_fold(sec.title).lower()))
+
+
 def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[dict], list[PlanWarning]],
-           skip: frozenset[str]) -> None:
+           skip: frozenset[str], listing: bool = False) -> None:
     tasks, warnings = out
-    in_scope = in_scope or sec.role == Role.ORGANIZATION
+    listing = listing or _lists(sec)
     agency = _heading_agency(sec)[0]
+    in_scope = in_scope or sec.role == Role.ORGANIZATION or _agency_item(sec, agency, listing)
     units: list[_Unit] = []
     if in_scope:
         units = _units(sec, agency, inherited)
-    elif sec.role in _TASK_ROLES and agency is None and not sec.children and sec.id not in skip \
+    elif sec.role in _TASK_ROLES and not sec.children and sec.id not in skip and not listing \
             and not (sec.title and is_category(sec.title)):
-        units = _item_units(sec)
+        units = _item_units(sec) if agency is None else []
         unread = None if units else _unread(sec)
         if unread:
             warnings.append(unread)
@@ -308,7 +350,7 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
             warnings.append(warning("deadline-unparsed", f"task {tid}: deadline {dl['text']!r} was not understood",
                                     u.loc.as_dict()))
     for child in sec.children:
-        _visit(child, _clean_lead(agency) if agency else inherited, in_scope, out, skip)
+        _visit(child, _clean_lead(agency) if agency else inherited, in_scope, out, skip, listing)
 
 
 def sections_to_tasks(roots: list[Section], whole_body: bool = False,
