@@ -67,3 +67,34 @@ def test_decision_issuing_a_plan() -> None:
     assert _text(blocks, regions.body_end) == CLOSING[0]
     assert _text(blocks, regions.closing_at) == SIGNED[0]
     assert regions.closing_at > regions.plan_from
+
+
+@pytest.mark.parametrize("kind, name, code, warned", [
+    ("KẾ HOẠCH", "Kế hoạch", "KH", False),
+    ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình hành động", "CTr", False),  # a plan by another name
+    ("CHƯƠNG TRÌNH CÔNG TÁC", "Chương trình công tác", "CTr", True),
+    ("ĐỀ ÁN", "Đề án", "ĐA", True),
+    ("PHƯƠNG ÁN", "Phương án", "PA", True),
+])
+@pytest.mark.parametrize("backref", [True, False])
+def test_decision_issuing_a_document_of_tasks(kind: str, name: str, code: str, warned: bool, backref: bool) -> None:
+    """What a decision issues is read as its plan whatever it is called, by its "(Ban hành kèm theo …)" line or by
+    the decision's words; a kind the model does not count a plan is warned at its type line."""
+    from kehoach import extract_bytes
+
+    decision = ["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG", "", "Số: 12/QĐ-UBND", "", "An Giang, ngày 3 tháng 2 năm 2026", "",
+                "QUYẾT ĐỊNH", f"Ban hành {name} chuyển đổi số năm 2026", "",
+                f"Điều 1. Ban hành kèm theo Quyết định này {name} chuyển đổi số năm 2026.", "",
+                "Điều 2. Quyết định có hiệu lực kể từ ngày ký.", ""]
+    plan = [kind, "Chuyển đổi số năm 2026", ""] + (
+        ["(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 3/2/2026 của Ủy ban nhân dân tỉnh An Giang)", ""]
+        if backref else [])
+    lines = decision + SIGNED + plan + BODY + CLOSING + SIGNED
+    out = extract_bytes("\n".join(lines).encode(), "qd.txt")
+    doc = out["document"]
+    assert doc["is_plan"] and doc["type"] == "QĐ"
+    assert doc["attachment"] == {"type": code, "type_name": name, "title": "Chuyển đổi số năm 2026"}
+    assert [t["lead"] for t in out["tasks"]] == [["Sở Khoa học và Công nghệ"]]
+    flagged = [w for w in out["warnings"] if w["code"] == "attachment-not-plan"]
+    assert [w["loc"]["line"] for w in flagged] == ([lines.index(kind) + 1] if warned else [])
+    assert not [w for w in out["warnings"] if w["code"] == "not-a-plan"]

@@ -17,7 +17,7 @@ from ..vocab.dates import YEAR
 from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
 from .agencies import name_from_caps
-from .regions import ATTACHMENT, Regions, para
+from .regions import ATTACHMENT, Regions, issued_kind, para
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -271,9 +271,13 @@ def read_attachment(blocks: list[Block], regions: Regions, doc: dict) -> tuple[d
     front = regions.plan_front
     if front is None:
         return None, frozenset(), []
-    attachment: dict = {"type": "KH", "type_name": hd.type_name_text(blocks[front].text), "title": None}
+    code, plan = issued_kind(blocks[front].text) or ("KH", True)
+    attachment: dict = {"type": code, "type_name": hd.type_name_text(blocks[front].text), "title": None}
     t = front + 1
     warnings: list[PlanWarning] = []
+    if not plan:
+        warnings.append(warning("attachment-not-plan", f"the decision issues a {attachment['type_name']!r}, not a plan "
+                                "(Kế hoạch): its sections, targets and tasks are read as a plan's", blocks[front].loc.as_dict()))
     if t < regions.plan_from and not ATTACHMENT.match(blocks[t].text):
         attachment["title"] = blocks[t].text.rstrip(" .")
         t += 1

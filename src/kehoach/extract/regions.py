@@ -34,8 +34,17 @@ DIFFICULTIES = rx.compile(
 when no numbered item follows it."""
 ATTACHMENT = rx.compile(r"^\(?\s*Ban\s+hành\s+kèm\s+theo\b", rx.I)
 ISSUES_PLAN = rx.compile(
-    r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kèm\s+theo\s+(?:Quyết\s+định|văn\s+bản)\s+này\s+)?(?:Kế\s+hoạch|KẾ\s+HOẠCH)\b", rx.I)
-"""A decision's words that it issues or approves a plan ("Ban hành kèm theo Quyết định này Kế hoạch …")."""
+    r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kèm\s+theo\s+(?:Quyết\s+định|văn\s+bản)\s+này\s+)?"
+    r"(?:Kế\s+hoạch|Chương\s+trình|Phương\s+án|Đề\s+án)\b", rx.I)
+"""A decision's words that it issues or approves a plan or another document of tasks ("Ban hành kèm theo Quyết
+định này Kế hoạch …", "Phê duyệt Đề án …")."""
+ISSUED_KINDS: tuple[tuple[str, str, bool], ...] = (
+    ("ke hoach", "KH", True), ("chuong trinh hanh dong", "CTr", True), ("chuong trinh", "CTr", False),
+    ("phuong an", "PA", False), ("de an", "ĐA", False),
+)
+"""Documents a decision issues with their tasks, by the folded start of their type line: the type code (as
+Nghị định 30/2020 abbreviates it) and whether the plan model counts it a plan (an action programme is a plan by
+another name; a work programme, a scheme or a project is read as one, with a warning)."""
 APPENDIX_MARK = APPENDIX_HEADING
 
 
@@ -168,11 +177,12 @@ def _attachment_end(blocks: list[Block], plan_front: int) -> int:
 
 def _issued_plan_index(blocks: list[Block], type_line: int | None, body_from: int, closing_at: int,
                        decision_says: str | None) -> int | None:
-    """The type line of the plan a decision issues: "KẾ HOẠCH" followed by "(Ban hành kèm theo …)", or
-    in a decision that says it issues or approves a plan, the first "KẾ HOẠCH" line after its signature."""
+    """The type line of the plan a decision issues: "KẾ HOẠCH" (or another kind of :data:`ISSUED_KINDS`)
+    followed by "(Ban hành kèm theo …)", or in a decision that says it issues or approves one, the first such
+    type line after its signature."""
     n = len(blocks)
     plans = [i for i in range(n - 1) if i != type_line and hd.is_type_name_block(blocks[i])
-             and ascii_fold(blocks[i].text).startswith("ke hoach")]
+             and issued_kind(blocks[i].text) is not None]
     for i in plans:
         window = [blocks[k] for k in range(i + 1, min(n, i + 4)) if blocks[k].kind == "para"]
         if any(ATTACHMENT.match(w.text) for w in window):
@@ -183,6 +193,13 @@ def _issued_plan_index(blocks: list[Block], type_line: int | None, body_from: in
     if not ISSUES_PLAN.search(" ".join(filter(None, [decision_says, decision]))):
         return None
     return next((i for i in plans if i >= closing_at), None)
+
+
+def issued_kind(type_line: str) -> tuple[str, bool] | None:
+    """(type code, whether the model counts it a plan) of a type line a decision may issue with its tasks
+    ("KẾ HOẠCH" -> ("KH", True), "ĐỀ ÁN" -> ("ĐA", False)); None for any other line."""
+    folded = ascii_fold(type_line.strip(" *_#:")).lower()
+    return next(((code, plan) for start, code, plan in ISSUED_KINDS if folded.startswith(start)), None)
 
 
 def first_section_index(blocks: list[Block], start: int, stop: int) -> int | None:

@@ -32,8 +32,8 @@ if TYPE_CHECKING:  # a type for mypy only: the run does not import typing
 
 
 TYPE_NAME = rx.compile(
-    r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG|\ LIÊN\ TỊCH|\ PHỐI\ HỢP)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG)?
-          |ĐỀ\ ÁN|CÔNG\ VĂN|THÔNG\ BÁO|BÁO\ CÁO|TỜ\ TRÌNH|PHỤ\ LỤC(?:\s+[IVX\d]+)?|DANH\ MỤC)\s*:?$""",
+    r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG|\ LIÊN\ TỊCH|\ PHỐI\ HỢP)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG|\ CÔNG\ TÁC)?
+          |ĐỀ\ ÁN|PHƯƠNG\ ÁN|CÔNG\ VĂN|THÔNG\ BÁO|BÁO\ CÁO|TỜ\ TRÌNH|PHỤ\ LỤC(?:\s+[IVX\d]+)?|DANH\ MỤC)\s*:?$""",
     rx.X,
 )
 """A line that is only a document-type name: "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH" (a joint plan of
