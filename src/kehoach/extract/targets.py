@@ -60,6 +60,12 @@ _AGE = rx.compile(r"^(?:tháng\s+)?tuổi\b")
 _PER_ONE = rx.compile(r"\s+(?:trên|cho\s+mỗi|mỗi)\s+(?:01|1|một)\s+(?=\p{L})", rx.I)
 """"150 triệu đồng trên 01 ha": per hectare, not "more than one hectare"."""
 _BULLET = rx.compile(r"^(?:[-+•]\s*)?")
+_NEXT_PRE = r"(?:(?i:" + _PRE_WORDS.replace(" ", r"\s+") + r")\s+)*"
+_AFTER_END = rx.compile(
+    r"[;(]|(?:\s*,|\s+(?:và|hoặc))?\s+(?=" + _NEXT_PRE + r"(?:" + _NUM + r")\s*%)"
+    r"|(?:\s*,|\s+(?:và|hoặc))\s+(?=" + _NEXT_PRE + r"(?:" + _NUM + r")(?![\d.,]*\s*%)\s*\p{L})"
+)
+"""Where the thing a figure counts ends (:func:`_after`)."""
 
 
 def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | None]:
@@ -98,6 +104,12 @@ def _year_of(text: str) -> int | None:
 def _first_year(text: str) -> int | None:
     years = _years(text)
     return years[0] if years else None
+
+
+def _year_right_after(rest: str) -> int | None:
+    """The year of a horizon that directly follows a figure ("… 90% vào năm 2026 …")."""
+    h = horizon_at(rx.sub(r"(?i)^\s*(?:vào\s+|trong\s+)?", "", rest))
+    return h.last if h else None
 
 
 def _lead_time(text: str) -> tuple[int, int] | None:
@@ -218,8 +230,9 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         first_indicator = first_indicator or indicator
         if unit.startswith("%"):
             unit = "%/năm" if "năm" in unit else "%"
-        year = _year_of(clause_body[max(0, q.start() - 300): q.end()]) or _first_year(clause_body[q.end(): q.end() + 200]) \
-            or base_year
+        # the year right after it ("90% vào năm 2026 và 100% vào năm 2030"), else its own words', else the clause's
+        year = _year_right_after(clause_body[q.end():]) or _year_of(clause_body[max(0, q.start() - 300): q.end()]) \
+            or _first_year(clause_body[q.end(): q.end() + 200]) or base_year
         out.append({
             "text": _segment_text(clause_body[prev_end:seg_end]) or clause_body,
             "indicator": indicator or None,
@@ -245,6 +258,19 @@ def _not_a_target(q, unit: str, before: str) -> bool:
     return bool(rx.match(rf"{YEAR}$", q.group("v1")) and not unit.startswith("%"))
 
 
+def _after(rest: str) -> str:
+    """What a figure counts, from the text after it: up to a ";" or "(", the next percentage, or a figure
+    joined by "," / "và" / "hoặc" (each a target of its own). A capitalised word does not end it: mid-sentence
+    it opens a name ("100% ổ dịch Dại …", "… về Luật Phòng cháy …", "100% Ủy ban nhân dân cấp xã …")."""
+    return _AFTER_END.split(rest, maxsplit=1)[0].strip(" .:")
+
+
+def _names_a_count(after: str) -> bool:
+    """True when the words after a bare percentage name what it counts ("100% KCN có …"), not a time or
+    a place of it ("100% vào năm 2030", "trong năm 2026", "trên địa bàn")."""
+    return bool(after) and not _PREPOSITION.match(after) and not horizon_at(rx.sub(r"(?i)^vào\s+", "", after))
+
+
 def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str | None,
                covered: int) -> tuple[str | None, int, int, str]:
     """(indicator, end of the target's text, how far the clause is covered, unit) for the figure ``q``:
@@ -255,6 +281,8 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
         before_clean = ""
     raw_indicator = _strip_head(before_clean.strip()).strip(" ,:;(")
     indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
+    if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", indicator):  # "… vào năm 2026 và 100% …"
+        indicator = ""
     if not indicator:
         # "có ít nhất 15 …": the verb was stripped with the comparator words; keep it to name the count.
         verb = rx.sub(r"(?i:\s*(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|thêm))+\s*$", "", raw_indicator)
@@ -263,9 +291,9 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     if not indicator and first_indicator:
         indicator = first_indicator
     seg_end = q.end()
-    after = rx.split(r"[;(]|\s+(?=\p{Lu}\p{Ll})", clause_body[q.end():])[0].strip(" .:")
-    if not indicator and not first_indicator and unit.startswith("%") and not before.strip(" -+•") \
-            and after and not _PREPOSITION.match(after):
+    after = _after(clause_body[q.end():])
+    if unit.startswith("%") and not before_clean.strip(" -+•") and _names_a_count(after) \
+            and (not first_indicator or indicator == first_indicator):
         indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
         seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
     elif indicator and _COUNT_VERB.match(indicator) and not unit.startswith("%") and not _MONEY.match(unit):
