@@ -124,6 +124,17 @@ def test_labelled_deadline_offsets_hold_for_any_letter(text):
     assert labelled_deadline(text) == "Quý III/2026"
 
 
+@pytest.mark.parametrize("text", [
+    "Rà soát các quy định (Sở Tư pháp chủ trì; Thời hạn: Quý III/2026).",
+    "Rà soát các quy định [thời gian thực hiện: Quý III/2026]",
+    "Rà soát các quy định (thời gian hoàn thành: Quý III/2026), báo cáo kết quả.",
+])
+def test_labelled_deadline_inside_a_bracket_ends_where_it_closes(text):
+    from kehoach.extract.labelled import labelled_deadline
+
+    assert labelled_deadline(text) == "Quý III/2026"
+
+
 @pytest.mark.parametrize("case", load_cases("relative_times.yaml"), ids=lambda c: c["in"])
 def test_relative_time(case):
     from kehoach.extract.task_times import find_relative_time, relative_dates

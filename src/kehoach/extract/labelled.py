@@ -149,8 +149,7 @@ def split_labels(text: str) -> list[tuple[str, str]] | None:
     out = []
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        value = text[m.end():end].strip(" ;.,\t-–")
-        out.append((m.lastgroup, value))
+        out.append((m.lastgroup, balanced(text[m.end():end])))
     return out
 
 
@@ -163,7 +162,35 @@ def labelled_deadline(text: str) -> str | None:
     """
     m = _DEADLINE_LABEL.search(fold_aligned(text)) if ":" in text else None  # a label ends with a colon
     value = _LABEL_VALUE.match(text, m.end()) if m else None
-    return value.group("t") if value else None
+    return balanced(value.group("t")) if value else None
+
+
+_PAIRS = {")": "(", "]": "["}
+
+
+def balanced(value: str) -> str:
+    """A labelled value without the brackets it does not hold whole: the value of a label written inside a
+    bracket ends where that bracket closes ("(Thời hạn: Quý III/2026)" gives "Quý III/2026"), and a bracket
+    left open is no part of it ("Thời hạn: (Quý II/2026" gives "Quý II/2026").
+
+    >>> balanced("Quý III/2026), kinh phí")
+    'Quý III/2026'
+    >>> balanced("Sở Văn hóa, Thể thao và Du lịch (Sở VHTTDL)")
+    'Sở Văn hóa, Thể thao và Du lịch (Sở VHTTDL)'
+    """
+    open_at: list[int] = []
+    for i, ch in enumerate(value):
+        if ch in "([":
+            open_at.append(i)
+        elif ch in _PAIRS:
+            if not open_at or value[open_at[-1]] != _PAIRS[ch]:
+                value = value[:i]  # the bracket the label sat in closes here
+                break
+            open_at.pop()
+    for i in reversed(open_at):  # opened and never closed in the value: the bracket alone goes
+        value = value[:i] + " " + value[i + 1:]
+    value = " ".join(value.split()) if open_at else value
+    return value.strip(" ;.,\t-–")
 
 
 def _heading_labels(sec: Section) -> tuple[str | None, str | None]:
