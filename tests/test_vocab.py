@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kehoach import rx
-from kehoach.vocab.agencies import HEAD_WORDS, starts_agency
+from kehoach.vocab.agencies import (
+    BODY_WORDS,
+    GENERIC_GROUP_NOUNS,
+    GROUP_NOUNS,
+    HEAD_WORDS,
+    starts_agency,
+)
 from tests.conftest import load_cases
 
 HEAD_CASES = load_cases("agency_heads.yaml")
@@ -56,3 +62,13 @@ def test_every_document_part_has_examples():
             continue
         seen = {c["match"] for c in PART_CASES if c["part"] == name}
         assert seen == {True, False}, f"add a matching and a non-matching example of {name} to document_parts.yaml"
+
+
+LEAD_CASES = load_cases("lead_names.yaml")
+
+
+@pytest.mark.parametrize("word", BODY_WORDS + GROUP_NOUNS + GENERIC_GROUP_NOUNS)
+def test_every_lead_word_has_an_example(word):
+    """Each word of the lead grammar (extract/agencies.names_a_body) is shown by a case that must read as a name."""
+    pattern = rx.compile(rf"(?i:^(?:(?:các|trưởng|chủ tịch)\s+)?(?:{word})(?!\p{{L}}))")
+    assert any(c["name"] and pattern.match(c["in"]) for c in LEAD_CASES), f"add an example of {word!r} to lead_names.yaml"

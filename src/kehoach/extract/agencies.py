@@ -14,11 +14,16 @@ from ..memo import text_cache
 from ..vn import ascii_fold, fold, modern_tone, nfc, title_case_place
 from ..vocab.agencies import (
     ABBREVIATIONS,
+    ACTOR_HEAD,
+    BODY_WORDS,
     DEPARTMENTS,
+    GENERIC_GROUP_NOUNS,
     GROUP_HEAD,
+    GROUP_NOUNS,
     HEAD,
     LEVEL,
     NAME_LEADS,
+    OFFICE_HOLDERS,
     PROPER_NAMES,
     UNITS,
 )
@@ -334,3 +339,45 @@ def split_lead_support(text: str) -> tuple[str | None, str | None] | None:
         target = lead if ascii_fold(m.group("kind")).startswith("chu") else support
         target.append(chunk)
     return ("; ".join(lead) or None, "; ".join(support) or None)
+
+
+_KIND = rx.compile(rf"^(?:{HEAD}|{ACTOR_HEAD}|{'|'.join(BODY_WORDS)})(?!\p{{Ll}})")
+_ACRONYM = rx.compile(r"^\p{Lu}[\p{Lu}\d&]+(?:\s*-\s*\p{Lu}+)?(?![\p{L}\d])")
+_NOUN = rf"(?:{'|'.join(GROUP_NOUNS)}|(?P<generic>{'|'.join(GENERIC_GROUP_NOUNS)}))(?!\p{{L}})"
+_NOUNS = rx.compile(_NOUN, rx.I)
+_ANY_NOUN = _NOUN.replace("?P<generic>", "")
+_GROUP = rx.compile(rf"^(?P<quantifier>(?:các|những|mọi|toàn\s+thể)\s+)?{_ANY_NOUN}(?:\s*(?:,|/|\bvà\b)\s*{_ANY_NOUN})*", rx.I)
+_QUALIFIER = rx.compile(r"(?:có\s+)?liên\s+quan|trực\s+thuộc|chức\s+năng")
+_OFFICE = rx.compile(rf"^{OFFICE_HOLDERS}(?!\p{{Ll}})\s*")
+
+
+def names_a_body(name: str) -> bool:
+    """Whether ``name`` opens the way an agency's name does: with a kind of body ("Sở", "Ủy ban", "Công an",
+    "Trung tâm", "Đảng ủy" …), an abbreviation ("UBND", "VNPT"), a group of bodies by what they are ("Các sở,
+    ban, ngành"; a generic group, "Các đơn vị", only with words saying which), or an office holder of one
+    ("Chủ tịch UBND các xã").
+
+    >>> names_a_body("Sở Tài chính"), names_a_body("Các đơn vị thuộc Sở"), names_a_body("Chủ tịch UBND tỉnh")
+    (True, True, True)
+    >>> names_a_body("Nhân dân tỉnh"), names_a_body("các đơn vị"), names_a_body("Chủ tịch"), names_a_body("Các giải pháp")
+    (False, False, False, False)
+    """
+    t = " ".join(name.split()).strip(" .;,:")
+    if t.isupper() and len(t.split()) > 1:
+        t = name_from_caps(t)  # "SỞ TÀI CHÍNH": read as its usual case
+    t = t[:1].upper() + t[1:]
+    office = _OFFICE.match(t)
+    if office:
+        return office.end() < len(t) and names_a_body(t[office.end():])
+    if _KIND.match(t) or _ACRONYM.match(t):
+        return True
+    group = _GROUP.match(t)
+    if group is None:
+        return False
+    rest = t[group.end():].strip(" ,")
+    if not all(m["generic"] for m in _NOUNS.finditer(group.group(0))):
+        return True
+    if group["quantifier"]:  # "Các đơn vị thuộc Sở", "Các cơ quan, đơn vị thành viên"
+        return bool(rest)
+    # "Thành viên Hội đồng", "Đơn vị có liên quan"
+    return bool(_QUALIFIER.match(rest)) or bool(rest) and names_a_body(rx.sub(r"^(?:của|thuộc|trực\s+thuộc)\s+", "", rest))

@@ -10,7 +10,7 @@ from ..diagnostics import warning
 from ..memo import text_cache
 from ..vn import ascii_fold
 from ..vocab.agencies import CUT_HEAD
-from .agencies import canonical_agency, cell_to_agencies, split_lead_support
+from .agencies import canonical_agency, cell_to_agencies, names_a_body, split_lead_support
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
 from .table_header import DATELESS, EXTRA, PERIOD, YEAR, _cell_text
@@ -111,14 +111,15 @@ def lead_is_name(name: str) -> bool:
     """A lead reads as an agency's name: at least 2 words, and at most 18 in each of the names it
     joins with "và" ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội trực
     thuộc"; a dash or other sign is no word), not a date or a number, not opened by a row number or a
-    heading's numeral, not cut after a connector or a head word ("Văn phòng Ủy"), no role words left inside."""
+    heading's numeral, not cut after a connector or a head word ("Văn phòng Ủy"), no role words left inside,
+    and opening as a name does (:func:`agencies.names_a_body`: "Nhân dân tỉnh", "Chủ tịch", "Các đơn vị" do not)."""
     t = " ".join(name.split()).strip(" .;,:")
     parts = [[w for w in part.split() if rx.search(r"[\p{L}\d]", w)] for part in rx.split(r"\s+và\s+", t)]
     deadline = text_to_deadline(t)
     return (sum(map(len, parts)) >= 2 and max(map(len, parts)) <= 18 and not _CONNECTOR_END.search(t.lower())
             and not _ROLE_WORDS.search(t) and not _CUT_HEAD.search(t)
             and not rx.fullmatch(r"[\d./\- ]+|[IVXLC]+\.?", t) and not (deadline["end"] or deadline["recurrence"])
-            and not _NUMBERED.match(t))
+            and not _NUMBERED.match(t) and names_a_body(t))
 
 
 _NUMBERED = rx.compile(r"(?:\d{1,3}|[IVXLC]{1,6})[.)]?\s")

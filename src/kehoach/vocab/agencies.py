@@ -76,6 +76,32 @@ GROUP_WORDS: tuple[str, ...] = (r"sở", r"Sở", r"cơ\s+quan", r"đơn\s+vị"
 GROUP_HEAD = r"(?:[Cc]ác\s+(?:" + "|".join(GROUP_WORDS) + "))"
 """A group of agencies by what they are: "Các sở, ban, ngành liên quan", "các đơn vị"."""
 
+BODY_WORDS: tuple[str, ...] = (
+    r"Tổng\s+cục", r"Tập\s+đoàn", r"Bưu\s+điện", r"Đội", r"Tổ(?!\s+(?:chức|quốc))", r"Hạt", r"Trạm", r"Học\s+viện",
+    r"Đại\s+học", r"Cao\s+đẳng", r"Lực\s+lượng", r"Cảnh\s+sát", r"Kiểm\s+lâm", r"Chi\s+bộ", r"Đảng\s+bộ", r"Khối",
+    r"Đồn", r"Cảng\s+vụ", r"Hãng", r"Câu\s+lạc\s+bộ", r"Bảo\s+tàng", r"Thư\s+viện", r"Nhà\s+(?:hát|văn\s+hóa|xuất\s+bản)",
+)
+"""Words that start a body's name too but part no list of names (too common inside names and sentences to
+split at): a lead that opens with one reads as a name ("Đội Quản lý thị trường số 1", "Tổ công tác …")."""
+
+GROUP_NOUNS: tuple[str, ...] = (
+    r"sở", r"ban", r"ngành", r"phòng", r"hội", r"đoàn\s+thể", r"hiệp\s+hội", r"doanh\s+nghiệp", r"hợp\s+tác\s+xã",
+    r"bệnh\s+viện", r"trường", r"cơ\s+sở", r"đảng\s+bộ", r"chi\s+bộ", r"cấp\s+ủy", r"đại\s+sứ\s+quán", r"lực\s+lượng",
+    r"chủ\s+(?:đầu\s+tư|rừng|cơ\s+sở|hộ)", r"nhà\s+(?:đầu\s+tư|cung\s+cấp|trường)", r"ủy\s+ban\s+nhân\s+dân", r"ubnd",
+    r"viện", r"chính\s+quyền", r"cơ\s+quan\s+(?:báo\s+chí|thông\s+tấn|truyền\s+thông)", r"thôn", r"tổ\s+dân\s+phố",
+    r"khu\s+phố", r"ấp", r"tỉnh", r"huyện", r"quận", r"thị\s+xã", r"thành\s+phố", r"xã", r"phường", r"đặc\s+khu",
+)
+"""Bodies a lead may name as a group by what they are ("Các sở, ban, ngành", "Các chủ đầu tư", "Các bệnh viện …")."""
+
+GENERIC_GROUP_NOUNS: tuple[str, ...] = (
+    r"cơ\s+quan", r"đơn\s+vị", r"tổ\s+chức", r"địa\s+phương", r"thành\s+viên",
+)
+"""Group nouns that say which bodies only with words after them: "Các đơn vị thuộc Sở", "Các cơ quan, đơn vị
+thành viên" are leads; "Các đơn vị", "Các cơ quan, đơn vị" alone name no one."""
+
+OFFICE_HOLDERS = r"(?:Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Trưởng|Người\s+đứng\s+đầu)"
+"""An office whose holder leads for a body named after it: "Chủ tịch UBND các xã", "Giám đốc Sở Y tế"."""
+
 ACTOR_HEAD = r"(?:Doanh\s+nghiệp|Hợp\s+tác\s+xã)"
 """Those a plan assigns work to that are not public bodies: "Doanh nghiệp trên địa bàn tỉnh"."""
 
