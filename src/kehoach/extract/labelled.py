@@ -21,6 +21,7 @@ from ..parse.blocks import Loc
 from ..record import Record
 from ..vn import fold_aligned, strip_diacritics
 from .agencies import canonical_agency, cell_to_agencies
+from .brackets import balanced
 from .dates import text_to_deadline
 from .responsibility import read_roles
 from .sections import Section
@@ -163,34 +164,6 @@ def labelled_deadline(text: str) -> str | None:
     m = _DEADLINE_LABEL.search(fold_aligned(text)) if ":" in text else None  # a label ends with a colon
     value = _LABEL_VALUE.match(text, m.end()) if m else None
     return balanced(value.group("t")) if value else None
-
-
-_PAIRS = {")": "(", "]": "["}
-
-
-def balanced(value: str) -> str:
-    """A labelled value without the brackets it does not hold whole: the value of a label written inside a
-    bracket ends where that bracket closes ("(Thời hạn: Quý III/2026)" gives "Quý III/2026"), and a bracket
-    left open is no part of it ("Thời hạn: (Quý II/2026" gives "Quý II/2026").
-
-    >>> balanced("Quý III/2026), kinh phí")
-    'Quý III/2026'
-    >>> balanced("Sở Văn hóa, Thể thao và Du lịch (Sở VHTTDL)")
-    'Sở Văn hóa, Thể thao và Du lịch (Sở VHTTDL)'
-    """
-    open_at: list[int] = []
-    for i, ch in enumerate(value):
-        if ch in "([":
-            open_at.append(i)
-        elif ch in _PAIRS:
-            if not open_at or value[open_at[-1]] != _PAIRS[ch]:
-                value = value[:i]  # the bracket the label sat in closes here
-                break
-            open_at.pop()
-    for i in reversed(open_at):  # opened and never closed in the value: the bracket alone goes
-        value = value[:i] + " " + value[i + 1:]
-    value = " ".join(value.split()) if open_at else value
-    return value.strip(" ;.,\t-–")
 
 
 def _heading_labels(sec: Section) -> tuple[str | None, str | None]:
