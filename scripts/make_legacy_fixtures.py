@@ -20,6 +20,8 @@ its clean rendition. What it writes (all committed):
 - ``*-cells.docx`` and ``*-merged.doc``: the Word sample whose last two task rows share support
   and deadline, written in each row, and as cells merged down (vMerge) saved by LibreOffice as a
   Word 97-2003 .doc (read back through LibreOffice): the same plan.
+- ``*-rough-scan.pdf``: the same printed as a worn office scanner prints it (skewed pages, grain,
+  specks, JPEG, a stamp over the signature): the slips OCR makes on it are corrected or warned.
 - ``*-part-scan.pdf``: the PDF sample with its second page replaced by that page of the scan
   (qpdf): a scanned page among text pages, warned without ``--ocr`` and OCR'd alone with it.
 """
@@ -165,6 +167,35 @@ def scanned_pdf(src: Path, out: Path) -> None:
         out.write_bytes(img2pdf.convert([str(p) for p in pages], layout_fun=img2pdf.get_fixed_dpi_layout_fun((200, 200))))
 
 
+def rough_scanned_pdf(src: Path, out: Path) -> None:
+    """``src`` as an office scanner gives it on a bad day: 200 dpi grey, each page turned by up to
+    0.7 degrees, grain and specks, slightly blurred, JPEG at quality 76, and a stamp's two rings
+    over the signature of the last page. Seeded: the same bytes each run."""
+    import img2pdf
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rng = np.random.default_rng(301)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(src), f"{tmp}/page"], check=True)
+        paths = sorted(Path(tmp).glob("page*.png"))
+        jpegs = []
+        for k, path in enumerate(paths):
+            page = Image.open(path).convert("L").rotate(float(rng.uniform(-0.7, 0.7)), resample=Image.BICUBIC,
+                                                        fillcolor=255)
+            a = np.asarray(page).astype(np.float32) + rng.normal(0, 4.8, (page.height, page.width))
+            a[rng.random(a.shape) < 0.00032] = 40
+            page = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.4))
+            if k == len(paths) - 1:
+                draw, (w, h) = ImageDraw.Draw(page), page.size
+                for radius, shade, width in ((150, 110, 5), (120, 120, 2)):
+                    draw.ellipse([w * 0.66 - radius, h * 0.28 - radius, w * 0.66 + radius, h * 0.28 + radius],
+                                 outline=shade, width=width)
+            jpegs.append(Path(tmp) / f"page{k}.jpg")
+            page.save(jpegs[-1], "JPEG", quality=76)
+        out.write_bytes(img2pdf.convert([str(p) for p in jpegs], layout_fun=img2pdf.get_fixed_dpi_layout_fun((200, 200))))
+
+
 def part_scanned_pdf(clean: Path, scan: Path, out: Path) -> None:
     """``clean`` with its second page taken from ``scan``: a scanned page among text pages."""
     subprocess.run(["qpdf", "--deterministic-id", "--empty", "--pages", str(clean), "1", str(scan), "2", str(clean),
@@ -242,6 +273,7 @@ def main() -> int:
     for stem in SCAN_SAMPLES:
         scanned_pdf(ROOT / "samples" / f"{stem}.pdf", OUT / f"{stem}-scan.pdf")
         part_scanned_pdf(ROOT / "samples" / f"{stem}.pdf", OUT / f"{stem}-scan.pdf", OUT / f"{stem}-part-scan.pdf")
+        rough_scanned_pdf(ROOT / "samples" / f"{stem}.pdf", OUT / f"{stem}-rough-scan.pdf")
     for f in sorted(OUT.iterdir()):
         print(f.relative_to(ROOT), f.stat().st_size)
     return 0

@@ -17,6 +17,7 @@ from kehoach.parse.rendition import Rendition
 from ..conftest import ROOT
 
 SCAN = ROOT / "tests" / "legacy-inputs" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so-scan.pdf"
+ROUGH_SCAN = ROOT / "tests" / "legacy-inputs" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so-rough-scan.pdf"
 PART_SCAN = ROOT / "tests" / "legacy-inputs" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so-part-scan.pdf"
 CLEAN = ROOT / "samples" / "thanh-hoa-301-kh-ubnd-2024-hop-tac-xa-tu-dong-danh-so.pdf"
 MISSING = ocr.missing_engine()
@@ -137,6 +138,31 @@ def test_a_plan_scanned_sideways_reads_as_the_upright_scan(in_root, tmp_path):
     # rasterising of a turned page is noisier than the upright scan: its table is read whole, or warned.
     codes = {w["code"] for w in plan["warnings"]}
     assert _leads(plan) == _leads(clean) or codes & {"table-no-header", "appendix-unread"}
+
+
+@pytest.mark.skipif(bool(MISSING) and not os.environ.get("KEHOACH_REQUIRE_OCR"),
+                    reason=f"OCR test skipped: {MISSING}; install {ocr.INSTALL}")
+def test_a_rough_scan_gives_the_clean_plan_or_says_where_it_could_not(in_root):
+    """A worn scanner's pages (skewed, grainy, JPEG, a stamp over the signature): OCR misreads item
+    stops, Roman numbers, a header cell and a quarter; corrected, the header, sections, leads and
+    supports are the clean plan's, and what stays wrong (a quarter 'IIH', the product column whose
+    header was not read) is warned at its table."""
+    import difflib
+
+    plan, clean = extract_file(str(ROUGH_SCAN), ocr="auto"), extract_file(str(CLEAN))
+    assert plan["document"] == clean["document"]
+    assert _sections(plan["sections"]) == _sections(clean["sections"])
+    assert _leads(plan) == _leads(clean)
+    assert [t["support"] for t in plan["tasks"]] == [t["support"] for t in clean["tasks"]]
+    assert all(difflib.SequenceMatcher(a=t["title"], b=c["title"]).ratio() > 0.9
+               for t, c in zip(plan["tasks"], clean["tasks"], strict=True))
+    warned = {(w["code"], w["loc"]["page"]) for w in plan["warnings"] if w["loc"]}
+    for t, c in zip(plan["tasks"], clean["tasks"], strict=True):
+        if t["deadline"] != c["deadline"]:
+            assert ("deadline-unparsed", t["loc"]["page"]) in warned, t["id"]
+        if t["output"] != c["output"]:
+            assert any("header cell could not be read" in w["message"] and w["loc"]["page"] == t["loc"]["page"]
+                       for w in plan["warnings"] if w["loc"]), t["id"]
 
 
 def test_a_scanned_page_among_text_pages_is_warned_and_the_rest_read(in_root):

@@ -89,7 +89,9 @@ def test_rules_glued_to_a_word_are_dropped():
 
 @pytest.mark.parametrize(("line", "speck"), [
     ("š", True), ("z š", True), ("- -", True), ("„ ›", True), ("š - -", True),
-    ("-", False), ("a)", False), ("I.", False), ("1.", False), ("ô", False), ("Sở", False), ("<p>š</p>\t", False),
+    ("Ề", True), ("ô", True),
+    ("-", False), ("a)", False), ("I.", False), ("I", False), ("l", False), ("1.", False), ("Sở", False),
+    ("<p>š</p>\t", False), ("ô ê", False),
 ])
 def test_lines_of_specks(line, speck):
     assert is_speck_line(line) is speck

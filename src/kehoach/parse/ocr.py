@@ -13,7 +13,8 @@ with its line): section numbers ("L", "IL_", "II" for the Roman numbers I, II, I
 sequence; a dash bullet read as "_"; header and heading words that lost or changed their marks
 ("MỤC TIỂU", "PHO CHỦ TỊCH") from the fixed vocabulary of plans; capitals words of the header
 that lost their marks ("THANH HOA") from the same words written with marks elsewhere in the
-document.
+document. The slips of a worn scan in the marks of the structure are corrected in
+:mod:`.ocr_layout`, word-level slips (syllables run together, tones) in :mod:`.ocr_words`.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from ..errors import NoTextLayer, ReadError  # noqa: F401  (NoTextLayer: kehoach
 from ..numbering import roman_to_int
 from ..vn import fold
 from ..vocab.document_parts import APPENDIX, CAPACITY, FIXED_WORDS, RECIPIENTS
-from .ocr_words import correct_words, is_speck_line
+from . import ocr_layout as layout
+from .ocr_words import correct_words, drop_rule_glyphs, is_speck_line
 from .rendition import Rendition
 
 MODES = ("auto", "force")
@@ -192,7 +194,10 @@ def draw_rules(pdf_bytes: bytes) -> bytes:
 
 
 # --- corrections ------------------------------------------------------------------------------
-_ROMAN_LIKE = rx.compile(r"^(?P<num>[IVXLl|!H]{1,5})(?P<punct>[._,:;]*)\s+(?P<rest>\S.*)$")
+_ROMAN_LIKE = rx.compile(rf"^(?P<num>[IVXLH{layout.I_LOOKALIKES}]{{1,5}}|[{layout.I_LOOKALIKES}I]{{1,3}}(?=[^\x00-\x7f\s]\s))"
+                         r"(?P<punct>[._,:;]*|[^\x00-\x7f\s])\s+(?P<rest>\S.*)$")
+"""A Roman number's lookalike opening a line, and its stop: "L MỤC …", "IL_ MỤC …", "lỀ MỤC …" (a
+speck after the I read as a letter with marks)."""
 _BULLET = rx.compile(r"^_\s+")
 _STOP = rx.compile(rf"^(?:{APPENDIX}|{RECIPIENTS}|{CAPACITY})", rx.I)
 
@@ -214,13 +219,13 @@ def _fix_roman(lines: list[str], fixes: list[tuple[int, str, str]]) -> None:
             continue
         seen = m.group("num")
         want = _roman(expected)
-        clean = _roman_lookalike(seen)
+        clean = layout.roman_lookalike(seen)
         strokes = len(clean.replace("L", "I"))
         lookalike = set(clean) <= {"I", "L"} and set(want) == {"I"} and abs(strokes - len(want)) <= 1
-        if seen == want:
+        if seen == want and m.group("punct") in (".", ""):
             expected += 1
             continue
-        if clean == want or lookalike or (roman_to_int(clean) == expected if set(clean) <= set("IVXL") else False):
+        if seen == want or clean == want or lookalike or (roman_to_int(clean) == expected if set(clean) <= set("IVXL") else False):
             fixed = f"{want}. {m.group('rest')}"
             fixes.append((k, line.strip(), fixed))
             lines[k] = fixed
@@ -313,24 +318,7 @@ def _join_bullets(rendition: Rendition) -> None:
         k += 1
 
 
-_RULE_GLYPH_CELL = rx.compile(r"(?:(?<=<p>)|(?<=\s))&#124;(?:\s+|(?=</p>))")
-_RULE_GLYPH_LINE = rx.compile(r"(?:^|(?<=\s))\|(?:\s+|$)")
 _CELL = rx.compile(r"^<p>([^<]{1,4})</p>$")
-
-
-def _drop_rule_glyphs(lines: list[str]) -> None:
-    """OCR reads a table's vertical rules as "|": a lone "|" in a cell or a text line is a rule."""
-    for k, line in enumerate(lines):
-        if "\t" in line:
-            lines[k] = _RULE_GLYPH_CELL.sub("", line)
-        elif not line.startswith("|"):
-            lines[k] = _RULE_GLYPH_LINE.sub("", line).strip() if "|" in line else line
-
-
-def _roman_lookalike(token: str) -> str:
-    """A token with OCR's lookalikes of Roman strokes replaced: "l", "|", "!" for I, "H" for II (never
-    a digit: "1." is a number of its own)."""
-    return token.replace("H", "II").translate(str.maketrans("l|!", "III"))
 
 
 def _fix_group_numbers(lines: list[str], fixes: list[tuple[int, str, str]]) -> None:
@@ -348,7 +336,7 @@ def _fix_group_numbers(lines: list[str], fixes: list[tuple[int, str, str]]) -> N
         if not m:
             continue
         seen = m.group(1).strip().rstrip(".")
-        clean = _roman_lookalike(seen)
+        clean = layout.roman_lookalike(seen)
         if not clean or set(clean) - set("IVX") or roman_to_int(clean) is None:
             continue
         if seen != _roman(expected) and (clean == _roman(expected) or roman_to_int(clean) != expected):
@@ -373,15 +361,21 @@ def correct(rendition: Rendition, confidence: dict[int, tuple[float, int]] | Non
     for k, line in enumerate(lines):
         if _BULLET.match(line):
             lines[k] = _BULLET.sub("- ", line)
-    _drop_rule_glyphs(lines)
+    drop_rule_glyphs(lines)
+    fixes.extend(layout.split_run_on_items(lines, rendition.origins) + layout.fix_marks(lines))
     _fix_roman(lines, fixes)
     _fix_group_numbers(lines, fixes)
+    fixes.extend(layout.fix_row_numbers(lines) + layout.fix_header_cells(lines))
     _fix_words(lines, fixes)
     fixes.extend(correct_words(lines))
     for k, before, after in sorted(fixes):
         loc = rendition.origins[k]
         rendition.warnings.append(warning("ocr", f"OCR text corrected: '{before[:60]}' read as '{after[:60]}'",
                                           {"line": loc.line, "page": loc.page}))
+    for k, cell in layout.unread_header_cells(lines):
+        loc = rendition.origins[k]
+        rendition.warnings.append(warning("ocr", f"a table header cell could not be read ('{cell[:30]}'): the column under "
+                                          "it is left out; check it against the scan", {"line": loc.line, "page": loc.page}))
     rendition.warnings.insert(0, warning("ocr", _summary(confidence or {}), None))
     for page, (mean, words) in sorted((confidence or {}).items()):
         if mean < LOW_CONFIDENCE:

@@ -30,6 +30,8 @@ _WORD = rx.compile(r"(?<![\p{L}\p{M}\d])\p{L}{3,16}(?![\p{L}\p{M}\d])")
 _GLUED_RULE = rx.compile(r"(?<=\p{L}\p{L})(?:\||&#124;)(?=\s|</p>|$)|(?:(?<=\s)|(?<=<p>))(?:\||&#124;)(?=\p{L}\p{L})")
 """A rule glyph touching a word of two letters or more (never "l|" or "|.": Roman lookalikes)."""
 _GLUED_WORD = rx.compile(r"\S*(?:\p{L}\p{L}(?:\||&#124;)(?=\s|</p>|$)|(?:\||&#124;)\p{L}\p{L})\S*")
+_RULE_GLYPH_CELL = rx.compile(r"(?:(?<=<p>)|(?<=\s))&#124;(?:\s+|(?=</p>))")
+_RULE_GLYPH_LINE = rx.compile(r"(?:^|(?<=\s))\|(?:\s+|$)")
 _TOKEN = rx.compile(r"(?<![<\/\p{L}\p{M}])\p{L}+")
 _LETTERS = rx.compile(r"\p{L}+")
 _TAG = rx.compile(r"</?p>")
@@ -203,13 +205,24 @@ def words_of(lines: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for line in lines for w in _LETTERS.findall(line))
 
 
+def drop_rule_glyphs(lines: list[str]) -> None:
+    """OCR reads a table's vertical rules as "|": a lone "|" in a cell or a text line is a rule."""
+    for k, line in enumerate(lines):
+        if "\t" in line:
+            lines[k] = _RULE_GLYPH_CELL.sub("", line)
+        elif not line.startswith("|"):
+            lines[k] = _RULE_GLYPH_LINE.sub("", line).strip() if "|" in line else line
+
+
 def is_speck_line(line: str) -> bool:
     """A line (not a table row) of nothing but specks: single letters no Vietnamese word is written
-    with ("š", "z"), and marks ("- -", "„ ›"); never a label such as "a)" or "I." or a lone dash
-    (a bullet whose text follows)."""
+    with ("š", "z"), and marks ("- -", "„ ›"), or one letter alone ("Ề"); never a label such as
+    "a)" or "I." or a Roman lookalike ("l"), nor a lone dash (a bullet whose text follows)."""
     toks = line.split()
     if not toks or "\t" in line or len(toks) == 1 and toks[0] in ("-", "_", "–", "—"):
         return False
+    if len(toks) == 1 and len(line.strip()) == 1 and line.strip().isalpha():
+        return line.strip() not in "IVXLl"
     for tok in toks:
         if not _SPECK_TOKEN.match(tok):
             return False

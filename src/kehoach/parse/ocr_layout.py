@@ -1,0 +1,167 @@
+"""Slips OCR makes in the marks that give a plan its structure, corrected from that structure.
+
+A rough scan (skewed, speckled, stamped) is read by Tesseract with its structure's marks changed:
+an item number's full stop read as ";", ":" or "," ("1; Sở Tài chính"), a speck read as an accent
+standing alone ("II. ˆ MỤC TIÊU") or as a lone letter or colon in a capitals line ("PHÓ : CHỦ ý
+TỊCH", where a stamp's ring crosses it), a table header's words half read ("Đơn vị phối tt"), a
+row's number read as letters ("ái" between rows 0 and 2). Each is corrected only where the
+structure leaves no doubt, and returned for the caller to warn (``ocr``, with its line).
+"""
+
+from __future__ import annotations
+
+from .. import rx
+from ..vn import ascii_fold
+from ..vocab.table_header import COLUMN_WORDS
+
+I_LOOKALIKES = "l|!iịíìÏÍÌỈĨỊ"
+"""What OCR reads a Roman I as (a stroke with a speck for a mark: "Ï", "Hị")."""
+_QUARTER = rx.compile(rf"(?<=\bQuý\s)(?P<r>[IVH{I_LOOKALIKES}]{{1,4}})(?=\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)")
+"""A quarter's Roman number before its year ("Quý IH/2025", "Quý H năm 2025")."""
+_ITEM_STOP = rx.compile(r"^(?P<n>\d{1,2})[;:,](?=\s+\p{Lu})")
+"""An item number whose full stop OCR read as ";", ":" or "," before a capitalised heading."""
+_RUN_ON_ITEM = rx.compile(r"(?<=[.;:!?])\s+(?P<n>\d{1,2})[;:,]\s+(?P<head>\p{Lu}[^.;:!?]{0,60})$")
+"""A short numbered heading run on after a sentence, its stop misread ("… viên. 2; Yêu cầu"): the
+paragraph reader, seeing no item number, joined it to the line before."""
+_LONE_ACCENT = rx.compile(r"(?:(?<=\s)|^)[\u02b0-\u02ff\u00a8\u00b4\u00b8`'\"^~]+(?=\s)")
+"""A spacing accent or quote standing alone between words: a speck."""
+_CAPS_SPECK = rx.compile(r"(?<=\S)\s+(?:\p{Ll}|[:;,.'\"])(?=\s+\p{Lu})")
+"""A lone small letter or mark between two words of a capitals line."""
+_CELL_TEXT = rx.compile(r"<p>([^<]*)</p>")
+HEADER_CELLS = ("STT", "Nội dung", "Nhiệm vụ", "Nội dung nhiệm vụ", "Nội dung công việc", "Tên nhiệm vụ",
+                "Đơn vị chủ trì", "Cơ quan chủ trì", "Đơn vị phối hợp", "Cơ quan phối hợp", "Đơn vị thực hiện",
+                "Cơ quan thực hiện", "Thời gian hoàn thành", "Thời gian thực hiện", "Thời hạn hoàn thành",
+                "Tiến độ thực hiện", "Sản phẩm", "Sản phẩm đầu ra", "Kết quả", "Ghi chú", "Chỉ tiêu", "Mục tiêu")
+"""Task-table header cells as plans write them: what a half-read header cell is corrected towards."""
+_HEADER_KEYS = {ascii_fold(h): h for h in HEADER_CELLS}
+_COLUMN_WORD = rx.compile("|".join(f"(?:{p})" for _, p in COLUMN_WORDS))
+
+
+def fix_marks(lines: list[str]) -> list[tuple[int, str, str]]:
+    """Item numbers' full stops, quarters' Roman numbers ("Quý IH/2025": III), lone accents and
+    specks in capitals lines, corrected in place;
+    (line, before, after) for each line changed."""
+    fixes: list[tuple[int, str, str]] = []
+    for k, line in enumerate(lines):
+        if "Quý" in line:
+            for m in _QUARTER.finditer(line):
+                if _quarter(m) != m.group("r"):
+                    fixes.append((k, f"Quý {m.group('r')}", f"Quý {_quarter(m)}"))
+            line = lines[k] = _QUARTER.sub(_quarter, line)
+        if "\t" in line:  # a table row: only its quarters
+            continue
+        new = _ITEM_STOP.sub(r"\g<n>.", line)
+        new = _LONE_ACCENT.sub("", new)
+        if _capitals(new):
+            new = _CAPS_SPECK.sub("", new)
+        new = " ".join(new.split()) if new != line else new
+        if new != line:
+            fixes.append((k, line.strip(), new))
+            lines[k] = new
+    return fixes
+
+
+def roman_lookalike(token: str) -> str:
+    """A token with OCR's lookalikes of Roman strokes replaced: "l", "|", "!", "i", "Ï" (a mark a
+    speck: "Hị") for I, "H" for II (never a digit: "1." is a number of its own)."""
+    return token.replace("H", "II").translate(str.maketrans(I_LOOKALIKES, "I" * len(I_LOOKALIKES)))
+
+
+def _quarter(m) -> str:
+    roman = roman_lookalike(m.group("r"))
+    return roman if roman in ("I", "II", "III", "IV") else m.group("r")
+
+
+def split_run_on_items(lines: list, origins: list) -> list[tuple[int, str, str]]:
+    """Numbered headings run on after a sentence (:data:`_RUN_ON_ITEM`) put back on a line of their
+    own, in place (``origins`` kept parallel); (line, before, after) for each."""
+    fixes: list[tuple[int, str, str]] = []
+    k = 0
+    while k < len(lines):
+        m = _RUN_ON_ITEM.search(lines[k]) if "\t" not in lines[k] else None
+        if m and len(m.group("head").split()) <= 8:
+            head = f"{m.group('n')}. {m.group('head')}"
+            fixes.append((k, m.group(0).strip(), head))
+            lines[k:k + 1] = [lines[k][:m.start()], head]
+            origins[k:k + 1] = [origins[k], origins[k]]
+            k += 1
+        k += 1
+    return fixes
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def fix_header_cells(lines: list[str]) -> list[tuple[int, str, str]]:
+    """The first row of each table: a cell in which no column's header word can be read but that is
+    close to one header cell and to no other ("Đơn vị phối tt" -> "Đơn vị phối hợp") takes that cell's words."""
+    from rapidfuzz import fuzz, process
+
+    fixes: list[tuple[int, str, str]] = []
+    for k, line in enumerate(lines):
+        if "\t" not in line or (k and "\t" in lines[k - 1]):
+            continue
+        cells = _CELL_TEXT.findall(line)
+        if sum(ascii_fold(c) in _HEADER_KEYS for c in cells) < 2:
+            continue  # not a header row: corrections need two cells read right around them
+        for cell in cells:
+            key = ascii_fold(cell)
+            if len(key) < 6 or _COLUMN_WORD.search(key):
+                continue  # read as a column's header already ("Thời gian thực hiện năm 2026" keeps its year)
+            best = process.extract(key, list(_HEADER_KEYS), scorer=fuzz.ratio, limit=2)
+            if best and best[0][1] >= 80 and (len(best) < 2 or best[1][1] < best[0][1] - 10):
+                right = _HEADER_KEYS[best[0][0]]
+                lines[k] = lines[k].replace(f"<p>{cell}</p>", f"<p>{right}</p>", 1)
+                fixes.append((k, cell, right))
+    return fixes
+
+
+def unread_header_cells(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, cell) for each cell of a table's header row in which no column's header word can be
+    read ("0ti" for "Sản phẩm"): the column under it is not read."""
+    out: list[tuple[int, str]] = []
+    for k, line in enumerate(lines):
+        if "\t" in line and not (k and "\t" in lines[k - 1]):
+            cells = _CELL_TEXT.findall(line)
+            if sum(bool(_COLUMN_WORD.search(ascii_fold(c))) for c in cells) >= 2:
+                out.extend((k, c) for c in cells if c.strip() and not _COLUMN_WORD.search(ascii_fold(c)))
+    return out
+
+
+def fix_row_numbers(lines: list[str]) -> list[tuple[int, str, str]]:
+    """A task row's number read as letters or marks ("ái", "&amp;") between two rows numbered n-1
+    and n+1 (or before row 2 at a table's top) is n."""
+    fixes: list[tuple[int, str, str]] = []
+    numbers = [_row_number(line) for line in lines]
+    for k, line in enumerate(lines):
+        first = _first_cell(line)
+        if first is None or numbers[k] is not None or not first or len(first) > 6 or first.isdigit():
+            continue
+        if any(ascii_fold(c) in _HEADER_KEYS for c in _CELL_TEXT.findall(line)):
+            continue  # the header row
+        if any(c.isdigit() for c in first) or first.strip(".").upper() in ("I", "II", "III", "IV", "V", "VI"):
+            continue
+        before = next((numbers[j] for j in range(k - 1, -1, -1) if numbers[j] is not None or "\t" not in lines[j]), None)
+        after = next((numbers[j] for j in range(k + 1, len(lines)) if numbers[j] is not None or "\t" not in lines[j]), None)
+        if after is not None and (before is None and after == 2 or before is not None and after == before + 2):
+            n = str(after - 1)
+            lines[k] = line.replace(f"<p>{first}</p>", f"<p>{n}</p>", 1)
+            numbers[k] = after - 1
+            fixes.append((k, first, n))
+    return fixes
+
+
+def _first_cell(line: str) -> str | None:
+    """The text of a table row's first cell (None for a line that is no table row)."""
+    if "\t" not in line:
+        return None
+    first = line.split("\t", 1)[0]
+    m = _CELL_TEXT.fullmatch(first)
+    return m.group(1).strip() if m else None if first else ""
+
+
+def _row_number(line: str) -> int | None:
+    first = _first_cell(line)
+    return int(first.rstrip(".")) if first and first.rstrip(".").isdigit() else None
