@@ -14,6 +14,7 @@ from kehoach.parse.ocr_layout import (
     fix_marks,
     fix_row_numbers,
     split_run_on_items,
+    unread_header_cells,
 )
 from kehoach.parse.ocr_words import correct_words
 from kehoach.parse.pdf import read_pdf
@@ -72,6 +73,15 @@ def test_a_half_read_header_cell_takes_the_header_words():
     assert "<p>0ti</p>" in lines[1] and "năm 2026" in lines[1]  # unreadable, or read already: kept
 
 
+def test_a_header_cell_left_empty_over_a_column_of_text_is_reported():
+    lines = ["PHỤ LỤC", "<p>STT</p>\t<p>Nhiệm vụ</p>\t<p>Cơ quan chủ trì</p>\t\t<p>Thời gian</p>",
+             "<p>1</p>\t<p>Việc một</p>\t<p>Sở A</p>\t<p>Sở B</p>\t<p>Quý I/2026</p>",
+             "<p>2</p>\t<p>Việc hai</p>\t<p>Sở A</p>\t\t<p>Quý II/2026</p>", "Nơi nhận:"]
+    assert unread_header_cells(lines) == [(1, "")]
+    lines[2] = lines[2].replace("<p>Sở B</p>", "")
+    assert unread_header_cells(lines) == []  # an empty column under an empty header: nothing lost
+
+
 def test_a_row_that_is_no_header_is_not_corrected():
     lines = ["Bảng", "<p>1</p>\t<p>Đơn vị phối tt</p>\t<p>Sở Tài chính</p>"]
     assert fix_header_cells(lines) == []
@@ -81,10 +91,14 @@ def test_row_numbers_read_as_letters_come_from_their_neighbours():
     lines = ["PHỤ LỤC", "<p>STT</p>\t<p>Nhiệm vụ</p>\t<p>Chủ trì</p>", "<p>I</p>\t<p>Nhóm một</p>\t",
              "<p>ái</p>\t<p>Việc một</p>\t<p>Sở A</p>", "<p>2</p>\t<p>Việc hai</p>\t<p>Sở B</p>",
              "<p>II</p>\t<p>Nhóm hai</p>\t", "<p>&amp;</p>\t<p>Việc ba</p>\t<p>Sở C</p>",
-             "<p>4</p>\t<p>Việc bốn</p>\t<p>Sở D</p>", "<p>x</p>\t<p>Việc năm?</p>\t<p>Sở E</p>"]
+             "<p>4</p>\t<p>Việc bốn</p>\t<p>Sở D</p>", "<p>s</p>\t<p>Việc năm</p>\t<p>Sở E</p>",
+             "<p>Tổng</p>\t<p>cộng</p>\t", "", "<p>STT</p>\t<p>Nhiệm vụ</p>", "<p>1</p>\t<p>Việc</p>",
+             "<p>Hết</p>\t<p>Việc hai?</p>"]
     assert fix_row_numbers(lines) == [(3, "ái", "1"), (6, "&amp;", "3")]
     assert lines[3].startswith("<p>1</p>") and lines[6].startswith("<p>3</p>")
-    assert lines[1].startswith("<p>STT</p>") and lines[8].startswith("<p>x</p>")  # no row 6 after it
+    assert lines[8].startswith("<p>s</p>")  # the last row: no number after it to vouch for 5 (a typed "b" is a label)
+    assert lines[1].startswith("<p>STT</p>")  # the header row
+    assert lines[9].startswith("<p>Tổng</p>") and lines[-1].startswith("<p>Hết</p>")  # words: no numbers
 
 
 @pytest.mark.parametrize("first", ["Ï:", "lỀ", "l.", "L", "I."])

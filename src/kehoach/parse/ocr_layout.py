@@ -120,14 +120,30 @@ def fix_header_cells(lines: list[str]) -> list[tuple[int, str, str]]:
 
 def unread_header_cells(lines: list[str]) -> list[tuple[int, str]]:
     """(line, cell) for each cell of a table's header row in which no column's header word can be
-    read ("0ti" for "Sản phẩm"): the column under it is not read."""
+    read ("0ti" for "Sản phẩm"), or that OCR left empty over a column holding text: the column under
+    it is not read."""
     out: list[tuple[int, str]] = []
     for k, line in enumerate(lines):
         if "\t" in line and not (k and "\t" in lines[k - 1]):
-            cells = _CELL_TEXT.findall(line)
-            if sum(bool(_COLUMN_WORD.search(ascii_fold(c))) for c in cells) >= 2:
-                out.extend((k, c) for c in cells if c.strip() and not _COLUMN_WORD.search(ascii_fold(c)))
+            cells = [_cell_text(c) for c in line.split("\t")]
+            if sum(bool(_COLUMN_WORD.search(ascii_fold(c))) for c in cells) < 2:
+                continue
+            rows = [row.split("\t") for row in _table_rows(lines, k + 1)]
+            for i, cell in enumerate(cells):
+                if _COLUMN_WORD.search(ascii_fold(cell)):
+                    continue
+                if cell.strip() or any(i < len(r) and _cell_text(r[i]).strip() for r in rows):
+                    out.append((k, cell))
     return out
+
+
+def _table_rows(lines: list[str], start: int) -> list[str]:
+    end = next((j for j in range(start, len(lines)) if "\t" not in lines[j]), len(lines))
+    return lines[start:end]
+
+
+def _cell_text(cell: str) -> str:
+    return " ".join(_CELL_TEXT.findall(cell))
 
 
 def fix_row_numbers(lines: list[str]) -> list[tuple[int, str, str]]:
@@ -145,11 +161,12 @@ def fix_row_numbers(lines: list[str]) -> list[tuple[int, str, str]]:
             continue
         before = next((numbers[j] for j in range(k - 1, -1, -1) if numbers[j] is not None or "\t" not in lines[j]), None)
         after = next((numbers[j] for j in range(k + 1, len(lines)) if numbers[j] is not None or "\t" not in lines[j]), None)
-        if after is not None and (before is None and after == 2 or before is not None and after == before + 2):
-            n = str(after - 1)
-            lines[k] = line.replace(f"<p>{first}</p>", f"<p>{n}</p>", 1)
-            numbers[k] = after - 1
-            fixes.append((k, first, n))
+        if after is None or not (before is None and after == 2 or before is not None and after == before + 2):
+            continue  # (a last row's "b" may be a label of its own: a row needs numbers on both sides)
+        n = str(after - 1)
+        lines[k] = line.replace(f"<p>{first}</p>", f"<p>{n}</p>", 1)
+        numbers[k] = int(n)
+        fixes.append((k, first, n))
     return fixes
 
 
