@@ -173,3 +173,22 @@ def test_layout_tables_are_read_as_header_and_signature():
     assert d["recipients"] == ["Bộ Nội vụ", "Lưu: VT"]
     assert (d["signer"]["name"], d["signer"]["title"]) == ("Nguyễn Văn An", "Chủ tịch")
     assert not [w for w in plan["warnings"] if w["code"] == "table-no-header"]
+
+
+@pytest.mark.parametrize("issuer_cell, issuer", [
+    ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ<br>HỘI ĐỒNG THẨM ĐỊNH GIÁ ĐẤT,<br>BỒI THƯỜNG HỖ TRỢ TÁI ĐỊNH CƯ",
+     "Hội đồng thẩm định giá đất, bồi thường hỗ trợ tái định cư tỉnh An Phú"),
+    ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ<br>BAN CHỈ ĐẠO PHÒNG, CHỐNG<br>THIÊN TAI VÀ TÌM KIẾM CỨU NẠN<br>———",
+     "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh An Phú"),
+])
+def test_a_layout_cell_joins_its_paragraphs_as_plain_text_joins_its_lines(issuer_cell, issuer):
+    """A caps issuer unknown to the vocabulary, held by a Word layout cell as several paragraphs, comes out
+    whole, as the plain-text rendition of the same header gives it (it lost its second line); a rule drawn
+    under it ("———") joins nothing."""
+    rest = "\n\nKẾ HOẠCH\n\nThử\n\nI. MỤC TIÊU\n\nMột.\n"
+    layout = (f"| {issuer_cell} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+              "| Số: 12/KH-HĐ | An Phú, ngày 12 tháng 7 năm 2026 |" + rest)
+    plain = (issuer_cell.removesuffix("<br>———").replace("<br>", "\n") + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Số: 12/KH-HĐ\nAn Phú, ngày 12 tháng 7 năm 2026" + rest)
+    assert extract_bytes(layout.encode("utf-8"), "layout.md")["document"]["issuer"] == issuer
+    assert extract_bytes(plain.encode("utf-8"), "plain.txt")["document"]["issuer"] == issuer

@@ -108,6 +108,10 @@ def _marks(raw: str) -> int:
     return strong % 2 + single % 2 * 2
 
 
+_WORDY = rx.compile(r"[\p{L}\d]")
+"""A paragraph with a word: a rule drawn under a name ("———") is joined to nothing."""
+
+
 class _Builder:
     """Accumulates paragraphs line by line."""
 
@@ -213,16 +217,29 @@ class _Builder:
         self.flush()
         self.blank_before = False
 
+    def _add_layout_cell(self, r: Row, paras: list[str]) -> None:
+        """A layout cell's paragraphs, those a plain-text reader would join (:func:`joins_previous`) as one."""
+        group: list[tuple[int, str]] = []
+        for para in [*paras, ""]:
+            if para and group and _WORDY.search(para) and _WORDY.search(group[-1][1]) \
+                    and joins_previous(_Texts(group), para):
+                group.append((0, para))
+                continue
+            if group:
+                texts = [t for _, t in group]
+                self.blocks.append(Block("para", normalize_text(" ".join(texts)), r.loc, list(r.lines), texts))
+            group = [(0, para)] if para else []
+
     def add_table(self, rows: list[Row]) -> None:
         self.flush()
         if rows and is_layout_table(rows):
-            # Header or signature laid out in a borderless table: read it column by column.
+            # Header or signature laid out in a borderless table: read it column by column, a cell's paragraphs
+            # joined as the lines of plain text are ("HỘI ĐỒNG PHỐI HỢP PHỔ BIẾN," / "GIÁO DỤC PHÁP LUẬT": one name).
             ncols = max(len(r.cells) for r in rows)
             for col in range(ncols):
                 for r in rows:
                     if col < len(r.cells):
-                        for para in r.cells[col]:
-                            self.blocks.append(Block("para", para, r.loc, list(r.lines), [para]))
+                        self._add_layout_cell(r, r.cells[col])
             self.blank_before = False
             return
         if rows:
