@@ -21,6 +21,7 @@ from ..vocab.agencies import (
     GROUP_HEAD,
     GROUP_NOUNS,
     HEAD,
+    KINDS_IN_NAME,
     LEVEL,
     NAME_LEADS,
     OFFICE_HOLDERS,
@@ -289,13 +290,15 @@ def _caps_body(words: list[str]) -> str:
 
 
 _LEVELS = LEVEL.replace("|xã|", r"|xã(?!\s+hội)|")  # "bảo hiểm xã hội tỉnh": no level "xã"
-_NAME = (r"(?P<n>(?!(?:các|và|trên|của|thuộc|ủy|hội|có|được)\b)(?!" + _LEVELS + r"\b)[^\W\d_]+"
-         r"(?:(?:\s+|\s*-\s*)(?!và\b)[^\W\d_]+)*?)")
+_KINDS = "|".join(k.lower().replace(" ", r"\s+") for k in KINDS_IN_NAME)
+_NAME = (r"(?P<n>(?!(?:các|và|trên|của|thuộc|ủy|hội|có|được|" + _KINDS + r")\b)(?!" + _LEVELS + r"\b)[^\W\d_]+"
+         r"(?:(?:\s+|\s*-\s*)(?!(?:và|các)\b)(?!" + _LEVELS + r"\b)[^\W\d_]+)*?)")
 _PLACE_AT_END = rx.compile(rf"(?<!\w)(?P<by>{_LEVELS})\s+{_NAME}$")
 """A place after its level ending a name in lower case: "… tỉnh thanh hóa"."""
 _NAMED_BY = rx.compile(rf"(?<!\w)(?P<by>{_LEVELS}|(?i:{NAME_LEADS}))\s+{_NAME}(?=\s*(?:$|[,;()]|\svà\s))")
-"""A proper name after what it names, up to a stop: "… tỉnh lạng sơn, …", "khu kinh tế vân đồn"."""
-_PROPER = [(rx.compile(rf"(?<!\w){rx.escape(p.lower())}(?!\w)"), p) for p in PROPER_NAMES]
+"""A proper name after what it names, up to a stop: "… tỉnh lạng sơn, …", "khu kinh tế vân đồn"; a group ("các …"),
+a level word or a kind of body in it says it is none ("đảng ủy khối các cơ quan tỉnh", "đảng ủy khối doanh nghiệp tỉnh")."""
+_PROPER = [(rx.compile(rf"(?<!\w){rx.escape(p.lower())}(?!\w)"), p) for p in PROPER_NAMES + KINDS_IN_NAME]
 
 
 def _proper_names(name: str) -> str:
