@@ -14,17 +14,12 @@ from ..memo import text_cache
 from ..vn import ascii_fold, fold, modern_tone, nfc, title_case_place
 from ..vocab.agencies import (
     ABBREVIATIONS,
-    ACTOR_HEAD,
-    BODY_WORDS,
     DEPARTMENTS,
-    GENERIC_GROUP_NOUNS,
     GROUP_HEAD,
-    GROUP_NOUNS,
     HEAD,
     KINDS_IN_NAME,
     LEVEL,
     NAME_LEADS,
-    OFFICE_HOLDERS,
     PROPER_NAMES,
     UNITS,
 )
@@ -130,6 +125,8 @@ def _group_and_named(name: str) -> list[str]:
         last = name[m.end():]
         if _HEAD.match(last) and "," not in last and not rx.search(r"\bcác\b", last):
             return [name[:m.start()], last]
+        if _COLLECTIVE_END.search(name[:m.start()]) and (_HEAD.match(last) or _COLLECTIVE.match(last)):
+            return [name[:m.start()], *_split_commas(last)]  # "Các sở, ngành liên quan và Sở Văn hóa, Thể thao …"
     return [name]
 
 
@@ -139,7 +136,17 @@ _OFFICE_OF = rx.compile(r"^(?:Văn\s+phòng|VP)\s+(?:Đoàn\s+(?:ĐBQH|[Đđ]ạ
 ("Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"), so the "và" joins bodies, not agencies."""
 
 
-_PART_SPLIT = rx.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + ")")
+_PART_SPLIT = rx.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b|[Cc]ác\s)")
+_WRAPPED = rx.compile(r"(?:[,&/\-–]|\b(?:và|các|của|với|thuộc|cùng))[ \t]*\n[ \t]*"
+                      r"|\b(?:nhân\s+dân|UBND|HĐND|Khối|Quản\s+lý|Thủ\s+trưởng|Chủ\s+tịch|Lãnh\s+đạo)[ \t]*\n[ \t]*(?=các\s)"
+                      r"|(?m:^)[ \t]*(?:[-–+•][ \t]*)?(?!(?:Tỉnh|Huyện|Thành|Thị|Quận)\s)" + _HEAD_AT + r"[ \t]*\n[ \t]*"
+                      r"|[ \t]*\n[ \t]*(?=và\s|&|(?!(?:các|những|cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|chính\s+quyền"
+                      r"|địa\s+phương)\b)\p{Ll})")
+"""A line break inside a name: after a connector ("Sở Nông nghiệp và" / "Môi trường", "UBND các xã," / "phường"), or
+before a lower-case word that goes on ("Công an" / "tỉnh"); a group that opens a line ("các đơn vị liên quan") is
+an entry of its own, unless a body named by the group after it comes before ("Ủy ban nhân dân" / "các xã, phường",
+"Đảng ủy Khối" / "các cơ quan tỉnh"); a line that is only a kind of body names it on the next ("Đảng ủy" /
+"Khối các cơ quan tỉnh")."""
 
 
 def cell_to_agencies(text: str | None) -> list[str]:
@@ -158,7 +165,7 @@ def cell_to_agencies(text: str | None) -> list[str]:
 @text_cache(maxsize=2048, longest=1000)  # a plan names the same agencies cell after cell
 def _cell_names(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    for line in _PART_SPLIT.split(text):
+    for line in _PART_SPLIT.split(_WRAPPED.sub(_join_wrap, text) if "\n" in text else text):
         line = _clean(line)
         if not line:
             continue
@@ -167,6 +174,11 @@ def _cell_names(text: str) -> tuple[str, ...]:
             if name and name not in out:
                 out.append(name)
     return tuple(out)
+
+
+def _join_wrap(m) -> str:
+    """The line break of :data:`_WRAPPED` as a space (the connector before it kept)."""
+    return m.group(0).replace("\n", " ").rstrip() + " " if m.group(0).rstrip(" \t\n") else " "
 
 
 _DEPARTMENTS_LISTED = rx.compile(r"^[Cc]ác\s+[Ss]ở\s*:\s*(?P<names>.+)$")
@@ -342,45 +354,3 @@ def split_lead_support(text: str) -> tuple[str | None, str | None] | None:
         target = lead if ascii_fold(m.group("kind")).startswith("chu") else support
         target.append(chunk)
     return ("; ".join(lead) or None, "; ".join(support) or None)
-
-
-_KIND = rx.compile(rf"^(?:{HEAD}|{ACTOR_HEAD}|{'|'.join(BODY_WORDS)})(?!\p{{Ll}})")
-_ACRONYM = rx.compile(r"^\p{Lu}[\p{Lu}\d&]+(?:\s*-\s*\p{Lu}+)?(?![\p{L}\d])")
-_NOUN = rf"(?:{'|'.join(GROUP_NOUNS)}|(?P<generic>{'|'.join(GENERIC_GROUP_NOUNS)}))(?!\p{{L}})"
-_NOUNS = rx.compile(_NOUN, rx.I)
-_ANY_NOUN = _NOUN.replace("?P<generic>", "")
-_GROUP = rx.compile(rf"^(?P<quantifier>(?:các|những|mọi|toàn\s+thể)\s+)?{_ANY_NOUN}(?:\s*(?:,|/|\bvà\b)\s*{_ANY_NOUN})*", rx.I)
-_QUALIFIER = rx.compile(r"(?:có\s+)?liên\s+quan|trực\s+thuộc|chức\s+năng")
-_OFFICE = rx.compile(rf"^{OFFICE_HOLDERS}(?!\p{{Ll}})\s*")
-
-
-def names_a_body(name: str) -> bool:
-    """Whether ``name`` opens the way an agency's name does: with a kind of body ("Sở", "Ủy ban", "Công an",
-    "Trung tâm", "Đảng ủy" …), an abbreviation ("UBND", "VNPT"), a group of bodies by what they are ("Các sở,
-    ban, ngành"; a generic group, "Các đơn vị", only with words saying which), or an office holder of one
-    ("Chủ tịch UBND các xã").
-
-    >>> names_a_body("Sở Tài chính"), names_a_body("Các đơn vị thuộc Sở"), names_a_body("Chủ tịch UBND tỉnh")
-    (True, True, True)
-    >>> names_a_body("Nhân dân tỉnh"), names_a_body("các đơn vị"), names_a_body("Chủ tịch"), names_a_body("Các giải pháp")
-    (False, False, False, False)
-    """
-    t = " ".join(name.split()).strip(" .;,:")
-    if t.isupper() and len(t.split()) > 1:
-        t = name_from_caps(t)  # "SỞ TÀI CHÍNH": read as its usual case
-    t = t[:1].upper() + t[1:]
-    office = _OFFICE.match(t)
-    if office:
-        return office.end() < len(t) and names_a_body(t[office.end():])
-    if _KIND.match(t) or _ACRONYM.match(t):
-        return True
-    group = _GROUP.match(t)
-    if group is None:
-        return False
-    rest = t[group.end():].strip(" ,")
-    if not all(m["generic"] for m in _NOUNS.finditer(group.group(0))):
-        return True
-    if group["quantifier"]:  # "Các đơn vị thuộc Sở", "Các cơ quan, đơn vị thành viên"
-        return bool(rest)
-    # "Thành viên Hội đồng", "Đơn vị có liên quan"
-    return bool(_QUALIFIER.match(rest)) or bool(rest) and names_a_body(rx.sub(r"^(?:của|thuộc|trực\s+thuộc)\s+", "", rest))

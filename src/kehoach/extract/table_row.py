@@ -10,7 +10,8 @@ from ..diagnostics import warning
 from ..memo import text_cache
 from ..vn import ascii_fold
 from ..vocab.agencies import CUT_HEAD
-from .agencies import canonical_agency, cell_to_agencies, names_a_body, split_lead_support
+from .agencies import canonical_agency, cell_to_agencies, split_lead_support
+from .agency_names import names_a_body
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
 from .table_header import DATELESS, EXTRA, PERIOD, YEAR, _cell_text
@@ -112,7 +113,7 @@ def lead_is_name(name: str) -> bool:
     joins with "và" ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội trực
     thuộc"; a dash or other sign is no word), not a date or a number, not opened by a row number or a
     heading's numeral, not cut after a connector or a head word ("Văn phòng Ủy"), no role words left inside,
-    and opening as a name does (:func:`agencies.names_a_body`: "Nhân dân tỉnh", "Chủ tịch", "Các đơn vị" do not)."""
+    and opening as a name does (:func:`agency_names.names_a_body`: "Nhân dân tỉnh", "Chủ tịch", "Các đơn vị" do not)."""
     t = " ".join(name.split()).strip(" .;,:")
     parts = [[w for w in part.split() if rx.search(r"[\p{L}\d]", w)] for part in rx.split(r"\s+và\s+", t)]
     deadline = text_to_deadline(t)

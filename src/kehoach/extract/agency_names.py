@@ -1,0 +1,60 @@
+"""Whether a lead reads as an agency's name, by the name grammar (:mod:`kehoach.vocab.agencies`)."""
+
+from __future__ import annotations
+
+from .. import rx
+from ..vocab.agencies import (
+    ACTOR_HEAD,
+    BODY_WORDS,
+    GENERIC_GROUP_NOUNS,
+    GROUP_NOUNS,
+    HEAD,
+    OFFICE_HOLDERS,
+)
+from .agencies import name_from_caps
+
+_KIND = rx.compile(rf"^(?:{HEAD}|{ACTOR_HEAD}|{'|'.join(BODY_WORDS)})(?!\p{{Ll}})")
+_ACRONYM = rx.compile(r"^\p{Lu}[\p{Lu}\d&]+(?:\s*-\s*\p{Lu}+)?(?![\p{L}\d])")
+_NOUN = rf"(?:{'|'.join(GROUP_NOUNS)}|(?P<generic>{'|'.join(GENERIC_GROUP_NOUNS)}))(?!\p{{L}})"
+_NOUNS = rx.compile(_NOUN, rx.I)
+_ANY_NOUN = _NOUN.replace("?P<generic>", "")
+_GROUP = rx.compile(rf"^(?P<quantifier>(?:các|những|mọi|toàn\s+thể)\s+)?{_ANY_NOUN}(?:\s*(?:,|/|\bvà\b)\s*{_ANY_NOUN})*", rx.I)
+_QUALIFIER = rx.compile(r"(?:có\s+)?liên\s+quan|trực\s+thuộc|chức\s+năng")
+_SCOPED = rx.compile(r"^(?:Tỉnh|Huyện|Thành|Thị|Quận)\s")
+"""A kind that holds its level ("Tỉnh ủy", "Thành đoàn"): the whole name alone."""
+_OFFICE = rx.compile(rf"^{OFFICE_HOLDERS}(?!\p{{Ll}})\s*")
+
+
+def names_a_body(name: str, alone: bool = True) -> bool:
+    """Whether ``name`` opens the way an agency's name does: with a kind of body ("Sở", "Ủy ban", "Công an",
+    "Trung tâm", "Đảng ủy" …), an abbreviation ("UBND", "VNPT"), a group of bodies by what they are ("Các sở,
+    ban, ngành"; a generic group, "Các đơn vị", only with words saying which), or an office holder of one
+    ("Chủ tịch UBND các xã").
+
+    >>> names_a_body("Sở Tài chính"), names_a_body("Các đơn vị thuộc Sở"), names_a_body("Chủ tịch UBND tỉnh")
+    (True, True, True)
+    >>> names_a_body("Nhân dân tỉnh"), names_a_body("các đơn vị"), names_a_body("Chủ tịch"), names_a_body("Các giải pháp")
+    (False, False, False, False)
+    """
+    t = " ".join(name.split()).strip(" .;,:")
+    if t.isupper() and len(t.split()) > 1:
+        t = name_from_caps(t)  # "SỞ TÀI CHÍNH": read as its usual case
+    t = t[:1].upper() + t[1:]
+    office = _OFFICE.match(t)
+    if office:
+        return office.end() < len(t) and names_a_body(t[office.end():], False)  # "Chủ tịch Hội đồng": the body known
+    kind = _KIND.match(t)
+    if alone and kind and kind.end() == len(t) and not _SCOPED.match(t):
+        return False  # "Đảng ủy", "Công an": a kind of body, not yet which one
+    if kind or _ACRONYM.match(t):
+        return True
+    group = _GROUP.match(t)
+    if group is None:
+        return False
+    rest = t[group.end():].strip(" ,")
+    if not all(m["generic"] for m in _NOUNS.finditer(group.group(0))):
+        return True
+    if group["quantifier"]:  # "Các đơn vị thuộc Sở", "Các cơ quan, đơn vị thành viên"
+        return bool(rest)
+    # "Thành viên Hội đồng", "Đơn vị có liên quan"
+    return bool(_QUALIFIER.match(rest)) or bool(rest) and names_a_body(rx.sub(r"^(?:của|thuộc|trực\s+thuộc)\s+", "", rest), False)

@@ -1,0 +1,67 @@
+"""Generated lead/support cells: every agency a cell lists comes out whole, or the cut is warned about.
+
+Cells are built the ways plans write them (";", ",", "và", " - ", one name a line, a name wrapped inside
+itself, abbreviations, a group of bodies, a bracket after a name) from names of every kind of body; the
+split (:func:`kehoach.extract.agencies.cell_to_agencies`) must give each name back, or leave a piece that
+``lead-not-agency`` warns about (:func:`kehoach.extract.table_row.lead_is_name`).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kehoach.extract.agencies import cell_to_agencies
+from kehoach.extract.table_row import lead_is_name
+
+NAMES = [
+    "Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nông nghiệp và Môi trường", "Công an tỉnh",
+    "Bộ Chỉ huy Quân sự tỉnh", "Ủy ban nhân dân các xã, phường", "UBND xã", "Sở TN&MT", "Sở LĐ-TB&XH",
+    "Ban Quản lý các khu công nghiệp", "Liên đoàn Lao động tỉnh", "Hội Liên hiệp Phụ nữ tỉnh",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Đài Phát thanh và Truyền hình tỉnh", "Kho bạc Nhà nước khu vực",
+    "Trung tâm Y tế huyện", "Văn phòng Ủy ban nhân dân tỉnh", "Đảng ủy Khối các cơ quan tỉnh",
+    "Bảo hiểm xã hội tỉnh", "Ngân hàng Chính sách xã hội tỉnh", "Tỉnh đoàn", "Chi cục Kiểm lâm",
+    "Sở Giáo dục và Đào tạo", "Báo và Phát thanh, Truyền hình tỉnh", "Cục Thuế tỉnh", "Sở Khoa học và Công nghệ",
+    "Trường Cao đẳng Y tế", "Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh", "Hội Nông dân tỉnh",
+    "Văn phòng HĐND và UBND huyện", "Sở Y tế (Trung tâm Kiểm soát bệnh tật)", "BCH Bộ đội Biên phòng tỉnh",
+]
+GROUPS = ["Các sở, ban, ngành liên quan", "các đơn vị liên quan", "các cơ quan, đơn vị có liên quan"]
+SEPARATORS = ["; ", ", ", "\n", ";\n", " - ", "\n- "]
+
+
+def _wrap(name: str, rng: random.Random) -> str:
+    """``name`` with a line break at one of its spaces, as a narrow cell wraps it."""
+    spaces = [k for k, ch in enumerate(name) if ch == " "]
+    if not spaces:
+        return name
+    k = rng.choice(spaces)
+    return name[:k] + "\n" + name[k + 1:]
+
+
+def _cells(n: int, seed: int) -> list[tuple[str, list[str]]]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        names = rng.sample(NAMES, rng.choice([1, 2, 2, 3]))
+        if rng.random() < 0.3:
+            names.append(rng.choice(GROUPS))  # a group ends the list
+        seps = [rng.choice(SEPARATORS) for _ in names[1:]]
+        if len(names) > 1 and rng.random() < 0.3:
+            seps[-1] = " và "  # "và" before the last
+        written = [_wrap(x, rng) if rng.random() < 0.3 else x for x in names]
+        text = written[0] + "".join(s + w for s, w in zip(seps, written[1:], strict=True))
+        if text.startswith(("Sở", "Ủy", "UBND")) and seps and seps[0] == "\n- ":
+            text = "- " + text
+        out.append((text, names))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_every_name_comes_out_whole_or_warned(seed):
+    cut_silently = []
+    for text, names in _cells(500, seed):
+        got = cell_to_agencies(text)
+        if got != names and all(lead_is_name(x) for x in got):
+            cut_silently.append((text, got))
+    assert cut_silently == []
