@@ -48,6 +48,7 @@ CODES: dict[str, str] = {
     "table-no-header": "a table has no header row kehoach can read; its rows are not tasks",
     "combined-column-unlabelled": "a combined lead/support cell has no labels; the split is a guess",
     "deadline-unparsed": "a deadline text gives no date kehoach can read",
+    "period-reversed": "a period or deadline names a span that ends before it starts ('giai đoạn 2025-2021'); no dates were read from it",
     "deadline-year-inferred": "deadlines name a day, month or quarter with no year ('chậm nhất ngày 15/12'): read in the plan's one year",
     "body-task-unread": "an item of a task section names a lead agency ('chủ trì') but no task was read from it",
     "task-without-lead": "a task has no lead agency",

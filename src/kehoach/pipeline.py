@@ -23,7 +23,7 @@ from .extract.date_spans import school_year_warnings
 from .extract.front import Front, read_attachment, read_front
 from .extract.kind import is_decision, is_directive, is_plan, kind_warnings
 from .extract.labelled import labelled_tasks
-from .extract.period import plan_to_period
+from .extract.period import plan_to_period, reversed_warnings
 from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
 from .extract.regions import Signed, find_regions, read_signed
@@ -101,11 +101,12 @@ def build_plan(source: Source) -> dict:
             tasks = []
             table_warnings = [w for w in table_warnings if not w["code"].startswith("task-")]  # about tasks not given
     sections = [r.to_dict() for r in roots]
+    reversed_spans = reversed_warnings(_titles(doc, blocks, front.type_line, regions.plan_front), sections, tasks)
     period = plan_to_period(doc, sections, tasks)
     doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
                 *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc, _second(signed, blocks)),
-                *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks)]
+                *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks), *reversed_spans]
     warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings)  # "chậm nhất ngày 15/12"
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
                                         doc["is_plan"])
@@ -122,6 +123,13 @@ def build_plan(source: Source) -> dict:
         "warnings": warnings + lead_warnings(tasks) + quality_warnings,
         "quality": quality,
     }
+
+
+def _titles(doc: dict, blocks: list, type_line: int | None, plan_front: int | None) -> list[tuple[str | None, dict | None]]:
+    """The document's title and its issued plan's, each with the loc of the line after its type line."""
+    def loc(at: int | None) -> dict | None:
+        return blocks[at + 1].loc.as_dict() if at is not None and at + 1 < len(blocks) else None
+    return [(doc["title"], loc(type_line)), ((doc["attachment"] or {}).get("title"), loc(plan_front))]
 
 
 def _document(front: Front, signed: Signed) -> dict:

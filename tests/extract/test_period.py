@@ -43,3 +43,38 @@ def test_period_kept_in_the_plan_wins_and_an_older_plan_is_read_again():
     assert plan_period({"document": dict(doc, period=kept)}).as_dict() == kept
     assert plan_period({"document": doc}).basis == "title"
     assert plan_period({"document": dict(doc, period=None)}).basis == "none"
+
+
+REVERSED = [
+    # (title, objective, task deadline, the period read, the phrases warned)
+    ("Phát triển kinh tế số giai đoạn 2025-2021", "", "", ("2025-01-01", "2025-12-31", "issue year"),
+     ["giai đoạn 2025-2021"]),
+    ("Chuyển đổi số từ năm 2030 đến năm 2026", "Giai đoạn 2026 - 2030, phấn đấu …", "",
+     ("2026-01-01", "2030-12-31", "objectives"), ["từ năm 2030 đến năm 2026"]),
+    ("Chuyển đổi số", "Năm học 2026-2025, phấn đấu …", "", ("2025-01-01", "2025-12-31", "issue year"),
+     ["Năm học 2026-2025"]),
+    ("Chuyển đổi số", "", "Từ ngày 15/6/2026 đến ngày 01/6/2026", ("2025-01-01", "2025-12-31", "issue year"),
+     ["Từ ngày 15/6/2026 đến ngày 01/6/2026"]),
+    ("Chuyển đổi số", "", "Giai đoạn 2027-2026", ("2025-01-01", "2025-12-31", "issue year"), ["Giai đoạn 2027-2026"]),
+    ("Chuyển đổi số giai đoạn 2021-2025", "", "Từ tháng 11/2025 đến tháng 02/2026", ("2021-01-01", "2025-12-31", "title"), []),
+]
+
+
+@pytest.mark.parametrize("title, objective, deadline, want, warned", REVERSED, ids=[c[0] + c[1] + c[2] for c in REVERSED])
+def test_a_reversed_span_is_warned_and_gives_no_backwards_dates(title, objective, deadline, want, warned):
+    """A span that ends before it starts, in the title, an objective or a deadline: warned with its loc, and no
+    period or deadline runs backwards (the period comes from the next source that dates the plan)."""
+    from kehoach import extract_bytes
+
+    body = (f"I. MỤC TIÊU\n\n{objective or 'Nâng cao chất lượng.'}\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+            f"1. Sở Tài chính chủ trì rà soát kinh phí, thời gian thực hiện: {deadline or 'năm 2025'}.\n")
+    text = f"Số: 5/KH-UBND\n\nAn Giang, ngày 3 tháng 2 năm 2025\n\nKẾ HOẠCH\n\n{title}\n\n{body}"
+    plan = extract_bytes(text.encode("utf-8"), "plan.txt")
+    period = plan["document"]["period"]
+    assert (period["start"], period["end"], period["basis"]) == want
+    flagged = [w for w in plan["warnings"] if w["code"] == "period-reversed"]
+    assert [w["message"].split("(")[1].split(")")[0].strip("'") for w in flagged] == warned
+    assert all(w["loc"] for w in flagged)
+    for t in plan["tasks"]:
+        d = t["deadline"]
+        assert not (d["start"] and d["end"] and d["end"] < d["start"])

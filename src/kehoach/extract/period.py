@@ -4,9 +4,15 @@ task deadlines name. Exports place undated tasks within it; the index stores it.
 
 from __future__ import annotations
 
+from .. import rx
 from .. import stddate as dt
+from ..diagnostics import warning
 from ..record import FrozenRecord
-from .dates import Horizon, find_horizons
+from .dates import Horizon, find_horizons, fold_time, text_to_deadline
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 
 class Period(FrozenRecord):
@@ -39,30 +45,84 @@ def _years(first: str | int, last: str | int, basis: str) -> Period:
     return Period(dt.date(int(first), 1, 1), dt.date(int(last), 12, 31), basis)
 
 
-def _objectives_text(sections: list[dict]) -> str:
-    texts: list[str] = []
+def _objectives(sections: list[dict]) -> list[tuple[list[str], dict | None]]:
+    """The words of each objectives section (heading, paragraphs, items) and its loc."""
+    out: list[tuple[list[str], dict | None]] = []
 
     def walk(secs: list[dict]) -> None:
         for s in secs:
             if s.get("role") == "objectives":
-                texts.append(s.get("title") or "")
-                texts.extend(s.get("text") or [])
-                texts.extend(s.get("items") or [])
+                out.append(([s.get("title") or "", *(s.get("text") or []), *(s.get("items") or [])], s.get("loc")))
             walk(s.get("children") or [])
 
     walk(sections)
-    return " ".join(texts)
+    return out
+
+
+def _objectives_text(sections: list[dict]) -> str:
+    return " ".join(t for texts, _loc in _objectives(sections) for t in texts)
 
 
 def _first(found: list[Horizon], kind: str) -> Horizon | None:
-    return next((h for h in found if h.kind == kind), None)
+    return next((h for h in found if h.kind == kind and not (h.first is not None and h.first > h.last)), None)
+
+
+_FROM_TO = rx.compile(r"(?<!\w)tu\s+(?P<a>(?:ngay|thang|quy|nam)\s+[\divx/.\s]{1,16}?)\s*(?:-|–|\bden\b|\btoi\b)\s*"
+                      r"(?:het\s+|cuoi\s+)?(?P<b>(?:ngay|thang|quy|nam)\s+[\divx/.\s]{1,16})")
+"""A span from one time to another on :func:`fold_time`'s key: "từ năm 2026 đến năm 2030", "từ tháng 9/2026 - tháng 3/2027"."""
+
+
+def reversed_span(text: str | None) -> str | None:
+    """The span in ``text`` that ends before it starts, as written ("giai đoạn 2025-2021", "từ năm 2030 đến năm
+    2026", "từ ngày 15/6/2026 đến ngày 01/6/2026"); None when it has none."""
+    if not text:
+        return None
+    bad = next((h for h in find_horizons(text) if h.kind == "span" and h.first is not None and h.first > h.last), None)
+    if bad is not None:
+        return text[bad.start:bad.end]
+    for m in _FROM_TO.finditer(fold_time(text)):
+        first, last = text_to_deadline(text[m.start("a"):m.end("a")]), text_to_deadline(text[m.start("b"):m.end("b")])
+        if first["start"] and last["end"] and last["end"] < first["start"]:
+            return text[m.start():m.end()].strip()
+    d = text_to_deadline(text)
+    return text.strip() if d["start"] and d["end"] and d["end"] < d["start"] else None
+
+
+def reversed_warnings(titles: list[tuple[str | None, dict | None]], sections: list[dict],
+                      tasks: list[dict]) -> list[PlanWarning]:
+    """A ``period-reversed`` warning for each title (with its loc), objectives section and task deadline that names
+    a span ending before it starts; such a deadline loses its dates (changes ``tasks``), and :func:`plan_to_period`
+    reads no period from such a title or span."""
+    out: list[PlanWarning] = []
+    for title, loc in titles:
+        if (found := reversed_span(title)) is not None:
+            out.append(_reversed("the title", found, loc))
+    for texts, loc in _objectives(sections):
+        found = next((f for t in texts if (f := reversed_span(t)) is not None), None)
+        if found is not None:
+            out.append(_reversed("an objective", found, loc))
+    for t in tasks:
+        d = t["deadline"]
+        found = reversed_span(d["text"]) or (d["text"] if d["start"] and d["end"] and d["end"] < d["start"] else None)
+        in_title = None if found else reversed_span(t.get("title"))
+        if found or (in_title and d["text"] and d["text"] in in_title):
+            d["start"] = d["end"] = None
+        if found or in_title:
+            out.append(_reversed(f"task {t['id']}", found or in_title or "", t.get("loc")))
+    return out
+
+
+def _reversed(where: str, phrase: str, loc: dict | None) -> PlanWarning:
+    return warning("period-reversed", f"{where} names a span that ends before it starts ({phrase!r}); no dates "
+                   "were read from it", loc)
 
 
 def plan_to_period(doc: dict, sections: list[dict], tasks: list[dict]) -> Period | None:
     """The period the document's words give (:data:`dates.HORIZON`): "giai đoạn 2021-2025" in the
     title or objectives, a title's own year, "đến năm 2030" from the year of issue, else the year of
     issue, else the years the task deadlines span; None when nothing dates it."""
-    title = find_horizons(" ".join(filter(None, [doc.get("title"), (doc.get("attachment") or {}).get("title")])))
+    title_text = " ".join(filter(None, [doc.get("title"), (doc.get("attachment") or {}).get("title")]))
+    title = [] if reversed_span(title_text) else find_horizons(title_text)  # a reversed span makes the title unsure
     span = _first(title, "span")
     if span:
         return _years(span.first or span.last, span.last, "title")
