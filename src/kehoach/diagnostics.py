@@ -34,7 +34,7 @@ CODES: dict[str, str] = {
     # structure
     "duplicate-number": "a section number appears twice at the same level",
     "numbering-gap": "a section number skips one or more numbers",
-    "section-unnumbered": "the body's parts open with headings in capitals and no number; they were read as the top sections I, II, … in order (marked inferred)",
+    "section-unnumbered": "the body's parts open with headings in capitals and no number; they were read as the top sections I, II, … in order (marked inferred); or one such heading stands among numbered parts: after the last it is read as the next part, before it as text",
     # tables
     "table-row-joined": "a table row split by a page break was joined back together",
     "table-cells-joined": "in a table aligned with spaces two cells stood one space apart and were parted where the next column starts, though the words next to the split could belong to either cell",

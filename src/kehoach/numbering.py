@@ -17,7 +17,8 @@ POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 _TOKEN = rx.compile(
     r"""^\s*(?:
-        (?P<part>(?i:phần|chương)\s+(?:thứ\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s+|$)
+        (?P<part>(?i:phần|chương)\s+(?:(?i:thứ)\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s+|$)
+      | (?P<division>(?i:mục)\s+(?:[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s*$)
       | (?P<roman>[IVXLC]{1,6})\s?[.)/](?:\s+|$)
       | (?P<upper>[A-HK-UYĐ])\.\s+(?=\p{Lu})
       | (?P<paren>\d{1,2})\)\s*
@@ -39,7 +40,10 @@ class Token(FrozenRecord):
     __slots__ = ("kind", "value", "rest")
 
     kind: str
-    """"part" | "upper" | "roman" | "arabic" | "paren" | "letter" | "lroman" | "bullet".
+    """"part" | "division" | "upper" | "roman" | "arabic" | "paren" | "letter" | "lroman" | "bullet".
+
+    "part" is "Phần …"/"Chương …" ("PHẦN THỨ HAI" too); "division" is "Mục 1." (a plan's parts numbered as
+    the articles of a law group theirs), at the rank of "A.".
 
     "paren" is a number closed by a bracket ("1)"): the section builder decides once per document
     whether that list sits above the letters ("1) … a) …") or below them ("a) … 1) …"), and
@@ -62,7 +66,7 @@ class Token(FrozenRecord):
         return _RANK[self.kind]
 
 
-_RANK = {"part": 0, "upper": 1, "roman": 2, "paren": 7, "letter": 8, "lroman": 9, "paren_low": 10, "bullet": 20}
+_RANK = {"part": 0, "division": 1, "upper": 1, "roman": 2, "paren": 7, "letter": 8, "lroman": 9, "paren_low": 10, "bullet": 20}
 
 
 @text_cache()  # the readers ask about a line again as they look back
@@ -88,7 +92,7 @@ def match_token(text: str) -> Token | None:
             kind, value = "arabic", _MULTI_ARABIC_SPACE.sub("", value)
         elif kind == "letterdot":
             kind = "letter"
-        elif kind == "part":
+        elif kind in ("part", "division"):
             value = " ".join(value.split())
         return Token(kind, value, text[m.end():].strip())
     b = _BULLET.match(text)
@@ -122,7 +126,7 @@ def ordinal(token: Token) -> int | None:
         return i + 1 if i >= 0 else None
     if token.kind == "upper":
         return ord(token.value) - ord("A") + 1 if token.value != "Đ" else None
-    if token.kind == "part":
+    if token.kind in ("part", "division"):
         last = token.value.split()[-1]
         return roman_to_int(last) or (int(last) if last.isdigit() else None)
     return None

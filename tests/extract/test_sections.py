@@ -154,8 +154,17 @@ def test_headings_in_capitals_with_no_number_are_the_top_sections(mark, org):
     assert len(p["targets"]) == 1
 
 
+def test_a_capital_heading_between_numbered_parts_stays_text_and_is_warned():
+    """Among parts numbered I, II, a heading in capitals naming another part stays text of the part before (its
+    number is not known), with a warning at its line: what it holds is not read as that part's."""
+    p = plan("I. MỤC ĐÍCH\nBảo đảm.\nTỔ CHỨC THỰC HIỆN\nGiao các sở.\nII. NHIỆM VỤ\n1. Rà soát.\n")
+    assert ids(p["sections"]) == ["I", "II", "II.1"] and not any(s.get("inferred") for s in p["sections"])
+    (warned,) = [w for w in p["warnings"] if w["code"] == "section-unnumbered"]
+    assert "TỔ CHỨC THỰC HIỆN" in warned["message"] and warned["loc"]
+
+
 @pytest.mark.parametrize("text", [
-    "I. MỤC ĐÍCH\nBảo đảm.\nTỔ CHỨC THỰC HIỆN\nGiao các sở.\nII. NHIỆM VỤ\n1. Rà soát.\n",  # numbered parts: a caps line is text
+    "I. MỤC ĐÍCH, YÊU CẦU\nBảo đảm.\nYÊU CẦU\nĐúng tiến độ.\nII. NHIỆM VỤ\n1. Rà soát.\n",  # a caps line its part names
     "1. Rà soát.\nLƯU Ý QUAN TRỌNG\n2. Báo cáo.\n",  # capitals naming no part of a plan
     "1. Rà soát.\nNỘI DUNG CÔNG VIỆC CẦN LÀM NGAY TRONG THÁNG NÀY ĐỂ BẢO ĐẢM TIẾN ĐỘ CHUNG CỦA TOÀN TỈNH\n",  # too long
 ])

@@ -215,7 +215,7 @@ def first_section_index(blocks: list[Block], start: int, stop: int) -> int | Non
             if first_arabic is None and caps_heading(b.text):
                 first_arabic = i
             continue
-        if tok.kind in ("part", "roman", "upper"):
+        if tok.kind in ("part", "division", "roman", "upper"):
             return i
         if tok.kind in ("arabic", "paren") and "." not in tok.value and first_arabic is None:
             first_arabic = i

@@ -7,7 +7,8 @@ from ..diagnostics import warning
 from ..numbering import POINT_LETTERS, Token, match_token, ordinal
 from ..parse.blocks import Block, Loc
 from ..record import Record
-from .roles import Role, caps_heading, section_role
+from .headings import bare_numbers, stray_headings, unnumbered_headings, wrapped_heading
+from .roles import Role, section_role
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -135,7 +136,8 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
     open_siblings: dict[int, list[Section]] = {}
 
     tokens = [match_token(b.text) if b.kind == "para" else None for _, b in blocks]
-    inferred = _unnumbered_headings(blocks, tokens, warnings)
+    absorbed = bare_numbers(blocks, tokens)
+    inferred = unnumbered_headings(blocks, tokens, warnings) | stray_headings(blocks, tokens, warnings, absorbed)
     paren_kind: str | None = None
     for pos, (idx, block) in enumerate(blocks):
         if block.kind == "table":
@@ -144,61 +146,52 @@ def blocks_to_sections(blocks: list[tuple[int, Block]]) -> tuple[list[Section], 
             continue
         if block.kind != "para":
             continue
+        if pos in absorbed:  # the heading of the number on the line before
+            placed.extend(block.lines)
+            continue
         tok = tokens[pos]
         if tok is not None and tok.kind == "paren":
             if paren_kind is None:  # the first "1)" decides: under a letter it ranks below the letters
                 paren_kind = "paren_low" if stack and stack[-1].token.kind in ("letter", "lroman") else "paren"
             tok = Token(paren_kind, tok.value, tok.rest)
         if tok is not None and tok.kind != "bullet":
-            tok = _disambiguate(tok, open_siblings)
-            depth = tok.depth
-            while stack and stack[-1].token.depth >= depth:
-                stack.pop()
-            for d in [d for d in open_siblings if d > depth]:
-                del open_siblings[d]
-            parent = stack[-1] if stack else None
-            siblings = parent.children if parent else roots
-            has_content = _has_content(blocks, tokens, pos, depth)
-            title, text = _heading_split(tok.rest, has_content)
-            number = tok.value
-            sec_id = _section_id(tok, parent, stack, siblings, block.loc, warnings)
-            role = section_role(title, parent.role if parent else None)
-            sec = Section(sec_id, number, title, role, block.loc, tok, inferred=pos in inferred)
-            if text:
-                sec.text.append(text)
-                sec.content.append(("text", text, block.loc))
-            siblings.append(sec)
-            open_siblings.setdefault(depth, []).append(sec)
-            stack.append(sec)
-            placed.extend(block.lines)
-            continue
-        if not stack:
+            _open_section(_disambiguate(tok, open_siblings), (pos, blocks, tokens), (roots, stack, open_siblings),
+                          warnings, pos in inferred)
+        elif not stack:
             loose.append((idx, block))
             continue
-        _add_content(stack[-1], tok, block)
+        else:
+            _add_content(stack, tok, block)
         placed.extend(block.lines)
     return roots, placed, warnings, loose
 
 
-def _unnumbered_headings(blocks: list[tuple[int, Block]], tokens: list[Token | None],
-                         warnings: list[PlanWarning]) -> set[int]:
-    """A body with no "Phần"/"I."/"A." numbers whose parts open with headings in capitals and no
-    number ("MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN"): those headings become the top sections,
-    numbered I, II, … in order (``tokens`` is changed in place; the positions are returned), with a
-    warning, since the numbers are not the document's."""
-    if any(t is not None and t.kind in ("part", "roman", "upper") for t in tokens):
-        return set()
-    found = [pos for pos, (_, b) in enumerate(blocks) if b.kind == "para" and tokens[pos] is None and caps_heading(b.text)]
-    for k, pos in enumerate(found, 1):
-        tokens[pos] = Token("roman", _ROMAN[k - 1] if k <= len(_ROMAN) else str(k), blocks[pos][1].text.strip().strip("*_"))
-    if found:
-        warnings.append(warning("section-unnumbered", f"{len(found)} headings in capitals have no number; read as "
-                                f"the top sections I-{_ROMAN[len(found) - 1] if len(found) <= len(_ROMAN) else len(found)} "
-                                "in order (their sections are marked inferred)", blocks[found[0]][1].loc.as_dict()))
-    return set(found)
-
-
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+def _open_section(tok: Token, at: tuple[int, list[tuple[int, Block]], list[Token | None]],
+                  tree: tuple[list[Section], list[Section], dict[int, list[Section]]], warnings: list[PlanWarning],
+                  inferred: bool) -> None:
+    """Open the section a numbered block starts (``at``: its position among the blocks and their tokens) in the
+    tree (the roots, the stack of open sections, the siblings seen per depth), under the nearest open section
+    that ranks above it."""
+    pos, blocks, tokens = at
+    roots, stack, open_siblings = tree
+    block = blocks[pos][1]
+    depth = tok.depth
+    while stack and stack[-1].token.depth >= depth:
+        stack.pop()
+    for d in [d for d in open_siblings if d > depth]:
+        del open_siblings[d]
+    parent = stack[-1] if stack else None
+    siblings = parent.children if parent else roots
+    title, text = _heading_split(tok.rest, _has_content(blocks, tokens, pos, depth))
+    sec_id = _section_id(tok, parent, stack, siblings, block.loc, warnings)
+    sec = Section(sec_id, tok.value, title, section_role(title, parent.role if parent else None), block.loc, tok,
+                  inferred=inferred)
+    if text:
+        sec.text.append(text)
+        sec.content.append(("text", text, block.loc))
+    siblings.append(sec)
+    open_siblings.setdefault(depth, []).append(sec)
+    stack.append(sec)
 
 
 def _section_id(tok: Token, parent: Section | None, stack: list[Section], siblings: list[Section], loc: Loc,
@@ -225,12 +218,17 @@ def _section_id(tok: Token, parent: Section | None, stack: list[Section], siblin
     return base_id
 
 
-def _add_content(cur: Section, tok: Token | None, block: Block) -> None:
-    """A bullet item ("-", "+" a sub-item) or a paragraph of text under the current section."""
+def _add_content(stack: list[Section], tok: Token | None, block: Block) -> None:
+    """A bullet item ("-", "+" a sub-item) or a paragraph of text under the current section, or the rest of its
+    heading in capitals split off into a paragraph ("II. NHIỆM VỤ …" / "TRONG CÁC CƠ QUAN …")."""
+    cur = stack[-1]
     if tok is not None:  # bullet
         kind = "subitem" if tok.value == "+" else "item"
         cur.items.append(tok.rest)
         cur.content.append((kind, tok.rest, block.loc))
+    elif wrapped_heading(cur.title, not (cur.content or cur.children), block.text):
+        cur.title = f"{cur.title} {block.text.strip().strip('*_').strip()}"
+        cur.role = section_role(cur.title, stack[-2].role if len(stack) > 1 else None)
     else:
         cur.text.append(block.text)
         cur.content.append(("text", block.text, block.loc))
