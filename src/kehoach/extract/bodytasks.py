@@ -59,6 +59,11 @@ _LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn
 _WITH_SUPPORT = rx.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", rx.I)
 """A point that introduces the agencies it works with: "b) Chủ trì, phối hợp:" / "- Sở A …"."""
 _CONTINUATION_MAX_WORDS = 16
+_DUTY_WORD = rx.compile(r"(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tham\s+mưu|triển\s+khai|thực\s+hiện"
+                        r"|xây\s+dựng|hướng\s+dẫn|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền"
+                        r"|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo|chủ\s+động|tiếp\s+tục)\b", rx.I)
+"""A paragraph that opens with a duty ("Chủ trì rà soát …" with no stop at its end) states the work: it does not go
+on with the agency's name of the heading above it."""
 _CAPS_NAME_WORDS = 14
 _TERMINAL = rx.compile(r"[.;:!?…]['\"”’)]*$")
 
@@ -154,7 +159,7 @@ def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
         return f"{agency.rstrip(' :')}: {sec.content[0][1].strip().rstrip('.;')}", 1, False
     if sec.content and not _TERMINAL.search(agency):
         kind, first, _loc = sec.content[0]
-        if kind == "text" and first[:1].isupper() and not _TERMINAL.search(first) \
+        if kind == "text" and first[:1].isupper() and not _TERMINAL.search(first) and not _DUTY_WORD.match(first) \
                 and len(first.split()) <= _CONTINUATION_MAX_WORDS and len(sec.content) > 1:
             return f"{agency} {first}", 1, False
     return agency, 0, False
