@@ -67,9 +67,9 @@ def _first(found: list[Horizon], kind: str) -> Horizon | None:
     return next((h for h in found if h.kind == kind and not (h.first is not None and h.first > h.last)), None)
 
 
-_FROM_TO = rx.compile(r"(?<!\w)tu\s+(?P<a>(?:ngay|thang|quy|nam)\s+[\divx/.\s]{1,16}?)\s*(?:-|–|\bden\b|\btoi\b)\s*"
+_FROM_TO = rx.compile(r"(?<!\w)(?:tu\s+)?(?P<a>(?:ngay|thang|quy|nam)\s+[\divx/.\s]{1,16}?)\s*(?:-|–|\bden\b|\btoi\b)\s*"
                       r"(?:het\s+|cuoi\s+)?(?P<b>(?:ngay|thang|quy|nam)\s+[\divx/.\s]{1,16})")
-"""A span from one time to another on :func:`fold_time`'s key: "từ năm 2026 đến năm 2030", "từ tháng 9/2026 - tháng 3/2027"."""
+"""A span from one time to another on :func:`fold_time`'s key: "từ năm 2026 đến năm 2030", "tháng 9/2026 - tháng 3/2027"."""
 
 
 def reversed_span(text: str | None) -> str | None:
@@ -83,7 +83,7 @@ def reversed_span(text: str | None) -> str | None:
     for m in _FROM_TO.finditer(fold_time(text)):
         first, last = text_to_deadline(text[m.start("a"):m.end("a")]), text_to_deadline(text[m.start("b"):m.end("b")])
         if first["start"] and last["end"] and last["end"] < first["start"]:
-            return text[m.start():m.end()].strip()
+            return text[m.start():m.end()].strip(" .")
     d = text_to_deadline(text)
     return text.strip() if d["start"] and d["end"] and d["end"] < d["start"] else None
 
