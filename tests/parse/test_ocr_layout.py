@@ -73,6 +73,21 @@ def test_a_half_read_header_cell_takes_the_header_words():
     assert "<p>0ti</p>" in lines[1] and "năm 2026" in lines[1]  # unreadable, or read already: kept
 
 
+def test_row_numbers_read_with_a_digit_lost_or_changed_come_from_their_neighbours():
+    rows = ["15", "16", "1", "18", "19", "2O", "21", "2.1", "23", "7", "25"]
+    lines = ["<p>TT</p>\t<p>Nhiệm vụ</p>\t<p>Chủ trì</p>"] + [f"<p>{n}</p>\t<p>Việc</p>\t<p>Sở A</p>" for n in rows]
+    assert fix_row_numbers(lines) == [(3, "1", "17"), (6, "2O", "20")]
+    assert [line.split("</p>")[0][3:] for line in lines[1:]] == [
+        "15", "16", "17", "18", "19", "20", "21", "2.1", "23", "7", "25"]  # "2.1": a sub-number; "7": no slip of 24
+
+
+def test_a_repeated_header_missing_a_cell_is_not_reported():
+    head = "<p>TT</p>\t<p>Nội dung công việc</p>\t<p>Cơ quan chủ trì</p>\t<p>Thời hạn hoàn thành</p>"
+    lines = ["PHỤ LỤC", head, "<p>1</p>\t<p>Việc</p>\t<p>Sở A</p>\t<p>2026</p>", "",
+             head.replace("<p>Thời hạn hoàn thành</p>", ""), "<p>2</p>\t<p>Việc</p>\t<p>Sở A</p>\t<p>2027</p>"]
+    assert unread_header_cells(lines) == []
+
+
 def test_a_header_cell_left_empty_over_a_column_of_text_is_reported():
     lines = ["PHỤ LỤC", "<p>STT</p>\t<p>Nhiệm vụ</p>\t<p>Cơ quan chủ trì</p>\t\t<p>Thời gian</p>",
              "<p>1</p>\t<p>Việc một</p>\t<p>Sở A</p>\t<p>Sở B</p>\t<p>Quý I/2026</p>",

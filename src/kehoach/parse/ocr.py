@@ -333,8 +333,8 @@ def _fix_group_numbers(lines: list[str], fixes: list[tuple[int, str, str]]) -> N
             continue
         first, _, rest = line.partition("\t")
         m = _CELL.match(first)
-        if not m:
-            continue
+        if not m or rest.partition("\t")[2].strip("\t "):
+            continue  # a group row holds its title alone
         seen = m.group(1).strip().rstrip(".")
         clean = layout.roman_lookalike(seen)
         if not clean or set(clean) - set("IVX") or roman_to_int(clean) is None:
@@ -364,8 +364,9 @@ def correct(rendition: Rendition, confidence: dict[int, tuple[float, int]] | Non
     drop_rule_glyphs(lines)
     fixes.extend(layout.split_run_on_items(lines, rendition.origins) + layout.fix_marks(lines))
     _fix_roman(lines, fixes)
+    fixes.extend(layout.fix_row_numbers(lines))  # before groups: a task row's "lÌ" is row 1, no group I
     _fix_group_numbers(lines, fixes)
-    fixes.extend(layout.fix_row_numbers(lines) + layout.fix_header_cells(lines))
+    fixes.extend(layout.fix_header_cells(lines))
     _fix_words(lines, fixes)
     fixes.extend(correct_words(lines))
     for k, before, after in sorted(fixes):

@@ -123,17 +123,22 @@ def unread_header_cells(lines: list[str]) -> list[tuple[int, str]]:
     read ("0ti" for "Sản phẩm"), or that OCR left empty over a column holding text: the column under
     it is not read."""
     out: list[tuple[int, str]] = []
+    before: list[str] = []
     for k, line in enumerate(lines):
         if "\t" in line and not (k and "\t" in lines[k - 1]):
             cells = [_cell_text(c) for c in line.split("\t")]
             if sum(bool(_COLUMN_WORD.search(ascii_fold(c))) for c in cells) < 2:
                 continue
+            repeated = all(not c.strip() or i < len(before) and c == before[i] for i, c in enumerate(cells))
             rows = [row.split("\t") for row in _table_rows(lines, k + 1)]
             for i, cell in enumerate(cells):
                 if _COLUMN_WORD.search(ascii_fold(cell)):
                     continue
+                if repeated and i < len(before) and _COLUMN_WORD.search(ascii_fold(before[i])):
+                    continue  # the header repeated after a page break: its column was read above
                 if cell.strip() or any(i < len(r) and _cell_text(r[i]).strip() for r in rows):
                     out.append((k, cell))
+            before = cells
     return out
 
 
@@ -148,26 +153,42 @@ def _cell_text(cell: str) -> str:
 
 def fix_row_numbers(lines: list[str]) -> list[tuple[int, str, str]]:
     """A task row's number read as letters or marks ("ái", "&amp;") between two rows numbered n-1
-    and n+1 (or before row 2 at a table's top) is n."""
+    and n+1 (or before row 2 at a table's top) is n; so is one read with a digit lost or changed
+    ("1" between 16 and 18)."""
     fixes: list[tuple[int, str, str]] = []
     numbers = [_row_number(line) for line in lines]
     for k, line in enumerate(lines):
         first = _first_cell(line)
-        if first is None or numbers[k] is not None or not first or len(first) > 6 or first.isdigit():
+        if first is None or not first or len(first) > 6:
             continue
         if any(ascii_fold(c) in _HEADER_KEYS for c in _CELL_TEXT.findall(line)):
             continue  # the header row
-        if any(c.isdigit() for c in first) or first.strip(".").upper() in ("I", "II", "III", "IV", "V", "VI"):
-            continue
+        if first.strip(".").upper() in ("I", "II", "III", "IV", "V", "VI") or numbers[k] is None and any(
+                c.isdigit() for c in first) and not first.rstrip(".").translate(_DIGIT_LIKE).isdigit():
+            continue  # a group's number, or a sub-number ("2.1"); "2O" is a number
         before = next((numbers[j] for j in range(k - 1, -1, -1) if numbers[j] is not None or "\t" not in lines[j]), None)
         after = next((numbers[j] for j in range(k + 1, len(lines)) if numbers[j] is not None or "\t" not in lines[j]), None)
         if after is None or not (before is None and after == 2 or before is not None and after == before + 2):
             continue  # (a last row's "b" may be a label of its own: a row needs numbers on both sides)
         n = str(after - 1)
+        seen = first.rstrip(".").translate(_DIGIT_LIKE)
+        if first.rstrip(".") == n or seen.isdigit() and seen != n and not _digit_slip(seen, n):
+            continue
         lines[k] = line.replace(f"<p>{first}</p>", f"<p>{n}</p>", 1)
         numbers[k] = int(n)
         fixes.append((k, first, n))
     return fixes
+
+
+_DIGIT_LIKE = str.maketrans("OoDlIS", "001115")
+"""Letters OCR reads digits as, in a number."""
+
+
+def _digit_slip(seen: str, due: str) -> bool:
+    """Whether OCR may have read ``due`` as ``seen``: a digit lost ("1" for 17) or one changed."""
+    if len(seen) == len(due) - 1:
+        return any(due[:i] + due[i + 1:] == seen for i in range(len(due)))
+    return len(seen) == len(due) and sum(a != b for a, b in zip(seen, due, strict=True)) == 1
 
 
 def _first_cell(line: str) -> str | None:
