@@ -2,7 +2,7 @@
 
 Guarantees for the text it returns:
 
-- Unicode NFC; no ``\\r``, tabs, control or zero-width characters; single spaces, stripped.
+- Unicode NFC; no ``\\r``, tabs, control, zero-width characters or soft hyphens; single spaces, stripped.
 - No Markdown debris: heading marks (``## ``), emphasis (``**``, ``__``, ``*x*``), escapes
   (``\\*``), block quotes.
 - No HTML: tags removed (``<p>``, ``<br>``, ``<b>``), entities decoded (``&nbsp;``, ``&amp;``).
@@ -29,7 +29,8 @@ from .. import rx
 from ..vocab.dates import YEAR
 from .letterspacing import unspace_text
 
-_CONTROL = rx.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
+_CONTROL = rx.compile(r"[\x00-\x08\x0b-\x1f\x7f\u00ad\u200b-\u200f\u2060\ufeff]")
+"""Control and invisible characters, the soft hyphen (U+00AD) too: a web page\'s hyphenation leaves it inside words ("chí\u00adnh")."""
 _SPACE_LIKE = rx.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _HEADING = rx.compile(r"^\s{0,3}(?:#{1,6}|>)(?:\s+|$)")
 _TRAILING_HASHES = rx.compile(r"(?<!\s)\s+#+\s*$")  # tried once per run of spaces: linear
@@ -142,7 +143,7 @@ def _once(text: str) -> str:
 
 
 _NEEDS_WORK_CHAR = rx.compile(
-    r"[*_<>&#\\\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\uf000-\uf0ff"
+    r"[*_<>&#\\\[⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f\x7f\u00a0\u00ad\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\uf000-\uf0ff"
     r"\u25cf\u25aa\u25e6\u2043\u2219]"
 )
 _NEEDS_WORK_SPACE = rx.compile(r" [ ,;:.!?)\p{M}]")
