@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "signer-missing": "a plan whose signer's name was not read (the signature block was not found or not understood)",
     "signer-second": "a second signature stands beside the first (a joint plan of two bodies); document.signer holds the first only",
     "issuer-missing": "no issuing body was found",
+    "issuer-uncertain": "under the issuing committee the header names a second, lower one (a ward's, a commune's) that could not be read whole; the issuer given is the committee above it",
     "inferred": "header fields were recovered from elsewhere in the document (listed in document.inferred)",
     "backref-mismatch": "an appendix's back-reference ('Kèm theo Kế hoạch số …') disagrees with the header",
     "symbol-repaired": "the number's symbol was repaired (a hyphen missing in the text)",

@@ -174,6 +174,8 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         own = subordinate_body(blocks[last + 1].text)
         if own:
             front.claimed.add(last + 1)
+        else:  # "UBND THÀNH PHỐ HUẾ" / "ỦY BAN NHÂN DÂN" / "PHƯỜNG THUẬN HÓA": the ward issues
+            issuer = _lower_committee(blocks, last + 1, head_stop, front) or issuer
     if issuer and front.fields["issuer"] is None:
         front.claimed.add(i)
         front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
@@ -183,6 +185,35 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own
+
+
+def _lower_committee(blocks: list[Block], i: int, head_stop: int, front: Front) -> str | None:
+    """A commune's or ward's committee written under the committee above it ("UBND THÀNH PHỐ HUẾ" /
+    "ỦY BAN NHÂN DÂN" / "PHƯỜNG THUẬN HÓA"), in block ``i`` or with its level and place in the next block:
+    the committee that issues the document, named in full. None when block ``i`` names no committee; when
+    it opens with one whose name cannot be read whole (an OCR speck inside it), None and a warning."""
+    text = _left_column(_RULE_RUN.sub(" ", blocks[i].text).strip())
+    if not hd.ISSUER.match(text) and not _COMMITTEE_OPENS.match(text):
+        return None
+    full, complete = hd.expand_issuer(_SPECKS.sub("", text))
+    if full and not complete and i + 1 < head_stop and (nxt := para(blocks, i + 1)) is not None:
+        tail = _SPECKS.sub("", _left_column(_RULE_RUN.sub(" ", nxt.text).strip()))
+        if _ISSUER_TAIL.match(tail):
+            full, complete = hd.expand_issuer(f"{_SPECKS.sub('', text)} {tail}")
+            if complete:
+                front.claimed.add(i + 1)
+    if not complete:
+        front.warnings.append(warning(
+            "issuer-uncertain", f"a committee under the issuer ('{text}') could not be read whole: it, not the "
+            "committee above it, may issue the document", blocks[i].loc.as_dict()))
+        return None
+    front.claimed.add(i)
+    return full
+
+
+_COMMITTEE_OPENS = rx.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b")
+_SPECKS = rx.compile(r"^(?:[^\p{Lu}\p{Ll}\s]+\s+)+|(?:\s+[^\p{Lu}\p{Ll}\s]+)+$")
+"""Letterless tokens OCR reads from a header's rules and specks ("ỦY BAN NHÂN DÂN 2", "- PHƯỜNG …")."""
 
 
 def _party_committee(blocks: list[Block], i: int, left: str, claimed: set[int]) -> str | None:
@@ -225,7 +256,7 @@ def subordinate_body(line: str) -> str | None:
     """The body under the committee that issues the document, on the line under it ("UBND TỈNH X" /
     "SỞ Y TẾ", "UBND HUYỆN Y" / "PHÒNG NỘI VỤ", "… / BAN CHỈ ĐẠO …"), as a name: "Sở Y tế"; or None."""
     t = " ".join(_RULE_RUN.sub(" ", line).split())
-    if not is_upper_text(t) or len(t.split()) > 14 or hd.ISSUER.match(t):
+    if not is_upper_text(t) or len(t.split()) > 14 or hd.ISSUER.match(t) or _COMMITTEE_OPENS.match(t):
         return None
     name = name_from_caps(t)
     return name if starts_agency(name) or starts_agency(title_case_place(t)) else None

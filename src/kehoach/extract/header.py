@@ -130,11 +130,15 @@ def party_committee(text: str) -> str | None:
     return f"{committee}{own} {title_case_place(place) if is_upper_text(place) else place.strip()}"
 
 
+_TRAILING_SPECKS = rx.compile(r"[\s.,;:]*(?:\s[^\p{Lu}\p{Ll}\p{N}\s]+)*[\s.,;:]*$")
+"""Stray marks after a name: a stop, a comma, specks OCR read from a rule under it ("HUẾ ˆ ˆ")."""
+
+
 def expand_issuer(text: str) -> tuple[str | None, bool]:
     """"ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN" -> ("Ủy ban nhân dân tỉnh Lạng Sơn", True).
 
     The flag says whether the name is complete (level and place given)."""
-    m = ISSUER.match(" ".join(text.split()).rstrip(" .,;:"))  # a stray mark after the name (a speck OCR read)
+    m = ISSUER.match(_TRAILING_SPECKS.sub("", " ".join(text.split())))  # a stray mark after the name (a speck OCR read)
     if not m:
         return None, False
     parts = ["Ủy ban nhân dân"]
