@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import SCHEMA_VERSION
 from .errors import ReadError
-from .extract.appendix import read_appendix
+from .extract.appendix import plan_first_year, read_appendix
 from .extract.body import (
     read_closing_paragraphs,
     read_footnotes,
@@ -83,7 +83,8 @@ def build_plan(source: Source) -> dict:
     taken |= preamble.claimed | footnotes.claimed | in_sections
     closing = read_closing_paragraphs(blocks, regions, taken)
     taken |= closing.claimed
-    appendix = read_appendix(blocks, regions, roots, taken, int(doc["date"][:4]) if doc["date"] else None)
+    appendix = read_appendix(blocks, regions, roots, taken,
+                             plan_first_year(doc["date"], (doc["attachment"] or {}).get("title") or doc["title"] or ""))
     labelled, labelled_sections, labelled_warnings = labelled_tasks(roots)
     body_tasks, body_warnings = sections_to_tasks(roots, is_directive(doc), frozenset(labelled_sections))
     tasks = appendix.tasks + labelled + [t for t in body_tasks if t["section"] not in labelled_sections]

@@ -289,3 +289,46 @@ def test_months_marked_under_a_time_header_with_no_year_are_warned():
     tasks, warnings = tasks_of(text)
     assert tasks[0]["deadline"]["text"] == "Tháng 2, Tháng 3" and tasks[0]["deadline"]["end"] is None
     assert "deadline-unparsed" in [w["code"] for w in warnings]
+
+
+def test_a_plan_issued_in_december_for_next_year_reads_the_year_ending_as_a_baseline():
+    """A plan for "năm 2026" issued in December 2025: its indicator table's "Năm 2025" column reports the
+    year ending, only "Năm 2026" holds targets (both columns were read as targets, silently)."""
+    from kehoach import extract_bytes
+    from kehoach.extract.appendix import plan_first_year
+
+    assert plan_first_year("2025-12-26", "Công tác phổ cập giáo dục năm 2026") == 2026
+    assert plan_first_year("2025-12-20", "Phát triển du lịch giai đoạn 2026 - 2030") == 2026
+    assert plan_first_year("2026-03-01", "Chuyển đổi số đến năm 2030") == 2026
+    assert plan_first_year("2026-03-01", "Thực hiện Nghị quyết năm 2025") == 2026  # never before its issue
+    assert plan_first_year(None, "Kế hoạch năm 2026") is None
+    text = ("ỦY BAN NHÂN DÂN TỈNH THANH HÓA\n\nSố: 12/KH-UBND\n\nThanh Hóa, ngày 26 tháng 12 năm 2025\n\n"
+            "KẾ HOẠCH\n\nPhổ cập giáo dục năm 2026\n\nI. MỤC ĐÍCH\n\nNâng cao chất lượng.\n\n"
+            "PHỤ LỤC\n\nCHỈ TIÊU NĂM 2026\n\n"
+            "STT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\tNăm 2026\n"
+            "1\tTỷ lệ trẻ em 5 tuổi hoàn thành chương trình mầm non\t%\t99,6\t99,8\n"
+            "2\tSố lớp xóa mù chữ mở mới\tlớp\t42\t50\n")
+    plan = extract_bytes(text.encode("utf-8"), "plan.txt")
+    assert [(t["value"], t["year"]) for t in plan["targets"]] == [(99.8, 2026), (50.0, 2026)]
+
+
+def _stacked(cells_rows):
+    from kehoach.parse.blocks import Block, Loc, Row
+
+    rows = [Row([[c] if c else [] for c in cells], Loc(n + 1), [n + 1]) for n, cells in enumerate(cells_rows)]
+    return Block("table", "", Loc(1), [n + 1 for n in range(len(rows))], rows=rows)
+
+
+def test_a_table_of_indicators_stacked_over_the_task_table_is_cut_in_two():
+    """pdftotext -layout of a page with "1. Các chỉ tiêu" over a table of indicators and "2. Các nhiệm vụ"
+    over the task table reads one table: its tasks were read from the second header on and the indicators
+    were lost (no target, silently). A header repeated or reworded on a later page cuts nothing."""
+    from kehoach.extract.appendix import stacked_tables
+
+    indicators = [["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2026"], ["1", "Tỷ lệ trẻ đi học", "%", "99,6", "99,8"]]
+    tasks = [["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"], ["1", "Rà soát", "Sở Y tế", "", "2026"]]
+    parts = stacked_tables(_stacked([*indicators, ["2. Các nhiệm vụ", "", "", "", ""], *tasks]))
+    assert [[r.cells[0] for r in p.rows] for p in parts] == [[["STT"], ["1"]], [["2. Các nhiệm vụ"], ["STT"], ["1"]]]
+    assert [p.lines for p in parts] == [[1, 2], [3, 4, 5]]
+    repeated = [*tasks, ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"], ["2", "Kiểm tra", "Sở Tài chính", "", "2027"]]
+    assert len(stacked_tables(_stacked(repeated))) == 1

@@ -6,10 +6,10 @@ from ..diagnostics import warning
 from ..parse.blocks import Block
 from ..record import Record
 from . import header as hd
-from .dates import find_horizon, text_to_deadline
+from .dates import find_horizon, find_horizons, text_to_deadline
 from .regions import APPENDIX_MARK, Regions, para
 from .sections import Section
-from .table_header import PERIOD, YEAR
+from .table_header import PERIOD, YEAR, header_to_fields
 from .tables import TableContext, appendix_unread, table_to_tasks
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -52,7 +52,8 @@ class Appendix(Record):
 def read_appendix(blocks: list[Block], regions: Regions, roots: list[Section], taken: frozenset[int],
                   year: int | None) -> Appendix:
     """The back-reference and title lines after the signed part, and every table's rows as tasks
-    (or, for a table of indicators, as targets of the ``year`` of issue)."""
+    (or, for a table of indicators, as targets; ``year``, the first year the plan is for, marks earlier
+    year columns as baselines)."""
     out = Appendix()
     for i in range(regions.closing_at, len(blocks)):
         b = para(blocks, i)
@@ -86,27 +87,38 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
             elif p is None or not (hd.parse_backref(p.text) or p.text.strip().startswith("(")):
                 title = []
             continue
-        table_no += 1
-        tasks, warnings = table_to_tasks(b, table_no, section_of_table.get(i), "appendix", context, i)
-        warnings += _title_horizon(tasks, context.fields or {}, " ".join(title), table_no, b)
-        title = []
-        placed = bool(tasks)
-        if not tasks:
-            from .indicators import table_to_indicator_targets  # (a table of figures is rare)
+        for part in stacked_tables(b):
+            table_no += 1
+            _read_table(part, i, table_no, section_of_table.get(i), " ".join(title), context, year, out)
+            title = []
 
-            found = table_to_indicator_targets(b, year)
-            if found:
-                warnings = [w for w in warnings if w["code"] != "table-no-header"]
-                out.table_targets.extend((t, section_of_table.get(i)) for t in found)
-                placed = True
-        out.warnings.extend(warnings)
-        for t in tasks:
-            t.pop("_lines")
-        out.tasks.extend(tasks)
-        if placed:
-            out.claimed.add(i)
-            for row in b.rows:  # data rows, header rows, repeated headers, group rows
-                out.lines.update(row.lines)
+
+def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str, context: TableContext,
+                year: int | None, out: Appendix) -> None:
+    """One table's rows as tasks (block ``i`` of the plan, under ``title``), or as targets when it is a
+    table of indicators."""
+    tasks, warnings = table_to_tasks(b, table_no, section, "appendix", context, i)
+    warnings += _title_horizon(tasks, context.fields or {}, title, table_no, b)
+    placed = bool(tasks)
+    if not tasks:
+        from .indicators import (  # (a table of figures is rare)
+            is_indicator_table,
+            table_to_indicator_targets,
+        )
+
+        found = table_to_indicator_targets(b, year)
+        if found or is_indicator_table(b):  # (its year columns may all report years before the plan's)
+            warnings = [w for w in warnings if w["code"] != "table-no-header"]
+            out.table_targets.extend((t, section) for t in found)
+            placed = True
+    out.warnings.extend(warnings)
+    for t in tasks:
+        t.pop("_lines")
+    out.tasks.extend(tasks)
+    if placed:
+        out.claimed.add(i)
+        for row in b.rows:  # data rows, header rows, repeated headers, group rows
+            out.lines.update(row.lines)
 
 
 def _title_horizon(tasks: list[dict], fields: dict[int, str], title: str, table_no: int, block: Block) -> list[PlanWarning]:
@@ -119,3 +131,38 @@ def _title_horizon(tasks: list[dict], fields: dict[int, str], title: str, table_
         task["deadline"] = text_to_deadline(horizon)
     return [warning("deadline-from-title", f"table {table_no} has no deadline column; its {len(tasks)} rows take "
                     f"{horizon!r}, the time its title ends with", block.loc.as_dict())]
+
+
+def stacked_tables(block: Block) -> list[Block]:
+    """``block`` cut where a task table starts under a table of other figures with no gap a reader saw
+    (the text of a printed page: "Các chỉ tiêu" over a table of indicators, then "Các nhiệm vụ" over the
+    tasks): at the first header row naming a lead column, when rows of several cells and no such header
+    stand above it; the one-cell row above it (the second table's title) goes with it."""
+    rows = block.rows
+    filled = 0
+    for r, row in enumerate(rows):
+        fields = header_to_fields(row.cells)
+        if fields is not None and {"lead", "combined"} & set(fields.values()):
+            if filled < 2:
+                return [block]  # the table's own header (under a title row or two)
+            cut = r - 1 if sum(bool(c) for c in rows[r - 1].cells) == 1 else r
+            head = Block("table", "", block.loc, [n for row in rows[:cut] for n in row.lines], rows=rows[:cut])
+            tail = Block("table", "", rows[cut].loc, [n for row in rows[cut:] for n in row.lines], rows=rows[cut:])
+            return [head, tail]
+        filled += sum(bool(c) for c in row.cells) > 1
+    return [block]
+
+
+def plan_first_year(issued: str | None, title: str) -> int | None:
+    """The first year a plan's figures are set for: the year it was issued (``issued``, ISO), or the later
+    first year its title names ("… năm 2026", "giai đoạn 2026 - 2030" in a plan issued in December 2025,
+    whose "Năm 2025" column reports the year ending); None with no issue date.
+
+    >>> plan_first_year("2025-12-26", "Công tác phổ cập giáo dục năm 2026"), plan_first_year("2026-03-01", "… đến năm 2030")
+    (2026, 2026)
+    """
+    if not issued:
+        return None
+    year = int(issued[:4])
+    named = next((h.first or h.last for h in find_horizons(title) if h.kind != "until"), None)
+    return max(year, named) if named else year

@@ -200,3 +200,21 @@ def school_year_warnings(tasks: list[dict]) -> list[PlanWarning]:
     return [warning("school-year", f"{len(named)} task deadline(s) name a school year (first: task {first['id']}, "
                     f"{first['deadline']['text'][:60]!r}): read as 1 September to 31 May, the general-school "
                     "calendar; check them where another calendar (a university's) is meant", first.get("loc"))]
+
+
+_DAY_BY = rx.compile(r"(?:truoc|cham nhat(?: la| vao)?|han chot|khong muon hon)\s*(?:ngay\s*)?"
+                     r"(?P<d>\d{1,2})\s*(?:/|\s+thang\s+)(?P<m>\d{1,2})(?!\s*(?:/|\.|-|nam\b)\s*\d)(?!\d)")
+"""A day and month with no year that a period's text sets as its closing day: "Năm 2026 (hoàn thành trước
+15/12)", "Quý IV/2026, chậm nhất ngày 20 tháng 11"."""
+
+
+def day_within(f: str, start: dt.date | None, end: dt.date | None) -> dt.date | None:
+    """The period's end, brought forward to the day its text closes it by ("trước 15/12") when that day,
+    in the period's last year, falls inside the period; else the end unchanged."""
+    m = _DAY_BY.search(f) if end is not None else None
+    if m is None or end is None:
+        return end
+    day = make_date(end.year, int(m["m"]), int(m["d"]))
+    if day is None or day > end or day < (start or dt.date(end.year, 1, 1)):
+        return end
+    return day

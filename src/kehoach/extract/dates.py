@@ -13,6 +13,7 @@ from ..record import FrozenRecord
 from ..vn import fold_aligned, squash
 from ..vocab.dates import ADVERB_RECURRENCE, MONTH_WORDS, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
 from .date_spans import DAY_MONTH_YEAR, PART, PART_SPANS, SPAN_READERS, make_date, part_of
+from .date_spans import day_within as closing_day
 
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
@@ -301,29 +302,11 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
             break
         end = e2
         stop = joint.end() + stop2 if stop2 is not None else None
-    end = _day_within(f, start, end)
+    end = closing_day(f, start, end)
     if _OPEN_END.search(f) or (start is not None and "tu" in f and not _has_until(f)
                                and _FROM.search(f[: _first_match_start(f)])):
         end = None
     return start, end
-
-
-_DAY_BY = rx.compile(r"(?:truoc|cham nhat(?: la| vao)?|han chot|khong muon hon)\s*(?:ngay\s*)?"
-                     r"(?P<d>\d{1,2})\s*(?:/|\s+thang\s+)(?P<m>\d{1,2})(?!\s*(?:/|\.|-|nam\b)\s*\d)(?!\d)")
-"""A day and month with no year that a period's text sets as its closing day: "Năm 2026 (hoàn thành trước
-15/12)", "Quý IV/2026, chậm nhất ngày 20 tháng 11"."""
-
-
-def _day_within(f: str, start: dt.date | None, end: dt.date | None) -> dt.date | None:
-    """The period's end, brought forward to the day its text closes it by ("trước 15/12") when that day,
-    in the period's last year, falls inside the period; else the end unchanged."""
-    m = _DAY_BY.search(f) if end is not None else None
-    if m is None:
-        return end
-    day = make_date(end.year, int(m["m"]), int(m["d"]))
-    if day is None or day > end or day < (start or dt.date(end.year, 1, 1)):
-        return end
-    return day
 
 
 _LABEL = rx.compile(r"(?:^|[;,])\s*(?:[-+•]\s*)?(?P<t>[^:;,]{4,40}?)\s*:")

@@ -61,10 +61,16 @@ def _layout(rows) -> tuple[int, int | None, dict[int, int], int] | None:
     return None
 
 
+def is_indicator_table(block: Block) -> bool:
+    """Whether ``block`` is a table of indicators, one row per indicator and a column per year."""
+    return _layout(block.rows) is not None
+
+
 def table_to_indicator_targets(block: Block, plan_year: int | None = None) -> list[dict]:
     """Targets from an indicator table, each with the ``loc`` of its row; [] when the table is not one.
 
-    ``plan_year`` (the year the plan was issued) marks earlier year columns as baselines.
+    ``plan_year`` (the first year the plan is for: see :func:`.appendix.plan_first_year`) marks earlier year
+    columns as baselines.
     """
     layout = _layout(block.rows)
     if layout is None:
