@@ -60,7 +60,11 @@ def test_merged_cells_group_rows_and_a_two_row_header():
 
 
 @pytest.mark.parametrize("numbers", [["1", "1.1", "1.2", "2"], ["1", "a", "b", "2"], ["A.", "1.", "B.", "2."],
-                                     ["I", "1", "2", "II"], ["1", "2", "3", "4"]])
+                                     ["I", "1", "2", "II"], ["1", "2", "3", "4"],
+                                     # letter groups, roman groups under them numbered "1.1", "2.1" (the
+                                     # first "I" and "II" ended the table), numbers again under "B"
+                                     ["A", "I", "1.1", "1.2", "II", "2.1", "B", "1", "2"],
+                                     ["A", "1", "B", "I", "1", "C"], ["A", "B", "C", "D", "E", "F", "G", "H", "I"]])
 def test_row_numbers_in_every_numbering(numbers):
     lines = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"]
     for k, no in enumerate(numbers):
@@ -83,3 +87,23 @@ def test_a_scraped_bar_table_and_a_list_are_not_taken():
     assert all(b.kind != "table" or b.rows[0].cells[0] == ["TT"] and len(b.rows[0].cells) > 1 for b in read_text(scrape))
     prose = "\n".join(["TT", "Ghi chú về việc này", "1", "Một câu."])
     assert not any(b.kind == "table" for b in read_text(prose))
+
+
+def test_a_table_of_indicators_then_the_table_of_tasks():
+    """A table of indicators (no agency column: "Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026") is read
+    too, and ends where the next table's "STT" starts (its last row ran on into the task table)."""
+    text = "\n".join(["1. Các chỉ tiêu", "STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2026",
+                      "1", "Tỷ lệ trẻ em đi học", "%", "99,6", "99,8",
+                      "2", "Số lớp xóa mù chữ", "lớp", "42", "50",
+                      "2. Các nhiệm vụ", "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành",
+                      "1", "Rà soát số liệu", "Văn phòng Sở", "Tháng 3/2026",
+                      "2", "Mở lớp xóa mù chữ", "Phòng Giáo dục thường xuyên", "Quý IV/2026", ""])
+    tables = [[r.cells for r in b.rows] for b in read_text(text) if b.kind == "table"]
+    assert tables == [
+        [[["STT"], ["Chỉ tiêu"], ["Đơn vị tính"], ["Năm 2025"], ["Năm 2026"]],
+         [["1"], ["Tỷ lệ trẻ em đi học"], ["%"], ["99,6"], ["99,8"]],
+         [["2"], ["Số lớp xóa mù chữ"], ["lớp"], ["42"], ["50"]]],
+        [[["STT"], ["Nhiệm vụ"], ["Đơn vị chủ trì"], ["Thời gian hoàn thành"]],
+         [["1"], ["Rà soát số liệu"], ["Văn phòng Sở"], ["Tháng 3/2026"]],
+         [["2"], ["Mở lớp xóa mù chữ"], ["Phòng Giáo dục thường xuyên"], ["Quý IV/2026"]]],
+    ]

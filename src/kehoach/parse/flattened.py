@@ -43,7 +43,8 @@ from .normalize import normalize_text
 
 _COLUMNS = [(f, rx.compile(p)) for f, p in COLUMN_WORDS if f != "no"]
 _SUB_COLUMNS = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]
-_YEAR_CELL = rx.compile(rf"^{YEAR}$")
+_YEAR_CELL = rx.compile(rf"^(?:nam\s+)?{YEAR}$")
+"""A column of one year's figures or marks: "2026", "Năm 2026" (folded)."""
 _MARKER = rx.compile(r"^(?:(\d{1,3}(?:\.\d{1,3})*)|([IVXL]{1,6})|([A-Z])|([a-zđ]))[.)]?$")
 _TOTAL = rx.compile(r"^(?:Tổng\s+cộng|Tổng\s+số|Cộng|TỔNG\s+CỘNG|CỘNG)\b")
 """A table's total row, whose number cell is empty."""
@@ -239,8 +240,8 @@ def _header(lines: list[str], i: int) -> tuple[list[Row], list[str], int] | None
         names = [*first, *cells]
         rows = [Row([[t] for t in names], Loc(i + 1), list(range(i + 1, k + 1)))]
     fields = {_field(t) for t in names[1:]}
-    if not ({"lead", "combined", "title"} & fields) or len(names) < 3:
-        return None
+    if not ({"lead", "combined", "title"} & fields or {"target", "year"} <= fields) or len(names) < 3:
+        return None  # a task table, or a table of indicators ("Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026")
     return rows, names[1:], k
 
 
@@ -283,24 +284,34 @@ class _Numbers:
         return True
 
     def read(self, text: str) -> tuple[str, tuple[int, ...]] | None:
-        """``text`` as a row number (kind, value): "1.2" -> ("num", (1, 2)), "II" -> ("roman", (2,))."""
+        """``text`` as a row number (kind, value): "1.2" -> ("num", (1, 2)), "II" -> ("roman", (2,)). A
+        letter that may be a roman numeral or a capital ("I", "C") is the one that follows the numbers
+        read so far ("A." then "I." opens the first roman group under a letter group); when both or
+        neither follow, a capital after capitals, or an "I" once capitals were used, is a capital."""
         m = _MARKER.match(text)
         if m is None:
             return None
         if m.group(1):
             return "num", tuple(int(p) for p in m.group(1).split("."))
         letter = text[0]
-        if m.group(2) and self.kind != "upper" and (letter != "I" or "upper" not in self.last):
-            return "roman", (roman_to_int(m.group(2)) or 0,)
         if m.group(4):
             return "lower", (ord(letter) - ord("a") + 1,)
-        return ("upper", (ord(letter) - ord("A") + 1,)) if len(text.rstrip(".)")) == 1 else None
+        upper = ("upper", (ord(letter) - ord("A") + 1,)) if len(text.rstrip(".)")) == 1 else None
+        roman = ("roman", (roman_to_int(m.group(2)) or 0,)) if m.group(2) else None
+        if roman and upper and self.follows(*roman) != self.follows(*upper):
+            return roman if self.follows(*roman) else upper
+        if roman and (upper is None or self.kind != "upper" and (letter != "I" or "upper" not in self.last)):
+            return roman
+        return upper
 
     def follows(self, kind: str, value: tuple[int, ...]) -> bool:
         """Whether a row number may come next: the next group, the next number at any level or the
-        first below the last, "a" under a number, 1 again under a new group."""
+        first below the last, "a" under a number, 1 again under a new group (or "2.1" under the second
+        group), roman groups from I again under a new letter group."""
         if not self.kind:
             return value in ((1,), (1, 1))
+        if kind == "roman" and self.kind == "upper" and value == (1,):
+            return True  # "A. …" / "I. …": the first roman group under a letter group
         if kind in ("roman", "upper"):  # a group row: the next group
             return value == (self.last.get(kind, (0,))[0] + 1,)
         if kind == "lower":
@@ -308,13 +319,17 @@ class _Numbers:
         prev = self.last.get("num")
         if prev is None or value == (1,) and self.kind in ("roman", "upper"):
             return value in ((1,), (1, 1))
+        if self.kind in ("roman", "upper") and value == (prev[0] + 1, 1):
+            return True  # "II. …" / "2.1": numbered under its group
         return value == (*prev, 1) or any(value == (*prev[:n], prev[n] + 1) for n in range(len(prev)))
 
 
 def _row_end(lines: list[str], k: int) -> int:
-    """Where a row from line ``k`` must end at the latest: a section heading or the text's end."""
+    """Where a row from line ``k`` must end at the latest: a section heading, the next table's numbering
+    column header ("STT": a table of indicators followed by the table of tasks) or the text's end."""
     end = k
-    while end < len(lines) and end - k < MAX_CELL * 6 and not _SECTION.match(lines[end].strip()):
+    while end < len(lines) and end - k < MAX_CELL * 6 and not _SECTION.match(text := lines[end].strip()) \
+            and not (len(text) < 12 and NUMBER_HEADER.match(ascii_fold(text).lower())):
         end += 1
     return end
 
