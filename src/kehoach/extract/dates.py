@@ -234,6 +234,7 @@ def find_horizon(title: str) -> str | None:
 
 _OPEN_END = rx.compile(r"(?:cac|nhung) nam (?:hoc )?tiep theo|tro di|tro ve sau|ve sau")
 _AND = rx.compile(r"\s*(?:,|;|\bva\b)\s*")
+_LABEL_AFTER = rx.compile(r"\s*\((?=[^()]*[a-z])[^()/]{1,40}\)")  # "(đợt 1)", "(sơ kết)"
 _TO = rx.compile(r"\s*(?:-|–|\bden\b|\btoi\b)\s*(?:het\s+|cuoi\s+)?")
 _FROM = rx.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:(?:dau|giua|cuoi)\s+)?(?:ngay|thang|quy|nam)?\s*$")
 _BEFORE = rx.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
@@ -294,7 +295,8 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
     if start is None and end is None:
         return None, None
     while stop is not None:  # "… và …", "từ … đến (hết) …" with two shapes: to the last end named
-        joint = _AND.match(f, stop) or _TO.match(f, stop)
+        at = label.end() if (label := _LABEL_AFTER.match(f, stop)) else stop
+        joint = _AND.match(f, at) or _TO.match(f, at)  # "… (đợt 1); trước …": a label between the two
         if not joint:
             break
         s2, e2, stop2 = _span_one(f[joint.end():])
