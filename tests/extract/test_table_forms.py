@@ -23,6 +23,10 @@ def tasks(text: str, name: str = "plan.md") -> list[dict]:
     ("Ban Dân tộc tỉnh (chủ trì tổng hợp)", ["Ban Dân tộc tỉnh"], []),
     ("Sở Nội vụ (cơ quan thường trực); các sở, ngành", ["Sở Nội vụ"], ["các sở, ngành"]),
     ("Công an tỉnh (đầu mối), Sở Tư pháp (phối hợp thực hiện)", ["Công an tỉnh"], ["Sở Tư pháp"]),
+    # leading together ("(đồng chủ trì)": the lead came out 'Sở Nông nghiệp và Môi trường (đồng', silently)
+    ("Sở Y tế (đồng chủ trì), Sở Công Thương (đồng chủ trì), Công an tỉnh (phối hợp)",
+     ["Sở Y tế", "Sở Công Thương"], ["Công an tỉnh"]),
+    ("Sở Nông nghiệp và Môi trường (cùng chủ trì); Công an tỉnh", ["Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"]),
     ("Sở Y tế (Chi cục An toàn vệ sinh thực phẩm)", ["Sở Y tế (Chi cục An toàn vệ sinh thực phẩm)"], []),
     ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp", ["Sở Nội vụ"], ["Sở Tư pháp"]),
     ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành thực hiện công bố hằng năm",
@@ -250,3 +254,9 @@ def test_a_deadline_column_is_not_overridden_by_the_title():
     got = tasks(text)
     assert [t["deadline"]["end"] for t in got] == [None, "2026-12-31"]
     assert "deadline-from-title" not in codes(text)
+
+
+def test_two_agencies_leading_together_in_one_cell():
+    got = tasks("| STT | Nội dung | Cơ quan thực hiện | Thời gian |\n|---|---|---|---|\n"
+                "| 1 | Giám sát an toàn thực phẩm | Sở Y tế, Sở Nông nghiệp và Môi trường (đồng chủ trì); Công an tỉnh | Hằng quý |\n")
+    assert [(t["lead"], t["support"]) for t in got] == [(["Sở Y tế", "Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"])]

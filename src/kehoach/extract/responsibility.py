@@ -20,17 +20,18 @@ from ..vocab.agencies import ACTOR_HEAD, GLUED_HEAD, GROUP_HEAD, HEAD, LEVEL, LE
 from ..vocab.dates import YEAR
 from .agencies import split_after_department, split_lead_support
 
-_MARK = rx.compile(r"\(\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?P<role>chủ\s+trì|phối\s+hợp|thường\s+trực|đầu\s+mối)"
+_MARK = rx.compile(r"\(\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:đồng\s+|cùng\s+)?(?P<role>chủ\s+trì|phối\s+hợp|thường\s+trực|đầu\s+mối)"
                    r"(?P<more>[^()]{0,40}?)\s*\)", rx.I)
 """A role mark after a name: "(chủ trì)", "(phối hợp)", or a remark opening with a role ("(chủ trì tổng hợp)",
-"(cơ quan thường trực)", "(đầu mối)": the standing body leads); words after the role are a duty, kept in the note."""
+"(cơ quan thường trực)", "(đầu mối)": the standing body leads; "(đồng chủ trì)": leading together); words after the
+role are a duty, kept in the note."""
 # Duty verbs written after an agency's name; lower case only, so names ("Sở Xây dựng") are safe.
 _VERB = rx.compile(
     r"(?<=\S)(?<!\bnhà)(?<!\bngười)\s+(?P<verb>chủ\s+trì|phối\s+hợp|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp"
     r"|triển\s+khai|tham\s+mưu|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|đôn\s+đốc|giám\s+sát|cập\s+nhật"
     r"|công\s+bố|là\s+cơ\s+quan)\b"
 )
-_MARK_COMMA = rx.compile(r"(\(\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:chủ\s+trì|phối\s+hợp|thường\s+trực|đầu\s+mối)[^()]{0,40}?\))\s*,",
+_MARK_COMMA = rx.compile(r"(\(\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:đồng\s+|cùng\s+)?(?:chủ\s+trì|phối\s+hợp|thường\s+trực|đầu\s+mối)[^()]{0,40}?\))\s*,",
                          rx.I)
 _WITH = rx.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
 _GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)(?<!\bcác)(?<!\bphòng)(?<!\bVP)(?<!\btịch)(?<!\btrưởng)"
