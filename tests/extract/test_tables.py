@@ -112,6 +112,11 @@ def test_header_detection():
         0: "no", 1: "title", 2: "lead", 3: "support", 4: "deadline"}
     assert header_to_fields([["TT"], ["Danh mục nhiệm vụ"], ["Đơn vị chủ trì"], ["Năm hoàn thành"]]) == {
         0: "no", 1: "title", 2: "lead", 3: "deadline"}
+    # a list of documents to draft: the document's name is the task ("Tên văn bản" read as an extra column:
+    # every row a task with no title), its form the output, the issuing body an extra column, not an agency
+    assert header_to_fields([["TT"], ["Tên văn bản"], ["Hình thức văn bản"], ["Cơ quan chủ trì soạn thảo"],
+                             ["Cơ quan phối hợp"], ["Cấp ban hành"], ["Thời gian trình"]]) == {
+        0: "no", 1: "title", 2: "output", 3: "lead", 4: "support", 5: "extra:Cấp ban hành", 6: "deadline"}
 
 
 def test_table_without_a_number_column():

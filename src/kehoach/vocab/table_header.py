@@ -29,7 +29,8 @@ COLUMN_WORDS: list[tuple[str, str]] = [
     ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien|nam hoan thanh|lo trinh"),
     ("output", r"san pham|ket qua|hinh thuc"),
     ("no", rf"^{NUMBER_COLUMN}$"),
-    ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap|du an|cong trinh"),
+    ("title", r"noi dung|nhiem vu|cong viec|ten de an|de an|hoat dong|giai phap|du an|cong trinh"
+              r"|ten van ban|ten chuong trinh"),
 ]
 """(field, pattern) for one header cell, checked in this order (the first that matches names the column)."""
 
