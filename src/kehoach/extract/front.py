@@ -181,7 +181,8 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
     elif issuer is None and front.fields["issuer"] is None and i < _OWN_ISSUER_WITHIN and not text.startswith("TM") \
             and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
-        own = _party_committee(blocks, i, left, front.claimed) or subordinate_body(left)  # a body issuing in its own name: "SỞ Y TẾ"
+        own = _party_committee(blocks, i, left, front.claimed) or _unit_of_department(blocks, i, front.claimed) \
+            or subordinate_body(left)  # a body issuing in its own name: "SỞ Y TẾ"
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own
@@ -214,6 +215,29 @@ def _lower_committee(blocks: list[Block], i: int, head_stop: int, front: Front) 
 _COMMITTEE_OPENS = rx.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b")
 _SPECKS = rx.compile(r"^(?:[^\p{Lu}\p{Ll}\s]+\s+)+|(?:\s+[^\p{Lu}\p{Ll}\s]+)+$")
 """Letterless tokens OCR reads from a header's rules and specks ("ỦY BAN NHÂN DÂN 2", "- PHƯỜNG …")."""
+
+
+_PLACE_OF = rx.compile(r"\s(?P<level>tỉnh|thành\s+phố)\s+(?P<place>\p{Lu}.*)$")
+_LEVEL_AT_END = rx.compile(r"\s(?:tỉnh|thành\s+phố)$")
+
+
+def _unit_of_department(blocks: list[Block], i: int, claimed: set[int]) -> str | None:
+    """A unit under a department heading the document with it ("SỞ Y TẾ TỈNH GIA LAI" / "BỆNH VIỆN ĐA KHOA
+    TỈNH", in one block or two): the unit issues, named with the department's place ("Bệnh viện đa khoa tỉnh
+    Gia Lai"; the two were run together as one name)."""
+    raw = [_left_column(line) for line in blocks[i].raw_lines]
+    nxt = para(blocks, i + 1)
+    if len(raw) < 2 and nxt is not None:
+        raw = [*raw, _left_column(nxt.text)]
+    upper = subordinate_body(raw[0]) if len(raw) == 2 else None
+    where = _PLACE_OF.search(upper) if upper else None
+    lower = subordinate_body(raw[1]) if where else None
+    if where is None or lower is None or hd.ISSUER.match(raw[1]):
+        return None
+    if len(blocks[i].raw_lines) < 2:
+        claimed.add(i + 1)
+    place = where["place"]
+    return f"{lower} {place}" if _LEVEL_AT_END.search(lower) else f"{lower} {where['level']} {place}"
 
 
 def _party_committee(blocks: list[Block], i: int, left: str, claimed: set[int]) -> str | None:
