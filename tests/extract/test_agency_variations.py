@@ -25,6 +25,7 @@ NAMES = [
     "Sở Giáo dục và Đào tạo", "Báo và Phát thanh, Truyền hình tỉnh", "Cục Thuế tỉnh", "Sở Khoa học và Công nghệ",
     "Trường Cao đẳng Y tế", "Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh", "Hội Nông dân tỉnh",
     "Văn phòng HĐND và UBND huyện", "Sở Y tế (Trung tâm Kiểm soát bệnh tật)", "BCH Bộ đội Biên phòng tỉnh",
+    "Sở Y tế (Trung tâm Kiểm soát bệnh tật; Bệnh viện đa khoa tỉnh)", "UBND các xã (phường, thị trấn)",
 ]
 GROUPS = ["Các sở, ban, ngành liên quan", "các đơn vị liên quan", "các cơ quan, đơn vị có liên quan"]
 SEPARATORS = ["; ", ", ", "\n", ";\n", " - ", "\n- "]

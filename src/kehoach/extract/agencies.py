@@ -165,15 +165,25 @@ def cell_to_agencies(text: str | None) -> list[str]:
 @text_cache(maxsize=2048, longest=1000)  # a plan names the same agencies cell after cell
 def _cell_names(text: str) -> tuple[str, ...]:
     out: list[str] = []
+    text = _BRACKETED.sub(_shield, text) if "(" in text else text
     for line in _PART_SPLIT.split(_WRAPPED.sub(_join_wrap, text) if "\n" in text else text):
         line = _clean(line)
         if not line:
             continue
         for name in _departments_listed(line) or _split_commas(line):
-            name = _clean(name)
+            name = _clean(name.replace(_SEMI, ";").replace(_COMMA, ","))
             if name and name not in out:
                 out.append(name)
     return tuple(out)
+
+
+_BRACKETED = rx.compile(r"\([^()]*\)")
+_SEMI, _COMMA = "\x00", "\x01"
+
+
+def _shield(m) -> str:
+    """A bracket's separators hidden from the split: "Sở Y tế (Trung tâm A; Bệnh viện B)" is one entry."""
+    return " ".join(m.group(0).split()).replace(";", _SEMI).replace(",", _COMMA)
 
 
 def _join_wrap(m) -> str:

@@ -37,6 +37,8 @@ def names_a_body(name: str, alone: bool = True) -> bool:
     (False, False, False, False)
     """
     t = " ".join(name.split()).strip(" .;,:")
+    if t.count("(") != t.count(")"):
+        return False  # a name cut inside its bracket ("Sở A (Trung tâm B")
     if t.isupper() and len(t.split()) > 1:
         t = name_from_caps(t)  # "SỞ TÀI CHÍNH": read as its usual case
     t = t[:1].upper() + t[1:]
