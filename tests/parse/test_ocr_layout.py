@@ -73,6 +73,22 @@ def test_a_half_read_header_cell_takes_the_header_words():
     assert "<p>0ti</p>" in lines[1] and "năm 2026" in lines[1]  # unreadable, or read already: kept
 
 
+def test_rows_numbered_in_a_row_by_misreadings_come_from_their_neighbours():
+    rows = ["30", "31", "S2", "kh)", "34", "35", "x", "y", "z", "37"]
+    lines = ["<p>TT</p>\t<p>Nhiệm vụ</p>\t<p>Chủ trì</p>"] + [f"<p>{n}</p>\t<p>Việc</p>\t<p>Sở A</p>" for n in rows]
+    lines.insert(4, "\t<p>tiếp</p>\t")  # the cut row of "S2" going on
+    assert fix_row_numbers(lines) == [(3, "S2", "32"), (5, "kh)", "33")]
+    assert [line.split("</p>")[0][3:] for line in lines[1:] if line.startswith("<p>")] == [
+        "30", "31", "32", "33", "34", "35", "x", "y", "z", "37"]  # three rows for one number: left
+
+
+def test_a_header_row_in_other_words_keeps_its_number_column():
+    lines = ["PHỤ LỤC", "<p>TT</p>\t<p>Nội dung thực hiện</p>\t<p>Bộ phận chủ trì</p>\t<p>Thời gian</p>",
+             "<p>l;</p>\t<p>Việc một</p>\t<p>Phòng A</p>\t<p>Tháng 4</p>", "<p>2</p>\t<p>Việc hai</p>\t<p>Phòng B</p>\t"]
+    assert fix_row_numbers(lines) == [(2, "l;", "1")]
+    assert lines[1].startswith("<p>TT</p>")
+
+
 def test_row_numbers_read_with_a_digit_lost_or_changed_come_from_their_neighbours():
     rows = ["15", "16", "1", "18", "19", "2O", "21", "2.1", "23", "7", "25"]
     lines = ["<p>TT</p>\t<p>Nhiệm vụ</p>\t<p>Chủ trì</p>"] + [f"<p>{n}</p>\t<p>Việc</p>\t<p>Sở A</p>" for n in rows]

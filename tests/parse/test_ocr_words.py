@@ -18,6 +18,7 @@ from kehoach.parse.ocr_words import (
     fix_slips,
     is_speck_line,
     respell,
+    respell_kinds,
     respell_place,
     split_syllables,
     words_of,
@@ -192,3 +193,11 @@ def test_the_issuers_place_is_spelled_as_the_date_line_spells_it(place_line, dat
 def test_typed_plans_keep_their_issuers_place():
     for p in _typed_plans():
         assert respell_place(p.read_text(encoding="utf-8", errors="replace").splitlines()) == [], p.name
+
+
+def test_kinds_of_body_opening_a_name_are_spelled_back():
+    lines = ["Chỉ cục Hải quan chủ trì, phối hợp Chỉ cục Thuế; Bảo hiếm xã hội tỉnh", "chỉ cục; CHỈ CỤC; Trung tâm, Y tế"]
+    assert respell_kinds(lines) == [(0, "Bảo hiếm xã hội", "Bảo hiểm xã hội"), (0, "Chỉ cục", "Chi cục"),
+                                    (0, "Chỉ cục", "Chi cục")]
+    assert lines == ["Chi cục Hải quan chủ trì, phối hợp Chi cục Thuế; Bảo hiểm xã hội tỉnh",
+                     "chỉ cục; CHỈ CỤC; Trung tâm, Y tế"]  # no name opens: left

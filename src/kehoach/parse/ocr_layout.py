@@ -154,30 +154,68 @@ def _cell_text(cell: str) -> str:
 def fix_row_numbers(lines: list[str]) -> list[tuple[int, str, str]]:
     """A task row's number read as letters or marks ("ái", "&amp;") between two rows numbered n-1
     and n+1 (or before row 2 at a table's top) is n; so is one read with a digit lost or changed
-    ("1" between 16 and 18)."""
+    ("1" between 16 and 18); and m such rows in a row between n-1 and n+m are n to n+m-1."""
     fixes: list[tuple[int, str, str]] = []
     numbers = [_row_number(line) for line in lines]
+    run: list[int] = []
     for k, line in enumerate(lines):
         first = _first_cell(line)
-        if first is None or not first or len(first) > 6:
-            continue
-        if any(ascii_fold(c) in _HEADER_KEYS for c in _CELL_TEXT.findall(line)):
-            continue  # the header row
-        if first.strip(".").upper() in ("I", "II", "III", "IV", "V", "VI") or numbers[k] is None and any(
-                c.isdigit() for c in first) and not first.rstrip(".").translate(_DIGIT_LIKE).isdigit():
-            continue  # a group's number, or a sub-number ("2.1"); "2O" is a number
-        before = next((numbers[j] for j in range(k - 1, -1, -1) if numbers[j] is not None or "\t" not in lines[j]), None)
-        after = next((numbers[j] for j in range(k + 1, len(lines)) if numbers[j] is not None or "\t" not in lines[j]), None)
-        if after is None or not (before is None and after == 2 or before is not None and after == before + 2):
-            continue  # (a last row's "b" may be a label of its own: a row needs numbers on both sides)
-        n = str(after - 1)
-        seen = first.rstrip(".").translate(_DIGIT_LIKE)
-        if first.rstrip(".") == n or seen.isdigit() and seen != n and not _digit_slip(seen, n):
-            continue
-        lines[k] = line.replace(f"<p>{first}</p>", f"<p>{n}</p>", 1)
-        numbers[k] = int(n)
-        fixes.append((k, first, n))
+        if first == "" and run:
+            continue  # a row's continuation under the run
+        if first is not None and _renumberable(line, first, numbers[k]):
+            before, after = _neighbours(lines, numbers, k)
+            alone = _numberless_between(lines, numbers, k) == 1
+            n = after - 1 if alone and after is not None and (before or 0) + 2 == after else None
+            seen = first.rstrip(".").translate(_DIGIT_LIKE)
+            if n is not None and not (seen.isdigit() and seen != str(n) and not _digit_slip(seen, str(n))):
+                if first.rstrip(".") != str(n):
+                    _renumber(lines, numbers, fixes, k, first, n)
+                continue
+            if numbers[k] is None:
+                run.append(k)
+                continue
+        number = numbers[k]
+        if len(run) > 1 and number is not None:
+            before, _ = _neighbours(lines, numbers, run[0])
+            if number - (before or 0) - 1 == len(run):
+                for i, j in enumerate(run):
+                    _renumber(lines, numbers, fixes, j, _first_cell(lines[j]) or "", (before or 0) + 1 + i)
+        run = []
     return fixes
+
+
+def _renumberable(line: str, first: str, number: int | None) -> bool:
+    """Whether a row's first cell may be a misread number: short, and no header's, group's or
+    sub-item's ("2.1"; "2O" is a number)."""
+    if not first or len(first) > 6 or first.strip(".").upper() in ("I", "II", "III", "IV", "V", "VI"):
+        return False
+    if sum(bool(_COLUMN_WORD.search(ascii_fold(c))) for c in _CELL_TEXT.findall(line)) >= 2:
+        return False  # a header row ("TT | Nội dung thực hiện | Bộ phận chủ trì …")
+    return number is not None or not any(c.isdigit() for c in first) or first.rstrip(".").translate(_DIGIT_LIKE).isdigit()
+
+
+def _neighbours(lines: list[str], numbers: list[int | None], k: int) -> tuple[int | None, int | None]:
+    """The numbers of the rows numbered nearest above and below row ``k`` in its table."""
+    before = next((numbers[j] for j in range(k - 1, -1, -1) if numbers[j] is not None or "\t" not in lines[j]), None)
+    after = next((numbers[j] for j in range(k + 1, len(lines)) if numbers[j] is not None or "\t" not in lines[j]), None)
+    return before, after
+
+
+def _numberless_between(lines: list[str], numbers: list[int | None], k: int) -> int:
+    """How many rows with a first cell but no number stand between the numbered rows around ``k``."""
+    def numberless(j: int) -> bool:
+        first = _first_cell(lines[j])
+        return numbers[j] is None and bool(first) and _renumberable(lines[j], first or "", None)
+
+    up = next((j for j in range(k - 1, -1, -1) if numbers[j] is not None or "\t" not in lines[j]), -1)
+    down = next((j for j in range(k + 1, len(lines)) if numbers[j] is not None or "\t" not in lines[j]), len(lines))
+    return sum(numberless(j) for j in range(up + 1, down)) + (numbers[k] is not None)
+
+
+def _renumber(lines: list[str], numbers: list[int | None], fixes: list, k: int, first: str, n: int) -> None:
+    lines[k] = lines[k].replace(f"<p>{first}</p>", f"<p>{n}</p>", 1)
+    numbers[k] = n
+    fixes.append((k, first, str(n)))
 
 
 _DIGIT_LIKE = str.maketrans("OoDlIS", "001115")

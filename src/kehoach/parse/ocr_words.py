@@ -108,6 +108,32 @@ def fix_slips(line: str, seen: frozenset[str] = frozenset()) -> tuple[str, list[
     return _WORD.sub(cut, line), changed
 
 
+KINDS = ("Chi cục", "Chi nhánh", "Trung tâm", "Văn phòng", "Tổng cục", "Bộ Chỉ huy", "Công an", "Kho bạc",
+         "Bảo hiểm xã hội", "Liên đoàn", "Mặt trận", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ban Quản lý")
+"""Kinds of body of two words or more, as names spell them: OCR's tone slips in them ("Chỉ cục Hải
+quan") are spelled back where a name starts with one."""
+_KIND = {fold(k): k for k in KINDS}
+_KIND_WORDS = max(len(k.split()) for k in KINDS)
+
+
+def respell_kinds(lines: list[str]) -> list[tuple[int, str, str]]:
+    """Kinds of body (:data:`KINDS`) opening a name with a tone misread, spelled back in place."""
+    out = []
+    for k, line in enumerate(lines):
+        toks = [(m.start(), m.end()) for m in _LETTERS.finditer(line)]
+        for i in range(len(toks) - 1, -1, -1):
+            for n in range(min(_KIND_WORDS, len(toks) - i), 1, -1):
+                start, end = toks[i][0], toks[i + n - 1][1]
+                seen = lines[k][start:end]
+                plain = all(seen.split(" ")) and seen.replace(" ", "").isalpha()  # words a space apart
+                right = _KIND.get(fold(seen)) if plain else None
+                if right and seen.lower() != right.lower() and seen[:1].isupper() and not seen.isupper():
+                    lines[k] = lines[k][:start] + right + lines[k][end:]
+                    out.append((k, seen, right))
+                    break
+    return out
+
+
 def correct_words(lines: list[str]) -> list[tuple[int, str, str]]:
     """Correct ``lines`` in place: rules glued to a word, syllables run together, tones misread,
     the issuer's place; returns (line, before, after) for each word changed."""
@@ -116,7 +142,7 @@ def correct_words(lines: list[str]) -> list[tuple[int, str, str]]:
     for k, line in enumerate(lines):
         lines[k], changed = fix_slips(line, seen)
         fixes.extend((k, before, after) for before, after in changed)
-    return fixes + respell(lines) + respell_place(lines)
+    return fixes + respell(lines) + respell_place(lines) + respell_kinds(lines)
 
 
 def respell(lines: list[str]) -> list[tuple[int, str, str]]:
