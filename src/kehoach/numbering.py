@@ -19,13 +19,13 @@ _TOKEN = rx.compile(
     r"""^\s*(?:
         (?P<part>(?i:phần|chương)\s+(?:(?i:thứ)\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s+|$)
       | (?P<division>(?i:mục)\s+(?:[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s*$)
-      | (?P<roman>[IVXLC]{1,6})\s?[.)/](?:\s+|$)
-      | (?P<upper>[A-HK-UYĐ])\.\s+(?=\p{Lu})
+      | (?P<roman>[IVXLC]{1,6})(?:\s?[.)/](?:\s+|$)|\s?[-–]\s+(?=\p{Lu})|(?:\s?:\s*|\.)(?=\p{Lu}{2}))
+      | (?P<upper>[A-HK-UYĐ])(?:\.\s+|\s?[-–]\s+)(?=\p{Lu})
       | (?P<paren>\d{1,2})\)\s*
-      | (?P<arabic>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s?[.)](?!\d)\s*
+      | (?P<arabic>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})(?:\s?[.)](?!\d)\s*|\s?[-–/]\s+(?=\p{Lu}))
       | (?P<arabicsp>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=\p{Lu})
       | (?P<lroman>(?:ii|iii|iv|vi|vii|viii|ix|xi|xii))\)\s*
-      | (?P<letter>[a-zđ])\)\s*
+      | (?P<letter>[a-zđ])(?:\)\s*|[-–/]\s+(?=\p{Lu}))
       | (?P<letterdot>[a-zđ])\.\s+(?=\p{Lu})
     )""",
     rx.X,

@@ -31,6 +31,7 @@ TOP = {
     "part-roman": lambda k: f"Phần {'I II III'.split()[k]}. ",
     "division": lambda k: f"Mục {k + 1}. ",
     "roman-alone": lambda k: f"{'I II III'.split()[k]}.\n",  # the number on a line (a paragraph) of its own
+    "roman-dash": lambda k: f"{'I II III'.split()[k]}- ",
     "none": lambda k: "",
 }
 SUB = {
@@ -38,6 +39,8 @@ SUB = {
     "dotted": lambda k, top: f"{top + 1}.{k + 1}. ",
     "letter": lambda k, top: f"{'abc'[k]}) ",
     "paren": lambda k, top: f"{k + 1}) ",
+    "dash": lambda k, top: f"{k + 1}- ",
+    "slash-letter": lambda k, top: f"{'abc'[k]}/ ",
 }
 
 
@@ -58,8 +61,10 @@ def _body(top: str, sub: str, wrap: str | None, last_unnumbered: bool, markdown:
     return "\n\n".join(out)
 
 
-COMBOS = [c for c in itertools.product(TOP, SUB, [None, "tail", "link"], [False, True], [False, True])
-          if not (c[0] == "none" and c[3])]  # with no numbers at all, the last part is unnumbered anyway
+WRAPS = (None, "tail", "link")
+COMBOS = [(top, sub, WRAPS[k % 3], last, md) for k, (top, sub, last, md)
+          in enumerate(itertools.product(TOP, SUB, [False, True], [False, True]))
+          if not (top == "none" and last)]  # with no numbers at all, the last part is unnumbered anyway
 
 
 @pytest.mark.parametrize("top, sub, wrap, last_unnumbered, markdown", COMBOS, ids=["-".join(map(str, c)) for c in COMBOS])
