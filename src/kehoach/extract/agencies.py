@@ -16,6 +16,7 @@ from ..vocab.agencies import (
     ABBREVIATIONS,
     DEPARTMENTS,
     GROUP_HEAD,
+    GROUP_NOUNS,
     HEAD,
     KINDS_IN_NAME,
     LEVEL,
@@ -109,13 +110,17 @@ def _split_commas(part: str) -> list[str]:
             # list of bodies after it, "… và UBND các xã, phường", stays in the collective phrase)
             result += _group_and_named(name)
             continue
-        bits = rx.split(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b)", name)
+        bits = _AND_NEXT.split(name)
         for bit in bits:
             if bit and result and _OFFICE_OF.match(result[-1]):
                 result[-1] += " và " + bit  # "Văn phòng HĐND và UBND huyện": one office of two bodies
             elif bit:
                 result.append(bit)
     return result
+
+
+_AND_NEXT = rx.compile(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b|các\s+(?:" + "|".join(GROUP_NOUNS) + r")\b)")
+"""A "và" before another body or group ("Sở Y tế, Bảo hiểm xã hội tỉnh và các cơ sở y tế")."""
 
 
 def _group_and_named(name: str) -> list[str]:
@@ -136,7 +141,8 @@ _OFFICE_OF = rx.compile(r"^(?:Văn\s+phòng|VP)\s+(?:Đoàn\s+(?:ĐBQH|[Đđ]ạ
 ("Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"), so the "và" joins bodies, not agencies."""
 
 
-_PART_SPLIT = rx.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b|[Cc]ác\s)")
+_PART_SPLIT = rx.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b|[Cc]ác\s)"
+                         r"|(?<=\p{Ll})\s*/\s*(?=" + _HEAD_AT + r"\s+\p{L})")
 _WRAPPED = rx.compile(r"(?:[,&/\-–]|\b(?:và|các|của|với|thuộc|cùng))[ \t]*\n[ \t]*"
                       r"|\b(?:nhân\s+dân|UBND|HĐND|Khối|Quản\s+lý|Thủ\s+trưởng|Chủ\s+tịch|Lãnh\s+đạo)[ \t]*\n[ \t]*(?=các\s)"
                       r"|(?m:^)[ \t]*(?:[-–+•][ \t]*)?(?!(?:Tỉnh|Huyện|Thành|Thị|Quận)\s)" + _HEAD_AT + r"[ \t]*\n[ \t]*"

@@ -85,7 +85,7 @@ BODY_WORDS: tuple[str, ...] = (
 split at): a lead that opens with one reads as a name ("Đội Quản lý thị trường số 1", "Tổ công tác …")."""
 
 GROUP_NOUNS: tuple[str, ...] = (
-    r"sở", r"ban", r"ngành", r"phòng", r"hội", r"đoàn\s+thể", r"hiệp\s+hội", r"doanh\s+nghiệp", r"hợp\s+tác\s+xã",
+    r"sở", r"ban", r"ngành", r"phòng", r"hội(?!\s+viên)", r"đoàn\s+thể", r"hiệp\s+hội", r"doanh\s+nghiệp", r"hợp\s+tác\s+xã",
     r"bệnh\s+viện", r"trường", r"cơ\s+sở", r"đảng\s+bộ", r"chi\s+bộ", r"cấp\s+ủy", r"đại\s+sứ\s+quán", r"lực\s+lượng",
     r"chủ\s+(?:đầu\s+tư|rừng|cơ\s+sở|hộ)", r"nhà\s+(?:đầu\s+tư|cung\s+cấp|trường)", r"ủy\s+ban\s+nhân\s+dân", r"ubnd",
     r"viện", r"chính\s+quyền", r"cơ\s+quan\s+(?:báo\s+chí|thông\s+tấn|truyền\s+thông)", r"thôn", r"tổ\s+dân\s+phố",
