@@ -70,7 +70,9 @@ def _esc(text: str) -> bytes:
 
 def pdf(pages: list[list], size: int = 11) -> bytes:
     """A minimal PDF: each page a list of lines of Helvetica text from the top left; a line given
-    as a list of cells puts them at fixed x positions (a page of only such lines: a table)."""
+    as a list of cells puts them at fixed x positions (a page of only such lines: a table); a line
+    given as a tuple of strings shows them one after the other (a string shown by one operator is
+    cut by readers past 32,767 bytes)."""
     objs: list[bytes] = []
 
     def add(b: bytes) -> int:
@@ -85,6 +87,8 @@ def pdf(pages: list[list], size: int = 11) -> bytes:
             if isinstance(ln, list):  # cells at fixed x positions, as a table without rules prints them
                 y = 800 - (size + 2) * row
                 ops += [b"1 0 0 1 %d %d Tm (%s) Tj" % (40 + k * size * 6, y, _esc(c)) for k, c in enumerate(ln)]
+            elif isinstance(ln, tuple):
+                ops.append(b" ".join(b"(" + _esc(part) + b") Tj" for part in ln) + b" T*")
             else:
                 ops.append(b"(" + _esc(ln) + b") Tj T*")
         stream = b"\n".join(ops + [b"ET"])
@@ -120,6 +124,20 @@ def justified_pdf(n_pages: int) -> Callable[[], bytes]:
         first = ["So: 1/KH-UBND", "KE HOACH", "I. MUC TIEU"] + [line(i) for i in range(50)]
         return pdf([first] + [[line(p * 50 + i) for i in range(50)] for p in range(1, n_pages)])
     return build
+
+
+def long_line_pdf(n_words: int) -> Callable[[], bytes]:
+    """One printed line of ``n_words`` words running far past the page's right edge."""
+    def build() -> bytes:
+        words = long_line_words(n_words)
+        parts = tuple(" ".join(words[k:k + 500]) + " " for k in range(0, n_words, 500))
+        return pdf([["So: 1/KH-UBND", "KE HOACH", "I. MUC TIEU", parts, "II. NHIEM VU"]])
+    return build
+
+
+def long_line_words(n_words: int) -> list[str]:
+    vocabulary = "cac co quan don vi thuc hien nhiem vu duoc giao".split()
+    return [f"{vocabulary[i % len(vocabulary)]}{i % 10}" for i in range(n_words)]
 
 
 def borderless_pdf(n_rows: int, columns: int = 8, size: int = 8) -> Callable[[], bytes]:
@@ -227,6 +245,8 @@ DOCUMENTS = [
     Case("symbols-10k", "sym.txt", text("12/QĐUBND " * 10000 + "\n"), "ok"),
     Case("one-paragraph-pdf-100-pages", "para.pdf", justified_pdf(100), "ok",
          why="wrapped lines were once joined by re-scanning the growing paragraph"),
+    Case("pdf-line-of-8000-words", "line.pdf", long_line_pdf(8000), "ok",
+         why="words of one line were regrouped and cut into columns in time quadratic in their number"),
     Case("borderless-table-780-rows", "borderless.pdf", borderless_pdf(780), "ok",
          why="the columns of a table printed without rules were once found again from all its lines at each new "
              "line (400 rows took 53 s)"),

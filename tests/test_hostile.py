@@ -97,3 +97,15 @@ def test_a_nul_byte_in_a_listed_file_name_is_a_missing_file(tmp_path):
     r = subprocess.run([sys.executable, "-m", "kehoach.cli", "batch", "-", "-o", str(tmp_path / "out")],
                        input="a\x00b.txt\n", capture_output=True, text=True, timeout=120)
     assert r.returncode == 1 and "a\\x00b.txt: no such file" in r.stderr and "internal error" not in r.stderr
+
+
+def test_a_pdf_line_of_thousands_of_words_reads_whole():
+    """One printed line of 8,000 words (44,000 characters): its words were regrouped and cut into
+    columns in time quadratic in their number (14 s); now linear. The suite's time limit guards it."""
+    from .conftest import load_script
+
+    hostile = load_script("make_hostile")
+    plan = extract_bytes(hostile.long_line_pdf(8000)(), "line.pdf")
+    first, second = plan["sections"]
+    assert first["text"] == ["MUC TIEU " + " ".join(hostile.long_line_words(8000))]
+    assert (second["number"], second["title"]) == ("II", "NHIEM VU")

@@ -14,20 +14,21 @@ from .lines import mostly_indented
 
 _LABEL = re.compile(r"^(?:[-–+•*]|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))$")
 _RIGHT_COLUMN = re.compile(
-    rf"^(?:{NATION}\s+XÃ|{MOTTO}\s*[-–]|{CAPACITY}\s*\w|[A-ZĐÂĂÊÔƠƯ][\w.]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w.]*){{0,3}},\s+ngày\s)"
+    rf"(?:{NATION}\s+XÃ|{MOTTO}\s*[-–]|{CAPACITY}\s*\w|[A-ZĐÂĂÊÔƠƯ][\w.]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w.]*){{0,3}},\s+ngày\s)"
 )
 """Where the right column of a header or signature block begins, when no wide gap shows it:
-"CỘNG HÒA XÃ HỘI …", "Độc lập - …", "TM. …", "KT. …", "Lạng Sơn, ngày …"."""
-_TITLE_BESIDE = re.compile(rf"^{SIGNER_TITLE}$")
+"CỘNG HÒA XÃ HỘI …", "Độc lập - …", "TM. …", "KT. …", "Lạng Sơn, ngày …". Matched at a word's
+start in its segment's text (``match(text, pos)``; nothing in it looks behind)."""
+_TITLE_BESIDE = re.compile(rf"{SIGNER_TITLE}$")
 """A signer's title ending a recipient line ("- Các sở, ban, ngành; CHỦ TỊCH"): the right column."""
 
 
-def _right_starts(seg: list[dict], i: int) -> bool:
-    """True when the right column of a header or signature line starts at ``seg[i]``."""
-    rest = text_of(seg[i:])
-    if _RIGHT_COLUMN.match(rest) and not _RIGHT_COLUMN.match(text_of(seg[i - 1:])):
+def _right_starts(seg: list[dict], text: str, starts: list[int], i: int) -> bool:
+    """True when the right column of a header or signature line starts at ``seg[i]``; ``text`` is
+    the segment's text, ``starts[i]`` where its word ``i`` starts in it."""
+    if _RIGHT_COLUMN.match(text, starts[i]) and not _RIGHT_COLUMN.match(text, starts[i - 1]):
         return True
-    return bool(_TITLE_BESIDE.match(rest)) and seg[i - 1]["text"].endswith((";", ".", ",", ":"))
+    return bool(_TITLE_BESIDE.match(text, starts[i])) and seg[i - 1]["text"].endswith((";", ".", ",", ":"))
 
 
 def segments(line: list[dict], split_gap: float) -> list[list[dict]]:
@@ -47,12 +48,22 @@ def segments(line: list[dict], split_gap: float) -> list[list[dict]]:
             merged.append(seg)
     out: list[list[dict]] = []
     for seg in merged:
+        text, starts = text_of(seg), _starts(seg)
         for i in range(1, len(seg)):
-            if _right_starts(seg, i) and seg[i]["x0"] - seg[i - 1]["x1"] > 2:
+            if seg[i]["x0"] - seg[i - 1]["x1"] > 2 and _right_starts(seg, text, starts, i):
                 out.extend([seg[:i], seg[i:]])
                 break
         else:
             out.append(seg)
+    return out
+
+
+def _starts(seg: list[dict]) -> list[int]:
+    """Where each word of ``seg`` starts in ``text_of(seg)``."""
+    out, at = [], 0
+    for w in seg:
+        out.append(at)
+        at += len(w["text"]) + 1
     return out
 
 

@@ -40,18 +40,76 @@ def words_in_lines(words: list[dict], tolerance: float) -> list[Line]:
 def _regroup(lines: list[Line], tolerance: float) -> None:
     """A word standing alone in its line that stands a word space from a word of the next or the
     previous line, on the same baseline, is that line's ("an" / "Công … tỉnh": a short word's box
-    sits lower than its neighbours' accents)."""
+    sits lower than its neighbours' accents).
+
+    Linear but for sorting: a line's words are looked up by position, and the words a line gives
+    away go to their new line once the line is done (a word moved never has a word space to
+    another word of its old line, so it changes no other word's choice there)."""
     for k, line in enumerate(lines):
-        for w in list(line):
-            if any(o is not w and (abs(o["x0"] - w["x1"]) < 2 * tolerance or abs(w["x0"] - o["x1"]) < 2 * tolerance)
-                   for o in line):
-                continue
+        alone = _alone(line, 2 * tolerance)
+        if not alone:
+            continue
+        near: dict[int, _Near] = {}
+        moved: dict[int, list[dict]] = {}
+        for w in alone:
             for j in (k - 1, k + 1):
-                if 0 <= j < len(lines) and any(abs(o["bottom"] - w["bottom"]) <= 1.0 and 0 <= gap < tolerance
-                                               for o in lines[j] for gap in (o["x0"] - w["x1"], w["x0"] - o["x1"])):
-                    line.remove(w)
-                    bisect.insort(lines[j], w, key=lambda v: v["x0"])
+                if 0 <= j < len(lines) and (near.get(j) or near.setdefault(j, _Near(lines[j]))).beside(w, tolerance):
+                    moved.setdefault(j, []).append(w)
                     break
+        if moved:
+            gone = {id(w) for ws in moved.values() for w in ws}
+            line[:] = [o for o in line if id(o) not in gone]
+            for j, ws in moved.items():  # as inserting each in turn after the words at its x0
+                lines[j][:] = sorted(lines[j] + ws, key=_x0)
+
+
+def _x0(w: dict) -> float:
+    return w["x0"]
+
+
+def _x1(w: dict) -> float:
+    return w["x1"]
+
+
+def _alone(line: Line, space: float) -> list[dict]:
+    """The words of ``line`` with no other word of it less than ``space`` from their either end
+    (``|o.x0 - w.x1| < space`` or ``|w.x0 - o.x1| < space``), in the line's order. Each side is a
+    run of the words sorted by that edge, found by bisection."""
+    starts = sorted(w["x0"] for w in line)
+    ends = sorted(w["x1"] for w in line)
+    out = []
+    for w in line:
+        x0, x1 = w["x0"], w["x1"]
+        n = (bisect.bisect_left(starts, True, key=lambda v: v - x1 >= space)
+             - bisect.bisect_left(starts, True, key=lambda v: v - x1 > -space))
+        n += (bisect.bisect_left(ends, True, key=lambda v: x0 - v <= -space)
+              - bisect.bisect_left(ends, True, key=lambda v: x0 - v < space))
+        n -= (abs(x0 - x1) < space) + (abs(x0 - x1) < space)  # the word itself, on each side
+        if n <= 0:
+            out.append(w)
+    return out
+
+
+class _Near:
+    """The words of a line sorted by each end, to find those a word space beside a word."""
+
+    def __init__(self, line: Line) -> None:
+        self.by_start = sorted(line, key=_x0)
+        self.starts = [w["x0"] for w in self.by_start]
+        self.by_end = sorted(line, key=_x1)
+        self.ends = [w["x1"] for w in self.by_end]
+
+    def beside(self, w: dict, tolerance: float) -> bool:
+        """A word of the line on ``w``'s baseline (bottoms within 1 pt) starting less than
+        ``tolerance`` after ``w`` ends, or ending less than ``tolerance`` before it starts."""
+        x0, x1, bottom = w["x0"], w["x1"], w["bottom"]
+        i = bisect.bisect_left(self.starts, True, key=lambda v: v - x1 >= 0)
+        j = bisect.bisect_left(self.starts, True, key=lambda v: v - x1 >= tolerance)
+        if any(abs(o["bottom"] - bottom) <= 1.0 for o in self.by_start[i:j]):
+            return True
+        i = bisect.bisect_left(self.ends, True, key=lambda v: x0 - v < tolerance)
+        j = bisect.bisect_left(self.ends, True, key=lambda v: x0 - v < 0)
+        return any(abs(o["bottom"] - bottom) <= 1.0 for o in self.by_end[i:j])
 
 
 def _inside(line: Line, other: Line, tolerance: float) -> bool:
