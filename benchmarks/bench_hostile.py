@@ -122,6 +122,7 @@ SHAPES: dict[str, tuple[int, Callable[[int], tuple[bytes, str]]]] = {
     "docx-table-5000": (5000, docx_table),
     "html-table-5000": (5000, table_in("html")),
     "aligned-table-5000": (5000, table_in("aligned")),
+    "aligned-packed-table-5000": (5000, table_in("aligned-packed")),
     "html-lists-2000-deep": (2000, nested_lists),
     "docx-cells-merged-10000": (10_000, docx_merged),
     "dots-50k": (50_000, lambda n: (text("Mục " + "." * n + "\n"), "x.txt")),
