@@ -133,6 +133,7 @@ def _cut(segments: list[Segment], width: int, starts: list[bool] | None = None) 
     best[n] = 0
     best[n + 1] = 0
     boundary = _boundary_starts(segments, starts)
+    numbers = [_number(s) for s in segments]
     for p in range(n - 1, -1, -1):
         filled = 0
         fused = 0
@@ -140,7 +141,7 @@ def _cut(segments: list[Segment], width: int, starts: list[bool] | None = None) 
             if p + k > n:
                 break
             filled += 0 if segments[p + k - 1].empty else 1
-            if k > 1 and boundary[p + k - 1]:
+            if k > 1 and boundary[p + k - 1] and _may_follow(numbers[p], numbers[p + k - 1]):
                 fused = 2
             if p + k < n and not segments[p + k].empty:
                 continue
@@ -173,11 +174,34 @@ def _boundary_starts(segments: list[Segment], starts: list[bool] | None) -> list
 def _fused(segments: list[Segment], lengths: list[int], starts: list[bool] | None) -> int:
     """How many rows of a cut look like two rows fused."""
     boundary = _boundary_starts(segments, starts)
+    numbers = [_number(s) for s in segments]
     count, p = 0, 0
     for k in lengths:
-        count += any(boundary[p + 1:p + k])
+        count += any(boundary[j] and _may_follow(numbers[p], numbers[j]) for j in range(p + 1, p + k))
         p += k + 1
     return count
+
+
+_DOTTED = rx.compile(r"(\d{1,4}(?:\.\d{1,4})*)\.?")
+
+
+def _number(seg: Segment) -> tuple[int, ...] | None:
+    """A segment's text as a dotted number ("2", "1.2.", "1.200"), or None."""
+    m = _DOTTED.fullmatch(" ".join(seg.texts))
+    return tuple(int(x) for x in m.group(1).split(".")) if m else None
+
+
+def _may_follow(first: tuple[int, ...] | None, inner: tuple[int, ...] | None) -> bool:
+    """Whether a row numbered ``first`` may be followed by one numbered ``inner``: its first child
+    ("2" -> "2.1"), the next at its level or above, a row or two skipped ("1.2" -> "1.3", "1.2" ->
+    "2", "3" -> "5"), or a count starting again ("… 1"). Anything not two dotted numbers may. A number after an empty cell
+    that cannot follow the row's own (a cost of "1.200" after task "1") is a cell of that row,
+    not the start of a row fused into it."""
+    if first is None or inner is None:
+        return True
+    if inner[-1] == 1 and (len(inner) == 1 or inner[:-1] == first[:len(inner) - 1]):
+        return True
+    return any(inner == (*first[:i], first[i] + step) for i in range(len(first)) for step in (1, 2, 3))
 
 
 def _widths(segments: list[Segment]) -> list[int]:
