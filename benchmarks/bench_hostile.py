@@ -123,6 +123,9 @@ SHAPES: dict[str, tuple[int, Callable[[int], tuple[bytes, str]]]] = {
     "html-table-5000": (5000, table_in("html")),
     "aligned-table-5000": (5000, table_in("aligned")),
     "aligned-packed-table-5000": (5000, table_in("aligned-packed")),
+    "aligned-centred-table-5000": (5000, table_in("aligned-mid")),
+    "scrape-blank-run-40k": (40_000, lambda n: (text("|\nSTT\n|\nNội dung\n|\n|\n1\n|\nviệc\n|\n" + "\n" * n
+                                                       + "|\n2\n|\nviệc\n|\n"), "x.md")),
     "html-lists-2000-deep": (2000, nested_lists),
     "docx-cells-merged-10000": (10_000, docx_merged),
     "dots-50k": (50_000, lambda n: (text("Mục " + "." * n + "\n"), "x.txt")),

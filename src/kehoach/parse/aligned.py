@@ -29,7 +29,7 @@ _APART = rx.compile(r"\S {3,}\S")
 _ROW_NUMBER = rx.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+)\.?$")
 _AGENCY_COLUMN = rx.compile(r"chu tri|phoi hop|thuc hien|phu trach")
 _INK = rx.compile(r"\S+")
-_GUTTER = rx.compile(rb"  +(?=x)")
+_GUTTER = rx.compile(r"  +(?=x)")
 """A gutter in a :class:`_Blank`'s map: two blank positions or more before one inked."""
 _AHEAD = 4
 _ROW_WORDS = 4
@@ -107,7 +107,7 @@ class _Blank:
             self.first = indent if self.first < 0 else min(self.first, indent)
 
     def columns(self) -> int:
-        return 1 + len(_GUTTER.findall(self.ink, self.first))
+        return 1 + len(_GUTTER.findall(self.ink.decode("ascii"), self.first))
 
 
 def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
@@ -200,21 +200,30 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
 
 def _off_scale(lines: list[str], found: WordTable) -> set[int]:
     """Lines (1-based) opening a page whose runs of text start where no line of the other pages'
-    does: the page is drawn to a scale of its own (no header repeated there to find its columns by)."""
+    does: the page is drawn to a scale of its own (no header repeated there to find its columns by).
+    The other pages' starts are all the lines' less the page's own (linear in the lines)."""
     page, pages = 0, []
     for p in range(len(found.taken)):
         page += bool(p and found.paged[p])
         pages.append(page)
     starts = [[s for s, _, _ in runs_of(lines[k].replace("\f", "").rstrip())] for k in found.taken]
+    total: dict[int, int] = {}  # how many lines (the header's aside) start a run at each position
+    own: dict[int, dict[int, int]] = {}  # the same, each page's lines
+    for q in range(1, len(starts)):
+        mine = own.setdefault(pages[q], {})
+        for x in starts[q]:
+            total[x] = total.get(x, 0) + 1
+            mine[x] = mine.get(x, 0) + 1
+    common = sum(1 for n in total.values() if n >= 2)
     out = set()
     for p, k in enumerate(found.taken):
         if p and found.paged[p] and any(found.parts[p]):
-            seen: dict[int, int] = {}
-            for q in range(1, len(starts)):
-                for x in starts[q] if pages[q] != pages[p] else ():
-                    seen[x] = seen.get(x, 0) + 1
-            known = [x for x, n in seen.items() if n >= 2]
-            if known and any(all(abs(x - y) > 1 for y in known) for x in starts[p]):
+            mine = own.get(pages[p], {})
+
+            def elsewhere(x: int, mine: dict[int, int] = mine) -> int:
+                return total.get(x, 0) - mine.get(x, 0)
+            known = common - sum(1 for x in mine if total[x] >= 2) + sum(1 for x in mine if elsewhere(x) >= 2)
+            if known and any(all(elsewhere(y) < 2 for y in (x - 1, x, x + 1)) for x in starts[p]):
                 out.add(k + 1)
     return out
 

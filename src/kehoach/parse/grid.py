@@ -57,12 +57,16 @@ def _is_bar(line: str) -> bool:
     return line.strip() == "|"
 
 
-def _inside_cell_blank(lines: list[str], i: int) -> bool:
-    """A blank line at ``i`` inside the run: the next non-blank line is a "|" line, or a "|" line
-    comes before the next blank line (a cell with a blank line in it)."""
-    j = i
-    while j < len(lines) and not lines[j].strip():
-        j += 1
+def _blank_run_end(lines: list[str], i: int) -> int:
+    """The index of the first line with text at or after ``i`` (``len(lines)`` when none)."""
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _inside_cell_blank(lines: list[str], j: int) -> bool:
+    """Blank lines ending before line ``j`` are inside the run: line ``j`` is a "|" line, or a "|"
+    line comes before the next blank line (a cell with a blank line in it)."""
     if j >= len(lines):
         return False
     if _is_bar(lines[j]):
@@ -88,9 +92,12 @@ def read_segments(lines: list[str], start: int) -> tuple[list[Segment], int]:
             segments.append(cur)
             cur = Segment()
             end = i + 1
-        elif not line.strip():
-            if not _inside_cell_blank(lines, i):
+        elif not line.strip():  # a run of blank lines is looked past once (a line each was quadratic)
+            j = _blank_run_end(lines, i)
+            if not _inside_cell_blank(lines, j):
                 break
+            i = j
+            continue
         elif len(cur.nums) >= MAX_CELL_LINES:
             break  # not a cell: the run ended without a blank line
         elif not MARKUP.match(line):
