@@ -13,7 +13,7 @@ from ..diagnostics import warning
 from ..parse.blocks import Loc
 from ..record import FrozenRecord
 from ..vn import ascii_fold, is_upper_text, title_case_place
-from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, PERSON_HEAD, starts_agency
+from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, LEVEL, PERSON_HEAD, starts_agency
 from .agencies import canonical_agency, cell_to_agencies, name_from_caps, trim_known
 from .dates import find_closing_time, find_time_phrase, text_to_deadline
 from .labelled import is_category, labelled_deadline
@@ -317,7 +317,9 @@ _LISTING = rx.compile(r"^(?:cac\s+)?(?:tieu\s+chuan|tieu\s+chi|doi\s+tuong)\b|\b
 """Headings of a part that lists, not assigns (folded): an emulation's contents, criteria or participants
 ("Nội dung thi đua", "Tiêu chuẩn khen thưởng", "Đối tượng áp dụng"); an agency heading under them says who is
 judged on what, it hands out no work."""
-_NAMED_AGENCY = rx.compile(rf"^(?:{ASSIGN}\s+)?(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD})")
+_NAMED_AGENCY = rx.compile(rf"^(?:{ASSIGN}\s+)?(?:{PERSON_HEAD}|{GROUP_HEAD}|{HEAD}(?=\s+(?:\p{{Lu}}|(?:các|nhân\s+dân|{LEVEL})\b)))")
+"""An agency's name: a head word and a name ("Sở Tài chính", "Công an tỉnh", "Ủy ban nhân dân các xã"), not a head
+word over a common noun that names a topic ("Trường học", "Cổng dịch vụ công", "Đài truyền thanh")."""
 
 
 def _agency_item(sec: Section, agency: str | None, listing: bool) -> bool:
@@ -325,7 +327,7 @@ def _agency_item(sec: Section, agency: str | None, listing: bool) -> bool:
     "a) Sở Y tế" over its dash items): read as the implementation section's agency items are, unless it stands
     in a part that lists an emulation's contents or criteria."""
     return (agency is not None and not listing and sec.role in _TASK_ROLES and sec.title is not None
-            and (_NAMED_AGENCY.match(sec.title) is not None or is_upper_text(sec.title)))
+            and _NAMED_AGENCY.match(agency) is not None)
 
 
 def _lists(sec: Section) -> bool:
