@@ -77,9 +77,19 @@ def test_rows_numbered_in_a_row_by_misreadings_come_from_their_neighbours():
     rows = ["30", "31", "S2", "kh)", "34", "35", "x", "y", "z", "37"]
     lines = ["<p>TT</p>\t<p>Nhiệm vụ</p>\t<p>Chủ trì</p>"] + [f"<p>{n}</p>\t<p>Việc</p>\t<p>Sở A</p>" for n in rows]
     lines.insert(4, "\t<p>tiếp</p>\t")  # the cut row of "S2" going on
-    assert fix_row_numbers(lines) == [(3, "S2", "32"), (5, "kh)", "33")]
-    assert [line.split("</p>")[0][3:] for line in lines[1:] if line.startswith("<p>")] == [
+    lines[3:3] = ["", "<p>TT</p>\t<p>Nhiệm vụ</p>\t<p>Chủ trì</p>"]  # a page break: the header repeated
+    assert fix_row_numbers(lines) == [(5, "S2", "32"), (7, "kh)", "33")]
+    assert [line.split("</p>")[0][3:] for line in lines[1:] if line.startswith("<p>") and "Chủ trì" not in line] == [
         "30", "31", "32", "33", "34", "35", "x", "y", "z", "37"]  # three rows for one number: left
+
+
+def test_a_task_row_holding_column_words_is_no_header():
+    lines = ["<p>TT</p>\t<p>Nhiệm vụ</p>\t<p>Chủ trì</p>", "<p>1</p>\t<p>Việc</p>\t<p>Sở A</p>",
+             "<p>3</p>\t<p>Chủ trì phối hợp với các sở, ngành thực hiện</p>\t<p>Sở Tài chính</p>",
+             "<p>#</p>\t<p>Thời gian thực hiện các nhiệm vụ</p>\t<p>Sở B</p>", "<p>4</p>\t<p>Việc</p>\t<p>Sở C</p>"]
+    assert fix_row_numbers(lines) == []  # "3" and "#" share the gap between 1 and 4: two rows, one number missing?
+    lines[3] = lines[3].replace("<p>#</p>", "<p>3</p>")
+    assert fix_row_numbers(lines) == [(2, "3", "2")]
 
 
 def test_a_header_row_in_other_words_keeps_its_number_column():

@@ -189,16 +189,33 @@ def _renumberable(line: str, first: str, number: int | None) -> bool:
     sub-item's ("2.1"; "2O" is a number)."""
     if not first or len(first) > 6 or first.strip(".").upper() in ("I", "II", "III", "IV", "V", "VI"):
         return False
-    if sum(bool(_COLUMN_WORD.search(ascii_fold(c))) for c in _CELL_TEXT.findall(line)) >= 2:
+    if number is None and _header_like(line):
         return False  # a header row ("TT | Nội dung thực hiện | Bộ phận chủ trì …")
     return number is not None or not any(c.isdigit() for c in first) or first.rstrip(".").translate(_DIGIT_LIKE).isdigit()
 
 
+def _header_like(line: str) -> bool:
+    """Two cells or more that are short column headers ("Bộ phận chủ trì"; a task's "Chủ trì phối
+    hợp với các sở …" is no header)."""
+    return sum(len(c.split()) <= 6 and bool(_COLUMN_WORD.search(ascii_fold(c))) for c in _CELL_TEXT.findall(line)) >= 2
+
+
 def _neighbours(lines: list[str], numbers: list[int | None], k: int) -> tuple[int | None, int | None]:
     """The numbers of the rows numbered nearest above and below row ``k`` in its table."""
-    before = next((numbers[j] for j in range(k - 1, -1, -1) if numbers[j] is not None or "\t" not in lines[j]), None)
-    after = next((numbers[j] for j in range(k + 1, len(lines)) if numbers[j] is not None or "\t" not in lines[j]), None)
-    return before, after
+    up, down = _bounds(lines, numbers, k)
+    return (numbers[up] if up >= 0 else None), (numbers[down] if down < len(lines) else None)
+
+
+def _bounds(lines: list[str], numbers: list[int | None], k: int) -> tuple[int, int]:
+    """The rows numbered nearest above and below row ``k`` in its table (-1 or len(lines) where the
+    table ends first): a page break's blank line and repeated header do not end it."""
+    def stop(j: int) -> bool:
+        return numbers[j] is not None or "\t" not in lines[j] and bool(lines[j].strip())
+
+    up = next((j for j in range(k - 1, -1, -1) if stop(j)), -1)
+    down = next((j for j in range(k + 1, len(lines)) if stop(j)), len(lines))
+    return (up if up >= 0 and numbers[up] is not None else -1), (down if down < len(lines) and numbers[down] is not None
+                                                                  else len(lines))
 
 
 def _numberless_between(lines: list[str], numbers: list[int | None], k: int) -> int:
@@ -207,9 +224,8 @@ def _numberless_between(lines: list[str], numbers: list[int | None], k: int) -> 
         first = _first_cell(lines[j])
         return numbers[j] is None and bool(first) and _renumberable(lines[j], first or "", None)
 
-    up = next((j for j in range(k - 1, -1, -1) if numbers[j] is not None or "\t" not in lines[j]), -1)
-    down = next((j for j in range(k + 1, len(lines)) if numbers[j] is not None or "\t" not in lines[j]), len(lines))
-    return sum(numberless(j) for j in range(up + 1, down)) + (numbers[k] is not None)
+    up, down = _bounds(lines, numbers, k)
+    return sum(numberless(j) for j in range(up + 1, down) if "\t" in lines[j]) + (numbers[k] is not None)
 
 
 def _renumber(lines: list[str], numbers: list[int | None], fixes: list, k: int, first: str, n: int) -> None:
