@@ -72,11 +72,15 @@ _FROM_TO = rx.compile(r"(?<!\w)(?:tu\s+)?(?P<a>(?:ngay|thang|quy|nam)\s+[\divx/.
 """A span from one time to another on :func:`fold_time`'s key: "từ năm 2026 đến năm 2030", "tháng 9/2026 - tháng 3/2027"."""
 
 
+_SPAN_MARK = rx.compile(r"[-–—]|\b(?:đến|tới|den|toi|ĐẾN|TỚI)\b|(?:19|20)\d\d\s*/\s*(?:19|20)\d\d", rx.I)
+"""What joins the two ends of a span: a dash, "đến"/"tới", or a slash between two years."""
+
+
 def reversed_span(text: str | None) -> str | None:
     """The span in ``text`` that ends before it starts, as written ("giai đoạn 2025-2021", "từ năm 2030 đến năm
     2026", "từ ngày 15/6/2026 đến ngày 01/6/2026"); None when it has none."""
-    if not text:
-        return None
+    if not text or not _SPAN_MARK.search(text) or sum(c.isdigit() for c in text) < 2:
+        return None  # a span needs two times and a word or mark between them
     bad = next((h for h in find_horizons(text) if h.kind == "span" and h.first is not None and h.first > h.last), None)
     if bad is not None:
         return text[bad.start:bad.end]

@@ -70,7 +70,9 @@ def caps_heading(text: str) -> bool:
     every letter a capital, no closing stop, and its words name a part of a plan. Plans typed without
     roman numerals use these lines as their top sections."""
     text = text.strip().strip("*_").strip()
+    if len(text) > 200 or len(text.split()) > 12 or text.endswith((".", ";", ",")):
+        return False  # (cheap tests first: this is asked of every paragraph)
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4 or len(text.split()) > 12 or text.endswith((".", ";", ",")):
+    if len(letters) < 4:
         return False
     return all(c.isupper() for c in letters) and heading_to_role(text) is not None
