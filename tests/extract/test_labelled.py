@@ -113,6 +113,15 @@ def test_several_blocks_in_one_section_are_several_tasks():
         (f"II.1/{k}", t["title"], t["lead"], "Nhóm nhiệm vụ về dịch vụ công") for k, t in enumerate(TASKS, 1)]
 
 
+@pytest.mark.parametrize("label", ["Nhiệm vụ {k}:", "Nhiệm vụ số {k}.", "NHIỆM VỤ {k}:", "Hoạt động {k}:"])
+def test_blocks_named_with_their_number_take_it_and_leave_it_out_of_the_title(label):
+    body = "\n".join(f"{label.format(k=k)} {t['title']}.\n- Cơ quan chủ trì: {'; '.join(t['lead'])}.\n"
+                     f"- Thời hạn: {t['deadline']}.\n" for k, t in enumerate(TASKS, 1))
+    plan = extract_bytes((HEADER + "\n" + body + FOOTER).encode("utf-8"), "plan.txt")
+    assert [(t["no"], t["title"], t["lead"]) for t in plan["tasks"]] == [
+        (str(k), t["title"], t["lead"]) for k, t in enumerate(TASKS, 1)]
+
+
 def test_a_category_heading_takes_its_title_from_the_content_label():
     text = HEADER + "\n1. Nhiệm vụ thứ nhất\n\n- Nội dung: Lập danh mục dữ liệu mở.\n\n- Cơ quan chủ trì: Sở Tài chính.\n" + FOOTER
     (task,) = extract_bytes(text.encode("utf-8"), "plan.md")["tasks"]

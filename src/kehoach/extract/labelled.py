@@ -286,6 +286,9 @@ def is_category(title: str) -> bool:
     return bool(CATEGORY.match(strip_diacritics(title).lower().strip(" .:")))
 
 
+_NAMED_ITEM = rx.compile(r"^(?:Nhiệm\s+vụ|Hoạt\s+động|Giải\s+pháp)\s+(?:số\s+)?(?P<n>\d{1,3})\s*[:.]\s+(?P<t>\S.*)$", rx.I)
+
+
 def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, unit: Unit, task_id: str, multi: bool,
                   warnings: list[PlanWarning]) -> dict:
     lead_w: list[str] = []
@@ -306,8 +309,9 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
         warnings.append(warning("deadline-unparsed", f"task {task_id}: deadline {deadline['text']!r} was not understood",
                                 unit.get("deadline")[0].loc.as_dict()))
     group = heading if heading and (multi or title != heading) else (parent.title if parent else None)
+    named = _NAMED_ITEM.match(title or "") if multi else None  # "Nhiệm vụ 1: Kiểm kê …": its number and title
     return {
-        "id": task_id, "no": sec.number, "group": group, "title": title,
+        "id": task_id, "no": named["n"] if named else sec.number, "group": group, "title": named["t"] if named else title,
         "lead": [canonical_agency(a) for a in lead_w], "support": [canonical_agency(a) for a in support_w],
         "lead_as_written": lead_w, "support_as_written": support_w, "deadline": deadline,
         "output": "; ".join(lb.text() for lb in unit.get("output")) or None,
