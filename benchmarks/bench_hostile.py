@@ -12,20 +12,17 @@ the time limit (300 s) is reported as such.
 
 from __future__ import annotations
 
-import io
 import math
 import random
 import subprocess
 import sys
 import tempfile
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 HEADER = "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 1/KH-UBND\nKẾ HOẠCH\nThử nghiệm\nI. MỤC TIÊU\n"
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LIMIT = 300
 
 
@@ -53,13 +50,9 @@ def table_in(layout: str) -> Callable[[int], tuple[bytes, str]]:
 
 
 def _docx(body: str) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"/>')
-        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>{body}'
-                   "</w:body></w:document>")
-    return buf.getvalue()
+    from scripts.make_hostile import docx  # the hostile suite's minimal .docx
+
+    return docx(body)()
 
 
 def _p(t: str) -> str:

@@ -27,7 +27,7 @@ TYPE_AND_TITLE = rx.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s
 SUBJECT = rx.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
 """A letter's subject line: "V/v báo cáo …", "Về việc: …"."""
 _RULE_RUN = rx.compile(r"\s*[-–_=*~.]{4,}\s*")
-"""A decorative rule glued to a header line ("TỈNH GIA LAI --------")."""
+"""A decorative rule glued to a header line ("TỈNH X --------")."""
 _NUMBER_ALONE = rx.compile(r"^Số\s*:?\s*$")
 _BLANK_DATE = rx.compile(rf"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+{YEAR}", rx.I)
 """A date line stamped at signing: "ngày    tháng    năm 2026"."""
@@ -174,7 +174,7 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         own = subordinate_body(blocks[last + 1].text)
         if own:
             front.claimed.add(last + 1)
-        else:  # "UBND THÀNH PHỐ HUẾ" / "ỦY BAN NHÂN DÂN" / "PHƯỜNG THUẬN HÓA": the ward issues
+        else:  # "UBND THÀNH PHỐ X" / "ỦY BAN NHÂN DÂN" / "PHƯỜNG Y": the ward issues
             issuer = _lower_committee(blocks, last + 1, head_stop, front) or issuer
     if issuer and front.fields["issuer"] is None:
         front.claimed.add(i)
@@ -189,8 +189,8 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
 
 
 def _lower_committee(blocks: list[Block], i: int, head_stop: int, front: Front) -> str | None:
-    """A commune's or ward's committee written under the committee above it ("UBND THÀNH PHỐ HUẾ" /
-    "ỦY BAN NHÂN DÂN" / "PHƯỜNG THUẬN HÓA"), in block ``i`` or with its level and place in the next block:
+    """A commune's or ward's committee written under the committee above it ("UBND THÀNH PHỐ X" /
+    "ỦY BAN NHÂN DÂN" / "PHƯỜNG Y"), in block ``i`` or with its level and place in the next block:
     the committee that issues the document, named in full. None when block ``i`` names no committee; when
     it opens with one whose name cannot be read whole (an OCR speck inside it), None and a warning."""
     text = _left_column(_RULE_RUN.sub(" ", blocks[i].text).strip())
@@ -222,9 +222,9 @@ _LEVEL_AT_END = rx.compile(r"\s(?:tỉnh|thành\s+phố)$")
 
 
 def _unit_of_department(blocks: list[Block], i: int, claimed: set[int]) -> str | None:
-    """A unit under a department heading the document with it ("SỞ Y TẾ TỈNH GIA LAI" / "BỆNH VIỆN ĐA KHOA
+    """A unit under a department heading the document with it ("SỞ Y TẾ TỈNH X" / "BỆNH VIỆN ĐA KHOA
     TỈNH", in one block or two): the unit issues, named with the department's place ("Bệnh viện đa khoa tỉnh
-    Gia Lai"; the two were run together as one name)."""
+    X"; the two were run together as one name)."""
     raw = [_left_column(line) for line in blocks[i].raw_lines]
     nxt = para(blocks, i + 1)
     if len(raw) < 2 and nxt is not None:

@@ -131,7 +131,7 @@ def party_committee(text: str) -> str | None:
 
 
 _TRAILING_SPECKS = rx.compile(r"[\s.,;:]*(?:\s[^\p{Lu}\p{Ll}\p{N}\s]+)*[\s.,;:]*$")
-"""Stray marks after a name: a stop, a comma, specks OCR read from a rule under it ("HUẾ ˆ ˆ")."""
+"""Stray marks after a name: a stop, a comma, specks OCR read from a rule under it ("TỈNH X ˆ ˆ")."""
 
 
 def expand_issuer(text: str) -> tuple[str | None, bool]:

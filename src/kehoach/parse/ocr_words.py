@@ -110,8 +110,8 @@ def fix_slips(line: str, seen: frozenset[str] = frozenset()) -> tuple[str, list[
 
 KINDS = ("Chi cục", "Chi nhánh", "Trung tâm", "Văn phòng", "Tổng cục", "Bộ Chỉ huy", "Công an", "Kho bạc",
          "Bảo hiểm xã hội", "Liên đoàn", "Mặt trận", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ban Quản lý")
-"""Kinds of body of two words or more, as names spell them: OCR's tone slips in them ("Chỉ cục Hải
-quan") are spelled back where a name starts with one."""
+"""Kinds of body of two words or more, as names spell them: OCR's tone slips in them ("Chỉ cục
+Thuế") are spelled back where a name starts with one."""
 _KIND = {fold(k): k for k in KINDS}
 _KIND_WORDS = max(len(k.split()) for k in KINDS)
 
@@ -198,8 +198,8 @@ _DATE_PLACE = rx.compile(r"^(?P<place>\p{L}[\p{L} .-]{1,40}),\s*ngày\b")
 
 def respell_place(lines: list[str]) -> list[tuple[int, str, str]]:
     """The capitals line under "ỦY BAN NHÂN DÂN" that names the issuer's place, spelled as the date
-    line spells the place when OCR lost its marks ("PHƯƠNG HOANG MAI" under it, "Hoàng Mai, ngày …"
-    below: "PHƯỜNG HOÀNG MAI"): its level word from the levels' spellings, the name from the date
+    line spells the place when OCR lost its marks ("PHƯƠNG TAN PHONG" under it, "Tân Phong, ngày …"
+    below: "PHƯỜNG TÂN PHONG"): its level word from the levels' spellings, the name from the date
     line when the two have the same letters. Corrects ``lines`` in place; returns the changes."""
     head = [k for k, line in enumerate(lines[:40]) if line.strip()][:12]
     below = next((k for k in head[:-1] if ascii_fold(lines[k]) == "uy ban nhan dan"), None)

@@ -374,7 +374,7 @@ def _lay_out(pages: list[_Page], out: Rendition) -> None:
 
 def _drop_running_lines(pages: list[_Page]) -> None:
     """Remove page numbers, and header/footer lines repeated at the top or bottom of pages."""
-    def key(text: str) -> str:  # numbers, spaces and marks aside: OCR reads "148/KH" as "148 / K H" on some pages
+    def key(text: str) -> str:  # numbers, spaces and marks aside: OCR reads "12/KH" as "12 / K H" on some pages
         return re.sub(r"[\W_]+", "", re.sub(r"\d+", "#", text.strip().lower()))
 
     def edge_lines(p: _Page) -> list[tuple]:
