@@ -9,10 +9,11 @@ from __future__ import annotations
 
 UNIT_ENDS = (
     "và", "hoặc", "trong", "trên", "so", "tại", "của", "đạt", "từ", "đến", "tới", "vào", "với", "cho", "theo",
-    "để", "trở", "về", "là", "có", "qua", "thông qua", "bằng", "nhằm", "bởi",
+    "để", "trở", "về", "là", "có", "qua", "thông qua", "bằng", "nhằm", "bởi", "được",
 )
 """Words that end the unit of a figure ("3.000 tấn nông sản | qua sàn …", "… | bằng nguồn vốn …"):
-a preposition or conjunction starts what the figure is about, not what it counts."""
+a preposition or conjunction starts what the figure is about, not what it counts; "được" starts
+what is done to it ("02 di sản văn hóa phi vật thể | được đưa vào Danh mục …")."""
 
 COUNT_VERBS = (
     "thu hút", "có", "đạt", "đào tạo", "hỗ trợ", "xây dựng", "tổ chức", "phát triển", "thành lập", "đưa", "tạo",
