@@ -87,8 +87,12 @@ def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | No
 
 
 def _baseline(text: str, at: int) -> bool:
-    """A year after "so với" is the baseline of a comparison, not the year a target is due."""
-    return bool(rx.search(r"(?i:so\s+với|từ)\s*$", text[:at]))
+    """A year after "so với" ("so với cuối năm …") is the baseline of a comparison, not the year a target is due."""
+    return bool(_BASELINE_BEFORE.search(text[:at]))
+
+
+_BASELINE_BEFORE = rx.compile(r"(?i:so\s+với(?:\s+(?:cùng\s+kỳ|thời\s+điểm|đầu|giữa|cuối))*|từ)\s*$")
+"""What stands before a baseline's time: "so với năm 2025", "so với cuối năm 2025", "so với cùng kỳ năm 2025"."""
 
 
 def _years(text: str) -> list[int]:
