@@ -126,9 +126,9 @@ def unread_header_cells(lines: list[str]) -> list[tuple[int, str]]:
     before: list[str] = []
     for k, line in enumerate(lines):
         if "\t" in line and not (k and "\t" in lines[k - 1]):
-            cells = [_cell_text(c) for c in line.split("\t")]
-            if sum(bool(_COLUMN_WORD.search(ascii_fold(c))) for c in cells) < 2:
+            if not _header_like(line):
                 continue
+            cells = [_cell_text(c) for c in line.split("\t")]
             repeated = all(not c.strip() or i < len(before) and c == before[i] for i, c in enumerate(cells))
             rows = [row.split("\t") for row in _table_rows(lines, k + 1)]
             for i, cell in enumerate(cells):

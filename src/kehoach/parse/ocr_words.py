@@ -33,7 +33,7 @@ _GLUED_WORD = rx.compile(r"\S*(?:\p{L}\p{L}(?:\||&#124;)(?=\s|</p>|$)|(?:\||&#12
 _RULE_GLYPH_CELL = rx.compile(r"(?:(?<=<p>)|(?<=\s))&#124;(?:\s+|(?=</p>))")
 _RULE_GLYPH_LINE = rx.compile(r"(?:^|(?<=\s))\|(?:\s+|$)")
 _TOKEN = rx.compile(r"(?<![<\/\p{L}\p{M}])\p{L}+")
-_LETTERS = rx.compile(r"\p{L}+")
+"""A word (never the letter of a cell's <p> tag)."""
 _TAG = rx.compile(r"</?p>")
 _VIETNAMESE = frozenset("abcdeghiklmnopqrstuvxyđ")
 _SPECK_TOKEN = rx.compile(r"^(?:(?:[^\w\s]|_){1,3}|\p{L})$")
@@ -120,7 +120,7 @@ def respell_kinds(lines: list[str]) -> list[tuple[int, str, str]]:
     """Kinds of body (:data:`KINDS`) opening a name with a tone misread, spelled back in place."""
     out = []
     for k, line in enumerate(lines):
-        toks = [(m.start(), m.end()) for m in _LETTERS.finditer(line)]
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
         for i in range(len(toks) - 1, -1, -1):
             for n in range(min(_KIND_WORDS, len(toks) - i), 1, -1):
                 start, end = toks[i][0], toks[i + n - 1][1]
@@ -228,7 +228,7 @@ def respell_place(lines: list[str]) -> list[tuple[int, str, str]]:
 
 def words_of(lines: list[str]) -> frozenset[str]:
     """The words of ``lines`` in lower case."""
-    return frozenset(w.lower() for line in lines for w in _LETTERS.findall(line))
+    return frozenset(w.lower() for line in lines for w in _TOKEN.findall(line))
 
 
 def drop_rule_glyphs(lines: list[str]) -> None:
