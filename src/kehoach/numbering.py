@@ -15,6 +15,9 @@ ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Vietnamese point letters, in order: note đ after d, and no f, j, w, z.
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
+ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+"""The words of "Phần thứ nhất" … "Phần thứ mười", in order."""
+
 _TOKEN = rx.compile(
     r"""^\s*(?:
         (?P<part>(?i:phần|chương)\s+(?:(?i:thứ)\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s+|$)
@@ -113,7 +116,7 @@ def roman_to_int(s: str) -> int | None:
 
 
 def ordinal(token: Token) -> int | None:
-    """The position a token claims among its siblings: "III" -> 3, "1.2" -> 2, "đ" -> 5."""
+    """The position a token claims among its siblings: "III" -> 3, "1.2" -> 2, "đ" -> 5, "Phần thứ hai" -> 2."""
     if token.kind in ("roman", "lroman"):
         return roman_to_int(token.value)
     if token.kind in ("arabic", "paren", "paren_low"):
@@ -128,5 +131,7 @@ def ordinal(token: Token) -> int | None:
         return ord(token.value) - ord("A") + 1 if token.value != "Đ" else None
     if token.kind in ("part", "division"):
         last = token.value.split()[-1]
+        if last.lower() in ORDINAL_WORDS:  # "Phần thứ hai"
+            return ORDINAL_WORDS.index(last.lower()) + 1
         return roman_to_int(last) or (int(last) if last.isdigit() else None)
     return None

@@ -32,8 +32,19 @@ TOP = {
     "division": lambda k: f"Mục {k + 1}. ",
     "roman-alone": lambda k: f"{'I II III'.split()[k]}.\n",  # the number on a line (a paragraph) of its own
     "roman-dash": lambda k: f"{'I II III'.split()[k]}- ",
+    "part-title": lambda k: f"Phần thứ {['nhất', 'hai', 'ba'][k]}: ",  # the same parts, in another case and mark
+    "part-arabic": lambda k: f"PHẦN {k + 1}.\n",
+    "division-caps": lambda k: f"MỤC {'I II III'.split()[k]}. ",
     "none": lambda k: "",
 }
+FAMILY = {"roman": "roman", "roman-alone": "roman", "roman-dash": "roman", "none": "roman", "upper": "upper",
+          "part-words": "part", "part-roman": "part", "part-title": "part", "part-arabic": "part",
+          "division": "division", "division-caps": "division"}
+"""Renditions of the same numbering: the ids of their sections and tasks must be the same."""
+PART_IDS = {"roman": ["I", "II", "III"], "upper": ["A", "B", "C"], "part": ["1", "2", "3"], "division": ["1", "2", "3"]}
+ITEM_IDS = {"arabic": lambda k, top: f"{k + 1}", "dotted": lambda k, top: f"{top + 1}.{k + 1}",
+            "letter": lambda k, top: "abc"[k], "paren": lambda k, top: f"{k + 1}", "dash": lambda k, top: f"{k + 1}",
+            "slash-letter": lambda k, top: "abc"[k]}
 SUB = {
     "arabic": lambda k, top: f"{k + 1}. ",
     "dotted": lambda k, top: f"{top + 1}.{k + 1}. ",
@@ -75,6 +86,7 @@ def test_a_section_structure_round_trips(top, sub, wrap, last_unnumbered, markdo
     assert [(s["title"], s["role"]) for s in roots] == PARTS, body
     assert [len(s["children"]) for s in roots] == [len(items) for items in ITEMS], body
     assert [t["lead"] for t in plan["tasks"]] == LEADS, body
+    assert _ids(plan) == _expected_ids(top, sub), body
     unnumbered = [w for w in plan["warnings"] if w["code"] == "section-unnumbered"]
     assert bool(unnumbered) == (last_unnumbered or top == "none")
     assert all(w["loc"] for w in unnumbered)
@@ -94,3 +106,36 @@ def test_a_plan_of_its_implementation_part_only(top, sub, markdown):
     plan = extract_bytes((HEAD + "\n\n".join([heading, *items]) + TAIL).encode("utf-8"), "p.md" if markdown else "p.txt")
     assert [(s["title"], s["role"]) for s in plan["sections"]] == [PARTS[2]]
     assert [t["lead"] for t in plan["tasks"]] == LEADS[2:]
+
+
+def _ids(plan: dict) -> tuple[list[str], list[str], list[str]]:
+    """The ids of the sections (in order), of the tasks and the sections the tasks stand in."""
+    def walk(secs):
+        for s in secs:
+            yield s["id"]
+            yield from walk(s["children"])
+    return list(walk(plan["sections"])), [t["id"] for t in plan["tasks"]], [t["section"] for t in plan["tasks"]]
+
+
+def _expected_ids(top: str, sub: str) -> tuple[list[str], list[str], list[str]]:
+    parts = PART_IDS[FAMILY[top]]
+    sections = [i for k, items in enumerate(ITEMS)
+                for i in [parts[k], *(f"{parts[k]}.{ITEM_IDS[sub](j, k)}" for j in range(len(items)))]]
+    org = [f"{parts[2]}.{ITEM_IDS[sub](j, 2)}" for j in range(len(ITEMS[2]))]
+    tasks = [f"{parts[1]}.{ITEM_IDS[sub](0, 1)}", f"{parts[1]}.{ITEM_IDS[sub](1, 1)}", org[0], f"{org[1]}/1", f"{org[1]}/2"]
+    return sections, tasks, [t.split("/")[0] for t in tasks]
+
+
+RENDITIONS = list(itertools.product(SUB, [False, True], WRAPS))
+
+
+@pytest.mark.parametrize("sub, markdown, wrap", RENDITIONS, ids=["-".join(map(str, c)) for c in RENDITIONS])
+def test_renditions_of_one_numbering_give_the_same_ids(sub, markdown, wrap):
+    """"PHẦN THỨ HAI", "Phần thứ hai:", "Phần II.", "PHẦN 2" (and "Mục 1" / "MỤC I", "II." / "II" alone / none) number
+    the same part: the ids of sections, tasks and the sections tasks stand in do not depend on how it is written."""
+    for family in set(FAMILY.values()):
+        seen = {}
+        for top in (t for t, f in FAMILY.items() if f == family):
+            body = _body(top, sub, wrap, False, markdown)
+            seen[top] = _ids(extract_bytes((HEAD + body + TAIL).encode("utf-8"), "plan.md" if markdown else "plan.txt"))
+        assert len({repr(v) for v in seen.values()}) == 1, seen

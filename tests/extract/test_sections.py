@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from kehoach import extract_bytes
 
 
@@ -58,7 +60,26 @@ def test_upper_letter_c_after_b():
 
 def test_parts_and_chapters():
     p = plan("Phần I. TỔNG QUAN\nI. MỤC TIÊU\n1. Chung\nPhần II. TỔ CHỨC\nI. PHÂN CÔNG\n")
-    assert ids(p["sections"]) == ["Phần I", "Phần I.I", "Phần I.I.1", "Phần II", "Phần II.I"]
+    assert ids(p["sections"]) == ["1", "1.I", "1.I.1", "2", "2.I"]
+    assert [s["number"] for s in p["sections"]] == ["Phần I", "Phần II"]  # the number as written
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Phần I.", "Phần II."), ("PHẦN THỨ NHẤT:", "PHẦN THỨ HAI:"), ("Phần thứ nhất.", "Phần thứ hai."), ("Phần 1.", "Phần 2."),
+    ("CHƯƠNG I.", "CHƯƠNG II."), ("Mục 1.", "Mục 2."), ("MỤC I.", "MỤC II."),
+])
+def test_part_ids_are_their_numbers_whatever_the_label(first, second):
+    """"PHẦN THỨ HAI" in one rendition and "Phần II." in another number the same part: its id is the number ("2"),
+    not the label word and its case; ``number`` keeps it as written."""
+    p = plan(f"{first} TỔNG QUAN\nI. MỤC TIÊU\n1. Chung\n{second} TỔ CHỨC\nI. PHÂN CÔNG\n")
+    assert ids(p["sections"]) == ["1", "1.I", "1.I.1", "2", "2.I"]
+    assert [s["number"] for s in p["sections"]] == [first.rstrip(".:"), second.rstrip(".:")]
+
+
+def test_a_repeated_part_is_warned_whatever_its_label():
+    p = plan("Phần I. TỔNG QUAN\nI. MỤC TIÊU\nPHẦN THỨ NHẤT. TỔ CHỨC\nI. PHÂN CÔNG\n")
+    assert ids(p["sections"]) == ["1", "1.I", "1_2", "1_2.I"]
+    assert any(w["code"] == "duplicate-number" for w in p["warnings"])
 
 
 def test_roles_from_heading_words():
@@ -130,9 +151,6 @@ def test_indicator_table_in_the_objectives_gives_targets_not_a_warning():
         ("Tỷ lệ che phủ rừng", 63.5, "%", 2025, "I")]
     assert "table-no-header" not in [w["code"] for w in p["warnings"]]
     assert p["quality"]["unplaced"] == []
-
-
-import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("mark", ["", "**"])

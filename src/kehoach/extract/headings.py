@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import rx
 from ..diagnostics import warning
-from ..numbering import Token, ordinal, roman_to_int
+from ..numbering import ORDINAL_WORDS, Token, ordinal, roman_to_int
 from ..parse.blocks import Block
 from ..vn import ascii_fold, is_upper_text, title_case_place
 from ..vocab.agencies import starts_agency
@@ -99,9 +99,6 @@ def _another_part(text: str, part_title: str) -> bool:
     return role != heading_to_role(part_title) and not words <= set(ascii_fold(part_title).lower().replace(",", " ").split())
 
 
-_ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
-
-
 _TABLE_TITLE = rx.compile(r"(?:danh\s+muc|bang|bieu|phu\s+luc|mau)\b")
 """A title over a table or an appendix ("DANH MỤC NHIỆM VỤ …"), in capitals too: no part of the plan."""
 
@@ -110,8 +107,8 @@ def _next_number(tok: Token) -> str | None:
     """The number after a top part's, written the same way: "II" -> "III", "B" -> "C", "Phần II" -> "Phần III",
     "Mục 2" -> "Mục 3", "PHẦN THỨ HAI" -> "PHẦN THỨ BA"; None past what it can count."""
     *words, last = tok.value.split()
-    if last.lower() in _ORDINAL_WORDS[:-1]:
-        word = _ORDINAL_WORDS[_ORDINAL_WORDS.index(last.lower()) + 1]
+    if last.lower() in ORDINAL_WORDS[:-1]:
+        word = ORDINAL_WORDS[ORDINAL_WORDS.index(last.lower()) + 1]
         return " ".join([*words, word.upper() if last.isupper() else word])
     n = ordinal(tok)
     if n is None or n >= len(_ROMAN):

@@ -196,15 +196,15 @@ def _open_section(tok: Token, at: tuple[int, list[tuple[int, Block]], list[Token
 
 def _section_id(tok: Token, parent: Section | None, stack: list[Section], siblings: list[Section], loc: Loc,
                 warnings: list[PlanWarning]) -> str:
-    """The section's id ("II.3.b"; "4.1" under "4" keeps its own number), with a warning when its
-    number repeats a sibling's (kept as "3_2") or skips one."""
-    number = tok.value
+    """The section's id ("II.3.b"; "4.1" under "4" keeps its own number; "2.I" under "Phần thứ hai"), with a
+    warning when its number repeats a sibling's (kept as "3_2") or skips one."""
+    number, key = tok.value, id_number(tok)
     anchor = parent
     if "." in number:  # "4.1" under "4": the number already carries its parent's
         while anchor is not None and anchor.token.kind == "arabic":
             anchor = next((s for s in stack if s.children and anchor in s.children), None)
-    base_id = f"{anchor.id}.{number}" if anchor else number
-    same = [s for s in siblings if s.number == number]
+    base_id = f"{anchor.id}.{key}" if anchor else key
+    same = [s for s in siblings if id_number(s.token) == key]
     if same:
         sec_id = f"{base_id}_{len(same) + 1}"
         warnings.append(warning("duplicate-number", f"section number {number} appears {len(same) + 1} times under "
@@ -216,6 +216,15 @@ def _section_id(tok: Token, parent: Section | None, stack: list[Section], siblin
     if got is not None and tok.kind in ("roman", "arabic", "paren", "paren_low", "letter") and got != want and prev:
         warnings.append(warning("numbering-gap", f"section {number} follows {prev[-1].number}: expected {want}", loc.as_dict()))
     return base_id
+
+
+def id_number(tok: Token) -> str:
+    """A token's part of a section id: the number itself, whatever the label word before it and its case ("PHẦN
+    THỨ HAI", "Phần II", "Phần 2" -> "2"; "MỤC 1", "Mục I" -> "1"); other tokens as written ("II", "1.2", "đ")."""
+    if tok.kind not in ("part", "division"):
+        return tok.value
+    n = ordinal(tok)
+    return str(n) if n is not None else " ".join(tok.value.lower().split()[1:])
 
 
 def _add_content(stack: list[Section], tok: Token | None, block: Block) -> None:
