@@ -90,3 +90,15 @@ def test_compare_lists_fixed_and_new_wrong_values():
     text = score.compare(now, before)
     assert "h99: fixed: task 1 missed «Rà soát»" in text
     assert "h99: new: header.date «»" in text
+
+
+def test_a_title_misread_in_a_few_letters_is_a_wrong_title_not_a_miss():
+    """OCR's misread tone: the task is found (its number, its lead) with a wrong title, and is scored
+    as one wrong title; a different task under the same number stays a miss and an extra."""
+    key = [{"no": "4", "title": "Di dời các cơ sở sản xuất gây ô nhiễm"}]
+    slip = {"no": "4", "title": "Di đời các cơ sở sản xuất gây ô nhiễm ra khỏi khu dân cư"}
+    other = {"no": "4", "title": "Tổng vệ sinh môi trường tại khu dân cư"}
+    assert score.match_tasks(key, [slip]) == ([(key[0], slip)], [], [])
+    assert score.match_tasks(key, [other]) == ([], key, [other])
+    assert score.match_tasks(key, [{**slip, "no": "5"}])[1] == key
+    assert not score.close_title("Họp", "Hợp")  # too short to tell a slip from another word

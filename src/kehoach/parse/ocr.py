@@ -36,6 +36,7 @@ from ..numbering import roman_to_int
 from ..vn import fold
 from ..vocab.document_parts import APPENDIX, CAPACITY, FIXED_WORDS, RECIPIENTS
 from . import ocr_layout as layout
+from .ocr_unsure import Unsure, read_hocr, unsure_lines
 from .ocr_words import correct_words, drop_rule_glyphs, is_speck_line
 from .rendition import Rendition
 
@@ -73,10 +74,10 @@ def _languages(tesseract: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in (r.stdout + r.stderr).splitlines()[1:])
 
 
-def run_ocr(data: bytes, name: str, force: bool) -> tuple[bytes, dict[int, tuple[float, int]]]:
+def run_ocr(data: bytes, name: str, force: bool) -> tuple[bytes, dict[int, tuple[float, int]], dict[int, list[Unsure]]]:
     """The PDF with a text layer made by OCRmyPDF (Vietnamese) for the pages that have none
-    (``force``: for every page), and Tesseract's word confidences per OCR'd page: {page: (mean
-    confidence in %, words)}."""
+    (``force``: for every page), Tesseract's word confidences per OCR'd page: {page: (mean
+    confidence in %, words)}, and the words of each page it was unsure of (:mod:`.ocr_unsure`)."""
     missing = missing_engine()
     if missing:
         raise ReadError(f"{name}: --ocr needs an OCR engine: {missing}; install {INSTALL}")
@@ -97,29 +98,9 @@ def run_ocr(data: bytes, name: str, force: bool) -> tuple[bytes, dict[int, tuple
         if r.returncode != 0 or not os.path.exists(out):
             last = (r.stderr.strip().splitlines() or ["no message"])[-1]
             raise ReadError(f"{name}: OCR failed ({last}){memory_note()}")
-        confidence = hocr_confidence(tmp)
+        confidence, unsure = read_hocr(tmp)
         with open(out, "rb") as fh:
-            return draw_rules(fh.read()), confidence
-
-
-_WORD_CONF = rx.compile(r"class=['\"]ocrx_word['\"][^>]*?x_wconf (\d+)")
-
-
-def hocr_confidence(folder: str) -> dict[int, tuple[float, int]]:
-    """Mean word confidence and word count of each page OCRmyPDF left an hOCR file for
-    (``000002_ocr_hocr.hocr`` is page 2)."""
-    import glob
-
-    out: dict[int, tuple[float, int]] = {}
-    for path in glob.glob(os.path.join(folder, "**", "*_ocr_hocr.hocr"), recursive=True):
-        stem = os.path.basename(path).split("_", 1)[0]
-        if not stem.isdigit():
-            continue
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            confs = [int(c) for c in _WORD_CONF.findall(fh.read())]
-        if confs:
-            out[int(stem)] = (sum(confs) / len(confs), len(confs))
-    return out
+            return draw_rules(fh.read()), confidence, unsure
 
 
 # --- table rules from the page image ------------------------------------------------------------
@@ -352,9 +333,11 @@ LOW_CONFIDENCE = 80.0
 """A page whose mean word confidence is below this (in %) is warned on its own."""
 
 
-def correct(rendition: Rendition, confidence: dict[int, tuple[float, int]] | None = None) -> None:
+def correct(rendition: Rendition, confidence: dict[int, tuple[float, int]] | None = None,
+            unsure: dict[int, list[Unsure]] | None = None) -> None:
     """Correct an OCR'd rendition in place and warn each correction (``ocr``), the OCR itself with
-    Tesseract's mean word confidence, and each page whose confidence is low."""
+    Tesseract's mean word confidence, each page whose confidence is low, and each line holding a
+    word Tesseract was unsure of."""
     fixes: list[tuple[int, str, str]] = []
     _join_bullets(rendition)
     lines = rendition.lines
@@ -377,11 +360,25 @@ def correct(rendition: Rendition, confidence: dict[int, tuple[float, int]] | Non
         loc = rendition.origins[k]
         rendition.warnings.append(warning("ocr", f"a table header cell could not be read ('{cell[:30]}'): the column under "
                                           "it is left out; check it against the scan", {"line": loc.line, "page": loc.page}))
+    _warn_unsure(rendition, unsure or {})
     rendition.warnings.insert(0, warning("ocr", _summary(confidence or {}), None))
     for page, (mean, words) in sorted((confidence or {}).items()):
         if mean < LOW_CONFIDENCE:
             rendition.warnings.append(warning("ocr", f"page {page}: low OCR confidence (mean {mean:.0f}% over {words} "
                                               "words): check its text against the scan", {"line": None, "page": page}))
+
+
+def _warn_unsure(rendition: Rendition, unsure: dict[int, list[Unsure]]) -> None:
+    """One warning a line (the rows of a table cell share their loc) naming the words on it that
+    Tesseract was unsure of."""
+    by_line: dict[tuple, list[str]] = {}
+    found = unsure_lines(rendition.lines, [loc.page for loc in rendition.origins], unsure)
+    for k, found_words in sorted(found.items()):
+        loc = rendition.origins[k]
+        by_line.setdefault((loc.page, loc.line), []).extend(f"'{w.word}' ({w.confidence}%)" for w in found_words)
+    for (page, line), named in by_line.items():
+        rendition.warnings.append(warning("ocr", f"OCR unsure of {', '.join(named)}: check this line against the scan",
+                                          {"line": line, "page": page}))
 
 
 def _summary(confidence: dict[int, tuple[float, int]]) -> str:
