@@ -15,23 +15,32 @@ from .numbers import text_to_number
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _PRE_WORDS = (
     r"phấn đấu|đạt|chiếm|duy trì|tăng|giảm|bình quân|mức|tối thiểu|tối đa|ít nhất|không quá|không vượt quá"
-    r"|không dưới|không thấp hơn|trên|dưới|khoảng|xấp xỉ|gần|hơn|từ|lên|còn|ở mức|đạt mức|thêm|được"
+    r"|không dưới|không thấp hơn|trên|dưới|khoảng|xấp xỉ|gần|hơn|từ|lên|xuống|còn|ở mức|đạt mức|thêm|được"
 )
+_UNIT_WORD = r"(?!(?:" + alternation(UNIT_ENDS) + r")(?![\p{L}\d])|năm\s+\d)\p{Ll}[\p{Ll}\d]*(?![\p{L}\d])\s*"
+"""One word of a unit: a lower-case word that is no function word or predicate (:data:`.vocab.targets.UNIT_ENDS`)."""
 QUANTITY = rx.compile(
     r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
         (?<![\p{L}\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
-          |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|USD|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*\p{L}+)?
-          |\s+(?:(?!(?:""" + alternation(UNIT_ENDS) + r""")\b|năm\s+\d)\p{Ll}[\p{Ll}\d]*\s*){1,6}(?:/\s*\p{L}+)?
+          |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|(?i:usd)|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*\p{L}+)?
+          |\s+(?:""" + _UNIT_WORD + r""")+(?:/\s*(?:(?:""" + _NUM + r""")\s*)?(?:""" + _UNIT_WORD + r""")+)?
 )
         (?P<post>\s*trở\s+lên|\s*trở\s+xuống)?""",
     rx.X,
 )
+"""A figure and its unit. The unit is a percentage, an amount of money or people, or the noun phrase after
+the figure, whole, up to the first word that says something of it (a function word or a predicate, see
+:mod:`kehoach.vocab.targets`), a sign or a capital ("02 di sản văn hóa phi vật thể | được ghi danh"); a rate per
+so many people is one unit ("100 ca/100.000 dân", "30 giường bệnh/vạn dân")."""
 ACHIEVED = rx.compile(
-    r"uoc dat|uoc tinh|uoc thuc hien|da dat|da thu hut|da hoan thanh|da co|tinh den|hien co|nang tong so"
-    r"|thuc hien duoc|dat duoc|du bao"
+    r"\b(?:uoc dat|uoc tinh|uoc thuc hien|da dat|da thu hut|da hoan thanh|da co|tinh den|hien co|nang tong so"
+    r"|thuc hien duoc|du bao)\b"
 )
-"""Words that mark a figure as already achieved, whatever the sentence says."""
+"""Words that mark a figure as already achieved, whatever the sentence says (searched without tones, whole words)."""
+_REACHED = rx.compile(r"(?i)(?<!\p{L})đạt\s+được(?!\p{L})")
+""""đạt được" (reached), with its tones: without them it is also "đất được" ("giấy chứng nhận quyền sử dụng đất
+được cấp"), which reports nothing."""
 ACHIEVED_UNLESS_GOAL = rx.compile(r"so voi (?:nam|cung ky|ke hoach)|ke hoach nam|hien nay")
 """Comparisons that report a result, unless the sentence states a goal ("phấn đấu … so với năm 2022")."""
 GOAL_CUE = rx.compile(r"phan dau|muc tieu|chi tieu|dat tren|dat toi thieu|dat it nhat|toi thieu|it nhat|tro len")
@@ -200,7 +209,7 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
         if not _DIGIT.search(clause_body):
             continue
         folded = ascii_fold(clause_body)
-        if ACHIEVED.search(folded) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
+        if ACHIEVED.search(folded) or _REACHED.search(clause_body) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
             continue
         found = _clause_targets(clause_body, (own[0] if own else None) or base_year,
                                 fallback_indicator or (out[-1]["indicator"] if out and own else None))
@@ -214,20 +223,25 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
     prev_end = 0
     covered = 0  # the clause text up to here names the previous target's indicator
     first_indicator = None
+    baseline: tuple[int, str] | None = None  # (where, words before) of a figure a change starts from
     for n_q, q in enumerate(QUANTITY.finditer(clause_body)):
         if n_q >= MAX_PER_CLAUSE:
             break
         if _qualifies(clause_body, q.start(), covered, bool(first_indicator)):
             continue
-        unit = " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/")
-        before = clause_body[prev_end:q.start()]
+        unit = rx.sub(r"(?i)\busd\b", "USD", " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/"))
+        before = clause_body[prev_end:baseline[0] if baseline else q.start()]
         if _not_a_target(q, unit, before):
             continue
         v1 = text_to_number(q.group("v1"))
         if v1 is None:
             continue
+        if _FROM.search(q.group("pre")) and _TO_FIGURE.match(clause_body, q.end()):
+            baseline = (q.start(), q.group("pre"))  # "giảm từ 23 ca/1.000 phụ nữ xuống 18 …": where it starts
+            continue
         v2 = text_to_number(q.group("v2")) if q.group("v2") else None
-        cmp, direction = _comparator(q.group("pre"), q.group("post"), v2 is not None)
+        cmp, direction = _comparator((baseline[1] if baseline else "") + q.group("pre"), q.group("post"), v2 is not None)
+        baseline = None
         indicator, seg_end, covered, unit = _indicator(clause_body, q, before, unit, first_indicator, covered)
         if not indicator:
             indicator = fallback_indicator
@@ -249,6 +263,11 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         })
         prev_end = seg_end
     return out
+
+
+_FROM = rx.compile(r"(?i:(?<!\p{L})từ)\s*$")
+_TO_FIGURE = rx.compile(r"\s*(?:(?:xuống|lên)(?:\s+còn)?|còn)\s+(?:mức\s+)?(?:(?:dưới|trên|khoảng)\s+)?\d")
+"""A change from one figure to another ("giảm từ 23 … xuống 18 …", "tăng từ 40% lên 60%"): the first is a baseline."""
 
 
 def _not_a_target(q, unit: str, before: str) -> bool:

@@ -2,18 +2,45 @@
 named after it, and the measure words a counted thing follows.
 
 The target grammar that reads these is :mod:`kehoach.extract.targets`; its examples are
-tests/cases/targets.yaml.
+tests/cases/targets.yaml and the generated table of tests/extract/test_target_units.py.
+
+A unit is the noun phrase after a figure: a head noun and the nouns and adjectives that qualify it
+("di sản văn hóa phi vật thể", "điểm du lịch cộng đồng"). Vietnamese puts what is said of the thing
+after that phrase, opened by a word of a closed class: a function word (preposition, conjunction,
+adverb of time or degree), or a predicate (a verb of state or result). The unit runs to the first of
+them, to a comma, semicolon or bracket, to a capitalised word, or to a figure.
 """
 
 from __future__ import annotations
 
-UNIT_ENDS = (
-    "và", "hoặc", "trong", "trên", "so", "tại", "của", "đạt", "từ", "đến", "tới", "vào", "với", "cho", "theo",
-    "để", "trở", "về", "là", "có", "qua", "thông qua", "bằng", "nhằm", "bởi", "được",
+FUNCTION_WORDS = (
+    # prepositions and conjunctions: where, whose, for what, how
+    "và", "hoặc", "hay", "cùng", "trong", "trên", "dưới", "giữa", "so", "tại", "ở", "của", "từ", "đến",
+    "tới", "lên", "xuống", "vào", "với", "cho", "theo", "để", "về", "qua", "thông qua", "bằng", "nhằm", "bởi", "mà", "thì",
+    "nhưng", "nên", "khi", "sau", "trước", "như", "thuộc", "đối với", "gồm", "bao gồm", "trong đó", "kể từ",
+    # adverbs of time, aspect and degree, and the words of a comparison or a bound
+    "đã", "đang", "sẽ", "vẫn", "đều", "cũng", "còn", "chưa", "luôn", "ngay", "trở", "trở lên",
+    "trở xuống", "ít nhất", "tối thiểu", "tối đa", "khoảng", "hơn", "thêm", "nữa",
+    # times that qualify a count: "mỗi năm", "hằng năm", "giai đoạn …", "cuối năm …"
+    "mỗi", "hằng", "hàng năm", "hàng tháng", "hàng quý", "giai đoạn", "thời kỳ", "cuối năm", "đầu năm", "giữa năm",
 )
-"""Words that end the unit of a figure ("3.000 tấn nông sản | qua sàn …", "… | bằng nguồn vốn …"):
-a preposition or conjunction starts what the figure is about, not what it counts; "được" starts
-what is done to it ("02 di sản văn hóa phi vật thể | được đưa vào Danh mục …")."""
+"""Function words that end a unit: what follows says where, when, for what or how much, not what is counted
+("3.000 tấn nông sản | qua sàn …", "40 lớp bồi dưỡng | mỗi năm")."""
+
+PREDICATE_WORDS = (
+    "là", "có", "được", "phải", "cần", "đạt", "chiếm", "duy trì", "trở thành", "phục vụ", "tham gia", "đóng góp",
+    "đóng vai trò", "giữ vai trò", "đáp ứng", "bảo đảm", "đảm bảo", "sinh ra", "áp dụng", "tiếp cận", "thực hiện",
+    "hoàn thành", "triển khai", "vận hành", "tạo ra", "mang lại", "góp phần", "nằm", "thuộc diện", "đủ điều kiện",
+    "đủ tiêu chuẩn",
+)
+"""Predicates that end a unit: verbs of state, result or use that say what is true of the thing counted
+("02 di sản văn hóa phi vật thể | được ghi danh", "20 tập dữ liệu mở | phục vụ phát triển …", "20 doanh
+nghiệp công nghệ cao | đóng vai trò dẫn dắt"). Words that are also nouns or the last syllable of one are not
+here: they would cut a unit ("mô hình sản xuất", "dự án đầu tư", "thiết bị", "giấy chứng nhận", "nhà cung cấp",
+"giá trị gia tăng", "không gian sáng tạo", "hoạt động văn hóa")."""
+
+UNIT_ENDS = FUNCTION_WORDS + PREDICATE_WORDS
+"""Every word that ends a figure's unit (:data:`FUNCTION_WORDS`, :data:`PREDICATE_WORDS`)."""
 
 COUNT_VERBS = (
     "thu hút", "có", "đạt", "đào tạo", "hỗ trợ", "xây dựng", "tổ chức", "phát triển", "thành lập", "đưa", "tạo",
