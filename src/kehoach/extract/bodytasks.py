@@ -14,6 +14,14 @@ from ..parse.blocks import Loc
 from ..record import FrozenRecord
 from ..vn import ascii_fold, is_upper_text, title_case_place
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, LEVEL, PERSON_HEAD, starts_agency
+from .addressees import (
+    ADDRESSEE,
+    DUTY_WORDS,
+    STARTS_ADDRESSEE,
+    addressee_item,
+    unaddressed_items,
+    unread_item,
+)
 from .agencies import canonical_agency, cell_to_agencies, name_from_caps, trim_known
 from .dates import find_closing_time, find_time_phrase, text_to_deadline
 from .labelled import is_category, labelled_deadline
@@ -27,18 +35,24 @@ if TYPE_CHECKING:
 
 _HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các)"
 _ASSIGN = rf"(?:{ASSIGN}\s+)?"
-AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*)$")
-AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b(?:[^:(]|\([^():]*\)){{0,140}}?)\s*:\s*(?P<text>.+)$")
-"""An agency, a colon, its task ("Sở Nội vụ (cơ quan thường trực): …"); never a colon inside a
-bracket the task opened ("Sở X chủ trì lập dự toán (thời hạn: tháng 8/2026)")."""
+AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*|{ADDRESSEE})$")
 _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"
           r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
           r"|đôn\s+đốc|tăng\s+cường|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
           r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tập\s+huấn"
           r"|tiến\s+hành|tổng\s+hợp|lãnh\s+đạo|(?<!\sNgoại\s)(?<!được\s)giao")
+_DUTY_CAPS = r"(?:Chủ\s+trì|Phối\s+hợp|Có\s+trách\s+nhiệm|Chịu\s+trách\s+nhiệm|Tham\s+mưu|Chủ\s+động|Tích\s+cực|Tham\s+gia)"
+AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b(?:[^:(]|\([^():]*\)){{0,140}}?|{ADDRESSEE})"
+                          rf"(?:\s*:\s*|\s+[-–]\s+(?=(?:{_VERBS}|{DUTY_WORDS}|{_DUTY_CAPS})\b))(?P<text>.+)$")
+"""An agency, a colon, its task ("Sở Nội vụ (cơ quan thường trực): …"); never a colon inside a
+bracket the task opened ("Sở X chủ trì lập dự toán (thời hạn: tháng 8/2026)"). A dash before a duty does as the
+colon ("Sở Tài chính - bố trí kinh phí …", "Sở Y tế – Chủ trì …"); one inside a name does not ("Sở Lao động -
+Thương binh và Xã hội", "Phòng Hành chính - Tổ chức": a capitalised verb that names a field too).
+Businesses and people a plan addresses ("Doanh nghiệp: chủ động …", "Người dân:") are read the same way: the lead
+is whom the plan names."""
 _LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
 AGENCY_SENTENCE = rx.compile(
-    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{GROUP_HEAD}|{_HEAD}\b.{{2,120}}?)(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
+    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{GROUP_HEAD}|{_HEAD}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
 """An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
 ("Các đơn vị", "Các sở") may be the whole name ("Các đơn vị báo cáo kết quả …")."""
 SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
@@ -69,8 +83,6 @@ _TERMINAL = rx.compile(r"[.;:!?…]['\"”’)]*$")
 
 _TASK_ROLES = (Role.TASKS, Role.SOLUTIONS)
 _LEADS = rx.compile(r"^,?\s*(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b", rx.I)
-_MENTIONS_LEAD = rx.compile(r"^[^,;.:()]{2,120}?\s(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+)?chủ\s+trì\b", rx.I)
-"""A paragraph whose first clause makes someone the lead ("Cấp xã chủ trì, …"), read or not."""
 
 
 def _deadline(text: str, *more: str) -> dict:
@@ -185,8 +197,8 @@ def _own_agency(text: str, over: str | None = None) -> tuple[str, str] | None:
     m = AGENCY_COLON.match(text)
     if m and (over is None or m.group("agency")[:1].isupper()):
         return m.group("agency"), m.group("text")
-    m = AGENCY_SENTENCE.match(text)
-    if m and (over is None or m.group("agency")[:1].isupper()):
+    m = AGENCY_SENTENCE.match(text)  # a business or people in a sentence under an agency is what the agency works on
+    if m and (over is None or (m.group("agency")[:1].isupper() and not STARTS_ADDRESSEE.match(m.group("agency")))):
         return m.group("agency"), text
     return None
 
@@ -287,30 +299,25 @@ def _item_units(sec: Section) -> list[_Unit]:
     agencies are given their parts. Support and deadline are read from the assignment on."""
     said = [(found[0], text, found[1], loc) for kind, text, loc in sec.content
             if kind == "text" and (found := _lead_sentence(text)) is not None]
-    if not said and not sec.content and sec.title and (found := _lead_sentence(sec.title)) is not None and found[1]:
-        return [_Unit(found[0], sec.title[found[1]:], sec.loc, title=sec.title)]  # "1. Việc … (Sở A chủ trì; …)"
+    if not said:  # "- Sở Tài chính: bố trí …", "b) Doanh nghiệp - chủ động …": items headed by whom they are for
+        return [_Unit(m.group("agency"), m.group("text"), loc, sec.title) for _kind, text, loc in sec.content
+                if (m := AGENCY_COLON.match(text)) and _named(m.group("agency"))] or \
+            _title_units(sec)
     if len(said) == 1 and sec.title:
         lead, text, start, loc = said[0]
         return [_Unit(lead, text[start:], loc, title=sec.title)]
     return [_Unit(lead, text[start:], loc, sec.title, title=text if start else None) for lead, text, start, loc in said]
 
 
-_DUTY_OPENS = rx.compile(r"^[-–]?\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan)\b", rx.I)
-_HEADER_WORDS = 10
+def _title_units(sec: Section) -> list[_Unit]:
+    """A heading that states the work and then its lead: "1. Việc … (Sở A chủ trì; …)"."""
+    if not sec.content and sec.title and (found := _lead_sentence(sec.title)) is not None and found[1]:
+        return [_Unit(found[0], sec.title[found[1]:], sec.loc, title=sec.title)]
+    return []
 
 
-def _unread(sec: Section) -> PlanWarning | None:
-    """A task-section item that names a lead ("… chủ trì …") in words no task came from, or whose short heading
-    is followed by a duty ("Cấp xã: chủ trì …", a lead outside the agency vocabulary)."""
-    if sec.title and sec.content and len(sec.title.split()) <= _HEADER_WORDS and _DUTY_OPENS.match(sec.content[0][1]):
-        return warning("body-task-unread", f"item {sec.id} is headed by {sec.title!r} with a duty after it, but that is "
-                       "no agency's name known and no task was read from it; check its lead by hand",
-                       sec.content[0][2].as_dict())
-    for _kind, text, loc in sec.content:
-        if _MENTIONS_LEAD.match(text):
-            return warning("body-task-unread", f"item {sec.id} names a lead agency ('chủ trì') but no task was read "
-                           "from it; check its tasks by hand", loc.as_dict())
-    return None
+def _named(agency: str) -> bool:
+    return _NAMED_AGENCY.match(agency) is not None or STARTS_ADDRESSEE.match(agency) is not None
 
 
 _LISTING = rx.compile(r"^(?:cac\s+)?(?:tieu\s+chuan|tieu\s+chi|doi\s+tuong)\b|\bnoi\s+dung\b.*\bthi\s+dua\b")
@@ -327,7 +334,7 @@ def _agency_item(sec: Section, agency: str | None, listing: bool) -> bool:
     "a) Sở Y tế" over its dash items): read as the implementation section's agency items are, unless it stands
     in a part that lists an emulation's contents or criteria."""
     return (agency is not None and not listing and sec.role in _TASK_ROLES and sec.title is not None
-            and _NAMED_AGENCY.match(agency) is not None)
+            and (_NAMED_AGENCY.match(agency) is not None or addressee_item(sec)))
 
 
 def _lists(sec: Section) -> bool:
@@ -341,12 +348,17 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
     agency = _heading_agency(sec)[0]
     in_scope = in_scope or sec.role == Role.ORGANIZATION or _agency_item(sec, agency, listing)
     units: list[_Unit] = []
-    if in_scope:
+    if in_scope and not listing:  # "Nội dung thi đua" under the implementation part: who is judged on what
         units = _units(sec, agency, inherited)
+        read = {u.loc for u in units}
+        warnings.extend(warning("body-task-unread", f"item {sec.id}: {head!r} is given a duty, but names no agency or "
+                                "addressee known and no task was read from it; check it by hand", loc.as_dict())
+                        for head, loc in (unaddressed_items(sec) if agency is None is inherited and sec.id not in skip else [])
+                        if loc not in read)
     elif sec.role in _TASK_ROLES and not sec.children and sec.id not in skip and not listing \
             and not (sec.title and is_category(sec.title)):
         units = _item_units(sec) if agency is None else []
-        unread = None if units else _unread(sec)
+        unread = None if units else unread_item(sec)
         if unread:
             warnings.append(unread)
     for k, u in enumerate(units, 1):

@@ -105,6 +105,11 @@ OFFICE_HOLDERS = r"(?:Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Trưởng|
 ACTOR_HEAD = r"(?:Doanh\s+nghiệp|Hợp\s+tác\s+xã)"
 """Those a plan assigns work to that are not public bodies: "Doanh nghiệp trên địa bàn tỉnh"."""
 
+PEOPLE_HEAD = (r"(?:Người\s+dân|Nhân\s+dân|Cộng\s+đồng(?:\s+dân\s+cư)?|Hộ\s+gia\s+đình|Hộ\s+kinh\s+doanh|Người\s+lao\s+động"
+               r"|Người\s+sử\s+dụng\s+lao\s+động|Nhà\s+đầu\s+tư|Chủ\s+đầu\s+tư|Tổ\s+chức,\s+cá\s+nhân|Cá\s+nhân)(?!\p{L})")
+"""Others a plan's implementation part may address, neither public bodies nor businesses: "Người dân: tích cực tham gia
+…", "Nhà đầu tư: …". Read only as the addressee an item opens with (with :data:`ACTOR_HEAD`), never as a name in a cell."""
+
 ASSIGN = r"(?:Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)"
 """Words that hand a task to the agency after them: "Giao Sở Tài chính chủ trì …", "Đề nghị Ủy ban Mặt trận …"."""
 
