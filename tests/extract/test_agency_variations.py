@@ -1,9 +1,11 @@
 """Generated lead/support cells: every agency a cell lists comes out whole, or the cut is warned about.
 
-Cells are built the ways plans write them (";", ",", "và", " - ", one name a line, a name wrapped inside
-itself, abbreviations, a group of bodies, a bracket after a name) from names of every kind of body; the
-split (:func:`kehoach.extract.agencies.cell_to_agencies`) must give each name back, or leave a piece that
-``lead-not-agency`` warns about (:func:`kehoach.extract.table_row.lead_is_name`).
+Cells are built the ways plans write them (";", ",", "và", " - ", "/", one name a line, a name wrapped inside
+itself, at a capital too, abbreviations, a group of bodies, a force in lower case, a bracket after a name) from
+names of every kind of body; the split (:func:`kehoach.extract.agencies.cell_to_agencies`) must give each name
+back, or leave a piece that ``lead-not-agency`` warns about (:func:`kehoach.extract.table_row.lead_is_name`).
+A name in a sentence with its duty after it ("Ban Thi đua - Khen thưởng tổng kết …") is cut at the duty
+(:func:`kehoach.extract.agencies.trim_known`).
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import random
 
 import pytest
 
-from kehoach.extract.agencies import cell_to_agencies
+from kehoach.extract.agencies import cell_to_agencies, trim_known
 from kehoach.extract.table_row import lead_is_name
+from kehoach.vocab.agencies import DUTY_VERBS
 
 NAMES = [
     "Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nông nghiệp và Môi trường", "Công an tỉnh",
@@ -26,9 +29,13 @@ NAMES = [
     "Trường Cao đẳng Y tế", "Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh", "Hội Nông dân tỉnh",
     "Văn phòng HĐND và UBND huyện", "Sở Y tế (Trung tâm Kiểm soát bệnh tật)", "BCH Bộ đội Biên phòng tỉnh",
     "Sở Y tế (Trung tâm Kiểm soát bệnh tật; Bệnh viện đa khoa tỉnh)", "UBND các xã (phường, thị trấn)",
+    "Ban Thi đua - Khen thưởng", "Trung tâm Kiểm soát Bệnh tật tỉnh", "Hội Cựu chiến binh tỉnh",
+    "Ủy ban Kiểm tra Tỉnh ủy", "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh",
 ]
+LATER = ["lực lượng Công an xã", "lực lượng Công an"]
+"""Names that open in lower case: never first in a cell, which would read as a sentence."""
 GROUPS = ["Các sở, ban, ngành liên quan", "các đơn vị liên quan", "các cơ quan, đơn vị có liên quan"]
-SEPARATORS = ["; ", ", ", "\n", ";\n", " - ", "\n- "]
+SEPARATORS = ["; ", ", ", "\n", ";\n", " - ", "\n- ", "/", " / "]
 
 
 def _wrap(name: str, rng: random.Random) -> str:
@@ -45,9 +52,12 @@ def _cells(n: int, seed: int) -> list[tuple[str, list[str]]]:
     out = []
     for _ in range(n):
         names = rng.sample(NAMES, rng.choice([1, 2, 2, 3]))
+        if rng.random() < 0.15:
+            names.append(rng.choice(LATER))
         if rng.random() < 0.3:
             names.append(rng.choice(GROUPS))  # a group ends the list
-        seps = [rng.choice(SEPARATORS) for _ in names[1:]]
+        # a slash parts two bodies by their names, not a group or an abbreviation ("HĐND/UBND" is one office's)
+        seps = [rng.choice(SEPARATORS if nxt in NAMES and nxt[1:2].islower() else SEPARATORS[:6]) for nxt in names[1:]]
         if len(names) > 1 and rng.random() < 0.3:
             seps[-1] = " và "  # "và" before the last
         written = [_wrap(x, rng) if rng.random() < 0.3 else x for x in names]
@@ -66,3 +76,30 @@ def test_every_name_comes_out_whole_or_warned(seed):
         if got != names and all(lead_is_name(x) for x in got):
             cut_silently.append((text, got))
     assert cut_silently == []
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_every_name_comes_out_whole(seed):
+    """No name cut or merged, warned or not: a wrap inside a name joins, wherever it falls."""
+    wrong = [(text, got) for text, names in _cells(500, seed) if (got := cell_to_agencies(text)) != names]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("verb", [v for v in DUTY_VERBS if "<" not in v] + [r"tổ\s+chức"])
+def test_a_duty_after_a_name_is_cut_off(verb):
+    duty = verb.replace(r"\s+", " ")
+    kept = [(name, got) for name in NAMES + GROUPS if (got := trim_known(f"{name} {duty} các hoạt động")) != name]
+    assert kept == []
+
+
+def test_support_names_in_a_body_sentence_end_at_the_duty():
+    """End to end: the agencies a body task works with, each whole, no verb kept, none dropped."""
+    from kehoach import extract_bytes
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH A\n\nSố: 12/KH-UBND\n\nA, ngày 5 tháng 1 năm 2026\n\nKẾ HOẠCH\n\nThi đua năm 2026\n\n"
+            "I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ chủ trì, phối hợp với Ban Thi đua - Khen thưởng tổng kết phong trào.\n\n"
+            "2. Công an tỉnh chủ trì, phối hợp với lực lượng Công an xã triển khai kiểm tra.\n\n"
+            "3. Sở Y tế chủ trì, phối hợp với Sở TN&MT/Sở Xây dựng kiểm tra.\n")
+    tasks = extract_bytes(text.encode(), "x.md")["tasks"]
+    assert [t["support_as_written"] for t in tasks] == [
+        ["Ban Thi đua - Khen thưởng"], ["lực lượng Công an xã"], ["Sở TN&MT", "Sở Xây dựng"]]

@@ -15,6 +15,7 @@ from ..vn import ascii_fold, fold, modern_tone, nfc, title_case_place
 from ..vocab.agencies import (
     ABBREVIATIONS,
     DEPARTMENTS,
+    DUTY_VERBS,
     GROUP_HEAD,
     GROUP_NOUNS,
     HEAD,
@@ -24,6 +25,7 @@ from ..vocab.agencies import (
     PROPER_NAMES,
     UNITS,
 )
+from .agency_lines import join_wraps
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
@@ -75,8 +77,11 @@ def _clean(text: str) -> str:
     return t.strip(" ,;.:")
 
 
-_GROUP_NOUN = rx.compile(r"^(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|chính\s+quyền|địa\s+phương)\b")
-"""Lower-case group nouns that, after a named agency, begin another entry ("Công an tỉnh, chính quyền địa phương")."""
+_FORCE = rx.compile(r"^lực\s+lượng\s+\p{Lu}")
+"""A force by its name in lower case ("lực lượng Công an xã"): an entry of its own wherever it stands."""
+_GROUP_NOUN = rx.compile(r"^(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|chính\s+quyền|địa\s+phương|lực\s+lượng)\b")
+"""Lower-case group nouns that, after a named agency, begin another entry ("Công an tỉnh, chính quyền địa phương",
+"Sở Y tế, lực lượng Công an")."""
 
 
 def _named(piece: str) -> bool:
@@ -96,7 +101,8 @@ def _split_commas(part: str) -> list[str]:
             cur = p
         elif _COLLECTIVE.match(cur) and not ((_COLLECTIVE_END.search(cur) or _named(p)) and _HEAD.match(p)):
             cur += ", " + p
-        elif _HEAD.match(p) or _COLLECTIVE.match(rest) or (_GROUP_NOUN.match(p) and _named(cur) and not rx.search(r"\bcác\b", cur)):
+        elif _HEAD.match(p) or _FORCE.match(p) or _COLLECTIVE.match(rest) \
+                or (_GROUP_NOUN.match(p) and _named(cur) and not rx.search(r"\bcác\b", cur)):
             out.append(cur)
             cur = p
         else:
@@ -119,7 +125,8 @@ def _split_commas(part: str) -> list[str]:
     return result
 
 
-_AND_NEXT = rx.compile(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b|các\s+(?:" + "|".join(GROUP_NOUNS) + r")\b)")
+_AND_NEXT = rx.compile(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b|các\s+(?:" + "|".join(GROUP_NOUNS) + r")\b"
+                       r"|lực\s+lượng\s+\p{Lu})")
 """A "và" before another body or group ("Sở Y tế, Bảo hiểm xã hội tỉnh và các cơ sở y tế")."""
 
 
@@ -141,18 +148,11 @@ _OFFICE_OF = rx.compile(r"^(?:Văn\s+phòng|VP)\s+(?:Đoàn\s+(?:ĐBQH|[Đđ]ạ
 ("Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"), so the "và" joins bodies, not agencies."""
 
 
-_PART_SPLIT = rx.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b|[Cc]ác\s)"
-                         r"|(?<=\p{Ll})\s*/\s*(?=" + _HEAD_AT + r"\s+\p{L})")
-_WRAPPED = rx.compile(r"(?:[,&/\-–]|\b(?:và|các|của|với|thuộc|cùng))[ \t]*\n[ \t]*"
-                      r"|\b(?:nhân\s+dân|UBND|HĐND|Khối|Quản\s+lý|Thủ\s+trưởng|Chủ\s+tịch|Lãnh\s+đạo)[ \t]*\n[ \t]*(?=các\s)"
-                      r"|(?m:^)[ \t]*(?:[-–+•][ \t]*)?(?!(?:Tỉnh|Huyện|Thành|Thị|Quận)\s)" + _HEAD_AT + r"[ \t]*\n[ \t]*"
-                      r"|[ \t]*\n[ \t]*(?=và\s|&|(?!(?:các|những|cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|chính\s+quyền"
-                      r"|địa\s+phương)\b)\p{Ll})")
-"""A line break inside a name: after a connector ("Sở Nông nghiệp và" / "Môi trường", "UBND các xã," / "phường"), or
-before a lower-case word that goes on ("Công an" / "tỉnh"); a group that opens a line ("các đơn vị liên quan") is
-an entry of its own, unless a body named by the group after it comes before ("Ủy ban nhân dân" / "các xã, phường",
-"Đảng ủy Khối" / "các cơ quan tỉnh"); a line that is only a kind of body names it on the next ("Đảng ủy" /
-"Khối các cơ quan tỉnh")."""
+_PART_SPLIT = rx.compile(r"\n|;|\s+[-–]\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b|[Cc]ác\s|lực\s+lượng\s+\p{Lu})"
+                         r"|(?<=\p{Ll})\s*/\s*(?=" + _HEAD_AT + r"(?:\s+\p{L}|\s*(?:$|[;,/\n])))"
+                         r"|(?<=[\p{L}\d)])\s*/\s*(?=\p{Lu}\p{Ll}+\s)(?=" + _HEAD_AT + r"(?:\s+\p{L}|\s*(?:$|[;,/\n])))")
+"""Where a cell's entries part: a line, a ";", a dash before a body or group, a slash between two bodies ("Sở Tài
+chính/Sở Y tế", "Sở TN&MT/Sở Y tế"; not "HĐND/UBND huyện", one office of both)."""
 
 
 def cell_to_agencies(text: str | None) -> list[str]:
@@ -172,7 +172,7 @@ def cell_to_agencies(text: str | None) -> list[str]:
 def _cell_names(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _BRACKETED.sub(_shield, text) if "(" in text else text
-    for line in _PART_SPLIT.split(_WRAPPED.sub(_join_wrap, text) if "\n" in text else text):
+    for line in _PART_SPLIT.split(join_wraps(text) if "\n" in text else text):
         line = _clean(line)
         if not line:
             continue
@@ -183,6 +183,12 @@ def _cell_names(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _whole_name(name: str) -> bool:
+    """A department's or another unit's official name, nothing missing."""
+    dept = rx.match(r"^Sở\s+(.+)$", name)
+    return bool(dept and _key(dept.group(1)) in _DEPT_BY_KEY) or _key(canonical_agency(name)) in _UNIT_BY_KEY
+
+
 _BRACKETED = rx.compile(r"\([^()]*\)")
 _SEMI, _COMMA = "\x00", "\x01"
 
@@ -190,11 +196,6 @@ _SEMI, _COMMA = "\x00", "\x01"
 def _shield(m) -> str:
     """A bracket's separators hidden from the split: "Sở Y tế (Trung tâm A; Bệnh viện B)" is one entry."""
     return " ".join(m.group(0).split()).replace(";", _SEMI).replace(",", _COMMA)
-
-
-def _join_wrap(m) -> str:
-    """The line break of :data:`_WRAPPED` as a space (the connector before it kept)."""
-    return m.group(0).replace("\n", " ").rstrip() + " " if m.group(0).rstrip(" \t\n") else " "
 
 
 _DEPARTMENTS_LISTED = rx.compile(r"^[Cc]ác\s+[Ss]ở\s*:\s*(?P<names>.+)$")
@@ -237,9 +238,24 @@ _LEVEL = rx.compile(r"^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|p
 """Lower-case words that may follow a department's name and still belong to the agency."""
 
 
+_DUTY = rx.compile(r"\s+(?:" + "|".join(DUTY_VERBS) + r")(?!\p{L})")
+_FORCE_NAME = rx.compile(rf"^[Ll]ực\s+lượng\s+(?:{_HEAD_AT}|\p{{Lu}}\p{{L}}*)(?:\s+\p{{Lu}}\p{{L}}*)*(?:\s+{LEVEL}(?:\s+\p{{Lu}}\p{{L}}*)*)?")
+"""A force by its name: "lực lượng Công an xã", "lực lượng Hải quan"."""
+_PURPOSE_NAMED = rx.compile(r"(?i:chỉ\s+đạo|công\s+tác|tổ\s+chức)\s*$")
+"""Words after which a committee's name goes on with its purpose ("Ban Chỉ đạo thực hiện …", "Tổ công tác triển khai …")."""
+
+
 def trim_known(name: str) -> str:
-    """A department's name with a clause run on after it cut off: "Sở Nông nghiệp và Môi trường thành
-    lập các đoàn" -> "Sở Nông nghiệp và Môi trường"; any other name is returned as it is."""
+    """A name with a clause run on after it cut off: at a verb of duty (:data:`.vocab.agencies.DUTY_VERBS`:
+    "Ban Thi đua - Khen thưởng tổng kết phong trào" -> "Ban Thi đua - Khen thưởng"), or after a department's
+    whole name ("Sở Nông nghiệp và Môi trường thành lập các đoàn" -> "Sở Nông nghiệp và Môi trường"); any
+    other name is returned as it is."""
+    force = _FORCE_NAME.match(name)
+    if force and rx.match(r"\s*(?:,|và\s)", name[force.end():]):
+        name = force.group(0)  # "lực lượng Công an và gia đình, …": a force by its name ends there
+    duty = _DUTY.search(_BRACKETED.sub(lambda m: "_" * len(m.group(0)), name))
+    if duty and len(name[:duty.start()].split()) >= 2 and not _PURPOSE_NAMED.search(name[:duty.start()]):
+        name = name[:duty.start()].rstrip(" ,")
     words = name.split()
     if len(words) < 3 or words[0] != "Sở":
         return name

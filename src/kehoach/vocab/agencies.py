@@ -63,6 +63,7 @@ HEAD_WORDS: tuple[str, ...] = (
     r"T(?:òa|oà)\s+án",
     r"BQL",
     r"Thường\s+trực",
+    r"Lực\s+lượng(?=\s+(?-i:\p{Lu}))",  # a force by its name ("Lực lượng Công an", "lực lượng Công an xã"); "lực lượng lao động" is none
 )
 """Words that start an agency's name ("Sở Tài chính", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"),
 with the guards that keep look-alike words out ("Ban hành", "Báo cáo", "Trường hợp")."""
@@ -98,6 +99,26 @@ GENERIC_GROUP_NOUNS: tuple[str, ...] = (
 )
 """Group nouns that say which bodies only with words after them: "Các đơn vị thuộc Sở", "Các cơ quan, đơn vị
 thành viên" are leads; "Các đơn vị", "Các cơ quan, đơn vị" alone name no one."""
+
+DUTY_VERBS: tuple[str, ...] = (
+    r"chủ\s+trì", r"phối\s+hợp", r"tổng\s+kết", r"tổng\s+hợp", r"sơ\s+kết", r"triển\s+khai", r"thực\s+hiện",
+    r"(?<!các\s)(?<!những\s)(?<!và\s)(?<![Bb]an\s)tổ\s+chức", r"hướng\s+dẫn", r"theo\s+dõi", r"đôn\s+đốc",
+    r"tham\s+mưu", r"đề\s+xuất", r"rà\s+soát", r"tuyên\s+truyền", r"tiếp\s+tục", r"chịu\s+trách\s+nhiệm",
+    r"có\s+trách\s+nhiệm", r"căn\s+cứ", r"bố\s+trí", r"vận\s+động", r"báo\s+cáo", r"gửi", r"phân\s+công",
+    r"lựa\s+chọn", r"biểu\s+dương", r"tôn\s+vinh",
+)
+"""Verbs of a duty that end an agency's name in a sentence ("Ban Thi đua - Khen thưởng | tổng kết phong trào …"):
+none of them is written in lower case inside a name, as "quản lý", "xây dựng", "đầu tư" are ("Ban Quản lý dự án
+đầu tư xây dựng"), or "trình", "cử", "chỉ đạo", "đánh giá" are ("công trình", "Ban bầu cử", "Ban chỉ đạo",
+"Hội đồng đánh giá"); "ban tổ chức" is an organising committee. A committee that names its purpose ("Ban Chỉ
+đạo thực hiện …", "Tổ công tác triển khai …") keeps it (:func:`kehoach.extract.agencies.trim_known`)."""
+
+PARTY_COMMITTEE = r"(?:(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)|Đảng\s+bộ)"
+"""A Party committee by its level ("Tỉnh ủy", "Đảng ủy xã"): the owner named after the organs it has."""
+PARTY_ORGAN = (r"(?:Ban\s+(?:Tuyên\s+giáo(?:\s+và\s+Dân\s+vận)?|Tổ\s+chức|Dân\s+vận|Nội\s+chính|Thường\s+vụ|Chấp\s+hành"
+               r"|Kinh\s+tế|Bảo\s+vệ\s+sức\s+khỏe\s+cán\s+bộ)|(?:Ủy|Uỷ)\s+ban\s+Kiểm\s+tra|Văn\s+phòng|Trường\s+Chính\s+trị)")
+"""Organs of a Party committee, whose name goes on with the committee's ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm
+tra Huyện ủy"): a line that ends on one, before a line that opens with the committee, is one name wrapped."""
 
 OFFICE_HOLDERS = r"(?:Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Trưởng|Người\s+đứng\s+đầu)"
 """An office whose holder leads for a body named after it: "Chủ tịch UBND các xã", "Giám đốc Sở Y tế"."""
