@@ -117,6 +117,7 @@ SHAPES: dict[str, tuple[int, Callable[[int], tuple[bytes, str]]]] = {
     "aligned-table-5000": (5000, table_in("aligned")),
     "aligned-packed-table-5000": (5000, table_in("aligned-packed")),
     "aligned-centred-table-5000": (5000, table_in("aligned-mid")),
+    "flat-table-5000": (5000, table_in("flat")),
     "scrape-blank-run-40k": (40_000, lambda n: (text("|\nSTT\n|\nNội dung\n|\n|\n1\n|\nviệc\n|\n" + "\n" * n
                                                        + "|\n2\n|\nviệc\n|\n"), "x.md")),
     "html-lists-2000-deep": (2000, nested_lists),

@@ -74,6 +74,20 @@ def test_row_numbers_in_every_numbering(numbers):
     assert [r[3] for r in rows[1:]] == [[f"Quý {k + 1}/2026"] for k in range(len(numbers))]
 
 
+def test_a_table_of_more_than_999_rows_reads_whole():
+    """Row numbers of three digits at most: a 1,500-row table ended after row 999, the rest read as
+    body text with no warning. Numbers of any length now; a run of digits longer than the numbering
+    can reach next (a cell of a thousand digits) is no row's number, and is not read as a number at
+    all (the rows are read in time linear in them: benchmarks/bench_hostile.py, flat-table-5000)."""
+    lines = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"]
+    for k in range(1, 1501):
+        lines += [f"{k}", f"Nhiệm vụ số {k}", "Sở Y tế", "9" * 1000 if k == 1200 else "Quý I/2026"]
+    rows = _rows("\n".join([*lines, "Nơi nhận:", "- Như trên;"]))
+    assert [r[0] for r in rows[1:]] == [[f"{k}"] for k in range(1, 1501)]
+    assert rows[1000] == [["1000"], ["Nhiệm vụ số 1000"], ["Sở Y tế"], ["Quý I/2026"]]
+    assert rows[1200][3] == ["9" * 1000] and rows[-1][1] == ["Nhiệm vụ số 1500"]
+
+
 def test_lead_and_support_one_agency_a_line_are_doubted():
     text = "\n".join(["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn",
                       "1", "Kiểm tra", "Sở Y tế", "Sở Tài chính", "Công an tỉnh", "2026", ""])

@@ -45,7 +45,9 @@ _COLUMNS = [(f, rx.compile(p)) for f, p in COLUMN_WORDS if f != "no"]
 _SUB_COLUMNS = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]
 _YEAR_CELL = rx.compile(rf"^(?:nam\s+)?{YEAR}$")
 """A column of one year's figures or marks: "2026", "Năm 2026" (folded)."""
-_MARKER = rx.compile(r"^(?:(\d{1,3}(?:\.\d{1,3})*)|([IVXL]{1,6})|([A-Z])|([a-zđ]))[.)]?$")
+_MARKER = rx.compile(r"^(?:(\d+(?:\.\d+)*)|([IVXL]{1,6})|([A-Z])|([a-zđ]))[.)]?$")
+"""A row number: "12", "1.2", "1000", "II", "A.", "b)" (numbers of any length; a number is a row's
+only when it follows the last one read, see :class:`_Numbers`)."""
 _TOTAL = rx.compile(r"^(?:Tổng\s+cộng|Tổng\s+số|Cộng|TỔNG\s+CỘNG|CỘNG)\b")
 """A table's total row, whose number cell is empty."""
 _SECTION = rx.compile(r"^(?:[IVXL]{1,6}\.\s+\p{Lu}|PHỤ\s+LỤC|Phụ\s+lục\s|Nơi\s+nhận)")
@@ -292,7 +294,7 @@ class _Numbers:
         if m is None:
             return None
         if m.group(1):
-            return "num", tuple(int(p) for p in m.group(1).split("."))
+            return "num", tuple(self._part(p) for p in m.group(1).split("."))
         letter = text[0]
         if m.group(4):
             return "lower", (ord(letter) - ord("a") + 1,)
@@ -303,6 +305,13 @@ class _Numbers:
         if roman and (upper is None or self.kind != "upper" and (letter != "I" or "upper" not in self.last)):
             return roman
         return upper
+
+    def _part(self, digits: str) -> int:
+        """A number's part as read; -1 (it follows nothing) for one of two digits or more beyond the
+        last number's longest part: it cannot come next, and a long run of digits is slow to read."""
+        digits = digits.lstrip("0") or "0"
+        longest = max((len(str(p)) for p in self.last.get("num", ())), default=1)
+        return int(digits) if len(digits) <= longest + 1 else -1
 
     def follows(self, kind: str, value: tuple[int, ...]) -> bool:
         """Whether a row number may come next: the next group, the next number at any level or the
