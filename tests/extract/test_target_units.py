@@ -34,8 +34,11 @@ UNITS = [
     "giá trị gia tăng", "lượt khách du lịch quốc tế", "sản phẩm đổi mới sáng tạo cấp quốc gia tiêu biểu",
     # a rate per so many people or things is one unit
     "ca/100.000 dân", "giường bệnh/vạn dân", "bác sĩ/10.000 dân", "trẻ sơ sinh trai/100 trẻ sơ sinh gái",
-    "lần/năm",
+    "lần/năm", "triệu đồng/người/năm", "kWh/người/năm", "tấn/ha/vụ", "USD/tấn", "MW", "bác sĩ trên 10.000 dân",
+    "giường bệnh trên 1.000 dân",
 ]
+WRITTEN_AS = {"bác sĩ trên 10.000 dân": "bác sĩ/10.000 dân", "giường bệnh trên 1.000 dân": "giường bệnh/1.000 dân"}
+"""Units read in their normal form: "trên" before a round number of people is the rate's "/"."""
 PREDICATES = [
     "", ".", ";", ", trong đó 50% là nữ", " (theo tiêu chí mới)", " được ghi danh vào danh mục quốc gia",
     " được công nhận đạt chuẩn", " đạt chuẩn quốc gia", " có hệ thống quản lý chất lượng",
@@ -57,7 +60,7 @@ PREDICATES = [
 def _sentences():
     frames, figures = itertools.cycle(FRAMES), itertools.cycle(FIGURES)
     for unit, pred in itertools.product(UNITS, PREDICATES):
-        yield next(frames).format(fig=next(figures), unit=unit, pred=pred), unit
+        yield next(frames).format(fig=next(figures), unit=unit, pred=pred), WRITTEN_AS.get(unit, unit)
 
 
 def test_the_table_is_large():
@@ -83,6 +86,10 @@ def test_every_unit_comes_out_whole(chunk):
     ("Số giường bệnh đạt 30 giường bệnh/vạn dân", "giường bệnh/vạn dân"),
     ("Tỉnh có ít nhất 20 tập dữ liệu mở phục vụ phát triển kinh tế số", "tập dữ liệu mở"),
     ("Kim ngạch xuất khẩu đạt 2.600 triệu usd", "triệu USD"),
+    ("GRDP bình quân đầu người đạt 150 triệu đồng/người/năm", "triệu đồng/người/năm"),
+    ("Số bác sĩ đạt 15 bác sĩ trên 10.000 dân", "bác sĩ/10.000 dân"),
+    ("Công suất điện mặt trời đạt 500 MW", "MW"),
+    ("Năng suất lúa đạt 7 tấn/ha/vụ", "tấn/ha/vụ"),
 ])
 def test_named_units(sentence, unit):
     assert text_to_targets(sentence)[0]["unit"] == unit

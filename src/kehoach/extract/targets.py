@@ -15,16 +15,22 @@ from .numbers import text_to_number
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _PRE_WORDS = (
     r"phấn đấu|đạt|chiếm|duy trì|tăng|giảm|bình quân|mức|tối thiểu|tối đa|ít nhất|không quá|không vượt quá"
-    r"|không dưới|không thấp hơn|trên|dưới|khoảng|xấp xỉ|gần|hơn|từ|lên|xuống|còn|ở mức|đạt mức|thêm|được"
+    r"|không dưới|không thấp hơn|trên|dưới|khoảng|xấp xỉ|gần|hơn|từ|lên|xuống|còn|ở mức|ở(?=\s+\d)|đạt mức|thêm|được"
 )
 _UNIT_WORD = r"(?!(?:" + alternation(UNIT_ENDS) + r")(?![\p{L}\d])|năm\s+\d)\p{Ll}[\p{Ll}\d]*(?![\p{L}\d])\s*"
 """One word of a unit: a lower-case word that is no function word or predicate (:data:`.vocab.targets.UNIT_ENDS`)."""
+_SYMBOL = r"USD|k?Wh|[kMG]Wp?|kVA?|MVA|GB|TB|[MG]bps|ppm"
+"""Units written as symbols, with capitals: "500 MW", "1.500 kWh/người/năm", "200 USD/tấn"."""
+_RATE = (r"\s*/\s*(?:(?:" + _NUM + r")\s*)?(?:(?:" + _SYMBOL + r")(?![\p{L}\d])\s*|(?:" + _UNIT_WORD + r")+)"
+         r"|trên\s+(?:1|10|100|1\.000|10\.000|100\.000|1\.000\.000)\s+(?:" + _UNIT_WORD + r")+")
+"""What a rate is per: "/100.000 dân", "/vạn dân", "/người/năm", "/ha/vụ", "trên 10.000 dân" (a round number of people
+after "trên" is the base of a rate, not a second figure)."""
 QUANTITY = rx.compile(
     r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
         (?<![\p{L}\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
-          |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|(?i:usd)|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*\p{L}+)?
-          |\s+(?:""" + _UNIT_WORD + r""")+(?:/\s*(?:(?:""" + _NUM + r""")\s*)?(?:""" + _UNIT_WORD + r""")+)?
+          |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|(?i:usd)|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*\p{L}+)*
+          |\s+(?:(?:""" + _SYMBOL + r""")(?![\p{L}\d])\s*|(?:""" + _UNIT_WORD + r""")+)(?:""" + _RATE + r""")*
 )
         (?P<post>\s*trở\s+lên|\s*trở\s+xuống)?""",
     rx.X,
@@ -48,12 +54,14 @@ _LEAD_LABEL = rx.compile(r"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhì
 """What may come before the horizon that opens a goal ("- Tầm nhìn đến năm 2030: …")."""
 _LEAD_STOP = rx.compile(r"\s*[:,]\s*")
 _STRIP_TAIL = rx.compile(
-    r"\s*(?:,|phấn đấu|đạt|chiếm|duy trì|bình quân|tăng|giảm|mức|ở|là|được|có|thêm|lên|còn|tối thiểu|ít nhất|trên|khoảng)*\s*$"
+    r"\s*(?:,|phấn đấu|đạt|chiếm|duy trì|bình quân|tăng|giảm|mức|là|được|có|thêm|lên|còn|tối thiểu|ít nhất|trên|khoảng)*\s*$"
 )
 _HEAD_WORDS = rx.compile(rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:trong|vào)\s+(?=năm\s+{YEAR}))", rx.I)
 """Words that open a target's text and name no part of it; a horizon there (:func:`dates.horizon_at`) neither."""
 _COUNT_VERB = rx.compile(rf"^(?:{alternation(COUNT_VERBS)})$", rx.I)
-_MEASURE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})(?![\p{{L}}\d])\s*")
+_MEASURE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})(?![\p{{L}}\d/])\s*")
+"""A measure word before the thing counted ("3.000 tấn nông sản"); not one a rate is of ("7 tấn/ha")."""
+_MEASURE_RATE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})\s*/")
 _PREPOSITION = rx.compile(r"^(?:trên|tại|ở|trong|cho|so|với|theo|từ|đến)\b", rx.I)
 _MONEY = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD)\b")
 _MULTIPLIER = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})\s*")
@@ -230,6 +238,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         if _qualifies(clause_body, q.start(), covered, bool(first_indicator)):
             continue
         unit = rx.sub(r"(?i)\busd\b", "USD", " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/"))
+        unit = rx.sub(r"\s+trên\s+(?=\d)", "/", unit)
         before = clause_body[prev_end:baseline[0] if baseline else q.start()]
         if _not_a_target(q, unit, before):
             continue
@@ -326,6 +335,8 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
         measure = _MEASURE.match(counted)
         if measure:
             unit, counted = unit[:len(unit) - len(counted) + measure.end()].strip(), counted[measure.end():]
+        elif _MEASURE_RATE.match(counted):
+            counted = ""  # "Sản xuất 5.000 tấn/năm": a measure per something; nothing counted is named
         tail = rx.split(r",|(?:^|\s+)(?:vào|đến|trong)\s+năm\b", after)[0].strip()
         indicator = " ".join(x for x in (indicator, counted, tail) if x)
         if tail:
