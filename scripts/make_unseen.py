@@ -20,6 +20,8 @@ Markup, one block per line:
     @landscape             a new landscape section          @pagebreak   a new page
     @scan                  also render the plan as a scan: the PDF's pages printed to grey images and
                            bound into a PDF with no text layer (<name>-scan.pdf, read with --ocr)
+    @stamp                 the scan has a round seal printed over the signature block (the rings and
+                           a star in the grey a red seal scans to, across the signer's title lines)
     @portal / @end         also render the plan as a web portal's page printed by a browser
     @portalfoot / @end     (<name>-portal.pdf, Chromium): these lines are the page's own text (menu,
                            breadcrumb, metadata box; related documents, footer) before / after the plan
@@ -116,7 +118,7 @@ def blocks(source: Path):
     while i < len(lines):
         line = lines[i].strip()
         i += 1
-        if not line or line.startswith("%") or line == "@scan":
+        if not line or line.startswith("%") or line in ("@scan", "@stamp"):
             continue
         if line in ("@layout", "@table", "@portal", "@portalfoot"):
             end = lines.index("@end", i)
@@ -266,14 +268,47 @@ def soffice_convert(path: Path, to: str, suffix: str) -> Path:
     return target
 
 
-def build_scan(pdf: Path, out: Path) -> None:
+def build_scan(pdf: Path, out: Path, stamp: bool = False) -> None:
     """The printed PDF as a scanner gives it back: 200 dpi grey page images, no text layer."""
     from PIL import Image
 
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), f"{tmp}/page"], check=True)
         pages = [Image.open(p).convert("L") for p in sorted(Path(tmp).glob("page*.png"))]
+        if stamp:
+            _stamp(pdf, pages)
         pages[0].save(out, "PDF", resolution=200.0, save_all=True, append_images=pages[1:])
+
+
+def _stamp(pdf: Path, pages: list) -> None:
+    """A round seal centred a little left of the last "TỊCH" of the signature block (the title line
+    "CHỦ TỊCH"), over the title lines and the blank where the signature goes, as seals are put."""
+    import re
+
+    from PIL import ImageDraw
+
+    words = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    at = None
+    for n, page in enumerate(words.split("<page ")[1:]):
+        for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">TỊCH<', page):
+            at = (n, float(m.group(1)), float(m.group(2)))
+    if at is None:
+        return
+    n, x, y = at
+    scale = 200 / 72
+    cx, cy, r = (x - 30) * scale, (y + 20) * scale, 105
+    draw = ImageDraw.Draw(pages[n])
+    for radius, width in ((r, 7), (r - 16, 3)):
+        draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=120, width=width)
+    star = [(cx + (30 if i % 2 == 0 else 12) * _sin(i * 36), cy - (30 if i % 2 == 0 else 12) * _sin(i * 36 + 90))
+            for i in range(10)]
+    draw.polygon(star, fill=120)
+
+
+def _sin(degrees: float) -> float:
+    import math
+
+    return math.sin(math.radians(degrees))
 
 
 def render(source: Path) -> list[Path]:
@@ -289,7 +324,7 @@ def render(source: Path) -> list[Path]:
     marks = source.read_text(encoding="utf-8").split("\n")
     if "@scan" in marks:
         outs.append(UNSEEN / (source.stem + "-scan.pdf"))
-        build_scan(pdf, outs[-1])
+        build_scan(pdf, outs[-1], stamp="@stamp" in marks)
     if "@portal" in marks:
         outs.append(UNSEEN / (source.stem + "-portal.pdf"))
         build_portal(source, outs[-1])
