@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "date-missing": "no issue date was found",
     "date-blank": "the date line leaves day and month blank (stamped at signing); the date stays empty",
     "signer-missing": "a plan whose signer's name was not read (the signature block was not found or not understood)",
+    "signer-title-cut": "a line of the signature block is a piece of a title cut by a seal or a tear (read by OCR); the signer's title and capacity may be wrong or missing",
     "signer-second": "a second signature stands beside the first (a joint plan of two bodies); document.signer holds the first only",
     "issuer-missing": "no issuing body was found",
     "issuer-uncertain": "under the issuing committee the header names a second, lower one (a ward's, a commune's) that could not be read whole; the issuer given is the committee above it",

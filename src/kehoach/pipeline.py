@@ -27,6 +27,7 @@ from .extract.period import plan_to_period, reversed_warnings
 from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
 from .extract.regions import Signed, find_regions, read_signed
+from .extract.signature import CUT
 from .extract.table_checks import glued_markers
 from .extract.task_times import date_relative_deadlines, date_yearless_deadlines
 from .parse import Source, read_source
@@ -72,6 +73,7 @@ def build_plan(source: Source) -> dict:
     signed = read_signed(blocks)
     front = read_front(blocks, signed.at, signed.blocks)
     doc = _document(front, signed)
+    title_cut = bool(doc["signer"] and doc["signer"].pop(CUT, False))
     regions = find_regions(blocks, signed, front.type_line, front.body_from,
                            (doc["title"] or "") if is_decision(doc) else None)
     doc["attachment"], attached, attachment_warnings = read_attachment(blocks, regions, doc)
@@ -106,7 +108,7 @@ def build_plan(source: Source) -> dict:
     period = plan_to_period(doc, sections, tasks)
     doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
-                *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc, _second(signed, blocks)),
+                *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc, _second(signed, blocks), title_cut),
                 *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks), *reversed_spans]
     warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings)  # "chậm nhất ngày 15/12"
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),

@@ -38,7 +38,7 @@ _ASSIGN = rf"(?:{ASSIGN}\s+)?"
 AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*|{ADDRESSEE})$")
 _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"
           r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
-          r"|đôn\s+đốc|tăng\s+cường|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
+          r"|đôn\s+đốc|tăng\s+cường|bảo\s+đảm|đảm\s+bảo|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
           r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tập\s+huấn"
           r"|tiến\s+hành|tổng\s+hợp|lãnh\s+đạo|(?<!\sNgoại\s)(?<!được\s)giao")
 _DUTY_CAPS = r"(?:Chủ\s+trì|Phối\s+hợp|Có\s+trách\s+nhiệm|Chịu\s+trách\s+nhiệm|Tham\s+mưu|Chủ\s+động|Tích\s+cực|Tham\s+gia)"

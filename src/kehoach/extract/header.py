@@ -68,7 +68,10 @@ AUTHORITY = rx.compile(rf"^(?:(?P<auth>{CAPACITY_CODES})\s*\.|(?P<slashed>{CAPAC
 def capacity(m: re.Match) -> str:
     """The capacity code of an :data:`AUTHORITY` match: "TM" for "TM." and "T/M"."""
     return m["auth"] or "".join(m["slashed"].replace("/", "").split())
-PERSON = rx.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
+_NAME_WORD, _NAME_CAPS = r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}*)?", r"\p{Lu}+(?:['’]\p{Lu}*)?"
+PERSON = rx.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}}$|^{_NAME_CAPS}(?:\s+{_NAME_CAPS}){{1,5}}$")
+"""A person's name: two to six capitalised words, or capitals; a word may hold an apostrophe, as names of
+the Central Highlands' peoples do ("K' Bình", "K'Sor")."""
 MOTTO_LINE = rx.compile(rf"^(?:{NATION}\s+XÃ\s+HỘI|CỘNG|HỘI\s+CHỦ\s+NGHĨA|{MOTTO}\s*[-–]|ĐỘC\s+LẬP|VIỆT\s+NAM$|{PARTY_NATION}\s*\*?$)", rx.I)
 RECIPIENTS_LINE = rx.compile(rf"^{RECIPIENTS}\s*:?\s*(?P<rest>.*)$", rx.I)
 BASIS_START = rx.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)\b", rx.I)

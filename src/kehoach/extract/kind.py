@@ -32,9 +32,15 @@ def is_plan(doc: dict, has_sections: bool) -> bool:
     return bool(plan_like and has_sections)
 
 
-def kind_warnings(doc: dict, signed_loc: dict | None, second: tuple[dict, dict | None] | None = None) -> list[PlanWarning]:
+def kind_warnings(doc: dict, signed_loc: dict | None, second: tuple[dict, dict | None] | None = None,
+                  title_cut: bool = False) -> list[PlanWarning]:
     """A plan with no signer's name (pointing at ``signed_loc``, its signed part), a second signature
-    (``second``: the signer and its loc), or a document that is not a plan."""
+    (``second``: the signer and its loc), a signer's title line read cut to a piece (``title_cut``), or a
+    document that is not a plan."""
+    if title_cut:
+        return [warning("signer-title-cut", "a line of the signature block is a piece of a title ('… TỊCH'), cut by a "
+                        "seal or a tear and read by OCR; the signer's title and capacity (TM., KT.) may be wrong or "
+                        "missing: check the signature", signed_loc), *kind_warnings(doc, signed_loc, second)]
     if second is not None:
         other, loc = second
         return [warning("signer-second", f"a second signature stands beside the first ({other['name']}, "

@@ -36,6 +36,8 @@ _TITLE_WORDS = {
 }
 """Titles a signature names; a title alone on its line may open the block ("THỦ TƯỚNG")."""
 _BODY_WORDS = ("ỦY", "BAN", "NHÂN", "DÂN")
+CUT = "title_cut"
+"""Key of a signer read with a title line cut to a piece; :func:`regions.read_signed` takes it off."""
 
 
 def _titles_in(text: str) -> list[str]:
@@ -102,20 +104,55 @@ def _scribble(text: str) -> bool:
     return not _WORD.search(text)
 
 
-def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | None, list[int]]:
-    """The caps lines of the block from ``blocks[i]`` on, the name, and the blocks used."""
+def _body_words(line: str) -> bool:
+    """Only words of "ỦY BAN NHÂN DÂN" (a wrapped or shuffled line of the body signed for)."""
+    return all(w.replace("UỶ", "ỦY") in _BODY_WORDS for w in line.upper().split())
+
+
+def _title_piece(line: str, before: str, after: str) -> bool:
+    """Capitals that are the end or the start of a title but no title ("HỦ TỊCH", "ỊCH", "Ó CHỦ TỊCH"): a
+    title line a seal or a tear cut into, read by OCR; not when the line before or after completes it
+    ("PHÓ CHỦ" / "TỊCH", a wrapped title). Words of the body signed for ("BAN", "NHÂN DÂN") are no piece."""
+    folded = ascii_fold(" ".join(line.split())).lower()
+    if len(folded) < 3 or not is_upper_text(line) or folded in _TITLE_WORDS or _titles_in(line) \
+            or _body_words(line):
+        return False
+    if (before and _titles_in(before + " " + line)) or (after and _titles_in(line + " " + after)):
+        return False
+    return any(k.endswith(folded) or k.startswith(folded) for k in _TITLE_WORDS)
+
+
+def _first_line(blocks: list[Block], j: int, stop: int) -> str:
+    b = blocks[j] if j < stop else None
+    return "" if b is None or b.kind != "para" else (b.raw_lines or [b.text])[0]
+
+
+def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | None, list[int], bool]:
+    """The caps lines of the block from ``blocks[i]`` on, the name, the blocks used, and whether a
+    title line was found cut to a piece (its words dropped: the title and capacity may be wrong)."""
     used = [i]
     lines: list[str] = []
-    j, skipped, name = i, 0, None
+    j, skipped, name, cut, prev = i, 0, None, False, ""
     while j < stop and j < i + 8 + skipped:
         b = blocks[j]
         if b.kind != "para":
             break
-        if j > i and _person(b.text) and not _titles_in(b.text):  # "PHÓ TRƯỞNG BAN" reads like a name
+        raw = [line for line in (b.raw_lines or [b.text]) if not _scribble(line)]
+        after = raw[1:] + [_first_line(blocks, j + 1, stop)]
+        pieces = [k for k, line in enumerate(raw) if (j > i or k) and _title_piece(line, prev if k == 0 else raw[k - 1], after[k])]
+        prev = raw[-1] if raw else prev
+        cut = cut or bool(pieces)
+        if pieces and len(pieces) == len(raw):
+            skipped += 1
+            used.append(j)
+            j += 1
+            continue
+        if j > i and _person(b.text) and not _titles_in(b.text) and not _titles_in(b.text + " " + after[-1]) \
+                and not _body_words(b.text):  # "PHÓ TRƯỞNG BAN", "PHÓ CHỦ" over "TỊCH", "NHÂN DÂN" read like names
             name = _person(b.text)
             used.append(j)
             break
-        kept = [line for line in (b.raw_lines or [b.text]) if not _scribble(line)]
+        kept = [line for k, line in enumerate(raw) if k not in pieces]
         text = " ".join(kept)
         if j > i and (_NOTE.match(b.text) or not kept
                       or (getattr(match_token(b.text), "kind", None) == "bullet" and skipped < 12)):
@@ -128,9 +165,11 @@ def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | N
             break
         if j > i:
             used.append(j)
+        if lines and kept and _titles_in(lines[-1] + " " + kept[0]) and not _titles_in(kept[0]):
+            lines[-1] += " " + kept.pop(0)  # a title wrapped over two blocks ("PHÓ CHỦ" / "TỊCH")
         lines.extend(kept)
         j += 1
-    return lines, name, used
+    return lines, name, used, cut
 
 
 def _parts(lines: list[str]) -> list[str]:
@@ -183,7 +222,7 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
     for i in range(start, stop):
         if not _opens(blocks[i]):
             continue
-        lines, name, used = _collect(blocks, i, stop)
+        lines, name, used, cut = _collect(blocks, i, stop)
         if not AUTHORITY.match(blocks[i].raw_lines[0] if blocks[i].raw_lines else blocks[i].text) and name is None:
             continue  # a caps title alone opens a signature only when a name follows
         authority, on_behalf, title = None, None, None
@@ -211,5 +250,6 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
                 title = titles[-1] if titles else signer_title(part)
         if name and is_upper_text(name):
             name = title_case_place(name)
-        return {"name": name, "title": title, "authority": authority, "on_behalf_of": on_behalf}, used
+        signer = {"name": name, "title": title, "authority": authority, "on_behalf_of": on_behalf}
+        return ({**signer, CUT: True} if cut else signer), used
     return None, []
