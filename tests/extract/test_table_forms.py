@@ -121,6 +121,26 @@ def test_scraped_two_row_header():
         "Việc một", ["Sở Y tế"], "2025-01-01", "2026-12-31")
 
 
+@pytest.mark.parametrize("top, sub, row, want", [
+    (["STT", "Nội dung", "Đơn vị thực hiện", "Thời gian", "Sản phẩm"], ["Chủ trì", "Phối hợp", "Bắt đầu", "Hoàn thành"],
+     ["1", "Việc một", "Sở Y tế", "Sở Tài chính", "Quý I/2026", "Quý III/2026", "Báo cáo"],
+     (["Sở Y tế"], ["Sở Tài chính"], "2026-09-30", "Báo cáo")),
+    (["STT", "Nội dung", "Thời gian", "Cơ quan thực hiện", "Ghi chú"], ["Bắt đầu", "Kết thúc", "Chủ trì", "Phối hợp"],
+     ["1", "Việc một", "Quý I/2026", "Quý III/2026", "Sở Y tế", "Sở Tài chính", "Báo cáo"],
+     (["Sở Y tế"], ["Sở Tài chính"], "2026-09-30", None)),
+    (["TT", "Nội dung", "Cơ quan thực hiện", "Lộ trình", "Sản phẩm"], ["Chủ trì", "Phối hợp", "2026", "2027", "2028"],
+     ["1", "Việc một", "Sở Y tế", "Sở Tài chính", "x", "x", "", "Báo cáo"],
+     (["Sở Y tế"], ["Sở Tài chính"], "2027-12-31", "Báo cáo")),
+])
+def test_scraped_two_row_header_with_two_spanning_cells(top, sub, row, want):
+    """A scrape writes the second header row's cells only: those under two spanning cells side by side
+    ("Đơn vị thực hiện" over "Chủ trì | Phối hợp", "Thời gian" over "Bắt đầu | Hoàn thành") are parted
+    where agencies give way to times (the row's cells were read one column off, its number as the lead)."""
+    text = "\n".join("|\n" + "\n|\n".join(r) + "\n|" for r in (top, sub, row)) + "\n"
+    (t,) = tasks(text)
+    assert (t["title"], t["lead"], t["support"], t["deadline"]["end"], t["output"]) == ("Việc một", *want)
+
+
 def test_scraped_cell_across_start_and_end_columns():
     """A scrape writes a merged cell once: "Thường xuyên" across "Bắt đầu | Hoàn thành" leaves its row one
     cell short at the end column, not at the lead (the row's agencies stay in their columns)."""

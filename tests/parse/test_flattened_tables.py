@@ -59,6 +59,38 @@ def test_merged_cells_group_rows_and_a_two_row_header():
     ]
 
 
+@pytest.mark.parametrize("second", [["Chủ trì", "Phối hợp", "Bắt đầu", "Hoàn thành"],
+                                    ["Chủ trì", "Phối hợp", "Từ", "Đến"]])
+def test_a_second_header_row_under_two_spanning_cells(second):
+    """Two spanning cells side by side ("Đơn vị thực hiện" over "Chủ trì | Phối hợp", "Thời gian" over
+    "Bắt đầu | Hoàn thành"): the second row's run of cells is parted where agencies give way to times (it
+    was taken whole under the first, and the table was not read)."""
+    text = "\n".join(["PHỤ LỤC", "STT", "Nội dung", "Đơn vị thực hiện", "Thời gian", "Sản phẩm",
+                      "", "", *second, "",
+                      "A", "NHÓM THỨ NHẤT", "I", "Nhóm con",
+                      "1", "Làm việc thứ nhất", "Sở Tài chính", "Sở Nội vụ", "Quý I/2026", "Quý II/2026", "Báo cáo",
+                      "IV. TỔ CHỨC THỰC HIỆN", "Các cơ quan triển khai thực hiện.", ""])
+    rows = _rows(text)
+    assert rows[0] == [["STT"], ["Nội dung"], ["Đơn vị thực hiện"], [], ["Thời gian"], [], ["Sản phẩm"]]
+    assert rows[1] == [["STT"], ["Nội dung"], *([c] for c in second), ["Sản phẩm"]]
+    assert rows[-1] == [["1"], ["Làm việc thứ nhất"], ["Sở Tài chính"], ["Sở Nội vụ"], ["Quý I/2026"], ["Quý II/2026"],
+                        ["Báo cáo"]]
+
+
+def test_lines_that_name_their_role_stand_in_the_agency_cell():
+    """A combined agency column written a role a line ("- Chủ trì: Sở A", "- Phối hợp: Sở B"): those lines
+    are the agency cell's, not the task text's (the lead was lost)."""
+    text = "\n".join(["STT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "Kết quả đầu ra", "Thời gian thực hiện",
+                      "1", "Khảo sát sự hài lòng của người dân", "- Chủ trì: Sở Nội vụ",
+                      "- Phối hợp: Sở Tư pháp; UBND các xã", "Báo cáo kết quả", "Quý II/2026",
+                      "2", "Số hóa hồ sơ", "Đơn vị chủ trì: Văn phòng UBND tỉnh", "Dữ liệu số", "Năm 2026 - 2027",
+                      "Nơi nhận:", "- Như trên;"])
+    rows = _rows(text)
+    assert rows[1][1:3] == [["Khảo sát sự hài lòng của người dân"],
+                            ["- Chủ trì: Sở Nội vụ", "- Phối hợp: Sở Tư pháp; UBND các xã"]]
+    assert rows[2][1:3] == [["Số hóa hồ sơ"], ["Đơn vị chủ trì: Văn phòng UBND tỉnh"]]
+
+
 @pytest.mark.parametrize("numbers", [["1", "1.1", "1.2", "2"], ["1", "a", "b", "2"], ["A.", "1.", "B.", "2."],
                                      ["I", "1", "2", "II"], ["1", "2", "3", "4"],
                                      # letter groups, roman groups under them numbered "1.1", "2.1" (the

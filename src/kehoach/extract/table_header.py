@@ -158,31 +158,42 @@ def _merge_sub_header(fields: dict[int, str], sub: dict[int, str]) -> dict[int, 
 
 
 
-def place_sub_header(header: list[list[str]], sub: list[list[str]], width: int) -> list[list[str]] | None:
+def place_sub_header(header: list[list[str]], sub: list[list[str]],
+                     width: int) -> tuple[list[list[str]], list[list[str]]] | None:
     """A scrape drops the cells a header row spans down ("STT", "Nội dung" over two rows), so the
-    second row holds only the cells under a spanning cell ("Bắt đầu", "Hoàn thành"). Returns the
-    second row placed on the grid (empty cells elsewhere), or None when it does not fit."""
-    missing = width - len(header)
-    if missing < 1 or len(sub) != missing + 1:
-        return None
+    second row holds only the cells under spanning cells ("Bắt đầu", "Hoàn thành"; "Chủ trì", "Phối hợp"
+    under "Cơ quan thực hiện" beside them). Returns the second row placed on the grid (empty cells
+    elsewhere) and the first row with each spanning cell repeated over its columns, or None when the
+    second row does not fit."""
     names = [next((name for name, pat in _SUB_COLUMN_RES if pat.match(ascii_fold(_cell_text(c)).strip(" .:"))),
                   "year" if _YEAR.fullmatch(_cell_text(c)) or _PERIOD.fullmatch(ascii_fold(_cell_text(c)).strip(" .:"))
                   else None) for c in sub]
-    if None in names:
+    if None in names or not sub:
         return None
-    over = "deadline" if set(names) <= {"start", "end"} or set(names) == {"year"} \
-        else "lead" if set(names) <= {"lead", "support"} else None
+    kinds = ["deadline" if name in ("start", "end", "year") else "lead" if name in ("lead", "support") else None
+             for name in names]
+    if None in kinds:
+        return None
+    groups: list[list[int]] = []
+    for k, kind in enumerate(kinds):
+        if groups and kind == kinds[groups[-1][0]]:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    if sum(len(g) - 1 for g in groups) != width - len(header):
+        return None
     fields = header_to_fields(header) or {}
-    col = next((i for i, f in sorted(fields.items()) if f == over), None)
-    if col is None:
+    cols = [next((i for i, f in sorted(fields.items()) if f == kinds[g[0]]), None) for g in groups]
+    if None in cols or cols != sorted(set(cols)):  # type: ignore[type-var]
         return None
-    return [[] for _ in range(col)] + [list(c) for c in sub] + [[] for _ in range(width - col - len(sub))]
-
-
-def widen_header(header: list[list[str]], width: int, at: int, span: int) -> list[list[str]]:
-    """The header row with its cell ``at`` repeated over ``span`` columns (the row made ``width`` wide)."""
-    out = [list(c) for c in header[:at]] + [list(header[at]) for _ in range(span)] + [list(c) for c in header[at + 1:]]
-    return out + [[] for _ in range(width - len(out))]
+    spans = {col: g for col, g in zip(cols, groups, strict=True)}
+    placed: list[list[str]] = []
+    widened: list[list[str]] = []
+    for i, cell in enumerate(header):
+        under = spans.get(i)
+        placed += [list(sub[k]) for k in under] if under else [[]]
+        widened += [list(cell) for _ in under] if under else [list(cell)]
+    return placed, widened
 
 
 def _join_wrapped_headers(rows: list[Row]) -> list[Row]:

@@ -28,7 +28,6 @@ from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS ar
     header_to_fields,
     place_sub_header,
     sub_header_fields,
-    widen_header,
 )
 from .table_row import _ROW_NO, _fits, row_to_task
 
@@ -154,10 +153,8 @@ class _Reader:
             if len(cells) < self.width and len(self.header_row) < self.width:
                 placed = place_sub_header(self.header_row, cells, self.width)
                 if placed is not None:
-                    col = next(i for i, c in enumerate(placed) if c)
-                    header = widen_header(self.header_row, self.width, col, len(cells))
+                    cells, header = placed
                     self.fields = header_to_fields(header)
-                    cells = placed
             sub = sub_header_fields(cells, header) if self.fields is not None else None
             if sub is not None and self.fields is not None:
                 self.fields = _merge_sub_header(self.fields, sub)

@@ -34,6 +34,7 @@ from .flattened_cells import (
     MAX_CELL,
     TAKEN,
     cost,
+    family,
     kind,
     share,
     sharing,
@@ -264,9 +265,35 @@ def _under(top: list[str], below: list[str]) -> list[tuple[str, str]] | None:
             run = j
             while j < len(below) and below[j]:
                 j += 1
-            out += [(top[t] if n == run else "", below[n]) for n in range(run, j)]
+            groups = _groups(below[run:j], len(top) - t - _segments(below[j:]))
+            if groups is None:
+                return None
+            for group in groups:
+                out += [(top[t] if n == 0 else "", cell) for n, cell in enumerate(group)]
+                t += 1
+            continue
         t += 1
     return out if t == len(top) else None
+
+
+def _segments(below: list[str]) -> int:
+    """How many top cells the rest of a second header row needs at least: one per empty cell, one per run."""
+    return sum(1 for n, c in enumerate(below) if not c or n == 0 or not below[n - 1])
+
+
+def _groups(run: list[str], tops: int) -> list[list[str]] | None:
+    """A run of second-row cells under ``tops`` top cells side by side ("Chủ trì | Phối hợp | Bắt đầu |
+    Hoàn thành" under "Đơn vị thực hiện" and "Thời gian"): parted where the kind of column changes (agencies,
+    times), else into equal parts; None when neither parts it so."""
+    if tops <= 1:
+        return [run] if tops == 1 else None
+    cuts = [n for n in range(1, len(run)) if family(_field(run[n])) != family(_field(run[n - 1]))]
+    if len(cuts) != tops - 1:
+        if len(run) % tops:
+            return None
+        cuts = list(range(len(run) // tops, len(run), len(run) // tops))
+    edges = [0, *cuts, len(run)]
+    return [run[a:b] for a, b in zip(edges, edges[1:], strict=False)]
 
 
 # --------------------------------------------------------------------------- the rows

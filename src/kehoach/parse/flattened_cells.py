@@ -21,6 +21,8 @@ _TIME = rx.compile(
     r"|khi\s+có|theo\s+(?:kế\s+hoạch|quy\s+định|tiến\s+độ|chỉ\s+đạo|yêu\s+cầu)|cả\s+năm|\d+\s+tháng|chủ\s+nhật"
     r"|hoàn\s+thành|sau|đầu|cuối|giữa)\b", rx.I)
 _MARK = rx.compile(r"^(?:[xX✓✔-]|[\d.,]{1,12})$")
+_ROLE = rx.compile(r"^(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:chủ\s+trì|phối\s+hợp)\s*:", rx.I)
+"""A line naming its agencies' role ("- Chủ trì: Sở A", "Đơn vị phối hợp: Sở B"): a line of an agency cell."""
 ZERO = 1.5
 """What a column given no line costs (a cell merged into the one before it)."""
 ACROSS = 1.0
@@ -62,7 +64,7 @@ def kind(text: str) -> str:
     bare = _GROUP_START.sub("", text)
     if len(text.split()) > LONG:
         return "text"
-    if starts_agency(bare) or _GROUP_AGENCY.match(bare):
+    if starts_agency(bare) or _GROUP_AGENCY.match(bare) or _ROLE.match(bare):
         return "agency"
     if _MARK.match(text):
         return "mark"
@@ -124,11 +126,11 @@ def span_costs(fields: list[str]) -> list[list[tuple[int, float]]]:
     time over start and end), all the rest (a group row's title) or all but the last (a total row's
     label before its sum)."""
     n = len(fields)
-    return [[(span, ZERO * (span - 1) + ACROSS * sum(_family(fields[j]) != _family(f) for f in fields[j + 1:j + span]))
+    return [[(span, ZERO * (span - 1) + ACROSS * sum(family(fields[j]) != family(f) for f in fields[j + 1:j + span]))
              for span in sorted({min(k, n - j) for k in (1, 2, 3)} | {n - j, max(1, n - j - 1)})] for j in range(n)]
 
 
-def _family(field: str) -> str:
+def family(field: str) -> str:
     return "time" if field in ("deadline", "start", "end") else "agency" if field in ("lead", "support", "combined") \
         else field
 
