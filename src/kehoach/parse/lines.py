@@ -48,14 +48,15 @@ that starts with the words ("Phụ lục, xây dựng kế hoạch …" wrapped 
 STARTER = rx.compile(
     rf"""^(?:
         {NUMBER_LABEL}|Số\s+\d|{RECIPIENTS}|{CAPACITY}\s*\p{{Lu}}|Căn\s+cứ\s|Điều\s+\d
-      | \(?\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)|Kế\s+hoạch\s+(?:hành\s+động\s+)?số
+      | \(\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)|(?:(?:Ban|BAN)\s+(?i:hành\s+kèm)|Kèm|KÈM)\s+(?i:theo)|Kế\s+hoạch\s+(?:hành\s+động\s+)?số
       | Trên\s+đây\s+là|Lưu\s*:|{NATION}|{MOTTO}\s*[-–]|{ISSUER_BODY}
       | {PLACE_DATE}
     )""",
     rx.X,
 )
 """Lines that always start a new block: header and signature parts, appendix markers (and
-:data:`APPENDIX_HEADING`)."""
+:data:`APPENDIX_HEADING`). A back-reference opens with a bracket or a capital ("(kèm theo Kế hoạch số …)", "Kèm theo
+…"); "kèm theo." in lower case goes on a sentence ("… theo Phụ lục" / "kèm theo.")."""
 
 STANDALONE = rx.compile(
     rf"""^(?:{NUMBER_LABEL}.*|{RECIPIENTS}\s*:?|QUYẾT\ ĐỊNH\s*:|{PLACE_DATE}.*\d{{4}}\.?
@@ -99,6 +100,13 @@ def is_standalone(text: str) -> bool:
     return is_type_name(text) or bool(STANDALONE.match(text))
 
 
+def names_appendix(prev: str, line: str) -> bool:
+    """"Phụ lục II." on the line after one that ends on a connector ("… bố trí kinh phí các dự án tại"): the sentence
+    goes on to name an appendix, none starts there (a heading in capitals, "PHỤ LỤC II", always starts one)."""
+    return bool(_OPEN_END.search(prev, len(prev) - _OPEN_END_LONGEST) and APPENDIX_HEADING.match(line)
+                and not is_upper_text(line.split()[0]) and match_token(line) is None)
+
+
 def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = False) -> bool:
     """Decide whether ``line`` continues the block made of ``prev_lines`` (no blank line between).
 
@@ -112,6 +120,8 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     prev = prev_lines[-1]
     if DASH_CONTINUATION.match(line) and not TERMINAL.search(prev):
         return True  # "… phát triển kinh tế" / "- xã hội của tỉnh": a dash, not a bullet
+    if names_appendix(prev, line):
+        return True
     if starts_block(line) or is_standalone(line) or is_standalone(prev) or is_type_name(prev):
         return False
     first_token = match_token(prev_lines[0])
@@ -123,7 +133,8 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
         if starts_upper(line) and not TERMINAL.search(prev) and not paragraphs_apart:
             both_caps = is_upper_text(first_token.rest) and is_upper_text(line)
             acronym_first = bool(_ACRONYM.match(line)) and not is_upper_text(line)
-            return both_caps or acronym_first or (line.endswith(":") and len(line) <= 60)
+            caps_then_sentence = is_upper_text(first_token.rest) and not is_upper_text(line)  # "II. NỘI DUNG" / "Các …:"
+            return both_caps or acronym_first or (line.endswith(":") and len(line) <= 60 and not caps_then_sentence)
     if TERMINAL.search(prev) and (starts_upper(line) or line[:1].isdigit()):
         return False
     # A case change (upper-case heading, then a sentence) starts a block; one-word fragments

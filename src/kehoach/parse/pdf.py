@@ -19,7 +19,7 @@ from ..errors import ReadError
 from ..numbering import match_token
 from ..vn import is_upper_text
 from .blocks import Loc
-from .lines import BARE_NUMBER, DASH_CONTINUATION, PAGE_MARK, starts_block
+from .lines import BARE_NUMBER, DASH_CONTINUATION, PAGE_MARK, names_appendix, starts_block
 from .normalize import footnote_start
 from .pdf_lines import dashes_indented, heading_ends, segments, text_of
 from .pdf_notes import is_superscript, join_superscripts, mark_cells, mark_page_notes, open_marker
@@ -351,8 +351,8 @@ def _lay_out(pages: list[_Page], out: Rendition) -> None:
                 wrapped = prev_x1 is not None and prev_x1 + first_w + p.height * 0.6 > p.right and (
                     bool(run) or not heading_ends(out.lines[-1], payload))
                 caps = is_upper_text(payload) and len(payload.split()) >= 2
-                starter = _starts_paragraph(payload, dash_items_indented) and not (
-                    wrapped and _dash_goes_on((run or out.lines)[-1].rstrip(), payload, not run))
+                starter = _starts_paragraph(payload, dash_items_indented) and not (wrapped and (
+                    _dash_goes_on(last := (run or out.lines)[-1].rstrip(), payload, not run) or names_appendix(last, payload)))
                 if wrapped and (caps == prev_caps or not any(map(str.isalpha, payload))) and not (indented or gap or starter):
                     run.extend([out.lines[-1], payload] if not run else [payload])
                     prev_x1, prev_top = x1, top
