@@ -97,3 +97,25 @@ def test_a_back_reference_still_starts_a_block(line):
     from kehoach.parse.lines import starts_block
 
     assert starts_block(line)
+
+
+@pytest.mark.parametrize("basis", ["Thực hiện Kế hoạch số 112/KH-UBND ngày 15/9/2025 của UBND tỉnh về phòng, chống dịch,",
+                                   "Thực hiện Quyết định số 5/QĐ-UBND ngày 2/1/2026 của Ủy ban nhân dân tỉnh,",
+                                   "Thực hiện Chỉ thị số 07/CT-TTg ngày 3/3/2025 của Thủ tướng Chính phủ,"])
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_title_ends_where_the_basis_it_is_made_on_starts(basis, markdown):
+    """"… mùa Đông Xuân 2025 - 2026" / "Thực hiện Kế hoạch số …": the plain text with no blank lines joined the basis
+    into the title (and read the plan's period from it) where Word and PDF kept them apart."""
+    sep = "\n\n" if markdown else "\n"
+    text = (f"ỦY BAN NHÂN DÂN TỈNH AN HÒA{sep}Số: 12/KH-UBND{sep}An Hòa, ngày 3 tháng 2 năm 2026{sep}KẾ HOẠCH{sep}"
+            f"Phòng, chống dịch bệnh mùa Đông Xuân 2025 - 2026{sep}{basis} Sở Y tế xây dựng Kế hoạch như sau:{sep}"
+            f"I. MỤC ĐÍCH{sep}- Chủ động phòng, chống dịch.{sep}" + TAIL)
+    plan = extract_bytes(text.encode("utf-8"), "p.md" if markdown else "p.txt")
+    assert plan["document"]["title"] == "Phòng, chống dịch bệnh mùa Đông Xuân 2025 - 2026"
+    assert plan["document"]["bases"] and plan["preamble"][0]["text"].startswith("Thực hiện")
+
+
+def test_a_wrapped_sentence_that_names_a_plan_in_lower_case_goes_on():
+    plan = _extract(["I. NHIỆM VỤ", "1. Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tổ chức", "thực hiện Kế hoạch số "
+                     "12/KH-UBND ngày 3/2/2026."], False)
+    assert plan["sections"][0]["children"][0]["text"][0].endswith("thực hiện Kế hoạch số 12/KH-UBND ngày 3/2/2026.")

@@ -49,12 +49,14 @@ STARTER = rx.compile(
     rf"""^(?:
         {NUMBER_LABEL}|Số\s+\d|{RECIPIENTS}|{CAPACITY}\s*\p{{Lu}}|Căn\s+cứ\s|Điều\s+\d
       | \(\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)|(?:(?:Ban|BAN)\s+(?i:hành\s+kèm)|Kèm|KÈM)\s+(?i:theo)|Kế\s+hoạch\s+(?:hành\s+động\s+)?số
+      | Thực\s+hiện\s+(?:Kế\s+hoạch|Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Công\s+văn|Chương\s+trình|Kết\s+luận|Thông\s+tư|Nghị\s+định)\s+số\s
       | Trên\s+đây\s+là|Lưu\s*:|{NATION}|{MOTTO}\s*[-–]|{ISSUER_BODY}
       | {PLACE_DATE}
     )""",
     rx.X,
 )
-"""Lines that always start a new block: header and signature parts, appendix markers (and
+"""Lines that always start a new block: header and signature parts, a basis the plan is made on ("Thực hiện Kế hoạch số
+…", after a title no stop ends), appendix markers (and
 :data:`APPENDIX_HEADING`). A back-reference opens with a bracket or a capital ("(kèm theo Kế hoạch số …)", "Kèm theo
 …"); "kèm theo." in lower case goes on a sentence ("… theo Phụ lục" / "kèm theo.")."""
 
