@@ -15,8 +15,9 @@ from .. import rx
 from ..vn import ascii_fold, starts_lower
 from ..vocab.agencies import CUT_HEAD
 from ..vocab.table_header import HEADER_ROW_WORDS
-from .aligned_header import header_needs_words, runs_of
-from .aligned_words import MAX_BLANKS, WordTable, word_table
+from .aligned_cells import cell_text
+from .aligned_header import header_needs_words, header_runs, runs_of
+from .aligned_words import MAX_BLANKS, WordTable, ends_table, word_table
 from .blocks import Loc, Row
 from .lines import BARE_NUMBER, PAGE_MARK
 from .normalize import normalize_text
@@ -127,8 +128,10 @@ def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
 
 
 def _gutter_table(lines: list[str], start: int) -> WordTable | None:
-    """The table's lines while they keep a gutter between every two of the header's columns."""
+    """The table's lines while they keep a gutter between every two of the header's columns, up to
+    another table's header or an appendix's heading."""
     header_cells = len(_cells(lines[start].rstrip()))
+    top = header_runs(lines[start].replace("\f", "").rstrip())
     taken = [start]
     blank = _Blank(lines[start].replace("\f", "").rstrip())
     i, blanks, cut = start + 1, 0, False
@@ -140,6 +143,8 @@ def _gutter_table(lines: list[str], start: int) -> WordTable | None:
                 break
             i += 1
             continue
+        if ends_table(line, top, is_header_line):
+            break
         blank.add(line)
         if blank.columns() < header_cells:
             cut = True
@@ -183,10 +188,10 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
             continue
         for c, text in enumerate(parts[p]):
             if text:
-                cur[c] = [normalize_text(f"{' '.join(cur[c])} {text}")] if cur[c] else [text]
+                cur[c].append(text)
         rows[-1].lines.append(k + 1)
-    rows = [Row([[normalize_text(p) for p in c if normalize_text(p)] for c in r.cells], r.loc, r.lines, r.after_break, r.doubts)
-            for r in rows]
+    rows = [Row([[text] if (text := normalize_text(cell_text(c))) else [] for c in r.cells], r.loc, r.lines, r.after_break,
+                r.doubts) for r in rows]
     for row in rows:
         joined = [n for n in row.lines if n - 1 in found.doubtful]
         if joined:

@@ -23,8 +23,25 @@ _LABEL = rx.compile(r"\s*\p{Lu}[^\s:]*(?: [^\s:]+){0,3}:")
 """A label after a dash: "Chủ trì:", "Phối hợp:", "Cơ quan chủ trì:"."""
 _CUT_HEAD = rx.compile(rf"(?:^|\s){CUT_HEAD_WORD}\s*$")
 """A run's part that ends in an agency's head word ("… Văn phòng Ủy ban")."""
+_CUT_YEAR = rx.compile(r"\w/(\d{0,3})$")
+"""A line ending in a date whose year is cut ("30/6/202", "Quý IV/20", "30/6/"): a word wider than
+its cell is broken where the cell ends."""
+_YEAR_REST = rx.compile(r"^(\d{1,4})(?!\S*\d/)")
 OVERHANG = 3
 """Characters a run's end may stand past its cell (a wide word ends further right than on the page)."""
+
+
+def cell_text(lines: list[str]) -> str:
+    """A cell's lines joined: with a space, or none after a date whose year was cut at the cell's edge
+    ("Trước 30/6/202" over "6" is "Trước 30/6/2026")."""
+    out: list[str] = []
+    for before, line in zip(["", *lines], lines, strict=False):
+        cut = _CUT_YEAR.search(before)
+        rest = _YEAR_REST.match(line) if cut else None
+        if out and not (cut and rest and len(cut.group(1)) + len(rest.group(1)) == 4):
+            out.append(" ")
+        out.append(line)
+    return "".join(out)
 
 
 def name_cut(cells: list[str], below: list[str] | None) -> bool:
@@ -81,7 +98,8 @@ def split_run(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: 
     a figure is preferred (a cell's first line starts so), then one that leaves the part before no
     wider than the column's widest text; the last item says whether another space near the boundary
     fits as well (the words between may belong to either cell). With ``avoid_cut``, a split that
-    leaves the part before ending in an agency's head word ("… Sở") is taken last. A run that ends ``near`` the
+    leaves the part before ending in an agency's head word ("… Sở") is taken last, as is one before a
+    lower-case word well before the boundary (inside a cell: "Bộ Chỉ" | "huy Bộ …"). A run that ends ``near`` the
     boundary (it may only overhang it) is split only where a word starts level with the boundary.
     Next to a dash standing alone (a range "2026 - 2028", a name "Sở LĐ - TB&XH") only when the run
     goes on past the boundary and the next column's text starts there (see :func:`_by_dash`)."""
@@ -100,7 +118,8 @@ def split_run(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: 
 
     def rank(c: int) -> tuple[int, bool, bool, bool, int]:
         starts = s + c >= bound - OVERHANG and (text[c].isupper() or text[c].isdigit())  # a cell's first line
-        return max(0, miss(c) - starts), avoid_cut and bool(_CUT_HEAD.search(text[:c])), not starts, \
+        inside = s + c < bound - OVERHANG and text[c].islower()  # a lower-case word well before the boundary: inside a cell
+        return max(0, miss(c) - starts), avoid_cut and (bool(_CUT_HEAD.search(text[:c])) or inside), not starts, \
             s + c - 1 > widest + OVERHANG, -c
 
     best = min(spaces, key=rank, default=None)

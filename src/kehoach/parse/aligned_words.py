@@ -150,7 +150,7 @@ class _Page:
         and runs on past the second column's header."""
         s, e, text = run
         first, second = self.anchors[0], self.anchors[1]
-        if e - _OVERHANG <= second or s >= second:
+        if e - _OVERHANG <= second or s >= second - 1:  # (the second column's text a character left of its header)
             return False
         return s - first < second - s or (self.numbered and bool(_ROW_NO.match(text.split(" ")[0])))
 
@@ -239,7 +239,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
         blanks = 0
         page = pages[-1]
         repeated = i in breaks and is_header(line) and _same_header(header_runs(line), anchors)
-        if not repeated and _ends_table(line, anchors, is_header):
+        if not repeated and ends_table(line, anchors, is_header):
             break
         again = read_header(clean, i, _numbered_at) if repeated else None
         if again is not None and (len(again.cells) != len(head.cells) or
@@ -269,13 +269,14 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
     return _table(pages, breaks, cut, start, furniture)
 
 
-def _ends_table(line: str, header: list[Run], is_header: Callable[[str], bool]) -> bool:
+def ends_table(line: str, header: list[Run], is_header: Callable[[str], bool]) -> bool:
     """An appendix heading alone on its line ("PHỤ LỤC II", "DANH MỤC …"), or another table's header
-    (fewer than half its cells those of this table's header)."""
+    (fewer than half its cells those of this table's header) with text in the first column (a row's
+    line may hold header words: "Hướng dẫn quy chế phối hợp …")."""
     runs = runs_of(line)
     if len(runs) == 1 and APPENDIX_HEADING.match(runs[0][2]):
         return True
-    return is_header(line) and runs[0][2][:1].isupper() and not _same_header(runs, header)
+    return is_header(line) and runs[0][2][:1].isupper() and runs[0][0] < header[1][0] and not _same_header(runs, header)
 
 
 def _same_header(runs: list[Run], header: list[Run]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .. import rx
 from ..vn import ascii_fold
 from ..vocab.table_header import HEADER_ROW_WORDS
+from .aligned_cells import cell_text
 from .blocks import Loc, Row
 from .normalize import normalize_text
 
@@ -37,7 +38,7 @@ def centred_rows(taken: list[int], parts: list[list[str]]) -> list[Row] | None:
         for r, (a, b) in enumerate(spans):
             cells[r][c] = [parts[p][c] for p in column[a:b]]
             lines[r] |= {taken[p] + 1 for p in column[a:b]}
-    return [Row([[normalize_text(" ".join(cell))] if cell else [] for cell in row], Loc(k + 1), sorted(seen))
+    return [Row([[normalize_text(cell_text(cell))] if cell else [] for cell in row], Loc(k + 1), sorted(seen))
             for row, k, seen in zip(cells, at, lines, strict=True)]
 
 

@@ -1,0 +1,98 @@
+"""Narrow space-aligned tables (``pdftotext -layout`` of a table whose cells wrap to a few words):
+a date cut where its cell ends, a cell's line a character left of its column, two cells one space
+apart, and a table ending at the next table's header."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach import extract_bytes
+from kehoach.parse.aligned import aligned_table
+from kehoach.parse.aligned_cells import cell_text, split_run
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
+        "Triển khai nhiệm vụ năm 2024\nI. MỤC TIÊU\nNâng cao hiệu quả.\nII. NHIỆM VỤ\n\n")
+
+
+def _tasks(lines: list[str]) -> list[tuple]:
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    return [(t["no"], t["title"], t["lead"], t["support"], t["deadline"]["text"])
+            for t in plan["tasks"] if t["source"] == "appendix"]
+
+
+@pytest.mark.parametrize("lines, text", [
+    (["Trước 30/6/202", "6"], "Trước 30/6/2026"),
+    (["Trước 30/9/20", "26"], "Trước 30/9/2026"),
+    (["Quý", "IV/202", "5"], "Quý IV/2025"),
+    (["Trước ngày 30/6/", "2026"], "Trước ngày 30/6/2026"),
+    (["Năm 2026", "2027"], "Năm 2026 2027"),  # a whole year: a word of its own
+    (["Tháng 6/2026 -", "12/2026"], "Tháng 6/2026 - 12/2026"),
+    (["Ngày 1/2", "2026"], "Ngày 1/2 2026"),  # the digits would make a year of five
+    (["30/6/202", "6/7/2026"], "30/6/202 6/7/2026"),  # a date of its own below
+    (["Sở Tài chính;", "Sở Nội vụ"], "Sở Tài chính; Sở Nội vụ"),
+])
+def test_a_date_cut_where_its_cell_ends_is_joined_whole(lines, text):
+    """A date wider than its cell is broken where the cell ends ("30/6/202" over "6"): its lines
+    are joined with no space; other lines with one."""
+    assert cell_text(lines) == text
+
+
+def test_a_deadline_cut_in_a_narrow_column_reads_whole():
+    """The deadline column too narrow for "30/6/2026": its year's last digit on the next line read
+    as a separate word ('Trước 30/6/202 6' was not understood as a date)."""
+    lines = ["TT   Nội dung                   Chủ trì           Thời hạn",
+             "1    Rà soát quy chế phối hợp   Sở Nội vụ         Trước",
+             "     giữa các cơ quan                             30/6/202",
+             "                                                  6",
+             "2    Tổ chức tập huấn           Sở Tư pháp        Quý I/2026"]
+    assert [t[4] for t in _tasks(lines)] == ["Trước 30/6/2026", "Quý I/2026"]
+
+
+def test_a_year_range_a_character_left_of_its_column_goes_on_in_the_cell():
+    """Under a row "3.1" whose number fills the first column, the title's lines start a character
+    left of its header; a line "2026 - 2030" there is the title's end, not a heading ending the
+    table (it starts with a number, as "2. TỔ CHỨC THỰC HIỆN" does)."""
+    lines = ["TT   Nhiệm vụ                     Chủ trì            Thời hạn",
+             "3    Kiểm tra quy chế phối hợp    Sở Nội vụ          Năm 2026",
+             "3.1 Đề xuất chương trình đào     Công an tỉnh       Quý",
+             "    tạo kỹ năng số giai đoạn                         I/2026",
+             "    2026 - 2030",
+             "3.2 Rà soát hệ thống thông tin   Sở Tư pháp         Hằng năm",
+             "    báo cáo"]
+    assert _tasks(lines) == [
+        ("3", "Kiểm tra quy chế phối hợp", ["Sở Nội vụ"], [], "Năm 2026"),
+        ("3.1", "Đề xuất chương trình đào tạo kỹ năng số giai đoạn 2026 - 2030", ["Công an tỉnh"], [], "Quý I/2026"),
+        ("3.2", "Rà soát hệ thống thông tin báo cáo", ["Sở Tư pháp"], [], "Hằng năm")]
+
+
+def test_a_name_going_on_in_lower_case_is_not_cut_inside_a_word_group():
+    """"Bộ Chỉ huy Bộ Công an tỉnh;" (a lead "Bộ Chỉ huy Bộ" going on below in lower case, "đội Biên
+    phòng", one space from the support "Công an tỉnh;"): a split after the head word "Bộ" is to be
+    avoided, but not by one before a lower-case word well inside the lead's column ("Bộ Chỉ" |
+    "huy Bộ …"); the split where the support column starts stays."""
+    run = (35, 62, "Bộ Chỉ huy Bộ Công an tỉnh;")
+    assert split_run(run, 49, 49, avoid_cut=True)[0] == "Bộ Chỉ huy Bộ"
+
+
+def test_a_table_ends_at_the_next_tables_header():
+    """A table of indicators whose columns stand where the next table's do: the gutters ran on through
+    the heading between them and the task table's header, whose rows were read as the indicators'
+    (two narrow tables one under the other). A line of another table's header with text in the first
+    column ends it; a row's line holding header words ("… phối hợp …") does not."""
+    def line(*cells: str) -> str:
+        return "".join(c.ljust(w) for c, w in zip(cells, (18, 24, 19, 17, 12), strict=False)).rstrip()
+
+    lines = [line("  STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2026"),
+             line("   1", "Tỷ lệ hồ sơ trực tuyến", "%", "80", "90"),
+             line("   2", "Số lớp tập huấn", "lớp", "12", "15"),
+             "2. Nhiệm vụ",
+             "",
+             line("  STT", "Nhiệm vụ", "Đơn vị chủ trì", "Phối hợp", "Thời gian"),
+             line("   1", "Hướng dẫn quy chế", "Sở Nội vụ", "Sở Tư pháp", "Quý I/2026"),
+             line("", "phối hợp giữa các cơ"),
+             line("", "quan"),
+             line("   2", "Tổ chức tập huấn", "Sở Tư pháp", "Sở Nội vụ", "Năm 2026")]
+    assert aligned_table(lines, 0)[1] == 4  # (the heading read as the indicators' last row)
+    assert _tasks(lines) == [
+        ("1", "Hướng dẫn quy chế phối hợp giữa các cơ quan", ["Sở Nội vụ"], ["Sở Tư pháp"], "Quý I/2026"),
+        ("2", "Tổ chức tập huấn", ["Sở Tư pháp"], ["Sở Nội vụ"], "Năm 2026")]
