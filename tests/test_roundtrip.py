@@ -15,7 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.tablegen import LAYOUTS, NOT_ABOUT_TABLES, PDF_LAYOUTS, PRINTED_TEXT, roundtrip, roundtrips, soffice
+from tests.tablegen import (
+    LAYOUTS,
+    NOT_ABOUT_TABLES,
+    PDF_LAYOUTS,
+    PRINTED_TEXT,
+    roundtrip,
+    roundtrips,
+    soffice,
+)
 
 EXAMPLES = int(os.environ.get("KEHOACH_ROUNDTRIP", "8"))
 GOAL = 0.99
@@ -62,6 +70,7 @@ NARROW_FAMILIES = {
     4: "a year range a character left of its column, under a row '3.1' (no heading); '30/6/202' over '6'",
     40: "a row's line holding header words ('… phối hợp …') one space from the next cell (no new table)",
     129: "'Quý IV/20' over '25' in a narrow deadline column",
+    444: "header cells one space apart, 'Số Nhiệm vụ, giải pháp' ('Số' over 'TT'), over rows of two cells there",
     1: "a narrow table that came back whole before",
     19: "a narrow table that came back whole before",
 }

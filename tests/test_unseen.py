@@ -33,14 +33,15 @@ def test_rendition_is_never_silently_wrong(key, name):
 @pytest.mark.parametrize("name", ["u03-so-y-te-cot-chu-tri-dau", "u06-qd-khhd-phu-luc-kinh-phi",
                                   "u07-tinh-bang-qua-trang", "u08-bang-trong-than", "u12-tinh-lo-trinh-danh-dau-nam",
                                   "u14-phuong-ten-co-dau-phay-ban-quet", "u30-so-hai-bang-chi-tieu-nhiem-vu",
-                                  "u35-tinh-chep-tu-trang-web"])
+                                  "u35-tinh-chep-tu-trang-web", "u37-so-giam-doc-ky-lanh-dao-phu-trach"])
 def test_a_narrow_table_as_pdftotext_layout_reads_as_its_word_file(name):
     """pdftotext -layout of a narrow table (cells wrapped to a few words, cells one space apart, a
     page break with the header repeated and a row cut by it; u06: the table ends at the next
     appendix's heading, whose budget table is another table; u12: years under "Lộ trình thực hiện",
     a second header row; u30: a table of indicators over the task table, whose columns it kept; u35:
     a lead one space from the support column, its name going on below in lower case, a date's year
-    cut where its cell ends): the same rows as the Word file."""
+    cut where its cell ends; u37: header cells wrapped and one space apart, centred over centred
+    cells): the same rows as the Word file."""
     from kehoach import extract_file
 
     def rows(path: Path) -> list[tuple]:

@@ -96,3 +96,27 @@ def test_a_table_ends_at_the_next_tables_header():
     assert _tasks(lines) == [
         ("1", "Hướng dẫn quy chế phối hợp giữa các cơ quan", ["Sở Nội vụ"], ["Sở Tư pháp"], "Quý I/2026"),
         ("2", "Tổ chức tập huấn", ["Sở Tư pháp"], ["Sở Nội vụ"], "Năm 2026")]
+
+
+def test_header_cells_one_space_apart_are_parted_as_the_rows_hold_cells():
+    """Three wrapped header cells one space apart ("Phòng, ban Phòng, ban Thời gian" over "chủ trì
+    phối hợp thực hiện"), centred over columns whose rows hold three cells there: parted before each
+    capital, each column where its rows' text starts (the table was skipped: no header)."""
+    lines = ["   TT      Nội dung       Phòng, ban Phòng, ban Thời gian",
+             "                          chủ trì    phối hợp   thực hiện",
+             "    1      Rà soát hồ     Văn phòng     Phòng Kế    Quý I/2026",
+             "            sơ lưu trữ     Sở           hoạch",
+             "    2      Số hóa tài     Phòng Kế     Văn phòng   Năm 2026",
+             "            liệu           hoạch         Sở"]
+    assert _tasks(lines) == [("1", "Rà soát hồ sơ lưu trữ", ["Văn phòng Sở"], ["Phòng Kế hoạch"], "Quý I/2026"),
+                             ("2", "Số hóa tài liệu", ["Phòng Kế hoạch"], ["Văn phòng Sở"], "Năm 2026")]
+
+
+def test_a_header_cell_with_a_capital_inside_is_not_parted():
+    """"Ý kiến của Sở" is one header cell: its rows hold one cell under it, not two."""
+    from kehoach.parse.aligned_header import header_cells
+
+    lines = ["TT   Nội dung      Chủ trì      Ý kiến của Sở",
+             "1    Rà soát       Sở Nội vụ    Đồng ý",
+             "2    Số hóa        Sở Tư pháp   Đồng ý với đề xuất"]
+    assert [c[2] for c in header_cells(lines, 0)] == ["TT", "Nội dung", "Chủ trì", "Ý kiến của Sở"]

@@ -9,6 +9,8 @@ Hoàn thành", "Cơ quan thực hiện" over "Chủ trì | Phối hợp", "Lộ 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .. import rx
 from ..record import Record
 from ..vn import ascii_fold
@@ -21,6 +23,8 @@ _WORD = rx.compile(r"\S+")
 _HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
 _MAX_LINES = 3
 """Lines under the header line that may hold its second row."""
+_BODY_LINES = 30
+"""Lines under a header line looked at for the cells its rows hold under each of its cells."""
 
 
 def runs_of(line: str) -> list[Run]:
@@ -50,6 +54,48 @@ def header_runs(line: str) -> list[Run]:
     return [part for run in runs_of(line) for part in _parted(run)]
 
 
+def header_cells(lines: list[str], start: int) -> list[Run]:
+    """The cells of the header line ``lines[start]`` (text without form feeds): its runs, parted where
+    a header word starts (see :func:`header_runs`) or, for a run of capitalised words one space apart,
+    before each of them when the rows under it hold as many cells there (see :func:`_parted_by_rows`)."""
+    return _parted_by_rows(header_runs(lines[start]), lines, start)
+
+
+def _parted_by_rows(top: list[Run], lines: list[str], start: int) -> list[Run]:
+    """``top`` with each run of several capitalised words ("Phòng, đơn Phòng, đơn Thời gian", its
+    cells wrapped and one space apart, each starting with a capital) parted before each of them when
+    two lines or more under the header hold as many runs of text between the header's cells either
+    side of it (the rows' cells in its columns); a header cell with a capital inside ("Ý kiến của Sở")
+    is not parted, as its rows hold fewer cells under it. A part stands where its column's text starts
+    on those lines (the header's cells are centred over their columns, the rows' may be too)."""
+    caps = [[m.start() for m in _WORD.finditer(text) if text[m.start()].isupper()] for _, _, text in top]
+    several = {k for k, c in enumerate(caps) if len(c) >= 2 and not c[0]}
+    fits: dict[int, list[list[int]]] = {k: [] for k in several}  # each line's starts under it, when as many as its capitals
+    if several:
+        heads = [s for s, _, _ in top]
+        for line in lines[start + 1:start + 1 + _BODY_LINES]:
+            under: dict[int, list[int]] = {}
+            for r in runs_of(line):  # the header runs whose columns may hold it: at most three
+                j = bisect_right(heads, r[0])
+                for k in range(max(0, j - 2), min(len(top), j + 2)):
+                    if k in several and (not k or top[k - 1][1] < r[0]) and (k + 1 == len(top) or r[1] <= top[k + 1][0]):
+                        under.setdefault(k, []).append(r[0])
+            for k, starts in under.items():
+                if len(starts) == len(caps[k]):
+                    fits[k].append(starts)
+    out: list[Run] = []
+    for k, (s, e, text) in enumerate(top):
+        if len(fits.get(k, [])) < 2:
+            out.append((s, e, text))
+            continue
+        for j, (a, b) in enumerate(zip(caps[k], [*caps[k][1:], len(text) + 1], strict=True)):
+            part = text[a:b].rstrip()
+            at = min(starts[j] for starts in fits[k])  # where the column's text starts (a centred header's cell may not)
+            at = min(at, s) if j == 0 else at
+            out.append((at, at + len(part), part))
+    return out
+
+
 def _parted(run: Run) -> list[Run]:
     s, e, text = run
     for m in _WORD.finditer(text):
@@ -63,7 +109,7 @@ def _parted(run: Run) -> list[Run]:
 def read_header(lines: list[str], start: int, numbered: object) -> Header:
     """The header whose line is ``lines[start]`` (text without form feeds); ``numbered(line, top)``
     tells a line that starts a row (the second row is looked for above it)."""
-    top = header_runs(lines[start])
+    top = header_cells(lines, start)
     plain = Header(top, top, list(range(len(top))), None, [])
     k, seen = start + 1, 0
     while k < len(lines) and seen < _MAX_LINES:
@@ -98,8 +144,9 @@ def _under_one(top: list[Run], runs: list[Run]) -> tuple[int, list[Run]] | None:
 def header_needs_words(lines: list[str], start: int) -> bool:
     """Whether the header line ``lines[start]`` holds two cells one space apart or has a second row
     under it (see :func:`read_header`): the gutters of its table join columns."""
-    line = lines[start].replace("\f", "").rstrip()
-    top = header_runs(line)
+    clean = [line.replace("\f", "").rstrip() for line in lines[start:start + 1 + _BODY_LINES]]
+    line = clean[0]
+    top = header_cells(clean, 0)
     if len(top) > len(runs_of(line)):
         return True
     for line in lines[start + 1:start + 1 + _MAX_LINES]:

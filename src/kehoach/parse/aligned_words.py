@@ -28,7 +28,7 @@ from ..vn import ascii_fold
 from ..vocab.table_header import NUMBER_COLUMN
 from .aligned_cells import OVERHANG as _OVERHANG
 from .aligned_cells import Run, across, line_cells, name_cut
-from .aligned_header import Header, header_runs, read_header, runs_of
+from .aligned_header import Header, header_cells, read_header, runs_of
 from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
 
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
@@ -238,7 +238,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
             breaks[i] = blanks > 0
         blanks = 0
         page = pages[-1]
-        repeated = i in breaks and is_header(line) and _same_header(header_runs(line), anchors)
+        repeated = i in breaks and is_header(line) and _same_header(header_cells(clean, i), anchors)
         if not repeated and ends_table(line, anchors, is_header):
             break
         again = read_header(clean, i, _numbered_at) if repeated else None
