@@ -120,3 +120,11 @@ def test_a_header_cell_with_a_capital_inside_is_not_parted():
              "1    Rà soát       Sở Nội vụ    Đồng ý",
              "2    Số hóa        Sở Tư pháp   Đồng ý với đề xuất"]
     assert [c[2] for c in header_cells(lines, 0)] == ["TT", "Nội dung", "Chủ trì", "Ý kiến của Sở"]
+
+
+def test_of_two_splits_before_a_capital_the_one_that_overhangs_less_is_taken():
+    """"… hợp tác xã kiểu Quý IV/2025": "Quý" three characters before the deadline column, "IV/2025"
+    one after; both start a cell's line with a capital, but the part before "IV/2025" runs past the
+    title column's widest text. The later space was taken ("… kiểu Quý" | "IV/2025")."""
+    run = (6, 51, "Hướng dẫn mô hình hợp tác xã kiểu Quý IV/2025")
+    assert split_run(run, 43, 42)[:2] == ("Hướng dẫn mô hình hợp tác xã kiểu", (40, 51, "Quý IV/2025"))

@@ -96,7 +96,8 @@ def split_run(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: 
     cells close together right after the first, rarely further right than the cell starts); None when
     every space misses by more than a run may overhang. Near the boundary, a space before a capital or
     a figure is preferred (a cell's first line starts so), then one that leaves the part before no
-    wider than the column's widest text; the last item says whether another space near the boundary
+    wider than the column's widest text, then the one whose parts miss the columns least ("… kiểu" |
+    "Quý IV/2025" rather than "… kiểu Quý" | "IV/2025" past the widest title); the last item says whether another space near the boundary
     fits as well (the words between may belong to either cell). With ``avoid_cut``, a split that
     leaves the part before ending in an agency's head word ("… Sở") is taken last, as is one before a
     lower-case word well before the boundary (inside a cell: "Bộ Chỉ" | "huy Bộ …"). A run that ends ``near`` the
@@ -116,11 +117,11 @@ def split_run(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: 
     def miss(c: int) -> int:
         return max(0, s + c - 1 - limit) + max(0, s + c - bound - 1)
 
-    def rank(c: int) -> tuple[int, bool, bool, bool, int]:
+    def rank(c: int) -> tuple[int, bool, bool, bool, int, int]:
         starts = s + c >= bound - OVERHANG and (text[c].isupper() or text[c].isdigit())  # a cell's first line
         inside = s + c < bound - OVERHANG and text[c].islower()  # a lower-case word well before the boundary: inside a cell
         return max(0, miss(c) - starts), avoid_cut and (bool(_CUT_HEAD.search(text[:c])) or inside), not starts, \
-            s + c - 1 > widest + OVERHANG, -c
+            s + c - 1 > widest + OVERHANG, miss(c), -c
 
     best = min(spaces, key=rank, default=None)
     if best is None or miss(best) > OVERHANG:
