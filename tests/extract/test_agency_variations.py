@@ -103,3 +103,19 @@ def test_support_names_in_a_body_sentence_end_at_the_duty():
     tasks = extract_bytes(text.encode(), "x.md")["tasks"]
     assert [t["support_as_written"] for t in tasks] == [
         ["Ban Thi đua - Khen thưởng"], ["lực lượng Công an xã"], ["Sở TN&MT", "Sở Xây dựng"]]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ban Thi đua - Khen thưởng giám sát việc", "Ban Thi đua - Khen thưởng"),
+    ("Sở TN&MT đánh giá kết quả", "Sở TN&MT"),
+    ("Tỉnh đoàn chủ trì", "Tỉnh đoàn"),
+    ("lực lượng Công an và gia đình, phát huy vai trò", "lực lượng Công an"),
+    # a body named by its work, a committee by its purpose, an organising committee: whole
+    ("Hội đồng thẩm định giá đất tỉnh", "Hội đồng thẩm định giá đất tỉnh"),
+    ("Đoàn kiểm tra liên ngành", "Đoàn kiểm tra liên ngành"),
+    ("Ban Chỉ đạo thực hiện Chương trình", "Ban Chỉ đạo thực hiện Chương trình"),
+    ("Ban tổ chức cuộc thi", "Ban tổ chức cuộc thi"),
+    ("Ban Quản lý dự án đầu tư xây dựng công trình", "Ban Quản lý dự án đầu tư xây dựng công trình"),
+])
+def test_trim_known(text, name):
+    assert trim_known(text) == name

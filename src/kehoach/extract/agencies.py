@@ -241,6 +241,8 @@ _LEVEL = rx.compile(r"^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|p
 _DUTY = rx.compile(r"\s+(?:" + "|".join(DUTY_VERBS) + r")(?!\p{L})")
 _FORCE_NAME = rx.compile(rf"^[Ll]ực\s+lượng\s+(?:{_HEAD_AT}|\p{{Lu}}\p{{L}}*)(?:\s+\p{{Lu}}\p{{L}}*)*(?:\s+{LEVEL}(?:\s+\p{{Lu}}\p{{L}}*)*)?")
 """A force by its name: "lực lượng Công an xã", "lực lượng Hải quan"."""
+_KIND_ONLY = rx.compile(rf"^(?!(?:Tỉnh|Huyện|Thành|Thị|Quận)\s)(?:{_HEAD_AT}|Đoàn|Tổ|Đội)\s*$")
+"""A kind of body alone, before the work that names it ("Hội đồng | thẩm định giá đất", "Đoàn | kiểm tra liên ngành")."""
 _PURPOSE_NAMED = rx.compile(r"(?i:chỉ\s+đạo|công\s+tác|tổ\s+chức)\s*$")
 """Words after which a committee's name goes on with its purpose ("Ban Chỉ đạo thực hiện …", "Tổ công tác triển khai …")."""
 
@@ -254,7 +256,8 @@ def trim_known(name: str) -> str:
     if force and rx.match(r"\s*(?:,|và\s)", name[force.end():]):
         name = force.group(0)  # "lực lượng Công an và gia đình, …": a force by its name ends there
     duty = _DUTY.search(_BRACKETED.sub(lambda m: "_" * len(m.group(0)), name))
-    if duty and len(name[:duty.start()].split()) >= 2 and not _PURPOSE_NAMED.search(name[:duty.start()]):
+    if duty and len(name[:duty.start()].split()) >= 2 and not _PURPOSE_NAMED.search(name[:duty.start()]) \
+            and not _KIND_ONLY.match(name[:duty.start()]):
         name = name[:duty.start()].rstrip(" ,")
     words = name.split()
     if len(words) < 3 or words[0] != "Sở":

@@ -105,13 +105,14 @@ DUTY_VERBS: tuple[str, ...] = (
     r"(?<!các\s)(?<!những\s)(?<!và\s)(?<![Bb]an\s)tổ\s+chức", r"hướng\s+dẫn", r"theo\s+dõi", r"đôn\s+đốc",
     r"tham\s+mưu", r"đề\s+xuất", r"rà\s+soát", r"tuyên\s+truyền", r"tiếp\s+tục", r"chịu\s+trách\s+nhiệm",
     r"có\s+trách\s+nhiệm", r"căn\s+cứ", r"bố\s+trí", r"vận\s+động", r"báo\s+cáo", r"gửi", r"phân\s+công",
-    r"lựa\s+chọn", r"biểu\s+dương", r"tôn\s+vinh",
+    r"lựa\s+chọn", r"biểu\s+dương", r"tôn\s+vinh", r"giám\s+sát", r"đánh\s+giá", r"thẩm\s+định", r"kiểm\s+tra",
 )
 """Verbs of a duty that end an agency's name in a sentence ("Ban Thi đua - Khen thưởng | tổng kết phong trào …"):
 none of them is written in lower case inside a name, as "quản lý", "xây dựng", "đầu tư" are ("Ban Quản lý dự án
-đầu tư xây dựng"), or "trình", "cử", "chỉ đạo", "đánh giá" are ("công trình", "Ban bầu cử", "Ban chỉ đạo",
-"Hội đồng đánh giá"); "ban tổ chức" is an organising committee. A committee that names its purpose ("Ban Chỉ
-đạo thực hiện …", "Tổ công tác triển khai …") keeps it (:func:`kehoach.extract.agencies.trim_known`)."""
+đầu tư xây dựng"), or "trình", "cử", "chỉ đạo" are ("công trình", "Ban bầu cử", "Ban chỉ đạo"); "ban tổ chức"
+is an organising committee. A body named by its work right after its kind ("Hội đồng thẩm định …", "Đoàn kiểm
+tra …", "Ban giám sát …") and a committee that names its purpose ("Ban Chỉ đạo thực hiện …", "Tổ công tác triển
+khai …") keep it (:func:`kehoach.extract.agencies.trim_known`)."""
 
 PARTY_COMMITTEE = r"(?:(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)|Đảng\s+bộ)"
 """A Party committee by its level ("Tỉnh ủy", "Đảng ủy xã"): the owner named after the organs it has."""
