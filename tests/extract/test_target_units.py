@@ -36,6 +36,8 @@ UNITS = [
     "ca/100.000 dân", "giường bệnh/vạn dân", "bác sĩ/10.000 dân", "trẻ sơ sinh trai/100 trẻ sơ sinh gái",
     "lần/năm", "triệu đồng/người/năm", "kWh/người/năm", "tấn/ha/vụ", "USD/tấn", "MW", "bác sĩ trên 10.000 dân",
     "giường bệnh trên 1.000 dân",
+    # an abbreviation is a word of the unit ("50 HTX" gave no target)
+    "HTX nông nghiệp", "dự án FDI", "sản phẩm OCOP", "KCN",
 ]
 WRITTEN_AS = {"bác sĩ trên 10.000 dân": "bác sĩ/10.000 dân", "giường bệnh trên 1.000 dân": "giường bệnh/1.000 dân"}
 """Units read in their normal form: "trên" before a round number of people is the rate's "/"."""

@@ -172,7 +172,8 @@ def cell_to_agencies(text: str | None) -> list[str]:
 def _cell_names(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _BRACKETED.sub(_shield, text) if "(" in text else text
-    for line in _PART_SPLIT.split(join_wraps(text) if "\n" in text else text):
+    lines = _PART_SPLIT.split(join_wraps(text) if "\n" in text else text)
+    for line in (part for piece in lines for part in (_slash_after_whole(piece) if "/" in piece else [piece])):
         line = _clean(line)
         if not line:
             continue
@@ -181,6 +182,14 @@ def _cell_names(text: str) -> tuple[str, ...]:
             if name and name not in out:
                 out.append(name)
     return tuple(out)
+
+
+def _slash_after_whole(line: str) -> list[str]:
+    """A slash after a department's whole name parts it from a body ("Sở TN&MT/UBND các huyện"; not "HĐND/UBND")."""
+    left, _, right = line.partition("/")
+    if _HEAD.match(right.strip()) and _whole_name(canonical_agency(_clean(left))):
+        return [left, right]
+    return [line]
 
 
 def _whole_name(name: str) -> bool:

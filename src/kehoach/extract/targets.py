@@ -17,8 +17,10 @@ _PRE_WORDS = (
     r"phấn đấu|đạt|chiếm|duy trì|tăng|giảm|bình quân|mức|tối thiểu|tối đa|ít nhất|không quá|không vượt quá"
     r"|không dưới|không thấp hơn|trên|dưới|khoảng|xấp xỉ|gần|hơn|từ|lên|xuống|còn|ở mức|ở(?=\s+\d)|đạt mức|thêm|được"
 )
-_UNIT_WORD = r"(?!(?:" + alternation(UNIT_ENDS) + r")(?![\p{L}\d])|năm\s+\d)\p{Ll}[\p{Ll}\d]*(?![\p{L}\d])\s*"
-"""One word of a unit: a lower-case word that is no function word or predicate (:data:`.vocab.targets.UNIT_ENDS`)."""
+_UNIT_WORD = (r"(?:(?!(?:" + alternation(UNIT_ENDS) + r")(?![\p{L}\d])|năm\s+\d)\p{Ll}[\p{Ll}\d]*"
+              r"|(?![IVXLCDM]+(?![\p{L}\d]))\p{Lu}[\p{Lu}\d&]{1,5})(?![\p{L}\d])\s*")
+"""One word of a unit: a lower-case word that is no function word or predicate (:data:`.vocab.targets.UNIT_ENDS`),
+or an abbreviation ("50 HTX", "30 dự án FDI", "5 sản phẩm OCOP"; not a roman numeral)."""
 _SYMBOL = r"USD|k?Wh|[kMG]Wp?|kVA?|MVA|GB|TB|[MG]bps|ppm"
 """Units written as symbols, with capitals: "500 MW", "1.500 kWh/người/năm", "200 USD/tấn"."""
 _RATE = (r"\s*/\s*(?:(?:" + _NUM + r")\s*)?(?:(?:" + _SYMBOL + r")(?![\p{L}\d])\s*|(?:" + _UNIT_WORD + r")+)"
