@@ -119,3 +119,13 @@ def test_a_wrapped_sentence_that_names_a_plan_in_lower_case_goes_on():
     plan = _extract(["I. NHIỆM VỤ", "1. Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tổ chức", "thực hiện Kế hoạch số "
                      "12/KH-UBND ngày 3/2/2026."], False)
     assert plan["sections"][0]["children"][0]["text"][0].endswith("thực hiện Kế hoạch số 12/KH-UBND ngày 3/2/2026.")
+
+
+@pytest.mark.parametrize("acronym", ["OCOP.", "KCN.", "HTX;", "UBND."])
+def test_a_numbered_line_wrapped_before_a_closing_acronym_goes_on(acronym):
+    """"3. … phát triển sản phẩm" / "OCOP.": the acronym ends the sentence, no paragraph starts with it (the scrape made
+    the item a heading "… phát triển sản phẩm" and a paragraph "OCOP.")."""
+    plan = _extract(["I. NHIỆM VỤ", "1. Rà soát quy hoạch.", "2. Đẩy mạnh phát triển sản xuất gắn với tiêu thụ sản phẩm",
+                     acronym, "3. Tổng kết."], False)
+    item = plan["sections"][0]["children"][1]
+    assert item["text"] == [f"Đẩy mạnh phát triển sản xuất gắn với tiêu thụ sản phẩm {acronym}"]

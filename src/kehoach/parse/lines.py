@@ -81,7 +81,7 @@ _OPEN_END = rx.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|ho
 """A line that ends on a connector, a comma or a spaced dash ("Phú Thọ –") cannot end a heading or a paragraph."""
 _OPEN_END_LONGEST = len(" những\n")
 """The longest :data:`_OPEN_END` match (with the newline "$" may stand before): it is looked for there only."""
-_ACRONYM = rx.compile(r"^\p{Lu}{2,}[\s,;:]")
+_ACRONYM = rx.compile(r"^\p{Lu}{2,}(?:[\s,;:]|[.)]?$)")
 TERMINAL = rx.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
 
 
@@ -134,7 +134,7 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
             return True  # "1." alone on its line: the heading follows
         if starts_upper(line) and not TERMINAL.search(prev) and not paragraphs_apart:
             both_caps = is_upper_text(first_token.rest) and is_upper_text(line)
-            acronym_first = bool(_ACRONYM.match(line)) and not is_upper_text(line)
+            acronym_first = bool(_ACRONYM.match(line)) and (not is_upper_text(line) or len(line.split()) == 1)  # "… sản phẩm" / "OCOP."
             caps_then_sentence = is_upper_text(first_token.rest) and not is_upper_text(line)  # "II. NỘI DUNG" / "Các …:"
             return both_caps or acronym_first or (line.endswith(":") and len(line) <= 60 and not caps_then_sentence)
     if TERMINAL.search(prev) and (starts_upper(line) or line[:1].isdigit()):
