@@ -71,6 +71,8 @@ NARROW_FAMILIES = {
     40: "a row's line holding header words ('… phối hợp …') one space from the next cell (no new table)",
     129: "'Quý IV/20' over '25' in a narrow deadline column",
     444: "header cells one space apart, 'Số Nhiệm vụ, giải pháp' ('Số' over 'TT'), over rows of two cells there",
+    644: "'Cơ quan thực hiện' over the header line, 'Chủ trì | Phối hợp' under it between two of its cells",
+    898: "a header line of two runs, 'STT Tên nhiệm vụ' one space apart",
     1: "a narrow table that came back whole before",
     19: "a narrow table that came back whole before",
 }

@@ -128,3 +128,33 @@ def test_of_two_splits_before_a_capital_the_one_that_overhangs_less_is_taken():
     title column's widest text. The later space was taken ("… kiểu Quý" | "IV/2025")."""
     run = (6, 51, "Hướng dẫn mô hình hợp tác xã kiểu Quý IV/2025")
     assert split_run(run, 43, 42)[:2] == ("Hướng dẫn mô hình hợp tác xã kiểu", (40, 51, "Quý IV/2025"))
+
+
+def test_a_header_line_of_two_runs_one_holding_two_cells_opens_a_table():
+    """"Số TT Nội dung công việc      Thời gian": three header cells, two of them one space apart, on
+    a line of two runs (the table was not found: a line of three cells was looked for)."""
+    lines = ["Số TT Nội dung công việc                Thời gian",
+             "1     Sở Nội vụ",
+             "1.1   Rà soát quy chế phối hợp giữa      Quý I/2026",
+             "      các cơ quan",
+             "1.2   Tổ chức tập huấn nghiệp vụ         Năm 2026"]
+    assert [(t[0], t[1], t[2], t[4]) for t in _tasks(lines)] == [
+        ("1.1", "Rà soát quy chế phối hợp giữa các cơ quan", ["Sở Nội vụ"], "Quý I/2026"),
+        ("1.2", "Tổ chức tập huấn nghiệp vụ", ["Sở Nội vụ"], "Năm 2026")]
+
+
+def test_a_second_header_row_between_two_header_cells_adds_columns():
+    """Header cells centred over three lines: "Cơ quan thực hiện" above the header line, "Chủ trì"
+    and "Phối hợp" under it, between "Nội dung công việc" and "Tiến độ" and under neither. They were
+    taken as "Tiến độ"'s second row, the deadline column lost and its dates read as cooperating
+    agencies, silently; they are two more columns."""
+    lines = ["                                     Cơ quan thực hiện",
+             "STT Nội dung công việc                                                Tiến độ",
+             "                                     Chủ trì           Phối hợp",
+             "",
+             "1    Kiểm tra hệ thống thông tin     Sở Nội vụ         Sở Tư pháp       Quý I/2026",
+             "     báo cáo",
+             "",
+             "2    Tổ chức tập huấn nghiệp vụ      Sở Y tế                            2025"]
+    assert _tasks(lines) == [("1", "Kiểm tra hệ thống thông tin báo cáo", ["Sở Nội vụ"], ["Sở Tư pháp"], "Quý I/2026"),
+                             ("2", "Tổ chức tập huấn nghiệp vụ", ["Sở Y tế"], [], "2025")]

@@ -33,6 +33,8 @@ _INK = rx.compile(r"\S+")
 _GUTTER = rx.compile(r"  +(?=x)")
 """A gutter in a :class:`_Blank`'s map: two blank positions or more before one inked."""
 _AHEAD = 4
+_HEADER_WIDTH = 400
+"""The longest line looked at for header cells one space apart (a header line is never long)."""
 _ROW_WORDS = 4
 _BELOW_ROWS = 1
 
@@ -46,10 +48,12 @@ def is_header_line(line: str) -> bool:
     """A line that can open a space-aligned task table."""
     if "   " not in line.strip() and "  " not in line.strip():
         return False
-    cells = _cells(line.rstrip())
+    cells = [t for _, t in _cells(line.rstrip())]
+    if len(cells) < 3 and len(line) <= _HEADER_WIDTH:  # two header cells one space apart ("Số TT Nội dung")
+        cells = [t for _, _, t in header_runs(line.rstrip())]
     if len(cells) < 3:
         return False
-    hits = sum(1 for _, t in cells if HEADER_WORD.search(ascii_fold(t)))
+    hits = sum(1 for t in cells if HEADER_WORD.search(ascii_fold(t)))
     return hits >= 2
 
 

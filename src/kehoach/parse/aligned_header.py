@@ -119,26 +119,32 @@ def read_header(lines: list[str], start: int, numbered: object) -> Header:
             runs = runs_of(lines[k])
             found = _under_one(top, runs)
             if found is not None:
-                j, subs = found
-                cols = [t if t < j else t + len(subs) - 1 if t > j else j for t in range(len(top))]
-                return Header(top[:j] + subs + top[j + 1:], top, cols, k, [r for r in runs if r not in subs])
+                j, subs, over = found
+                cols = [t if t < j else t + len(subs) - over if t >= j + over else j for t in range(len(top))]
+                return Header(top[:j] + subs + top[j + over:], top, cols, k, [r for r in runs if r not in subs])
             seen += 1
         k += 1
     return plain
 
 
-def _under_one(top: list[Run], runs: list[Run]) -> tuple[int, list[Run]] | None:
-    """(index of a header cell, the cells of the second row under it) when ``runs`` hold two cells
-    or more side by side under that header cell and under no other; None if not."""
+def _under_one(top: list[Run], runs: list[Run]) -> tuple[int, list[Run], int] | None:
+    """(index of a header cell, the cells of the second row under it, 1) when ``runs`` hold two cells
+    or more side by side under that header cell and under no other; (the index they go in at, the
+    cells, 0) when they stand between two header cells under neither (the cell spanning them is on
+    a line of its own: "Cơ quan thực hiện" over the header line, "Chủ trì | Phối hợp" under it, all
+    centred); None if not."""
     subs = [r for r in runs if r[2][:1].isupper() or r[2][:1].isdigit()]
     if len(subs) < 2 or runs.index(subs[-1]) - runs.index(subs[0]) != len(subs) - 1:
         return None
+    if not any(ts < subs[-1][1] and subs[0][0] < te for ts, te, _ in top):
+        gap = sum(1 for ts, _, _ in top if ts < subs[0][0])
+        return (gap, subs, 0) if 0 < gap < len(top) else None
     middle = (subs[0][0] + subs[-1][1]) / 2
     j = min(range(len(top)), key=lambda t: abs((top[t][0] + top[t][1]) / 2 - middle))
     for s, e, _ in subs:
         if any(t != j and s < te and ts < e for t, (ts, te, _) in enumerate(top)):
             return None
-    return j, subs
+    return j, subs, 1
 
 
 def header_needs_words(lines: list[str], start: int) -> bool:
