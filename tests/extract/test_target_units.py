@@ -55,7 +55,8 @@ PREDICATES = [
     " góp phần tăng thu nhập", " mang lại hiệu quả", " tạo ra việc làm", " nằm trong nhóm dẫn đầu",
     " thuộc diện hỗ trợ", " đủ điều kiện vay vốn", " đủ tiêu chuẩn xếp hạng", " phải được kiểm tra",
     " cần được nâng cấp", " duy trì hoạt động", " chiếm phần lớn", " và 30 trường học", " hoặc hơn",
-    " sinh ra sống", " giữ vai trò nòng cốt", " Của tỉnh",
+    " sinh ra sống", " giữ vai trò nòng cốt", " Của tỉnh", " toàn tỉnh", " trên toàn quốc", " cả nước",
+    " hiện đang hoạt động", " hiện nay",
 ]
 
 

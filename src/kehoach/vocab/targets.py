@@ -23,6 +23,9 @@ FUNCTION_WORDS = (
     "trở xuống", "ít nhất", "tối thiểu", "tối đa", "khoảng", "hơn", "thêm", "nữa",
     # times that qualify a count: "mỗi năm", "hằng năm", "giai đoạn …", "cuối năm …"
     "mỗi", "hằng", "hàng năm", "hàng tháng", "hàng quý", "giai đoạn", "thời kỳ", "cuối năm", "đầu năm", "giữa năm",
+    "hiện nay", "hiện đang", "hiện có",
+    # the whole of a place: "30 điểm du lịch | toàn tỉnh" ("toàn" alone is the end of "an toàn")
+    "toàn tỉnh", "toàn huyện", "toàn xã", "toàn thành phố", "toàn quốc", "cả nước", "cả tỉnh",
 )
 """Function words that end a unit: what follows says where, when, for what or how much, not what is counted
 ("3.000 tấn nông sản | qua sàn …", "40 lớp bồi dưỡng | mỗi năm")."""
