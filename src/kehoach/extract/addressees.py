@@ -13,7 +13,7 @@ from .. import rx
 from ..diagnostics import warning
 from ..parse.blocks import Loc
 from ..vn import ascii_fold
-from ..vocab.agencies import ACTOR_HEAD, PEOPLE_HEAD
+from ..vocab.agencies import ACTOR_HEAD, PEOPLE_HEAD, starts_agency
 from .labelled import LABELS
 from .sections import Section
 
@@ -67,6 +67,17 @@ def unaddressed_items(sec: Section) -> list[tuple[str, Loc]]:
     return found + [(head, loc) for _kind, text, loc in sec.content if (head := unaddressed(text))]
 
 
+WORK = (r"nhiệm\s+vụ|nội\s+dung|giải\s+pháp|hoạt\s+động|chỉ\s+tiêu|công\s+việc|chương\s+trình|đề\s+án|dự\s+án"
+        r"|văn\s+bản|kế\s+hoạch|mục\s+tiêu|chính\s+sách|thủ\s+tục|tiêu\s+chí")
+"""What "Các …" names when it names the work, not who does it ("Các nhiệm vụ, cơ quan chủ trì … tại Phụ lục")."""
+_OPENS_WITH_GROUP = rx.compile(rf"^(?:Giao\s+)?Các\s+(?!(?:{WORK})\b)\p{{Ll}}")
+
+
+def _opens_with_agency(text: str) -> bool:
+    """A paragraph that opens with an agency's name or a group of bodies ("Các bệnh viện, …")."""
+    return starts_agency(rx.sub(r"^Giao\s+", "", text)) or _OPENS_WITH_GROUP.match(text) is not None
+
+
 _MENTIONS_LEAD = rx.compile(r"^[^,;.:()]{2,120}?\s(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+)?chủ\s+trì\b", rx.I)
 """A paragraph whose first clause makes someone the lead ("Cấp xã chủ trì, …"), read or not."""
 _DUTY_OPENS = rx.compile(r"^[-–]?\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan)\b", rx.I)
@@ -84,4 +95,8 @@ def unread_item(sec: Section) -> PlanWarning | None:
         if _MENTIONS_LEAD.match(text):
             return warning("body-task-unread", f"item {sec.id} names a lead agency ('chủ trì') but no task was read "
                            "from it; check its tasks by hand", loc.as_dict())
+    for kind, text, loc in sec.content:
+        if kind == "text" and _opens_with_agency(text):
+            return warning("body-task-unread", f"item {sec.id} opens with an agency's name ({' '.join(text.split()[:6])} "
+                           "…) but no duty of it was read and no task came from it; check it by hand", loc.as_dict())
     return None

@@ -18,6 +18,7 @@ from .addressees import (
     ADDRESSEE,
     DUTY_WORDS,
     STARTS_ADDRESSEE,
+    WORK,
     addressee_item,
     unaddressed_items,
     unread_item,
@@ -33,10 +34,7 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-_WORK = (r"nhiệm\s+vụ|nội\s+dung|giải\s+pháp|hoạt\s+động|chỉ\s+tiêu|công\s+việc|chương\s+trình|đề\s+án|dự\s+án"
-         r"|văn\s+bản|kế\s+hoạch|mục\s+tiêu|chính\s+sách|thủ\s+tục|tiêu\s+chí")
-"""What "Các …" names when it names the work, not who does it ("Các nhiệm vụ, cơ quan chủ trì … tại Phụ lục")."""
-_HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{_WORK})\b))"
+_HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))"
 _ASSIGN = rf"(?:{ASSIGN}\s+)?"
 AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*|{ADDRESSEE})$")
 _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"
