@@ -3,7 +3,7 @@
 Recognises four table layouts:
 
 - tab-separated rows (``1\\tTriển khai…\\tSở Công Thương\\t…``), blank lines inside mark page breaks;
-- GitHub pipe tables (``| a | b |`` with a ``|---|`` line, ``<br>`` inside cells);
+- GitHub pipe tables (``| a | b |`` with a ``|---|`` line, ``<br>`` inside cells; or without outer pipes, :mod:`.pipes`);
 - scraped tables whose cells are separated by lines holding only ``|``, starting at an
   "STT"/"TT" header cell;
 - HTML fragments inside cells (``<p>…</p>``, ``<br>``), kept as separate cell paragraphs.
@@ -38,25 +38,7 @@ from .lines import (
     running_lines,
 )
 from .normalize import footnote_start, has_content, normalize_text
-
-_MD_SEPARATOR = rx.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
-_P_TAG = rx.compile(r"<p\b[^>]*>(.*?)</p\s*>", rx.S | rx.I)
-_BR = rx.compile(r"<br\s*/?>", rx.I)
-_PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
-
-
-def split_cell(raw: str) -> list[str]:
-    """One raw cell to its paragraphs: ``<p>a</p> <p>b</p>`` -> ["a", "b"]; ``a<br>b`` -> ["a", "b"]."""
-    parts = _P_TAG.findall(raw)
-    if not parts:
-        parts = [raw]
-    out: list[str] = []
-    for part in parts:
-        for piece in _BR.split(part):
-            text = normalize_text(piece)
-            if text:
-                out.append(text)
-    return out
+from .pipes import MD_SEPARATOR, bare_pipe_table, md_row, split_cell
 
 
 def is_layout_table(rows: list[Row]) -> bool:
@@ -248,13 +230,6 @@ class _Builder:
         self.blank_before = False
 
 
-def _md_row(n: int, line: str) -> list[list[str]]:
-    inner = line.strip()
-    inner = inner[1:] if inner.startswith("|") else inner
-    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return [split_cell(c.replace("\\|", "|")) for c in _PIPE_SPLIT.split(inner)]
-
-
 _MIN_NUMBERED = 10
 _APART_SHARE = 0.9
 
@@ -302,7 +277,8 @@ def read_text(text: str) -> list[Block]:
             b.page_break()
             i += 1
             continue
-        found = copied.get(i) or _drawn_table(lines, i, kind)  # a table as a browser copies it, or drawn
+        found = (copied.get(i)  # a table as a browser copies it, in pipes without outer ones, or drawn
+                 or (bare_pipe_table(lines, i) if kind == "text" and "|" in raw else None) or _drawn_table(lines, i, kind))
         if found:
             b.add_table(found[0])
             i = found[1]
@@ -350,8 +326,8 @@ def _md_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
     """The rows of a Markdown pipe table from line ``i`` (its separator line left out)."""
     rows: list[Row] = []
     while i < len(lines) and _kind(lines[i], False) == "md":
-        if not _MD_SEPARATOR.match(lines[i]):
-            rows.append(Row(_md_row(i + 1, lines[i]), Loc(i + 1), [i + 1]))
+        if not MD_SEPARATOR.match(lines[i]):
+            rows.append(Row(md_row(i + 1, lines[i]), Loc(i + 1), [i + 1]))
         i += 1
     return rows, i
 
@@ -388,7 +364,7 @@ def content_lines(text: str) -> dict[int, str]:
     out = {}
     for n, line in enumerate(text.split("\n"), 1):
         s = line.strip()
-        if s and not MARKUP.match(s) and not PAGE_MARK.match(s) and not _MD_SEPARATOR.match(s) \
+        if s and not MARKUP.match(s) and not PAGE_MARK.match(s) and not MD_SEPARATOR.match(s) \
                 and not GRID_BORDER.match(s) and has_content(s):
             out[n] = s
     return out
