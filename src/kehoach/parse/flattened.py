@@ -102,11 +102,19 @@ def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
     rows = list(header_rows)
     numbers = _Numbers()
     while k < len(lines):
+        group = _group_row(lines, k, numbers, len(names) + 1)
+        if group is not None:  # "I. Nhóm chỉ tiêu …": a group row, its number and title in one cell
+            rows.append(group[0])
+            k = group[1]
+            continue
         total = not lines[k].strip() and k + 1 < len(lines) and _TOTAL.match(lines[k + 1].strip()) is not None
         if not total and not numbers.take(lines[k].strip()):
             break
         end = _row_end(lines, k + 1)
         nxt = end if total else _next_row(lines, k + 1, end, numbers)
+        if nxt < len(lines) and _group_marker(lines[nxt].strip()):
+            while nxt - 1 > k + 1 and not lines[nxt - 1].strip():
+                nxt -= 1  # blank lines before a group row: its empty number cell, not this row's
         cells, doubt = share(lines[k + 1:nxt], fields, last=nxt >= end)
         used = k + 1 + sum(len(c) for c in cells)
         row = Row([_cell([lines[k]]), *(_cell(c) for c in cells)], Loc(k + 1), list(range(k + 1, used + 1)))
@@ -220,12 +228,15 @@ def _header(lines: list[str], i: int) -> tuple[list[Row], list[str], int] | None
     cells: list[str] = []
     while k < len(lines) and len(cells) < 40:
         text = lines[k].strip()
-        if _Numbers().take(text):
+        if _Numbers().take(text) or _first_group(text):
             break
         if len(text) > 60:
             return None
         cells.append(text)
         k += 1
+    while cells and not cells[-1] and k < len(lines) and _first_group(lines[k].strip()):  # the group row's empty number cell
+        cells.pop()
+        k -= 1
     if k >= len(lines) or not any(cells) or "|" in cells:  # "|" lines: a portal's scrape (see grid.py)
         return None
     if any(c and not c[0].isupper() and not c[0].isdigit() for c in cells):  # a wrapped cell's end: lines, not cells
@@ -360,6 +371,40 @@ class _Numbers:
         return value == (*prev, 1) or any(value == (*prev[:n], prev[n] + 1) for n in range(len(prev)))
 
 
+def _group_row(lines: list[str], k: int, numbers: _Numbers, ncols: int) -> tuple[Row, int] | None:
+    """The group row from line ``k``: its empty number cell (a blank line, or none where the export
+    leaves empty cells out), "II. Tên nhóm" when II is the next group, its empty cells after; as
+    (the row, the title in the content column, and the index of the line after it)."""
+    j = k
+    while j < len(lines) and j - k < ncols and not lines[j].strip():
+        j += 1
+    marker = _group_marker(lines[j].strip()) if j < len(lines) else None
+    mark = numbers.read(marker) if marker else None
+    if mark is None or mark[0] not in ("roman", "upper") or not numbers.take(marker or ""):
+        return None
+    end = j + 1
+    while end < len(lines) and end - j < ncols and not lines[end].strip():
+        end += 1
+    cells: list[list[str]] = [[] for _ in range(ncols)]
+    cells[1] = _cell([lines[j]])
+    return Row(cells, Loc(j + 1), list(range(j + 1, end + 1))), end
+
+
+_GROUP = rx.compile(r"^(?:[IVXL]{1,6}|[A-Z])[.)]\s+(?=\p{L})")
+
+
+def _group_marker(text: str) -> str | None:
+    """The number of a group row written with its title ("II. Xã hội số" -> "II.")."""
+    m = _GROUP.match(text)
+    return m.group(0).strip() if m else None
+
+
+def _first_group(text: str) -> bool:
+    """A first group row ("I. …", "A. …"): where a header ends."""
+    marker = _group_marker(text)
+    return marker is not None and _Numbers().read(marker) in (("roman", (1,)), ("upper", (1,)))
+
+
 def _row_end(lines: list[str], k: int) -> int:
     """Where a row from line ``k`` must end at the latest: a section heading, the next table's numbering
     column header ("STT": a table of indicators followed by the table of tasks) or the text's end."""
@@ -373,7 +418,8 @@ def _row_end(lines: list[str], k: int) -> int:
 def _next_row(lines: list[str], k: int, end: int, numbers: _Numbers) -> int:
     """The index of the next row's number after line ``k`` (``end`` when there is none)."""
     for n in range(k, end):
-        mark = numbers.read(lines[n].strip())
+        text = lines[n].strip()
+        mark = numbers.read(_group_marker(text) or text)  # a row number, or a group row's ("B. Nhóm hai")
         if mark is not None and numbers.follows(*mark):
             return n
     return end
