@@ -192,3 +192,17 @@ def test_a_layout_cell_joins_its_paragraphs_as_plain_text_joins_its_lines(issuer
              "Số: 12/KH-HĐ\nAn Phú, ngày 12 tháng 7 năm 2026" + rest)
     assert extract_bytes(layout.encode("utf-8"), "layout.md")["document"]["issuer"] == issuer
     assert extract_bytes(plain.encode("utf-8"), "plain.txt")["document"]["issuer"] == issuer
+
+
+@pytest.mark.parametrize("text, paragraphs", [
+    # a span of years cut at its dash by the wrap: one paragraph
+    ("a) Ban hành kế hoạch giai đoạn 2025\n- 2035, định hướng đến năm 2045.",
+     ["a) Ban hành kế hoạch giai đoạn 2025 - 2035, định hướng đến năm 2045."]),
+    ("Thực hiện trong giai đoạn 2026\n– 2030.", ["Thực hiện trong giai đoạn 2026 – 2030."]),
+    # a dash item after a year: a figure, an earlier year, a year that ends a sentence
+    ("Phấn đấu đến năm 2025\n- 100% xã đạt chuẩn.", ["Phấn đấu đến năm 2025", "- 100% xã đạt chuẩn."]),
+    ("Kết quả năm 2030\n- 2025: hoàn thành 5 nhiệm vụ.", ["Kết quả năm 2030", "- 2025: hoàn thành 5 nhiệm vụ."]),
+    ("Hoàn thành trong năm 2025.\n- 2026: triển khai mở rộng.", ["Hoàn thành trong năm 2025.", "- 2026: triển khai mở rộng."]),
+])
+def test_a_span_of_years_wrapped_at_its_dash(text, paragraphs):
+    assert [b.text for b in read_text(text)] == paragraphs

@@ -77,6 +77,17 @@ drops bare numbers, which in text could be a table cell."""
 
 DASH_CONTINUATION = rx.compile(r"^[-–]\s+\p{Ll}")
 """A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
+_YEAR_END = rx.compile(r"(?<!\d)((?:19|20)\d\d)$")
+_YEAR_FROM_DASH = rx.compile(r"^[-–]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def year_range_wrap(prev: str, line: str) -> bool:
+    """``line`` goes on with a span of years cut at its dash ("… giai đoạn 2025" / "- 2035, định hướng …"):
+    a dash then a later year, after a line ending on a year; not a dash item."""
+    first, second = _YEAR_END.search(prev), _YEAR_FROM_DASH.match(line)
+    return bool(first and second and int(first.group(1)) < int(second.group(1)))
+
+
 _OPEN_END = rx.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những|[-–])$|,$")
 """A line that ends on a connector, a comma or a spaced dash ("Phú Thọ –") cannot end a heading or a paragraph."""
 _OPEN_END_LONGEST = len(" những\n")
@@ -120,8 +131,8 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     hướng dẫn hệ thống" / "Tuyên giáo và Dân vận …") is then a wrapped sentence, not a heading.
     """
     prev = prev_lines[-1]
-    if DASH_CONTINUATION.match(line) and not TERMINAL.search(prev):
-        return True  # "… phát triển kinh tế" / "- xã hội của tỉnh": a dash, not a bullet
+    if (DASH_CONTINUATION.match(line) and not TERMINAL.search(prev)) or year_range_wrap(prev, line):
+        return True  # "… phát triển kinh tế" / "- xã hội của tỉnh", "… giai đoạn 2026" / "- 2030": a dash, not a bullet
     if names_appendix(prev, line):
         return True
     if starts_block(line) or is_standalone(line) or is_standalone(prev) or is_type_name(prev):
