@@ -112,7 +112,7 @@ def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
             break
         end = _row_end(lines, k + 1)
         nxt = end if total else _next_row(lines, k + 1, end, numbers)
-        if nxt < len(lines) and _group_marker(lines[nxt].strip()):
+        if nxt < len(lines) and _next_group(lines[nxt].strip(), numbers):
             while nxt - 1 > k + 1 and not lines[nxt - 1].strip():
                 nxt -= 1  # blank lines before a group row: its empty number cell, not this row's
         cells, doubt = share(lines[k + 1:nxt], fields, last=nxt >= end)
@@ -397,6 +397,13 @@ def _group_marker(text: str) -> str | None:
     """The number of a group row written with its title ("II. Xã hội số" -> "II.")."""
     m = _GROUP.match(text)
     return m.group(0).strip() if m else None
+
+
+def _next_group(text: str, numbers: _Numbers) -> bool:
+    """A group row written with its number, the next group ("III. …" after "II. …")."""
+    marker = _group_marker(text)
+    mark = numbers.read(marker) if marker else None
+    return mark is not None and mark[0] in ("roman", "upper") and numbers.follows(*mark)
 
 
 def _first_group(text: str) -> bool:
