@@ -23,7 +23,6 @@ cut into rows over the whole table, each row's lines fitting its columns, until 
 from __future__ import annotations
 
 from .. import rx
-from ..numbering import roman_to_int
 from ..vn import ascii_fold
 from ..vocab.dates import YEAR
 from ..vocab.table_header import COLUMN_WORDS, NUMBER_HEADER, SUB_COLUMN_WORDS
@@ -40,15 +39,13 @@ from .flattened_cells import (
     sharing,
     span_costs,
 )
+from .flattened_numbers import Numbers, first_group, group_marker, group_row, next_group
 from .normalize import normalize_text
 
 _COLUMNS = [(f, rx.compile(p)) for f, p in COLUMN_WORDS if f != "no"]
 _SUB_COLUMNS = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]
 _YEAR_CELL = rx.compile(rf"^(?:nam\s+)?{YEAR}$")
 """A column of one year's figures or marks: "2026", "Năm 2026" (folded)."""
-_MARKER = rx.compile(r"^(?:(\d+(?:\.\d+)*)|([IVXL]{1,6})|([A-Z])|([a-zđ]))[.)]?$")
-"""A row number: "12", "1.2", "1000", "II", "A.", "b)" (numbers of any length; a number is a row's
-only when it follows the last one read, see :class:`_Numbers`)."""
 _TOTAL = rx.compile(r"^(?:Tổng\s+cộng|Tổng\s+số|Cộng|TỔNG\s+CỘNG|CỘNG)\b")
 """A table's total row, whose number cell is empty."""
 _SECTION = rx.compile(r"^(?:[IVXL]{1,6}\.\s+\p{Lu}|PHỤ\s+LỤC|Phụ\s+lục\s|Nơi\s+nhận)")
@@ -100,9 +97,9 @@ def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
     header_rows, names, k = head
     fields = [_field(t) for t in names]
     rows = list(header_rows)
-    numbers = _Numbers()
+    numbers = Numbers()
     while k < len(lines):
-        group = _group_row(lines, k, numbers, len(names) + 1)
+        group = group_row(lines, k, numbers, len(names) + 1)
         if group is not None:  # "I. Nhóm chỉ tiêu …": a group row, its number and title in one cell
             rows.append(group[0])
             k = group[1]
@@ -112,7 +109,7 @@ def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
             break
         end = _row_end(lines, k + 1)
         nxt = end if total else _next_row(lines, k + 1, end, numbers)
-        if nxt < len(lines) and _next_group(lines[nxt].strip(), numbers):
+        if nxt < len(lines) and next_group(lines[nxt].strip(), numbers):
             while nxt - 1 > k + 1 and not lines[nxt - 1].strip():
                 nxt -= 1  # blank lines before a group row: its empty number cell, not this row's
         cells, doubt = share(lines[k + 1:nxt], fields, last=nxt >= end)
@@ -228,13 +225,13 @@ def _header(lines: list[str], i: int) -> tuple[list[Row], list[str], int] | None
     cells: list[str] = []
     while k < len(lines) and len(cells) < 40:
         text = lines[k].strip()
-        if _Numbers().take(text) or _first_group(text):
+        if Numbers().take(text) or first_group(text):
             break
         if len(text) > 60:
             return None
         cells.append(text)
         k += 1
-    while cells and not cells[-1] and k < len(lines) and _first_group(lines[k].strip()):  # the group row's empty number cell
+    while cells and not cells[-1] and k < len(lines) and first_group(lines[k].strip()):  # the group row's empty number cell
         cells.pop()
         k -= 1
     if k >= len(lines) or not any(cells) or "|" in cells:  # "|" lines: a portal's scrape (see grid.py)
@@ -308,110 +305,6 @@ def _groups(run: list[str], tops: int) -> list[list[str]] | None:
 
 
 # --------------------------------------------------------------------------- the rows
-class _Numbers:
-    """The row numbers read so far: the last of each kind and the last of all."""
-
-    def __init__(self) -> None:
-        self.last: dict[str, tuple[int, ...]] = {}
-        self.kind = ""
-
-    def take(self, text: str) -> bool:
-        """Whether ``text`` is the next row's number (then it is the last one)."""
-        mark = self.read(text)
-        if mark is None or not self.follows(*mark):
-            return False
-        self.last[mark[0]], self.kind = mark[1], mark[0]
-        return True
-
-    def read(self, text: str) -> tuple[str, tuple[int, ...]] | None:
-        """``text`` as a row number (kind, value): "1.2" -> ("num", (1, 2)), "II" -> ("roman", (2,)). A
-        letter that may be a roman numeral or a capital ("I", "C") is the one that follows the numbers
-        read so far ("A." then "I." opens the first roman group under a letter group); when both or
-        neither follow, a capital after capitals, or an "I" once capitals were used, is a capital."""
-        m = _MARKER.match(text)
-        if m is None:
-            return None
-        if m.group(1):
-            return "num", tuple(self._part(p) for p in m.group(1).split("."))
-        letter = text[0]
-        if m.group(4):
-            return "lower", (ord(letter) - ord("a") + 1,)
-        upper = ("upper", (ord(letter) - ord("A") + 1,)) if len(text.rstrip(".)")) == 1 else None
-        roman = ("roman", (roman_to_int(m.group(2)) or 0,)) if m.group(2) else None
-        if roman and upper and self.follows(*roman) != self.follows(*upper):
-            return roman if self.follows(*roman) else upper
-        if roman and (upper is None or self.kind != "upper" and (letter != "I" or "upper" not in self.last)):
-            return roman
-        return upper
-
-    def _part(self, digits: str) -> int:
-        """A number's part as read; -1 (it follows nothing) for one of two digits or more beyond the
-        last number's longest part: it cannot come next, and a long run of digits is slow to read."""
-        digits = digits.lstrip("0") or "0"
-        longest = max((len(str(p)) for p in self.last.get("num", ())), default=1)
-        return int(digits) if len(digits) <= longest + 1 else -1
-
-    def follows(self, kind: str, value: tuple[int, ...]) -> bool:
-        """Whether a row number may come next: the next group, the next number at any level or the
-        first below the last, "a" under a number, 1 again under a new group (or "2.1" under the second
-        group), roman groups from I again under a new letter group."""
-        if not self.kind:
-            return value in ((1,), (1, 1))
-        if kind == "roman" and self.kind == "upper" and value == (1,):
-            return True  # "A. …" / "I. …": the first roman group under a letter group
-        if kind in ("roman", "upper"):  # a group row: the next group
-            return value == (self.last.get(kind, (0,))[0] + 1,)
-        if kind == "lower":
-            return value == (1,) and self.kind == "num" or self.kind == "lower" and value == (self.last[kind][0] + 1,)
-        prev = self.last.get("num")
-        if prev is None or value == (1,) and self.kind in ("roman", "upper"):
-            return value in ((1,), (1, 1))
-        if self.kind in ("roman", "upper") and value == (prev[0] + 1, 1):
-            return True  # "II. …" / "2.1": numbered under its group
-        return value == (*prev, 1) or any(value == (*prev[:n], prev[n] + 1) for n in range(len(prev)))
-
-
-def _group_row(lines: list[str], k: int, numbers: _Numbers, ncols: int) -> tuple[Row, int] | None:
-    """The group row from line ``k``: its empty number cell (a blank line, or none where the export
-    leaves empty cells out), "II. Tên nhóm" when II is the next group, its empty cells after; as
-    (the row, the title in the content column, and the index of the line after it)."""
-    j = k
-    while j < len(lines) and j - k < ncols and not lines[j].strip():
-        j += 1
-    marker = _group_marker(lines[j].strip()) if j < len(lines) else None
-    mark = numbers.read(marker) if marker else None
-    if mark is None or mark[0] not in ("roman", "upper") or not numbers.take(marker or ""):
-        return None
-    end = j + 1
-    while end < len(lines) and end - j < ncols and not lines[end].strip():
-        end += 1
-    cells: list[list[str]] = [[] for _ in range(ncols)]
-    cells[1] = _cell([lines[j]])
-    return Row(cells, Loc(j + 1), list(range(j + 1, end + 1))), end
-
-
-_GROUP = rx.compile(r"^(?:[IVXL]{1,6}|[A-Z])[.)]\s+(?=\p{L})")
-
-
-def _group_marker(text: str) -> str | None:
-    """The number of a group row written with its title ("II. Xã hội số" -> "II.")."""
-    m = _GROUP.match(text)
-    return m.group(0).strip() if m else None
-
-
-def _next_group(text: str, numbers: _Numbers) -> bool:
-    """A group row written with its number, the next group ("III. …" after "II. …")."""
-    marker = _group_marker(text)
-    mark = numbers.read(marker) if marker else None
-    return mark is not None and mark[0] in ("roman", "upper") and numbers.follows(*mark)
-
-
-def _first_group(text: str) -> bool:
-    """A first group row ("I. …", "A. …"): where a header ends."""
-    marker = _group_marker(text)
-    return marker is not None and _Numbers().read(marker) in (("roman", (1,)), ("upper", (1,)))
-
-
 def _row_end(lines: list[str], k: int) -> int:
     """Where a row from line ``k`` must end at the latest: a section heading, the next table's numbering
     column header ("STT": a table of indicators followed by the table of tasks) or the text's end."""
@@ -422,11 +315,11 @@ def _row_end(lines: list[str], k: int) -> int:
     return end
 
 
-def _next_row(lines: list[str], k: int, end: int, numbers: _Numbers) -> int:
+def _next_row(lines: list[str], k: int, end: int, numbers: Numbers) -> int:
     """The index of the next row's number after line ``k`` (``end`` when there is none)."""
     for n in range(k, end):
         text = lines[n].strip()
-        mark = numbers.read(_group_marker(text) or text)  # a row number, or a group row's ("B. Nhóm hai")
+        mark = numbers.read(group_marker(text) or text)  # a row number, or a group row's ("B. Nhóm hai")
         if mark is not None and numbers.follows(*mark):
             return n
     return end
