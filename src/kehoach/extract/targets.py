@@ -82,7 +82,7 @@ _PER_ONE = rx.compile(r"\s+(?:trên|cho\s+mỗi|mỗi)\s+(?:01|1|một)\s+(?=\p{
 _BULLET = rx.compile(r"^(?:[-+•]\s*)?")
 _NEXT_PRE = r"(?:(?i:" + _PRE_WORDS.replace(" ", r"\s+") + r")\s+)*"
 _AFTER_END = rx.compile(
-    r"[;(]|(?:\s*,|\s+(?:và|hoặc))?\s+(?=" + _NEXT_PRE + r"(?:" + _NUM + r")\s*%)"
+    r"[;(]|(?:\s*,|\s+(?:và|hoặc))?\s+(?=(?:trong\s+đó\s*,?\s*)?" + _NEXT_PRE + r"(?:" + _NUM + r")\s*%)"
     r"|(?:\s*,|\s+(?:và|hoặc))\s+(?=" + _NEXT_PRE + r"(?:" + _NUM + r")(?![\d.,]*\s*%)\s*\p{L})"
 )
 """Where the thing a figure counts ends (:func:`_after`)."""
@@ -314,7 +314,7 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     before_clean = rx.sub(r"\([^()]*\)", " ", before)
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
         before_clean = ""
-    raw_indicator = _strip_head(before_clean.strip()).strip(" ,:;(")
+    raw_indicator = _strip_head(before_clean.strip(" ,;")).strip(" ,:;(")
     indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", indicator):  # "… vào năm 2026 và 100% …"
         indicator = ""
@@ -323,11 +323,12 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
         verb = rx.sub(r"(?i:\s*(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|thêm))+\s*$", "", raw_indicator)
         if _COUNT_VERB.match(verb):
             indicator = verb
+    only_verb = bool(indicator and _COUNT_VERB.match(indicator))  # "có 100% xã …": the verb names nothing
     if not indicator and first_indicator:
         indicator = first_indicator
     seg_end = q.end()
     after = _after(clause_body[q.end():])
-    if unit.startswith("%") and not before_clean.strip(" -+•") and _names_a_count(after) \
+    if unit.startswith("%") and (only_verb or not raw_indicator.strip(" -+•")) and _names_a_count(after) \
             and (not first_indicator or indicator == first_indicator):
         indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
         seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
