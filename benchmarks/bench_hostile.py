@@ -126,6 +126,7 @@ SHAPES: dict[str, tuple[int, Callable[[int], tuple[bytes, str]]]] = {
     "numbering-run": (20_000, lambda n: (text("1" + ".1" * n + " Mục\n"), "x.txt")),
     "footnote-marks-10k": (10_000, footnotes),
     "layout-500-columns": (500, layout_columns),
+    "layout-header-words-4000": (4000, lambda n: (text((" ".join(["Nội dung"] * 30) + "  Thời gian  Chủ trì\n") * n), "x.txt")),
 }
 
 

@@ -49,7 +49,8 @@ def is_header_line(line: str) -> bool:
     if "   " not in line.strip() and "  " not in line.strip():
         return False
     cells = [t for _, t in _cells(line.rstrip())]
-    if len(cells) < 3 and len(line) <= _HEADER_WIDTH:  # two header cells one space apart ("Số TT Nội dung")
+    if len(cells) < 3 and len(line) <= _HEADER_WIDTH and len(HEADER_WORD.findall(ascii_fold(line))) >= 2:
+        # two header cells one space apart ("Số TT Nội dung")
         cells = [t for _, _, t in header_runs(line.rstrip())]
     if len(cells) < 3:
         return False

@@ -10,6 +10,7 @@ Hoàn thành", "Cơ quan thực hiện" over "Chủ trì | Phối hợp", "Lộ 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from .. import rx
 from ..record import Record
@@ -54,14 +55,14 @@ def header_runs(line: str) -> list[Run]:
     return [part for run in runs_of(line) for part in _parted(run)]
 
 
-def header_cells(lines: list[str], start: int) -> list[Run]:
+def header_cells(lines: Sequence[str], start: int) -> list[Run]:
     """The cells of the header line ``lines[start]`` (text without form feeds): its runs, parted where
     a header word starts (see :func:`header_runs`) or, for a run of capitalised words one space apart,
     before each of them when the rows under it hold as many cells there (see :func:`_parted_by_rows`)."""
     return _parted_by_rows(header_runs(lines[start]), lines, start)
 
 
-def _parted_by_rows(top: list[Run], lines: list[str], start: int) -> list[Run]:
+def _parted_by_rows(top: list[Run], lines: Sequence[str], start: int) -> list[Run]:
     """``top`` with each run of several capitalised words ("Phòng, đơn Phòng, đơn Thời gian", its
     cells wrapped and one space apart, each starting with a capital) parted before each of them when
     two lines or more under the header hold as many runs of text between the header's cells either
@@ -106,7 +107,7 @@ def _parted(run: Run) -> list[Run]:
     return [run]
 
 
-def read_header(lines: list[str], start: int, numbered: object) -> Header:
+def read_header(lines: Sequence[str], start: int, numbered: object) -> Header:
     """The header whose line is ``lines[start]`` (text without form feeds); ``numbered(line, top)``
     tells a line that starts a row (the second row is looked for above it)."""
     top = header_cells(lines, start)

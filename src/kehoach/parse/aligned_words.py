@@ -20,7 +20,8 @@ leaves no boundary between two columns (a cell one space from its neighbour on e
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import overload
 
 from .. import rx
 from ..record import Record
@@ -211,10 +212,33 @@ class _Page:
         return out, lost
 
 
+class _Clean(Sequence[str]):
+    """``lines`` without form feeds and trailing spaces, each line made so when it is read (a table
+    reads the lines from its header on only: cleaning all of them for each table took time
+    quadratic in a text of many header-like lines)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[str]: ...
+
+    def __getitem__(self, k: int | slice) -> str | list[str]:
+        if isinstance(k, slice):
+            return [line.replace("\f", "").rstrip() for line in self.lines[k]]
+        return self.lines[k].replace("\f", "").rstrip()
+
+
 def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -> WordTable | None:
     """The lines of the table whose header is ``lines[start]``, cut into columns by their runs of
     text; None when fewer than two lines fit. ``is_header`` tells a (repeated) header line."""
-    clean = [ln.replace("\f", "").rstrip() for ln in lines]
+    clean = _Clean(lines)
     head = read_header(clean, start, _numbered_at)
     anchors = head.top
     starts = [s for s, _, _ in head.cells]
@@ -222,6 +246,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
         return None
     pages = [_Page(start, head)]
     head_lines, skip, blanks, cut, i = 0, 0, 0, None, start + 1
+    checked, seen = 1, False  # the first page's lines looked at for a row number, and whether one was found
     breaks: dict[int, bool] = {}
     furniture: list[int] = []  # page numbers and repeated headers: lines of the table with no cell text
     while i < len(lines):
@@ -260,7 +285,10 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
             page.dropped.add(i)
         else:
             skip = 0
-            if len(pages) == 1 and not any(_numbered(clean[n], page) for n, _ in page.lines[1:]) and not _numbered(line, page):
+            while len(pages) == 1 and checked < len(page.lines):  # a row number among the lines taken so far
+                seen = seen or _numbered(clean[page.lines[checked][0]], page)
+                checked += 1
+            if len(pages) == 1 and not seen and not _numbered(line, page):
                 head_lines += 1
             if not page.add(i, line):
                 cut = i
