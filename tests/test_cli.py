@@ -46,7 +46,7 @@ def test_extract_yaml_to_stdout(run):
     assert r.exit_code == 0, r.stderr
     plan = yaml.safe_load(r.stdout)
     assert plan["document"]["number"] == "93/KH-UBND"
-    assert r.stderr == f"kehoach: {SAMPLE}: 1 warning: inferred; -v to list\n"
+    assert r.stderr == f"kehoach: {SAMPLE}: 2 warnings: body-task-unread, inferred; -v to list\n"
     assert run("extract", SAMPLE, "-q").stderr == ""
 
 
