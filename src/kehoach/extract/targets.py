@@ -15,7 +15,7 @@ from .numbers import text_to_number
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s*(?:%|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})|(?:-|–|đến|tới)\s*\d[\d.,]*\s*%))|\d+(?:,\d+)?"
 """A figure: "3.604,09", "9,5", "1.500"; a decimal point before "%" or a multiplier too ("10.5%", "1.2 triệu")."""
 _PRE_WORDS = (
-    r"phấn đấu|đạt|chiếm|duy trì|tăng|giảm|bình quân|mức|tối thiểu|tối đa|ít nhất|không quá|không vượt quá"
+    r"phấn đấu|đạt|chiếm|duy trì|(?<!gia\s)tăng|giảm|bình quân|mức|tối thiểu|tối đa|ít nhất|không quá|không vượt quá"
     r"|không dưới|không thấp hơn|trên|dưới|khoảng|xấp xỉ|gần|hơn|từ|lên|xuống|còn|ở mức|ở(?=\s+\d)|đạt mức|thêm|được"
 )
 _UNIT_WORD = (r"(?:(?!(?:" + alternation(UNIT_ENDS) + r")(?![\p{L}\d])|năm\s+\d)\p{Ll}[\p{Ll}\d]*"
@@ -57,9 +57,14 @@ _LEAD_LABEL = rx.compile(r"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhì
 """What may come before the horizon that opens a goal ("- Tầm nhìn đến năm 2030: …")."""
 _LEAD_STOP = rx.compile(r"\s*[:,]\s*")
 _STRIP_TAIL = rx.compile(
-    r"\s*(?:,|phấn đấu|đạt|chiếm|duy trì|bình quân|tăng|giảm|mức|là|được|có|thêm|lên|còn|tối thiểu|ít nhất|trên|khoảng)*\s*$"
+    r"\s*(?:,|(?<![\p{L}\d])(?:phấn đấu|đạt|chiếm|duy trì|bình quân|(?<!gia\s)tăng|giảm|mức|là|được|có|thêm|lên|còn"
+    r"|tối thiểu|ít nhất|trên|khoảng|cho)(?![\p{L}\d]))*\s*$"
 )
+"""The words that end an indicator and say how it is measured, not what ("… đạt", "… tăng", "… cho"); whole words
+("cơ sở" does not end in "ở", "giá trị gia tăng" keeps its "tăng")."""
 _HEAD_WORDS = rx.compile(rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:trong|vào)\s+(?=năm\s+{YEAR}))", rx.I)
+_EACH_YEAR = rx.compile(r"^(?:mỗi|hằng|hàng)\s+năm\s*,?\s*", rx.I)
+""""Mỗi năm", "Hằng năm,": how often, kept in a target's text, no part of its indicator."""
 """Words that open a target's text and name no part of it; a horizon there (:func:`dates.horizon_at`) neither."""
 _COUNT_VERB = rx.compile(rf"^(?:{alternation(COUNT_VERBS)})$", rx.I)
 _MEASURE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})(?![\p{{L}}\d/])\s*")
@@ -314,7 +319,7 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     before_clean = rx.sub(r"\([^()]*\)", " ", before)
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
         before_clean = ""
-    raw_indicator = _strip_head(before_clean.strip(" ,;")).strip(" ,:;(")
+    raw_indicator = _strip_head(_EACH_YEAR.sub("", _strip_head(before_clean.strip(" ,;")))).strip(" ,:;(")
     indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", indicator):  # "… vào năm 2026 và 100% …"
         indicator = ""
