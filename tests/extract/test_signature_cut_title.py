@@ -22,6 +22,9 @@ HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 
     (["KT. GIÁM ĐỐC", "PHÓ GIÁM", "ĐỐC"], "Phó Giám đốc", "KT", False),
     (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Phó Chủ tịch", "KT", False),
     (["TM. ỦY BAN", "NHÂN DÂN", "CHỦ TỊCH"], "Chủ tịch", "TM", False),
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC"], "Phó Chủ tịch Thường trực", "KT", False),
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THƯỜNG TRỰC"], "Phó Chủ tịch Thường trực", "KT", False),
+    (["TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "THƯỜNG TRỰC"], "Phó Bí thư Thường trực", "TM", False),
 ])
 @pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["one-block", "block-a-line"])
 def test_a_title_cut_to_pieces_is_no_name_and_is_warned(lines, title, authority, cut, sep):

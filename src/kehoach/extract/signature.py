@@ -33,6 +33,7 @@ _TITLE_WORDS = {
     "giam doc": "Giám đốc", "pho giam doc": "Phó Giám đốc", "truong ban": "Trưởng ban", "pho truong ban": "Phó Trưởng ban",
     "chanh van phong": "Chánh Văn phòng", "pho chanh van phong": "Phó Chánh Văn phòng",
     "bi thu": "Bí thư", "pho bi thu": "Phó Bí thư", "pho bi thu thuong truc": "Phó Bí thư Thường trực",
+    "pho chu tich thuong truc": "Phó Chủ tịch Thường trực",
 }
 """Titles a signature names; a title alone on its line may open the block ("THỦ TƯỚNG")."""
 _BODY_WORDS = ("ỦY", "BAN", "NHÂN", "DÂN")
@@ -140,7 +141,7 @@ def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | N
         raw = [line for line in (b.raw_lines or [b.text]) if not _scribble(line)]
         after = raw[1:] + [_first_line(blocks, j + 1, stop)]
         pieces = [k for k, line in enumerate(raw) if (j > i or k) and _title_piece(line, prev if k == 0 else raw[k - 1], after[k])]
-        prev = raw[-1] if raw else prev
+        before, prev = prev, raw[-1] if raw else prev
         cut = cut or bool(pieces)
         if pieces and len(pieces) == len(raw):
             skipped += 1
@@ -148,7 +149,8 @@ def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | N
             j += 1
             continue
         if j > i and _person(b.text) and not _titles_in(b.text) and not _titles_in(b.text + " " + after[-1]) \
-                and not _body_words(b.text):  # "PHÓ TRƯỞNG BAN", "PHÓ CHỦ" over "TỊCH", "NHÂN DÂN" read like names
+                and not _titles_in(before + " " + b.text) and not _body_words(b.text):
+            # "PHÓ TRƯỞNG BAN", "PHÓ CHỦ" over "TỊCH", "THƯỜNG TRỰC" under "PHÓ BÍ THƯ", "NHÂN DÂN" read like names
             name = _person(b.text)
             used.append(j)
             break
@@ -165,9 +167,11 @@ def _collect(blocks: list[Block], i: int, stop: int) -> tuple[list[str], str | N
             break
         if j > i:
             used.append(j)
-        if lines and kept and _titles_in(lines[-1] + " " + kept[0]) and not _titles_in(kept[0]):
-            lines[-1] += " " + kept.pop(0)  # a title wrapped over two blocks ("PHÓ CHỦ" / "TỊCH")
-        lines.extend(kept)
+        for line in kept:  # a title wrapped over two lines or blocks ("PHÓ CHỦ" / "TỊCH") is whole again
+            if lines and _titles_in(lines[-1] + " " + line) and not _titles_in(line):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
         j += 1
     return lines, name, used, cut
 
