@@ -206,3 +206,52 @@ def test_a_layout_cell_joins_its_paragraphs_as_plain_text_joins_its_lines(issuer
 ])
 def test_a_span_of_years_wrapped_at_its_dash(text, paragraphs):
     assert [b.text for b in read_text(text)] == paragraphs
+
+
+_FILLER = ("Các cơ quan, đơn vị có liên quan triển khai đầy đủ các nhiệm vụ được giao, bảo đảm đúng tiến độ, "
+           "chất lượng và hiệu quả; định kỳ báo cáo kết quả thực hiện về cơ quan thường trực để tổng hợp.")
+
+
+def _wrapped(*middle: str, width: int = 80) -> str:
+    """A hard-wrapped document (lines filled to ``width``, as pdftotext or w3m leave them) around ``middle``."""
+    import textwrap
+
+    body = [line for k in range(1, 7) for line in textwrap.wrap(f"{k}. {_FILLER}", width)]
+    return "\n".join([*body, *middle, *body])
+
+
+def _full(text: str, width: int = 80) -> str:
+    assert 0.9 * width <= len(text) <= width, len(text)
+    return text
+
+
+HEADING = _full("3. Xây dựng văn bản hướng dẫn thi hành quy định chi tiết các nội dung được giao")
+BODY = "Các sở, ngành có trách nhiệm rà soát, tham mưu ban hành văn bản theo thẩm quyền."
+LABEL = _full("Chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện Tiểu dự án số 4:")
+NAME = _full("Rà soát nguồn thu lớn, theo dõi tiến độ thu từ các doanh nghiệp thuộc cụm Nam")
+
+
+@pytest.mark.parametrize("middle,expected", [
+    # A wrapped heading's short last line, then a sentence: the heading ends there.
+    ((HEADING, "trong Luật Đầu tư công", BODY), [HEADING + " trong Luật Đầu tư công", BODY]),
+    # The short line ends on a connector: the sentence goes on.
+    ((HEADING, "trong Luật Đầu tư công và", BODY), [f"{HEADING} trong Luật Đầu tư công và {BODY}"]),
+    # A label's colon filling the line: its title follows, one task.
+    ((LABEL, "Nâng cao năng lực quản lý nhà nước.", BODY), [f"{LABEL} Nâng cao năng lực quản lý nhà nước.", BODY]),
+    # A colon on a short line after a full one: a list follows.
+    ((HEADING, "như sau:", BODY), [f"{HEADING} như sau:", BODY]),
+    # A name cut at its dash after a full line: no dash item.
+    ((NAME, "- Bắc - Trung, khu vực ngoài quốc doanh.", BODY), [f"{NAME} - Bắc - Trung, khu vực ngoài quốc doanh.", BODY]),
+    # The full line ends a sentence: the dash opens an item.
+    ((NAME + ";", "- Bắc - Trung, khu vực ngoài quốc doanh."), [NAME + ";", "- Bắc - Trung, khu vực ngoài quốc doanh."]),
+])
+def test_the_wrap_width_of_hard_wrapped_text(middle, expected):
+    got = paras(_wrapped(*middle))
+    k = next(i for i, p in enumerate(got) if p.startswith(expected[0][:30]))
+    assert got[k:k + len(expected)] == expected
+
+
+def test_one_paragraph_a_line_text_has_no_wrap_width():
+    """Text that puts each paragraph on a line keeps its reading: a short line, then a capital, goes on."""
+    text = "\n".join([f"{k}. {_FILLER} {_FILLER}" for k in range(1, 30)] + [NAME, "- Bắc - Trung, khu vực."])
+    assert paras(text)[-2:] == [NAME, "- Bắc - Trung, khu vực."]

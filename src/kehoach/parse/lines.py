@@ -158,6 +158,50 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     return True
 
 
+_WRAP_MIN_LINES = 20
+"""Lines of at least :data:`_WRAP_LONG` characters a document needs before its wrap width is measured."""
+_WRAP_LONG = 40
+_WRAP_NEAR = 0.85
+"""A line this share of the wrap width or more fills its line: the text went on in the next one."""
+_WRAP_SHARE = 0.5
+_WRAP_OVER = 0.05
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width a hard-wrapped text (``pdftotext``, ``w3m -dump``) fills its lines to, or 0 when the text
+    puts a paragraph on a line: most long lines end within a few characters of one width, few go past it."""
+    long = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= _WRAP_LONG)
+    if len(long) < _WRAP_MIN_LINES:
+        return 0
+    width = long[int(len(long) * 0.9)]
+    near = sum(1 for n in long if _WRAP_NEAR * width <= n <= width)
+    over = sum(1 for n in long if n > width * 1.1)
+    return width if near >= _WRAP_SHARE * len(long) and over <= _WRAP_OVER * len(long) else 0
+
+
+_LABEL_COLON = rx.compile(r"\s\d{1,2}[a-z]?\s*:$")
+"""A line ending on a numbered label and its colon ("… thực hiện Dự án 4:"): a title follows it."""
+_NAME_END = rx.compile(r"\s\p{Lu}\p{Ll}*$")
+"""A line ending on a capitalized word ("… của cụm Khí"): a name may go on after a dash."""
+_DASH_CAPITAL = rx.compile(r"^[-–]\s+\p{Lu}")
+
+
+def full_line_goes_on(prev: str, line: str) -> bool:
+    """After a line that fills the wrap width: a label's colon then its title ("… Dự án 4:" / "Nâng cao …"),
+    or a name cut at its dash ("… của cụm Khí" / "- Điện - Đạm, …"), go on in one paragraph."""
+    if _LABEL_COLON.search(prev):
+        return starts_upper(line) and not starts_block(line) and not is_standalone(line)
+    return bool(_NAME_END.search(prev) and _DASH_CAPITAL.match(line) and not TERMINAL.search(prev))
+
+
+def short_line_ends(prev: str, line: str) -> bool:
+    """After a line well short of the wrap width, in a paragraph that filled a line: a sentence in capital
+    opens a new paragraph ("3. Xây dựng … được giao" / "trong Luật X" / "Các sở có trách nhiệm …"),
+    unless the short line ends on a connector or a comma, or either line is a heading in capitals."""
+    return (starts_upper(line) and not is_upper_text(line) and not is_upper_text(prev)
+            and not _OPEN_END.search(prev, len(prev) - _OPEN_END_LONGEST))
+
+
 _MIN_DASH_ITEMS = 5
 
 

@@ -31,11 +31,14 @@ from .lines import (
     PAGE_MARK,
     TERMINAL,
     dashes_indented,
+    full_line_goes_on,
     is_standalone,
     joins_previous,
     page_foot,
     page_foot_notes,
     running_lines,
+    short_line_ends,
+    wrap_width,
 )
 from .normalize import footnote_start, has_content, normalize_text
 from .pipes import MD_SEPARATOR, bare_pipe_table, md_row, split_cell
@@ -106,6 +109,9 @@ class _Builder:
         self.paragraphs_apart = apart  # a blank line stands between the document's paragraphs
         self.after_page = False  # a page break (its number, the blank lines around it) came before this line
         self.dashes_indented = False  # the document indents its dash items: a dash at the margin is a wrap
+        self.wrap = 0  # the width the text is hard-wrapped to (0: a paragraph a line), see lines.wrap_width
+        self.last_width = 0  # the width of the current block's last raw line
+        self.cur_full = False  # a line of the current block filled the wrap width
 
     def flush(self) -> None:
         self.bold_marks = 0
@@ -133,6 +139,7 @@ class _Builder:
             self.flush()
             self.cur_footnote = foot[0]
             self.cur = [(n, foot[1])]
+            self._measure(raw, True)
             self.blank_before = False
             return
         if self.cur:
@@ -148,7 +155,10 @@ class _Builder:
                         and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
             else:
                 join = joins_previous(prev_texts, text, self.paragraphs_apart)
+                by_width = self._by_width(prev_texts[-1], text)
+                join = join if by_width is None else by_width
             if join:
+                self._measure(raw, False)
                 self.cur.append((n, text))
                 self.bold_marks ^= _marks(raw)
                 self.blank_before = False
@@ -158,14 +168,33 @@ class _Builder:
             # A page break inside a sentence: "thiết" / (blank) / "thực, hiệu quả".
             last = self.blocks.pop()
             self.cur = list(zip(last.lines, last.raw_lines, strict=False))
+            self.last_width, self.cur_full = 0, False
             if joins_previous(_Texts(self.cur), text):
                 self.cur.append((n, text))
                 self.blank_before = False
                 return
             self.flush()
         self.cur = [(n, text)]
+        self._measure(raw, True)
         self.bold_marks = _marks(raw)
         self.blank_before = False
+
+    def _measure(self, raw: str, first: bool) -> None:
+        self.last_width = len(raw.rstrip())
+        full = bool(self.wrap) and self.last_width >= _FULL * self.wrap
+        self.cur_full = full or (self.cur_full and not first)
+
+    def _by_width(self, prev: str, text: str) -> bool | None:
+        """In hard-wrapped text, what the previous line's width says: after a full line a label's title or a
+        name cut at its dash goes on; after a short line that ends a paragraph which filled a line, a sentence
+        starts (a wrap would have left the line nearly full)."""
+        if not self.wrap:
+            return None
+        if self.last_width >= _FULL * self.wrap and full_line_goes_on(prev, text):
+            return True
+        if self.paragraphs_apart or not self.cur_full or self.last_width >= _SHORT * self.wrap:
+            return None  # (a short first line may be a wrap: a word processor's tab after "a)" fills it)
+        return False if short_line_ends(prev, text) else None
 
     def _margin_dash_wrap(self, raw: str, prev: str) -> bool:
         """A line starting with a dash at the margin, in a document that indents its dash items, after
@@ -230,6 +259,10 @@ class _Builder:
         self.blank_before = False
 
 
+_FULL = 0.85
+"""A line this share of the wrap width fills its line."""
+_SHORT = 0.75
+"""A line shorter than this share of the wrap width ends its paragraph (a wrap leaves less room than a word)."""
 _MIN_NUMBERED = 10
 _APART_SHARE = 0.9
 
@@ -251,6 +284,7 @@ def read_text(text: str) -> list[Block]:
     lines = text.split("\n")
     b = _Builder(paragraphs_apart(lines))
     b.dashes_indented = dashes_indented(lines)
+    b.wrap = wrap_width(lines)
     notes = page_foot_notes(lines) if "\f" in text else {}
     running = running_lines(lines) if "\f" in text else set()
     copied = copied_tables(lines) if "\t" in text else {}
