@@ -161,8 +161,10 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
 _WRAP_MIN_LINES = 20
 """Lines of at least :data:`_WRAP_LONG` characters a document needs before its wrap width is measured."""
 _WRAP_LONG = 40
-_WRAP_NEAR = 0.85
+FULL_SHARE = 0.85
 """A line this share of the wrap width or more fills its line: the text went on in the next one."""
+_SHORT_SHARE = 0.75
+"""A line shorter than this share of the wrap width ends its paragraph (a wrap leaves less room than a word)."""
 _WRAP_SHARE = 0.5
 _WRAP_OVER = 0.05
 
@@ -174,7 +176,7 @@ def wrap_width(lines: list[str]) -> int:
     if len(long) < _WRAP_MIN_LINES:
         return 0
     width = long[int(len(long) * 0.9)]
-    near = sum(1 for n in long if _WRAP_NEAR * width <= n <= width)
+    near = sum(1 for n in long if FULL_SHARE * width <= n <= width)
     over = sum(1 for n in long if n > width * 1.1)
     return width if near >= _WRAP_SHARE * len(long) and over <= _WRAP_OVER * len(long) else 0
 
@@ -200,6 +202,20 @@ def short_line_ends(prev: str, line: str) -> bool:
     unless the short line ends on a connector or a comma, or either line is a heading in capitals."""
     return (starts_upper(line) and not is_upper_text(line) and not is_upper_text(prev)
             and not _OPEN_END.search(prev, len(prev) - _OPEN_END_LONGEST))
+
+
+def width_says(prev: str, line: str, wrap: int, last_width: int, filled: bool, apart: bool) -> bool | None:
+    """In text hard-wrapped to ``wrap``, what the width of ``prev`` (``last_width``) says of ``line``: after a
+    full line a label's title or a name cut at its dash goes on; after a short line that ends a paragraph which
+    ``filled`` a line, a sentence starts (a wrap would have left the line nearly full). None: width says nothing.
+    A short first line stays a possible wrap (a word processor's tab after "a)" leaves one)."""
+    if not wrap:
+        return None
+    if last_width >= FULL_SHARE * wrap and full_line_goes_on(prev, line):
+        return True
+    if apart or not filled or last_width >= _SHORT_SHARE * wrap:
+        return None
+    return False if short_line_ends(prev, line) else None
 
 
 _MIN_DASH_ITEMS = 5

@@ -27,17 +27,17 @@ from .flattened import flattened_tables
 from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import (
     BARE_NUMBER,
+    FULL_SHARE,
     MARKUP,
     PAGE_MARK,
     TERMINAL,
     dashes_indented,
-    full_line_goes_on,
     is_standalone,
     joins_previous,
     page_foot,
     page_foot_notes,
     running_lines,
-    short_line_ends,
+    width_says,
     wrap_width,
 )
 from .normalize import footnote_start, has_content, normalize_text
@@ -155,7 +155,7 @@ class _Builder:
                         and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
             else:
                 join = joins_previous(prev_texts, text, self.paragraphs_apart)
-                by_width = self._by_width(prev_texts[-1], text)
+                by_width = width_says(prev_texts[-1], text, self.wrap, self.last_width, self.cur_full, self.paragraphs_apart)
                 join = join if by_width is None else by_width
             if join:
                 self._measure(raw, False)
@@ -181,20 +181,8 @@ class _Builder:
 
     def _measure(self, raw: str, first: bool) -> None:
         self.last_width = len(raw.rstrip())
-        full = bool(self.wrap) and self.last_width >= _FULL * self.wrap
+        full = bool(self.wrap) and self.last_width >= FULL_SHARE * self.wrap
         self.cur_full = full or (self.cur_full and not first)
-
-    def _by_width(self, prev: str, text: str) -> bool | None:
-        """In hard-wrapped text, what the previous line's width says: after a full line a label's title or a
-        name cut at its dash goes on; after a short line that ends a paragraph which filled a line, a sentence
-        starts (a wrap would have left the line nearly full)."""
-        if not self.wrap:
-            return None
-        if self.last_width >= _FULL * self.wrap and full_line_goes_on(prev, text):
-            return True
-        if self.paragraphs_apart or not self.cur_full or self.last_width >= _SHORT * self.wrap:
-            return None  # (a short first line may be a wrap: a word processor's tab after "a)" fills it)
-        return False if short_line_ends(prev, text) else None
 
     def _margin_dash_wrap(self, raw: str, prev: str) -> bool:
         """A line starting with a dash at the margin, in a document that indents its dash items, after
@@ -259,10 +247,6 @@ class _Builder:
         self.blank_before = False
 
 
-_FULL = 0.85
-"""A line this share of the wrap width fills its line."""
-_SHORT = 0.75
-"""A line shorter than this share of the wrap width ends its paragraph (a wrap leaves less room than a word)."""
 _MIN_NUMBERED = 10
 _APART_SHARE = 0.9
 
