@@ -66,7 +66,7 @@ _HEAD_WORDS = rx.compile(rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\
 _EACH_YEAR = rx.compile(r"^(?:mỗi|hằng|hàng)\s+năm\s*,?\s*", rx.I)
 """"Mỗi năm", "Hằng năm,": how often, kept in a target's text, no part of its indicator."""
 """Words that open a target's text and name no part of it; a horizon there (:func:`dates.horizon_at`) neither."""
-_COUNT_VERB = rx.compile(rf"^(?:{alternation(COUNT_VERBS)})$", rx.I)
+_COUNT_VERB = rx.compile(rf"^(?:{alternation(COUNT_VERBS)})(?:\s+(?:mới|thêm|được))?$", rx.I)
 _MEASURE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})(?![\p{{L}}\d/])\s*")
 """A measure word before the thing counted ("3.000 tấn nông sản"); not one a rate is of ("7 tấn/ha")."""
 _MEASURE_RATE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})\s*/")
