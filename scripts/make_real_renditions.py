@@ -1,6 +1,7 @@
 """Render the real plans of tests/real/ (crawled Markdown) as the Word file, PDF and web page they circulate as.
 
-    python scripts/make_real_renditions.py        # needs python-docx and LibreOffice (soffice)
+    python scripts/make_real_renditions.py          # needs python-docx, LibreOffice (soffice), pdftotext
+    python scripts/make_real_renditions.py --texts  # only the text renditions, of the committed files
 
 The real plans in the repository are Markdown a legal-document portal gives when crawled; the same
 plans reach analysts as Word files and PDFs. This script writes each one back as a Word document from
@@ -8,14 +9,18 @@ what the Markdown reader found (each paragraph a paragraph, each table a ruled W
 keep their lines, the header row repeated on every page) and prints it to PDF with LibreOffice; it
 also writes the plan as a plain web page (paragraphs and tables) and the PDF LibreOffice prints from
 that page (tables without rules, cells set close: a narrow "TT" column's header nearly touches the
-next one). The outputs go to tests/real/renditions/ (committed; CI does not run this script), and
-tests/test_real_renditions.py checks that each gives the Markdown's plan: the readers of every
-format agree on real content, not only on the generated plans of tests/unseen/.
+next one). Plans also reach analysts as the text other tools make of these files: it writes the text
+``pdftotext`` gives of both PDFs, with ``-layout`` (columns kept by spaces) and without (the text
+flow, tables one cell a line), and LibreOffice's text export of the Word file (TEXTS below; tools a
+Debian machine has, no network). The outputs go to tests/real/renditions/ (committed; CI does not
+run this script), and tests/test_real_renditions.py checks that each gives the Markdown's plan: the
+readers of every format agree on real content, not only on the generated plans of tests/unseen/.
 """
 
 from __future__ import annotations
 
 import html
+import subprocess
 import sys
 from pathlib import Path
 
@@ -71,8 +76,29 @@ def build_html(source: Path, out: Path) -> None:
     out.write_text("".join(parts) + "</body></html>\n", encoding="utf-8")
 
 
+TEXTS = {
+    "-layout.txt": ("pdftotext", "-layout", ".pdf"),
+    "-plain.txt": ("pdftotext", "", ".pdf"),
+    "-html-layout.txt": ("pdftotext", "-layout", "-html.pdf"),
+    "-html-plain.txt": ("pdftotext", "", "-html.pdf"),
+}
+"""Text renditions: suffix -> (tool, option, the rendition it reads); "-lo.txt" is LibreOffice's text export."""
+
+
+def build_texts(stem: str) -> None:
+    for suffix, (tool, option, source) in TEXTS.items():
+        args = [tool, *([option] if option else []), str(OUT / (stem + source)), str(OUT / (stem + suffix))]
+        subprocess.run(args, check=True, capture_output=True, timeout=120)
+    soffice_convert(OUT / (stem + ".docx"), "txt:Text (encoded):UTF8", "-lo.txt")
+
+
 def main(names: list[str]) -> int:
     OUT.mkdir(exist_ok=True)
+    if names[:1] == ["--texts"]:  # only the texts, from the committed Word files and PDFs
+        for source in sorted(REAL.glob("r*.md")):
+            if not names[1:] or any(source.name.startswith(n) for n in names[1:]):
+                build_texts(source.stem)
+        return 0
     for source in sorted(REAL.glob("r*.md")):
         if names and not any(source.name.startswith(n) for n in names):
             continue
@@ -82,7 +108,8 @@ def main(names: list[str]) -> int:
         page = OUT / (source.stem + ".html")
         build_html(source, page)
         soffice_convert(page, "pdf", "-html.pdf")
-        print(docx.relative_to(ROOT), ".pdf, .html and -html.pdf")
+        build_texts(source.stem)
+        print(docx.relative_to(ROOT), ".pdf, .html, -html.pdf and the texts")
     return 0
 
 

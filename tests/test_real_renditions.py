@@ -1,7 +1,10 @@
-"""The real plans of tests/real/ as Word files, PDFs, web pages and the PDFs printed from those pages
-(tests/real/renditions/, made by scripts/make_real_renditions.py) give the plan their Markdown gives: header, every task, its lead,
-its cooperating agencies and its deadline. Where a rendition is read differently, a warning on
-that task must say so, and the difference is listed here with its reason."""
+"""The real plans of tests/real/ as Word files, PDFs, web pages and the PDFs printed from those pages,
+and as the text other tools make of them (pdftotext with and without -layout, LibreOffice's text
+export) (tests/real/renditions/, made by scripts/make_real_renditions.py) give the plan their Markdown
+gives: header, every task, its lead, its cooperating agencies and its deadline. Where a rendition is
+read differently, a warning on that task must say so; tasks a rendition loses are listed here with
+their reason and the warning that says so (nothing silent is listed: a silent difference is a bug,
+marked as an expected failure in SILENT until it is fixed)."""
 
 from __future__ import annotations
 
@@ -14,10 +17,33 @@ from kehoach import extract_file
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "real"
-CASES = [(md.stem, fmt) for md in sorted(REAL.glob("r*.md")) for fmt in ("docx", "pdf", "html", "-html.pdf")]
-KNOWN: dict[tuple[str, str], int] = {}
-"""Renditions that lose tasks, with the reason (none since a numbered heading filling its line is
-told from a sentence's first line by the sentence the next line opens)."""
+TEXTS = ("-layout.txt", "-plain.txt", "-html-layout.txt", "-html-plain.txt", "-lo.txt")
+CASES = [(md.stem, fmt) for md in sorted(REAL.glob("r*.md")) for fmt in ("docx", "pdf", "html", "-html.pdf", *TEXTS)]
+_FLOW = "pdftotext without -layout gives a table one cell a line: the appendix's table is not read"
+_CLOSE = "the page printed from HTML sets cells close, -layout interleaves the rows"
+KNOWN: dict[tuple[str, str], tuple[int, str, str]] = {
+    ("r02-bacninh-144-kh-ubnd", "-plain.txt"): (19, "appendix-unread", _FLOW),
+    ("r02-bacninh-144-kh-ubnd", "-html-plain.txt"): (19, "appendix-unread", _FLOW),
+    ("r08-dongthap-552-kh-ubnd", "-plain.txt"): (14, "appendix-unread", _FLOW),
+    ("r08-dongthap-552-kh-ubnd", "-html-plain.txt"): (14, "appendix-unread", _FLOW),
+    ("r12-hanoi-310-kh-ubnd", "-plain.txt"): (6, "appendix-unread", _FLOW),
+    ("r12-hanoi-310-kh-ubnd", "-html-plain.txt"): (6, "appendix-unread", _FLOW),
+    ("r12-hanoi-310-kh-ubnd", "-html-layout.txt"): (6, "table-rows-interleaved", _CLOSE),
+    ("r10-hatinh-624-kh-ubnd", "-html-layout.txt"): (1, "numbering-gap", "a heading joined to the line above it"),
+}
+"""Renditions that lose tasks: (how many, the warning that says so, the reason)."""
+SILENT = {
+    ("r02-bacninh-144-kh-ubnd", "-layout.txt"): "an appendix cell read in part; a heading 'N. Sở …' joined to its text",
+    ("r02-bacninh-144-kh-ubnd", "-html-layout.txt"): "the appendix's table set close: rows read otherwise",
+    ("r05-cantho-153-kh-ubnd", "-html-layout.txt"): "a full line ending a sentence, then a capital: read as a new task",
+    ("r05-cantho-153-kh-ubnd", "-html-plain.txt"): "a full line ending a sentence, then a capital: read as a new task",
+    ("r08-dongthap-552-kh-ubnd", "-html-layout.txt"): "the appendix's cells joined (warned on the table, not the tasks)",
+    ("r16-laichau-7360-kh-ubnd", "-html-plain.txt"): "a lead cell cut at 'và' one cell a line: read as a new row",
+    ("r17-hcm-172-kh-ubnd", "-html-plain.txt"): "a task's text read from the paragraph after it",
+    ("r21-sonla-2954-qd-ubnd", "-html-layout.txt"): "a full line ending a sentence, then a capital: read as a new task",
+    ("r21-sonla-2954-qd-ubnd", "-html-plain.txt"): "a full line ending a sentence, then a capital: read as a new task",
+}
+"""Renditions read otherwise without a warning on the task: bugs to fix (expected failures until then)."""
 
 
 def _rendition(stem: str, fmt: str) -> Path:
@@ -42,7 +68,13 @@ def test_every_real_plan_has_its_renditions():
         assert _rendition(stem, fmt).is_file(), (stem, fmt)
 
 
-@pytest.mark.parametrize("stem,fmt", CASES, ids=[_rendition(s, f).name for s, f in CASES])
+def _case(stem: str, fmt: str):
+    reason = SILENT.get((stem, fmt))
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(stem, fmt, marks=marks, id=_rendition(stem, fmt).name)
+
+
+@pytest.mark.parametrize("stem,fmt", [_case(s, f) for s, f in CASES])
 def test_a_rendition_gives_the_markdowns_plan(stem, fmt):
     base = _plan(REAL / f"{stem}.md")
     got = _plan(_rendition(stem, fmt))
@@ -53,6 +85,8 @@ def test_a_rendition_gives_the_markdowns_plan(stem, fmt):
     differ = sorted({*want} ^ {*read} | {k for k in want.keys() & read.keys() if _fields(read[k]) != want[k]})
     unread = [k for k in differ if k in want and k not in read]
     wrong = [read[k] for k in differ if k in read]
-    assert len(unread) == KNOWN.get((stem, fmt), 0), differ
+    count, code, _reason = KNOWN.get((stem, fmt), (0, "", ""))
+    assert len(unread) == count, differ
+    assert not code or code in {w["code"] for w in got["warnings"]}, code  # a loss is warned
     said = " ".join(w["message"] for w in got["warnings"])
     assert [t["id"] for t in wrong if f"task {t['id']}:" not in said] == []  # read otherwise: warned
