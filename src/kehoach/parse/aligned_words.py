@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import overload
 
 from .. import rx
 from ..record import Record
@@ -31,6 +30,10 @@ from .aligned_cells import OVERHANG as _OVERHANG
 from .aligned_cells import Run, across, line_cells, name_cut
 from .aligned_header import Header, header_cells, read_header, runs_of
 from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
+
+TYPE_CHECKING = False  # typing only
+if TYPE_CHECKING:
+    from typing import overload
 
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
 """A row number: a roman number, a capital letter or a numbered item."""
@@ -223,11 +226,12 @@ class _Clean(Sequence[str]):
     def __len__(self) -> int:
         return len(self.lines)
 
-    @overload
-    def __getitem__(self, k: int) -> str: ...
+    if TYPE_CHECKING:  # (typing is not imported at run time: a text extract loads nothing it does not use)
+        @overload
+        def __getitem__(self, k: int) -> str: ...
 
-    @overload
-    def __getitem__(self, k: slice) -> list[str]: ...
+        @overload
+        def __getitem__(self, k: slice) -> list[str]: ...
 
     def __getitem__(self, k: int | slice) -> str | list[str]:
         if isinstance(k, slice):
