@@ -62,6 +62,7 @@ CODES: dict[str, str] = {
     "deadline-from-title": "a table has no deadline column; its rows take the time its title ends with ('… đến năm 2030')",
     "table-carried-down": "a task row's lead cell is empty; the lead of the row above was taken (a cell merged down)",
     "table-misaligned": "a table row's cells do not fit their columns (a date in the lead column, an agency in the deadline column)",
+    "tasks-none": "a plan with numbered sections gave no task at all (no appendix table of tasks, no agency assigned work in its body)",
     "appendix-unread": "the document announces an appendix, or has a table with a lead column, yet no appendix task came out",
     "coverage-low": "less than 90% of the plan's lines were placed in the output (quality.coverage); see quality.unplaced",
     # labelled task blocks

@@ -32,7 +32,7 @@ from .extract.table_checks import glued_markers
 from .extract.task_times import date_relative_deadlines, date_yearless_deadlines
 from .parse import Source, read_source
 from .parse.portal import apply_metadata
-from .quality import COVERAGE_FLOOR, lead_warnings, measure, placed_lines
+from .quality import COVERAGE_FLOOR, lead_warnings, measure, no_task_warnings, placed_lines
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def build_plan(source: Source) -> dict:
         "footnotes": footnotes.entries,
         "targets": targets,
         "tasks": tasks,
-        "warnings": warnings + lead_warnings(tasks) + quality_warnings,
+        "warnings": warnings + lead_warnings(tasks) + quality_warnings + no_task_warnings(doc["is_plan"], sections, tasks, warnings),
         "quality": quality,
     }
 

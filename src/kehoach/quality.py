@@ -51,3 +51,25 @@ def measure(source: Source, placed: set[int], is_plan: bool) -> tuple[dict, list
     if is_plan and coverage < COVERAGE_FLOOR:
         warnings.append(warning("coverage-low", f"only {coverage:.0%} of the lines were placed; see quality.unplaced"))
     return {"coverage": coverage, "unplaced": unplaced}, warnings
+
+
+_TASK_ROLES = ("organization", "tasks", "solutions")
+"""Roles of the parts where a plan assigns its work ("TỔ CHỨC THỰC HIỆN", "NHIỆM VỤ", "GIẢI PHÁP")."""
+
+
+def no_task_warnings(is_plan: bool, sections: list[dict], tasks: list[dict], warnings: list[PlanWarning]) -> list[PlanWarning]:
+    """A ``tasks-none`` warning for a plan with numbered sections from which no task came, when no
+    other warning already says why (an appendix unread, an item unread): a plan assigns its work,
+    so an empty task list is a reading to check, not a result. Its loc is the part where a plan
+    assigns work, when it has one."""
+    if not is_plan or tasks or not sections or any(w["code"] in ("appendix-unread", "body-task-unread") for w in warnings):
+        return []
+    where = next((s for s in _walk(sections) if s.get("role") in _TASK_ROLES), None)
+    return [warning("tasks-none", "no task was read from this plan (no appendix table of tasks, no agency assigned work in "
+                    "its body): check its implementation part by hand", where["loc"] if where else None)]
+
+
+def _walk(sections: list[dict]):
+    for s in sections:
+        yield s
+        yield from _walk(s.get("children") or [])
