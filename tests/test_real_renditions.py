@@ -39,7 +39,6 @@ SILENT = {
     ("r05-cantho-153-kh-ubnd", "-html-plain.txt"): "a full line ending a sentence, then a capital: read as a new task",
     ("r08-dongthap-552-kh-ubnd", "-html-layout.txt"): "the appendix's cells joined (warned on the table, not the tasks)",
     ("r16-laichau-7360-kh-ubnd", "-html-plain.txt"): "a lead cell cut at 'và' one cell a line: read as a new row",
-    ("r17-hcm-172-kh-ubnd", "-html-plain.txt"): "a task's text read from the paragraph after it",
     ("r21-sonla-2954-qd-ubnd", "-html-layout.txt"): "a full line ending a sentence, then a capital: read as a new task",
     ("r21-sonla-2954-qd-ubnd", "-html-plain.txt"): "a full line ending a sentence, then a capital: read as a new task",
 }

@@ -228,6 +228,8 @@ def _full(text: str, width: int = 80) -> str:
 HEADING = _full("3. Xây dựng văn bản hướng dẫn thi hành quy định chi tiết các nội dung được giao")
 BODY = "Các sở, ngành có trách nhiệm rà soát, tham mưu ban hành văn bản theo thẩm quyền."
 LABEL = _full("Chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện Tiểu dự án số 4:")
+DUTY = _full("2. Sở Nội vụ chịu trách nhiệm về nội dung Kế hoạch này, chủ trì tham mưu trình")
+AGENCY = _full("3. Trung tâm Truyền thông tỉnh và các cơ quan báo chí đóng trên địa bàn tỉnh")
 NAME = _full("Rà soát nguồn thu lớn, theo dõi tiến độ thu từ các doanh nghiệp thuộc cụm Nam")
 
 
@@ -242,6 +244,10 @@ NAME = _full("Rà soát nguồn thu lớn, theo dõi tiến độ thu từ các 
     ((HEADING, "như sau:", BODY), [f"{HEADING} như sau:", BODY]),
     # A name cut at its dash after a full line: no dash item.
     ((NAME, "- Bắc - Trung, khu vực ngoài quốc doanh.", BODY), [f"{NAME} - Bắc - Trung, khu vực ngoài quốc doanh.", BODY]),
+    # A numbered sentence filling its line, cut before an agency's name: one task.
+    ((DUTY, "Ủy ban nhân dân tỉnh ban hành.", BODY), [f"{DUTY} Ủy ban nhân dân tỉnh ban hành.", BODY]),
+    # A numbered agency heading filling its line, then its text (a verb): heading and text.
+    ((AGENCY, "Chủ trì, phối hợp tuyên truyền.", BODY), [AGENCY, "Chủ trì, phối hợp tuyên truyền.", BODY]),
     # The full line ends a sentence: the dash opens an item.
     ((NAME + ";", "- Bắc - Trung, khu vực ngoài quốc doanh."), [NAME + ";", "- Bắc - Trung, khu vực ngoài quốc doanh."]),
 ])

@@ -6,6 +6,7 @@ from .. import rx
 from ..memo import text_cache
 from ..numbering import match_token
 from ..vn import is_upper_text, starts_upper
+from ..vocab.agencies import starts_agency
 from ..vocab.document_parts import (
     APPENDIX,
     BARE_PAGE_NUMBER,
@@ -190,8 +191,12 @@ _DASH_CAPITAL = rx.compile(r"^[-–]\s+\p{Lu}")
 
 def full_line_goes_on(prev: str, line: str) -> bool:
     """After a line that fills the wrap width: a label's colon then its title ("… Dự án 4:" / "Nâng cao …"),
-    or a name cut at its dash ("… của cụm Khí" / "- Điện - Đạm, …"), go on in one paragraph."""
-    if _LABEL_COLON.search(prev):
+    a numbered sentence cut before a name ("1. Sở A chủ trì, tham mưu" / "Ủy ban nhân dân …"), or a name cut at
+    its dash ("… của cụm Khí" / "- Điện - Đạm, …"), go on in one paragraph."""
+    token = match_token(prev)
+    numbered = (token is not None and token.kind != "bullet" and bool(token.rest)
+                and not TERMINAL.search(prev) and not is_upper_text(token.rest))
+    if _LABEL_COLON.search(prev) or (numbered and starts_agency(line)):  # (a heading's text opens with a verb)
         return starts_upper(line) and not starts_block(line) and not is_standalone(line)
     return bool(_NAME_END.search(prev) and _DASH_CAPITAL.match(line) and not TERMINAL.search(prev))
 
