@@ -259,11 +259,11 @@ _PURPOSE_NAMED = rx.compile(r"(?i:chỉ\s+đạo|công\s+tác|tổ\s+chức)\s*$
 def trim_known(name: str) -> str:
     """A name with a clause run on after it cut off: at a verb of duty (:data:`.vocab.agencies.DUTY_VERBS`:
     "Ban Thi đua - Khen thưởng tổng kết phong trào" -> "Ban Thi đua - Khen thưởng"), or after a department's
-    whole name ("Sở Nông nghiệp và Môi trường thành lập các đoàn" -> "Sở Nông nghiệp và Môi trường"); any
+    whole name ("Sở Nông nghiệp và Môi trường thành lập tổ công tác" -> "Sở Nông nghiệp và Môi trường"); any
     other name is returned as it is."""
     force = _FORCE_NAME.match(name)
     if force and rx.match(r"\s*(?:,|và\s)", name[force.end():]):
-        name = force.group(0)  # "lực lượng Công an và gia đình, …": a force by its name ends there
+        name = force.group(0)  # "lực lượng Công an và dân quân, …": a force by its name ends there
     duty = _DUTY.search(_BRACKETED.sub(lambda m: "_" * len(m.group(0)), name))
     if duty and len(name[:duty.start()].split()) >= 2 and not _PURPOSE_NAMED.search(name[:duty.start()]) \
             and not _KIND_ONLY.match(name[:duty.start()]):

@@ -101,7 +101,7 @@ _GROUP = rx.compile(r"^(?:[IVXL]{1,6}|[A-Z])[.)]\s+(?=\p{L})")
 
 
 def group_marker(text: str) -> str | None:
-    """The number of a group row written with its title ("II. Xã hội số" -> "II.")."""
+    """The number of a group row written with its title ("II. Nhóm nhiệm vụ thứ hai" -> "II.")."""
     m = _GROUP.match(text)
     return m.group(0).strip() if m else None
 

@@ -83,7 +83,7 @@ _YEAR_FROM_DASH = rx.compile(r"^[-–]\s*((?:19|20)\d\d)(?!\d)")
 
 
 def year_range_wrap(prev: str, line: str) -> bool:
-    """``line`` goes on with a span of years cut at its dash ("… giai đoạn 2025" / "- 2035, định hướng …"):
+    """``line`` goes on with a span of years cut at its dash ("… giai đoạn 2026" / "- 2030, tầm nhìn …"):
     a dash then a later year, after a line ending on a year; not a dash item."""
     first, second = _YEAR_END.search(prev), _YEAR_FROM_DASH.match(line)
     return bool(first and second and int(first.group(1)) < int(second.group(1)))
@@ -192,7 +192,7 @@ _DASH_CAPITAL = rx.compile(r"^[-–]\s+\p{Lu}")
 def full_line_goes_on(prev: str, line: str) -> bool:
     """After a line that fills the wrap width: a label's colon then its title ("… Dự án 4:" / "Nâng cao …"),
     a numbered sentence cut before a name ("1. Sở A chủ trì, tham mưu" / "Ủy ban nhân dân …"), or a name cut at
-    its dash ("… của cụm Khí" / "- Điện - Đạm, …"), go on in one paragraph."""
+    its dash ("… của Tổng công ty Điện" / "- Nước Miền Nam, …"), go on in one paragraph."""
     token = match_token(prev)
     numbered = (token is not None and token.kind != "bullet" and bool(token.rest)
                 and not TERMINAL.search(prev) and not is_upper_text(token.rest))

@@ -1,7 +1,7 @@
 """What Tesseract was unsure of: its word confidences, read from the hOCR files OCRmyPDF keeps.
 
 A page's mean confidence says how well it was read as a whole; a single word read with low
-confidence is where a misread tone hides ("kiểm" read "kiếm", "dời" read "đời"). Such a slip gives
+confidence is where a misread tone hides ("mở" read "mỡ", "bảo" read "báo"). Such a slip gives
 a real Vietnamese syllable, so neither the syllable grammar nor the document's other spellings can
 find it when the word is written only once, and a wrong task title would pass without a word.
 Each such word is therefore located in the text read from the OCR'd PDF and its line is warned, for
