@@ -126,6 +126,8 @@ SHAPES: dict[str, tuple[int, Callable[[int], tuple[bytes, str]]]] = {
     "numbering-run": (20_000, lambda n: (text("1" + ".1" * n + " Mục\n"), "x.txt")),
     "footnote-marks-10k": (10_000, footnotes),
     "layout-500-columns": (500, layout_columns),
+    "bare-pipe-table-5000": (5000, lambda n: (text("TT| Nội dung| Chủ trì\n---|---|---\n"
+                                                  + "".join(f"{k}| Việc {k}| Sở Tài chính\n" for k in range(1, n + 1))), "x.md")),
     "layout-header-words-4000": (4000, lambda n: (text((" ".join(["Nội dung"] * 30) + "  Thời gian  Chủ trì\n") * n), "x.txt")),
 }
 
