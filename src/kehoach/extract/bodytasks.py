@@ -38,10 +38,12 @@ _HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))"
 _ASSIGN = rf"(?:{ASSIGN}\s+)?"
 AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*|{ADDRESSEE})$")
 _VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"
-          r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
+          r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
           r"|đôn\s+đốc|tăng\s+cường|bảo\s+đảm|đảm\s+bảo|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
           r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tập\s+huấn"
-          r"|tiến\s+hành|tổng\s+hợp|lãnh\s+đạo|(?<!\sNgoại\s)(?<!được\s)giao")
+          r"|tiến\s+hành|tổng\s+hợp|lãnh\s+đạo|(?<!\sNgoại\s)(?<!được\s)giao|tổng\s+kết|sơ\s+kết|đánh\s+giá|thẩm\s+định|giám\s+sát"
+          r"|đề\s+xuất|ban\s+hành|phê\s+duyệt|cập\s+nhật|kiện\s+toàn|hoàn\s+thiện|chuẩn\s+bị|giải\s+quyết|duy\s+trì|biên\s+soạn"
+          r"|lựa\s+chọn|vận\s+động|công\s+bố|thông\s+báo|thành\s+lập|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng")
 _DUTY_CAPS = r"(?:Chủ\s+trì|Phối\s+hợp|Có\s+trách\s+nhiệm|Chịu\s+trách\s+nhiệm|Tham\s+mưu|Chủ\s+động|Tích\s+cực|Tham\s+gia)"
 AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b(?:[^:(]|\([^():]*\)){{0,140}}?|{ADDRESSEE})"
                           rf"(?:\s*:\s*|\s+[-–]\s+(?=(?:{_VERBS}|{DUTY_WORDS}|{_DUTY_CAPS})\b))(?P<text>.+)$")
@@ -51,9 +53,11 @@ colon ("Sở Tài chính - bố trí kinh phí …", "Sở Y tế – Chủ trì
 Thương binh và Xã hội", "Phòng Hành chính - Tổ chức": a capitalised verb that names a field too).
 Businesses and people a plan addresses ("Doanh nghiệp: chủ động …", "Người dân:") are read the same way: the lead
 is whom the plan names."""
+_WHOLE_HEAD = r"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)"
+"""A head word that is a whole name ("Tỉnh đoàn kiểm tra …"): no name need follow it."""
 _LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
 AGENCY_SENTENCE = rx.compile(
-    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{GROUP_HEAD}|{_HEAD}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
+    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{_HEAD}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
 """An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
 ("Các đơn vị", "Các sở") may be the whole name ("Các đơn vị báo cáo kết quả …")."""
 SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
