@@ -43,3 +43,47 @@ def test_an_agency_then_its_duty_verb_is_a_task_led_by_the_whole_name(verb, name
         return
     plan = _plan(f"1. Sở Nội vụ chủ trì, phối hợp với {other} {verb} {obj}")
     assert [(t["lead_as_written"], t["support_as_written"]) for t in plan["tasks"]] == [(["Sở Nội vụ"], [other])]
+
+
+TASKS = "Số: 5/KH-UBND\n\nKẾ HOẠCH\n\nThử nghiệm\n\nI. MỤC TIÊU\n\nBảo đảm chất lượng.\n\nII. NHIỆM VỤ CỤ THỂ\n\n"
+
+
+@pytest.mark.parametrize(("item", "lead"), [
+    ("Các trường học, trung tâm giáo dục nghề nghiệp kiện toàn bộ phận y tế, hoàn thành trong quý III/2026.",
+     "Các trường học, trung tâm giáo dục nghề nghiệp"),
+    ("Sở Tài chính bố trí kinh phí thực hiện kế hoạch.", "Sở Tài chính"),
+    ("Ban Thi đua - Khen thưởng tổng kết phong trào thi đua.", "Ban Thi đua - Khen thưởng"),
+    ("Các cơ quan chuyên môn cấp huyện đánh giá kết quả thực hiện.", "Các cơ quan chuyên môn cấp huyện"),
+    ("Trung tâm Y tế khu vực kiện toàn bộ phận kiểm soát nhiễm khuẩn.", "Trung tâm Y tế khu vực"),
+    # a name run on past a verb the list lacks, or past a colon, is no lead: the item stays warned
+    ("Các cấp, các ngành trong huyện quyết tâm tuyên truyền sâu rộng.", None),
+    ("Các sở, ngành có liên quan đến hoạt động sản xuất kinh doanh của hợp tác xã tích cực hỗ trợ, tháo gỡ khó khăn.",
+     None),
+])
+def test_a_task_item_opening_with_an_agency_and_its_duty_is_its_task(item, lead):
+    plan = extract_bytes((TASKS + f"1. Rà soát cơ sở vật chất\n\nSở Y tế chủ trì rà soát.\n\n2. {item}\n").encode("utf-8"),
+                         "plan.md")
+    got = [t["lead_as_written"] for t in plan["tasks"] if t["section"] == "II.2"]
+    assert got == ([[lead]] if lead else [])
+    unread = [w for w in plan["warnings"] if w["code"] == "body-task-unread"]
+    assert bool(unread) == (lead is None)
+
+
+def test_a_part_opening_with_an_agency_and_its_duty_is_no_item_task():
+    """Only an item within a part is read so: a part's own paragraph after its table may be another part run in."""
+    plan = extract_bytes((TASKS + "Sở Y tế theo dõi, đôn đốc việc thực hiện Kế hoạch.\n").encode("utf-8"), "plan.md")
+    assert plan["tasks"] == []
+
+
+def test_an_item_task_ending_on_how_often_recurs():
+    """"… tập huấn cho cán bộ thường xuyên." ends the sentence on how often: the task recurs (it was read as no time)."""
+    item = "2. Các trường học kiện toàn bộ phận y tế, tổ chức tập huấn cho cán bộ thường xuyên.\n"
+    plan = extract_bytes((TASKS + item).encode("utf-8"), "plan.md")
+    assert [t["deadline"]["recurrence"] for t in plan["tasks"]] == ["continuous"]
+
+
+def test_a_name_run_past_a_stop_is_no_item_lead():
+    """A layout's run-on sentence ("Quỹ A được 3 tỷ đồng. Tập trung kiểm tra …") names no lead."""
+    item = "2. Quỹ Bảo trợ trẻ em được 3 tỷ đồng. Tập trung kiểm tra việc sử dụng quỹ.\n"
+    plan = extract_bytes((TASKS + item).encode("utf-8"), "plan.md")
+    assert plan["tasks"] == []

@@ -24,6 +24,7 @@ from .addressees import (
     unread_item,
 )
 from .agencies import canonical_agency, cell_to_agencies, name_from_caps, trim_known
+from .bodyverbs import DUTY_WORD, VERBS, duty_lead
 from .dates import find_closing_time, find_time_phrase, text_to_deadline
 from .labelled import is_category, labelled_deadline
 from .roles import Role
@@ -37,16 +38,9 @@ if TYPE_CHECKING:
 _HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))"
 _ASSIGN = rf"(?:{ASSIGN}\s+)?"
 AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*|{ADDRESSEE})$")
-_VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|tham\s+mưu|chỉ\s+đạo|triển\s+khai"
-          r"|thực\s+hiện|tổ\s+chức|theo\s+dõi|hướng\s+dẫn|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|rà\s+soát|bố\s+trí|nghiên\s+cứu|kiểm\s+tra"
-          r"|đôn\s+đốc|tăng\s+cường|bảo\s+đảm|đảm\s+bảo|cung\s+cấp|phổ\s+biến|tuyên\s+truyền|quán\s+triệt|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm"
-          r"|báo\s+cáo|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tập\s+huấn"
-          r"|tiến\s+hành|tổng\s+hợp|lãnh\s+đạo|(?<!\sNgoại\s)(?<!được\s)giao|tổng\s+kết|sơ\s+kết|đánh\s+giá|thẩm\s+định|giám\s+sát"
-          r"|đề\s+xuất|ban\s+hành|phê\s+duyệt|cập\s+nhật|kiện\s+toàn|hoàn\s+thiện|chuẩn\s+bị|giải\s+quyết|duy\s+trì|biên\s+soạn"
-          r"|lựa\s+chọn|vận\s+động|công\s+bố|thông\s+báo|thành\s+lập|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng")
 _DUTY_CAPS = r"(?:Chủ\s+trì|Phối\s+hợp|Có\s+trách\s+nhiệm|Chịu\s+trách\s+nhiệm|Tham\s+mưu|Chủ\s+động|Tích\s+cực|Tham\s+gia)"
 AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b(?:[^:(]|\([^():]*\)){{0,140}}?|{ADDRESSEE})"
-                          rf"(?:\s*:\s*|\s+[-–]\s+(?=(?:{_VERBS}|{DUTY_WORDS}|{_DUTY_CAPS})\b))(?P<text>.+)$")
+                          rf"(?:\s*:\s*|\s+[-–]\s+(?=(?:{VERBS}|{DUTY_WORDS}|{_DUTY_CAPS})\b))(?P<text>.+)$")
 """An agency, a colon, its task ("Sở Nội vụ (cơ quan thường trực): …"); never a colon inside a
 bracket the task opened ("Sở X chủ trì lập dự toán (thời hạn: tháng 8/2026)"). A dash before a duty does as the
 colon ("Sở Tài chính - bố trí kinh phí …", "Sở Y tế – Chủ trì …"); one inside a name does not ("Sở Lao động -
@@ -57,12 +51,12 @@ _WHOLE_HEAD = r"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)"
 """A head word that is a whole name ("Tỉnh đoàn kiểm tra …"): no name need follow it."""
 _LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
 AGENCY_SENTENCE = rx.compile(
-    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{_HEAD}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={_VERBS}\b)")
+    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{_HEAD}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={VERBS}\b)")
 """An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
 ("Các đơn vị", "Các sở") may be the whole name ("Các đơn vị báo cáo kết quả …")."""
 SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
 _SUPPORT_STOP = rx.compile(
-    r"\s+(?:" + _VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
+    r"\s+(?:" + VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
     r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
     r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|kịp\s+thời|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
     r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.:;(]"
@@ -78,11 +72,6 @@ _LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn
 _WITH_SUPPORT = rx.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", rx.I)
 """A point that introduces the agencies it works with: "b) Chủ trì, phối hợp:" / "- Sở A …"."""
 _CONTINUATION_MAX_WORDS = 16
-_DUTY_WORD = rx.compile(r"(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tham\s+mưu|triển\s+khai|thực\s+hiện"
-                        r"|xây\s+dựng|hướng\s+dẫn|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền"
-                        r"|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo|chủ\s+động|tiếp\s+tục)\b", rx.I)
-"""A paragraph that opens with a duty ("Chủ trì rà soát …" with no stop at its end) states the work: it does not go
-on with the agency's name of the heading above it."""
 _CAPS_NAME_WORDS = 14
 _TERMINAL = rx.compile(r"[.;:!?…]['\"”’)]*$")
 
@@ -176,7 +165,7 @@ def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
         return f"{agency.rstrip(' :')}: {sec.content[0][1].strip().rstrip('.;')}", 1, False
     if sec.content and not _TERMINAL.search(agency):
         kind, first, _loc = sec.content[0]
-        if kind == "text" and first[:1].isupper() and not _TERMINAL.search(first) and not _DUTY_WORD.match(first) \
+        if kind == "text" and first[:1].isupper() and not _TERMINAL.search(first) and not DUTY_WORD.match(first) \
                 and len(first.split()) <= _CONTINUATION_MAX_WORDS and len(sec.content) > 1:
             return f"{agency} {first}", 1, False
     return agency, 0, False
@@ -265,7 +254,7 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Uni
     return units
 
 
-_RUN_DASH = rx.compile(rf"(?:^|\s)[-–]\s+(?=(?i:{_VERBS})\b)")
+_RUN_DASH = rx.compile(rf"(?:^|\s)[-–]\s+(?=(?i:{VERBS})\b)")
 """A dash that opens a duty ("- Chủ trì …", "- Phối hợp với …"), never one inside a name ("Ban Thi đua - Khen thưởng")."""
 
 
@@ -284,15 +273,17 @@ brackets after it ("Xây dựng Đề án … (Sở A chủ trì, phối hợp v
 capitalised "Giao"/"Đề nghị", which opens a sentence (a heading run into its paragraph by a text export)."""
 
 
-def _lead_sentence(text: str) -> tuple[str, int] | None:
-    """The agency a paragraph makes the lead ("Sở A chủ trì, phối hợp với …", "Giao Sở A …") and where
-    that assignment starts, at the paragraph's start or after a sentence or a colon; or None."""
+def _lead_sentence(text: str, item: bool = False) -> tuple[str, int] | None:
+    """The agency a paragraph makes the lead ("Sở A chủ trì, phối hợp với …", "Giao Sở A …"; at the paragraph's start
+    an item's, within a part, duty right after the name does too: "Các trường A kiện toàn …") and where that assignment starts, at the
+    paragraph's start or after a sentence or a colon; or None."""
     for start in (0, *(m.end() for m in _CLAUSE_START.finditer(text))):
         clause = text[start:]
         m = AGENCY_SENTENCE.match(clause + " ")
         if m is None or not m.group("agency")[:1].isupper():
             continue
-        if _LEADS.match(clause[m.end("agency"):]) or rx.match(rf"{_LEAD_IN}{ASSIGN}\s", clause):
+        if _LEADS.match(clause[m.end("agency"):]) or rx.match(rf"{_LEAD_IN}{ASSIGN}\s", clause) \
+                or (item and start == 0 and duty_lead(m.group("agency"), clause[m.end("agency"):])):
             return m.group("agency"), start
     return None
 
@@ -303,7 +294,7 @@ def _item_units(sec: Section) -> list[_Unit]:
     states the work: one task titled by the heading, or one per assigning paragraph when several
     agencies are given their parts. Support and deadline are read from the assignment on."""
     said = [(found[0], text, found[1], loc) for kind, text, loc in sec.content
-            if kind == "text" and (found := _lead_sentence(text)) is not None]
+            if kind == "text" and (found := _lead_sentence(text, "." in sec.id)) is not None]
     if not said:  # "- Sở Tài chính: bố trí …", "b) Doanh nghiệp - chủ động …": items headed by whom they are for
         return [_Unit(m.group("agency"), m.group("text"), loc, sec.title) for _kind, text, loc in sec.content
                 if (m := AGENCY_COLON.match(text)) and _named(m.group("agency"))] or \
