@@ -69,7 +69,7 @@ class _Page:
     """One page of the table: its header's anchors, its lines and, for each position, how many runs
     cross it."""
 
-    def __init__(self, n: int, head: Header) -> None:
+    def __init__(self, n: int, head: Header, carried: bool = False) -> None:
         self.head = head
         self.header = [(s, e) for s, e, _ in head.cells]
         self.anchors = [s for s, _, _ in head.cells]
@@ -81,6 +81,8 @@ class _Page:
         self.doubtful: set[int] = set()
         self._mark(head.cells, 1)
         self.first = n
+        self.body: int | None = None  # where this page's rows' text starts, after their numbers
+        self.carried = carried  # a later page: its lines before a row number go on with the row above
         subs = [k for k, cell in enumerate(head.cells) if cell not in head.top]
         self.soft = frozenset(k for k in subs if k + 1 in subs)
 
@@ -144,6 +146,9 @@ class _Page:
             return True
         if (len(runs) == 1 and self._from_first(runs[0])) or any(self._crossed(r) > 2 for r in runs):
             return False
+        if len(runs) >= 2 and runs[0][0] < self.anchors[1] and _ROW_NO.match(runs[0][2]):
+            self.carried = False
+            self.body = runs[1][0] if self.body is None else min(self.body, runs[1][0])
         self._mark(runs, 1)
         self.lines.append((n, runs))
         return True
@@ -156,6 +161,8 @@ class _Page:
         first, second = self.anchors[0], self.anchors[1]
         if e - _OVERHANG <= second or s >= second - 1:  # (the second column's text a character left of its header)
             return False
+        if not _ROW_NO.match(text.split(" ")[0]) and (self.carried or (self.body is not None and s >= self.body - 1)):
+            return False  # the row above's text on a new page, or where the page's rows' text starts
         return s - first < second - s or (self.numbered and bool(_ROW_NO.match(text.split(" ")[0])))
 
     def _group_row(self, runs: list[Run]) -> bool:
@@ -277,7 +284,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
             page.add(i, line)
             skip = head_lines
         elif again is not None:  # the header repeated on a new page (drawn to its own scale)
-            pages.append(_Page(i, again))
+            pages.append(_Page(i, again, carried=True))
             pages[-1].dropped.add(i)
             skip = head_lines
         elif i == head.sub_line:

@@ -1,0 +1,73 @@
+"""A space-aligned table over pages each drawn to its own offset (``pdftotext -layout`` starts a page
+further left or right than the one before): the columns are taken again from the header repeated on
+each page, and a page's first lines (before a row number) go on with the row above."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach import extract_bytes
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
+        "Triển khai nhiệm vụ năm 2024\nI. MỤC TIÊU\nNâng cao hiệu quả.\nII. NHIỆM VỤ\n\n")
+
+PAGE1 = [
+    "     TT                      Nhiệm vụ                Cơ quan chủ trì          Cơ quan phối hợp        Thời gian thực hiện",
+    "      1             Rà soát quy trình cấp phép Sở Xây dựng                 Sở Tài chính; Sở Tư pháp     Quý I/2024",
+    "                    xây dựng nhà ở riêng lẻ",
+    "      2             Số hóa hồ sơ đất đai trên      Sở Tài nguyên và Môi     Sở Nội vụ                    Năm 2024",
+    "                    địa bàn toàn tỉnh              trường",
+    "      3             Tập huấn cho cán bộ công       Sở Nội vụ                Các sở, ban, ngành;          Hằng năm",
+]
+PAGE2 = [
+    "TT            Nhiệm vụ                 Cơ quan chủ trì         Cơ quan phối hợp          Thời gian thực hiện",
+    "     chức cấp xã về kỹ năng                                 UBND các huyện",
+    "     số và an toàn thông tin",
+    "     trên môi trường mạng",
+    "4    Kiểm tra việc thực hiện        Thanh tra tỉnh           Sở Tư pháp               Hằng quý",
+    "     thủ tục hành chính tại",
+    "     các cơ quan, đơn vị",
+    "5    Tổng hợp kết quả thực hiện     Văn phòng UBND tỉnh      Các sở, ban, ngành       Tháng 12/2024",
+    "     báo cáo Ủy ban nhân dân",
+    "     tỉnh",
+]
+TASKS = [
+    ("1", "Rà soát quy trình cấp phép xây dựng nhà ở riêng lẻ", ["Sở Xây dựng"], "Quý I/2024"),
+    ("2", "Số hóa hồ sơ đất đai trên địa bàn toàn tỉnh", ["Sở Tài nguyên và Môi trường"], "Năm 2024"),
+    ("3", "Tập huấn cho cán bộ công chức cấp xã về kỹ năng số và an toàn thông tin trên môi trường mạng",
+     ["Sở Nội vụ"], "Hằng năm"),
+    ("4", "Kiểm tra việc thực hiện thủ tục hành chính tại các cơ quan, đơn vị", ["Thanh tra tỉnh"], "Hằng quý"),
+    ("5", "Tổng hợp kết quả thực hiện báo cáo Ủy ban nhân dân tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh"], "Tháng 12/2024"),
+]
+
+
+def _plan(page2: list[str]) -> dict:
+    text = HEAD + "\n".join(PAGE1) + "\n\f" + "\n".join(page2) + "\n\f"
+    return extract_bytes(text.encode(), "plan-layout.txt")
+
+
+def _tasks(plan: dict) -> list[tuple]:
+    return [(t["no"], t["title"], t["lead"], t["deadline"]["text"]) for t in plan["tasks"]]
+
+
+def test_a_page_set_further_left_with_a_narrow_number_column_keeps_its_rows():
+    """The second page's header starts at the margin and its rows' text five columns in, left of the
+    centred "Nhiệm vụ": the lines before row 4 end row 3, and no row is lost or left untitled."""
+    plan = _plan(PAGE2)
+    assert _tasks(plan) == TASKS
+    assert not [w for w in plan["warnings"] if w["code"] == "table-columns-lost"]
+
+
+@pytest.mark.parametrize("k", range(-6, 7))
+def test_a_page_shifted_by_k_columns_reads_the_same(k):
+    """The second page set ``k`` columns right of six in (left when ``k`` is below zero)."""
+    assert _tasks(_plan([" " * (6 + k) + line for line in PAGE2])) == TASKS
+
+
+def test_a_numbered_heading_after_a_repeated_header_ends_the_table():
+    """A heading with its number in the first column ends the table even before the page's first
+    row (only un-numbered lines there go on with the row above)."""
+    page2 = [*PAGE2[:4], "III. TỔ CHỨC THỰC HIỆN", "", "Các sở, ngành triển khai thực hiện Kế hoạch này."]
+    plan = _plan(page2)
+    assert [t for t in _tasks(plan) if t[0] != "III"] == TASKS[:3]  # (III: the paragraph's own task)
+    assert [s["number"] for s in plan["sections"]][-1] == "III"
