@@ -87,3 +87,14 @@ def test_a_name_run_past_a_stop_is_no_item_lead():
     item = "2. Quỹ Bảo trợ trẻ em được 3 tỷ đồng. Tập trung kiểm tra việc sử dụng quỹ.\n"
     plan = extract_bytes((TASKS + item).encode("utf-8"), "plan.md")
     assert plan["tasks"] == []
+
+
+@pytest.mark.parametrize("verb", ["quản lý", "lập", "thanh tra", "cấp", "xử lý", "trình", "hỗ trợ", "khen thưởng",
+                                  "thống kê", "điều tra", "kiểm soát", "đầu tư", "tiếp nhận"])
+def test_an_item_whose_verb_may_be_inside_a_name_is_warned(verb):
+    """"2. Sở A quản lý …": a verb written inside names too ("Ban quản lý …") is not read as a duty, and the item
+    then gave nothing, silently, when another item gave a task."""
+    plan = _plan(f"1. Sở Y tế kiểm tra công tác năm 2026.\n\n2. Sở Tài chính {verb} kinh phí năm 2026.")
+    assert [t["section"] for t in plan["tasks"]] == ["I.1"]
+    unread = [w for w in plan["warnings"] if w["code"] == "body-task-unread"]
+    assert len(unread) == 1 and "I.2" in unread[0]["message"] and unread[0]["loc"]["line"] == 11

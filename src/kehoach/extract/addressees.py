@@ -95,6 +95,11 @@ def unread_item(sec: Section) -> PlanWarning | None:
         if _MENTIONS_LEAD.match(text):
             return warning("body-task-unread", f"item {sec.id} names a lead agency ('chủ trì') but no task was read "
                            "from it; check its tasks by hand", loc.as_dict())
+    return opening_unread(sec)
+
+
+def opening_unread(sec: Section) -> PlanWarning | None:
+    """An item opening with an agency's name whose duty was not read ("2. Sở A quản lý …")."""
     for kind, text, loc in sec.content:
         if kind == "text" and _opens_with_agency(text):
             return warning("body-task-unread", f"item {sec.id} opens with an agency's name ({' '.join(text.split()[:6])} "

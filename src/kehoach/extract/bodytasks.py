@@ -20,6 +20,7 @@ from .addressees import (
     STARTS_ADDRESSEE,
     WORK,
     addressee_item,
+    opening_unread,
     unaddressed_items,
     unread_item,
 )
@@ -344,6 +345,7 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
     agency = _heading_agency(sec)[0]
     in_scope = in_scope or sec.role == Role.ORGANIZATION or _agency_item(sec, agency, listing)
     units: list[_Unit] = []
+    n = len(warnings)
     if in_scope and not listing:  # "Nội dung thi đua" under the implementation part: who is judged on what
         units = _units(sec, agency, inherited)
         read = {u.loc for u in units}
@@ -351,6 +353,9 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
                                 "addressee known and no task was read from it; check it by hand", loc.as_dict())
                         for head, loc in (unaddressed_items(sec) if agency is None is inherited and sec.id not in skip else [])
                         if loc not in read)
+        if agency is None is inherited and sec.title is None and not units and "." in sec.id and sec.id not in skip \
+                and not warnings[n:]:
+            warnings.extend(w for w in [opening_unread(sec)] if w)  # "2. Sở A quản lý …": a verb no list knows
     elif sec.role in _TASK_ROLES and not sec.children and sec.id not in skip and not listing \
             and not (sec.title and is_category(sec.title)):
         units = _item_units(sec) if agency is None else []
