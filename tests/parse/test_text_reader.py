@@ -261,3 +261,16 @@ def test_one_paragraph_a_line_text_has_no_wrap_width():
     """Text that puts each paragraph on a line keeps its reading: a short line, then a capital, goes on."""
     text = "\n".join([f"{k}. {_FILLER} {_FILLER}" for k in range(1, 30)] + [NAME, "- Bắc - Trung, khu vực."])
     assert paras(text)[-2:] == [NAME, "- Bắc - Trung, khu vực."]
+
+
+@pytest.mark.parametrize("text, paragraphs", [
+    # pdftotext opens each page with a form feed; the blank lines above it are the page's foot
+    ("- Cơ quan thực hiện: Sở A; Báo và\n\n\fPhát thanh Truyền hình tỉnh.\n- Thời gian: 2026.\n",
+     ["- Cơ quan thực hiện: Sở A; Báo và Phát thanh Truyền hình tỉnh.", "- Thời gian: 2026."]),
+    ("a) Rà soát các văn bản\n\n\n\fquy phạm pháp luật.\n", ["a) Rà soát các văn bản quy phạm pháp luật."]),
+    # a sentence ended on the page before: the new page starts a paragraph
+    ("1. Việc A hoàn thành.\n\n\fII. TỔ CHỨC THỰC HIỆN\n", ["1. Việc A hoàn thành.", "II. TỔ CHỨC THỰC HIỆN"]),
+    ("Các sở thực hiện.\n\n\fSở Tài chính bố trí kinh phí.\n", ["Các sở thực hiện.", "Sở Tài chính bố trí kinh phí."]),
+])
+def test_a_paragraph_across_a_form_feed(text, paragraphs):
+    assert [b.text for b in read_text(text)] == paragraphs

@@ -314,6 +314,8 @@ def read_text(text: str) -> list[Block]:
             b.add_columns([cols.left, cols.right])
             i = cols.next_index
             continue
+        if raw.startswith("\f"):  # pdftotext opens a page with a form feed: blank lines above it are no paragraph break
+            b.page_break()
         b.add_text(i + 1, raw)
         i += 1
     b.flush()
