@@ -29,7 +29,6 @@ KNOWN: dict[tuple[str, str], tuple[int, str, str]] = {
     ("r12-hanoi-310-kh-ubnd", "-plain.txt"): (6, "appendix-unread", _FLOW),
     ("r12-hanoi-310-kh-ubnd", "-html-plain.txt"): (6, "appendix-unread", _FLOW),
     ("r12-hanoi-310-kh-ubnd", "-html-layout.txt"): (6, "table-rows-interleaved", _CLOSE),
-    ("r10-hatinh-624-kh-ubnd", "-html-layout.txt"): (1, "numbering-gap", "a heading joined to the line above it"),
 }
 """Renditions that lose tasks: (how many, the warning that says so, the reason)."""
 SILENT = {
