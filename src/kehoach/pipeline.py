@@ -123,7 +123,7 @@ def build_plan(source: Source) -> dict:
         "footnotes": footnotes.entries,
         "targets": targets,
         "tasks": tasks,
-        "warnings": warnings + lead_warnings(tasks) + quality_warnings + no_task_warnings(doc["is_plan"], sections, tasks, warnings),
+        "warnings": warnings + lead_warnings(tasks) + quality_warnings + no_task_warnings(doc["is_plan"], roots, tasks, warnings),
         "quality": quality,
     }
 

@@ -7,6 +7,7 @@ from .parse.blocks import Block, Source
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
+    from .extract.sections import Section
     from .model import PlanWarning
 
 COVERAGE_FLOOR = 0.9
@@ -57,19 +58,13 @@ _TASK_ROLES = ("organization", "tasks", "solutions")
 """Roles of the parts where a plan assigns its work ("TỔ CHỨC THỰC HIỆN", "NHIỆM VỤ", "GIẢI PHÁP")."""
 
 
-def no_task_warnings(is_plan: bool, sections: list[dict], tasks: list[dict], warnings: list[PlanWarning]) -> list[PlanWarning]:
+def no_task_warnings(is_plan: bool, roots: list[Section], tasks: list[dict], warnings: list[PlanWarning]) -> list[PlanWarning]:
     """A ``tasks-none`` warning for a plan with numbered sections from which no task came, when no
     other warning already says why (an appendix unread, an item unread): a plan assigns its work,
     so an empty task list is a reading to check, not a result. Its loc is the part where a plan
     assigns work, when it has one."""
-    if not is_plan or tasks or not sections or any(w["code"] in ("appendix-unread", "body-task-unread") for w in warnings):
+    if not is_plan or tasks or not roots or any(w["code"] in ("appendix-unread", "body-task-unread") for w in warnings):
         return []
-    where = next((s for s in _walk(sections) if s.get("role") in _TASK_ROLES), None)
+    where = next((s for r in roots for s in r.walk() if s.role.value in _TASK_ROLES), None)
     return [warning("tasks-none", "no task was read from this plan (no appendix table of tasks, no agency assigned work in "
-                    "its body): check its implementation part by hand", where["loc"] if where else None)]
-
-
-def _walk(sections: list[dict]):
-    for s in sections:
-        yield s
-        yield from _walk(s.get("children") or [])
+                    "its body): check its implementation part by hand", where.loc.as_dict() if where else None)]

@@ -81,14 +81,13 @@ class Numbers:
 def group_row(lines: list[str], k: int, numbers: Numbers, ncols: int) -> tuple[Row, int] | None:
     """The group row from line ``k``: its empty number cell (a blank line, or none where the export
     leaves empty cells out), "II. Tên nhóm" when II is the next group, its empty cells after; as
-    (the row, the title in the content column, and the index of the line after it)."""
+    (the row, its title in the content column; the index of the line after it)."""
     j = k
     while j < len(lines) and j - k < ncols and not lines[j].strip():
         j += 1
-    marker = group_marker(lines[j].strip()) if j < len(lines) else None
-    mark = numbers.read(marker) if marker else None
-    if mark is None or mark[0] not in ("roman", "upper") or not numbers.take(marker or ""):
+    if j >= len(lines) or not next_group(lines[j].strip(), numbers):
         return None
+    numbers.take(group_marker(lines[j].strip()) or "")
     end = j + 1
     while end < len(lines) and end - j < ncols and not lines[end].strip():
         end += 1
@@ -115,5 +114,4 @@ def next_group(text: str, numbers: Numbers) -> bool:
 
 def first_group(text: str) -> bool:
     """A first group row ("I. …", "A. …"): where a header ends."""
-    marker = group_marker(text)
-    return marker is not None and Numbers().read(marker) in (("roman", (1,)), ("upper", (1,)))
+    return next_group(text, Numbers())

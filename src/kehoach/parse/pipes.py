@@ -30,11 +30,12 @@ def split_cell(raw: str) -> list[str]:
     return out
 
 
-def md_row(n: int, line: str) -> list[list[str]]:
+def md_row(line: str) -> list[list[str]]:
+    """The cells of a pipe table's row written with its outer pipes ("| a | b |")."""
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return [split_cell(c.replace("\\|", "|")) for c in _PIPE_SPLIT.split(inner)]
+    return _cells(inner)
 
 
 def bare_pipe_table(lines: list[str], i: int) -> tuple[list[Row], int] | None:
@@ -50,13 +51,14 @@ def bare_pipe_table(lines: list[str], i: int) -> tuple[list[Row], int] | None:
     ncols = len(_PIPE_SPLIT.split(header))
     if ncols < 2 or ncols != len(_PIPE_SPLIT.split(lines[i + 1].strip().strip("|"))):
         return None
-    rows = [Row(_bare_row(lines[i]), Loc(i + 1), [i + 1])]
+    rows = [Row(_cells(lines[i].strip()), Loc(i + 1), [i + 1])]
     j = i + 2
     while j < len(lines) and lines[j].strip() and _PIPE_SPLIT.search(lines[j]):
-        rows.append(Row(_bare_row(lines[j]), Loc(j + 1), [j + 1]))
+        rows.append(Row(_cells(lines[j].strip()), Loc(j + 1), [j + 1]))
         j += 1
     return rows, j
 
 
-def _bare_row(line: str) -> list[list[str]]:
-    return [split_cell(c.replace("\\|", "|")) for c in _PIPE_SPLIT.split(line.strip())]
+def _cells(inner: str) -> list[list[str]]:
+    """Cells split at the pipes that are not escaped ("\\|" is a pipe inside a cell)."""
+    return [split_cell(c.replace("\\|", "|")) for c in _PIPE_SPLIT.split(inner)]

@@ -347,7 +347,7 @@ def _md_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
     rows: list[Row] = []
     while i < len(lines) and _kind(lines[i], False) == "md":
         if not MD_SEPARATOR.match(lines[i]):
-            rows.append(Row(md_row(i + 1, lines[i]), Loc(i + 1), [i + 1]))
+            rows.append(Row(md_row(lines[i]), Loc(i + 1), [i + 1]))
         i += 1
     return rows, i
 
