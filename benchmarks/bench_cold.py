@@ -36,16 +36,18 @@ WARM = ("import sys, time\nfrom kehoach import extract_bytes\ndata = open(sys.ar
 
 def _commands(venv: Path | None) -> tuple[list[str], list[str], dict[str, str]]:
     """(python, kehoach command, environment) of the virtual environment or of this checkout."""
+    from bench_text import user_store
+
     if venv is not None:
         python, kehoach = str(venv / "bin" / "python"), str(venv / "bin" / "kehoach")
         if not os.path.exists(kehoach):
             raise SystemExit(f"{venv}: no bin/kehoach; make it with: python -m venv {venv} && {venv}/bin/pip install .")
         env = {k: v for k, v in os.environ.items() if k not in ("KEHOACH_NO_PATTERN_CACHE", "PYTHONPATH")}
-        return [python], [kehoach], env
+        return [python], [kehoach], user_store(env, [kehoach])
     compileall.compile_dir(str(ROOT / "src" / "kehoach"), quiet=1)  # as pip install leaves it
     env = {k: v for k, v in os.environ.items() if k != "KEHOACH_NO_PATTERN_CACHE"}
     env["PYTHONPATH"] = str(ROOT / "src")
-    return [sys.executable], [sys.executable, "-m", "kehoach"], env
+    return [sys.executable], [sys.executable, "-m", "kehoach"], user_store(env, [sys.executable, "-m", "kehoach"])
 
 
 def cold(venv: Path | None = None, repeat: int = 15) -> dict[str, dict[str, float]]:
