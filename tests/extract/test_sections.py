@@ -181,6 +181,38 @@ def test_a_capital_heading_between_numbered_parts_stays_text_and_is_warned():
     assert "TỔ CHỨC THỰC HIỆN" in warned["message"] and warned["loc"]
 
 
+@pytest.mark.parametrize("mark", ["", "**"])
+@pytest.mark.parametrize("second, third", [
+    ("II NHIỆM VỤ", "III. TỔ CHỨC THỰC HIỆN"),  # the stop lost in the middle (OCR reads "II." so)
+    ("II. NHIỆM VỤ", "III TỔ CHỨC THỰC HIỆN"),  # ... and at the end
+    ("II NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", "III TỔ CHỨC THỰC HIỆN"),
+    ("II TĂNG CƯỜNG KIỂM TRA, GIÁM SÁT", "III. TỔ CHỨC THỰC HIỆN"),  # a title naming no part of a plan
+])
+def test_a_roman_number_without_its_stop_still_opens_the_next_part(mark, second, third):
+    """A part's number written without its stop ("II NHIỆM VỤ"), as OCR often reads it, is that part when it is the
+    number that comes next: what it holds is read as the part's, as with the stop."""
+    p = plan(f"{mark}I. MỤC ĐÍCH{mark}\nBảo đảm.\n{mark}{second}{mark}\n1. Sở Tài chính chủ trì xây dựng đề án.\n"
+             f"2. Sở Nội vụ chủ trì kiểm tra.\n{mark}{third}{mark}\n1. Các sở thực hiện.\n")
+    assert ids(p["sections"]) == ["I", "II", "II.1", "II.2", "III", "III.1"]
+    assert [s["title"] for s in p["sections"]] == ["MỤC ĐÍCH", second.split(" ", 1)[1], third.split(" ", 1)[1]]
+    stops = plan(f"{mark}I. MỤC ĐÍCH{mark}\nBảo đảm.\n{mark}{second.replace(' ', '. ', 1).replace('.. ', '. ')}{mark}\n"
+                 f"1. Sở Tài chính chủ trì xây dựng đề án.\n2. Sở Nội vụ chủ trì kiểm tra.\n"
+                 f"{mark}{third.replace(' ', '. ', 1).replace('.. ', '. ')}{mark}\n1. Các sở thực hiện.\n")
+    assert [(t["id"], t["lead"]) for t in p["tasks"]] == [(t["id"], t["lead"]) for t in stops["tasks"]]
+    assert sorted(w["code"] for w in p["warnings"]) == sorted(w["code"] for w in stops["warnings"])
+    if "NHIỆM VỤ" in second:
+        assert [t["lead"] for t in p["tasks"] if t["section"].startswith("II.")] == [["Sở Tài chính"], ["Sở Nội vụ"]]
+
+
+@pytest.mark.parametrize("text", [
+    "I. MỤC ĐÍCH\nBảo đảm.\nVI PHẠM HÀNH CHÍNH\nXử lý.\nII. NHIỆM VỤ\n1. Rà soát.\n",  # "VI": not the next number
+    "I. MỤC ĐÍCH\nBảo đảm.\nII Nhiệm vụ của các sở\nII. NHIỆM VỤ\n1. Rà soát.\n",  # not in capitals
+])
+def test_a_line_opening_with_a_roman_numeral_that_does_not_come_next_is_no_part(text):
+    p = plan(text)
+    assert ids(p["sections"]) == ["I", "II", "II.1"]
+
+
 @pytest.mark.parametrize("text", [
     "I. MỤC ĐÍCH, YÊU CẦU\nBảo đảm.\nYÊU CẦU\nĐúng tiến độ.\nII. NHIỆM VỤ\n1. Rà soát.\n",  # a caps line its part names
     "1. Rà soát.\nLƯU Ý QUAN TRỌNG\n2. Báo cáo.\n",  # capitals naming no part of a plan

@@ -73,6 +73,10 @@ def stray_headings(blocks: list[tuple[int, Block]], tokens: list[Token | None], 
         tok = tokens[pos]
         if tok is not None and tok.kind == kind:
             cur = tok
+        if tok is None and cur is not None and b.kind == "para" and pos not in absorbed \
+                and (rest := _stopless(b.text, _next_number(cur))) is not None:
+            cur = tokens[pos] = Token(kind, _next_number(cur) or "", rest)  # "II NỘI DUNG": a stop lost (OCR)
+            continue
         before = tokens[pos - 1 - (pos - 1 in absorbed)] if pos else None  # the heading just before, if any
         if tok is not None or b.kind != "para" or cur is None or pos in absorbed or not _another_part(b.text, cur.rest) \
                 or (before is not None and _goes_on(before.rest)):
@@ -88,6 +92,19 @@ def stray_headings(blocks: list[tuple[int, Block]], tokens: list[Token | None], 
         warnings.append(warning("section-unnumbered", f"the heading in capitals {text!r} has no number; read as part "
                                 f"{number}, after the last numbered one (marked inferred)", loc))
     return found
+
+
+def _stopless(text: str, number: str | None) -> str | None:
+    """The heading of a part numbered as the next one, its number's stop left out ("II NỘI DUNG" after "I. …", as
+    OCR often reads "II. NỘI DUNG"): the title in capitals after the number; None otherwise. Only the number that
+    comes next counts, so a heading whose first word looks like a numeral ("VI PHẠM …") is not taken for another."""
+    if number is None or not text.startswith(number + " "):
+        return None
+    rest = text[len(number):].strip().strip("*_").strip()
+    letters = [c for c in rest if c.isalpha()]
+    if len(letters) < 4 or len(rest.split()) > 15 or rest.endswith((".", ";", ",", ":")) or not all(c.isupper() for c in letters):
+        return None
+    return rest
 
 
 def _another_part(text: str, part_title: str) -> bool:
