@@ -10,13 +10,12 @@ written in place, never replaced by a regular file.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from . import leftovers
+from . import leftovers, rx
 from .errors import ClosedPipe, OutputError
 from .paths import as_pathlib_reads, suffix
 
@@ -37,7 +36,7 @@ become (:mod:`kehoach.leftovers`: HOST is this machine's name; earlier versions 
 TEMP_NAME_BYTES = 120
 """The bytes of the output's name a temporary file's name starts with: with the tag, the writer
 and the random part it stays under the 255 bytes a file system takes for a name."""
-_TEMP_NAME = re.compile(r"(?s)\..+\." + TEMP_TAG + r"(\d+(?:@[A-Za-z0-9_]+)?)-[A-Za-z0-9_]+\.tmp")
+_TEMP_NAME = rx.compile(r"(?s)\..+\." + TEMP_TAG + r"(\d+(?:@[A-Za-z0-9_]+)?)-[A-Za-z0-9_]+\.tmp")
 
 
 def _umask() -> int:

@@ -7,14 +7,14 @@ in it must not start a new item, row or statement, nor drive the terminal.
 
 from __future__ import annotations
 
-import re
+from . import rx  # compiled when first used, and kept between runs
 
-_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_BREAKS = rx.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_BIDI = rx.compile(r"[\u202a-\u202e\u2066-\u2069]")
 """Bidirectional embeddings, overrides and isolates: one in a title would turn around how the rest
 of its line reads (the deadline beside it in a table row, the words of a message)."""
-_UNSAFE = re.compile(f"{_BREAKS.pattern}|{_BIDI.pattern}+")
-_SHEET_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UNSAFE = rx.compile(f"{_BREAKS.pattern}|{_BIDI.pattern}+")
+_SHEET_ILLEGAL = rx.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def one_line(text: str) -> str:
