@@ -53,7 +53,9 @@ CODES: dict[str, str] = {
     "period-reversed": "a period or deadline names a span that ends before it starts ('giai đoạn 2025-2021'); no dates were read from it",
     "deadline-year-inferred": "deadlines name a day, month or quarter with no year ('chậm nhất ngày 15/12'): read in the plan's one year",
     "body-task-unread": ("an item of a task section names a lead agency ('chủ trì'), or an item of the implementation part "
-                         "gives a duty to someone no vocabulary knows ('Cấp xã: chủ động …'), but no task was read from it"),
+                         "gives a duty to someone no vocabulary knows ('Cấp xã: chủ động …'), or an item opens with an "
+                         "agency's name and a verb written inside names too ('Trung tâm A quản lý …': where does the "
+                         "name end?), but no task was read from it"),
     "task-without-lead": "a task has no lead agency",
     "task-without-title": "a table row gave a task with no text in a task column (its header was not read as one); its cells are kept in the note",
     "lead-not-agency": "a task's lead does not read as an agency name (a shifted cell, a cut name, a phrase taken for an agency?)",

@@ -55,10 +55,16 @@ TASKS = "Số: 5/KH-UBND\n\nKẾ HOẠCH\n\nThử nghiệm\n\nI. MỤC TIÊU\n\n
     ("Ban Thi đua - Khen thưởng tổng kết phong trào thi đua.", "Ban Thi đua - Khen thưởng"),
     ("Các cơ quan chuyên môn cấp huyện đánh giá kết quả thực hiện.", "Các cơ quan chuyên môn cấp huyện"),
     ("Trung tâm Y tế khu vực kiện toàn bộ phận kiểm soát nhiễm khuẩn.", "Trung tâm Y tế khu vực"),
-    # a name run on past a verb the list lacks, or past a colon, is no lead: the item stays warned
-    ("Các cấp, các ngành trong huyện quyết tâm tuyên truyền sâu rộng.", None),
+    # a word of manner before the verb ends the name ("tập trung", "tích cực", "quyết tâm"), however long the name
+    ("Các cấp, các ngành trong huyện quyết tâm tuyên truyền sâu rộng.", "Các cấp, các ngành trong huyện"),
     ("Các sở, ngành có liên quan đến hoạt động sản xuất kinh doanh của hợp tác xã tích cực hỗ trợ, tháo gỡ khó khăn.",
-     None),
+     "Các sở, ngành có liên quan đến hoạt động sản xuất kinh doanh của hợp tác xã"),
+    ("Trung tâm Kiểm soát bệnh tật tập trung chỉ đạo phòng, chống dịch.", "Trung tâm Kiểm soát bệnh tật"),
+    ("Các cấp ủy, tổ chức đảng, chính quyền nâng cao nhận thức về chính sách.", "Các cấp ủy, tổ chức đảng, chính quyền"),
+    # a name run on past a verb the list lacks, or past a colon, is no lead: the item stays warned
+    ("Các ngành trong tỉnh, nhất là ngành y tế, cùng với nhân dân vào cuộc tuyên truyền sâu rộng.", None),
+    ("Các sở, ngành có liên quan đến hoạt động sản xuất kinh doanh của hợp tác xã trên địa bàn các huyện phía nam tỉnh "
+     "hỗ trợ, tháo gỡ khó khăn.", None),
 ])
 def test_a_task_item_opening_with_an_agency_and_its_duty_is_its_task(item, lead):
     plan = extract_bytes((TASKS + f"1. Rà soát cơ sở vật chất\n\nSở Y tế chủ trì rà soát.\n\n2. {item}\n").encode("utf-8"),
@@ -92,9 +98,9 @@ def test_a_name_run_past_a_stop_is_no_item_lead():
 @pytest.mark.parametrize("verb", ["quản lý", "lập", "thanh tra", "cấp", "xử lý", "trình", "hỗ trợ", "khen thưởng",
                                   "thống kê", "điều tra", "kiểm soát", "đầu tư", "tiếp nhận"])
 def test_an_item_whose_verb_may_be_inside_a_name_is_warned(verb):
-    """"2. Sở A quản lý …": a verb written inside names too ("Ban quản lý …") is not read as a duty, and the item
-    then gave nothing, silently, when another item gave a task."""
-    plan = _plan(f"1. Sở Y tế kiểm tra công tác năm 2026.\n\n2. Sở Tài chính {verb} kinh phí năm 2026.")
+    """"2. Trung tâm A quản lý …": a verb written inside names too ("Ban quản lý …") after a name that may go on
+    past it is not read as a duty, and the item then gave nothing, silently, when another item gave a task."""
+    plan = _plan(f"1. Sở Y tế kiểm tra công tác năm 2026.\n\n2. Trung tâm Kiểm soát bệnh tật {verb} kinh phí năm 2026.")
     assert [t["section"] for t in plan["tasks"]] == ["I.1"]
     unread = [w for w in plan["warnings"] if w["code"] == "body-task-unread"]
     assert len(unread) == 1 and "I.2" in unread[0]["message"] and unread[0]["loc"]["line"] == 11

@@ -6,19 +6,23 @@ from .. import rx
 from ..vocab.agencies import (
     ACTOR_HEAD,
     BODY_WORDS,
+    DEPARTMENTS,
     GENERIC_GROUP_NOUNS,
     GROUP_NOUNS,
     HEAD,
+    LEVEL,
     OFFICE_HOLDERS,
+    UNITS,
 )
-from .agencies import name_from_caps
+from .agencies import canonical_agency, name_from_caps
 
 _KIND = rx.compile(rf"^(?:{HEAD}|{ACTOR_HEAD}|{'|'.join(BODY_WORDS)})(?!\p{{Ll}})")
 _ACRONYM = rx.compile(r"^\p{Lu}[\p{Lu}\d&]+(?:\s*-\s*\p{Lu}+)?(?![\p{L}\d])")
-_NOUN = rf"(?:{'|'.join(GROUP_NOUNS)}|(?P<generic>{'|'.join(GENERIC_GROUP_NOUNS)}))(?!\p{{L}})"
+_NOUN = rf"(?:{'|'.join(GROUP_NOUNS)}|(?<=các\s)cấp|(?P<generic>{'|'.join(GENERIC_GROUP_NOUNS)}))(?!\p{{L}})"
+"""Nouns of a group of bodies; "cấp" (a level of government) only after "các" ("Các cấp, các ngành")."""
 _NOUNS = rx.compile(_NOUN, rx.I)
 _ANY_NOUN = _NOUN.replace("?P<generic>", "")
-_GROUP = rx.compile(rf"^(?P<quantifier>(?:các|những|mọi|toàn\s+thể)\s+)?{_ANY_NOUN}(?:\s*(?:,|/|\bvà\b)\s*{_ANY_NOUN})*", rx.I)
+_GROUP = rx.compile(rf"^(?P<quantifier>(?:các|những|mọi|toàn\s+thể)\s+)?{_ANY_NOUN}(?:\s*(?:,|/|\bvà\b)\s*(?:các\s+)?{_ANY_NOUN})*", rx.I)
 _QUALIFIER = rx.compile(r"(?:có\s+)?liên\s+quan|trực\s+thuộc|chức\s+năng")
 _SCOPED = rx.compile(r"^(?:Tỉnh|Huyện|Thành|Thị|Quận)\s")
 """A kind that holds its level ("Tỉnh ủy", "Thành đoàn"): the whole name alone."""
@@ -60,3 +64,26 @@ def names_a_body(name: str, alone: bool = True) -> bool:
         return bool(rest)
     # "Thành viên Hội đồng", "Đơn vị có liên quan"
     return bool(_QUALIFIER.match(rest)) or bool(rest) and names_a_body(rx.sub(r"^(?:của|thuộc|trực\s+thuộc)\s+", "", rest), False)
+
+
+_ENDS_NAME = rx.compile(rf"(?:^|\s){LEVEL}(?:\s+\p{{Lu}}\p{{Ll}}*)*$|\s(?:có\s+)?liên\s+quan$|^(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)$"
+                        r"|^[\p{Lu}\d&-]{2,}(?:\s+[\p{Lu}\d&-]{2,})*$")
+"""Where a name's grammar closes it: a level word and the place it names ("Công an tỉnh", "UBND huyện Yên Lạc",
+"Ủy ban nhân dân các xã, phường"), "(có) liên quan" after a group, a body that holds its level ("Tỉnh đoàn"), an
+abbreviation alone ("UBND", "VNPT")."""
+_WHOLE = frozenset([*(f"Sở {d}" for d in DEPARTMENTS), *UNITS])
+
+
+def closed_name(name: str) -> bool:
+    """Whether ``name`` is an agency's name that ends where it stands, by its grammar: a department's whole name
+    ("Sở Xây dựng", "Sở TN&MT"), another unit's official name, a name closed by its level and place, a group by
+    "có liên quan", an abbreviation. A lower-case word after such a name starts the sentence's predicate, even one
+    written inside other names ("Sở Xây dựng quản lý …", against "Ban Quản lý dự án …").
+
+    >>> closed_name("Sở Xây dựng"), closed_name("UBND huyện Yên Lạc"), closed_name("Các đơn vị có liên quan")
+    (True, True, True)
+    >>> closed_name("Ban Quản lý dự án"), closed_name("Trung tâm Kiểm soát bệnh tật"), closed_name("Người dân tỉnh")
+    (False, False, False)
+    """
+    t = " ".join(name.split()).strip(" ,")
+    return (canonical_agency(t) in _WHOLE or _ENDS_NAME.search(t) is not None) and names_a_body(t, False)

@@ -18,26 +18,34 @@ from .addressees import (
     ADDRESSEE,
     DUTY_WORDS,
     STARTS_ADDRESSEE,
-    WORK,
     addressee_item,
     opening_unread,
     unaddressed_items,
     unread_item,
 )
-from .agencies import canonical_agency, cell_to_agencies, name_from_caps, trim_known
-from .bodyverbs import DUTY_WORD, VERBS, duty_lead
-from .dates import find_closing_time, find_time_phrase, text_to_deadline
-from .labelled import is_category, labelled_deadline
+from .agencies import name_from_caps
+from .bodytask_fields import clean_lead, unit_task
+from .bodyverbs import (
+    DUTY_WORD,
+    HEAD_OR_GROUP,
+    LEAD_IN,
+    OPT_ASSIGN,
+    VERBS,
+    duty_lead,
+    sentence_agency,
+    verb_unread,
+)
+from .labelled import is_category
 from .roles import Role
 from .sections import Section
-from .task_times import find_bracket_time, find_relative_time
+from .task_times import find_relative_time
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-_HEAD = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))"
-_ASSIGN = rf"(?:{ASSIGN}\s+)?"
+_HEAD = HEAD_OR_GROUP
+_ASSIGN = OPT_ASSIGN
 AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*|{ADDRESSEE})$")
 _DUTY_CAPS = r"(?:Chủ\s+trì|Phối\s+hợp|Có\s+trách\s+nhiệm|Chịu\s+trách\s+nhiệm|Tham\s+mưu|Chủ\s+động|Tích\s+cực|Tham\s+gia)"
 AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b(?:[^:(]|\([^():]*\)){{0,140}}?|{ADDRESSEE})"
@@ -48,28 +56,6 @@ colon ("Sở Tài chính - bố trí kinh phí …", "Sở Y tế – Chủ trì
 Thương binh và Xã hội", "Phòng Hành chính - Tổ chức": a capitalised verb that names a field too).
 Businesses and people a plan addresses ("Doanh nghiệp: chủ động …", "Người dân:") are read the same way: the lead
 is whom the plan names."""
-_WHOLE_HEAD = r"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)"
-"""A head word that is a whole name ("Tỉnh đoàn kiểm tra …"): no name need follow it."""
-_LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
-AGENCY_SENTENCE = rx.compile(
-    rf"^{_LEAD_IN}{_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{_HEAD}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={VERBS}\b)")
-"""An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
-("Các đơn vị", "Các sở") may be the whole name ("Các đơn vị báo cáo kết quả …")."""
-SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
-_SUPPORT_STOP = rx.compile(
-    r"\s+(?:" + VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
-    r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
-    r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|kịp\s+thời|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
-    r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.:;(]"
-)
-_AGENCY_LIKE = rx.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành|cơ\s+quan|đơn\s+vị|chính\s+quyền)\b", rx.I)
-_ISSUER_ASKS = rx.compile(
-    r"^(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)?\s*(?:ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)?\s*"
-    r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", rx.I)
-""""Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": the agency is the one asked, not the issuer."""
-_LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+(?:giao|phân\s+công))\b.*$"
-                           r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", rx.I)
-"""What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
 _WITH_SUPPORT = rx.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", rx.I)
 """A point that introduces the agencies it works with: "b) Chủ trì, phối hợp:" / "- Sở A …"."""
 _CONTINUATION_MAX_WORDS = 16
@@ -80,72 +66,6 @@ _TASK_ROLES = (Role.TASKS, Role.SOLUTIONS)
 _LEADS = rx.compile(r"^,?\s*(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b", rx.I)
 
 
-def _deadline(text: str, *more: str) -> dict:
-    """The deadline a task's own words give: a bracket that holds only its time ("(hoàn thành trước
-    30/6/2026)", first: it is said for the task), a time phrase, a "thời gian:" label, a bare time closing the
-    bracket that assigns the task ("(Sở A chủ trì; tháng 6/2026)") or the sentence ("…, Quý III/2026."),
-    a recurrence."""
-    for t in (text, *more):
-        phrase = find_bracket_time(t) or find_time_phrase(t) or labelled_deadline(t) or _bracket_time(t) \
-            or find_closing_time(t) or find_relative_time(t)
-        if phrase:
-            return text_to_deadline(phrase)
-    return text_to_deadline(find_time_phrase(text, recurrence=True))
-
-
-_BRACKET_TIME = rx.compile(r"[;,]\s*(?P<time>[^;,()]{3,40}?)\s*\)\s*\.?$")
-_BRACKET_TIME_WORDS = 5
-
-
-def _bracket_time(text: str) -> str | None:
-    """A time alone in the last part of a closing bracket: "… (Văn phòng UBND tỉnh chủ trì; tháng 6/2026)."."""
-    m = _BRACKET_TIME.search(text)
-    if m is None or len(m.group("time").split()) > _BRACKET_TIME_WORDS:
-        return None
-    d = text_to_deadline(m.group("time"))
-    return m.group("time") if d["end"] or d["recurrence"] else None
-
-
-def _task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None,
-          support_text: str | None = None, title: str | None = None) -> dict:
-    lead_w = [trim_known(a) for a in cell_to_agencies(_clean_lead(lead_text))]  # "Sở A tổng hợp kết quả" -> "Sở A"
-    support_w: list[str] = []
-    m = SUPPORT.search(text)
-    if support_text:  # "b) Chủ trì, phối hợp:" / "- Sở Tài chính … tham mưu …": the item names who supports
-        support_w = [a for a in cell_to_agencies(_clean_lead(support_text)) if a not in lead_w]
-    elif m is None and group:  # "a) Chủ trì, phối hợp với X:" over its items
-        m = SUPPORT.search(group)
-    if m and not support_w:
-        span = _SUPPORT_STOP.split(m.group("s"), maxsplit=1)[0]
-        support_w = [trim_known(a) for a in cell_to_agencies(span) if a not in lead_w and _AGENCY_LIKE.match(a)]
-    return {
-        "id": task_id,
-        "no": sec.number,
-        "group": group,
-        "title": title or text,
-        "lead": [canonical_agency(a) for a in lead_w],
-        "support": [canonical_agency(a) for a in support_w],
-        "lead_as_written": lead_w,
-        "support_as_written": support_w,
-        "deadline": _deadline(text, *([title] if title else [])),
-        "output": None,
-        "target": None,
-        "note": None,
-        "source": "body",
-        "section": sec.id,
-        "loc": loc.as_dict(),
-    }
-
-
-def _clean_lead(text: str) -> str:
-    """The agency part of a lead span: the issuer's "yêu cầu"/"giao" and trailing qualifiers removed."""
-    t = _ISSUER_ASKS.sub("", text.strip(), count=1)
-    prev = None
-    while prev != t:
-        prev, t = t, _LEAD_TAIL.sub("", t).strip()
-    return t or text
-
-
 def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
     """The agency a heading names ("2. Sở Tài chính", "3. Đề nghị Ủy ban Mặt trận …"), how many of
     the section's first paragraphs continue that heading (a wrap the converter split off), and
@@ -154,9 +74,9 @@ def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
         return None, 0, False
     if is_upper_text(sec.title) and len(sec.title.split()) <= _CAPS_NAME_WORDS and starts_agency(title_case_place(sec.title)):
         return name_from_caps(sec.title), 0, False  # "1. SỞ Y TẾ": an agency heading in capitals
-    m = AGENCY_SENTENCE.match(sec.title + " ")
-    if m:  # the lead is the agency part only
-        return m.group("agency"), 0, True
+    said = sentence_agency(sec.title + " ")
+    if said:  # the lead is the agency part only
+        return said[0], 0, True
     m = AGENCY_TITLE.match(sec.title)
     if not m:
         return None, 0, False
@@ -192,9 +112,9 @@ def _own_agency(text: str, over: str | None = None) -> tuple[str, str] | None:
     m = AGENCY_COLON.match(text)
     if m and (over is None or m.group("agency")[:1].isupper()):
         return m.group("agency"), m.group("text")
-    m = AGENCY_SENTENCE.match(text)  # a business or people in a sentence under an agency is what the agency works on
-    if m and (over is None or (m.group("agency")[:1].isupper() and not STARTS_ADDRESSEE.match(m.group("agency")))):
-        return m.group("agency"), text
+    said = sentence_agency(text)  # a business or people in a sentence under an agency is what the agency works on
+    if said and (over is None or (said[0][:1].isupper() and not STARTS_ADDRESSEE.match(said[0]))):
+        return said[0], text
     return None
 
 
@@ -280,12 +200,12 @@ def _lead_sentence(text: str, item: bool = False) -> tuple[str, int] | None:
     paragraph's start or after a sentence or a colon; or None."""
     for start in (0, *(m.end() for m in _CLAUSE_START.finditer(text))):
         clause = text[start:]
-        m = AGENCY_SENTENCE.match(clause + " ")
-        if m is None or not m.group("agency")[:1].isupper():
+        said = sentence_agency(clause + " ")
+        if said is None or not said[0][:1].isupper():
             continue
-        if _LEADS.match(clause[m.end("agency"):]) or rx.match(rf"{_LEAD_IN}{ASSIGN}\s", clause) \
-                or (item and start == 0 and duty_lead(m.group("agency"), clause[m.end("agency"):])):
-            return m.group("agency"), start
+        if _LEADS.match(clause[said[1]:]) or rx.match(rf"{LEAD_IN}{ASSIGN}\s", clause) \
+                or (item and start == 0 and duty_lead(said[0], clause[said[1]:])):
+            return said[0], start
     return None
 
 
@@ -296,14 +216,22 @@ def _item_units(sec: Section) -> list[_Unit]:
     agencies are given their parts. Support and deadline are read from the assignment on."""
     said = [(found[0], text, found[1], loc) for kind, text, loc in sec.content
             if kind == "text" and (found := _lead_sentence(text, "." in sec.id)) is not None]
-    if not said:  # "- Sở Tài chính: bố trí …", "b) Doanh nghiệp - chủ động …": items headed by whom they are for
-        return [_Unit(m.group("agency"), m.group("text"), loc, sec.title) for _kind, text, loc in sec.content
-                if (m := AGENCY_COLON.match(text)) and _named(m.group("agency"))] or \
-            _title_units(sec)
+    if not said:  # "- Sở Tài chính: bố trí …", "- Sở Y tế kiểm tra …": items headed by whom they are for
+        return [u for kind, text, loc in sec.content if (u := _headed_item(sec, kind, text, loc))] or _title_units(sec)
     if len(said) == 1 and sec.title:
         lead, text, start, loc = said[0]
         return [_Unit(lead, text[start:], loc, title=sec.title)]
     return [_Unit(lead, text[start:], loc, sec.title, title=text if start else None) for lead, text, start, loc in said]
+
+
+def _headed_item(sec: Section, kind: str, text: str, loc: Loc) -> _Unit | None:
+    """A paragraph or dash item headed by whom it is for ("- Sở Tài chính: bố trí …", "b) Doanh nghiệp - chủ động
+    …"), or a dash item opening with an agency and its duty ("- Sở Y tế kiểm tra …"), as its own task."""
+    if (m := AGENCY_COLON.match(text)) and _named(m.group("agency")):
+        return _Unit(m.group("agency"), m.group("text"), loc, sec.title)
+    if kind != "text" and "." in sec.id and (found := _lead_sentence(text, True)) and not found[1]:
+        return _Unit(found[0], text, loc, sec.title)
+    return None
 
 
 def _title_units(sec: Section) -> list[_Unit]:
@@ -353,6 +281,8 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
                                 "addressee known and no task was read from it; check it by hand", loc.as_dict())
                         for head, loc in (unaddressed_items(sec) if agency is None is inherited and sec.id not in skip else [])
                         if loc not in read)
+        if agency is None is inherited and sec.id not in skip:  # "- Trung tâm A quản lý …": where the name ends
+            warnings.extend(w for w in verb_unread(sec.id, sec.content, read) if w["loc"] not in [x["loc"] for x in warnings[n:]])
         if agency is None is inherited and sec.title is None and not units and "." in sec.id and sec.id not in skip \
                 and not warnings[n:]:
             warnings.extend(w for w in [opening_unread(sec)] if w)  # "2. Sở A quản lý …": a verb no list knows
@@ -360,17 +290,16 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
             and not (sec.title and is_category(sec.title)):
         units = _item_units(sec) if agency is None else []
         unread = None if units else unread_item(sec)
-        if unread:
-            warnings.append(unread)
+        warnings.extend([unread] if unread else [] if units else verb_unread(sec.id, sec.content, set()))
     for k, u in enumerate(units, 1):
         tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
-        tasks.append(_task(tid, sec, u.text, u.lead, u.loc, u.group, u.support, u.title))
+        tasks.append(unit_task(tid, sec, u.text, u.lead, u.loc, u.group, u.support, u.title))
         dl = tasks[-1]["deadline"]
         if dl["text"] and not (dl["start"] or dl["end"] or dl["recurrence"] or find_relative_time(dl["text"])):
             warnings.append(warning("deadline-unparsed", f"task {tid}: deadline {dl['text']!r} was not understood",
                                     u.loc.as_dict()))
     for child in sec.children:
-        _visit(child, _clean_lead(agency) if agency else inherited, in_scope, out, skip, listing)
+        _visit(child, clean_lead(agency) if agency else inherited, in_scope, out, skip, listing)
 
 
 def sections_to_tasks(roots: list[Section], whole_body: bool = False,

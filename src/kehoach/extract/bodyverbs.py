@@ -1,38 +1,108 @@
-"""The verbs a body sentence assigns work with, after an agency's name ("Sở A tổng kết …", "Các trường học kiện toàn …")."""
+"""The verbs a body sentence assigns work with, after an agency's name ("Sở A tổng kết …", "Các trường học kiện toàn …"),
+and where that name ends."""
 
 from __future__ import annotations
 
 from .. import rx
+from ..diagnostics import warning
+from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, LEVEL, PERSON_HEAD
+from .addressees import ADDRESSEE, WORK
+from .agency_names import closed_name, names_a_body
 from .table_row import lead_is_name
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
+    from ..parse.blocks import Loc
 
 _DUTIES = (r"tổng\s+kết|sơ\s+kết|đánh\s+giá|thẩm\s+định|giám\s+sát|đề\s+xuất|ban\s+hành|phê\s+duyệt|cập\s+nhật|kiện\s+toàn"
            r"|hoàn\s+thiện|chuẩn\s+bị|giải\s+quyết|duy\s+trì|biên\s+soạn|lựa\s+chọn|vận\s+động|công\s+bố|thông\s+báo|thành\s+lập"
            r"|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng|triển\s+khai|thực\s+hiện|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|hướng\s+dẫn"
            r"|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo"
-           r"|tham\s+mưu|tổ\s+chức|phổ\s+biến|tập\s+huấn|chỉ\s+đạo")
+           r"|tham\s+mưu|(?<!,\s)(?<!các\s)(?<!những\s)(?<!và\s)tổ\s+chức|phổ\s+biến|tập\s+huấn|chỉ\s+đạo")
 """Verbs of a duty none of which is written in lower case inside a body's name, as "quản lý", "đầu tư", "cấp",
 "trình" are ("Ban quản lý …", "công trình"); "xây dựng" only where no project's name has it ("dự án đầu tư xây
-dựng")."""
+dựng"); "tổ chức" not in a list of bodies ("Các cấp ủy, tổ chức đảng …")."""
+IN_NAME_VERBS = (rf"quản\s+lý|lập|thanh\s+tra|cấp(?!\s+(?:{LEVEL}|ủy|uỷ|có\s+thẩm\s+quyền|trên|dưới|cơ\s+sở)(?!\p{{L}}))"
+                 r"|xử\s+lý|trình|hỗ\s+trợ|khen\s+thưởng|thống\s+kê|điều\s+tra|kiểm\s+soát|đầu\s+tư|tiếp\s+nhận|xây\s+dựng"
+                 r"|phát\s+triển")
+"""Verbs of a duty also written in lower case inside names ("Ban quản lý chợ", "công trình", "dự án đầu tư xây
+dựng", "Quỹ Đầu tư phát triển"; "cấp huyện" is a level): read as the verb only after a name its grammar closes
+(:func:`kehoach.extract.agency_names.closed_name`: "Sở Xây dựng quản lý …")."""
+MANNER = r"tập\s+trung|tích\s+cực|quyết\s+tâm|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|quyết\s+liệt|nghiêm\s+túc"
+"""How an agency is to do its duty, said before the verb ("Sở A tập trung chỉ đạo …", "tích cực triển khai …"):
+the name ends before them."""
 VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|bảo\s+đảm|đảm\s+bảo|cung\s+cấp|quán\s+triệt"
-         r"|khẩn\s+trương|chủ\s+động|tiếp\s+tục|làm|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|nghiêm\s+túc|cần"
+         rf"|{MANNER}|tiếp\s+tục|làm|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|cần"
          r"|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tiến\s+hành|lãnh\s+đạo"
          r"|(?<!\sNgoại\s)(?<!được\s)giao|" + _DUTIES)
-"""What may follow an agency's name in a sentence that gives it work: its duties, a lead's words, a time ("định kỳ")."""
+"""What may follow an agency's name in a sentence that gives it work: its duties, a lead's words, how it is to do
+them ("tập trung", "chủ động"), a time ("định kỳ")."""
 DUTY_WORD = rx.compile(r"(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tham\s+mưu|triển\s+khai|thực\s+hiện"
                         r"|xây\s+dựng|hướng\s+dẫn|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền"
                         r"|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo|chủ\s+động|tiếp\s+tục)\b", rx.I)
 """A paragraph that opens with a duty ("Chủ trì rà soát …" with no stop at its end) states the work: it does not go
 on with the agency's name of the heading above it."""
-DUTY_AFTER = rx.compile(rf",?\s+(?:{_DUTIES})\b")
-"""A duty right after an agency's name that makes the agency the lead of a task item ("Các trường học kiện toàn …")."""
+_MANNERS = rf"(?:(?:{MANNER})\s*,?\s+)*"
+DUTY_AFTER = rx.compile(rf",?\s+(?:{_MANNERS}(?:{_DUTIES})\b|(?:(?:{MANNER})\s*,?\s+)+(?:{IN_NAME_VERBS})(?!\p{{L}}))")
+"""A duty right after an agency's name that makes the agency the lead of a task item ("Các trường học kiện toàn …",
+"Sở A tập trung chỉ đạo …"; after a word of manner, a verb also written inside names: "… tích cực hỗ trợ …")."""
+_IN_NAME_AFTER = rx.compile(rf",?\s+{_MANNERS}(?:{IN_NAME_VERBS})(?!\p{{L}})")
+_MANNER_AFTER = rx.compile(rf",?\s+(?:{MANNER})\b")
 _DUTY_LEAD_WORDS = 12
+_MANNER_LEAD_WORDS = 18
+"""A name may run longer, as long as one may be (:func:`.table_row.lead_is_name`), when a word of manner ends it
+("Các sở, ngành có liên quan đến … tích cực triển khai …")."""
+
+HEAD_OR_GROUP = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))"
+"""What an agency's name in a body sentence opens with (a regex fragment)."""
+OPT_ASSIGN = rf"(?:{ASSIGN}\s+)?"
+_WHOLE_HEAD = r"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)"
+"""A head word that is a whole name ("Tỉnh đoàn kiểm tra …"): no name need follow it."""
+LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
+AGENCY_SENTENCE = rx.compile(
+    rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={VERBS}\b)")
+"""An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
+("Các đơn vị", "Các sở") may be the whole name ("Các đơn vị báo cáo kết quả …")."""
+_IN_NAME_AT = rx.compile(rf"\s(?=(?:{IN_NAME_VERBS})(?!\p{{L}}))")
+_NAME_BEFORE = rx.compile(rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?),?$")
+
+
+def sentence_agency(text: str) -> tuple[str, int] | None:
+    """The agency a sentence opens with and where its name ends, before its verb: the first duty verb
+    (:data:`VERBS`), or sooner a verb also written inside names after a name its grammar closes ("Sở Xây dựng |
+    quản lý …", "UBND huyện A | cấp giấy phép …"; not "Ban Quản lý dự án …"); or None."""
+    m = AGENCY_SENTENCE.match(text)
+    stop = m.end("agency") if m else min(len(text), 160)
+    for at in _IN_NAME_AT.finditer(text, 0, stop):
+        n = _NAME_BEFORE.match(text, 0, at.start())
+        if n and closed_name(n.group("agency")):
+            return n.group("agency"), n.end("agency")
+    return (m.group("agency"), m.end("agency")) if m else None
 
 
 def duty_lead(agency: str, rest: str) -> bool:
     """Whether "``agency`` ``rest``" opening a paragraph makes the agency a task item's lead with no lead's words:
-    a duty right after a short name that reads as one ("Các trường A kiện toàn …"); not a run that went on past a
-    verb missing from the list ("Các ngành trong tỉnh tập trung tuyên truyền …") or past a colon or a stop ("Quỹ A
+    a duty right after a short name that reads as one ("Các trường A kiện toàn …", "Sở A tập trung chỉ đạo …"; a
+    verb also written inside names after a closed name: "Sở Xây dựng quản lý …"); not a run that went on past a
+    verb missing from the list ("Các ngành trong tỉnh quyết tâm tuyên truyền …") or past a colon or a stop ("Quỹ A
     được 3 tỷ đồng. Tập trung …")."""
-    return (DUTY_AFTER.match(rest) is not None and not rx.search(r"[:;]|\.\s", agency)
-            and len(agency.split()) <= _DUTY_LEAD_WORDS
+    verb = DUTY_AFTER.match(rest) is not None or (_IN_NAME_AFTER.match(rest) is not None and closed_name(agency))
+    most = _MANNER_LEAD_WORDS if _MANNER_AFTER.match(rest) else _DUTY_LEAD_WORDS
+    return (verb and not rx.search(r"[:;]|\.\s", agency) and len(agency.split()) <= most
             and lead_is_name(agency))
+
+
+def verb_unread(sec_id: str, content: list[tuple[str, str, Loc]], read: set[Loc]) -> list[PlanWarning]:
+    """A warning for each paragraph or dash item no task was read from that opens with an agency's name and a verb
+    also written inside names ("- Trung tâm A quản lý …": the name may end before the verb or go on past it)."""
+    found = []
+    for _kind, text, loc in content:
+        for at in _IN_NAME_AT.finditer(text, 0, min(len(text), 160)) if loc not in read else ():
+            n = _NAME_BEFORE.match(text, 0, at.start())
+            if n and names_a_body(n.group("agency")):
+                found.append(warning("body-task-unread", f"item {sec_id}: {n.group('agency')!r} is followed by "
+                                     f"{text[at.end():].split()[0]!r}, a verb written inside names too, and no task was "
+                                     "read from it; check where the name ends and its lead by hand", loc.as_dict()))
+                break
+    return found

@@ -1,0 +1,103 @@
+"""One assignment read in the body as a task: its lead and support named whole, its deadline from its words."""
+
+from __future__ import annotations
+
+from .. import rx
+from ..parse.blocks import Loc
+from .agencies import canonical_agency, cell_to_agencies, trim_known
+from .bodyverbs import HEAD_OR_GROUP, VERBS
+from .dates import find_closing_time, find_time_phrase, text_to_deadline
+from .labelled import labelled_deadline
+from .sections import Section
+from .task_times import find_bracket_time, find_relative_time
+
+_HEAD = HEAD_OR_GROUP
+SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
+_SUPPORT_STOP = rx.compile(
+    r"\s+(?:" + VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
+    r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
+    r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|kịp\s+thời|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
+    r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.:;(]"
+)
+_AGENCY_LIKE = rx.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành|cơ\s+quan|đơn\s+vị|chính\s+quyền)\b", rx.I)
+_ISSUER_ASKS = rx.compile(
+    r"^(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)?\s*(?:ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)?\s*"
+    r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", rx.I)
+""""Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": the agency is the one asked, not the issuer."""
+_LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+(?:giao|phân\s+công))\b.*$"
+                           r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", rx.I)
+"""What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
+
+def _deadline(text: str, *more: str) -> dict:
+    """The deadline a task's own words give: a bracket that holds only its time ("(hoàn thành trước
+    30/6/2026)", first: it is said for the task), a time phrase, a "thời gian:" label, a bare time closing the
+    bracket that assigns the task ("(Sở A chủ trì; tháng 6/2026)") or the sentence ("…, Quý III/2026."),
+    a recurrence."""
+    for t in (text, *more):
+        phrase = find_bracket_time(t) or find_time_phrase(t) or labelled_deadline(t) or _bracket_time(t) \
+            or find_closing_time(t) or find_relative_time(t)
+        if phrase:
+            return text_to_deadline(phrase)
+    return text_to_deadline(find_time_phrase(text, recurrence=True))
+
+
+_BRACKET_TIME = rx.compile(r"[;,]\s*(?P<time>[^;,()]{3,40}?)\s*\)\s*\.?$")
+_BRACKET_TIME_WORDS = 5
+
+
+def _bracket_time(text: str) -> str | None:
+    """A time alone in the last part of a closing bracket: "… (Văn phòng UBND tỉnh chủ trì; tháng 6/2026)."."""
+    m = _BRACKET_TIME.search(text)
+    if m is None or len(m.group("time").split()) > _BRACKET_TIME_WORDS:
+        return None
+    d = text_to_deadline(m.group("time"))
+    return m.group("time") if d["end"] or d["recurrence"] else None
+
+
+def unit_task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, group: str | None = None,
+              support_text: str | None = None, title: str | None = None) -> dict:
+    """The task an assignment gives: ``lead_text`` names its lead, ``support_text`` (or "phối hợp với …" in its
+    text or ``group``) its support."""
+    lead_w = [_trim(a) for a in cell_to_agencies(clean_lead(lead_text))]  # "Sở A tổng hợp kết quả" -> "Sở A"
+    support_w: list[str] = []
+    m = SUPPORT.search(text)
+    if support_text:  # "b) Chủ trì, phối hợp:" / "- Sở Tài chính … tham mưu …": the item names who supports
+        support_w = [a for a in cell_to_agencies(clean_lead(support_text)) if a not in lead_w]
+    elif m is None and group:  # "a) Chủ trì, phối hợp với X:" over its items
+        m = SUPPORT.search(group)
+    if m and not support_w:
+        span = _SUPPORT_STOP.split(m.group("s"), maxsplit=1)[0]
+        support_w = [_trim(a) for a in cell_to_agencies(span) if a not in lead_w and _AGENCY_LIKE.match(a)]
+    return {
+        "id": task_id,
+        "no": sec.number,
+        "group": group,
+        "title": title or text,
+        "lead": [canonical_agency(a) for a in lead_w],
+        "support": [canonical_agency(a) for a in support_w],
+        "lead_as_written": lead_w,
+        "support_as_written": support_w,
+        "deadline": _deadline(text, *([title] if title else [])),
+        "output": None,
+        "target": None,
+        "note": None,
+        "source": "body",
+        "section": sec.id,
+        "loc": loc.as_dict(),
+    }
+
+
+def _trim(name: str) -> str:
+    """A name with a clause run on after it cut off (:func:`.agencies.trim_known`), but not at "tổ chức" after a
+    comma, which lists organisations ("Các cấp ủy, tổ chức đảng, chính quyền"), no verb."""
+    cut = trim_known(name)
+    return name if rx.match(r",\s*tổ\s+chức\b", name[len(cut):]) else cut
+
+
+def clean_lead(text: str) -> str:
+    """The agency part of a lead span: the issuer's "yêu cầu"/"giao" and trailing qualifiers removed."""
+    t = _ISSUER_ASKS.sub("", text.strip(), count=1)
+    prev = None
+    while prev != t:
+        prev, t = t, _LEAD_TAIL.sub("", t).strip()
+    return t or text
