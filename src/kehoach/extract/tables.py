@@ -8,8 +8,6 @@ column is split.
 
 from __future__ import annotations
 
-from itertools import combinations
-
 from .. import rx
 from ..diagnostics import warning
 from ..numbering import roman_to_int
@@ -29,7 +27,8 @@ from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS ar
     place_sub_header,
     sub_header_fields,
 )
-from .table_row import _ROW_NO, _fits, row_to_task
+from .table_realign import realigned
+from .table_row import _ROW_NO, row_to_task
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -125,6 +124,10 @@ class _Reader:
         self.fields: dict[int, str] | None = None
         self.pending: list[dict] = []
         self.broke = False
+        self.merged_gaps: tuple[int, ...] | None = None
+        """The columns the row just read was short of (a merged cell above it), if it was."""
+        self.merged_doubt = False
+        """Whether that row could have been read another way."""
         self.group: str | None = None
         self.group_lead: str | None = None
         self.heading: tuple[str, str | None, str | None, str] | None = None
@@ -251,8 +254,10 @@ class _Reader:
     def add(self, row: Row, no: str) -> None:
         self._sub_rows(no)
         cells = [list(c) for c in row.cells]
+        gaps = self.merged_gaps
+        self.merged_gaps = None
         if 0 < self.width - len(cells) <= 3 and self.pending and self.fields:
-            cells = self.realign(cells, row)
+            cells = self.realign(cells, row, gaps)
         if self.broke and self.pending and _is_fused(row):
             tail, cells = _split_fused(row)
             _append_cells(self.pending[-1]["cells"], tail)
@@ -271,34 +276,15 @@ class _Reader:
         self.pending.append({"no": no if self.col("no") is not None else None, "cells": cells, "loc": row.loc,
                              "lines": list(row.lines), "group": self.group, "group_lead": self.group_lead})
 
-    def realign(self, cells: list[list[str]], row: Row) -> list[list[str]]:
-        """A row short of cells: a scrape leaves out the cells a merge above covers. The missing
-        cells go where every cell then fits its column best, and take the cell above."""
-        missing = self.width - len(cells)
-        best: tuple[float, tuple[int, ...]] | None = None
-        fields = self.fields or {}
-        for gaps in combinations(range(1, self.width), missing):
-            trial = _insert_gaps(cells, gaps)
-            for g in gaps:
-                if _spans_time(fields, g):
-                    trial[g] = trial[g - 1]
-            score = sum(_fits(fields.get(i), _cell_text(c)) for i, c in enumerate(trial)) \
-                + 1.5 * sum(int(fields.get(g) in ("lead", "support", "combined", "deadline")) for g in gaps) \
-                + 0.25 * sum(int(fields.get(g) in ("lead", "combined")) for g in gaps)  # the lead is the cell plans merge
-            if best is None or score > best[0]:
-                best = (score, gaps)
-        if best is None:
+    def realign(self, cells: list[list[str]], row: Row, gaps_above: tuple[int, ...] | None = None) -> list[list[str]]:
+        """A row short of cells (a merged cell above it): see :mod:`.table_realign`."""
+        found = realigned(cells, self.pending[-1]["cells"], self.fields or {}, self.width, gaps_above,
+                          gaps_above is not None and self.merged_doubt)
+        if found is None:
             return cells
-        above = self.pending[-1]["cells"]
-        out = _insert_gaps(cells, best[1])
-        spans = [g for g in best[1] if _spans_time(fields, g)]
-        for g in best[1]:
-            # "Thường xuyên" over "Bắt đầu | Hoàn thành" is one cell across both (read once, as a merged cell of a
-            # Word table is); other gaps take the cell above
-            out[g] = [] if g in spans else list(above[g]) if g < len(above) else []
-        how = "one cell across the start and end columns" if spans == list(best[1]) else "merged with the row above"
-        self.warnings.append(warning("table-realigned", f"row {_cell_text(cells[0])} had {missing} cell(s) fewer than the table; "
-                                     f"read as {how} (check it)", row.loc.as_dict()))
+        out, self.merged_gaps, how, self.merged_doubt = found
+        self.warnings.append(warning("table-realigned", f"row {_cell_text(cells[0])} had {self.width - len(cells)} cell(s) "
+                                     f"fewer than the table; {how} (check it)", row.loc.as_dict()))
         return out
 
     def read(self) -> None:
@@ -326,18 +312,6 @@ _ARABIC_NO = rx.compile(r"\d{1,3}\.?")
 def _numbered_under(no: str, parent: str) -> bool:
     """``no`` numbers a row under the row numbered ``parent``: "1.2" under "1", "a" or "b)" under "3"."""
     return no.startswith(parent + ".") or bool(_LETTER_NO.fullmatch(no) and _ARABIC_NO.fullmatch(parent))
-
-
-def _insert_gaps(cells: list[list[str]], gaps: tuple[int, ...]) -> list[list[str]]:
-    out = list(cells)
-    for g in gaps:
-        out.insert(g, [])
-    return out
-
-
-def _spans_time(fields: dict[int, str], g: int) -> bool:
-    """A cell missing from the end column of a start | end pair: one cell across both ("Thường xuyên")."""
-    return fields.get(g) == "deadline_end" and fields.get(g - 1) == "deadline_start"
 
 
 def _carry_down(cells: list[list[str]], above: dict, no: str, fields: dict[int, str] | None) -> None:
