@@ -97,3 +97,23 @@ def test_a_cell_written_again_as_it_stands_above_is_its_own_columns():
     assert [(t["lead"], t["support"]) for t in plan["tasks"]] == [
         (["Sở Y tế"], ["Các sở, ban, ngành liên quan"]), (["Sở Y tế"], ["Các sở, ban, ngành liên quan"]),
         (["Sở Nội vụ"], ["Sở Tư pháp"])]
+
+
+def test_a_short_row_of_a_roadmap_table_keeps_its_agencies_out_of_the_year_columns():
+    """A table marking years ("x" under 2026 … 2028) with a row short of two cells (the empty years at its end left
+    out): its agencies stay in the agency columns and its mark under its year; a column of marks holds no agency's
+    name, so they are not taken for a lead and support merged from the row above."""
+    def row(*cells: str) -> list[str]:
+        return ["|", *(x for c in cells for x in (c, "|"))]
+
+    lines = ["Số: 12/KH-UBND", "", "KẾ HOẠCH", "Thực hiện nhiệm vụ năm 2026", "", "I. MỤC ĐÍCH", "Bảo đảm tiến độ.", "",
+             "PHỤ LỤC", "",
+             *row("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Lộ trình thực hiện"), *row("2026", "2027", "2028"),
+             *row("1", "Rà soát mạng lưới cơ sở đào tạo", "Sở Nội vụ", "Sở Tài chính", "x", "x", "x"),
+             *row("2", "Xây dựng cơ sở dữ liệu nguồn nhân lực", "Sở Y tế", "Sở Tư pháp", "x"),
+             *row("3", "Đặt hàng đào tạo theo nhu cầu", "Sở Tư pháp", "Sở Y tế", "x", "x", "x")]
+    plan = extract_bytes("\n".join(lines).encode("utf-8"), "t.md")
+    assert [(t["lead"], t["support"]) for t in plan["tasks"]] == [
+        (["Sở Nội vụ"], ["Sở Tài chính"]), (["Sở Y tế"], ["Sở Tư pháp"]), (["Sở Tư pháp"], ["Sở Y tế"])]
+    assert plan["tasks"][1]["deadline"]["end"] is not None
+    assert "table-realigned" in {w["code"] for w in plan["warnings"]}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from .table_header import _cell_text
+from .table_header import PERIOD, YEAR, _cell_text
 from .table_row import _fits
 
 MERGEABLE = ("lead", "support", "combined", "deadline")
@@ -99,4 +99,11 @@ def realigned(cells: list[list[str]], above: list[list[str]], fields: dict[int, 
 
 
 def _columns(fields: dict[int, str], gaps: tuple[int, ...]) -> str:
-    return " and ".join(_NAMES.get(fields.get(g) or "", "column") for g in gaps)
+    return " and ".join(_name(fields.get(g) or "") for g in gaps)
+
+
+def _name(field: str) -> str:
+    """A column as the warning names it: "lead", "support", "2027" (a year's column), "Quý II/2026"."""
+    if field.startswith((YEAR, PERIOD)):
+        return f"{field.split(':', 1)[1]} column"
+    return _NAMES.get(field, "column")

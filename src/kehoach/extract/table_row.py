@@ -190,10 +190,16 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
     }
 
 
+_MARK = rx.compile(r"[xX×✓✔•+*]{1,2}|\p{L}{0,2}\d{0,4}")
+"""What a column of years or quarters holds in a row it marks: "x", "✓", or a short figure or code."""
+
+
 def _fits(field: str | None, text: str) -> int:
-    """1 when a cell's text fits its column's field."""
+    """1 when a cell's text fits its column's field; -1 for words in a column of marks (a year or a quarter "x")."""
     if field is None or not text:
         return 0
+    if field.startswith((YEAR, PERIOD)):
+        return 1 if _MARK.fullmatch(text.strip()) else -1
     if field == "no":
         return int(bool(_ROW_NO.fullmatch(text)))
     if field in ("lead", "support"):
