@@ -34,12 +34,8 @@ KNOWN: dict[tuple[str, str], tuple[int, str, str]] = {
 SILENT = {
     ("r02-bacninh-144-kh-ubnd", "-layout.txt"): "an appendix cell read in part; a heading 'N. Sở …' joined to its text",
     ("r02-bacninh-144-kh-ubnd", "-html-layout.txt"): "the appendix's table set close: rows read otherwise",
-    ("r05-cantho-153-kh-ubnd", "-html-layout.txt"): "a full line ending a sentence, then a capital: read as a new task",
-    ("r05-cantho-153-kh-ubnd", "-html-plain.txt"): "a full line ending a sentence, then a capital: read as a new task",
     ("r08-dongthap-552-kh-ubnd", "-html-layout.txt"): "the appendix's cells joined (warned on the table, not the tasks)",
     ("r16-laichau-7360-kh-ubnd", "-html-plain.txt"): "a lead cell cut at 'và' one cell a line: read as a new row",
-    ("r21-sonla-2954-qd-ubnd", "-html-layout.txt"): "a full line ending a sentence, then a capital: read as a new task",
-    ("r21-sonla-2954-qd-ubnd", "-html-plain.txt"): "a full line ending a sentence, then a capital: read as a new task",
 }
 """Renditions read otherwise without a warning on the task: bugs to fix (expected failures until then)."""
 

@@ -159,6 +159,22 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     return True
 
 
+_MIN_NUMBERED = 10
+_APART_SHARE = 0.9
+
+
+def paragraphs_apart(lines: list[str]) -> bool:
+    """True when nearly every numbered paragraph ("1.", "a)", "-") follows a blank line: the document
+    separates its paragraphs by blank lines, so a line break without one is a wrap."""
+    numbered = apart = 0
+    for k, line in enumerate(lines):
+        t = line.strip().lstrip("*_ ")
+        if t and not t.startswith("|") and match_token(t) is not None:
+            numbered += 1
+            apart += k == 0 or not lines[k - 1].strip()
+    return numbered >= _MIN_NUMBERED and apart >= _APART_SHARE * numbered
+
+
 _WRAP_MIN_LINES = 20
 """Lines of at least :data:`_WRAP_LONG` characters a document needs before its wrap width is measured."""
 _WRAP_LONG = 40
@@ -168,6 +184,8 @@ _SHORT_SHARE = 0.75
 """A line shorter than this share of the wrap width ends its paragraph (a wrap leaves less room than a word)."""
 _WRAP_SHARE = 0.5
 _WRAP_OVER = 0.05
+_WRAP_MAX = 200
+"""No page prints a body line wider than this many characters: lines of one longer width are paragraphs a line."""
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -179,7 +197,8 @@ def wrap_width(lines: list[str]) -> int:
     width = long[int(len(long) * 0.9)]
     near = sum(1 for n in long if FULL_SHARE * width <= n <= width)
     over = sum(1 for n in long if n > width * 1.1)
-    return width if near >= _WRAP_SHARE * len(long) and over <= _WRAP_OVER * len(long) else 0
+    wrapped = near >= _WRAP_SHARE * len(long) and over <= _WRAP_OVER * len(long) and width <= _WRAP_MAX
+    return width if wrapped else 0
 
 
 _LABEL_COLON = rx.compile(r"\s\d{1,2}[a-z]?\s*:$")
@@ -209,14 +228,25 @@ def short_line_ends(prev: str, line: str) -> bool:
             and not _OPEN_END.search(prev, len(prev) - _OPEN_END_LONGEST))
 
 
-def width_says(prev: str, line: str, wrap: int, last_width: int, filled: bool, apart: bool) -> bool | None:
+def sentence_goes_on(prev: str, line: str) -> bool:
+    """After a full line that ends a sentence and had no room for the next word: a sentence in capital goes on
+    the paragraph ("… trên địa bàn tỉnh." / "Các sở …": a line's end is no paragraph's end by itself); a
+    heading, a numbered or header line, or a line in capitals does not."""
+    return (bool(TERMINAL.search(prev)) and starts_upper(line) and not starts_block(line) and not is_standalone(line)
+            and not is_upper_text(prev) and not (is_upper_text(line) and len(line.split()) > 1))
+
+
+def width_says(prev: str, line: str, wrap: int, last_width: int, filled: bool, apart: bool,
+               word_fits: bool = True) -> bool | None:
     """In text hard-wrapped to ``wrap``, what the width of ``prev`` (``last_width``) says of ``line``: after a
-    full line a label's title or a name cut at its dash goes on; after a short line that ends a paragraph which
+    full line a label's title or a name cut at its dash goes on, and so does a sentence when the line had no
+    room for ``line``'s first word (``word_fits`` false); after a short line that ends a paragraph which
     ``filled`` a line, a sentence starts (a wrap would have left the line nearly full). None: width says nothing.
     A short first line stays a possible wrap (a word processor's tab after "a)" leaves one)."""
     if not wrap:
         return None
-    if last_width >= FULL_SHARE * wrap and full_line_goes_on(prev, line):
+    if last_width >= FULL_SHARE * wrap and (full_line_goes_on(prev, line)
+                                            or (not word_fits and sentence_goes_on(prev, line))):
         return True
     if apart or not filled or last_width >= _SHORT_SHARE * wrap:
         return None

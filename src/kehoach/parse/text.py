@@ -36,12 +36,14 @@ from .lines import (
     joins_previous,
     page_foot,
     page_foot_notes,
+    paragraphs_apart,
     running_lines,
     width_says,
     wrap_width,
 )
 from .normalize import footnote_start, has_content, normalize_text
 from .pipes import MD_SEPARATOR, bare_pipe_table, md_row, split_cell
+from .wrapfit import indented_openings, next_word_fits, printed_width
 
 
 def is_layout_table(rows: list[Row]) -> bool:
@@ -110,7 +112,10 @@ class _Builder:
         self.after_page = False  # a page break (its number, the blank lines around it) came before this line
         self.dashes_indented = False  # the document indents its dash items: a dash at the margin is a wrap
         self.wrap = 0  # the width the text is hard-wrapped to (0: a paragraph a line), see lines.wrap_width
+        self.wrap_em = 0  # the printed width a text taken from a page fills (0: wrapped by characters), see wrapfit
         self.last_width = 0  # the width of the current block's last raw line
+        self.last_raw = ""  # the current block's last raw line
+        self.openings: set[int] = set()  # lines short of the width whose sentence goes on below: indented first lines
         self.cur_full = False  # a line of the current block filled the wrap width
 
     def flush(self) -> None:
@@ -149,13 +154,14 @@ class _Builder:
             elif self._margin_dash_wrap(raw, prev_texts[-1]):  # "… tỉnh Bà Rịa" / "– Vũng Tàu …"
                 join = True
             elif after_page:  # "… phối hợp với các" / (page 7) / "Sở, ngành …": the sentence goes on
-                join = self.cur_footnote is None and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text)
+                join = self.cur_footnote is None and not is_standalone(prev_texts[-1]) and (
+                    joins_previous(prev_texts, text) or self._width_says(n, prev_texts[-1], text) is True)
             elif self.blank_before:
                 join = (self.cur_footnote is None and starts_lower(text)
                         and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
             else:
                 join = joins_previous(prev_texts, text, self.paragraphs_apart)
-                by_width = width_says(prev_texts[-1], text, self.wrap, self.last_width, self.cur_full, self.paragraphs_apart)
+                by_width = self._width_says(n, prev_texts[-1], text)
                 join = join if by_width is None else by_width
             if join:
                 self._measure(raw, False)
@@ -180,9 +186,20 @@ class _Builder:
         self.blank_before = False
 
     def _measure(self, raw: str, first: bool) -> None:
-        self.last_width = len(raw.rstrip())
+        self.last_width, self.last_raw = len(raw.rstrip()), raw
         full = bool(self.wrap) and self.last_width >= FULL_SHARE * self.wrap
         self.cur_full = full or (self.cur_full and not first)
+
+    def _width_says(self, n: int, prev: str, text: str) -> bool | None:
+        """What the width of the block's last line says of line ``n`` (``text``), see :func:`lines.width_says`."""
+        fits = (not self.wrap or n in self.openings or self._broken_by_hand()
+                or next_word_fits(self.wrap, self.wrap_em, self.last_raw, text))
+        return width_says(prev, text, self.wrap, self.last_width, self.cur_full, self.paragraphs_apart, fits)
+
+    def _broken_by_hand(self) -> bool:
+        """Text wrapped by characters that sets its paragraphs apart by blank lines (a page's text a scraper
+        wrapped): a line break without a blank line may be one the page made (a ``<br>``), whatever the room."""
+        return self.paragraphs_apart and not self.wrap_em
 
     def _margin_dash_wrap(self, raw: str, prev: str) -> bool:
         """A line starting with a dash at the margin, in a document that indents its dash items, after
@@ -247,28 +264,14 @@ class _Builder:
         self.blank_before = False
 
 
-_MIN_NUMBERED = 10
-_APART_SHARE = 0.9
-
-
-def paragraphs_apart(lines: list[str]) -> bool:
-    """True when nearly every numbered paragraph ("1.", "a)", "-") follows a blank line: the document
-    separates its paragraphs by blank lines, so a line break without one is a wrap."""
-    numbered = apart = 0
-    for k, line in enumerate(lines):
-        t = line.strip().lstrip("*_ ")
-        if t and not t.startswith("|") and match_token(t) is not None:
-            numbered += 1
-            apart += k == 0 or not lines[k - 1].strip()
-    return numbered >= _MIN_NUMBERED and apart >= _APART_SHARE * numbered
-
-
 def read_text(text: str) -> list[Block]:
     """Read decoded text (``\\n`` line ends) into the block stream."""
     lines = text.split("\n")
     b = _Builder(paragraphs_apart(lines))
     b.dashes_indented = dashes_indented(lines)
     b.wrap = wrap_width(lines)
+    b.wrap_em = printed_width(lines, b.wrap)
+    b.openings = indented_openings(lines, b.wrap, b.wrap_em)
     notes = page_foot_notes(lines) if "\f" in text else {}
     running = running_lines(lines) if "\f" in text else set()
     copied = copied_tables(lines) if "\t" in text else {}
