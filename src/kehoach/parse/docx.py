@@ -1,11 +1,13 @@
 """Reader for Word documents (.docx, and legacy .doc through LibreOffice when it is installed).
 
-Walks the body in document order (paragraphs and tables together), renders Word's automatic
-numbering as a reader sees it ("I.", "1.", "a)", bullets), expands merged cells (a lead agency
-merged over several rows applies to each row), keeps footnote texts apart, and ignores page
-headers and footers. Runs set in legacy 8-bit Vietnamese fonts (TCVN3 ".VnTime", VNI) are
-converted to Unicode by their font (:mod:`kehoach.parse.fonts`); text boxes are reported in
-warnings.
+Walks the body in document order (paragraphs and tables together) as a reader sees it
+(:mod:`kehoach.parse.docx_walk`: tracked deletions, hidden text and field codes left out, content
+controls read through), renders Word's automatic numbering ("I.", "1.", "a)", bullets), expands
+merged cells (a lead agency merged over several rows applies to each row), keeps footnote and
+endnote texts apart, and ignores page headers and footers, except a first page's header that holds
+the header block (:mod:`kehoach.parse.docx_header`). Runs set in legacy 8-bit Vietnamese fonts
+(TCVN3 ".VnTime", VNI) are converted to Unicode by their font (:mod:`kehoach.parse.fonts`); text
+boxes are read as paragraphs of their own and reported in warnings.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from .. import rx
 from ..diagnostics import warning
 from ..errors import ReadError
 from .blocks import Loc
-from .docx_numbering import Numbering, W, clamp_int, style_numbering
-from .fonts import RunFonts, classify, convert_segments
+from .docx_header import header_part_name, holds_header_block
+from .docx_numbering import Numbering, W, style_numbering
+from .docx_walk import Walker
+from .fonts import RunFonts
 from .rendition import Rendition
 
 MAX_UNZIPPED = 300 * 1024 * 1024
@@ -26,8 +30,6 @@ MAX_RATIO = 200
 MAX_XML_PART = 48 * 1024 * 1024
 """An XML part (the body, lists, styles, footnotes) larger than this unpacked is refused: the
 longest plans stay far below it, and a parsed tree takes about ten times its size in memory."""
-MAX_COLUMNS = 64
-"""Word tables have at most 63 columns; a larger gridSpan is clamped to the grid."""
 
 
 _STDLIB_PART = 10_000_000
@@ -66,162 +68,71 @@ def _plain_utf8(data: bytes) -> bool:
     return end > 0 and (m is None or m.group(1).lower() in ("utf-8", "utf8", "us-ascii", "ascii"))
 
 
-class _Walker:
-    def __init__(self, numbering: Numbering, style_num: dict, footnote_marks: dict[str, int],
-                 fonts: RunFonts | None = None) -> None:
-        self.numbering = numbering
-        self.style_num = style_num
-        self.footnote_marks = footnote_marks
-        self.fonts = fonts or RunFonts(None)
-        self.legacy_fonts: set[str] = set()  # 8-bit fonts kehoach cannot convert
-        self.converted_fonts: set[str] = set()
-        self.converted_runs = 0
-        self.textboxes = 0
-
-    def paragraph_lines(self, p) -> list[str]:
-        """The paragraph as lines (soft breaks split it), its list label in front; runs set in
-        legacy 8-bit fonts (TCVN3, VNI) converted to Unicode by their font."""
-        lines: list[list[tuple[str, str | None, bool]]] = [[]]
-        style = p.find(f"{W}pPr/{W}pStyle")
-        para_style = style.get(f"{W}val") if style is not None else None
-        runs = {t: r for r in p.iter(f"{W}r") for t in r.iterfind(f"{W}t")}  # a text's run (no parent links)
-        for el in p.iter():
-            tag = el.tag
-            if tag == f"{W}t":
-                lines[-1].append((el.text or "", *self._run_encoding(runs.get(el), para_style)))
-            elif tag == f"{W}tab":
-                lines[-1].append(("\t", None, False))
-            elif tag in (f"{W}br", f"{W}cr"):
-                lines.append([])
-            elif tag == f"{W}noBreakHyphen":
-                lines[-1].append(("-", None, False))
-            elif tag == f"{W}txbxContent":
-                self.textboxes += 1
-        texts = []
-        for segments in lines:
-            text, converted = convert_segments(segments)
-            self.converted_runs += converted
-            texts.append(text)
-        label = self._label(p)
-        if label:
-            texts[0] = f"{label} {texts[0].lstrip()}"
-        return [line.replace("\t", "   ").rstrip() for line in texts]
-
-    def _run_encoding(self, run, para_style: str | None) -> tuple[str | None, bool]:
-        """(encoding, capitals) of a run's font; legacy font names are remembered for the warning."""
-        if run is None or run.tag != f"{W}r":
-            return None, False
-        font = self.fonts.of_run(run, para_style)
-        encoding, capitals = classify(font)
-        if encoding == "?":
-            self.legacy_fonts.add(font or "")
-            return None, False
-        if encoding:
-            self.converted_fonts.add(font or "")
-        return encoding, capitals
-
-    def _label(self, p) -> str:
-        ppr = p.find(f"{W}pPr")
-        num_id, ilvl = None, 0
-        if ppr is not None:
-            numpr = ppr.find(f"{W}numPr")
-            if numpr is not None:
-                nid = numpr.find(f"{W}numId")
-                lvl = numpr.find(f"{W}ilvl")
-                num_id = nid.get(f"{W}val") if nid is not None else None
-                ilvl = clamp_int(lvl.get(f"{W}val"), 0, 0, 9) if lvl is not None else 0
-            if num_id is None:
-                style = ppr.find(f"{W}pStyle")
-                if style is not None and style.get(f"{W}val") in self.style_num:
-                    num_id, ilvl = self.style_num[style.get(f"{W}val")]
-        return self.numbering.label(num_id, ilvl) if num_id else ""
-
-    def cell_paragraphs(self, tc) -> list[str]:
-        out: list[str] = []
-        for child in tc:
-            if child.tag == f"{W}p":
-                out.extend(line for line in self.paragraph_lines(child) if line.strip())
-            elif child.tag == f"{W}tbl":
-                for row in self.table_rows(child):
-                    out.extend(p for cell in row for p in cell)
-            elif child.tag == f"{W}sdt":
-                content = child.find(f"{W}sdtContent")
-                if content is not None:
-                    out.extend(self.cell_paragraphs(content))
-        return out
-
-    def table_rows(self, tbl) -> list[list[list[str]]]:
-        """Rows of cells of paragraphs, merged cells expanded onto the grid."""
-        rows: list[list[list[str]]] = []
-        above: dict[int, list[str]] = {}
-        for tr in tbl.findall(f"{W}tr"):
-            row: list[list[str]] = []
-            col = 0
-            for tc in tr.findall(f"{W}tc"):
-                tcpr = tc.find(f"{W}tcPr")
-                span, vmerge = 1, None
-                if tcpr is not None:
-                    gs = tcpr.find(f"{W}gridSpan")
-                    if gs is not None:
-                        span = clamp_int(gs.get(f"{W}val"), 1, 1, max(1, MAX_COLUMNS - col))
-                    vm = tcpr.find(f"{W}vMerge")
-                    if vm is not None:
-                        vmerge = vm.get(f"{W}val", "continue")
-                paras = self.cell_paragraphs(tc)
-                if vmerge == "continue":
-                    paras = list(above.get(col, []))
-                else:
-                    above[col] = paras
-                row.append(paras)
-                row.extend([] for _ in range(span - 1))
-                col += span
-            rows.append(row)
-        return rows
-
-
 def read_docx(data: bytes, name: str) -> Rendition:
     """Render a .docx file's body as text lines with their origins (paragraph numbers)."""
-    body_root, numbering, styles, notes = _parts(data, name)
+    body_root, numbering, styles, notes, endnotes, page_header = _parts(data, name)
     body = body_root.find(f"{W}body")
     if body is None:
         raise ReadError(f"{name}: the Word document has no body")
     marks: dict[str, int] = {}
     for ref in body.iter(f"{W}footnoteReference"):
         marks.setdefault(ref.get(f"{W}id"), len(marks) + 1)
-    walker = _Walker(numbering, style_numbering(styles), marks, RunFonts(styles))
+    end_marks: dict[str, int] = {}  # endnotes numbered on after the footnotes
+    for ref in body.iter(f"{W}endnoteReference"):
+        end_marks.setdefault(ref.get(f"{W}id"), len(marks) + len(end_marks) + 1)
+    walker = Walker(numbering, style_numbering(styles), marks, RunFonts(styles))
     out = Rendition()
-    para_no = 0
-
-    def walk(container) -> None:
-        nonlocal para_no
-        for child in container:
-            if child.tag == f"{W}p":
-                para_no += 1
-                out.add_paragraph(walker.paragraph_lines(child), Loc(para_no))
-            elif child.tag == f"{W}tbl":
-                rows = walker.table_rows(child)
-                locs = []
-                for _ in rows:
-                    para_no += 1
-                    locs.append(Loc(para_no))
-                out.add_table(rows, locs)
-            elif child.tag == f"{W}sdt":
-                content = child.find(f"{W}sdtContent")
-                if content is not None:
-                    walk(content)
-
     try:
-        walk(body)
+        para_no = _walk(body, walker, out, 0)
     except RecursionError:  # (lxml refuses nesting deeper than 256; the standard parser does not)
         raise ReadError(f"{name}: the Word document nests its content too deeply to read; re-save it from Word") from None
+    if page_header is not None:
+        _page_header_first(out, page_header, RunFonts(styles))
     if notes is not None and marks:
-        _add_footnotes(out, walker, notes, marks, para_no)
+        para_no = _add_footnotes(out, walker, notes.findall(f"{W}footnote"), marks, para_no)
+    if endnotes is not None and end_marks:
+        _add_footnotes(out, walker, endnotes.findall(f"{W}endnote"), end_marks, para_no)
     _font_warnings(out, walker)
     return out
 
 
+def _walk(container, walker: Walker, out: Rendition, para_no: int) -> int:
+    """Write the paragraphs and tables of ``container`` (the body, a content control) to ``out``;
+    the last paragraph number used."""
+    for child in container:
+        if child.tag == f"{W}p":
+            para_no += 1
+            lines = walker.paragraph_lines(child)
+            for box in walker.take_boxed():  # floating boxes first: they usually sit above their anchor
+                walker.box_loc = walker.box_loc or Loc(para_no)
+                out.add_paragraph(box, Loc(para_no))
+            out.add_paragraph(lines, Loc(para_no))
+        elif child.tag == f"{W}tbl":
+            rows = walker.table_rows(child)
+            locs = [Loc(para_no + k + 1) for k in range(len(rows))]
+            para_no += len(rows)
+            out.add_table(rows, locs)
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            para_no = _walk(child, walker, out, para_no)
+    return para_no
+
+
+def _page_header_first(out: Rendition, page_header, fonts: RunFonts) -> None:
+    """The first page's header in front of the body when it holds the header block and the body does not
+    (its lines placed at the body's first paragraph, where they are printed)."""
+    top = Rendition()
+    try:
+        _walk(page_header, Walker(Numbering(None), {}, {}, fonts), top, 0)
+    except RecursionError:
+        return
+    if holds_header_block(top.lines) and not holds_header_block(out.lines):
+        out.lines[:0] = top.lines
+        out.origins[:0] = [Loc(1)] * len(top.lines)
+
+
 def _parts(data: bytes, name: str) -> tuple:
-    """The parsed document, numbering, styles and footnotes parts, after the archive's size checks."""
+    """The parsed document, numbering, styles, footnotes and endnotes parts and the first page's header
+    (None when it is not there or cannot be read), after the archive's size checks."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as e:
@@ -244,18 +155,25 @@ def _parts(data: bytes, name: str) -> tuple:
             return _xml(zf.read(part)) if part in names else None
 
         try:
-            return (_xml(zf.read("word/document.xml")), Numbering(optional("word/numbering.xml")),
-                    optional("word/styles.xml"), optional("word/footnotes.xml"))
+            document = _xml(zf.read("word/document.xml"))
+            parts = (document, Numbering(optional("word/numbering.xml")), optional("word/styles.xml"),
+                     optional("word/footnotes.xml"), optional("word/endnotes.xml"))
         except (KeyError, zipfile.BadZipFile, EOFError) as e:
             raise ReadError(f"{name}: the .docx is truncated or damaged ({e}); re-save it from Word") from e
         except Exception as e:  # lxml.etree.XMLSyntaxError and friends
             raise ReadError(f"{name}: the .docx holds malformed XML ({type(e).__name__}); re-save it from Word") from e
+        try:  # the page header is extra: a damaged one is left out, not an error
+            header = header_part_name(document, optional("word/_rels/document.xml.rels"))
+            return (*parts, optional(header) if header else None)
+        except Exception:
+            return (*parts, None)
 
 
-def _add_footnotes(out: Rendition, walker: _Walker, notes, marks: dict[str, int], para_no: int) -> None:
-    """The footnotes referred to, in the order of their marks, as "[^n]: text" paragraphs after the body."""
+def _add_footnotes(out: Rendition, walker: Walker, notes: list, marks: dict[str, int], para_no: int) -> int:
+    """The footnotes (or endnotes) referred to, in the order of their marks, as "[^n]: text" paragraphs
+    after the body; the last paragraph number used."""
     texts = {}
-    for fn in notes.findall(f"{W}footnote"):
+    for fn in notes:
         fid = fn.get(f"{W}id")
         if fid in marks:
             texts[fid] = " ".join(" ".join(walker.paragraph_lines(p)) for p in fn.findall(f"{W}p")).strip()
@@ -263,9 +181,10 @@ def _add_footnotes(out: Rendition, walker: _Walker, notes, marks: dict[str, int]
         if texts.get(fid):
             para_no += 1
             out.add_paragraph([f"[^{mark}]: {texts[fid]}"], Loc(para_no))
+    return para_no
 
 
-def _font_warnings(out: Rendition, walker: _Walker) -> None:
+def _font_warnings(out: Rendition, walker: Walker) -> None:
     if walker.converted_runs:
         fonts = ", ".join(sorted(walker.converted_fonts))
         out.warnings.append(warning("legacy-encoding-converted", f"{walker.converted_runs} run(s) set in legacy 8-bit "
@@ -275,7 +194,9 @@ def _font_warnings(out: Rendition, walker: _Walker) -> None:
         out.warnings.append(warning("legacy-font", f"text set in legacy 8-bit Vietnamese fonts ({fonts}) may read as garbage; "
                                     "convert the document to Unicode (e.g. with Unikey's converter) and extract again"))
     if walker.textboxes:
-        out.warnings.append(warning("text-box", f"{walker.textboxes} text box(es) read in place; check their order"))
+        out.warnings.append(warning("text-box", f"{walker.textboxes} text box(es) read as paragraphs before the paragraph "
+                                    "they are anchored to; check their order",
+                                    walker.box_loc.as_dict() if walker.box_loc else None))
 
 
 def _run_soffice(args: list[str], timeout: float) -> None:

@@ -11,6 +11,12 @@ MAX_LIST_NUMBER = 32767
 """Word's largest list start value; counters are clamped to it."""
 
 
+def switched_on(el) -> bool:
+    """Whether a toggle property (``<w:vanish/>``, ``<w:isLgl/>``, ``<w:titlePg/>``) is present and not
+    switched off (``w:val`` "0", "false" or "off")."""
+    return el is not None and (el.get(f"{W}val") or "true").lower() not in ("0", "false", "off")
+
+
 def clamp_int(value, default: int, low: int = 0, high: int = MAX_LIST_NUMBER) -> int:
     """An integer attribute clamped to [low, high] (``default`` when missing or not a number)."""
     try:
@@ -53,50 +59,72 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+def _level(lvl) -> dict:
+    """One list level of numbering.xml: its number format, label pattern, start, restart and legal style."""
+    fmt = lvl.find(f"{W}numFmt")
+    text = lvl.find(f"{W}lvlText")
+    start = lvl.find(f"{W}start")
+    restart = lvl.find(f"{W}lvlRestart")
+    return {
+        "fmt": fmt.get(f"{W}val") if fmt is not None else "decimal",
+        "text": (text.get(f"{W}val") or "")[:MAX_LEVEL_TEXT] if text is not None else "%1.",
+        "start": clamp_int(start.get(f"{W}val"), 1) if start is not None else 1,
+        "restart": clamp_int(restart.get(f"{W}val"), 10, 0, 10) if restart is not None else 10,
+        "legal": switched_on(lvl.find(f"{W}isLgl")),
+    }
+
+
 class Numbering:
-    """Word's list definitions (numbering.xml) and the running counters of each list."""
+    """Word's list definitions (numbering.xml) and the running counters of each list.
+
+    Counters belong to the abstract list, not to the list instance (``w:num``) a paragraph names:
+    two instances of one abstract list number on from each other, as Word shows them, and an
+    instance that overrides a level's start (``w:startOverride``, Word's "restart numbering")
+    restarts the count there the first time it is used. A level overridden whole (``w:lvl`` in
+    ``w:lvlOverride``) is read for that instance. A legal-style level (``w:isLgl``) shows every
+    number in its label in Arabic numerals ("1.2." under "I."); a level restarts after the level
+    its ``w:lvlRestart`` names (0: never), else after any shallower one."""
 
     def __init__(self, root) -> None:
         self.abstract: dict[str, dict[int, dict]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, dict]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[tuple[str, int]] = set()
         if root is None:
             return
         for a in root.findall(f"{W}abstractNum"):
-            levels = {}
-            for lvl in a.findall(f"{W}lvl"):
-                ilvl = clamp_int(lvl.get(f"{W}ilvl"), 0, 0, 9)
-                fmt = lvl.find(f"{W}numFmt")
-                text = lvl.find(f"{W}lvlText")
-                start = lvl.find(f"{W}start")
-                levels[ilvl] = {
-                    "fmt": fmt.get(f"{W}val") if fmt is not None else "decimal",
-                    "text": (text.get(f"{W}val") or "")[:MAX_LEVEL_TEXT] if text is not None else "%1.",
-                    "start": clamp_int(start.get(f"{W}val"), 1) if start is not None else 1,
-                }
-            self.abstract[a.get(f"{W}abstractNumId")] = levels
+            self.abstract[a.get(f"{W}abstractNumId")] = {clamp_int(lvl.get(f"{W}ilvl"), 0, 0, 9): _level(lvl)
+                                                          for lvl in a.findall(f"{W}lvl")}
         for num in root.findall(f"{W}num"):
             aid = num.find(f"{W}abstractNumId")
-            overrides = {}
+            starts, levels = {}, {}
             for o in num.findall(f"{W}lvlOverride"):
+                ilvl = clamp_int(o.get(f"{W}ilvl"), 0, 0, 9)
+                lvl = o.find(f"{W}lvl")
+                if lvl is not None:
+                    levels[ilvl] = _level(lvl)
+                    starts[ilvl] = levels[ilvl]["start"]
                 so = o.find(f"{W}startOverride")
                 if so is not None:
-                    overrides[clamp_int(o.get(f"{W}ilvl"), 0, 0, 9)] = clamp_int(so.get(f"{W}val"), 1)
+                    starts[ilvl] = clamp_int(so.get(f"{W}val"), 1)
             if aid is not None:
-                self.nums[num.get(f"{W}numId")] = (aid.get(f"{W}val"), overrides)
+                self.nums[num.get(f"{W}numId")] = (aid.get(f"{W}val"), starts, levels)
 
     def label(self, num_id: str, ilvl: int) -> str:
         """The next label of list ``num_id`` at level ``ilvl``: "II.", "1.", "a)", "-"."""
         if num_id not in self.nums or num_id == "0":
             return ""
-        aid, overrides = self.nums[num_id]
-        levels = self.abstract.get(aid, {})
+        aid, starts, own = self.nums[num_id]
+        levels = {**self.abstract.get(aid, {}), **own}
         if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(ilvl, levels[ilvl]["start"])
+        counters = self.counters.setdefault(aid, {})
+        if ilvl in starts and (num_id, ilvl) not in self.started:
+            counters[ilvl] = starts[ilvl] - 1  # this instance restarts the count
+        self.started.add((num_id, ilvl))
+        start = starts.get(ilvl, levels[ilvl]["start"])
         counters[ilvl] = min(counters.get(ilvl, start - 1) + 1, MAX_LIST_NUMBER)
-        for deeper in [k for k in counters if k > ilvl]:
+        for deeper in [k for k in counters if k > ilvl and ilvl < levels.get(k, {}).get("restart", 10)]:
             del counters[deeper]
         lvl = levels[ilvl]
         if lvl["fmt"] == "bullet":
@@ -104,8 +132,9 @@ class Numbering:
         text = lvl["text"]
         for k in range(ilvl, -1, -1):
             if f"%{k + 1}" in text:
-                n = counters.get(k, levels.get(k, {}).get("start", 1))
-                text = text.replace(f"%{k + 1}", format_number(n, levels.get(k, lvl)["fmt"]))
+                n = counters.get(k, starts.get(k, levels.get(k, {}).get("start", 1)))
+                fmt = "decimal" if lvl["legal"] else levels.get(k, lvl)["fmt"]
+                text = text.replace(f"%{k + 1}", format_number(n, fmt))
         return text
 
 
