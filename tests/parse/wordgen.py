@@ -204,6 +204,12 @@ def header_block(doc: Doc) -> str:
     top = _row(_cell(doc, ISSUER, 3600) + _cell(doc, MOTTO, 5400))
     bottom = _row(_cell(doc, [NUMBER], 3600) + _cell(doc, [DATE], 5400))
     spacer = _row(_cell(doc, [], 3600) + _cell(doc, [], 5400))
+    if "header_one_row" in k:  # each side in one cell, a short rule between issuer and number
+        top = _row(_cell(doc, [*ISSUER, "-------", NUMBER], 3600) + _cell(doc, [*MOTTO, "---------------", DATE], 5400))
+        bottom = spacer = ""
+    if "header_gap" in k:  # an empty middle column keeps the two sides apart
+        top = _row(_cell(doc, ISSUER, 3600) + _cell(doc, [], 600) + _cell(doc, MOTTO, 5400))
+        bottom = _row(_cell(doc, [NUMBER], 3600) + _cell(doc, [], 600) + _cell(doc, [DATE], 5400))
     if "header_spacer" in k:
         rows = [spacer, top, spacer, bottom, spacer]
     else:
@@ -449,12 +455,12 @@ def build(kinds: set[str] | frozenset[str] = frozenset(), seed: int = 0) -> byte
 
 KINDS = ["rsid", "tracked", "moved", "comments", "bookmarks", "hyperlink", "fldsimple", "fldchar", "sdt_inline",
          "smarttag", "vanish", "sdt_block", "sdt_cell", "sdt_row", "sdt_table", "textbox", "textbox_vml",
-         "header_spacer", "header_split", "header_part", "vmerge_lead", "nested", "tblheader", "split_tables",
+         "header_spacer", "header_split", "header_part", "header_one_row", "header_gap", "vmerge_lead", "nested", "tblheader", "split_tables",
          "row_sections", "empty_trailing", "title_row", "softbreak", "combined_tabs", "numpr", "numstyle",
          "gridafter", "group_span_all", "group_column", "deleted_para", "deleted_para+numpr", "numcontinue", "numsep", "lvloverride", "numstyle_ilvl", "numbered_stt", "landscape", "footnotes"]
 
 EXCLUSIVE = [
-    ["textbox", "textbox_vml", "header_spacer", "header_split", "header_part"],
+    ["textbox", "textbox_vml", "header_spacer", "header_split", "header_part", "header_one_row", "header_gap"],
     ["numpr", "numstyle", "numstyle_ilvl", "numcontinue", "numsep", "lvloverride"],
     ["split_tables", "row_sections", "sdt_table", "sdt_row"],
     ["combined_tabs", "vmerge_lead", "nested"],
