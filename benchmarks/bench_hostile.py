@@ -129,6 +129,9 @@ SHAPES: dict[str, tuple[int, Callable[[int], tuple[bytes, str]]]] = {
     "bare-pipe-table-5000": (5000, lambda n: (text("TT| Nội dung| Chủ trì\n---|---|---\n"
                                                   + "".join(f"{k}| Việc {k}| Sở Tài chính\n" for k in range(1, n + 1))), "x.md")),
     "layout-header-words-4000": (4000, lambda n: (text((" ".join(["Nội dung"] * 30) + "  Thời gian  Chủ trì\n") * n), "x.txt")),
+    "layout-header-bands-4000": (4000, lambda n: (text("".join("\n                      Thời gian\nTT   Nội dung   Chủ trì\n"
+                                                               "                      hoàn thành\n" + "1    Việc       Sở Y tế   2026\n" * (k % 2)
+                                                               for k in range(n))), "x.txt")),
 }
 
 

@@ -73,6 +73,10 @@ NARROW_FAMILIES = {
     444: "header cells one space apart, 'Số Nhiệm vụ, giải pháp' ('Số' over 'TT'), over rows of two cells there",
     644: "'Cơ quan thực hiện' over the header line, 'Chủ trì | Phối hợp' under it between two of its cells",
     898: "a header line of two runs, 'STT Tên nhiệm vụ' one space apart",
+    5: "a header centred over three lines: 'Cơ quan thực hiện' / 'TT  Nhiệm vụ' / 'Chủ trì  Phối hợp' (no table read)",
+    146: "a header centred over three lines: 'Thời gian' / 'STT  Nhiệm vụ' / 'thực hiện' (no table read)",
+    559: "such a header repeated on page 2, the next row's title above its number (read as rows, a deadline lost)",
+    404: "a deadline two characters left of its column, one space after the title (read as a group row)",
     1: "a narrow table that came back whole before",
     19: "a narrow table that came back whole before",
 }

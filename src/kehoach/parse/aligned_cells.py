@@ -19,6 +19,8 @@ Run = tuple[int, int, str]
 
 _WORD = rx.compile(r"\S+")
 _DASH = rx.compile(r"^[-–—]$")
+_OPENS = rx.compile(r"^[\p{Lu}\d]")
+"""A cell's first word opens with a capital or a figure."""
 _LABEL = rx.compile(r"\s*\p{Lu}[^\s:]*(?: [^\s:]+){0,3}:")
 """A label after a dash: "Chủ trì:", "Phối hợp:", "Cơ quan chủ trì:"."""
 _CUT_HEAD = rx.compile(rf"(?:^|\s){CUT_HEAD_WORD}\s*$")
@@ -60,7 +62,8 @@ def across(run: Run, bounds: list[int]) -> bool:
 
 def line_cells(runs: list[Run], bounds: list[int], widest: list[int], soft: frozenset[int] = frozenset(),
            doubts: list[bool] | None = None, avoid_cut: bool = False) -> list[str] | None:
-    """A line's text in each column; None when a run crosses into the next column where no split
+    """A line's text in each column (a run starting two characters or less before a boundary, with a
+    capital or a figure, and running well past it is the next column's); None when a run crosses into the next column where no split
     fits (its parts miss the columns by more than a run may overhang, all told). A run across a
     ``soft`` boundary (between two columns under one header cell) is one cell merged across them;
     ``avoid_cut``: no run is split right after an agency's head word if another split fits. Two runs
@@ -68,6 +71,9 @@ def line_cells(runs: list[Run], bounds: list[int], widest: list[int], soft: froz
     cells: list[list[str]] = [[] for _ in widest]
     for run in runs:
         k = bisect_right(bounds, run[0])
+        if k < len(bounds) and k not in soft and bounds[k] - 2 <= run[0] and run[1] > bounds[k] + OVERHANG \
+                and _OPENS.match(run[2]):
+            k += 1  # a cell's text starting a character or two left of its column, running well into it
         missed = 0
         while True:
             near = k + 1 == len(cells) or k in soft or run[1] <= max(bounds[k], widest[k]) + OVERHANG

@@ -154,8 +154,14 @@ def header_needs_words(lines: list[str], start: int) -> bool:
     clean = [line.replace("\f", "").rstrip() for line in lines[start:start + 1 + _BODY_LINES]]
     line = clean[0]
     top = header_cells(clean, 0)
-    if len(top) > len(runs_of(line)):
-        return True
+    return len(top) > len(runs_of(line)) or second_row(lines, start, top)
+
+
+def second_row(lines: Sequence[str], start: int, top: list[Run] | None = None) -> bool:
+    """Whether the first line under the header line ``lines[start]`` with text is a second header
+    row (see :func:`read_header`); ``top``: the header line's cells, if known."""
+    top = header_cells([line.replace("\f", "").rstrip() for line in lines[start:start + 1 + _BODY_LINES]], 0) \
+        if top is None else top
     for line in lines[start + 1:start + 1 + _MAX_LINES]:
         if line.strip():
             return _under_one(top, runs_of(line.replace("\f", "").rstrip())) is not None

@@ -20,20 +20,17 @@ leaves no boundary between two columns (a cell one space from its neighbour on e
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from .. import rx
 from ..record import Record
 from ..vn import ascii_fold
 from ..vocab.table_header import NUMBER_COLUMN
+from .aligned_band import Band, Banded, Clean, header_band, repeats
 from .aligned_cells import OVERHANG as _OVERHANG
 from .aligned_cells import Run, across, line_cells, name_cut
 from .aligned_header import Header, header_cells, read_header, runs_of
 from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
-
-TYPE_CHECKING = False  # typing only
-if TYPE_CHECKING:
-    from typing import overload
 
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
 """A row number: a roman number, a capital letter or a numbered item."""
@@ -41,6 +38,8 @@ _NUMBER_HEAD = rx.compile(rf"^(?:{NUMBER_COLUMN}|so|st)$")
 """The header of a column numbering the rows ("STT", "TT", "Số" over "TT", "ST" over "T")."""
 _NUMBER_WHOLE = rx.compile(rf"^{NUMBER_COLUMN}$")
 _WORD = rx.compile(r"\S+")
+_OPENS = rx.compile(r"^[\p{Lu}\d]")
+"""A word that may open a cell (a capital or a figure)."""
 _GROUP_LETTER = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 MAX_BLANKS = 3
 
@@ -143,6 +142,8 @@ class _Page:
         if len(runs) == 2 and self._group_row(runs):
             self.spanning[n] = [runs[0][2], runs[1][2]] + [""] * (len(self.anchors) - 2)
             self.lines.append((n, runs))
+            if not _GROUP_LETTER.match(runs[0][2]):  # a number: a title's line touching the next cell reads so too
+                self.doubtful.add(n)
             return True
         if (len(runs) == 1 and self._from_first(runs[0])) or any(self._crossed(r) > 2 for r in runs):
             return False
@@ -167,18 +168,23 @@ class _Page:
 
     def _group_row(self, runs: list[Run]) -> bool:
         """A group's number in the first column and its name in cells merged across the row: a
-        roman number or a letter with one run of text, or a number with text across a column start."""
+        roman number or a letter with one run of text, or a number with text across a column start
+        from the second column (text starting a character or two left of a later column is that
+        column's: "1.2" with its deadline on the number's line, the title's lines above and below)."""
         (s0, _, no), run = runs
         if s0 >= self.anchors[1] or not _ROW_NO.match(no) or _number_head_rest(self.head.top[0][2], no):
             return False
-        return bool(_GROUP_LETTER.match(no)) or self._crossed(run) > 0 and not self._word_at_anchor(run)
+        return bool(_GROUP_LETTER.match(no)) or self._crossed(run) > 0 and not self._word_at_anchor(run) \
+            and not any(a - 2 <= run[0] for a in self.anchors[2:3])
 
     def _word_at_anchor(self, run: Run) -> bool:
-        """A word of ``run`` starting level with a later column's header (a cell one space after a
-        full one: "… 2026 - 2030 Thường xuyên"), not a name merged across the columns."""
+        """A word of ``run`` starting level with a later column's header, or, a capital or a figure,
+        two characters left of it (a cell one space after a full one: "… 2026 - 2030 Thường xuyên"),
+        not a name merged across the columns."""
         s, _, text = run
         later = [a for a in self.anchors[2:] if a > s]
-        return any(abs(s + m.start() - a) <= 1 for m in _WORD.finditer(text) if m.start() for a in later)
+        return any(-2 <= s + m.start() - a <= 1 and (abs(s + m.start() - a) <= 1 or _OPENS.match(m.group(0)))
+                   for m in _WORD.finditer(text) if m.start() for a in later)
 
     def read(self) -> tuple[list[tuple[int, list[str]]], int | None]:
         """Each line's cells (a repeated header's lines left out), and the first line whose runs
@@ -222,34 +228,13 @@ class _Page:
         return out, lost
 
 
-class _Clean(Sequence[str]):
-    """``lines`` without form feeds and trailing spaces, each line made so when it is read (a table
-    reads the lines from its header on only: cleaning all of them for each table took time
-    quadratic in a text of many header-like lines)."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-
-    def __len__(self) -> int:
-        return len(self.lines)
-
-    if TYPE_CHECKING:  # (typing is not imported at run time: a text extract loads nothing it does not use)
-        @overload
-        def __getitem__(self, k: int) -> str: ...
-
-        @overload
-        def __getitem__(self, k: slice) -> list[str]: ...
-
-    def __getitem__(self, k: int | slice) -> str | list[str]:
-        if isinstance(k, slice):
-            return [line.replace("\f", "").rstrip() for line in self.lines[k]]
-        return self.lines[k].replace("\f", "").rstrip()
-
-
-def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -> WordTable | None:
+def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], first: Band | None = None) -> WordTable | None:
     """The lines of the table whose header is ``lines[start]``, cut into columns by their runs of
-    text; None when fewer than two lines fit. ``is_header`` tells a (repeated) header line."""
-    clean = _Clean(lines)
+    text; None when fewer than two lines fit. ``is_header`` tells a (repeated) header line; ``first``:
+    the header band ``start`` is the last line of (a header centred over several lines). A header
+    repeated on a later page holds as many lines as the first, and its words."""
+    above = first.last - first.first if first is not None else 0
+    clean = Clean(lines)
     head = read_header(clean, start, _numbered_at)
     anchors = head.top
     starts = [s for s, _, _ in head.cells]
@@ -274,19 +259,16 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
             breaks[i] = blanks > 0
         blanks = 0
         page = pages[-1]
-        repeated = i in breaks and is_header(line) and _same_header(header_cells(clean, i), anchors)
-        if not repeated and ends_table(line, anchors, is_header):
+        again, band = _again(lines, i, anchors, is_header, head_lines + above + 1,
+                             [first, *clean[start:start + head_lines + 1]]) if i in breaks else (None, None)
+        if again is None and ends_table(line, anchors, is_header):
             break
-        again = read_header(clean, i, _numbered_at) if repeated else None
-        if again is not None and (len(again.cells) != len(head.cells) or
-                                  any(b[0] <= a[0] for a, b in zip(again.cells, again.cells[1:], strict=False))):
-            page.dropped.add(i)  # the header repeated with cells run together: the columns stay
-            page.add(i, line)
-            skip = head_lines
-        elif again is not None:  # the header repeated on a new page (drawn to its own scale)
-            pages.append(_Page(i, again, carried=True))
-            pages[-1].dropped.add(i)
-            skip = head_lines
+        if again is not None:  # the header repeated on a new page (drawn to its own scale)
+            after = _repeat(pages, furniture, i, line, again, band, len(head.cells))
+            skip = head_lines + above if after is None else 0
+            if after is not None:
+                i = after
+                continue
         elif i == head.sub_line:
             page.add_sub(i, line)
             head_lines += 1
@@ -306,6 +288,37 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool]) -
                 break
         i += 1
     return _table(pages, breaks, cut, start, furniture)
+
+
+def _repeat(pages: list[_Page], furniture: list[int], i: int, line: str, again: Header, band: Band | None,
+            width: int) -> int | None:
+    """Take the header repeated at line ``i`` (on a band's lines, if ``band``): a new page with its
+    columns, or, when its cells run together, the columns stay. The line after the band, or None."""
+    mixed = len(again.cells) != width or any(b[0] <= a[0] for a, b in zip(again.cells, again.cells[1:], strict=False))
+    if mixed and band is None:
+        pages[-1].dropped.add(i)
+        pages[-1].add(i, line)
+    elif not mixed:
+        pages.append(_Page(i, again, carried=True))
+        pages[-1].dropped.add(i)
+    if band is None:
+        return None
+    furniture += range(i + (not mixed), band.last + 1)  # the band's lines are no rows
+    return band.last + 1
+
+
+def _again(lines: list[str], i: int, anchors: list[Run], is_header: Callable[[str], bool], most: int,
+           known: list[Band | str | None]) -> tuple[Header | None, Band | None]:
+    """The table's header repeated at line ``i`` (after a break), and its band when it is centred
+    over several lines (at most ``most``, holding only words of ``known``: the first header's), or
+    (None, None)."""
+    clean = Clean(lines)
+    band = header_band(lines, i, most)
+    if band is not None and band.last > i and repeats(band, known) and _same_header(runs_of(band.line), anchors):
+        return read_header(Banded(clean, band), band.last, _numbered_at), band
+    if is_header(clean[i]) and _same_header(header_cells(clean, i), anchors):
+        return read_header(clean, i, _numbered_at), None
+    return None, None
 
 
 def ends_table(line: str, header: list[Run], is_header: Callable[[str], bool]) -> bool:

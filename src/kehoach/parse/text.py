@@ -18,7 +18,7 @@ from .. import rx
 from ..numbering import match_token
 from ..vn import fold, starts_lower
 from ..vocab.table_header import NUMBER_HEADER
-from .aligned import aligned_table, is_header_line
+from .aligned import aligned_table, is_header_at
 from .blocks import Block, Loc, Row
 from .columns import LAYOUT_CUE, read_side_by_side
 from .copied import copied_tables
@@ -334,7 +334,7 @@ def _drawn_table(lines: list[str], i: int, kind: str) -> tuple[list[Row], int] |
         found = bar_table(lines, i)
         if found and not is_layout_table(found[0]):
             return found
-    if kind == "text" and "  " in raw.strip() and is_header_line(raw):
+    if kind == "text" and is_header_at(lines, i):
         aligned = aligned_table(lines, i)
         if aligned:
             return aligned

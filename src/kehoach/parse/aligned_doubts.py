@@ -1,0 +1,119 @@
+"""Doubts on the rows of a space-aligned table (:mod:`kehoach.parse.aligned`): lines that do not fit
+the table's columns, cells that may go on with the row above's, names cut at a gutter, cells that
+stood one space apart, and rows lost where the columns could not be followed."""
+
+from __future__ import annotations
+
+from .. import rx
+from ..vn import ascii_fold, starts_lower
+from ..vocab.agencies import CUT_HEAD
+from .aligned_header import runs_of
+from .aligned_words import WordTable
+from .blocks import Row
+
+_FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
+_CUT_HEAD = rx.compile(CUT_HEAD)
+_ROW_NUMBER = rx.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+)\.?$")
+_AGENCY_COLUMN = rx.compile(r"chu tri|phoi hop|thuc hien|phu trach")
+_AHEAD = 4
+
+
+def fields(line: str) -> list[tuple[int, str]]:
+    """(start, text) of each run of text separated by two or more spaces."""
+    return [(m.start(), m.group(0)) for m in _FIELDS.finditer(line)]
+
+
+def joined(rows: list[Row], doubtful: frozenset[int]) -> None:
+    """A doubt on each row with a line (0-based, of ``doubtful``) whose cells stood one space apart."""
+    for row in rows:
+        joined = [n for n in row.lines if n - 1 in doubtful]
+        if joined:
+            row.doubts.append(("table-cells-joined", f"line {joined[0]}: two cells stood one space apart and were parted where "
+                               "the next column starts, or a number's text ran across the columns and was read as one cell "
+                               "merged across the row; the words next to the split may belong to either cell (check them)"))
+
+
+def off_scale(lines: list[str], found: WordTable) -> set[int]:
+    """Lines (1-based) opening a page whose runs of text start where no line of the other pages'
+    does: the page is drawn to a scale of its own (no header repeated there to find its columns by).
+    The other pages' starts are all the lines' less the page's own (linear in the lines)."""
+    page, pages = 0, []
+    for p in range(len(found.taken)):
+        page += bool(p and found.paged[p])
+        pages.append(page)
+    starts = [[s for s, _, _ in runs_of(lines[k].replace("\f", "").rstrip())] for k in found.taken]
+    total: dict[int, int] = {}  # how many lines (the header's aside) start a run at each position
+    own: dict[int, dict[int, int]] = {}  # the same, each page's lines
+    for q in range(1, len(starts)):
+        mine = own.setdefault(pages[q], {})
+        for x in starts[q]:
+            total[x] = total.get(x, 0) + 1
+            mine[x] = mine.get(x, 0) + 1
+    common = sum(1 for n in total.values() if n >= 2)
+    out = set()
+    for p, k in enumerate(found.taken):
+        if p and found.paged[p] and any(found.parts[p]):
+            mine = own.get(pages[p], {})
+
+            def elsewhere(x: int, mine: dict[int, int] = mine) -> int:
+                return total.get(x, 0) - mine.get(x, 0)
+            known = common - sum(1 for x in mine if total[x] >= 2) + sum(1 for x in mine if elsewhere(x) >= 2)
+            if known and any(all(elsewhere(y) < 2 for y in (x - 1, x, x + 1)) for x in starts[p]):
+                out.add(k + 1)
+    return out
+
+
+def misfits(rows: list[Row], apart: set[int]) -> None:
+    """A doubt on each row with a line (of ``apart``) holding two pieces of text far apart in one column."""
+    for row in rows:
+        if apart.intersection(row.lines):
+            line = min(apart.intersection(row.lines))
+            row.doubts.append(("table-misaligned", f"line {line}: two pieces of text far apart in one column (the line does "
+                               "not fit the table's columns: a row on a page drawn to another scale?); check the row"))
+
+
+def spilled(rows: list[Row]) -> None:
+    """A doubt on a row whose agency cell (under a "chủ trì"/"phối hợp" header) starts in lower case
+    right under the row above's cell: the words go on with that cell ("Văn phòng Ủy ban" over "nhân dân
+    tỉnh": a cell merged over both rows, printed from the top, or lines shared out to the wrong row)."""
+    if len(rows) < 3:
+        return
+    columns = [c for c, head in enumerate(rows[0].cells) if _AGENCY_COLUMN.search(ascii_fold(" ".join(head)))]
+    for above, row in zip(rows[1:], rows[2:], strict=False):
+        lower = [c for c in columns if c < len(row.cells) and row.cells[c] and c < len(above.cells) and above.cells[c]
+                 and starts_lower(row.cells[c][0])]
+        if lower:
+            c = lower[0]
+            row.doubts.append(("table-cell-spilled", f"column {c + 1} starts in lower case ({row.cells[c][0][:30]!r}) under "
+                               f"{above.cells[c][-1][-30:]!r}: the words may go on with the row above's cell (check both rows)"))
+
+
+def cut_names(row: Row) -> None:
+    """A doubt on a row with a cell that ends in an agency's head word ("…; Sở", "Trung tâm") beside
+    a cell with text: the name was cut at the gutter, its rest in the next column."""
+    cells = [" ".join(c) for c in row.cells]
+    for k, (cell, after) in enumerate(zip(cells, cells[1:], strict=False)):
+        m = _CUT_HEAD.search(cell)
+        if m and after:
+            row.doubts.append(("agency-cut", f"column {k + 1} ends in {m.group(0).strip()!r} and the next column "
+                               f"starts {' '.join(after.split()[:3])!r}: an agency's name cut at the gutter (check both cells)"))
+            return
+
+
+def lost(rows: list[Row], lines: list[str], at: int | None, starts: list[int]) -> list[Row]:
+    """``rows`` with a doubt on the last one when the table, cut at line ``at`` because its columns
+    could not be kept there (a cell's text one space from the next column), goes on after it (lines
+    with several cells starting where the table's columns start, or a line opened by a row number in
+    the first column with cells beside it): those rows are not read."""
+    if at is None:
+        return rows
+    ahead = [ln.replace("\f", "").rstrip() for ln in lines[at:at + _AHEAD] if ln.strip()]
+    aligned = [ln for ln in ahead if sum(1 for s, _ in fields(ln) if any(abs(s - a) <= 1 for a in starts)) >= 2]
+    numbered = [r for r in map(runs_of, ahead) if len(r) >= 3 and abs(r[0][0] - starts[0]) <= 2 and _ROW_NUMBER.match(r[0][2])]
+    if len(rows) > 1 and (len(aligned) >= 2 or numbered):
+        rows[-1].doubts.append(("table-columns-lost", f"the table's columns could not be followed from line {at + 1} "
+                                "on (a cell's text one space from the next column); its rows from there were not read"))
+    elif len(rows) > 1 and "\f" in lines[at] and starts_lower(lines[at].replace("\f", "").strip()):
+        rows[-1].doubts.append(("table-columns-lost", f"line {at + 1}, opening a page drawn to a scale of its own, goes on "
+                                "in lower case (the end of this row?) but does not fit the table's columns; it was not read"))
+    return rows
