@@ -25,7 +25,7 @@ from ..vocab.agencies import (
     PROPER_NAMES,
     UNITS,
 )
-from .agency_lines import join_wraps
+from .agency_lines import drop_list_label, join_wraps
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
@@ -171,10 +171,10 @@ def cell_to_agencies(text: str | None) -> list[str]:
 @text_cache(maxsize=2048, longest=1000)  # a plan names the same agencies cell after cell
 def _cell_names(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    text = _BRACKETED.sub(_shield, text) if "(" in text else text
+    text = drop_list_label(_BRACKETED.sub(_shield, text) if "(" in text else text)
     lines = _PART_SPLIT.split(join_wraps(text) if "\n" in text else text)
     for line in (part for piece in lines for part in (_slash_after_whole(piece) if "/" in piece else [piece])):
-        line = _clean(line)
+        line = _clean(drop_list_label(line))
         if not line:
             continue
         for name in _departments_listed(line) or _split_commas(line):

@@ -88,3 +88,15 @@ def _wrapped_at_capital(prev: str, line: str) -> bool:
     if _LEVEL_START.match(first) and not _HEAD.match(first):
         return True  # "Liên đoàn Lao động" / "Tỉnh", "Ngân hàng Chính sách" / "Xã hội tỉnh": no list of places
     return not names_a_body(first, False) and not rx.match(r"^(?:Các|Những|Thủ\s+trưởng|Giám\s+đốc)\b", first)
+
+
+_LIST_LABEL = rx.compile(r"^(?i:các|những)\s+(?![^:\n]*\b(?:chủ\s+trì|phối\s+hợp))[^:;()\n]{1,40}?\s*:\s*(?=" + _HEAD_AT + ")")
+"""A group's name that labels the list after its colon ("Các đơn vị: Sở Y tế, Công an tỉnh", "Các sở, ngành: Sở A,
+Sở B"): the bodies listed are the entries, the label none of them. A colon before anything else ("Các sở, ban,
+ngành: theo chức năng"), and a label naming a role ("Các đơn vị phối hợp: …"), are left alone."""
+
+
+def drop_list_label(line: str) -> str:
+    """A cell's line without the group label before its list of bodies."""
+    return _LIST_LABEL.sub("", line, count=1) if ":" in line else line
+
