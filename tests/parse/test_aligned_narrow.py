@@ -158,3 +158,22 @@ def test_a_second_header_row_between_two_header_cells_adds_columns():
              "2    Tổ chức tập huấn nghiệp vụ      Sở Y tế                            2025"]
     assert _tasks(lines) == [("1", "Kiểm tra hệ thống thông tin báo cáo", ["Sở Nội vụ"], ["Sở Tư pháp"], "Quý I/2026"),
                              ("2", "Tổ chức tập huấn nghiệp vụ", ["Sở Y tế"], [], "2025")]
+
+
+
+@pytest.mark.parametrize("support", ["Tỉnh đoàn", "Hội Nông dân tỉnh", "Sở Y tế; Tỉnh đoàn", "Hội Cựu chiến binh"])
+@pytest.mark.parametrize("phrase, rest", [("Năm 2026 và các", "năm tiếp theo"), ("Quý IV/2026 và", "các năm tiếp theo"),
+                                          ("Tháng 9/2026 (báo", "cáo trước 05/10)")])
+def test_a_time_word_and_its_number_stay_in_one_cell(phrase, rest, support):
+    """A support cell one space from the deadline cell, the deadline's time word ("Năm", "Quý") some
+    characters left of its column: the split fell between the word and its number ("Tỉnh đoàn Năm" |
+    "2026 và các năm tiếp theo"), a name with a stray word and a deadline cut, with no warning."""
+    def line(*cells: str) -> str:
+        return "".join(c.ljust(w) for c, w in zip(cells, (6, 24, 14, 20, 12), strict=False)).rstrip()
+
+    lines = [line("STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"),
+             line("1", "Tuyên truyền kỹ năng", "Sở Y tế", "Tỉnh đoàn", "Quý II/2026"),
+             line("2", "Dạy bơi an toàn cho", "Sở Nội vụ", support + " " + phrase),
+             line("", "học sinh", "", "", rest),
+             line("3", "Kiểm tra an toàn", "Công an tỉnh", "Sở Tư pháp", "Tháng 9/2026")]
+    assert _tasks(lines)[1] == ("2", "Dạy bơi an toàn cho học sinh", ["Sở Nội vụ"], support.split("; "), phrase + " " + rest)

@@ -29,6 +29,10 @@ _CUT_YEAR = rx.compile(r"\w/(\d{0,3})$")
 """A line ending in a date whose year is cut ("30/6/202", "Quý IV/20", "30/6/"): a word wider than
 its cell is broken where the cell ends."""
 _YEAR_REST = rx.compile(r"^(\d{1,4})(?!\S*\d/)")
+_TIME_HEAD = rx.compile(r"^(?:Năm|Tháng|Quý|Ngày)$")
+_TIME_COUNT = rx.compile(r"^(?:\d|[IVX]+\b)")
+"""A capitalised time word and its number ("Năm 2026", "Quý IV/2026") open a cell's line together: no column
+parts them ("… Tỉnh đoàn Năm" | "2026 và các năm tiếp theo" was one cell's end and the next cell)."""
 OVERHANG = 3
 """Characters a run's end may stand past its cell (a wide word ends further right than on the page)."""
 
@@ -113,8 +117,8 @@ def split_run(run: Run, bound: int, widest: int, near: bool = False, avoid_cut: 
     s, e, text = run
     words = list(_WORD.finditer(text))
     spaces = [w.start() for v, w in zip(words, words[1:], strict=False)
-              if not (_DASH.match(v.group(0)) or _DASH.match(w.group(0)))
-              or not near and _by_dash(text, v, w, s, bound)]
+              if (not (_DASH.match(v.group(0)) or _DASH.match(w.group(0))) or not near and _by_dash(text, v, w, s, bound))
+              and not (_TIME_HEAD.match(v.group(0)) and _TIME_COUNT.match(w.group(0)))]
     aside = [c for c in spaces if s + c == bound - 2 and (text[c].isupper() or text[c].isdigit())]
     if near:  # level with the boundary (a capital or a figure a character further left is a doubt)
         spaces = [c for c in spaces if abs(s + c - bound) <= 1]
