@@ -16,8 +16,8 @@ HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 
 
 @pytest.mark.parametrize("lines, title, authority, cut", [
     (["TM. ỦY BAN NHÂN DÂN", "HỦ TỊCH", "ỊCH"], None, "TM", True),
-    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Ó CHỦ TỊCH"], "Chủ tịch", "KT", True),
-    (["KT. GIÁM ĐỐC", "HÓ GIÁM ĐỐC"], "Giám đốc", "KT", True),
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Ó CHỦ TỊCH"], "Phó Chủ tịch", "KT", True),  # KT.: the head's deputy
+    (["KT. GIÁM ĐỐC", "HÓ GIÁM ĐỐC"], "Phó Giám đốc", "KT", True),
     (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ", "TỊCH"], "Phó Chủ tịch", "KT", False),
     (["KT. GIÁM ĐỐC", "PHÓ GIÁM", "ĐỐC"], "Phó Giám đốc", "KT", False),
     (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Phó Chủ tịch", "KT", False),

@@ -8,6 +8,7 @@ from ..parse.blocks import Block
 from ..vn import ascii_fold
 from . import header as hd
 from .front import subject_line
+from .signature import DEPUTY
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ def recover_header(doc: dict, backref: dict | None, blocks: list[Block], date_bl
     why: dict[str, str] = {}
     if backref:
         _from_backref(doc, backref, why, warnings)
+    if doc["signer"] and doc["signer"].pop(DEPUTY, False):
+        why["signer.title"] = "the signature's capacity line (KT.: a deputy signs for the head)"
     if doc["issuer"] is None and doc["signer"] and doc["signer"].get("on_behalf_of"):
         _issuer_from_signature(doc, doc["signer"]["on_behalf_of"], blocks, why)
     if doc["place"] is None and doc["issuer"]:

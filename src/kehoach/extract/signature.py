@@ -39,6 +39,10 @@ _TITLE_WORDS = {
 _BODY_WORDS = ("ỦY", "BAN", "NHÂN", "DÂN")
 CUT = "title_cut"
 """Key of a signer read with a title line cut to a piece; :func:`regions.read_signed` takes it off."""
+DEPUTY = "title_from_capacity"
+"""Key of a signer whose own title line was not read under "KT. <title>": a deputy signs for the head
+("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), so the title is the head's with "Phó" (:func:`recover.recover_header`
+takes the key off and names the title in ``document.inferred``)."""
 
 
 def _titles_in(text: str) -> list[str]:
@@ -229,7 +233,7 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
         lines, name, used, cut = _collect(blocks, i, stop)
         if not AUTHORITY.match(blocks[i].raw_lines[0] if blocks[i].raw_lines else blocks[i].text) and name is None:
             continue  # a caps title alone opens a signature only when a name follows
-        authority, on_behalf, title = None, None, None
+        authority, on_behalf, title, deputy = None, None, None, False
         parts = _parts(lines)
         for part in parts:
             a = AUTHORITY.match(part)
@@ -249,11 +253,16 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
                 elif rest:
                     titles = _titles_in(rest) or _leading_title(rest)
                     title = titles[-1] if titles else signer_title(rest)
+                    deputy = authority == "KT"
             elif part.strip() and (_titles_in(part) or title is None or not is_upper_text(part)):
                 titles = _titles_in(part) or _leading_title(part)
-                title = titles[-1] if titles else signer_title(part)
+                title, deputy = titles[-1] if titles else signer_title(part), False
+        if deputy and title and not title.startswith("Phó") and name:
+            title = "Phó " + title  # the deputy's own title line stood elsewhere (beside "Nơi nhận")
+        else:
+            deputy = False
         if name and is_upper_text(name):
             name = title_case_place(name)
         signer = {"name": name, "title": title, "authority": authority, "on_behalf_of": on_behalf}
-        return ({**signer, CUT: True} if cut else signer), used
+        return ({**signer, CUT: True} if cut else signer) | ({DEPUTY: True} if deputy else {}), used
     return None, []
