@@ -18,6 +18,14 @@ ISSUERS = [
     (["UBND TỈNH QUẢNG NINH", "BAN CHỈ ĐẠO 35"], "Ban Chỉ đạo 35 tỉnh Quảng Ninh"),
     (["UBND TỈNH BẮC GIANG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"], "Sở Khoa học và Công nghệ tỉnh Bắc Giang"),
     (["UBND THÀNH PHỐ HỒ CHÍ MINH", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ"], "Ban Chỉ đạo chuyển đổi số thành phố Hồ Chí Minh"),
+    # the body's name wrapped into a block of its own further down the left column (its last words were lost)
+    (["UBND TỈNH TUYÊN QUANG", "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH", "", "MỤC TIÊU QUỐC GIA"],
+     "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Tuyên Quang"),
+    (["UBND TỈNH TUYÊN QUANG", "BAN CHỈ ĐẠO CÁC CHƯƠNG", "TRÌNH", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "",
+      "Độc lập - Tự do - Hạnh phúc", "", "MỤC TIÊU QUỐC GIA"], "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Tuyên Quang"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "", "BAN CHỈ ĐẠO PHÒNG, CHỐNG", "", "THIÊN TAI"],
+     "Ban Chỉ đạo phòng, chống thiên tai tỉnh Lào Cai"),
+    (["UBND TỈNH QUẢNG NINH", "SỞ Y TẾ", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], "Sở Y tế tỉnh Quảng Ninh"),
     # a body issuing in its own name, with no committee over it (there was no issuer, with issuer-missing)
     (["BAN CHỈ ĐẠO PHÒNG, CHỐNG THAM NHŨNG TỈNH LẠNG SƠN"], "Ban Chỉ đạo phòng, chống tham nhũng tỉnh Lạng Sơn"),
     (["BAN CHỈ ĐẠO THI HÀNH ÁN DÂN SỰ TỈNH ĐẮK LẮK"], "Ban Chỉ đạo thi hành án dân sự tỉnh Đắk Lắk"),

@@ -155,6 +155,7 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         own = subordinate_body(" ".join(raw[k:])) if hd.expand_issuer(" ".join(raw[:k]))[1] else None
         if own:
             left = " ".join(raw[:k])
+            own = _own_name_goes_on(blocks, i, head_stop, " ".join(raw[k:]), front) or own
             break
     issuer, complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
     last = i
@@ -174,6 +175,7 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         own = subordinate_body(blocks[last + 1].text)
         if own:
             front.claimed.add(last + 1)
+            own = _own_name_goes_on(blocks, last + 1, head_stop, blocks[last + 1].text, front) or own
         else:  # "UBND THÀNH PHỐ X" / "ỦY BAN NHÂN DÂN" / "PHƯỜNG Y": the ward issues
             issuer = _lower_committee(blocks, last + 1, head_stop, front) or issuer
     if issuer and front.fields["issuer"] is None:
@@ -186,6 +188,28 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own
+
+
+def _own_name_goes_on(blocks: list[Block], i: int, head_stop: int, caps: str, front: Front) -> str | None:
+    """The body's name under the committee (``caps``, in block ``i``) with its last words in a block of their
+    own further down the left column ("BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH" / "MỤC TIÊU QUỐC GIA" after a blank line,
+    or after the nation's lines where a reader put them between): a short line in capitals that opens no body,
+    place, type or number. None when no such block follows."""
+    for k in range(i + 1, min(head_stop, i + 5)):
+        nxt = para(blocks, k)
+        tail = _left_column(_RULE_RUN.sub(" ", nxt.text).strip()) if nxt is not None else ""
+        if nxt is None or not tail:
+            return None
+        if hd.MOTTO_LINE.match(tail) or "CỘNG" in tail:
+            continue  # the nation's name and motto, read between the left column's lines
+        if not is_upper_text(tail) or len(tail.split()) > 6 or _ISSUER_TAIL.match(tail) or hd.ISSUER.match(tail) \
+                or hd.is_type_name_block(nxt) or starts_agency(name_from_caps(tail)):
+            return None
+        own = subordinate_body(f"{caps} {tail}")
+        if own:
+            front.claimed.add(k)
+        return own
+    return None
 
 
 def _lower_committee(blocks: list[Block], i: int, head_stop: int, front: Front) -> str | None:
