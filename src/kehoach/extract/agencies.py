@@ -126,8 +126,8 @@ def _split_commas(part: str) -> list[str]:
 
 
 _AND_NEXT = rx.compile(r"\s+(?:và|cùng)\s+(?=" + _HEAD_AT + "|" + GROUP_HEAD + r"\b|các\s+(?:" + "|".join(GROUP_NOUNS) + r")\b"
-                       r"|lực\s+lượng\s+\p{Lu})")
-"""A "và" before another body or group ("Sở Y tế, Bảo hiểm xã hội tỉnh và các cơ sở y tế")."""
+                       r"|lực\s+lượng\s+\p{Lu}|Cơ\s+quan\s+" + _HEAD_AT + ")")
+"""A "và" before another body or group ("Sở Y tế, Bảo hiểm xã hội tỉnh và các cơ sở y tế", "… và Cơ quan Ủy ban MTTQ …")."""
 
 
 def _group_and_named(name: str) -> list[str]:
