@@ -117,7 +117,8 @@ RECURRENCE_PHRASE = rx.compile(
     rf"^{_HOW_OFTEN_RUN}(?=\s*(?:[.;,:]|$|{_WHEN_AFTER}))"
     rf"|,\s*{_HOW_OFTEN_RUN}(?=\s*(?:[.;]|$|{_WHEN_AFTER}))"
     rf"|\b(?:thuc\s+hien|to\s+chuc)\s+{_HOW_OFTEN_RUN}(?=\s*(?:[.;,]|$|{_WHEN_AFTER}))"
-    r"|(?<!\w)(?:hang\s+(?:nam|quy|thang)|thuong\s+xuyen)(?=\s*(?:\.|$))")
+    r"|(?<!\w)(?:hang\s+(?:nam|quy|thang)|thuong\s+xuyen)(?=\s*(?:\.|$))"
+    r"|(?<!\w)so\s+ket\s+(?:0?6|sau)\s+thang(?!\s*(?:dau|cuoi)?\s*(?:nam\s*)?\d)(?:\s*(?:,|va)\s*tong\s+ket\s+nam)?")  # reviews
 """How often, when a sentence gives no date (folded): "Hằng năm, …", "…, thường xuyên trong dịp Tết.",
 "thực hiện hằng quý", "… báo cáo Ủy ban nhân dân tỉnh hằng quý.", "… tập huấn cho cán bộ thường xuyên." (ending the sentence; before a ";" it may
 qualify a listed thing, "dự toán … hàng năm; danh mục …"). Not an adverb of one duty: "thường xuyên kiểm tra,

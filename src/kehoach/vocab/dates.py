@@ -38,6 +38,7 @@ class Recurrence(str, Enum):
 RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
     (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
     (r"(?:06|6|sau)\s+thang\s*(?:/|mot|1)\s*lan|dinh ky\s+(?:06|6)\s+thang|hang nua nam|nua nam (?:mot|1) lan|6\s+thang/lan"
+     r"|so\s+ket\s+(?:06|6|sau)\s+thang(?!\s*(?:dau|cuoi)?\s*(?:nam\s*)?\d)"
      r"|thang\s+0?6\s*(?:,|\s+va)\s*(?:thang\s+)?12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.SEMIANNUAL),
     (r"hang quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy"
      r"|thang\s+0?3\s*,\s*0?6\s*,\s*0?9\s*(?:,|\s+va)\s*12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.QUARTERLY),
