@@ -47,3 +47,19 @@ def test_flattened_header_warns(header):
 ])
 def test_text_with_column_words_is_not_a_flattened_header(body):
     assert unread(body) == []
+
+
+@pytest.mark.parametrize("reached", ["Thực hiện năm 2025", "Ước thực hiện năm 2025"])
+def test_a_table_of_indicators_whose_figure_is_the_next_rows_number(reached):
+    """A table of indicators one cell a line, under "II. MỤC TIÊU": its header's year column may be named
+    "Thực hiện năm 2025" (the table was not found: no targets, no warning); a row whose last figure is the
+    next row's number ("1,2" | "3", then row "3") was cut there (the target read as 1,2, the next row's
+    text as "3 …", with no warning)."""
+    body = ("STT\nChỉ tiêu\nĐơn vị tính\n" + reached + "\nNăm 2030\n"
+            "1\nTỷ lệ rác thải được thu gom\n%\n85\n95\n2\nDiện tích khu bảo tồn biển\n%\n1,2\n3\n"
+            "3\nTỷ lệ cảng cá đạt chuẩn\n%\n60\n90\n")
+    head = HEAD.replace("II. NHIỆM VỤ", "II. MỤC TIÊU")
+    plan = extract_bytes((head + body + "III. TỔ CHỨC THỰC HIỆN\n\nSở A chủ trì.\n").encode("utf-8"), "plan.txt")
+    assert [(t["indicator"], t["value"], t["year"]) for t in plan["targets"]] == [
+        ("Tỷ lệ rác thải được thu gom", 95.0, 2030), ("Diện tích khu bảo tồn biển", 3.0, 2030),
+        ("Tỷ lệ cảng cá đạt chuẩn", 90.0, 2030)]

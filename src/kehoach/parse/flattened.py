@@ -44,8 +44,8 @@ from .normalize import normalize_text
 
 _COLUMNS = [(f, rx.compile(p)) for f, p in COLUMN_WORDS if f != "no"]
 _SUB_COLUMNS = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]
-_YEAR_CELL = rx.compile(rf"^(?:nam\s+)?{YEAR}$")
-"""A column of one year's figures or marks: "2026", "Năm 2026" (folded)."""
+_YEAR_CELL = rx.compile(rf"^(?:(?:uoc\s+)?thuc\s+hien\s+)?(?:nam\s+)?{YEAR}$")
+"""A column of one year's figures or marks: "2026", "Năm 2026", "(Ước) thực hiện năm 2025" (folded)."""
 _TOTAL = rx.compile(r"^(?:Tổng\s+cộng|Tổng\s+số|Cộng|TỔNG\s+CỘNG|CỘNG)\b")
 """A table's total row, whose number cell is empty."""
 _SECTION = rx.compile(r"^(?:[IVXL]{1,6}\.\s+\p{Lu}|PHỤ\s+LỤC|Phụ\s+lục\s|Nơi\s+nhận)")
@@ -108,7 +108,7 @@ def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
         if not total and not numbers.take(lines[k].strip()):
             break
         end = _row_end(lines, k + 1)
-        nxt = end if total else _next_row(lines, k + 1, end, numbers)
+        nxt = end if total else _next_row(lines, k + 1, end, numbers, len(names))
         if nxt < len(lines) and next_group(lines[nxt].strip(), numbers):
             while nxt - 1 > k + 1 and not lines[nxt - 1].strip():
                 nxt -= 1  # blank lines before a group row: its empty number cell, not this row's
@@ -315,13 +315,16 @@ def _row_end(lines: list[str], k: int) -> int:
     return end
 
 
-def _next_row(lines: list[str], k: int, end: int, numbers: Numbers) -> int:
-    """The index of the next row's number after line ``k`` (``end`` when there is none)."""
+def _next_row(lines: list[str], k: int, end: int, numbers: Numbers, columns: int) -> int:
+    """The index of the next row's number after line ``k`` (``end`` when there is none). A cell holding the
+    next number ("2" | "3" under "Năm 2030", then row "3") is no row's start when the same number comes again
+    before the row has had a line for each of its ``columns``."""
     for n in range(k, end):
         text = lines[n].strip()
         mark = numbers.read(group_marker(text) or text)  # a row number, or a group row's ("B. Nhóm hai")
         if mark is not None and numbers.follows(*mark):
-            return n
+            again = [m for m in range(n + 1, min(end, k + columns + 1)) if lines[m].strip() == text]
+            return again[0] if n - k < columns and again else n
     return end
 
 
