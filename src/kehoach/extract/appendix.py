@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import rx
 from ..diagnostics import warning
 from ..parse.blocks import Block
 from ..record import Record
@@ -82,6 +83,10 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
     for i, b in enumerate(blocks):
         if b.kind != "table":
             p = para(blocks, i)
+            if p is not None and context.index == i - 1 and _GROUP_HEADING.match(p.text) and len(p.text) <= 150:
+                # "B. NHÓM NHIỆM VỤ …" between two tables: the group of the rows after it, when the table below
+                # goes on with the same columns and no header of its own
+                context.index, context.group, context.group_lead = i, p.text.strip(), None
             if p is not None and hd.is_upper_text(p.text):
                 title.append(p.text)
             elif p is None or not (hd.parse_backref(p.text) or p.text.strip().startswith("(")):
@@ -91,6 +96,10 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
             table_no += 1
             _read_table(part, i, table_no, section_of_table.get(i), " ".join(title), context, year, out)
             title = []
+
+
+_GROUP_HEADING = rx.compile(r"^(?:[A-ZĐ]|[IVX]{1,5}|\d{1,2})[.)]\s+\S")
+"""A group's heading between a task table and its continuation: a letter, roman or arabic number and its title."""
 
 
 def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str, context: TableContext,

@@ -276,9 +276,12 @@ def _fixed_rows(segments: list[Segment]) -> list[Row]:
 
 def bar_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of the "|" run at ``start`` and the index after it, or None when it holds no
-    table of at least two rows and two columns."""
+    table of at least two rows and two columns, or one row of three cells or more that opens with its number."""
     segments, end = read_segments(lines, start)
     rows = segments_to_rows(segments)
+    if not rows and 3 <= len(segments) <= MAX_WIDTH and not any(s.empty for s in segments) \
+            and _ROW_NUMBER.fullmatch(" ".join(segments[0].paragraphs())):
+        return [_row(segments)], end  # one numbered row: a table going on under a group's heading, no header of its own
     if len(rows) < 2 or max(len(r.cells) for r in rows) < 2:
         return None
     return rows, end
