@@ -201,3 +201,21 @@ def test_kinds_of_body_opening_a_name_are_spelled_back():
                                     (0, "Chỉ cục", "Chi cục")]
     assert lines == ["Chi cục Hải quan chủ trì, phối hợp Chi cục Thuế; Bảo hiểm xã hội tỉnh",
                      "chỉ cục; CHỈ CỤC; Trung tâm, Y tế"]  # no name opens: left
+
+
+@pytest.mark.parametrize("line, fixed", [
+    ("Kiếm tra, giám sát việc thực hiện", "Kiểm tra, giám sát việc thực hiện"),
+    ("Ban Chí đạo các chương trình", "Ban Chỉ đạo các chương trình"),
+    ("NỘI DUNG KIÊM TRA", "NỘI DUNG KIỂM TRA"),
+    ("<p>chi đạo, hướng dân</p>", "<p>chỉ đạo, hướng dẫn</p>"),
+    ("Sở A kiểm tra, chỉ đạo", "Sở A kiểm tra, chỉ đạo"),  # right already
+    ("Sở A thục hiện", "Sở A thục hiện"),  # a letter, not a tone: left alone
+])
+def test_a_plans_verbs_read_in_another_tone_are_respelled(line, fixed):
+    """Verbs of a plan's work that Tesseract read, sure of itself, in another tone ("Kiếm tra" in a title,
+    "Ban Chí đạo" in the issuer): both were wrong with no warning; respelled, each change warned."""
+    from kehoach.parse.ocr_words import respell_phrases
+
+    lines = [line]
+    changes = respell_phrases(lines)
+    assert lines == [fixed] and bool(changes) == (line != fixed)
