@@ -2,6 +2,7 @@
 
     python scripts/make_real_renditions.py          # needs python-docx, LibreOffice (soffice), pdftotext
     python scripts/make_real_renditions.py --texts  # only the text renditions, of the committed files
+    python scripts/make_real_renditions.py --scans  # only the scans (SCANS), of the committed PDFs; needs pdftoppm
 
 The real plans in the repository are Markdown a legal-document portal gives when crawled; the same
 plans reach analysts as Word files and PDFs. This script writes each one back as a Word document from
@@ -92,8 +93,39 @@ def build_texts(stem: str) -> None:
     soffice_convert(OUT / (stem + ".docx"), "txt:Text (encoded):UTF8", "-lo.txt")
 
 
+SCANS = ("r08-dongthap-552-kh-ubnd", "r12-hanoi-310-kh-ubnd", "r17-hcm-172-kh-ubnd")
+"""Plans also printed and scanned back (``<stem>-scan.pdf``, read by tests/test_real_scans.py): two with
+a ruled appendix table over several pages (a narrow numbering column, the header row repeated), one
+without; 28 pages in all, so that OCR keeps the test short."""
+SCAN_DPI = 200
+SCAN_THRESHOLD = 160
+"""A scanner's "document" mode: 200 dpi, each pixel black or white (a grey level under this is black),
+stored as CCITT group 4 (about 35 kB a page, where grey JPEG pages take ten times as much)."""
+
+
+def build_scan(stem: str) -> None:
+    """The committed PDF printed and scanned back in black and white: page images only, no text layer."""
+    import tempfile
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(SCAN_DPI), "-gray", "-png", str(OUT / f"{stem}.pdf"), f"{tmp}/page"],
+                       check=True, timeout=300)
+        pages = [Image.open(p).convert("L").point(lambda v: 255 if v >= SCAN_THRESHOLD else 0).convert("1")
+                 for p in sorted(Path(tmp).glob("page*.png"))]
+        pages[0].save(OUT / f"{stem}-scan.pdf", "PDF", resolution=float(SCAN_DPI), save_all=True,
+                      append_images=pages[1:])
+
+
 def main(names: list[str]) -> int:
     OUT.mkdir(exist_ok=True)
+    if names[:1] == ["--scans"]:  # only the scans, from the committed PDFs
+        for stem in SCANS:
+            if not names[1:] or any(stem.startswith(n) for n in names[1:]):
+                build_scan(stem)
+                print(f"{stem}-scan.pdf")
+        return 0
     if names[:1] == ["--texts"]:  # only the texts, from the committed Word files and PDFs
         for source in sorted(REAL.glob("r*.md")):
             if not names[1:] or any(source.name.startswith(n) for n in names[1:]):

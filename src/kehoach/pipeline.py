@@ -31,6 +31,7 @@ from .extract.signature import CUT
 from .extract.table_checks import glued_markers
 from .extract.task_times import date_relative_deadlines, date_yearless_deadlines
 from .parse import Source, read_source
+from .parse.ocr_tasks import unsure_in_tasks
 from .parse.portal import apply_metadata
 from .quality import COVERAGE_FLOOR, lead_warnings, measure, no_task_warnings, placed_lines
 
@@ -109,7 +110,8 @@ def build_plan(source: Source) -> dict:
     doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
                 *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc, _second(signed, blocks), title_cut),
-                *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks), *reversed_spans]
+                *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks), *reversed_spans,
+                *unsure_in_tasks(tasks, source.warnings)]
     warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings)  # "chậm nhất ngày 15/12"
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
                                         doc["is_plan"])

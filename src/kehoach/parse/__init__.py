@@ -143,11 +143,11 @@ def _read_pdf(data: bytes, name: str, ocr: str | None):
                 raise
     from . import ocr as ocr_mod  # its engines and temporary folders: only when OCR runs
 
-    pdf, confidence, unsure = ocr_mod.run_ocr(data, name, force=ocr == "force")  # without force: the image pages only
+    pdf, confidence, unsure, reread = ocr_mod.run_ocr(data, name, force=ocr == "force")  # without force: the image pages only
     try:
         rendition = read_pdf(pdf, name)
     except NoTextLayer as e:  # "use --ocr" would be no help: it was used
         raise ReadError(f"{name}: OCR found no text on any page (blank pages, or a scan too faint or "
                         "small to read)") from e
-    ocr_mod.correct(rendition, confidence, unsure)
+    ocr_mod.correct(rendition, confidence, unsure, reread)
     return rendition

@@ -36,6 +36,9 @@ from ..numbering import roman_to_int
 from ..vn import fold
 from ..vocab.document_parts import APPENDIX, CAPACITY, FIXED_WORDS, RECIPIENTS
 from . import ocr_layout as layout
+from .ocr_cells import Reread
+from .ocr_rules import draw_rules, page_rules  # noqa: F401  (page_rules: the rules of a page image)
+from .ocr_tasks import unsure_message
 from .ocr_unsure import Unsure, read_hocr, unsure_lines
 from .ocr_words import correct_words, drop_rule_glyphs, is_speck_line
 from .rendition import Rendition
@@ -74,10 +77,12 @@ def _languages(tesseract: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in (r.stdout + r.stderr).splitlines()[1:])
 
 
-def run_ocr(data: bytes, name: str, force: bool) -> tuple[bytes, dict[int, tuple[float, int]], dict[int, list[Unsure]]]:
+def run_ocr(data: bytes, name: str, force: bool) -> tuple[bytes, dict[int, tuple[float, int]], dict[int, list[Unsure]],
+                                                        list[Reread]]:
     """The PDF with a text layer made by OCRmyPDF (Vietnamese) for the pages that have none
-    (``force``: for every page), Tesseract's word confidences per OCR'd page: {page: (mean
-    confidence in %, words)}, and the words of each page it was unsure of (:mod:`.ocr_unsure`)."""
+    (``force``: for every page) and its tables' rules drawn (:mod:`.ocr_rules`), Tesseract's word
+    confidences per OCR'd page: {page: (mean confidence in %, words)}, the words of each page it
+    was unsure of (:mod:`.ocr_unsure`), and the row numbers it left out, read again (:mod:`.ocr_cells`)."""
     missing = missing_engine()
     if missing:
         raise ReadError(f"{name}: --ocr needs an OCR engine: {missing}; install {INSTALL}")
@@ -100,78 +105,8 @@ def run_ocr(data: bytes, name: str, force: bool) -> tuple[bytes, dict[int, tuple
             raise ReadError(f"{name}: OCR failed ({last}){memory_note()}")
         confidence, unsure = read_hocr(tmp)
         with open(out, "rb") as fh:
-            return draw_rules(fh.read()), confidence, unsure
-
-
-# --- table rules from the page image ------------------------------------------------------------
-_RULE_DPI = 150
-
-
-def _runs(dark, min_len: int) -> list[tuple[int, int, int]]:
-    """Runs of dark pixels at least ``min_len`` long in each row: (row, start, end)."""
-    import numpy as np
-
-    out = []
-    for r in range(dark.shape[0]):
-        edges = np.flatnonzero(np.diff(np.concatenate(([0], dark[r].astype(np.int8), [0]))))
-        for a, b in zip(edges[::2], edges[1::2], strict=True):
-            if b - a >= min_len:
-                out.append((r, int(a), int(b)))
-    return out
-
-
-def _merge(runs: list[tuple[int, int, int]]) -> list[tuple[float, int, int]]:
-    """Runs on neighbouring rows with the same ends are one rule (a line a few pixels thick)."""
-    groups: list[list] = []  # [first row, last row, start, end]
-    for r, a, b in runs:
-        for g in groups:
-            if r - g[1] <= 2 and abs(a - g[2]) <= 3 and abs(b - g[3]) <= 3:
-                g[1] = r
-                break
-        else:
-            groups.append([r, r, a, b])
-    return [((g[0] + g[1]) / 2, g[2], g[3]) for g in groups]
-
-
-def page_rules(gray) -> tuple[list, list]:
-    """Horizontal and vertical rules of a page image (a 2-D array of grey levels): long straight
-    runs of dark pixels, far longer than any stroke of a letter."""
-    dark = gray < 200  # a thin rule resampled from the scan is grey, not black
-    h, w = dark.shape
-    return _merge(_runs(dark, max(20, int(w * 0.03)))), _merge(_runs(dark.T, max(20, int(h * 0.02))))
-
-
-def draw_rules(pdf_bytes: bytes) -> bytes:
-    """The OCR'd PDF with the table rules of its page images drawn as vector lines, so the PDF
-    reader finds the tables by their rules as in a born-digital PDF."""
-    import io
-
-    import numpy as np
-    import pikepdf
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(pdf_bytes)
-    strokes: list[bytes] = []
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            width, height = page.get_size()
-            gray = np.asarray(page.render(scale=_RULE_DPI / 72, grayscale=True).to_pil().convert("L"))
-            k = width / gray.shape[1]
-            hs, vs = page_rules(gray)
-            ops = [f"{a * k:.2f} {height - y * k:.2f} m {b * k:.2f} {height - y * k:.2f} l S" for y, a, b in hs]
-            ops += [f"{x * k:.2f} {height - a * k:.2f} m {x * k:.2f} {height - b * k:.2f} l S" for x, a, b in vs]
-            strokes.append(("q 0 G 0.5 w " + " ".join(ops) + " Q").encode() if ops else b"")
-            page.close()
-    finally:
-        doc.close()
-    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        for pdf_page, stroke in zip(pdf.pages, strokes, strict=True):
-            if stroke:
-                pdf_page.contents_add(pikepdf.Stream(pdf, stroke), prepend=False)
-        buf = io.BytesIO()
-        pdf.save(buf)
-        return buf.getvalue()
+            pdf, reread = draw_rules(fh.read())
+        return pdf, confidence, unsure, reread
 
 
 # --- corrections ------------------------------------------------------------------------------
@@ -334,11 +269,12 @@ LOW_CONFIDENCE = 80.0
 
 
 def correct(rendition: Rendition, confidence: dict[int, tuple[float, int]] | None = None,
-            unsure: dict[int, list[Unsure]] | None = None) -> None:
+            unsure: dict[int, list[Unsure]] | None = None, reread: list[Reread] | None = None) -> None:
     """Correct an OCR'd rendition in place and warn each correction (``ocr``), the OCR itself with
-    Tesseract's mean word confidence, each page whose confidence is low, and each line holding a
-    word Tesseract was unsure of."""
+    Tesseract's mean word confidence, each page whose confidence is low, each line holding a
+    word Tesseract was unsure of, and each row number read again from its cell alone."""
     fixes: list[tuple[int, str, str]] = []
+    _warn_reread(rendition, reread or [])
     _join_bullets(rendition)
     lines = rendition.lines
     for k, line in enumerate(lines):
@@ -368,17 +304,31 @@ def correct(rendition: Rendition, confidence: dict[int, tuple[float, int]] | Non
                                               "words): check its text against the scan", {"line": None, "page": page}))
 
 
+def _warn_reread(rendition: Rendition, reread: list[Reread]) -> None:
+    """A warning on each table row whose number OCR left out and :mod:`.ocr_cells` read again."""
+    taken: set[int] = set()
+    for r in reread:
+        k = next((k for k, (line, loc) in enumerate(zip(rendition.lines, rendition.origins, strict=True))
+                  if k not in taken and loc.page == r.page and line.startswith(f"<p>{r.text}</p>\t")), None)
+        loc = rendition.origins[k] if k is not None else None
+        if k is not None:
+            taken.add(k)
+        rendition.warnings.append(warning("ocr", f"row number '{r.text}' was left out by OCR and read from its cell alone "
+                                          "(it is the next of the column's numbers): check it against the scan",
+                                          {"line": loc.line if loc else None, "page": r.page}))
+
+
 def _warn_unsure(rendition: Rendition, unsure: dict[int, list[Unsure]]) -> None:
-    """One warning a line (the rows of a table cell share their loc) naming the words on it that
-    Tesseract was unsure of."""
+    """One warning a line naming the words on it that Tesseract was unsure of; the rows of a table,
+    which share their loc, one warning a row, named by its number."""
     by_line: dict[tuple, list[str]] = {}
     found = unsure_lines(rendition.lines, [loc.page for loc in rendition.origins], unsure)
     for k, found_words in sorted(found.items()):
         loc = rendition.origins[k]
-        by_line.setdefault((loc.page, loc.line), []).extend(f"'{w.word}' ({w.confidence}%)" for w in found_words)
-    for (page, line), named in by_line.items():
-        rendition.warnings.append(warning("ocr", f"OCR unsure of {', '.join(named)}: check this line against the scan",
-                                          {"line": line, "page": page}))
+        row = layout.first_cell(rendition.lines[k]) if "\t" in rendition.lines[k] else None
+        by_line.setdefault((loc.page, loc.line, row or None), []).extend(f"'{w.word}' ({w.confidence}%)" for w in found_words)
+    for (page, line, row), named in by_line.items():
+        rendition.warnings.append(warning("ocr", unsure_message(named, row), {"line": line, "page": page}))
 
 
 def _summary(confidence: dict[int, tuple[float, int]]) -> str:

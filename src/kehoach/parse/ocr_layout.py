@@ -16,8 +16,10 @@ from ..vocab.table_header import COLUMN_WORDS
 
 I_LOOKALIKES = "l|!iịíìÏÍÌỈĨỊ"
 """What OCR reads a Roman I as (a stroke with a speck for a mark: "Ï", "Hị")."""
-_QUARTER = rx.compile(rf"(?<=\bQuý\s)(?P<r>[IVH{I_LOOKALIKES}]{{1,4}})(?=\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)")
-"""A quarter's Roman number before its year ("Quý IH/2025", "Quý H năm 2025")."""
+_QUARTER = rx.compile(rf"(?<=\bQuý\s)(?P<r>[IVH{I_LOOKALIKES}]{{1,4}}|(?=[1IV]{{2,4}}(?![1IV]))[IV]*1[1IV]*)"
+                      r"(?=\s*[/.,-]\s*\d|\s+(?:[nN]ăm\s+)?\d)")
+"""A quarter's Roman number before its year ("Quý IH/2025", "Quý H năm 2025"), or its strokes read
+as ones ("Quý 11/2026": no quarter is the eleventh; a lone "1" is the first, written in figures)."""
 _ITEM_STOP = rx.compile(r"^(?P<n>\d{1,2})[;:,](?=\s+\p{Lu})")
 """An item number whose full stop OCR read as ";", ":" or "," before a capitalised heading."""
 _RUN_ON_ITEM = rx.compile(r"(?<=[.;:!?])\s+(?P<n>\d{1,2})[;:,]\s+(?P<head>\p{Lu}[^.;:!?]{0,60})$")
@@ -68,7 +70,7 @@ def roman_lookalike(token: str) -> str:
 
 
 def _quarter(m) -> str:
-    roman = roman_lookalike(m.group("r"))
+    roman = roman_lookalike(m.group("r").replace("1", "I"))
     return roman if roman in ("I", "II", "III", "IV") else m.group("r")
 
 
@@ -96,14 +98,26 @@ def _capitals(line: str) -> bool:
 
 def fix_header_cells(lines: list[str]) -> list[tuple[int, str, str]]:
     """The first row of each table: a cell in which no column's header word can be read but that is
-    close to one header cell and to no other ("Đơn vị phối tt" -> "Đơn vị phối hợp") takes that cell's words."""
+    close to one header cell and to no other ("Đơn vị phối tt" -> "Đơn vị phối hợp") takes that cell's words;
+    in a header repeated after a page break (:func:`repeated_header`), the cell that differs, as long as
+    the header's and alike ("TF" under "TT"), takes the header's (a cell wrapped otherwise, "Kinh
+    phí (triệu" under "Kinh phí (triệu đồng)", is left)."""
     from rapidfuzz import fuzz, process
 
     fixes: list[tuple[int, str, str]] = []
+    header: list[str] = []
     for k, line in enumerate(lines):
         if "\t" not in line or (k and "\t" in lines[k - 1]):
             continue
         cells = _CELL_TEXT.findall(line)
+        if repeated_header(cells, header):
+            for cell, above in zip(cells, header, strict=True):
+                if _words(cell) != _words(above) and len(cell) == len(above) and fuzz.ratio(ascii_fold(cell), ascii_fold(above)) >= 50:
+                    lines[k] = lines[k].replace(f"<p>{cell}</p>", f"<p>{above}</p>", 1)
+                    fixes.append((k, cell, above))
+            continue
+        if _header_like(line):
+            header = cells
         if sum(ascii_fold(c) in _HEADER_KEYS for c in cells) < 2:
             continue  # not a header row: corrections need two cells read right around them
         for cell in cells:
@@ -118,6 +132,17 @@ def fix_header_cells(lines: list[str]) -> list[tuple[int, str, str]]:
     return fixes
 
 
+def repeated_header(cells: list[str], header: list[str]) -> bool:
+    """Whether a table's first row after a page break repeats the header above it: as many cells,
+    and all but one of them holding the same words ("Nội dung/nhiệm vụ" repeats "Nội dung nhiệm vụ");
+    the one left may be misread ("TF" for "TT")."""
+    return len(cells) == len(header) >= 3 and sum(_words(a) != _words(b) for a, b in zip(cells, header, strict=True)) <= 1
+
+
+def _words(cell: str) -> list[str]:
+    return ascii_fold(cell).replace("/", " ").split()
+
+
 def unread_header_cells(lines: list[str]) -> list[tuple[int, str]]:
     """(line, cell) for each cell of a table's header row in which no column's header word can be
     read ("0ti" for "Sản phẩm"), or that OCR left empty over a column holding text: the column under
@@ -129,7 +154,8 @@ def unread_header_cells(lines: list[str]) -> list[tuple[int, str]]:
             if not _header_like(line):
                 continue
             cells = [_cell_text(c) for c in line.split("\t")]
-            repeated = all(not c.strip() or i < len(before) and c == before[i] for i, c in enumerate(cells))
+            repeated = repeated_header(cells, before) or all(not c.strip() or i < len(before) and c == before[i]
+                                                             for i, c in enumerate(cells))
             rows = [row.split("\t") for row in _table_rows(lines, k + 1)]
             for i, cell in enumerate(cells):
                 if _COLUMN_WORD.search(ascii_fold(cell)):
@@ -159,7 +185,7 @@ def fix_row_numbers(lines: list[str]) -> list[tuple[int, str, str]]:
     numbers = [_row_number(line) for line in lines]
     run: list[int] = []
     for k, line in enumerate(lines):
-        first = _first_cell(line)
+        first = first_cell(line)
         if first == "" and run:
             continue  # a row's continuation under the run
         if first is not None and _renumberable(line, first, numbers[k]):
@@ -179,7 +205,7 @@ def fix_row_numbers(lines: list[str]) -> list[tuple[int, str, str]]:
             before, _ = _neighbours(lines, numbers, run[0])
             if number - (before or 0) - 1 == len(run):
                 for i, j in enumerate(run):
-                    _renumber(lines, numbers, fixes, j, _first_cell(lines[j]) or "", (before or 0) + 1 + i)
+                    _renumber(lines, numbers, fixes, j, first_cell(lines[j]) or "", (before or 0) + 1 + i)
         run = []
     return fixes
 
@@ -221,7 +247,7 @@ def _bounds(lines: list[str], numbers: list[int | None], k: int) -> tuple[int, i
 def _numberless_between(lines: list[str], numbers: list[int | None], k: int) -> int:
     """How many rows with a first cell but no number stand between the numbered rows around ``k``."""
     def numberless(j: int) -> bool:
-        first = _first_cell(lines[j])
+        first = first_cell(lines[j])
         return numbers[j] is None and bool(first) and _renumberable(lines[j], first or "", None)
 
     up, down = _bounds(lines, numbers, k)
@@ -245,7 +271,7 @@ def _digit_slip(seen: str, due: str) -> bool:
     return len(seen) == len(due) and sum(a != b for a, b in zip(seen, due, strict=True)) == 1
 
 
-def _first_cell(line: str) -> str | None:
+def first_cell(line: str) -> str | None:
     """The text of a table row's first cell (None for a line that is no table row)."""
     if "\t" not in line:
         return None
@@ -255,5 +281,5 @@ def _first_cell(line: str) -> str | None:
 
 
 def _row_number(line: str) -> int | None:
-    first = _first_cell(line)
+    first = first_cell(line)
     return int(first.rstrip(".")) if first and first.rstrip(".").isdigit() else None

@@ -109,3 +109,4 @@ def _beside(tokens: list[str], word: Unsure) -> bool:
                                    or (i + 1 < len(tokens) and tokens[i + 1] == word.after)):
             return True
     return False
+
