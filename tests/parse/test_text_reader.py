@@ -231,6 +231,7 @@ LABEL = _full("Chủ trì, phối hợp với các sở, ngành liên quan tổ 
 DUTY = _full("2. Sở Nội vụ chịu trách nhiệm về nội dung Kế hoạch này, chủ trì tham mưu trình")
 AGENCY = _full("3. Trung tâm Truyền thông tỉnh và các cơ quan báo chí đóng trên địa bàn tỉnh")
 NAME = _full("Rà soát nguồn thu lớn, theo dõi tiến độ thu từ các doanh nghiệp thuộc cụm Nam")
+LAW = _full("4. Phối hợp kiểm tra việc thi hành Luật và các văn bản hướng dẫn thi hành Luật")
 
 
 @pytest.mark.parametrize("middle,expected", [
@@ -248,6 +249,10 @@ NAME = _full("Rà soát nguồn thu lớn, theo dõi tiến độ thu từ các 
     ((DUTY, "Ủy ban nhân dân tỉnh ban hành.", BODY), [f"{DUTY} Ủy ban nhân dân tỉnh ban hành.", BODY]),
     # A numbered agency heading filling its line, then its text (a verb): heading and text.
     ((AGENCY, "Chủ trì, phối hợp tuyên truyền.", BODY), [AGENCY, "Chủ trì, phối hợp tuyên truyền.", BODY]),
+    # A heading ending on a capitalized word, then a labelled dash item: the item is no name's rest.
+    ((LAW, "- Cơ quan chủ trì: Sở Khoa học và Công nghệ", "- Thời gian thực hiện: Năm 2026."),
+     [LAW, "- Cơ quan chủ trì: Sở Khoa học và Công nghệ", "- Thời gian thực hiện: Năm 2026."]),
+    ((NAME, "- Cơ quan phối hợp: Các sở, ngành.", BODY), [NAME, "- Cơ quan phối hợp: Các sở, ngành.", BODY]),
     # The full line ends a sentence: the dash opens an item.
     ((NAME + ";", "- Bắc - Trung, khu vực ngoài quốc doanh."), [NAME + ";", "- Bắc - Trung, khu vực ngoài quốc doanh."]),
 ])

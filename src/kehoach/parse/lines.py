@@ -206,18 +206,23 @@ _LABEL_COLON = rx.compile(r"\s\d{1,2}[a-z]?\s*:$")
 _NAME_END = rx.compile(r"\s\p{Lu}\p{Ll}*$")
 """A line ending on a capitalized word ("… của cụm Khí"): a name may go on after a dash."""
 _DASH_CAPITAL = rx.compile(r"^[-–]\s+\p{Lu}")
+_DASH_LABEL = rx.compile(r"^[-–]\s+\p{Lu}[^\s,;:.]*(?:\s+[^\s,;:.]+){0,5}\s*:")
+"""A dash item opening with a label and its colon ("- Cơ quan chủ trì: …", "- Thời gian thực hiện: …"): an item,
+not the rest of a name cut at its dash."""
 
 
 def full_line_goes_on(prev: str, line: str) -> bool:
     """After a line that fills the wrap width: a label's colon then its title ("… Dự án 4:" / "Nâng cao …"),
     a numbered sentence cut before a name ("1. Sở A chủ trì, tham mưu" / "Ủy ban nhân dân …"), or a name cut at
-    its dash ("… của Tổng công ty Điện" / "- Nước Miền Nam, …"), go on in one paragraph."""
+    its dash ("… của Tổng công ty Điện" / "- Nước Miền Nam, …"; not a labelled item, "… thi hành Luật" /
+    "- Cơ quan chủ trì: …"), go on in one paragraph."""
     token = match_token(prev)
     numbered = (token is not None and token.kind != "bullet" and bool(token.rest)
                 and not TERMINAL.search(prev) and not is_upper_text(token.rest))
     if _LABEL_COLON.search(prev) or (numbered and starts_agency(line)):  # (a heading's text opens with a verb)
         return starts_upper(line) and not starts_block(line) and not is_standalone(line)
-    return bool(_NAME_END.search(prev) and _DASH_CAPITAL.match(line) and not TERMINAL.search(prev))
+    return bool(_NAME_END.search(prev) and _DASH_CAPITAL.match(line) and not TERMINAL.search(prev)
+                and not _DASH_LABEL.match(line))
 
 
 def short_line_ends(prev: str, line: str) -> bool:
