@@ -144,7 +144,7 @@ class Doc:
         """A body paragraph; a numbered heading's label typed, or Word's numbering when asked."""
         ppr = props
         self.tops += level == 0
-        auto = {"numpr", "numstyle", "numstyle_ilvl", "numcontinue", "numsep", "lvloverride"} & self.kinds
+        auto = {"numpr", "numstyle", "numstyle_ilvl", "numcontinue", "numsep", "lvloverride", "numstylelink"} & self.kinds
         if level is not None and auto:
             if "numstyle_ilvl" in self.kinds and level < 3:  # the style names the list, the paragraph its level
                 ppr += f'<w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="{level}"/></w:numPr>'
@@ -164,7 +164,7 @@ class Doc:
             num = 2 if self.tops == 1 else 7 if "numsep" in k else 6
             return f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'
         # an instance of the same list after the first part numbers on ("II.", not "I.")
-        num = 8 if "lvloverride" in k else 5 if "numcontinue" in k and self.tops > 1 else 1
+        num = 8 if "lvloverride" in k else 9 if "numstylelink" in k else 5 if "numcontinue" in k and self.tops > 1 else 1
         return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'
 
     def footnote(self, text: str, end: bool = False) -> str:
@@ -256,7 +256,7 @@ def body(doc: Doc) -> str:
             p = f"<w:sdt><w:sdtPr/><w:sdtContent>{p}</w:sdtContent></w:sdt>"
         out.append(p)
         if "deleted_para" in k and n == 7:  # a numbered paragraph deleted whole, mark and all (tracked)
-            auto = {"numpr", "numcontinue", "numsep", "lvloverride"} & k
+            auto = {"numpr", "numcontinue", "numsep", "lvloverride", "numstylelink"} & k
             ppr = doc.numpr(2) if auto else ""
             gone = ("" if auto else "1.1. ") + JUNK
             out.append(f'<w:p><w:pPr>{ppr}<w:rPr><w:del w:id="9{n}" w:author="A"/></w:rPr></w:pPr>'
@@ -393,7 +393,13 @@ def numbering_xml(doc: Doc) -> str:
            '<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>',
            '<w:num w:numId="6"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
            '<w:num w:numId="7"><w:abstractNumId w:val="4"/></w:num>',
-           f'<w:num w:numId="8"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0">{roman_override}</w:lvlOverride></w:num>']
+           f'<w:num w:numId="8"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0">{roman_override}</w:lvlOverride></w:num>',
+           # a list style (Word's "Define new list style"): the list a paragraph names only links to the style,
+           # whose list holds the levels
+           '<w:abstractNum w:abstractNumId="6"><w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="PlanHeadings"/></w:abstractNum>',
+           f'<w:abstractNum w:abstractNumId="7"><w:styleLink w:val="PlanHeadings"/>{levels}</w:abstractNum>',
+           '<w:num w:numId="9"><w:abstractNumId w:val="6"/></w:num>',
+           '<w:num w:numId="10"><w:abstractNumId w:val="7"/></w:num>']
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {XMLNS}>{"".join(out)}</w:numbering>'
 
 
@@ -403,6 +409,8 @@ def styles_xml(doc: Doc) -> str:
     for level in range(3):
         styles.append(f'<w:style w:type="paragraph" w:styleId="Heading{level + 1}"><w:name w:val="heading {level + 1}"/>'
                       f'<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>')
+    styles.append('<w:style w:type="numbering" w:styleId="PlanHeadings"><w:name w:val="Plan Headings"/>'
+                  '<w:pPr><w:numPr><w:numId w:val="10"/></w:numPr></w:pPr></w:style>')
     styles.append('<w:style w:type="paragraph" w:styleId="Heading4"><w:name w:val="heading 4"/><w:basedOn w:val="Normal"/>'
                   '<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>')
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {XMLNS}>{"".join(styles)}</w:styles>'
@@ -457,11 +465,11 @@ KINDS = ["rsid", "tracked", "moved", "comments", "bookmarks", "hyperlink", "flds
          "smarttag", "vanish", "sdt_block", "sdt_cell", "sdt_row", "sdt_table", "textbox", "textbox_vml",
          "header_spacer", "header_split", "header_part", "header_one_row", "header_gap", "vmerge_lead", "nested", "tblheader", "split_tables",
          "row_sections", "empty_trailing", "title_row", "softbreak", "combined_tabs", "numpr", "numstyle",
-         "gridafter", "group_span_all", "group_column", "deleted_para", "deleted_para+numpr", "numcontinue", "numsep", "lvloverride", "numstyle_ilvl", "numbered_stt", "landscape", "footnotes"]
+         "gridafter", "group_span_all", "group_column", "deleted_para", "deleted_para+numpr", "numcontinue", "numsep", "lvloverride", "numstylelink", "numstyle_ilvl", "numbered_stt", "landscape", "footnotes"]
 
 EXCLUSIVE = [
     ["textbox", "textbox_vml", "header_spacer", "header_split", "header_part", "header_one_row", "header_gap"],
-    ["numpr", "numstyle", "numstyle_ilvl", "numcontinue", "numsep", "lvloverride"],
+    ["numpr", "numstyle", "numstyle_ilvl", "numcontinue", "numsep", "lvloverride", "numstylelink"],
     ["split_tables", "row_sections", "sdt_table", "sdt_row"],
     ["combined_tabs", "vmerge_lead", "nested"],
     ["empty_trailing", "gridafter"],

@@ -156,7 +156,8 @@ def _parts(data: bytes, name: str) -> tuple:
 
         try:
             document = _xml(zf.read("word/document.xml"))
-            parts = (document, Numbering(optional("word/numbering.xml")), optional("word/styles.xml"),
+            styles = optional("word/styles.xml")
+            parts = (document, Numbering(optional("word/numbering.xml"), styles), styles,
                      optional("word/footnotes.xml"), optional("word/endnotes.xml"))
         except (KeyError, zipfile.BadZipFile, EOFError) as e:
             raise ReadError(f"{name}: the .docx is truncated or damaged ({e}); re-save it from Word") from e

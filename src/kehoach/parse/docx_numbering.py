@@ -83,13 +83,17 @@ class Numbering:
     restarts the count there the first time it is used. A level overridden whole (``w:lvl`` in
     ``w:lvlOverride``) is read for that instance. A legal-style level (``w:isLgl``) shows every
     number in its label in Arabic numerals ("1.2." under "I."); a level restarts after the level
-    its ``w:lvlRestart`` names (0: never), else after any shallower one."""
+    its ``w:lvlRestart`` names (0: never), else after any shallower one. An abstract list that only
+    links to a list style (``w:numStyleLink``) takes the levels, and counters, of the list that style
+    names."""
 
-    def __init__(self, root) -> None:
+    def __init__(self, root, styles_root=None) -> None:
         self.abstract: dict[str, dict[int, dict]] = {}
         self.nums: dict[str, tuple[str, dict[int, int], dict[int, dict]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[tuple[str, int]] = set()
+        self.linked: dict[str, str] = {}
+        """Abstract lists standing for a list style, and the list that holds its levels (and counts)."""
         if root is None:
             return
         for a in root.findall(f"{W}abstractNum"):
@@ -109,6 +113,24 @@ class Numbering:
                     starts[ilvl] = clamp_int(so.get(f"{W}val"), 1)
             if aid is not None:
                 self.nums[num.get(f"{W}numId")] = (aid.get(f"{W}val"), starts, levels)
+        self._link_list_styles(root, styles_root)
+
+    def _link_list_styles(self, root, styles_root) -> None:
+        """Abstract lists that stand for a list style point at the list holding its levels."""
+        if styles_root is None:
+            return
+        style_num = {}
+        for st in styles_root.findall(f"{W}style"):
+            nid = st.find(f"{W}pPr/{W}numPr/{W}numId")
+            if st.get(f"{W}type") == "numbering" and nid is not None:
+                style_num[st.get(f"{W}styleId")] = nid.get(f"{W}val")
+        for a in root.findall(f"{W}abstractNum"):
+            link = a.find(f"{W}numStyleLink")
+            aid = a.get(f"{W}abstractNumId")
+            target = self.nums.get(style_num.get(link.get(f"{W}val"), ""), ("",))[0] if link is not None else ""
+            if target and target != aid and not self.abstract.get(aid):
+                self.abstract[aid] = self.abstract.get(target, {})
+                self.linked[aid] = target
 
     def label(self, num_id: str, ilvl: int) -> str:
         """The next label of list ``num_id`` at level ``ilvl``: "II.", "1.", "a)", "-"."""
@@ -118,7 +140,7 @@ class Numbering:
         levels = {**self.abstract.get(aid, {}), **own}
         if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(aid, {})
+        counters = self.counters.setdefault(self.linked.get(aid, aid), {})
         if ilvl in starts and (num_id, ilvl) not in self.started:
             counters[ilvl] = starts[ilvl] - 1  # this instance restarts the count
         self.started.add((num_id, ilvl))
