@@ -17,10 +17,16 @@ POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 """The words of "Phần thứ nhất" … "Phần thứ mười", in order."""
+_DIGIT_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_UNIT_SPELLINGS = {"mốt": 1, "tư": 4, "lăm": 5}
+"""How a unit is said after the tens: "hai mươi mốt", "hai mươi tư", "mười lăm"."""
+_PAST_TEN = (r"(?i:(?:mười|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi)"
+             r"(?:\s+(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín)(?![\p{L}\d])(?!\s+\d))?)(?![\p{L}\d])")
+"""An ordinal past ten in words: "mười một", "mười lăm", "hai mươi", "hai mươi mốt" (not "mười năm 2026")."""
 
 _TOKEN = rx.compile(
     r"""^\s*(?:
-        (?P<part>(?i:phần|chương)\s+(?:(?i:thứ)\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s+|$)
+        (?P<part>(?i:phần|chương)\s+(?:(?i:thứ)\s+(?:""" + _PAST_TEN + r"""|\p{L}+)|[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s+|$)
       | (?P<division>(?i:mục)\s+(?:[IVXLC]{1,6}|\d{1,2}))(?:\s*[.:\-–]\s*|\s*$)
       | (?P<roman>[IVXLC]{1,6})(?:\s?[.)/](?:\s+|$)|\s?[-–]\s+(?=\p{Lu})|(?:\s?:\s*|\.)(?=\p{Lu}{2}))
       | (?P<upper>[A-HK-UYĐ])(?:\.\s+|\s?[-–]\s+)(?=\p{Lu})
@@ -130,8 +136,48 @@ def ordinal(token: Token) -> int | None:
     if token.kind == "upper":
         return ord(token.value) - ord("A") + 1 if token.value != "Đ" else None
     if token.kind in ("part", "division"):
-        last = token.value.split()[-1]
-        if last.lower() in ORDINAL_WORDS:  # "Phần thứ hai"
-            return ORDINAL_WORDS.index(last.lower()) + 1
+        words = token.value.split()
+        if len(words) > 2 and words[1].lower() == "thứ":  # "Phần thứ hai", "PHẦN THỨ MƯỜI MỘT"
+            return words_to_ordinal(" ".join(words[2:]))
+        last = words[-1]
         return roman_to_int(last) or (int(last) if last.isdigit() else None)
     return None
+
+
+def words_to_ordinal(words: str) -> int | None:
+    """An ordinal in words, as "Phần thứ …" writes it, up to 99.
+
+    >>> [words_to_ordinal(w) for w in ("nhất", "tư", "mười", "MƯỜI MỘT", "mười lăm", "hai mươi", "hai mươi mốt")]
+    [1, 4, 10, 11, 15, 20, 21]
+    """
+    w = words.lower().split()
+    if len(w) == 1 and w[0] in ORDINAL_WORDS:
+        return ORDINAL_WORDS.index(w[0]) + 1
+    if w[:1] == ["mười"]:
+        tens, rest = 1, w[1:]
+    elif len(w) >= 2 and w[0] in _DIGIT_WORDS and w[1] == "mươi":
+        tens, rest = _DIGIT_WORDS.index(w[0]) + 1, w[2:]
+    else:
+        return None
+    if not rest:
+        return tens * 10
+    unit = _UNIT_SPELLINGS.get(rest[0]) or (_DIGIT_WORDS.index(rest[0]) + 1 if rest[0] in _DIGIT_WORDS else None)
+    return tens * 10 + unit if unit and len(rest) == 1 else None
+
+
+def ordinal_to_words(n: int) -> str | None:
+    """The words of the ordinal ``n`` (1 to 99) after "thứ": 1 "nhất", 4 "tư", 11 "mười một", 21 "hai mươi mốt".
+
+    >>> [ordinal_to_words(n) for n in (1, 10, 11, 14, 15, 20, 21, 24, 100)]
+    ['nhất', 'mười', 'mười một', 'mười bốn', 'mười lăm', 'hai mươi', 'hai mươi mốt', 'hai mươi tư', None]
+    """
+    if not 1 <= n <= 99:
+        return None
+    if n <= len(ORDINAL_WORDS):
+        return ORDINAL_WORDS[n - 1]
+    tens, unit = divmod(n, 10)
+    head = "mười" if tens == 1 else f"{_DIGIT_WORDS[tens - 1]} mươi"
+    if not unit:
+        return head
+    said = {1: "một" if tens == 1 else "mốt", 4: "bốn" if tens == 1 else "tư", 5: "lăm"}.get(unit)
+    return f"{head} {said or _DIGIT_WORDS[unit - 1]}"

@@ -76,6 +76,20 @@ def test_part_ids_are_their_numbers_whatever_the_label(first, second):
     assert [s["number"] for s in p["sections"]] == [first.rstrip(".:"), second.rstrip(".:")]
 
 
+@pytest.mark.parametrize("upper", [True, False])
+def test_parts_numbered_in_words_past_ten(upper):
+    """"PHẦN THỨ MƯỜI MỘT" was read as "PHẦN THỨ MƯỜI" (one word after "thứ"): a part numbered 10 twice, and "MỘT"
+    left in its title. Parts one to twenty-five in words number 1 to 25, their titles whole."""
+    words = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai", "mười ba",
+             "mười bốn", "mười lăm", "mười sáu", "mười bảy", "mười tám", "mười chín", "hai mươi", "hai mươi mốt",
+             "hai mươi hai", "hai mươi ba", "hai mươi tư", "hai mươi lăm"]
+    text = "".join(f"Phần thứ {w}. NỘI DUNG SỐ {n}\nI. MỤC TIÊU\n" for n, w in enumerate(words, 1))
+    p = plan(text.upper() if upper else text)
+    assert [s["id"] for s in p["sections"]] == [str(n) for n in range(1, 26)]
+    assert [s["title"] for s in p["sections"]] == [f"NỘI DUNG SỐ {n}" for n in range(1, 26)]
+    assert not [w for w in p["warnings"] if w["code"] in ("duplicate-number", "numbering-gap")]
+
+
 def test_a_repeated_part_is_warned_whatever_its_label():
     p = plan("Phần I. TỔNG QUAN\nI. MỤC TIÊU\nPHẦN THỨ NHẤT. TỔ CHỨC\nI. PHÂN CÔNG\n")
     assert ids(p["sections"]) == ["1", "1.I", "1_2", "1_2.I"]

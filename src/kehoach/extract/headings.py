@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import rx
 from ..diagnostics import warning
-from ..numbering import ORDINAL_WORDS, Token, ordinal, roman_to_int
+from ..numbering import Token, ordinal, ordinal_to_words, roman_to_int
 from ..parse.blocks import Block
 from ..vn import ascii_fold, is_upper_text, title_case_place
 from ..vocab.agencies import starts_agency
@@ -122,12 +122,12 @@ _TABLE_TITLE = rx.compile(r"(?:danh\s+muc|bang|bieu|phu\s+luc|mau)\b")
 
 def _next_number(tok: Token) -> str | None:
     """The number after a top part's, written the same way: "II" -> "III", "B" -> "C", "Phần II" -> "Phần III",
-    "Mục 2" -> "Mục 3", "PHẦN THỨ HAI" -> "PHẦN THỨ BA"; None past what it can count."""
+    "Mục 2" -> "Mục 3", "PHẦN THỨ HAI" -> "PHẦN THỨ BA", "Phần thứ mười" -> "Phần thứ mười một"; None past what it can count."""
     *words, last = tok.value.split()
-    if last.lower() in ORDINAL_WORDS[:-1]:
-        word = ORDINAL_WORDS[ORDINAL_WORDS.index(last.lower()) + 1]
-        return " ".join([*words, word.upper() if last.isupper() else word])
     n = ordinal(tok)
+    if len(words) >= 2 and words[1].lower() == "thứ":  # "PHẦN THỨ MƯỜI" -> "PHẦN THỨ MƯỜI MỘT"
+        word = ordinal_to_words(n + 1) if n else None
+        return " ".join([*words[:2], word.upper() if last.isupper() else word]) if word else None
     if n is None or n >= len(_ROMAN):
         return None
     if tok.kind == "upper":
