@@ -14,6 +14,10 @@ def _task(start, end):
 OBJECTIVES = [{"role": "objectives", "title": "Mục tiêu", "text": ["Giai đoạn 2026 - 2030, phấn đấu …"], "items": [],
                "children": []}]
 
+def _objective(text):
+    return {"role": "objectives", "title": "Mục tiêu", "text": [text], "items": [], "children": []}
+
+
 CASES = [
     ({"title": "Phát triển kinh tế số giai đoạn 2021-2025", "date": "2021-03-02"}, [], [], ("2021-01-01", "2025-12-31", "title")),
     ({"title": "Cải cách hành chính năm 2023", "date": "2023-01-10"}, [], [], ("2023-01-01", "2023-12-31", "title")),
@@ -28,6 +32,16 @@ CASES = [
     ({"title": "Phát triển du lịch đến hết năm 2030", "date": "2025-06-01"}, [], [], ("2025-01-01", "2030-12-31", "title")),
     ({"title": "Kế hoạch giáo dục năm học 2025-2026", "date": "2025-08-20"}, [], [], ("2025-01-01", "2026-12-31", "title")),
     ({"title": "Phát triển vùng kinh tế phía Nam 2026", "date": "2024-06-01"}, [], [], ("2024-01-01", "2024-12-31", "issue year")),
+    # a span after "so với" is what an objective compares with, not the plan's period
+    ({"title": "Phòng chống dịch", "date": "2025-10-06"}, [_objective("Giảm tỷ lệ mắc so với trung bình giai đoạn 2020 - 2024.")],
+     [], ("2025-01-01", "2025-12-31", "issue year")),
+    ({"title": "Phòng chống dịch", "date": "2025-10-06"}, [_objective("Tăng 10% so với giai đoạn 2016-2020.")], [],
+     ("2025-01-01", "2025-12-31", "issue year")),
+    ({"title": "Phòng chống dịch", "date": "2025-10-06"},
+     [_objective("Giảm 5% so với năm 2024; giai đoạn 2026 - 2030 duy trì kết quả.")], [],
+     ("2026-01-01", "2030-12-31", "objectives")),
+    ({"title": "Phòng chống dịch", "date": "2025-10-06"}, [_objective("Tăng gấp đôi so với năm 2020 đến năm 2030.")], [],
+     ("2025-01-01", "2030-12-31", "objectives")),
 ]
 
 

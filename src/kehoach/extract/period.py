@@ -63,6 +63,18 @@ def _objectives_text(sections: list[dict]) -> str:
     return " ".join(t for texts, _loc in _objectives(sections) for t in texts)
 
 
+_BASELINE = rx.compile(r"\bso\s+voi\s+(?:[^,;.:()\d]{0,40}\s)?$")
+"""What a time that is compared with stands after (on :func:`fold_time`'s key): "so với (trung bình) giai đoạn
+2020 - 2024", "so với năm 2020"."""
+
+
+def _not_baselines(text: str) -> list[Horizon]:
+    """The horizons of ``text`` but those it compares with ("giảm … so với trung bình giai đoạn 2020 - 2024": a
+    baseline, not the time the plan covers)."""
+    key = fold_time(text)
+    return [h for h in find_horizons(text) if not _BASELINE.search(key, 0, h.start)]
+
+
 def _first(found: list[Horizon], kind: str) -> Horizon | None:
     return next((h for h in found if h.kind == kind and not (h.first is not None and h.first > h.last)), None)
 
@@ -137,7 +149,7 @@ def plan_to_period(doc: dict, sections: list[dict], tasks: list[dict]) -> Period
     year, until = _first(title, "year"), _first(title, "until")
     if year and not until and (issued is None or abs(year.last - issued.year) <= 1):
         return _years(year.last, year.last, "title")  # "… năm 2023"
-    objectives = find_horizons(_objectives_text(sections))
+    objectives = _not_baselines(_objectives_text(sections))
     span = _first(objectives, "span")
     if span:
         return _years(span.first or span.last, span.last, "objectives")
