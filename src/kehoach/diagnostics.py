@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
                          "gives a duty to someone no vocabulary knows ('Cấp xã: chủ động …'), or an item opens with an "
                          "agency's name and a verb written inside names too ('Trung tâm A quản lý …': where does the "
                          "name end?), but no task was read from it"),
+    "target-unsure": "a target was read with a doubt: its unit runs on for many words, or a change's figure after 'từ' has no figure it goes to (the value may be the baseline), or a change's two figures disagree with its verb or units",
     "task-without-lead": "a task has no lead agency",
     "task-without-title": "a table row gave a task with no text in a task column (its header was not read as one); its cells are kept in the note",
     "lead-not-agency": "a task's lead does not read as an agency name (a shifted cell, a cut name, a phrase taken for an agency?)",

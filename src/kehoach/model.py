@@ -141,6 +141,8 @@ class Target(_TargetRequired, total=False):
     """A quantified objective."""
 
     direction: Direction | None
+    baseline: float
+    """The figure a change starts from ("giảm từ 23 xuống 18 …": 23)."""
     task: str | None
     year_from_plan: bool
 

@@ -95,7 +95,7 @@ def build_plan(source: Source) -> dict:
     apply_metadata(doc, source.portal, portal_warnings)  # a saved portal page's metadata table
     doc, recover_warnings = recover_header(doc, appendix.backref, blocks, front.date_blank, front.locs)
     date_relative_deadlines(tasks, doc["date"])  # "trong 30 ngày kể từ ngày ký": from the plan's date
-    targets = plan_to_targets(roots, tasks, appendix.table_targets, (doc["attachment"] or {}).get("title") or doc["title"] or "")
+    targets, target_warnings = plan_to_targets(roots, tasks, appendix.table_targets, (doc["attachment"] or {}).get("title") or doc["title"] or "")
     doc["is_plan"] = is_plan(doc, bool(roots))
     signed_loc = blocks[regions.closing_at].loc.as_dict() if regions.closing_at < len(blocks) else None
     table_warnings = appendix.warnings
@@ -111,7 +111,7 @@ def build_plan(source: Source) -> dict:
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
                 *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc, _second(signed, blocks), title_cut),
                 *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks), *reversed_spans,
-                *unsure_in_tasks(tasks, source.warnings)]
+                *unsure_in_tasks(tasks, source.warnings), *(target_warnings if targets else [])]
     warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings)  # "chậm nhất ngày 15/12"
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
                                         doc["is_plan"])

@@ -4,9 +4,14 @@ numbered T1, T2 … in document order."""
 from __future__ import annotations
 
 from .. import rx
+from ..diagnostics import warning
 from .roles import Role
 from .sections import Section
 from .targets import _year_of, text_to_targets
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _RESULTS = rx.compile(
     r"^(?:Kết\s+quả|KẾT\s+QUẢ|Tình\s+hình|TÌNH\s+HÌNH|Thực\s+trạng|THỰC\s+TRẠNG|Đánh\s+giá|ĐÁNH\s+GIÁ|Dự\s+báo|DỰ\s+BÁO"
@@ -15,16 +20,22 @@ _RESULTS = rx.compile(
 
 
 def plan_to_targets(roots: list[Section], tasks: list[dict], table_targets: list[tuple[dict, str | None]],
-                    horizon_text: str) -> list[dict]:
+                    horizon_text: str) -> tuple[list[dict], list[PlanWarning]]:
     """Every target of the plan; one with no year of its own gets the plan's horizon (the last year
-    ``horizon_text``, the plan's title, names), marked ``year_from_plan``."""
+    ``horizon_text``, the plan's title, names), marked ``year_from_plan``. And a ``target-unsure`` warning, at the
+    target's loc, for each target its reading doubts (a unit run on, a change whose baseline may have been read as
+    its value, figures of a change that disagree with its verb)."""
     targets = _collect(roots, tasks, table_targets)
     horizon = _year_of(horizon_text)
+    warnings = []
     for target in targets:
         if target["year"] is None and horizon is not None:
             target["year"] = horizon
             target["year_from_plan"] = True
-    return targets
+        if doubt := target.pop("doubt", None):
+            warnings.append(warning("target-unsure", f"target {target['id']} ({target['text'][:60]!r}): {doubt}",
+                                    target["loc"]))
+    return targets, warnings
 
 
 def _collect(roots: list[Section], tasks: list[dict], table_targets: list[tuple[dict, str | None]]) -> list[dict]:

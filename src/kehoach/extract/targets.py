@@ -239,7 +239,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
     prev_end = 0
     covered = 0  # the clause text up to here names the previous target's indicator
     first_indicator = None
-    baseline: tuple[int, str] | None = None  # (where, words before) of a figure a change starts from
+    baseline: tuple[int, str, float, str, int] | None = None  # (where, words before, value, unit, end) a change starts from
     for n_q, q in enumerate(QUANTITY.finditer(clause_body)):
         if n_q >= MAX_PER_CLAUSE:
             break
@@ -253,12 +253,17 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         v1 = text_to_number(q.group("v1"))
         if v1 is None:
             continue
-        if _FROM.search(q.group("pre")) and _TO_FIGURE.match(clause_body, q.end()):
-            baseline = (q.start(), q.group("pre"))  # "giảm từ 23 ca/1.000 phụ nữ xuống 18 …": where it starts
+        if _FROM.search(q.group("pre")) and not q.group("v2") and (to := _TO_FIGURE.match(clause_body, q.end())):
+            # "giảm từ 23 ca/1.000 phụ nữ xuống 18 …", "tăng từ 40% (năm 2025) lên 60%": where it starts
+            baseline = (q.start(), q.group("pre"), v1, unit, to.start("to"))
             continue
         v2 = text_to_number(q.group("v2")) if q.group("v2") else None
         cmp, direction = _comparator((baseline[1] if baseline else "") + q.group("pre"), q.group("post"), v2 is not None)
-        baseline = None
+        doubt = _pair_doubt(baseline, v1, unit, direction) if baseline else _unpaired(q, v2)
+        if baseline and direction is None:
+            direction = "increase" if v1 > baseline[2] else "decrease" if v1 < baseline[2] else None
+        since = baseline[4] if baseline else 0  # the baseline's own time ("từ 40% năm 2025 lên …") is not the target's
+        from_value, baseline = (baseline[2] if baseline else None), None
         indicator, seg_end, covered, unit = _indicator(clause_body, q, before, unit, first_indicator, covered)
         if not indicator:
             indicator = fallback_indicator
@@ -266,8 +271,11 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         if unit.startswith("%"):
             unit = "%/năm" if "năm" in unit else "%"
         # the year right after it ("90% vào năm 2026 và 100% vào năm 2030"), else its own words', else the clause's
-        year = _year_right_after(clause_body[q.end():]) or _year_of(clause_body[max(0, q.start() - 300): q.end()]) \
+        year = _year_right_after(clause_body[q.end():]) or _year_of(clause_body[max(since, q.start() - 300): q.end()]) \
             or _first_year(clause_body[q.end(): q.end() + 200]) or base_year
+        if len(unit.split()) > _UNIT_WORDS:
+            doubt = doubt or f"its unit runs on for {len(unit.split())} words ({unit!r}): the thing counted and what is " \
+                "said of it may not be parted; check its unit and indicator"
         out.append({
             "text": _segment_text(clause_body[prev_end:seg_end]) or clause_body,
             "indicator": indicator or None,
@@ -277,14 +285,42 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
             "unit": unit,
             "year": year,
             "direction": direction,
+            **({"baseline": from_value} if from_value is not None else {}),
+            **({"doubt": doubt} if doubt else {}),
         })
         prev_end = seg_end
     return out
 
 
 _FROM = rx.compile(r"(?i:(?<!\p{L})từ)\s*$")
-_TO_FIGURE = rx.compile(r"\s*(?:(?:xuống|lên)(?:\s+còn)?|còn)\s+(?:mức\s+)?(?:(?:dưới|trên|khoảng)\s+)?\d")
-"""A change from one figure to another ("giảm từ 23 … xuống 18 …", "tăng từ 40% lên 60%"): the first is a baseline."""
+_CHANGE_FROM = rx.compile(r"(?i:(?<!\p{L})(?:tăng|giảm|nâng|hạ)(?:\s+\p{Ll}+){0,2}?\s+từ)\s*$")
+_TO_FIGURE = rx.compile(r"\s*(?:\(?(?:vào\s+|trong\s+)?(?:đầu\s+|cuối\s+|hết\s+)?năm\s+\d{4}\)?\s*,?\s*)?"
+                        r"(?P<to>(?:xuống|lên)(?:\s+còn)?|còn)\s+(?:mức\s+)?(?:(?:dưới|trên|khoảng)\s+)?\d")
+"""A change from one figure to another ("giảm từ 23 … xuống 18 …", "tăng từ 40% lên 60%", "từ 40% năm 2025 lên
+60%"): the first is its baseline (``baseline`` of the target)."""
+_UNIT_WORDS = 8
+"""Words a unit may have ("trẻ sơ sinh trai/100 trẻ sơ sinh gái", "mô hình sản xuất nông nghiệp tuần hoàn"); more is
+a unit run on into what is said of the thing counted, which a ``target-unsure`` warning says."""
+
+
+def _pair_doubt(baseline: tuple[int, str, float, str, int], value: float, unit: str, direction: str | None) -> str | None:
+    """What is odd in a change from one figure to another: units that differ ("từ 40% lên 60 điểm"), or a change
+    against its own verb ("giảm từ 10% xuống 15%")."""
+    if baseline[3] != unit and not unit.startswith(baseline[3]):
+        return f"it changes from {baseline[2]:g} {baseline[3]} to {value:g} {unit}: the two units differ"
+    if (direction == "decrease" and value > baseline[2]) or (direction == "increase" and value < baseline[2]):
+        verb = "decreases" if direction == "decrease" else "increases"
+        return f"it {verb} from {baseline[2]:g} to {value:g}, the other way: its figures or its verb may be misread"
+    return None
+
+
+def _unpaired(q, v2: float | None) -> str | None:
+    """A change's first figure with no figure it goes to ("tăng từ 40% năm 2025 đến …" read as no pair): the value
+    read may be where the change starts, not where it ends."""
+    if v2 is None and not q.group("post") and _CHANGE_FROM.search(q.group("pre")):
+        return (f"its figure follows a change's 'từ' ({' '.join(q.group('pre').split())!r}) but no figure it goes to "
+                "('lên …', 'xuống …') was read: the value may be the baseline, not the target")
+    return None
 
 
 def _not_a_target(q, unit: str, before: str) -> bool:
