@@ -323,6 +323,13 @@ def appendix(doc: Doc) -> str:
         heads = ["Lĩnh vực", *heads]
         ncols += 1
     head = _row("".join(_cell(doc, [h]) for h in heads) + pad, head_props)
+    if "two_row_header" in k and "combined_tabs" not in k and "group_column" not in k:
+        # "Cơ quan thực hiện" over "Chủ trì" and "Phối hợp"; the other headings merged down both rows
+        down, cont = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+        head = (_row(_cell(doc, [heads[0]], 1800, down) + _cell(doc, [heads[1]], 1800, down)
+                     + _cell(doc, ["Cơ quan thực hiện"], 3600, '<w:gridSpan w:val="2"/>') + _cell(doc, [heads[4]], 1800, down) + pad, head_props)
+                + _row(_cell(doc, [], 1800, cont) + _cell(doc, [], 1800, cont) + _cell(doc, ["Chủ trì"]) + _cell(doc, ["Phối hợp"])
+                       + _cell(doc, [], 1800, cont) + pad, head_props))
     rows = []
     if "title_row" in k:
         rows.append(_row(_cell(doc, ["PHỤ LỤC NHIỆM VỤ"], 9000, f'<w:gridSpan w:val="{ncols + extra}"/>')))
@@ -465,7 +472,7 @@ KINDS = ["rsid", "tracked", "moved", "comments", "bookmarks", "hyperlink", "flds
          "smarttag", "vanish", "sdt_block", "sdt_cell", "sdt_row", "sdt_table", "textbox", "textbox_vml",
          "header_spacer", "header_split", "header_part", "header_one_row", "header_gap", "vmerge_lead", "nested", "tblheader", "split_tables",
          "row_sections", "empty_trailing", "title_row", "softbreak", "combined_tabs", "numpr", "numstyle",
-         "gridafter", "group_span_all", "group_column", "deleted_para", "deleted_para+numpr", "numcontinue", "numsep", "lvloverride", "numstylelink", "numstyle_ilvl", "numbered_stt", "landscape", "footnotes"]
+         "gridafter", "two_row_header", "group_span_all", "group_column", "deleted_para", "deleted_para+numpr", "numcontinue", "numsep", "lvloverride", "numstylelink", "numstyle_ilvl", "numbered_stt", "landscape", "footnotes"]
 
 EXCLUSIVE = [
     ["textbox", "textbox_vml", "header_spacer", "header_split", "header_part", "header_one_row", "header_gap"],
@@ -476,7 +483,7 @@ EXCLUSIVE = [
 ]
 FREE = ["rsid", "tracked", "moved", "comments", "bookmarks", "hyperlink", "fldsimple", "fldchar", "sdt_inline",
         "smarttag", "vanish", "sdt_block", "sdt_cell", "tblheader", "title_row", "softbreak", "numbered_stt",
-        "landscape", "footnotes", "deleted_para", "group_span_all"]
+        "landscape", "footnotes", "deleted_para", "group_span_all", "two_row_header"]
 
 
 def combination(seed: int) -> set[str]:
