@@ -14,7 +14,14 @@ from ..diagnostics import warning
 from ..numbering import roman_to_int
 from ..vn import ascii_fold as fold
 from ..vn import fold_aligned
-from ..vocab.dates import SCHOOL_YEAR_CLOSES, SCHOOL_YEAR_OPENS, YEAR
+from ..vocab.dates import (
+    BRANCHES,
+    LUNAR_NEW_YEAR,
+    SCHOOL_YEAR_CLOSES,
+    SCHOOL_YEAR_OPENS,
+    STEMS,
+    YEAR,
+)
 
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
@@ -151,7 +158,23 @@ def _one_year(m: re.Match) -> Span:
     return dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31)
 
 
+def _lunar_new_year(m: re.Match) -> Span | None:
+    """The first day of the lunar year named ("Tết Nguyên đán 2027", "Tết 2027"), or of the solar year ("Tết Dương lịch
+    2027"); None for a lunar year the table does not hold (then the year alone is read)."""
+    year = int(m["y"]) if m["y"] else _named_year(m["stem"], m["branch"])
+    if year is None or (m["y"] and m["stem"] and _named_year(m["stem"], m["branch"]) not in (None, year)):
+        return None
+    day = (1, 1) if m["solar"] else LUNAR_NEW_YEAR.get(year)
+    return None if day is None else (dt.date(year, *day), dt.date(year, *day))
+
+
+def _named_year(stem: str | None, branch: str | None) -> int | None:
+    """The year of this century's first sixty a lunar year's name gives ("Bính Ngọ" -> 2026), folded; None for no name."""
+    return next((y for y in range(2020, 2080) if STEMS[y % 10] == stem and BRANCHES[y % 12] == branch), None)
+
+
 SPAN_READERS: dict[str, Callable[[re.Match], Span | None]] = {
+    "lunar_new_year": _lunar_new_year,
     "semester": _semester, "school_year": _school_year, "quarter_range": _quarter_range, "quarter_list": _quarter_list, "quarter": _one_quarter, "half": _half,
     "month_range": _month_range, "month_list": _month_list, "month": _one_month, "month_short": _one_month,
     "year_range": _year_range, "year": _one_year,

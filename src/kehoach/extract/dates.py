@@ -83,6 +83,8 @@ _SPAN_PATTERNS = [
     # Năm 2018-2025, 2024 - 2027, Giai đoạn 2021-2025, 2021- 2025, từ năm 2025 đến hết năm 2030
     ("year_range", rx.compile(rf"(?<![\d/])(?P<y1>{_YEAR})\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:nam\s+)?(?P<y2>{_YEAR})(?!\d)")),
     ("year", rx.compile(rf"(?<![\d/])(?P<y>{_YEAR})(?![\d/])")),
+    ("lunar_new_year", rx.compile(rf"(?<!\w)tet\s+(?:(?P<solar>duong\s+lich)\s+|(?:nguyen\s+dan|am\s+lich|co\s+truyen)\s+"
+                                  rf"(?:(?P<stem>[a-z]+)\s+(?P<branch>[a-z]+)\b\s*)?)?(?:(?:nam\s+)?(?P<y>{_YEAR})(?!\d))?")),  # Tết Bính Ngọ 2026
 ]
 _TIME = (
     rf"ngay\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{_YEAR})?|ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s+nam\s+{_YEAR})?"
@@ -393,8 +395,6 @@ def _day_span(f: str) -> tuple[dt.date | None, dt.date | None, int | None] | Non
     return None, d, day.end()
 
 
-_POINT_SPANS = {"quarter", "half", "month", "month_short", "year", "semester", "school_year"}
-"""Shapes that, after "trước" ("before"), give only an end."""
-_TERM_SPANS = {"semester", "school_year"}
-"""Shapes named for a term that opens on a day: "trước năm học 2026-2027" is before it opens."""
+_POINT_SPANS = {"quarter", "half", "month", "month_short", "year", "semester", "school_year", "lunar_new_year"}  # "trước …": an end
+_TERM_SPANS = {"semester", "school_year", "lunar_new_year"}  # opening on a day: "trước Tết 2027" is before it opens
 

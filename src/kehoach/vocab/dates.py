@@ -11,6 +11,15 @@ from enum import Enum
 
 YEAR = r"(?:19|20)\d{2}"
 """A year as plans write them: 2024, 1998."""
+LUNAR_NEW_YEAR = {2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29),
+                  2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3), 2031: (1, 23), 2032: (2, 11),
+                  2033: (1, 31), 2034: (2, 19), 2035: (2, 8)}
+"""The first day of the lunar year (Tết Nguyên đán) in the Gregorian calendar, (month, day) by the year it opens: a plan's
+"trước Tết Nguyên đán 2027" is due early in February 2027, not by the end of 2027."""
+STEMS = ("canh", "tan", "nham", "quy", "giap", "at", "binh", "dinh", "mau", "ky")
+"""The ten heavenly stems of a lunar year's name, folded, by the year's last figure (2026 is Bính Ngọ)."""
+BRANCHES = ("than", "dau", "tuat", "hoi", "ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui")
+"""The twelve earthly branches, folded, by the year modulo 12 ("ty" is both Tý and Tỵ: the stem tells them apart)."""
 YEAR_SPAN = rf"{YEAR}\s*[-–]\s*{YEAR}"
 """Two years joined by a dash: "2021-2025", "2026 – 2030"."""
 DATE_NUMERIC = rf"\d{{1,2}}\s*[/\-.]\s*\d{{1,2}}\s*[/\-.]\s*{YEAR}"
