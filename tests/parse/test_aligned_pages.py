@@ -71,3 +71,46 @@ def test_a_numbered_heading_after_a_repeated_header_ends_the_table():
     plan = _plan(page2)
     assert [t for t in _tasks(plan) if t[0] != "III"] == TASKS[:3]  # (III: the paragraph's own task)
     assert [s["number"] for s in plan["sections"]][-1] == "III"
+
+
+REPEATED = [
+    "     TT            Nhiệm vụ       Đơn vị chủ trì     Đơn vị phối     Thời gian",
+    "                                                         hợp",
+    "      1         Rà soát, bổ        Sở Giáo dục        Sở Nội vụ    Tháng 9/2026",
+    "                sung nhân viên      và Đào tạo",
+    "      2         Tổng kết công      Sở Giáo dục         Sở Y tế     Cuối năm học",
+    "                tác y tế trường     và Đào tạo                     (tháng 5/2027)",
+    "\f     TT            Nhiệm vụ       Đơn vị chủ trì   Đơn vị phối     Thời gian",
+    "                                                      hợp",
+    "              học năm học",
+    "              2026 - 2027",
+]
+
+
+@pytest.mark.parametrize("shift", [0, 2])
+def test_a_header_repeated_on_the_next_page_is_no_row(shift):
+    """The header (with its wrapped 'hợp') repeated at the top of page 2, then the end of row 2's
+    title: the header was read as a row 'TT' holding that end, row 2's title cut at 'trường' with
+    no warning on it."""
+    page2 = [line[:1] + " " * shift + line[1:] if line.startswith("\f") else " " * shift + line for line in REPEATED[6:]]
+    text = HEAD + "\n".join(REPEATED[:6] + page2) + "\n"
+    plan = extract_bytes(text.encode(), "plan-layout.txt")
+    assert [(t["no"], t["title"]) for t in plan["tasks"]] == [
+        ("1", "Rà soát, bổ sung nhân viên"), ("2", "Tổng kết công tác y tế trường học năm học 2026 - 2027")]
+
+
+def test_the_row_above_going_on_under_a_repeated_header_is_not_skipped():
+    """The first header has a group heading under it before the first row number (counted as a
+    header line), and the header repeated on page 2 has no line under it: the row above's next line
+    was skipped as the repeated header's second line ('Kinh phí … cứu' + 'thiểu 2%.', silently)."""
+    lines = ["TT                              Chỉ tiêu                         Chủ trì",
+             "                                I. Kinh tế số",
+             "1                               Kinh tế số chiếm 45% GRDP        Sở Tài chính",
+             "                                tỉnh.",
+             "2                               Kinh phí chi cho nghiên cứu      Sở Tài chính",
+             "\fTT   Chỉ tiêu                           Chủ trì",
+             "     phát triển (R&D)/GRDP tối",
+             "     thiểu 2%.",
+             "3    Tỷ trọng đào tạo các ngành         Sở Giáo dục và Đào tạo"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan-layout.txt")
+    assert [t["title"] for t in plan["tasks"]][1] == "Kinh phí chi cho nghiên cứu phát triển (R&D)/GRDP tối thiểu 2%."

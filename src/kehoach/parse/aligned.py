@@ -34,6 +34,8 @@ _HEADER_WIDTH = 400
 """The longest line looked at for header cells one space apart (a header line is never long)."""
 _ROW_WORDS = 4
 _BELOW_ROWS = 1
+_HEAD_LINES = 4
+"""Lines a header and its wrapped words hold at most."""
 
 
 def is_header_line(line: str) -> bool:
@@ -198,6 +200,7 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
     for p in range(len(taken)):
         if _page_number(broken, parts, p):
             parts[p] = [""] * len(parts[p])
+    _repeated_headers(parts, broken)
     starts, doubts = _row_starts(taken, parts, broken)
     starts |= {p for p, k in enumerate(taken) if k in found.heads}  # a header's second row
     apart = {taken[p] + 1 for p in range(1, len(taken)) if any(_APART.search(c) for c in parts[p])} | off_scale(lines, found)
@@ -230,6 +233,22 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
     misfits(rows, apart)
     spilled(rows)
     return lost(rows, lines, found.cut, found.starts)
+
+
+def _repeated_headers(parts: list[list[str]], broken: list[bool]) -> None:
+    """Blank the header repeated after a page break, and the lines under it that repeat the lines
+    under the first header: no row (its cells' words would go into the row above's, and the row
+    above's lines after it are its own)."""
+    def words(part: list[str]) -> list[str]:  # (a page drawn to its own scale parts its lines otherwise)
+        return sorted(ascii_fold(" ".join(part)).split())
+    rows = next((p for p in range(1, len(parts)) if parts[p][0]), len(parts))  # the first row's line
+    first = [words(part) for part in parts[:min(rows, _HEAD_LINES)]]
+    for p in range(1, len(parts)):
+        if broken[p] and parts[p][0] and words(parts[p]) == first[0]:
+            q = 0
+            while q < len(first) and p + q < len(parts) and (not q or not parts[p + q][0]) and words(parts[p + q]) == first[q]:
+                parts[p + q] = [""] * len(parts[p + q])
+                q += 1
 
 
 def _runs(broken: list[bool]) -> list[list[int]]:

@@ -164,12 +164,13 @@ def _columns(band: list[list[Run]], first: int, last: int) -> Band | None:
     return Band(first, last, line, keys, over)
 
 
-def repeats(band: Band, header: list[Band | str | None]) -> bool:
-    """Every word of ``band`` is a word of ``header`` (a band's labels, lines): the header repeated
-    on a later page, not the row above's last line going on over the page's first lines."""
-    known = {ascii_fold(w) for part in header if part is not None
-             for w in (" ".join(part.labels.values()) if isinstance(part, Band) else part).split()}
-    return all(ascii_fold(w) in known for label in band.labels.values() for w in label.split())
+def repeats(band: Band | str, header: list[Band | str | None]) -> bool:
+    """Every word of ``band`` (or of a line) is a word of ``header`` (a band's labels, lines): the
+    header repeated on a later page, not the row above's last lines going on over the page's first."""
+    def words(part: Band | str) -> list[str]:
+        return [ascii_fold(w) for w in (" ".join(part.labels.values()) if isinstance(part, Band) else part).split()]
+    known = {w for part in header if part is not None for w in words(part)}
+    return all(w in known for w in words(band))
 
 
 class Clean(Sequence[str]):

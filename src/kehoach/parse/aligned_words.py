@@ -231,8 +231,7 @@ class _Page:
 def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], first: Band | None = None) -> WordTable | None:
     """The lines of the table whose header is ``lines[start]``, cut into columns by their runs of
     text; None when fewer than two lines fit. ``is_header`` tells a (repeated) header line; ``first``:
-    the header band ``start`` is the last line of (a header centred over several lines). A header
-    repeated on a later page holds as many lines as the first, and its words."""
+    the header band ``start`` ends (see :mod:`.aligned_band`). A repeated header holds the first's words."""
     above = first.last - first.first if first is not None else 0
     clean = Clean(lines)
     head = read_header(clean, start, _numbered_at)
@@ -259,8 +258,9 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
             breaks[i] = blanks > 0
         blanks = 0
         page = pages[-1]
+        known = [first, *clean[start:max(start + head_lines, head.sub_line or 0) + 1]]  # the first header's lines
         again, band = _again(lines, i, anchors, is_header, head_lines + above + 1,
-                             [first, *clean[start:start + head_lines + 1]]) if i in breaks else (None, None)
+                             known) if i in breaks else (None, None)
         if again is None and ends_table(line, anchors, is_header):
             break
         if again is not None:  # the header repeated on a new page (drawn to its own scale)
@@ -272,8 +272,8 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
         elif i == head.sub_line:
             page.add_sub(i, line)
             head_lines += 1
-        elif skip and not _numbered(line, page):
-            skip -= 1  # the repeated header's other lines
+        elif skip and not _numbered(line, page) and repeats(line, known):
+            skip -= 1  # the repeated header's other lines (its words: not the row above going on)
             page.add(i, line)
             page.dropped.add(i)
         else:
