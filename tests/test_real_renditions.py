@@ -32,7 +32,6 @@ KNOWN: dict[tuple[str, str], tuple[int, str, str]] = {
 }
 """Renditions that lose tasks: (how many, the warning that says so, the reason)."""
 SILENT = {
-    ("r02-bacninh-144-kh-ubnd", "-layout.txt"): "an appendix cell read in part; a heading 'N. Sở …' joined to its text",
     ("r02-bacninh-144-kh-ubnd", "-html-layout.txt"): "the appendix's table set close: rows read otherwise",
     ("r08-dongthap-552-kh-ubnd", "-html-layout.txt"): "the appendix's cells joined (warned on the table, not the tasks)",
 }
