@@ -1,6 +1,6 @@
 """Render the real plans of tests/real/ (crawled Markdown) as the Word file, PDF and web page they circulate as.
 
-    python scripts/make_real_renditions.py          # needs python-docx, LibreOffice (soffice), pdftotext
+    python scripts/make_real_renditions.py          # needs python-docx, LibreOffice (soffice), pdftotext, w3m
     python scripts/make_real_renditions.py --texts  # only the text renditions, of the committed files
     python scripts/make_real_renditions.py --scans  # only the scans (SCANS), of the committed PDFs; needs pdftoppm
 
@@ -12,8 +12,8 @@ also writes the plan as a plain web page (paragraphs and tables) and the PDF Lib
 that page (tables without rules, cells set close: a narrow "TT" column's header nearly touches the
 next one). Plans also reach analysts as the text other tools make of these files: it writes the text
 ``pdftotext`` gives of both PDFs, with ``-layout`` (columns kept by spaces) and without (the text
-flow, tables one cell a line), and LibreOffice's text export of the Word file (TEXTS below; tools a
-Debian machine has, no network). The outputs go to tests/real/renditions/ (committed; CI does not
+flow, tables one cell a line), LibreOffice's text export of the Word file and ``w3m -dump`` of the web
+page (TEXTS below; tools a Debian machine has, no network). The outputs go to tests/real/renditions/ (committed; CI does not
 run this script), and tests/test_real_renditions.py checks that each gives the Markdown's plan: the
 readers of every format agree on real content, not only on the generated plans of tests/unseen/.
 """
@@ -83,7 +83,15 @@ TEXTS = {
     "-html-layout.txt": ("pdftotext", "-layout", "-html.pdf"),
     "-html-plain.txt": ("pdftotext", "", "-html.pdf"),
 }
-"""Text renditions: suffix -> (tool, option, the rendition it reads); "-lo.txt" is LibreOffice's text export."""
+"""Text renditions: suffix -> (tool, option, the rendition it reads); "-lo.txt" is LibreOffice's text export,
+"-w3m.txt" the text browser's dump of the web page (see :func:`build_w3m`)."""
+
+
+def build_w3m(stem: str) -> None:
+    """The web page as ``w3m -dump`` gives it: paragraphs wrapped to 80 characters, tables set with spaces."""
+    page = subprocess.run(["w3m", "-dump", "-O", "UTF-8", "-T", "text/html", str(OUT / (stem + ".html"))],
+                          check=True, capture_output=True, timeout=120).stdout
+    (OUT / (stem + "-w3m.txt")).write_bytes(page)
 
 
 def build_texts(stem: str) -> None:
@@ -91,6 +99,7 @@ def build_texts(stem: str) -> None:
         args = [tool, *([option] if option else []), str(OUT / (stem + source)), str(OUT / (stem + suffix))]
         subprocess.run(args, check=True, capture_output=True, timeout=120)
     soffice_convert(OUT / (stem + ".docx"), "txt:Text (encoded):UTF8", "-lo.txt")
+    build_w3m(stem)
 
 
 SCANS = ("r08-dongthap-552-kh-ubnd", "r12-hanoi-310-kh-ubnd", "r17-hcm-172-kh-ubnd")

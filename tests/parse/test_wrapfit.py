@@ -58,6 +58,14 @@ def test_a_full_line_ending_a_sentence(middle, expected):
     assert _got(_around(*middle), expected[0], len(expected)) == expected
 
 
+def test_a_full_line_ending_a_sentence_where_paragraphs_stand_apart():
+    """w3m -dump sets a blank line between paragraphs and wraps them to 80 characters: a line break inside one whose
+    line had no room for the next word is a wrap, after a sentence's end too."""
+    body = "\n\n".join("\n".join(textwrap.wrap(f"{k}. {_FILLER}", 80)) for k in range(1, 12))
+    got = paras(f"{body}\n\n{FULL_STOP}\n{GOES_ON}\n\n{body}")
+    assert f"{FULL_STOP} {GOES_ON}" in got
+
+
 def test_printed_width_is_measured_by_the_faces_advances():
     assert text_em("iiii") < text_em("nnnn") < text_em("MMMM")
     assert text_em("Việt Nam") == text_em("Viet Nam") and text_em("a   b") == text_em("a b")

@@ -192,14 +192,8 @@ class _Builder:
 
     def _width_says(self, n: int, prev: str, text: str) -> bool | None:
         """What the width of the block's last line says of line ``n`` (``text``), see :func:`lines.width_says`."""
-        fits = (not self.wrap or n in self.openings or self._broken_by_hand()
-                or next_word_fits(self.wrap, self.wrap_em, self.last_raw, text))
+        fits = not self.wrap or n in self.openings or next_word_fits(self.wrap, self.wrap_em, self.last_raw, text)
         return width_says(prev, text, self.wrap, self.last_width, self.cur_full, self.paragraphs_apart, fits)
-
-    def _broken_by_hand(self) -> bool:
-        """Text wrapped by characters that sets its paragraphs apart by blank lines (a page's text a scraper
-        wrapped): a line break without a blank line may be one the page made (a ``<br>``), whatever the room."""
-        return self.paragraphs_apart and not self.wrap_em
 
     def _margin_dash_wrap(self, raw: str, prev: str) -> bool:
         """A line starting with a dash at the margin, in a document that indents its dash items, after
