@@ -286,9 +286,10 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
         if agency is None is inherited and sec.title is None and not units and "." in sec.id and sec.id not in skip \
                 and not warnings[n:]:
             warnings.extend(w for w in [opening_unread(sec)] if w)  # "2. Sở A quản lý …": a verb no list knows
-    elif sec.role in _TASK_ROLES and not sec.children and sec.id not in skip and not listing \
-            and not (sec.title and is_category(sec.title)):
-        units = _item_units(sec) if agency is None else []
+    elif sec.role in _TASK_ROLES and not sec.children and sec.id not in skip and not listing:
+        category = bool(sec.title and is_category(sec.title))  # "2. Về thể chế: Sở A rà soát …": the sentence is the task
+        units = ([_Unit(u.lead, u.text, u.loc, sec.title if category else u.group, u.support, None if category else u.title)
+                  for u in _item_units(sec)] if agency is None else [])
         unread = None if units else unread_item(sec)
         warnings.extend([unread] if unread else [] if units else verb_unread(sec.id, sec.content, set()))
     for k, u in enumerate(units, 1):
