@@ -153,8 +153,9 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Uni
     skip = 0
     if agency:
         agency, skip, sentence = _heading_agency(sec)
-        if sentence and agency and not sec.content and not sec.children and sec.title:
-            units.append(_Unit(agency, sec.title, sec.loc))  # the heading is itself the assignment
+        if sentence and agency and not sec.children and sec.title and (not sec.content or (
+                sec.token.rest.rstrip("*_ ").endswith(".") and all(kind in ("item", "subitem") for kind, _t, _l in sec.content))):
+            units.append(_Unit(agency, sec.title, sec.loc))  # the heading is itself the assignment (a sentence: its steps follow)
     if agency is None and inherited and (sec.title or sec.content):
         # A point under an agency heading ("a) Chủ trì …"): one task, or one per dash item after an intro.
         items = [(t, loc) for kind, t, loc in sec.content if kind in ("item", "subitem")]
