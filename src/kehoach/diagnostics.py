@@ -81,6 +81,7 @@ CODES: dict[str, str] = {
     "text-layer-repaired": "a PDF's text layer cut words apart or ran them together (tone marks as separate glyphs, letter-spaced headings); they were repaired from Vietnamese syllables",
     "page-without-text": "a PDF page holds only an image among pages with text (a scanned page): its text is not read without --ocr",
     "ocr": "the text comes from OCR, or OCR text was corrected from the document's structure (line given)",
+    "word-part-unread": "a Word file embeds objects (a pasted worksheet) or imported parts whose text was not read",
     "text-box": "a Word file holds text boxes, read as paragraphs before the paragraph they are anchored to: check their order",
 }
 """Every warning code, with the sentence that explains it to a user."""

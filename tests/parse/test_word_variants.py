@@ -204,3 +204,24 @@ def test_a_doc_saved_from_the_variations_reads_as_the_clean_file(tmp_path, clean
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "doc",
                     "--outdir", str(tmp_path), str(tmp_path / "plan.docx")], check=True, capture_output=True, timeout=300)
     assert _view(extract_file(str(tmp_path / "plan.doc"))) == clean
+
+
+OBJECT = ('<w:r><w:object><v:shape id="ole1" style="width:400pt;height:200pt"><v:imagedata r:id="rIdImg"/></v:shape>'
+          '<o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" Type="Embed" ProgID="Excel.Sheet.12" '
+          'ShapeID="ole1" r:id="rIdOle"/></w:object></w:r>')
+
+
+@pytest.mark.parametrize("where,part", [
+    ("the appendix table as a pasted worksheet", f"<w:p>{OBJECT}</w:p>"),
+    ("the appendix as a document inserted whole", '<w:altChunk r:id="rIdChunk"/>'),
+])
+def test_content_word_keeps_elsewhere_is_warned_at_its_place(where, part):
+    """An embedded worksheet or an imported part (w:altChunk) holds text kehoach cannot see: warned, with where."""
+    data = _edited(wordgen.build(), "word/document.xml",
+                   lambda xml: xml[:xml.rindex("<w:tbl>")] + part + xml[xml.rindex("</w:tbl>") + len("</w:tbl>"):])
+    plan = extract_bytes(data, "object.docx")
+    assert [t for t in plan["tasks"] if t["source"] == "appendix"] == []
+    (warned,) = [w for w in plan["warnings"] if w["code"] == "word-part-unread"]
+    rendition = docx_reader.read_docx(data, "object.docx")
+    line = rendition.lines.index(wordgen.APPENDIX[2])
+    assert warned["loc"]["line"] == rendition.origins[line].line + 1, where  # the paragraph after the back-reference

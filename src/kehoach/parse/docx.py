@@ -100,6 +100,7 @@ def _walk(container, walker: Walker, out: Rendition, para_no: int) -> int:
     """Write the paragraphs and tables of ``container`` (the body, a content control) to ``out``;
     the last paragraph number used."""
     for child in container:
+        objects = walker.objects
         if child.tag == f"{W}p":
             para_no += 1
             lines = walker.paragraph_lines(child)
@@ -114,6 +115,11 @@ def _walk(container, walker: Walker, out: Rendition, para_no: int) -> int:
             out.add_table(rows, locs)
         elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             para_no = _walk(child, walker, out, para_no)
+        elif child.tag == f"{W}altChunk":  # a part imported whole (HTML, RTF, another document): not read
+            para_no += 1
+            walker.objects += 1
+        if walker.objects > objects and walker.object_loc is None:
+            walker.object_loc = Loc(max(para_no, 1))
     return para_no
 
 
@@ -194,6 +200,11 @@ def _font_warnings(out: Rendition, walker: Walker) -> None:
         fonts = ", ".join(sorted(walker.legacy_fonts))
         out.warnings.append(warning("legacy-font", f"text set in legacy 8-bit Vietnamese fonts ({fonts}) may read as garbage; "
                                     "convert the document to Unicode (e.g. with Unikey's converter) and extract again"))
+    if walker.objects:
+        loc = walker.object_loc.as_dict() if walker.object_loc else None
+        out.warnings.append(warning("word-part-unread", f"{walker.objects} embedded object(s) or imported part(s) not read "
+                                    "(a pasted worksheet, a document inserted as a part): their text is missing here; "
+                                    "open the file in Word and paste them as text or tables", loc))
     if walker.textboxes:
         out.warnings.append(warning("text-box", f"{walker.textboxes} text box(es) read as paragraphs before the paragraph "
                                     "they are anchored to; check their order",

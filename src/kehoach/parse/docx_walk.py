@@ -84,6 +84,9 @@ class Walker:
         self.textboxes = 0
         self.boxed: list[list[str]] = []
         """Paragraphs read from text boxes since the caller last took them."""
+        self.objects = 0
+        """Embedded objects (and imported parts, ``w:altChunk``) met, whose content is not read."""
+        self.object_loc: Loc | None = None
         self.box_loc: Loc | None = None
         """Where the first text box of the body was read (for the warning)."""
 
@@ -107,6 +110,8 @@ class Walker:
             elif tag == f"{W}txbxContent":
                 self.textboxes += 1
                 self._read_box(el)
+            elif tag == f"{W}object":  # an embedded object (a pasted worksheet): its text is not in the document
+                self.objects += 1
         texts = []
         for segments in lines:
             text, converted = convert_segments(segments)
