@@ -38,8 +38,7 @@ def unsure_in_tasks(tasks: list[dict], warnings: list[PlanWarning]) -> list[Plan
     them on their page."""
     from ..diagnostics import warning
 
-    out: list[PlanWarning] = []
-    said: set[tuple[str, str]] = set()
+    found: dict[tuple[str, str], tuple[dict, str, list[str]]] = {}  # (task, field) -> task, field's text, words
     for w in warnings:
         loc = w.get("loc") or {}
         if w["code"] != "ocr" or not w["message"].startswith("OCR unsure of ") or loc.get("line") is None:
@@ -47,11 +46,11 @@ def unsure_in_tasks(tasks: list[dict], warnings: list[PlanWarning]) -> list[Plan
         row = _ROW.search(w["message"])
         for m in _NAMED.finditer(w["message"]):
             for task, name, value in _holding(tasks, loc, row.group("row") if row else None, m.group("word")):
-                if (task["id"], m.group("word")) not in said:
-                    said.add((task["id"], m.group("word")))
-                    out.append(warning("ocr", f"task {task['id']}: OCR unsure of '{m.group('word')}' ({m.group('conf')}%) "
-                                       f"in its {name} '{value[:60]}': check it against the scan", task.get("loc")))
-    return out
+                named = found.setdefault((task["id"], name), (task, value, []))[2]
+                if m.group(0) not in named:
+                    named.append(m.group(0))
+    return [warning("ocr", f"task {task['id']}: OCR unsure of {', '.join(named)} in its {name} '{value[:60]}': "
+                    "check it against the scan", task.get("loc")) for (_, name), (task, value, named) in found.items()]
 
 
 def _holding(tasks: list[dict], loc, row: str | None, word: str) -> list[tuple[dict, str, str]]:
