@@ -17,7 +17,7 @@ from ..vn import ascii_fold
 from ..vocab.table_header import HEADER_ROW_WORDS
 from .aligned_band import Band, Banded, Clean, header_band
 from .aligned_cells import cell_text
-from .aligned_doubts import cut_names, fields, joined, lost, misfits, off_scale, spilled
+from .aligned_doubts import cut_names, fields, joined, lost, misfits, off_scale, spilled, timed
 from .aligned_header import header_cells, header_needs_words, header_runs, runs_of, second_row
 from .aligned_words import MAX_BLANKS, WordTable, ends_table, word_table
 from .blocks import Loc, Row
@@ -122,6 +122,15 @@ def is_header_at(lines: list[str], i: int) -> bool:
 def aligned_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     """The space-aligned table whose header is line ``start`` (one line, or the first of a header
     band: see :mod:`kehoach.parse.aligned_band`), as :func:`_table`."""
+    found = _banded(lines, start)
+    if found is not None:
+        timed(found[0])  # (once the header's cells have all their words)
+    return found
+
+
+def _banded(lines: list[str], start: int) -> tuple[list[Row], int] | None:
+    """The table read from its header band, its header's cells given their whole words back (and a
+    second header row under a cell spanning columns), or from its header line."""
     band = header_band(lines, start)
     raw = lines[start].replace("\f", "").rstrip()
     if band is not None and "  " in raw.strip() and is_header_line(raw) and \

@@ -16,6 +16,9 @@ _CUT_HEAD = rx.compile(CUT_HEAD)
 _ROW_NUMBER = rx.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+)\.?$")
 _AGENCY_COLUMN = rx.compile(r"chu tri|phoi hop|thuc hien|phu trach")
 _AHEAD = 4
+_TIME_HEAD = rx.compile(r"thoi gian|thoi han|tien do")
+_TIME = rx.compile(r"(?<!\S)(?:(?:19|20)\d\d|quy [ivx]+\b|thang \d)")
+"""A time in folded text: a year standing alone, a quarter, a month."""
 
 
 def fields(line: str) -> list[tuple[int, str]]:
@@ -86,6 +89,21 @@ def spilled(rows: list[Row]) -> None:
             c = lower[0]
             row.doubts.append(("table-cell-spilled", f"column {c + 1} starts in lower case ({row.cells[c][0][:30]!r}) under "
                                f"{above.cells[c][-1][-30:]!r}: the words may go on with the row above's cell (check both rows)"))
+
+
+def timed(rows: list[Row]) -> None:
+    """A doubt on a row whose agency cell (under "chủ trì"/"phối hợp", not a time's header) holds a
+    time ("Quý I/2026", a year standing alone): a cell of the deadline column read into it (cells
+    centred or one space apart), the deadline then missing."""
+    if len(rows) < 2:
+        return
+    heads = [ascii_fold(" ".join(head)) for head in rows[0].cells]
+    columns = [c for c, head in enumerate(heads) if _AGENCY_COLUMN.search(head) and not _TIME_HEAD.search(head)]
+    for row in rows[1:]:
+        hit = next((c for c in columns if c < len(row.cells) and _TIME.search(ascii_fold(" ".join(row.cells[c])))), None)
+        if hit is not None:
+            row.doubts.append(("table-misaligned", f"column {hit + 1} holds a time ({' '.join(row.cells[hit])[:40]!r}) "
+                               "among agencies: a cell of the deadline column read into it? (check the row)"))
 
 
 def cut_names(row: Row) -> None:
