@@ -117,3 +117,23 @@ def test_a_short_row_of_a_roadmap_table_keeps_its_agencies_out_of_the_year_colum
         (["Sở Nội vụ"], ["Sở Tài chính"]), (["Sở Y tế"], ["Sở Tư pháp"]), (["Sở Tư pháp"], ["Sở Y tế"])]
     assert plan["tasks"][1]["deadline"]["end"] is not None
     assert "table-realigned" in {w["code"] for w in plan["warnings"]}
+
+
+@pytest.mark.parametrize("header", ["Lĩnh vực", "Nhóm nhiệm vụ", "Nhóm giải pháp"])
+def test_a_first_column_of_groups_merged_down_its_rows_is_each_tasks_group(header):
+    """A table whose first column names each row's group ("Lĩnh vực"), written once for the rows it spans: every
+    task takes its group, and a row short of that cell keeps its own cells in their columns (warned)."""
+    def row(*cells: str) -> list[str]:
+        return ["|", *(x for c in cells for x in (c, "|"))]
+
+    lines = ["Số: 12/KH-UBND", "", "KẾ HOẠCH", "Thực hiện nhiệm vụ năm 2026", "", "I. MỤC ĐÍCH", "Bảo đảm tiến độ.", "",
+             "PHỤ LỤC", "", *row(header, "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"),
+             *row("Thể chế", "1", "Rà soát quy chế phối hợp", "Sở Nội vụ", "Sở Tư pháp", "Quý I/2026"),
+             *row("2", "Xây dựng cơ sở dữ liệu cán bộ", "Sở Tài chính", "Sở Nội vụ", "Quý II/2026"),
+             *row("Hạ tầng", "3", "Nâng cấp hạ tầng số dùng chung", "Sở Y tế", "Các sở, ban, ngành liên quan", "Năm 2026"),
+             *row("4", "Triển khai nền tảng dữ liệu tỉnh", "Công an tỉnh", "Sở Y tế", "Tháng 9/2026")]
+    plan = extract_bytes("\n".join(lines).encode("utf-8"), "t.md")
+    assert [(t["group"], t["lead"], t["support"], t["deadline"]["text"]) for t in plan["tasks"]] == [
+        ("Thể chế", ["Sở Nội vụ"], ["Sở Tư pháp"], "Quý I/2026"), ("Thể chế", ["Sở Tài chính"], ["Sở Nội vụ"], "Quý II/2026"),
+        ("Hạ tầng", ["Sở Y tế"], ["Các sở, ban, ngành liên quan"], "Năm 2026"), ("Hạ tầng", ["Công an tỉnh"], ["Sở Y tế"], "Tháng 9/2026")]
+    assert [w["message"][:6] for w in plan["warnings"] if w["code"] == "table-realigned"] == ["row 2 ", "row 4 "]

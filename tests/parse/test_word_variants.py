@@ -44,8 +44,7 @@ def clean():
     return _view(plan)
 
 
-KNOWN = {"group_column": "a group written in a first column merged down its rows (no group rows) gives no group, "
-                         "and no warning: the table reader in extract/ does not take such a column as the group"}
+KNOWN: dict[str, str] = {}  # variations read otherwise, with the reason (none left)
 
 
 @pytest.mark.parametrize("kind", [pytest.param(k, marks=pytest.mark.xfail(reason=KNOWN[k], strict=True)) if k in KNOWN

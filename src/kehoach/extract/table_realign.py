@@ -14,11 +14,11 @@ from itertools import combinations
 from .table_header import PERIOD, YEAR, _cell_text
 from .table_row import _fits
 
-MERGEABLE = ("lead", "support", "combined", "deadline")
+MERGEABLE = ("lead", "support", "combined", "deadline", "group")
 _CLOSE = 0.8
 """Two placements scoring within this of each other read the row about equally well (only the guesses, that the lead is
 the merged cell and that a merge goes on, set them apart): the warning names the other."""
-_NAMES = {"lead": "lead", "combined": "lead", "support": "support", "deadline": "deadline", "deadline_start": "start",
+_NAMES = {"group": "group", "lead": "lead", "combined": "lead", "support": "support", "deadline": "deadline", "deadline_start": "start",
           "deadline_end": "end", "title": "task", "output": "output", "note": "note"}
 
 
@@ -56,9 +56,10 @@ def _lead_is_support(trial: list[list[str]], above: list[list[str]], fields: dic
 
 def placements(cells: list[list[str]], above: list[list[str]], fields: dict[int, str], width: int,
                gaps_above: tuple[int, ...] | None) -> list[tuple[float, tuple[int, ...]]]:
-    """Every way to put the row's missing cells (never the first column), best first, with its score."""
+    """Every way to put the row's missing cells (never the first column, unless it holds the groups), best first, with
+    its score."""
     out = []
-    for gaps in combinations(range(1, width), width - len(cells)):
+    for gaps in combinations(range(0 if fields.get(0) == "group" else 1, width), width - len(cells)):
         trial = insert_gaps(cells, gaps)
         for g in gaps:
             if spans_time(fields, g):

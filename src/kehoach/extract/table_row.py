@@ -173,7 +173,7 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
     return {
         "id": task_id,
         "no": p["no"] or None,
-        "group": p["group"],
+        "group": values.get("group") or p["group"],  # a column of groups ("Lĩnh vực") merged down its rows
         "title": values.get("title") or None,
         "lead": [canonical_agency(a) for a in lead_w],
         "support": [canonical_agency(a) for a in support_w],

@@ -265,6 +265,10 @@ class _Reader:
         self.broke = False
         if self.pending:
             _carry_down(cells, self.pending[-1], no, self.fields)
+            group_col = self.col("group")  # a group written once down a first column merged over its rows
+            if group_col is not None and group_col < len(cells) and not _cell_text(cells[group_col]) \
+                    and group_col < len(self.pending[-1]["cells"]):
+                cells[group_col] = list(self.pending[-1]["cells"][group_col])
             lead_col = next((i for i in (self.col("lead"), self.col("combined")) if i is not None), None)
             above = self.pending[-1]
             if lead_col is not None and lead_col < len(cells) and not _cell_text(cells[lead_col]) \

@@ -21,6 +21,7 @@ NUMBER_HEADER = rx.compile(rf"^{NUMBER_COLUMN}$")
 """A header cell (folded) that is the numbering column's word and nothing else."""
 
 COLUMN_WORDS: list[tuple[str, str]] = [
+    ("group", r"^(?:linh vuc|nhom(?: (?:nhiem vu|giai phap|noi dung|cong viec|linh vuc))?)$"),
     ("note", r"ghi chu"),
     ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi phu trach|co quan phu trach|trach nhiem thuc hien"
              r"|(?:co quan|don vi) tham muu"),
