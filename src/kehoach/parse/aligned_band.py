@@ -96,6 +96,8 @@ def header_band(lines: Sequence[str], start: int, most: int | None = None) -> Ba
     holds as many at most, and any line may follow it."""
     if start and _clean(lines[start - 1]).strip() and "\f" not in lines[start]:
         return None
+    if start < len(lines) and _prose(_clean(lines[start])):
+        return None  # (most paragraphs: cheap to tell, where reading the runs of every line is not)
     band: list[list[Run]] = []
     indent = len(_clean(lines[start])) - len(_clean(lines[start]).lstrip()) if start < len(lines) else 0
     number_head = ""
@@ -126,6 +128,15 @@ def header_band(lines: Sequence[str], start: int, most: int | None = None) -> Ba
     if k == len(lines) or not (_row_start(_clean(lines[k]), indent, number_head) or _body(header_runs(_clean(lines[k])))):
         return None
     return _columns(band, start, last)
+
+
+_GAP = rx.compile(r"\s{2,}")
+
+
+def _prose(line: str) -> bool:
+    """A line no band starts with: a stretch of more words than a label holds (a sentence; a header's text over its
+    columns is a few words: "Cơ quan thực hiện", "Thời gian thực hiện")."""
+    return any(len(part.split()) > _LABEL_WORDS for part in _GAP.split(line.strip()))
 
 
 def _columns(band: list[list[Run]], first: int, last: int) -> Band | None:

@@ -14,14 +14,15 @@ from collections.abc import Sequence
 
 from .. import rx
 from ..record import Record
-from ..vn import ascii_fold
-from ..vocab.table_header import HEADER_ROW_WORDS
+from ..vn import fold_aligned
+from ..vocab.table_header import HEADER_WORDS, NUMBER_COLUMN
 
 Run = tuple[int, int, str]
 
 _RUN = rx.compile(r"\S+(?: \S+)*")
 _WORD = rx.compile(r"\S+")
-_HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
+_WORDS_ANYWHERE = rx.compile(HEADER_WORDS)
+_NUMBER = rx.compile(NUMBER_COLUMN)
 _MAX_LINES = 3
 """Lines under the header line that may hold its second row."""
 _BODY_LINES = 30
@@ -98,11 +99,16 @@ def _parted_by_rows(top: list[Run], lines: Sequence[str], start: int) -> list[Ru
 
 
 def _parted(run: Run) -> list[Run]:
+    """A run parted before a capitalised word where header words stand on both sides ("Nội dung Cơ quan chủ trì")."""
     s, e, text = run
-    for m in _WORD.finditer(text):
-        c = m.start()
-        if c and text[c].isupper() and _HEADER_WORD.search(ascii_fold(text[:c].rstrip())) \
-                and _HEADER_WORD.search(ascii_fold(text[c:])):
+    caps = [m.start() for m in _WORD.finditer(text) if m.start() and text[m.start()].isupper()]
+    if not caps:
+        return [run]
+    folded = fold_aligned(text)  # (a position of it is one of the text's: the header words are found once)
+    found = [(m.start(), m.end()) for m in _WORDS_ANYWHERE.finditer(folded)]
+    for c in caps:
+        if (any(end <= c for _, end in found) or _NUMBER.fullmatch(folded[:c].strip())) \
+                and (any(start >= c for start, _ in found) or _NUMBER.fullmatch(folded[c:].strip())):
             return [(s, s + c - 1, text[:c].rstrip()), *_parted((s + c, e, text[c:]))]
     return [run]
 

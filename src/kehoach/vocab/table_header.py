@@ -46,8 +46,10 @@ SUB_COLUMN_WORDS: list[tuple[str, str]] = [
 SUB_HEADER_CELL = r"bat dau|hoan thanh|ket thuc|chu tri|phoi hop|tu ngay|den ngay"
 """A whole cell that is a second-row header word: in a "|" scrape such a cell may open a row."""
 
-HEADER_ROW_WORDS = (rf"^{NUMBER_COLUMN}$|\b(?:noi dung|nhiem vu|chu tri|phoi hop|thoi gian|thoi han"
-                    r"|tien do|don vi|co quan|san pham|ket qua|hinh thuc|ghi chu|chi tieu)\b")
+HEADER_WORDS = (r"\b(?:noi dung|nhiem vu|chu tri|phoi hop|thoi gian|thoi han"
+                r"|tien do|don vi|co quan|san pham|ket qua|hinh thuc|ghi chu|chi tieu)\b")
+"""The words of :data:`HEADER_ROW_WORDS` found anywhere in a cell."""
+HEADER_ROW_WORDS = rf"^{NUMBER_COLUMN}$|{HEADER_WORDS}"
 """Words by which a row of text without ruled cells reads as a table header (two or more of its cells)."""
 
 DATELESS_WORDS = r"theo ke hoach|theo quy dinh|theo tien do|theo chi dao|theo yeu cau|khi co yeu cau"
