@@ -184,16 +184,16 @@ def repeats(band: Band | str, header: list[Band | str | None]) -> bool:
     return all(w in known for w in words(band))
 
 
-class Clean(Sequence[str]):
-    """``lines`` without form feeds and trailing spaces, each line made so when it is read (a table
-    reads the lines from its header on only: cleaning all of them for each table took time
-    quadratic in a text of many header-like lines)."""
+class _Lines(Sequence[str]):
+    """A view of ``lines`` whose line ``k`` is ``self._at(k)``."""
 
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
+    lines: Sequence[str]
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    def _at(self, k: int) -> str:
+        raise NotImplementedError
 
     if TYPE_CHECKING:  # (typing is not imported at run time: a text extract loads nothing it does not use)
         @overload
@@ -204,33 +204,30 @@ class Clean(Sequence[str]):
 
     def __getitem__(self, k: int | slice) -> str | list[str]:
         if isinstance(k, slice):
-            return [line.replace("\f", "").rstrip() for line in self.lines[k]]
+            return [self._at(j) for j in range(*k.indices(len(self.lines)))]
+        return self._at(k if k >= 0 else len(self.lines) + k)
+
+
+class Clean(_Lines):
+    """``lines`` without form feeds and trailing spaces, each line made so when it is read (a table
+    reads the lines from its header on only: cleaning all of them for each table took time
+    quadratic in a text of many header-like lines)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def _at(self, k: int) -> str:
         return self.lines[k].replace("\f", "").rstrip()
 
 
-class Banded(Sequence[str]):
+class Banded(_Lines):
     """``lines`` with the band's lines blank and its last line the header made of it."""
 
     def __init__(self, lines: Sequence[str], band: Band) -> None:
         self.lines = lines
         self.band = band
 
-    def __len__(self) -> int:
-        return len(self.lines)
-
     def _at(self, k: int) -> str:
         if self.band.first <= k <= self.band.last:
             return self.band.line if k == self.band.last else ""
         return self.lines[k]
-
-    if TYPE_CHECKING:
-        @overload
-        def __getitem__(self, k: int) -> str: ...
-
-        @overload
-        def __getitem__(self, k: slice) -> list[str]: ...
-
-    def __getitem__(self, k: int | slice) -> str | list[str]:
-        if isinstance(k, slice):
-            return [self._at(j) for j in range(*k.indices(len(self.lines)))]
-        return self._at(k if k >= 0 else len(self.lines) + k)
