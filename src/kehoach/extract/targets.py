@@ -299,7 +299,7 @@ _TO_FIGURE = rx.compile(r"\s*(?:\(?(?:vào\s+|trong\s+)?(?:đầu\s+|cuối\s+|h
 """A change from one figure to another ("giảm từ 23 … xuống 18 …", "tăng từ 40% lên 60%", "từ 40% năm 2025 lên
 60%"): the first is its baseline (``baseline`` of the target)."""
 _UNIT_WORDS = 8
-"""Words a unit may have ("trẻ sơ sinh trai/100 trẻ sơ sinh gái", "mô hình sản xuất nông nghiệp tuần hoàn"); more is
+"""Words a unit may have ("học sinh nữ/100 học sinh nam", "mô hình kinh tế trang trại khép kín"); more is
 a unit run on into what is said of the thing counted, which a ``target-unsure`` warning says."""
 
 
