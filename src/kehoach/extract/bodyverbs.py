@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..model import PlanWarning
     from ..parse.blocks import Loc
 
-_DUTIES = (r"tổng\s+kết|sơ\s+kết|đánh\s+giá|thẩm\s+định|giám\s+sát|đề\s+xuất|ban\s+hành|phê\s+duyệt|cập\s+nhật|kiện\s+toàn"
+_DUTIES = (r"nâng\s+cấp|phát\s+động|bảo\s+đảm|đảm\s+bảo|tổng\s+kết|sơ\s+kết|đánh\s+giá|thẩm\s+định|giám\s+sát|đề\s+xuất|ban\s+hành|phê\s+duyệt|cập\s+nhật|kiện\s+toàn"
            r"|hoàn\s+thiện|chuẩn\s+bị|giải\s+quyết|duy\s+trì|biên\s+soạn|lựa\s+chọn|vận\s+động|công\s+bố|thông\s+báo|thành\s+lập"
            r"|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng|triển\s+khai|thực\s+hiện|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|hướng\s+dẫn"
            r"|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo"
@@ -25,9 +25,9 @@ _DUTIES = (r"tổng\s+kết|sơ\s+kết|đánh\s+giá|thẩm\s+định|giám\s+s
 dựng"); "tổ chức" not in a list of bodies ("Các cấp ủy, tổ chức đảng …")."""
 IN_NAME_VERBS = (rf"quản\s+lý|lập|thanh\s+tra|cấp(?!\s+(?:{LEVEL}|ủy|uỷ|có\s+thẩm\s+quyền|trên|dưới|cơ\s+sở)(?!\p{{L}}))"
                  r"|xử\s+lý|trình|hỗ\s+trợ|khen\s+thưởng|thống\s+kê|điều\s+tra|kiểm\s+soát|đầu\s+tư|tiếp\s+nhận|xây\s+dựng"
-                 r"|phát\s+triển")
+                 r"|phát\s+triển|vận\s+hành")
 """Verbs of a duty also written in lower case inside names ("Ban quản lý chợ", "công trình", "dự án đầu tư xây
-dựng", "Quỹ Đầu tư phát triển"; "cấp huyện" is a level): read as the verb only after a name its grammar closes
+dựng", "Quỹ Đầu tư phát triển", "… quản lý, vận hành hạ tầng"; "cấp huyện" is a level): read as the verb only after a name its grammar closes
 (:func:`kehoach.extract.agency_names.closed_name`: "Sở Xây dựng quản lý …")."""
 MANNER = r"tập\s+trung|tích\s+cực|quyết\s+tâm|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|quyết\s+liệt|nghiêm\s+túc"
 """How an agency is to do its duty, said before the verb ("Sở A tập trung chỉ đạo …", "tích cực triển khai …"):
