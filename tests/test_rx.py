@@ -107,11 +107,37 @@ def test_a_store_file_whose_checksum_fails_is_not_read(monkeypatch, tmp_path):
     good = path.read_bytes()
     fresh = rx._Store()
     fresh._load()
-    assert set(fresh.entries) == {rx._Store.key(pattern, 0)} and fresh.get(pattern, 0) is not None
+    assert fresh.keys() == {rx._Store.key(pattern, 0)} and fresh.get(pattern, 0) is not None
     path.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))  # one bit changed in the stored code
     damaged = rx._Store()
-    damaged._load()
-    assert damaged.entries == {}
+    assert damaged.get(pattern, 0) is None  # the entry's checksum fails: compiled afresh
+    head = len(rx._HEADER) + 8
+    path.write_bytes(good[:head] + bytes([good[head] ^ 1]) + good[head + 1:])  # one bit changed in the index
+    damaged = rx._Store()
+    assert damaged.keys() == set() and damaged.get(pattern, 0) is None
+    for cut in (len(rx._HEADER) + 3, head + 5, len(good) - 1):  # a file cut short (a full disk, a killed writer)
+        path.write_bytes(good[:cut])
+        assert rx._Store().get(pattern, 0) is None
+
+
+def test_a_store_keeps_the_entries_of_earlier_runs(monkeypatch, tmp_path):
+    """Each run that adds patterns writes the file again with the entries it read and its own; a run
+    finds any of them by its key (the index is searched, entries are read only when used)."""
+    patterns = [rf"(?:x{k}|\p{{Lu}}{k})+" for k in range(40)]
+    store, first = _store_with_one_pattern(monkeypatch, tmp_path)
+    store.save()
+    for chunk in (patterns[:13], patterns[13:]):
+        run = rx._Store()
+        run._load()
+        for p in chunk:
+            run.add(p, rx.I, rx._translate(p), re.compile(rx._translate(p), re.I))
+        run.save()
+    fresh = rx._Store()
+    assert fresh.keys() == {rx._Store.key(p, f) for p, f in [(first, 0), *((p, rx.I) for p in patterns)]}
+    for p in [first, *patterns]:
+        flags = 0 if p == first else rx.I
+        assert fresh.get(p, flags) == re.compile(rx._translate(p), flags)
+    assert fresh.get(first, rx.I) is None and fresh.get("unknown", 0) is None
 
 
 def test_a_stored_entry_rebuilds_the_same_pattern(monkeypatch, tmp_path):
@@ -190,7 +216,7 @@ def test_the_store_removes_temporary_files_a_killed_writer_left(monkeypatch, tmp
     assert [k for k, p in kept.items() if not p.exists()] == []
     fresh = rx._Store()
     fresh._load()
-    assert set(fresh.entries) == {rx._Store.key(pattern, 0)} and fresh.get(pattern, 0) is not None
+    assert fresh.keys() == {rx._Store.key(pattern, 0)} and fresh.get(pattern, 0) is not None
 
 
 _TRANSLATION_PROBES = (

@@ -166,14 +166,17 @@ class _Store:
     command; its output (the matching engine's code) is stored in the user's cache directory,
     keyed by kehoach's version, Python version and engine version, and rebuilt with the engine's
     own constructor. Every stored entry was checked when made: rebuilt, it equals what
-    ``re.compile`` gives; the file carries a checksum, and one that does not match is not read
-    (the engine itself refuses malformed code). Entries are read one by one as patterns are
-    used: a command loads the file's bytes, not every pattern any command ever stored. Set
-    ``KEHOACH_NO_PATTERN_CACHE=1`` to compile every time; any trouble reading or writing the
-    file does the same, silently."""
+    ``re.compile`` gives. The file is an index (the keys, and each entry's place, length and
+    CRC-32; the index has its own CRC-32) and the entries after it: a run reads the file's bytes
+    and its index, then decodes and checks only the entries of the patterns it uses, so a store
+    that other documents filled with patterns costs little more to open than a small one.
+    A damaged index is not read; a damaged entry is compiled afresh (the engine itself also
+    refuses malformed code). Set ``KEHOACH_NO_PATTERN_CACHE=1`` to compile every time; any
+    trouble reading or writing the file does the same, silently."""
 
     def __init__(self) -> None:
-        self.entries: dict | None = None
+        self.entries: dict | None = None  # key -> marshalled entry: made by this run (or given)
+        self.stored: tuple | None = None  # (file bytes, index, places) of the file read
         self.added = False
         self.writable = False
 
@@ -196,13 +199,8 @@ class _Store:
             return
         try:
             with open(path, "rb") as f:
-                raw = f.read()
-            body = raw[len(_HEADER) + 4:]
-            if raw.startswith(_HEADER) and int.from_bytes(raw[len(_HEADER):len(_HEADER) + 4], "big") == zlib.crc32(body):
-                data = marshal.loads(body)  # a damaged or foreign file is not read: patterns are compiled
-                if isinstance(data, dict):
-                    self.entries = data
-        except (OSError, ValueError, EOFError, TypeError):
+                self.stored = self.parse(f.read())
+        except OSError:
             pass
         try:  # a directory that cannot be written: no entries made (making one costs a second compile)
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -213,17 +211,51 @@ class _Store:
             atexit.register(self.save)
 
     @staticmethod
+    def parse(raw: bytes) -> tuple | None:
+        """(raw, index, places) of a store file's bytes: each key's number in the index, and per
+        number the entry's offset, length and CRC-32; None for a file that is not a whole store."""
+        head = len(_HEADER)
+        if not raw.startswith(_HEADER) or len(raw) < head + 8:
+            return None
+        count = int.from_bytes(raw[head:head + 4], sys.byteorder)
+        end = head + 8 + 20 * count
+        view = memoryview(raw)[head + 8:end]
+        if end > len(raw) or int.from_bytes(raw[head + 4:head + 8], sys.byteorder) != zlib.crc32(view):
+            return None
+        keys = view[:8 * count].cast("Q").tolist()
+        return raw, dict(zip(keys, range(count), strict=True)), view[8 * count:].cast("I").tolist()
+
+    @staticmethod
     def key(pattern: str, flags: int) -> int:
         """An entry's key: the pattern's CRC-32 and the flags (the entry holds the pattern itself,
         compared before use, so two patterns sharing a checksum cannot be mistaken)."""
         return zlib.crc32(pattern.encode("utf-8", "surrogatepass")) << 16 | int(flags)
+
+    def keys(self) -> set[int]:
+        """The keys of every entry: the file's and this run's."""
+        if self.entries is None:
+            self._load()
+        return {*(self.stored[1] if self.stored else ()), *(self.entries or {})}
+
+    def raw(self, key: int) -> bytes | None:
+        """The marshalled entry under ``key``: this run's, or the file's when its CRC-32 holds."""
+        raw = (self.entries or {}).get(key)
+        if raw is not None or not self.stored:
+            return raw
+        data, index, places = self.stored
+        k = index.get(key)
+        if k is None:
+            return None
+        offset, length, crc = places[3 * k:3 * k + 3]
+        raw = data[offset:offset + length]
+        return raw if len(raw) == length and zlib.crc32(raw) == crc else None
 
     def get(self, pattern, flags: int):
         if not isinstance(pattern, str):
             return None
         if self.entries is None:
             self._load()
-        raw = (self.entries or {}).get(self.key(pattern, flags))
+        raw = self.raw(self.key(pattern, flags))
         if raw is None:
             return None
         try:
@@ -260,6 +292,23 @@ class _Store:
         except Exception:  # noqa: BLE001 (an engine that works otherwise: nothing is stored)
             pass
 
+    def dump(self) -> bytes:
+        """The store file of every entry (the file's whose CRC-32 holds, and this run's)."""
+        entries = {}
+        for key in self.keys():
+            raw = self.raw(key)
+            if raw is not None:
+                entries[key] = bytes(raw)
+        keys = sorted(entries)
+        places: list[int] = []
+        offset = len(_HEADER) + 8 + 20 * len(keys)
+        for key in keys:
+            places += (offset, len(entries[key]), zlib.crc32(entries[key]))
+            offset += len(entries[key])
+        index = b"".join([*(k.to_bytes(8, sys.byteorder) for k in keys), *(n.to_bytes(4, sys.byteorder) for n in places)])
+        return b"".join([_HEADER, len(keys).to_bytes(4, sys.byteorder), zlib.crc32(index).to_bytes(4, sys.byteorder), index,
+                         *(entries[key] for key in keys)])
+
     def save(self) -> None:
         path = self.path()
         if not self.added or path is None:
@@ -270,9 +319,9 @@ class _Store:
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             leftovers.remove(os.path.dirname(path), _store_temp_owner)
-            body = marshal.dumps(self.entries)
+            data = self.dump()
             with open(tmp, "wb") as f:
-                f.write(_HEADER + zlib.crc32(body).to_bytes(4, "big") + body)
+                f.write(data)
             os.replace(tmp, path)
         except (OSError, ValueError):
             try:
@@ -289,17 +338,17 @@ def _store_temp_owner(name: str) -> str | None:
     return None
 
 
-_FORMAT = 4
+_FORMAT = 5
 _TRANSLATION = "t226d5274"
 """What :func:`_translate` writes (a checksum of its output for a set of probe patterns; a test
 computes it), in the store's file name: an entry is found by its pattern as written, and holds the
 engine code of the pattern as translated then, so a store made by other translation code (another
 checkout of the same version) must not be read."""
-_HEADER = b"kehoach-patterns-4\n"
-"""What a store file starts with, then the CRC-32 of the rest (the marshalled entries: key ->
-the marshalled entry). The format's number and kehoach's version are also in the file name, so
-that two kehoach versions sharing a cache never overwrite each other's file, and an upgrade
-starts a file of its own patterns."""
+_HEADER = b"kehoach-patterns-5-" + sys.byteorder.encode() + b"\n"
+"""What a store file starts with (its index holds numbers in the machine's byte order), then the
+number of entries, the CRC-32 of the index, the index and the marshalled entries. The format's
+number and kehoach's version are also in the file name, so that two kehoach versions sharing a
+cache never overwrite each other's file, and an upgrade starts a file of its own patterns."""
 _STORE = _Store()
 
 
