@@ -32,8 +32,11 @@ dựng", "Quỹ Đầu tư phát triển", "… quản lý, vận hành hạ t�
 MANNER = r"tập\s+trung|tích\s+cực|quyết\s+tâm|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|quyết\s+liệt|nghiêm\s+túc"
 """How an agency is to do its duty, said before the verb ("Sở A tập trung chỉ đạo …", "tích cực triển khai …"):
 the name ends before them."""
+MODAL = r"cần\s+phải|cần|phải"
+"""A modal before the verb ("Sở A cần tăng cường …", "UBND cấp xã phải rà soát …", "Các sở cần phải …"): the name
+ends before it."""
 VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|bảo\s+đảm|đảm\s+bảo|cung\s+cấp|quán\s+triệt"
-         rf"|{MANNER}|tiếp\s+tục|làm|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|cần"
+         rf"|{MANNER}|tiếp\s+tục|làm|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|{MODAL}"
          r"|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tiến\s+hành|lãnh\s+đạo"
          r"|(?<!\sNgoại\s)(?<!được\s)giao|" + _DUTIES)
 """What may follow an agency's name in a sentence that gives it work: its duties, a lead's words, how it is to do
@@ -43,12 +46,12 @@ DUTY_WORD = rx.compile(r"(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|c
                         r"|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo|chủ\s+động|tiếp\s+tục)\b", rx.I)
 """A paragraph that opens with a duty ("Chủ trì rà soát …" with no stop at its end) states the work: it does not go
 on with the agency's name of the heading above it."""
-_MANNERS = rf"(?:(?:{MANNER})\s*,?\s+)*"
-DUTY_AFTER = rx.compile(rf",?\s+(?:{_MANNERS}(?:{_DUTIES})\b|(?:(?:{MANNER})\s*,?\s+)+(?:{IN_NAME_VERBS})(?!\p{{L}}))")
+_MANNERS = rf"(?:(?:{MODAL})\s+)?(?:(?:{MANNER})\s*,?\s+)*"
+DUTY_AFTER = rx.compile(rf",?\s+(?:{_MANNERS}(?:{_DUTIES})\b|(?:(?:{MANNER}|{MODAL})\s*,?\s+)+(?:{IN_NAME_VERBS})(?!\p{{L}}))")
 """A duty right after an agency's name that makes the agency the lead of a task item ("Các trường học kiện toàn …",
 "Sở A tập trung chỉ đạo …"; after a word of manner, a verb also written inside names: "… tích cực hỗ trợ …")."""
 _IN_NAME_AFTER = rx.compile(rf",?\s+{_MANNERS}(?:{IN_NAME_VERBS})(?!\p{{L}})")
-_MANNER_AFTER = rx.compile(rf",?\s+(?:{MANNER})\b")
+_MANNER_AFTER = rx.compile(rf",?\s+(?:(?:{MODAL})\s+)?(?:{MANNER})\b")
 _DUTY_LEAD_WORDS = 12
 _MANNER_LEAD_WORDS = 18
 """A name may run longer, as long as one may be (:func:`.table_row.lead_is_name`), when a word of manner ends it
