@@ -62,6 +62,7 @@ CODES: dict[str, str] = {
     "lead-not-agency": "a task's lead does not read as an agency name (a shifted cell, a cut name, a phrase taken for an agency?)",
     "table-realigned": "a table row had fewer cells than the table (a scrape of merged cells); the missing cells were placed where every cell fits its column and take the cell above",
     "school-year": "deadlines name a school year ('năm học 2025-2026'): read as 1 September to 31 May, the general-school calendar",
+    "crop-season": "deadlines name a crop season ('vụ Đông Xuân 2025-2026', 'vụ Hè Thu 2026'): read as the season's usual months across the regions; a province's crop calendar is narrower",
     "deadline-from-title": "a table has no deadline column; its rows take the time its title ends with ('… đến năm 2030')",
     "table-carried-down": "a task row's lead cell is empty; the lead of the row above was taken (a cell merged down)",
     "table-misaligned": "a table row's cells do not fit their columns (a date in the lead column, an agency in the deadline column)",

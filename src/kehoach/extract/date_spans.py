@@ -16,6 +16,7 @@ from ..vn import ascii_fold as fold
 from ..vn import fold_aligned
 from ..vocab.dates import (
     BRANCHES,
+    CROP_SEASONS,
     LUNAR_NEW_YEAR,
     SCHOOL_YEAR_CLOSES,
     SCHOOL_YEAR_OPENS,
@@ -143,6 +144,28 @@ def _school_year(m: re.Match) -> Span | None:
     return dt.date(y1, SCHOOL_YEAR_OPENS, 1), last_day(last, SCHOOL_YEAR_CLOSES)
 
 
+_SEASON_NAMES = r"dong\s+xuan|chiem\s+xuan|he\s+thu|thu\s+dong"
+_SEASON_WORDS = rf"(?<!\w)(?:vu\s+(?:(?:san\s+xuat|lua|gieo\s+(?:cay|trong))\s+)?(?:{_SEASON_NAMES}|xuan|mua|dong)|mua\s+(?:{_SEASON_NAMES}))"
+CROP_SEASON_TIME = rf"{_SEASON_WORDS}\s+(?:nam\s+)?{YEAR}(?:\s*[-–/]\s*{YEAR})?(?!\d)"
+"""A crop season and its year(s) (folded, no groups: for the running-text grammar): "vụ Đông Xuân 2025-2026", "vụ
+lúa Hè Thu năm 2026", "mùa Đông Xuân 2025 - 2026"; not "mùa xuân 2026" or "mùa đông" (weather seasons)."""
+CROP_SEASON = rx.compile(
+    rf"(?<!\w)(?:vu\s+(?:(?:san\s+xuat|lua|gieo\s+(?:cay|trong))\s+)?(?P<season>{_SEASON_NAMES}|xuan|mua|dong)"
+    rf"|mua\s+(?P<named>{_SEASON_NAMES}))\s+(?:nam\s+)?(?P<y1>{YEAR})(?:\s*[-–/]\s*(?P<y2>{YEAR}))?(?!\d)")
+
+
+def _crop_season(m: re.Match) -> Span | None:
+    """The usual months of a crop season (:data:`kehoach.vocab.dates.CROP_SEASONS`): one year names the season's
+    year, two its opening and closing years (one year apart for a season across the new year)."""
+    opens, offset, closes = CROP_SEASONS[" ".join((m["season"] or m["named"]).split())]
+    crosses = closes < opens
+    y1 = int(m["y1"]) if m["y2"] else int(m["y1"]) + offset
+    y2 = int(m["y2"]) if m["y2"] else y1 + crosses
+    if y2 - y1 != crosses and (crosses or y2 < y1):
+        return None
+    return dt.date(y1, opens, 1), last_day(y2, closes)
+
+
 def _semester(m: re.Match) -> Span | None:
     """The first semester runs from September into January, the second from January to May (their
     bounds by the month: the turn falls in mid-January)."""
@@ -175,11 +198,15 @@ def _named_year(stem: str | None, branch: str | None) -> int | None:
 
 SPAN_READERS: dict[str, Callable[[re.Match], Span | None]] = {
     "lunar_new_year": _lunar_new_year,
-    "semester": _semester, "school_year": _school_year, "quarter_range": _quarter_range, "quarter_list": _quarter_list, "quarter": _one_quarter, "half": _half,
+    "crop_season": _crop_season, "semester": _semester, "school_year": _school_year, "quarter_range": _quarter_range, "quarter_list": _quarter_list, "quarter": _one_quarter, "half": _half,
     "month_range": _month_range, "month_list": _month_list, "month": _one_month, "month_short": _one_month,
     "year_range": _year_range, "year": _one_year,
 }
 """Each shape in :data:`_SPAN_PATTERNS` -> its start and end (None: the figures are no date)."""
+POINT_SPANS = {"quarter", "half", "month", "month_short", "year", "semester", "school_year", "lunar_new_year", "crop_season"}
+"""Shapes that "trước …" makes an end ("trước Quý III/2024": by its end)."""
+TERM_SPANS = {"semester", "school_year", "lunar_new_year", "crop_season"}
+"""Shapes that open on a day of their own: "trước" one is before it opens ("trước Tết 2027", "trước vụ Đông Xuân")."""
 
 
 PART = rx.compile(r"(?:(?<!\w)(?P<half>nua)\s+|(?<!\w)(?:nhung|cac)\s+thang\s+|(?<!thang\s))(?<!\w)(?P<part>dau|giua|cuoi)\s+(?P<year>nam\s+)?$")
@@ -209,12 +236,30 @@ def part_of(span: tuple[dt.date, dt.date], part: re.Match) -> tuple[dt.date, dt.
     return dt.date(first.year, first.month, d1), dt.date(first.year, first.month, min(d2, last.day))
 
 
-_NAMES_SCHOOL_YEAR = rx.compile(r"\bnam\s+hoc\s+(?:19|20)\d\d\b")
+_NAMES_SCHOOL_YEAR = rx.compile(r"\b(?:nam|nien)\s+hoc\s+(?:19|20)\d\d\b")
+_NAMES_SEASON = rx.compile(CROP_SEASON_TIME)
 
 
 def school_year_warnings(tasks: list[dict]) -> list[PlanWarning]:
     """One ``school-year`` warning for the deadlines that name a school year ("năm học 2025-2026"),
-    whose dates come from the general-school calendar rather than from the text."""
+    whose dates come from the general-school calendar rather than from the text, and one ``crop-season`` warning
+    for those that name a crop season ("vụ Đông Xuân 2025-2026"), whose dates are its usual months."""
+    return [*_school_year_warnings(tasks), *_season_warnings(tasks)]
+
+
+def _season_warnings(tasks: list[dict]) -> list[PlanWarning]:
+    named = [t for t in tasks if (t["deadline"]["text"] and t["deadline"]["end"]
+                                  and _NAMES_SEASON.search(fold_aligned(t["deadline"]["text"])))]
+    if not named:
+        return []
+    first = named[0]
+    return [warning("crop-season", f"{len(named)} task deadline(s) name a crop season (first: task {first['id']}, "
+                    f"{first['deadline']['text'][:60]!r}): read as the season's usual months across the regions "
+                    f"({first['deadline']['start']} to {first['deadline']['end']}); check them against the "
+                    "province's crop calendar", first.get("loc"))]
+
+
+def _school_year_warnings(tasks: list[dict]) -> list[PlanWarning]:
     named = [t for t in tasks if (t["deadline"]["text"] and t["deadline"]["end"]
                                   and _NAMES_SCHOOL_YEAR.search(fold_aligned(t["deadline"]["text"])))]
     if not named:

@@ -12,6 +12,7 @@ from ..memo import text_cache
 from ..record import FrozenRecord
 from ..vn import fold_aligned, squash
 from ..vocab.dates import ADVERB_RECURRENCE, MONTH_WORDS, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
+from . import date_spans as shapes
 from .date_spans import DAY_MONTH_YEAR, PART, PART_SPANS, SPAN_READERS, make_date, part_of
 from .date_spans import day_within as closing_day
 
@@ -55,13 +56,13 @@ _QUARTER = r"(?:(?:quy\s+|(?<![\w/])q\.?\s*)(?P<{n}>[ivx]+|[1-4])(?!\w))"
 """A quarter: "Quý III", "quý 3", and as tables shorten it, "Q3", "Q.III"."""
 _LIST_SEP = r"\s*(?:,|-|–|\bva\b|\bden\b|\btoi\b)\s*"
 """Between the quarters or months of a list or range that shares one year: "II, III", "4 đến tháng 5"."""
-_SCHOOL_YEAR = rf"nam\s+hoc\s+(?P<y1>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR})(?!\d)"
-"""A school year: "năm học 2025-2026", "năm học 2025 - 2026"."""
-_SPAN_PATTERNS = [
+_SCHOOL_YEAR = rf"(?:nam|nien)\s+hoc\s+(?P<y1>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR})(?!\d)"
+"""A school year: "năm học 2025-2026", "năm học 2025 - 2026", "niên học 2025-2026"."""
+_SPAN_PATTERNS = [("crop_season", shapes.CROP_SEASON),  # vụ Đông Xuân 2025-2026, vụ Hè Thu 2026, mùa Đông Xuân 2025 - 2026
     # Học kỳ I năm học 2025-2026 (a semester), Năm học 2025-2026, năm học 2025-2026 đến năm học 2029-2030
     ("semester", rx.compile(rf"hoc\s+k[yi]\s+(?P<s>ii|i|[12])\s*(?:,\s*|\s+cua\s+)?{_SCHOOL_YEAR}")),
     ("school_year", rx.compile(
-        rf"{_SCHOOL_YEAR}(?:\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:nam\s+hoc\s+)?"
+        rf"{_SCHOOL_YEAR}(?:\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:(?:nam|nien)\s+hoc\s+)?"
         rf"(?P<y3>{_YEAR})\s*[-–/]\s*(?P<y4>{_YEAR})(?!\d))?")),
     # Quý II - Quý III/2024, Quý IV/2023 - Quý I/2024
     ("quarter_range", rx.compile(
@@ -92,7 +93,7 @@ _TIME = (
     rf"|thang\s+\d{{1,2}}(?:{_LIST_SEP}(?:thang\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|quy\s+(?:[ivx]+|[1-4])(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])\b)*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|0?6\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+{_YEAR})?"
-    rf"|(?:hoc\s+k[yi]\s+(?:ii|i|[12])\s*(?:,\s*|\s+cua\s+)?)?nam\s+hoc\s+{_YEAR}\s*[-–/]\s*{_YEAR}(?!\d)"
+    rf"|(?:hoc\s+k[yi]\s+(?:ii|i|[12])\s*(?:,\s*|\s+cua\s+)?)?(?:nam|nien)\s+hoc\s+{_YEAR}\s*[-–/]\s*{_YEAR}(?!\d)|{shapes.CROP_SEASON_TIME}"
     rf"|(?:nam|giai\s+doan)\s+{_YEAR}(?:\s*(?:-|–|den|toi)\s*(?:(?:het\s+)?nam\s+)?{_YEAR}(?!\d))?"
 )
 """A time as running text writes it, with or without its year: "ngày 15/12", "tháng 4, 5/2026", "Quý II/2026",
@@ -363,8 +364,8 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
         if _AFTER.search(prefix):
             return end + dt.timedelta(days=1), None, m.end()  # "sau Quý II/2026": from the day after it
         before = bool(_BEFORE.search(prefix)) and not _WITHIN.search(prefix)
-        if name in _POINT_SPANS and (before or (name == "year" and "truoc" in prefix.split())):
-            if name in _TERM_SPANS and rx.search(r"truoc\s*$", prefix):
+        if name in shapes.POINT_SPANS and (before or (name == "year" and "truoc" in prefix.split())):
+            if name in shapes.TERM_SPANS and rx.search(r"truoc\s*$", prefix):
                 end = span[0] - dt.timedelta(days=1)  # "trước năm học 2026-2027": before it opens
             start = None  # "trước Quý III/2024": by its end
         return start, end, m.end()
@@ -395,6 +396,4 @@ def _day_span(f: str) -> tuple[dt.date | None, dt.date | None, int | None] | Non
     return None, d, day.end()
 
 
-_POINT_SPANS = {"quarter", "half", "month", "month_short", "year", "semester", "school_year", "lunar_new_year"}  # "trước …": an end
-_TERM_SPANS = {"semester", "school_year", "lunar_new_year"}  # opening on a day: "trước Tết 2027" is before it opens
 

@@ -31,6 +31,16 @@ SCHOOL_YEAR_OPENS = 9
 SCHOOL_YEAR_CLOSES = 5
 """The months a school year ("năm học 2025-2026") opens and closes in: the Ministry of Education's
 calendar for general schools opens it in early September and closes it by 31 May."""
+CROP_SEASONS: dict[str, tuple[int, int, int]] = {
+    "dong xuan": (10, -1, 6), "chiem xuan": (12, -1, 6), "xuan": (1, 0, 6), "he thu": (4, 0, 9), "thu dong": (7, 0, 12),
+    "mua": (6, 0, 12), "dong": (9, 0, 2)}
+"""Crop seasons by their folded names -> (the month the season opens, the year it opens in against the one year
+its name gives, the month it closes), the envelope of the usual months across the regions (a province's crop
+calendar is narrower): "vụ Đông Xuân 2025-2026" from October 2025 (sowing in the south) to June 2026 (harvest in
+the north), "vụ Đông Xuân 2026" the season harvested in 2026; "vụ Hè Thu" April to September, "vụ Thu Đông" July
+to December, "vụ Mùa" June to December, "vụ Xuân" January to June, "vụ Chiêm Xuân" December to June, "vụ Đông"
+(the northern winter crop) September to February of the next year. A season whose closing month comes before its
+opening month ends in the next year."""
 
 
 class Recurrence(str, Enum):
