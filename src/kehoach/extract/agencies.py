@@ -1,8 +1,7 @@
 """Agency names: split a cell into agencies, and give each one canonical spelling.
 
-"Sở TN&MT", "Sở Tài nguyên & Môi trường" and "Sở Tài nguyên và Môi trường" are one agency;
-"Sở Văn hóa, Thể thao và Du lịch" keeps its commas; collective phrases ("Các sở, ban, ngành
-liên quan") stay whole.
+"Sở TN&MT", "Sở Tài nguyên & Môi trường" and "Sở Tài nguyên và Môi trường" are one agency; "Sở Văn hóa,
+Thể thao và Du lịch" keeps its commas; collective phrases ("Các sở, ban, ngành liên quan") stay whole.
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from ..vocab.agencies import (
     UNITS,
 )
 from .agency_lines import drop_list_label, join_wraps
+from .agency_lists import places_listed
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
@@ -177,7 +177,7 @@ def _cell_names(text: str) -> tuple[str, ...]:
         line = _clean(drop_list_label(line))
         if not line:
             continue
-        for name in _departments_listed(line) or _split_commas(line):
+        for name in _departments_listed(line) or places_listed(line, _split_commas) or _split_commas(line):
             name = _clean(name.replace(_SEMI, ";").replace(_COMMA, ","))
             if name and name not in out:
                 out.append(name)

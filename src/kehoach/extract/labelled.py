@@ -79,7 +79,8 @@ _VERB = rx.compile(
 _SCOPE = rx.compile(r",?\s*(?:trong phạm vi|theo)\s+(?:chức năng,?\s*)?nhiệm vụ(?:\s+(?:của mình|quản lý|được giao))*")
 """A scope phrase after a name ("các sở trong phạm vi chức năng, nhiệm vụ của mình") is not part of it."""
 _PROSE_WORDS = 10
-"""A value part this long is a sentence: its names end at the first verb."""
+"""A value part this long is a sentence: its names end at the first verb (not one after a connector)."""
+_DANGLING = rx.compile(r"(?:^|\s)(?:và|hoặc|các|những|của|cùng|với)\s*$")
 
 
 class Label(Record):
@@ -260,7 +261,8 @@ def _names(text: str) -> list[str]:
     parts = []
     text = _SCOPE.sub("", text)
     for part in rx.split(r";|\n", text):
-        cut = _VERB.search(" " + part) if len(part.split()) >= _PROSE_WORDS else None
+        cut = next((m for m in _VERB.finditer(" " + part) if not _DANGLING.search(part, 0, max(m.start() - 1, 0))),
+                   None) if len(part.split()) >= _PROSE_WORDS else None  # "… và tổ chức quốc tế": a noun there
         part = part[: cut.start() - 1] if cut and cut.start() > 1 else part
         parts.append(part)
     return cell_to_agencies("; ".join(p for p in parts if p.strip()))

@@ -1,0 +1,49 @@
+"""Agencies named by a list after a colon: "UBND các xã: A, B và C" is three agencies.
+
+Plans name local governments of one level by listing the places after the kind of body ("Ủy ban nhân
+dân các phường: A, B, C – D và E"), especially since communes and wards report directly to the province.
+Each listed place is an agency of its own (:func:`places_listed`); the list is kept whole when a piece of
+it is not a place's name, or when it mixes levels ("các phường, xã: …": which place is which is unknown).
+"""
+
+from __future__ import annotations
+
+from .. import rx
+
+_BODY_OF_PLACES = (r"(?P<body>(?:Ủy|Uỷ|ỦY|UỶ)\s+(?:ban|BAN)\s+(?:nhân|NHÂN)\s+(?:dân|DÂN)|UBND)\s+(?:các|những)\s+"
+                   r"(?P<level>xã|phường|thị\s+trấn|quận|huyện|thị\s+xã|thành\s+phố|đặc\s+khu)\s*:")
+_PLACES_LISTED = rx.compile(rf"^{_BODY_OF_PLACES}\s*(?P<names>\S.*)$")
+_LIST_AFTER = rx.compile(rf"(?:,\s*|\s+(?:và|cùng)\s+)(?={_BODY_OF_PLACES})")
+"""Where a list of places begins after other names ("Sở A, Sở B và UBND các xã: C, D")."""
+
+_PLACE = rx.compile(r"^(?:\p{Lu}[\p{L}'’]*|\d{1,3})(?:\s*[-–]\s*(?:\p{Lu}[\p{L}'’]*|\d{1,3})|\s+(?:\p{Lu}[\p{L}'’]*|\d{1,3}))*$")
+"""A place's name: capitalised words or a number ("Hoàn Kiếm", "Văn Miếu – Quốc Tử Giám", "Phường 7" as "7")."""
+
+_LAST_AND = rx.compile(r"\s+(?:và|cùng)\s+")
+
+
+def places_listed(line: str, split=None) -> list[str] | None:
+    """ "UBND các xã: Tân An, Phú Mỹ và Hòa Bình" -> ["UBND xã Tân An", "UBND xã Phú Mỹ", "UBND xã Hòa Bình"]
+    (the body as written, the level in the singular); an entry after the list's last "và" that is not a place
+    ("… và các đơn vị liên quan") is its own entry; names before the list ("Sở A và UBND các xã: …") are split
+    by ``split``. None when the line holds no such list."""
+    line = line.strip().rstrip(" .;")
+    before = _LIST_AFTER.search(line) if split is not None else None
+    if before is not None:
+        listed = places_listed(line[before.end():])
+        head = line[:before.start()]
+        return None if listed is None else [*(places_listed(head) or split(head)), *listed]
+    m = _PLACES_LISTED.match(line)
+    if m is None:
+        return None
+    pieces = [p.strip() for p in m.group("names").split(",")]
+    last = _LAST_AND.split(pieces[-1], maxsplit=1)
+    tail: list[str] = []
+    if len(last) == 2 and not _PLACE.match(last[1].strip()):
+        pieces[-1], tail = last[0].strip(), [last[1].strip()]
+    elif len(last) == 2:
+        pieces[-1:] = [last[0].strip(), last[1].strip()]
+    if len(pieces) < 2 and not tail or not all(_PLACE.match(p) for p in pieces):
+        return None
+    body, level = m.group("body"), " ".join(m.group("level").split())
+    return [f"{body} {level} {p}" for p in pieces] + tail

@@ -1,0 +1,91 @@
+"""Agencies listed after a colon ("UBND các xã: A, B và C": one agency a place), and a long label value
+whose names hold a word that is also a verb ("… một số Đại sứ quán và tổ chức quốc tế; …")."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.extract.agencies import canonical_agency, cell_to_agencies
+from kehoach.pipeline import extract_bytes
+
+PLACES = [
+    ("UBND các xã: Tân Lập, Mường Tè và Bum Nưa", ["UBND xã Tân Lập", "UBND xã Mường Tè", "UBND xã Bum Nưa"]),
+    ("Ủy ban nhân dân các phường: Hòa Bình, Đông Kinh – Cửa Bắc, Tây Hồ",
+     ["Ủy ban nhân dân phường Hòa Bình", "Ủy ban nhân dân phường Đông Kinh – Cửa Bắc",
+      "Ủy ban nhân dân phường Tây Hồ"]),
+    ("UBND các phường: 1, 3 và 7", ["UBND phường 1", "UBND phường 3", "UBND phường 7"]),
+    ("UBND các xã: Tân An, Phú Mỹ và các đơn vị liên quan", ["UBND xã Tân An", "UBND xã Phú Mỹ", "các đơn vị liên quan"]),
+    ("UBND các xã: Tân An, Phú Mỹ và Ủy ban nhân dân phường Bến Gót",
+     ["UBND xã Tân An", "UBND xã Phú Mỹ", "Ủy ban nhân dân phường Bến Gót"]),
+    ("UBND các thị trấn: Yên Thế, Cao Thượng", ["UBND thị trấn Yên Thế", "UBND thị trấn Cao Thượng"]),
+    ("UBND các xã: Tân An, Phú Mỹ và UBND các phường: Bến Gót, Hòa Bình",
+     ["UBND xã Tân An", "UBND xã Phú Mỹ", "UBND phường Bến Gót", "UBND phường Hòa Bình"]),
+    ("Sở Y tế, UBND các xã: Tân An, Phú Mỹ", ["Sở Y tế", "UBND xã Tân An", "UBND xã Phú Mỹ"]),
+    # kept whole: levels mixed, a piece that is no place, one place alone, no colon
+    ("UBND các xã, phường: Tân An, Phú Mỹ", ["UBND các xã, phường: Tân An, Phú Mỹ"]),
+    ("UBND các xã: vùng biên giới, Phú Mỹ", ["UBND các xã: vùng biên giới, Phú Mỹ"]),
+    ("UBND các xã: Tân An", ["UBND các xã: Tân An"]),
+    ("UBND các xã, phường", ["UBND các xã, phường"]),
+]
+
+
+@pytest.mark.parametrize(("cell", "names"), PLACES, ids=[c for c, _ in PLACES])
+def test_places_listed_after_a_colon_are_one_agency_each(cell, names):
+    assert cell_to_agencies(cell) == names
+
+
+def test_a_listed_place_gets_the_full_name_of_its_body():
+    assert [canonical_agency(n) for n in cell_to_agencies("UBND các xã: Tân Lập và Bum Nưa")] == [
+        "Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Bum Nưa"]
+
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH LAI CHÂU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 21/KH-UBND
+
+Lai Châu, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+
+Tổ chức hội chợ xúc tiến thương mại năm 2026
+
+I. NỘI DUNG
+
+1. Hội chợ thương mại vùng biên
+
+- Đơn vị chủ trì: Sở Công Thương.
+
+- Đơn vị phối hợp: {support}
+
+- Thời gian thực hiện: Tháng 9/2026.
+
+Nơi nhận:
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+SUPPORTS = [
+    ("Các sở, ngành tỉnh, một số Tổng lãnh sự quán và tổ chức quốc tế; Liên minh Hợp tác xã tỉnh, UBND các xã và "
+     "các đơn vị có liên quan.",
+     ["Các sở, ngành tỉnh, một số Tổng lãnh sự quán và tổ chức quốc tế", "Liên minh Hợp tác xã tỉnh",
+      "Ủy ban nhân dân các xã", "Các đơn vị có liên quan"]),
+    ("Sở Ngoại vụ, Hội Nông dân tỉnh, các cơ quan đại diện nước ngoài và tổ chức phi chính phủ; Hiệp hội Doanh "
+     "nghiệp tỉnh.",
+     ["Sở Ngoại vụ", "Hội Nông dân tỉnh", "Các cơ quan đại diện nước ngoài và tổ chức phi chính phủ",
+      "Hiệp hội Doanh nghiệp tỉnh"]),
+    ("Sở Tài chính, Sở Xây dựng và UBND các xã: Phong Thổ, Sì Lở Lầu và Dào San.",
+     ["Sở Tài chính", "Sở Xây dựng", "Ủy ban nhân dân xã Phong Thổ", "Ủy ban nhân dân xã Sì Lở Lầu",
+      "Ủy ban nhân dân xã Dào San"]),
+]
+
+
+@pytest.mark.parametrize(("support", "names"), SUPPORTS, ids=["organisations", "social-organisations", "communes"])
+def test_a_long_support_value_keeps_names_whose_words_are_also_verbs(support, names):
+    plan = extract_bytes(PLAN.format(support=support).encode(), "plan.md")
+    (task,) = plan["tasks"]
+    assert task["lead"] == ["Sở Công Thương"]
+    assert task["support"] == names
