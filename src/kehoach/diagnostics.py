@@ -60,6 +60,7 @@ CODES: dict[str, str] = {
     "task-without-lead": "a task has no lead agency",
     "task-without-title": "a table row gave a task with no text in a task column (its header was not read as one); its cells are kept in the note",
     "lead-not-agency": "a task's lead does not read as an agency name (a shifted cell, a cut name, a phrase taken for an agency?)",
+    "agency-dangling": "a task's lead or cooperating agency ends in a word no name ends with ('và', 'các', 'của', a comma): the name was cut and its rest read elsewhere or lost",
     "table-realigned": "a table row had fewer cells than the table (a scrape of merged cells); the missing cells were placed where every cell fits its column and take the cell above",
     "school-year": "deadlines name a school year ('năm học 2025-2026'): read as 1 September to 31 May, the general-school calendar",
     "crop-season": "deadlines name a crop season ('vụ Đông Xuân 2025-2026', 'vụ Hè Thu 2026'): read as the season's usual months across the regions; a province's crop calendar is narrower",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import rx
 from .diagnostics import warning
 from .parse.blocks import Block, Source
 
@@ -26,7 +27,8 @@ def placed_lines(blocks: list[Block], claimed: set[int] | frozenset[int], lines:
 
 def lead_warnings(tasks: list[dict]) -> list[PlanWarning]:
     """A ``lead-not-agency`` warning for each task (from a table, a labelled block or the body)
-    whose lead, as written, does not read as an agency's name."""
+    whose lead, as written, does not read as an agency's name; an ``agency-dangling`` one for each
+    task with a lead or cooperating agency that ends in a connector ("… Đại sứ quán và")."""
     from .extract.table_row import lead_is_name
 
     out: list[PlanWarning] = []
@@ -35,7 +37,16 @@ def lead_warnings(tasks: list[dict]) -> list[PlanWarning]:
         if bad:
             out.append(warning("lead-not-agency", f"task {task['id']}: lead {bad[0][:60]!r} does not read as an agency name",
                                task.get("loc")))
+        cut = [(role, n) for role in ("lead", "support") for n in task.get(f"{role}_as_written") or task[role]
+               if _DANGLING.search(n)]
+        if cut:
+            out.append(warning("agency-dangling", f"task {task['id']}: {cut[0][0]} {cut[0][1][-60:]!r} ends in a word no "
+                               "name ends with: it was cut, its rest is elsewhere", task.get("loc")))
     return out
+
+
+_DANGLING = rx.compile(r"(?:^|\s)(?i:và|hoặc|các|những|của|với|cùng|tại|trên|(?<!trực\s)thuộc)\s*$|[,;&/(\-–]\s*$")
+"""The end of a name cut short: a connector, or a separator with nothing after it."""
 
 
 def measure(source: Source, placed: set[int], is_plan: bool) -> tuple[dict, list[PlanWarning]]:

@@ -89,3 +89,46 @@ def test_a_long_support_value_keeps_names_whose_words_are_also_verbs(support, na
     (task,) = plan["tasks"]
     assert task["lead"] == ["Sở Công Thương"]
     assert task["support"] == names
+
+
+TABLE_PLAN = """ỦY BAN NHÂN DÂN TỈNH LAI CHÂU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 22/KH-UBND
+
+Lai Châu, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+
+Phát triển thương mại điện tử năm 2026
+
+I. NHIỆM VỤ
+
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+
+Nơi nhận:
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+
+PHỤ LỤC
+
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1 | Xây dựng sàn thương mại điện tử của tỉnh | Sở Công Thương | {support} | Quý IV/2026 |
+"""
+
+
+@pytest.mark.parametrize(("support", "dangling"), [
+    ("Sở Tài chính và", True), ("Sở Tài chính, các", True), ("Sở Tài chính, Sở Khoa học và Công nghệ", False),
+    ("Các đơn vị trực thuộc", False), ("Sở Tài chính (", True), ("Ủy ban nhân dân các xã", False),
+])
+def test_a_name_ending_in_a_connector_is_warned(support, dangling):
+    plan = extract_bytes(TABLE_PLAN.format(support=support).encode(), "plan.md")
+    (task,) = plan["tasks"]
+    assert task["lead"] == ["Sở Công Thương"]
+    warned = [w for w in plan["warnings"] if w["code"] == "agency-dangling"]
+    assert bool(warned) == dangling, plan["warnings"]
+    assert all(w["loc"] == task["loc"] for w in warned)
