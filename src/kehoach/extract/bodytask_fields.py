@@ -6,6 +6,7 @@ from .. import rx
 from ..parse.blocks import Loc
 from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .bodyverbs import HEAD_OR_GROUP, VERBS
+from .cooperation import cooperation
 from .dates import find_closing_time, find_time_phrase, text_to_deadline
 from .labelled import labelled_deadline
 from .sections import Section
@@ -68,6 +69,11 @@ def unit_task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, g
     if m and not support_w:
         span = _SUPPORT_STOP.split(m.group("s"), maxsplit=1)[0]
         support_w = [_trim(a) for a in cell_to_agencies(span) if a not in lead_w and _AGENCY_LIKE.match(a)]
+    named, later, _doubt = cooperation(text, lead_text)
+    if named:  # "Sở A phối hợp với Sở B (cơ quan chủ trì) …": B leads, A supports
+        lead_w, support_w = [_trim(named)], [*lead_w, *(a for a in support_w if a != _trim(named))]
+    if later:  # "Sở A chủ trì …; Sở B phối hợp thực hiện."
+        support_w += [a for a in cell_to_agencies(later) if a not in lead_w and a not in support_w]
     return {
         "id": task_id,
         "no": sec.number,

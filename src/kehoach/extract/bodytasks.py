@@ -35,6 +35,7 @@ from .bodyverbs import (
     sentence_agency,
     verb_unread,
 )
+from .cooperation import doubt_warning
 from .labelled import is_category
 from .roles import Role
 from .sections import Section
@@ -63,7 +64,9 @@ _CAPS_NAME_WORDS = 14
 _TERMINAL = rx.compile(r"[.;:!?…]['\"”’)]*$")
 
 _TASK_ROLES = (Role.TASKS, Role.SOLUTIONS)
-_LEADS = rx.compile(r"^,?\s*(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b", rx.I)
+_LEADS = rx.compile(r"^,?\s*(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm"
+                    r"|phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)\b", rx.I)
+"""Words after an agency that make it (or the partner they name the lead: :mod:`.cooperation`) a task's lead."""
 
 
 def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
@@ -296,6 +299,7 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
     for k, u in enumerate(units, 1):
         tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
         tasks.append(unit_task(tid, sec, u.text, u.lead, u.loc, u.group, u.support, u.title))
+        warnings.extend(w for w in [doubt_warning(tid, u.text, u.lead, u.loc)] if w)
         dl = tasks[-1]["deadline"]
         if dl["text"] and not (dl["start"] or dl["end"] or dl["recurrence"] or find_relative_time(dl["text"])):
             warnings.append(warning("deadline-unparsed", f"task {tid}: deadline {dl['text']!r} was not understood",

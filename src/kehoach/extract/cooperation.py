@@ -1,0 +1,83 @@
+"""Who leads when a body sentence gives its agency "phối hợp" (cooperate) as its only verb.
+
+Plans name the lead with "chủ trì"; "phối hợp với X" makes X a partner. A sentence whose agency only cooperates
+("Sở A phối hợp với Sở B tổ chức …", "Sở A phối hợp các đơn vị liên quan bảo đảm …") makes its agency the lead
+when no other lead is named. When one is ("Sở A phối hợp với Sở B (cơ quan chủ trì) …", "… là cơ quan chủ trì",
+"… do Sở B chủ trì"), that one leads and the sentence's agency supports; a later clause of the same paragraph
+whose agency only cooperates ("Sở A chủ trì …; Sở B phối hợp thực hiện.") names a partner. Where the words leave
+it open ("Sở A phối hợp với Sở B chủ trì …": together, or in support of B?; "Sở A phối hợp thực hiện." with no
+partner and no lead), the agency stays the lead and a ``lead-cooperates`` warning says so.
+"""
+
+from __future__ import annotations
+
+from .. import rx
+from ..diagnostics import warning
+from .bodyverbs import HEAD_OR_GROUP, sentence_agency
+
+TYPE_CHECKING = False  # typing only
+if TYPE_CHECKING:
+    from ..model import PlanWarning
+    from ..parse.blocks import Loc
+
+_COOPERATES = rx.compile(r"^,?\s*phối\s+hợp(?:\s+chặt\s+chẽ)?(?P<with>\s+với)?\b", rx.I)
+_BY = rx.compile(rf"\bdo\s+(?P<who>{HEAD_OR_GROUP}\b[^();,.]{{1,80}}?)\s+chủ\s+trì\b")
+"""A partner named the lead by "do … chủ trì" ("… trong việc kiểm tra do Sở B chủ trì")."""
+_PARTNER_LEADS = rx.compile(rf"^(?P<who>{HEAD_OR_GROUP}\b[^();,.]{{1,80}}?)\s*(?:\(\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+chủ"
+                            rf"\s+trì\b|,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+trì\b)")
+"""A partner named the lead: "Sở B (cơ quan chủ trì)", "Sở B là cơ quan chủ trì"."""
+_PARTNER_THEN_LEADS = rx.compile(rf"^(?P<who>{HEAD_OR_GROUP}\b[^();,.]{{1,80}}?)\s+chủ\s+trì\b")
+_ALONE = rx.compile(r"^\s*(?:(?:thực\s+hiện|triển\s+khai)\s*)?(?:[.;]|$)", rx.I)
+_CLAUSE = rx.compile(r"[;.]\s+(?=\p{Lu})")
+
+
+def _rest(text: str, lead: str) -> str | None:
+    """What follows the agency in ``text`` when its verb is "phối hợp" (a task's text may open with the agency or
+    with its duty, after "Sở A:"); None otherwise."""
+    if _COOPERATES.match(text):
+        return text
+    said = sentence_agency(text + " ")
+    if said and said[0].strip() == lead.strip() and _COOPERATES.match(text[said[1]:]):
+        return text[said[1]:]
+    return None
+
+
+def cooperation(text: str, lead_text: str) -> tuple[str | None, str | None, str | None]:
+    """For a task ``text`` whose agency (``lead_text``) only cooperates: the partner the text names the lead (or
+    None), the partners of later clauses ("…; Sở B phối hợp thực hiện": or None), and a doubt to warn of (or
+    None)."""
+    partners = _later_partners(text)
+    rest = _rest(text, lead_text)
+    if rest is None:
+        return None, partners, None
+    m = _COOPERATES.match(rest)
+    after = rest[m.end():].strip() if m else rest
+    named = _PARTNER_LEADS.match(after) if m and m["with"] else None
+    by = _BY.search(after)
+    if named or by:
+        return (named or by)["who"].strip(), partners, None
+    if m and m["with"] and _PARTNER_THEN_LEADS.match(after):
+        return None, partners, "a partner follows with 'chủ trì' (together, or in support of the partner?)"
+    if _ALONE.match(after):
+        return None, partners, "no partner and no other lead is named"
+    return None, partners, None
+
+
+def _later_partners(text: str) -> str | None:
+    """Agencies of the paragraph's later clauses that only cooperate: "Sở A chủ trì …; Sở B, Sở C phối hợp."."""
+    found = []
+    for m in _CLAUSE.finditer(text):
+        clause = text[m.end():]
+        said = sentence_agency(clause + " ")
+        if said and _COOPERATES.match(clause[said[1]:]) and not _COOPERATES.match(clause[said[1]:])["with"]:
+            found.append(said[0])
+    return "; ".join(found) or None
+
+
+def doubt_warning(task_id: str, text: str, lead_text: str, loc: Loc) -> PlanWarning | None:
+    """A ``lead-cooperates`` warning when who leads a task whose agency only cooperates is left open."""
+    doubt = cooperation(text, lead_text)[2]
+    if doubt is None:
+        return None
+    return warning("lead-cooperates", f"task {task_id}: {lead_text!r} is given 'phối hợp' (cooperate) as its duty and "
+                   f"{doubt}; it is read as the lead, check who leads by hand", loc.as_dict())
