@@ -132,3 +132,52 @@ def test_a_name_ending_in_a_connector_is_warned(support, dangling):
     warned = [w for w in plan["warnings"] if w["code"] == "agency-dangling"]
     assert bool(warned) == dangling, plan["warnings"]
     assert all(w["loc"] == task["loc"] for w in warned)
+
+
+BODY_PLAN = """ỦY BAN NHÂN DÂN TỈNH LAI CHÂU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 23/KH-UBND
+
+Lai Châu, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+
+Tổ chức hội chợ xúc tiến thương mại năm 2026
+
+I. TỔ CHỨC THỰC HIỆN
+
+{body}
+
+Nơi nhận:
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+XA = ["Ủy ban nhân dân xã Phong Thổ", "Ủy ban nhân dân xã Sì Lở Lầu", "Ủy ban nhân dân xã Dào San"]
+BODY = [  # (body, lead, support, title starts with)
+    ("1. Sở Y tế\n\n- Phối hợp Công an tỉnh, UBND các xã: Phong Thổ, Sì Lở Lầu, Dào San và các đơn vị liên quan xây "
+     "dựng kế hoạch đáp ứng y tế.", ["Sở Y tế"], ["Công an tỉnh", *XA, "Các đơn vị liên quan"], "Phối hợp Công an tỉnh"),
+    ("1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính, UBND các xã: Phong Thổ, Sì Lở Lầu và Dào San tổ chức hội "
+     "chợ trong tháng 9/2026.", ["Sở Công Thương"], ["Sở Tài chính", *XA], "Sở Công Thương chủ trì"),
+    ("1. UBND các xã: Phong Thổ, Sì Lở Lầu và Dào San: bố trí địa điểm tổ chức hội chợ.", XA, [], "bố trí địa điểm"),
+    ("1. Các đơn vị\n\n- UBND các xã: Phong Thổ, Sì Lở Lầu, Dào San: bố trí địa điểm tổ chức hội chợ.", XA, [],
+     "bố trí địa điểm"),
+    # a label's colon after a group is still a label: its duty is no list of places
+    ("1. UBND các xã: Chủ động bố trí kinh phí tổ chức hội chợ.", ["Ủy ban nhân dân các xã"], [], "Chủ động bố trí"),
+    ("1. Các đơn vị\n\n- UBND các phường: Tuyên truyền, vận động Nhân dân tham gia hội chợ.",
+     ["Ủy ban nhân dân các phường"], [], "Tuyên truyền, vận động"),
+]
+
+
+@pytest.mark.parametrize(("body", "lead", "support", "title"), BODY,
+                         ids=["support-list", "heading-support-list", "heading-label", "item-label", "group-label",
+                              "group-label-comma"])
+def test_a_list_of_places_in_the_body_is_no_label(body, lead, support, title):
+    plan = extract_bytes(BODY_PLAN.format(body=body).encode(), "plan.md")
+    (task,) = plan["tasks"]
+    assert (task["lead"], task["support"]) == (lead, support)
+    assert task["title"].startswith(title), task["title"]

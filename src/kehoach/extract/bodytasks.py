@@ -24,6 +24,7 @@ from .addressees import (
     unread_item,
 )
 from .agencies import name_from_caps
+from .agency_lists import LIST_COLON, NOT_LIST_COLON
 from .bodytask_fields import clean_lead, unit_task
 from .bodyverbs import (
     DUTY_WORD,
@@ -49,8 +50,8 @@ _HEAD = HEAD_OR_GROUP
 _ASSIGN = OPT_ASSIGN
 AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*|{ADDRESSEE})$")
 _DUTY_CAPS = r"(?:Chủ\s+trì|Phối\s+hợp|Có\s+trách\s+nhiệm|Chịu\s+trách\s+nhiệm|Tham\s+mưu|Chủ\s+động|Tích\s+cực|Tham\s+gia)"
-AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b(?:[^:(]|\([^():]*\)){{0,140}}?|{ADDRESSEE})"
-                          rf"(?:\s*:\s*|\s+[-–]\s+(?=(?:{VERBS}|{DUTY_WORDS}|{_DUTY_CAPS})\b))(?P<text>.+)$")
+AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b(?:[^:(]|\([^():]*\)|{LIST_COLON}){{0,140}}?|{ADDRESSEE})"
+                          rf"(?:\s*{NOT_LIST_COLON}\s*|\s+[-–]\s+(?=(?:{VERBS}|{DUTY_WORDS}|{_DUTY_CAPS})\b))(?P<text>.+)$")
 """An agency, a colon, its task ("Sở Nội vụ (cơ quan thường trực): …"); never a colon inside a
 bracket the task opened ("Sở X chủ trì lập dự toán (thời hạn: tháng 8/2026)"). A dash before a duty does as the
 colon ("Sở Tài chính - bố trí kinh phí …", "Sở Y tế – Chủ trì …"); one inside a name does not ("Sở Lao động -
@@ -191,7 +192,7 @@ def _run_items(text: str) -> list[str]:
     return [p.strip() for p in _RUN_DASH.split(text) if p.strip()]
 
 
-_CLAUSE_START = rx.compile(rf"[.:;]\s+(?=\p{{Lu}})|\s(?={ASSIGN}\s)|\(\s*(?=\p{{Lu}})")
+_CLAUSE_START = rx.compile(rf"(?:[.;]|{NOT_LIST_COLON})\s+(?=\p{{Lu}})|\s(?={ASSIGN}\s)|\(\s*(?=\p{{Lu}})")
 """Where an assignment may start inside a paragraph: after the sentence or the colon that states the work
 ("Rà soát các quy định … . Giao Sở A chủ trì …", "Xây dựng cơ sở dữ liệu …: Sở A chủ trì, phối hợp với …"), in
 brackets after it ("Xây dựng Đề án … (Sở A chủ trì, phối hợp với Sở B; hoàn thành trong Quý III/2026)"), or at a

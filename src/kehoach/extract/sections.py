@@ -7,6 +7,7 @@ from ..diagnostics import warning
 from ..numbering import POINT_LETTERS, Token, match_token, ordinal
 from ..parse.blocks import Block, Loc
 from ..record import Record
+from .agency_lists import LIST_COLON, NOT_LIST_COLON
 from .headings import bare_numbers, stray_headings, unnumbered_headings, wrapped_heading
 from .roles import Role, section_role
 
@@ -14,8 +15,11 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-_INLINE_HEADING = rx.compile(r"^(?P<title>(?:[^:;(]|;(?=\s*\p{Lu})|\([^():]*\)){2,120}?)\s*:\s*(?P<text>\S.*)$")
-"""``3. Heading: text``; a ";" may separate names in the heading ("Các sở, ban, ngành; UBND các huyện: …")."""
+_INLINE_HEADING = rx.compile(r"^(?P<title>(?:[^:;(]|;(?=\s*\p{Lu})|\([^():]*\)|" + LIST_COLON
+                             + r"){2,120}?)\s*" + NOT_LIST_COLON
+                             + r"\s*(?P<text>\S.*)$")
+"""``3. Heading: text``; a ";" may separate names in the heading ("Các sở, ban, ngành; UBND các huyện: …"); the colon
+opening a list of places ("…, UBND các phường: A, B tổ chức …") is no heading's end."""
 
 
 class Section(Record):
