@@ -11,12 +11,13 @@ from ..diagnostics import warning
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..record import Record
-from ..vn import is_upper_text, title_case_place
+from ..vn import ascii_fold, is_upper_text, title_case_place
 from ..vocab.agencies import starts_agency
 from ..vocab.dates import YEAR
 from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
 from .agencies import name_from_caps
+from .header_cells import header_pieces, place_cell
 from .regions import ATTACHMENT, Regions, issued_kind, para
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -35,6 +36,8 @@ _PLACE_HEAD = rx.compile(r"^[*_]*(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,4})$")
 """The start of a place name wrapped before its date line: "Thành phố Hồ"."""
 _ISSUER_TAIL = rx.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\s+\S")
 """The committee's level and place on a line of their own ("ỦY BAN NHÂN DÂN" / "XÃ TÂN LẬP")."""
+_IN_SENTENCE = rx.compile(r"^(?:UBND|(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân)\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+\p{Ll}")
+"""A sentence that opens with the committee ("UBND tỉnh có ý kiến như sau:"): no header line, whose place is a name."""
 _SUBJECT_WITHIN = 15
 """A letter's subject line is among its first blocks."""
 
@@ -70,7 +73,7 @@ class Front(Record):
 def read_front(blocks: list[Block], closing_at: int, taken: frozenset[int]) -> Front:
     """Read the header above ``closing_at``; ``taken`` are blocks already placed (the signed part)."""
     front = Front()
-    front.type_line = next((i for i in range(closing_at) if hd.is_type_name_block(blocks[i])), None)
+    front.type_line = next((i for i in range(closing_at) if hd.is_type_name_block(blocks[i]) and not _enacts(blocks, i)), None)
     head_stop = front.type_line if front.type_line is not None else min(closing_at, 12)
     for i in range(head_stop):
         b = para(blocks, i)
@@ -80,10 +83,24 @@ def read_front(blocks: list[Block], closing_at: int, taken: frozenset[int]) -> F
     return front
 
 
+_NAMED_CODES = (("quyet dinh", "QĐ"), ("chi thi", "CT"), ("nghi quyet", "NQ"), ("ke hoach", "KH"), ("thong bao", "TB"))
+_ARTICLE = rx.compile(r"^Điều\s+\d")
+
+
+def _enacts(blocks: list[Block], i: int) -> bool:
+    """Block ``i`` ("QUYẾT ĐỊNH", its colon lost) opens the articles ("Điều 1. …" next): the enacting words, no
+    type line (a header that names its type otherwise: "QUYẾT ĐỊNH CỦA UBND TỈNH X" / "V/v …")."""
+    nxt = para(blocks, i + 1)
+    return nxt is not None and bool(_ARTICLE.match(nxt.text))
+
+
 def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> None:
     doc = front.fields
     if front.type_line is not None:
         doc["type_name"] = hd.type_name_text(blocks[front.type_line].text)
+        named = next((c for k, c in _NAMED_CODES if ascii_fold(doc["type_name"]).startswith(k)), None)
+        if named and not (doc["type"] or "").upper().startswith(named.upper()):
+            doc["type"] = named  # "5/2007/CT-UBND", "1281/-UBND" over "QUYẾT ĐỊNH": the type line names the kind
         front.claimed.add(front.type_line)
         t = front.type_line + 1
         nxt = para(blocks, t)
@@ -147,7 +164,7 @@ def _header_line(blocks: list[Block], i: int, head_stop: int, front: Front, take
 
 
 def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: Front) -> None:
-    left = rx.split(rf"\s*\|\s*|\s{{3,}}|CỘNG\s+H|{PARTY_NATION}", text)[0].strip()
+    left = rx.split(rf"\s*\|\s*|\s{{3,}}|CỘNG\s+H|{PARTY_NATION}|\s+Số\s*:", text)[0].strip()
     raw = blocks[i].raw_lines
     own = None
     for k in range(1, len(raw) if not text.startswith("TM") else 1):
@@ -157,7 +174,7 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
             left = " ".join(raw[:k])
             own = _own_name_goes_on(blocks, i, head_stop, " ".join(raw[k:]), front) or own
             break
-    issuer, complete = hd.expand_issuer(left) if not text.startswith("TM") else (None, False)
+    issuer, complete = hd.expand_issuer(left) if not text.startswith("TM") and not _IN_SENTENCE.match(left) else (None, False)
     last = i
     if issuer and not complete:
         # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" in two paragraphs, maybe with the motto between them
@@ -312,7 +329,7 @@ def subordinate_body(line: str) -> str | None:
 
 def _number_line(blocks: list[Block], i: int, text: str, front: Front) -> None:
     doc = front.fields
-    num = hd.parse_number(text)
+    num = hd.parse_number(text) or next(filter(None, map(hd.parse_number, header_pieces(text))), None)
     nxt = para(blocks, i + 1)
     if num is None and _NUMBER_ALONE.match(text) and nxt is not None:  # "Số:" on one line, "123/KH-UBND" on the next
         num = hd.parse_number("Số: " + nxt.text)
@@ -330,6 +347,11 @@ def _number_line(blocks: list[Block], i: int, text: str, front: Front) -> None:
 def _place_date_line(blocks: list[Block], i: int, text: str, front: Front, taken: frozenset[int]) -> None:
     doc, b = front.fields, blocks[i]
     place, date = hd.find_issue_place_date(text)
+    for piece in header_pieces(text) if place is None else ():
+        # "Số: 45/KH-UBND | Nam Hà, ngày 3 tháng 4 năm 2024 |", the nation and motto before it in its cell
+        place, date = hd.find_issue_place_date(place_cell(piece))
+        if place:
+            break
     prev = para(blocks, i - 1)
     head = _PLACE_HEAD.match(prev.text) if prev is not None else None
     if place and head and prev is not None and i - 1 not in taken and i - 1 not in front.claimed \

@@ -53,13 +53,14 @@ ISSUER = rx.compile(
 
 BACKREF = rx.compile(
     rf"""(?P<type>Kế\s+hoạch(?:\s+hành\s+động)?|Quyết\s+định)\s*(?:số\s*)?:?\s*
-        (?P<seq>\d+)?\s*/\s*(?:{YEAR}\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d\-–]*)\s*,?\s*
+        (?P<seq>\d+)?\s*/\s*(?:(?P<year>{YEAR})\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d\-–]*)\s*,?\s*
         (?:ngày\s*(?P<date>[\d\s/\-.]+{YEAR}|{DATE_WORDED}))?
         (?:\s*của\s+(?P<issuer>[^)]+?))?\s*\)?\s*$""",
     rx.X | rx.I,
 )
 """``(Kèm theo Kế hoạch /KH-UBND ngày 12 /9/2019 của Ủy ban nhân dân tỉnh Sơn La)``,
-``Kế hoạch số 58 /KH-UBND ngày 2 tháng 8 năm 2022 của UBND tỉnh Cà Mau``."""
+``Kế hoạch số 58 /KH-UBND ngày 2 tháng 8 năm 2022 của UBND tỉnh Cà Mau``, ``(Ban hành kèm theo Quyết định số 12/2015/QĐ-UBND
+ngày 4 tháng 8 năm 2015 của UBND tỉnh X)`` (the year kept in the number)."""
 
 AUTHORITY = rx.compile(rf"^(?:(?P<auth>{CAPACITY_CODES})\s*\.|(?P<slashed>{CAPACITY_SLASHED})(?=\s))\s*(?P<rest>.*)$")
 """A capacity and what follows it: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ" (a Party committee)."""
@@ -215,7 +216,7 @@ def parse_backref(text: str) -> dict | None:
         issuer = expand_issuer(m.group("issuer"))[0] or m.group("issuer").strip()
     return {
         "type_name": sentence_case(m.group("type")),
-        "number": f"{m.group('seq')}/{symbol}" if seq is not None else None,
+        "number": "/".join(filter(None, (m["seq"], m["year"], symbol))) if seq is not None else None,
         "seq": seq,
         "symbol": symbol,
         "date": date.isoformat() if date else None,

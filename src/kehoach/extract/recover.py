@@ -5,7 +5,8 @@ from __future__ import annotations
 from .. import rx
 from ..diagnostics import warning
 from ..parse.blocks import Block
-from ..vn import ascii_fold
+from ..vn import ascii_fold, modern_tone
+from ..vocab.document_parts import ISSUER_BODY
 from . import header as hd
 from .front import subject_line
 from .signature import DEPUTY
@@ -30,6 +31,8 @@ def recover_header(doc: dict, backref: dict | None, blocks: list[Block], date_bl
         why["signer.title"] = "the signature's capacity line (KT.: a deputy signs for the head)"
     if doc["issuer"] is None and doc["signer"] and doc["signer"].get("on_behalf_of"):
         _issuer_from_signature(doc, doc["signer"]["on_behalf_of"], blocks, why)
+    if doc["issuer"] is None and doc["place"]:
+        _issuer_named_in_text(doc, blocks, why)
     if doc["place"] is None and doc["issuer"]:
         m = rx.search(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$", doc["issuer"])
         if m:
@@ -86,3 +89,25 @@ def _issuer_from_signature(doc: dict, on_behalf_of: str, blocks: list[Block], wh
         if level:
             doc["issuer"] = f"Ủy ban nhân dân {level} {doc['place']}"
             why["issuer"] = "the signature block and the place of issue"
+
+
+_HEADS = rx.compile(rf"^{ISSUER_BODY}\s*(?:$|\|)")
+"""A header whose issuer is the committee with no level or place ("ỦY BAN NHÂN DÂN" alone, or before a "|" cell:
+a portal dropped the line "TỈNH X" under it)."""
+
+
+def _issuer_named_in_text(doc: dict, blocks: list[Block], why: dict[str, str]) -> None:
+    """A committee heading the document with its level and place lost: named in full where the text names the
+    committee with the place of issue ("Ủy ban nhân dân tỉnh X xây dựng Kế hoạch …", the enacting line "ỦY BAN NHÂN
+    DÂN THÀNH PHỐ X" under a decision's title). Another place's committee the text cites does not count."""
+    head = [b for b in blocks[:4] if b.kind == "para"]
+    if not any(_HEADS.match(b.text) for b in head):
+        return
+    place = modern_tone(doc["place"])
+    for b in blocks[:60]:
+        m = b.kind == "para" and rx.search(
+            rf"\b(?:Ủy|ỦY)\s+ban\s+nhân\s+dân\s+(tỉnh|thành\s+phố)\s+{rx.escape(place)}(?![\p{{L}}])", modern_tone(b.text), rx.I)
+        if m:
+            doc["issuer"] = f"Ủy ban nhân dân {' '.join(m.group(1).lower().split())} {doc['place']}"
+            why["issuer"] = "the committee heading the document, named in the text with the place of issue"
+            return

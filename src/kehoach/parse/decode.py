@@ -98,6 +98,12 @@ def _unmojibake(text: str, name: str) -> tuple[str, list[PlanWarning]]:
     return converted, [_converted(encoding, "is Unicode but spelled in")]
 
 
+_ESCAPED_BREAK = rx.compile(r"\\r\\n|\\[rn]")
+_ESCAPED_BREAKS = 3
+"""A text holding line breaks as a program writes them ("\\r\\n", three or more: no path or example) had them
+kept by the page it was scraped from: they are line breaks."""
+
+
 def bytes_to_text(data: bytes, name: str) -> tuple[str, list[PlanWarning]]:
     """Decode ``data``; return the text (``\\r`` removed) and any warnings.
 
@@ -122,6 +128,8 @@ def bytes_to_text(data: bytes, name: str) -> tuple[str, list[PlanWarning]]:
         else:
             text, warnings = _unmojibake(text, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\\r\\n") >= _ESCAPED_BREAKS:  # a page scraped from a string literal: "… tầm\\r\\nvóc …"
+        text = _ESCAPED_BREAK.sub("\n", text)
     if text.count("\ufffd") > max(20, len(text) // 50):
         raise ReadError(f"{name}: mostly undecodable bytes; is it really a text file?")
     return text, warnings

@@ -11,6 +11,7 @@ from ..vocab.document_parts import (
     APPENDIX,
     BARE_PAGE_NUMBER,
     CAPACITY,
+    ENACTING,
     ISSUER_BODY,
     MOTTO,
     NATION,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # a type for mypy only: the run does not import typing
 
 
 TYPE_NAME = rx.compile(
-    r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG|\ LIÊN\ TỊCH|\ PHỐI\ HỢP)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG|\ CÔNG\ TÁC)?
+    r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG|\ LIÊN\ TỊCH|\ PHỐI\ HỢP)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG|\ CÔNG\ TÁC)?|NGHỊ\ QUYẾT
           |ĐỀ\ ÁN|PHƯƠNG\ ÁN|CÔNG\ VĂN|THÔNG\ BÁO|BÁO\ CÁO|TỜ\ TRÌNH|PHỤ\ LỤC(?:\s+[IVX\d]+)?|DANH\ MỤC)\s*:?$""",
     rx.X,
 )
@@ -51,7 +52,7 @@ STARTER = rx.compile(
         {NUMBER_LABEL}|Số\s+\d|{RECIPIENTS}|{CAPACITY}\s*\p{{Lu}}|Căn\s+cứ\s|Điều\s+\d
       | \(\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)|(?:(?:Ban|BAN)\s+(?i:hành\s+kèm)|Kèm|KÈM)\s+(?i:theo)|Kế\s+hoạch\s+(?:hành\s+động\s+)?số
       | Thực\s+hiện\s+(?:Kế\s+hoạch|Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Công\s+văn|Chương\s+trình|Kết\s+luận|Thông\s+tư|Nghị\s+định)\s+số\s
-      | Trên\s+đây\s+là|Lưu\s*:|{NATION}|{MOTTO}\s*[-–]|{ISSUER_BODY}
+      | Trên\s+đây\s+là|Lưu\s*:|{NATION}|{MOTTO}\s*[-–]|{ISSUER_BODY}|{ENACTING}
       | {PLACE_DATE}
     )""",
     rx.X,
@@ -153,12 +154,15 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
         return False
     # A case change (upper-case heading, then a sentence) starts a block; one-word fragments
     # ("CỘNG" / "HÒA XÃ HỘI …", "… KCN," / "CCN.") are wraps, not headings.
-    one_word = len(prev.split()) < 2 or len(line.split()) < 2
-    if not one_word and is_upper_text(prev) != is_upper_text(line) and starts_upper(line):
+    # A line of figures has no case: the mode is the last line's with letters ("… NĂM 2025 -" / "2026" / "Thực hiện …").
+    cased = next((prev_lines[k] for k in range(len(prev_lines) - 1, -1, -1) if _LETTER.search(prev_lines[k])), prev)
+    one_word = len(cased.split()) < 2 or len(line.split()) < 2
+    if not one_word and is_upper_text(cased) != is_upper_text(line) and starts_upper(line):
         return False
     return True
 
 
+_LETTER = rx.compile(r"\p{L}")
 _MIN_NUMBERED = 10
 _APART_SHARE = 0.9
 

@@ -29,6 +29,11 @@ COMMITTEE = r"(?:ỦY|UỶ)\s+BAN"
 """The start of the issuer "ỦY BAN NHÂN DÂN …" (a narrow column may wrap after "BAN")."""
 ISSUER_BODY = rf"{COMMITTEE}\s+NHÂN\s+DÂN"
 """The issuer "ỦY BAN NHÂN DÂN" in full."""
+ENACTING = (r"(?:(?:PHÓ\s+)?CHỦ\s+TỊCH\s+(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ\s*$|BỘ\s+TRƯỞNG\s+BỘ\s"
+            r"|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN(?:\s|$))")
+"""The office or body that enacts a decision or resolution, on the line under its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN
+TỈNH X", "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ Y TẾ", "HỘI ĐỒNG NHÂN DÂN TỈNH X" (in capitals: a sentence naming the
+office goes on)."""
 PLACE_DATE = r"\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s"
 """A place and date line: "Nam Định, ngày 05 tháng 4 năm 2024"."""
 SIGNER_TITLE = r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG)"
