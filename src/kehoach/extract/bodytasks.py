@@ -170,13 +170,19 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Uni
         text = _point_text(sec)
         own = _own_agency(text, inherited)
         return [_Unit(own[0] if own else inherited, text, sec.loc)]
-    for _kind, para, loc in sec.content[skip:]:
+    content = sec.content[skip:]
+    intro: tuple[str, str] | None = None  # "Chủ trì, phối hợp với X:" over the items after it: their lead and group
+    for k, (kind, para, loc) in enumerate(content):
+        if agency and kind == "text" and para.rstrip(" *_").endswith(":") and k + 1 < len(content) \
+                and content[k + 1][0] != "text":
+            intro = ((_own_agency(para, agency) or (agency,))[0], para)
+            continue
+        intro = None if kind == "text" else intro
         for text in _run_items(para):
             own = _own_agency(text, agency)
-            if own:
-                units.append(_Unit(own[0], own[1], loc))
-            elif agency:
-                units.append(_Unit(agency, text, loc))
+            lead = own[0] if own else intro[0] if intro else agency
+            if lead:
+                units.append(_Unit(lead, own[1] if own else text, loc, intro[1] if intro else None))
     return units
 
 
