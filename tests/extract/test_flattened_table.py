@@ -24,8 +24,11 @@ def test_a_table_one_cell_a_line_is_read():
                          .encode("utf-8"), "plan.txt")
     assert [(t["no"], t["title"], t["lead"], t["support"], t["deadline"]["text"]) for t in plan["tasks"]] == [
         ("1", "Rà soát quy trình", ["Sở Y tế"], ["Sở Tài chính"], "Quý II/2024"),
-        ("2", "Tập huấn cán bộ", ["Sở Nội vụ"], [], "Năm 2024")]
+        ("2", "Tập huấn cán bộ", ["Sở Nội vụ"], ["Sở Tài chính"], "Năm 2024")]
     assert not [w for w in plan["warnings"] if w["code"] == "appendix-unread"]
+    # row 2's empty support under row 1's: a cell merged down, as the export writes one (or none: said at the row)
+    (carried,) = [w for w in plan["warnings"] if w["code"] == "table-carried-down"]
+    assert carried["loc"]["line"] == plan["tasks"][1]["loc"]["line"] and "could instead be none" in carried["message"]
 
 
 @pytest.mark.parametrize("header", [

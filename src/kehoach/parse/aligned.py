@@ -210,7 +210,7 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
         if _page_number(broken, parts, p):
             parts[p] = [""] * len(parts[p])
     _repeated_headers(parts, broken)
-    starts, doubts = _row_starts(taken, parts, broken)
+    starts, doubts, spans = _row_starts(taken, parts, broken)
     starts |= {p for p, k in enumerate(taken) if k in found.heads}  # a header's second row
     apart = {taken[p] + 1 for p in range(1, len(taken)) if any(_APART.search(c) for c in parts[p])} | off_scale(lines, found)
     if doubts:
@@ -219,7 +219,7 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
     solved = centred_rows(taken, parts) if doubts else None
     if solved is not None:  # rows not set apart by blank lines, each cell centred on its row's number
         header = Row([[c] if c else [] for c in parts[0]], Loc(taken[0] + 1), [taken[0] + 1])
-        misfits(solved, apart)
+        misfits(solved, apart)  # (each cell centred on its row's number: a cell merged over rows would not be)
         joined(solved, found.doubtful)
         return lost([header, *solved], lines, found.cut, found.starts)
     rows: list[Row] = []
@@ -228,14 +228,14 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
         if p in starts:
             cur = [[c] if c else [] for c in parts[p]]
             rows.append(Row(cur, Loc(k + 1), [k + 1], after_break=bool(rows) and found.paged[p],
-                            doubts=[("table-rows-interleaved", doubts[p])] if p in doubts else []))
+                            doubts=[("table-rows-interleaved", d) for d in doubts.get(p, [])]))
             continue
         for c, text in enumerate(parts[p]):
             if text:
                 cur[c].append(text)
         rows[-1].lines.append(k + 1)
     rows = [Row([[text] if (text := normalize_text(cell_text(c))) else [] for c in r.cells], r.loc, r.lines, r.after_break,
-                r.doubts) for r in rows]
+                r.doubts, spans) for r in rows]
     joined(rows, found.doubtful)
     for row in rows:
         cut_names(row)
@@ -278,31 +278,35 @@ def _page_number(broken: list[bool], parts: list[list[str]], p: int) -> bool:
     return p > 0 and alone and not parts[p][0] and len(cells) == 1 and bool(BARE_NUMBER.match(cells[0]))
 
 
-def _row_starts(taken: list[int], parts: list[list[str]], broken: list[bool]) -> tuple[set[int], dict[int, str]]:
-    """Which lines start a row, and a doubt for rows whose lines may belong to their neighbours.
+def _row_starts(taken: list[int], parts: list[list[str]], broken: list[bool]) -> tuple[set[int], dict[int, list[str]], str | None]:
+    """Which lines start a row, a doubt for rows whose lines may belong to their neighbours, and where a cell
+    merged down over rows stands (:attr:`Row.spans_unseen`).
 
     A line with text in the first column starts a row, the lines under it go on in its cells. When
     a row's number stands below some of its lines (cells centred vertically) and the rows are set
     apart by blank lines, each run of lines between blank lines is one row instead. When they are not,
     the lines between two numbers cannot be shared out between the two rows: the rows are read as
-    usual, each with a doubt."""
+    usual, each with a doubt. A cell merged over rows stands in the first of them when cells are set at the
+    top, and in any when they are centred; with rows set apart by blank lines, its text would stand between
+    them: an empty cell there is empty."""
     numbered = [p for p in range(len(taken)) if p == 0 or parts[p][0]]
     runs = _runs(broken)
     centred = [run for run in runs[1:] if not parts[run[0]][0] and any(parts[p][0] for p in run)]
     if not centred and not _header_run_holds_a_row(runs[0], parts) and not _cells_start_below(numbered, parts):
-        return set(numbered), {}
+        return set(numbered), {}, "top"
     if all(sum(1 for p in run if p == 0 or parts[p][0]) <= 1 for run in runs):
-        return {run[0] for run in runs if any(p == 0 or parts[p][0] for p in run)}, {}
-    doubts = {}
+        return {run[0] for run in runs if any(p == 0 or parts[p][0] for p in run)}, {}, None
+    doubts: dict[int, list[str]] = {}
     for before, p in zip(numbered, numbered[1:], strict=False):
         if not broken[p] and not parts[p - 1][0]:
             first, last = taken[before] + 2, taken[p]
             span = f"line {first}" if first == last else f"lines {first}-{last}"
             above = f"row {parts[before][0]}" if before > 0 else "the header"
-            doubts[before if before > 0 else p] = (
-                f"{span} between {above} and row {parts[p][0]} may belong to either (cells centred in rows not set "
-                "apart by blank lines); check these rows")
-    return set(numbered), doubts
+            doubt = (f"{span} between {above} and row {parts[p][0]} may belong to either (cells centred in rows not "
+                     "set apart by blank lines); check these rows")
+            for row in {before if before > 0 else p, p}:  # (said at both rows: either may be read wrong)
+                doubts.setdefault(row, []).append(doubt)
+    return set(numbered), doubts, "middle"
 
 
 def _cells_start_below(numbered: list[int], parts: list[list[str]]) -> bool:

@@ -31,7 +31,7 @@ class Loc(FrozenRecord):
 class Row(Record):
     """One table row as the reader found it."""
 
-    __slots__ = ("cells", "loc", "lines", "after_break", "doubts")
+    __slots__ = ("cells", "loc", "lines", "after_break", "doubts", "spans_unseen")
 
     cells: list[list[str]]
     """Each cell is a list of paragraphs (cells may hold several, e.g. HTML <p> or Word paragraphs)."""
@@ -43,6 +43,11 @@ class Row(Record):
     """True when a page break (blank line, repeated header, new table segment) comes right before it."""
     doubts: list[tuple[str, str]]
     """(warning code, message) for each thing the reader is unsure of about this row's lines."""
+    spans_unseen: str | None
+    """Set when the reader cannot see a cell merged down over rows, which the source writes in one row of its
+    span and leaves empty in the others: "top" when it is written in the span's first row (a word processor's
+    text export, the printed page's text layout of cells set at the top), "middle" when it may stand in any row of
+    it (cells centred in their rows); None when merges are seen, or an empty cell cannot be one."""
 
     def __init__(
         self,
@@ -51,12 +56,14 @@ class Row(Record):
         lines: list[int] | None = None,
         after_break: bool = False,
         doubts: list[tuple[str, str]] | None = None,
+        spans_unseen: str | None = None,
     ) -> None:
         self.cells = cells
         self.loc = loc
         self.lines = [] if lines is None else lines
         self.after_break = after_break
         self.doubts = [] if doubts is None else doubts
+        self.spans_unseen = spans_unseen
 
 
 class Block(Record):

@@ -76,6 +76,8 @@ def flattened_tables(lines: list[str]) -> dict[int, tuple[list[Row], int]]:
                 and _short(lines, i + 2) and _field(text) in ("title", "lead", "combined"):  # (two runs: space-aligned)
             found = read_unnumbered(lines, i)
         if found is not None:
+            for row in found[0]:
+                row.spans_unseen = "top"  # a cell merged down is written once, in the first row of its span
             out[i] = found
             i = found[1]
             continue
