@@ -259,14 +259,17 @@ def test_an_output_header_one_space_from_the_lead_header_is_two_columns():
 
 def test_an_agency_cell_spilling_into_the_next_row_is_warned_about():
     """A lead merged over rows 2 and 3, printed from the top: "Văn phòng Ủy ban" in row 2 and "nhân dân
-    tỉnh" in row 3. Row 3's lead starts in lower case under row 2's: the row is warned about."""
+    tỉnh" in row 3. Row 3's lead starts in lower case under row 2's, in a table whose cells are set at the top (a
+    row's own cell starts on its first line): the rest of row 2's cell, merged down over row 3; both rows read the
+    whole name, and both are warned about."""
     lines = ["STT   Nhiệm vụ                            Thời gian     Đơn vị chủ trì",
              "1     Nâng cấp hạ tầng số dùng chung      Năm 2026      Sở Tư pháp",
              "2     Kiểm tra cơ sở dữ liệu chuyên ngành 2026 - 2030   Văn phòng Ủy ban",
              "3     Ban hành cơ chế hỗ trợ doanh nghiệp Quý I/2026    nhân dân tỉnh"]
     plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
     spilled = [w for w in plan["warnings"] if w["code"] == "table-cell-spilled"]
-    assert [w["loc"]["line"] for w in spilled] == [plan["tasks"][2]["loc"]["line"]]
+    assert [w["loc"]["line"] for w in spilled] == [plan["tasks"][1]["loc"]["line"], plan["tasks"][2]["loc"]["line"]]
+    assert [t["lead"] for t in plan["tasks"][1:]] == [["Văn phòng Ủy ban nhân dân tỉnh"]] * 2
 
 
 def test_a_labelled_line_opening_the_next_cell_takes_its_dash():

@@ -21,7 +21,7 @@ ROWS = [("1", "Xây dựng cơ sở dữ liệu đất đai", "Sở Tài chính"
         ("3", "Số hóa hồ sơ hộ tịch", "Sở Y tế", "Các sở, ban, ngành", "Tháng 6/2026"),
         ("4", "Xây dựng bản đồ số du lịch", "Công an tỉnh", "Sở Xây dựng", "Năm 2026"),
         ("5", "Cấp chữ ký số cho người dân", "Sở Giáo dục và Đào tạo", "Hội Nông dân tỉnh", "Quý IV/2026")]
-GROUP = ("II", "Nhiệm vụ khác")
+GROUPS = [("I", "Nhiệm vụ chung"), ("II", "Nhiệm vụ khác")]  # a number, and a title merged across the row
 
 
 def flattened(rows: list[tuple[str, ...]]) -> str:
@@ -83,11 +83,11 @@ def test_an_empty_cell_under_a_filled_one_is_read_as_merged_and_warned(render, c
     assert all("it could instead be none" in m for c, _, m in warnings if c == "table-carried-down")
 
 
-@pytest.mark.parametrize("render", [aligned])  # (one cell a line, a group row mid-table is misread: see KNOWN)
+@pytest.mark.parametrize("render", [flattened, aligned])
 def test_a_merged_cell_does_not_run_across_a_group_row(render):
     """A group row spans the table: the first row under it with an empty deadline is no merge's (the author
     leaves it empty), so the column is not read as merged anywhere."""
-    rows = [*ROWS[:2], GROUP, *_blank(ROWS[2:], {4: {0}})]
+    rows = [GROUPS[0], *ROWS[:2], GROUPS[1], *_blank(ROWS[2:], {4: {0}})]
     tasks, warnings = _read(render(rows))
     assert [t[2] for t in tasks] == ["Quý I/2026", "Quý II/2026", None, "Năm 2026", "Quý IV/2026"]
     assert not [w for w in warnings if w[0] == "table-carried-down"]
@@ -108,10 +108,19 @@ def test_cells_centred_in_rows_set_apart_by_blank_lines_show_their_merges():
     assert not [w for w in warnings if w[0] == "table-carried-down"]
 
 
-KNOWN = {("m05", "layout"): {("support", 3)}}
-"""Cells read wrong with no warning at their row, with why: m05, a merged cell's text longer than its first row
-goes on in the next row's lines ("Sở Tư pháp; Sở Xây" over "dựng"): the row below is warned (table-cell-spilled,
-"check both rows"), the row above not."""
+KNOWN: dict[tuple[str, str], set[tuple[str, int]]] = {}
+"""Cells read wrong with no warning at their row, with why (none left)."""
+
+
+def test_a_merged_cell_longer_than_its_first_row_goes_on_in_the_next_rows_lines():
+    """Cells set at the top: a row's own cell starts on its first line, so an agency cell starting in lower case
+    is the rest of the cell above, merged down over this row ("Sở Tư pháp; Sở Xây" over "dựng"): read whole, in
+    both rows, and said at both."""
+    rows = [ROWS[0][:3] + ("Sở Tư pháp; Sở Xây",) + ROWS[0][4:], ROWS[1][:3] + ("dựng",) + ROWS[1][4:], *ROWS[2:]]
+    tasks, warnings = _read(aligned(rows))
+    assert [t[1] for t in tasks[:3]] == [["Sở Tư pháp", "Sở Xây dựng"], ["Sở Tư pháp", "Sở Xây dựng"], ["Các sở, ban, ngành"]]
+    assert {no for code, no, _ in warnings if code == "table-cell-spilled"} == {"1", "2"}
+    assert [no for code, no, _ in warnings if code == "table-carried-down"] == ["2"]
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in mergedscore.HERE.glob("m*.json")))

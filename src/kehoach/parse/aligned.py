@@ -240,7 +240,7 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
     for row in rows:
         cut_names(row)
     misfits(rows, apart)
-    spilled(rows)
+    spilled(rows, spans == "top")
     return lost(rows, lines, found.cut, found.starts)
 
 

@@ -75,20 +75,37 @@ def misfits(rows: list[Row], apart: set[int]) -> None:
                                "not fit the table's columns: a row on a page drawn to another scale?); check the row"))
 
 
-def spilled(rows: list[Row]) -> None:
+def spilled(rows: list[Row], top: bool = False) -> None:
     """A doubt on a row whose agency cell (under a "chủ trì"/"phối hợp" header) starts in lower case
     right under the row above's cell: the words go on with that cell ("Văn phòng Ủy ban" over "nhân dân
-    tỉnh": a cell merged over both rows, printed from the top, or lines shared out to the wrong row)."""
+    tỉnh": a cell merged over both rows, printed from the top, or lines shared out to the wrong row).
+    With cells set at the top (``top``) a row's own cell starts on its first line, so the words can only be
+    the rest of a cell merged down from above, longer than its first row: they are read with it, and the
+    row's cell is left empty (the merged cell's, taken from above as merged cells are)."""
     if len(rows) < 3:
         return
     columns = [c for c, head in enumerate(rows[0].cells) if _AGENCY_COLUMN.search(ascii_fold(" ".join(head)))]
+    filled: dict[int, Row] = {}
     for above, row in zip(rows[1:], rows[2:], strict=False):
-        lower = [c for c in columns if c < len(row.cells) and row.cells[c] and c < len(above.cells) and above.cells[c]
-                 and starts_lower(row.cells[c][0])]
-        if lower:
-            c = lower[0]
+        for c in columns:
+            if c < len(above.cells) and above.cells[c]:
+                filled[c] = above
+        lower = [c for c in columns if c < len(row.cells) and row.cells[c] and c in filled and starts_lower(row.cells[c][0])]
+        if not lower:
+            continue
+        c = lower[0]
+        first = filled[c].cells[c]
+        if not top:
             row.doubts.append(("table-cell-spilled", f"column {c + 1} starts in lower case ({row.cells[c][0][:30]!r}) under "
-                               f"{above.cells[c][-1][-30:]!r}: the words may go on with the row above's cell (check both rows)"))
+                               f"{first[-1][-30:]!r}: the words may go on with the row above's cell (check both rows)"))
+            continue
+        words = " ".join(row.cells[c])
+        row.doubts.append(("table-cell-spilled", f"column {c + 1} starts in lower case ({words[:30]!r}) under {first[-1][-30:]!r}: "
+                           "read as the rest of that cell, merged down over this row (check both rows)"))
+        filled[c].doubts.append(("table-cell-spilled", f"column {c + 1} goes on in lower case in the row below ({words[:30]!r}): "
+                                 "read as the rest of this cell, merged down over that row (check both rows)"))
+        first[-1] = f"{first[-1]} {words}"
+        row.cells[c] = []
 
 
 def timed(rows: list[Row]) -> None:
