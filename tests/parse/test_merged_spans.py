@@ -93,6 +93,14 @@ def test_a_merged_cell_does_not_run_across_a_group_row(render):
     assert not [w for w in warnings if w[0] == "table-carried-down"]
 
 
+@pytest.mark.parametrize("render", [flattened, aligned])
+def test_a_mark_is_no_value_a_merged_cell_carries(render):
+    """A column of marks ("x" under a period's header, read as the deadline): an empty cell under one stays empty."""
+    rows = [r[:4] + (mark,) for r, mark in zip(ROWS, ["x", "", "x", "x", "x"], strict=True)]
+    tasks, warnings = _read(render(rows))
+    assert tasks[1][2] is None and not [w for w in warnings if w[0] == "table-carried-down"]
+
+
 def test_cells_centred_in_rows_set_apart_by_blank_lines_show_their_merges():
     """Centred cells in rows apart by blank lines: a cell merged over two rows would print its text between them,
     so a cell empty in one row is empty (nothing taken, nothing warned)."""

@@ -11,6 +11,7 @@ it (or, in a group's first rows, below it), and a warning at the row says so and
 
 from __future__ import annotations
 
+from .. import rx
 from ..diagnostics import warning
 from .table_header import _cell_text
 
@@ -18,6 +19,7 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
+_VALUE = rx.compile(r"\p{L}{2,}|\d")
 SPANNED = {"support": "support", "deadline": "deadline", "deadline_start": "start", "deadline_end": "end"}
 """The columns read here, and how the warning names them (the lead is carried down as each row is read)."""
 
@@ -71,6 +73,8 @@ def fill_spans(pending: list[dict], fields: dict[int, str], centred: bool, misfi
         runs = _empty_runs(pending, col, times if col in times else (col,), centred)
         for rows, above, below in runs or []:
             source = above if above is not None else below or 0  # (never both None: see _empty_runs)
+            if not _VALUE.search(_cell_text(pending[source]["cells"][col])):
+                continue  # marks ("x") in a column of periods: no value a merged cell would carry
             for k in rows:
                 if pending[k]["loc"].line in misfits:
                     continue

@@ -17,6 +17,8 @@ _ROW_NUMBER = rx.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+)\.?$")
 _AGENCY_COLUMN = rx.compile(r"chu tri|phoi hop|thuc hien|phu trach")
 _AHEAD = 4
 _TIME_HEAD = rx.compile(r"thoi gian|thoi han|tien do")
+_WORD = rx.compile(r"\p{L}{2,}")
+"""A word, not a mark ("x")."""
 _TIME = rx.compile(r"(?<!\S)(?:(?:19|20)\d\d|quy [ivx]+\b|thang \d)")
 """A time in folded text: a year standing alone, a quarter, a month."""
 
@@ -90,12 +92,15 @@ def spilled(rows: list[Row], top: bool = False) -> None:
         for c in columns:
             if c < len(above.cells) and above.cells[c]:
                 filled[c] = above
-        lower = [c for c in columns if c < len(row.cells) and row.cells[c] and c in filled and starts_lower(row.cells[c][0])]
+        lower = [c for c in columns if c < len(row.cells) and row.cells[c] and c in filled and starts_lower(row.cells[c][0])
+                 and (top or filled[c] is above)]
         if not lower:
             continue
         c = lower[0]
         first = filled[c].cells[c]
-        if not top:
+        if not top or not _WORD.search(row.cells[c][0]) or _unsure(row) or _unsure(filled[c]):
+            # (marks, "x"; and cells the reader parted at one space or found out of their columns: the words may
+            # be another cell's)
             row.doubts.append(("table-cell-spilled", f"column {c + 1} starts in lower case ({row.cells[c][0][:30]!r}) under "
                                f"{first[-1][-30:]!r}: the words may go on with the row above's cell (check both rows)"))
             continue
@@ -106,6 +111,10 @@ def spilled(rows: list[Row], top: bool = False) -> None:
                                  "read as the rest of this cell, merged down over that row (check both rows)"))
         first[-1] = f"{first[-1]} {words}"
         row.cells[c] = []
+
+
+def _unsure(row: Row) -> bool:
+    return any(code in ("table-cells-joined", "table-misaligned") for code, _ in row.doubts)
 
 
 def timed(rows: list[Row]) -> None:
