@@ -93,6 +93,21 @@ def test_a_merged_cell_does_not_run_across_a_group_row(render):
     assert not [w for w in warnings if w[0] == "table-carried-down"]
 
 
+@pytest.mark.parametrize("cut", [(), (4,), (3,), (3, 4)], ids=["full", "deadline-empty", "support-empty", "both-empty"])
+@pytest.mark.parametrize("group", [("", "II. Nhiệm vụ khác"), ("II. Nhiệm vụ khác",)], ids=["number-cell-empty", "one-cell"])
+def test_a_rows_empty_last_cells_before_a_group_row_stay_the_rows(cut, group):
+    """One cell a line: the blank lines between a row and the group row after it are the group's empty number cell
+    or the row's own empty last cells (merged down); as many as fit the row's columns are the row's, so its cells
+    are not shifted ("Bưu điện tỉnh" read as row 2's deadline, its support empty)."""
+    second = _blank(ROWS[1:2], {c: {0} for c in cut})[0]
+    rows = [("", "I. Nhiệm vụ chung"), ROWS[0], second, group, *ROWS[2:]]
+    tasks, warnings = _read(flattened(rows))
+    carried = [ROWS[0][c] if c in cut else ROWS[1][c] for c in (3, 4)]
+    assert tasks[1] == ("2", [carried[0]], carried[1])
+    assert tasks[2:] == _want(ROWS[2:])
+    assert not [w for w in warnings if w[0] == "table-flattened"]
+
+
 @pytest.mark.parametrize("render", [flattened, aligned])
 def test_a_mark_is_no_value_a_merged_cell_carries(render):
     """A column of marks ("x" under a period's header, read as the deadline): an empty cell under one stays empty."""

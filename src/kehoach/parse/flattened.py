@@ -112,8 +112,7 @@ def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
         end = _row_end(lines, k + 1)
         nxt = end if total else _next_row(lines, k + 1, end, numbers, len(names))
         if nxt < len(lines) and next_group(lines[nxt].strip(), numbers):
-            while nxt - 1 > k + 1 and not lines[nxt - 1].strip():
-                nxt -= 1  # blank lines before a group row: its empty number cell, not this row's
+            nxt = _before_group(lines, k + 1, nxt, fields)
         cells, doubt = share(lines[k + 1:nxt], fields, last=nxt >= end)
         used = k + 1 + sum(len(c) for c in cells)
         row = Row([_cell([lines[k]]), *(_cell(c) for c in cells)], Loc(k + 1), list(range(k + 1, used + 1)))
@@ -123,6 +122,20 @@ def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
     if len(rows) == len(header_rows):
         return None
     return rows, k
+
+
+def _before_group(lines: list[str], start: int, group: int, fields: list[str]) -> int:
+    """Where the row whose lines start at ``start`` ends, before the group row at ``group``: the blank lines
+    between are the group row's empty number cell, or this row's empty last cells (a deadline merged down:
+    a blank line too): when the row's lines without them leave a column with no line of its own, as many of them
+    as fit its columns best (the group row takes the rest, or none)."""
+    end = group
+    while end - 1 > start and not lines[end - 1].strip():
+        end -= 1
+    if end == group or all(sharing(lines[start:end], fields, last=False)[1]):
+        return end
+    costs = [(sharing(lines[start:end + t], fields, last=False)[0], t) for t in range(group - end + 1)]
+    return end + min(costs)[1]
 
 
 def read_unnumbered(lines: list[str], i: int) -> tuple[list[Row], int] | None:
