@@ -292,7 +292,7 @@ def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[st
                 j = k
                 continue
             for raw in blocks[j].raw_lines or [blocks[j].text]:
-                r = _clean_recipient(raw)
+                r = _name_beside(_clean_recipient(raw))[0]
                 if r:
                     if match_token(raw) is None and out:
                         out[-1] = out[-1] + " " + r
@@ -302,6 +302,39 @@ def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[st
             j += 1
         return out, used, i
     return [], [], None
+
+
+_NAME_SYLLABLE = r"\p{Lu}(?:\p{Ll}+|['’]\s?\p{Lu}?\p{Ll}*)"
+_ARCHIVE_THEN_NAME = rx.compile(rf"^(?P<entry>Lưu\s*:?[^.]*?)\.?\s+(?P<name>{_NAME_SYLLABLE}(?:\s+{_NAME_SYLLABLE}){{1,5}})$")
+"""The archive entry closing the list with the signer's name beside it on its line, the name set further left
+than the signature column over it ("Lưu: VT, NC.       Lê Văn A", read as one line)."""
+_NOT_A_NAME = rx.compile(r"^(?:Phòng|Văn|Sở|Ban|Bộ|Cục|Chi|Trung|Đội|Tổ|Hội|Ủy|Uỷ|Thường|Lãnh|Các|Website|Cổng)\b")
+
+
+_TITLE_AFTER = rx.compile(r"^(?P<entry>.+?[;.,)])\s+(?P<title>(?:PHÓ\s+)?\p{Lu}+(?:\s+\p{Lu}+){1,3})$")
+"""A recipient entry with the signature's title line beside it ("UBND tỉnh (b/c); PHÓ GIÁM ĐỐC")."""
+
+
+def _name_beside(entry: str) -> tuple[str, str | None]:
+    """A recipient entry and the signer's name printed beside it on its line, or the entry and None; a title
+    of the signature beside it is dropped from the entry (the signature reads it where it stands)."""
+    t = _TITLE_AFTER.match(entry)
+    if t and ascii_fold(t["title"]).lower() in SIGNER_TITLES:
+        entry = t["entry"].rstrip(" ;,.")
+    m = _ARCHIVE_THEN_NAME.match(entry)
+    if m is None or _NOT_A_NAME.match(m["name"]) or not is_person(m["name"]):
+        return entry, None
+    return m["entry"].rstrip(" ;,."), m["name"]
+
+
+def name_beside_recipients(blocks: list[Block], used: list[int]) -> str | None:
+    """The signer's name on the line of the list's archive entry (:data:`_ARCHIVE_THEN_NAME`), or None."""
+    for i in used[1:]:
+        for raw in blocks[i].raw_lines or [blocks[i].text]:
+            name = _name_beside(_clean_recipient(raw))[1]
+            if name:
+                return name
+    return None
 
 
 def _signature_part(text: str) -> bool:

@@ -23,7 +23,7 @@ from ..record import FrozenRecord
 from ..vn import ascii_fold
 from . import header as hd
 from .roles import caps_heading
-from .signature import find_signature
+from .signature import find_signature, with_name
 
 CLOSING = rx.compile(r"^Trên\s+đây\s+là\b", rx.I)
 DIFFICULTIES = rx.compile(
@@ -83,6 +83,8 @@ def read_signed(blocks: list[Block], start: int = 0, near_recipients: bool = Tru
     signer, sig_used = find_signature(blocks, near, n)
     if signer is None and rec_at is not None and near != start:
         signer, sig_used = find_signature(blocks, start, n)
+    if signer is not None and not signer.get("name") and (beside := hd.name_beside_recipients(blocks, rec_used)):
+        signer = with_name(signer, beside)  # "- Lưu: VT.    Lê Văn A": the name set beside the list's last line
     at = min([i for i in (rec_at, sig_used[0] if sig_used else None) if i is not None], default=n)
     second, second_used = _second_signature(blocks, signer, sig_used, frozenset(rec_used))
     return Signed(recipients, signer, frozenset(rec_used) | frozenset(sig_used) | frozenset(second_used), at,

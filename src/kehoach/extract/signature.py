@@ -266,3 +266,12 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
         signer = {"name": name, "title": title, "authority": authority, "on_behalf_of": on_behalf}
         return ({**signer, CUT: True} if cut else signer) | ({DEPUTY: True} if deputy else {}), used
     return None, []
+
+
+def with_name(signer: dict, name: str) -> dict:
+    """``signer``, read with no name, with the name found elsewhere (beside the recipients' last line): a deputy's
+    title inferred as :func:`find_signature` does ("KT. GIÁM ĐỐC" with its own line lost: "Phó Giám đốc")."""
+    title = signer.get("title")
+    if signer.get("authority") == "KT" and title and not title.startswith("Phó"):
+        return {**signer, "name": name, "title": "Phó " + title, DEPUTY: True}
+    return {**signer, "name": name}
