@@ -145,9 +145,19 @@ def correct_words(lines: list[str]) -> list[tuple[int, str, str]]:
     return fixes + respell(lines) + respell_place(lines) + respell_kinds(lines) + respell_phrases(lines)
 
 
-_PHRASES = {fold(p): p for p in ("kiểm tra", "chỉ đạo", "triển khai", "thực hiện", "hướng dẫn", "giám sát")}
-"""Verbs of a plan's work spelled one way only: a pair of words with the same letters in another tone is an
-OCR slip ("Kiếm tra, giám sát …" in a title, "Ban Chí đạo …": Tesseract was sure of them)."""
+_PHRASES = {fold(p): p for p in (
+    "kiểm tra", "chỉ đạo", "triển khai", "thực hiện", "hướng dẫn", "giám sát", "tổ chức", "báo cáo", "phối hợp", "chủ trì",
+    "tuyên truyền", "rà soát", "xây dựng", "thẩm định", "tổng hợp", "bố trí", "kinh phí", "tăng cường", "trách nhiệm",
+    "phổ biến", "kế hoạch", "nhiệm vụ", "tập huấn", "kiện toàn", "đẩy mạnh", "bồi dưỡng", "phê duyệt",
+    "tham mưu", "theo dõi", "ban hành", "đôn đốc", "đánh giá")}
+"""Words of a plan's work spelled one way only: a pair of words with the same letters in another tone is an OCR
+slip ("Kiếm tra, giám sát …" in a title, "Ban Chí đạo …", "tố chức" all through a scan: Tesseract was sure of them,
+and a slip made everywhere leaves the document no other spelling to correct from). Not words whose letters spell
+another phrase in use ("đề xuất" / "để xuất khẩu", "sơ kết" / "số kết quả", "nâng cao" / "khả năng cao", "cơ quan" /
+"có quan hệ", "mục đích" / "mục dịch vụ"), nor one a typed plan of the repository misspells so (a typist's "cấp nhật":
+the corrections are for what OCR alone gets wrong), and never into a phrase of :data:`_OTHER_WORDS`."""
+_OTHER_WORDS = frozenset({"chủ trị", "thăm dinh", "thâm mưu", "đơn độc", "danh gia"})
+"""Phrases in use with the letters of one of :data:`_PHRASES` ("thuốc chủ trị", "thăm Dinh …", "đơn độc"): left."""
 _LETTERS = rx.compile(r"(?<![\p{L}\p{M}])\p{L}+(?![\p{L}\p{M}])")
 
 
@@ -159,7 +169,7 @@ def respell_phrases(lines: list[str]) -> list[tuple[int, str, str]]:
         for a, b in reversed(list(zip(words, words[1:], strict=False))):
             pair = line[a.start():b.end()]
             right = _PHRASES.get(fold(pair)) if b.start() == a.end() + 1 else None
-            if right is None or pair.lower() == right:
+            if right is None or pair.lower() == right or pair.lower() in _OTHER_WORDS:
                 continue
             new = right.upper() if pair.isupper() else right[:1].upper() + right[1:] if pair[:1].isupper() else right
             line = line[:a.start()] + new + line[b.end():]
