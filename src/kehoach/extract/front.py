@@ -11,13 +11,17 @@ from ..diagnostics import warning
 from ..numbering import match_token
 from ..parse.blocks import Block
 from ..record import Record
-from ..vn import ascii_fold, is_upper_text, title_case_place
+from ..vn import ascii_fold, is_upper_text
 from ..vocab.agencies import starts_agency
 from ..vocab.dates import YEAR
 from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
 from .agencies import name_from_caps
 from .header_cells import header_pieces, place_cell
+from .issuer_bodies import COMMITTEE_OPENS as _COMMITTEE_OPENS
+from .issuer_bodies import RULE_RUN as _RULE_RUN
+from .issuer_bodies import lowest_body as _lowest_body
+from .issuer_bodies import subordinate_body
 from .regions import ATTACHMENT, Regions, issued_kind, para
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -27,8 +31,6 @@ if TYPE_CHECKING:
 TYPE_AND_TITLE = rx.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s*[:\-–]?\s+(?P<title>\S.{5,})$")
 SUBJECT = rx.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
 """A letter's subject line: "V/v báo cáo …", "Về việc: …"."""
-_RULE_RUN = rx.compile(r"\s*[-–_=*~.]{4,}\s*")
-"""A decorative rule glued to a header line ("TỈNH X --------")."""
 _NUMBER_ALONE = rx.compile(r"^Số\s*:?\s*$")
 _BLANK_DATE = rx.compile(rf"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+{YEAR}", rx.I)
 """A date line stamped at signing: "ngày    tháng    năm 2026"."""
@@ -172,6 +174,7 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         own = subordinate_body(" ".join(raw[k:])) if hd.expand_issuer(" ".join(raw[:k]))[1] else None
         if own:
             left = " ".join(raw[:k])
+            own = _lowest_body(raw[k:]) or own
             own = _own_name_goes_on(blocks, i, head_stop, " ".join(raw[k:]), front) or own
             break
     issuer, complete = hd.expand_issuer(left) if not text.startswith("TM") and not _IN_SENTENCE.match(left) else (None, False)
@@ -219,6 +222,10 @@ def _own_name_goes_on(blocks: list[Block], i: int, head_stop: int, caps: str, fr
             return None
         if hd.MOTTO_LINE.match(tail) or "CỘNG" in tail:
             continue  # the nation's name and motto, read between the left column's lines
+        named = is_upper_text(tail) and not (_ISSUER_TAIL.match(tail) or hd.ISSUER.match(tail) or hd.is_type_name_block(nxt))
+        if named and (lower := _lowest_body([caps, tail])):  # "SỞ Y TẾ" / "CHI CỤC …" a block apart: the unit issues
+            front.claimed.add(k)
+            return lower
         if not is_upper_text(tail) or len(tail.split()) > 6 or _ISSUER_TAIL.match(tail) or hd.ISSUER.match(tail) \
                 or hd.is_type_name_block(nxt) or starts_agency(name_from_caps(tail)):
             return None
@@ -253,7 +260,6 @@ def _lower_committee(blocks: list[Block], i: int, head_stop: int, front: Front) 
     return full
 
 
-_COMMITTEE_OPENS = rx.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b")
 _SPECKS = rx.compile(r"^(?:[^\p{Lu}\p{Ll}\s]+\s+)+|(?:\s+[^\p{Lu}\p{Ll}\s]+)+$")
 """Letterless tokens OCR reads from a header's rules and specks ("ỦY BAN NHÂN DÂN 2", "- PHƯỜNG …")."""
 
@@ -315,16 +321,6 @@ def _issuing_body(committee: str, own: str | None) -> str:
     if own == "Văn phòng":
         return f"{own} {committee}"
     return f"{own} {committee.removeprefix(_COMMITTEE)}"
-
-
-def subordinate_body(line: str) -> str | None:
-    """The body under the committee that issues the document, on the line under it ("UBND TỈNH X" /
-    "SỞ Y TẾ", "UBND HUYỆN Y" / "PHÒNG NỘI VỤ", "… / BAN CHỈ ĐẠO …"), as a name: "Sở Y tế"; or None."""
-    t = " ".join(_RULE_RUN.sub(" ", line).split())
-    if not is_upper_text(t) or len(t.split()) > 14 or hd.ISSUER.match(t) or _COMMITTEE_OPENS.match(t):
-        return None
-    name = name_from_caps(t)
-    return name if starts_agency(name) or starts_agency(title_case_place(t)) else None
 
 
 def _number_line(blocks: list[Block], i: int, text: str, front: Front) -> None:

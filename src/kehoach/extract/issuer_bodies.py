@@ -1,0 +1,41 @@
+"""The bodies the header's left column names under the issuing committee ("UBND TỈNH X" / "SỞ Y TẾ" / "PHÒNG …"):
+which lines name a body, and which body issues when several are stacked."""
+
+from __future__ import annotations
+
+from .. import rx
+from ..vn import is_upper_text, title_case_place
+from ..vocab.agencies import starts_agency
+from . import header as hd
+from .agencies import name_from_caps
+from .agency_names import closed_name
+
+RULE_RUN = rx.compile(r"\s*[-–_=*~.]{4,}\s*")
+"""A decorative rule glued to a header line ("TỈNH X --------")."""
+COMMITTEE_OPENS = rx.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b")
+
+
+def lowest_body(lines: list[str]) -> str | None:
+    """The last of several bodies the left column stacks under the committee, each under the one above ("SỞ Y TẾ"
+    / "PHÒNG NGHIỆP VỤ Y", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" / "CHI CỤC THỦY LỢI"): the body that issues, its parents
+    above it. A line opens a body of its own where the lines above it make a whole name ("SỞ Y TẾ", not "SỞ GIÁO
+    DỤC VÀ" over "ĐÀO TẠO") and it opens a name of two words or more. None for one body."""
+    bodies = [lines[0]]
+    for line in lines[1:]:
+        above = subordinate_body(bodies[-1])
+        whole = above and (closed_name(above) or above.startswith("Phòng ") and closed_name("Sở " + above[6:]))
+        if whole and len(line.split()) >= 2 and subordinate_body(line):  # a district's office named as a department
+            bodies.append(line)
+        else:
+            bodies[-1] += " " + line
+    return subordinate_body(bodies[-1]) if len(bodies) > 1 else None
+
+
+def subordinate_body(line: str) -> str | None:
+    """The body under the committee that issues the document, on the line under it ("UBND TỈNH X" /
+    "SỞ Y TẾ", "UBND HUYỆN Y" / "PHÒNG NỘI VỤ", "… / BAN CHỈ ĐẠO …"), as a name: "Sở Y tế"; or None."""
+    t = " ".join(RULE_RUN.sub(" ", line).split())
+    if not is_upper_text(t) or len(t.split()) > 14 or hd.ISSUER.match(t) or COMMITTEE_OPENS.match(t):
+        return None
+    name = name_from_caps(t)
+    return name if starts_agency(name) or starts_agency(title_case_place(t)) else None
