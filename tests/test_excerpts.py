@@ -36,7 +36,8 @@ SPEAKS_OF = {
 """The warning codes that speak of each field: a field read otherwise with one of them is wrong but warned."""
 
 _CUT = "cut before the plan's numbered sections (or the decision's attachment): read as no plan, warned not-a-plan"
-_LOST_LINE = "the site dropped the issuer's second line (level and place): issuer left empty, warned issuer-missing"
+_LOST_LINE = ("the site dropped the issuer's second line (level and place), a city the text names only as a place: issuer "
+              "left empty, warned issuer-missing")
 _NO_TYPE_LINE = "the site dropped the type line (KẾ HOẠCH): no title read, warned type-name-missing"
 WARNED: dict[tuple[str, str], str] = {
     **{(f, "is_plan"): _CUT for f in (
@@ -46,13 +47,11 @@ WARNED: dict[tuple[str, str], str] = {
         "thuvienphapluat-qd-1994-2021.txt", "phapluatcongdong-qd-1031-2014.txt", "thuvienphapluat-qd-27-2011.txt")},
     **{(f, "issuer"): _LOST_LINE for f in (
         "vanban123-kh-58-2023.txt", "hethongphapluat-kh-346-2022.txt", "hethongphapluat-ct-08-2021.txt", "nhansu-ct-18-2025.txt",
-        "nhansu-kh-186-2025.txt", "nhansu-kh-0155-2025.txt", "nhansu-kh-333-2025.txt", "hethongphapluat-kh-7822-2021.txt",
-        "dulieuphapluat-kh-54-2020.txt")},
+)},
     **{(f, "title"): _NO_TYPE_LINE for f in (
         "hethongphapluat-kh-2254-2017.txt", "vanban123-kh-58-2023.txt", "nhansu-kh-0155-2025.txt")},
     ("luatminhkhue-qd-55-2007.txt", "issues"): "a task read from Điều 2 is no plan's: the decision is not read as "
                                                 "issuing one (warned not-a-plan)",
-    ("thuviennhadat-qd-344-2022.txt", "issuer"): "'THỦ TƯỚNG' / 'CHÍNH PHỦ' wrapped: no issuer read, warned",
 }
 """(file, field) read otherwise with a warning that says so, and why."""
 SILENT: dict[tuple[str, str], str] = {

@@ -204,7 +204,7 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
     elif issuer is None and front.fields["issuer"] is None and i < _OWN_ISSUER_WITHIN and not text.startswith("TM") \
             and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
         own = _party_committee(blocks, i, left, front.claimed) or _unit_of_department(blocks, i, front.claimed) \
-            or subordinate_body(left)  # a body issuing in its own name: "SỞ Y TẾ"
+            or subordinate_body(left) or _GOVERNMENT.get(ascii_fold(left))  # in its own name: "SỞ Y TẾ", "THỦ TƯỚNG …"
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own
@@ -308,6 +308,8 @@ def _left_column(line: str) -> str:
     return rx.split(rf"\s*\|\s*|\s{{3,}}|{PARTY_NATION}", line)[0].strip()
 
 
+_GOVERNMENT = {"thu tuong chinh phu": "Thủ tướng Chính phủ", "chinh phu": "Chính phủ"}
+"""The Government and its Prime Minister heading a document ("THỦ TƯỚNG" / "CHÍNH PHỦ"), by their folded names."""
 _OWN_ISSUER_WITHIN = 2
 """A body issuing in its own name, with no committee over it, heads the document: its first blocks."""
 _COMMITTEE = "Ủy ban nhân dân "

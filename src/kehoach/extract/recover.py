@@ -99,15 +99,19 @@ a portal dropped the line "TỈNH X" under it)."""
 def _issuer_named_in_text(doc: dict, blocks: list[Block], why: dict[str, str]) -> None:
     """A committee heading the document with its level and place lost: named in full where the text names the
     committee with the place of issue ("Ủy ban nhân dân tỉnh X xây dựng Kế hoạch …", the enacting line "ỦY BAN NHÂN
-    DÂN THÀNH PHỐ X" under a decision's title). Another place's committee the text cites does not count."""
+    DÂN THÀNH PHỐ X" under a decision's title), or names the place a province ("… TRÊN ĐỊA BÀN TỈNH X": a place that
+    is a province is no city's or district's; a city is taken only with its committee, for a province's capital city
+    is named where the province issues). Another place's committee the text cites does not count."""
     head = [b for b in blocks[:4] if b.kind == "para"]
     if not any(_HEADS.match(b.text) for b in head):
         return
     place = modern_tone(doc["place"])
     for b in blocks[:60]:
         m = b.kind == "para" and rx.search(
-            rf"\b(?:Ủy|ỦY)\s+ban\s+nhân\s+dân\s+(tỉnh|thành\s+phố)\s+{rx.escape(place)}(?![\p{{L}}])", modern_tone(b.text), rx.I)
+            rf"(?:\b(?:Ủy|ỦY)\s+ban\s+nhân\s+dân\s+(tỉnh|thành\s+phố)|\b(tỉnh))\s+{rx.escape(place)}(?![\p{{L}}])",
+            modern_tone(b.text), rx.I)
         if m:
-            doc["issuer"] = f"Ủy ban nhân dân {' '.join(m.group(1).lower().split())} {doc['place']}"
-            why["issuer"] = "the committee heading the document, named in the text with the place of issue"
+            doc["issuer"] = f"Ủy ban nhân dân {' '.join((m.group(1) or m.group(2)).lower().split())} {doc['place']}"
+            why["issuer"] = ("the committee heading the document, named in the text with the place of issue" if m.group(1)
+                             else "the committee heading the document and the place of issue, which the text names a province")
             return
