@@ -85,7 +85,8 @@ def read_front(blocks: list[Block], closing_at: int, taken: frozenset[int]) -> F
     return front
 
 
-_NAMED_CODES = (("quyet dinh", "QĐ"), ("chi thi", "CT"), ("nghi quyet", "NQ"), ("ke hoach", "KH"), ("thong bao", "TB"))
+_NAMED_CODES = (("quyet dinh", "QĐ"), ("chi thi", "CT"), ("nghi quyet", "NQ"), ("ke hoach", "KH"), ("thong bao", "TB"),
+                ("thong tu lien tich", "TTLT"), ("thong tu", "TT"))
 _ARTICLE = rx.compile(r"^Điều\s+\d")
 
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # a type for mypy only: the run does not import typing
 
 
 TYPE_NAME = rx.compile(
-    r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG|\ LIÊN\ TỊCH|\ PHỐI\ HỢP)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG|\ CÔNG\ TÁC)?|NGHỊ\ QUYẾT
+    r"""^(?:KẾ\ HOẠCH(?:\ HÀNH\ ĐỘNG|\ LIÊN\ TỊCH|\ PHỐI\ HỢP)?|QUYẾT\ ĐỊNH|CHỈ\ THỊ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG|\ CÔNG\ TÁC)?|NGHỊ\ QUYẾT|THÔNG\ TƯ(?:\ LIÊN\ TỊCH)?
           |ĐỀ\ ÁN|PHƯƠNG\ ÁN|CÔNG\ VĂN|THÔNG\ BÁO|BÁO\ CÁO|TỜ\ TRÌNH|PHỤ\ LỤC(?:\s+[IVX\d]+)?|DANH\ MỤC)\s*:?$""",
     rx.X,
 )
