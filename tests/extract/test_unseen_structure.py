@@ -20,6 +20,8 @@ KNOWN = {
     "u26-hoi-dong-pbgdpl-thoi-gian-ghep-layout.txt": "the layout table reads part III's heading as a row (warned)",
     "u29-tinh-ten-viet-tat-layout.txt": "the layout table reads part III's heading as a row (warned)",
     "u30-so-hai-bang-chi-tieu-nhiem-vu-scrape.md": "a long numbered line, then a capital: read as a heading and its text",
+    "u65-so-khcn-giao-viec-trong-ngoac-scrape.md": "a long numbered line, then its bracket '(Đơn vị chủ trì: …)': read as a "
+                                                   "heading and its text (the task is still read whole)",
 }
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from .. import rx
+
 _PAIRS = {")": "(", "]": "["}
 
 
@@ -28,3 +32,19 @@ def balanced(value: str) -> str:
         value = value[:i] + " " + value[i + 1:]
     value = " ".join(value.split()) if open_at else value
     return value.strip(" ;.,\t-–")
+
+
+
+_CLOSING = rx.compile(r"\s\((?P<inside>[^()]*(?:\([^()]*\)[^()]*)*)\)[\s.;]*$")
+
+
+def closing_bracket(text: str, holds: Callable[[str], object]) -> tuple[str, str] | None:
+    """The text (two words or more) before a bracket that closes it, and what the bracket holds (a bracket inside
+    it held whole), when ``holds`` reads something in that (not None); None otherwise.
+
+    >>> closing_bracket("Khảo sát nhu cầu (Chủ trì: Phòng X (PC06); thời gian: Quý II/2026).", str)
+    ('Khảo sát nhu cầu', 'Chủ trì: Phòng X (PC06); thời gian: Quý II/2026')
+    """
+    m = _CLOSING.search(text)
+    head = text[:m.start()].rstrip(" .;,") if m else ""
+    return (head, m["inside"].strip()) if m and len(head.split()) >= 2 and holds(m["inside"].strip()) is not None else None

@@ -22,6 +22,7 @@ from .issuer_bodies import COMMITTEE_OPENS as _COMMITTEE_OPENS
 from .issuer_bodies import RULE_RUN as _RULE_RUN
 from .issuer_bodies import lowest_body as _lowest_body
 from .issuer_bodies import subordinate_body
+from .ministry import body_under_ministry
 from .regions import ATTACHMENT, Regions, issued_kind, para
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -204,8 +205,9 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
     elif issuer is None and front.fields["issuer"] is None and i < _OWN_ISSUER_WITHIN and not text.startswith("TM") \
             and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
-        own = _party_committee(blocks, i, left, front.claimed) or _unit_of_department(blocks, i, front.claimed) \
-            or subordinate_body(left) or _GOVERNMENT.get(ascii_fold(left))  # in its own name: "SỞ Y TẾ", "THỦ TƯỚNG …"
+        own = _party_committee(blocks, i, left, front.claimed) or body_under_ministry(blocks, i, front.claimed) \
+            or _unit_of_department(blocks, i, front.claimed) or subordinate_body(left) \
+            or _GOVERNMENT.get(ascii_fold(left))  # in its own name: "SỞ Y TẾ", "THỦ TƯỚNG …"
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own

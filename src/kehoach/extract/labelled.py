@@ -21,7 +21,7 @@ from ..parse.blocks import Loc
 from ..record import Record
 from ..vn import fold_aligned, strip_diacritics
 from .agencies import canonical_agency, cell_to_agencies
-from .brackets import balanced
+from .brackets import balanced, closing_bracket
 from .dates import text_to_deadline
 from .responsibility import read_roles
 from .sections import Section
@@ -55,7 +55,7 @@ CATEGORY = rx.compile(
 """Folded headings that name a category, not a task: the "Nội dung" label is then the title."""
 
 _LABEL_ALTS = "|".join(f"(?P<{f}>{p})" for f, p in LABELS)
-_LABEL_AT = rx.compile(rf"(?:^|(?<=[;.])|(?<=[;.]\s))\s*(?:{_LABEL_ALTS})\s*(?:\([^)]{{0,40}}\))?\s*:")
+_LABEL_AT = rx.compile(rf"(?:^(?:\s*\()?|(?<=[;.])|(?<=[;.]\s))\s*(?:{_LABEL_ALTS})\s*(?:\([^)]{{0,40}}\))?\s*:")
 _DEADLINE_BARE = rx.compile(
     r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh|trien khai) (?=(?:sau|truoc|tu|trong|nam|quy|thang|hang|dinh ky"
     r"|thuong xuyen)\b)"
@@ -172,6 +172,8 @@ def _heading_labels(sec: Section) -> tuple[str | None, str | None]:
     (title, the labels' text); (the section's title, None) otherwise."""
     rest = sec.token.rest
     if rest and ":" in rest:  # a label ends with its colon
+        if (labels := closing_bracket(rest, split_labels)) is not None:  # "2. Tập … (Chủ trì: Sở A; thời gian: …)."
+            return labels
         for m in _LABEL_AT.finditer(fold_aligned(rest)):
             head = rest[:m.start()].rstrip()
             if m.start() > 0 and head.endswith((".", ";")) and len(head.split()) >= 2:

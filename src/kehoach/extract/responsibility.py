@@ -48,18 +48,25 @@ _POLICE_UNIT = rx.compile(r"\b(?:Cảnh\s+sát|An\s+ninh|PC\d|PA\d|PK\d)")
 
 class Roles(Record):
 
-    __slots__ = ("lead", "support", "duty")
+    __slots__ = ("lead", "support", "duty", "ended")
 
     lead: list[str]
     """Lead parts as written (each may still list several agencies)."""
     support: list[str]
     duty: bool
     """True when words other than names (duties) were cut off: the caller keeps the cell as a note."""
+    ended: set[tuple[str, int]]
+    """("lead" or "support", index) of the parts a ";" closed: the next line is another entry, not their wrap."""
 
-    def __init__(self, lead: list[str], support: list[str], duty: bool) -> None:
+    def __init__(self, lead: list[str], support: list[str], duty: bool, ended: set[tuple[str, int]] | None = None) -> None:
         self.lead = lead
         self.support = support
         self.duty = duty
+        self.ended = ended or set()
+
+    def lines(self, field: str) -> str:
+        """The parts of ``field`` one a line, a ";" kept after those it closed ("Phòng A;" / "Viettel B")."""
+        return "\n".join(p + (";" if (field, k) in self.ended else "") for k, p in enumerate(getattr(self, field)))
 
 
 def _unglue(part: str) -> str:
@@ -103,19 +110,25 @@ def read_roles(text: str | None, column: str = "lead") -> Roles | None:
     if labelled is not None:
         return Roles([labelled[0]] if labelled[0] else [], [labelled[1]] if labelled[1] else [], False)
     text = _MARK_COMMA.sub(r"\1;", text)  # "X (chủ trì), Y (phối hợp)": the mark ends a part
-    parts = [p.strip(" .") for p in rx.split(r"[;\n]", text) if p.strip(" .")]
-    read = [_part_role(_unglue(p)) for p in parts]
-    has_lead = any(role == "lead" for role, *_ in read)
+    pieces = rx.split(r"([;\n])", text)  # the parts and what ends each: a ";" ends an entry, a line may be a wrap
+    parts = [(p.strip(" ."), end == ";") for p, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True) if p.strip(" .")]
+    read = [(_part_role(_unglue(p)), semi) for p, semi in parts]
+    has_lead = any(r[0] == "lead" for r, _ in read)
     lead: list[str] = []
     support: list[str] = []
     duty = False
-    for role, name, named_support, cut in read:
+    ended: set[tuple[str, int]] = set()
+    for (role, name, named_support, cut), semi in read:
         duty = duty or cut
         default = "support" if column == "support" or has_lead else "lead"
         target = lead if (role or default) == "lead" else support
+        sizes = len(lead), len(support)
         target.extend(n for n in name.split("; ") if n)
         support.extend(named_support)
-    return Roles(lead, support, duty)
+        for field, names, size in (("lead", lead, sizes[0]), ("support", support, sizes[1])) if semi else ():
+            if len(names) > size:  # "Phòng A; Viettel B": what follows is another entry, not this name's wrap
+                ended.add((field, len(names) - 1))
+    return Roles(lead, support, duty, ended)
 
 
 _AGENCY_START = rx.compile(rf"^(?:{HEAD}|{GROUP_HEAD}|{ACTOR_HEAD})\b")

@@ -96,8 +96,12 @@ _AGENCY_WORD = {"so", "bo", "ban", "cuc", "phong", "ubnd", "hdnd"}
 """First words of an agency's name ("SỞ GIÁO DỤC VÀ ĐÀO TẠO" under "GIÁM ĐỐC"), never of a person's."""
 
 
+_RANK = rx.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý))\s+(?=\p{Lu})", rx.I)
+"""A police or army rank before the signer's name ("Đại tá Nguyễn Văn A"): not part of the name."""
+
+
 def _person(text: str) -> str | None:
-    t = " ".join(_NOTE_BEFORE.sub("", text.strip(" []*")).strip(" []*").split())
+    t = _RANK.sub("", " ".join(_NOTE_BEFORE.sub("", text.strip(" []*")).strip(" []*").split()))
     return t if is_person(t) and ascii_fold(t.split()[0]).lower() not in _AGENCY_WORD else None
 
 

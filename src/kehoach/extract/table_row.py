@@ -92,8 +92,8 @@ def _agencies(values: dict[str, str], task_id: str, loc, warnings: list[PlanWarn
                 roles.lead, roles.support = [slash[0]], [slash[1]]
             elif not roles.duty:
                 warnings.append(warning("combined-column-unlabelled", f"task {task_id}: the combined lead/support cell has no labels; all taken as lead", loc.as_dict()))
-        lead.extend(roles.lead)
-        support.extend(roles.support)
+        lead.extend([roles.lines("lead")] if roles.lead else [])
+        support.extend([roles.lines("support")] if roles.support else [])
         if roles.duty:
             duties.append(" ".join(text.split()))
     lead_w = cell_to_agencies("\n".join(lead))
