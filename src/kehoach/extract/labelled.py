@@ -20,10 +20,10 @@ from ..diagnostics import warning
 from ..parse.blocks import Loc
 from ..record import Record
 from ..vn import fold_aligned, strip_diacritics
-from .agencies import canonical_agency, cell_to_agencies
+from .agencies import canonical_agency
 from .brackets import balanced, closing_bracket
 from .dates import text_to_deadline
-from .responsibility import read_roles
+from .label_values import value_agencies, value_names
 from .sections import Section
 from .task_times import find_relative_time
 
@@ -38,8 +38,8 @@ LABELS: list[tuple[str, str]] = [
     ("support", rf"(?:{_WHO} )?phoi hop(?: (?:thuc hien|trien khai))?"),
     ("agency", rf"(?:{_WHO}|trach nhiem|phan cong)(?: to chuc| chiu trach nhiem)? (?:thuc hien|trien khai)"
                rf"|{_WHO} phu trach"),
-    ("deadline", r"(?:thoi gian|thoi han|tien do|thoi diem)(?:,? (?:tien do|thoi han))?"
-                 r"(?: (?:thuc hien|hoan thanh|ban hanh|trien khai|trinh|to chuc|bao cao))?"
+    ("deadline", r"(?:thoi gian|thoi han|tien do|thoi diem)(?:,? (?:tien do|thoi han))?(?: du kien)?"
+                 r"(?: (?:thuc hien|hoan thanh|ban hanh|trien khai|trinh|to chuc|bao cao)(?: du kien)?)?"
                  r"(?: (?:va|,) (?:hoan thanh|ban hanh))?"),
     ("output", r"(?:san pham|ket qua)(?: ?/ ?(?:san pham|ket qua))?(?: (?:dau ra|dat duoc|can dat|du kien))?"),
     ("funding", r"(?:nguon |du toan )?kinh phi(?: thuc hien)?"),
@@ -69,18 +69,8 @@ _DATE_WORDS = rx.compile(r"\d|\b(?:quý|tháng|năm|ngày)\b", rx.I)
 """A deadline with these gives a date when read right: if none comes out, it is warned about."""
 _TASK_FIELDS = {"lead", "support", "agency", "deadline", "output"}
 _LEVEL = {"text": 0, "item": 1, "subitem": 2}
-_VERB = rx.compile(
-    r"\s(?:tiến hành|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|rà soát"
-    r"|tổ chức(?!,| và| có| khác| liên| cá| chính| xã| kinh| đoàn| hội| tín| thành| sự| nước)"
-    r"|xây dựng|tham mưu|triển khai|hướng dẫn|theo dõi|báo cáo|gửi|căn cứ|trong phạm vi|theo chức năng|thuộc phạm vi"
-    r"|chủ động|đăng tải|tuyên truyền|phổ biến|kiểm tra|đôn đốc|bố trí|ban hành|cung cấp|để)\b"
-)
-"""Verbs that end the names in a value written as a sentence ("Sở A tiến hành rà soát …")."""
-_SCOPE = rx.compile(r",?\s*(?:trong phạm vi|theo)\s+(?:chức năng,?\s*)?nhiệm vụ(?:\s+(?:của mình|quản lý|được giao))*")
-"""A scope phrase after a name ("các sở trong phạm vi chức năng, nhiệm vụ của mình") is not part of it."""
-_PROSE_WORDS = 10
-"""A value part this long is a sentence: its names end at the first verb (not one after a connector)."""
-_DANGLING = rx.compile(r"(?:^|\s)(?:và|hoặc|các|những|của|cùng|với)\s*$")
+_OTHER_LABEL = rx.compile(r"^\s*(?:[-+•]\s*)?\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,3}\s*:\s*\S")
+"""A label kehoach has no field for ("Địa điểm: …", "Hình thức: …"): among a block's labels it does not end the block."""
 
 
 class Label(Record):
@@ -237,6 +227,9 @@ def _units(lines: list[tuple[int, str, Loc]]) -> list[Unit]:
         if last is not None and (level > last.level or (level == 0 and not last.value and not last.more)):
             last.more.append(text.rstrip(" ;."))
             continue
+        if cur.labels and not {"lead", "agency"} & {lb.field for lb in cur.labels} and _OTHER_LABEL.match(text):
+            cur.pre.append((level, text, loc))  # "Thời gian: …" / "Địa điểm: …" / "Chủ trì: …": one block
+            continue
         if cur.labels:
             units.append(cur)
             cur = Unit()
@@ -244,30 +237,6 @@ def _units(lines: list[tuple[int, str, Loc]]) -> list[Unit]:
         cur.pre.append((level, text, loc))
     units.append(cur)
     return [u for u in units if u.labels]
-
-
-def _agencies(parts: list[str]) -> tuple[list[str], list[str]]:
-    """Lead and support named in a label's value lines ("Sở A chủ trì, phối hợp với Sở B", "Sở A (chủ trì);
-    Sở B"), read as a responsibility cell is; prose after a name is cut."""
-    lead: list[str] = []
-    support: list[str] = []
-    for part in parts:
-        roles = read_roles(part, "lead")
-        if roles is not None:
-            lead += [a for p in roles.lead for a in _names(p)]
-            support += [a for p in roles.support for a in _names(p)]
-    return lead, support
-
-
-def _names(text: str) -> list[str]:
-    parts = []
-    text = _SCOPE.sub("", text)
-    for part in rx.split(r";|\n", text):
-        cut = next((m for m in _VERB.finditer(" " + part) if not _DANGLING.search(part, 0, max(m.start() - 1, 0))),
-                   None) if len(part.split()) >= _PROSE_WORDS else None  # "… và tổ chức quốc tế": a noun there
-        part = part[: cut.start() - 1] if cut and cut.start() > 1 else part
-        parts.append(part)
-    return cell_to_agencies("; ".join(p for p in parts if p.strip()))
 
 
 def _title(heading_title: str | None, unit: Unit, multi: bool) -> tuple[str | None, str | None]:
@@ -298,11 +267,11 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
     lead_w: list[str] = []
     support_w: list[str] = []
     for lb in unit.get("lead") or unit.get("agency"):
-        lead, extra = _agencies([lb.value, *lb.more])
+        lead, extra = value_agencies([lb.value, *lb.more])
         lead_w += [a for a in lead if a not in lead_w]
         support_w += extra
     for lb in unit.get("support"):
-        support_w += _names(lb.text())
+        support_w += value_names(lb.text())
     support_w = list(dict.fromkeys(a for a in support_w if a not in lead_w))
     deadline = text_to_deadline("; ".join(lb.text() for lb in unit.get("deadline")) or None)
     title, detail = _title(heading, unit, multi)
