@@ -163,3 +163,22 @@ def test_the_renditions_hold_merged_runs_of_each_length_in_each_column():
             for col, found in json.loads(p.read_text(encoding="utf-8"))["runs"].items() for run in found]
     assert {(col, n) for col, n in runs} >= {(col, n) for col in ("lead", "support", "deadline") for n in (1, 2, 3, 4)}
 
+
+
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_group_heading_across_a_space_aligned_table_is_a_group_row(blank):
+    """pdftotext -layout: a group's heading with its letter joined ("B. NHIỆM VỤ KHÁC", a paragraph between two
+    tables of the same columns, the second with no header) over the next rows: a group row, the table goes on."""
+    text = aligned([("A", "NHIỆM VỤ CHUNG"), *ROWS[:2], ("B. NHIỆM VỤ KHÁC",), *([("",)] if blank else []), *ROWS[2:]])
+    plan = extract_bytes(text.encode(), "plan.txt")
+    assert [(t["no"], t["group"]) for t in plan["tasks"]] == [
+        ("1", "A. NHIỆM VỤ CHUNG"), ("2", "A. NHIỆM VỤ CHUNG"), ("3", "B. NHIỆM VỤ KHÁC"), ("4", "B. NHIỆM VỤ KHÁC"),
+        ("5", "B. NHIỆM VỤ KHÁC")]
+
+
+def test_a_section_heading_after_a_space_aligned_table_ends_it():
+    text = aligned(ROWS[:2]).replace("\nTrên đây là Kế hoạch.\n", "\nII. TỔ CHỨC THỰC HIỆN\n\n  1. Sở Nội vụ chủ trì, theo dõi "
+                                                               "việc thực hiện Kế hoạch này và báo cáo kết quả.\n")
+    plan = extract_bytes(text.encode(), "plan.txt")
+    assert [t["no"] for t in plan["tasks"] if t["source"] == "appendix"] == ["1", "2"]
+    assert [s["id"] for s in plan["sections"]] == ["I", "II"]

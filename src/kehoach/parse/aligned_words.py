@@ -42,6 +42,8 @@ _OPENS = rx.compile(r"^[\p{Lu}\d]")
 """A word that may open a cell (a capital or a figure)."""
 _GROUP_LETTER = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 MAX_BLANKS = 3
+_GROUP_HEADING = rx.compile(r"^((?:[IVXLC]+|[A-Z])\.)\s+(\p{Lu}[^\p{Ll}]*)$")
+"""A group's heading in capitals, its number joined to it: "B. KIỂM TRA CHẤT LƯỢNG", "II. NHIỆM VỤ KHÁC"."""
 
 
 class WordTable(Record):
@@ -283,11 +285,26 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
                 checked += 1
             if len(pages) == 1 and not seen and not _numbered(line, page):
                 head_lines += 1
-            if not page.add(i, line):
+            if not page.add(i, line) and not _group_heading(clean, i, page):
                 cut = i
                 break
         i += 1
     return _table(pages, breaks, cut, start, furniture)
+
+
+def _group_heading(lines: Clean, i: int, page: _Page) -> bool:
+    """A group's heading across the table ("B. KIỂM TRA …", a paragraph between two tables) over a row of it (a number,
+    three runs): a group row (True); a section's heading after the table, over a paragraph, ends it."""
+    runs = runs_of(lines[i])
+    m = _GROUP_HEADING.match(runs[0][2]) if len(runs) == 1 else None
+    j = i + 1
+    while j < len(lines) and j - i <= MAX_BLANKS and not lines[j].strip():
+        j += 1
+    if m is None or j >= len(lines) or not _numbered(lines[j], page) or len(runs_of(lines[j])) < 3:
+        return False
+    page.spanning[i] = [m.group(1), m.group(2)] + [""] * (len(page.anchors) - 2)
+    page.lines.append((i, runs))
+    return True
 
 
 def _repeat(pages: list[_Page], furniture: list[int], i: int, line: str, again: Header, band: Band | None,
