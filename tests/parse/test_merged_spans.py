@@ -182,3 +182,13 @@ def test_a_section_heading_after_a_space_aligned_table_ends_it():
     plan = extract_bytes(text.encode(), "plan.txt")
     assert [t["no"] for t in plan["tasks"] if t["source"] == "appendix"] == ["1", "2"]
     assert [s["id"] for s in plan["sections"]] == ["I", "II"]
+
+
+@pytest.mark.parametrize("group", [("II. Nhiệm vụ khác",), ("", "II. Nhiệm vụ khác")], ids=["one-cell", "number-cell-empty"])
+def test_a_group_row_numbered_out_of_turn_does_not_end_a_table_one_cell_a_line(group):
+    """One cell a line: a group row whose number is not the next group's ("II." with no "I." before it: the table
+    goes on from another, or its first group has no row) ended the table with no warning, its rows lost; over
+    the next row's number it is a group row."""
+    plan = extract_bytes(flattened([*ROWS[:2], group, *ROWS[2:]]).encode(), "plan.txt")
+    assert [(t["no"], t["group"]) for t in plan["tasks"]] == [
+        ("1", None), ("2", None), ("3", "II. Nhiệm vụ khác"), ("4", "II. Nhiệm vụ khác"), ("5", "II. Nhiệm vụ khác")]

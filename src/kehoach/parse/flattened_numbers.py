@@ -85,7 +85,7 @@ def group_row(lines: list[str], k: int, numbers: Numbers, ncols: int) -> tuple[R
     j = k
     while j < len(lines) and j - k < ncols and not lines[j].strip():
         j += 1
-    if j >= len(lines) or not next_group(lines[j].strip(), numbers):
+    if j >= len(lines) or not (next_group(lines[j].strip(), numbers) or _group_over_next_row(lines, j, numbers, ncols)):
         return None
     numbers.take(group_marker(lines[j].strip()) or "")
     end = j + 1
@@ -94,6 +94,18 @@ def group_row(lines: list[str], k: int, numbers: Numbers, ncols: int) -> tuple[R
     cells: list[list[str]] = [[] for _ in range(ncols)]
     cells[1] = [t for t in [normalize_text(lines[j])] if t]
     return Row(cells, Loc(j + 1), list(range(j + 1, end + 1))), end
+
+
+def _group_over_next_row(lines: list[str], j: int, numbers: Numbers, ncols: int) -> bool:
+    """A group row whose number is not the next group's ("II. …" opening a table, the group I in another one),
+    over the next row's number ("3" after "2"): a group row all the same, not the end of the table."""
+    marker = group_marker(lines[j].strip())
+    mark = numbers.read(marker) if marker else None
+    n = j + 1
+    while n < len(lines) and n - j <= ncols and not lines[n].strip():
+        n += 1
+    after = numbers.read(lines[n].strip()) if n < len(lines) and mark is not None and mark[0] in ("roman", "upper") else None
+    return after is not None and after[0] == "num" and numbers.follows(*after)
 
 
 _GROUP = rx.compile(r"^(?:[IVXL]{1,6}|[A-Z])[.)]\s+(?=\p{L})")
