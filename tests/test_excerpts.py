@@ -38,7 +38,6 @@ SPEAKS_OF = {
 _CUT = "cut before the plan's numbered sections (or the decision's attachment): read as no plan, warned not-a-plan"
 _LOST_LINE = ("the site dropped the issuer's second line (level and place), a city the text names only as a place: issuer "
               "left empty, warned issuer-missing")
-_NO_TYPE_LINE = "the site dropped the type line (KẾ HOẠCH): no title read, warned type-name-missing"
 WARNED: dict[tuple[str, str], str] = {
     **{(f, "is_plan"): _CUT for f in (
         "luatminhkhue-qd-55-2007.txt", "thuviennhadat-qd-1528-2021.txt", "hethongphapluat-qd-4216-2020.txt",
@@ -48,8 +47,6 @@ WARNED: dict[tuple[str, str], str] = {
     **{(f, "issuer"): _LOST_LINE for f in (
         "vanban123-kh-58-2023.txt", "hethongphapluat-kh-346-2022.txt", "hethongphapluat-ct-08-2021.txt", "nhansu-ct-18-2025.txt",
 )},
-    **{(f, "title"): _NO_TYPE_LINE for f in (
-        "hethongphapluat-kh-2254-2017.txt", "vanban123-kh-58-2023.txt", "nhansu-kh-0155-2025.txt")},
     ("luatminhkhue-qd-55-2007.txt", "issues"): "a task read from Điều 2 is no plan's: the decision is not read as "
                                                 "issuing one (warned not-a-plan)",
 }

@@ -17,6 +17,7 @@ from ..vocab.dates import YEAR
 from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
 from .agencies import name_from_caps
+from .bare_title import title_under_header
 from .header_cells import header_pieces, place_cell
 from .issuer_bodies import COMMITTEE_OPENS as _COMMITTEE_OPENS
 from .issuer_bodies import RULE_RUN as _RULE_RUN
@@ -129,11 +130,16 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
             front.body_from = i + 1
             return
     vv = subject_line(blocks)
+    bare = title_under_header(blocks, max(front.claimed)) if vv is None and front.claimed else None
     if vv is not None:  # a letter: its subject line "V/v …" is its title
         doc["title"] = SUBJECT.sub("", blocks[vv].text).strip()
         front.claimed.add(vv)
-    else:
-        front.warnings.append(warning("type-name-missing", "no document type line (KẾ HOẠCH …) found in the header"))
+        return
+    if bare is not None:  # the type line dropped: the line in capitals under the header is the title
+        doc["title"] = blocks[bare].text.rstrip(" .")
+        front.claimed.add(bare)
+        front.body_from = bare + 1
+    front.warnings.append(warning("type-name-missing", "no document type line (KẾ HOẠCH …) found in the header"))
 
 
 _WRAP = rx.compile(r"^(?:\p{Ll}|\((?!.*(?i:\bkèm\s+theo\b)))")

@@ -1,0 +1,29 @@
+"""A title standing under the header with no type line above it: a portal dropped the line "KẾ HOẠCH".
+
+"Số: 4/KH-UBND | Nam Hà, ngày 9 tháng 2 năm 2024 |" / "PHÒNG, CHỐNG DỊCH BỆNH NĂM 2024" / "Căn cứ …": the line in
+capitals right under the header's last line is the title. A heading in capitals that names a part of a plan
+("MỤC ĐÍCH, YÊU CẦU"), a numbered line, a header or enacting line is none.
+"""
+
+from __future__ import annotations
+
+from ..numbering import match_token
+from ..parse.blocks import Block
+from ..parse.lines import starts_block
+from ..vn import is_upper_text
+from .regions import para
+from .roles import caps_heading
+
+_WITHIN = 15
+"""The header's lines are among the first blocks."""
+
+
+def title_under_header(blocks: list[Block], header_end: int) -> int | None:
+    """The block of a title in capitals right after block ``header_end`` (the header's last), or None."""
+    k = header_end + 1
+    b = para(blocks, k) if k < min(len(blocks), _WITHIN) else None
+    if b is None or not is_upper_text(b.text) or len(b.text.split()) < 3:
+        return None
+    if match_token(b.text) is not None or starts_block(b.text) or caps_heading(b.text):
+        return None
+    return k
