@@ -286,3 +286,20 @@ def day_within(f: str, start: dt.date | None, end: dt.date | None) -> dt.date | 
     if day is None or day > end or day < (start or dt.date(end.year, 1, 1)):
         return end
     return day
+
+
+_FROM_DAY_MONTH = rx.compile(r"(?:^|\s)(?:tu|bat dau(?:\s+tu)?)\s*(?:ngay\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
+_TO_DAY_MONTH = rx.compile(r"(?:-|–|\bden\b|\btoi\b)\s*(?:het\s+)?(?:ngay\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
+
+
+def fill_yearless(f: str, start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """A span one end of which is a day and month with no year, the year written at the other end: "từ ngày 11/9
+    đến hết năm 2026" starts 11 September 2026, "từ ngày 15/12/2025 đến ngày 15/01" ends 15 January 2026 (a month
+    before the start's is in the next year)."""
+    if start is None and end is not None and (m := _FROM_DAY_MONTH.search(f)):
+        day = make_date(end.year - (int(m["m"]) > end.month), int(m["m"]), int(m["d"]))
+        return (day, end) if day is not None and day <= end else (start, end)
+    if end is None and start is not None and (m := _TO_DAY_MONTH.search(f)):
+        day = make_date(start.year + (int(m["m"]) < start.month), int(m["m"]), int(m["d"]))
+        return (start, day) if day is not None and day >= start else (start, end)
+    return start, end

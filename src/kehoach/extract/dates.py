@@ -308,7 +308,7 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
             break
         end = e2
         stop = joint.end() + stop2 if stop2 is not None else None
-    end = closing_day(f, start, end)
+    start, end = shapes.fill_yearless(f, start, closing_day(f, start, end))
     if _OPEN_END.search(f) or (start is not None and "tu" in f and not _has_until(f)
                                and _FROM.search(f[: _first_match_start(f)])):
         end = None
