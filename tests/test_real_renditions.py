@@ -21,7 +21,6 @@ TEXTS = ("-layout.txt", "-plain.txt", "-html-layout.txt", "-html-plain.txt", "-l
 CASES = [(md.stem, fmt) for md in sorted(REAL.glob("r*.md")) for fmt in ("docx", "pdf", "html", "-html.pdf", *TEXTS)]
 _FLOW = "pdftotext without -layout gives a table one cell a line: the appendix's table is not read"
 _CLOSE = "the page printed from HTML sets cells close, -layout interleaves the rows"
-_W3M = "w3m -dump sets a table with spaces, a row's number on the middle of its lines: rows read interleaved"
 KNOWN: dict[tuple[str, str], tuple[int, str, str]] = {
     ("r02-bacninh-144-kh-ubnd", "-plain.txt"): (19, "appendix-unread", _FLOW),
     ("r02-bacninh-144-kh-ubnd", "-html-plain.txt"): (19, "appendix-unread", _FLOW),
@@ -30,17 +29,11 @@ KNOWN: dict[tuple[str, str], tuple[int, str, str]] = {
     ("r12-hanoi-310-kh-ubnd", "-plain.txt"): (6, "appendix-unread", _FLOW),
     ("r12-hanoi-310-kh-ubnd", "-html-plain.txt"): (6, "appendix-unread", _FLOW),
     ("r12-hanoi-310-kh-ubnd", "-html-layout.txt"): (6, "table-rows-interleaved", _CLOSE),
-    ("r02-bacninh-144-kh-ubnd", "-w3m.txt"): (7, "table-rows-interleaved", _W3M),
-    ("r08-dongthap-552-kh-ubnd", "-w3m.txt"): (14, "table-columns-lost", _W3M),
-    ("r12-hanoi-310-kh-ubnd", "-w3m.txt"): (6, "table-rows-interleaved", _W3M),
 }
 """Renditions that lose tasks: (how many, the warning that says so, the reason)."""
 SILENT = {
     ("r02-bacninh-144-kh-ubnd", "-html-layout.txt"): "the appendix's table set close: rows read otherwise",
     ("r08-dongthap-552-kh-ubnd", "-html-layout.txt"): "the appendix's cells joined (warned on the table, not the tasks)",
-    ("r02-bacninh-144-kh-ubnd", "-w3m.txt"): "w3m's table: rows read interleaved, their cells in the rows around",
-    ("r08-dongthap-552-kh-ubnd", "-w3m.txt"): "w3m's table: a row's title and lead joined to the next row's",
-    ("r12-hanoi-310-kh-ubnd", "-w3m.txt"): "the closing request after the last agency's items, a paragraph apart: read as its task",
 }
 """Renditions read otherwise without a warning on the task: bugs to fix (expected failures until then)."""
 

@@ -279,3 +279,28 @@ def test_one_paragraph_a_line_text_has_no_wrap_width():
 ])
 def test_a_paragraph_across_a_form_feed(text, paragraphs):
     assert [b.text for b in read_text(text)] == paragraphs
+
+
+@pytest.mark.parametrize("text,paragraph", [
+    ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị báo cáo về Sở Nội vụ để tổng hợp, giải quyết.\n/.",
+     "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị báo cáo về Sở Nội vụ để tổng hợp, giải quyết./."),
+    ("Các đơn vị hoàn thành việc rà soát thủ tục hành chính trước Quý IV\n/2025 và báo cáo kết quả.",
+     "Các đơn vị hoàn thành việc rà soát thủ tục hành chính trước Quý IV/2025 và báo cáo kết quả."),
+    ("Triển khai thực hiện nghiêm túc các nhiệm vụ được giao tại Kế hoạch số 12\n/KH-UBND của tỉnh.",
+     "Triển khai thực hiện nghiêm túc các nhiệm vụ được giao tại Kế hoạch số 12/KH-UBND của tỉnh."),
+    ("Phối hợp với các sở, ngành và\n/ hoặc các đơn vị liên quan.", "Phối hợp với các sở, ngành và / hoặc các đơn vị liên quan."),
+])
+def test_a_line_opened_by_a_slash_goes_on_with_no_space(text, paragraph):
+    """A text browser (w3m -dump) breaks a line before a slash: "./." split as "giải quyết." over "/.",
+    a date or a number at its slash."""
+    assert paras(text) == [paragraph]
+
+
+def test_a_closing_request_whose_end_mark_wrapped_is_no_agency_task():
+    """The request after the last agency's items, its "./." broken over two lines ("… giải quyết." over
+    "/."): it ends the body, as it does written on one line, and gives no task."""
+    body = (PLAN + "\n2. Sở Tài chính\n\n- Bố trí kinh phí thực hiện.\n\nỦy ban nhân dân tỉnh yêu cầu các sở, ban, "
+            "ngành và Ủy ban nhân dân các huyện triển khai thực hiện; trong quá trình thực hiện, nếu có vướng mắc, "
+            "báo cáo về Sở Nội vụ để tổng hợp, giải quyết.\n/.\n")
+    plan = extract_bytes(body.encode(), "plan.txt")
+    assert [t["id"] for t in plan["tasks"]] == ["II.1", "II.2"]

@@ -21,6 +21,8 @@ from .aligned_doubts import cut_names, fields, joined, lost, misfits, off_scale,
 from .aligned_header import header_cells, header_needs_words, header_runs, runs_of, second_row
 from .aligned_words import MAX_BLANKS, WordTable, ends_table, word_table
 from .blocks import Loc, Row
+from .browser import one_space_apart
+from .centred_lines import lines_above, opens_above, whole_line_rows
 from .lines import BARE_NUMBER, PAGE_MARK
 from .normalize import normalize_text
 
@@ -213,14 +215,21 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
     starts, doubts, spans = _row_starts(taken, parts, broken)
     starts |= {p for p, k in enumerate(taken) if k in found.heads}  # a header's second row
     apart = {taken[p] + 1 for p in range(1, len(taken)) if any(_APART.search(c) for c in parts[p])} | off_scale(lines, found)
-    if doubts:
-        from .centred import centred_rows  # (rows in doubt are rare)
-
-    solved = centred_rows(taken, parts) if doubts else None
+    packed = not any(broken[1:])  # (no blank line, page number or form feed between the rows)
+    solved, head, whole = _centred(taken, parts, bool(doubts), packed and (
+        bool(doubts) or one_space_apart(lines, taken, found.starts) or opens_above(parts)))
     if solved is not None:  # rows not set apart by blank lines, each cell centred on its row's number
-        header = Row([[c] if c else [] for c in parts[0]], Loc(taken[0] + 1), [taken[0] + 1])
+        above = lines_above(lines, taken[0], head, found.starts) if whole else []
+        top = above + parts[:head + 1]
+        header = Row([[t] if (t := normalize_text(cell_text([p[c] for p in top if p[c]]))) else []
+                      for c in range(len(parts[0]))], Loc(taken[0] + 1 - len(above)),
+                     list(range(taken[0] + 1 - len(above), taken[head] + 2)))
         misfits(solved, apart)  # (each cell centred on its row's number: a cell merged over rows would not be)
         joined(solved, found.doubtful)
+        if whole:  # (what the cells hold is in doubt as in rows read top-aligned)
+            for row in solved:
+                cut_names(row)
+            spilled([header, *solved])
         return lost([header, *solved], lines, found.cut, found.starts)
     rows: list[Row] = []
     cur: list[list[str]] = []
@@ -242,6 +251,22 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
     misfits(rows, apart)
     spilled(rows, spans == "top")
     return lost(rows, lines, found.cut, found.starts)
+
+
+def _centred(taken: list[int], parts: list[list[str]], doubts: bool,
+             centred: bool) -> tuple[list[Row] | None, int, bool]:
+    """Rows in doubt read as centred cells on a half-line grid (:mod:`.centred`), and rows packed that
+    are in doubt or look ``centred`` (columns one space apart, as a text browser sets them, or a row's
+    cell opening above its number) on whole lines (:mod:`.centred_lines`): the rows, how many lines
+    under the header's line the header holds, and whether they were read on whole lines."""
+    if doubts:
+        from .centred import centred_rows  # (rows in doubt are rare)
+
+        solved = centred_rows(taken, parts)
+        if solved is not None:
+            return solved, 0, False
+    whole = whole_line_rows(taken, parts) if centred else None
+    return (whole[1], whole[0], True) if whole is not None else (None, 0, False)
 
 
 def _repeated_headers(parts: list[list[str]], broken: list[bool]) -> None:

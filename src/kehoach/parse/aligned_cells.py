@@ -39,15 +39,24 @@ OVERHANG = 3
 
 def cell_text(lines: list[str]) -> str:
     """A cell's lines joined: with a space, or none after a date whose year was cut at the cell's edge
-    ("Trước 30/6/202" over "6" is "Trước 30/6/2026")."""
+    ("Trước 30/6/202" over "6" is "Trước 30/6/2026") or before a year a line break put after the
+    slash ("Quý IV" over "/2025" is "Quý IV/2025")."""
     out: list[str] = []
     for before, line in zip(["", *lines], lines, strict=False):
         cut = _CUT_YEAR.search(before)
         rest = _YEAR_REST.match(line) if cut else None
-        if out and not (cut and rest and len(cut.group(1)) + len(rest.group(1)) == 4):
+        if out and not (cut and rest and len(cut.group(1)) + len(rest.group(1)) == 4) \
+                and not _slash_break(before, line):
             out.append(" ")
         out.append(line)
     return "".join(out)
+
+
+def _slash_break(before: str, line: str) -> bool:
+    """``line`` goes on with ``before`` at a slash, no space between: a date a line break parted there
+    ("Quý IV" over "/2025", "30/" over "6/2026", "30" over "/6/2026")."""
+    return bool(before) and (before.endswith("/") and line[:1].isdigit() and before[-2:-1].isdigit()
+                             or line.startswith("/") and line[1:2].isdigit() and before[-1:].isalnum())
 
 
 def name_cut(cells: list[str], below: list[str] | None) -> bool:

@@ -30,6 +30,7 @@ from .aligned_band import Band, Banded, Clean, header_band, repeats
 from .aligned_cells import OVERHANG as _OVERHANG
 from .aligned_cells import Run, across, line_cells, name_cut
 from .aligned_header import Header, header_cells, read_header, runs_of
+from .browser import crossed, cut_at, number_beside, set_apart
 from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
 
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
@@ -103,10 +104,6 @@ class _Page:
             cells[bisect_right(bounds, run[0])].append(run[2])
         return [" ".join(c) for c in cells]
 
-    def _crossed(self, run: Run) -> int:
-        s, e, _ = run
-        return sum(1 for a in self.anchors if s < a < e - _OVERHANG)
-
     def _mark(self, runs: list[Run], step: int) -> None:
         for s, e, _ in runs:
             if e + 2 > len(self.cover):
@@ -123,9 +120,10 @@ class _Page:
             self.cover = []
             self._mark(runs, 1)
         out = []
+        apart = set_apart(self.lines, self.anchors, _ROW_NO)  # columns one space apart: each starts at its header
         for (a, end), b in zip(self.header, self.anchors[1:], strict=False):
             span = range(max(a, min(end - _OVERHANG, b - 1)) + 1, b + 1)
-            if not span:  # header cells out of order: word_table does not read such a table
+            if not span or apart:  # (header cells out of order: word_table does not read such a table)
                 out.append(b)
                 continue
             level = min(self.cover[x] if x < len(self.cover) else 0 for x in span)
@@ -147,7 +145,7 @@ class _Page:
             if not _GROUP_LETTER.match(runs[0][2]):  # a number: a title's line touching the next cell reads so too
                 self.doubtful.add(n)
             return True
-        if (len(runs) == 1 and self._from_first(runs[0])) or any(self._crossed(r) > 2 for r in runs):
+        if (len(runs) == 1 and self._from_first(runs[0])) or any(crossed(r, self.anchors, _OVERHANG) > 2 for r in runs):
             return False
         if len(runs) >= 2 and runs[0][0] < self.anchors[1] and _ROW_NO.match(runs[0][2]):
             self.carried = False
@@ -166,6 +164,8 @@ class _Page:
             return False
         if not _ROW_NO.match(text.split(" ")[0]) and (self.carried or (self.body is not None and s >= self.body - 1)):
             return False  # the row above's text on a new page, or where the page's rows' text starts
+        if number_beside(run, first, second):
+            return False  # a number filling the first column, its row's text one space after it
         return s - first < second - s or (self.numbered and bool(_ROW_NO.match(text.split(" ")[0])))
 
     def _group_row(self, runs: list[Run]) -> bool:
@@ -176,7 +176,7 @@ class _Page:
         (s0, _, no), run = runs
         if s0 >= self.anchors[1] or not _ROW_NO.match(no) or _number_head_rest(self.head.top[0][2], no):
             return False
-        return bool(_GROUP_LETTER.match(no)) or self._crossed(run) > 0 and not self._word_at_anchor(run) \
+        return bool(_GROUP_LETTER.match(no)) or crossed(run, self.anchors, _OVERHANG) > 0 and not self._word_at_anchor(run) \
             and not any(a - 2 <= run[0] for a in self.anchors[2:3])
 
     def _word_at_anchor(self, run: Run) -> bool:
@@ -203,21 +203,22 @@ class _Page:
                     widest[k] = max(widest[k], r[1])
         read: list[tuple[int, list[str], list[Run] | None]] = []  # (line, cells, its runs when cut into columns)
         lost = None
+        clear = set_apart(self.lines, self.anchors, _ROW_NO)  # cells cut where their columns start, no doubt
         for n, runs in self.lines:
             doubts: list[bool] = []
             own = n != self.first and n not in self.spanning
-            cells = line_cells(runs, bounds, widest, self.soft, doubts) if own else \
+            cells = line_cells(cut_at(runs, bounds) if clear else runs, bounds, widest, self.soft, doubts) if own else \
                 self._head_cells(bounds) if n == self.first else self.spanning[n]
             if cells is None:
                 lost = n
                 break
-            if doubts:
+            if doubts and not clear:
                 self.doubtful.add(n)
             read.append((n, cells, runs if own else None))
         out: list[tuple[int, list[str]]] = []
         head: list[str] | None = None  # the header's cells, until a row starts
         for i, (n, cells, line_runs) in enumerate(read):
-            if line_runs is not None and name_cut(cells, read[i + 1][1] if i + 1 < len(read) else None):
+            if not clear and line_runs is not None and name_cut(cells, read[i + 1][1] if i + 1 < len(read) else None):
                 cells = line_cells(line_runs, bounds, widest, self.soft, avoid_cut=True) or cells
             if n == self.first:
                 head = cells

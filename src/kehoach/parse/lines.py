@@ -369,3 +369,19 @@ def running_lines(lines: list[str]) -> set[int]:
                 firsts.setdefault(rx.sub(r"\d+", "#", " ".join(text.split())), []).append(k)
     pages = len(starts)
     return {k for ks in firsts.values() if len(ks) >= max(RUNNING_MIN, pages / 2) for k in ks}
+
+
+_AFTER_SLASH = rx.compile(r"^/\S")
+"""A line opened by a slash that goes on with the line above (a text browser breaks a line before a
+slash): a date ("Quý IV" over "/2025"), a number ("Kế hoạch số 12" over "/KH-UBND") or the closing
+mark ("… giải quyết." over "/.")."""
+
+
+def joined_lines(texts: list[str]) -> str:
+    """A paragraph's lines joined with a space, none before a line opened by a slash right after a word
+    or a full stop (see ``_AFTER_SLASH``)."""
+    out = texts[:1]
+    for text in texts[1:]:
+        glued = _AFTER_SLASH.match(text) and (out[-1][-1:].isalnum() or out[-1].endswith("."))
+        out.append(text if glued else " " + text)
+    return "".join(out)

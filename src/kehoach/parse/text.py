@@ -33,6 +33,7 @@ from .lines import (
     TERMINAL,
     dashes_indented,
     is_standalone,
+    joined_lines,
     joins_previous,
     page_foot,
     page_foot_notes,
@@ -124,7 +125,7 @@ class _Builder:
             return
         nums = [n for n, _ in self.cur]
         texts = [t for _, t in self.cur]
-        text = normalize_text(" ".join(texts))
+        text = normalize_text(joined_lines(texts))
         kind = "footnote" if self.cur_footnote is not None else "para"
         self.blocks.append(Block(kind, text, Loc(nums[0]), nums, texts, mark=self.cur_footnote))
         self.cur, self.cur_footnote = [], None

@@ -1,0 +1,151 @@
+"""Rows of a space-aligned table whose cells are centred vertically on whole lines, the rows following
+each other with no blank line (a text browser's dump of a web page's table, ``w3m -dump``: a cell
+holds the middle of its row by default).
+
+A row of ``h`` lines starting on line ``t`` sets a cell of ``c`` lines from line ``t + (h - c) // 2``:
+its number (one line) stands on line ``t + (h - 1) // 2``, its tallest cell fills it. So the line of a
+row's number and the row's first line leave two heights to choose from (an odd one and an even one),
+and the choice is right when every cell of the row sits where that rule sets it. Rows are chosen
+from the header down; the lines between the header's line and the first row belong to the header
+(a header cell centred over more lines than the others), as few as leave a reading. A row with no number is allowed where one
+line holds only a group's heading under its own number ("II. Xã hội số" in the task column). Where
+several choices fit, the one whose cells break fewer lines that their column's width did not force
+(a text browser wraps a cell's text to its column: a line ends where the next word would not fit)
+and open fewer cells in lower case is best; the reading is taken only when one choice does best and
+nothing in its cells is odd so; else None (the caller keeps its usual rows and warns).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .. import rx
+from .aligned_cells import cell_text
+from .blocks import Loc, Row
+from .normalize import normalize_text
+
+_GROUP = rx.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s+\S")
+"""A group's heading numbered in its own text: "II. Xã hội số", "B) Nhiệm vụ khác"."""
+_WORD = rx.compile(r"\S+")
+
+
+def whole_line_rows(taken: list[int], parts: list[list[str]]) -> tuple[int, list[Row]] | None:
+    """The body rows read as cells centred on whole lines, with how many lines after the header's
+    line (``parts[0]``) belong to the header; None when no single reading fits. ``taken`` are the
+    source lines (0-based), ``parts`` their cells."""
+    if len(taken) < 3 or any(b != a + 1 for a, b in zip(taken, taken[1:], strict=False)):
+        return None  # a blank line or a page break inside: not rows packed line after line
+    numbers = [p for p in range(1, len(taken)) if parts[p][0]]
+    if not numbers:
+        return None
+    widths = [max((len(part[c]) for part in parts[1:]), default=0) for c in range(len(parts[0]))]
+    for first in range(1, numbers[0] + 1):  # the header's lines: as few as leave a reading
+        found = _reading(parts, numbers, first, widths)
+        if found is not None:  # (taken only when nothing in its cells is odd)
+            return (first - 1, [_row(taken, parts, s, h) for s, h in found[1]]) if not found[0] and not found[2] else None
+    return None
+
+
+def _reading(parts: list[list[str]], numbers: list[int], first: int,
+             widths: list[int]) -> tuple[int, list[tuple[int, int]], bool] | None:
+    """The best way to cut lines ``first`` to the end into centred rows: (what its cells hold that cells
+    rarely do, see :func:`_odd`; its rows as (first line, height); whether another way does as well);
+    None when there is none."""
+    end = len(parts)
+    best: dict[tuple[int, int], tuple[int, list[tuple[int, int]], bool]] = {(first, 0): (0, [], False)}
+    while True:  # (row's first line, numbers read) -> the best reading up to there, in line order
+        open_ = [key for key in best if key[0] < end or key[1] < len(numbers)]
+        if not open_:
+            break
+        key = min(open_)
+        score, spans, tied = best.pop(key)
+        top, r = key
+        for span, used in _next_rows(parts, top, numbers[r:r + 2], end):
+            nxt = (span[0] + span[1], r + used)
+            cost = score + _odd(parts, span, widths)
+            old = best.get(nxt)
+            if old is None or cost < old[0]:
+                best[nxt] = (cost, [*spans, span], tied)
+            elif cost == old[0]:
+                best[nxt] = (old[0], old[1], True)
+    return best.get((end, len(numbers)))
+
+
+def _odd(parts: list[list[str]], span: tuple[int, int], widths: list[int]) -> int:
+    """What the row's cells hold that cells rarely do: a line break that its column's width did not
+    force (the next line's first word would have fitted on the line above: a text browser wraps a
+    cell's text to its column) and a first line in lower case (a cell opens with a capital or a figure)."""
+    top, height = span
+    odd = 0
+    for c, width in enumerate(widths):
+        held = [parts[p][c] for p in range(top, top + height) if parts[p][c]]
+        odd += bool(held) and held[0][:1].islower()
+        odd += sum(len(above) + 1 + len(below.split()[0]) <= width for above, below in zip(held, held[1:], strict=False))
+    return odd
+
+
+def _next_rows(parts: list[list[str]], top: int, mids: list[int], end: int) -> list[tuple[tuple[int, int], int]]:
+    """The rows that can start on line ``top``: ((first line, height), numbers used), a group's
+    heading on a line of its own, or the row numbered on line ``mids[0]`` ending before ``mids[1]``."""
+    out: list[tuple[tuple[int, int], int]] = []
+    if top < end and (not mids or top < mids[0]) and _group_line(parts[top]):
+        out.append(((top, 1), 0))
+    if mids and top <= mids[0]:
+        below = mids[1] if len(mids) > 1 else end
+        offset = mids[0] - top
+        for height in (2 * offset + 1, 2 * offset + 2):
+            if top + height <= below and _fits(parts, top, height):
+                out.append(((top, height), 1))
+    return out
+
+
+def _group_line(cells: list[str]) -> bool:
+    held = [c for c in cells if c]
+    return not cells[0] and len(held) == 1 and bool(_GROUP.match(held[0]))
+
+
+def _fits(parts: list[list[str]], top: int, height: int) -> bool:
+    """Every cell of the row sits where centring sets it, and its tallest cell fills it."""
+    tallest = 0
+    for c in range(len(parts[top])):
+        held = [p for p in range(top, top + height) if parts[p][c]]
+        if not held:
+            continue
+        if held[-1] - held[0] + 1 != len(held) or held[0] != top + (height - len(held)) // 2:
+            return False
+        tallest = max(tallest, len(held))
+    return tallest == height
+
+
+def _row(taken: list[int], parts: list[list[str]], start: int, height: int) -> Row:
+    span = range(start, start + height)
+    cells = [[parts[p][c] for p in span if parts[p][c]] for c in range(len(parts[start]))]
+    return Row([[text] if (text := normalize_text(cell_text(cell))) else [] for cell in cells],
+               Loc(taken[start] + 1), [taken[p] + 1 for p in span])
+
+
+def lines_above(lines: list[str], first: int, count: int, starts: list[int]) -> list[list[str]]:
+    """The header's lines above its line ``first`` (0-based) cut into columns at ``starts``: a header
+    whose cells are centred holds as many lines above the line of its first cell as below it, or one
+    fewer (``count``: those below). Taken up to a blank line, while no word crosses a column's start."""
+    out: list[list[str]] = []
+    for k in range(first - 1, max(-1, first - 1 - count), -1):
+        line = lines[k].replace("\f", "").rstrip()
+        if not line.strip():
+            break
+        cells: list[list[str]] = [[] for _ in starts]
+        for m in _WORD.finditer(line):
+            col = bisect_right(starts, m.start()) - 1
+            if col < 0 or (col + 1 < len(starts) and m.end() > starts[col + 1]):
+                return out[::-1]
+            cells[col].append(m.group(0))
+        out.append([" ".join(c) for c in cells])
+    return out[::-1]
+
+
+
+def opens_above(parts: list[list[str]]) -> bool:
+    """A row's number line whose cell goes on from the line above in lower case (read top-aligned, the
+    row's cell would open mid-sentence): the rows' cells start above their numbers."""
+    return any(parts[p][c][:1].islower() and parts[p - 1][c] and not parts[p - 1][0]
+               for p in range(2, len(parts)) if parts[p][0] for c in range(1, len(parts[p])))

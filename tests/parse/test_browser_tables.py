@@ -1,0 +1,133 @@
+"""Tables as a text browser sets a web page's table (``w3m -dump``): columns one space apart, each
+cell's text wrapped to its column, a cell centred vertically in its row on whole lines (a cell of
+``c`` lines in a row of ``h`` starts ``(h - c) // 2`` lines down), rows following each other with no
+blank line. A row's lines above its number belong to it (parse/centred_lines.py)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kehoach import extract_bytes
+from kehoach.parse.text import read_text
+from tests.tablegen import AGENCIES, DEADLINES, OBJECTS, TAILS, VERBS
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\nSố: 12/KH-UBND\n\nHà Nam, ngày 5 tháng 3 năm 2024\n\nKẾ HOẠCH\n\n"
+        "Triển khai nhiệm vụ năm 2024\n\nI. MỤC TIÊU\n\nNâng cao hiệu quả.\n\nII. NHIỆM VỤ\n\nPHỤ LỤC\n\n")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def browser_table(rows: list[list[str]], widths: list[int]) -> list[str]:
+    """``rows`` (the header first) set as a text browser sets them: a cell spanning the columns after
+    the first when its row has two cells."""
+    out: list[str] = []
+    for row in rows:
+        spans = widths if len(row) == len(widths) else [widths[0], sum(widths[1:]) + len(widths) - 2]
+        cells = [_wrap(text, width) for text, width in zip(row, spans, strict=True)]
+        height = max(len(c) for c in cells)
+        for k in range(height):
+            parts = []
+            for cell, width in zip(cells, spans, strict=True):
+                at = k - (height - len(cell)) // 2
+                parts.append((cell[at] if 0 <= at < len(cell) else "").ljust(width))
+            out.append(" ".join(parts).rstrip())
+    return out
+
+
+def rows_read(lines: list[str]) -> list[list[str]]:
+    table = next(b for b in read_text("\n".join(lines)) if b.kind == "table")
+    return [[" ".join(c) for c in r.cells] for r in table.rows]
+
+
+HEADER = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+WIDTHS = [3, 30, 14, 18, 9]
+CASES = [
+    ("a title longer than every other cell, its number on the middle line",
+     ["1", "Khảo sát, đánh giá nhu cầu đào tạo nghề cho lao động nông thôn trên địa bàn các xã",
+      "Sở Nội vụ", "Sở Tài chính; Ủy ban nhân dân các xã, phường", "Quý II/2026"]),
+    ("an agency taller than the title: the title starts a line down",
+     ["2", "Mở lớp đào tạo nghề ngắn hạn", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+      "Sở Giáo dục và Đào tạo", "Năm 2026"]),
+    ("rows of two lines: the number on the first",
+     ["3", "Đánh giá kết quả đào tạo nghề hằng năm", "Sở Nội vụ", "Công an tỉnh", "Hằng năm"]),
+    ("a one-line row", ["4", "Tổng kết kế hoạch", "Sở Nội vụ", "Sở Y tế", "2030"]),
+]
+
+
+@pytest.mark.parametrize("case", [c[0] for c in CASES])
+def test_centred_rows_one_after_the_other_are_read_whole(case):
+    rows = [row for name, row in CASES if name == case]
+    others = [row for name, row in CASES if name != case]
+    body = [others[0], *rows, others[1], *rows[:0], others[2]]
+    got = rows_read(browser_table([HEADER, *body], WIDTHS))
+    assert got[1:] == body
+
+
+def test_a_group_heading_numbered_in_the_task_column_is_a_row_of_its_own():
+    """"II. Xã hội số" in the task column, its number cell empty: a group row between two rows."""
+    body = [["", "I. Kinh tế số", "", "", ""], CASES[0][1], ["", "II. Xã hội số", "", "", ""], CASES[1][1], CASES[2][1]]
+    got = rows_read(browser_table([HEADER, *body], WIDTHS))
+    assert got[1:] == body
+
+
+def test_a_group_number_filling_its_column_one_space_from_the_title():
+    """"III" fills the number column and its name follows one space after, where the title column starts."""
+    body = [CASES[0][1], ["III", "Giải pháp về nguồn nhân lực", "", "", ""], CASES[1][1], CASES[2][1]]
+    got = rows_read(browser_table([HEADER, *body], WIDTHS))
+    assert got[1:] == body
+
+
+def test_the_header_centred_over_lines_above_its_first_cell():
+    """The header's widest cell wraps over four lines: "TT" on the second, "Thời" above it."""
+    got = rows_read(browser_table([HEADER, CASES[0][1], CASES[1][1]], [3, 30, 14, 18, 6]))
+    assert got[0][-1] == "Thời gian thực hiện"
+    plan = extract_bytes((HEAD + "\n".join(browser_table([HEADER, CASES[0][1], CASES[1][1]], [3, 30, 14, 18, 6]))
+                          + "\n").encode(), "plan.txt")
+    assert [(t["no"], t["deadline"]["end"]) for t in plan["tasks"]] == [("1", "2026-06-30"), ("2", "2026-12-31")]
+
+
+def _random_row(rng: random.Random, no: str) -> list[str]:
+    title = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}{rng.choice(TAILS)}"
+    return [no, title, rng.choice(AGENCIES), "; ".join(rng.sample(AGENCIES, rng.randint(1, 2))), rng.choice(DEADLINES)]
+
+
+SEEDS = 60
+
+
+def test_generated_browser_tables_read_as_written():
+    """Random tables at random column widths: every row comes back (60 tables; 1 came back whole
+    when the rows were read top-aligned, each wrong one warned as interleaved)."""
+    whole = 0
+    for seed in range(SEEDS):
+        rng = random.Random(seed)
+        body = [_random_row(rng, str(k + 1)) for k in range(rng.randint(3, 8))]
+        widths = [3, rng.randint(22, 40), rng.randint(16, 24), rng.randint(17, 24), rng.randint(9, 12)]
+        got = rows_read(browser_table([HEADER, *body], widths))
+        whole += got[1:] == body
+    assert whole == SEEDS
+
+
+@pytest.mark.parametrize("lines,text", [
+    (["Quý IV", "/2025"], "Quý IV/2025"),
+    (["Trước 30/", "6/2026"], "Trước 30/6/2026"),
+    (["Trước 30", "/6/2026"], "Trước 30/6/2026"),
+    (["Tháng 6", "/2026"], "Tháng 6/2026"),
+    (["Chương trình/", "Đề án"], "Chương trình/ Đề án"),
+    (["Sở Tư pháp", "/ Sở Nội vụ"], "Sở Tư pháp / Sở Nội vụ"),
+])
+def test_a_date_parted_at_its_slash_by_a_line_break_is_joined_whole(lines, text):
+    """A browser breaks a cell's line before or after a slash ("Quý IV" over "/2025"): the date's
+    parts join with no space (a deadline as written), other lines with one."""
+    from kehoach.parse.aligned_cells import cell_text
+
+    assert cell_text(lines) == text
