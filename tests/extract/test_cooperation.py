@@ -75,3 +75,14 @@ def test_unsure_is_warned(form, a, b, wording, lead, support):
     names = {"a": a, "b": b}
     assert found == [([names[lead]], [names[support]] if support else [])], found
     assert "lead-cooperates" in codes
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+@pytest.mark.parametrize("then", ["phối hợp.", "phối hợp thực hiện.", "phối hợp bố trí kinh phí."])
+@pytest.mark.parametrize("lead_words", ["chủ trì thực hiện.", "chủ trì thực hiện, hoàn thành trong Quý III/2026."])
+def test_a_partners_paragraph_under_a_task_item(a, b, then, lead_words):
+    """A task item whose lead and partners are given in paragraphs of their own ("1. Xây dựng …" / "Sở A chủ trì
+    thực hiện." / "Sở B phối hợp."): the partner was lost."""
+    found, _codes = _read(f"{_TASKS}2. Xây dựng cơ sở dữ liệu ngành.\n{b} {lead_words}\n{a} {then}\n{_ORG}"
+                          "Các sở theo chức năng thực hiện.\n")
+    assert found == [([b], [a])], found

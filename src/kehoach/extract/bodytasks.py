@@ -36,7 +36,7 @@ from .bodyverbs import (
     sentence_agency,
     verb_unread,
 )
-from .cooperation import doubt_warning
+from .cooperation import cooperates_only, doubt_warning
 from .labelled import is_category
 from .roles import Role
 from .sections import Section
@@ -231,7 +231,8 @@ def _item_units(sec: Section) -> list[_Unit]:
         return [u for kind, text, loc in sec.content if (u := _headed_item(sec, kind, text, loc))] or _title_units(sec)
     if len(said) == 1 and sec.title:
         lead, text, start, loc = said[0]
-        return [_Unit(lead, text[start:], loc, title=sec.title)]
+        partners = [t for kind, t, _loc in sec.content if kind == "text" and t != text and cooperates_only(t)]
+        return [_Unit(lead, " ".join([text[start:], *partners]), loc, title=sec.title)]  # "Sở B phối hợp." after it
     return [_Unit(lead, text[start:], loc, sec.title, title=text if start else None) for lead, text, start, loc in said]
 
 

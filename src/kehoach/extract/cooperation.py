@@ -63,6 +63,14 @@ def cooperation(text: str, lead_text: str) -> tuple[str | None, str | None, str 
     return None, partners, None
 
 
+def cooperates_only(text: str) -> bool:
+    """Whether a paragraph gives its agency "phối hợp" with no partner named: "Sở B, Công an tỉnh phối hợp thực hiện.",
+    "Sở B phối hợp bố trí kinh phí." (a partner of the item's lead, in a paragraph of its own)."""
+    said = sentence_agency(text + " ")
+    m = _COOPERATES.match(text[said[1]:]) if said else None
+    return m is not None and not m["with"]
+
+
 def _later_partners(text: str) -> str | None:
     """Agencies of the paragraph's later clauses that only cooperate: "Sở A chủ trì …; Sở B, Sở C phối hợp."."""
     found = []
