@@ -21,11 +21,13 @@ _PLACE = rx.compile(r"^(?:\p{Lu}[\p{L}'’]*|\d{1,3})(?:\s*[-–]\s*(?:\p{Lu}[\p
 
 _LAST_AND = rx.compile(r"\s+(?:và|cùng)\s+")
 
-LIST_COLON = (r"(?:(?<=các xã)|(?<=các phường)|(?<=các thị trấn)|(?<=các huyện)|(?<=các quận)|(?<=các thị xã)"
-              r"|(?<=các đặc khu)):(?=\s*(?:\p{Lu}\p{L}*|\d{1,3})(?:\s*[-–]\s*\p{Lu}\p{L}*|\s+\p{Lu}\p{L}*)*\s*(?:,|\svà\s))")
+_LISTED_LEVEL = (r"(?:(?<=các xã:)|(?<=các phường:)|(?<=các thị trấn:)|(?<=các huyện:)|(?<=các quận:)|(?<=các thị xã:)"
+                 r"|(?<=các đặc khu:))(?=\s*(?:\p{Lu}\p{L}*|\d{1,3})(?:\s*[-–]\s*\p{Lu}\p{L}*|\s+\p{Lu}\p{L}*)*\s*(?:,|\svà\s))")
+LIST_COLON = rf":{_LISTED_LEVEL}"
 """The colon that opens a list of places ("UBND các xã: Tân An, Phú Mỹ và …"): part of a name, never where a label
-ends or a clause starts."""
-NOT_LIST_COLON = rf"(?!{LIST_COLON}):"
+ends or a clause starts. (The colon comes first, the level's words are looked at behind it: a pattern that tried the
+look-behinds at every character cost a tenth of a body's reading.)"""
+NOT_LIST_COLON = rf":(?!{_LISTED_LEVEL})"
 """Any other colon, for the patterns that part a sentence or a heading at colons."""
 
 

@@ -11,6 +11,8 @@ partner and no lead), the agency stays the lead and a ``lead-cooperates`` warnin
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import rx
 from ..diagnostics import warning
 from .bodyverbs import HEAD_OR_GROUP, sentence_agency
@@ -42,6 +44,7 @@ def _rest(text: str, lead: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)  # asked for a task's lead, then for its warning
 def cooperation(text: str, lead_text: str) -> tuple[str | None, str | None, str | None]:
     """For a task ``text`` whose agency (``lead_text``) only cooperates: the partner the text names the lead (or
     None), the partners of later clauses ("…; Sở B phối hợp thực hiện": or None), and a doubt to warn of (or
