@@ -25,16 +25,17 @@ _MARK = rx.compile(r"\(\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:đồng\s+|cùng
 """A role mark after a name: "(chủ trì)", "(phối hợp)", or a remark opening with a role ("(chủ trì tổng hợp)",
 "(cơ quan thường trực)", "(đầu mối)": the standing body leads; "(đồng chủ trì)": leading together); words after the
 role are a duty, kept in the note."""
-# Duty verbs written after an agency's name; lower case only, so names ("Sở Xây dựng") are safe.
+# Duty verbs written after an agency's name (a modal before them ends the name: "UBND cấp xã phải chủ trì"); lower
+# case only, so names ("Sở Xây dựng") are safe.
 _VERB = rx.compile(
-    r"(?<=\S)(?<!\bnhà)(?<!\bngười)\s+(?P<verb>chủ\s+trì|phối\s+hợp|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp"
+    r"(?<=\S)(?<!\bnhà)(?<!\bngười)(?:\s+(?:cần\s+phải|cần|phải))?\s+(?P<verb>chủ\s+trì|phối\s+hợp|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp"
     r"|triển\s+khai|tham\s+mưu|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|đôn\s+đốc|giám\s+sát|cập\s+nhật"
     r"|công\s+bố|là\s+cơ\s+quan)\b"
 )
 _MARK_COMMA = rx.compile(r"(\(\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:đồng\s+|cùng\s+)?(?:chủ\s+trì|phối\s+hợp|thường\s+trực|đầu\s+mối)[^()]{0,40}?\))\s*,",
                          rx.I)
 _WITH = rx.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
-_GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)(?<!\bcác)(?<!\bphòng)(?<!\bVP)(?<!\btịch)(?<!\btrưởng)"
+_GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bhợp)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)(?<!\bcác)(?<!\bphòng)(?<!\bVP)(?<!\btịch)(?<!\btrưởng)"
                      rf"\s+(?={GLUED_HEAD}\s+\p{{Lu}}|(?:UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an)\s+(?:các\s+)?{LEVEL}\b|(?<!\blý\s)Các\s+\p{{Ll}})")
 """Where a name glued to the one before it starts at an unambiguous head ("Sở A Sở B", "… Hạ tầng UBND các
 xã", "… Đô thị Công an phường", "… Dược Các đơn vị trực thuộc"; not after "Văn phòng" or "Chủ tịch", whose office it names, nor at "Ban
@@ -93,9 +94,13 @@ def _part_role(part: str) -> tuple[str | None, str, list[str], bool]:
     verb_word = " ".join(verb.group("verb").lower().split())
     if verb_word == "chủ trì":
         with_ = _WITH.search(action)
+        with_ = with_ if with_ and _AGENCY_START.match(with_.group("rest")) else None  # not "phối hợp thực hiện"
         support = [with_.group("rest").strip(" .")] if with_ else []
         return "lead", name, support, not with_ or with_.start() > len("chủ trì, ")
-    if verb_word == "phối hợp":
+    if verb_word == "phối hợp":  # "Sở A phối hợp với Sở B": A supports a lead named elsewhere in the cell, else
+        with_ = _WITH.search(action)  # it does the work with B (the lead), B its partner
+        if with_ and _AGENCY_START.match(with_.group("rest")):
+            return "cooperates", name, [with_.group("rest").strip(" .")], False
         return "support", name, [], True
     return None, name, [], True
 
@@ -121,7 +126,7 @@ def read_roles(text: str | None, column: str = "lead") -> Roles | None:
     for (role, name, named_support, cut), semi in read:
         duty = duty or cut
         default = "support" if column == "support" or has_lead else "lead"
-        target = lead if (role or default) == "lead" else support
+        target = lead if (default if role in (None, "cooperates") else role) == "lead" else support
         sizes = len(lead), len(support)
         target.extend(n for n in name.split("; ") if n)
         support.extend(named_support)

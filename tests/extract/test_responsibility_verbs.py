@@ -1,0 +1,70 @@
+"""A responsibility cell written as a sentence: a modal before the verb ends the name, "phối hợp" names a partner
+(after "chủ trì", or as the only verb: the agency then does the work with its partner), and "phối hợp thực hiện"
+names none. Read through a whole appendix table whose one agency column is "Cơ quan thực hiện"."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.extract.responsibility import read_roles
+from kehoach.pipeline import extract_bytes
+
+CELLS = [  # (cell, column, lead, support)
+    ("UBND cấp xã phải chủ trì", "lead", ["UBND cấp xã"], []),
+    ("Sở Y tế cần chủ trì, phối hợp với Sở Tài chính", "lead", ["Sở Y tế"], ["Sở Tài chính"]),
+    ("Các sở, ngành cần phải phối hợp thực hiện", "support", [], ["Các sở, ngành"]),
+    ("Sở Y tế chủ trì, phối hợp Sở Tài chính", "lead", ["Sở Y tế"], ["Sở Tài chính"]),
+    ("Sở Y tế chủ trì, phối hợp UBND các xã, phường", "lead", ["Sở Y tế"], ["UBND các xã, phường"]),
+    ("Sở Y tế chủ trì, phối hợp thực hiện", "lead", ["Sở Y tế"], []),
+    ("Sở Tài chính phối hợp với Sở Y tế", "lead", ["Sở Tài chính"], ["Sở Y tế"]),
+    ("Sở Tài chính phối hợp với các đơn vị liên quan", "lead", ["Sở Tài chính"], ["các đơn vị liên quan"]),
+    ("Sở Tài chính phối hợp với Sở Y tế", "support", [], ["Sở Tài chính", "Sở Y tế"]),
+    ("Sở A chủ trì; Sở B phối hợp với Sở C", "lead", ["Sở A"], ["Sở B", "Sở C"]),
+    ("Sở B phối hợp", "lead", [], ["Sở B"]),
+]
+
+
+@pytest.mark.parametrize(("cell", "column", "lead", "support"), CELLS, ids=[c for c, *_ in CELLS])
+def test_a_cell_written_as_a_sentence(cell, column, lead, support):
+    roles = read_roles(cell, column)
+    assert (roles.lead, roles.support) == (lead, support)
+
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 41/KH-UBND
+
+Quảng Trị, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+
+Phòng, chống dịch bệnh năm 2026
+
+I. NHIỆM VỤ
+
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+
+Nơi nhận:
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+
+PHỤ LỤC
+
+| STT | Nội dung nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành |
+|---|---|---|---|
+| 1 | Rà soát các ổ dịch cũ | {cell} | Quý II/2026 |
+"""
+
+TABLE = [("UBND cấp xã phải chủ trì", ["Ủy ban nhân dân cấp xã"], []),
+         ("Sở Y tế chủ trì, phối hợp Sở Tài chính", ["Sở Y tế"], ["Sở Tài chính"]),
+         ("Sở Tài chính phối hợp với Sở Y tế", ["Sở Tài chính"], ["Sở Y tế"])]
+
+
+@pytest.mark.parametrize(("cell", "lead", "support"), TABLE, ids=[c for c, *_ in TABLE])
+def test_a_table_cell_written_as_a_sentence(cell, lead, support):
+    (task,) = extract_bytes(PLAN.format(cell=cell).encode(), "plan.md")["tasks"]
+    assert (task["lead"], task["support"]) == (lead, support)
