@@ -248,26 +248,27 @@ def school_year_warnings(tasks: list[dict]) -> list[PlanWarning]:
 
 
 def _season_warnings(tasks: list[dict]) -> list[PlanWarning]:
-    named = [t for t in tasks if (t["deadline"]["text"] and t["deadline"]["end"]
-                                  and _NAMES_SEASON.search(fold_aligned(t["deadline"]["text"])))]
-    if not named:
-        return []
-    first = named[0]
-    return [warning("crop-season", f"{len(named)} task deadline(s) name a crop season (first: task {first['id']}, "
-                    f"{first['deadline']['text'][:60]!r}): read as the season's usual months across the regions "
-                    f"({first['deadline']['start']} to {first['deadline']['end']}); check them against the "
-                    "province's crop calendar", first.get("loc"))]
+    return _named_warning(tasks, _NAMES_SEASON, "crop-season", "a crop season", lambda d: (
+        f"read as the season's usual months across the regions ({d['start']} to {d['end']}); check them against the "
+        "province's crop calendar"))
 
 
 def _school_year_warnings(tasks: list[dict]) -> list[PlanWarning]:
+    return _named_warning(tasks, _NAMES_SCHOOL_YEAR, "school-year", "a school year", lambda d: (
+        "read as 1 September to 31 May, the general-school calendar; check them where another calendar (a "
+        "university's) is meant"))
+
+
+def _named_warning(tasks: list[dict], names, code: str, what: str, reading) -> list[PlanWarning]:
+    """One ``code`` warning for the task deadlines that name ``what`` (dates from a calendar, not the text), at the
+    first of them; ``reading`` says how the first was read."""
     named = [t for t in tasks if (t["deadline"]["text"] and t["deadline"]["end"]
-                                  and _NAMES_SCHOOL_YEAR.search(fold_aligned(t["deadline"]["text"])))]
+                                  and names.search(fold_aligned(t["deadline"]["text"])))]
     if not named:
         return []
     first = named[0]
-    return [warning("school-year", f"{len(named)} task deadline(s) name a school year (first: task {first['id']}, "
-                    f"{first['deadline']['text'][:60]!r}): read as 1 September to 31 May, the general-school "
-                    "calendar; check them where another calendar (a university's) is meant", first.get("loc"))]
+    return [warning(code, f"{len(named)} task deadline(s) name {what} (first: task {first['id']}, "
+                    f"{first['deadline']['text'][:60]!r}): {reading(first['deadline'])}", first.get("loc"))]
 
 
 _DAY_BY = rx.compile(r"(?:truoc|cham nhat(?: la| vao)?|han chot|khong muon hon)\s*(?:ngay\s*)?"
