@@ -21,9 +21,7 @@ REAL = ROOT / "tests" / "real"
 SCANS = sorted(p.name.removesuffix("-scan.pdf") for p in (REAL / "renditions").glob("r*-scan.pdf"))
 KNOWN: dict[str, tuple[int, str, str]] = {}
 """Scans that lose tasks: (how many, the warning that says so, the reason)."""
-SILENT = {
-    "r17-hcm-172-kh-ubnd": "'tổ chức' read 'tố chức' in a lead, with confidence: a real syllable, no warning",
-}
+SILENT: dict[str, str] = {}
 """Scans read otherwise without a warning on the task: bugs to fix (expected failures until then)."""
 MISSING = ocr.missing_engine()
 SAME = 80
