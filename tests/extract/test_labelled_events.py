@@ -66,3 +66,14 @@ def test_an_event_block_reads_whole(time, place, support):
     assert first["deadline"]["end"] == "2026-09-12"
     assert (PLACE[place] or "").rstrip(".").split(":")[0] in (first.get("detail") or "")
     assert (second["lead"], second["deadline"]["end"]) == (["Sở Công Thương"], "2026-10-31")
+
+
+@pytest.mark.parametrize("label", ["Đơn vị thực hiện", "Cơ quan thực hiện"])
+def test_the_implementing_unit_beside_the_lead_is_kept_in_the_note(label):
+    lines = ["Thời gian dự kiến: ngày 12/9/2026.", "Đơn vị chủ trì: Sở Văn hóa, Thể thao và Du lịch.",
+             f"{label}: Trung tâm Văn hóa tỉnh.", "Kinh phí: Ngân sách tỉnh."]
+    plan = extract_bytes(PLAN.format(labels="\n\n".join(f"- {line}" for line in lines)).encode(), "plan.md")
+    first = plan["tasks"][0]
+    assert first["lead"] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert first["note"] == "Đơn vị thực hiện: Trung tâm Văn hóa tỉnh; Kinh phí: Ngân sách tỉnh"
+

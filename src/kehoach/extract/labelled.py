@@ -288,7 +288,8 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
         "lead": [canonical_agency(a) for a in lead_w], "support": [canonical_agency(a) for a in support_w],
         "lead_as_written": lead_w, "support_as_written": support_w, "deadline": deadline,
         "output": "; ".join(lb.text() for lb in unit.get("output")) or None,
-        "target": None, "note": "; ".join(f"Kinh phí: {lb.text()}" for lb in unit.get("funding")) or None,
+        "target": None, "note": "; ".join([*(f"Đơn vị thực hiện: {lb.text()}" for lb in unit.get("agency") if unit.get("lead") and lb.text()),
+                                           *(f"Kinh phí: {lb.text()}" for lb in unit.get("funding"))]) or None,
         "detail": detail, "source": "body", "section": sec.id, "loc": loc.as_dict(),
     }
 
