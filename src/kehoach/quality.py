@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import rx
 from .diagnostics import warning
 from .parse.blocks import Block, Source
+from .vocab.agencies import CONNECTORS
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def lead_warnings(tasks: list[dict]) -> list[PlanWarning]:
     return out
 
 
-_DANGLING = rx.compile(r"(?:^|\s)(?i:và|hoặc|các|những|của|với|cùng|tại|trên|(?<!trực\s)thuộc)\s*$|[,;&/(\-–]\s*$")
+_DANGLING = rx.compile(rf"(?:^|\s)(?i:{CONNECTORS}|tại|trên|(?<!trực\s)thuộc)\s*$|[,;&/(\-–]\s*$")
 """The end of a name cut short: a connector, or a separator with nothing after it."""
 
 

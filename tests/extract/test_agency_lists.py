@@ -7,6 +7,7 @@ import pytest
 
 from kehoach.extract.agencies import canonical_agency, cell_to_agencies
 from kehoach.pipeline import extract_bytes
+from tests.plandoc import plan_document
 
 PLACES = [
     ("UBND các xã: Tân Lập, Mường Tè và Bum Nưa", ["UBND xã Tân Lập", "UBND xã Mường Tè", "UBND xã Bum Nưa"]),
@@ -18,6 +19,7 @@ PLACES = [
     ("UBND các xã: Tân An, Phú Mỹ và Ủy ban nhân dân phường Bến Gót",
      ["UBND xã Tân An", "UBND xã Phú Mỹ", "Ủy ban nhân dân phường Bến Gót"]),
     ("UBND các thị trấn: Yên Thế, Cao Thượng", ["UBND thị trấn Yên Thế", "UBND thị trấn Cao Thượng"]),
+    ("UBND các thành phố: Lai Châu, Điện Biên Phủ", ["UBND thành phố Lai Châu", "UBND thành phố Điện Biên Phủ"]),
     ("UBND các xã: Tân An, Phú Mỹ và UBND các phường: Bến Gót, Hòa Bình",
      ["UBND xã Tân An", "UBND xã Phú Mỹ", "UBND phường Bến Gót", "UBND phường Hòa Bình"]),
     ("Sở Y tế, UBND các xã: Tân An, Phú Mỹ", ["Sở Y tế", "UBND xã Tân An", "UBND xã Phú Mỹ"]),
@@ -39,17 +41,7 @@ def test_a_listed_place_gets_the_full_name_of_its_body():
         "Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Bum Nưa"]
 
 
-PLAN = """ỦY BAN NHÂN DÂN TỈNH LAI CHÂU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-
-Số: 21/KH-UBND
-
-Lai Châu, ngày 05 tháng 01 năm 2026
-
-KẾ HOẠCH
-
-Tổ chức hội chợ xúc tiến thương mại năm 2026
-
-I. NỘI DUNG
+PLAN = plan_document("""I. NỘI DUNG
 
 1. Hội chợ thương mại vùng biên
 
@@ -57,16 +49,7 @@ I. NỘI DUNG
 
 - Đơn vị phối hợp: {support}
 
-- Thời gian thực hiện: Tháng 9/2026.
-
-Nơi nhận:
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-
-Nguyễn Văn An
-"""
+- Thời gian thực hiện: Tháng 9/2026.""", title="Tổ chức hội chợ xúc tiến thương mại năm 2026")
 
 SUPPORTS = [
     ("Các sở, ngành tỉnh, một số Tổng lãnh sự quán và tổ chức quốc tế; Liên minh Hợp tác xã tỉnh, UBND các xã và "
@@ -91,35 +74,10 @@ def test_a_long_support_value_keeps_names_whose_words_are_also_verbs(support, na
     assert task["support"] == names
 
 
-TABLE_PLAN = """ỦY BAN NHÂN DÂN TỈNH LAI CHÂU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-
-Số: 22/KH-UBND
-
-Lai Châu, ngày 05 tháng 01 năm 2026
-
-KẾ HOẠCH
-
-Phát triển thương mại điện tử năm 2026
-
-I. NHIỆM VỤ
-
-Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
-
-Nơi nhận:
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-
-Nguyễn Văn An
-
-PHỤ LỤC
-
+TABLE_PLAN = plan_document("I. NHIỆM VỤ\n\nCác nhiệm vụ cụ thể tại Phụ lục kèm theo.", appendix="""
 | STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
 |---|---|---|---|---|
-| 1 | Xây dựng sàn thương mại điện tử của tỉnh | Sở Công Thương | {support} | Quý IV/2026 |
-"""
-
+| 1 | Xây dựng sàn thương mại điện tử của tỉnh | Sở Công Thương | {support} | Quý IV/2026 |""", number="22/KH-UBND")
 
 @pytest.mark.parametrize(("support", "dangling"), [
     ("Sở Tài chính và", True), ("Sở Tài chính, các", True), ("Sở Tài chính, Sở Khoa học và Công nghệ", False),
@@ -134,28 +92,7 @@ def test_a_name_ending_in_a_connector_is_warned(support, dangling):
     assert all(w["loc"] == task["loc"] for w in warned)
 
 
-BODY_PLAN = """ỦY BAN NHÂN DÂN TỈNH LAI CHÂU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-
-Số: 23/KH-UBND
-
-Lai Châu, ngày 05 tháng 01 năm 2026
-
-KẾ HOẠCH
-
-Tổ chức hội chợ xúc tiến thương mại năm 2026
-
-I. TỔ CHỨC THỰC HIỆN
-
-{body}
-
-Nơi nhận:
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-
-Nguyễn Văn An
-"""
+BODY_PLAN = plan_document("I. TỔ CHỨC THỰC HIỆN\n\n{body}", number="23/KH-UBND")
 
 XA = ["Ủy ban nhân dân xã Phong Thổ", "Ủy ban nhân dân xã Sì Lở Lầu", "Ủy ban nhân dân xã Dào San"]
 BODY = [  # (body, lead, support, title starts with)
@@ -166,6 +103,8 @@ BODY = [  # (body, lead, support, title starts with)
     ("1. UBND các xã: Phong Thổ, Sì Lở Lầu và Dào San: bố trí địa điểm tổ chức hội chợ.", XA, [], "bố trí địa điểm"),
     ("1. Các đơn vị\n\n- UBND các xã: Phong Thổ, Sì Lở Lầu, Dào San: bố trí địa điểm tổ chức hội chợ.", XA, [],
      "bố trí địa điểm"),
+    ("1. Sở Y tế chủ trì, phối hợp với UBND các thành phố: Lai Châu, Mường Lay tổ chức tiêm chủng trong Quý III/2026.",
+     ["Sở Y tế"], ["Ủy ban nhân dân thành phố Lai Châu", "Ủy ban nhân dân thành phố Mường Lay"], "Sở Y tế chủ trì"),
     # a label's colon after a group is still a label: its duty is no list of places
     ("1. UBND các xã: Chủ động bố trí kinh phí tổ chức hội chợ.", ["Ủy ban nhân dân các xã"], [], "Chủ động bố trí"),
     ("1. Các đơn vị\n\n- UBND các phường: Tuyên truyền, vận động Nhân dân tham gia hội chợ.",
@@ -174,8 +113,8 @@ BODY = [  # (body, lead, support, title starts with)
 
 
 @pytest.mark.parametrize(("body", "lead", "support", "title"), BODY,
-                         ids=["support-list", "heading-support-list", "heading-label", "item-label", "group-label",
-                              "group-label-comma"])
+                         ids=["support-list", "heading-support-list", "heading-label", "item-label", "city-list",
+                              "group-label", "group-label-comma"])
 def test_a_list_of_places_in_the_body_is_no_label(body, lead, support, title):
     plan = extract_bytes(BODY_PLAN.format(body=body).encode(), "plan.md")
     (task,) = plan["tasks"]

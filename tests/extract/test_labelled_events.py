@@ -8,18 +8,9 @@ import itertools
 import pytest
 
 from kehoach.pipeline import extract_bytes
+from tests.plandoc import plan_document
 
-PLAN = """ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-
-Số: 31/KH-UBND
-
-Ninh Bình, ngày 05 tháng 01 năm 2026
-
-KẾ HOẠCH
-
-Tổ chức Tuần lễ Văn hóa – Du lịch năm 2026
-
-I. CÁC HOẠT ĐỘNG
+PLAN = plan_document("""I. CÁC HOẠT ĐỘNG
 
 1. Lễ khai mạc Tuần lễ
 
@@ -29,16 +20,8 @@ I. CÁC HOẠT ĐỘNG
 
 - Thời gian: tháng 10/2026.
 
-- Đơn vị chủ trì: Sở Công Thương.
-
-Nơi nhận:
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-
-Nguyễn Văn An
-"""
+- Đơn vị chủ trì: Sở Công Thương.""", title="Tổ chức Tuần lễ Văn hóa – Du lịch năm 2026", province="Ninh Bình",
+                     number="31/KH-UBND")
 
 TIME = ["Thời gian dự kiến: ngày 12/9/2026 (thứ Bảy).", "Thời gian thực hiện dự kiến: ngày 12/9/2026.",
         "Thời gian dự kiến tổ chức: ngày 12/9/2026.", "Thời gian: ngày 12/9/2026."]

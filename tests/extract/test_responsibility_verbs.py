@@ -8,6 +8,7 @@ import pytest
 
 from kehoach.extract.responsibility import read_roles
 from kehoach.pipeline import extract_bytes
+from tests.plandoc import plan_document
 
 CELLS = [  # (cell, column, lead, support)
     ("UBND cấp xã phải chủ trì", "lead", ["UBND cấp xã"], []),
@@ -30,34 +31,10 @@ def test_a_cell_written_as_a_sentence(cell, column, lead, support):
     assert (roles.lead, roles.support) == (lead, support)
 
 
-PLAN = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-
-Số: 41/KH-UBND
-
-Quảng Trị, ngày 05 tháng 01 năm 2026
-
-KẾ HOẠCH
-
-Phòng, chống dịch bệnh năm 2026
-
-I. NHIỆM VỤ
-
-Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
-
-Nơi nhận:
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-
-Nguyễn Văn An
-
-PHỤ LỤC
-
+PLAN = plan_document("I. NHIỆM VỤ\n\nCác nhiệm vụ cụ thể tại Phụ lục kèm theo.", appendix="""
 | STT | Nội dung nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành |
 |---|---|---|---|
-| 1 | Rà soát các ổ dịch cũ | {cell} | Quý II/2026 |
-"""
+| 1 | Rà soát các ổ dịch cũ | {cell} | Quý II/2026 |""", title="Phòng, chống dịch bệnh năm 2026", province="Quảng Trị", number="41/KH-UBND")
 
 TABLE = [("UBND cấp xã phải chủ trì", ["Ủy ban nhân dân cấp xã"], []),
          ("Sở Y tế chủ trì, phối hợp Sở Tài chính", ["Sở Y tế"], ["Sở Tài chính"]),

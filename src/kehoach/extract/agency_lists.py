@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from .. import rx
 
+_LEVELS = ("xã", "phường", "thị trấn", "quận", "huyện", "thị xã", "thành phố", "đặc khu")
+"""Levels of local government whose places a list may name (as written, one space between words)."""
 _BODY_OF_PLACES = (r"(?P<body>(?:Ủy|Uỷ|ỦY|UỶ)\s+(?:ban|BAN)\s+(?:nhân|NHÂN)\s+(?:dân|DÂN)|UBND)\s+(?:các|những)\s+"
-                   r"(?P<level>xã|phường|thị\s+trấn|quận|huyện|thị\s+xã|thành\s+phố|đặc\s+khu)\s*:")
+                   r"(?P<level>" + "|".join(lv.replace(" ", r"\s+") for lv in _LEVELS) + r")\s*:")
 _PLACES_LISTED = rx.compile(rf"^{_BODY_OF_PLACES}\s*(?P<names>\S.*)$")
 _LIST_AFTER = rx.compile(rf"(?:,\s*|\s+(?:và|cùng)\s+)(?={_BODY_OF_PLACES})")
 """Where a list of places begins after other names ("Sở A, Sở B và UBND các xã: C, D")."""
@@ -21,8 +23,8 @@ _PLACE = rx.compile(r"^(?:\p{Lu}[\p{L}'’]*|\d{1,3})(?:\s*[-–]\s*(?:\p{Lu}[\p
 
 _LAST_AND = rx.compile(r"\s+(?:và|cùng)\s+")
 
-_LISTED_LEVEL = (r"(?:(?<=các xã:)|(?<=các phường:)|(?<=các thị trấn:)|(?<=các huyện:)|(?<=các quận:)|(?<=các thị xã:)"
-                 r"|(?<=các đặc khu:))(?=\s*(?:\p{Lu}\p{L}*|\d{1,3})(?:\s*[-–]\s*\p{Lu}\p{L}*|\s+\p{Lu}\p{L}*)*\s*(?:,|\svà\s))")
+_LISTED_LEVEL = ("(?:" + "|".join(f"(?<=các {lv}:)" for lv in _LEVELS) + ")"
+                 r"(?=\s*(?:\p{Lu}\p{L}*|\d{1,3})(?:\s*[-–]\s*\p{Lu}\p{L}*|\s+\p{Lu}\p{L}*)*\s*(?:,|\svà\s))")
 LIST_COLON = rf":{_LISTED_LEVEL}"
 """The colon that opens a list of places ("UBND các xã: Tân An, Phú Mỹ và …"): part of a name, never where a label
 ends or a clause starts. (The colon comes first, the level's words are looked at behind it: a pattern that tried the

@@ -5,6 +5,7 @@ chức quốc tế")."""
 from __future__ import annotations
 
 from .. import rx
+from ..vocab.agencies import CONNECTORS
 from .agencies import cell_to_agencies
 from .responsibility import read_roles
 
@@ -19,7 +20,7 @@ _SCOPE = rx.compile(r",?\s*(?:trong phạm vi|theo)\s+(?:chức năng,?\s*)?nhi�
 """A scope phrase after a name ("các sở trong phạm vi chức năng, nhiệm vụ của mình") is not part of it."""
 _PROSE_WORDS = 10
 """A value part this long is a sentence: its names end at the first verb (not one after a connector)."""
-_DANGLING = rx.compile(r"(?:^|\s)(?:và|hoặc|các|những|của|cùng|với)\s*$")
+_DANGLING = rx.compile(rf"(?:^|\s)(?:{CONNECTORS})\s*$")
 
 
 def value_agencies(parts: list[str]) -> tuple[list[str], list[str]]:

@@ -154,6 +154,8 @@ CUT_HEAD = rf"(?:(?:^|[,;:(]\s*|\s(?:và|với)\s+){CUT_HEAD_WORD}|\s(?:Ủy|U�
 from its words). Not one that names the issuing body ("Văn phòng Sở", "các đơn vị thuộc Sở")."""
 
 LEVEL = r"(?:tỉnh|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố|xã|phường|đặc\s+khu)"
+CONNECTORS = r"và|hoặc|các|những|của|cùng|với"
+"""Words that join the parts of a name or a list, and so never end one ("… Đại sứ quán và", "UBND các")."""
 """The level word that ends a local agency's name ("Hội Nông dân huyện", "UBND các xã, thị trấn")."""
 
 LEVEL_GLUED_HEAD = (r"(?:(?:Sở|Phòng|Hội|Ban|Trung\s+tâm|Văn\s+phòng|Liên\s+đoàn|Chi\s+cục|Mặt\s+trận|Kho\s+bạc|Bảo\s+hiểm|Trạm"
