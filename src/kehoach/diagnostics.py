@@ -25,7 +25,7 @@ CODES: dict[str, str] = {
     "number-missing": "no document number was found",
     "date-missing": "no issue date was found",
     "date-blank": "the date line leaves day and month blank (stamped at signing); the date stays empty",
-    "signer-missing": "a plan whose signer's name was not read (the signature block was not found or not understood)",
+    "signer-missing": "a plan, or a document whose 'Nơi nhận' was read, whose signer's name was not read (the signature block was not found or not understood)",
     "signer-title-cut": "a line of the signature block is a piece of a title cut by a seal or a tear (read by OCR); the signer's title and capacity may be wrong or missing",
     "signer-second": "a second signature stands beside the first (a joint plan of two bodies); document.signer holds the first only",
     "issuer-missing": "no issuing body was found",

@@ -18,11 +18,11 @@ from .extract.body import (
     read_sections,
     unique_bases,
 )
-from .extract.bodytasks import sections_to_tasks
 from .extract.date_spans import school_year_warnings
 from .extract.front import Front, read_attachment, read_front
 from .extract.kind import is_decision, is_directive, is_plan, kind_warnings
 from .extract.labelled import labelled_tasks
+from .extract.loose_tasks import body_assignments
 from .extract.period import plan_to_period, reversed_warnings
 from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
@@ -89,7 +89,7 @@ def build_plan(source: Source) -> dict:
     appendix = read_appendix(blocks, regions, roots, taken,
                              plan_first_year(doc["date"], (doc["attachment"] or {}).get("title") or doc["title"] or ""))
     labelled, labelled_sections, labelled_warnings = labelled_tasks(roots)
-    body_tasks, body_warnings = sections_to_tasks(roots, is_directive(doc), frozenset(labelled_sections))
+    body_tasks, body_warnings = body_assignments(roots, preamble.entries, is_directive(doc), frozenset(labelled_sections))
     tasks = appendix.tasks + labelled + [t for t in body_tasks if t["section"] not in labelled_sections]
     portal_warnings: list[PlanWarning] = []
     apply_metadata(doc, source.portal, portal_warnings)  # a saved portal page's metadata table
@@ -102,7 +102,7 @@ def build_plan(source: Source) -> dict:
     if not doc["is_plan"]:
         targets = []
         if not is_directive(doc):  # a directive's assignments are read; a table of procedures is not one
-            tasks = []
+            tasks = [] if roots else body_tasks  # a letter's assignments are read
             table_warnings = [w for w in table_warnings if not w["code"].startswith("task-")]  # about tasks not given
     sections = [r.to_dict() for r in roots]
     reversed_spans = reversed_warnings(_titles(doc, blocks, front.type_line, regions.plan_front), sections, tasks)

@@ -25,7 +25,7 @@ from ..vocab.agencies import (
     UNITS,
 )
 from .agency_lines import drop_list_label, join_wraps
-from .agency_lists import places_listed
+from .agency_lists import elided_body, places_listed
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
@@ -121,7 +121,7 @@ def _split_commas(part: str) -> list[str]:
             if bit and result and _OFFICE_OF.match(result[-1]):
                 result[-1] += " và " + bit  # "Văn phòng HĐND và UBND huyện": one office of two bodies
             elif bit:
-                result.append(bit)
+                result.append(elided_body(bit, result[-1]) if result else bit)  # "UBND thành phố và các huyện"
     return result
 
 

@@ -58,3 +58,16 @@ def places_listed(line: str, split=None) -> list[str] | None:
         return None
     body, level = m.group("body"), " ".join(m.group("level").split())
     return [f"{body} {level} {p}" for p in pieces] + tail
+
+
+_LEVEL_WORDS = "(?:" + "|".join(lv.replace(" ", r"\s+") for lv in _LEVELS) + ")"
+_BARE_LEVELS = rx.compile(rf"^(?:các|những)\s+{_LEVEL_WORDS}(?:\s*(?:,|và)\s*{_LEVEL_WORDS})*$", rx.I)
+_LOCAL_BODY = rx.compile(r"^(?P<body>(?:Ủy|Uỷ|ỦY|UỶ)\s+(?:ban|BAN)\s+(?:nhân|NHÂN)\s+(?:dân|DÂN)|UBND)\s+(?:các\s+)?" + _LEVEL_WORDS + r"\b")
+
+
+def elided_body(name: str, before: str) -> str:
+    """A list's entry that names only levels ("các huyện", "các xã, phường") after a local People's Committee
+    ("UBND thành phố và các huyện"): the committees of those places, the body written once for both
+    ("UBND các huyện"); ``name`` itself otherwise (no body is "các huyện")."""
+    m = _LOCAL_BODY.match(before)
+    return f"{m.group('body')} {name}" if m and _BARE_LEVELS.match(name) else name

@@ -273,7 +273,7 @@ def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[st
             continue
         out: list[str] = []
         used = [i]
-        inline = m.group("rest").strip()
+        inline = rx.split(r"\s\|(?:\s|$)", m.group("rest"), maxsplit=1)[0].strip()  # a scraped "|" cell beside it: the signature's
         if inline:
             out.extend(x for x in (_clean_recipient(p) for p in rx.split(r"\s-\s|;", inline)) if x)
         j = i + 1

@@ -46,16 +46,17 @@ def kind_warnings(doc: dict, signed_loc: dict | None, second: tuple[dict, dict |
         return [warning("signer-second", f"a second signature stands beside the first ({other['name']}, "
                         f"{other.get('title') or 'no title'}): a joint plan of two bodies? document.signer holds the "
                         "first only", loc)]
-    if doc["is_plan"] and not (doc["signer"] or {}).get("name"):
-        return [warning("signer-missing", "no signer's name was read from the signature block; check the end of "
-                        "the document (a signature beside 'Nơi nhận' or inside a table may be missed)", signed_loc)]
+    unsigned = [warning("signer-missing", "no signer's name was read from the signature block; check the end of "
+                        "the document (a signature beside 'Nơi nhận' or inside a table may be missed)", signed_loc)
+                ] if (doc["is_plan"] or doc["recipients"]) and not (doc["signer"] or {}).get("name") else []
+    # any document whose end is there (its "Nơi nhận") is signed: a letter's or a decision's signer unread is said too
     if not doc["is_plan"] and is_decision(doc) and _ISSUES_PLAN in ascii_fold(doc["title"] or "").replace("phe duyet", "ban hanh"):
-        return [warning("not-a-plan", "a decision issuing a plan, but the plan itself is not in this document (an "
-                        "attachment published as a file of its own?); its sections, targets and tasks are missing")]
+        return [*unsigned, warning("not-a-plan", "a decision issuing a plan, but the plan itself is not in this document "
+                                   "(an attachment published as a file of its own?); its sections, targets and tasks are missing")]
     if not doc["is_plan"]:
-        return [warning("not-a-plan", "this document does not look like a plan (no KẾ HOẠCH header with numbered "
-                        "sections); sections, targets and tasks may be empty")]
-    return []
+        return [*unsigned, warning("not-a-plan", "this document does not look like a plan (no KẾ HOẠCH header with "
+                                   "numbered sections); sections, targets and tasks may be empty")]
+    return unsigned
 
 
 _ISSUES_PLAN = "ban hanh ke hoach"

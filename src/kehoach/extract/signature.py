@@ -229,10 +229,31 @@ def _party_body(rest: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_CELL_SEP = rx.compile(r"\s+\|\s*|\s*\|\s+|^\|\s*|\s*\|$")
+_TRAILING_NAME = rx.compile(r"^(?P<caps>.*?\p{Lu}{2,}[^\p{Ll}]*?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$")
+
+
+def _signature_cell(b: Block) -> list[Block]:
+    """A signature set in a cell of a line a portal scraped with "|" between its cells ("Nơi nhận: - A; - Lưu: VT. |
+    TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn B |"): its capitals and the name after them as
+    blocks of their own; none for a line with no such cell."""
+    if b.kind != "para" or "|" not in b.text:
+        return []
+    for cell in (c.strip() for c in _CELL_SEP.split(b.text)[1:]):
+        m = _TRAILING_NAME.match(cell)
+        if AUTHORITY.match(cell) and m and _person(m["name"]):
+            return [Block("para", part, b.loc, b.lines, [part]) for part in (m["caps"], m["name"])]
+    return []
+
+
 def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | None, list[int]]:
-    """Find the signature block between block indexes ``start`` and ``stop``."""
+    """Find the signature block between block indexes ``start`` and ``stop`` (or in a "|" cell of a line there)."""
     for i in range(start, stop):
         if not _opens(blocks[i]):
+            cell = _signature_cell(blocks[i])
+            found = find_signature(cell, 0, len(cell))[0] if cell else None
+            if found:
+                return found, [i]
             continue
         lines, name, used, cut = _collect(blocks, i, stop)
         if not AUTHORITY.match(blocks[i].raw_lines[0] if blocks[i].raw_lines else blocks[i].text) and name is None:

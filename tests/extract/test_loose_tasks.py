@@ -1,0 +1,87 @@
+"""Assignments in a document with no numbered section (an official letter's paragraphs, a portal's news item quoting
+one) gave no task and no warning: "Giao Sở A chủ trì, phối hợp …; hoàn thành trước ngày …", "UBND thành phố và các
+huyện tổ chức …, báo cáo trước ngày …", "… Theo đó, giao các sở, ngành liên quan có trách nhiệm …". A local People's
+Committee's list that writes the body once ("UBND thành phố và các huyện") gave a lead "các huyện", no body."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach import extract_bytes
+from kehoach.extract.agencies import cell_to_agencies
+
+_LETTER = ("ỦY BAN NHÂN DÂN\nTỈNH AN LẠC\nSố: 812/UBND-KT\nV/v rà soát quy hoạch đất đai\n"
+           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Lạc, ngày 4 tháng 3 năm 2026\n\n"
+           "Kính gửi: Các sở, ban, ngành tỉnh\n\n")
+_LEADS = ["Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Ban Quản lý các khu công nghiệp tỉnh"]
+_DEADLINES = [("hoàn thành trước ngày 10/4/2026", "2026-04-10"), ("báo cáo UBND tỉnh trước ngày 25/4/2026", "2026-04-25")]
+_OPENINGS = ["UBND tỉnh có ý kiến như sau:\n", "Xét đề nghị của Sở Tài chính tại Tờ trình số 12/TTr-STC, Chủ tịch UBND tỉnh "
+             "có ý kiến như sau:\n", ""]
+_ENDS = ["", "\n(Theo Công văn số 812/UBND-KT ngày 4/3/2026)\n", "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"]
+
+
+def _tasks(text: str) -> list[dict]:
+    return extract_bytes(text.encode(), "t.txt")["tasks"]
+
+
+@pytest.mark.parametrize("lead", _LEADS)
+@pytest.mark.parametrize("deadline", _DEADLINES)
+@pytest.mark.parametrize("opening", _OPENINGS)
+@pytest.mark.parametrize("end", _ENDS)
+@pytest.mark.parametrize("head", [_LETTER, ""])
+def test_a_letters_unnumbered_assignment_is_a_task(lead, deadline, opening, end, head):
+    text = (f"{head}{opening}Giao {lead} chủ trì, phối hợp với các đơn vị, địa phương liên quan nghiên cứu, đề xuất "
+            f"phương án xử lý theo quy định; {deadline[0]}./.\n{end}")
+    tasks = _tasks(text)
+    assert [(t["lead"], t["deadline"]["end"]) for t in tasks] == [([lead], deadline[1])]
+    assert tasks[0]["support"] == ["Các đơn vị, địa phương liên quan"]
+    assert tasks[0]["source"] == "body" and tasks[0]["id"].startswith("P")
+
+
+_NEWS = ("Ngày 2/3/2026, UBND tỉnh ban hành Công văn số 640/UBND-NN về rà soát nhu cầu sử dụng đất năm 2027\n"
+         "Theo đó, giao các sở, ngành liên quan có trách nhiệm rà soát nhu cầu sử dụng đất của ngành, gửi báo cáo về "
+         "Sở Nông nghiệp và Môi trường trước ngày 20/3/2026 để tổng hợp.\n"
+         "{body} tổ chức đánh giá kết quả thực hiện kế hoạch sử dụng đất năm 2025, gửi báo cáo về Sở Nông nghiệp và Môi "
+         "trường trước ngày 20/3/2026.\n"
+         "Sở Nông nghiệp và Môi trường đôn đốc các sở, ngành; tổng hợp, báo cáo UBND tỉnh trước ngày 27/3/2026.\n")
+
+
+@pytest.mark.parametrize("body,leads", [
+    ("Ủy ban nhân dân thành phố và các huyện", ["Ủy ban nhân dân thành phố", "Ủy ban nhân dân các huyện"]),
+    ("UBND thị xã và các xã, phường", ["Ủy ban nhân dân thị xã", "Ủy ban nhân dân các xã, phường"]),
+    ("Uỷ ban nhân dân các huyện", ["Ủy ban nhân dân các huyện"]),
+])
+def test_a_news_items_paragraphs_each_open_with_their_agency(body, leads):
+    tasks = _tasks(_NEWS.format(body=body))
+    assert [(t["lead"], t["deadline"]["end"]) for t in tasks] == [
+        (["Các sở, ngành liên quan"], "2026-03-20"), (leads, "2026-03-20"), (["Sở Nông nghiệp và Môi trường"], "2026-03-27")]
+
+
+@pytest.mark.parametrize("para", [
+    "Đề nghị các cơ quan, đơn vị quan tâm thực hiện./.",
+    "Các phong trào thi đua do Ban Quản lý phát động đã lan tỏa rộng khắp, góp phần hoàn thành nhiệm vụ trong năm 2025.",
+    "Căn cứ Kế hoạch số 15/KH-UBND ngày 10/01/2026 của UBND tỉnh về chuyển đổi số, Sở A chủ trì triển khai.",
+    "Trong năm 2025, Sở Y tế đã tổ chức 12 đợt kiểm tra an toàn thực phẩm.",
+    "UBND tỉnh có ý kiến như sau:",
+])
+def test_paragraphs_that_assign_nothing_give_no_task(para):
+    assert _tasks(f"{_LETTER}{para}\n") == []
+
+
+def test_a_plan_with_sections_is_read_from_its_sections_only():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH AN LẠC\nSố: 9/KH-UBND\nAn Lạc, ngày 4 tháng 3 năm 2026\n\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
+            "Giao Sở Tài chính chủ trì, phối hợp các đơn vị bố trí kinh phí; hoàn thành trước ngày 10/4/2026.\n"
+            "I. MỤC ĐÍCH\nBảo đảm tiến độ.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng rà soát quy hoạch.\n")
+    plan = extract_bytes(text.encode(), "t.txt")
+    assert [t["lead"] for t in plan["tasks"]] == [["Sở Xây dựng"]]
+
+
+@pytest.mark.parametrize("cell,names", [
+    ("UBND thành phố và các huyện", ["UBND thành phố", "UBND các huyện"]),
+    ("Ủy ban nhân dân huyện và các xã, thị trấn", ["Ủy ban nhân dân huyện", "Ủy ban nhân dân các xã, thị trấn"]),
+    ("UBND các huyện và thành phố", ["UBND các huyện và thành phố"]),
+    ("Sở Y tế và các huyện", ["Sở Y tế", "các huyện"]),
+    ("UBND thành phố và các đơn vị liên quan", ["UBND thành phố", "các đơn vị liên quan"]),
+])
+def test_levels_after_a_local_committee_are_its_bodies(cell, names):
+    assert cell_to_agencies(cell) == names
