@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def main(argv: list[str]) -> int:
-    from tests.tablegen import LAYOUTS, PRINTED_TEXT, roundtrips, verdicts
+    from tests.tablegen import BROWSER_LAYOUTS, LAYOUTS, PRINTED_TEXT, roundtrips, verdicts
 
     readme = "--readme" in argv
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--layout=")]
@@ -29,7 +29,7 @@ def main(argv: list[str]) -> int:
     n = int(argv[0]) if argv else 200
     print(f"{'layout':8} {'rows':>6} {'right':>6} {'share':>7} {'silent':>6}  tables with a wrong row")
     table = ["| layout | task rows | right | share | wrong with no warning |", "|---|---:|---:|---:|---:|"]
-    for layout in only or [*LAYOUTS, PRINTED_TEXT]:
+    for layout in only or [*LAYOUTS, PRINTED_TEXT, *BROWSER_LAYOUTS]:
         ok = total = silent = 0
         bad: list[int] = []
         for seed, (generated, plan, res) in enumerate(roundtrips(list(range(n)), layout)):
@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
             silent += verdicts(generated, plan).count("silent") if not all(res) else 0
             if not all(res):
                 bad.append(seed)
-        print(f"{layout:8} {total:6} {ok:6} {ok / total:7.2%} {silent:6}  {len(bad)} (seeds {bad[:8]})")
+        print(f"{layout:8} {total:6} {ok:6} {ok / total:7.2%} {silent:6}  {len(bad)} (seeds {bad[:8]})", flush=True)
         table.append(f"| {NAMES[layout]} | {total} | {ok} | {ok / total:.1%} | {silent} |")
     if readme:
         path = ROOT / "README.md"
@@ -72,7 +72,10 @@ NAMES = {"scrape": 'scraped "\\|"-line text', "tab": "tab-separated text", "gfm"
          "flat": "one cell a line (a word processor's text export)",
          "html": "HTML with spans", "docx": "Word with merged cells",
          "pdf": "PDF with ruled table (LibreOffice)", "pdfb": "PDF with borderless table (LibreOffice)",
-         "pdftext": "narrow printed table as `pdftotext -layout` text"}
+         "pdftext": "narrow printed table as `pdftotext -layout` text",
+         "w3m": "web page as `w3m -dump` text, no borders, lines apart by `<br>`",
+         "w3m-paras": "web page as `w3m -dump` text, no borders, cells of `<p>` paragraphs", "w3m-ruled": "web page as `w3m -dump` text, borders drawn",
+         "w3m-ascii": "web page as `w3m -dump -no-graph` text, borders in ASCII"}
 
 
 if __name__ == "__main__":

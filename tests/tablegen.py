@@ -48,6 +48,14 @@ HEADER_WORDS = {
 PDF_LAYOUTS = ["pdf", "pdfb"]
 """Printed by LibreOffice from the Word rendition: ruled, and borderless."""
 LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "aligned-mid", "aligned-packed", "flat", "html", "docx", *PDF_LAYOUTS]
+BROWSER_LAYOUTS = {"w3m": ("", "-graph"), "w3m-paras": ("", "-graph"), "w3m-ruled": (" border='1'", "-graph"),
+                   "w3m-ascii": (" border='1'", "-no-graph")}
+"""The HTML rendition dumped by a text browser (``w3m -dump``, 60 to 100 columns): a table without
+borders (columns one space apart, cells centred vertically; "w3m": each cell's lines apart by
+``<br>``, header cells ``<td>``, as a page saved from a word processor's text often is; "w3m-paras":
+cells of ``<p>`` paragraphs, which set the rows apart by blank lines), with borders drawn in box
+characters ("┌─┬─┐", "│"), and with borders drawn in ASCII ("+---+", "|"): (the table's attribute,
+w3m's option). Measured by scripts/roundtrip.py (w3m is needed)."""
 PRINTED_TEXT = "pdftext"
 """A narrow table (ruled or not, cells set at the top or centred) printed by LibreOffice and turned
 back into text by ``pdftotext -layout`` (measured by scripts/roundtrip.py; not yet in the tests'
@@ -690,7 +698,7 @@ def document(table: Table, layout: str, rng: random.Random) -> tuple[bytes, str]
         return render_docx(table, rng, ruled=rng.random() < 0.7, paged=True, narrow=True), "plan.docx"
     if layout in PDF_LAYOUTS:
         return render_docx(table, rng, ruled=layout == "pdf", paged=True), "plan.docx"
-    if layout == "html":
+    if layout == "html" or layout in BROWSER_LAYOUTS:
         body = "".join(f"<p>{line}</p>" for line in HEAD.strip().split("\n"))
         return f"<html><body>{body}<p>PHỤ LỤC</p>{render_html(table, rng)}</body></html>".encode(), "plan.html"
     text = {"scrape": render_scrape, "tab": render_tab, "gfm": render_gfm, "grid": render_grid,
@@ -740,6 +748,22 @@ def pdftotext_layout(pdf: bytes) -> bytes:
     import subprocess
 
     return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True, timeout=120).stdout
+
+
+def w3m_dump(page: bytes, layout: str, rng: random.Random) -> bytes:
+    """The text ``w3m -dump`` makes of the HTML rendition ``page`` (with or without borders, see
+    :data:`BROWSER_LAYOUTS`), at 60 to 100 columns."""
+    import subprocess
+
+    import re
+
+    border, graph = BROWSER_LAYOUTS[layout]
+    page = page.replace(b"<table border='1'>", f"<table{border}>".encode())
+    if layout == "w3m":  # cells' lines apart by <br>, header cells as data cells
+        page = re.sub(rb"<(/?)th\b", rb"<\1td", page)
+        page = re.sub(rb"(<td[^>]*>)<p>", rb"\1", page).replace(b"</p></td>", b"</td>").replace(b"</p><p>", b"<br>")
+    return subprocess.run(["w3m", "-dump", graph, "-cols", str(rng.randint(60, 100)), "-O", "UTF-8", "-T", "text/html"],
+                          input=page, capture_output=True, check=True, timeout=120).stdout
 
 
 def compare(table: Table, plan: dict) -> list[bool]:
@@ -799,6 +823,8 @@ def roundtrips(seeds: list[int], layout: str) -> list[tuple[Table, dict, list[bo
         docs = [(pdf, "plan.pdf") for pdf in to_pdf([data for data, _name in docs])]
     if layout == PRINTED_TEXT:
         docs = [(pdftotext_layout(pdf), "plan.txt") for pdf, _name in docs]
+    if layout in BROWSER_LAYOUTS:
+        docs = [(w3m_dump(data, layout, random.Random(seed)), "plan.txt") for seed, (data, _name) in zip(seeds, docs, strict=True)]
     out = []
     for table, (data, name) in zip(tables, docs, strict=True):
         plan = extract_bytes(data, name)

@@ -20,6 +20,7 @@ from ..vn import fold, starts_lower
 from ..vocab.table_header import NUMBER_HEADER
 from .aligned import aligned_table, is_header_at
 from .blocks import Block, Loc, Row
+from .boxed import BOX_TOP, boxed_table
 from .columns import LAYOUT_CUE, read_side_by_side
 from .copied import copied_tables
 from .cutrows import join_cut_rows
@@ -337,6 +338,8 @@ def _drawn_table(lines: list[str], i: int, kind: str) -> tuple[list[Row], int] |
         grid = grid_table(lines, i)
         if grid:
             return grid
+    if kind == "text" and BOX_TOP.match(raw):  # a table whose borders a text browser drew
+        return boxed_table(lines, i)
     return None
 
 
