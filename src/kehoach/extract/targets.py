@@ -71,6 +71,8 @@ _MEASURE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})(?![\p{{L}}\d/])\s*")
 """A measure word before the thing counted ("3.000 tấn nông sản"); not one a rate is of ("7 tấn/ha")."""
 _MEASURE_RATE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})\s*/")
 _PREPOSITION = rx.compile(r"^(?:trên|tại|ở|trong|cho|so|với|theo|từ|đến)\b", rx.I)
+_SCOPE_LABEL = rx.compile(r"^(?:tại|ở|đối\s+với|trên\s+địa\s+bàn|khu\s+vực|địa\s+bàn|vùng)\s", rx.I)
+"""Where a labelled figure counts ("Tại địa bàn …:", "Đối với …:", "Khu vực …:"): no indicator of its own."""
 _MONEY = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD)\b")
 _MULTIPLIER = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})\s*")
 MAX_TEXT = 20_000
@@ -365,11 +367,14 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
         if _COUNT_VERB.match(verb):
             indicator = verb
     only_verb = bool(indicator and _COUNT_VERB.match(indicator))  # "có 100% xã …": the verb names nothing
+    # "Tại địa bàn đô thị: 100% trẻ em …": a place before a colon right before the figure says where; what
+    # follows the figure names what it counts ("Tỷ lệ hộ nghèo: 1,5%" is named by the words before it).
+    labelled = before_clean.rstrip().endswith(":") and bool(_SCOPE_LABEL.match(raw_indicator))
     if not indicator and first_indicator:
         indicator = first_indicator
     seg_end = q.end()
     after = _after(clause_body[q.end():])
-    if unit.startswith("%") and (only_verb or not raw_indicator.strip(" -+•")) and _names_a_count(after) \
+    if unit.startswith("%") and (only_verb or labelled or not raw_indicator.strip(" -+•")) and _names_a_count(after) \
             and (not first_indicator or indicator == first_indicator):
         indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
         seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)

@@ -151,7 +151,9 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
             caps_then_sentence = is_upper_text(first_token.rest) and not is_upper_text(line)  # "II. NỘI DUNG" / "Các …:"
             return both_caps or acronym_first or (line.endswith(":") and len(line) <= 60 and not caps_then_sentence)
     if TERMINAL.search(prev) and (starts_upper(line) or line[:1].isdigit()):
-        return False
+        # Where a blank line parts the paragraphs, a line right under a colon is the same paragraph
+        # wrapped ("- Dự án 3 (Tiểu dự án 1):" / "Nâng cao …", "Thời gian:" / "Quý IV/2026").
+        return paragraphs_apart and prev.endswith(":")
     # A case change (upper-case heading, then a sentence) starts a block; one-word fragments
     # ("CỘNG" / "HÒA XÃ HỘI …", "… KCN," / "CCN.") are wraps, not headings.
     # A line of figures has no case: the mode is the last line's with letters ("… NĂM 2025 -" / "2026" / "Thực hiện …").
