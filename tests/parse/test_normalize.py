@@ -18,6 +18,14 @@ CASES = [
     ("công tác /suny thu hút", "công tác thu hút"),
     ("A&amp;B&nbsp;C", "A&B C"),
     ("Ghi chú (*) và (*)", "Ghi chú (*) và (*)"),
+    # a web page's converter: a space inside the closing mark, a bullet or "%" after the opening one, marks in brackets
+    ("có kho *(kho lạnh, cơ sở sơ chế) *bao tiêu sản phẩm", "có kho (kho lạnh, cơ sở sơ chế) bao tiêu sản phẩm"),
+    ("*Căn cứ Luật Thủ đô ngày 1 tháng 2 năm 2024; *", "Căn cứ Luật Thủ đô ngày 1 tháng 2 năm 2024;"),
+    ("*- Công nghiệp, xây dựng*", "- Công nghiệp, xây dựng"),
+    ("*- Cây ăn quả: *Tổng diện tích đạt 500 ha", "- Cây ăn quả: Tổng diện tích đạt 500 ha"),
+    ("*%*", "%"),
+    ("các tỉnh (*Bình An, Hòa Lạc...*) để", "các tỉnh (Bình An, Hòa Lạc...) để"),
+    ("3 * 4 và a *", "3 * 4 và a *"),
     ("  nhiều   khoảng\ttrắng  ", "nhiều khoảng trắng"),
     ("Uỷ ban", "Uỷ ban"),  # spelling is kept
     ("Ủy ban", "Ủy ban"),  # NFD in, NFC out

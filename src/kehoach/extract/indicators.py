@@ -18,7 +18,7 @@ from .targets import text_to_targets
 _INDICATOR = rx.compile(r"chi tieu|chi so|tieu chi|noi dung|linh vuc|ten chi tieu")
 _UNIT = rx.compile(r"^(?:don vi tinh|dvt|don vi)\.?$")
 _YEAR = rx.compile(rf"(?<!\d)({YEAR})(?:\s*[-–]\s*({YEAR}))?(?!\d)")
-_ACHIEVED = rx.compile(r"thuc hien|uoc|hien trang|hien nay|co so|nam goc|da dat|ket qua|thuc te")
+_ACHIEVED = rx.compile(r"thuc hien|uoc|hien trang|hien nay|hien hanh|co so|nam goc|da dat|ket qua|thuc te|so sanh|so voi")
 _SYMBOLS = (("≥", " tối thiểu "), (">=", " tối thiểu "), ("≤", " tối đa "), ("<=", " tối đa "),
             (">", " trên "), ("<", " dưới "))
 _MAX_HEADER_CELL = 60
@@ -26,6 +26,10 @@ _MAX_HEADER_CELL = 60
 
 def _text(cell: list[str]) -> str:
     return " ".join(p.strip() for p in cell if p.strip())
+
+
+_BULLET = rx.compile(r"^[-+•–]\s+")
+"""The mark of a sub-indicator's row ("- Diện tích", "+ Học sinh bán trú"): not part of its name."""
 
 
 def _year_of_header(text: str) -> int | None:
@@ -39,8 +43,55 @@ def _year_of_header(text: str) -> int | None:
     return int(last.group(2) or last.group(1))
 
 
-def _layout(rows) -> tuple[int, int | None, dict[int, int], int] | None:
-    """(indicator column, unit column, {column: year}, first data row) or None."""
+_COLUMN_NUMBER = rx.compile(r"^(?:[A-Za-z]|\(?\d{1,2}\)?(?:\s*=\s*[\d()+\-*/x ]+)?)$")
+"""A cell of the row that numbers a table's columns under its header: "1", "(3)", "A", "4=3/2"."""
+
+
+def _column_numbers(row) -> bool:
+    """Whether ``row`` only numbers the columns ("1 | 2 | 3 | 4=3/2"): not a row of figures."""
+    filled = [t for c in row.cells if (t := _text(c))]
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(t) for t in filled)
+
+
+def _width(rows) -> int:
+    """The number of cells most data rows have (0 when there are none)."""
+    counts: dict[int, int] = {}
+    for row in rows:
+        if sum(1 for c in row.cells if _text(c)) >= 2:
+            counts[len(row.cells)] = counts.get(len(row.cells), 0) + 1
+    return max(counts, key=lambda n: (counts[n], n)) if counts else 0
+
+
+def _year_cells(row) -> dict[int, int] | None:
+    """{position among the filled cells: year} when every filled cell of a header row names one year."""
+    filled = [_text(c) for c in row.cells if _text(c)]
+    years = [_year_of_header(t) for t in filled]
+    if not filled or any(y is None for y in years):
+        return None
+    return {i: y for i, y in enumerate(years) if y is not None}
+
+
+def _year_run(row) -> list[int]:
+    """The years of the filled cells that end a header row when cells before them name none ("Dự toán | 2026 | 2027")."""
+    filled = [_text(c) for c in row.cells if _text(c)]
+    run: list[int] = []
+    for text in reversed(filled):
+        if (year := _year_of_header(text)) is None:
+            break
+        run.insert(0, year)
+    return run if 0 < len(run) < len(filled) else []
+
+
+_RANGE = rx.compile(rf"{YEAR}\s*[-–]\s*{YEAR}")
+
+
+def _layout(rows) -> tuple[int, int | None, dict[int, int], int, tuple[int, list[int]] | None] | None:
+    """(indicator column, unit column, {column: year}, first data row, shifted) or None.
+
+    A header cell that spans several columns ("Năm 2025" over "Kế hoạch | Ước thực hiện", "Giai đoạn
+    2026-2030" over one column a year) leaves the header row shorter than the rows of figures: the
+    columns after the span are counted from the right, and a span of years takes the years of the row
+    under it. ``shifted`` is (how far the year columns moved, the header cells that may span) when they moved."""
     for r, row in enumerate(rows[:3]):
         folded = [ascii_fold(_text(c)) for c in row.cells]
         ind = next((i for i, f in enumerate(folded) if f and len(f) <= _MAX_HEADER_CELL and _INDICATOR.search(f)), None)
@@ -49,16 +100,34 @@ def _layout(rows) -> tuple[int, int | None, dict[int, int], int] | None:
         unit = next((i for i, f in enumerate(folded) if _UNIT.match(f)), None)
         years = {i: y for i, c in enumerate(row.cells) if i not in (ind, unit) and (y := _year_of_header(_text(c)))}
         start = r + 1
-        if not years and start < len(rows):  # "Mục tiêu" over "2025 | 2030" on the next row
-            below = rows[start].cells
-            filled = [i for i, c in enumerate(below) if _text(c)]
-            sub = {i: y for i in filled if (y := _year_of_header(_text(below[i])))}
-            if filled and len(sub) == len(filled):
-                years, start = sub, start + 1
+        below = rows[start] if start < len(rows) else None
+        width = _width(rows[start:])
+        sub = _year_cells(below) if below is not None else None
+        spans = [i for i in years if _RANGE.search(folded[i])]
+        ranged_below = below is not None and any(_RANGE.search(ascii_fold(_text(c))) for c in below.cells)
+        if sub and len(spans) == 1 and width and not ranged_below:  # "Giai đoạn 2026-2030" over "2026 | … | 2030"
+            after = len(row.cells) - 1 - spans[0]  # single columns right of the span
+            first = width - after - len(sub)
+            return ind, unit, {first + k: y for k, y in sub.items()}, start + 1, None
+        if not years and sub is not None and below is not None:  # "Mục tiêu" over "2025 | 2030" on the next row
+            filled = [i for i, c in enumerate(below.cells) if _text(c)]
+            shift = width - len(below.cells) if width > len(below.cells) else 0
+            years, start = {i + shift: sub[k] for k, i in enumerate(filled)}, start + 1
+        elif not years and below is not None and width and (run := _year_run(below)):
+            # "Năm 2025 | Dự kiến 3 năm" over "Dự toán | Ước thực hiện | 2026 | 2027 | 2028": the years end the rows
+            years, start = {width - len(run) + k: y for k, y in enumerate(run)}, start + 1
+        elif years and width > len(row.cells):  # a header cell spans columns: count from the right
+            shift = width - len(row.cells)
+            spannable = [i for i, f in enumerate(folded) if f and i > ind and i != unit]
+            years = {i + shift: y for i, y in years.items()}
+            return ind, unit, years, start, (shift, spannable)
         if years:
-            return ind, unit, years, start
+            return ind, unit, years, start, None
         return None
     return None
+
+
+_SPAN_DOUBT = "the header row has fewer cells than the rows of figures; its year columns were counted from the right"
 
 
 def is_indicator_table(block: Block) -> bool:
@@ -75,13 +144,18 @@ def table_to_indicator_targets(block: Block, plan_year: int | None = None) -> li
     layout = _layout(block.rows)
     if layout is None:
         return []
-    ind_col, unit_col, years, start = layout
+    ind_col, unit_col, years, start, shifted = layout
     if plan_year is not None:
         years = {i: y for i, y in years.items() if y >= plan_year}
+    doubt = None
+    if shifted and years and not any(i < min(years) - shifted[0] for i in shifted[1]):
+        doubt = _SPAN_DOUBT  # no header cell before the year columns that could be the one that spans
     out: list[dict] = []
     for row in block.rows[start:]:
+        if _column_numbers(row):
+            continue
         cells = row.cells
-        indicator = _text(cells[ind_col]) if ind_col < len(cells) else ""
+        indicator = _BULLET.sub("", _text(cells[ind_col])) if ind_col < len(cells) else ""
         unit = _text(cells[unit_col]) if unit_col is not None and unit_col < len(cells) else ""
         if not indicator:
             continue
@@ -103,5 +177,7 @@ def table_to_indicator_targets(block: Block, plan_year: int | None = None) -> li
                 t["year"] = year
                 t["text"] = f"{indicator}: {value} {unit}".strip() + f" ({year})"
                 t["loc"] = row.loc.as_dict()
+                if doubt:
+                    t["doubt"] = doubt
                 out.append(t)
     return out

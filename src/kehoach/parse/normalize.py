@@ -43,8 +43,11 @@ _ESCAPE = rx.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # star that can close (after a letter, digit, punctuation or bracket). Found with two linear scans
 # and a binary search, not one pattern: with unclosed stars a lazy ".+?" rescans to the end from
 # every star, quadratic on "*a *a *a …".
-_EMPHASIS_OPEN = rx.compile(r"""(?<![\p{L}\p{N}*(\\])\*(?=[\p{L}\p{N}"“‘(])""")
-_EMPHASIS_CLOSE = rx.compile(r"""(?<=[\p{L}\p{N}.,:;!?"”’)])\*(?![\p{L}\p{N}*)])""")
+# A web page's converter also leaves a space inside the closing mark ("*(kho lạnh) *bao tiêu",
+# "*Căn cứ Luật …; *"), opens before a bullet or a percent sign ("*- Dịch vụ*", "*%*") and inside a
+# bracket ("(*Hà Nội, Huế*)"); a star between brackets ("(*)") is a footnote's sign and stays.
+_EMPHASIS_OPEN = rx.compile(r"""(?<![\p{L}\p{N}*\\])\*(?=[\p{L}\p{N}"“‘(%]|[-+]\s)""")
+_EMPHASIS_CLOSE = rx.compile(r"""(?<=[\p{L}\p{N}.,:;!?"”’)%])\*(?![\p{L}\p{N}*])|(?<=[^\s*] )\*(?=[\p{L}\p{N}(]|$)""")
 
 
 def _strip_emphasis(text: str) -> str:
