@@ -47,6 +47,19 @@ def test_wrapped_point_in_a_document_whose_paragraphs_are_apart():
     assert together[-2:] == ["a) Chỉ đạo, hướng dẫn hệ thống", "Tuyên giáo trực thuộc tham mưu cấp ủy thực hiện nghiêm túc."]
 
 
+@pytest.mark.parametrize("item,label", [
+    ("- Dự án 3 (Tiểu dự án 1):\nTăng cường truyền thông ở cơ sở.", "- Dự án 3 (Tiểu dự án 1): Tăng cường truyền thông ở cơ sở."),
+    ("- Tại địa bàn có khu công nghiệp:\nPhấn đấu 100% trẻ em được đến trường.",
+     "- Tại địa bàn có khu công nghiệp: Phấn đấu 100% trẻ em được đến trường."),
+])
+def test_a_label_wrapped_at_its_colon_where_paragraphs_are_apart(item, label):
+    """Where a blank line separates every paragraph, a line that ends on a label's colon and the line under it in
+    sentence case are one wrapped paragraph; with no blank lines in the document they stay two."""
+    points = "\n\n".join(f"{k}. Nhiệm vụ thứ {k} được triển khai đúng tiến độ." for k in range(1, 11))
+    assert paras(points + "\n\n" + item)[-1] == label
+    assert paras(points.replace("\n\n", "\n") + "\n" + item)[-1] != label
+
+
 def test_heading_wrap_with_acronym():
     assert paras("7. Về phát triển\nTTCN, làng nghề\n- Rà soát") == ["7. Về phát triển TTCN, làng nghề", "- Rà soát"]
 

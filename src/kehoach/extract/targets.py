@@ -43,15 +43,17 @@ the figure, whole, up to the first word that says something of it (a function wo
 :mod:`kehoach.vocab.targets`), a sign or a capital ("02 di sản văn hóa phi vật thể | được ghi danh"); a rate per
 so many people is one unit ("100 ca/100.000 dân", "30 giường bệnh/vạn dân")."""
 ACHIEVED = rx.compile(
-    r"\b(?:uoc dat|uoc tinh|uoc thuc hien|da dat|da thu hut|da hoan thanh|da co|tinh den|hien co|nang tong so"
+    r"\b(?:uoc dat|uoc tinh|uoc thuc hien|da dat|da thu hut|da hoan thanh|da co|tinh den|(?<!phat )hien co|nang tong so"
     r"|thuc hien duoc|du bao)\b"
 )
-"""Words that mark a figure as already achieved, whatever the sentence says (searched without tones, whole words)."""
+"""Words that mark a figure as already achieved, whatever the sentence says (without tones, whole words; no "phát hiện có")."""
 _REACHED = rx.compile(r"(?i)(?<!\p{L})đạt\s+được(?!\p{L})")
 """"đạt được" (reached), with its tones: without them it is also "đất được" ("giấy chứng nhận quyền sử dụng đất
 được cấp"), which reports nothing."""
 ACHIEVED_UNLESS_GOAL = rx.compile(r"so voi (?:nam|cung ky|ke hoach)|ke hoach nam|hien nay")
 """Comparisons that report a result, unless the sentence states a goal ("phấn đấu … so với năm 2022")."""
+_NOW = rx.compile(r"^(?:[-+•]\s*)?(?:hien nay|hien tai|den nay|tinh den nay|tinh den thoi diem nay)\b")
+"""A clause that opens on the present ("Hiện nay, …", "Đến nay …") reports what is, unless a goal word follows."""
 GOAL_CUE = rx.compile(r"phan dau|muc tieu|chi tieu|dat tren|dat toi thieu|dat it nhat|toi thieu|it nhat|tro len")
 _LEAD_LABEL = rx.compile(r"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhìn|Mục\s+tiêu)\s+)?", rx.I)
 """What may come before the horizon that opens a goal ("- Tầm nhìn đến năm 2030: …")."""
@@ -62,17 +64,20 @@ _STRIP_TAIL = rx.compile(
 )
 """The words that end an indicator and say how it is measured, not what ("… đạt", "… tăng", "… cho"); whole words
 ("cơ sở" does not end in "ở", "giá trị gia tăng" keeps its "tăng")."""
-_HEAD_WORDS = rx.compile(rf"^(?:[-+•]\s*|trong\s+đó\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:trong|vào)\s+(?=năm\s+{YEAR}))", rx.I)
+_HEAD_WORDS = rx.compile(rf"""^(?:[-+•]\s*|trong\s+đó\s*,?\s*|đồng\s+thời\s*,?\s*|phấn\s+đấu\s*|và\s+|(?:trong|vào)\s+(?=năm\s+{YEAR})
+    |(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:số\s+)?\d{{1,2}}(?:\.\d{{1,2}})*\s*[:.)]\s*
+    |từ\s+(?:năm\s+)?{YEAR}\s+trở\s+(?:đi|về\s+sau)\s*,?\s*)""", rx.I | rx.X)
 _EACH_YEAR = rx.compile(r"^(?:mỗi|hằng|hàng)\s+năm\s*,?\s*", rx.I)
 """"Mỗi năm", "Hằng năm,": how often, kept in a target's text, no part of its indicator."""
-"""Words that open a target's text and name no part of it; a horizon there (:func:`dates.horizon_at`) neither."""
+"""Words that open a target's text and name none of it ("Chỉ tiêu 2:", "Từ năm 2025 trở đi,"); a horizon neither."""
+_COUNT_VERB_HEAD = rx.compile(rf"^(?:{alternation(COUNT_VERBS)})(?=\s)", rx.I)
+_SCOPE = rx.compile(r"^(?:tại|ở|đối\s+với|trên\s+địa\s+bàn|khu\s+vực|địa\s+bàn|vùng)\s[^:;]{1,80}(?::\s*|$)", rx.I)
+"""A label of where a goal holds, to its colon ("Tại địa bàn …:", "Khu vực …:"), names nothing ("Tỷ lệ hộ nghèo:" does)."""
 _COUNT_VERB = rx.compile(rf"^(?:{alternation(COUNT_VERBS)})(?:\s+(?:mới|thêm|được))?$", rx.I)
 _MEASURE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})(?![\p{{L}}\d/])\s*")
 """A measure word before the thing counted ("3.000 tấn nông sản"); not one a rate is of ("7 tấn/ha")."""
 _MEASURE_RATE = rx.compile(rf"^(?:{alternation(MEASURE_WORDS)})\s*/")
 _PREPOSITION = rx.compile(r"^(?:trên|tại|ở|trong|cho|so|với|theo|từ|đến)\b", rx.I)
-_SCOPE_LABEL = rx.compile(r"^(?:tại|ở|đối\s+với|trên\s+địa\s+bàn|khu\s+vực|địa\s+bàn|vùng)\s", rx.I)
-"""Where a labelled figure counts ("Tại địa bàn …:", "Đối với …:", "Khu vực …:"): no indicator of its own."""
 _MONEY = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD)\b")
 _MULTIPLIER = rx.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})\s*")
 MAX_TEXT = 20_000
@@ -227,7 +232,8 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
         if not _DIGIT.search(clause_body):
             continue
         folded = ascii_fold(clause_body)
-        if ACHIEVED.search(folded) or _REACHED.search(clause_body) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)):
+        if ACHIEVED.search(folded) or _REACHED.search(clause_body) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)) \
+                or (_NOW.match(folded) and not GOAL_CUE.search(folded)):  # "Hiện nay, toàn tỉnh có khoảng 180 trạm …"
             continue
         found = _clause_targets(clause_body, (own[0] if own else None) or base_year,
                                 fallback_indicator or (out[-1]["indicator"] if out and own else None))
@@ -367,14 +373,14 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
         if _COUNT_VERB.match(verb):
             indicator = verb
     only_verb = bool(indicator and _COUNT_VERB.match(indicator))  # "có 100% xã …": the verb names nothing
-    # "Tại địa bàn đô thị: 100% trẻ em …": a place before a colon right before the figure says where; what
-    # follows the figure names what it counts ("Tỷ lệ hộ nghèo: 1,5%" is named by the words before it).
-    labelled = before_clean.rstrip().endswith(":") and bool(_SCOPE_LABEL.match(raw_indicator))
     if not indicator and first_indicator:
-        indicator = first_indicator
+        verb = _COUNT_VERB_HEAD.match(first_indicator)  # "Hình thành 100 doanh nghiệp A, 50 doanh nghiệp B": the verb
+        indicator = verb.group(0) if verb and not unit.startswith("%") and not _MONEY.match(unit) else first_indicator
     seg_end = q.end()
     after = _after(clause_body[q.end():])
-    if unit.startswith("%") and (only_verb or labelled or not raw_indicator.strip(" -+•")) and _names_a_count(after) \
+    scope = _SCOPE.match(raw_indicator)  # "Tại địa bàn đô thị: phấn đấu ít nhất 55% phường …": where, not what
+    bare = not raw_indicator.strip(" -+•") or bool(scope and not _STRIP_TAIL.sub("", _strip_head(raw_indicator[scope.end():])))
+    if unit.startswith("%") and (only_verb or bare) and _names_a_count(after) \
             and (not first_indicator or indicator == first_indicator):
         indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
         seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
