@@ -753,9 +753,8 @@ def pdftotext_layout(pdf: bytes) -> bytes:
 def w3m_dump(page: bytes, layout: str, rng: random.Random) -> bytes:
     """The text ``w3m -dump`` makes of the HTML rendition ``page`` (with or without borders, see
     :data:`BROWSER_LAYOUTS`), at 60 to 100 columns."""
-    import subprocess
-
     import re
+    import subprocess
 
     border, graph = BROWSER_LAYOUTS[layout]
     page = page.replace(b"<table border='1'>", f"<table{border}>".encode())
