@@ -100,7 +100,7 @@ def split_by_type(files: list[Path], folder: Path) -> dict[str, tuple[Path, int]
     """One PDF of the ruled-table pages and one of the text pages of ``files`` (qpdf)."""
     import pypdfium2 as pdfium
 
-    from kehoach.parse.pdf import _has_rules
+    from kehoach.parse.pdf_ruling import has_rules
 
     picks: dict[str, list[str]] = {"ruled-table pages": [], "text pages": []}
     counts = dict.fromkeys(picks, 0)
@@ -108,7 +108,7 @@ def split_by_type(files: list[Path], folder: Path) -> dict[str, tuple[Path, int]
         doc = pdfium.PdfDocument(f.read_bytes())
         kinds: dict[str, list[str]] = {k: [] for k in picks}
         for i in range(len(doc)):
-            kinds["ruled-table pages" if _has_rules(doc[i]) else "text pages"].append(str(i + 1))
+            kinds["ruled-table pages" if has_rules(doc[i]) else "text pages"].append(str(i + 1))
         doc.close()
         for kind, pages in kinds.items():
             if pages:

@@ -45,9 +45,8 @@ def ruled_pages(data: bytes) -> tuple[int, int, list[str]]:
     whose characters or edges differ from pdfplumber's beyond 0.01 pt)."""
     import pypdfium2 as pdfium
 
-    from kehoach.parse.pdf import _has_rules
     from kehoach.parse.pdf_objects import FontDescents
-    from kehoach.parse.pdf_ruling import ruled_page
+    from kehoach.parse.pdf_ruling import has_rules, ruled_page
 
     try:
         doc = pdfium.PdfDocument(data)
@@ -58,7 +57,7 @@ def ruled_pages(data: bytes) -> tuple[int, int, list[str]]:
     differ: list[str] = []
     for i in range(len(doc)):
         page = doc[i]
-        if _has_rules(page):
+        if has_rules(page):
             ruled += 1
             tp = page.get_textpage()
             if ruled_page(page, tp, partial(fonts.page, i)) is None:

@@ -2,6 +2,7 @@
 
     python scripts/make_merged.py            # needs python-docx, LibreOffice (soffice) and pdftotext
     python scripts/make_merged.py --count 40 --out /tmp/merged   # more variations, elsewhere
+    python scripts/make_merged.py --pages            # long tables over page breaks, into tests/parse/merged_pages/
 
 Each variation is one small plan whose appendix table has runs of 1-4 rows sharing one lead, support or
 deadline cell merged vertically (columns in several orders, cells wrapped or not, the merged text at the
@@ -9,7 +10,9 @@ top of its span or centred in it, or every cell centred, portrait or landscape).
 LibreOffice gives its plain-text export and the PDF that `pdftotext -layout` reads. The outputs go to
 tests/parse/merged/ (committed; the tests do not run this script): for each variation <name>.txt,
 <name>-layout.txt and <name>.json, the rows the table holds (number, lead, support, deadline) and its
-merged runs.
+merged runs. With ``--pages`` the tables are long (20-34 rows, runs of 1-6 rows), so that merged runs cross one
+or two page breaks, with the header row repeated on each page or not; the PDF is kept as well (<name>.pdf, read
+directly) and the outputs go to tests/parse/merged_pages/.
 """
 
 from __future__ import annotations
@@ -27,10 +30,13 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "parse" / "merged"
+OUT_PAGES = ROOT / "tests" / "parse" / "merged_pages"
 
 HEAD = ["ỦY BAN NHÂN DÂN TỈNH AN HÒA", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc", "An Hòa, ngày 5 tháng 2 năm 2026", "KẾ HOẠCH",
@@ -59,21 +65,22 @@ DEADLINES = ["Quý I/2026", "Quý II/2026", "Tháng 6/2026", "Năm 2026", "Thư�
 OUTPUTS = ["Cơ sở dữ liệu", "Báo cáo", "Kế hoạch", "Hệ thống"]
 
 
-def variation(seed: int) -> dict:
-    """A table of 8-11 task rows; each of one or two columns (lead, support, deadline) holds runs of 1-4 rows
-    sharing one merged cell."""
-    rng = random.Random(seed)
+def variation(seed: int, pages: bool = False) -> dict:
+    """A table of 8-11 task rows (``pages``: 20-34, its runs 1-6 rows long); each of one or two columns (lead,
+    support, deadline) holds runs of 1-4 rows sharing one merged cell."""
+    rng = random.Random(seed + (1000 if pages else 0))
     order = ORDERS[seed % len(ORDERS)]
     merged = rng.choice([["support"], ["deadline"], ["lead"], ["support", "deadline"], ["lead", "support"],
                          ["lead", "deadline"]])
-    n = rng.randint(8, 11)
+    n = rng.randint(20, 34) if pages else rng.randint(8, 11)
+    lengths = [2, 3, 4, 5, 6, 6, 1] if pages else [1, 1, 2, 2, 3, 4]
     rows = [{"no": str(i + 1), "title": rng.choice(TITLES), "lead": rng.choice(LEADS), "support": rng.choice(SUPPORTS),
              "deadline": rng.choice(DEADLINES), "output": rng.choice(OUTPUTS)} for i in range(n)]
     runs: dict[str, list[list[int]]] = {}
     for col in merged:
         runs[col], i = [], 0
         while i < n:
-            length = min(n - i, rng.choice([1, 1, 2, 2, 3, 4]))
+            length = min(n - i, rng.choice(lengths))
             for k in range(i + 1, i + length):
                 rows[k][col] = rows[i][col]
             runs[col].append(list(range(i, i + length)))
@@ -84,8 +91,9 @@ def variation(seed: int) -> dict:
         for k in range(1, n):
             while rows[k][col] == rows[k - 1][col]:
                 rows[k][col] = rng.choice({"lead": LEADS, "support": SUPPORTS, "deadline": DEADLINES}[col])
-    return {"name": f"m{seed:02d}", "order": list(order), "merged": merged, "runs": runs, "rows": rows,
-            "centre": rng.choice(["top", "merged", "merged", "all"]), "landscape": rng.random() < 0.6, "group": rng.random() < 0.3}
+    return {"name": f"{'p' if pages else 'm'}{seed:02d}", "order": list(order), "merged": merged, "runs": runs,
+            "rows": rows, "centre": rng.choice(["top", "merged", "merged", "all"]), "landscape": rng.random() < 0.6,
+            "group": rng.random() < 0.3, **({"repeat": rng.random() < 0.5} if pages else {})}
 
 
 def build_docx(var: dict, out: Path) -> None:
@@ -111,6 +119,10 @@ def build_docx(var: dict, out: Path) -> None:
     table.style = doc.styles["Table Grid"]
     for c, field in enumerate(order):
         table.cell(0, c).text = HEADINGS[field]
+    if var.get("repeat"):  # the header row repeated at the top of each page
+        mark = OxmlElement("w:tblHeader")
+        mark.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(mark)
     if group:
         cell = table.cell(1, 0).merge(table.cell(1, len(order) - 1))
         cell.text = "I. NHIỆM VỤ TRỌNG TÂM"
@@ -132,10 +144,11 @@ def build_docx(var: dict, out: Path) -> None:
 
 def expected(var: dict) -> dict:
     return {"rows": [{k: r[k] for k in ("no", "lead", "support", "deadline")} for r in var["rows"]],
-            "runs": var["runs"], "order": var["order"], "centre": var["centre"], "landscape": var["landscape"]}
+            "runs": var["runs"], "order": var["order"], "centre": var["centre"], "landscape": var["landscape"],
+            **({"repeat": var["repeat"]} if "repeat" in var else {})}
 
 
-def render(variations: list[dict], out: Path) -> None:
+def render(variations: list[dict], out: Path, keep_pdf: bool = False) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise SystemExit("LibreOffice (soffice) is needed")
@@ -153,6 +166,8 @@ def render(variations: list[dict], out: Path) -> None:
                            check=True, capture_output=True, timeout=600)
         for doc in docs:
             shutil.copyfile(doc.with_suffix(".txt"), out / f"{doc.stem}.txt")
+            if keep_pdf:
+                shutil.copyfile(doc.with_suffix(".pdf"), out / f"{doc.stem}.pdf")
             subprocess.run(["pdftotext", "-layout", str(doc.with_suffix(".pdf")), str(out / f"{doc.stem}-layout.txt")],
                            check=True)
 
@@ -161,9 +176,11 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--count", type=int, default=16)
     ap.add_argument("--first", type=int, default=0)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--pages", action="store_true", help="long tables over page breaks, their PDFs kept")
     args = ap.parse_args(argv)
-    render([variation(s) for s in range(args.first, args.first + args.count)], args.out)
+    out = args.out or (OUT_PAGES if args.pages else OUT)
+    render([variation(s, args.pages) for s in range(args.first, args.first + args.count)], out, keep_pdf=args.pages)
     return 0
 
 

@@ -37,7 +37,7 @@ def pages_read(data: bytes) -> list[bool]:
     out = []
     for i in range(len(doc)):
         page = doc[i]
-        if pdf._has_rules(page):
+        if pdf.has_rules(page):
             out.append(ruled_page(page, page.get_textpage(), partial(fonts.page, i)) is not None)
     doc.close()
     return out

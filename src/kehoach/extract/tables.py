@@ -29,7 +29,7 @@ from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS ar
 )
 from .table_realign import realigned
 from .table_row import _ROW_NO, row_to_task
-from .table_spans import fill_spans
+from .table_spans import fill_page_tops, fill_spans
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -344,6 +344,8 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
     if fields and spans:  # (a cell merged over rows written once, its others empty)
         misfits = {r.loc.line for r in block.rows if any(code == "table-misaligned" for code, _ in r.doubts)}
         fill_spans(reader.pending, fields, "middle" in spans, misfits, warnings)
+    elif fields:  # (the reader sees merged cells, but not one a page break cut)
+        fill_page_tops(reader.pending, fields, warnings)
     if context is not None:
         context.fields, context.width, context.index = fields, reader.width, index
         context.group, context.group_lead = reader.group, reader.group_lead

@@ -22,10 +22,11 @@ from .blocks import Loc
 from .lines import BARE_NUMBER, DASH_CONTINUATION, PAGE_MARK, names_appendix, starts_block
 from .normalize import footnote_start
 from .pdf_lines import dashes_indented, heading_ends, segments, text_of
+from .pdf_merged import carry_over_break, table_rows
 from .pdf_notes import is_superscript, join_superscripts, mark_cells, mark_page_notes, open_marker
 from .pdf_objects import FontDescents
 from .pdf_rows import join_wrapped
-from .pdf_ruling import INSET, ruled_page, table_rows
+from .pdf_ruling import INSET, has_rules, ruled_page
 from .pdf_stats import median
 from .pdf_tables import Carry, split_borderless
 from .pdf_turned import open_turned, runs_on
@@ -238,18 +239,6 @@ def _open_pdfium(data: bytes, name: str):
         raise ReadError(f"{name}: not a readable PDF (corrupt or truncated); download or export it again") from e
 
 
-def _has_rules(page) -> bool:
-    """Whether the page draws lines (table borders) that pdfplumber must find."""
-    from .pdfium import raw
-
-    count = 0
-    for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
-        count += 1
-        if count >= 4:
-            return True
-    return False
-
-
 def read_pdf(data: bytes, name: str) -> Rendition:
     """Render a PDF's text layer as text lines with their origins (page, line on the page)."""
     pages, chars = _read_pages(data, name)
@@ -285,7 +274,7 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int]:
                 tp, turned = page.upright_textpage()
                 n = tp.count_chars()
                 chars += n
-                ruled = n and _has_rules(page)
+                ruled = n and has_rules(page)
                 found = ruled_page(page, tp, partial(fonts.page, i)) if ruled and RULED_READER == "pdfium" else None
                 if found is not None:
                     pages.append(_Page(i + 1, *found))
@@ -330,6 +319,7 @@ def _lay_out(pages: list[_Page], out: Rendition) -> None:
             out.lines[-1] = join_wrapped(run)
         run.clear()
 
+    last_row: list[list[str]] | None = None  # the last row of the last table written
     for p in pages:
         prev_top = None
         line_no = 0
@@ -338,6 +328,9 @@ def _lay_out(pages: list[_Page], out: Rendition) -> None:
             line_no += 1
             loc = Loc(line_no, p.number)
             if kind == "table":
+                out.warnings += carry_over_break(payload, last_row, loc, p.items[:p.items.index(it)])
+                if payload and (last_row is None or len(payload[-1]) >= len(last_row)):
+                    last_row = payload[-1]  # (a page's table narrower than the one before: a column with no rule there)
                 flush()
                 out.blank(loc)
                 out.add_table(payload, [loc] * len(payload))

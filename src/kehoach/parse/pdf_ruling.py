@@ -18,7 +18,6 @@ from collections.abc import Callable
 from .pdf_notes import join_superscripts, mark_cells, mark_page_notes
 from .pdf_objects import Edge, Unsure, check_page, in_content_order, scan
 from .pdf_objects import chars as page_chars
-from .pdf_rows import join_wrapped
 
 SNAP = 3.0
 JOIN = 3.0
@@ -270,6 +269,18 @@ def _croppable(box: Box, width: float, height: float) -> bool:
     return (o_right - o_left) * (o_bottom - o_top) >= (right - left) * (bottom - top)
 
 
+def has_rules(page) -> bool:
+    """Whether the page (pypdfium2's) draws lines (table borders) that pdfplumber must find."""
+    from .pdfium import raw
+
+    count = 0
+    for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
+        count += 1
+        if count >= 4:
+            return True
+    return False
+
+
 def ruled_page(page, tp, descents: Callable[[], dict[str, float]]) -> tuple[float, list[dict], list[tuple]] | None:
     """A page that draws lines, read from pypdfium2 (``tp``: its text page): (width, words outside
     its tables, tables as ``(bbox, rows)``), as the pdfplumber reader gives them; None when
@@ -295,33 +306,6 @@ def ruled_page(page, tp, descents: Callable[[], dict[str, float]]) -> tuple[floa
     words = join_superscripts(_size_words(rest))
     mark_page_notes(words)
     mark_cells(chars, [t.bbox for t in found])
+    from .pdf_merged import table_rows
+
     return float(width), words, [(t.bbox, table_rows(t)) for t in found]
-
-
-def table_rows(table) -> list[list[list[str]]]:
-    """Cell texts row by row; a cell merged down over several rows gives its text to each of them."""
-    texts = table.extract()
-    rows: list[list[list[str]]] = []
-    for r, row in enumerate(texts):
-        out = []
-        for c, cell in enumerate(row):
-            if cell is None and r > 0 and c < len(table.rows[r].cells) and table.rows[r].cells[c] is None:
-                above = table.rows[r - 1].cells[c] if c < len(table.rows[r - 1].cells) else None
-                own_top = next((b[1] for b in table.rows[r].cells if b is not None), None)
-                if above is not None and own_top is not None and above[3] > own_top + 1:
-                    cell = texts[r - 1][c]  # the cell above reaches down into this row
-                elif above is None and rows and rows[-1][c:c + 1] and _spans_down(table, r, c):
-                    cell = " ".join(rows[-1][c])
-            out.append([join_wrapped(cell.split("\n"))] if cell else [])
-        rows.append(out)
-    return rows
-
-
-def _spans_down(table, r: int, c: int) -> bool:
-    """Whether the merged cell that covers (r - 1, c) also covers row r."""
-    for k in range(r - 1, -1, -1):
-        box = table.rows[k].cells[c] if c < len(table.rows[k].cells) else None
-        if box is not None:
-            own_top = next((b[1] for b in table.rows[r].cells if b is not None), None)
-            return own_top is not None and box[3] > own_top + 1
-    return False
