@@ -58,6 +58,21 @@ def test_continuation_row_without_page_break_is_joined_with_a_warning():
     assert [w["code"] for w in warnings] == ["table-row-joined"]
 
 
+@pytest.mark.parametrize("first, rest, want", [
+    ("Sở Tư pháp", "Bưu điện tỉnh", ["Sở Tư pháp", "Bưu điện tỉnh"]),  # a sub-row's own agency (fused into one before)
+    ("Sở Văn hóa, Thể thao", "và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),  # a name's rest in lower case
+    ("Sở Lao động -", "Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]),  # after an open end
+    ("Sở Y tế và các", "Bệnh viện tỉnh", ["Sở Y tế và các Bệnh viện tỉnh"]),  # after a connector word
+])
+def test_a_row_with_no_number_keeps_an_agency_of_its_own_apart(first, rest, want):
+    """A row with no number under a numbered one (its number and task merged with the row above, or a row a
+    page break cut): a support cell starting in upper case under a closed one is another agency."""
+    text = f"STT\tNội dung\tChủ trì\tPhối hợp\n1\tXây dựng đề án\tSở Nội vụ\t{first}\n\t\tSở Y tế\t{rest}\n"
+    tasks, warnings = tasks_of(text)
+    assert (tasks[0]["lead"], tasks[0]["support"]) == (["Sở Nội vụ", "Sở Y tế"], want)
+    assert [w["code"] for w in warnings] == ["table-row-joined"]
+
+
 def test_combined_column_split_and_unlabelled_warned():
     text = (
         "TT\tNhiệm vụ\tCơ quan chủ trì/ Cơ quan phối hợp\n"

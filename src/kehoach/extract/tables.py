@@ -14,6 +14,7 @@ from ..numbering import roman_to_int
 from ..parse.blocks import Block, Row
 from ..record import Record
 from ..vn import starts_lower
+from ..vocab.agencies import CONNECTORS
 from .responsibility import reads_as_agency
 from .table_checks import appendix_unread  # noqa: F401  (the appendix step imports it from here)
 from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS are used from here)
@@ -65,16 +66,23 @@ def _split_fused(row: Row) -> tuple[list[list[str]], list[list[str]]]:
     return prev_part, rest
 
 
+_OPEN_END = rx.compile(rf"(?:[,;:(/&–-]|\b(?:{CONNECTORS}))\s*$", rx.I)
+"""A cell's text that a line break may cut: its next line goes on with it."""
+
+
 def _append_cells(target: list[list[str]], extra: list[list[str]]) -> None:
+    """A row's cells go on with ``extra``'s (a row a page break cut, or a row with no number under it): a cell's
+    rest in lower case, or after an open end, joins its last line; one starting in upper case under a closed
+    one is a paragraph of its own (another agency, in a sub-row)."""
     while len(target) < len(extra):
         target.append([])
     for i, paras in enumerate(extra):
         if not paras:
             continue
-        if target[i]:
+        if target[i] and not (_cell_text(paras)[:1].isupper() and not _OPEN_END.search(_cell_text(target[i]))):
             target[i] = [_cell_text(target[i]) + " " + _cell_text(paras)]
         else:
-            target[i] = list(paras)
+            target[i] = [*target[i], *paras]
 
 
 class TableContext(Record):
@@ -192,7 +200,7 @@ class _Reader:
             self.group, self.group_lead = title, title
             return True
         label = _cell_text(row.cells[filled[0]]) if len(filled) == 1 else ""
-        if label and filled[0] in (title_col, self.col("no")) and (not self.broke or not self.pending or _LABEL_NO.match(label)) \
+        if label and filled[0] in (title_col, self.col("no"), self.col("group")) and (not self.broke or not self.pending or _LABEL_NO.match(label)) \
                 and not starts_lower(label) and not _ROW_NO.fullmatch(label) and len(rx.findall(r"\p{L}{2,}", label)) >= 2:
             self.group = label  # a label row (or one cell spanning the row)
             name = _LABEL_NO.sub("", label)
