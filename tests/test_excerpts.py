@@ -47,8 +47,22 @@ WARNED: dict[tuple[str, str], str] = {
     **{(f, "issuer"): _LOST_LINE for f in (
         "vanban123-kh-58-2023.txt", "hethongphapluat-kh-346-2022.txt", "hethongphapluat-ct-08-2021.txt", "nhansu-ct-18-2025.txt",
 )},
-    ("luatminhkhue-qd-55-2007.txt", "issues"): "a task read from Điều 2 is no plan's: the decision is not read as "
-                                                "issuing one (warned not-a-plan)",
+    **{(f, "is_plan"): _CUT for f in (
+        "luatminhkhue-qd-719-2012.txt", "tailieu-qd-5556-2021.txt", "hethongphapluat-qd-1194-2018.txt",
+        "thuvienphapluat-qd-567-2025.txt", "hethongphapluat-kh-283-2025.txt", "thuvienphapluat-kh-344-2025.txt",
+        "thuvienphapluat-nq-03-2025.txt", "nhansu-kh-348-2025.txt")},
+    **{(f, "is_plan"): "a portal's page giving a plan's text with no header (no KẾ HOẠCH line, no number line): read as "
+                       "no plan, warned not-a-plan" for f in ("quangngai-skh-kh-359-2025.txt", "laichau-vpubnd-kh-1888-2025.txt")},
+    **{("tailieu-qd-5556-2021.txt", f): "the whole header on one line of a Word file's text, parts apart by double spaces "
+                                         "('Số: 5556/QĐBYT Hà Nội, ngày …    QUYẾT ĐỊNH VỀ VIỆC …'): only the number is read, "
+                                         "the rest warned" for f in ("date", "place", "issuer", "title", "issues")},
+    ("hethongphapluat-qd-1194-2018.txt", "issues"): "the decision's type line and title dropped by the site: not read as "
+                                                     "issuing a plan, warned not-a-plan",
+    ("dongnai-xuanphu-quyche-2021.txt", "title"): "rules issued by a decision, their 'QUY CHẾ LÀM / VIỆC / CỦA ỦY / BAN …' "
+                                                   "title in four pieces with no type line: no title, warned type-name-missing",
+    ("binhdinh-snv-cv-2024-passage.txt", "tasks"): "the addressees of 'Theo đó, Chủ tịch UBND tỉnh đề nghị A, B, C triển khai "
+                                                    "…' run longer than a name may (120 characters): no task, warned "
+                                                    "body-task-unread",
 }
 """(file, field) read otherwise with a warning that says so, and why."""
 SILENT: dict[tuple[str, str], str] = {}

@@ -85,3 +85,33 @@ def test_a_plan_with_sections_is_read_from_its_sections_only():
 ])
 def test_levels_after_a_local_committee_are_its_bodies(cell, names):
     assert cell_to_agencies(cell) == names
+
+
+@pytest.mark.parametrize("para,leads", [
+    ("Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng chuyên môn và UBND các xã, thị trấn tổ chức xây dựng kế "
+     "hoạch thực hiện tại cơ quan, đơn vị mình.", ["Các phòng chuyên môn và Ủy ban nhân dân các xã, thị trấn"]),
+    ("UBND tỉnh yêu cầu Sở Xây dựng rà soát, cập nhật danh mục công trình trọng điểm của ngành.", ["Sở Xây dựng"]),
+    ("Theo đó, Chủ tịch UBND tỉnh đề nghị Sở Y tế tổ chức kiểm tra an toàn thực phẩm tại các chợ đầu mối.", ["Sở Y tế"]),
+])
+def test_a_paragraph_that_hands_out_a_duty_with_no_deadline(para, leads):
+    """A duty handed out by "giao"/"đề nghị"/"yêu cầu" (after its grounds or the issuer asking) is a task with no deadline."""
+    tasks = _tasks(f"{_LETTER}{para}\n")
+    assert [(t["lead"], t["deadline"]["end"]) for t in tasks] == [(leads, None)]
+
+
+@pytest.mark.parametrize("para", [
+    "Trên đây là ý kiến của UBND tỉnh, đề nghị các cơ quan, đơn vị nghiêm túc thực hiện./.",
+    "Đề nghị các đơn vị quan tâm phối hợp thực hiện.",
+    "Sở Y tế đề nghị UBND tỉnh xem xét, phê duyệt kế hoạch phòng chống dịch năm 2026.",
+])
+def test_a_courtesy_or_a_request_upward_is_no_task(para):
+    plan = extract_bytes(f"{_LETTER}{para}\n".encode(), "t.txt")
+    assert plan["tasks"] == [] and "body-task-unread" not in {w["code"] for w in plan["warnings"]}
+
+
+def test_a_body_handed_work_in_a_list_too_long_to_read_is_warned():
+    names = ", ".join(f"Thủ trưởng các cơ quan thuộc khối {k}" for k in ("nội chính", "kinh tế", "văn hóa - xã hội", "đảng"))
+    plan = extract_bytes(f"{_LETTER}Theo đó, Chủ tịch UBND tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, {names}, "
+                         "Chủ tịch UBND các huyện triển khai thực hiện.\n".encode(), "t.txt")
+    assert plan["tasks"] == []
+    assert [w["loc"]["line"] for w in plan["warnings"] if w["code"] == "body-task-unread"] == [11]

@@ -18,6 +18,7 @@ from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
 from .agencies import name_from_caps
 from .bare_title import title_under_header
+from .gazette import gazette_heading, title_text
 from .header_cells import header_pieces, place_cell
 from .issuer_bodies import COMMITTEE_OPENS as _COMMITTEE_OPENS
 from .issuer_bodies import RULE_RUN as _RULE_RUN
@@ -110,14 +111,14 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
         t = front.type_line + 1
         nxt = para(blocks, t)
         if nxt is not None and match_token(nxt.text) is None and not hd.NUMBER_LINE.match(nxt.text):
-            title = nxt.text
+            title = title_text(nxt)
             front.claimed.add(t)
             t += 1
             while (more := para(blocks, t)) is not None and _title_goes_on(title, more.text):
                 title = f"{title} {more.text}"  # a wrapped title's line the reader set apart (a PDF)
                 front.claimed.add(t)
                 t += 1
-            doc["title"] = title.rstrip(" .")
+            gazette_heading(doc, title.rstrip(" ."))  # "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ … NGÀY … VỀ VIỆC …" or a title
         front.body_from = t
         return
     for i in range(min(closing_at, 15)):
@@ -193,7 +194,7 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
             nxt = para(blocks, k)
             tail = _RULE_RUN.sub(" ", nxt.text).strip() if nxt is not None else ""
             if nxt is not None and _ISSUER_TAIL.match(tail):
-                issuer, complete = hd.expand_issuer(left + " " + tail)
+                issuer, complete = hd.expand_issuer(left + " " + _left_column(tail))  # "XÃ AN LẠC | Độc lập …|"
                 front.claimed.add(k)
                 last = k
                 break

@@ -50,7 +50,7 @@ def kind_warnings(doc: dict, signed_loc: dict | None, second: tuple[dict, dict |
                         "the document (a signature beside 'Nơi nhận' or inside a table may be missed)", signed_loc)
                 ] if (doc["is_plan"] or doc["recipients"]) and not (doc["signer"] or {}).get("name") else []
     # any document whose end is there (its "Nơi nhận") is signed: a letter's or a decision's signer unread is said too
-    if not doc["is_plan"] and is_decision(doc) and _ISSUES_PLAN in ascii_fold(doc["title"] or "").replace("phe duyet", "ban hanh"):
+    if not doc["is_plan"] and is_decision(doc) and _ISSUES_PLAN in "".join(ascii_fold(doc["title"] or "").lower().split()).replace("pheduyet", "banhanh"):
         return [*unsigned, warning("not-a-plan", "a decision issuing a plan, but the plan itself is not in this document "
                                    "(an attachment published as a file of its own?); its sections, targets and tasks are missing")]
     if not doc["is_plan"]:
@@ -59,5 +59,6 @@ def kind_warnings(doc: dict, signed_loc: dict | None, second: tuple[dict, dict |
     return unsigned
 
 
-_ISSUES_PLAN = "ban hanh ke hoach"
-"""A decision's title that issues (or approves) a plan: "Ban hành Kế hoạch …", "Phê duyệt Kế hoạch …"."""
+_ISSUES_PLAN = "banhanhkehoach"
+"""A decision's title that issues (or approves) a plan: "Ban hành Kế hoạch …", "Phê duyệt Kế hoạch …" (folded, spaces
+dropped: a converter glues words, "PHÊDUYỆT KẾ HOẠCH")."""

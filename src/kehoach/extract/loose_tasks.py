@@ -13,6 +13,7 @@ gives its duty a deadline; what the paragraph names is then read as the body's a
 from __future__ import annotations
 
 from .. import rx
+from ..diagnostics import warning
 from ..numbering import Token
 from ..parse.blocks import Loc
 from ..vocab.agencies import ASSIGN
@@ -28,50 +29,61 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-_NEWS_LEAD = rx.compile(
-    rf"(?:^|(?<=[\s.;:]))(?:Theo\s+đó|Cụ\s+thể|Trong\s+đó)\s*,\s*(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)?[^,;.]{{0,30}}?"
-    rf"(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
+_ASKER = r"(?:(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?\s+)?"
+"""The issuer asking, before its verb ("UBND tỉnh yêu cầu …", "Chủ tịch UBND tỉnh đề nghị …"); never another body (a
+department's letter that asks the committee, "Sở A đề nghị UBND tỉnh …", hands out no work)."""
+_NEWS_LEAD = rx.compile(rf"(?:^|(?<=[\s.;:]))(?:Theo\s+đó|Cụ\s+thể|Trong\s+đó)\s*,\s*{_ASKER}(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
 """A news item's "accordingly, it assigns …" before the agency ("… Theo đó, giao các sở …", "Theo đó, UBND tỉnh
 yêu cầu Sở A …"): the assignment starts at the verb, even where no stop ends the sentence before it (a headline the
 text export ran into the paragraph)."""
+_OPENING = rx.compile(rf"^(?:[^,;.:]{{3,90}},\s*)?{_ASKER}(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
+"""A paragraph that opens with the verb that hands the work out, after a short clause of its grounds or its asker ("Giao
+Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …")."""
 _LEAD_WORDS = rx.compile(r"^,?\s*(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b", rx.I)
 _OPENS_ASSIGN = rx.compile(rf"^(?i:{ASSIGN})\s+\p{{Lu}}")
-""""Giao Sở A …": a body named by its name (not a courtesy's "Đề nghị các cơ quan, đơn vị quan tâm thực hiện")."""
 _DUE = rx.compile(r"\b(?:trước|chậm\s+nhất|hoàn\s+thành|xong|hạn)\b", rx.I)
 """A time that is a deadline ("hoàn thành trước ngày …"), not one a news item tells of ("trong năm 2025, …")."""
+_COURTESY = rx.compile(r"^,?\s*(?:(?:quan\s+tâm|nghiêm\s+túc|phối\s+hợp|khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời"
+                       r"|triển\s+khai|tổ\s+chức)\s*,?\s*)*(?:thực\s+hiện|triển\s+khai)?\s*[./!]*\s*$", rx.I)
+"""What a courtesy closing hands out: no duty, only "(quan tâm, nghiêm túc) thực hiện" ("Đề nghị các đơn vị quan tâm
+phối hợp thực hiện./."); a duty names what is done ("tổ chức xây dựng kế hoạch …")."""
 
 
-def _assignment(text: str) -> str | None:
-    """The part of a paragraph that assigns work, from its agency on ("Giao Sở A chủ trì …"), or None."""
+def _assignment(text: str) -> tuple[str | None, bool]:
+    """The part of a paragraph that assigns work, from its verb or its agency on ("Giao Sở A chủ trì …"), or None; and
+    whether a named body was handed work ("Đề nghị Ủy ban …") whatever was read of it."""
     if BASIS_START.match(text) and not _NEWS_LEAD.match(text):
-        return None
-    m = _NEWS_LEAD.search(text)
+        return None, False
+    m = _OPENING.match(text) or _NEWS_LEAD.search(text)
     clause = text[m.start("assign"):] if m else text
     clause = clause[:1].upper() + clause[1:]
     said = sentence_agency(clause + " ")
+    named = m is not None and _OPENS_ASSIGN.match(clause) is not None
     if said is None:
-        return None
+        return None, named
     due = find_time_phrase(clause)
-    if _OPENS_ASSIGN.match(clause) or _LEAD_WORDS.match(clause[said[1]:]) or (due and _DUE.search(due)):
-        return clause
-    return None
+    duty = clause[said[1]:]
+    if _LEAD_WORDS.match(duty) or (due and _DUE.search(due)) or (m and not _COURTESY.match(duty)):
+        return clause, named
+    return None, named
 
 
 def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarning]]:
     """The tasks the unnumbered paragraphs ``entries`` ({"text", "loc"}) of a document with no numbered section
     assign, id "P<n>" (the paragraph's place among them), and the warnings reading them gave."""
-    found = [(k, clause, Loc(**e["loc"])) for k, e in enumerate(entries, 1) if (clause := _assignment(e["text"]))]
-    if not found:
-        return [], []
     tasks: list[dict] = []
     warnings: list[PlanWarning] = []
-    for k, clause, loc in found:
-        part = Section(f"P{k}", str(k), None, Role.ORGANIZATION, loc, Token("arabic", str(k), clause),
-                       content=[("text", clause, loc)])
-        read, said = sections_to_tasks([part], whole_body=True)
+    for k, e in enumerate(entries, 1):
+        clause, named = _assignment(e["text"])
+        loc = Loc(**e["loc"])
+        read, said = sections_to_tasks([Section(f"P{k}", str(k), None, Role.ORGANIZATION, loc, Token("arabic", str(k), clause),
+                                                content=[("text", clause, loc)])], whole_body=True) if clause else ([], [])
         if read and all(lead_is_name(a) for t in read for a in t["lead_as_written"]):  # no "Các phong trào … do Ban A"
             tasks.extend({**t, "no": None, "section": None} for t in read)
             warnings.extend(said)
+        elif named:  # "Đề nghị Ủy ban …, Thủ trưởng …, Chủ tịch … triển khai …": a list longer than a name may be
+            warnings.append(warning("body-task-unread", f"paragraph {k} hands work to a body ({e['text'][:60]!r}) "
+                                    "but no task was read from it; check it by hand", loc.as_dict()))
     return tasks, warnings
 
 
