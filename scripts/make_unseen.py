@@ -25,6 +25,9 @@ Markup, one block per line:
     @portal / @end         also render the plan as a web portal's page printed by a browser
     @portalfoot / @end     (<name>-portal.pdf, Chromium): these lines are the page's own text (menu,
                            breadcrumb, metadata box; related documents, footer) before / after the plan
+    @pipes                 the portal Markdown writes each ruled table row on one line ("| 1 | A | B |",
+                           no header separator line, a cell's paragraphs joined by a space), as a
+                           table pasted from Word into a portal's editor comes out of the crawl
 """
 
 from __future__ import annotations
@@ -118,7 +121,7 @@ def blocks(source: Path):
     while i < len(lines):
         line = lines[i].strip()
         i += 1
-        if not line or line.startswith("%") or line in ("@scan", "@stamp"):
+        if not line or line.startswith("%") or line in ("@scan", "@stamp", "@pipes"):
             continue
         if line in ("@layout", "@table", "@portal", "@portalfoot"):
             end = lines.index("@end", i)
@@ -177,9 +180,20 @@ def _scrape_table(rows: list[list[str]], n_head: int, width: int) -> list[str]:
     return out
 
 
+def _pipe_table(rows: list[list[str]]) -> list[str]:
+    """A table as one "|"-separated line per row (merged cells written once, no header separator)."""
+    out = []
+    for cells in rows:
+        texts = [" ".join(p.strip().strip("*_") for p in text.split("\\\\") if p.strip())
+                 for text in cells if text not in ("^", "<")]
+        out.append("| " + " | ".join(texts) + " |")
+    return out
+
+
 def build_scrape(source: Path, out: Path) -> None:
     """The plan as a page of the legal-document portal converted to Markdown (see tests/real/)."""
     lines: list[str] = []
+    pipes = "@pipes" in source.read_text(encoding="utf-8").split("\n")
     for block in blocks(source):
         if block[0] == "layout":
             rows = [[c.strip() for c in line.split(";;")] for line in block[1]]
@@ -187,7 +201,7 @@ def build_scrape(source: Path, out: Path) -> None:
         elif block[0] == "table":
             n_head = block[1].index("---") if "---" in block[1] else 1
             rows = [[c.strip() for c in line.split("|")] for line in block[1] if line != "---"]
-            lines += [""] + _scrape_table(rows, n_head, 45) + [""]
+            lines += [""] + (_pipe_table(rows) if pipes else _scrape_table(rows, n_head, 45)) + [""]
         elif block[0] == "para":
             text = block[1]
             heading = text.startswith("#")
