@@ -28,6 +28,10 @@ def tasks(text: str, name: str = "plan.md") -> list[dict]:
      ["Sở Y tế", "Sở Công Thương"], ["Công an tỉnh"]),
     ("Sở Nông nghiệp và Môi trường (cùng chủ trì); Công an tỉnh", ["Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"]),
     ("Sở Y tế (Chi cục An toàn vệ sinh thực phẩm)", ["Sở Y tế (Chi cục An toàn vệ sinh thực phẩm)"], []),
+    # a remark in brackets in lower case is no part of the name (it was kept in it, silently): the note keeps it
+    ("UBND các xã, phường (chủ trì); Sở Giao thông (hướng dẫn kỹ thuật)", ["UBND các xã, phường"], ["Sở Giao thông"]),
+    ("Sở Văn hóa, Thể thao và Du lịch (đối với các thư viện)", ["Sở Văn hóa, Thể thao và Du lịch"], []),
+    ("Công an tỉnh (PC08)", ["Công an tỉnh (PC08)"], []),
     ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp", ["Sở Nội vụ"], ["Sở Tư pháp"]),
     ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành thực hiện công bố hằng năm",
      ["Sở KH&CN"], ["Các sở, ngành"]),
@@ -139,6 +143,22 @@ def test_scraped_two_row_header_with_two_spanning_cells(top, sub, row, want):
     text = "\n".join("|\n" + "\n|\n".join(r) + "\n|" for r in (top, sub, row)) + "\n"
     (t,) = tasks(text)
     assert (t["title"], t["lead"], t["support"], t["deadline"]["end"], t["output"]) == ("Việc một", *want)
+
+
+@pytest.mark.parametrize("earlier, amended", [("Theo Kế hoạch số 7/KH-UBND", "Điều chỉnh"),
+                                               ("Thời gian cũ", "Thời gian điều chỉnh"),
+                                               ("Trước điều chỉnh", "Sau điều chỉnh")])
+def test_amending_plan_time_split_into_earlier_and_amended(earlier, amended):
+    """A plan amending an earlier one splits the time into the earlier plan's and the amended one: the deadline
+    is the amended time (the earlier one was read as the deadline, silently, and the second header row as a
+    task); the earlier time is kept in the note."""
+    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành", "Ghi chú"], [earlier, amended],
+            ["1", "Việc một", "Sở Y tế", "Quý II/2026", "Quý IV/2026", "Điều chỉnh thời gian"],
+            ["2", "Việc hai", "Sở Nội vụ", "-", "Tháng 9/2026", "Bổ sung mới"]]
+    text = "\n".join("|\n" + "\n|\n".join(r) + "\n|" for r in rows) + "\n"
+    got = [(t["title"], t["deadline"]["end"], t["note"]) for t in tasks(text)]
+    assert got == [("Việc một", "2026-12-31", f"Điều chỉnh thời gian; {earlier}: Quý II/2026"),
+                   ("Việc hai", "2026-09-30", f"Bổ sung mới; {earlier}: -")]
 
 
 def test_scraped_cell_across_start_and_end_columns():
@@ -280,3 +300,16 @@ def test_two_agencies_leading_together_in_one_cell():
     got = tasks("| STT | Nội dung | Cơ quan thực hiện | Thời gian |\n|---|---|---|---|\n"
                 "| 1 | Giám sát an toàn thực phẩm | Sở Y tế, Sở Nông nghiệp và Môi trường (đồng chủ trì); Công an tỉnh | Hằng quý |\n")
     assert [(t["lead"], t["support"]) for t in got] == [(["Sở Y tế", "Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"])]
+
+
+@pytest.mark.parametrize("times, rows", [(["07h30 - 08h00", "08h00 - 08h15", "8 giờ 15"], 0),
+                                         (["14:00", "14:30 - 15:00", ""], 0),
+                                         (["Tháng 3/2026", "Quý II/2026", "Năm 2026"], 3)])
+def test_event_running_order_by_the_clock_is_no_task_table(times, rows):
+    """An event plan's programme ("Thời gian | Nội dung | Đơn vị thực hiện" with clock times) says who does what at
+    the ceremony: no task (each row was a task, its lead the one who speaks); a table of dates is one."""
+    lines = ["| Thời gian | Nội dung | Đơn vị thực hiện |", "|---|---|---|"]
+    lines += [f"| {t} | Việc số {k} của buổi lễ | Sở Văn hóa, Thể thao và Du lịch |" for k, t in enumerate(times, 1)]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode("utf-8"), "plan.md")
+    assert len(plan["tasks"]) == rows
+    assert not [w for w in plan["warnings"] if w["code"] in ("coverage-low", "appendix-unread")]

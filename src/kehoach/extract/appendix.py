@@ -11,7 +11,7 @@ from .dates import find_horizon, find_horizons, text_to_deadline
 from .regions import APPENDIX_MARK, Regions, para
 from .sections import Section
 from .table_header import PERIOD, YEAR, header_to_fields
-from .tables import TableContext, appendix_unread, table_to_tasks
+from .tables import TableContext, appendix_unread, running_order_table, table_to_tasks
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -108,8 +108,8 @@ def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str
     table of indicators."""
     tasks, warnings = table_to_tasks(b, table_no, section, "appendix", context, i)
     warnings += _title_horizon(tasks, context.fields or {}, title, table_no, b)
-    placed = bool(tasks)
-    if not tasks:
+    placed = bool(tasks) or running_order_table(b)
+    if not placed:
         from .indicators import (  # (a table of figures is rare)
             is_indicator_table,
             table_to_indicator_targets,

@@ -32,6 +32,10 @@ _VERB = rx.compile(
     r"|triển\s+khai|tham\s+mưu|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|đôn\s+đốc|giám\s+sát|cập\s+nhật"
     r"|công\s+bố|là\s+cơ\s+quan)\b"
 )
+_REMARK = rx.compile(r"\s*\(\s*(?P<remark>\p{Ll}[^()]{2,80}?)\s*\)$")
+"""A remark in brackets closing a name, opening in lower case: what the agency does or where ("Sở Y tế (hướng dẫn
+chuyên môn)", "Sở A (đối với các trường học)"); no part of the name, which a unit in brackets is ("Sở Y tế (Chi cục
+An toàn vệ sinh thực phẩm)", "(PC08)"). Kept in the note, as a duty is."""
 _MARK_COMMA = rx.compile(r"(\(\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:đồng\s+|cùng\s+)?(?:chủ\s+trì|phối\s+hợp|thường\s+trực|đầu\s+mối)[^()]{0,40}?\))\s*,",
                          rx.I)
 _WITH = rx.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
@@ -87,6 +91,9 @@ def _part_role(part: str) -> tuple[str | None, str, list[str], bool]:
     if mark:
         role = "support" if mark.group("role").lower().startswith("ph") else "lead"
         return role, (part[:mark.start()] + " " + part[mark.end():]).strip(" ,;:-"), [], bool(mark.group("more").strip())
+    remark = _REMARK.search(part)
+    if remark and _AGENCY_START.match(part) and len(part[:remark.start()].split()) >= 2:
+        return None, part[:remark.start()].strip(" ,;:-"), [], True
     verb = _VERB.search(part)
     if verb is None or len(part[:verb.start()].split()) < 2:
         return None, part, [], False

@@ -99,3 +99,14 @@ def glued_markers(tasks: list[dict], footnotes: list[dict]) -> list[PlanWarning]
                                    f"like footnote {m.group(2)}'s marker glued to a word; check it", t.get("loc")))
                 break
     return out
+
+
+_CLOCK = rx.compile(r"^\d{1,2}\s*(?:h|giờ|:)\s*(?:\d{2})?\s*(?:phút|')?(?:\s*[-–]\s*\d{1,2}\s*(?:h|giờ|:)\s*(?:\d{2})?\s*(?:phút|')?)?$",
+                    rx.I)
+
+
+def running_order(times: list[str]) -> bool:
+    """Whether a table's time cells are a programme's running order: clock times ("07h30 - 08h00", "8 giờ 15", "14:00"),
+    every filled one, two at least. Its rows say who does what at the event, no task of the plan."""
+    filled = [t.strip() for t in times if t.strip()]
+    return len(filled) >= 2 and all(_CLOCK.match(t) for t in filled)

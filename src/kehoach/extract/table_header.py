@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import rx
 from ..parse.blocks import Row
 from ..vn import ascii_fold, starts_lower
-from ..vocab.table_header import COLUMN_WORDS, DATELESS_WORDS, SUB_COLUMN_WORDS
+from ..vocab.table_header import COLUMN_WORDS, DATELESS_WORDS, SUB_COLUMN_WORDS, TIME_REVISION_WORDS
 
 
 def _cell_text(paragraphs: list[str]) -> str:
@@ -94,6 +94,13 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
 
 
 _SUB_COLUMN_RES = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]
+_REVISION_RES = [(f, rx.compile(rf"^(?:{p})$")) for f, p in TIME_REVISION_WORDS]
+
+
+def _revision(folded: str) -> str | None:
+    """ "amended" or "earlier" for a sub-column of the time in a plan amending another ("Điều chỉnh",
+    "Theo Kế hoạch số 12/KH-UBND"), else None."""
+    return next((name for name, pat in _REVISION_RES if pat.match(folded)), None)
 
 
 def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = None) -> dict[int, str] | None:
@@ -110,6 +117,9 @@ def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = N
             name = YEAR + f  # "Lộ trình thực hiện" over "2026 | 2027 | …": a row marks the years it runs
         if name is None and header is not None and (period := _period(f, _time_header(header, i))):
             name = PERIOD + period  # "… năm 2026" over "Quý I | Quý II | …": a row marks its quarters
+        if name is None and header is not None and (kind := _revision(f)) and _under_time(header, i):
+            # an amending plan's time: the amended one is the deadline, the earlier one goes to the note
+            name = "deadline" if kind == "amended" else EXTRA + _cell_text(cell).strip(" :")
         if name is None:
             return None
         out[i] = name
@@ -167,7 +177,7 @@ def place_sub_header(header: list[list[str]], sub: list[list[str]],
     second row does not fit."""
     names = [next((name for name, pat in _SUB_COLUMN_RES if pat.match(ascii_fold(_cell_text(c)).strip(" .:"))),
                   "year" if _YEAR.fullmatch(_cell_text(c)) or _PERIOD.fullmatch(ascii_fold(_cell_text(c)).strip(" .:"))
-                  else None) for c in sub]
+                  or _revision(ascii_fold(_cell_text(c)).strip(" .:")) else None) for c in sub]
     if None in names or not sub:
         return None
     kinds = ["deadline" if name in ("start", "end", "year") else "lead" if name in ("lead", "support") else None

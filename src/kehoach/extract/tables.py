@@ -16,7 +16,7 @@ from ..record import Record
 from ..vn import starts_lower
 from ..vocab.agencies import CONNECTORS
 from .responsibility import reads_as_agency
-from .table_checks import appendix_unread  # noqa: F401  (the appendix step imports it from here)
+from .table_checks import appendix_unread, running_order  # noqa: F401  (the appendix step imports appendix_unread from here)
 from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS are used from here)
     _GROUP_NO,
     COLUMN_WORDS,
@@ -348,6 +348,8 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
     reader = _Reader(block, context, index)
     reader.read()
     fields, warnings = reader.fields, reader.warnings
+    if _running_order(reader):
+        return [], warnings  # an event's running order by the clock ("07h30 - 08h00 | Đón tiếp đại biểu | …")
     spans = {r.spans_unseen for r in block.rows} - {None}
     if fields and spans:  # (a cell merged over rows written once, its others empty)
         misfits = {r.loc.line for r in block.rows if any(code == "table-misaligned" for code, _ in r.doubts)}
@@ -366,3 +368,15 @@ def table_to_tasks(block: Block, table_no: int, section: str | None, source: str
     for k, p in enumerate(reader.pending, 1):
         tasks.append(row_to_task(p, fields or {}, f"A{table_no}.{k}", section, source, warnings))
     return tasks, warnings
+
+
+def _running_order(reader: _Reader) -> bool:
+    return bool(reader.fields) and running_order([reader.cell(p["cells"], "deadline") for p in reader.pending])
+
+
+def running_order_table(block: Block) -> bool:
+    """Whether a table is an event's running order (:func:`.table_checks.running_order`): it gives no task, and its
+    lines are accounted for."""
+    reader = _Reader(block, None, None)
+    reader.read()
+    return _running_order(reader)

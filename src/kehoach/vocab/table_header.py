@@ -43,6 +43,16 @@ SUB_COLUMN_WORDS: list[tuple[str, str]] = [
 ]
 """(field, pattern) for a whole cell of a header's second row ("Thời gian" over "Bắt đầu | Hoàn thành")."""
 
+TIME_REVISION_WORDS: list[tuple[str, str]] = [
+    ("amended", r"(?:thoi gian |thoi han )?(?:sau |da |de nghi )?dieu chinh(?: lai| thanh| bo sung)?"
+                r"|(?:thoi gian |thoi han )?(?:moi|dieu chinh moi)"),
+    ("earlier", r"(?:thoi gian |thoi han )?(?:theo|tai|da giao tai|da giao theo) (?:ke hoach|quyet dinh|van ban|chuong trinh)\b.*"
+                r"|(?:thoi gian |thoi han )?(?:truoc (?:khi )?dieu chinh|cu|ban dau|da giao|duoc giao)"),
+]
+"""(kind, pattern) for a whole cell of a header's second row under the time, in a plan that amends an earlier one
+("Thời gian hoàn thành" over "Theo Kế hoạch số 12/KH-UBND | Điều chỉnh"): the amended time is the deadline, the
+earlier one is kept in the note."""
+
 SUB_HEADER_CELL = r"bat dau|hoan thanh|ket thuc|chu tri|phoi hop|tu ngay|den ngay"
 """A whole cell that is a second-row header word: in a "|" scrape such a cell may open a row."""
 
