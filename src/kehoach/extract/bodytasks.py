@@ -89,8 +89,8 @@ def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
         # "5. UBND các xã: An Bình, Tân Lập … và UBND thị trấn X." names who, it is no task
         return f"{agency.rstrip(' :')}: {sec.content[0][1].strip().rstrip('.;')}", 1, False
     if sec.content and not _TERMINAL.search(agency):
-        kind, first, _loc = sec.content[0]
-        if kind == "text" and first[:1].isupper() and not _TERMINAL.search(first) and not DUTY_WORD.match(first) \
+        kind, first, first_loc = sec.content[0]
+        if kind == "text" and first_loc != sec.loc and first[:1].isupper() and not _TERMINAL.search(first) and not DUTY_WORD.match(first) \
                 and len(first.split()) <= _CONTINUATION_MAX_WORDS and len(sec.content) > 1:
             return f"{agency} {first}", 1, False
     return agency, 0, False
@@ -178,6 +178,13 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Uni
             intro = ((_own_agency(para, agency) or (agency,))[0], para)
             continue
         intro = None if kind == "text" else intro
+        if agency and kind == "text" and _CLOSING.match(para) and any(c[0] != "text" for c in content[:k]):
+            continue  # "Yêu cầu các cơ quan, đơn vị …" after the last agency's items: the part's closing, no duty of it
+        if kind == "text" and k and content[k - 1][0] == "text" and units and units[-1].loc == content[k - 1][2] \
+                and not _TERMINAL.search(content[k - 1][1]) and len(para.split()) <= _CONTINUATION_MAX_WORDS \
+                and _TERMINAL.search(para) and not DUTY_WORD.match(para) and not _own_agency(para, agency):
+            units[-1] = _Unit(units[-1].lead, f"{units[-1].text} {para}", units[-1].loc, units[-1].group)
+            continue  # a sentence's short end a line break parted from it ("… tại khu vực tổ chức" / "Lễ kỷ niệm.")
         for text in _run_items(para):
             own = _own_agency(text, agency)
             lead = own[0] if own else intro[0] if intro else agency
@@ -186,6 +193,10 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Uni
     return units
 
 
+_CLOSING = rx.compile(rf"^(?:Yêu\s+cầu|Đề\s+nghị)\s+(?:{GROUP_HEAD}|(?:Thủ\s+trưởng|Chủ\s+tịch)\s+các\b)")
+"""A paragraph that addresses every body at once ("Yêu cầu các cơ quan, đơn vị triển khai …", "Đề nghị Thủ trưởng các
+sở …"): after an agency's items, the implementation part's closing, which the section tree puts under the last
+heading."""
 _RUN_DASH = rx.compile(rf"(?:^|\s)[-–]\s+(?=(?i:{VERBS})\b)")
 """A dash that opens a duty ("- Chủ trì …", "- Phối hợp với …"), never one inside a name ("Ban Thi đua - Khen thưởng")."""
 

@@ -30,7 +30,9 @@ _PARTNER_LEADS = rx.compile(rf"^(?P<who>{HEAD_OR_GROUP}\b[^();,.]{{1,80}}?)\s*(?
 """A partner named the lead: "Sở B (cơ quan chủ trì)", "Sở B là cơ quan chủ trì"."""
 _PARTNER_THEN_LEADS = rx.compile(rf"^(?P<who>{HEAD_OR_GROUP}\b[^();,.]{{1,80}}?)\s+chủ\s+trì\b")
 _ALONE = rx.compile(r"^\s*(?:(?:thực\s+hiện|triển\s+khai)\s*)?(?:[.;]|$)", rx.I)
-_CLAUSE = rx.compile(r"[;.]\s+(?=\p{Lu})")
+_CLAUSE = rx.compile(r"[;.]\s+(?=\p{Lu})|;\s+(?=các\s)")
+"""Where a later clause starts: a sentence, or a ";" clause opening with a capital or with a group of agencies in
+lower case, as a bracket writes it ("(Sở A chủ trì; các sở, ngành liên quan phối hợp)")."""
 
 
 def _rest(text: str, lead: str) -> str | None:

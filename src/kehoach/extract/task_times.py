@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from ..model import PlanWarning
     from .period import Period
 
-_BRACKET = rx.compile(r"[(\[](?P<b>[^()\[\]]{4,90})[)\]]")
+_BRACKET = rx.compile(r"[(\[](?P<b>[^()\[\]]{4,200})[)\]]")
+"""A bracket in a sentence; one that assigns the task and then gives its time is long ("(Sở A chủ trì, phối hợp với
+Ủy ban nhân dân các xã, phường có liên quan; thực hiện năm 2026 - 2027)")."""
 BRACKET_TIME = rx.compile(
     rf"""^\s*(?:du\s+kien\s+)?
         (?P<label>thoi\s+(?:han|gian)(?:\s+(?:hoan\s+thanh|thuc\s+hien))?\s*:?\s*)?

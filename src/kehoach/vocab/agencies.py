@@ -63,6 +63,7 @@ HEAD_WORDS: tuple[str, ...] = (
     r"T(?:òa|oà)\s+án",
     r"BQL",
     r"Thường\s+trực",
+    r"Trạm(?=\s+(?-i:\p{Lu}))",  # a station by its name ("Trạm Y tế xã", "Trạm Khuyến nông"); "trạm bơm" is none
     r"Lực\s+lượng(?=\s+(?-i:\p{Lu}))",  # a force by its name ("Lực lượng Công an", "lực lượng Công an xã"); "lực lượng lao động" is none
 )
 """Words that start an agency's name ("Sở Tài chính", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"),
@@ -78,7 +79,7 @@ GROUP_HEAD = r"(?:[Cc]ác\s+(?:" + "|".join(GROUP_WORDS) + "))"
 """A group of agencies by what they are: "Các sở, ban, ngành liên quan", "các đơn vị"."""
 
 BODY_WORDS: tuple[str, ...] = (
-    r"Tổng\s+cục", r"Tập\s+đoàn", r"Bưu\s+điện", r"Đội", r"Tổ(?!\s+(?:chức|quốc))", r"Hạt", r"Trạm", r"Học\s+viện",
+    r"Tổng\s+cục", r"Tập\s+đoàn", r"Bưu\s+điện", r"Đội", r"Tổ(?!\s+(?:chức|quốc))", r"Hạt", r"Học\s+viện",
     r"Đại\s+học", r"Cao\s+đẳng", r"Lực\s+lượng", r"Cảnh\s+sát", r"Kiểm\s+lâm", r"Chi\s+bộ", r"Đảng\s+bộ", r"Khối",
     r"Đồn", r"Cảng\s+vụ", r"Hãng", r"Câu\s+lạc\s+bộ", r"Bảo\s+tàng", r"Thư\s+viện", r"Nhà\s+(?:hát|văn\s+hóa|xuất\s+bản)",
 )
@@ -135,8 +136,10 @@ PEOPLE_HEAD = (r"(?:Người\s+dân|Nhân\s+dân|Cộng\s+đồng(?:\s+dân\s+c�
 ASSIGN = r"(?:Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)"
 """Words that hand a task to the agency after them: "Giao Sở Tài chính chủ trì …", "Đề nghị Ủy ban Mặt trận …"."""
 
-PERSON_HEAD = r"(?:Thủ\s+trưởng|Chủ\s+tịch)"
-"""A person named by office, who leads as the agency does: "Chủ tịch UBND các huyện", "Thủ trưởng các sở"."""
+PERSON_HEAD = (r"(?:Thủ\s+trưởng|Chủ\s+tịch|Trưởng(?=\s+(?:các\s+)?(?:thôn|bản|ấp|xóm|buôn|làng|khóm|sóc|tổ\s+dân\s+phố"
+               r"|khu\s+phố|khu\s+dân\s+cư)\b))")
+"""A person named by office, who leads as the agency does: "Chủ tịch UBND các huyện", "Thủ trưởng các sở", the head of
+a hamlet or residential group ("Trưởng các thôn", "Trưởng thôn, tổ dân phố")."""
 
 GLUED_HEAD = (r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý|(?<!\bHải\s)Phòng|(?<!\bnhánh\s)(?<!\bTổng\s)Công\s+ty"
               r"|(?<!\bvụ\s)(?<!\bương\s)(?<!\btrực\s)(?<!\bphòng\s)(?<!\bcông\s)(?:Hội|Liên\s+đoàn|Đoàn(?=\s+Thanh\s+niên)))")
