@@ -257,9 +257,12 @@ def is_person(text: str) -> bool:
     t = " ".join(text.split())
     if not PERSON.match(t) or len(t) > 40:
         return False
-    f = ascii_fold(t)
-    return not any(w in f for w in ("uy ban", "chu tich", "giam doc", "noi nhan", "ke hoach", "phu luc", "danh muc",
-                                    "cong hoa", "chu nghia", "doc lap"))  # the motto of a header after a page break
+    return not _NOT_PERSON.search(ascii_fold(t).lower())
+
+
+_NOT_PERSON = rx.compile(r"\b(?:uy ban|chu tich|giam doc|noi nhan|ke hoach|phu luc|danh muc|chu nghia|doc lap)\b|^cong hoa\b")
+"""Words of a line that reads as a name but is none (folded): a title, a heading, the motto of a header after a page
+break ("CỘNG HÒA XÃ HỘI …", at the start: a name may hold "Công Hoàng", "Công Hòa")."""
 
 
 def find_recipients(blocks: list[Block], start: int, stop: int) -> tuple[list[str], list[int], int | None]:
