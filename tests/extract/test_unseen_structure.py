@@ -22,6 +22,10 @@ KNOWN = {
     "u30-so-hai-bang-chi-tieu-nhiem-vu-scrape.md": "a long numbered line, then a capital: read as a heading and its text",
     "u65-so-khcn-giao-viec-trong-ngoac-scrape.md": "a long numbered line, then its bracket '(Đơn vị chủ trì: …)': read as a "
                                                    "heading and its text (the task is still read whole)",
+    "u70-tinh-bang-nhiem-vu-trong-than-thoi-han-loi-van-layout.txt": "the layout table reads part IV's heading as a row "
+                                                                     "(warned)",
+    "u76-tinh-le-ky-niem-bang-chuong-trinh-gio-layout.txt": "the layout table reads part III's heading and its first "
+                                                            "item as rows (warned)",
 }
 
 
