@@ -313,3 +313,30 @@ def test_event_running_order_by_the_clock_is_no_task_table(times, rows):
     plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode("utf-8"), "plan.md")
     assert len(plan["tasks"]) == rows
     assert not [w for w in plan["warnings"] if w["code"] in ("coverage-low", "appendix-unread")]
+
+
+@pytest.mark.parametrize("earlier, amended", [("Thời gian theo Kế hoạch số 7/KH-UBND", "Thời gian kéo dài đến"),
+                                               ("Thời hạn cũ", "Thời hạn điều chỉnh"),
+                                               ("Thời gian đã giao", "Thời gian gia hạn")])
+def test_amended_time_in_a_column_of_its_own(earlier, amended):
+    """The earlier and the amended time as two columns with headers of their own: the first was read as the
+    deadline, silently; the amended one is, the earlier one goes to the note."""
+    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", earlier, amended, "Lý do"],
+            ["1", "Việc một", "Sở Y tế", "Quý IV/2025", "Quý II/2027", "Chờ quy hoạch"]]
+    text = "\n".join("|\n" + "\n|\n".join(r) + "\n|" for r in rows) + "\n"
+    (t,) = tasks(text)
+    assert (t["deadline"]["end"], t["note"]) == ("2027-06-30", f"{earlier}: Quý IV/2025; Lý do: Chờ quy hoạch")
+
+
+def test_commune_desk_and_civil_servant_columns():
+    """A commune's table heads its agency columns "Bộ phận tham mưu" / "Bộ phận phối hợp" and names civil servants by
+    post: the lead column was not found (no lead, warned) and such leads did not read as names."""
+    rows = [["TT", "Nội dung công việc", "Bộ phận tham mưu", "Bộ phận phối hợp", "Thời gian hoàn thành"],
+            ["1", "Niêm yết thủ tục hành chính", "Bộ phận Một cửa", "Công chức Văn phòng - Thống kê", "Tháng 3/2024"],
+            ["2", "Rà soát hồ sơ đất đai", "Công chức Địa chính - Xây dựng", "Bộ phận Một cửa", "Trước 30/6/2024"]]
+    text = "\n".join("|\n" + "\n|\n".join(r) + "\n|" for r in rows) + "\n"
+    plan = extract_bytes((HEAD + text).encode("utf-8"), "plan.md")
+    assert [(t["lead"], t["support"]) for t in plan["tasks"]] == [
+        (["Bộ phận Một cửa"], ["Công chức Văn phòng - Thống kê"]),
+        (["Công chức Địa chính - Xây dựng"], ["Bộ phận Một cửa"])]
+    assert not [w for w in plan["warnings"] if w["code"] in ("lead-not-agency", "task-without-lead")]

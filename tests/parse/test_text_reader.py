@@ -317,3 +317,16 @@ def test_a_closing_request_whose_end_mark_wrapped_is_no_agency_task():
             "báo cáo về Sở Nội vụ để tổng hợp, giải quyết.\n/.\n")
     plan = extract_bytes(body.encode(), "plan.txt")
     assert [t["id"] for t in plan["tasks"]] == ["II.1", "II.2"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("d) Kiểm tra vi phạm trật tự đô thị. Thời gian: Quý\nIII/2026. Đơn vị chủ trì: Công an phường.",
+     ["d) Kiểm tra vi phạm trật tự đô thị. Thời gian: Quý III/2026. Đơn vị chủ trì: Công an phường."]),
+    ("b) Tập huấn cho cán bộ, hoàn thành trong tháng\n6/2026, Sở Nội vụ chủ trì.",
+     ["b) Tập huấn cho cán bộ, hoàn thành trong tháng 6/2026, Sở Nội vụ chủ trì."]),
+    ("a) Báo cáo kết quả trước ngày\n15/12/2026.", ["a) Báo cáo kết quả trước ngày 15/12/2026."]),
+])
+def test_a_time_cut_after_its_word_goes_on(text, want):
+    """A numbered line ending on a time word ("Quý", "tháng", "ngày") goes on with the number the next line opens
+    with: "III/2026." began a new paragraph, the item's labels were parted from it (its lead and time lost)."""
+    assert paras(text) == want

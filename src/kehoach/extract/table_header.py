@@ -10,7 +10,13 @@ from __future__ import annotations
 from .. import rx
 from ..parse.blocks import Row
 from ..vn import ascii_fold, starts_lower
-from ..vocab.table_header import COLUMN_WORDS, DATELESS_WORDS, SUB_COLUMN_WORDS, TIME_REVISION_WORDS
+from ..vocab.table_header import (
+    AMENDED_TIME,
+    COLUMN_WORDS,
+    DATELESS_WORDS,
+    SUB_COLUMN_WORDS,
+    TIME_REVISION_WORDS,
+)
 
 
 def _cell_text(paragraphs: list[str]) -> str:
@@ -78,6 +84,7 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
                 if name not in fields.values():
                     fields[i] = name
                 break
+    _amended_time_column(cells, fields)
     known = set(fields.values())
     if "title" not in known and known & {"lead", "combined"}:
         # "TT | Chỉ tiêu | Chủ trì": an indicator assigned to an agency is the task
@@ -91,6 +98,19 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
                 fields[i] = EXTRA + label
         return fields
     return None
+
+
+_AMENDED = rx.compile(AMENDED_TIME)
+
+
+def _amended_time_column(cells: list[list[str]], fields: dict[int, str]) -> None:
+    """Of two time columns ("Thời gian theo Kế hoạch số 12/KH-UBND | Thời gian kéo dài đến"), the amended one is the
+    deadline (the first one was); the other is left to the note under its title."""
+    times = [i for i, c in enumerate(cells) if _TIME_WORDS.search(f := ascii_fold(_cell_text(c)).lower()) and len(f) <= 60]
+    amended = [i for i in times if _AMENDED.search(ascii_fold(_cell_text(cells[i])).lower())]
+    if len(times) == 2 and len(amended) == 1 and fields.get(amended[0]) != "deadline":
+        fields.pop(next(i for i in times if i != amended[0]), None)
+        fields[amended[0]] = "deadline"
 
 
 _SUB_COLUMN_RES = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]

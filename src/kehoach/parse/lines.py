@@ -90,6 +90,9 @@ def year_range_wrap(prev: str, line: str) -> bool:
     return bool(first and second and int(first.group(1)) < int(second.group(1)))
 
 
+_TIME_WORD_END = rx.compile(r"(?:^|\s)(?:[Qq]uý|[Tt]háng|[Nn]gày)$")
+_TIME_NUMBER_START = rx.compile(r"^(?:[IVX]{1,4}|\d{1,2})(?:[/,\s-]|$)")
+"""A line that starts with the number a time word ending the line before needs ("Quý" / "III/2026", "tháng" / "6/2026")."""
 _OPEN_END = rx.compile(r"\s(?:và|của|với|các|cho|tại|theo|trong|cùng|hoặc|những|[-–])$|,$")
 """A line that ends on a connector, a comma or a spaced dash ("Phú Thọ –") cannot end a heading or a paragraph."""
 _OPEN_END_LONGEST = len(" những\n")
@@ -135,8 +138,8 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     prev = prev_lines[-1]
     if (DASH_CONTINUATION.match(line) and not TERMINAL.search(prev)) or year_range_wrap(prev, line):
         return True  # "… phát triển kinh tế" / "- xã hội của tỉnh", "… giai đoạn 2026" / "- 2030": a dash, not a bullet
-    if names_appendix(prev, line):
-        return True
+    if names_appendix(prev, line) or (_TIME_WORD_END.search(prev) and _TIME_NUMBER_START.match(line)):
+        return True  # "… Thời gian: Quý" / "III/2026. …": a time cut after its word, not a section "III"
     if starts_block(line) or is_standalone(line) or is_standalone(prev) or is_type_name(prev):
         return False
     first_token = match_token(prev_lines[0])

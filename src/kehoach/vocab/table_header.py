@@ -24,7 +24,7 @@ COLUMN_WORDS: list[tuple[str, str]] = [
     ("group", r"^(?:linh vuc|nhom(?: (?:nhiem vu|giai phap|noi dung|cong viec|linh vuc))?)$"),
     ("note", r"ghi chu"),
     ("lead", r"chu tri|don vi thuc hien|co quan thuc hien|don vi phu trach|co quan phu trach|trach nhiem thuc hien"
-             r"|(?:co quan|don vi) tham muu"),
+             r"|(?:co quan|don vi|bo phan|cong chuc) tham muu|bo phan (?:phu trach|thuc hien)|cong chuc phu trach"),
     ("support", r"phoi hop"),
     ("target", r"muc tieu|chi tieu"),
     ("deadline", r"thoi gian|thoi han|tien do|thoi diem|han hoan thanh|nam thuc hien|nam hoan thanh|lo trinh"),
@@ -44,7 +44,7 @@ SUB_COLUMN_WORDS: list[tuple[str, str]] = [
 """(field, pattern) for a whole cell of a header's second row ("Thời gian" over "Bắt đầu | Hoàn thành")."""
 
 TIME_REVISION_WORDS: list[tuple[str, str]] = [
-    ("amended", r"(?:thoi gian |thoi han )?(?:sau |da |de nghi )?dieu chinh(?: lai| thanh| bo sung)?"
+    ("amended", r"(?:thoi gian |thoi han )?(?:sau |da |de nghi )?(?:dieu chinh|keo dai|gia han)(?: lai| thanh| bo sung| den)?"
                 r"|(?:thoi gian |thoi han )?(?:moi|dieu chinh moi)"),
     ("earlier", r"(?:thoi gian |thoi han )?(?:theo|tai|da giao tai|da giao theo) (?:ke hoach|quyet dinh|van ban|chuong trinh)\b.*"
                 r"|(?:thoi gian |thoi han )?(?:truoc (?:khi )?dieu chinh|cu|ban dau|da giao|duoc giao)"),
@@ -53,11 +53,15 @@ TIME_REVISION_WORDS: list[tuple[str, str]] = [
 ("Thời gian hoàn thành" over "Theo Kế hoạch số 12/KH-UBND | Điều chỉnh"): the amended time is the deadline, the
 earlier one is kept in the note."""
 
+AMENDED_TIME = r"\b(?:dieu chinh|keo dai|gia han|moi)\b"
+"""Words by which one of two time columns with headers of their own is the amended time ("Thời gian theo Kế hoạch số
+12/KH-UBND | Thời gian kéo dài đến"): it is the deadline, the other one goes to the note."""
+
 SUB_HEADER_CELL = r"bat dau|hoan thanh|ket thuc|chu tri|phoi hop|tu ngay|den ngay"
 """A whole cell that is a second-row header word: in a "|" scrape such a cell may open a row."""
 
 HEADER_WORDS = (r"\b(?:noi dung|nhiem vu|chu tri|phoi hop|thoi gian|thoi han"
-                r"|tien do|don vi|co quan|san pham|ket qua|hinh thuc|ghi chu|chi tieu)\b")
+                r"|tien do|don vi|co quan|bo phan|san pham|ket qua|hinh thuc|ghi chu|chi tieu)\b")
 """The words of :data:`HEADER_ROW_WORDS` found anywhere in a cell."""
 HEADER_ROW_WORDS = rf"^{NUMBER_COLUMN}$|{HEADER_WORDS}"
 """Words by which a row of text without ruled cells reads as a table header (two or more of its cells)."""
