@@ -24,7 +24,8 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
     so has one with a table header row left as a line of text and no appendix task."""
     some = any(t.get("source") == "appendix" for t in tasks)
     for b in blocks:  # the header line alone, or a line of a paragraph the table's lines were joined into
-        if b.kind == "para" and any(len(t) < 160 and reads_as_header_line(t) for t in [b.text, *b.raw_lines]):
+        if b.kind == "para" and (any(len(t) < 160 and reads_as_header_line(t) for t in [b.text, *b.raw_lines])
+                                 or reads_as_header_line(unglued_head(b.text))):
             if some:  # another table, or the rest of this one after a page break, was read
                 return [warning("appendix-unread", "a task table's header row is here as plain text: the rows under it "
                                "were not read as tasks (a table the reader could not find the columns of?)", b.loc.as_dict())]
@@ -44,6 +45,19 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
             return [warning("appendix-unread", "the document refers to an appendix but none was found or read; "
                            "its tasks are missing", b.loc.as_dict())]
     return []
+
+
+_CASE_SEAM = rx.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\d)")
+_FIRST_FIGURE = rx.compile(r"\s\d")
+
+
+def unglued_head(text: str) -> str:
+    """The start of a paragraph up to its first figure, a space put where a small letter meets a capital or a
+    digit: a table whose cells a converter ran together with nothing between them ("TTNội dungCơ quan chủ
+    trìCơ quan phối hợpThời gian1Tổ chức …", a page's text taken without separators) shows its header there."""
+    head = _CASE_SEAM.sub(" ", text[:200])
+    cut = _FIRST_FIGURE.search(head)
+    return head[:cut.start()] if cut else head
 
 
 _APPENDIX_REF = rx.compile(r"(?i)(?:kèm|tại|theo|chi\s+tiết)\s+(?:theo\s+)?phụ\s+lục")
