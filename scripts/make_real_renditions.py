@@ -1,7 +1,8 @@
 """Render the real plans of tests/real/ (crawled Markdown) as the Word file, PDF and web page they circulate as.
 
-    python scripts/make_real_renditions.py          # needs python-docx, LibreOffice (soffice), pdftotext, w3m
+    python scripts/make_real_renditions.py          # needs python-docx, LibreOffice (soffice), pdftotext, w3m, pandoc
     python scripts/make_real_renditions.py --texts  # only the text renditions, of the committed files
+    python scripts/make_real_renditions.py --pandoc # only pandoc's conversions of the committed Word files
     python scripts/make_real_renditions.py --scans  # only the scans (SCANS), of the committed PDFs; needs pdftoppm
 
 The real plans in the repository are Markdown a legal-document portal gives when crawled; the same
@@ -12,8 +13,8 @@ also writes the plan as a plain web page (paragraphs and tables) and the PDF Lib
 that page (tables without rules, cells set close: a narrow "TT" column's header nearly touches the
 next one). Plans also reach analysts as the text other tools make of these files: it writes the text
 ``pdftotext`` gives of both PDFs, with ``-layout`` (columns kept by spaces) and without (the text
-flow, tables one cell a line), LibreOffice's text export of the Word file and ``w3m -dump`` of the web
-page (TEXTS below; tools a Debian machine has, no network). The outputs go to tests/real/renditions/ (committed; CI does not
+flow, tables one cell a line), LibreOffice's text export of the Word file, ``w3m -dump`` of the web
+page and pandoc's Markdown and plain text of the Word file (TEXTS below; tools a Debian machine has, no network). The outputs go to tests/real/renditions/ (committed; CI does not
 run this script), and tests/test_real_renditions.py checks that each gives the Markdown's plan: the
 readers of every format agree on real content, not only on the generated plans of tests/unseen/.
 """
@@ -94,12 +95,24 @@ def build_w3m(stem: str) -> None:
     (OUT / (stem + "-w3m.txt")).write_bytes(page)
 
 
+PANDOC = {"-pandoc.md": "markdown", "-pandoc.txt": "plain", "-pandoc-gfm.md": "gfm"}
+"""The Word file as pandoc converts it (its defaults): Markdown (tables as pandoc's multiline or simple tables,
+Markdown's escapes, straight quotes), plain text (the same tables) and GitHub Markdown (pipe tables)."""
+
+
+def build_pandoc(stem: str) -> None:
+    for suffix, to in PANDOC.items():
+        subprocess.run(["pandoc", "-f", "docx", "-t", to, "-o", str(OUT / (stem + suffix)), str(OUT / (stem + ".docx"))],
+                       check=True, capture_output=True, timeout=120)
+
+
 def build_texts(stem: str) -> None:
     for suffix, (tool, option, source) in TEXTS.items():
         args = [tool, *([option] if option else []), str(OUT / (stem + source)), str(OUT / (stem + suffix))]
         subprocess.run(args, check=True, capture_output=True, timeout=120)
     soffice_convert(OUT / (stem + ".docx"), "txt:Text (encoded):UTF8", "-lo.txt")
     build_w3m(stem)
+    build_pandoc(stem)
 
 
 SCANS = ("r08-dongthap-552-kh-ubnd", "r12-hanoi-310-kh-ubnd", "r17-hcm-172-kh-ubnd")
@@ -134,6 +147,11 @@ def main(names: list[str]) -> int:
             if not names[1:] or any(stem.startswith(n) for n in names[1:]):
                 build_scan(stem)
                 print(f"{stem}-scan.pdf")
+        return 0
+    if names[:1] == ["--pandoc"]:  # only pandoc's conversions, of the committed Word files
+        for source in sorted(REAL.glob("r*.md")):
+            if not names[1:] or any(source.name.startswith(n) for n in names[1:]):
+                build_pandoc(source.stem)
         return 0
     if names[:1] == ["--texts"]:  # only the texts, from the committed Word files and PDFs
         for source in sorted(REAL.glob("r*.md")):

@@ -178,6 +178,8 @@ def paragraphs_apart(lines: list[str]) -> bool:
     numbered = apart = 0
     for k, line in enumerate(lines):
         t = line.strip().lstrip("*_ ")
+        if "\\" in t[:6]:  # Markdown's escapes ("4\\. Sở …", "a\\) …", "\\- …", as pandoc writes them)
+            t = t.replace("\\", "", 2)
         if t and not t.startswith("|") and match_token(t) is not None:
             numbered += 1
             apart += k == 0 or not lines[k - 1].strip()

@@ -24,6 +24,7 @@ from .boxed import BOX_TOP, boxed_table
 from .columns import LAYOUT_CUE, read_side_by_side
 from .copied import copied_tables
 from .cutrows import join_cut_rows
+from .dashed import dashed_tables
 from .flattened import flattened_tables
 from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import (
@@ -272,6 +273,8 @@ def read_text(text: str) -> list[Block]:
     running = running_lines(lines) if "\f" in text else set()
     copied = copied_tables(lines) if "\t" in text else {}
     copied.update(flattened_tables(lines))  # a table written one cell a line (a word processor's text export)
+    if "---" in text:  # a table as pandoc writes it, its columns under a line of dash runs
+        copied.update(dashed_tables(lines))
 
     def furniture(k: int) -> bool:
         return k in running or _kind(lines[k], False) == "page" or page_foot(lines, k)
