@@ -6,6 +6,7 @@ from __future__ import annotations
 from .. import rx
 from ..diagnostics import warning
 from ..parse.blocks import Block
+from ..parse.lines import APPENDIX_HEADING
 from .table_header import header_words, reads_as_header_line
 
 HEADER_SPAN = 8
@@ -40,6 +41,10 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
                         "its tasks were not read", flat.loc.as_dict())]
     if any(b.kind == "table" for b in blocks[from_block:]):
         return []
+    headed = _task_appendix_heading(blocks, from_block)
+    if headed is not None and not any((t.get("loc") or {}).get("line", 0) > headed.loc.line for t in tasks):
+        return [warning("appendix-unread", "an appendix of tasks is headed here but no table of them follows (a "
+                        "table the text was taken without?): its tasks are missing", headed.loc.as_dict())]
     for b in blocks[:from_block]:
         if b.kind == "para" and _APPENDIX_WORD.search(b.text) and _APPENDIX_REF.search(b.text):
             return [warning("appendix-unread", "the document refers to an appendix but none was found or read; "
@@ -47,6 +52,19 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
     return []
 
 
+def _task_appendix_heading(blocks: list[Block], from_block: int) -> Block | None:
+    """After the signature, an appendix heading ("PHỤ LỤC", "DANH MỤC …") whose title, on it or on the next
+    two paragraphs, names tasks ("NHIỆM VỤ", "PHÂN CÔNG"): an appendix that lists tasks."""
+    for k in range(from_block, len(blocks)):
+        b = blocks[k]
+        if b.kind == "para" and APPENDIX_HEADING.match(b.text):
+            title = " ".join(x.text for x in blocks[k:k + 3] if x.kind == "para")
+            if _NAMES_TASKS.search(title):
+                return b
+    return None
+
+
+_NAMES_TASKS = rx.compile(r"(?i:nhiệm\s+vụ|phân\s+công|giải\s+pháp)")
 _CASE_SEAM = rx.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\d)")
 _FIRST_FIGURE = rx.compile(r"\s\d")
 
