@@ -2,7 +2,7 @@
 
     python scripts/make_real_renditions.py          # needs python-docx, LibreOffice (soffice), pdftotext, w3m, pandoc
     python scripts/make_real_renditions.py --texts  # only the text renditions, of the committed files
-    python scripts/make_real_renditions.py --pandoc # only pandoc's conversions of the committed Word files
+    python scripts/make_real_renditions.py --pandoc # only pandoc's and docx2txt's texts of the committed Word files
     python scripts/make_real_renditions.py --scans  # only the scans (SCANS), of the committed PDFs; needs pdftoppm
 
 The real plans in the repository are Markdown a legal-document portal gives when crawled; the same
@@ -14,7 +14,7 @@ that page (tables without rules, cells set close: a narrow "TT" column's header 
 next one). Plans also reach analysts as the text other tools make of these files: it writes the text
 ``pdftotext`` gives of both PDFs, with ``-layout`` (columns kept by spaces) and without (the text
 flow, tables one cell a line), LibreOffice's text export of the Word file, ``w3m -dump`` of the web
-page and pandoc's Markdown and plain text of the Word file (TEXTS below; tools a Debian machine has, no network). The outputs go to tests/real/renditions/ (committed; CI does not
+page, pandoc's Markdown and plain text of the Word file and the text the docx2txt package takes from it (TEXTS below; tools a Debian machine has, no network). The outputs go to tests/real/renditions/ (committed; CI does not
 run this script), and tests/test_real_renditions.py checks that each gives the Markdown's plan: the
 readers of every format agree on real content, not only on the generated plans of tests/unseen/.
 """
@@ -106,6 +106,14 @@ def build_pandoc(stem: str) -> None:
                        check=True, capture_output=True, timeout=120)
 
 
+def build_docx2txt(stem: str) -> None:
+    """The Word file's text as the ``docx2txt`` package gives it (``pip install docx2txt``): a blank line after
+    every paragraph and every table cell."""
+    import docx2txt
+
+    (OUT / (stem + "-docx2txt.txt")).write_text(docx2txt.process(str(OUT / (stem + ".docx"))), encoding="utf-8")
+
+
 def build_texts(stem: str) -> None:
     for suffix, (tool, option, source) in TEXTS.items():
         args = [tool, *([option] if option else []), str(OUT / (stem + source)), str(OUT / (stem + suffix))]
@@ -113,6 +121,7 @@ def build_texts(stem: str) -> None:
     soffice_convert(OUT / (stem + ".docx"), "txt:Text (encoded):UTF8", "-lo.txt")
     build_w3m(stem)
     build_pandoc(stem)
+    build_docx2txt(stem)
 
 
 SCANS = ("r08-dongthap-552-kh-ubnd", "r12-hanoi-310-kh-ubnd", "r17-hcm-172-kh-ubnd")
@@ -152,6 +161,7 @@ def main(names: list[str]) -> int:
         for source in sorted(REAL.glob("r*.md")):
             if not names[1:] or any(source.name.startswith(n) for n in names[1:]):
                 build_pandoc(source.stem)
+                build_docx2txt(source.stem)
         return 0
     if names[:1] == ["--texts"]:  # only the texts, from the committed Word files and PDFs
         for source in sorted(REAL.glob("r*.md")):

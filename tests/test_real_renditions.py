@@ -1,6 +1,6 @@
 """The real plans of tests/real/ as Word files, PDFs, web pages and the PDFs printed from those pages,
 and as the text other tools make of them (pdftotext with and without -layout, LibreOffice's text
-export, pandoc's Markdown and plain text) (tests/real/renditions/, made by scripts/make_real_renditions.py) give the plan their Markdown
+export, pandoc's Markdown and plain text, docx2txt's text) (tests/real/renditions/, made by scripts/make_real_renditions.py) give the plan their Markdown
 gives: header, every task, its lead, its cooperating agencies and its deadline. Where a rendition is
 read differently, a warning on that task (naming it, or standing at its line: a row's doubt) must say so; tasks a rendition loses are listed here with
 their reason and the warning that says so (nothing silent is listed: a silent difference is a bug,
@@ -18,7 +18,7 @@ from kehoach import extract_file
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "real"
 TEXTS = ("-layout.txt", "-plain.txt", "-html-layout.txt", "-html-plain.txt", "-lo.txt", "-w3m.txt",
-         "-pandoc.md", "-pandoc.txt", "-pandoc-gfm.md")
+         "-pandoc.md", "-pandoc.txt", "-pandoc-gfm.md", "-docx2txt.txt")
 CASES = [(md.stem, fmt) for md in sorted(REAL.glob("r*.md")) for fmt in ("docx", "pdf", "html", "-html.pdf", *TEXTS)]
 _FLOW = "pdftotext without -layout gives a table one cell a line: the appendix's table is not read"
 _CLOSE = "the page printed from HTML sets cells close, -layout interleaves the rows"

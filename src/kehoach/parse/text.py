@@ -25,7 +25,6 @@ from .columns import LAYOUT_CUE, read_side_by_side
 from .copied import copied_tables
 from .cutrows import join_cut_rows
 from .dashed import dashed_tables
-from .flattened import flattened_tables
 from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import (
     BARE_NUMBER,
@@ -46,6 +45,7 @@ from .lines import (
 )
 from .normalize import footnote_start, has_content, normalize_text
 from .pipes import MD_SEPARATOR, bare_pipe_table, md_row, split_cell
+from .spacing import restore_lines, undouble
 from .wrapfit import indented_openings, next_word_fits, printed_width
 
 
@@ -264,6 +264,7 @@ class _Builder:
 def read_text(text: str) -> list[Block]:
     """Read decoded text (``\\n`` line ends) into the block stream."""
     lines = text.split("\n")
+    lines, where, flat = undouble(lines)  # docx2txt's blank line after every paragraph and table cell
     b = _Builder(paragraphs_apart(lines))
     b.dashes_indented = dashes_indented(lines)
     b.wrap = wrap_width(lines)
@@ -272,7 +273,7 @@ def read_text(text: str) -> list[Block]:
     notes = page_foot_notes(lines) if "\f" in text else {}
     running = running_lines(lines) if "\f" in text else set()
     copied = copied_tables(lines) if "\t" in text else {}
-    copied.update(flattened_tables(lines))  # a table written one cell a line (a word processor's text export)
+    copied.update(flat)  # a table written one cell a line (a word processor's text export)
     if "---" in text:  # a table as pandoc writes it, its columns under a line of dash runs
         copied.update(dashed_tables(lines))
 
@@ -321,6 +322,8 @@ def read_text(text: str) -> list[Block]:
         b.add_text(i + 1, raw)
         i += 1
     b.flush()
+    if where:
+        restore_lines(b.blocks, where)
     return b.blocks
 
 
