@@ -66,16 +66,16 @@ def _task_appendix_heading(blocks: list[Block], from_block: int) -> Block | None
 
 _NAMES_TASKS = rx.compile(r"(?i:nhiệm\s+vụ|phân\s+công|giải\s+pháp)")
 _CASE_SEAM = rx.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\d)")
-_FIRST_FIGURE = rx.compile(r"\s\d")
+_FIGURE = rx.compile(r"\d")
 
 
 def unglued_head(text: str) -> str:
     """The start of a paragraph up to its first figure, a space put where a small letter meets a capital or a
     digit: a table whose cells a converter ran together with nothing between them ("TTNội dungCơ quan chủ
     trìCơ quan phối hợpThời gian1Tổ chức …", a page's text taken without separators) shows its header there."""
-    head = _CASE_SEAM.sub(" ", text[:200])
-    cut = _FIRST_FIGURE.search(head)
-    return head[:cut.start()] if cut else head
+    cut = _FIGURE.search(text, 0, 200)
+    head, seams = _CASE_SEAM.subn(" ", text[:cut.start() if cut else 200])
+    return head if seams else ""  # no cell run into the next: nothing to say here
 
 
 _APPENDIX_REF = rx.compile(r"(?i)(?:kèm|tại|theo|chi\s+tiết)\s+(?:theo\s+)?phụ\s+lục")

@@ -22,9 +22,7 @@ from .aligned import aligned_table, is_header_at
 from .blocks import Block, Loc, Row
 from .boxed import BOX_TOP, boxed_table
 from .columns import LAYOUT_CUE, read_side_by_side
-from .copied import copied_tables
 from .cutrows import join_cut_rows
-from .dashed import dashed_tables
 from .grid import GRID_BORDER, bar_table, grid_table
 from .lines import (
     BARE_NUMBER,
@@ -45,7 +43,8 @@ from .lines import (
 )
 from .normalize import footnote_start, has_content, normalize_text
 from .pipes import MD_SEPARATOR, bare_pipe_table, md_row, split_cell
-from .spacing import restore_lines, undouble
+from .prepass import prepass
+from .spacing import restore_lines
 from .wrapfit import indented_openings, next_word_fits, printed_width
 
 
@@ -263,8 +262,7 @@ class _Builder:
 
 def read_text(text: str) -> list[Block]:
     """Read decoded text (``\\n`` line ends) into the block stream."""
-    lines = text.split("\n")
-    lines, where, flat = undouble(lines)  # docx2txt's blank line after every paragraph and table cell
+    lines, where, copied = prepass(text)  # the lines read, and tables found by looking at many lines at once
     b = _Builder(paragraphs_apart(lines))
     b.dashes_indented = dashes_indented(lines)
     b.wrap = wrap_width(lines)
@@ -272,10 +270,6 @@ def read_text(text: str) -> list[Block]:
     b.openings = indented_openings(lines, b.wrap, b.wrap_em)
     notes = page_foot_notes(lines) if "\f" in text else {}
     running = running_lines(lines) if "\f" in text else set()
-    copied = copied_tables(lines) if "\t" in text else {}
-    copied.update(flat)  # a table written one cell a line (a word processor's text export)
-    if "---" in text:  # a table as pandoc writes it, its columns under a line of dash runs
-        copied.update(dashed_tables(lines))
 
     def furniture(k: int) -> bool:
         return k in running or _kind(lines[k], False) == "page" or page_foot(lines, k)
