@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _HEADING = rx.compile(rf"^(?i:của)\s+(?P<issuer>\S.{{2,80}}?)\s+(?i:số)\s*:?\s*(?P<number>\d+\s*/\s*\S+)\s+"
                       rf"(?i:ngày)\s+(?P<date>\d{{1,2}}\s*(?i:tháng)\s*\d{{1,2}}\s*(?i:năm)\s*{YEAR})\s*,?\s*(?P<title>\S.*)$")
-"""``CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC …``."""
+"""``CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 07/2019/CT-TTG NGÀY 14 THÁNG 3 NĂM 2019 VỀ VIỆC …``."""
 _BODIES = {"THU TUONG CHINH PHU": "Thủ tướng Chính phủ", "CHINH PHU": "Chính phủ"}
 
 

@@ -1,7 +1,7 @@
 """Assignments in a document with no numbered section: a letter's paragraphs, a news item that quotes them.
 
 An official letter (Công văn) or a portal's page quoting one hands out work in unnumbered paragraphs: "Giao Sở A
-chủ trì, phối hợp với các đơn vị liên quan rà soát …; hoàn thành trước ngày 10/12/2026.", "Ủy ban nhân dân các
+chủ trì, phối hợp với các đơn vị liên quan rà soát …; hoàn thành trước ngày 20/11/2026.", "Ủy ban nhân dân các
 huyện tổ chức kiểm tra …, báo cáo trước ngày 15/5/2026." With no section to read them from, no task came from
 them. A paragraph is read as an assignment when it opens with an agency (after "Giao", "Đề nghị", or a news item's
 "Theo đó, UBND tỉnh giao …") and either names it the lead ("chủ trì", "chịu trách nhiệm", a "Giao" before it) or

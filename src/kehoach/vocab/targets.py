@@ -51,8 +51,8 @@ COUNT_VERBS = (
     "tiêu thụ", "xuất khẩu", "sản xuất", "hình thành", "đảm bảo", "bảo đảm",
 )
 """Verbs whose figure counts the thing named after it: "Thu hút 1,2 triệu lượt khách …", "Tiêu thụ
-3.000 tấn nông sản …", "Hình thành ít nhất 20 mô hình …" name their target by the verb and the thing counted;
-before a percentage ("Đảm bảo trên 70% diện tích …") the verb names nothing and the thing counted does."""
+3.000 tấn nông sản …", "Hình thành ít nhất 12 mô hình …" name their target by the verb and the thing counted;
+before a percentage ("Đảm bảo trên 65% diện tích …") the verb names nothing and the thing counted does."""
 
 MEASURE_WORDS = ("tấn", "tạ", "kg", "ha", "km", "m", "m2", "m3", "lít", "con", "cây", "chiếc")
 """Measure words that stand between a figure and the thing it counts ("3.000 tấn nông sản"): the
