@@ -63,6 +63,8 @@ def test_continuation_row_without_page_break_is_joined_with_a_warning():
     ("Sở Văn hóa, Thể thao", "và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),  # a name's rest in lower case
     ("Sở Lao động -", "Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]),  # after an open end
     ("Sở Y tế và các", "Bệnh viện tỉnh", ["Sở Y tế và các Bệnh viện tỉnh"]),  # after a connector word
+    # a place name's rest in upper case names no body: it goes on (held-out h17 parted 'Truyền hình Quảng' / 'Ninh', silently)
+    ("Báo và Phát thanh, Truyền hình Quảng", "Ninh", ["Báo và Phát thanh, Truyền hình Quảng Ninh"]),
 ])
 def test_a_row_with_no_number_keeps_an_agency_of_its_own_apart(first, rest, want):
     """A row with no number under a numbered one (its number and task merged with the row above, or a row a

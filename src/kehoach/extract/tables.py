@@ -15,6 +15,7 @@ from ..parse.blocks import Block, Row
 from ..record import Record
 from ..vn import starts_lower
 from ..vocab.agencies import CONNECTORS
+from .agency_names import names_a_body
 from .responsibility import reads_as_agency
 from .table_checks import appendix_unread, running_order  # noqa: F401  (the appendix step imports appendix_unread from here)
 from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS are used from here)
@@ -72,14 +73,16 @@ _OPEN_END = rx.compile(rf"(?:[,;:(/&–-]|\b(?:{CONNECTORS}))\s*$", rx.I)
 
 def _append_cells(target: list[list[str]], extra: list[list[str]]) -> None:
     """A row's cells go on with ``extra``'s (a row a page break cut, or a row with no number under it): a cell's
-    rest in lower case, or after an open end, joins its last line; one starting in upper case under a closed
-    one is a paragraph of its own (another agency, in a sub-row)."""
+    rest in lower case, or after an open end, joins its last line; one that names a body under a closed one is a
+    paragraph of its own (another agency, in a sub-row); a capital that names none goes on the name ("… Truyền hình
+    Quảng" / "Ninh")."""
     while len(target) < len(extra):
         target.append([])
     for i, paras in enumerate(extra):
         if not paras:
             continue
-        if target[i] and not (_cell_text(paras)[:1].isupper() and not _OPEN_END.search(_cell_text(target[i]))):
+        if target[i] and not (_cell_text(paras)[:1].isupper() and not _OPEN_END.search(_cell_text(target[i]))
+                              and names_a_body(paras[0])):
             target[i] = [_cell_text(target[i]) + " " + _cell_text(paras)]
         else:
             target[i] = [*target[i], *paras]
