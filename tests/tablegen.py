@@ -759,8 +759,10 @@ def w3m_dump(page: bytes, layout: str, rng: random.Random) -> bytes:
     border, graph = BROWSER_LAYOUTS[layout]
     page = page.replace(b"<table border='1'>", f"<table{border}>".encode())
     if layout == "w3m":  # cells' lines apart by <br>, header cells as data cells
+        def lines(cell: re.Match[bytes]) -> bytes:
+            return re.sub(rb"^<p>|</p>$", b"", cell.group(2)).replace(b"</p><p>", b"<br>").join([cell.group(1), cell.group(3)])
         page = re.sub(rb"<(/?)th\b", rb"<\1td", page)
-        page = re.sub(rb"(<td[^>]*>)<p>", rb"\1", page).replace(b"</p></td>", b"</td>").replace(b"</p><p>", b"<br>")
+        page = re.sub(rb"(<td[^>]*>)(.*?)(</td>)", lines, page)
     return subprocess.run(["w3m", "-dump", graph, "-cols", str(rng.randint(60, 100)), "-O", "UTF-8", "-T", "text/html"],
                           input=page, capture_output=True, check=True, timeout=120).stdout
 

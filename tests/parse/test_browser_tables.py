@@ -29,10 +29,11 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def browser_table(rows: list[list[str]], widths: list[int]) -> list[str]:
     """``rows`` (the header first) set as a text browser sets them: a cell spanning the columns after
-    the first when its row has two cells."""
+    the first when its row has two cells, one spanning them all when it has one."""
     out: list[str] = []
     for row in rows:
-        spans = widths if len(row) == len(widths) else [widths[0], sum(widths[1:]) + len(widths) - 2]
+        spans = widths if len(row) == len(widths) else [widths[0], sum(widths[1:]) + len(widths) - 2] if len(row) == 2 \
+            else [sum(widths) + len(widths) - 1]
         cells = [_wrap(text, width) for text, width in zip(row, spans, strict=True)]
         height = max(len(c) for c in cells)
         for k in range(height):
@@ -131,3 +132,39 @@ def test_a_date_parted_at_its_slash_by_a_line_break_is_joined_whole(lines, text)
     from kehoach.parse.aligned_cells import cell_text
 
     assert cell_text(lines) == text
+
+
+def test_a_group_name_merged_across_the_row_from_the_first_column():
+    """"II. Phát triển nguồn nhân lực và hạ tầng" in one cell over every column, written from the first column and
+    longer than the task column is wide, the rows going on under it with their numbers on their middle lines: a group
+    row, and the rows after it are read (the table ended at it, warned table-columns-lost; and its length made the task
+    column's line breaks look unforced, so the rows were read top-aligned)."""
+    body = [CASES[0][1], ["II. Phát triển nguồn nhân lực và hạ tầng số"], CASES[1][1], CASES[2][1]]
+    got = rows_read(browser_table([HEADER, *body], [3, 26, 14, 18, 9]))
+    assert got[1:] == [body[0], ["II.", "Phát triển nguồn nhân lực và hạ tầng số", "", "", ""], *body[2:]]
+
+
+def test_the_rest_of_a_table_after_a_page_break_set_at_its_own_columns():
+    """A page break cuts the web page's table in two and the browser sets the second at other columns (its
+    cells' widths), its header not repeated: its rows are cut at its own columns (they were cut at the first
+    part's, the words either side of a column start shared out wrong, warned)."""
+    first = browser_table([HEADER, CASES[0][1], CASES[1][1]], [3, 30, 14, 18, 9])
+    second = browser_table([CASES[2][1], CASES[3][1], ["5", "Kiểm tra, đánh giá việc thực hiện", "Sở Tư pháp",
+                                                       "Sở Nội vụ; Công an tỉnh", "Quý IV/2026"]], [3, 22, 12, 24, 12])
+    plan = extract_bytes((HEAD + "\n".join([*first, "", "Trang 2", "", *second]) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["lead"], t["support"], t["deadline"]["text"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got == [("1", ["Sở Nội vụ"], ["Sở Tài chính", "Ủy ban nhân dân các xã, phường"], "Quý II/2026"),
+                   ("2", ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"], ["Sở Giáo dục và Đào tạo"], "Năm 2026"),
+                   ("3", ["Sở Nội vụ"], ["Công an tỉnh"], "Hằng năm"), ("4", ["Sở Nội vụ"], ["Sở Y tế"], "2030"),
+                   ("5", ["Sở Tư pháp"], ["Sở Nội vụ", "Công an tỉnh"], "Quý IV/2026")]
+
+
+def test_a_last_row_alone_after_a_page_break_is_warned_when_not_read():
+    """The table's last row, alone on the next page on one line, its number filling its column (its columns cannot
+    be told from one line), does
+    not fit the first part's columns: it is not read, and the table says so at its last row (it was lost silently)."""
+    first = browser_table([HEADER, CASES[0][1], CASES[1][1]], [3, 30, 14, 18, 9])
+    last = "2.1 Kiểm tra, đánh giá việc thực hiện kế hoạch trên địa bàn tỉnh Sở Tư pháp Sở Nội vụ  Quý IV/2026"
+    plan = extract_bytes((HEAD + "\n".join([*first, "", "Trang 2", "", last]) + "\n").encode(), "plan.txt")
+    assert [t["no"] for t in plan["tasks"] if t["source"] == "appendix"] == ["1", "2"]
+    assert [w["loc"]["line"] for w in plan["warnings"] if w["code"] == "table-columns-lost"] == [plan["tasks"][1]["loc"]["line"]]

@@ -22,7 +22,7 @@ from .aligned_header import header_cells, header_needs_words, header_runs, runs_
 from .aligned_words import MAX_BLANKS, WordTable, ends_table, word_table
 from .blocks import Loc, Row
 from .browser import one_space_apart
-from .centred_lines import lines_above, opens_above, whole_line_rows
+from .centred_lines import lines_above, opens_above, paged_rows, whole_line_rows
 from .lines import BARE_NUMBER, PAGE_MARK
 from .normalize import normalize_text
 
@@ -166,6 +166,9 @@ def _table(lines: list[str], start: int, band: Band | None = None) -> tuple[list
         words = word_table(lines, start, is_header_line, band)
         if words is not None and (found is None or words.taken[-1] + needs > found.taken[-1]):
             found = words
+    elif any(found.broken[1:]):  # a text browser's table whose part after a page break has columns of its own
+        words = word_table(lines, start, is_header_line, band)
+        found = words if words is not None and words.moved and words.taken[-1] >= found.taken[-1] else found
     if found is None:
         return None
     return _rows(lines, found), found.taken[-1] + 1
@@ -218,6 +221,10 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
     packed = not any(broken[1:])  # (no blank line, page number or form feed between the rows)
     solved, head, whole = _centred(taken, parts, bool(doubts), packed and (
         bool(doubts) or one_space_apart(lines, taken, found.starts) or opens_above(parts)))
+    if solved is None and not packed and len(found.starts) == len(parts[0]):  # a browser's table a page break cut
+        first = [k for p, k in enumerate(taken[:next((p for p in range(1, len(taken)) if broken[p]), len(taken))]) if any(parts[p])]
+        paged = paged_rows(taken, parts, broken) if one_space_apart(lines, first, found.starts) else None
+        solved, head, whole = (paged[1], paged[0], True) if paged is not None else (None, 0, False)
     if solved is not None:  # rows not set apart by blank lines, each cell centred on its row's number
         above = lines_above(lines, taken[0], head, found.starts) if whole else []
         top = above + parts[:head + 1]

@@ -153,7 +153,7 @@ def lost(rows: list[Row], lines: list[str], at: int | None, starts: list[int]) -
         return rows
     ahead = [ln.replace("\f", "").rstrip() for ln in lines[at:at + _AHEAD] if ln.strip()]
     aligned = [ln for ln in ahead if sum(1 for s, _ in fields(ln) if any(abs(s - a) <= 1 for a in starts)) >= 2]
-    numbered = [r for r in map(runs_of, ahead) if len(r) >= 3 and abs(r[0][0] - starts[0]) <= 2 and _ROW_NUMBER.match(r[0][2])]
+    numbered = [r for r in map(runs_of, ahead) if len(r) >= 2 and abs(r[0][0] - starts[0]) <= 2 and _ROW_NUMBER.match(r[0][2].split(" ")[0])]
     if len(rows) > 1 and (len(aligned) >= 2 or numbered):
         rows[-1].doubts.append(("table-columns-lost", f"the table's columns could not be followed from line {at + 1} "
                                 "on (a cell's text one space from the next column); its rows from there were not read"))

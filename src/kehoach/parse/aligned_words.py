@@ -23,14 +23,14 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from .. import rx
-from ..record import Record
 from ..vn import ascii_fold
 from ..vocab.table_header import NUMBER_COLUMN
 from .aligned_band import Band, Banded, Clean, header_band, repeats
 from .aligned_cells import OVERHANG as _OVERHANG
 from .aligned_cells import Run, across, line_cells, name_cut
 from .aligned_header import Header, header_cells, read_header, runs_of
-from .browser import crossed, cut_at, number_beside, set_apart
+from .aligned_pages import WordTable, pages_to_table
+from .browser import crossed, cut_at, number_beside, page_columns, set_apart
 from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
 
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
@@ -45,26 +45,10 @@ _GROUP_LETTER = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 MAX_BLANKS = 3
 _GROUP_HEADING = rx.compile(r"^((?:[IVXLC]+|[A-Z])\.)\s+(\p{Lu}[^\p{Ll}]*)$")
 """A group's heading in capitals, its number joined to it: "B. KIỂM TRA CHẤT LƯỢNG", "II. NHIỆM VỤ KHÁC"."""
-
-
-class WordTable(Record):
-    """A table's lines cut into cells: the source lines taken (0-based), each one's cells, whether
-    a blank line or a page number comes before it (``broken``) and whether a page break does
-    (``paged``), the column starts, the line the table was cut at (it did not fit), and where it ends."""
-
-    __slots__ = ("taken", "parts", "broken", "paged", "starts", "cut", "heads", "doubtful")
-
-    def __init__(self, taken: list[int], parts: list[list[str]], broken: list[bool], paged: list[bool],
-                 starts: list[int], cut: int | None, heads: frozenset[int] = frozenset(),
-                 doubtful: frozenset[int] = frozenset()) -> None:
-        self.taken = taken
-        self.parts = parts
-        self.broken = broken
-        self.paged = paged
-        self.starts = starts
-        self.cut = cut
-        self.heads = heads
-        self.doubtful = doubtful
+_GROUP_NAMED = rx.compile(r"^((?:[IVXLC]+|[A-Z]|\d{1,2})\.)\s+(\p{Lu}.*)$")
+"""A group's name, its number joined to it, in any case: "II. Phát triển hạ tầng", "2. Sở Nội vụ"."""
+_CENTRED_AHEAD = 4
+"""Lines under a group's name within which its first row's number stands (cells centred on it)."""
 
 
 class _Page:
@@ -85,6 +69,7 @@ class _Page:
         self.first = n
         self.body: int | None = None  # where this page's rows' text starts, after their numbers
         self.carried = carried  # a later page: its lines before a row number go on with the row above
+        self.moved = False  # its columns found from its own lines (see page_columns)
         subs = [k for k, cell in enumerate(head.cells) if cell not in head.top]
         self.soft = frozenset(k for k in subs if k + 1 in subs)
 
@@ -94,6 +79,20 @@ class _Page:
         subs = {run[2] for run in self.head.cells if run not in self.head.top}
         self.spanning[n] = [run[2] if run[2] in subs else "" for run in self.head.cells]
         self.lines.append((n, []))
+
+    def apart(self) -> bool:
+        """Every column starts at its header with a blank before it on every line (:func:`.browser.set_apart`),
+        group rows (a name in cells merged across the row) left out."""
+        return set_apart([(n, runs) for n, runs in self.lines if n not in self.spanning], self.anchors, _ROW_NO)
+
+    def browser(self) -> bool:
+        """A text browser's table: :meth:`apart`, and some line's cells touch (one space apart)."""
+        return any(s < a < e for n, runs in self.lines if n not in self.spanning for s, e, _ in runs
+                   for a in self.anchors[1:]) and self.apart()
+
+    def clear(self) -> bool:
+        """The columns start where their headers do, a blank before each on every line, group rows too."""
+        return set_apart(self.lines, self.anchors, _ROW_NO)
 
     def _head_cells(self, bounds: list[int]) -> list[str]:
         """The header line's cells, with the words of its cells wrapped onto the second row's line."""
@@ -120,7 +119,7 @@ class _Page:
             self.cover = []
             self._mark(runs, 1)
         out = []
-        apart = set_apart(self.lines, self.anchors, _ROW_NO)  # columns one space apart: each starts at its header
+        apart = self.clear()  # columns one space apart: each starts at its header
         for (a, end), b in zip(self.header, self.anchors[1:], strict=False):
             span = range(max(a, min(end - _OVERHANG, b - 1)) + 1, b + 1)
             if not span or apart:  # (header cells out of order: word_table does not read such a table)
@@ -203,7 +202,7 @@ class _Page:
                     widest[k] = max(widest[k], r[1])
         read: list[tuple[int, list[str], list[Run] | None]] = []  # (line, cells, its runs when cut into columns)
         lost = None
-        clear = set_apart(self.lines, self.anchors, _ROW_NO)  # cells cut where their columns start, no doubt
+        clear = self.clear()  # cells cut where their columns start, no doubt
         for n, runs in self.lines:
             doubts: list[bool] = []
             own = n != self.first and n not in self.spanning
@@ -239,8 +238,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
     clean = Clean(lines)
     head = read_header(clean, start, _numbered_at)
     anchors = head.top
-    starts = [s for s, _, _ in head.cells]
-    if len(starts) < 3 or any(b <= a for a, b in zip(starts, starts[1:], strict=False)):
+    if len(head.cells) < 3 or any(b[0] <= a[0] for a, b in zip(head.cells, head.cells[1:], strict=False)):
         return None
     pages = [_Page(start, head)]
     head_lines, skip, blanks, cut, i = 0, 0, 0, None, start + 1
@@ -250,8 +248,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
     while i < len(lines):
         line = clean[i]
         if not line.strip() or PAGE_MARK.match(line) or (blanks and BARE_NUMBER.match(line.strip())):
-            if line.strip():
-                furniture.append(i)
+            furniture += [i] if line.strip() else []
             blanks += 1
             if blanks > MAX_BLANKS:
                 break
@@ -260,12 +257,14 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
         if blanks or "\f" in lines[i]:
             breaks[i] = blanks > 0
         blanks = 0
-        page = pages[-1]
         known = [first, *clean[start:max(start + head_lines, head.sub_line or 0) + 1]]  # the first header's lines
         again, band = _again(lines, i, anchors, is_header, head_lines + above + 1,
                              known) if i in breaks else (None, None)
         if again is None and ends_table(line, anchors, is_header):
             break
+        if again is None and i in breaks and (own := _own_columns(pages[0], clean, i, head)) is not None:
+            pages.append(own)  # a text browser's next table: columns of its own
+        page = pages[-1]
         if again is not None:  # the header repeated on a new page (drawn to its own scale)
             after = _repeat(pages, furniture, i, line, again, band, len(head.cells))
             skip = head_lines + above if after is None else 0
@@ -290,18 +289,42 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
                 cut = i
                 break
         i += 1
-    return _table(pages, breaks, cut, start, furniture)
+    return pages_to_table(pages, breaks, cut, start, furniture)
+
+
+def _own_columns(first: _Page, lines: Clean, i: int, head: Header) -> _Page | None:
+    """The page a page break opens at line ``i`` when a text browser's table (``first``: its first page) goes
+    on there at columns of its own, its header not repeated (:func:`.browser.page_columns`); None if not."""
+    moved = page_columns(lines, i, len(head.cells)) if first.browser() else None
+    if moved is None:
+        return None
+    cells = [(x, x + len(text), text) for x, (_, _, text) in zip(moved, head.cells, strict=True)]
+    page = _Page(i - 1, Header(cells, cells, list(range(len(cells))), None, []), carried=True)
+    page.dropped.add(i - 1)  # (the page's header is the first page's, on no line of its own)
+    page.moved = True
+    return page
 
 
 def _group_heading(lines: Clean, i: int, page: _Page) -> bool:
     """A group's heading across the table ("B. KIỂM TRA …", a paragraph between two tables) over a row of it (a number,
-    three runs): a group row (True); a section's heading after the table, over a paragraph, ends it."""
+    three runs): a group row (True); a section's heading after the table, over a paragraph, ends it. In a text
+    browser's table (columns set one space apart), a group's name in a cell merged across the row is written from
+    the first column in any case ("II. Phát triển hạ tầng"), the rows going on under it with no blank line, their
+    numbers maybe a line or two down (cells centred)."""
     runs = runs_of(lines[i])
-    m = _GROUP_HEADING.match(runs[0][2]) if len(runs) == 1 else None
+    browser = len(runs) == 1 and bool(_GROUP_NAMED.match(runs[0][2])) and page.apart()
+    m = (_GROUP_HEADING.match(runs[0][2]) or (_GROUP_NAMED.match(runs[0][2]) if browser else None)) if len(runs) == 1 else None
     j = i + 1
     while j < len(lines) and j - i <= MAX_BLANKS and not lines[j].strip():
         j += 1
-    if m is None or j >= len(lines) or not _numbered(lines[j], page) or len(runs_of(lines[j])) < 3:
+    if m is None or j >= len(lines):
+        return False
+    if browser and j == i + 1:
+        ahead = [lines[k] for k in range(j, min(j + _CENTRED_AHEAD, len(lines)))]
+        ahead = ahead[:next((n for n, text in enumerate(ahead) if not text.strip()), len(ahead))]
+        if not any(_numbered(text, page) and len(runs_of(text)) >= 2 for text in ahead):
+            return False
+    elif not _numbered(lines[j], page) or len(runs_of(lines[j])) < 3:
         return False
     page.spanning[i] = [m.group(1), m.group(2)] + [""] * (len(page.anchors) - 2)
     page.lines.append((i, runs))
@@ -370,29 +393,3 @@ def _number_head_rest(head: str, text: str) -> bool:
 def _numbered_at(line: str, anchors: list[int]) -> bool:
     runs = runs_of(line)
     return bool(runs) and runs[0][0] < anchors[1] and bool(_ROW_NO.match(runs[0][2].split(" ")[0]))
-
-
-def _table(pages: list[_Page], breaks: dict[int, bool], cut: int | None, start: int,
-           furniture: list[int]) -> WordTable | None:
-    lines: list[tuple[int, list[str], bool, bool]] = []  # (line, cells, broken, paged)
-    after = False
-    width = len(pages[0].anchors)
-    for page in pages:
-        cells, lost = page.read()
-        for n, row in cells:
-            lines.append((n, row, n == start or breaks.get(n, False), n in breaks or after))
-            after = False
-        after = True
-        furniture += page.dropped
-        if lost is not None:
-            cut = lost
-            break
-    if len(lines) < 2:
-        return None
-    last = lines[-1][0]
-    lines += [(n, [""] * width, False, False) for n in furniture if start < n < last]
-    lines.sort(key=lambda line: line[0])
-    return WordTable([n for n, _, _, _ in lines], [c for _, c, _, _ in lines], [b for _, _, b, _ in lines],
-                     [p for _, _, _, p in lines], pages[0].anchors, cut,
-                     frozenset() if pages[0].head.sub_line is None else frozenset({pages[0].head.sub_line}),
-                     frozenset(n for page in pages for n in page.doubtful))

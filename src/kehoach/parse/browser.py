@@ -5,6 +5,7 @@ blank on every line, so a line's text is cut exactly there (no guess between the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from re import Pattern
 
 from .. import rx
@@ -75,3 +76,42 @@ def number_beside(run: Run, first: int, second: int) -> bool:
     s, _, text = run
     no = text.split(" ")[0]
     return bool(_BARE_NO.match(no)) and s <= first + 1 and s + len(no) + 1 == second and bool(_OPENS.match(text[len(no) + 1:]))
+
+
+_PAGE_LINES = 400
+"""Lines of a page looked at, at most."""
+
+
+def page_columns(lines: Sequence[str], first: int, width: int) -> list[int] | None:
+    """The column starts of the lines from ``first`` up to a blank line, a table a text browser set on
+    its own (the next part of a table cut by a page break, its columns at other positions, its header
+    not repeated): the positions where some line's text starts and the one before is blank on every
+    line, ``width`` of them. Words may stand level on every line by chance ("Sở Nội vụ" over "Sở Tư
+    pháp"): a position where every word starting there goes on from a word one space before it, and
+    then one where words in lower case do so most often (a cell's text, not the next cell's), are
+    left out, when they alone are so; None when the count still differs."""
+    run: list[str] = []
+    while first + len(run) < len(lines) and lines[first + len(run)].strip() and len(run) < _PAGE_LINES:
+        run.append(lines[first + len(run)])
+    if len(run) < 2:
+        return None
+    inked: set[int] = set()
+    starts: dict[int, list[int]] = {}  # start -> [words starting there, of them one space after a word, those in lower case]
+    for line in run:
+        for k, ch in enumerate(line):
+            if ch != " ":
+                inked.add(k)
+                if not k or line[k - 1] == " ":
+                    glued = k >= 2 and line[k - 2] != " "
+                    counts = starts.setdefault(k, [0, 0, 0])
+                    counts[0], counts[1], counts[2] = counts[0] + 1, counts[1] + glued, counts[2] + (glued and ch.islower())
+    found = sorted(x for x in starts if x - 1 not in inked)
+    extra = len(found) - width
+    if extra > 0:
+        def doubt(x: int) -> tuple[bool, int]:
+            return starts[x][1] == starts[x][0], starts[x][2]
+        ranked = sorted(found[1:], key=doubt, reverse=True)
+        if doubt(ranked[extra - 1]) == (False, 0) or (extra < len(ranked) and doubt(ranked[extra]) >= doubt(ranked[extra - 1])):
+            return None
+        found = sorted({found[0], *ranked[extra:]})
+    return found if len(found) == width else None

@@ -38,12 +38,42 @@ def whole_line_rows(taken: list[int], parts: list[list[str]]) -> tuple[int, list
     numbers = [p for p in range(1, len(taken)) if parts[p][0]]
     if not numbers:
         return None
-    widths = [max((len(part[c]) for part in parts[1:]), default=0) for c in range(len(parts[0]))]
+    cells = [part for part in parts[1:] if not (part[0] and sum(map(bool, part)) == 2)]  # (a group's name runs on)
+    widths = [max((len(part[c]) for part in cells), default=0) for c in range(len(parts[0]))]
     for first in range(1, numbers[0] + 1):  # the header's lines: as few as leave a reading
         found = _reading(parts, numbers, first, widths)
         if found is not None:  # (taken only when nothing in its cells is odd)
             return (first - 1, [_row(taken, parts, s, h) for s, h in found[1]]) if not found[0] and not found[2] else None
     return None
+
+
+def paged_rows(taken: list[int], parts: list[list[str]], broken: list[bool]) -> tuple[int, list[Row]] | None:
+    """:func:`whole_line_rows` page by page: a text browser's table that a page break cut in two (each part
+    packed, a blank line or a page number between them, the header maybe repeated: its lines blanked). The
+    first row of each later part is marked after a break; None when a part has no single reading."""
+    runs: list[list[int]] = []
+    for p in range(len(taken)):
+        if p == 0 or broken[p]:
+            runs.append([])
+        if p == 0 or any(parts[p]):  # (page numbers and a repeated header are blanked)
+            runs[-1].append(p)
+    first = whole_line_rows([taken[p] for p in runs[0]], [parts[p] for p in runs[0]])
+    if first is None or len(runs) < 2:
+        return first
+    head, rows = first
+    blank = [""] * len(parts[0])
+    for run in runs[1:]:
+        if not run:
+            continue
+        if len(run) == 1 and parts[run[0]][0]:
+            got: tuple[int, list[Row]] | None = (0, [_row(taken, parts, run[0], 1)])
+        else:  # (an empty line stands for the header the part lacks)
+            got = whole_line_rows([taken[run[0]] - 1, *[taken[p] for p in run]], [blank, *[parts[p] for p in run]])
+        if got is None or got[0]:
+            return None
+        got[1][0].after_break = True
+        rows += got[1]
+    return head, rows
 
 
 def _reading(parts: list[list[str]], numbers: list[int], first: int,
