@@ -28,8 +28,21 @@ def _text(cell: list[str]) -> str:
     return " ".join(p.strip() for p in cell if p.strip())
 
 
+_ASIDE = rx.compile(r"^(?:trong do|bao gom|chia ra|cu the)\b")
+"""A row that opens a list of parts without naming what they are of ("Trong đó:", "Chia ra:")."""
+_ASIDE_HEAD = rx.compile(r"^(?:trong\s+đó|bao\s+gồm|chia\s+ra|cụ\s+thể)\s*:\s*(?=\S)", rx.I)
+_ROW_NO = rx.compile(r"^\(?(?:[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-zđA-Z]|[-+•–])?[.)]?$")
+"""What the first column of a numbered table holds: "I", "1", "1.2.", "(3)", "a)", a dash, or nothing."""
+
+
+def _numbered(rows) -> bool:
+    """Whether the first column numbers the rows ("I", "1", "1.2", "a", "-" or nothing on most rows)."""
+    firsts = [_text(row.cells[0]) for row in rows if row.cells]
+    return bool(firsts) and sum(1 for t in firsts if _ROW_NO.match(t)) >= 0.8 * len(firsts) and any(firsts)
+
+
 _BULLET = rx.compile(r"^[-+•–]\s+")
-"""The mark of a sub-indicator's row ("- Diện tích", "+ Học sinh bán trú"): not part of its name."""
+"""The mark of a sub-indicator's row ("- Diện tích", "+ Trẻ mẫu giáo"): not part of its name."""
 
 
 def _year_of_header(text: str) -> int | None:
@@ -44,11 +57,11 @@ def _year_of_header(text: str) -> int | None:
 
 
 _COLUMN_NUMBER = rx.compile(r"^(?:[A-Za-z]|\(?\d{1,2}\)?(?:\s*=\s*[\d()+\-*/x ]+)?)$")
-"""A cell of the row that numbers a table's columns under its header: "1", "(3)", "A", "4=3/2"."""
+"""A cell of the row that numbers a table's columns under its header: "1", "(3)", "A", "5=4/3"."""
 
 
 def _column_numbers(row) -> bool:
-    """Whether ``row`` only numbers the columns ("1 | 2 | 3 | 4=3/2"): not a row of figures."""
+    """Whether ``row`` only numbers the columns ("1 | 2 | 3 | 5=4/3"): not a row of figures."""
     filled = [t for c in row.cells if (t := _text(c))]
     return len(filled) >= 3 and all(_COLUMN_NUMBER.match(t) for t in filled)
 
@@ -72,7 +85,7 @@ def _year_cells(row) -> dict[int, int] | None:
 
 
 def _year_run(row) -> list[int]:
-    """The years of the filled cells that end a header row when cells before them name none ("Dự toán | 2026 | 2027")."""
+    """The years of the filled cells that end a header row when cells before them name none ("Dự toán | 2025 | 2026")."""
     filled = [_text(c) for c in row.cells if _text(c)]
     run: list[int] = []
     for text in reversed(filled):
@@ -88,8 +101,8 @@ _RANGE = rx.compile(rf"{YEAR}\s*[-–]\s*{YEAR}")
 def _layout(rows) -> tuple[int, int | None, dict[int, int], int, tuple[int, list[int]] | None] | None:
     """(indicator column, unit column, {column: year}, first data row, shifted) or None.
 
-    A header cell that spans several columns ("Năm 2025" over "Kế hoạch | Ước thực hiện", "Giai đoạn
-    2026-2030" over one column a year) leaves the header row shorter than the rows of figures: the
+    A header cell that spans several columns ("Năm 2024" over "Kế hoạch | Ước thực hiện", "Giai đoạn
+    2027-2029" over one column a year) leaves the header row shorter than the rows of figures: the
     columns after the span are counted from the right, and a span of years takes the years of the row
     under it. ``shifted`` is (how far the year columns moved, the header cells that may span) when they moved."""
     for r, row in enumerate(rows[:3]):
@@ -105,7 +118,7 @@ def _layout(rows) -> tuple[int, int | None, dict[int, int], int, tuple[int, list
         sub = _year_cells(below) if below is not None else None
         spans = [i for i in years if _RANGE.search(folded[i])]
         ranged_below = below is not None and any(_RANGE.search(ascii_fold(_text(c))) for c in below.cells)
-        if sub and len(spans) == 1 and width and not ranged_below:  # "Giai đoạn 2026-2030" over "2026 | … | 2030"
+        if sub and len(spans) == 1 and width and not ranged_below:  # "Giai đoạn 2027-2029" over "2027 | … | 2029"
             after = len(row.cells) - 1 - spans[0]  # single columns right of the span
             first = width - after - len(sub)
             return ind, unit, {first + k: y for k, y in sub.items()}, start + 1, None
@@ -114,7 +127,7 @@ def _layout(rows) -> tuple[int, int | None, dict[int, int], int, tuple[int, list
             shift = width - len(below.cells) if width > len(below.cells) else 0
             years, start = {i + shift: sub[k] for k, i in enumerate(filled)}, start + 1
         elif not years and below is not None and width and (run := _year_run(below)):
-            # "Năm 2025 | Dự kiến 3 năm" over "Dự toán | Ước thực hiện | 2026 | 2027 | 2028": the years end the rows
+            # "Năm 2024 | Dự kiến 2 năm" over "Dự toán | Ước thực hiện | 2025 | 2026": the years end the rows
             years, start = {width - len(run) + k: y for k, y in enumerate(run)}, start + 1
         elif years and width > len(row.cells):  # a header cell spans columns: count from the right
             shift = width - len(row.cells)
@@ -151,14 +164,8 @@ def table_to_indicator_targets(block: Block, plan_year: int | None = None) -> li
     if shifted and years and not any(i < min(years) - shifted[0] for i in shifted[1]):
         doubt = _SPAN_DOUBT  # no header cell before the year columns that could be the one that spans
     out: list[dict] = []
-    for row in block.rows[start:]:
-        if _column_numbers(row):
-            continue
+    for row, indicator, unit in _named_rows(block.rows[start:], ind_col, unit_col):
         cells = row.cells
-        indicator = _BULLET.sub("", _text(cells[ind_col])) if ind_col < len(cells) else ""
-        unit = _text(cells[unit_col]) if unit_col is not None and unit_col < len(cells) else ""
-        if not indicator:
-            continue
         for col, year in years.items():
             value = _text(cells[col]) if col < len(cells) else ""
             if not value or not rx.search(r"\d", value):
@@ -181,3 +188,30 @@ def table_to_indicator_targets(block: Block, plan_year: int | None = None) -> li
                     t["doubt"] = doubt
                 out.append(t)
     return out
+
+
+def _named_rows(rows, ind_col: int, unit_col: int | None):
+    """(row, indicator, unit) for each row of figures; a part ("- Diện tích", an unnumbered "Tốc độ tăng trưởng"
+    under a numbered row) is named with the row it is part of ("Cây bơ - Diện tích")."""
+    rows = [row for row in rows if not _column_numbers(row)]
+    numbered = ind_col > 0 and _numbered(rows)
+    parent = None
+    for row in rows:
+        cells = row.cells
+        written = _ASIDE_HEAD.sub("", _text(cells[ind_col])) if ind_col < len(cells) else ""
+        indicator = _BULLET.sub("", written).rstrip(" :")
+        unit = _text(cells[unit_col]) if unit_col is not None and unit_col < len(cells) else ""
+        no = _text(cells[0]) if numbered else ""
+        if not rx.search(r"\p{L}", indicator) or (numbered and not _ROW_NO.match(no)):
+            continue  # no name; a header's second row ("Dự toán | Ước thực hiện") in a numbered table
+        bullet = _BULLET.match(no + " ") is not None
+        dashed = indicator != written.rstrip(" :") or bullet
+        part = (dashed or (numbered and not no)) and (not no or bullet)  # "2 | - Thương mại" is no part
+        if not any(_text(c) for k, c in enumerate(cells) if k > ind_col and k != unit_col):
+            # "1 | Cây bơ" heads its parts; "Trong đó:" names none; a dash row is a part (its figures lost)
+            if not dashed:
+                parent = None if _ASIDE.match(ascii_fold(indicator)) else indicator
+            continue
+        if not part:
+            parent = indicator
+        yield row, (f"{parent} - {indicator}" if part and parent else indicator), unit

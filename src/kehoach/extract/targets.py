@@ -69,7 +69,7 @@ _HEAD_WORDS = rx.compile(rf"""^(?:[-+•]\s*|trong\s+đó\s*,?\s*|đồng\s+th�
     |từ\s+(?:năm\s+)?{YEAR}\s+trở\s+(?:đi|về\s+sau)\s*,?\s*)""", rx.I | rx.X)
 _EACH_YEAR = rx.compile(r"^(?:mỗi|hằng|hàng)\s+năm\s*,?\s*", rx.I)
 """"Mỗi năm", "Hằng năm,": how often, kept in a target's text, no part of its indicator."""
-"""Words that open a target's text and name none of it ("Chỉ tiêu 2:", "Từ năm 2025 trở đi,"); a horizon neither."""
+"""Words that open a target's text and name none of it ("Chỉ tiêu 2:", "Từ năm 2027 trở đi,"); a horizon neither."""
 _COUNT_VERB_HEAD = rx.compile(rf"^(?:{alternation(COUNT_VERBS)})(?=\s)", rx.I)
 _SCOPE = rx.compile(r"^(?:tại|ở|đối\s+với|trên\s+địa\s+bàn|khu\s+vực|địa\s+bàn|vùng)\s[^:;]{1,80}(?::\s*|$)", rx.I)
 """A label of where a goal holds, to its colon ("Tại địa bàn …:", "Khu vực …:"), names nothing ("Tỷ lệ hộ nghèo:" does)."""
@@ -233,7 +233,7 @@ def text_to_targets(text: str, context_year: int | None = None, require_cue: boo
             continue
         folded = ascii_fold(clause_body)
         if ACHIEVED.search(folded) or _REACHED.search(clause_body) or (not goal_sentence and ACHIEVED_UNLESS_GOAL.search(folded)) \
-                or (_NOW.match(folded) and not GOAL_CUE.search(folded)):  # "Hiện nay, toàn tỉnh có khoảng 180 trạm …"
+                or (_NOW.match(folded) and not GOAL_CUE.search(folded)):  # "Hiện nay, toàn tỉnh có khoảng 150 điểm …"
             continue
         found = _clause_targets(clause_body, (own[0] if own else None) or base_year,
                                 fallback_indicator or (out[-1]["indicator"] if out and own else None))
@@ -374,11 +374,11 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
             indicator = verb
     only_verb = bool(indicator and _COUNT_VERB.match(indicator))  # "có 100% xã …": the verb names nothing
     if not indicator and first_indicator:
-        verb = _COUNT_VERB_HEAD.match(first_indicator)  # "Hình thành 100 doanh nghiệp A, 50 doanh nghiệp B": the verb
+        verb = _COUNT_VERB_HEAD.match(first_indicator)  # "Hình thành 30 tổ hợp tác A, 12 tổ hợp tác B": the verb
         indicator = verb.group(0) if verb and not unit.startswith("%") and not _MONEY.match(unit) else first_indicator
     seg_end = q.end()
     after = _after(clause_body[q.end():])
-    scope = _SCOPE.match(raw_indicator)  # "Tại địa bàn đô thị: phấn đấu ít nhất 55% phường …": where, not what
+    scope = _SCOPE.match(raw_indicator)  # "Tại vùng ven biển: phấn đấu ít nhất 60% xã …": where, not what
     bare = not raw_indicator.strip(" -+•") or bool(scope and not _STRIP_TAIL.sub("", _strip_head(raw_indicator[scope.end():])))
     if unit.startswith("%") and (only_verb or bare) and _names_a_count(after) \
             and (not first_indicator or indicator == first_indicator):

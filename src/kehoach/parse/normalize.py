@@ -43,9 +43,9 @@ _ESCAPE = rx.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # star that can close (after a letter, digit, punctuation or bracket). Found with two linear scans
 # and a binary search, not one pattern: with unclosed stars a lazy ".+?" rescans to the end from
 # every star, quadratic on "*a *a *a …".
-# A web page's converter also leaves a space inside the closing mark ("*(kho lạnh) *bao tiêu",
-# "*Căn cứ Luật …; *"), opens before a bullet or a percent sign ("*- Dịch vụ*", "*%*") and inside a
-# bracket ("(*Hà Nội, Huế*)"); a star between brackets ("(*)") is a footnote's sign and stays.
+# A web page's converter also leaves a space inside the closing mark ("*(kho mát) *thu mua",
+# "*Căn cứ Luật …; *"), opens before a bullet or a percent sign ("*- Thương mại*", "*%*") and inside a
+# bracket ("(*Bình An, Hòa Lạc*)"); a star between brackets ("(*)") is a footnote's sign and stays.
 _EMPHASIS_OPEN = rx.compile(r"""(?<![\p{L}\p{N}*\\])\*(?=[\p{L}\p{N}"“‘(%]|[-+]\s)""")
 _EMPHASIS_CLOSE = rx.compile(r"""(?<=[\p{L}\p{N}.,:;!?"”’)%])\*(?![\p{L}\p{N}*])|(?<=[^\s*] )\*(?=[\p{L}\p{N}(]|$)""")
 
