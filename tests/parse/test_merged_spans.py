@@ -192,3 +192,21 @@ def test_a_group_row_numbered_out_of_turn_does_not_end_a_table_one_cell_a_line(g
     plan = extract_bytes(flattened([*ROWS[:2], group, *ROWS[2:]]).encode(), "plan.txt")
     assert [(t["no"], t["group"]) for t in plan["tasks"]] == [
         ("1", None), ("2", None), ("3", "II. Nhiệm vụ khác"), ("4", "II. Nhiệm vụ khác"), ("5", "II. Nhiệm vụ khác")]
+
+
+SUBS = [("", "", "Sở Nội vụ", "Bưu điện tỉnh", "Quý II/2026"), ("", "", "Công an tỉnh", "Sở Xây dựng", "Quý III/2026")]
+
+
+@pytest.mark.parametrize("subs", [1, 2])
+def test_sub_rows_whose_number_and_task_are_merged_with_the_row_above_one_cell_a_line(subs):
+    """A task over two or three rows, one per lead (its number and task merged down, written as two empty lines):
+    each sub-row's cells are read on their own and joined to the task, agencies apart (the sub-row's lines had
+    gone into the task's title and deadline, the lead left empty; with two sub-rows the table ended there)."""
+    rows = [ROWS[0], *SUBS[:subs], *[(str(k + 2),) + r[1:] for k, r in enumerate(ROWS[1:])]]
+    plan = extract_bytes(flattened(rows).encode(), "plan.txt")
+    first = plan["tasks"][0]
+    assert (first["title"], first["lead"], first["support"]) == (
+        ROWS[0][1], [ROWS[0][2], *(s[2] for s in SUBS[:subs])], [ROWS[0][3], *(s[3] for s in SUBS[:subs])])
+    assert first["deadline"]["text"] == " ".join([ROWS[0][4], *(s[4] for s in SUBS[:subs])])
+    assert [t["no"] for t in plan["tasks"]] == ["1", "2", "3", "4", "5"]
+    assert [w["code"] for w in plan["warnings"] if w["code"].startswith("table-")] == ["table-row-joined"] * subs

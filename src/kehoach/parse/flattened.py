@@ -35,7 +35,6 @@ from .flattened_cells import (
     cost,
     family,
     kind,
-    share,
     sharing,
     span_costs,
 )
@@ -113,15 +112,41 @@ def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
         nxt = end if total else _next_row(lines, k + 1, end, numbers, len(names))
         if nxt < len(lines) and next_group(lines[nxt].strip(), numbers):
             nxt = _before_group(lines, k + 1, nxt, fields)
-        cells, doubt = share(lines[k + 1:nxt], fields, last=nxt >= end)
-        used = k + 1 + sum(len(c) for c in cells)
-        row = Row([_cell([lines[k]]), *(_cell(c) for c in cells)], Loc(k + 1), list(range(k + 1, used + 1)))
-        _doubt(row, f"row {lines[k].strip()}", doubt, names, cells)
-        rows.append(row)
+        for n, (start, cells, doubt) in enumerate(_sub_rows(lines, k + 1, nxt, fields, nxt >= end)):
+            used = start + sum(len(c) for c in cells)
+            if n == 0:
+                row = Row([_cell([lines[k]]), *(_cell(c) for c in cells)], Loc(k + 1), list(range(k + 1, used + 1)))
+            else:  # a sub-row: its number and task merged with the row's, two empty lines
+                row = Row([[], [], *(_cell(c) for c in cells)], Loc(start - 1), list(range(start - 1, used + 1)))
+            _doubt(row, f"row {lines[k].strip()}", doubt, names[n > 0:], cells)
+            rows.append(row)
         k = used
     if len(rows) == len(header_rows):
         return None
     return rows, k
+
+
+SUB_ROW = 1.0
+"""How much better a row's lines must fit read as the row and its sub-rows than as one row."""
+
+
+def _sub_rows(lines: list[str], s: int, e: int, fields: list[str], last: bool) -> list[tuple[int, list[list[str]], list[int]]]:
+    """The row's lines ``s``…``e`` shared out among its columns: (first line, cells, doubt). Two empty lines
+    where a row's number and task would stand, then cells (a sub-row whose number and task are merged with the
+    row's: another agency's lead, support and time) part the row from its sub-rows, each read on its own, when
+    that fits clearly better than one row."""
+    whole = sharing(lines[s:e], fields, last)
+    cuts = [j for j in range(s + 1, e - 2) if not lines[j].strip() and not lines[j + 1].strip() and lines[j + 2].strip()]
+    if not cuts:
+        return [(s, whole[1], whole[2])]
+    edges = [s, *cuts, e]
+    parts = []
+    for n, (a, b) in enumerate(zip(edges, edges[1:], strict=False)):
+        a += 2 * (n > 0)
+        parts.append((a, sharing(lines[a:b], fields[n > 0:], last and b == e)))
+    if sum(p[1][0] for p in parts) + SUB_ROW >= whole[0]:
+        return [(s, whole[1], whole[2])]
+    return [(a, found[1], found[2]) for a, found in parts]
 
 
 def _before_group(lines: list[str], start: int, group: int, fields: list[str]) -> int:
