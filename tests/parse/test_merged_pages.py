@@ -155,3 +155,42 @@ def test_word_tables_over_page_breaks_are_never_silently_wrong(name, form):
     assert silent == KNOWN.get((name, form), set())
     if form in ("txt", "pdf"):  # the text export, and the PDF's ruling lines: every cell right
         assert [o for _, _, o in got if o != "right"] == []
+
+
+def borderless(rows: list[list[str]]) -> bytes:
+    """A plan whose table has no rules (cells set at the top, a task's title wrapped over two lines, rows a line's
+    spacing apart): a row with no number and no task is a sub-row, printed right under its task's first row."""
+    fpdf = pytest.importorskip("fpdf")
+    if not FONT.exists():
+        pytest.skip("needs the DejaVu fonts")
+    doc = fpdf.FPDF(unit="pt", format="A4")
+    doc.add_font("serif", "", str(FONT))
+    doc.set_font("serif", size=9)
+    doc.add_page()
+    for k, line in enumerate(HEAD):
+        doc.text(50, 40 + 16 * k, line)
+    y = 160.0
+    for c, name in enumerate(COLUMNS):
+        doc.text(X[c] + 3, y, name)
+    y += 24.6
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            first, _, rest = text.partition(" | ")  # (a title wrapped onto a second line)
+            doc.text(X[c] + 3, y, first)
+            if rest:
+                doc.text(X[c] + 3, y + 14.7, rest)
+        sub = r + 1 < len(rows) and not rows[r + 1][0]
+        y += 24.6 if sub else 49.3
+    doc.text(50, y + 20, "Trên đây là Kế hoạch.")
+    return bytes(doc.output())
+
+
+def test_a_sub_row_of_a_borderless_table_keeps_its_agencies_apart():
+    """A task over two rows (its number and task merged), no rules: the sub-row's lines join the task's cells, its
+    cooperating agency a paragraph of its own ('Sở Tư pháp Bưu điện tỉnh' had been one agency, silently)."""
+    rows = [["1", "Xây dựng cơ | sở dữ liệu", "Sở Tài chính", "Sở Tư pháp", "Quý I/2026"],
+            ["", "", "Sở Nội vụ", "Bưu điện tỉnh", "Quý II/2026"],
+            ["2", "Số hóa hồ | sơ hộ tịch", "Sở Y tế", "Các sở, ban, ngành", "Tháng 6/2026"]]
+    tasks, _ = _read(borderless(rows))
+    assert tasks[0][1:3] == (["Sở Tài chính", "Sở Nội vụ"], ["Sở Tư pháp", "Bưu điện tỉnh"])
+    assert tasks[1] == ("2", ["Sở Y tế"], ["Các sở, ban, ngành"], "Tháng 6/2026")

@@ -23,6 +23,8 @@ Line = list[dict]
 
 ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?")
 _ITEM = re.compile(r"^[-+•–]\s")
+_OPEN_END = re.compile(r"(?:[,;:(/&–-]|\b(?:và|hoặc|các|những|của|cùng|với))\s*$", re.I)
+"""A cell's line that goes on in the next one (a sub-row set apart under it starts a paragraph otherwise)."""
 _CODE_BREAK = re.compile(r"(?<=[\w])[-/]$")
 _DATE_BREAK = re.compile(r"\d/(?:20\d?|2)$")
 """A date too wide for its table column, broken inside its year ("30/6/202" / "6")."""
@@ -240,8 +242,9 @@ def rows(lines: list[Line], gutters: list[tuple[float, float]], spanning: set[in
                 target = before[1]  # a paragraph merged over out, running on past the next row's start
             cell = out[target][c]
             text = " ".join(words)
-            if cell and _ITEM.match(text):
-                cell.append(text)  # "- CQ chủ trì: …" / "- CQ phối hợp: …": a list item is a paragraph
+            if cell and (_ITEM.match(text) or before is not None and before[1] == target and ctop - before[0] > pitch * 1.2
+                         and text[:1].isupper() and not _OPEN_END.search(cell[-1])):
+                cell.append(text)  # "- CQ chủ trì: …": a list item is a paragraph; so is a line set apart (a sub-row's)
             else:
                 out[target][c] = cell[:-1] + [_join(cell[-1], text, in_header)] if cell else [text]
             last[c] = (ctop, target, bands[k])
