@@ -39,7 +39,13 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
         return [warning("appendix-unread", "a task table's header cells stand here one per line: a table flattened "
                         "to plain text (a text export or a copy from a page), whose rows cannot be told apart; "
                         "its tasks were not read", flat.loc.as_dict())]
-    if any(b.kind == "table" for b in blocks[from_block:]):
+    tables = [b for b in blocks[from_block:] if b.kind == "table"]
+    unmapped = next((b for b in tables if _task_table_unmapped(b)), None)
+    if unmapped is not None:
+        return [warning("appendix-unread", "a table of tasks stands here (a task column in its header) but its lead "
+                        "column was not found and its rows do not fit its columns (a header cut or set apart from "
+                        "its cells?): no task was read from it", unmapped.loc.as_dict())]
+    if tables:
         return []
     headed = _task_appendix_heading(blocks, from_block)
     if headed is not None and not any((t.get("loc") or {}).get("line", 0) > headed.loc.line for t in tasks):
@@ -50,6 +56,15 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
             return [warning("appendix-unread", "the document refers to an appendix but none was found or read; "
                            "its tasks are missing", b.loc.as_dict())]
     return []
+
+
+def _task_table_unmapped(table: Block) -> bool:
+    """A table whose header names a task column but no lead, and whose rows the reader doubted: a task table
+    whose columns were not found (no task came from it)."""
+    if not table.rows or not any(r.doubts for r in table.rows):
+        return False
+    found, _others = header_words(" ".join(" ".join(c) for c in table.rows[0].cells))
+    return "title" in found and not found & {"lead", "combined"}
 
 
 def _task_appendix_heading(blocks: list[Block], from_block: int) -> Block | None:
