@@ -30,18 +30,24 @@ ROWS = [["1", "Xây dựng dữ liệu đất đai", "Sở Tài chính", "Sở T
         ["6", "Đào tạo kỹ năng số", "Sở Công Thương", "Tỉnh đoàn", "Thường xuyên"]]
 
 
-def ruled(pages: list[int], merged: dict[int, set[int]], *, repeat: bool = False, closed: bool = True,
-          rows: list[list[str]] = ROWS) -> bytes:
-    """A plan whose table puts ``pages[p]`` rows on page p; ``merged``: column -> the rows whose cell goes on from
-    the row above (written once, in the first row of the span, no rule between); ``repeat``: the header row on each
-    page; ``closed``: a rule at a page's foot under every cell (none under a merged cell going on otherwise); no
-    rule ever above a cell going on from the page before, but a repeated header's own."""
+def _new_pdf():
+    """An empty A4 document in points, the serif font at 9 pt (skips without fpdf2 or the DejaVu fonts)."""
     fpdf = pytest.importorskip("fpdf")
     if not FONT.exists():
         pytest.skip("needs the DejaVu fonts")
     doc = fpdf.FPDF(unit="pt", format="A4")
     doc.add_font("serif", "", str(FONT))
     doc.set_font("serif", size=9)
+    return doc
+
+
+def ruled(pages: list[int], merged: dict[int, set[int]], *, repeat: bool = False, closed: bool = True,
+          rows: list[list[str]] = ROWS) -> bytes:
+    """A plan whose table puts ``pages[p]`` rows on page p; ``merged``: column -> the rows whose cell goes on from
+    the row above (written once, in the first row of the span, no rule between); ``repeat``: the header row on each
+    page; ``closed``: a rule at a page's foot under every cell (none under a merged cell going on otherwise); no
+    rule ever above a cell going on from the page before, but a repeated header's own."""
+    doc = _new_pdf()
     g = 0
     for p, count in enumerate(pages):
         doc.add_page()
@@ -160,12 +166,7 @@ def test_word_tables_over_page_breaks_are_never_silently_wrong(name, form):
 def borderless(rows: list[list[str]]) -> bytes:
     """A plan whose table has no rules (cells set at the top, a task's title wrapped over two lines, rows a line's
     spacing apart): a row with no number and no task is a sub-row, printed right under its task's first row."""
-    fpdf = pytest.importorskip("fpdf")
-    if not FONT.exists():
-        pytest.skip("needs the DejaVu fonts")
-    doc = fpdf.FPDF(unit="pt", format="A4")
-    doc.add_font("serif", "", str(FONT))
-    doc.set_font("serif", size=9)
+    doc = _new_pdf()
     doc.add_page()
     for k, line in enumerate(HEAD):
         doc.text(50, 40 + 16 * k, line)
