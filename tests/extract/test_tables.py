@@ -354,3 +354,30 @@ def test_a_table_of_indicators_stacked_over_the_task_table_is_cut_in_two():
     assert [p.lines for p in parts] == [[1, 2], [3, 4, 5]]
     repeated = [*tasks, ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"], ["2", "Kiểm tra", "Sở Tài chính", "", "2027"]]
     assert len(stacked_tables(_stacked(repeated))) == 1
+
+
+@pytest.mark.parametrize("start_head, end_head, reverse", [
+    ("Thời gian bắt đầu", "Thời gian hoàn thành", False),
+    ("Ngày bắt đầu", "Ngày kết thúc", False),
+    ("Thời điểm bắt đầu", "Thời hạn hoàn thành", True),
+    ("Từ ngày", "Đến ngày", False),
+    ("Thời gian triển khai", "Thời gian hoàn thành", True),
+])
+def test_one_row_header_with_start_and_end_columns(start_head, end_head, reverse):
+    """The time in two columns named in one header row, in either order: the end was lost (the first
+    column read as the deadline, the second kept in the note or dropped), silently."""
+    rows = [("1", "Xây dựng kho dữ liệu", "Sở Tài chính", "Tháng 3/2025", "Quý III/2025"),
+            ("2", "Khảo sát hiện trạng", "Sở Nội vụ", "01/4/2025", "30/11/2025")]
+    order = (4, 3) if reverse else (3, 4)
+    head = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", start_head, end_head)
+    text = "\n".join("\t".join(r[:3] + tuple(r[i] for i in order)) for r in [head, *rows]) + "\n"
+    tasks, warnings = tasks_of(text)
+    assert [(t["deadline"]["start"], t["deadline"]["end"], t["note"]) for t in tasks] == [
+        ("2025-03-01", "2025-09-30", None), ("2025-04-01", "2025-11-30", None)]
+    assert warnings == []
+
+
+def test_one_start_or_end_column_alone_is_the_deadline():
+    assert header_to_fields([["TT"], ["Nhiệm vụ"], ["Chủ trì"], ["Thời gian hoàn thành"]])[3] == "deadline"
+    assert header_to_fields([["TT"], ["Nhiệm vụ"], ["Chủ trì"], ["Thời gian thực hiện"], ["Kết quả hoàn thành"]]) == {
+        0: "no", 1: "title", 2: "lead", 3: "deadline", 4: "output"}

@@ -14,6 +14,7 @@ from ..vocab.table_header import (
     AMENDED_TIME,
     COLUMN_WORDS,
     DATELESS_WORDS,
+    START_END_TIME,
     SUB_COLUMN_WORDS,
     TIME_REVISION_WORDS,
 )
@@ -85,6 +86,7 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
                     fields[i] = name
                 break
     _amended_time_column(cells, fields)
+    _start_end_columns(cells, fields)
     known = set(fields.values())
     if "title" not in known and known & {"lead", "combined"}:
         # "TT | Chỉ tiêu | Chủ trì": an indicator assigned to an agency is the task
@@ -111,6 +113,27 @@ def _amended_time_column(cells: list[list[str]], fields: dict[int, str]) -> None
     if len(times) == 2 and len(amended) == 1 and fields.get(amended[0]) != "deadline":
         fields.pop(next(i for i in times if i != amended[0]), None)
         fields[amended[0]] = "deadline"
+
+
+_START_END_RES = [(f, rx.compile(p)) for f, p in START_END_TIME]
+
+
+def _start_end_columns(cells: list[list[str]], fields: dict[int, str]) -> None:
+    """A one-row header giving the time in two columns ("Thời gian bắt đầu | Thời gian hoàn thành", either order):
+    the start of one and the end of the other, never the first read as the deadline and the second lost."""
+    found: dict[str, list[int]] = {"deadline_start": [], "deadline_end": []}
+    for i, cell in enumerate(cells):
+        folded = " ".join(ascii_fold(_cell_text(cell)).lower().replace(":", " ").split())
+        if fields.get(i, "deadline") != "deadline":
+            continue
+        name = next((f for f, pat in _START_END_RES if pat.search(folded)), None)
+        if name is not None:
+            found[name].append(i)
+    if len(found["deadline_start"]) == 1 and len(found["deadline_end"]) == 1:
+        for i in (i for i, f in list(fields.items()) if f == "deadline"):
+            del fields[i]
+        fields[found["deadline_start"][0]] = "deadline_start"
+        fields[found["deadline_end"][0]] = "deadline_end"
 
 
 _SUB_COLUMN_RES = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]

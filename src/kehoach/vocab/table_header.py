@@ -53,6 +53,15 @@ TIME_REVISION_WORDS: list[tuple[str, str]] = [
 ("Thời gian hoàn thành" over "Theo Kế hoạch số 12/KH-UBND | Điều chỉnh"): the amended time is the deadline, the
 earlier one is kept in the note."""
 
+START_END_TIME: list[tuple[str, str]] = [
+    ("deadline_start", r"^(?:(?:thoi gian|thoi diem|ngay|thang|nam|ngay thang|thoi han) )?(?:bat dau|khoi cong|khoi dong|trien khai)"
+                       r"(?: thuc hien| trien khai)?$|^tu(?: ngay| thang| nam)$"),
+    ("deadline_end", r"^(?:(?:thoi gian|thoi diem|ngay|thang|nam|ngay thang|thoi han|han) )?(?:hoan thanh|ket thuc)$"
+                     r"|^den(?: ngay| thang| nam)$"),
+]
+"""(field, pattern) for a whole header cell (folded) of a one-row header that gives the time in two columns
+("Thời gian bắt đầu | Thời gian hoàn thành", "Ngày bắt đầu | Ngày kết thúc"): read only when the row has both."""
+
 AMENDED_TIME = r"\b(?:dieu chinh|keo dai|gia han|moi)\b"
 """Words by which one of two time columns with headers of their own is the amended time ("Thời gian theo Kế hoạch số
 12/KH-UBND | Thời gian kéo dài đến"): it is the deadline, the other one goes to the note."""
