@@ -11,6 +11,7 @@ from ..vocab.dates import YEAR
 from ..vocab.targets import COUNT_VERBS, MEASURE_WORDS, UNIT_ENDS, alternation
 from .dates import find_horizons, horizon_at
 from .numbers import text_to_number
+from .target_doubts import condition_at, pair_doubt, unpaired
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s*(?:%|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})|(?:-|–|đến|tới)\s*\d[\d.,]*\s*%))|\d+(?:,\d+)?"
 """A figure: "3.604,09", "9,5", "1.500"; a decimal point before "%" or a multiplier too ("10.5%", "1.2 triệu")."""
@@ -28,12 +29,15 @@ _RATE = (r"\s*/\s*(?:(?:" + _NUM + r")\s*)?(?:(?:" + _SYMBOL + r")(?![\p{L}\d])\
          r"|trên\s+(?:1|10|100|1\.000|10\.000|100\.000|1\.000\.000)\s+(?:" + _UNIT_WORD + r")+")
 """What a rate is per: "/100.000 dân", "/vạn dân", "/người/năm", "/ha/vụ", "trên 10.000 dân" (a round number of people
 after "trên" is the base of a rate, not a second figure)."""
+_RATE_BASE = r"(?:(?!(?:vào|trong|đến|tới|tại|ở|năm|và|hoặc|so|của|là)(?![\p{L}\d]))\p{Ll}+(?![\p{L}\d])\s*){1,6}"
+"""What a rate with no noun before its "/" is per, to a time, a place or a joint: "/100.000 trẻ sinh ra còn sống"."""
 QUANTITY = rx.compile(
     r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
         (?<![\p{L}\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
           |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|(?i:usd)|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*\p{L}+)*
           |\s+(?:(?:""" + _SYMBOL + r""")(?![\p{L}\d])\s*|(?:""" + _UNIT_WORD + r""")+)(?:""" + _RATE + r""")*
+          |\s*/\s*(?:1|10|100|1\.000|10\.000|100\.000|1\.000\.000)\s+(?:""" + _RATE_BASE + r""")
 )
         (?P<post>\s*trở\s+lên|\s*trở\s+xuống)?""",
     rx.X,
@@ -41,7 +45,8 @@ QUANTITY = rx.compile(
 """A figure and its unit. The unit is a percentage, an amount of money or people, or the noun phrase after
 the figure, whole, up to the first word that says something of it (a function word or a predicate, see
 :mod:`kehoach.vocab.targets`), a sign or a capital ("02 di sản văn hóa phi vật thể | được ghi danh"); a rate per
-so many people is one unit ("100 ca/100.000 dân", "30 giường bệnh/vạn dân")."""
+so many people is one unit ("100 ca/100.000 dân", "30 giường bệnh/vạn dân"), and so is a rate with no noun before
+its "/" ("dưới 4/100.000 trẻ đẻ sống": "/100.000 trẻ đẻ sống")."""
 ACHIEVED = rx.compile(
     r"\b(?:uoc dat|uoc tinh|uoc thuc hien|da dat|da thu hut|da hoan thanh|da co|tinh den|(?<!phat )hien co|nang tong so"
     r"|thuc hien duoc|du bao)\b"
@@ -256,7 +261,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         unit = rx.sub(r"(?i)\busd\b", "USD", " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/"))
         unit = rx.sub(r"\s+trên\s+(?=\d)", "/", unit)
         before = clause_body[prev_end:baseline[0] if baseline else q.start()]
-        if _not_a_target(q, unit, before):
+        if _not_a_target(q, unit, before) or condition_at(clause_body, q.start(), q.group("pre")):
             continue
         v1 = text_to_number(q.group("v1"))
         if v1 is None:
@@ -267,7 +272,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
             continue
         v2 = text_to_number(q.group("v2")) if q.group("v2") else None
         cmp, direction = _comparator((baseline[1] if baseline else "") + q.group("pre"), q.group("post"), v2 is not None)
-        doubt = _pair_doubt(baseline, v1, unit, direction) if baseline else _unpaired(q, v2)
+        doubt = pair_doubt(baseline, v1, unit, direction) if baseline else unpaired(q, v2)
         if baseline and direction is None:
             direction = "increase" if v1 > baseline[2] else "decrease" if v1 < baseline[2] else None
         since = baseline[4] if baseline else 0  # the baseline's own time ("từ 40% năm 2025 lên …") is not the target's
@@ -301,7 +306,6 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
 
 
 _FROM = rx.compile(r"(?i:(?<!\p{L})từ)\s*$")
-_CHANGE_FROM = rx.compile(r"(?i:(?<!\p{L})(?:tăng|giảm|nâng|hạ)(?:\s+\p{Ll}+){0,2}?\s+từ)\s*$")
 _TO_FIGURE = rx.compile(r"\s*(?:\(?(?:vào\s+|trong\s+)?(?:đầu\s+|cuối\s+|hết\s+)?năm\s+\d{4}\)?\s*,?\s*)?"
                         r"(?P<to>(?:xuống|lên)(?:\s+còn)?|còn)\s+(?:mức\s+)?(?:(?:dưới|trên|khoảng)\s+)?\d")
 """A change from one figure to another ("giảm từ 23 … xuống 18 …", "tăng từ 40% lên 60%", "từ 40% năm 2025 lên
@@ -309,26 +313,6 @@ _TO_FIGURE = rx.compile(r"\s*(?:\(?(?:vào\s+|trong\s+)?(?:đầu\s+|cuối\s+|h
 _UNIT_WORDS = 8
 """Words a unit may have ("học sinh nữ/100 học sinh nam", "mô hình kinh tế trang trại khép kín"); more is
 a unit run on into what is said of the thing counted, which a ``target-unsure`` warning says."""
-
-
-def _pair_doubt(baseline: tuple[int, str, float, str, int], value: float, unit: str, direction: str | None) -> str | None:
-    """What is odd in a change from one figure to another: units that differ ("từ 40% lên 60 điểm"), or a change
-    against its own verb ("giảm từ 10% xuống 15%")."""
-    if baseline[3] != unit and not unit.startswith(baseline[3]):
-        return f"it changes from {baseline[2]:g} {baseline[3]} to {value:g} {unit}: the two units differ"
-    if (direction == "decrease" and value > baseline[2]) or (direction == "increase" and value < baseline[2]):
-        verb = "decreases" if direction == "decrease" else "increases"
-        return f"it {verb} from {baseline[2]:g} to {value:g}, the other way: its figures or its verb may be misread"
-    return None
-
-
-def _unpaired(q, v2: float | None) -> str | None:
-    """A change's first figure with no figure it goes to ("tăng từ 40% năm 2025 đến …" read as no pair): the value
-    read may be where the change starts, not where it ends."""
-    if v2 is None and not q.group("post") and _CHANGE_FROM.search(q.group("pre")):
-        return (f"its figure follows a change's 'từ' ({' '.join(q.group('pre').split())!r}) but no figure it goes to "
-                "('lên …', 'xuống …') was read: the value may be the baseline, not the target")
-    return None
 
 
 def _not_a_target(q, unit: str, before: str) -> bool:
