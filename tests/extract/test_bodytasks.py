@@ -106,3 +106,28 @@ def test_a_task_section_item_headed_by_no_known_agency_is_warned(item, line):
     plan = extract_bytes((HEAD + "**II. NHIỆM VỤ**\n\n" + item).encode("utf-8"), "plan.md")
     unread = [w for w in plan["warnings"] if w["code"] == "body-task-unread"]
     assert plan["tasks"] == [] and len(unread) == 1 and unread[0]["loc"]["line"] == line
+
+
+FUNDING = "**I. NHIỆM VỤ**\n\n1. Sở Y tế chủ trì rà soát cơ sở vật chất.\n\n**II. KINH PHÍ THỰC HIỆN**\n\n{}\n\n**III. TỔ CHỨC THỰC HIỆN**\n\n"
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Kinh phí được bố trí từ ngân sách nhà nước theo phân cấp.\n\nSở Tài chính tham mưu bố trí kinh phí thực hiện.\n\n"
+     "Các sở, ngành chủ động tranh thủ các nguồn vốn từ Trung ương.",
+     [(["Sở Tài chính"], "Sở Tài chính tham mưu"), (["Các sở, ngành"], "Các sở, ngành chủ động tranh thủ")]),
+    ("- Kinh phí do ngân sách tỉnh bảo đảm.\n\n- Giao Sở Tài chính cân đối, bố trí kinh phí hằng năm.",
+     [(["Sở Tài chính"], "Giao Sở Tài chính")]),
+    ("1. Nguồn kinh phí\n\nNgân sách tỉnh và các nguồn hợp pháp khác.\n\n2. Trách nhiệm bố trí\n\n"
+     "a) Ủy ban nhân dân các xã, phường bố trí kinh phí từ dự toán được giao.\n\n"
+     "b) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thẩm định dự toán.",
+     [(["Ủy ban nhân dân các xã, phường"], "Ủy ban nhân dân các xã"), (["Sở Tài chính"], "Sở Tài chính chủ trì")]),
+    ("Kinh phí thực hiện được bố trí trong dự toán của các cơ quan, đơn vị.", []),
+])
+def test_duties_in_the_funding_part_are_tasks(body, want):
+    """An agency's duty in the funding part ("Sở Tài chính tham mưu bố trí …", "Các sở, ngành chủ động tranh thủ …")
+    was read as no task and said nothing; what the part says of the money alone is no task."""
+    plan = extract_bytes((SHORT + FUNDING.format(body)).encode("utf-8"), "plan.md")
+    got = [(t["lead"], t["title"]) for t in plan["tasks"] if t["section"].startswith("II")
+           and not t["section"].startswith("III")]
+    assert [lead for lead, _ in got] == [lead for lead, _ in want]
+    assert all(title.startswith(start) for (_, title), (_, start) in zip(got, want, strict=True))

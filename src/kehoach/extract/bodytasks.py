@@ -257,6 +257,14 @@ def _headed_item(sec: Section, kind: str, text: str, loc: Loc) -> _Unit | None:
     return None
 
 
+def _funding_units(sec: Section) -> list[_Unit]:
+    """The duties a funding part hands out, outside the implementation part: each paragraph or item whose sentence
+    an agency opens with its duty ("Sở Tài chính tham mưu bố trí kinh phí …", "Các sở, ngành chủ động tranh thủ …",
+    "Giao Sở A …"); what the part says of the money alone ("Kinh phí được bố trí từ …") is no task."""
+    return [_Unit(found[0], text[found[1]:], loc, sec.title) for _kind, text, loc in sec.content
+            if (found := _lead_sentence(text, True)) is not None]
+
+
 def _title_units(sec: Section) -> list[_Unit]:
     """A heading that states the work and then its lead: "1. Việc … (Sở A chủ trì; …)"."""
     if not sec.content and sec.title and (found := _lead_sentence(sec.title)) is not None and found[1]:
@@ -315,6 +323,8 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
                   for u in _item_units(sec)] if agency is None else [])
         unread = None if units else unread_item(sec)
         warnings.extend([unread] if unread else [] if units else verb_unread(sec.id, sec.content, set()))
+    elif sec.role == Role.FUNDING and sec.id not in skip and not listing:
+        units = _funding_units(sec)
     for k, u in enumerate(units, 1):
         tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
         tasks.append(unit_task(tid, sec, u.text, u.lead, u.loc, u.group, u.support, u.title))
