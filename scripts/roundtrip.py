@@ -67,6 +67,7 @@ def _merged(old: list[str], new: list[str]) -> list[str]:
 
 
 NAMES = {"scrape": 'scraped "\\|"-line text', "tab": "tab-separated text", "gfm": "GitHub pipe table",
+         "gfm-wrapped": "GitHub pipe table wrapped at a fixed width",
          "grid": "pandoc grid table", "aligned": "space-aligned text (pdftotext -layout)",
          "aligned-mid": "space-aligned, cells centred vertically, rows apart", "aligned-packed": "space-aligned, cells centred vertically, rows packed",
          "flat": "one cell a line (a word processor's text export)",

@@ -47,7 +47,7 @@ HEADER_WORDS = {
 }
 PDF_LAYOUTS = ["pdf", "pdfb"]
 """Printed by LibreOffice from the Word rendition: ruled, and borderless."""
-LAYOUTS = ["scrape", "tab", "gfm", "grid", "aligned", "aligned-mid", "aligned-packed", "flat", "html", "docx", *PDF_LAYOUTS]
+LAYOUTS = ["scrape", "tab", "gfm", "gfm-wrapped", "grid", "aligned", "aligned-mid", "aligned-packed", "flat", "html", "docx", *PDF_LAYOUTS]
 BROWSER_LAYOUTS = {"w3m": ("", "-graph"), "w3m-paras": ("", "-graph"), "w3m-ruled": (" border='1'", "-graph"),
                    "w3m-ascii": (" border='1'", "-no-graph")}
 """The HTML rendition dumped by a text browser (``w3m -dump``, 60 to 100 columns): a table without
@@ -406,6 +406,17 @@ def render_gfm(table: Table, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+def render_gfm_wrapped(table: Table, rng: random.Random) -> str:
+    """A GitHub pipe table written one row a line, then wrapped at a fixed width (40 to 120
+    characters, at spaces, as a mail client or ``fold -s`` does): a row runs over several lines, a
+    line may start or end with a pipe in the middle of a row."""
+    import textwrap
+
+    width = rng.randint(40, 120)
+    return "\n".join("\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+                     if len(line) > width else line for line in render_gfm(table, rng).split("\n"))
+
+
 def render_grid(table: Table, rng: random.Random) -> str:
     """A pandoc grid table: +---+ borders, cells wrapped inside their column."""
     width = len(table.columns)
@@ -701,7 +712,7 @@ def document(table: Table, layout: str, rng: random.Random) -> tuple[bytes, str]
     if layout == "html" or layout in BROWSER_LAYOUTS:
         body = "".join(f"<p>{line}</p>" for line in HEAD.strip().split("\n"))
         return f"<html><body>{body}<p>PHỤ LỤC</p>{render_html(table, rng)}</body></html>".encode(), "plan.html"
-    text = {"scrape": render_scrape, "tab": render_tab, "gfm": render_gfm, "grid": render_grid,
+    text = {"scrape": render_scrape, "tab": render_tab, "gfm": render_gfm, "gfm-wrapped": render_gfm_wrapped, "grid": render_grid,
             "aligned": render_aligned, "aligned-mid": partial(render_aligned, centred=True),
             "aligned-packed": partial(render_aligned, centred=True, packed=True), "flat": render_flat}[layout](table, rng)
     suffix = "txt" if layout.startswith(("tab", "aligned", "flat")) else "md"

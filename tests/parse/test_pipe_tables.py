@@ -114,3 +114,52 @@ def test_a_table_gives_the_same_tasks_with_and_without_outer_pipes(seed):
     assert len(with_pipes["tasks"]) == len(TASKS)
     assert tasks(without) == tasks(with_pipes)
     assert [t[2] for t in tasks(without)] == [t[0] for t in TASKS]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a cell wrapped inside: its lines joined by a space
+    ("| TT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Rà soát thủ tục\nhành chính | Sở Tư pháp |\n",
+     [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp"]]),
+    # the wrap before a pipe (the next line opens with one), and after one (this line closes with one)
+    ("| TT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Làm A\n| Sở A |\n| 2 | Làm B |\nSở B |\n",
+     [["TT", "Nội dung", "Chủ trì"], ["1", "Làm A", "Sở A"], ["2", "Làm B", "Sở B"]]),
+    # the wrap took an empty cell's spaces ("| Sở A |  | Quý I/2026 |"): the empty cell comes back
+    ("| TT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n| 1 | Làm A | Sở A |\n| Quý I/2026 |\n",
+     [["TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"], ["1", "Làm A", "Sở A", "", "Quý I/2026"]]),
+    # no separator, the header wrapped; a group row written short stays a row of its own
+    ("| TT | Nội dung | Chủ trì | Thời\ngian |\n| I | Nhóm một |\n| 1 | Làm A | Sở A |\nNăm 2026 |\n",
+     [["TT", "Nội dung", "Chủ trì", "Thời gian"], ["I", "Nhóm một"], ["1", "Làm A", "Sở A", "Năm 2026"]]),
+    # rows that do not close with a pipe are one row a line (nothing is wrapped)
+    ("| TT | Nội dung | Chủ trì\n|---|---|---\n| 1 | Làm A | Sở A\n| 2 | Làm B | Sở B\n",
+     [["TT", "Nội dung", "Chủ trì"], ["1", "Làm A", "Sở A"], ["2", "Làm B", "Sở B"]]),
+])
+def test_a_pipe_table_wrapped_at_a_fixed_width(text, rows):
+    assert _cells(text) == rows
+
+
+def test_a_line_after_a_closed_table_is_not_joined_to_it():
+    blocks = read_text("| TT | Nội dung |\n|---|---|\n| 1 | Làm A |\nGhi chú: làm theo quy định.\n")
+    assert [b.kind for b in blocks] == ["table", "para"]
+    assert [[" / ".join(c) for c in r.cells] for r in blocks[0].rows][-1] == ["1", "Làm A"]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_a_pipe_table_wrapped_at_any_width_gives_its_tasks(seed):
+    """One row a line, then wrapped at 25 to 120 characters at spaces (a mail client, ``fold -s``)."""
+    import textwrap
+
+    rng = random.Random(seed)
+    state = rng.getstate()
+    table = _table(rng, True)
+    rng.setstate(state)
+    width = random.Random(seed).randint(25, 120)
+    wrapped = "\n".join(textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
+                        for line in table.split("\n"))
+    assert wrapped != table or width >= max(map(len, table.split("\n")))
+
+    def tasks(text):
+        plan = extract_bytes((HEAD + text).encode(), "plan.md")
+        return [(t["no"], t["group"], t["title"], t["lead"], t["support"], t["deadline"]["text"]) for t in plan["tasks"]]
+
+    assert tasks(wrapped) == tasks(table)
+    assert len(tasks(table)) == len(TASKS)

@@ -1,7 +1,10 @@
 """Markdown pipe tables, and the cells of scraped tables: a cell's paragraphs from its HTML.
 
-A pipe table is written with outer pipes (``| a | b |``, read by :mod:`.text` line by line) or
-without them (``a | b`` over ``---|---``, as html2text and some crawlers write it).
+A pipe table is written with outer pipes (``| a | b |``, one row a line, :func:`md_rows`) or
+without them (``a | b`` over ``---|---``, as html2text and some crawlers write it). A table written
+one row a line and then wrapped at a fixed width (a mail client, ``fold -s``, a text editor) has rows
+that run over several lines: where the table's rows close with a pipe, a line that does not close
+goes on in the lines below, up to the one that does.
 """
 
 from __future__ import annotations
@@ -36,6 +39,105 @@ def md_row(line: str) -> list[list[str]]:
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
     return _cells(inner)
+
+
+def is_md_line(line: str) -> bool:
+    """A line of a pipe table written with its outer pipes: it opens with "|" and holds another."""
+    stripped = line.strip()
+    return stripped.startswith("|") and stripped.count("|") >= 2
+
+
+def md_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
+    """The rows of a pipe table with outer pipes from line ``i`` (its separator lines left out), with
+    the index of the line after it. A row a fixed width wrapped is one row again (see :func:`_row_end`),
+    its lines joined by a space."""
+    wrapped = _Wrapped(lines, i) if _rows_close(lines, i) else None
+    rows: list[Row] = []
+    while i < len(lines) and (is_md_line(lines[i]) or wrapped and lines[i].lstrip().startswith("|")):
+        end = wrapped.row_end(i) if wrapped else i
+        if not is_md_line(lines[i]) and end == i:
+            break  # a line opening with a pipe, not a row's first line that a wrap cut before its next pipe
+        if not MD_SEPARATOR.match(lines[i]):
+            rows.append(Row(md_row(_joined(lines, i, end)), Loc(i + 1), list(range(i + 1, end + 2))))
+        i = end + 1
+    return rows, i
+
+
+_WRAPPED_LINES = 12
+"""At most this many lines of one wrapped row (a longer run is not a row that a width wrapped)."""
+_ROW_NUMBER = rx.compile(r"^\**(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?\**$")
+"""A first cell that numbers a row ("1", "II", "1.2", "a)", "**III**"); a year ("2026") is a time."""
+_EMPTY_CELLS = rx.compile(r"^[\s|]*$")
+
+
+def _joined(lines: list[str], i: int, end: int) -> str:
+    return " ".join(lines[k].strip() for k in range(i, end + 1))
+
+
+def _closes(line: str) -> bool:
+    stripped = line.rstrip()
+    return stripped.endswith("|") and not stripped.endswith("\\|")
+
+
+def _opens(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` may open a row: the end, a blank line, or a line opening with a pipe."""
+    return k == len(lines) or not lines[k].strip() or lines[k].lstrip().startswith("|")
+
+
+def _rows_close(lines: list[str], i: int) -> bool:
+    """Whether the table from line ``i`` (to the next blank line) closes its rows with a pipe: one of
+    its lines closes with one before a line that opens with one (or the table's end)."""
+    for k in range(i, len(lines)):
+        if not lines[k].strip():
+            return False
+        if _closes(lines[k]) and _opens(lines, k + 1) and not MD_SEPARATOR.match(lines[k]):
+            return True
+    return False
+
+
+class _Wrapped:
+    """The rows of a pipe table whose rows close with a pipe, maybe wrapped at a fixed width."""
+
+    def __init__(self, lines: list[str], i: int) -> None:
+        self.lines = lines
+        self.width = 0
+        """The table's cells a row (its separator's, else its first row's); 0 until known."""
+        for k in range(i, min(len(lines), i + 2 * _WRAPPED_LINES)):
+            if MD_SEPARATOR.match(lines[k]):
+                self.width = len(md_row(lines[k]))
+                break
+        if not self.width:
+            self.width = len(md_row(_joined(lines, i, self.row_end(i))))
+
+    def row_end(self, i: int, plain: bool = False) -> int:
+        """The last line of the row that opens at line ``i``: a row runs on to a line that closes with
+        a pipe before the next row, a blank line or the end ("| 2 | Xây dựng đề án về" / "chuyển đổi
+        số | Sở Nội vụ |"; the wrap maybe before a pipe, "| Sở Nội vụ |", or after one, "… | Sở Tư
+        pháp |" / "Quý I/2026 |"). A line opening with a pipe after one that closed goes on in the row
+        when the wrap took an empty cell's spaces ("… | Sở Y tế |" / "| Quý I/2026 |" for "| Sở Y tế |
+        | Quý I/2026 |"): the row so far, that empty cell and the next line's row still fit the table's
+        width, and the next line's first cell does not number a row. With no line closing before a
+        blank line, or after too many lines, the row is its own line. ``plain``: the first line that
+        closes before a line opening with a pipe ends the row (to measure the next row)."""
+        lines = self.lines
+        for k in range(i, min(len(lines), i + _WRAPPED_LINES)):
+            if not lines[k].strip() or (k > i and MD_SEPARATOR.match(lines[k])):
+                return i
+            if _closes(lines[k]) and _opens(lines, k + 1) and (plain or not self._goes_on(i, k)):
+                return k
+        return i
+
+    def _goes_on(self, i: int, k: int) -> bool:
+        lines = self.lines
+        if not self.width or k + 1 == len(lines) or not lines[k + 1].strip() or MD_SEPARATOR.match(lines[k + 1]):
+            return False
+        if _EMPTY_CELLS.match(lines[k + 1]):
+            return True  # a line of empty cells alone: the rest of the row above
+        first = md_row(lines[k + 1])[0]
+        if first and _ROW_NUMBER.match(first[0]):
+            return False
+        nxt = self.row_end(k + 1, plain=True)
+        return len(md_row(_joined(lines, i, k))) + 1 + len(md_row(_joined(lines, k + 1, nxt))) <= self.width
 
 
 def bare_pipe_table(lines: list[str], i: int) -> tuple[list[Row], int] | None:

@@ -42,7 +42,7 @@ from .lines import (
     wrap_width,
 )
 from .normalize import footnote_start, has_content, normalize_text
-from .pipes import MD_SEPARATOR, bare_pipe_table, md_row, split_cell
+from .pipes import MD_SEPARATOR, bare_pipe_table, is_md_line, md_rows, split_cell
 from .prepass import prepass
 from .spacing import restore_lines
 from .wrapfit import indented_openings, next_word_fits, printed_width
@@ -67,7 +67,7 @@ def _kind(line: str, in_tab_table: bool) -> str:
         return "markup"
     if PAGE_MARK.match(stripped) or ("\f" in line and BARE_NUMBER.match(stripped)):
         return "page"  # "Trang 2", "- 3 -", or a bare number on the line a form feed opens (pdftotext)
-    if stripped.startswith("|") and stripped.count("|") >= 2:
+    if is_md_line(stripped):
         return "md"
     tabs = line.rstrip("\n").count("\t")
     if tabs >= 2 or (tabs >= 1 and in_tab_table):
@@ -303,7 +303,7 @@ def read_text(text: str) -> list[Block]:
             i += 1
             continue
         if kind in ("md", "tab"):
-            rows, i = _md_rows(lines, i) if kind == "md" else _tab_rows(lines, i)
+            rows, i = md_rows(lines, i) if kind == "md" else _tab_rows(lines, i)
             b.add_table(rows)
             continue
         cols = read_side_by_side(lines, i, split_cell, furniture) if kind == "text" else None
@@ -341,16 +341,6 @@ def _drawn_table(lines: list[str], i: int, kind: str) -> tuple[list[Row], int] |
     if kind == "text" and BOX_TOP.match(raw):  # a table whose borders a text browser drew
         return boxed_table(lines, i)
     return None
-
-
-def _md_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
-    """The rows of a Markdown pipe table from line ``i`` (its separator line left out)."""
-    rows: list[Row] = []
-    while i < len(lines) and _kind(lines[i], False) == "md":
-        if not MD_SEPARATOR.match(lines[i]):
-            rows.append(Row(md_row(lines[i]), Loc(i + 1), [i + 1]))
-        i += 1
-    return rows, i
 
 
 def _tab_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
