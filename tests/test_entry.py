@@ -329,3 +329,27 @@ def test_ctrl_c_while_the_modules_load_is_what_click_says():
             "sys.exit(main(['extract', sys.argv[1]]))\n")
     r = _python(code, str(CLEAN))
     assert (r.returncode, r.stdout, r.stderr) == (1, "", "\nAborted!\n")
+
+
+@pytest.mark.parametrize("argv", [["extract", "{plan}"], ["extract", "{plan}", "-o", "{out}", "-v"], ["--version"],
+                                  ["extract", "{plan}", "--output={out}"]],
+                         ids=["quick", "quick -o", "version", "click"])
+def test_the_program_ends_as_main_returns(argv, tmp_path):
+    """`python -m kehoach` (as the console script) ends a quick extract without Python's teardown:
+    it must still give main()'s exit code, all of its stdout and stderr, the file written, and run
+    the exit handlers (a first run saves the pattern store in the cache directory)."""
+    argv = [a.format(plan=SMALL, out=tmp_path / "p.yaml") for a in argv]
+    cache = tmp_path / "cache"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), XDG_CACHE_HOME=str(cache))
+    env.pop("KEHOACH_NO_PATTERN_CACHE", None)
+    r = subprocess.run([sys.executable, "-m", "kehoach", *argv], capture_output=True, env=env, timeout=120)
+    if argv[0] == "extract":  # saved by the exit handler of this first run
+        assert [p.name for p in (cache / "kehoach").iterdir() if p.name.startswith("patterns-")]
+    code = ("import sys; from kehoach.entry import main; r = main(sys.argv[1:]); sys.stdout.flush(); "
+            "sys.stderr.write('END'); sys.exit(r)")
+    written = (tmp_path / "p.yaml").read_bytes() if "-o" in argv or "--output" in argv[-1] else None
+    (tmp_path / "p.yaml").unlink(missing_ok=True)
+    expected = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, env=env, timeout=120)
+    assert (r.returncode, r.stdout, r.stderr + b"END") == (expected.returncode, expected.stdout, expected.stderr)
+    assert written == ((tmp_path / "p.yaml").read_bytes() if written is not None else None)
+    assert len(r.stdout) > 1000 or written or argv == ["--version"]

@@ -1,8 +1,6 @@
 """`python -m kehoach`: the `kehoach` command."""
 
-import sys
-
-from .entry import main
+from .entry import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

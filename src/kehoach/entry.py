@@ -61,6 +61,7 @@ def extract_command(ctx, file: str, fmt: str | None, out: str | None, strict: bo
 _SETTINGS = {"-v": "verbose", "--verbose": "verbose", "-q": "quiet", "--quiet": "quiet", "--debug": "debug"}
 _VALUED = {"-o": "out", "--output": "out", "-f": "fmt", "--format": "fmt", "--max-size": "max_size"}
 _OCR = {"--ocr": "auto", "--force-ocr": "force"}
+_QUICK: list[bool] = []  # set when main() ran an extract without click (see run())
 
 
 def quick_extract(args: list[str]) -> dict | None:
@@ -137,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             return int(e.code or 0)
         return 0
     ctx = Invocation(opts.pop("verbose"), opts.pop("quiet"), opts.pop("debug"))
+    _QUICK.append(True)
     try:
         _load_extract()  # in here: Ctrl-C while the modules load is "Aborted!", as click says it
         extract_command(ctx, **opts)
@@ -190,5 +192,48 @@ def _print_version() -> int:
     return 0
 
 
+def run() -> None:
+    """The ``kehoach`` program (its console script, and ``python -m kehoach``): :func:`main`, then
+    the process's end. After a quick extract (one file, no click, no thread) the process ends
+    itself once it has done what an ordinary exit does for the user (the exit handlers run: the
+    pattern store is saved; stdout and stderr are flushed) without then freeing, one by one, the
+    thousands of objects a plan's reading leaves (its modules, compiled patterns and the plan):
+    that costs a shell loop as much per file as writing the plan does. Every other run exits as
+    Python does."""
+    code = main()
+    if not _QUICK or _threads():
+        sys.exit(code)
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    os._exit(_flushed(code))
+
+
+def _threads() -> bool:
+    """Whether a thread other than the main one runs (an ordinary exit waits for it)."""
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
+
+
+def _flushed(code: int) -> int:
+    """``code`` once stdout and stderr are flushed; 1 when stdout cannot be (a closed pipe: quietly,
+    as click ends; another error: one line on stderr)."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        code = code or 1
+    except OSError as e:
+        code = code or 1
+        sys.stderr.write(f"kehoach: cannot write to standard output: {e.strerror or type(e).__name__}\n")
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        code = code or 1
+    return code
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
