@@ -26,8 +26,8 @@ from .cliutil import (
 )
 from .entry import DEFAULT_MAX_SIZE, PLAN_FORMATS, extract_command
 
-EXTRACT_HELP = """Extract the plan from FILE (.docx, .pdf, .doc via LibreOffice, text, Markdown or
-HTML; "-" reads stdin).
+EXTRACT_HELP = """Extract the plan from FILE (.docx, .pdf, .doc/.rtf/.odt via LibreOffice, text, Markdown
+or HTML, an image of a scanned page with --ocr; "-" reads stdin).
 
 Writes one tree (YAML by default, or JSON) with the header, sections, targets, tasks,
 warnings and coverage. Output goes to stdout unless -o is given.
@@ -39,6 +39,7 @@ Examples:
   kehoach extract ke-hoach-so-39.pdf -o ke-hoach-so-39.yaml
   cat plan.txt | kehoach extract - --strict > plan.yaml
   kehoach extract --ocr scan.pdf -o scan.yaml   # a scan: OCR (pip install 'kehoach[ocr]')
+  kehoach extract --ocr trang-1.jpg             # a photo or scan of a page
 """
 
 VALIDATE_HELP = """Check plan files (YAML/JSON written by `kehoach extract`) against the schema.
@@ -112,7 +113,8 @@ def main(ctx: click.Context) -> None:
 @click.option("--max-size", callback=size_option, default=DEFAULT_MAX_SIZE, show_default=True, metavar="SIZE",
               help="Refuse inputs larger than SIZE (e.g. 200M).")
 @click.option("--ocr", "ocr", flag_value="auto", default=None,
-              help="Read a PDF with no text layer (a scan) through OCR (OCRmyPDF + Tesseract, Vietnamese).")
+              help="Read a PDF with no text layer (a scan), or an image of a page, through OCR (OCRmyPDF + "
+                   "Tesseract, Vietnamese).")
 @click.option("--force-ocr", "ocr", flag_value="force", help="OCR every page, replacing a PDF's text layer.")
 @click.pass_context
 def extract(ctx: click.Context, file: str, fmt: str | None, out: str | None, strict: bool, max_size: int,

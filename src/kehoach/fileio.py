@@ -23,7 +23,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import BinaryIO
 
-SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf"}
+SOURCE_DOCUMENT_SUFFIXES = {".docx", ".doc", ".pdf", ".odt", ".rtf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 """Files kehoach reads and never writes: an output naming one that exists is a slip, not a wish."""
 
 _UMASK: int | None = None

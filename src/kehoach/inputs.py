@@ -11,7 +11,9 @@ from pathlib import Path
 
 from .errors import KehoachError
 
-INPUT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".pdf"}
+INPUT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".pdf", ".rtf", ".odt"}
+"""What a folder walk reads. Images are read (through OCR) when named, not found in a folder: a
+folder of plans also holds logos and photos."""
 
 
 def _glob_root(pattern: str) -> str:

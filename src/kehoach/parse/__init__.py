@@ -11,14 +11,22 @@ from ..paths import suffix as path_suffix
 from ..vn import nfc
 from .blocks import Block, Loc, Row, Source
 from .decode import bytes_to_text
+from .image import SUFFIXES as IMAGE_SUFFIXES
+from .image import image_kind
 
 __all__ = ["Block", "Loc", "Row", "Source", "read_source", "sniff_format", "SUFFIXES"]
 
 SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".docx": "docx", ".pdf": "pdf", ".doc": "doc",
+    ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf", ".odt": "odt",
+    **dict.fromkeys(IMAGE_SUFFIXES, "image"),
 }
+BINARY = ("pdf", "docx", "doc", "rtf", "odt", "image")
+"""The formats read by a reader of their own (the others are decoded as text). A .doc, .rtf or .odt
+is converted to .docx and read as one; an image is read through OCR as a scanned PDF."""
+_READ_AS = {"doc": "docx", "rtf": "docx", "odt": "docx", "image": "pdf"}
+_ODT = b"mimetypeapplication/vnd.oasis.opendocument.text"
 _MARKDOWN_HINT = rx.compile(r"(?m)^(?:#{1,6}\s|\s*\|.*\|\s*$)|\*\*\S")
 _HTML_HINT = rx.compile(r"(?is)^\s*(?:<!doctype\s+html|<html|<body|<head|<div|<p[\s>]|<table)")
 
@@ -40,14 +48,18 @@ def sniff_format(data: bytes, name: str) -> str:
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "odt" if data[30:30 + len(_ODT)] == _ODT else "docx"  # OpenDocument: its mimetype stored first
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if image_kind(data):
+        return "image"
     suffix = path_suffix(name).lower() if name and name != "-" else ""
     by_suffix = SUFFIXES.get(suffix)
-    if by_suffix in ("docx", "pdf", "doc"):
+    if by_suffix in BINARY:
         raise ReadError(
-            f"{name}: the file is named {suffix} but its bytes are not a {suffix[1:].upper()} file; "
+            f"{name}: the file is named {suffix} but its bytes are not {_a(suffix[1:].upper())} file; "
             "check that it was saved or downloaded completely"
         )
     sample = data[:20000].decode("utf-8", errors="ignore")
@@ -56,6 +68,11 @@ def sniff_format(data: bytes, name: str) -> str:
     if by_suffix:
         return by_suffix
     return "markdown" if _MARKDOWN_HINT.search(sample) else "text"
+
+
+def _a(word: str) -> str:
+    """``word`` after its article, as it is said: "an RTF", "an ODT", "a PDF", "a PNG"."""
+    return ("an " if word[:1] in "AEFHILMNORSX" else "a ") + word
 
 
 def read_source(data: bytes, name: str, ocr: str | None = None) -> Source:
@@ -70,11 +87,10 @@ def read_source(data: bytes, name: str, ocr: str | None = None) -> Source:
     origins = None
     pages = None
     portal = None
-    if fmt in ("pdf", "docx", "doc"):
+    if fmt in BINARY:
         rendition = _read_binary(data, name, fmt, ocr)
         text, warnings, origins, pages = nfc(rendition.text()), rendition.warnings, rendition.origins, rendition.pages
-        if fmt == "doc":
-            fmt = "docx"
+        fmt = _READ_AS.get(fmt, fmt)
     else:
         text, warnings = bytes_to_text(data, name)
         text = nfc(text)  # decomposed tone marks (a Mac's or a web page's copy) read as the composed letters
@@ -115,15 +131,23 @@ def _read_binary(data: bytes, name: str, fmt: str, ocr: str | None = None):
     suffix = path_suffix(name).lower() if name and name != "-" else ""
     expected = SUFFIXES.get(suffix)
     if expected in ("text", "markdown", "html"):
+        shown = {"image": str(image_kind(data)).lower().replace("jpeg", "jpg")}.get(fmt, fmt)
         raise ReadError(
-            f"{name}: the file is named {suffix} but holds {fmt.upper()} data; rename it to .{fmt} and extract again"
+            f"{name}: the file is named {suffix} but holds {shown.upper()} data; rename it to .{shown} and extract again"
         )
     if fmt == "pdf":
         return _read_pdf(data, name, ocr)
+    if fmt == "image":
+        if not ocr:
+            raise ReadError(f"{name}: an image ({image_kind(data)}), a scanned page: read it through OCR with "
+                            "`kehoach extract --ocr`")
+        from .image import image_to_pdf
+
+        return _read_pdf(image_to_pdf(data, name), name, "auto")
     from .docx import doc_to_docx, read_docx
 
-    if fmt == "doc":
-        data = doc_to_docx(data, name)
+    if fmt != "docx":
+        data = doc_to_docx(data, name, fmt)
     return read_docx(data, name)
 
 

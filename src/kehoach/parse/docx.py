@@ -223,9 +223,15 @@ def _run_soffice(args: list[str], timeout: float) -> None:
         raise subprocess.CalledProcessError(r.returncode, args)
 
 
-def doc_to_docx(data: bytes, name: str) -> bytes:
-    """Convert a legacy .doc to .docx with LibreOffice (``soffice``), or explain how to
-    (its process and temporary-folder modules are imported here: a .docx needs none of them)."""
+CONVERTED = {"doc": ("legacy Word .doc", ".doc"), "rtf": ("RTF document", ".rtf"),
+             "odt": ("OpenDocument text (.odt)", ".odt")}
+"""The documents read by converting them to .docx with LibreOffice: kind -> (what it is called, suffix)."""
+
+
+def doc_to_docx(data: bytes, name: str, kind: str = "doc") -> bytes:
+    """Convert a legacy .doc (or an RTF or OpenDocument text: ``kind``, a key of :data:`CONVERTED`)
+    to .docx with LibreOffice (``soffice``), or explain how to (its process and temporary-folder
+    modules are imported here: a .docx needs none of them)."""
     import os
     import shutil
     import subprocess
@@ -234,12 +240,13 @@ def doc_to_docx(data: bytes, name: str) -> bytes:
 
     from ..children import memory_note
 
+    called, suffix = CONVERTED[kind]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        raise ReadError(f"{name}: legacy Word .doc needs converting first: install LibreOffice (soffice) or "
-                        "run `soffice --headless --convert-to docx FILE.doc`, then extract the .docx")
+        raise ReadError(f"{name}: {called} needs converting first: install LibreOffice (soffice) or "
+                        f"run `soffice --headless --convert-to docx FILE{suffix}`, then extract the .docx")
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:
-        src = os.path.join(tmp, "input.doc")
+        src = os.path.join(tmp, "input" + suffix)
         with open(src, "wb") as fh:
             fh.write(data)
         # its own profile folder: concurrent conversions (batch -j) must not share one
@@ -247,7 +254,7 @@ def doc_to_docx(data: bytes, name: str) -> bytes:
         try:
             _run_soffice([soffice, profile, "--headless", "--convert-to", "docx", "--outdir", tmp, src], 180)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
-            raise ReadError(f"{name}: LibreOffice could not convert this .doc ({type(e).__name__}){memory_note()}; "
+            raise ReadError(f"{name}: LibreOffice could not convert this {suffix} ({type(e).__name__}){memory_note()}; "
                             "open it in Word or LibreOffice and save as .docx") from e
         out = os.path.join(tmp, "input.docx")
         if not os.path.exists(out):
