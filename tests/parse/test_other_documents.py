@@ -148,3 +148,32 @@ def test_a_scanned_page_as_an_image_reads_as_its_pdf():
     assert [(t["id"], t["lead"], t.get("support")) for t in got["tasks"]] == \
         [(t["id"], t["lead"], t.get("support")) for t in want["tasks"]]
     assert "ocr" in {w["code"] for w in got["warnings"]}
+
+
+def _zip(*parts: str) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for part in parts:
+            zf.writestr(part, "<x/>")
+    return out.getvalue()
+
+
+def _compound(stream: str) -> bytes:
+    """The opening of a compound file and its directory's name of the main stream (as Office writes it)."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + stream.encode("utf-16-le") + bytes(64)
+
+
+@pytest.mark.parametrize(("data", "name", "opening"), [
+    (_zip("[Content_Types].xml", "xl/workbook.xml"), "phu-luc.xlsx", "phu-luc.xlsx: an Excel workbook, not a document"),
+    (_zip("[Content_Types].xml", "ppt/presentation.xml"), "x.pptx", "x.pptx: a PowerPoint presentation, not a document"),
+    (_zip("mimetype", "content.xml"), "x.ods", "x.ods: an OpenDocument file that is not text"),
+    (_zip("a.txt"), "x.zip", "x.zip: a zip archive but not a Word document"),
+    (_compound("Workbook"), "phu-luc.xls", "phu-luc.xls: a legacy Excel or PowerPoint file, not a document"),
+    (_compound("PowerPoint Document"), "x.doc", "x.doc: a legacy Excel or PowerPoint file, not a document"),
+])
+def test_other_office_files_are_named_in_one_line(data, name, opening):
+    with pytest.raises(ReadError) as e:
+        extract_bytes(data, name)
+    assert str(e.value).startswith(opening) and "\n" not in str(e.value)

@@ -27,6 +27,9 @@ BINARY = ("pdf", "docx", "doc", "rtf", "odt", "image")
 is converted to .docx and read as one; an image is read through OCR as a scanned PDF."""
 _READ_AS = {"doc": "docx", "rtf": "docx", "odt": "docx", "image": "pdf"}
 _ODT = b"mimetypeapplication/vnd.oasis.opendocument.text"
+_OLE_WORD, _OLE_EXCEL, _OLE_POWERPOINT = ("WordDocument".encode("utf-16-le"), "Workbook".encode("utf-16-le"),
+                                          "PowerPoint Document".encode("utf-16-le"))
+"""The names of the main stream of a compound file, as its directory writes them (UTF-16)."""
 _MARKDOWN_HINT = rx.compile(r"(?m)^(?:#{1,6}\s|\s*\|.*\|\s*$)|\*\*\S")
 _HTML_HINT = rx.compile(r"(?is)^\s*(?:<!doctype\s+html|<html|<body|<head|<div|<p[\s>]|<table)")
 
@@ -49,7 +52,10 @@ def sniff_format(data: bytes, name: str) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "odt" if data[30:30 + len(_ODT)] == _ODT else "docx"  # OpenDocument: its mimetype stored first
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # a compound file: Word's (legacy .doc), or Excel's or PowerPoint's
+        if _OLE_WORD not in data and (_OLE_EXCEL in data or _OLE_POWERPOINT in data):
+            raise ReadError(f"{name}: a legacy Excel or PowerPoint file, not a document kehoach reads (Word, RTF, "
+                            "OpenDocument text, PDF, text, HTML): copy its table into the plan's document, or print it to PDF")
         return "doc"
     if head.startswith(b"{\\rtf"):
         return "rtf"

@@ -155,7 +155,7 @@ def _parts(data: bytes, name: str) -> tuple:
                 raise ReadError(f"{name}: {part.filename} would unpack to {part.file_size // (1024 * 1024)} MiB, more than "
                                 f"any plan's ({MAX_XML_PART // (1024 * 1024)} MiB); refusing (a zip bomb?)")
         if "word/document.xml" not in names:
-            raise ReadError(f"{name}: a zip archive but not a Word document (no word/document.xml)")
+            raise ReadError(f"{name}: {_other_office(names)}")
 
         def optional(part: str):
             return _xml(zf.read(part)) if part in names else None
@@ -209,6 +209,19 @@ def _font_warnings(out: Rendition, walker: Walker) -> None:
         out.warnings.append(warning("text-box", f"{walker.textboxes} text box(es) read as paragraphs before the paragraph "
                                     "they are anchored to; check their order",
                                     walker.box_loc.as_dict() if walker.box_loc else None))
+
+
+_OFFICE_PARTS = (("xl/workbook.xml", "an Excel workbook"), ("ppt/presentation.xml", "a PowerPoint presentation"),
+                 ("content.xml", "an OpenDocument file that is not text (a spreadsheet or a presentation)"))
+
+
+def _other_office(names: set[str]) -> str:
+    """What a zip archive that holds no Word document is, and what to do."""
+    kind = next((kind for part, kind in _OFFICE_PARTS if part in names), None)
+    if kind is None:
+        return "a zip archive but not a Word document (no word/document.xml)"
+    return (f"{kind}, not a document kehoach reads (Word, RTF, OpenDocument text, PDF, text, HTML): copy its "
+            "table into the plan's document, or print it to PDF")
 
 
 def _run_soffice(args: list[str], timeout: float) -> None:
