@@ -18,8 +18,9 @@ from ..vocab.table_header import HEADER_ROW_WORDS
 from .aligned_band import Band, Banded, Clean, header_band
 from .aligned_cells import cell_text
 from .aligned_doubts import cut_names, fields, joined, lost, misfits, off_scale, spilled, timed
+from .aligned_end import BodyHeadings, ends_table
 from .aligned_header import header_cells, header_needs_words, header_runs, runs_of, second_row
-from .aligned_words import MAX_BLANKS, WordTable, ends_table, word_table
+from .aligned_words import MAX_BLANKS, WordTable, word_table
 from .blocks import Loc, Row
 from .browser import one_space_apart
 from .centred_lines import lines_above, opens_above, paged_rows, whole_line_rows
@@ -182,6 +183,7 @@ def _gutter_table(lines: list[str], start: int) -> WordTable | None:
     taken = [start]
     blank = _Blank(lines[start].replace("\f", "").rstrip())
     i, blanks, cut = start + 1, 0, False
+    body = BodyHeadings(lines, start)
     while i < len(lines):
         line = lines[i].replace("\f", "").rstrip()
         if not line.strip() or PAGE_MARK.match(line):
@@ -190,7 +192,7 @@ def _gutter_table(lines: list[str], start: int) -> WordTable | None:
                 break
             i += 1
             continue
-        if ends_table(line, top, is_header_line):
+        if ends_table(line, top, is_header_line, body):
             break
         blank.add(line)
         if blank.columns() < wanted:

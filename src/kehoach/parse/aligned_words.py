@@ -28,10 +28,11 @@ from ..vocab.table_header import NUMBER_COLUMN
 from .aligned_band import Band, Banded, Clean, header_band, repeats
 from .aligned_cells import OVERHANG as _OVERHANG
 from .aligned_cells import Run, across, line_cells, name_cut
+from .aligned_end import BodyHeadings, ends_table, same_header
 from .aligned_header import Header, header_cells, read_header, runs_of
 from .aligned_pages import WordTable, pages_to_table
 from .browser import crossed, cut_at, number_beside, page_columns, set_apart
-from .lines import APPENDIX_HEADING, BARE_NUMBER, PAGE_MARK
+from .lines import BARE_NUMBER, PAGE_MARK
 
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
 """A row number: a roman number, a capital letter or a numbered item."""
@@ -242,7 +243,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
         return None
     pages = [_Page(start, head)]
     head_lines, skip, blanks, cut, i = 0, 0, 0, None, start + 1
-    checked, seen = 1, False  # the first page's lines looked at for a row number, and whether one was found
+    checked, seen, body = 1, False, BodyHeadings(lines, start)  # the first page's lines looked at for a row number, whether one was found; the body's headings
     breaks: dict[int, bool] = {}
     furniture: list[int] = []  # page numbers and repeated headers: lines of the table with no cell text
     while i < len(lines):
@@ -260,7 +261,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
         known = [first, *clean[start:max(start + head_lines, head.sub_line or 0) + 1]]  # the first header's lines
         again, band = _again(lines, i, anchors, is_header, head_lines + above + 1,
                              known) if i in breaks else (None, None)
-        if again is None and ends_table(line, anchors, is_header):
+        if again is None and ends_table(line, anchors, is_header, body):
             break
         if again is None and i in breaks and (own := _own_columns(pages[0], clean, i, head)) is not None:
             pages.append(own)  # a text browser's next table: columns of its own
@@ -355,27 +356,11 @@ def _again(lines: list[str], i: int, anchors: list[Run], is_header: Callable[[st
     (None, None)."""
     clean = Clean(lines)
     band = header_band(lines, i, most)
-    if band is not None and band.last > i and repeats(band, known) and _same_header(runs_of(band.line), anchors):
+    if band is not None and band.last > i and repeats(band, known) and same_header(runs_of(band.line), anchors):
         return read_header(Banded(clean, band), band.last, _numbered_at), band
-    if is_header(clean[i]) and _same_header(header_cells(clean, i), anchors):
+    if is_header(clean[i]) and same_header(header_cells(clean, i), anchors):
         return read_header(clean, i, _numbered_at), None
     return None, None
-
-
-def ends_table(line: str, header: list[Run], is_header: Callable[[str], bool]) -> bool:
-    """An appendix heading alone on its line ("PHỤ LỤC II", "DANH MỤC …"), or another table's header
-    (fewer than half its cells those of this table's header) with text in the first column (a row's
-    line may hold header words: "Hướng dẫn quy chế phối hợp …")."""
-    runs = runs_of(line)
-    if len(runs) == 1 and APPENDIX_HEADING.match(runs[0][2]):
-        return True
-    return is_header(line) and runs[0][2][:1].isupper() and runs[0][0] < header[1][0] and not _same_header(runs, header)
-
-
-def _same_header(runs: list[Run], header: list[Run]) -> bool:
-    """Half of the header's cells or more among ``runs``."""
-    texts = {ascii_fold(r[2]) for r in runs}
-    return 2 * sum(ascii_fold(h[2]) in texts for h in header) >= len(header)
 
 
 def _numbered(line: str, page: _Page) -> bool:

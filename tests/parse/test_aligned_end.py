@@ -1,0 +1,90 @@
+"""A space-aligned table in the body followed right under its last row by the body's next heading
+(``pdftotext -layout`` prints no blank line between them): the heading ends the table
+(parse/aligned_end.py), and is a section, not a row."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kehoach import extract_bytes
+from kehoach.parse.text import read_text
+from tests.tablegen import random_table, render_aligned
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2026\nKẾ HOẠCH\n"
+        "Triển khai nhiệm vụ năm 2026\nI. MỤC TIÊU\nNâng cao hiệu quả.\n")
+TABLE = [  # a narrow table: two cells one space apart, no gutter runs its height
+    "     TT       Nội dung                Chủ trì       Thời hạn",
+    "      1       Rà soát thủ tục hành    Sở Tư pháp    Quý I/2026",
+    "              chính",
+    "      2       Xây dựng cơ sở dữ liệu Sở Nông nghiệp Năm 2026",
+    "              chuyên ngành            và Môi trường",
+]
+AFTER = ["", "     Kinh phí do ngân sách tỉnh bảo đảm.", ""]
+
+
+def _rows(text: str) -> list[list[str]]:
+    table = next(b for b in read_text(text) if b.kind == "table")
+    return [[" ".join(c) for c in r.cells] for r in table.rows]
+
+
+@pytest.mark.parametrize("above, heading", [
+    ("II. NHIỆM VỤ CỤ THỂ", "III. KINH PHÍ"),        # the next roman heading, at the margin
+    ("2. Nhiệm vụ cụ thể", "3. Kinh phí"),             # the next numbered heading
+    ("II. NHIỆM VỤ CỤ THỂ", "    III. KINH PHÍ"),    # indented, still left of the header
+    ("II. NHIỆM VỤ CỤ THỂ", "III. TỔ CHỨC THỰC HIỆN"),  # a heading across the columns (ended the table before)
+])
+def test_the_next_body_heading_ends_the_table(above, heading):
+    text = "\n".join([above, "", *TABLE, heading, *AFTER])
+    assert _rows(text)[1:] == [["1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Quý I/2026"],
+                               ["2", "Xây dựng cơ sở dữ liệu chuyên ngành", "Sở Nông nghiệp và Môi trường", "Năm 2026"]]
+    plan = extract_bytes((HEAD + "\n".join([above, "", *TABLE, heading, *AFTER])).encode(), "plan.txt")
+    assert [t["no"] for t in plan["tasks"] if t["source"] == "appendix"] == ["1", "2"]
+    assert heading.split(".")[0].strip() in _numbers(plan["sections"])
+
+
+def _numbers(sections: list[dict]) -> list[str]:
+    return [n for s in sections for n in (s["number"], *_numbers(s["children"]))]
+
+
+@pytest.mark.parametrize("above, line", [
+    ("II. NHIỆM VỤ CỤ THỂ", "IV. KINH PHÍ"),   # not the next number
+    ("III. NHIỆM VỤ CỤ THỂ", "III. KINH PHÍ"),  # the same number
+    ("Các nhiệm vụ như sau:", "II. KINH PHÍ"),  # no numbered heading above the table
+    ("II. NHIỆM VỤ CỤ THỂ", "3 Kinh phí"),      # a row's number, no dot
+])
+def test_another_line_is_no_body_heading(above, line):
+    from kehoach.parse.aligned_end import BodyHeadings
+
+    lines = [above, "", *TABLE]
+    assert not BodyHeadings(lines, 2).next_heading(line)
+
+
+def test_a_table_numbering_its_groups_as_the_body_goes_on():
+    """Under "II.", a table whose groups are "I. …", "II. …", "III. …": its group III is its own."""
+    from kehoach.parse.aligned_end import BodyHeadings
+
+    body = BodyHeadings(["II. NHIỆM VỤ CỤ THỂ", "", *TABLE], 2)
+    assert [body.next_heading(line) for line in ("I. NHÓM MỘT", "1  Làm A", "II. NHÓM HAI", "III. NHÓM BA")] == [False] * 4
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_generated_table_under_a_heading_ends_at_the_next_one(seed):
+    """Generated tables (columns in any order, group rows, sub-rows, wrapped cells, cells centred or
+    not), set in from the margin (as pdftotext places a table narrower than the text) under "II." and
+    followed right under their last line by "III. KINH PHÍ" at the margin: the same tasks as with blank
+    lines and a paragraph between (12 of 40 seeds differed before)."""
+    rng = random.Random(seed)
+    table = random_table(rng)
+    text = render_aligned(table, random.Random(seed), centred=seed % 3 == 1, packed=seed % 3 == 2)
+    text = "\n".join(" " * (4 + seed % 9) + line if line.strip() else line for line in text.split("\n"))  # set in from the margin
+    head = HEAD + "II. TỔ CHỨC THỰC HIỆN\n\n"
+
+    def tasks(after: str) -> list[tuple]:
+        plan = extract_bytes((head + text.rstrip("\n") + after).encode(), "plan.txt")
+        return [(t["no"], t["title"], t["lead"], t["support"], t["deadline"]["text"]) for t in plan["tasks"]
+                if t["source"] == "appendix"]
+
+    alone = tasks("\n\n\nCác cơ quan báo cáo kết quả.\n")
+    assert alone and tasks("\nIII. KINH PHÍ\n\nKinh phí do ngân sách tỉnh bảo đảm.\n") == alone
