@@ -408,13 +408,17 @@ def render_gfm(table: Table, rng: random.Random) -> str:
 
 def render_gfm_wrapped(table: Table, rng: random.Random) -> str:
     """A GitHub pipe table written one row a line, then wrapped at a fixed width (40 to 120
-    characters, at spaces, as a mail client or ``fold -s`` does): a row runs over several lines, a
-    line may start or end with a pipe in the middle of a row."""
+    characters): at spaces, as a mail client or ``fold -s`` does, or hard at the width, inside words
+    (an editor's hard wrap): a row runs over several lines, a line may start or end with a pipe in the
+    middle of a row."""
     import textwrap
 
-    width = rng.randint(40, 120)
+    width, hard = rng.randint(40, 120), rng.random() < 0.5
+    lines = render_gfm(table, rng).split("\n")
+    if hard:
+        return "\n".join("\n".join(line[k:k + width] for k in range(0, len(line), width)) if line else line for line in lines)
     return "\n".join("\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
-                     if len(line) > width else line for line in render_gfm(table, rng).split("\n"))
+                     if len(line) > width else line for line in lines)
 
 
 def render_grid(table: Table, rng: random.Random) -> str:

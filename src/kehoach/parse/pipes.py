@@ -50,16 +50,23 @@ def is_md_line(line: str) -> bool:
 def md_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
     """The rows of a pipe table with outer pipes from line ``i`` (its separator lines left out), with
     the index of the line after it. A row a fixed width wrapped is one row again (see :func:`_row_end`),
-    its lines joined by a space."""
+    its lines joined by a space (a wrap at spaces drops one), or as they are where every line a row goes
+    on from is as long as the table's longest and some cut keeps a space or cuts a word (a hard wrap at
+    a width: it cuts inside words, numbers and spaces and drops nothing)."""
     wrapped = _Wrapped(lines, i) if _rows_close(lines, i) else None
-    rows: list[Row] = []
+    spans: list[tuple[int, int]] = []
     while i < len(lines) and (is_md_line(lines[i]) or wrapped and lines[i].lstrip().startswith("|")):
         end = wrapped.row_end(i) if wrapped else i
         if not is_md_line(lines[i]) and end == i:
             break  # a line opening with a pipe, not a row's first line that a wrap cut before its next pipe
         if not MD_SEPARATOR.match(lines[i]):
-            rows.append(Row(md_row(_joined(lines, i, end)), Loc(i + 1), list(range(i + 1, end + 2))))
+            spans.append((i, end))
         i = end + 1
+    width = max((len(lines[k].rstrip("\r\n")) for a, b in spans for k in range(a, b + 1)), default=0)
+    seams = [k for a, b in spans for k in range(a, b)]  # the lines a row goes on from
+    hard = {len(lines[k].rstrip("\r\n")) for k in seams} == {width} and any(_hard_seam(lines[k], lines[k + 1], width) for k in seams)
+    rows = [Row(md_row("".join(lines[k].rstrip("\r\n") for k in range(a, b + 1)) if hard else _joined(lines, a, b, width)),
+                Loc(a + 1), list(range(a + 1, b + 2))) for a, b in spans]
     return rows, i
 
 
@@ -70,8 +77,41 @@ _ROW_NUMBER = rx.compile(r"^\**(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?\*
 _EMPTY_CELLS = rx.compile(r"^[\s|]*$")
 
 
-def _joined(lines: list[str], i: int, end: int) -> str:
-    return " ".join(lines[k].strip() for k in range(i, end + 1))
+def _joined(lines: list[str], i: int, end: int, width: int = 0) -> str:
+    """Lines ``i`` to ``end`` of a row, joined by a space, or by none where a width cut a word or a
+    number in two (:func:`_cut_word`; ``width``: the table's longest line, which a hard wrap fills)."""
+    out = lines[i].strip()
+    for k in range(i + 1, end + 1):
+        out += ("" if _cut_word(lines[k - 1], lines[k], width) else " ") + lines[k].strip()
+    return out
+
+
+_LAST_WORD = rx.compile(r"(\p{L}+|\d[\d/.]*)$")
+_FIRST_WORD = rx.compile(r"^(\p{L}+|[\d/.]*\d)")
+
+
+def _hard_seam(line: str, below: str, width: int) -> bool:
+    """A cut that only a hard wrap makes: a space kept at the end of ``line`` or the start of ``below``, or
+    a word or a number cut in two."""
+    line = line.rstrip("\r\n")
+    return line.endswith(" ") or below.startswith(" ") or _cut_word(line, below, width)
+
+
+def _cut_word(line: str, below: str, width: int) -> bool:
+    """Whether a wrap at a fixed width cut a word between ``line`` and the line ``below`` (no space
+    either side, as a hard wrap leaves it): the two pieces make one syllable and are not both one
+    ("Sở T" / "ài chính", "Thươ" / "ng"; not "Hội" / "đồng"), or, ``line`` as long as the table's
+    longest line, they are a number's ("Tháng 9/20" / "26")."""
+    from ..syllable import is_syllable
+
+    line = line.rstrip("\r\n")
+    end, start = _LAST_WORD.search(line), _FIRST_WORD.match(below)
+    if end is None or start is None:
+        return False
+    head, tail = end.group(1), start.group(1)
+    if head[0].isdigit() or tail[-1].isdigit():
+        return head[0].isdigit() and tail[-1].isdigit() and len(line) == width
+    return is_syllable(head + tail) and not (is_syllable(head) and is_syllable(tail))
 
 
 def _closes(line: str) -> bool:
@@ -85,12 +125,16 @@ def _opens(lines: list[str], k: int) -> bool:
 
 
 def _rows_close(lines: list[str], i: int) -> bool:
-    """Whether the table from line ``i`` (to the next blank line) closes its rows with a pipe: one of
-    its lines closes with one before a line that opens with one (or the table's end)."""
+    """Whether the table from line ``i`` (to the next blank line) closes its rows with a pipe (one of
+    its lines closes with one before a line that opens with one, or the table's end) and was wrapped:
+    some line of it does not open and close with one."""
+    closed = wrapped = False
     for k in range(i, len(lines)):
         if not lines[k].strip():
-            return False
-        if _closes(lines[k]) and _opens(lines, k + 1) and not MD_SEPARATOR.match(lines[k]):
+            break
+        closed = closed or _closes(lines[k]) and _opens(lines, k + 1) and not MD_SEPARATOR.match(lines[k])
+        wrapped = wrapped or not (lines[k].lstrip().startswith("|") and _closes(lines[k]))
+        if closed and wrapped:
             return True
     return False
 
