@@ -56,3 +56,15 @@ def test_a_title_stops_at_the_office_that_enacts_it(kind, title, enacting):
     lines = [kind, *title, enacting, "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Ban hành."]
     doc = extract_bytes((head + sep.join(lines) + "\n").encode("utf-8"), "page.txt")["document"]
     assert doc["title"] == " ".join(title)
+
+
+@pytest.mark.parametrize("kind,enacting,rule", list(itertools.product(
+    ("QUYẾT ĐỊNH", "NGHỊ QUYẾT"), (*ENACTING, "ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG HÀ"), (True, False))))
+def test_a_dropped_title_is_not_the_office_that_enacts_it(kind, enacting, rule):
+    """A portal that dropped a decision's title (the type line, maybe a rule, then the enacting office) gives no
+    title: the office's line is none."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH NAM HÀ\nSố: 12/QĐ-UBND\nNam Hà, ngày 5 tháng 6 năm 2023\n"
+    lines = [kind, *(["----------------"] if rule else []), enacting, "Căn cứ Luật Tổ chức chính quyền địa phương;",
+             "QUYẾT ĐỊNH:", "Điều 1. Ban hành."]
+    doc = extract_bytes((head + "\n".join(lines) + "\n").encode("utf-8"), "page.txt")["document"]
+    assert doc["title"] is None

@@ -92,6 +92,12 @@ def test_levels_after_a_local_committee_are_its_bodies(cell, names):
      "hoạch thực hiện tại cơ quan, đơn vị mình.", ["Các phòng chuyên môn và Ủy ban nhân dân các xã, thị trấn"]),
     ("UBND tỉnh yêu cầu Sở Xây dựng rà soát, cập nhật danh mục công trình trọng điểm của ngành.", ["Sở Xây dựng"]),
     ("Theo đó, Chủ tịch UBND tỉnh đề nghị Sở Y tế tổ chức kiểm tra an toàn thực phẩm tại các chợ đầu mối.", ["Sở Y tế"]),
+    ("Tại Công văn số 71/UBND-TH ngày 2/3/2026, Phó Chủ tịch UBND tỉnh giao Sở Tư pháp, UBND các phường, xã nghiên cứu, "
+     "triển khai thực hiện các nội dung theo hướng dẫn của Bộ.", ["Sở Tư pháp", "Ủy ban nhân dân các phường, xã"]),
+    ("Sở Văn hóa, Thể thao và Du lịch là đơn vị thường trực, phối hợp với các sở, ban ngành và UBND các huyện xây dựng "
+     "và triển khai kế hoạch tổ chức các hoạt động văn hóa.", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("UBND tỉnh yêu cầu các đơn vị liên quan bám sát mục tiêu, nhiệm vụ của Nghị quyết số 12/NQ-CP; bảo đảm tiết kiệm.",
+     ["Các đơn vị liên quan"]),
 ])
 def test_a_paragraph_that_hands_out_a_duty_with_no_deadline(para, leads):
     """A duty handed out by "giao"/"đề nghị"/"yêu cầu" (after its grounds or the issuer asking) is a task with no deadline."""
@@ -115,3 +121,11 @@ def test_a_body_handed_work_in_a_list_too_long_to_read_is_warned():
                          "Chủ tịch UBND các huyện triển khai thực hiện.\n".encode(), "t.txt")
     assert plan["tasks"] == []
     assert [w["loc"]["line"] for w in plan["warnings"] if w["code"] == "body-task-unread"] == [11]
+
+
+@pytest.mark.parametrize("lead", ["Các Trưởng Công an xã/phường", "Các Giám đốc Trung tâm Y tế khu vực", "Công an các xã, phường"])
+def test_a_deadline_written_with_hyphens_makes_a_paragraph_a_task(lead):
+    """A newspaper's date ("trước ngày 25-6-2026") is a deadline as "25/6/2026" is; office holders of several bodies
+    ("Các Trưởng …") lead as one does."""
+    tasks = _tasks(f"{_LETTER}{lead} báo cáo kết quả chuẩn bị về Công an tỉnh trước ngày 25-6-2026 để tổng hợp.\n")
+    assert [(t["lead"], t["deadline"]["end"]) for t in tasks] == [([lead], "2026-06-25")]

@@ -26,7 +26,8 @@ _GROUP = rx.compile(rf"^(?P<quantifier>(?:các|những|mọi|toàn\s+thể)\s+)?
 _QUALIFIER = rx.compile(r"(?:có\s+)?liên\s+quan|trực\s+thuộc|chức\s+năng")
 _SCOPED = rx.compile(r"^(?:Tỉnh|Huyện|Thành|Thị|Quận)\s")
 """A kind that holds its level ("Tỉnh ủy", "Thành đoàn"): the whole name alone."""
-_OFFICE = rx.compile(rf"^{OFFICE_HOLDERS}(?!\p{{Ll}})\s*")
+_OFFICE = rx.compile(rf"^(?:Các\s+)?{OFFICE_HOLDERS}(?!\p{{Ll}})\s*")
+"""An office holder, or those of several bodies ("Các Trưởng Công an xã"), before the body they lead."""
 
 
 def names_a_body(name: str, alone: bool = True) -> bool:

@@ -88,8 +88,8 @@ _SPAN_PATTERNS = [("crop_season", shapes.CROP_SEASON),  # vụ Đông Xuân 2025
                                   rf"(?:(?P<stem>[a-z]+)\s+(?P<branch>[a-z]+)\b\s*)?)?(?:(?:nam\s+)?(?P<y>{_YEAR})(?!\d))?")),  # Tết Bính Ngọ 2026
 ]
 _TIME = (
-    rf"ngay\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{_YEAR})?|ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s+nam\s+{_YEAR})?"
-    rf"|\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}"
+    rf"(?:ngay\s+)?\d{{1,2}}-\d{{1,2}}-{_YEAR}(?!\d)|ngay\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{_YEAR})?"
+    rf"|ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s+nam\s+{_YEAR})?|\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}"
     rf"|thang\s+\d{{1,2}}(?:{_LIST_SEP}(?:thang\s+)?\d{{1,2}}(?!\d))*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|quy\s+(?:[ivx]+|[1-4])(?:{_LIST_SEP}(?:quy\s+)?(?:[ivx]+|[1-4])\b)*(?:\s*/\s*{_YEAR}|\s+nam\s+{_YEAR})?"
     rf"|0?6\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+{_YEAR})?"

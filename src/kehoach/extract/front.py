@@ -18,12 +18,13 @@ from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
 from .agencies import name_from_caps
 from .bare_title import title_under_header
-from .gazette import gazette_heading, title_text
+from .gazette import gazette_heading, may_open_title, title_text
 from .header_cells import header_pieces, place_cell
 from .issuer_bodies import COMMITTEE_OPENS as _COMMITTEE_OPENS
 from .issuer_bodies import RULE_RUN as _RULE_RUN
 from .issuer_bodies import lowest_body as _lowest_body
 from .issuer_bodies import subordinate_body
+from .kind import type_from_line
 from .ministry import body_under_ministry
 from .regions import ATTACHMENT, Regions, issued_kind, para
 
@@ -88,8 +89,6 @@ def read_front(blocks: list[Block], closing_at: int, taken: frozenset[int]) -> F
     return front
 
 
-_NAMED_CODES = (("quyet dinh", "QĐ"), ("chi thi", "CT"), ("nghi quyet", "NQ"), ("ke hoach", "KH"), ("thong bao", "TB"),
-                ("thong tu lien tich", "TTLT"), ("thong tu", "TT"))
 _ARTICLE = rx.compile(r"^Điều\s+\d")
 
 
@@ -104,13 +103,11 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
     doc = front.fields
     if front.type_line is not None:
         doc["type_name"] = hd.type_name_text(blocks[front.type_line].text)
-        named = next((c for k, c in _NAMED_CODES if ascii_fold(doc["type_name"]).startswith(k)), None)
-        if named and not (doc["type"] or "").upper().startswith(named.upper()):
-            doc["type"] = named  # "5/2007/CT-UBND", "1281/-UBND" over "QUYẾT ĐỊNH": the type line names the kind
+        doc["type"] = type_from_line(doc["type_name"], doc["type"])  # the type line names the kind
         front.claimed.add(front.type_line)
         t = front.type_line + 1
         nxt = para(blocks, t)
-        if nxt is not None and match_token(nxt.text) is None and not hd.NUMBER_LINE.match(nxt.text):
+        if nxt is not None and may_open_title(nxt.text):
             title = title_text(nxt)
             front.claimed.add(t)
             t += 1

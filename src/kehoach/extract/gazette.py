@@ -9,6 +9,7 @@ it when the header gave none; the title is the subject after the date.
 from __future__ import annotations
 
 from .. import rx
+from ..numbering import match_token
 from ..vn import ascii_fold
 from ..vocab.dates import YEAR
 from . import header as hd
@@ -53,6 +54,20 @@ def gazette_heading(doc: dict, title: str) -> None:
 
 _ENACTING_BODY = rx.compile(r"^(?:CHÍNH\s+PHỦ|QUỐC\s+HỘI|(?:ỦY|UỶ)\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI)$")
 """A body that enacts a resolution or a decree, on the line under its title ("CHÍNH PHỦ"): no word of the title."""
+
+
+_ENACTING_OFFICE = rx.compile(r"^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH\s+)?(?:(?:ỦY|UỶ)\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN"
+                              r"(?:\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)(?:\s+\S.*)?)?$"
+                              r"|^(?:THỦ\s+TƯỚNG\s+)?CHÍNH\s+PHỦ$|^BỘ\s+TRƯỞNG\s+BỘ\s+\S.*$")
+"""The line of the office that enacts a decision or a resolution, alone: "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN
+DÂN XÃ Y", "HỘI ĐỒNG NHÂN DÂN TỈNH X", "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ Y TẾ" (also with the place cut off)."""
+
+
+def may_open_title(text: str) -> bool:
+    """The line under the type line may be the title: no numbered line, no number line, and not only the office that
+    enacts the document (a portal dropped the title above it)."""
+    return match_token(text) is None and not hd.NUMBER_LINE.match(text) \
+        and not _ENACTING_OFFICE.match(" ".join(text.split()))
 
 
 def title_text(b: Block) -> str:

@@ -32,17 +32,17 @@ if TYPE_CHECKING:
     import re
 
 NUMBER_LINE = rx.compile(
-    rf"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>{YEAR})\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d.\-–]*(?:\s*-\s*[\p{{L}}\d]+)*)""",
+    rf"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>{YEAR})\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d.\-–]*(?:\s*-\s*[\p{{L}}\d]+)*(?:/\p{{Lu}}[\p{{L}}\d.\-–]*)*)""",
     rx.X,
 )
-"""``Số: 27 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``."""
+"""``Số: 27 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``, a joint one ``Số: 01/QCPH/UBND-UBMTTQ``."""
 PARTY_NUMBER_LINE = rx.compile(
     r"^Số\s*:?\s*(?P<seq>\d+)?\s*-\s*(?P<sym>\p{Lu}\p{L}*\s*/\s*[\p{Lu}\d][\p{L}\d]*(?:\s*-\s*[\p{Lu}\d][\p{L}\d]*)*)(?![\p{L}\d/])")
 """A Party committee's number, joined to its type by a hyphen and to the committee by a slash:
 ``Số 215-KH/TU``, ``Số: 12-NQ/HU``, ``Số   -KH/ĐU`` (left blank)."""
 
-DATE_LINE = rx.compile(r"^(?P<place>\p{Lu}[\p{L}\s.\-]{1,40}?)\s*,\s*ngày\b", rx.X)
-"""``Nam Định, ngày 05 tháng 4 năm 2024``, ``Lạng Sơn, ngày 3 tháng 11 năm 2020``."""
+DATE_LINE = rx.compile(r"^(?P<place>\p{Lu}[\p{L}\s.\-–]{1,40}?)\s*,\s*ngày\b", rx.X)
+"""``Nam Định, ngày 05 tháng 4 năm 2024``, ``Lạng Sơn, ngày 3 tháng 11 năm 2020``, ``Bà Rịa – Vũng Tàu, ngày …``."""
 
 ISSUER = rx.compile(
     r"""^(?:TM\.\s*)?(?P<body>(?:ỦY|UỶ|Ủy|Uỷ)\s+BAN\s+NHÂN\s+DÂN|UBND|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s*$)
@@ -187,7 +187,8 @@ def _party_number(text: str) -> dict | None:
     return {"number": number, "seq": seq, "symbol": symbol, "type": symbol_to_type(symbol), "hyphen_fixed": False}
 
 
-KNOWN_TYPES = {t.upper() for t in TYPE_CODES} | {"GM", "CĐ", "QC", "PA", "HĐ", "BB", "TTR", "KHPH", "KHLT", "CTHĐ", "QYĐ"}
+KNOWN_TYPES = {t.upper() for t in TYPE_CODES} | {"GM", "CĐ", "QC", "PA", "HĐ", "BB", "TTR", "KHPH", "KHLT", "CTHĐ", "QYĐ",
+                                                  "QCPH", "CTPH", "NQLT"}
 
 
 def symbol_to_type(symbol: str | None) -> str | None:

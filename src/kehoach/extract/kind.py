@@ -15,6 +15,27 @@ PLAN_TYPES = {"KH", "KHHD", "KHHĐ", "KHLT", "KHPH", "CTR"}
 PLAN_TYPE_NAMES = ("kế hoạch", "chương trình hành động")
 
 
+_NAMED_CODES = (("quyet dinh", "QĐ"), ("chi thi", "CT"), ("nghi quyet", "NQ"), ("ke hoach", "KH"), ("thong bao", "TB"),
+                ("thong tu lien tich", "TTLT"), ("thong tu", "TT"), ("chuong trinh", "CTr"), ("quy che", "QC"),
+                ("quy dinh", "QyĐ"), ("de an", "ĐA"), ("phuong an", "PA"), ("huong dan", "HD"), ("bao cao", "BC"),
+                ("to trinh", "TTr"), ("cong van", "CV"))
+"""The type code of each document type name (the codes of Nghị định 30/2020/NĐ-CP), longer names first."""
+
+
+_OVER_SYMBOL = {"QĐ", "CT", "NQ", "KH", "TB", "TTLT", "TT"}
+"""Codes a type line sets over the symbol's ("5/2007/CT-UBND", "1281/-UBND" over "QUYẾT ĐỊNH"); the others only fill
+a type the symbol did not give (a "PHƯƠNG ÁN" line over "12/QĐ-UBND" is an attachment's, not the document's)."""
+
+
+def type_from_line(type_name: str | None, current: str | None) -> str | None:
+    """The document's type code given its type line's name ("Chương trình hành động" → CTr) and the symbol's code."""
+    folded = ascii_fold(type_name or "").lower()
+    named = next((c for k, c in _NAMED_CODES if folded.startswith(k)), None) if folded else None
+    if named is None or (current or "").upper().startswith(named.upper()) or (current and named not in _OVER_SYMBOL):
+        return current
+    return named
+
+
 def is_decision(doc: dict) -> bool:
     """A decision (Quyết định), by its type code or type line."""
     return (doc["type"] or "").upper() in ("QĐ", "QYĐ") or ascii_fold(doc["type_name"] or "").startswith("quyet dinh")

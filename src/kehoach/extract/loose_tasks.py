@@ -29,8 +29,8 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-_ASKER = r"(?:(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?\s+)?"
-"""The issuer asking, before its verb ("UBND tỉnh yêu cầu …", "Chủ tịch UBND tỉnh đề nghị …"); never another body (a
+_ASKER = r"(?:(?:(?:Phó\s+)?Chủ\s+tịch(?:\s+Thường\s+trực)?\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?\s+)?"
+"""The issuer asking, before its verb ("UBND tỉnh yêu cầu …", "(Phó) Chủ tịch UBND tỉnh đề nghị …"); never another body (a
 department's letter that asks the committee, "Sở A đề nghị UBND tỉnh …", hands out no work)."""
 _NEWS_LEAD = rx.compile(rf"(?:^|(?<=[\s.;:]))(?:Theo\s+đó|Cụ\s+thể|Trong\s+đó)\s*,\s*{_ASKER}(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
 """A news item's "accordingly, it assigns …" before the agency ("… Theo đó, giao các sở …", "Theo đó, UBND tỉnh
@@ -39,7 +39,9 @@ text export ran into the paragraph)."""
 _OPENING = rx.compile(rf"^(?:[^,;.:]{{3,90}},\s*)?{_ASKER}(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
 """A paragraph that opens with the verb that hands the work out, after a short clause of its grounds or its asker ("Giao
 Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …")."""
-_LEAD_WORDS = rx.compile(r"^,?\s*(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b", rx.I)
+_LEAD_WORDS = rx.compile(r"^,?\s*(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)\b|(?:là\s+cơ\s+quan\s+)?"
+                         r"(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b)", rx.I)
+"""Words that name the agency before them the lead: "chủ trì", "chịu trách nhiệm", "là đơn vị thường trực"."""
 _OPENS_ASSIGN = rx.compile(rf"^(?i:{ASSIGN})\s+\p{{Lu}}")
 _DUE = rx.compile(r"\b(?:trước|chậm\s+nhất|hoàn\s+thành|xong|hạn)\b", rx.I)
 """A time that is a deadline ("hoàn thành trước ngày …"), not one a news item tells of ("trong năm 2025, …")."""
