@@ -85,3 +85,17 @@ def test_pandoc_grid_table_with_spanning_row():
             "+-----+----------------------+--------------+\n")
     assert table_cells(text) == [["STT", "Nội dung", "Chủ trì"], ["I. Nhóm thể chế", "", ""],
                                  ["1", "Xây dựng đề án phát triển", "Sở Công Thương"]]
+
+
+@pytest.mark.parametrize("figures", [("20.330", "20.954", "21.100"), ("1.200", "1.350", "1.500"), ("398.672", "5.000", "7")])
+def test_unnumbered_row_of_grouped_figures_after_an_empty_cell(figures):
+    """A part's row (no number, its first figure's column empty) in a numbered table of figures: a figure with its
+    thousands grouped after the empty cell ("20.330") was taken for a row number, the row cut before it, and every row
+    after it read one cell off (a figure in the name column, a name under a year), silently."""
+    rows = [["STT", "Nội dung", "Đơn vị tính", "Kế hoạch 2025", "Ước 2025", "Năm 2026", "Năm 2027"],
+            ["1", "Giáo dục", "", "", "", "", ""],
+            ["", "- Số giáo viên", "Người", "", *figures],
+            ["", "- Số học sinh", "Người", "", "12.000", "12.500", "13.000"],
+            ["2", "Y tế", "", "", "", "", ""],
+            ["", "- Số giường bệnh", "Giường", "4.157", "6.960", "7.060", "7.060"]]
+    assert table_cells("\n" + scrape(rows, None) + "\n") == rows

@@ -113,7 +113,9 @@ def read_segments(lines: list[str], start: int) -> tuple[list[Segment], int]:
 
 
 _SUB_HEADER = rx.compile(rf"^(?:{SUB_HEADER_CELL})$")
-_ROW_START = rx.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\)|[A-Z]\.?")
+_ROW_START = rx.compile(r"(?!\d{1,3}(?:\.\d{3})+$)\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\)|[A-Z]\.?")
+"""What opens a numbered row: "3", "1.2", "IV", "a)", "B"; never a figure with thousands grouped ("20.330", "1.200"),
+which a row of figures holds after an empty cell."""
 
 
 def _numbered(segments: list[Segment]) -> list[bool] | None:
