@@ -340,3 +340,22 @@ def test_commune_desk_and_civil_servant_columns():
         (["Bộ phận Một cửa"], ["Công chức Văn phòng - Thống kê"]),
         (["Công chức Địa chính - Xây dựng"], ["Bộ phận Một cửa"])]
     assert not [w for w in plan["warnings"] if w["code"] in ("lead-not-agency", "task-without-lead")]
+
+
+@pytest.mark.parametrize("time", ["Quý II/2026", "Trước ngày 30/6/2026", "Thường xuyên", "Năm 2026"])
+def test_time_in_the_support_column_of_a_row_moved_left_is_the_deadline(time):
+    """A scrape lost an empty support cell: the row's time stood in the support column, its deadline column empty,
+    and was read as a cooperating agency with no deadline, silently."""
+    text = ("| STT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Việc một | Sở Y tế | Sở Tài chính | Quý I/2026 |\n"
+            f"| 2 | Việc hai | Sở Nội vụ | {time} | |\n")
+    plan = extract_bytes((HEAD + text).encode("utf-8"), "plan.md")
+    second = plan["tasks"][1]
+    assert (second["lead"], second["support"], second["deadline"]["text"]) == (["Sở Nội vụ"], [], time)
+    assert [w["loc"]["line"] for w in plan["warnings"] if w["code"] == "table-row-shifted"] == [second["loc"]["line"]]
+
+
+def test_support_naming_agencies_and_a_time_stays_support():
+    text = ("| STT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Việc một | Sở Y tế | Sở Tài chính, Sở Nội vụ | |\n")
+    assert "table-row-shifted" not in codes(text)

@@ -142,6 +142,26 @@ def _check_fit(values: dict[str, str], lead: list[str], task_id: str, loc, warni
         return
 
 
+_SHIFT_WORDS = 8
+"""Words a time may have that a row's support column holds when its cells stood one column off ("Quý II/2026",
+"Trước ngày 30/6/2026"); more is a support cell that names a time among other things."""
+
+
+def _shift_back(values: dict[str, str], task_id: str, loc, warnings: list[PlanWarning]) -> None:
+    """A row a scrape lost an empty cell from before its time ("| 2 | Việc hai | Sở A | Quý II/2026 | |" under
+    "Chủ trì | Phối hợp | Thời gian"): its support column holds a time and no agency, its deadline column nothing. The
+    time goes back to the deadline (table-row-shifted), never read as a cooperating agency."""
+    support = " ".join(values.get("support", "").split())
+    if not support or values.get("deadline", "").strip() or len(support.split()) > _SHIFT_WORDS or reads_as_agency(support):
+        return
+    found = text_to_deadline(support)
+    if found["end"] or found["recurrence"]:
+        values["deadline"], values["support"] = support, ""
+        warnings.append(warning("table-row-shifted", f"task {task_id}: its support column holds a time ({support!r}) and "
+                                "its deadline column nothing: read as the deadline (a cell the row lost before it?); "
+                                "check the row", loc.as_dict()))
+
+
 def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | None, source: str,
                  warnings: list[PlanWarning]) -> dict:
     cells = p["cells"]
@@ -150,6 +170,8 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
         if i < len(cells):
             # agency cells keep their paragraphs apart: each line may name another agency
             values[f] = "\n".join(cells[i]) if f in ("lead", "support", "combined") else _cell_text(cells[i])
+    if "deadline" in fields.values():
+        _shift_back(values, task_id, p["loc"], warnings)
     lead_w, support_w, duties = _agencies(values, task_id, p["loc"], warnings)
     if not lead_w and p.get("group_lead"):
         lead_w = cell_to_agencies(p["group_lead"])  # the agency group row the task stands under
