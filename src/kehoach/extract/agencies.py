@@ -247,7 +247,7 @@ _LEVEL = rx.compile(r"^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|p
 """Lower-case words that may follow a department's name and still belong to the agency."""
 
 
-_DUTY = rx.compile(r"\s+(?:" + "|".join(DUTY_VERBS) + r")(?!\p{L})")
+_DUTY = rx.compile(r"(?<!được)(?<!được\sgiao)(?<!phân\scông)\s+(?:" + "|".join(DUTY_VERBS) + r")(?!\p{L})")
 _FORCE_NAME = rx.compile(rf"^[Ll]ực\s+lượng\s+(?:{_HEAD_AT}|\p{{Lu}}\p{{L}}*)(?:\s+\p{{Lu}}\p{{L}}*)*(?:\s+{LEVEL}(?:\s+\p{{Lu}}\p{{L}}*)*)?")
 """A force by its name: "lực lượng Công an xã", "lực lượng Hải quan"."""
 _KIND_ONLY = rx.compile(rf"^(?!(?:Tỉnh|Huyện|Thành|Thị|Quận)\s)(?:{_HEAD_AT}|Đoàn|Tổ|Đội)\s*$")
