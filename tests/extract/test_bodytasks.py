@@ -122,6 +122,9 @@ FUNDING = "**I. NHIỆM VỤ**\n\n1. Sở Y tế chủ trì rà soát cơ sở v
      "b) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thẩm định dự toán.",
      [(["Ủy ban nhân dân các xã, phường"], "Ủy ban nhân dân các xã"), (["Sở Tài chính"], "Sở Tài chính chủ trì")]),
     ("Kinh phí thực hiện được bố trí trong dự toán của các cơ quan, đơn vị.", []),
+    # a list of bodies by their kinds, longer than a name before a duty may be
+    ("Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu xây dựng dự toán kinh phí hằng năm.",
+     [(["Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu"], "Các sở, ban, ngành, đoàn thể")]),
 ])
 def test_duties_in_the_funding_part_are_tasks(body, want):
     """An agency's duty in the funding part ("Sở Tài chính tham mưu bố trí …", "Các sở, ngành chủ động tranh thủ …")
@@ -131,3 +134,13 @@ def test_duties_in_the_funding_part_are_tasks(body, want):
            and not t["section"].startswith("III")]
     assert [lead for lead, _ in got] == [lead for lead, _ in want]
     assert all(title.startswith(start) for (_, title), (_, start) in zip(got, want, strict=True))
+
+
+def test_duties_in_the_reporting_part_are_tasks():
+    """"Chế độ báo cáo": who reports, by when, is a duty like the implementation part's (it was read as no task)."""
+    body = ("**I. NHIỆM VỤ**\n\n1. Sở Y tế chủ trì rà soát cơ sở vật chất.\n\n**II. CHẾ ĐỘ BÁO CÁO**\n\n"
+            "Các sở, ngành, Ủy ban nhân dân các xã gửi báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 10/12/2026.\n\n"
+            "Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12/2026.\n")
+    plan = extract_bytes((SHORT + body).encode("utf-8"), "plan.md")
+    got = [(t["lead"], t["deadline"]["end"]) for t in plan["tasks"] if t["section"].startswith("II")]
+    assert got == [(["Các sở, ngành, Ủy ban nhân dân các xã"], "2026-12-10"), (["Sở Nội vụ"], "2026-12-20")]

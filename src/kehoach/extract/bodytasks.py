@@ -323,7 +323,7 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
                   for u in _item_units(sec)] if agency is None else [])
         unread = None if units else unread_item(sec)
         warnings.extend([unread] if unread else [] if units else verb_unread(sec.id, sec.content, set()))
-    elif sec.role == Role.FUNDING and sec.id not in skip and not listing:
+    elif sec.role in (Role.FUNDING, Role.REPORTING) and sec.id not in skip and not listing:
         units = _funding_units(sec)
     for k, u in enumerate(units, 1):
         tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"

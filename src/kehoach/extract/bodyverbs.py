@@ -19,7 +19,7 @@ _DUTIES = (r"nâng\s+cấp|phát\s+động|bảo\s+đảm|đảm\s+bảo|tổng\
            r"|hoàn\s+thiện|chuẩn\s+bị|giải\s+quyết|duy\s+trì|biên\s+soạn|lựa\s+chọn|vận\s+động|công\s+bố|thông\s+báo|thành\s+lập"
            r"|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng|triển\s+khai|thực\s+hiện|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|hướng\s+dẫn"
            r"|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo"
-           r"|tham\s+mưu|tranh\s+thủ|(?<!,\s)(?<!các\s)(?<!những\s)(?<!và\s)tổ\s+chức|phổ\s+biến|tập\s+huấn|chỉ\s+đạo"
+           r"|tham\s+mưu|tranh\s+thủ|gửi|(?<!,\s)(?<!các\s)(?<!những\s)(?<!và\s)tổ\s+chức|phổ\s+biến|tập\s+huấn|chỉ\s+đạo"
            r"|bám\s+sát")
 """Verbs of a duty none of which is written in lower case inside a body's name, as "quản lý", "đầu tư", "cấp",
 "trình" are ("Ban quản lý …", "công trình"); "xây dựng" only where no project's name has it ("dự án đầu tư xây
@@ -57,6 +57,9 @@ _DUTY_LEAD_WORDS = 12
 _MANNER_LEAD_WORDS = 18
 """A name may run longer, as long as one may be (:func:`.table_row.lead_is_name`), when a word of manner ends it
 ("Các sở, ngành có liên quan đến … tích cực triển khai …")."""
+_GROUP_LIST = rx.compile(r"^(?:Các|Những)\s+\p{Ll}+(?:\s+\p{L}+)?,\s")
+"""A list of bodies by their kinds ("Các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu"):
+as long as a name with a word of manner after it may be."""
 
 HEAD_OR_GROUP = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))"
 """What an agency's name in a body sentence opens with (a regex fragment)."""
@@ -92,7 +95,7 @@ def duty_lead(agency: str, rest: str) -> bool:
     verb missing from the list ("Các ngành trong tỉnh quyết tâm tuyên truyền …") or past a colon or a stop ("Quỹ A
     được 3 tỷ đồng. Tập trung …")."""
     verb = DUTY_AFTER.match(rest) is not None or (_IN_NAME_AFTER.match(rest) is not None and closed_name(agency))
-    most = _MANNER_LEAD_WORDS if _MANNER_AFTER.match(rest) else _DUTY_LEAD_WORDS
+    most = _MANNER_LEAD_WORDS if _MANNER_AFTER.match(rest) or _GROUP_LIST.match(agency) else _DUTY_LEAD_WORDS
     return (verb and not rx.search(r"[:;]|\.\s", agency) and len(agency.split()) <= most
             and lead_is_name(agency))
 
