@@ -278,6 +278,13 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         since = baseline[4] if baseline else 0  # the baseline's own time ("từ 40% năm 2025 lên …") is not the target's
         from_value, baseline = (baseline[2] if baseline else None), None
         indicator, seg_end, covered, unit = _indicator(clause_body, q, before, unit, first_indicator, covered)
+        if out and unit.startswith("%") and out[-1]["unit"] == "%" and (joined := _JOINED.fullmatch(before)) \
+                and _names_a_count(after := _after(clause_body[q.end():])):
+            # "tập huấn cho 100% cán bộ xã và 80% cán bộ thôn": each share counts the noun after it
+            out[-1]["indicator"] = f"{out[-1]['indicator']} {joined.group('noun')}".strip()
+            out[-1]["text"], prev_end = f"{out[-1]['text']} {joined.group('noun')}", q.start()
+            indicator, seg_end = after, q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
+            covered = seg_end
         if not indicator:
             indicator = fallback_indicator
         first_indicator = first_indicator or indicator
@@ -305,6 +312,8 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
     return out
 
 
+_JOINED = rx.compile(r"\s*(?P<noun>\p{Ll}[^,;:()\d]{0,80}?)\s*(?:,|\s(?:và|hoặc))\s*")
+"""What stands between two shares of one sentence: the first one's noun, then "và" or a comma ("100% cán bộ xã và 80% …")."""
 _FROM = rx.compile(r"(?i:(?<!\p{L})từ)\s*$")
 _TO_FIGURE = rx.compile(r"\s*(?:\(?(?:vào\s+|trong\s+)?(?:đầu\s+|cuối\s+|hết\s+)?năm\s+\d{4}\)?\s*,?\s*)?"
                         r"(?P<to>(?:xuống|lên)(?:\s+còn)?|còn)\s+(?:mức\s+)?(?:(?:dưới|trên|khoảng)\s+)?\d")
@@ -321,7 +330,8 @@ def _not_a_target(q, unit: str, before: str) -> bool:
         return True
     if _AGE.match(unit):  # an age qualifies ("trẻ em dưới 6 tuổi"), unless the age is what is measured
         return not rx.search(r"(?i:tuổi\s+(?:thọ|bình\s+quân|trung\s+bình))", before)
-    if not q.group("pre") and rx.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản|tại)\s*$", before):
+    if not q.group("pre") and rx.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản)\s*$|(?i:tại)\s*$" if not unit.startswith("%")
+                                         else r"(?i:khóa|lần thứ|mẫu số|điều|khoản)\s*$", before):
         return True
     return bool(rx.match(rf"{YEAR}$", q.group("v1")) and not unit.startswith("%"))
 
