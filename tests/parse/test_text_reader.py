@@ -216,8 +216,14 @@ def test_a_layout_cell_joins_its_paragraphs_as_plain_text_joins_its_lines(issuer
     ("Phấn đấu đến năm 2025\n- 100% xã đạt chuẩn.", ["Phấn đấu đến năm 2025", "- 100% xã đạt chuẩn."]),
     ("Kết quả năm 2030\n- 2025: hoàn thành 5 nhiệm vụ.", ["Kết quả năm 2030", "- 2025: hoàn thành 5 nhiệm vụ."]),
     ("Hoàn thành trong năm 2025.\n- 2026: triển khai mở rộng.", ["Hoàn thành trong năm 2025.", "- 2026: triển khai mở rộng."]),
+    # a range of shares cut at its dash ("05" / "- 06%/năm" was a dash item, its target read as eq 6 with no indicator)
+    ("+ Giá trị xuất khẩu tăng bình quân 05\n- 06%/năm. Thị trường chính: Trung Quốc.",
+     ["+ Giá trị xuất khẩu tăng bình quân 05 - 06%/năm. Thị trường chính: Trung Quốc."]),
+    ("Tỷ lệ tăng từ 7,5\n– 8,5% mỗi năm.", ["Tỷ lệ tăng từ 7,5 – 8,5% mỗi năm."]),
+    # a dash item opening with a smaller share
+    ("Tổng số xã của huyện là 30\n- 20% xã đạt chuẩn nông thôn mới.", ["Tổng số xã của huyện là 30", "- 20% xã đạt chuẩn nông thôn mới."]),
 ])
-def test_a_span_of_years_wrapped_at_its_dash(text, paragraphs):
+def test_a_span_wrapped_at_its_dash(text, paragraphs):
     assert [b.text for b in read_text(text)] == paragraphs
 
 

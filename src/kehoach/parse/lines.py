@@ -20,6 +20,7 @@ from ..vocab.document_parts import (
     RECIPIENTS,
 )
 from ..vocab.document_parts import PAGE_MARK as _PAGE_MARK
+from .range_wraps import share_range_wrap, year_range_wrap
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # a type for mypy only: the run does not import typing
@@ -79,17 +80,6 @@ drops bare numbers, which in text could be a table cell."""
 
 DASH_CONTINUATION = rx.compile(r"^[-–]\s+\p{Ll}")
 """A wrapped line that starts with the dash of "kinh tế - xã hội", not a bullet (lower case after it)."""
-_YEAR_END = rx.compile(r"(?<!\d)((?:19|20)\d\d)$")
-_YEAR_FROM_DASH = rx.compile(r"^[-–]\s*((?:19|20)\d\d)(?!\d)")
-
-
-def year_range_wrap(prev: str, line: str) -> bool:
-    """``line`` goes on with a span of years cut at its dash ("… giai đoạn 2026" / "- 2030, tầm nhìn …"):
-    a dash then a later year, after a line ending on a year; not a dash item."""
-    first, second = _YEAR_END.search(prev), _YEAR_FROM_DASH.match(line)
-    return bool(first and second and int(first.group(1)) < int(second.group(1)))
-
-
 _TIME_WORD_END = rx.compile(r"(?:^|\s)(?:[Qq]uý|[Tt]háng|[Nn]gày)$")
 _TIME_NUMBER_START = rx.compile(r"^(?:[IVX]{1,4}|\d{1,2})(?:[/,\s-]|$)")
 """A line that starts with the number a time word ending the line before needs ("Quý" / "III/2026", "tháng" / "6/2026")."""
@@ -136,7 +126,8 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     hướng dẫn hệ thống" / "Tuyên giáo và Dân vận …") is then a wrapped sentence, not a heading.
     """
     prev = prev_lines[-1]
-    if (DASH_CONTINUATION.match(line) and not TERMINAL.search(prev)) or year_range_wrap(prev, line):
+    if (DASH_CONTINUATION.match(line) and not TERMINAL.search(prev)) or year_range_wrap(prev, line) \
+            or share_range_wrap(prev, line):
         return True  # "… phát triển kinh tế" / "- xã hội của tỉnh", "… giai đoạn 2026" / "- 2030": a dash, not a bullet
     if names_appendix(prev, line) or (_TIME_WORD_END.search(prev) and _TIME_NUMBER_START.match(line)):
         return True  # "… Thời gian: Quý" / "III/2026. …": a time cut after its word, not a section "III"
