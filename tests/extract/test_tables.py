@@ -381,3 +381,15 @@ def test_one_start_or_end_column_alone_is_the_deadline():
     assert header_to_fields([["TT"], ["Nhiệm vụ"], ["Chủ trì"], ["Thời gian hoàn thành"]])[3] == "deadline"
     assert header_to_fields([["TT"], ["Nhiệm vụ"], ["Chủ trì"], ["Thời gian thực hiện"], ["Kết quả hoàn thành"]]) == {
         0: "no", 1: "title", 2: "lead", 3: "deadline", 4: "output"}
+
+
+def test_one_time_header_cell_over_two_columns():
+    """"Thời gian thực hiện" merged over two columns with no words under it: the second column's time (the end) was
+    dropped, silently; a row with nothing in it, or no time, keeps the first column's time as its deadline."""
+    text = ("STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian thực hiện\t\n"
+            "1\tXây dựng kho dữ liệu\tSở Tài chính\tTháng 3/2025\tTháng 9/2025\n"
+            "2\tKhảo sát hiện trạng\tSở Nội vụ\tQuý II/2025\t\n")
+    tasks, warnings = tasks_of(text)
+    assert [(t["deadline"]["start"], t["deadline"]["end"]) for t in tasks] == [
+        ("2025-03-01", "2025-09-30"), ("2025-04-01", "2025-06-30")]
+    assert warnings == []

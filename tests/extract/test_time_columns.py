@@ -27,19 +27,25 @@ VARIANTS = {  # name: (the spanning cell, or None for one header row; the two ti
     "one-row": (None, ("Thời gian bắt đầu", "Thời gian hoàn thành"), False),
     "one-row-days": (None, ("Ngày bắt đầu", "Ngày kết thúc"), False),
     "one-row-reversed": (None, ("Thời gian bắt đầu", "Thời gian hoàn thành"), True),
+    "merged-no-sub-row": ("Thời gian thực hiện", None, False),  # one header cell over both columns, no words under it
 }
 
 
-def build(top: str | None, heads: tuple[str, str], reverse: bool) -> bytes:
+def build(top: str | None, heads: tuple[str, str] | None, reverse: bool) -> bytes:
     d = docx.Document()
     for line in ("ỦY BAN NHÂN DÂN TỈNH AN BÌNH", "Số: 12/KH-UBND", "An Bình, ngày 3 tháng 2 năm 2025", "KẾ HOẠCH",
                  "Chuyển đổi số năm 2025", "I. NHIỆM VỤ", "Các nhiệm vụ tại Phụ lục kèm theo.",
                  "PHỤ LỤC", "NHIỆM VỤ TRIỂN KHAI"):
         d.add_paragraph(line)
     order = (5, 4) if reverse else (4, 5)
-    heads = (heads[1], heads[0]) if reverse else heads
     lead = ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp"]
-    if top is None:
+    if heads is None:
+        t = d.add_table(rows=1, cols=6)
+        for i, h in enumerate(lead):
+            t.rows[0].cells[i].text = h
+        t.rows[0].cells[4].merge(t.rows[0].cells[5]).text = top
+    elif top is None:
+        heads = (heads[1], heads[0]) if reverse else heads
         t = d.add_table(rows=1, cols=6)
         for i, h in enumerate([*lead, *heads]):
             t.rows[0].cells[i].text = h
@@ -49,7 +55,7 @@ def build(top: str | None, heads: tuple[str, str], reverse: bool) -> bytes:
         for i, h in enumerate(lead):
             r0[i].merge(r1[i]).text = h
         r0[4].merge(r0[5]).text = top
-        r1[4].text, r1[5].text = heads
+        r1[4].text, r1[5].text = (heads[1], heads[0]) if reverse else heads
     t.style = "Table Grid"
     for row in ROWS:
         cells = t.add_row().cells

@@ -87,6 +87,7 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
                 break
     _amended_time_column(cells, fields)
     _start_end_columns(cells, fields)
+    _spanned_time_column(cells, fields)
     known = set(fields.values())
     if "title" not in known and known & {"lead", "combined"}:
         # "TT | Chỉ tiêu | Chủ trì": an indicator assigned to an agency is the task
@@ -134,6 +135,18 @@ def _start_end_columns(cells: list[list[str]], fields: dict[int, str]) -> None:
             del fields[i]
         fields[found["deadline_start"][0]] = "deadline_start"
         fields[found["deadline_end"][0]] = "deadline_end"
+
+
+TIME_SPAN = "deadline_span"
+"""The column a one-row header's time cell spans with an empty cell ("Thời gian thực hiện" over two columns, no second
+row): a row giving a time there gives its deadline's end, the time before it its start."""
+
+
+def _spanned_time_column(cells: list[list[str]], fields: dict[int, str]) -> None:
+    """The empty header cell right after the time's ("Thời gian thực hiện" merged over two columns): :data:`TIME_SPAN`."""
+    at = next((i for i, f in fields.items() if f == "deadline"), None)
+    if at is not None and at + 1 < len(cells) and at + 1 not in fields and not _cell_text(cells[at + 1]):
+        fields[at + 1] = TIME_SPAN
 
 
 _SUB_COLUMN_RES = [(f, rx.compile(rf"^(?:{p})$")) for f, p in SUB_COLUMN_WORDS]

@@ -14,7 +14,7 @@ from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .agency_names import names_a_body
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
-from .table_header import DATELESS, EXTRA, PERIOD, YEAR, _cell_text
+from .table_header import DATELESS, EXTRA, PERIOD, TIME_SPAN, YEAR, _cell_text
 from .task_times import find_relative_time
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -181,6 +181,8 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
         deadline = text_to_deadline(_marked_years(values))
     elif any(f.startswith(PERIOD) for f in values):
         deadline = _marked_periods(values)
+    elif values.get(TIME_SPAN) and values.get("deadline") and _fits("deadline", values[TIME_SPAN]) == 1:
+        deadline = _two_column_deadline(values["deadline"], values[TIME_SPAN])  # a time header over two columns
     else:
         deadline = text_to_deadline(values.get("deadline"))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
