@@ -11,7 +11,7 @@ from ..vn import ascii_fold
 _CHANGE_FROM = rx.compile(r"(?i:(?<!\p{L})(?:tăng|giảm|nâng|hạ)(?:\s+\p{Ll}+){0,2}?\s+từ)\s*$")
 
 _CONDITION = rx.compile(
-    r"""(?:(?<!\p{L})(?:các|những|mọi|nơi|vùng|địa\s+bàn|trường\s+hợp)(?:[\s,]+\p{L}+){0,6}?\s+có
+    r"""(?:(?<!\p{L})(?:các|những|mọi|số|nơi|vùng|địa\s+bàn|trường\s+hợp)(?:[\s,]+\p{L}+){0,6}?\s+có
           |(?<!\p{L})đối\s+với(?:[\s,]+\p{L}+){1,9}?\s+có)
         \s+(?:tỷ\s+lệ|tỉ\s+lệ|mức|số|thu\s+nhập|diện\s+tích|dân\s+số|quy\s+mô)(?!\p{L})[^;:()]{0,120}$""", rx.I | rx.X)
 """The things a goal is about, named by a measure of theirs ("các xã có tỷ lệ hộ nghèo", "nơi có mức …", "đối với

@@ -261,7 +261,11 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         unit = rx.sub(r"(?i)\busd\b", "USD", " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/"))
         unit = rx.sub(r"\s+trên\s+(?=\d)", "/", unit)
         before = clause_body[prev_end:baseline[0] if baseline else q.start()]
-        if _not_a_target(q, unit, before) or condition_at(clause_body, q.start(), q.group("pre")):
+        if _not_a_target(q, unit, before):
+            continue
+        if condition_at(clause_body, q.start(), q.group("pre")):  # "100% các xã có tỷ lệ hộ nghèo | dưới 30%": which ones
+            if out and out[-1]["indicator"] and clause_body[:q.start()].rstrip().endswith(out[-1]["indicator"]):
+                out[-1]["indicator"] += " " + " ".join(q.group(0).split())
             continue
         v1 = text_to_number(q.group("v1"))
         if v1 is None:
