@@ -122,6 +122,9 @@ FUNDING = "**I. NHIỆM VỤ**\n\n1. Sở Y tế chủ trì rà soát cơ sở v
      "b) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thẩm định dự toán.",
      [(["Ủy ban nhân dân các xã, phường"], "Ủy ban nhân dân các xã"), (["Sở Tài chính"], "Sở Tài chính chủ trì")]),
     ("Kinh phí thực hiện được bố trí trong dự toán của các cơ quan, đơn vị.", []),
+    # what stands between the agency and its lead's words
+    ("Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, chủ trì tổng hợp, trình bố trí kinh phí.",
+     [(["Sở Tài chính"], "Sở Tài chính, trên cơ sở")]),
     # a list of bodies by their kinds, longer than a name before a duty may be
     ("Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu xây dựng dự toán kinh phí hằng năm.",
      [(["Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu"], "Các sở, ban, ngành, đoàn thể")]),

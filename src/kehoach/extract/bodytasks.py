@@ -216,6 +216,12 @@ brackets after it ("Xây dựng Đề án … (Sở A chủ trì, phối hợp v
 capitalised "Giao"/"Đề nghị", which opens a sentence (a heading run into its paragraph by a text export)."""
 
 
+_ASIDE = rx.compile(r",?\s*(?:trên\s+cơ\s+sở|căn\s+cứ)\s[^;:.()]{1,160}?,\s*(?=(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b)",
+                    rx.I)
+"""What a sentence may say between its agency and the lead's words ("Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn
+vị, chủ trì tổng hợp …")."""
+
+
 def _lead_sentence(text: str, item: bool = False) -> tuple[str, int] | None:
     """The agency a paragraph makes the lead ("Sở A chủ trì, phối hợp với …", "Giao Sở A …"; at the paragraph's start
     an item's, within a part, duty right after the name does too: "Các trường A kiện toàn …") and where that assignment starts, at the
@@ -225,8 +231,10 @@ def _lead_sentence(text: str, item: bool = False) -> tuple[str, int] | None:
         said = sentence_agency(clause + " ")
         if said is None or not said[0][:1].isupper():
             continue
-        if _LEADS.match(clause[said[1]:]) or rx.match(rf"{LEAD_IN}{ASSIGN}\s", clause) \
-                or (item and start == 0 and duty_lead(said[0], clause[said[1]:])):
+        rest = clause[said[1]:]
+        rest = rest[aside.end():] if (aside := _ASIDE.match(rest)) else rest  # "Sở A, trên cơ sở …, chủ trì …"
+        if _LEADS.match(rest) or rx.match(rf"{LEAD_IN}{ASSIGN}\s", clause) \
+                or (item and start == 0 and duty_lead(said[0], rest)):
             return said[0], start
     return None
 
