@@ -1,6 +1,7 @@
 """What makes a figure read in a goal sentence doubtful, or no target at all: a change whose two figures do not
-pair, a change's first figure with nothing it goes to, and a figure that says which things a goal is about
-("các xã có tỷ lệ hộ nghèo dưới 30%": a condition, not a goal).
+pair, a change's first figure with nothing it goes to, a figure that says which things a goal is about
+("các xã có tỷ lệ hộ nghèo dưới 30%": a condition, not a goal), and a figure inside what the target before it counts
+or inside a quoted name.
 """
 
 from __future__ import annotations
@@ -48,3 +49,25 @@ def unpaired(q, v2: float | None) -> str | None:
         return (f"its figure follows a change's 'từ' ({' '.join(q.group('pre').split())!r}) but no figure it goes to "
                 "('lên …', 'xuống …') was read: the value may be the baseline, not the target")
     return None
+
+
+def qualifies(clause: str, at: int, covered: int, counted: bool) -> bool:
+    """A figure at ``at`` that is no target of its own: inside what the previous target counts ("tàu cá
+    dài từ 15 mét trở lên", "(5 sao)") unless joined by "và"/"," ("… và 100% diện tích …"), or inside a
+    quoted name (Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”)."""
+    joined = rx.search(r"(?:\bvà|\bhoặc|,)\s*$", clause[:at])
+    if not joined and (at < covered or (counted and _in_parens(clause, at))):
+        return True
+    return _in_quotes(clause, at)
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """True when position ``at`` of ``text`` is inside a quoted name (“…” or "…")."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _in_parens(text: str, at: int) -> bool:
+    """True when position ``at`` of ``text`` is inside an open parenthesis."""
+    before = text[:at]
+    return before.count("(") > before.count(")")

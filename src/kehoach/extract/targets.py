@@ -11,7 +11,7 @@ from ..vocab.dates import YEAR
 from ..vocab.targets import COUNT_VERBS, MEASURE_WORDS, UNIT_ENDS, alternation
 from .dates import find_horizons, horizon_at
 from .numbers import text_to_number
-from .target_doubts import condition_at, pair_doubt, unpaired
+from .target_doubts import condition_at, pair_doubt, qualifies, unpaired
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s*(?:%|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})|(?:-|–|đến|tới)\s*\d[\d.,]*\s*%))|\d+(?:,\d+)?"
 """A figure: "3.604,09", "9,5", "1.500"; a decimal point before "%" or a multiplier too ("10.5%", "1.2 triệu")."""
@@ -181,28 +181,6 @@ def _strip_head(text: str) -> str:
             return text
 
 
-def _qualifies(clause: str, at: int, covered: int, counted: bool) -> bool:
-    """A figure at ``at`` that is no target of its own: inside what the previous target counts ("tàu cá
-    dài từ 15 mét trở lên", "(5 sao)") unless joined by "và"/"," ("… và 100% diện tích …"), or inside a
-    quoted name (Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”)."""
-    joined = rx.search(r"(?:\bvà|\bhoặc|,)\s*$", clause[:at])
-    if not joined and (at < covered or (counted and _in_parens(clause, at))):
-        return True
-    return _in_quotes(clause, at)
-
-
-def _in_quotes(text: str, at: int) -> bool:
-    """True when position ``at`` of ``text`` is inside a quoted name (“…” or "…")."""
-    before = text[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def _in_parens(text: str, at: int) -> bool:
-    """True when position ``at`` of ``text`` is inside an open parenthesis."""
-    before = text[:at]
-    return before.count("(") > before.count(")")
-
-
 def _segment_text(text: str) -> str:
     t = " ".join(rx.sub(r"\([^()]*\)", " ", text).split())
     return _strip_head(t).strip(" ,;:.")
@@ -256,7 +234,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
     for n_q, q in enumerate(QUANTITY.finditer(clause_body)):
         if n_q >= MAX_PER_CLAUSE:
             break
-        if _qualifies(clause_body, q.start(), covered, bool(first_indicator)):
+        if qualifies(clause_body, q.start(), covered, bool(first_indicator)):
             continue
         unit = rx.sub(r"(?i)\busd\b", "USD", " ".join(q.group("unit").split()).replace(" /", "/").replace("/ ", "/"))
         unit = rx.sub(r"\s+trên\s+(?=\d)", "/", unit)
@@ -264,8 +242,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         if _not_a_target(q, unit, before):
             continue
         if condition_at(clause_body, q.start(), q.group("pre")):  # "100% các xã có tỷ lệ hộ nghèo | dưới 30%": which ones
-            if out and out[-1]["indicator"] and clause_body[:q.start()].rstrip().endswith(out[-1]["indicator"]):
-                out[-1]["indicator"] += " " + " ".join(q.group(0).split())
+            _name_condition(out, clause_body, q)
             continue
         v1 = text_to_number(q.group("v1"))
         if v1 is None:
@@ -282,38 +259,47 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         since = baseline[4] if baseline else 0  # the baseline's own time ("từ 40% năm 2025 lên …") is not the target's
         from_value, baseline = (baseline[2] if baseline else None), None
         indicator, seg_end, covered, unit = _indicator(clause_body, q, before, unit, first_indicator, covered)
-        if out and unit.startswith("%") and out[-1]["unit"] == "%" and (joined := _JOINED.fullmatch(before)) \
-                and _names_a_count(after := _after(clause_body[q.end():])):
-            # "tập huấn cho 100% cán bộ xã và 80% cán bộ thôn": each share counts the noun after it
-            out[-1]["indicator"] = f"{out[-1]['indicator']} {joined.group('noun')}".strip()
-            out[-1]["text"], prev_end = f"{out[-1]['text']} {joined.group('noun')}", q.start()
-            indicator, seg_end = after, q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
+        if (share := _joined_share(out, clause_body, q, before, unit)) is not None:
+            indicator, seg_end, prev_end = share
             covered = seg_end
         if not indicator:
             indicator = fallback_indicator
         first_indicator = first_indicator or indicator
         if unit.startswith("%"):
             unit = "%/năm" if "năm" in unit else "%"
-        # the year right after it ("90% vào năm 2026 và 100% vào năm 2030"), else its own words', else the clause's
-        year = _year_right_after(clause_body[q.end():]) or _year_of(clause_body[max(since, q.start() - 300): q.end()]) \
-            or _first_year(clause_body[q.end(): q.end() + 200]) or base_year
+        year = _target_year(clause_body, q, since) or base_year
         if len(unit.split()) > _UNIT_WORDS:
             doubt = doubt or f"its unit runs on for {len(unit.split())} words ({unit!r}): the thing counted and what is " \
                 "said of it may not be parted; check its unit and indicator"
-        out.append({
-            "text": _segment_text(clause_body[prev_end:seg_end]) or clause_body,
-            "indicator": indicator or None,
-            "comparator": cmp,
-            "value": v1,
-            "value_max": v2,
-            "unit": unit,
-            "year": year,
-            "direction": direction,
-            **({"baseline": from_value} if from_value is not None else {}),
-            **({"doubt": doubt} if doubt else {}),
-        })
+        out.append({"text": _segment_text(clause_body[prev_end:seg_end]) or clause_body, "indicator": indicator or None,
+                    "comparator": cmp, "value": v1, "value_max": v2, "unit": unit, "year": year, "direction": direction,
+                    **({"baseline": from_value} if from_value is not None else {}), **({"doubt": doubt} if doubt else {})})
         prev_end = seg_end
     return out
+
+
+def _target_year(clause_body: str, q, since: int) -> int | None:
+    """The year right after a figure ("90% vào năm 2026 và 100% vào năm 2030"), else its own words', else the clause's."""
+    return _year_right_after(clause_body[q.end():]) or _year_of(clause_body[max(since, q.start() - 300): q.end()]) \
+        or _first_year(clause_body[q.end(): q.end() + 200])
+
+
+def _name_condition(out: list[dict], clause_body: str, q) -> None:
+    """A condition right after the previous target's indicator names which ones it counts: added to that indicator."""
+    if out and out[-1]["indicator"] and clause_body[:q.start()].rstrip().endswith(out[-1]["indicator"]):
+        out[-1]["indicator"] += " " + " ".join(q.group(0).split())
+
+
+def _joined_share(out: list[dict], clause_body: str, q, before: str, unit: str) -> tuple[str, int, int] | None:
+    """(indicator, end of its text, start of its text) of a share joined to the share before it, each counting the noun
+    after it ("tập huấn cho 100% cán bộ xã và 80% cán bộ thôn"); the noun between goes to the share before. None when not one."""
+    if not (out and unit.startswith("%") and out[-1]["unit"] == "%" and (joined := _JOINED.fullmatch(before))
+            and _names_a_count(after := _after(clause_body[q.end():]))):
+        return None
+    out[-1]["indicator"] = f"{out[-1]['indicator']} {joined.group('noun')}".strip()
+    out[-1]["text"] = f"{out[-1]['text']} {joined.group('noun')}"
+    rest = clause_body[q.end():]
+    return after, q.end() + len(rest) - len(rest.lstrip()) + len(after), q.start()
 
 
 _JOINED = rx.compile(r"\s*(?P<noun>\p{Ll}[^,;:()\d]{0,80}?)\s*(?:,|\s(?:và|hoặc))\s*")
