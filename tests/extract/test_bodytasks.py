@@ -147,3 +147,18 @@ def test_duties_in_the_reporting_part_are_tasks():
     plan = extract_bytes((SHORT + body).encode("utf-8"), "plan.md")
     got = [(t["lead"], t["deadline"]["end"]) for t in plan["tasks"] if t["section"].startswith("II")]
     assert got == [(["Các sở, ngành, Ủy ban nhân dân các xã"], "2026-12-10"), (["Sở Nội vụ"], "2026-12-20")]
+
+
+@pytest.mark.parametrize("sentence, recurrence, warned", [
+    ("Các sở, ngành định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 20/11.", "annual", False),
+    ("Các sở, ngành báo cáo kết quả hằng năm về Sở Nội vụ trước ngày 15 tháng 12.", "annual", False),
+    ("Các sở, ngành báo cáo kết quả về Sở Nội vụ trước ngày 20/11.", None, True),
+])
+def test_a_day_with_no_year_in_a_periodic_duty_is_every_year(sentence, recurrence, warned):
+    """"Định kỳ … trước ngày 20/11": the day of every year (it was 'not understood'); with nothing saying it comes back,
+    a day with no year stays warned (its year taken from the plan's, or not understood)."""
+    body = f"**I. CHẾ ĐỘ BÁO CÁO**\n\n{sentence}\n"
+    plan = extract_bytes((SHORT + body).encode("utf-8"), "plan.md")
+    (task,) = plan["tasks"]
+    assert task["deadline"]["recurrence"] == recurrence
+    assert any(w["code"] in ("deadline-unparsed", "deadline-year-inferred") for w in plan["warnings"]) is warned

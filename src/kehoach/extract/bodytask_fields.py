@@ -41,8 +41,17 @@ def _deadline(text: str, *more: str) -> dict:
         phrase = find_bracket_time(t) or find_time_phrase(t) or labelled_deadline(t) or _bracket_time(t) \
             or find_closing_time(t) or find_relative_time(t)
         if phrase:
-            return text_to_deadline(phrase)
+            found = text_to_deadline(phrase)
+            if not (found["end"] or found["recurrence"]) and _DAY_MONTH.search(phrase) and _PERIODIC.search(t):
+                found["recurrence"] = "annual"  # "định kỳ báo cáo … trước ngày 20/11": a day of every year
+            return found
     return text_to_deadline(find_time_phrase(text, recurrence=True))
+
+
+_DAY_MONTH = rx.compile(r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/])|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?!\s*(?:năm|/))")
+"""A day of a month with no year ("20/11", "ngày 15 tháng 12")."""
+_PERIODIC = rx.compile(r"(?i:định\s+kỳ|hằng\s+năm|hàng\s+năm|mỗi\s+năm)")
+"""Words by which a day with no year comes back every year ("Định kỳ … trước ngày 20/11")."""
 
 
 _BRACKET_TIME = rx.compile(r"[;,]\s*(?P<time>[^;,()]{3,40}?)\s*\)\s*\.?$")
