@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     # which document this is
     "not-a-plan": "the document does not read as a plan (no plan type line with numbered sections)",
     "type-name-missing": "no document type line (KẾ HOẠCH …) was found in the header",
+    "appendix-alone": "a plan's appendix published as a file of its own: its tasks are read, its header is the plan's as the appendix names it, and the plan's sections are not in it",
     "attachment-not-plan": "a decision issues a document of another kind than a plan (Đề án, Phương án, Chương trình công tác); its sections, targets and tasks are read as a plan's",
     # header fields
     "number-blank": "the number is left blank in the document (stamped at signing); it stays empty",

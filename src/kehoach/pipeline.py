@@ -20,7 +20,7 @@ from .extract.body import (
 )
 from .extract.date_spans import school_year_warnings
 from .extract.front import Front, read_attachment, read_front
-from .extract.kind import is_decision, is_directive, is_plan, kind_warnings
+from .extract.kind import appendix_alone, is_decision, is_directive, is_plan, kind_warnings
 from .extract.labelled import labelled_tasks
 from .extract.loose_tasks import body_assignments
 from .extract.period import plan_to_period, reversed_warnings
@@ -96,20 +96,17 @@ def build_plan(source: Source) -> dict:
     doc, recover_warnings = recover_header(doc, appendix.backref, blocks, front.date_blank, front.locs)
     date_relative_deadlines(tasks, doc["date"])  # "trong 30 ngày kể từ ngày ký": from the plan's date
     targets, target_warnings = plan_to_targets(roots, tasks, appendix.table_targets, (doc["attachment"] or {}).get("title") or doc["title"] or "")
-    doc["is_plan"] = is_plan(doc, bool(roots))
+    alone = appendix_alone(front, bool(roots), appendix.tasks, appendix.backref)
+    doc["is_plan"] = is_plan(doc, bool(roots) or alone is not None)
     signed_loc = blocks[regions.closing_at].loc.as_dict() if regions.closing_at < len(blocks) else None
-    table_warnings = appendix.warnings
-    if not doc["is_plan"]:
-        targets = []
-        if not is_directive(doc):  # a directive's assignments are read; a table of procedures is not one
-            tasks = [] if roots else body_tasks  # a letter's assignments are read
-            table_warnings = [w for w in table_warnings if not w["code"].startswith("task-")]  # about tasks not given
+    targets, tasks, table_warnings = _kept(doc, alone is not None, roots, targets, tasks, body_tasks, appendix.warnings)
     sections = [r.to_dict() for r in roots]
     reversed_spans = reversed_warnings(_titles(doc, blocks, front.type_line, regions.plan_front), sections, tasks)
     period = plan_to_period(doc, sections, tasks)
     doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
-                *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings, *kind_warnings(doc, signed_loc, _second(signed, blocks), title_cut),
+                *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings,
+                *(kind_warnings(doc, signed_loc, _second(signed, blocks), title_cut) if alone is None else [alone]),
                 *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks), *reversed_spans,
                 *unsure_in_tasks(tasks, source.warnings), *(target_warnings if targets else [])]
     warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings)  # "chậm nhất ngày 15/12"
@@ -128,6 +125,18 @@ def build_plan(source: Source) -> dict:
         "warnings": warnings + lead_warnings(tasks) + quality_warnings + no_task_warnings(doc["is_plan"], roots, tasks, warnings),
         "quality": quality,
     }
+
+
+def _kept(doc: dict, alone: bool, roots: list, targets: list, tasks: list, body_tasks: list,
+          table_warnings: list) -> tuple[list, list, list]:
+    """The targets, tasks and table warnings a document keeps: all of a plan's; none of the targets of a document
+    that is no plan, and of its tasks only a letter's (its body's assignments), a directive's and an appendix's
+    published alone (a table of procedures is no task list)."""
+    if doc["is_plan"]:
+        return targets, tasks, table_warnings
+    if is_directive(doc) or alone:
+        return [], tasks, table_warnings
+    return [], [] if roots else body_tasks, [w for w in table_warnings if not w["code"].startswith("task-")]
 
 
 def _titles(doc: dict, blocks: list, type_line: int | None, plan_front: int | None) -> list[tuple[str | None, dict | None]]:

@@ -8,6 +8,7 @@ from ..vn import ascii_fold
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
+    from .front import Front
 
 PLAN_TYPES = {"KH", "KHHD", "KHHĐ", "KHLT", "KHPH", "CTR"}
 """Type codes read as plans: a joint plan (KHLT) and a coordination plan (KHPH) are plans; an action programme
@@ -39,6 +40,18 @@ def type_from_line(type_name: str | None, current: str | None) -> str | None:
 def is_decision(doc: dict) -> bool:
     """A decision (Quyết định), by its type code or type line."""
     return (doc["type"] or "").upper() in ("QĐ", "QYĐ") or ascii_fold(doc["type_name"] or "").startswith("quyet dinh")
+
+
+def appendix_alone(front: Front, has_sections: bool, tasks: list, backref: dict | None) -> PlanWarning | None:
+    """The warning for a plan's appendix published as a file of its own ("PHỤ LỤC …" / "(Kèm theo Kế hoạch số 45/KH-UBND
+    ngày … của …)" and its task table; no type line, number or sections of its own), or None for any other document.
+    Such a file holds the plan's tasks: they are read, and its header is the plan's as the appendix names it."""
+    if front.type_line is not None or front.fields.get("number") or has_sections or not tasks or backref is None:
+        return None
+    named = " ".join(filter(None, (backref.get("type_name"), f"số {backref['number']}" if backref.get("number") else None)))
+    return warning("appendix-alone", f"an appendix of {named or 'a plan'} published on its own: its tasks are read, its "
+                   "header is the plan's as the appendix names it (no title or signer); the plan's sections and targets "
+                   "are in the plan's own document", backref.get("loc"))
 
 
 def is_directive(doc: dict) -> bool:

@@ -161,6 +161,9 @@ def find_regions(blocks: list[Block], signed: Signed, type_line: int | None, bod
         closing_at, signed_blocks = plan_signed.at, signed_blocks | plan_signed.blocks
     first = first_section_index(blocks, plan_from, closing_at)
     body_end = closing_at
+    if type_line is None and first is not None and (opening := _appendix_start(blocks, plan_from, first + 1)) is not None:
+        # no type line, and "PHỤ LỤC" before any section: an appendix published alone, its title no section
+        return Regions(body_from, plan_front, plan_from, None, opening, opening, signed_blocks)
     if first is not None:
         body_end, appendix_at = _body_end(blocks, first, closing_at)
         closing_at = appendix_at if appendix_at is not None else closing_at
