@@ -68,8 +68,7 @@ def test_the_bytes_tell_the_form(data, name, fmt):
     (b"KE HOACH", "trang-1.jpg", "trang-1.jpg: the file is named .jpg but its bytes are not a JPG file"),
     (_image("JPEG"), "plan.txt", "plan.txt: the file is named .txt but holds JPG data; rename it to .jpg"),
     (_image("PNG"), "plan.md", "plan.md: the file is named .md but holds PNG data; rename it to .png"),
-    (_image("PNG"), "trang-1.png", "trang-1.png: an image (PNG), a scanned page: read it through OCR with "
-                                   "`kehoach extract --ocr`"),
+    (_image("PNG"), "trang-1.png", "trang-1.png: an image (PNG), a scanned page: read it through OCR with --ocr"),
 ])
 def test_a_name_and_bytes_that_disagree_or_an_image_without_ocr_is_one_line(data, name, message):
     with pytest.raises(ReadError) as e:

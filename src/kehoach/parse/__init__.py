@@ -145,8 +145,7 @@ def _read_binary(data: bytes, name: str, fmt: str, ocr: str | None = None):
         return _read_pdf(data, name, ocr)
     if fmt == "image":
         if not ocr:
-            raise ReadError(f"{name}: an image ({image_kind(data)}), a scanned page: read it through OCR with "
-                            "`kehoach extract --ocr`")
+            raise ReadError(f"{name}: an image ({image_kind(data)}), a scanned page: read it through OCR with --ocr")
         from .image import image_to_pdf
 
         return _read_pdf(image_to_pdf(data, name), name, "auto")
