@@ -60,7 +60,8 @@ Examples:
               help="Run on this machine, or on a dask.distributed cluster (pip install 'kehoach[dask]').")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="The dask scheduler, with --engine dask.")
 @click.option("--ocr", "ocr", flag_value="auto", default=None,
-              help="Read PDFs with no text layer (scans) through OCR (OCRmyPDF + Tesseract, Vietnamese).")
+              help="Read PDFs with no text layer (scans), and images of pages named as inputs, through OCR "
+                   "(OCRmyPDF + Tesseract, Vietnamese).")
 @click.option("--force-ocr", "ocr", flag_value="force", help="OCR every page of every PDF.")
 @click.pass_context
 def batch(ctx, inputs, out, fmt, jobs_n, fail_fast, force, report, max_size, timeout, memory, engine, scheduler,
