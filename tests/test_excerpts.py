@@ -45,7 +45,7 @@ WARNED: dict[tuple[str, str], str] = {
         "nhansu-kh-0155-2025.txt", "thuvienphapluat-qd-774-2024.txt", "luatvietnam-kh-129-2018.txt",
         "thuvienphapluat-qd-1994-2021.txt", "phapluatcongdong-qd-1031-2014.txt", "thuvienphapluat-qd-27-2011.txt")},
     **{(f, "issuer"): _LOST_LINE for f in (
-        "vanban123-kh-58-2023.txt", "hethongphapluat-kh-346-2022.txt", "hethongphapluat-ct-08-2021.txt", "nhansu-ct-18-2025.txt",
+        "vanban123-kh-58-2023.txt", "hethongphapluat-kh-346-2022.txt", "nhansu-ct-18-2025.txt",
 )},
     **{(f, "is_plan"): _CUT for f in (
         "luatminhkhue-qd-719-2012.txt", "tailieu-qd-5556-2021.txt", "hethongphapluat-qd-1194-2018.txt",
@@ -74,8 +74,6 @@ WARNED: dict[tuple[str, str], str] = {
     **{("thuvienphapluat-qc-01-2017.txt", f): "joint rules of two bodies stacked in the issuer cell ('ỦY BAN NHÂN DÂN' / 'ỦY BAN "
                                               "MTTQ VIỆT NAM' / 'TỈNH ĐẮK LẮK') under a 'QUY CHẾ' type line: no type, no issuer, "
                                               "the type word kept in the title, warned" for f in ("issuer", "title")},
-    **{(f, "issuer"): "a list of related documents before the header and the issuer's place line dropped: no issuer, warned "
-                      "issuer-missing" for f in ("hethongphapluat-nq-97-2024.txt", "hethongphapluat-kh-23-2024.txt")},
 }
 """(file, field) read otherwise with a warning that says so, and why."""
 SILENT: dict[tuple[str, str], str] = {

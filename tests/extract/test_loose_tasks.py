@@ -98,6 +98,11 @@ def test_levels_after_a_local_committee_are_its_bodies(cell, names):
      "và triển khai kế hoạch tổ chức các hoạt động văn hóa.", ["Sở Văn hóa, Thể thao và Du lịch"]),
     ("UBND tỉnh yêu cầu các đơn vị liên quan bám sát mục tiêu, nhiệm vụ của Nghị quyết số 12/NQ-CP; bảo đảm tiết kiệm.",
      ["Các đơn vị liên quan"]),
+    ("Lãnh đạo TP yêu cầu Sở Xây dựng có trách nhiệm khẩn trương triển khai các thủ tục của dự án.", ["Sở Xây dựng"]),
+    ("UBND tỉnh đã ban hành Kế hoạch số 12/KH-UBND ngày 3/3/2026 về phát triển chăn nuôi; giao Sở Nông nghiệp và Môi "
+     "trường chủ trì, phối hợp các sở, ngành triển khai thực hiện kế hoạch.", ["Sở Nông nghiệp và Môi trường"]),
+    ("Theo đó, UBND tỉnh giao Viện Khoa học Nam Hà (cơ quan chủ trì xây dựng Đề án) căn cứ nội dung phê duyệt, khẩn trương "
+     "phối hợp với các đơn vị liên quan lập đề án.", ["Viện Khoa học Nam Hà"]),
 ])
 def test_a_paragraph_that_hands_out_a_duty_with_no_deadline(para, leads):
     """A duty handed out by "giao"/"đề nghị"/"yêu cầu" (after its grounds or the issuer asking) is a task with no deadline."""

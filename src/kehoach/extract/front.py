@@ -22,8 +22,8 @@ from .gazette import gazette_heading, may_open_title, title_text
 from .header_cells import header_pieces, place_cell
 from .issuer_bodies import COMMITTEE_OPENS as _COMMITTEE_OPENS
 from .issuer_bodies import RULE_RUN as _RULE_RUN
+from .issuer_bodies import header_top, subordinate_body
 from .issuer_bodies import lowest_body as _lowest_body
-from .issuer_bodies import subordinate_body
 from .kind import type_from_line
 from .ministry import body_under_ministry
 from .regions import ATTACHMENT, Regions, issued_kind, para
@@ -207,8 +207,8 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
     if issuer and front.fields["issuer"] is None:
         front.claimed.add(i)
         front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
-    elif issuer is None and front.fields["issuer"] is None and i < _OWN_ISSUER_WITHIN and not text.startswith("TM") \
-            and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
+    elif issuer is None and front.fields["issuer"] is None and i - header_top(blocks) < _OWN_ISSUER_WITHIN \
+            and not text.startswith("TM") and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
         own = _party_committee(blocks, i, left, front.claimed) or body_under_ministry(blocks, i, front.claimed) \
             or _unit_of_department(blocks, i, front.claimed) or subordinate_body(left) \
             or _GOVERNMENT.get(ascii_fold(left))  # in its own name: "SỞ Y TẾ", "THỦ TƯỚNG …"

@@ -10,9 +10,23 @@ from . import header as hd
 from .agencies import name_from_caps
 from .agency_names import closed_name
 
+TYPE_CHECKING = False  # typing only
+if TYPE_CHECKING:
+    from ..parse.blocks import Block
+
 RULE_RUN = rx.compile(r"\s*[-–_=*~.]{4,}\s*")
 """A decorative rule glued to a header line ("TỈNH X --------")."""
 COMMITTEE_OPENS = rx.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b")
+_RELATED_ITEM = rx.compile(r"^-\s*\d{1,3}\s*\p{Lu}")
+"""An item of a portal's list of related documents above the header ("- 1Quyết định 12/QĐ-UBND …", "- 2Nghị định …")."""
+
+
+def header_top(blocks: list[Block]) -> int:
+    """The first block of the header: after a portal's list of related documents at the top, if there is one."""
+    k = 0
+    while k < len(blocks) and blocks[k].kind == "para" and _RELATED_ITEM.match(blocks[k].text):
+        k += 1
+    return k
 
 
 def lowest_body(lines: list[str]) -> str | None:

@@ -29,13 +29,22 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-_ASKER = r"(?:(?:(?:Phó\s+)?Chủ\s+tịch(?:\s+Thường\s+trực)?\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?\s+)?"
-"""The issuer asking, before its verb ("UBND tỉnh yêu cầu …", "(Phó) Chủ tịch UBND tỉnh đề nghị …"); never another body (a
-department's letter that asks the committee, "Sở A đề nghị UBND tỉnh …", hands out no work)."""
+_LEVEL = r"(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường)"
+_ASKER = (rf"(?:(?:(?:(?:Phó\s+)?Chủ\s+tịch(?:\s+Thường\s+trực)?|Lãnh\s+đạo)\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)"
+          rf"(?:\s+{_LEVEL})?\s+|Lãnh\s+đạo\s+{_LEVEL}\s+)?")
+"""The issuer asking, before its verb ("UBND tỉnh yêu cầu …", "(Phó) Chủ tịch UBND tỉnh đề nghị …", "Lãnh đạo TP yêu cầu
+…"); never another body (a department's letter that asks the committee, "Sở A đề nghị UBND tỉnh …", hands out no
+work)."""
 _NEWS_LEAD = rx.compile(rf"(?:^|(?<=[\s.;:]))(?:Theo\s+đó|Cụ\s+thể|Trong\s+đó)\s*,\s*{_ASKER}(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
 """A news item's "accordingly, it assigns …" before the agency ("… Theo đó, giao các sở …", "Theo đó, UBND tỉnh
 yêu cầu Sở A …"): the assignment starts at the verb, even where no stop ends the sentence before it (a headline the
 text export ran into the paragraph)."""
+_AFTER_REPORT = rx.compile(r";\s*(?P<assign>(?i:giao))\s+(?=\p{Lu})")
+"""A news sentence that tells what was issued, then hands its work out after a semicolon ("UBND tỉnh đã ban hành Kế
+hoạch số …; giao Sở A chủ trì …"): the assignment starts at "giao"."""
+_ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)\b[^()]*\)")
+"""A bracket after the agency that says it leads ("giao Viện A (cơ quan chủ trì xây dựng Đề án) căn cứ …"): it names the
+lead, and is no part of the name."""
 _OPENING = rx.compile(rf"^(?:[^,;.:]{{3,90}},\s*)?{_ASKER}(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
 """A paragraph that opens with the verb that hands the work out, after a short clause of its grounds or its asker ("Giao
 Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …")."""
@@ -56,9 +65,9 @@ def _assignment(text: str) -> tuple[str | None, bool]:
     whether a named body was handed work ("Đề nghị Ủy ban …") whatever was read of it."""
     if BASIS_START.match(text) and not _NEWS_LEAD.match(text):
         return None, False
-    m = _OPENING.match(text) or _NEWS_LEAD.search(text)
+    m = _OPENING.match(text) or _NEWS_LEAD.search(text) or _AFTER_REPORT.search(text)
     clause = text[m.start("assign"):] if m else text
-    clause = clause[:1].upper() + clause[1:]
+    clause = _ROLE_BRACKET.sub("", clause[:1].upper() + clause[1:], count=1)
     said = sentence_agency(clause + " ")
     named = m is not None and _OPENS_ASSIGN.match(clause) is not None
     if said is None:

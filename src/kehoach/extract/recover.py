@@ -9,6 +9,7 @@ from ..vn import ascii_fold, modern_tone
 from ..vocab.document_parts import ISSUER_BODY
 from . import header as hd
 from .front import subject_line
+from .issuer_bodies import header_top
 from .signature import DEPUTY
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -102,7 +103,8 @@ def _issuer_named_in_text(doc: dict, blocks: list[Block], why: dict[str, str]) -
     DÂN THÀNH PHỐ X" under a decision's title), or names the place a province ("… TRÊN ĐỊA BÀN TỈNH X": a place that
     is a province is no city's or district's; a city is taken only with its committee, for a province's capital city
     is named where the province issues). Another place's committee the text cites does not count."""
-    head = [b for b in blocks[:4] if b.kind == "para"]
+    top = header_top(blocks)
+    head = [b for b in blocks[top:top + 4] if b.kind == "para"]
     if not any(_HEADS.match(b.text) for b in head):
         return
     place = modern_tone(doc["place"])
