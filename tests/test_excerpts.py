@@ -54,8 +54,10 @@ WARNED: dict[tuple[str, str], str] = {
     **{(f, "is_plan"): "a portal's page giving a plan's text with no header (no KẾ HOẠCH line, no number line): read as "
                        "no plan, warned not-a-plan" for f in ("quangngai-skh-kh-359-2025.txt", "laichau-vpubnd-kh-1888-2025.txt")},
     **{("tailieu-qd-5556-2021.txt", f): "the whole header on one line of a Word file's text, parts apart by double spaces "
-                                         "('Số: 5556/QĐBYT Hà Nội, ngày …    QUYẾT ĐỊNH VỀ VIỆC …'): only the number is read, "
-                                         "the rest warned" for f in ("date", "place", "issuer", "title", "issues")},
+                                         "('Số: 5556/QĐBYT Hà Nội, ngày …    QUYẾT ĐỊNH VỀ VIỆC …'): number, place and date read, "
+                                         "the rest warned" for f in ("issuer", "title", "issues")},
+    ("thuvienphapluat-qd-636-2012.txt", "title"): "the type line wrapped inside its words ('QUYẾT' / 'ĐỊNH') and joined to the "
+                                                "title: the type words read into the title, warned type-name-missing",
     ("hethongphapluat-qd-1194-2018.txt", "issues"): "the decision's type line and title dropped by the site: not read as "
                                                      "issuing a plan, warned not-a-plan",
     ("dongnai-xuanphu-quyche-2021.txt", "title"): "rules issued by a decision, their 'QUY CHẾ LÀM / VIỆC / CỦA ỦY / BAN …' "

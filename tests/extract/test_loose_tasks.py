@@ -134,3 +134,12 @@ def test_a_deadline_written_with_hyphens_makes_a_paragraph_a_task(lead):
     ("Các Trưởng …") lead as one does."""
     tasks = _tasks(f"{_LETTER}{lead} báo cáo kết quả chuẩn bị về Công an tỉnh trước ngày 25-6-2026 để tổng hợp.\n")
     assert [(t["lead"], t["deadline"]["end"]) for t in tasks] == [([lead], "2026-06-25")]
+
+
+@pytest.mark.parametrize("ask", ["Văn phòng UBND tỉnh đề nghị:", "UBND tỉnh yêu cầu các đơn vị thực hiện một số nội dung sau:"])
+def test_the_paragraphs_under_a_request_are_its_assignments(ask):
+    """Under a paragraph that ends by asking ("… đề nghị:"), a paragraph that opens with an agency and its duty is an
+    assignment, with no deadline; one that says what is to be done to a body ("… phải được bố trí …") is none."""
+    text = (f"{_LETTER}{ask}\nUBND cấp xã thành lập Tổ công tác, ban hành quy chế hoạt động của Tổ.\n"
+            "Trung tâm Phục vụ hành chính công phải được bố trí ở vị trí thuận lợi cho người dân.\n")
+    assert [(t["lead"], t["deadline"]["end"]) for t in _tasks(text)] == [(["Ủy ban nhân dân cấp xã"], None)]

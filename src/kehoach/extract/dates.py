@@ -12,6 +12,7 @@ from ..memo import text_cache
 from ..record import FrozenRecord
 from ..vn import fold_aligned, squash
 from ..vocab.dates import ADVERB_RECURRENCE, MONTH_WORDS, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
+from ..vocab.dates import CLOCK_BEFORE_DATE as _CLOCK
 from . import date_spans as shapes
 from .date_spans import DAY_MONTH_YEAR, PART, PART_SPANS, SPAN_READERS, make_date, part_of
 from .date_spans import day_within as closing_day
@@ -104,7 +105,7 @@ PART_WORDS = r"(?:(?:(?:nua|(?:nhung|cac)\s+thang)\s+)?(?:dau|giua|cuoi)\s+(?=na
 """Early, mid or late in the time that follows: "cuối năm 2026", "đầu quý III", "giữa tháng 9/2026"."""
 TIME_PHRASE = rx.compile(
     rf"""(?<!\w)(?:(?:dinh\s+k[yi]\s+)?(?:hoan\s+thanh\s+(?:xong\s+)?|xong\s+|cham\s+nhat\s+(?:la\s+|vao\s+)?)?
-          (?:truoc|trong|vao|tu|sau|cham\s+nhat(?:\s+la)?)\s+{PART_WORDS}(?:{_TIME})
+          (?:truoc|trong|vao|tu|sau|cham\s+nhat(?:\s+la)?)\s+(?:{_CLOCK})?{PART_WORDS}(?:{_TIME})
           (?:\s*(?:-|–|den|toi)\s*(?:het\s+)?{PART_WORDS}(?:{_TIME}))?
           (?:\s+va\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+thang\s+\d{{1,2}}))?(?:\s+hang\s+nam)?
         | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|0?6\s+thang))""",

@@ -60,9 +60,19 @@ _COURTESY = rx.compile(r"^,?\s*(?:(?:quan\s+tâm|nghiêm\s+túc|phối\s+hợp|k
 phối hợp thực hiện./."); a duty names what is done ("tổ chức xây dựng kế hoạch …")."""
 
 
-def _assignment(text: str) -> tuple[str | None, bool]:
+_ASKS_BELOW = rx.compile(r"\b(?i:giao|đề\s+nghị|yêu\s+cầu)(?!\s+của\b)(?:\s+[^.;:]*)?:\s*$")
+"""A paragraph that ends by asking, the asks below it ("Văn phòng UBND tỉnh đề nghị:", "UBND tỉnh yêu cầu các đơn vị thực
+hiện một số nội dung sau:"): the paragraphs after it that open with an agency and its duty are assignments."""
+
+
+_PASSIVE = rx.compile(r"^,?\s*(?:phải\s+|cần\s+|sẽ\s+)?được\s+(?!giao\b|phân\s+công\b)", rx.I)
+"""A sentence that says what is to be done to the body it opens with ("Trung tâm A phải được bố trí …"): no duty of it."""
+
+
+def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool]:
     """The part of a paragraph that assigns work, from its verb or its agency on ("Giao Sở A chủ trì …"), or None; and
-    whether a named body was handed work ("Đề nghị Ủy ban …") whatever was read of it."""
+    whether a named body was handed work ("Đề nghị Ủy ban …") whatever was read of it. ``asked``: the paragraph above
+    ends by asking (:data:`_ASKS_BELOW`)."""
     if BASIS_START.match(text) and not _NEWS_LEAD.match(text):
         return None, False
     m = _OPENING.match(text) or _NEWS_LEAD.search(text) or _AFTER_REPORT.search(text)
@@ -74,7 +84,8 @@ def _assignment(text: str) -> tuple[str | None, bool]:
         return None, named
     due = find_time_phrase(clause)
     duty = clause[said[1]:]
-    if _LEAD_WORDS.match(duty) or (due and _DUE.search(due)) or (m and not _COURTESY.match(duty)):
+    if _LEAD_WORDS.match(duty) or (due and _DUE.search(due)) or \
+            ((m or asked) and not _COURTESY.match(duty) and not _PASSIVE.match(duty)):
         return clause, named
     return None, named
 
@@ -84,8 +95,10 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
     assign, id "P<n>" (the paragraph's place among them), and the warnings reading them gave."""
     tasks: list[dict] = []
     warnings: list[PlanWarning] = []
+    asked = False
     for k, e in enumerate(entries, 1):
-        clause, named = _assignment(e["text"])
+        clause, named = _assignment(e["text"], asked)
+        asked = bool(_ASKS_BELOW.search(e["text"])) or (asked and clause is not None)
         loc = Loc(**e["loc"])
         read, said = sections_to_tasks([Section(f"P{k}", str(k), None, Role.ORGANIZATION, loc, Token("arabic", str(k), clause),
                                                 content=[("text", clause, loc)])], whole_body=True) if clause else ([], [])

@@ -80,3 +80,6 @@ or linking word ("Thường xuyên trong năm 2026", "Hằng năm (2021-2025)", 
 MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 """Months named in words ("tháng Tư năm 2026", "tháng Mười Hai/2026") -> their numbers."""
+
+CLOCK_BEFORE_DATE = r"\d{1,2}\s*(?:h|gio)\s*(?:\d{2}(?:\s*phut)?)?(?:\s+(?:sang|trua|chieu|toi))?\s+"
+"""A time of day before a date, folded ("trước 7h00 sáng ngày 01/7/2026", "trước 16 giờ ngày 20/5/2026")."""
