@@ -56,8 +56,6 @@ WARNED: dict[tuple[str, str], str] = {
     **{("tailieu-qd-5556-2021.txt", f): "the whole header on one line of a Word file's text, parts apart by double spaces "
                                          "('Số: 5556/QĐBYT Hà Nội, ngày …    QUYẾT ĐỊNH VỀ VIỆC …'): number, place and date read, "
                                          "the rest warned" for f in ("issuer", "title", "issues")},
-    ("thuvienphapluat-qd-636-2012.txt", "title"): "the type line wrapped inside its words ('QUYẾT' / 'ĐỊNH') and joined to the "
-                                                "title: the type words read into the title, warned type-name-missing",
     ("hethongphapluat-qd-1194-2018.txt", "issues"): "the decision's type line and title dropped by the site: not read as "
                                                      "issuing a plan, warned not-a-plan",
     ("dongnai-xuanphu-quyche-2021.txt", "title"): "rules issued by a decision, their 'QUY CHẾ LÀM / VIỆC / CỦA ỦY / BAN …' "

@@ -7,9 +7,10 @@ capitals right under the header's last line is the title. A heading in capitals 
 
 from __future__ import annotations
 
+from .. import rx
 from ..numbering import match_token
 from ..parse.blocks import Block
-from ..parse.lines import starts_block
+from ..parse.lines import is_type_name, starts_block
 from ..vn import is_upper_text
 from .regions import para
 from .roles import caps_heading
@@ -27,3 +28,25 @@ def title_under_header(blocks: list[Block], header_end: int) -> int | None:
     if match_token(b.text) is not None or starts_block(b.text) or caps_heading(b.text):
         return None
     return k
+
+
+TYPE_AND_TITLE = rx.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s*[:\-–]?\s+(?P<title>\S.{5,})$")
+"""A plan's type line and title on one line: "KẾ HOẠCH Triển khai …"."""
+
+
+def type_and_title_block(blocks: list[Block], closing_at: int) -> tuple[int, str, str] | None:
+    """A block of the header that holds the type line and the title together: "KẾ HOẠCH Triển khai …" on one line, or a
+    type name wrapped over its first lines and run into the title ("QUYẾT" / "ĐỊNH" / "VỀ" / "VIỆC BAN HÀNH …", a narrow
+    cell of a portal's page): its index, the type name and the title; None for no such block."""
+    for i in range(min(closing_at, _WITHIN)):
+        b = para(blocks, i)
+        if b is None:
+            continue
+        m = TYPE_AND_TITLE.match(b.text)
+        if m:
+            return i, m["type"], m["title"]
+        lines = [" ".join(line.split()) for line in b.raw_lines]
+        for n in range(2, min(4, len(lines))):
+            if is_type_name(" ".join(lines[:n])) and is_upper_text(" ".join(lines[n:])):
+                return i, " ".join(lines[:n]), " ".join(lines[n:])
+    return None

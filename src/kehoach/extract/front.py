@@ -17,7 +17,7 @@ from ..vocab.dates import YEAR
 from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
 from .agencies import name_from_caps
-from .bare_title import title_under_header
+from .bare_title import title_under_header, type_and_title_block
 from .gazette import gazette_heading, may_open_title, title_text
 from .header_cells import header_pieces, place_cell
 from .issuer_bodies import COMMITTEE_OPENS as _COMMITTEE_OPENS
@@ -32,7 +32,6 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-TYPE_AND_TITLE = rx.compile(r"^(?P<type>KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?)\s*[:\-–]?\s+(?P<title>\S.{5,})$")
 SUBJECT = rx.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
 """A letter's subject line: "V/v báo cáo …", "Về việc: …"."""
 _NUMBER_ALONE = rx.compile(r"^Số\s*:?\s*$")
@@ -118,15 +117,14 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
             gazette_heading(doc, title.rstrip(" ."))  # "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ … NGÀY … VỀ VIỆC …" or a title
         front.body_from = t
         return
-    for i in range(min(closing_at, 15)):
-        b = para(blocks, i)
-        m = TYPE_AND_TITLE.match(b.text) if b is not None else None
-        if m:  # "KẾ HOẠCH Triển khai …" on one line
-            doc["type_name"] = hd.type_name_text(m.group("type"))
-            doc["title"] = m.group("title").rstrip(" .")
-            front.claimed.add(i)
-            front.body_from = i + 1
-            return
+    found = type_and_title_block(blocks, closing_at)
+    if found:  # "KẾ HOẠCH Triển khai …" on one line; "QUYẾT" / "ĐỊNH" / "VỀ VIỆC …" in one block
+        i, name, title = found
+        doc["type_name"], doc["title"] = hd.type_name_text(name), title.rstrip(" .")
+        doc["type"] = type_from_line(doc["type_name"], doc["type"])
+        front.claimed.add(i)
+        front.body_from = i + 1
+        return
     vv = subject_line(blocks)
     bare = title_under_header(blocks, max(front.claimed)) if vv is None and front.claimed else None
     if vv is not None:  # a letter: its subject line "V/v …" is its title
