@@ -262,6 +262,20 @@ def place_sub_header(header: list[list[str]], sub: list[list[str]],
     return placed, widened
 
 
+_COLUMN_NO = rx.compile(r"\(?(\d{1,2})\)?")
+
+
+def column_numbers_row(cells: list[list[str]]) -> bool:
+    """The row under a header that numbers its columns, as official forms do ("(1) | (2) | (3) | (4)",
+    "1 | 2 | 3 | 4"): three or more cells, each its column's number in turn; a header row, never a task."""
+    texts = [_cell_text(c) for c in cells]
+    found = [_COLUMN_NO.fullmatch(t) for t in texts if t]
+    if len(found) < 3 or len(found) < len(texts) - 1 or not all(found):
+        return False
+    numbers = [int(m.group(1)) for m in found if m]
+    return numbers == list(range(1, len(numbers) + 1))
+
+
 def _join_wrapped_headers(rows: list[Row]) -> list[Row]:
     """Header cells wrapped onto the next line ("Thời gian" / "hoàn thành", as tab text leaves
     them) are joined back: a row of only lower-case cell starts after a header-like row."""

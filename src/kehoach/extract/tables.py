@@ -25,6 +25,7 @@ from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS ar
     _cell_text,
     _join_wrapped_headers,
     _merge_sub_header,
+    column_numbers_row,
     header_to_fields,
     place_sub_header,
     sub_header_fields,
@@ -163,6 +164,8 @@ class _Reader:
 
     def header(self, row: Row) -> bool:
         """Header rows (first, second, repeated on a later page): True when ``row`` was one."""
+        if self.fields is not None and column_numbers_row(row.cells):
+            return True
         if self.header_row is not None and self.fields is not None:
             cells, header = row.cells, self.header_row
             if len(cells) < self.width and len(self.header_row) < self.width:

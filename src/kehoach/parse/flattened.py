@@ -263,9 +263,11 @@ def _header(lines: list[str], i: int) -> tuple[list[Row], list[str], int] | None
     numbering one, and the index of the first row's number."""
     k = i + 1
     cells: list[str] = []
+    skip = 0
     while k < len(lines) and len(cells) < 40:
         text = lines[k].strip()
-        if Numbers().take(text) or first_group(text):
+        skip = _column_numbers(lines, k)
+        if skip or Numbers().take(text) or first_group(text):
             break
         if len(text) > 60:
             return None
@@ -274,7 +276,7 @@ def _header(lines: list[str], i: int) -> tuple[list[Row], list[str], int] | None
     while cells and not cells[-1] and k < len(lines) and first_group(lines[k].strip()):  # the group row's empty number cell
         cells.pop()
         k -= 1
-    if k >= len(lines) or not any(cells) or "|" in cells:  # "|" lines: a portal's scrape (see grid.py)
+    if k + skip >= len(lines) or not any(cells) or "|" in cells:  # "|" lines: a portal's scrape (see grid.py)
         return None
     if any(c and not c[0].isupper() and not c[0].isdigit() for c in cells):  # a wrapped cell's end: lines, not cells
         return None
@@ -290,10 +292,26 @@ def _header(lines: list[str], i: int) -> tuple[list[Row], list[str], int] | None
     else:
         names = [*first, *cells]
         rows = [Row([[t] for t in names], Loc(i + 1), list(range(i + 1, k + 1)))]
+    if skip:  # the row numbering the columns, as the Word table has it
+        rows.append(Row([[lines[j].strip()] for j in range(k, k + skip)], Loc(k + 1), list(range(k + 1, k + skip + 1))))
     fields = {_field(t) for t in names[1:]}
     if not ({"lead", "combined", "title"} & fields or {"target", "year"} <= fields) or len(names) < 3:
         return None  # a task table, or a table of indicators ("Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026")
-    return rows, names[1:], k
+    return rows, names[1:], k + skip
+
+
+_COLUMN_NO = rx.compile(r"\((\d{1,2})\)|(\d{1,2})")
+
+
+def _column_numbers(lines: list[str], k: int) -> int:
+    """How many lines from ``k`` number the header's columns, as official forms do under the header
+    ("(1)", "(2)", … one a line; or "1", "2", … when the first row's "1" follows them): 0 when none."""
+    n = 0
+    while k + n < len(lines) and (m := _COLUMN_NO.fullmatch(lines[k + n].strip())) and int(m.group(1) or m.group(2)) == n + 1:
+        n += 1
+    if n < 3 or (not lines[k].strip().startswith("(") and (k + n >= len(lines) or lines[k + n].strip() not in ("1", "1.", "I", "I.", "A", "A."))):
+        return 0
+    return n
 
 
 def _under(top: list[str], below: list[str]) -> list[tuple[str, str]] | None:
