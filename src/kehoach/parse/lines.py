@@ -159,7 +159,7 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
 
 
 _LETTER = rx.compile(r"\p{L}")
-_MIN_NUMBERED = 10
+_MIN_NUMBERED = 4
 _APART_SHARE = 0.9
 
 
@@ -167,11 +167,16 @@ def paragraphs_apart(lines: list[str]) -> bool:
     """True when nearly every numbered paragraph ("1.", "a)", "-") follows a blank line: the document
     separates its paragraphs by blank lines, so a line break without one is a wrap."""
     numbered = apart = 0
+    cell = False  # in a portal scrape's table: its cells' lines stand between "|" lines, a list in one has no blank lines
     for k, line in enumerate(lines):
         t = line.strip().lstrip("*_ ")
         if "\\" in t[:6]:  # Markdown's escapes ("4\\. Sở …", "a\\) …", "\\- …", as pandoc writes them)
             t = t.replace("\\", "", 2)
-        if t and not t.startswith("|") and match_token(t) is not None:
+        if line.strip() == "|":
+            cell = True
+        elif not line.strip() and k + 1 < len(lines) and lines[k + 1].strip() not in ("", "|"):
+            cell = False
+        if t and not cell and not t.startswith("|") and match_token(t) is not None:
             numbered += 1
             apart += k == 0 or not lines[k - 1].strip()
     return numbered >= _MIN_NUMBERED and apart >= _APART_SHARE * numbered
