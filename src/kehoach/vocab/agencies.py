@@ -64,6 +64,7 @@ HEAD_WORDS: tuple[str, ...] = (
     r"BQL",
     r"Thường\s+trực",
     r"Trạm(?=\s+(?-i:\p{Lu}))",  # a station by its name ("Trạm Y tế xã", "Trạm Khuyến nông"); "trạm bơm" is none
+    r"Khoa(?=\s+(?-i:\p{Lu}))(?!\s+Học)",  # a hospital's department ("Khoa Khám bệnh", "Khoa Dược"); "khoa học" is none
     r"Lực\s+lượng(?=\s+(?-i:\p{Lu}))",  # a force by its name ("Lực lượng Công an", "lực lượng Công an xã"); "lực lượng lao động" is none
 )
 """Words that start an agency's name ("Sở Tài chính", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"),
