@@ -22,7 +22,7 @@ from .gazette import gazette_heading, may_open_title, title_text
 from .header_cells import header_pieces, place_cell
 from .issuer_bodies import COMMITTEE_OPENS as _COMMITTEE_OPENS
 from .issuer_bodies import RULE_RUN as _RULE_RUN
-from .issuer_bodies import header_top, subordinate_body
+from .issuer_bodies import board_of_body, header_top, subordinate_body
 from .issuer_bodies import lowest_body as _lowest_body
 from .kind import type_from_line
 from .ministry import body_under_ministry
@@ -207,9 +207,9 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
     elif issuer is None and front.fields["issuer"] is None and i - header_top(blocks) < _OWN_ISSUER_WITHIN \
             and not text.startswith("TM") and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
-        own = _party_committee(blocks, i, left, front.claimed) or body_under_ministry(blocks, i, front.claimed) \
-            or _unit_of_department(blocks, i, front.claimed) or subordinate_body(left) \
-            or _GOVERNMENT.get(ascii_fold(left))  # in its own name: "SỞ Y TẾ", "THỦ TƯỚNG …"
+        own = board_of_body([_left_column(t) for b in blocks[i:i + 6] if b.kind == "para" for t in b.raw_lines]) \
+            or _party_committee(blocks, i, left, front.claimed) or body_under_ministry(blocks, i, front.claimed) \
+            or _unit_of_department(blocks, i, front.claimed) or subordinate_body(left) or _GOVERNMENT.get(ascii_fold(left))
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own
@@ -274,22 +274,22 @@ _LEVEL_AT_END = rx.compile(r"\s(?:tỉnh|thành\s+phố)$")
 
 
 def _unit_of_department(blocks: list[Block], i: int, claimed: set[int]) -> str | None:
-    """A unit under a department heading the document with it ("SỞ Y TẾ TỈNH X" / "BỆNH VIỆN ĐA KHOA
-    TỈNH", in one block or two): the unit issues, named with the department's place ("Bệnh viện đa khoa tỉnh
-    X"; the two were run together as one name)."""
+    """A unit under a department heading the document with it ("SỞ Y TẾ TỈNH X" / "BỆNH VIỆN ĐA KHOA TỈNH", in one
+    block or two): the unit issues, named with the department's place ("Bệnh viện đa khoa tỉnh X"; the two were run
+    together as one name) unless its own name ends with it ("… ĐA KHOA TỈNH X")."""
     raw = [_left_column(line) for line in blocks[i].raw_lines]
     nxt = para(blocks, i + 1)
     if len(raw) < 2 and nxt is not None:
         raw = [*raw, _left_column(nxt.text)]
-    upper = subordinate_body(raw[0]) if len(raw) == 2 else None
+    upper = subordinate_body(raw[0]) if len(raw) >= 2 else None  # (the unit's name may wrap: "… TỈNH NGHỆ" / "AN")
     where = _PLACE_OF.search(upper) if upper else None
-    lower = subordinate_body(raw[1]) if where else None
+    lower = subordinate_body(" ".join(raw[1:])) if where else None
     if where is None or lower is None or hd.ISSUER.match(raw[1]):
         return None
     if len(blocks[i].raw_lines) < 2:
         claimed.add(i + 1)
-    place = where["place"]
-    return f"{lower} {place}" if _LEVEL_AT_END.search(lower) else f"{lower} {where['level']} {place}"
+    return lower if ascii_fold(lower).lower().endswith(" " + ascii_fold(where["place"]).lower()) else \
+        f"{lower} {where['place']}" if _LEVEL_AT_END.search(lower) else f"{lower} {where['level']} {where['place']}"
 
 
 def _party_committee(blocks: list[Block], i: int, left: str, claimed: set[int]) -> str | None:

@@ -4,7 +4,7 @@ which lines name a body, and which body issues when several are stacked."""
 from __future__ import annotations
 
 from .. import rx
-from ..vn import is_upper_text, title_case_place
+from ..vn import ascii_fold, is_upper_text, title_case_place
 from ..vocab.agencies import starts_agency
 from . import header as hd
 from .agencies import name_from_caps
@@ -27,6 +27,10 @@ def header_top(blocks: list[Block]) -> int:
     while k < len(blocks) and blocks[k].kind == "para" and _RELATED_ITEM.match(blocks[k].text):
         k += 1
     return k
+
+
+_BOARDS = {"ban thuong truc": "Ban Thường trực", "thuong truc": "Thường trực", "ban thuong vu": "Ban Thường vụ"}
+"""A body's own standing board, named on the header's last line under the body ("… / BAN THƯỜNG TRỰC")."""
 
 
 def lowest_body(lines: list[str]) -> str | None:
@@ -53,3 +57,24 @@ def subordinate_body(line: str) -> str | None:
         return None
     name = name_from_caps(t)
     return name if starts_agency(name) or starts_agency(title_case_place(t)) else None
+
+
+def board_of_body(lines: list[str]) -> str | None:
+    """A body's standing board under the body's name in the header's left column ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"
+    / "TỈNH X" / "BAN THƯỜNG TRỰC", "HỘI ĐỒNG NHÂN DÂN TỈNH X" / "THƯỜNG TRỰC"; ``lines`` from the column's top, empty
+    where the column has none): the board issues, named with its body ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt
+    Nam tỉnh X"; the lines were run together as one name). None when no board line follows a body's lines."""
+    above: list[str] = []
+    nation = False  # the nation's name and motto a reader put between the column's lines ("CỘNG HÒA …" / "VIỆT NAM")
+    for line in (" ".join(RULE_RUN.sub(" ", t).split()) for t in lines):
+        if (hd.MOTTO_LINE.match(line) and line != "VIỆT NAM") or (nation and line == "VIỆT NAM"):
+            nation = line.startswith("CỘNG HÒA")
+            continue
+        nation = False
+        if line and not is_upper_text(line):
+            return None
+        if (board := _BOARDS.get(ascii_fold(line).lower())) and above:
+            body = subordinate_body(" ".join(above))
+            return f"{board} {body}" if body else None
+        above += [line] if line else []
+    return None
