@@ -33,7 +33,7 @@ _TITLE_WORDS = {
     "giam doc": "Giám đốc", "pho giam doc": "Phó Giám đốc", "truong ban": "Trưởng ban", "pho truong ban": "Phó Trưởng ban",
     "chanh van phong": "Chánh Văn phòng", "pho chanh van phong": "Phó Chánh Văn phòng",
     "bi thu": "Bí thư", "pho bi thu": "Phó Bí thư", "pho bi thu thuong truc": "Phó Bí thư Thường trực",
-    "pho chu tich thuong truc": "Phó Chủ tịch Thường trực",
+    "pho chu tich thuong truc": "Phó Chủ tịch Thường trực", "pho truong ban thuong truc": "Phó Trưởng ban Thường trực",
 }
 """Titles a signature names; a title alone on its line may open the block ("THỦ TƯỚNG")."""
 _BODY_WORDS = ("ỦY", "BAN", "NHÂN", "DÂN")
