@@ -13,6 +13,9 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
+_SHARE = rx.compile(r"(?:^|[;:,]\s*)(?:-\s*)?\d{1,3}(?:,\d+)?\s*%\s+\p{Ll}")
+"""A share of what it counts, opening a clause ("…; 100% khu dân cư tổ chức Ngày hội"): in a plan's purpose or
+requirements a share aimed at, with no goal word before it."""
 _RESULTS = rx.compile(
     r"^(?:Kết\s+quả|KẾT\s+QUẢ|Tình\s+hình|TÌNH\s+HÌNH|Thực\s+trạng|THỰC\s+TRẠNG|Đánh\s+giá|ĐÁNH\s+GIÁ|Dự\s+báo|DỰ\s+BÁO"
     r"|Ước\s+(?:thực\s+hiện|đạt)|ƯỚC\s+(?:THỰC\s+HIỆN|ĐẠT))\b(?!.{0,40}(?:cần\s+đạt|CẦN\s+ĐẠT|dự\s+kiến|DỰ\s+KIẾN))")
@@ -59,12 +62,13 @@ def _collect(roots: list[Section], tasks: list[dict], table_targets: list[tuple[
             return  # "Kết quả đạt được", "Tình hình thực hiện năm 2025", "Dự báo …": results, not goals
         y = _year_of(sec.title or "") or year
         objective = sec.role == Role.OBJECTIVES
+        aims = sec.role in (Role.PURPOSE, Role.REQUIREMENTS)  # "…; 100% khu dân cư tổ chức …": a share aimed at
         item_year = None
         for kind, text, loc in sec.content:
             if kind == "item":
                 item_year = _year_of(text) if text.rstrip().endswith(":") else None
             ctx = (item_year if kind == "subitem" else None) or y
-            found = text_to_targets(text, ctx, require_cue=not objective)
+            found = text_to_targets(text, ctx, require_cue=not objective and not (aims and _SHARE.search(text)))
             add(found, sec.id, loc.as_dict())
         for target in by_section.pop(sec.id, []):  # its indicator tables, after its sentences
             add([target], sec.id, target.pop("loc"))

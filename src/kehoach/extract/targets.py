@@ -315,13 +315,13 @@ a unit run on into what is said of the thing counted, which a ``target-unsure`` 
 
 
 def _not_a_target(q, unit: str, before: str) -> bool:
-    """A figure that is no quantity aimed at: no unit, an age, a year, "khóa 12", "Điều 5"."""
+    """A figure that is no quantity aimed at: no unit, an age, a year, "khóa 12", "Điều 5", "Biểu số 01"."""
     if not unit or unit in _SKIP_UNITS or unit.startswith("/") and unit[1:].isdigit():
         return True
     if _AGE.match(unit):  # an age qualifies ("trẻ em dưới 6 tuổi"), unless the age is what is measured
         return not rx.search(r"(?i:tuổi\s+(?:thọ|bình\s+quân|trung\s+bình))", before)
-    if not q.group("pre") and rx.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản)\s*$|(?i:tại)\s*$" if not unit.startswith("%")
-                                         else r"(?i:khóa|lần thứ|mẫu số|điều|khoản)\s*$", before):
+    if not q.group("pre") and rx.search(r"(?i:khóa|lần thứ|mẫu số|điều|khoản|(?<!tổng\s)(?<!\w)số|biểu|phụ\s+lục|tại)\s*$" if not unit.startswith("%")
+                                         else r"(?i:khóa|lần thứ|mẫu số|điều|khoản|(?<!tổng\s)(?<!\w)số|biểu|phụ\s+lục)\s*$", before):
         return True
     return bool(rx.match(rf"{YEAR}$", q.group("v1")) and not unit.startswith("%"))
 
