@@ -35,14 +35,19 @@ def _split_on_slash(text: str) -> tuple[str, str] | None:
     return None
 
 
+_ONE_DAY = rx.compile(r"(?:(?:ngày|từ)\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}", rx.I)
+
+
 def _two_column_deadline(start_text: str, end_text: str) -> dict:
     """"Bắt đầu | Hoàn thành" columns: the start of the first, the end of the second."""
     first, last = text_to_deadline(start_text), text_to_deadline(end_text)
     text = " - ".join(t for t in (first["text"], last["text"]) if t) or None
     recs = [r for r in (first["recurrence"], last["recurrence"]) if r]
-    # a bare date in the start column is the day work starts ("15/3/2025" alone reads as a deadline)
-    return {"text": text, "start": first["start"] or first["end"], "end": last["end"],
-            "recurrence": recs[0] if recs else None}
+    # a bare date in the start column is the day work starts ("15/3/2025" alone reads as a deadline); a time that is
+    # no one day over an empty end ("Dịp 30/4 và 01/5/2026", "Quý II/2026": a cell merged across both) ends there too
+    whole = not end_text.strip() and (first["start"] is not None or not _ONE_DAY.fullmatch(start_text.strip()))
+    return {"text": text, "start": first["start"] or (None if whole else first["end"]),
+            "end": first["end"] if whole else last["end"], "recurrence": recs[0] if recs else None}
 
 
 def _marked_years(values: dict[str, str]) -> str | None:
