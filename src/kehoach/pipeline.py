@@ -22,6 +22,7 @@ from .extract.date_spans import school_year_warnings
 from .extract.front import Front, read_attachment, read_front
 from .extract.kind import appendix_alone, is_decision, is_directive, is_plan, kind_warnings
 from .extract.labelled import labelled_tasks
+from .extract.legend import spell_out
 from .extract.loose_tasks import body_assignments
 from .extract.period import plan_to_period, reversed_warnings
 from .extract.plan_targets import plan_to_targets
@@ -110,8 +111,8 @@ def build_plan(source: Source) -> dict:
                 *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks), *reversed_spans,
                 *unsure_in_tasks(tasks, source.warnings), *(target_warnings if targets else [])]
     warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings)  # "chậm nhất ngày 15/12"
-    quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed, appendix.lines),
-                                        doc["is_plan"])
+    quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed | spell_out(tasks, blocks),
+                                                             appendix.lines), doc["is_plan"])  # ("- VP: Văn phòng Sở" under a table)
     return {
         "schema_version": SCHEMA_VERSION,
         "source": {"path": source.path, "format": source.format, "sha256": source.sha256, "pages": source.pages},
