@@ -69,7 +69,7 @@ CODES: dict[str, str] = {
     "deadline-from-title": "a table has no deadline column; its rows take the time its title ends with ('… đến năm 2030')",
     "table-carried-down": "a task row's lead, support or deadline cell is empty; the cell of the row above (or below, when cells are centred) was taken (a cell merged down, which text exports write once): the message names the other reading",
     "table-empty-after-break": "a task row's support or deadline cell is empty in the first row after a page break, under a filled one, in a table that leaves other cells empty: it is left empty, though it could be the cell above merged over the break (the message says which)",
-    "table-row-shifted": "a task row's support column holds a time and its deadline column nothing (a row whose cells a scrape moved one column left): the time is read as the deadline, the support left empty",
+    "table-row-shifted": "a table row's cells stand a column off (a scrape lost or added an empty cell): a task row's support column holds a time and its deadline column nothing (the time is read as the deadline, the support left empty), or an indicator row has no name but words under a year (its figures are not read)",
     "table-misaligned": "a table row's cells do not fit their columns (a date in the lead column, an agency in the deadline column)",
     "tasks-none": "a plan with numbered sections gave no task at all (no appendix table of tasks, no agency assigned work in its body)",
     "appendix-unread": "the document announces an appendix, or has a table with a lead column, yet no appendix task came out",

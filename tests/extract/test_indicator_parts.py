@@ -55,3 +55,22 @@ def test_a_table_whose_first_column_names_the_indicator():
 def test_rows_numbered_in_brackets_are_rows():
     rows = "(1)\tTỷ lệ hộ nghèo\t%\t2\t1,5\n(2)\tSố xã nông thôn mới\txã\t40\t45\n"
     assert _indicators(rows) == ["Tỷ lệ hộ nghèo", "Số xã nông thôn mới"]
+
+
+def test_a_row_whose_cells_stand_off_their_columns_is_warned():
+    """A row with no name in the name column and a name under a year ("20.330 | 20.954 | | - Số học sinh | Người", as a
+    scrape that lost an empty cell leaves it) gave no target and no warning: warned table-row-shifted on its line; the
+    rows that fit are read as before, and a year cell that says a word ("Hoàn thành") is no shift."""
+    from kehoach import extract_bytes
+
+    head = ("ỦY BAN NHÂN DÂN TỈNH AN BÌNH\n\nSố: 12/KH-UBND\n\nAn Bình, ngày 3 tháng 2 năm 2026\n\nKẾ HOẠCH\n\nPhát triển "
+            "giáo dục năm 2026\n\nI. MỤC TIÊU\n\nNâng cao chất lượng.\n\nII. TỔ CHỨC THỰC HIỆN\n\nSở Giáo dục và Đào tạo "
+            "chủ trì thực hiện.\n\n")
+    table = ("| STT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 |\n|---|---|---|---|---|\n"
+             "| 1 | Số giáo viên | Người | 100 | 120 |\n"
+             "| 20.330 | 20.954 | | - Số học sinh | Người |\n"
+             "| 2 | Xây dựng trường chuẩn | | Hoàn thành | Hoàn thành |\n")
+    plan = extract_bytes((head + table).encode("utf-8"), "plan.md")
+    assert [(t["indicator"], t["value"]) for t in plan["targets"]] == [("Số giáo viên", 100.0), ("Số giáo viên", 120.0)]
+    shifted = [w for w in plan["warnings"] if w["code"] == "table-row-shifted"]
+    assert [w["loc"]["line"] for w in shifted] == [22]

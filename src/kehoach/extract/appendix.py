@@ -112,12 +112,13 @@ def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str
     if not placed:
         from .indicators import (  # (a table of figures is rare)
             is_indicator_table,
+            shifted_rows,
             table_to_indicator_targets,
         )
 
         found = table_to_indicator_targets(b, year)
         if found or is_indicator_table(b):  # (its year columns may all report years before the plan's)
-            warnings = [w for w in warnings if w["code"] != "table-no-header"]
+            warnings = [w for w in warnings if w["code"] != "table-no-header"] + shifted_rows(b)
             out.table_targets.extend((t, section) for t in found)
             placed = True
     out.warnings.extend(warnings)

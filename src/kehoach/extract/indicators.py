@@ -9,11 +9,16 @@ own) are baselines, not targets, and are passed over.
 from __future__ import annotations
 
 from .. import rx
+from ..diagnostics import warning
 from ..parse.blocks import Block
 from ..vn import ascii_fold
 from ..vocab.dates import YEAR
 from .numbers import text_to_number
 from .targets import text_to_targets
+
+TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
+if TYPE_CHECKING:
+    from ..model import PlanWarning
 
 _INDICATOR = rx.compile(r"chi tieu|chi so|tieu chi|noi dung|linh vuc|ten chi tieu")
 _UNIT = rx.compile(r"^(?:don vi tinh|dvt|don vi)\.?$")
@@ -215,3 +220,27 @@ def _named_rows(rows, ind_col: int, unit_col: int | None):
         if not part:
             parent = indicator
         yield row, (f"{parent} - {indicator}" if part and parent else indicator), unit
+
+
+_WORDS = rx.compile(r"\p{L}{2,}")
+
+
+def shifted_rows(block: Block) -> list[PlanWarning]:
+    """Rows of an indicator table with no name in the name column and words under a year ("20.330 | 20.954 | … |
+    - Số học sinh | Người"): its cells stand off their columns (a scrape that lost or added an empty cell), so its
+    figures were not read; warned table-row-shifted on the row, never passed over silently."""
+    layout = _layout(block.rows)
+    if layout is None:
+        return []
+    ind_col, _unit_col, years, start, _shifted = layout
+    out: list[PlanWarning] = []
+    for row in block.rows[start:]:
+        cells = row.cells
+        if ind_col < len(cells) and rx.search(r"\p{L}", _text(cells[ind_col])):
+            continue
+        words = next((_text(cells[k]) for k in sorted(years) if k < len(cells) and len(_WORDS.findall(_text(cells[k]))) >= 2), None)
+        if words is not None:
+            out.append(warning("table-row-shifted", f"an indicator table's row has no name in its name column and words "
+                               f"under a year ({words[:40]!r}): its cells stand off their columns; its figures were not read",
+                               row.loc.as_dict()))
+    return out
