@@ -27,6 +27,10 @@ _MAX_LINES = 3
 """Lines under the header line that may hold its second row."""
 _BODY_LINES = 30
 """Lines under a header line looked at for the cells its rows hold under each of its cells."""
+_LEVEL = 2
+"""Lines whose text starts at a column's start, at least, to set a header cell there."""
+_CENTRED = 2
+"""Characters a header cell stands off its column's start, at least, for one of a table to be centred."""
 
 
 def runs_of(line: str) -> list[Run]:
@@ -60,7 +64,48 @@ def header_cells(lines: Sequence[str], start: int) -> list[Run]:
     """The cells of the header line ``lines[start]`` (text without form feeds): its runs, parted where
     a header word starts (see :func:`header_runs`) or, for a run of capitalised words one space apart,
     before each of them when the rows under it hold as many cells there (see :func:`_parted_by_rows`)."""
-    return _parted_by_rows(header_runs(lines[start]), lines, start)
+    return _on_columns(_parted_by_rows(header_runs(lines[start]), lines, start), lines, start)
+
+
+def _on_columns(top: list[Run], lines: Sequence[str], start: int) -> list[Run]:
+    """``top`` with each cell set where its column's text starts, when a text browser centred the header's
+    cells (``<th>``) over columns whose rows' text starts elsewhere ("Đơn vị chủ trì" over "Sở Văn hóa,
+    Thể thao và Du lịch"). The columns' starts are the positions blank right before on every line under
+    the header (a line of one run from the first column, a group's name across the row, left out) where
+    two lines' text or more starts, on one of them set apart from the text before it (words one space
+    after another go on in their cells: words level by chance, "Ban Quản lý" over "xã hội tỉnh"): only
+    when there are as many as header cells, each cell's text starting before the next column and ending
+    after its own starts, and one of them two characters off or more; not under a header with a second
+    row ("Chủ trì | Phối hợp" under "Cơ quan thực hiện": its columns are more than the line's cells)."""
+    if len(top) < 3:
+        return top
+    body = [line.rstrip() for line in lines[start + 1:start + 1 + _BODY_LINES] if line.strip()]
+    if len(body) < 2 or any(_under_one(top, runs_of(line)) is not None for line in body[:_MAX_LINES]):
+        return top  # (a second header row: more columns than the header line's cells)
+    body = [line for line in body if not _across(line, top)]
+    width = max(len(line) for line in body)
+    inked = [False] * (width + 1)
+    starts = [0] * (width + 1)
+    apart = [False] * (width + 1)
+    for line in body:
+        for m in _WORD.finditer(line):
+            for x in range(m.start(), m.end()):
+                inked[x] = True
+            starts[m.start()] += 1
+            apart[m.start()] = apart[m.start()] or m.start() < 2 or line[m.start() - 2:m.start()] == "  "
+    level = [x for x in range(width + 1) if (not x or not inked[x - 1]) and starts[x] >= _LEVEL and apart[x]]
+    if len(level) != len(top) or max(abs(x - s) for x, (s, _, _) in zip(level, top, strict=True)) < _CENTRED:
+        return top  # (a printed table's header cell a character off its column stays where it is)
+    over = [e > x and (k + 1 == len(top) or s < level[k + 1]) for k, ((s, e, _), x) in enumerate(zip(top, level, strict=True))]
+    if not all(over):
+        return top
+    return [(x, e, text) for x, (_, e, text) in zip(level, top, strict=True)]
+
+
+def _across(line: str, top: list[Run]) -> bool:
+    """A line with one run of text, from the first column (a group's name in cells merged across the row)."""
+    runs = runs_of(line)
+    return len(runs) == 1 and runs[0][0] <= top[0][1]
 
 
 def _parted_by_rows(top: list[Run], lines: Sequence[str], start: int) -> list[Run]:

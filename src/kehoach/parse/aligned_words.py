@@ -306,6 +306,13 @@ def _own_columns(first: _Page, lines: Clean, i: int, head: Header) -> _Page | No
     return page
 
 
+def _apart_ahead(lines: Clean, i: int, page: _Page) -> bool:
+    """The lines under line ``i`` (the first under the header), group names left out, are set apart at
+    the header's cells (:func:`.browser.set_apart`): a text browser's table opening with a group row."""
+    ahead = [(k, runs_of(lines[k])) for k in range(i + 1, min(i + 1 + 2 * _CENTRED_AHEAD, len(lines))) if lines[k].strip()]
+    return set_apart([(k, runs) for k, runs in ahead if len(runs) > 1], page.anchors, _ROW_NO)
+
+
 def _group_heading(lines: Clean, i: int, page: _Page) -> bool:
     """A group's heading across the table ("B. KIỂM TRA …", a paragraph between two tables) over a row of it (a number,
     three runs): a group row (True); a section's heading after the table, over a paragraph, ends it. In a text
@@ -313,7 +320,8 @@ def _group_heading(lines: Clean, i: int, page: _Page) -> bool:
     the first column in any case ("II. Phát triển hạ tầng"), the rows going on under it with no blank line, their
     numbers maybe a line or two down (cells centred)."""
     runs = runs_of(lines[i])
-    browser = len(runs) == 1 and bool(_GROUP_NAMED.match(runs[0][2])) and page.apart()
+    browser = len(runs) == 1 and bool(_GROUP_NAMED.match(runs[0][2])) and \
+        (page.apart() or len(page.lines) == 1 and _apart_ahead(lines, i, page))  # (right under the header: by the lines below)
     m = (_GROUP_HEADING.match(runs[0][2]) or (_GROUP_NAMED.match(runs[0][2]) if browser else None)) if len(runs) == 1 else None
     j = i + 1
     while j < len(lines) and j - i <= MAX_BLANKS and not lines[j].strip():

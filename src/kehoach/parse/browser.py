@@ -14,6 +14,8 @@ from .aligned_cells import Run
 _BARE_NO = rx.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)$")
 """A row number with no dot after it (a heading's number has one: "III. TỔ CHỨC THỰC HIỆN")."""
 _OPENS = rx.compile(r"^[\p{Lu}\d]")
+_GROUP_NAME = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})\.\s\p{Lu}")
+"""A group's name opening a line, its number joined to it ("2. Sở Nội vụ", "II. Phát triển hạ tầng")."""
 
 
 def set_apart(lines: list[tuple[int, list[Run]]], anchors: list[int], number: Pattern[str]) -> bool:
@@ -89,7 +91,8 @@ def page_columns(lines: Sequence[str], first: int, width: int) -> list[int] | No
     line, ``width`` of them. Words may stand level on every line by chance ("Sở Nội vụ" over "Sở Tư
     pháp"): a position where every word starting there goes on from a word one space before it, and
     then one where words in lower case do so most often (a cell's text, not the next cell's), are
-    left out, when they alone are so; None when the count still differs."""
+    left out, when they alone are so; None when the count still differs. A line holding only a group's
+    name ("2. Sở Nội vụ", cells merged across the row) keeps no column."""
     run: list[str] = []
     while first + len(run) < len(lines) and lines[first + len(run)].strip() and len(run) < _PAGE_LINES:
         run.append(lines[first + len(run)])
@@ -98,6 +101,8 @@ def page_columns(lines: Sequence[str], first: int, width: int) -> list[int] | No
     inked: set[int] = set()
     starts: dict[int, list[int]] = {}  # start -> [words starting there, of them one space after a word, those in lower case]
     for line in run:
+        if _GROUP_NAME.match(line) and "  " not in line.strip():
+            continue  # a group's name in cells merged across the row: it keeps no column
         for k, ch in enumerate(line):
             if ch != " ":
                 inked.add(k)
