@@ -70,12 +70,21 @@ def read_appendix(blocks: list[Block], regions: Regions, roots: list[Section], t
         b = para(blocks, i)
         if b is not None and i not in taken and i not in out.claimed and hd.is_upper_text(b.text):
             out.claimed.add(i)  # appendix titles ("PHÂN CÔNG NHIỆM VỤ …")
-    _read_tables(blocks, roots, year, out)
+    tables = _read_tables(blocks, roots, year, out)
+    if not out.tasks and regions.closing_at < len(blocks):
+        from .appendix_paras import appendix_paragraph_tasks  # (an appendix of paragraphs is rare)
+
+        tasks, held, lines, warnings = appendix_paragraph_tasks(blocks, regions.closing_at, out.claimed, tables)
+        out.tasks.extend(tasks)
+        out.claimed.update(held)
+        out.lines.update(lines)
+        out.warnings.extend(warnings)
     out.warnings.extend(appendix_unread(blocks, out.tasks, regions.closing_at))
     return out
 
 
-def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, out: Appendix) -> None:
+def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, out: Appendix) -> int:
+    """Read every table (see :func:`read_appendix`); the number of tables read."""
     section_of_table = {t: s.id for r in roots for s in r.walk() for t in s.tables}
     table_no = 0
     context = TableContext()  # a table a page break split into two blocks is read on
@@ -96,6 +105,7 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
             table_no += 1
             _read_table(part, i, table_no, section_of_table.get(i), " ".join(title), context, year, out)
             title = []
+    return table_no
 
 
 _GROUP_HEADING = rx.compile(r"^(?:[A-ZĐ]|[IVX]{1,5}|\d{1,2})[.)]\s+\S")

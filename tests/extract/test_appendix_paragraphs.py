@@ -1,0 +1,100 @@
+"""An appendix of tasks written as numbered paragraphs with labels (no table): each task's title, lead, cooperating
+agencies and time come back as written, in every label style plans use, in text, Markdown, Word and its PDF; an
+appendix of numbered paragraphs with no labels stays warned (appendix-unread), and an appendix with a table is read
+from its table as before."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kehoach import extract_bytes
+
+from ..tablegen import AGENCIES, DEADLINES, OBJECTS, VERBS, soffice, to_pdf
+
+HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH\n\nSố: 45/KH-UBND\n\nHòa Bình, ngày 12 tháng 3 năm 2026\n\nKẾ HOẠCH\n\n"
+        "Triển khai nhiệm vụ năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n\nNâng cao hiệu quả quản lý.\n\nII. NHIỆM VỤ CỤ THỂ\n\n"
+        "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+        "Thủ trưởng các cơ quan triển khai thực hiện.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n\n")
+OPENING = ("PHỤ LỤC\n\nDANH MỤC NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH\n\n"
+           "(Kèm theo Kế hoạch số 45/KH-UBND ngày 12/3/2026 của UBND tỉnh Hòa Bình)\n\n")
+STYLES = {
+    "dash": ("- Cơ quan chủ trì: {lead}.", "- Cơ quan phối hợp: {support}.", "- Thời gian hoàn thành: {time}."),
+    "plus": ("+ Chủ trì: {lead};", "+ Phối hợp: {support};", "+ Thời gian thực hiện: {time}."),
+    "letters": ("a) Đơn vị chủ trì: {lead}.", "b) Đơn vị phối hợp: {support}.", "c) Thời hạn hoàn thành: {time}."),
+    "one-line": ("- Cơ quan chủ trì: {lead}; cơ quan phối hợp: {support}; thời gian hoàn thành: {time}.",),
+}
+
+
+def _tasks(rng: random.Random, n: int) -> list[dict]:
+    out = []
+    for k in range(1, n + 1):
+        lead, *support = rng.sample(AGENCIES, rng.randint(2, 3))
+        out.append({"no": str(k), "title": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}", "lead": [lead],
+                    "support": support, "time": rng.choice(DEADLINES)})
+    return out
+
+
+def _appendix(tasks: list[dict], style: str) -> str:
+    parts = []
+    for t in tasks:
+        labels = [line.format(lead=t["lead"][0], support=", ".join(t["support"]), time=t["time"]) for line in STYLES[style]]
+        parts.append("\n\n".join([f"{t['no']}. {t['title']}", *labels]))
+    return "\n\n".join(parts) + "\n"
+
+
+def _got(plan: dict) -> list[tuple]:
+    return [(t["no"], t["title"], t["lead"], t["support"], t["deadline"]["text"])
+            for t in plan["tasks"] if t["source"] == "appendix"]
+
+
+def _want(tasks: list[dict]) -> list[tuple]:
+    return [(t["no"], t["title"], t["lead"], t["support"], t["time"]) for t in tasks]
+
+
+@pytest.mark.parametrize("style", list(STYLES))
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_labelled_paragraphs_of_an_appendix_are_its_tasks(style, seed):
+    tasks = _tasks(random.Random(seed), random.Random(seed).randint(3, 6))
+    plan = extract_bytes((HEAD + OPENING + _appendix(tasks, style)).encode(), "plan.md")
+    assert _got(plan) == _want(tasks)
+    assert [t["id"] for t in plan["tasks"] if t["source"] == "appendix"] == [f"A1.{t['no']}" for t in tasks]
+    assert "appendix-unread" not in [w["code"] for w in plan["warnings"]]
+    assert plan["quality"]["coverage"] == 1.0
+
+
+def _docx(text: str) -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for para in text.split("\n\n"):
+        d.add_paragraph(para.strip())
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_word_and_its_pdf_give_the_same_tasks():
+    tasks = _tasks(random.Random(7), 4)
+    word = _docx(HEAD + OPENING + _appendix(tasks, "dash"))
+    assert _got(extract_bytes(word, "plan.docx")) == _want(tasks)
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF is printed with it")
+    assert _got(extract_bytes(to_pdf([word])[0], "plan.pdf")) == _want(tasks)
+
+
+def test_paragraphs_without_labels_stay_warned():
+    text = HEAD + OPENING + "1. Rà soát quy định về đất đai.\n\n2. Xây dựng quy chế phối hợp.\n"
+    plan = extract_bytes(text.encode(), "plan.md")
+    assert not _got(plan) and "appendix-unread" in [w["code"] for w in plan["warnings"]]
+
+
+def test_an_appendix_table_is_read_from_the_table():
+    table = ("| STT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+             "| 1 | Rà soát quy định | Sở Tư pháp | Sở Nội vụ | Quý II/2026 |\n")
+    plan = extract_bytes((HEAD + OPENING + table + "\nGhi chú: - Cơ quan chủ trì: báo cáo hằng quý.\n").encode(), "plan.md")
+    assert _got(plan) == [("1", "Rà soát quy định", ["Sở Tư pháp"], ["Sở Nội vụ"], "Quý II/2026")]
