@@ -98,3 +98,10 @@ def test_an_appendix_table_is_read_from_the_table():
              "| 1 | Rà soát quy định | Sở Tư pháp | Sở Nội vụ | Quý II/2026 |\n")
     plan = extract_bytes((HEAD + OPENING + table + "\nGhi chú: - Cơ quan chủ trì: báo cáo hằng quý.\n").encode(), "plan.md")
     assert _got(plan) == [("1", "Rà soát quy định", ["Sở Tư pháp"], ["Sở Nội vụ"], "Quý II/2026")]
+
+
+def test_an_appendix_of_paragraphs_published_alone():
+    tasks = _tasks(random.Random(9), 3)
+    plan = extract_bytes((OPENING + _appendix(tasks, "letters")).encode(), "phu-luc.md")
+    assert _got(plan) == _want(tasks)
+    assert "appendix-alone" in [w["code"] for w in plan["warnings"]] and plan["document"]["number"] == "45/KH-UBND"
