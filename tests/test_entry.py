@@ -234,12 +234,14 @@ def test_ctrl_c_outside_the_library_is_what_click_says(capfd, folder, monkeypatc
     assert _run(entry.main, argv, capfd, folder) == _run(_click, argv, capfd, folder) == (1, "", "\nAborted!\n", {})
 
 
-HEAVY = ("click", "dataclasses", "typing", "pathlib", "tempfile", "inspect", "json", "array", "importlib", "datetime")
+HEAVY = ("click", "dataclasses", "typing", "pathlib", "tempfile", "inspect", "json", "array", "importlib", "datetime",
+         "kehoach.parse.image")
 """Modules a plain `kehoach extract FILE` does without (each costs milliseconds of every start):
 click (the quick path reads the command line), dataclasses (kehoach.record), typing (types are for
 mypy: TYPE_CHECKING), pathlib and tempfile (kehoach.paths, fileio's own temporary file), json (YAML
 is the default output), array and importlib (the pattern store reads its code through memoryview;
-the SHA-256 module is imported by name), datetime (kehoach.stddate takes its classes from _datetime)."""
+the SHA-256 module is imported by name), datetime (kehoach.stddate takes its classes from _datetime), the image
+reader (only for a file whose first byte opens an image's signature)."""
 
 
 @pytest.mark.parametrize("sample", ["thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt",

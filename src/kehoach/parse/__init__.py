@@ -11,8 +11,6 @@ from ..paths import suffix as path_suffix
 from ..vn import nfc
 from .blocks import Block, Loc, Row, Source
 from .decode import bytes_to_text
-from .image import SUFFIXES as IMAGE_SUFFIXES
-from .image import image_kind
 
 __all__ = ["Block", "Loc", "Row", "Source", "read_source", "sniff_format", "SUFFIXES"]
 
@@ -20,7 +18,7 @@ SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf", ".odt": "odt",
-    **dict.fromkeys(IMAGE_SUFFIXES, "image"),
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".webp"), "image"),
 }
 BINARY = ("pdf", "docx", "doc", "rtf", "odt", "image")
 """The formats read by a reader of their own (the others are decoded as text). A .doc, .rtf or .odt
@@ -59,7 +57,7 @@ def sniff_format(data: bytes, name: str) -> str:
         return "doc"
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if image_kind(data):
+    if data[:1] in _IMAGE_FIRST and _image_kind(data):
         return "image"
     suffix = path_suffix(name).lower() if name and name != "-" else ""
     by_suffix = SUFFIXES.get(suffix)
@@ -74,6 +72,17 @@ def sniff_format(data: bytes, name: str) -> str:
     if by_suffix:
         return by_suffix
     return "markdown" if _MARKDOWN_HINT.search(sample) else "text"
+
+
+_IMAGE_FIRST = frozenset(bytes([c]) for c in b"\x89\xffIMGBR")
+"""The first bytes of the image signatures (:mod:`.image`): a text seldom opens with one, and its module is
+loaded only then."""
+
+
+def _image_kind(data: bytes) -> str | None:
+    from .image import image_kind
+
+    return image_kind(data)
 
 
 def _a(word: str) -> str:
@@ -137,7 +146,7 @@ def _read_binary(data: bytes, name: str, fmt: str, ocr: str | None = None):
     suffix = path_suffix(name).lower() if name and name != "-" else ""
     expected = SUFFIXES.get(suffix)
     if expected in ("text", "markdown", "html"):
-        shown = {"image": str(image_kind(data)).lower().replace("jpeg", "jpg")}.get(fmt, fmt)
+        shown = {"image": str(_image_kind(data)).lower().replace("jpeg", "jpg")}.get(fmt, fmt)
         raise ReadError(
             f"{name}: the file is named {suffix} but holds {shown.upper()} data; rename it to .{shown} and extract again"
         )
@@ -145,7 +154,7 @@ def _read_binary(data: bytes, name: str, fmt: str, ocr: str | None = None):
         return _read_pdf(data, name, ocr)
     if fmt == "image":
         if not ocr:
-            raise ReadError(f"{name}: an image ({image_kind(data)}), a scanned page: read it through OCR with --ocr")
+            raise ReadError(f"{name}: an image ({_image_kind(data)}), a scanned page: read it through OCR with --ocr")
         from .image import image_to_pdf
 
         return _read_pdf(image_to_pdf(data, name), name, "auto")

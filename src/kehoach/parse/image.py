@@ -12,7 +12,6 @@ SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"II*\x
               (b"GIF87a", "GIF"), (b"GIF89a", "GIF"))
 _BMP_HEADERS = (12, 40, 52, 56, 64, 108, 124)
 """The sizes a BMP's second header has: "BM" alone could open a text."""
-SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".webp")
 
 
 def image_kind(data: bytes) -> str | None:
