@@ -218,8 +218,8 @@ capitalised "Giao"/"Đề nghị", which opens a sentence (a heading run into it
 
 _ASIDE = rx.compile(r",?\s*(?:trên\s+cơ\s+sở|căn\s+cứ)\s[^;:.()]{1,160}?,\s*(?=(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b)",
                     rx.I)
-"""What a sentence may say between its agency and the lead's words ("Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn
-vị, chủ trì tổng hợp …")."""
+"""What a sentence may say between its agency and the lead's words ("Sở Tài chính, trên cơ sở nhu cầu các cơ quan gửi
+về, chủ trì tổng hợp …")."""
 
 
 def _lead_sentence(text: str, item: bool = False) -> tuple[str, int] | None:

@@ -58,7 +58,7 @@ _MANNER_LEAD_WORDS = 18
 """A name may run longer, as long as one may be (:func:`.table_row.lead_is_name`), when a word of manner ends it
 ("Các sở, ngành có liên quan đến … tích cực triển khai …")."""
 _GROUP_LIST = rx.compile(r"^(?:Các|Những)\s+\p{Ll}+(?:\s+\p{L}+)?,\s")
-"""A list of bodies by their kinds ("Các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu"):
+"""A list of bodies by their kinds ("Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường"):
 as long as a name with a word of manner after it may be."""
 
 HEAD_OR_GROUP = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))"

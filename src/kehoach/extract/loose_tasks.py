@@ -43,7 +43,7 @@ _AFTER_REPORT = rx.compile(r";\s*(?P<assign>(?i:giao))\s+(?=\p{Lu})")
 """A news sentence that tells what was issued, then hands its work out after a semicolon ("UBND tỉnh đã ban hành Kế
 hoạch số …; giao Sở A chủ trì …"): the assignment starts at "giao"."""
 _ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)\b[^()]*\)")
-"""A bracket after the agency that says it leads ("giao Viện A (cơ quan chủ trì xây dựng Đề án) căn cứ …"): it names the
+"""A bracket after the agency that says it leads ("giao Trường B (cơ quan chủ trì xây dựng Đề án) rà soát …"): it names the
 lead, and is no part of the name."""
 _OPENING = rx.compile(rf"^(?:[^,;.:]{{3,90}},\s*)?{_ASKER}(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
 """A paragraph that opens with the verb that hands the work out, after a short clause of its grounds or its asker ("Giao

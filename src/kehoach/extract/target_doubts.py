@@ -54,7 +54,7 @@ def unpaired(q, v2: float | None) -> str | None:
 def qualifies(clause: str, at: int, covered: int, counted: bool) -> bool:
     """A figure at ``at`` that is no target of its own: inside what the previous target counts ("tàu cá
     dài từ 15 mét trở lên", "(5 sao)") unless joined by "và"/"," ("… và 100% diện tích …"), or inside a
-    quoted name (Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”)."""
+    quoted name (Đề án “Phát triển ít nhất 500 mô hình …”)."""
     joined = rx.search(r"(?:\bvà|\bhoặc|,)\s*$", clause[:at])
     if not joined and (at < covered or (counted and _in_parens(clause, at))):
         return True

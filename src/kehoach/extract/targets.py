@@ -30,7 +30,7 @@ _RATE = (r"\s*/\s*(?:(?:" + _NUM + r")\s*)?(?:(?:" + _SYMBOL + r")(?![\p{L}\d])\
 """What a rate is per: "/100.000 dân", "/vạn dân", "/người/năm", "/ha/vụ", "trên 10.000 dân" (a round number of people
 after "trên" is the base of a rate, not a second figure)."""
 _RATE_BASE = r"(?:(?!(?:vào|trong|đến|tới|tại|ở|năm|và|hoặc|so|của|là)(?![\p{L}\d]))\p{Ll}+(?![\p{L}\d])\s*){1,6}"
-"""What a rate with no noun before its "/" is per, to a time, a place or a joint: "/100.000 trẻ sinh ra còn sống"."""
+"""What a rate with no noun before its "/" is per, to a time, a place or a joint: "/100.000 dân"."""
 QUANTITY = rx.compile(
     r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
         (?<![\p{L}\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?

@@ -82,4 +82,4 @@ MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, 
 """Months named in words ("tháng Tư năm 2026", "tháng Mười Hai/2026") -> their numbers."""
 
 CLOCK_BEFORE_DATE = r"\d{1,2}\s*(?:h|gio)\s*(?:\d{2}(?:\s*phut)?)?(?:\s+(?:sang|trua|chieu|toi))?\s+"
-"""A time of day before a date, folded ("trước 7h00 sáng ngày 01/7/2026", "trước 16 giờ ngày 20/5/2026")."""
+"""A time of day before a date, folded ("trước 8h30 sáng ngày 14/9/2026", "trước 16 giờ ngày 20/5/2026")."""
