@@ -12,7 +12,8 @@ import pytest
 
 from kehoach import extract_bytes
 from kehoach.parse.text import read_text
-from tests.parse.test_browser_tables import HEAD, _wrap
+from tests.parse.test_browser_tables import HEAD
+from tests.parse.test_browser_tables import browser_table as set_as_browser
 from tests.tablegen import AGENCIES, DEADLINES, OBJECTS, TAILS, VERBS
 
 HEADER = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
@@ -22,21 +23,7 @@ def browser_table(rows: list[list[str]], widths: list[int], apart: bool) -> list
     """``rows`` (the header first, its cells centred over their columns) set as a text browser sets
     them, one space between columns, cells centred vertically; a row of one cell spans the table (from
     the first column); ``apart``: a blank line after each row (cells of paragraphs)."""
-    out: list[str] = []
-    for r, row in enumerate(rows):
-        spans = widths if len(row) == len(widths) else [sum(widths) + len(widths) - 1]
-        cells = [_wrap(text, width) for text, width in zip(row, spans, strict=True)]
-        height = max(len(c) for c in cells)
-        for k in range(height):
-            parts = []
-            for cell, width in zip(cells, spans, strict=True):
-                at = k - (height - len(cell)) // 2
-                text = cell[at] if 0 <= at < len(cell) else ""
-                parts.append(text.center(width) if r == 0 else text.ljust(width))
-            out.append(" ".join(parts).rstrip())
-        if apart and r and len(row) == len(widths):
-            out.append("")
-    return out
+    return set_as_browser(rows, widths, centred_header=True, apart=apart)
 
 
 def _row(rng: random.Random, no: str) -> list[str]:

@@ -27,11 +27,13 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def browser_table(rows: list[list[str]], widths: list[int]) -> list[str]:
+def browser_table(rows: list[list[str]], widths: list[int], centred_header: bool = False, apart: bool = False) -> list[str]:
     """``rows`` (the header first) set as a text browser sets them: a cell spanning the columns after
-    the first when its row has two cells, one spanning them all when it has one."""
+    the first when its row has two cells, one spanning them all when it has one; ``centred_header``: the
+    header's cells centred over their columns (``<th>``); ``apart``: a blank line after each full row
+    (cells of paragraphs)."""
     out: list[str] = []
-    for row in rows:
+    for r, row in enumerate(rows):
         spans = widths if len(row) == len(widths) else [widths[0], sum(widths[1:]) + len(widths) - 2] if len(row) == 2 \
             else [sum(widths) + len(widths) - 1]
         cells = [_wrap(text, width) for text, width in zip(row, spans, strict=True)]
@@ -40,8 +42,11 @@ def browser_table(rows: list[list[str]], widths: list[int]) -> list[str]:
             parts = []
             for cell, width in zip(cells, spans, strict=True):
                 at = k - (height - len(cell)) // 2
-                parts.append((cell[at] if 0 <= at < len(cell) else "").ljust(width))
+                text = cell[at] if 0 <= at < len(cell) else ""
+                parts.append(text.center(width) if centred_header and r == 0 else text.ljust(width))
             out.append(" ".join(parts).rstrip())
+        if apart and r and len(row) == len(widths):
+            out.append("")
     return out
 
 
