@@ -2,7 +2,7 @@
 
     python scripts/make_other_formats.py      # needs LibreOffice (soffice)
 
-tests/fixtures/other-formats/<sample>.rtf and .odt: the sample's .docx saved by LibreOffice as
+tests/other-formats/<sample>.rtf and .odt: the sample's .docx saved by LibreOffice as
 Rich Text and as OpenDocument text, the two other forms a word processor's plan is sent in.
 tests/parse/test_other_documents.py checks that each gives the plan its .docx gives. Committed;
 CI does not run this script.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.docx"
-OUT = ROOT / "tests" / "fixtures" / "other-formats"
+OUT = ROOT / "tests" / "other-formats"
 
 
 def main() -> int:

@@ -19,7 +19,7 @@ from kehoach.parse import ocr, sniff_format
 from kehoach.parse.image import image_kind, image_to_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
-FORMS = ROOT / "tests" / "fixtures" / "other-formats"
+FORMS = ROOT / "tests" / "other-formats"
 WORD = ROOT / "samples" / "hung-yen-148-kh-ubnd-2021-cong-nghiep-tttcn.docx"
 SCAN_OF = ROOT / "samples" / "bac-kan-46-kh-ubnd-2026-chu-thich-bang-ke.pdf"
 
