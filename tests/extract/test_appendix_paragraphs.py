@@ -105,3 +105,13 @@ def test_an_appendix_of_paragraphs_published_alone():
     plan = extract_bytes((OPENING + _appendix(tasks, "letters")).encode(), "phu-luc.md")
     assert _got(plan) == _want(tasks)
     assert "appendix-alone" in [w["code"] for w in plan["warnings"]] and plan["document"]["number"] == "45/KH-UBND"
+
+
+@pytest.mark.parametrize("blank", ["………………………………", "....................", "______________", "…"])
+def test_a_form_of_blank_labels_gives_no_task(blank):
+    """A report form appended to a plan ("MẪU BÁO CÁO …" / "- Cơ quan chủ trì: ………"): its fields are to be filled in,
+    no task (the appendix stays warned as unread)."""
+    form = (f"PHỤ LỤC\n\nMẪU BÁO CÁO KẾT QUẢ THỰC HIỆN\n\n1. Tên nhiệm vụ: {blank}\n\n- Cơ quan chủ trì: {blank}\n\n"
+            f"- Cơ quan phối hợp: {blank}\n\n- Thời gian hoàn thành: {blank}\n")
+    plan = extract_bytes((HEAD + form).encode(), "plan.md")
+    assert not _got(plan) and "appendix-unread" in [w["code"] for w in plan["warnings"]]

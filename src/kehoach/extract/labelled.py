@@ -65,6 +65,8 @@ _BARE_SPAN = 64
 """Characters that hold a :data:`_DEADLINE_BARE` match with the word it looks ahead to."""
 _DEADLINE_LABEL = rx.compile(rf"(?:{dict(LABELS)['deadline']})\s*:\s*")
 _LABEL_VALUE = rx.compile(r"(?P<t>[^;]+?)\s*(?=[;.]\s|[;.]?$)")
+_BLANK = rx.compile(r"^[\s.…_·:;,\-–—]*$")
+"""A value left to be filled in ("Cơ quan chủ trì: ………", "Thời gian: ____"): a form's field, not a value."""
 _DATE_WORDS = rx.compile(r"\d|\b(?:quý|tháng|năm|ngày)\b", rx.I)
 """A deadline with these gives a date when read right: if none comes out, it is warned about."""
 _TASK_FIELDS = {"lead", "support", "agency", "deadline", "output"}
@@ -118,7 +120,7 @@ class Unit(Record):
         return [lb for lb in self.labels if lb.field == name]
 
     def is_task(self) -> bool:
-        fields = {lb.field for lb in self.labels}
+        fields = {lb.field for lb in self.labels if not _BLANK.match(lb.text())}  # a form's blanks name nothing
         return bool(fields & {"lead", "support", "agency"}) or ("content" in fields and bool(fields & _TASK_FIELDS))
 
 
