@@ -78,3 +78,14 @@ def test_a_plan_is_no_appendix_alone():
     plan = extract_bytes(*document(random_table(random.Random(8)), "gfm", random.Random(57)))
     assert HEAD.split("\n")[1].endswith(plan["document"]["number"])
     assert "appendix-alone" not in [w["code"] for w in plan["warnings"]]
+
+
+def test_a_decisions_appendix_alone_gives_its_tasks_and_no_plan():
+    """An appendix "kèm theo Quyết định …" published alone: its tasks are read (a decision assigning them), the header is
+    the decision's as the back-reference names it, and it is no plan."""
+    table = render_gfm(random_table(random.Random(12)), random.Random(85))
+    opening = ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ", "(Kèm theo Quyết định số 12/QĐ-UBND ngày 12/3/2026 của UBND tỉnh Hòa Bình)")
+    plan = extract_bytes(("\n\n".join(opening) + "\n\n" + table + "\n").encode(), "phu-luc.md")
+    assert _tasks(plan) and not plan["document"]["is_plan"]
+    assert (plan["document"]["type"], plan["document"]["number"]) == ("QĐ", "12/QĐ-UBND")
+    assert "appendix-alone" in [w["code"] for w in plan["warnings"]]

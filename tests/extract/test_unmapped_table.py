@@ -7,24 +7,9 @@ from __future__ import annotations
 
 from kehoach import extract_bytes
 
-PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+from ..tablegen import HEAD
 
-Số: 12/KH-UBND
-
-Hà Nam, ngày 5 tháng 3 năm 2024
-
-KẾ HOẠCH
-
-Triển khai nhiệm vụ năm 2024
-
-I. MỤC TIÊU
-
-Nâng cao hiệu quả.
-
-II. TỔ CHỨC THỰC HIỆN
-
-Các cơ quan thực hiện nhiệm vụ tại Phụ lục kèm theo.
-
+PLAN = HEAD + """
 PHỤ LỤC
 
 TT Nội dung công việc                                             Đơn vị chủ Tiến  Sản
