@@ -28,13 +28,19 @@ def placed_lines(blocks: list[Block], claimed: set[int] | frozenset[int], lines:
 
 def lead_warnings(tasks: list[dict]) -> list[PlanWarning]:
     """A ``lead-not-agency`` warning for each task (from a table, a labelled block or the body)
-    whose lead, as written, does not read as an agency's name; an ``agency-dangling`` one for each
+    whose lead, as written, does not read as an agency's name (``lead-role`` when it names the bodies by the work the
+    plan gives them: "Các cơ quan được phân công chủ trì"); an ``agency-dangling`` one for each
     task with a lead or cooperating agency that ends in a connector ("… Đại sứ quán và")."""
+    from .extract.agency_names import is_role_lead
     from .extract.table_row import lead_is_name
 
     out: list[PlanWarning] = []
     for task in tasks:
-        bad = [name for name in task.get("lead_as_written") or task["lead"] if not lead_is_name(name)]
+        names = task.get("lead_as_written") or task["lead"]
+        if (role := [name for name in names if is_role_lead(name)]):
+            out.append(warning("lead-role", f"task {task['id']}: lead {role[0][:80]!r} names the bodies the plan gives "
+                               "work, not an agency: kept as written", task.get("loc")))
+        bad = [name for name in names if name not in role and not lead_is_name(name)]
         if bad:
             out.append(warning("lead-not-agency", f"task {task['id']}: lead {bad[0][:60]!r} does not read as an agency name",
                                task.get("loc")))

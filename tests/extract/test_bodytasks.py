@@ -125,6 +125,12 @@ FUNDING = "**I. NHIỆM VỤ**\n\n1. Sở Y tế chủ trì rà soát cơ sở v
     # what stands between the agency and its lead's words
     ("Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, chủ trì tổng hợp, trình bố trí kinh phí.",
      [(["Sở Tài chính"], "Sở Tài chính, trên cơ sở")]),
+    # a clause before the agency ("Đối với …,"): the agency after it, in lower case, is the subject (no task was read)
+    ("Đối với các nhiệm vụ triển khai trong năm 2026, các sở, ngành liên quan chủ động cân đối bố trí kinh phí.",
+     [(["Các sở, ngành liên quan"], "Đối với các nhiệm vụ")]),
+    # a group named by the work the plan gives it: the lead as written (warned lead-role: test_a_lead_named_by_its_work…)
+    ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán, quyết toán.",
+     [(["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"], "Các cơ quan được phân công")]),
     # a list of bodies by their kinds, longer than a name before a duty may be
     ("Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu xây dựng dự toán kinh phí hằng năm.",
      [(["Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu"], "Các sở, ban, ngành, đoàn thể")]),
@@ -162,3 +168,20 @@ def test_a_day_with_no_year_in_a_periodic_duty_is_every_year(sentence, recurrenc
     (task,) = plan["tasks"]
     assert task["deadline"]["recurrence"] == recurrence
     assert any(w["code"] in ("deadline-unparsed", "deadline-year-inferred") for w in plan["warnings"]) is warned
+
+
+@pytest.mark.parametrize("body, role", [
+    ("1. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán.\n", True),
+    ("1. Các đơn vị được giao nhiệm vụ tại Kế hoạch này triển khai thực hiện.\n", True),
+    ("1. Sở Y tế được giao chủ trì tổ chức kiểm tra.\n", False),
+    ("1. Các sở, ngành có liên quan tổ chức kiểm tra.\n", False),
+])
+def test_a_lead_named_by_its_work_is_kept_and_warned(body, role):
+    """"Các cơ quan được phân công chủ trì …" gave no task (and "Các đơn vị được giao …" the lead "Các đơn vị"): the
+    contract has no lead that is a role, so the lead is kept as written and a lead-role warning says so, in place of
+    lead-not-agency; a named agency "được giao chủ trì" is that agency."""
+    plan = extract_bytes((HEAD + body).encode("utf-8"), "plan.md")
+    (task,) = plan["tasks"]
+    codes = [w["code"] for w in plan["warnings"] if w["code"] in ("lead-role", "lead-not-agency")]
+    assert codes == (["lead-role"] if role else [])
+    assert (task["lead_as_written"][0] in body) and ("được" in task["lead_as_written"][0]) is role

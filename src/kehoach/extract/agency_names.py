@@ -8,6 +8,7 @@ from ..vocab.agencies import (
     BODY_WORDS,
     DEPARTMENTS,
     GENERIC_GROUP_NOUNS,
+    GROUP_HEAD,
     GROUP_NOUNS,
     HEAD,
     LEVEL,
@@ -88,3 +89,27 @@ def closed_name(name: str) -> bool:
     """
     t = " ".join(name.split()).strip(" ,")
     return (canonical_agency(t) in _WHOLE or _ENDS_NAME.search(t) is not None) and names_a_body(t, False)
+
+
+_DOCUMENT = r"(?:Kế\s+hoạch|Phụ\s+lục|Chương\s+trình|Đề\s+án|Quyết\s+định)"
+ASSIGNED = (r"(?:đã\s+)?được\s+(?:giao|phân\s+công)"
+            r"(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai)(?:\s*,?\s*(?:phối\s+hợp|thực\s+hiện|triển\s+khai))*)?"
+            r"(?:\s+(?:các\s+)?(?:nhiệm\s+vụ|nội\s+dung|công\s+việc|chỉ\s+tiêu)(?:\s+cụ\s+thể)?(?:\s+(?:đã\s+)?được\s+giao)?)?"
+            rf"(?:\s+(?:tại|theo|trong|của)\s+(?:các\s+)?(?i:{_DOCUMENT})(?:\s+(?:này|kèm\s+theo))?)?")
+"""What a group of bodies is named by when a plan names them by the work it gives them (a regex fragment): "được
+phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này", "được giao nhiệm vụ tại Phụ lục", "đã được giao chủ trì",
+"được phân công chủ trì thực hiện nhiệm vụ được giao tại Kế hoạch này"."""
+ROLE_HEAD = rf"(?:{GROUP_HEAD}|(?:[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu)\s+các)"
+"""What a lead named by its work opens with: a group of bodies by their kind, or the heads of such a group ("Các cơ
+quan", "các sở, ngành", "Thủ trưởng các đơn vị"); a named agency "được giao chủ trì" is that agency, leading."""
+ROLE_LEAD = rx.compile(rf"{ROLE_HEAD}\b[^.;:()]{{0,60}}?\s{ASSIGNED}")
+
+
+def is_role_lead(name: str) -> bool:
+    """Whether a lead names no agency but a role: the bodies the plan assigns work ("Các cơ quan được phân công chủ
+    trì thực hiện nhiệm vụ theo Kế hoạch này"); who they are is in the plan's tasks, not in the name.
+
+    >>> is_role_lead("Các cơ quan được phân công chủ trì"), is_role_lead("Các sở, ngành có liên quan")
+    (True, False)
+    """
+    return ROLE_LEAD.fullmatch(" ".join(name.split()).strip(" .;,")) is not None

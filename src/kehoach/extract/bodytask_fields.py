@@ -6,6 +6,7 @@ from .. import rx
 from ..parse.blocks import Loc
 from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .agency_lists import NOT_LIST_COLON
+from .agency_names import is_role_lead
 from .bodyverbs import HEAD_OR_GROUP, VERBS
 from .cooperation import cooperation
 from .dates import find_closing_time, find_time_phrase, text_to_deadline
@@ -28,9 +29,12 @@ _ISSUER_ASKS = rx.compile(
     r"^(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)?\s*(?:ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)?\s*"
     r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", rx.I)
 """"Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": the agency is the one asked, not the issuer."""
-_LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở|được\s+(?:giao|phân\s+công))\b.*$"
+_LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở)\b.*$"
                            r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", rx.I)
 """What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
+_ASSIGNED_TAIL = rx.compile(r",?\s+được\s+(?:giao|phân\s+công)\b.*$", rx.I)
+"""What an agency was given, after its name ("Sở A được giao chủ trì"): not its name, unless the lead is named by it
+(:func:`.agency_names.is_role_lead`: "Các cơ quan được phân công chủ trì")."""
 
 def _deadline(text: str, *more: str) -> dict:
     """The deadline a task's own words give: a bracket that holds only its time ("(hoàn thành trước
@@ -107,9 +111,10 @@ def unit_task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, g
 
 def _trim(name: str) -> str:
     """A name with a clause run on after it cut off (:func:`.agencies.trim_known`), but not at "tổ chức" after a
-    comma, which lists organisations ("Các cấp ủy, tổ chức đảng, chính quyền"), no verb."""
+    comma, which lists organisations ("Các cấp ủy, tổ chức đảng, chính quyền"), no verb, nor in a lead named by its work
+    ("Các cơ quan được phân công chủ trì thực hiện …")."""
     cut = trim_known(name)
-    return name if rx.match(r",\s*tổ\s+chức\b", name[len(cut):]) else cut
+    return name if is_role_lead(name) or rx.match(r",\s*tổ\s+chức\b", name[len(cut):]) else cut
 
 
 def clean_lead(text: str) -> str:
@@ -118,4 +123,5 @@ def clean_lead(text: str) -> str:
     prev = None
     while prev != t:
         prev, t = t, _LEAD_TAIL.sub("", t).strip()
+        t = t if is_role_lead(t) else _ASSIGNED_TAIL.sub("", t).strip()
     return t or text

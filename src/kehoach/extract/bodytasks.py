@@ -229,8 +229,8 @@ def _lead_sentence(text: str, item: bool = False) -> tuple[str, int] | None:
     for start in (0, *(m.end() for m in _CLAUSE_START.finditer(text))):
         clause = text[start:]
         said = sentence_agency(clause + " ")
-        if said is None or not said[0][:1].isupper():
-            continue
+        if said is None or not (said[0][:1].isupper() or not clause.startswith(said[0])):
+            continue  # a name in lower case only after what leads it in ("Đối với …, các sở …", "Giao các sở …")
         rest = clause[said[1]:]
         rest = rest[aside.end():] if (aside := _ASIDE.match(rest)) else rest  # "Sở A, trên cơ sở …, chủ trì …"
         if _LEADS.match(rest) or rx.match(rf"{LEAD_IN}{ASSIGN}\s", clause) \

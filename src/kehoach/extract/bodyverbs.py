@@ -7,7 +7,7 @@ from .. import rx
 from ..diagnostics import warning
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD, LEVEL, PERSON_HEAD
 from .addressees import ADDRESSEE, WORK
-from .agency_names import closed_name, names_a_body
+from .agency_names import ASSIGNED, ROLE_HEAD, closed_name, names_a_body
 from .table_row import lead_is_name
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -20,7 +20,7 @@ _DUTIES = (r"nâng\s+cấp|phát\s+động|bảo\s+đảm|đảm\s+bảo|tổng\
            r"|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng|triển\s+khai|thực\s+hiện|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|hướng\s+dẫn"
            r"|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo"
            r"|tham\s+mưu|tranh\s+thủ|gửi|(?<!,\s)(?<!các\s)(?<!những\s)(?<!và\s)tổ\s+chức|phổ\s+biến|tập\s+huấn|chỉ\s+đạo"
-           r"|bám\s+sát")
+           r"|bám\s+sát|cân\s+đối")
 """Verbs of a duty none of which is written in lower case inside a body's name, as "quản lý", "đầu tư", "cấp",
 "trình" are ("Ban quản lý …", "công trình"); "xây dựng" only where no project's name has it ("dự án đầu tư xây
 dựng"); "tổ chức" not in a list of bodies ("Các cấp ủy, tổ chức đảng …")."""
@@ -66,11 +66,17 @@ HEAD_OR_GROUP = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))
 OPT_ASSIGN = rf"(?:{ASSIGN}\s+)?"
 _WHOLE_HEAD = r"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)"
 """A head word that is a whole name ("Tỉnh đoàn kiểm tra …"): no name need follow it."""
-LEAD_IN = r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở)[^,]{0,90},\s*)?"
+LEAD_IN = (r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở|Đối\s+với|Sau\s+khi"
+           r"|Trong\s+(?:quá\s+trình|thời\s+gian))[^,]{0,90},\s*)?")
+"""A clause before the agency that says when, on what ground or for which work ("Định kỳ hằng quý, …", "Căn cứ …, …",
+"Đối với các nhiệm vụ …, các sở, ngành chủ động …"): the agency after its comma is the subject."""
 AGENCY_SENTENCE = rx.compile(
     rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={VERBS}\b)")
 """An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
 ("Các đơn vị", "Các sở") may be the whole name ("Các đơn vị báo cáo kết quả …")."""
+ROLE_SENTENCE = rx.compile(rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{ROLE_HEAD}\b[^.;:()]{{0,60}}?\s{ASSIGNED}),?\s+(?={VERBS}\b)")
+"""A group named by the work the plan gives it, then its verb ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ
+theo Kế hoạch này có trách nhiệm …"): the name runs past the verbs that say its role."""
 _IN_NAME_AT = rx.compile(rf"\s(?=(?:{IN_NAME_VERBS})(?!\p{{L}}))")
 _NAME_BEFORE = rx.compile(rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?),?$")
 
@@ -79,6 +85,8 @@ def sentence_agency(text: str) -> tuple[str, int] | None:
     """The agency a sentence opens with and where its name ends, before its verb: the first duty verb
     (:data:`VERBS`), or sooner a verb also written inside names after a name its grammar closes ("Sở Xây dựng |
     quản lý …", "UBND huyện A | cấp giấy phép …"; not "Ban Quản lý dự án …"); or None."""
+    if (role := ROLE_SENTENCE.match(text)) is not None:
+        return role.group("agency"), role.end("agency")
     m = AGENCY_SENTENCE.match(text)
     stop = m.end("agency") if m else min(len(text), 160)
     for at in _IN_NAME_AT.finditer(text, 0, stop):
