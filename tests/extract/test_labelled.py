@@ -202,3 +202,16 @@ def test_a_heading_among_group_headings_names_a_group_and_its_paragraph_is_the_t
     alone = (HEADER + "\n1. Số hóa hồ sơ đất đai\n\n- Cơ quan chủ trì: Sở Tài chính.\n\n"
              "2. Kiểm tra, báo cáo\n\nTổng hợp kết quả thực hiện.\n\n- Cơ quan chủ trì: Sở Nội vụ.\n" + FOOTER)
     assert [t["title"] for t in extract_bytes(alone.encode(), "x.txt")["tasks"]] == ["Số hóa hồ sơ đất đai", "Kiểm tra, báo cáo"]
+
+
+@pytest.mark.parametrize("content, end", [
+    ("Tổ chức Tháng hành động (từ ngày 15/11/2026 đến ngày 15/12/2026) và hưởng ứng Ngày Quốc tế (ngày 25/11).", "2026-12-15"),
+    ("Tổ chức tập huấn cho cán bộ cấp xã trong Quý III/2026.", "2026-09-30"),
+    ("Tổ chức tập huấn cho cán bộ cấp xã.", None),
+])
+def test_a_block_with_no_time_label_takes_the_time_its_content_gives(content, end):
+    """A labelled block's "Nội dung: … (từ ngày 15/11 đến ngày 15/12)" with no time label gave no deadline, silently:
+    the work's own words give it, as a body task's sentence does."""
+    text = HEADER + f"\n1. Nhiệm vụ 1\n\n- Nội dung: {content}\n\n- Cơ quan thực hiện: Sở Nội vụ chủ trì.\n" + FOOTER
+    (task,) = extract_bytes(text.encode("utf-8"), "plan.md")["tasks"]
+    assert (task["lead"], task["deadline"]["end"]) == (["Sở Nội vụ"], end)

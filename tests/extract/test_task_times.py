@@ -3,6 +3,8 @@ when the header's date is blank (tests/cases/relative_times.yaml has the phrases
 
 from __future__ import annotations
 
+import pytest
+
 from kehoach import extract_bytes
 
 BODY = ("KẾ HOẠCH\n\nThử nghiệm\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
@@ -67,3 +69,21 @@ def test_a_day_with_no_year_in_a_plan_of_several_years_stays_undated():
     plan = _yearless("Cải cách hành chính giai đoạn 2026-2030")
     assert [t["deadline"]["end"] for t in plan["tasks"]] == [None] * 5
     assert "deadline-year-inferred" not in [w["code"] for w in plan["warnings"]]
+
+
+@pytest.mark.parametrize("time, start, end", [
+    ("tổ chức Tháng hành động (từ ngày 15/11 đến ngày 15/12)", "2026-11-15", "2026-12-15"),
+    ("tổ chức hội chợ từ tháng 4 đến tháng 5", "2026-04-01", "2026-05-31"),
+    ("tổ chức đợt cao điểm từ ngày 01/6 - ngày 30/6", "2026-06-01", "2026-06-30"),
+    # a range that runs into another year: which years is not said, it stays undated and warned
+    ("tổ chức đợt cao điểm từ ngày 15/12 đến ngày 15/01", None, None),
+])
+def test_a_range_of_days_or_months_with_no_year_is_read_in_a_one_year_plans_year(time, start, end):
+    """"(từ ngày 15/11 đến ngày 15/12)" gave no deadline and no warning: a range with no year is read as a single
+    day is, in the plan's one year, when its end falls after the plan's issue and after its start."""
+    head = "Số: 5/KH-UBND\n\nThái Bình, ngày 14 tháng 01 năm 2026\n\nKẾ HOẠCH\n\nCải cách hành chính năm 2026\n\n"
+    plan = extract_bytes((head + f"I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ chủ trì, {time}.\n").encode("utf-8"), "plan.md")
+    (task,) = plan["tasks"]
+    assert (task["deadline"]["start"], task["deadline"]["end"]) == (start, end)
+    codes = [w["code"] for w in plan["warnings"]]
+    assert codes.count("deadline-year-inferred") == (1 if end else 0) and codes.count("deadline-unparsed") == (0 if end else 1)

@@ -22,10 +22,10 @@ from ..record import Record
 from ..vn import fold_aligned, strip_diacritics
 from .agencies import canonical_agency
 from .brackets import balanced, closing_bracket
-from .dates import text_to_deadline
+from .dates import find_time_phrase, text_to_deadline
 from .label_values import value_agencies, value_names
 from .sections import Section
-from .task_times import find_relative_time
+from .task_times import find_bracket_time, find_relative_time
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -279,10 +279,13 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
     title, detail = _title(heading, unit, multi)
     loc = (unit.pre[0][2] if unit.pre else unit.labels[0].loc) if multi else sec.loc
     _check(unit, task_id, title, lead_w, warnings)
+    said = unit.get("deadline") or unit.get("content")
+    if not deadline["text"]:  # no time label: the time the work's own words give ("Nội dung: Tổ chức … (từ ngày 15/11 …)")
+        deadline = text_to_deadline(_own_time("; ".join(lb.text() for lb in unit.get("content")), title))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
             and _DATE_WORDS.search(deadline["text"]) and not find_relative_time(deadline["text"]):
         warnings.append(warning("deadline-unparsed", f"task {task_id}: deadline {deadline['text']!r} was not understood",
-                                unit.get("deadline")[0].loc.as_dict()))
+                                (said[0].loc if said else loc).as_dict()))
     group = heading if heading and (multi or title != heading) else (parent.title if parent else None)
     named = _NAMED_ITEM.match(title or "") if multi else None  # "Nhiệm vụ 1: Kiểm kê …": its number and title
     return {
@@ -294,6 +297,12 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
                                            *(f"Kinh phí: {lb.text()}" for lb in unit.get("funding"))]) or None,
         "detail": detail, "source": "body", "section": sec.id, "loc": loc.as_dict(),
     }
+
+
+def _own_time(*texts: str | None) -> str | None:
+    """The time a block's "Nội dung" or heading gives for the work, as a body task's sentence does: a bracket that
+    holds only a time, or a time phrase ("trong Quý III/2026", "từ ngày 15/11 đến ngày 15/12")."""
+    return next((found for t in texts if t and (found := find_bracket_time(t) or find_time_phrase(t))), None)
 
 
 def _check(unit: Unit, task_id: str, title: str | None, lead: list[str], warnings: list[PlanWarning]) -> None:

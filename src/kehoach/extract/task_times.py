@@ -138,12 +138,14 @@ _ANY_YEAR = rx.compile(r"(?:19|20)\d\d")
 _YEARLESS = rx.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?![\d/])|\b(?:thang|quy)\s+(?:\d{1,2}|[ivx]+)\b")
 """A time named without its year (folded): "ngày 15/12", "tháng 9", "quý III"."""
 _ENDS_IT = rx.compile(r"[\s.;,)]*$")
+_RANGE_JOINT = rx.compile(r"\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:ngay\s+)?")
+"""Between the two ends of a range with no year (folded): "từ ngày 15/11 đến ngày 15/12", "tháng 4 - tháng 5"."""
 
 
 def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: str | None,
                             warnings: list[PlanWarning]) -> list[PlanWarning]:
-    """Date the deadlines that end on a time named without its year ("chậm nhất ngày 15/12", "trong tháng 9")
-    in the plan's one year, when its period is one year read from its words or its date of issue and the time
+    """Date the deadlines that end on a time named without its year ("chậm nhất ngày 15/12", "trong tháng 9"), or on a
+    range of two ("từ ngày 15/11 đến ngày 15/12": not one that runs into another year), in the plan's one year, when its period is one year read from its words or its date of issue and the time
     falls after the issue; ``warnings`` without their "not understood" for those tasks, with one
     ``deadline-year-inferred`` that says so."""
     if period is None or period.start.year != period.end.year or period.basis not in ("title", "objectives", "issue year"):
@@ -154,12 +156,16 @@ def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: st
         text = d["text"]
         if not text or d["start"] or d["end"] or d["recurrence"] or _ANY_YEAR.search(text):
             continue
-        found = list(_YEARLESS.finditer(fold_time(text)))
-        if len(found) != 1 or not _ENDS_IT.fullmatch(text, found[0].end()):
+        f = fold_time(text)
+        found = list(_YEARLESS.finditer(f))
+        if not 0 < len(found) <= 2 or not _ENDS_IT.fullmatch(text, found[-1].end()) \
+                or len(found) == 2 and not _RANGE_JOINT.fullmatch(f, found[0].end(), found[1].start()):
             continue
-        read = text_to_deadline(f"{text[:found[0].end()]} năm {year}")
+        starts = [0, *(m.end() for m in found[:-1])]  # the year after each end: "từ ngày 15/11 năm Y đến ngày 15/12 năm Y"
+        read = text_to_deadline("".join(f"{text[at:m.end()]} năm {year}" for at, m in zip(starts, found, strict=True)))
         whole = read["start"] == f"{year}-01-01" and read["end"] == f"{year}-12-31"  # "Quý V": only the year read
-        if read["end"] and not whole and not read["recurrence"] and (issued is None or read["end"] >= issued):
+        if read["end"] and not whole and not read["recurrence"] and (issued is None or read["end"] >= issued) \
+                and (read["start"] is None or read["start"] <= read["end"]):  # "từ 15/12 đến 15/01": which years?
             d["start"], d["end"] = read["start"], read["end"]
             dated.append(t)
     if not dated:
