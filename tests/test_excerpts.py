@@ -83,28 +83,14 @@ SILENT: dict[tuple[str, str], str] = {
     ("nld-binhthuan-congan-2025-passage.txt", "tasks"): "a police command's request to its officers ('Công an tỉnh A yêu cầu các sĩ "
                                                         "quan trong danh sách … chủ động phối hợp …'): officers by a list, no "
                                                         "body's name, so no task, and no warning",
-    ("haiduong-tuky-vp-passage.txt", "tasks"): "a request in the paragraph's second sentence ('… . Yêu cầu UBND các xã, thị trấn phối hợp …') unread",
-    ("kontum-kkt-cv-2165-passage.txt", "tasks"): "a paragraph after the assignment that opens with its lead ('Sở A phối hợp với … hướng dẫn …') unread",
-    ("plo-hanoi-lamthu-passage.txt", "tasks"): "'Về việc trên, UBND TP giao Sở GD&ĐT chủ trì …' read as a letter's subject line, so no task",
-    ("plo-hanoi-lamthu-passage.txt", "title"): "'Về việc trên, UBND TP giao …' (about the above, …) read as a letter's subject line ('Về việc …')",
-    ("kinhtedothi-hanoi-antoan-passage.txt", "tasks"): "'…, UBND TP chỉ đạo Giám đốc Sở A chủ trì …' after a long clause unread",
-    ("thoibaotaichinh-hanoi-kythi-2023-passage.txt", "tasks"): "a person as asker ('Bà A yêu cầu các quận, huyện …') and the duties after it in the same paragraph unread",
     ("nld-sogtcc-passage.txt", "tasks"): "monthly duties with no asker ('Định kỳ …, các đơn vị … phải cập nhật …; từ …, Phòng A kiểm tra …') unread",
     ("namdinh-snv-bnv-581-passage.txt", "tasks"): "'Theo đó, các bộ, … và UBND tỉnh, thành phố … xây dựng Báo cáo …' (a guidance's duty with no verb that hands it out) unread",
     ("bariavungtau-cv-2539-2012-passage.txt", "tasks"): "'thời gian quy định cho các cơ quan, đơn vị, địa phương xây dựng kế hoạch và báo cáo …:' then bulleted deadlines unread",
-    ("tayninh-btv-cv-682-2014-passage.txt", "tasks"): "a Party committee's requests ('Ban Thường vụ Tỉnh ủy … yêu cầu các cấp ủy …', 'Ban Tuyên giáo Tỉnh ủy đưa …', 'Ban cán sự đảng … chỉ đạo …') unread",
-    ("baomoi-ttg-tieuchay-passage.txt", "tasks"): "'Thủ tướng Chính phủ đã giao cho Bộ A chủ trì …' unread (the Prime Minister as asker)",
-    ("baotayninh-chithi-covid-passage.txt", "tasks"): "'Chủ tịch Ủy ban nhân dân (UBND) tỉnh vừa ban hành chỉ thị yêu cầu Thủ trưởng …' unread",
-    ("hanoipr-bcd-covid-passage.txt", "tasks"): "'Ban Chỉ đạo Quốc gia đề nghị Chủ tịch Ủy ban nhân dân các tỉnh …' unread (a steering committee as asker)",
-    ("tienphong-kl-190-2025-passage.txt", "tasks"): "'Bộ Chính trị, Ban Bí thư yêu cầu các tỉnh uỷ …' unread (Party bodies as asker)",
+    ("tayninh-btv-cv-682-2014-passage.txt", "tasks"): "of a Party committee's requests the first read; 'Ban Tuyên giáo Tỉnh ủy đưa …' (a verb not known as a duty's) and 'Ban cán sự đảng …, lãnh đạo … chỉ đạo …' ('lãnh đạo', a leader, read as the verb) unread",
+    ("baotayninh-chithi-covid-passage.txt", "tasks"): "two office holders of groups run together read as one lead ('Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố')",
     ("backan-stp-cv-473-2020-passage.txt", "tasks"): "'1. Trên cơ sở …, đề nghị các sở, ban, ngành, … tiếp tục …' (the request deep in a numbered item) unread",
     ("thanhnienonline-dvhc-passage.txt", "tasks"): "duties with no asker and a deadline with no year ('UBND cấp tỉnh rà soát …. Số liệu phải được gửi … trước 30/8.') unread",
-    ("cand-hanoi-xaydung-passage.txt", "tasks"): "'Theo đó, với các công trình …, giao Sở A chủ trì …' (a clause between 'Theo đó' and 'giao') unread",
-    ("sggp-tphcm-trattu-2025-passage.txt", "tasks"): "'Theo đó, Chủ tịch UBND TPHCM giao Sở A …' and 'Đối với Sở B, rà soát …' unread",
-    ("plo-tphcm-bietphai-2025-passage.txt", "tasks"): "duties written 'Sở A có nhiệm vụ phối hợp …', 'Sở B được giao phối hợp …', 'Đồng thời, Sở A …' unread; the lede's duty read, the body's same duty not",
     ("thuathienhue-khktxh-2024-passage.txt", "tasks"): "'Các Sở, ban, ngành … chủ trì tổng hợp, theo dõi …' under a targets heading unread",
-    ("luatminhkhue-qd-715-2011.txt", "issuer"): "the province misspelt in the issuer cell ('TỈNH DÌNH ĐỊNH') read as written though the date line says 'Bình Định'",
-    ("luatminhkhue-qd-715-2011.txt", "tasks"): "'Điều 2. Giao Giám đốc Sở A chủ trì,phối hợp …' (no space after the comma) unread",
 }
 """(file, field) read otherwise without a warning: bugs (expected failures until fixed)."""
 

@@ -33,10 +33,10 @@ dựng", "Quỹ Đầu tư phát triển", "… quản lý, vận hành hạ t�
 MANNER = r"tập\s+trung|tích\s+cực|quyết\s+tâm|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|quyết\s+liệt|nghiêm\s+túc"
 """How an agency is to do its duty, said before the verb ("Sở A tập trung chỉ đạo …", "tích cực triển khai …"):
 the name ends before them."""
-MODAL = r"cần\s+phải|cần|phải"
-"""A modal before the verb ("Sở A cần tăng cường …", "UBND cấp xã phải rà soát …", "Các sở cần phải …"): the name
-ends before it."""
-VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|bảo\s+đảm|đảm\s+bảo|cung\s+cấp|quán\s+triệt"
+MODAL = r"cần\s+phải|cần|phải|sẽ"
+"""A modal before the verb ("Sở A cần tăng cường …", "UBND cấp xã phải rà soát …", "Các sở cần phải …", "Ban A sẽ kiểm
+tra …"): the name ends before it."""
+VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|căn\s+cứ|bảo\s+đảm|đảm\s+bảo|cung\s+cấp|quán\s+triệt"
          rf"|{MANNER}|tiếp\s+tục|làm|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|{MODAL}"
          r"|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tiến\s+hành|lãnh\s+đạo"
          r"|(?<!\sNgoại\s)(?<!được\s)giao|" + _DUTIES)

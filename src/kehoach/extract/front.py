@@ -32,8 +32,9 @@ TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
     from ..model import PlanWarning
 
-SUBJECT = rx.compile(r"^(?:V/v|V/V|Về\s+việc)\s*:?\s*")
-"""A letter's subject line: "V/v báo cáo …", "Về việc: …"."""
+SUBJECT = rx.compile(r"^(?:V/v|V/V|Về\s+việc(?!\s+(?:trên|này|đó|nêu\s+trên)\b))\s*:?\s*")
+"""A letter's subject line: "V/v báo cáo …", "Về việc: …"; not a sentence about the matter told above ("Về việc trên,
+UBND tỉnh giao …")."""
 _NUMBER_ALONE = rx.compile(r"^Số\s*:?\s*$")
 _BLANK_DATE = rx.compile(rf"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+{YEAR}", rx.I)
 """A date line stamped at signing: "ngày    tháng    năm 2026"."""

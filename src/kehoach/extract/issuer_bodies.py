@@ -78,3 +78,19 @@ def board_of_body(lines: list[str]) -> str | None:
             return f"{board} {body}" if body else None
         above += [line] if line else []
     return None
+
+
+_ISSUER_PLACE = rx.compile(r"\s(?:tỉnh|thành\s+phố)\s+(?P<place>\p{Lu}.*)$")
+
+
+def place_as_dated(issuer: str | None, place: str | None) -> str | None:
+    """``issuer`` with its province spelt as the date line spells it, where the two differ by one letter of the same
+    length ("Ủy ban nhân dân tỉnh Hòa Lạc" above "Hoà Lạc, ngày …" is no slip; "tỉnh Bình An" above "Bình Ân, ngày …"
+    is): a typing slip in the issuer cell. None where they agree, or differ more."""
+    m = _ISSUER_PLACE.search(issuer) if issuer else None
+    if m is None or issuer is None or not place:
+        return None
+    own, dated = m.group("place").casefold(), place.casefold()
+    if own == dated or len(own) != len(dated) or sum(a != b for a, b in zip(own, dated, strict=True)) != 1:
+        return None
+    return f"{issuer[:m.start('place')]}{place}"

@@ -12,14 +12,17 @@ gives its duty a deadline; what the paragraph names is then read as the body's a
 
 from __future__ import annotations
 
+import re
+
 from .. import rx
 from ..diagnostics import warning
 from ..numbering import Token
 from ..parse.blocks import Loc
 from ..vocab.agencies import ASSIGN
+from .agency_names import names_a_body
 from .bodytasks import sections_to_tasks
 from .bodyverbs import sentence_agency
-from .dates import find_time_phrase
+from .dates import find_time_phrase, text_to_deadline
 from .header import BASIS_START
 from .roles import Role
 from .sections import Section
@@ -30,26 +33,64 @@ if TYPE_CHECKING:
     from ..model import PlanWarning
 
 _LEVEL = r"(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường)"
+_NAMED = r"(?:\s+\p{Lu}[\p{L}.]*)*"
+"""A place or a person's name after the asker ("UBND tỉnh An Lạc", "UBND TP.HCM", "Phó Chủ tịch UBND tỉnh Trần Văn B")."""
+_LEADERS = (r"(?:Phó\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị(?:\s*,\s*Ban\s+Bí\s+thư)?|Ban\s+Bí\s+thư"
+            r"|(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s*(?:ủy|uỷ)"
+            r"|Ban\s+Chỉ\s+đạo(?:\s+(?i:quốc\s+gia|trung\s+ương|tỉnh|thành\s+phố|huyện))?|Ông|Bà"
+            r"|Đồng\s+chí")
+"""Who else asks with the committee's authority: the Prime Minister, the Government, the Party's leading bodies, a
+steering committee ("Ban Chỉ đạo Quốc gia …"), a leader named in a news item ("Bà Trần Thị A yêu cầu …")."""
+_ISSUED = (r"(?:(?:đã|vừa|cũng)\s+)?(?:(?:ban\s+hành|có|ký(?:\s+ban\s+hành)?)\s+(?:văn\s+bản|công\s+văn|chỉ\s+thị|thông\s+báo"
+           r"|kết\s+luận|công\s+điện)[^,.;:]{0,60}?\s+)?")
+"""What the asker issued the request in, before its verb ("… vừa ban hành chỉ thị yêu cầu …", "… đã giao cho …")."""
 _ASKER = (rf"(?:(?:(?:(?:Phó\s+)?Chủ\s+tịch(?:\s+Thường\s+trực)?|Lãnh\s+đạo)\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)"
-          rf"(?:\s+{_LEVEL})?\s+|Lãnh\s+đạo\s+{_LEVEL}\s+)?")
+          rf"(?:\s*\(UBND\))?(?:\s+{_LEVEL})?|Lãnh\s+đạo\s+{_LEVEL}|{_LEADERS}){_NAMED}\s+{_ISSUED}")
 """The issuer asking, before its verb ("UBND tỉnh yêu cầu …", "(Phó) Chủ tịch UBND tỉnh đề nghị …", "Lãnh đạo TP yêu cầu
-…"); never another body (a department's letter that asks the committee, "Sở A đề nghị UBND tỉnh …", hands out no
-work)."""
-_NEWS_LEAD = rx.compile(rf"(?:^|(?<=[\s.;:]))(?:Theo\s+đó|Cụ\s+thể|Trong\s+đó)\s*,\s*{_ASKER}(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
+…"), or a body above it (:data:`_LEADERS`); never another body (a department's letter that asks the committee, "Sở A đề
+nghị UBND tỉnh …", hands out no work)."""
+_SOURCE = r"(?:date\s+\d{4}-\d{2}(?:-\d{2})?\s+)?(?:\(?\p{Lu}\p{L}{1,20}\)?\s*[-–]\s*)?"
+"""A news item's date and source tag before its first sentence ("date 2026-01 ", "TPO - ", "(ABC)- ", "Tintuc – ")."""
+_LINK = r"(?:(?:Theo\s+đó|Cụ\s+thể|Trong\s+đó|Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Cùng\s+với\s+đó)\s*,\s*)"
+_GROUNDS = r"(?:(?i:qua|trước|sau|để|nhằm|với|về|trên\s+cơ\s+sở|từ)\s[^,;.:]{3,200},\s*|[^,;.:]{3,90},\s*)"
+"""A clause of the grounds before the asker ("Về việc trên, …", "Qua sự việc …, …"): longer when it opens with a
+preposition."""
+_VERB = rf"(?:(?:{_ASKER})?(?P<assign>(?i:{ASSIGN}))|{_ASKER}(?P<direct>chỉ\s+đạo))\s*,?\s+(?=\S)"
+"""The verb that hands the work out, after its asker; "chỉ đạo" (directs) only after one ("UBND TP chỉ đạo Sở A …")."""
+_NEWS_LEAD = rx.compile(rf"(?:^|(?<=[\s.;:]))(?:Theo\s+đó|Cụ\s+thể|Trong\s+đó)\s*,\s*{_GROUNDS}?{_VERB}")
 """A news item's "accordingly, it assigns …" before the agency ("… Theo đó, giao các sở …", "Theo đó, UBND tỉnh
-yêu cầu Sở A …"): the assignment starts at the verb, even where no stop ends the sentence before it (a headline the
-text export ran into the paragraph)."""
-_AFTER_REPORT = rx.compile(r";\s*(?P<assign>(?i:giao))\s+(?=\p{Lu})")
-"""A news sentence that tells what was issued, then hands its work out after a semicolon ("UBND tỉnh đã ban hành Kế
-hoạch số …; giao Sở A chủ trì …"): the assignment starts at "giao"."""
+yêu cầu Sở A …", "Theo đó, với các công trình …, giao Sở A …"): the assignment starts at the verb, even where no stop
+ends the sentence before it (a headline the text export ran into the paragraph)."""
+_AFTER_REPORT = rx.compile(rf";\s*(?:{_ASKER})?(?P<assign>(?i:{ASSIGN}))\s*,?\s+(?=\p{{Lu}}|các\s|những\s)")
+"""A news sentence that tells what was issued or what it rests on, then hands its work out after a semicolon ("UBND tỉnh
+đã ban hành Kế hoạch số …; giao Sở A chủ trì …", "Thực hiện Công văn số …; Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy
+…"): the assignment starts at the verb."""
 _ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)\b[^()]*\)")
 """A bracket after the agency that says it leads ("giao Trường B (cơ quan chủ trì xây dựng Đề án) rà soát …"): it names the
 lead, and is no part of the name."""
-_OPENING = rx.compile(rf"^(?:[^,;.:]{{3,90}},\s*)?{_ASKER}(?P<assign>(?i:{ASSIGN}))\s+(?=\S)")
+_OPENING = rx.compile(rf"^{_SOURCE}{_LINK}?{_GROUNDS}?{_VERB}")
 """A paragraph that opens with the verb that hands the work out, after a short clause of its grounds or its asker ("Giao
-Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …")."""
+Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …", "TPO - Bộ Chính trị, Ban Bí
+thư yêu cầu, các tỉnh uỷ …")."""
+_ARTICLE = rx.compile(r"^Điều\s+\d+\s*[.:]\s*")
+"""A decision's article number before its words ("Điều 2. Giao Sở A …")."""
+_EXECUTION = rx.compile(r"\b(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành\b", rx.I)
+"""A decision's execution clause ("Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này"): no task."""
+_FOR_BODY = rx.compile(r"^Đối\s+với\s+(?P<agency>[^,;.:]{3,80}),\s*(?=\p{Ll})")
+"""A paragraph that names its body first after "Đối với" ("Đối với Sở A, rà soát …")."""
+_DUE_ALONE = rx.compile(r"^(?:Thời\s+hạn|Hạn|Thời\s+gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|gửi))?\b")
+"""A paragraph that gives only when the duty before it is due ("Thời hạn hoàn thành nội dung này trước ngày …")."""
+_GIVEN = rx.compile(r"^(?P<agency>[^,;.:]{3,80}?)\s+được\s+giao\s+(?=\p{Ll})")
+"""A body that "is given" its duty ("Sở A được giao phối hợp …")."""
+_PAST = rx.compile(r"^,?\s*(?:đã|vừa|đang)\s", rx.I)
+"""What a body did or is doing ("Sở A đã tổ chức …"): a report, no duty."""
+_LINKED = rx.compile(rf"^{_LINK}")
+_REPORTED = rx.compile(r"\s(?:đã|vừa|đang)(?:\s|$)")
+"""A name read up to a verb that runs past a report's "đã", "vừa" ("Chủ tịch UBND tỉnh A vừa có chỉ đạo …"): no body's."""
+_THIS = rx.compile(r"^(?:sở|cơ\s+quan|đơn\s+vị|ban|ủy\s+ban)\s+này$")
+"""A body named by "this" ("Sở này", "Đơn vị này"): the one the paragraph named before."""
 _LEAD_WORDS = rx.compile(r"^,?\s*(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)\b|(?:là\s+cơ\s+quan\s+)?"
-                         r"(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b)", rx.I)
+                         r"(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|được\s+giao)\b)", rx.I)
 """Words that name the agency before them the lead: "chủ trì", "chịu trách nhiệm", "là đơn vị thường trực"."""
 _OPENS_ASSIGN = rx.compile(rf"^(?i:{ASSIGN})\s+\p{{Lu}}")
 _DUE = rx.compile(r"\b(?:trước|chậm\s+nhất|hoàn\s+thành|xong|hạn)\b", rx.I)
@@ -69,46 +110,156 @@ _PASSIVE = rx.compile(r"^,?\s*(?:phải\s+|cần\s+|sẽ\s+)?được\s+(?!giao\
 """A sentence that says what is to be done to the body it opens with ("Trung tâm A phải được bố trí …"): no duty of it."""
 
 
-def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool]:
-    """The part of a paragraph that assigns work, from its verb or its agency on ("Giao Sở A chủ trì …"), or None; and
-    whether a named body was handed work ("Đề nghị Ủy ban …") whatever was read of it. ``asked``: the paragraph above
-    ends by asking (:data:`_ASKS_BELOW`)."""
-    if BASIS_START.match(text) and not _NEWS_LEAD.match(text):
-        return None, False
+def _clause(text: str, m: re.Match[str] | None) -> tuple[str, tuple[str, str] | None]:
+    """The clause that assigns the work, from the verb ``m`` found on ("Giao Sở A …"; after "chỉ đạo", from the agency),
+    as the body's reader takes it; and, where a group after the verb was given its capital to be read as a name
+    ("Yêu cầu các cấp ủy …"), the words to give the title back."""
+    if m is None:
+        return text[:1].upper() + text[1:], None
+    groups = m.groupdict()
+    rest = text[m.end():]
+    if groups.get("direct"):
+        return rest[:1].upper() + rest[1:], None
+    verb = groups["assign"][:1].upper() + groups["assign"][1:]
+    clause = f"{verb} {rest}"
+    if sentence_agency(clause + " ") is None and rest[:1].islower():
+        raised = f"{verb} {rest[:1].upper()}{rest[1:]}"
+        if sentence_agency(raised + " ") is not None:
+            return raised, (raised[:len(verb) + 2], clause[:len(verb) + 2])
+    return clause, None
+
+
+def _for_body(text: str) -> tuple[str, tuple[str, str] | None]:
+    """A paragraph that names its body after "Đối với" ("Đối với Sở A, rà soát …"), or before "được giao" ("Sở A được
+    giao phối hợp …"): the body, then its duty, as a duty's subject reads; and the words to give the title back."""
+    m = _FOR_BODY.match(text) or _GIVEN.match(text)
+    if m is None or not names_a_body(m.group("agency")):
+        return text, None
+    agency = m.group("agency")
+    return f"{agency} {text[m.end():]}", (f"{agency} ", text[:m.end()])
+
+
+def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool, bool, tuple[str, str] | None]:
+    """The part of a paragraph that assigns work, from its verb or its agency on ("Giao Sở A chủ trì …"), or None;
+    whether a named body was handed work ("Đề nghị Ủy ban …") whatever was read of it; whether a verb that hands work
+    out opened it; and the words to give its title back (:func:`_clause`). ``asked``: the paragraph above asks or
+    assigns (:data:`_ASKS_BELOW`), so one that opens with an agency and its duty goes on with that."""
+    text = _ARTICLE.sub("", text)
+    if (BASIS_START.match(text) and not _NEWS_LEAD.match(text) and not _AFTER_REPORT.search(text)) or _EXECUTION.search(text):
+        return None, False, False, None
     m = _OPENING.match(text) or _NEWS_LEAD.search(text) or _AFTER_REPORT.search(text)
-    clause = text[m.start("assign"):] if m else text
-    clause = _ROLE_BRACKET.sub("", clause[:1].upper() + clause[1:], count=1)
+    clause, back = _clause(text if m else _LINKED.sub("", text), m)
+    if m is None:
+        clause, back = _for_body(clause)
+    opened = m is not None or back is not None  # a verb that hands work out, or "Đối với Sở A, …"
+    clause = _ROLE_BRACKET.sub("", clause, count=1)
     said = sentence_agency(clause + " ")
     named = m is not None and _OPENS_ASSIGN.match(clause) is not None
     if said is None:
-        return None, named
+        return None, named, False, None
     due = find_time_phrase(clause)
     duty = clause[said[1]:]
+    if _PAST.match(duty) or _REPORTED.search(said[0]):
+        return None, named, False, None
     if _LEAD_WORDS.match(duty) or (due and _DUE.search(due)) or \
-            ((m or asked) and not _COURTESY.match(duty) and not _PASSIVE.match(duty)):
-        return clause, named
-    return None, named
+            ((opened or asked) and not _COURTESY.match(duty) and not _PASSIVE.match(duty)):
+        return clause, named, opened, back
+    return None, named, False, None
+
+
+_STOP = rx.compile(r"[.!?]\s+(?=\p{Lu})")
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut after each stop a capital follows, never after an abbreviation's ("TP. Hồ Chí Minh")."""
+    out, start = [], 0
+    for m in _STOP.finditer(text):
+        words = text[start:m.start()].split()
+        if words and len(words[-1]) <= 3 and words[-1][:1].isupper():
+            continue
+        out.append(text[start:m.start() + 1])
+        start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s.strip()]
+
+
+def _agency_of(sentence: str) -> str | None:
+    body = _LINKED.sub("", sentence)
+    said = sentence_agency(body[:1].upper() + body[1:] + " ")
+    return " ".join(said[0].casefold().split()) if said else None
+
+
+def _chunks(text: str) -> list[str]:
+    """A paragraph's duties apart: a sentence that asks anew ("… . Yêu cầu UBND các xã …") or opens with another body
+    ("… . Ban A sẽ kiểm tra …", "Ngoài ra, các sở …") starts one; a sentence of the same body's duty or with none goes on
+    with the one before ("UBND cấp xã thành lập … . UBND cấp xã căn cứ …", "… . Hoàn thành trước ngày …")."""
+    parts = _sentences(text)
+    chunks, agency = [parts[0]], _agency_of(parts[0])
+    for sentence in parts[1:]:
+        other = _agency_of(sentence)
+        if _OPENING.match(sentence) or _NEWS_LEAD.match(sentence) or \
+                (other is not None and other != agency and not _THIS.match(other)):
+            chunks.append(sentence)
+            agency = other
+        else:
+            chunks[-1] = f"{chunks[-1]} {sentence}"
+    return chunks
+
+
+def _read(clause: str, sec_id: str, loc: Loc) -> tuple[list[dict], list[PlanWarning]]:
+    return sections_to_tasks([Section(sec_id, sec_id[1:], None, Role.ORGANIZATION, loc, Token("arabic", sec_id[1:], clause),
+                                      content=[("text", clause, loc)])], whole_body=True)
 
 
 def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarning]]:
     """The tasks the unnumbered paragraphs ``entries`` ({"text", "loc"}) of a document with no numbered section
-    assign, id "P<n>" (the paragraph's place among them), and the warnings reading them gave."""
+    assign, id "P<n>" (the paragraph's place among them; "P<n>.<m>" for its m-th duty), and the warnings reading them
+    gave."""
     tasks: list[dict] = []
     warnings: list[PlanWarning] = []
-    asked = False
+    asked = last = False
     for k, e in enumerate(entries, 1):
-        clause, named = _assignment(e["text"], asked)
-        asked = bool(_ASKS_BELOW.search(e["text"])) or (asked and clause is not None)
         loc = Loc(**e["loc"])
-        read, said = sections_to_tasks([Section(f"P{k}", str(k), None, Role.ORGANIZATION, loc, Token("arabic", str(k), clause),
-                                                content=[("text", clause, loc)])], whole_body=True) if clause else ([], [])
-        if read and all(lead_is_name(a) for t in read for a in t["lead_as_written"]):  # no "Các phong trào … do Ban A"
-            tasks.extend({**t, "no": None, "section": None} for t in read)
-            warnings.extend(said)
-        elif named:  # "Đề nghị Ủy ban …, Thủ trưởng …, Chủ tịch … triển khai …": a list longer than a name may be
-            warnings.append(warning("body-task-unread", f"paragraph {k} hands work to a body ({e['text'][:60]!r}) "
-                                    "but no task was read from it; check it by hand", loc.as_dict()))
-    return tasks, warnings
+        for n, chunk in enumerate(_chunks(e["text"]), 1):
+            if last and _DUE_ALONE.match(chunk) and not tasks[-1]["deadline"]["end"]:
+                due = text_to_deadline(find_time_phrase(chunk))
+                if due["end"]:  # "Thời hạn hoàn thành … trước ngày …" alone: the duty above's deadline
+                    tasks[-1]["deadline"] = due
+                    continue
+            clause, named, opened, back = _assignment(chunk, asked)
+            asked = bool(_ASKS_BELOW.search(chunk)) or (clause is not None and (asked or opened))
+            read, said = _read(clause, f"P{k}" if n == 1 else f"P{k}.{n}", loc) if clause else ([], [])
+            if read and all(lead_is_name(a) for t in read for a in t["lead_as_written"]):  # no "Các phong trào … do Ban A"
+                for t in read:
+                    title = t["title"].replace(*back, 1) if back and t["title"].startswith(back[0]) else t["title"]
+                    tasks.append({**t, "title": title, "no": None, "section": None})
+                warnings.extend(said)
+                last = True
+                continue
+            last = False
+            if named:  # "Đề nghị Ủy ban …, Thủ trưởng …, Chủ tịch … triển khai …": a list longer than a name may be
+                warnings.append(warning("body-task-unread", f"paragraph {k} hands work to a body ({chunk[:60]!r}) "
+                                        "but no task was read from it; check it by hand", loc.as_dict()))
+    return _once(tasks), warnings
+
+
+def _words(title: str) -> str:
+    return " ".join(rx.sub(r"[^\w\s]", " ", title.casefold()).split())
+
+
+def _once(tasks: list[dict]) -> list[dict]:
+    """``tasks`` with each duty once: a news item's lede that the body says again, whole or with more words ("(ABC)-
+    Chủ tịch … giao Sở A chủ trì … ." / "Theo đó, Chủ tịch … giao Sở A chủ trì …, bảo đảm …"), is the same task; the
+    longer is kept."""
+    kept: list[dict] = []
+    for t in tasks:
+        same = next((i for i, k in enumerate(kept) if k["lead"] == t["lead"]
+                     and (_words(t["title"]) in _words(k["title"]) or _words(k["title"]) in _words(t["title"]))), None)
+        if same is None:
+            kept.append(t)
+        elif len(t["title"]) > len(kept[same]["title"]):
+            kept[same] = t
+    return kept
 
 
 def body_assignments(roots: list[Section], paragraphs: list[dict], directive: bool,

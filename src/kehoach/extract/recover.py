@@ -9,7 +9,7 @@ from ..vn import ascii_fold, modern_tone
 from ..vocab.document_parts import ISSUER_BODY
 from . import header as hd
 from .front import subject_line
-from .issuer_bodies import header_top
+from .issuer_bodies import header_top, place_as_dated
 from .signature import DEPUTY
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -34,6 +34,9 @@ def recover_header(doc: dict, backref: dict | None, blocks: list[Block], date_bl
         _issuer_from_signature(doc, doc["signer"]["on_behalf_of"], blocks, why)
     if doc["issuer"] is None and doc["place"]:
         _issuer_named_in_text(doc, blocks, why)
+    if (spelt := place_as_dated(doc["issuer"], doc["place"])) is not None:  # "UBND TỈNH DÌNH ĐỊNH" / "Bình Định, ngày …"
+        why["issuer"] = f"the date line's place (the issuer cell says {doc['issuer']!r})"
+        doc["issuer"] = spelt
     if doc["place"] is None and doc["issuer"]:
         m = rx.search(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$", doc["issuer"])
         if m:

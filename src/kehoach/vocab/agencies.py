@@ -138,10 +138,11 @@ PEOPLE_HEAD = (r"(?:Người\s+dân|Nhân\s+dân|Cộng\s+đồng(?:\s+dân\s+c�
 ASSIGN = r"(?:Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)"
 """Words that hand a task to the agency after them: "Giao Sở Tài chính chủ trì …", "Đề nghị Ủy ban Mặt trận …"."""
 
-PERSON_HEAD = (r"(?:Thủ\s+trưởng|Chủ\s+tịch|Trưởng(?=\s+(?:các\s+)?(?:thôn|bản|ấp|xóm|buôn|làng|khóm|sóc|tổ\s+dân\s+phố"
+PERSON_HEAD = (r"(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc(?=\s+(?:Sở|Công\s+an|Đài|Trung\s+tâm|Bảo\s+hiểm|Kho\s+bạc|Cục|Ban)\b)"
+               r"|Trưởng(?=\s+(?:các\s+)?(?:thôn|bản|ấp|xóm|buôn|làng|khóm|sóc|tổ\s+dân\s+phố"
                r"|khu\s+phố|khu\s+dân\s+cư)\b))")
-"""A person named by office, who leads as the agency does: "Chủ tịch UBND các huyện", "Thủ trưởng các sở", the head of
-a hamlet or residential group ("Trưởng các thôn", "Trưởng thôn, tổ dân phố")."""
+"""A person named by office, who leads as the agency does: "Chủ tịch UBND các huyện", "Thủ trưởng các sở", "Giám đốc Sở
+Y tế", the head of a hamlet or residential group ("Trưởng các thôn", "Trưởng thôn, tổ dân phố")."""
 
 GLUED_HEAD = (r"(?:Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an|Ban\s+Quản\s+lý|(?<!\bHải\s)Phòng|(?<!\bnhánh\s)(?<!\bTổng\s)Công\s+ty"
               r"|(?<!\bvụ\s)(?<!\bương\s)(?<!\btrực\s)(?<!\bphòng\s)(?<!\bcông\s)(?:Hội|Liên\s+đoàn|Đoàn(?=\s+Thanh\s+niên)))")
