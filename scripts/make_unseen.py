@@ -22,6 +22,8 @@ Markup, one block per line:
                            bound into a PDF with no text layer (<name>-scan.pdf, read with --ocr)
     @stamp                 the scan has a round seal printed over the signature block (the rings and
                            a star in the grey a red seal scans to, across the signer's title lines)
+    @rotate                the scan's landscape pages come back turned a quarter, as a portrait feeder
+                           scans them: the page image upright, its text running bottom to top
     @portal / @end         also render the plan as a web portal's page printed by a browser
     @portalfoot / @end     (<name>-portal.pdf, Chromium): these lines are the page's own text (menu,
                            breadcrumb, metadata box; related documents, footer) before / after the plan
@@ -121,7 +123,7 @@ def blocks(source: Path):
     while i < len(lines):
         line = lines[i].strip()
         i += 1
-        if not line or line.startswith("%") or line in ("@scan", "@stamp", "@pipes"):
+        if not line or line.startswith("%") or line in ("@scan", "@stamp", "@rotate", "@pipes"):
             continue
         if line in ("@layout", "@table", "@portal", "@portalfoot"):
             end = lines.index("@end", i)
@@ -282,8 +284,9 @@ def soffice_convert(path: Path, to: str, suffix: str) -> Path:
     return target
 
 
-def build_scan(pdf: Path, out: Path, stamp: bool = False) -> None:
-    """The printed PDF as a scanner gives it back: 200 dpi grey page images, no text layer."""
+def build_scan(pdf: Path, out: Path, stamp: bool = False, rotate: bool = False) -> None:
+    """The printed PDF as a scanner gives it back: 200 dpi grey page images, no text layer (with `rotate`,
+    a landscape page turned a quarter counter-clockwise into a portrait image)."""
     from PIL import Image
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -291,6 +294,8 @@ def build_scan(pdf: Path, out: Path, stamp: bool = False) -> None:
         pages = [Image.open(p).convert("L") for p in sorted(Path(tmp).glob("page*.png"))]
         if stamp:
             _stamp(pdf, pages)
+        if rotate:
+            pages = [p.rotate(90, expand=True) if p.width > p.height else p for p in pages]
         pages[0].save(out, "PDF", resolution=200.0, save_all=True, append_images=pages[1:])
 
 
@@ -338,7 +343,7 @@ def render(source: Path) -> list[Path]:
     marks = source.read_text(encoding="utf-8").split("\n")
     if "@scan" in marks:
         outs.append(UNSEEN / (source.stem + "-scan.pdf"))
-        build_scan(pdf, outs[-1], stamp="@stamp" in marks)
+        build_scan(pdf, outs[-1], stamp="@stamp" in marks, rotate="@rotate" in marks)
     if "@portal" in marks:
         outs.append(UNSEEN / (source.stem + "-portal.pdf"))
         build_portal(source, outs[-1])
