@@ -210,7 +210,9 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
             and not text.startswith("TM") and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
         own = board_of_body([_left_column(t) for b in blocks[i:i + 6] if b.kind == "para" for t in b.raw_lines]) \
             or _party_committee(blocks, i, left, front.claimed) or body_under_ministry(blocks, i, front.claimed) \
-            or _unit_of_department(blocks, i, front.claimed) or subordinate_body(left) or _GOVERNMENT.get(ascii_fold(left))
+            or _unit_of_department(blocks, i, front.claimed) \
+            or (body := subordinate_body(left)) and (_own_name_goes_on(blocks, i, head_stop, left, front) or body) \
+            or _GOVERNMENT.get(ascii_fold(left))  # a body's name may wrap into a later block: "BỘ X" / … / "VÀ Y"
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 RULE_RUN = rx.compile(r"\s*[-–_=*~.]{4,}\s*")
 """A decorative rule glued to a header line ("TỈNH X --------")."""
 COMMITTEE_OPENS = rx.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b")
+_TEAM = rx.compile(r"^Tổ\s+(?:công\s+tác|giúp\s+việc|chuyên\s+gia)\b")
+"""A team a committee sets up for one purpose, which issues its own plans under the committee's name in the header
+("UBND TỈNH X" / "TỔ CÔNG TÁC TRIỂN KHAI …", "TỔ GIÚP VIỆC BAN CHỈ ĐẠO …"): a body, though "Tổ" alone opens no name."""
 _RELATED_ITEM = rx.compile(r"^-\s*\d{1,3}\s*\p{Lu}")
 """An item of a portal's list of related documents above the header ("- 1Quyết định 12/QĐ-UBND …", "- 2Nghị định …")."""
 
@@ -56,7 +59,7 @@ def subordinate_body(line: str) -> str | None:
     if not is_upper_text(t) or len(t.split()) > 14 or hd.ISSUER.match(t) or COMMITTEE_OPENS.match(t):
         return None
     name = name_from_caps(t)
-    return name if starts_agency(name) or starts_agency(title_case_place(t)) else None
+    return name if starts_agency(name) or starts_agency(title_case_place(t)) or _TEAM.match(name) else None
 
 
 def board_of_body(lines: list[str]) -> str | None:

@@ -34,6 +34,7 @@ _TITLE_WORDS = {
     "chanh van phong": "Chánh Văn phòng", "pho chanh van phong": "Phó Chánh Văn phòng",
     "bi thu": "Bí thư", "pho bi thu": "Phó Bí thư", "pho bi thu thuong truc": "Phó Bí thư Thường trực",
     "pho chu tich thuong truc": "Phó Chủ tịch Thường trực", "pho truong ban thuong truc": "Phó Trưởng ban Thường trực",
+    "to truong": "Tổ trưởng", "pho to truong": "Phó Tổ trưởng",  # a working group's head ("Tổ công tác …")
 }
 """Titles a signature names; a title alone on its line may open the block ("THỦ TƯỚNG")."""
 _BODY_WORDS = ("ỦY", "BAN", "NHÂN", "DÂN")
@@ -282,8 +283,8 @@ def find_signature(blocks: list[Block], start: int, stop: int) -> tuple[dict | N
             elif part.strip() and (_titles_in(part) or title is None or not is_upper_text(part)):
                 titles = _titles_in(part) or _leading_title(part)
                 title, deputy = titles[-1] if titles else signer_title(part), False
-        if deputy and title and not title.startswith("Phó") and name:
-            title = "Phó " + title  # the deputy's own title line stood elsewhere (beside "Nơi nhận")
+        if deputy and title and deputy_title(title) != title and name:
+            title = deputy_title(title)  # the deputy's own title line stood elsewhere (beside "Nơi nhận")
         else:
             deputy = False
         if name and is_upper_text(name):
@@ -297,6 +298,16 @@ def with_name(signer: dict, name: str) -> dict:
     """``signer``, read with no name, with the name found elsewhere (beside the recipients' last line): a deputy's
     title inferred as :func:`find_signature` does ("KT. GIÁM ĐỐC" with its own line lost: "Phó Giám đốc")."""
     title = signer.get("title")
-    if signer.get("authority") == "KT" and title and not title.startswith("Phó"):
-        return {**signer, "name": name, "title": "Phó " + title, DEPUTY: True}
+    if signer.get("authority") == "KT" and title and deputy_title(title) != title:
+        return {**signer, "name": name, "title": deputy_title(title), DEPUTY: True}
     return {**signer, "name": name}
+
+
+_DEPUTIES = {"Bộ trưởng": "Thứ trưởng", "Thứ trưởng": "Thứ trưởng"}
+"""Heads whose deputy is not called "Phó …" (a minister's deputy is a "Thứ trưởng"), and those deputies."""
+
+
+def deputy_title(title: str) -> str:
+    """The title of a deputy signing for the head titled ``title`` ("Giám đốc" -> "Phó Giám đốc", "Bộ trưởng" ->
+    "Thứ trưởng"); a deputy's own title as it is."""
+    return _DEPUTIES.get(title) or (title if title.startswith("Phó") else "Phó " + title)

@@ -28,6 +28,9 @@ from .normalize import normalize_text
 
 _GAP = rx.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
 """Four spaces or more between two runs of text: a column boundary, not a word space."""
+_NARROW_GAP = rx.compile(rf"(?<=[;,.:)])[ \u00a0]{{2,3}}(?=(?:{CAPACITY}|{SIGNER_TITLE}\s*$))")
+"""Two or three spaces after a recipient's end before a capacity marker or a signer's title: a recipient at the margin
+reaching close to the signature ("- TT Tỉnh ủy, TT HĐND tỉnh (b/c);   KT. CHỦ TỊCH")."""
 LAYOUT_CUE = rx.compile(
     rf"^(?:{CAPACITY}|[TK]/M\s|{RECIPIENTS}|{NUMBER_LABEL}|Số\s+\d+-|{NATION}|{PARTY_NATION}|Độc\s+lập|{COMMITTEE}|BỘ\s|THỦ\s+TƯỚNG"
     rf"|{PLACE_DATE}|{SIGNER_TITLE}\s*$)"
@@ -85,6 +88,12 @@ def _split(line: str, near: int | None = None) -> tuple[str, int, str] | None:
     return line[: m.start()].strip(), m.end(), line[m.end():].strip()
 
 
+def _split_narrow(line: str) -> tuple[str, int, str] | None:
+    """:func:`_split` at a gap of :data:`_NARROW_GAP`, inside a run already read as two columns."""
+    m = _NARROW_GAP.search(line)
+    return (line[: m.start()].strip(), m.end(), line[m.end():].strip()) if m and line[: m.start()].strip() else None
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \u00a0"))
 
@@ -117,7 +126,7 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
                     column.append((i + 1, ""))  # a blank line: the next text starts a new paragraph
             i = nxt
             continue
-        parts = _split(raw, boundary)
+        parts = _split(raw, boundary) or _split_narrow(raw)
         if parts is not None and abs(parts[1] - boundary) <= 2 * _INDENT_SLACK + 8:
             _add(left, i + 1, parts[0])
             _add(right, i + 1, parts[2])
