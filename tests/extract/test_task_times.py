@@ -87,3 +87,28 @@ def test_a_range_of_days_or_months_with_no_year_is_read_in_a_one_year_plans_year
     assert (task["deadline"]["start"], task["deadline"]["end"]) == (start, end)
     codes = [w["code"] for w in plan["warnings"]]
     assert codes.count("deadline-year-inferred") == (1 if end else 0) and codes.count("deadline-unparsed") == (0 if end else 1)
+
+
+def _by_year_groups(groups: tuple[str, str], times: tuple[str, str]) -> list:
+    head = ("Số: 5/KH-UBND\n\nGia Lai, ngày 13 tháng 4 năm 2026\n\nKẾ HOẠCH\n\nPhát triển du lịch giai đoạn 2026 - 2027\n\n"
+            "I. NHIỆM VỤ\n\n| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n|---|---|---|---|---|\n")
+    rows = (f"| A | {groups[0]} | | | |\n| 1 | Khảo sát các điểm du lịch | Sở Du lịch | Sở Tài chính | {times[0]} |\n"
+            f"| B | {groups[1]} | | | |\n| 2 | Tổ chức tuần lễ du lịch | Sở Du lịch | Sở Công Thương | {times[1]} |\n")
+    plan = extract_bytes((head + rows).encode("utf-8"), "plan.md")
+    codes = [w["code"] for w in plan["warnings"]]
+    return [[t["deadline"]["end"] for t in plan["tasks"]], codes.count("deadline-year-inferred"), codes.count("deadline-unparsed")]
+
+
+def test_a_time_with_no_year_under_a_group_row_naming_one_year_is_read_in_that_year():
+    """A two-year plan's table grouped by year ("A | NĂM 2026", "B | Nhiệm vụ năm 2027"): "Quý II", "Tháng 9", "Trước
+    30/11" under it fall in its year (they were left undated, warned), warned as inferred; a group naming a span of
+    years or a dated document dates nothing; a time before the plan's issue stays undated."""
+    for groups in (("NĂM 2026", "NĂM 2027"), ("Năm 2026", "Năm 2027"), ("Nhiệm vụ năm 2026", "Nhiệm vụ năm 2027:"),
+                   ("CÁC NHIỆM VỤ TRONG NĂM 2026", "CÁC NHIỆM VỤ TRONG NĂM 2027")):
+        for times, want in ((("Quý II", "Tháng 9"), ["2026-06-30", "2027-09-30"]),
+                            (("Trước 30/11", "Quý IV"), ["2026-11-30", "2027-12-31"]),
+                            (("Tháng 6", "Trước ngày 15/3"), ["2026-06-30", "2027-03-15"])):
+            assert _by_year_groups(groups, times) == [want, 1, 0], (groups, times)
+    assert _by_year_groups(("NĂM 2026", "NĂM 2027"), ("Quý I", "Quý I")) == [[None, "2027-03-31"], 1, 1]
+    for groups in (("Năm 2026 - 2027", "Năm 2028 - 2030"), ("Thực hiện Kết luận số 12-KL/TW năm 2025", "Nhiệm vụ khác")):
+        assert _by_year_groups(groups, ("Quý II", "Tháng 9")) == [[None, None], 0, 2], groups

@@ -142,19 +142,33 @@ _RANGE_JOINT = rx.compile(r"\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:ngay\s+)?")
 """Between the two ends of a range with no year (folded): "từ ngày 15/11 đến ngày 15/12", "tháng 4 - tháng 5"."""
 
 
+_GROUP_YEAR = rx.compile(r"(?:^|\s)nam\s+(?P<y>(?:19|20)\d\d)\s*[:.)]?\s*$")
+"""A group row that names the one year of its rows, at its end (folded): "A. NĂM 2026", "Nhiệm vụ năm 2027"."""
+
+
+def _group_year(group: str | None) -> int | None:
+    """The year a task's group row names ("B. NĂM 2027" -> 2027); None for a group naming none, a span of years or a
+    dated document ("Năm 2026 - 2027", "Thực hiện Kết luận số 12-KL/TW năm 2025")."""
+    folded = fold_time(group or "")
+    m = _GROUP_YEAR.search(folded)
+    return int(m["y"]) if m and len(_ANY_YEAR.findall(folded)) == 1 and "/" not in folded else None
+
+
 def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: str | None,
                             warnings: list[PlanWarning]) -> list[PlanWarning]:
     """Date the deadlines that end on a time named without its year ("chậm nhất ngày 15/12", "trong tháng 9"), or on a
-    range of two ("từ ngày 15/11 đến ngày 15/12": not one that runs into another year), in the plan's one year, when its period is one year read from its words or its date of issue and the time
-    falls after the issue; ``warnings`` without their "not understood" for those tasks, with one
-    ``deadline-year-inferred`` that says so."""
-    if period is None or period.start.year != period.end.year or period.basis not in ("title", "objectives", "issue year"):
-        return warnings
-    year, dated = period.start.year, []
+    range of two ("từ ngày 15/11 đến ngày 15/12": not one that runs into another year), in the year the task's group
+    row names ("B. NĂM 2027"), or else in the plan's one year, when its period is one year read from its words or its
+    date of issue; only where the time falls after the issue. ``warnings`` without their "not understood" for those
+    tasks, with a ``deadline-year-inferred`` that says so."""
+    one_year = period is not None and period.start.year == period.end.year \
+        and period.basis in ("title", "objectives", "issue year")
+    dated: dict[str, list[dict]] = {"group": [], "plan": []}
     for t in tasks:
         d = t["deadline"]
         text = d["text"]
-        if not text or d["start"] or d["end"] or d["recurrence"] or _ANY_YEAR.search(text):
+        year = _group_year(t.get("group")) or (period.start.year if one_year and period is not None else None)
+        if year is None or not text or d["start"] or d["end"] or d["recurrence"] or _ANY_YEAR.search(text):
             continue
         f = fold_time(text)
         found = list(_YEARLESS.finditer(f))
@@ -167,11 +181,16 @@ def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: st
         if read["end"] and not whole and not read["recurrence"] and (issued is None or read["end"] >= issued) \
                 and (read["start"] is None or read["start"] <= read["end"]):  # "từ 15/12 đến 15/01": which years?
             d["start"], d["end"] = read["start"], read["end"]
-            dated.append(t)
-    if not dated:
+            dated["group" if _group_year(t.get("group")) else "plan"].append(t)
+    if not any(dated.values()):
         return warnings
-    stale = tuple(f"task {t['id']}: deadline " for t in dated)
-    first = dated[0]
-    return [*(w for w in warnings if not (w["code"] == "deadline-unparsed" and w["message"].startswith(stale))),
-            warning("deadline-year-inferred", f"{len(dated)} task deadline(s) name no year (first: task {first['id']}, "
-                    f"{first['deadline']['text'][:60]!r}): read in the plan's year {year}", first.get("loc"))]
+    stale = tuple(f"task {t['id']}: deadline " for ts in dated.values() for t in ts)
+    out = [w for w in warnings if not (w["code"] == "deadline-unparsed" and w["message"].startswith(stale))]
+    for why, ts in dated.items():
+        if ts:
+            first = ts[0]
+            where = "the year its group row names" if why == "group" else \
+                f"the plan's year {period.start.year if period is not None else ''}"
+            out.append(warning("deadline-year-inferred", f"{len(ts)} task deadline(s) name no year (first: task "
+                               f"{first['id']}, {first['deadline']['text'][:60]!r}): read in {where}", first.get("loc")))
+    return out
