@@ -115,3 +115,50 @@ def test_a_form_of_blank_labels_gives_no_task(blank):
             f"- Cơ quan phối hợp: {blank}\n\n- Thời gian hoàn thành: {blank}\n")
     plan = extract_bytes((HEAD + form).encode(), "plan.md")
     assert not _got(plan) and "appendix-unread" in [w["code"] for w in plan["warnings"]]
+
+
+GROUPED = {  # an agency's heading, then its duties ("{a}": the agency, "{d}": the first duty's text)
+    "colon": ("{n}. {a}:", "- {d}"),
+    "bold": ("**{n}. {a}:**", "- {d}"),
+    "bold-wrapped": ("**{n}.**\n{a}**", "- {d}"),
+    "no-colon": ("{n}. {a}", "- {d}"),
+    "letters": ("{l}) {a}:", "- {d}"),
+    "same-line": ("{n}. {a}: {d}", None),
+}
+PROSE_TIMES = [("hoàn thành trước ngày 30/6/2026", "2026-06-30"), ("hoàn thành trong Quý III/2026", "2026-09-30"),
+               ("thực hiện trong năm 2026", "2026-12-31"), ("báo cáo định kỳ 6 tháng", None)]
+
+
+def _grouped(rng: random.Random, style: str, n: int) -> tuple[str, list[tuple]]:
+    """An appendix handing the work out per agency ("1. Sở Tài chính:" / "- Chủ trì …"), and for each agency its lead
+    and the first duty's words and end date."""
+    head, item = GROUPED[style]
+    parts, want = [], []
+    for k, agency in enumerate(rng.sample(AGENCIES, n), 1):
+        time, end = rng.choice(PROSE_TIMES)
+        duty = f"Chủ trì {rng.choice(VERBS).lower()} {rng.choice(OBJECTS)}, {time}."
+        lines = [head.format(n=k, l="abcdefgh"[k - 1], a=agency, d=duty)]
+        lines += [item.format(d=duty)] if item else []
+        if rng.random() < 0.5:
+            lines.append(f"- Phối hợp với {rng.choice([a for a in AGENCIES if a != agency])} {rng.choice(VERBS).lower()} "
+                         f"{rng.choice(OBJECTS)}.")
+        parts.append("\n\n".join(lines))
+        want.append(([agency], " ".join(duty.split()[:5]), end))
+    return "\n\n".join(parts) + "\n", want
+
+
+@pytest.mark.parametrize("style", list(GROUPED))
+@pytest.mark.parametrize("seed", [1, 2])
+def test_an_appendix_of_duties_grouped_by_agency_gives_their_tasks(style, seed):
+    """An appendix that hands out the work per agency in paragraphs ("PHÂN CÔNG NHIỆM VỤ …" / "1. Sở Tài chính:" / "-
+    Chủ trì …, hoàn thành trước …"), no table and no labels: each agency's duties are its tasks (they were none, the
+    appendix only warned unread), the first duty's time its deadline."""
+    rng = random.Random(seed)
+    text, want = _grouped(rng, style, rng.randint(3, 5))
+    opening = OPENING.replace("DANH MỤC NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH", "PHÂN CÔNG NHIỆM VỤ CHO CÁC CƠ QUAN, ĐƠN VỊ")
+    plan = extract_bytes((HEAD + opening + text).encode(), "plan.md")
+    got = [t for t in plan["tasks"] if t["source"] == "appendix"]
+    firsts = [next(t for t in got if t["lead"] == lead) for lead, _, _ in want]
+    assert [(t["lead"], " ".join(t["title"].split()[:5]), t["deadline"]["end"]) for t in firsts] == want
+    assert all(t["id"].startswith("A1.") for t in got) and {tuple(t["lead"]) for t in got} == {tuple(w[0]) for w in want}
+    assert "appendix-unread" not in [w["code"] for w in plan["warnings"]]

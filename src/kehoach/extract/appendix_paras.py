@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from ..parse.blocks import Block
 from ..parse.lines import APPENDIX_HEADING
+from .bodytasks import sections_to_tasks
 from .labelled import labelled_tasks
 from .sections import blocks_to_sections
 
@@ -36,6 +37,8 @@ def appendix_paragraph_tasks(blocks: list[Block], start: int, claimed: set[int],
     body = [(i, blocks[i]) for i in range(heading + 1, len(blocks)) if blocks[i].kind == "para" and i not in claimed]
     roots, placed_lines, _warnings, _loose = blocks_to_sections(body)
     tasks, _used, warnings = labelled_tasks(roots)
+    if not tasks:  # "1. Sở Tài chính:" / "- Chủ trì …": the work handed out per agency, as a body's implementation part does
+        tasks, warnings = sections_to_tasks(roots, whole_body=True)
     if not tasks:
         return [], set(), set(), []
     for task in tasks:
