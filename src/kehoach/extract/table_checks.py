@@ -26,7 +26,9 @@ def appendix_unread(blocks: list[Block], tasks: list[dict], from_block: int) -> 
     some = any(t.get("source") == "appendix" for t in tasks)
     for b in blocks:  # the header line alone, or a line of a paragraph the table's lines were joined into
         if b.kind == "para" and (any(len(t) < 160 and reads_as_header_line(t) for t in [b.text, *b.raw_lines])
-                                 or reads_as_header_line(unglued_head(b.text))):
+                                 or reads_as_header_line(unglued_head(b.text))) \
+                and not (_APPENDIX_WORD.search(b.text) and _APPENDIX_REF.search(b.text)):  # "Các nhiệm vụ, đơn vị
+            # chủ trì, phối hợp và thời gian … tại Phụ lục kèm theo": a sentence naming the appendix's columns
             if some:  # another table, or the rest of this one after a page break, was read
                 return [warning("appendix-unread", "a task table's header row is here as plain text: the rows under it "
                                "were not read as tasks (a table the reader could not find the columns of?)", b.loc.as_dict())]
