@@ -59,6 +59,7 @@ def draw_rules(pdf_bytes: bytes, lang: str = "eng") -> tuple[bytes, list[Reread]
     import pikepdf
     import pypdfium2 as pdfium
 
+    pdf_bytes = upright_pages(pdf_bytes)
     doc = pdfium.PdfDocument(pdf_bytes)
     strokes: list[bytes] = []
     found: list[Reread] = []
@@ -91,3 +92,34 @@ def draw_rules(pdf_bytes: bytes, lang: str = "eng") -> tuple[bytes, list[Reread]
         buf = io.BytesIO()
         pdf.save(buf)
         return buf.getvalue(), found
+
+
+def upright_pages(pdf_bytes: bytes) -> bytes:
+    """The PDF with each page that OCR turned upright by a /Rotate entry (a landscape page scanned turned a quarter)
+    drawn upright instead: its content under a matrix that turns it as /Rotate would and its box turned, so that
+    the rules found in its image and the text layer's words share the page's own coordinates. Unchanged when no
+    page is turned (or a turned page's box does not start at 0, 0)."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        turned = False
+        for page in pdf.pages:
+            turn = int(page.obj.get("/Rotate", 0)) % 360
+            x0, y0, w, h = (float(v) for v in page.mediabox)
+            if not turn or x0 or y0 or "/CropBox" in page.obj and list(page.obj.CropBox) != list(page.mediabox):
+                continue
+            matrix = {90: f"0 -1 1 0 0 {w}", 180: f"-1 0 0 -1 {w} {h}", 270: f"0 1 -1 0 {h} 0"}[turn]
+            page.contents_add(pikepdf.Stream(pdf, f"q {matrix} cm ".encode()), prepend=True)
+            page.contents_add(pikepdf.Stream(pdf, b" Q"), prepend=False)
+            page.obj.MediaBox = pikepdf.Array([0, 0, h, w] if turn in (90, 270) else [0, 0, w, h])
+            if "/CropBox" in page.obj:
+                del page.obj["/CropBox"]
+            del page.obj["/Rotate"]
+            turned = True
+        if not turned:
+            return pdf_bytes
+        buf = io.BytesIO()
+        pdf.save(buf)
+        return buf.getvalue()
