@@ -162,3 +162,14 @@ def test_an_appendix_of_duties_grouped_by_agency_gives_their_tasks(style, seed):
     assert [(t["lead"], " ".join(t["title"].split()[:5]), t["deadline"]["end"]) for t in firsts] == want
     assert all(t["id"].startswith("A1.") for t in got) and {tuple(t["lead"]) for t in got} == {tuple(w[0]) for w in want}
     assert "appendix-unread" not in [w["code"] for w in plan["warnings"]]
+
+
+def test_a_table_flattened_to_a_cell_a_line_gives_no_agency_task():
+    """A table flattened to one cell a line (pdftotext without -layout) under a group line ("I. Kinh tế số") has cells
+    that start with an agency ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi …"): no task of a heading's agency, and the
+    appendix stays warned unread (reading them as agency duties hid the loss of the table's rows)."""
+    flat = ("PHỤ LỤC\n\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU\n\nTT\n1\n2\n\nChỉ tiêu\nI. Kinh tế số\nKinh tế số chiếm 30% GRDP\n"
+            "Tỷ lệ doanh nghiệp ứng dụng công nghệ số đạt 60%\n\nChủ trì\nSở Tài chính\n\nSở Khoa học và Công nghệ\n"
+            "thúc đẩy, theo dõi, báo cáo chỉ tiêu\n")
+    plan = extract_bytes((HEAD + flat).encode(), "plan.txt")
+    assert not _got(plan) and "appendix-unread" in [w["code"] for w in plan["warnings"]]

@@ -19,7 +19,7 @@ from ..parse.blocks import Block
 from ..parse.lines import APPENDIX_HEADING
 from .bodytasks import sections_to_tasks
 from .labelled import labelled_tasks
-from .sections import blocks_to_sections
+from .sections import Section, blocks_to_sections
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -37,8 +37,10 @@ def appendix_paragraph_tasks(blocks: list[Block], start: int, claimed: set[int],
     body = [(i, blocks[i]) for i in range(heading + 1, len(blocks)) if blocks[i].kind == "para" and i not in claimed]
     roots, placed_lines, _warnings, _loose = blocks_to_sections(body)
     tasks, _used, warnings = labelled_tasks(roots)
-    if not tasks:  # "1. Sở Tài chính:" / "- Chủ trì …": the work handed out per agency, as a body's implementation part does
+    if not tasks:  # "1. Sở A:" / "- Chủ trì …": handed out per agency, as a body's implementation part does
         tasks, warnings = sections_to_tasks(roots, whole_body=True)
+        by_id = {sec.id: sec for root in roots for sec in root.walk()}
+        tasks = [t for t in tasks if _opens_with_lead(by_id[t["section"]], t["lead_as_written"])]
     if not tasks:
         return [], set(), set(), []
     for task in tasks:
@@ -46,3 +48,11 @@ def appendix_paragraph_tasks(blocks: list[Block], start: int, claimed: set[int],
     placed = set(placed_lines)
     blocks_held = {i for i, b in body if placed.intersection(b.lines)}
     return tasks, blocks_held, placed, warnings
+
+
+def _opens_with_lead(sec: Section, lead: list[str]) -> bool:
+    """Whether a numbered part of the appendix opens with the agency a task of it names as its lead: its heading is
+    the agency ("1. Sở Tài chính:"), or its paragraph starts with it ("2. Sở Y tế tổ chức …"). Not a line under a
+    heading that names no agency ("I. Kinh tế số" over a table flattened to a cell a line, a cell starting with one)."""
+    first = sec.title or (sec.text[0] if sec.text else "")
+    return bool(lead) and " ".join(first.split()).startswith(" ".join(lead[0].split()))

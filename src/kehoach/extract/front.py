@@ -211,14 +211,15 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
         own = board_of_body([_left_column(t) for b in blocks[i:i + 6] if b.kind == "para" for t in b.raw_lines]) \
             or _party_committee(blocks, i, left, front.claimed) or body_under_ministry(blocks, i, front.claimed) \
             or _unit_of_department(blocks, i, front.claimed) \
-            or (body := subordinate_body(left)) and (_own_name_goes_on(blocks, i, head_stop, left, front) or body) \
+            or (body := subordinate_body(left)) and (_own_name_goes_on(blocks, i, head_stop, left, front, True) or body) \
             or _GOVERNMENT.get(ascii_fold(left))  # a body's name may wrap into a later block: "BỘ X" / … / "VÀ Y"
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own
 
 
-def _own_name_goes_on(blocks: list[Block], i: int, head_stop: int, caps: str, front: Front) -> str | None:
+def _own_name_goes_on(blocks: list[Block], i: int, head_stop: int, caps: str, front: Front, at_and: bool = False
+                      ) -> str | None:
     """The body's name under the committee (``caps``, in block ``i``) with its last words in a block of their
     own further down the left column ("BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH" / "MỤC TIÊU QUỐC GIA" after a blank line,
     or after the nation's lines where a reader put them between): a short line in capitals that opens no body,
@@ -237,6 +238,8 @@ def _own_name_goes_on(blocks: list[Block], i: int, head_stop: int, caps: str, fr
         if not is_upper_text(tail) or len(tail.split()) > 6 or _ISSUER_TAIL.match(tail) or hd.ISSUER.match(tail) \
                 or hd.is_type_name_block(nxt) or starts_agency(name_from_caps(tail)):
             return None
+        if at_and and not (caps.endswith(" VÀ") or tail.startswith("VÀ ")):
+            return None  # (``at_and``: a name whole on its line goes on only where it was cut at "và")
         own = subordinate_body(f"{caps} {tail}")
         if own:
             front.claimed.add(k)
