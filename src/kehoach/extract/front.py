@@ -218,8 +218,7 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
             front.fields["issuer"] = own
 
 
-def _own_name_goes_on(blocks: list[Block], i: int, head_stop: int, caps: str, front: Front, at_and: bool = False
-                      ) -> str | None:
+def _own_name_goes_on(blocks: list[Block], i: int, head_stop: int, caps: str, front: Front, at_and: bool = False) -> str | None:
     """The body's name under the committee (``caps``, in block ``i``) with its last words in a block of their
     own further down the left column ("BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH" / "MỤC TIÊU QUỐC GIA" after a blank line,
     or after the nation's lines where a reader put them between): a short line in capitals that opens no body,
