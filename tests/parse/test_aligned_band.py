@@ -42,6 +42,11 @@ BANDS = {
         "        Nhiệm vụ",
         "TT                                                     thực hiện",
     ],
+    "number column one space from the task column (was: the band not read, 'Chủ trì' and 'Thời gian' mixed)": [
+        "                                                                         Thời",
+        "STT Nội dung                                           Chủ trì",
+        "                                                                         gian",
+    ],
     "four lines": [
         "                                                                         Thời",
         "                                                       Cơ quan           gian",

@@ -86,8 +86,9 @@ SEEDS = 40
 def test_generated_tables_with_centred_header_cells():
     """Random tables, header cells centred over their columns, group rows across the table, at random
     widths: rows following each other (even seeds) come back whole (19 of 20 tables; none did before:
-    the header's cells stood right of their columns), and a table that does not (rows apart by blank
-    lines, odd seeds: their cells centred over the blank lines cannot be shared out yet) is warned."""
+    the header's cells stood right of their columns), and rows apart by blank lines (odd seeds) too (20 of
+    20; 5 did before: the header's lines and a group's name share their block with the row under them, and
+    were read as rows in doubt, warned)."""
     whole = {True: 0, False: 0}
     for seed in range(SEEDS):
         rng = random.Random(seed)
@@ -103,7 +104,7 @@ def test_generated_tables_with_centred_header_cells():
         right = _tasks(lines) == _want(body)
         whole[seed % 2 == 1] += right
         assert right or any(w["code"].startswith(("table", "appendix")) for w in plan["warnings"]), seed
-    assert whole[False] >= SEEDS // 2 - 1
+    assert whole[False] >= SEEDS // 2 - 1 and whole[True] == SEEDS // 2
 
 
 @pytest.mark.skipif(__import__("shutil").which("w3m") is None, reason="w3m is needed")

@@ -14,20 +14,19 @@ from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
-from ..vocab.table_header import HEADER_ROW_WORDS
 from .aligned_band import Band, Banded, Clean, header_band
 from .aligned_cells import cell_text
 from .aligned_doubts import cut_names, fields, joined, lost, misfits, off_scale, spilled, timed
 from .aligned_end import BodyHeadings, ends_table
 from .aligned_header import header_cells, header_needs_words, header_runs, runs_of, second_row
+from .aligned_rows import HEADER_WORD, row_starts
 from .aligned_words import MAX_BLANKS, WordTable, word_table
 from .blocks import Loc, Row
-from .browser import one_space_apart
+from .browser import group_line, one_space_apart
 from .centred_lines import lines_above, opens_above, paged_rows, whole_line_rows
 from .lines import BARE_NUMBER, PAGE_MARK
 from .normalize import normalize_text
 
-HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
 _APART = rx.compile(r"\S {3,}\S")
 """Two pieces of text three spaces apart or more inside one column's part of a line."""
 _INK = rx.compile(r"\S+")
@@ -35,8 +34,6 @@ _GUTTER = rx.compile(r"  +(?=x)")
 """A gutter in a :class:`_Blank`'s map: two blank positions or more before one inked."""
 _HEADER_WIDTH = 400
 """The longest line looked at for header cells one space apart (a header line is never long)."""
-_ROW_WORDS = 4
-_BELOW_ROWS = 1
 _HEAD_LINES = 4
 """Lines a header and its wrapped words hold at most."""
 
@@ -217,7 +214,7 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
         if _page_number(broken, parts, p):
             parts[p] = [""] * len(parts[p])
     _repeated_headers(parts, broken)
-    starts, doubts, spans = _row_starts(taken, parts, broken)
+    starts, doubts, spans = row_starts(taken, parts, broken, found.exact or _exact(lines, taken, found.starts))
     starts |= {p for p, k in enumerate(taken) if k in found.heads}  # a header's second row
     apart = {taken[p] + 1 for p in range(1, len(taken)) if any(_APART.search(c) for c in parts[p])} | off_scale(lines, found)
     packed = not any(broken[1:])  # (no blank line, page number or form feed between the rows)
@@ -294,17 +291,6 @@ def _repeated_headers(parts: list[list[str]], broken: list[bool]) -> None:
                 q += 1
 
 
-def _runs(broken: list[bool]) -> list[list[int]]:
-    """Line positions grouped into runs between breaks (a blank line, a page number, a form feed)."""
-    runs: list[list[int]] = []
-    for p, brk in enumerate(broken):
-        if brk or not runs:
-            runs.append([p])
-        else:
-            runs[-1].append(p)
-    return runs
-
-
 def _page_number(broken: list[bool], parts: list[list[str]], p: int) -> bool:
     """A bare page number on a line of its own, outside the first column (pdftotext prints it centred)."""
     alone = broken[p] and (p + 1 == len(broken) or broken[p + 1])
@@ -312,53 +298,8 @@ def _page_number(broken: list[bool], parts: list[list[str]], p: int) -> bool:
     return p > 0 and alone and not parts[p][0] and len(cells) == 1 and bool(BARE_NUMBER.match(cells[0]))
 
 
-def _row_starts(taken: list[int], parts: list[list[str]], broken: list[bool]) -> tuple[set[int], dict[int, list[str]], str | None]:
-    """Which lines start a row, a doubt for rows whose lines may belong to their neighbours, and where a cell
-    merged down over rows stands (:attr:`Row.spans_unseen`).
-
-    A line with text in the first column starts a row, the lines under it go on in its cells. When
-    a row's number stands below some of its lines (cells centred vertically) and the rows are set
-    apart by blank lines, each run of lines between blank lines is one row instead. When they are not,
-    the lines between two numbers cannot be shared out between the two rows: the rows are read as
-    usual, each with a doubt. A cell merged over rows stands in the first of them when cells are set at the
-    top, and in any when they are centred; with rows set apart by blank lines, its text would stand between
-    them: an empty cell there is empty."""
-    numbered = [p for p in range(len(taken)) if p == 0 or parts[p][0]]
-    runs = _runs(broken)
-    centred = [run for run in runs[1:] if not parts[run[0]][0] and any(parts[p][0] for p in run)]
-    if not centred and not _header_run_holds_a_row(runs[0], parts) and not _cells_start_below(numbered, parts):
-        return set(numbered), {}, "top"
-    if all(sum(1 for p in run if p == 0 or parts[p][0]) <= 1 for run in runs):
-        return {run[0] for run in runs if any(p == 0 or parts[p][0] for p in run)}, {}, None
-    doubts: dict[int, list[str]] = {}
-    for before, p in zip(numbered, numbered[1:], strict=False):
-        if not broken[p] and not parts[p - 1][0]:
-            first, last = taken[before] + 2, taken[p]
-            span = f"line {first}" if first == last else f"lines {first}-{last}"
-            above = f"row {parts[before][0]}" if before > 0 else "the header"
-            doubt = (f"{span} between {above} and row {parts[p][0]} may belong to either (cells centred in rows not "
-                     "set apart by blank lines); check these rows")
-            for row in {before if before > 0 else p, p}:  # (said at both rows: either may be read wrong)
-                doubts.setdefault(row, []).append(doubt)
-    return set(numbered), doubts, "middle"
-
-
-def _cells_start_below(numbered: list[int], parts: list[list[str]]) -> bool:
-    """Read top-aligned, a row whose cell starts below the row's number line: in a table whose cells
-    are set at the top every cell starts on it, so these cells are centred."""
-    below = 0
-    if len(numbered) < 2:
-        return False  # no row after the first to judge by
-    for start, end in zip(numbered[1:], [*numbered[2:], len(parts)], strict=True):
-        below += any(not parts[start][c] and any(parts[p][c] for p in range(start + 1, end))
-                     for c in range(1, len(parts[start])))
-    return below >= _BELOW_ROWS
-
-
-def _header_run_holds_a_row(run: list[int], parts: list[list[str]]) -> bool:
-    """Lines between the header and the first row number that are no header words: the first row's
-    own lines above its number."""
-    body = [p for p in run if parts[p][0] and p > 0]
-    above = [p for p in run if 0 < p < body[0]] if body else []
-    return any(len(cell.split()) >= _ROW_WORDS and not HEADER_WORD.search(ascii_fold(cell))
-               for p in above for cell in parts[p])
+def _exact(lines: list[str], taken: list[int], starts: list[int]) -> bool:
+    """No line's text has a character right before a column's start (group names across the row left out): its
+    cells were cut exactly, not guessed between touching words."""
+    rows = [runs for runs in (runs_of(lines[k].replace("\f", "").rstrip()) for k in taken) if not group_line(runs, starts)]
+    return all(s >= a or a > e or text[a - 1 - s] == " " for runs in rows for s, e, text in runs for a in starts[1:])

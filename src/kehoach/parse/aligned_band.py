@@ -164,7 +164,8 @@ def _columns(band: list[list[Run]], first: int, last: int) -> Band | None:
     over: dict[str, str] = {}
     starts = [min(r[0] for r, _ in col) for col in columns]
     for col, label, at, after in zip(columns, labels, starts, [*starts[1:], None], strict=True):
-        fits = [r for r, _ in col if after is None or at + len(r[2]) <= after - 2]  # two spaces before the next
+        gap = 1 if ascii_fold(label).replace(" ", "").lower() in _NUMBER_WORDS else 2  # ("STT Nội dung": parted by its words)
+        fits = [r for r, _ in col if after is None or at + len(r[2]) <= after - gap]  # two spaces before the next
         if not fits:
             return None  # two columns one space apart on every line: not told apart on one line
         widest = max(fits, key=lambda r: len(r[2]))[2]

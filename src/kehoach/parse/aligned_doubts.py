@@ -10,6 +10,7 @@ from ..vocab.agencies import CUT_HEAD
 from .aligned_header import runs_of
 from .aligned_words import WordTable
 from .blocks import Row
+from .lines import PAGE_MARK
 
 _FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 _CUT_HEAD = rx.compile(CUT_HEAD)
@@ -148,12 +149,14 @@ def lost(rows: list[Row], lines: list[str], at: int | None, starts: list[int]) -
     """``rows`` with a doubt on the last one when the table, cut at line ``at`` because its columns
     could not be kept there (a cell's text one space from the next column), goes on after it (lines
     with several cells starting where the table's columns start, or a line opened by a row number in
-    the first column with cells beside it): those rows are not read."""
+    the first column with cells beside it or its text running across the columns, every cell one space
+    from the next): those rows are not read."""
     if at is None:
         return rows
-    ahead = [ln.replace("\f", "").rstrip() for ln in lines[at:at + _AHEAD] if ln.strip()]
+    ahead = [ln.replace("\f", "").rstrip() for ln in lines[at:at + 3 * _AHEAD] if ln.strip() and not PAGE_MARK.match(ln)][:_AHEAD]
     aligned = [ln for ln in ahead if sum(1 for s, _ in fields(ln) if any(abs(s - a) <= 1 for a in starts)) >= 2]
-    numbered = [r for r in map(runs_of, ahead) if len(r) >= 2 and abs(r[0][0] - starts[0]) <= 2 and _ROW_NUMBER.match(r[0][2].split(" ")[0])]
+    numbered = [r for r in map(runs_of, ahead) if (len(r) >= 2 or len(starts) > 2 and r[0][1] > starts[2])
+                and abs(r[0][0] - starts[0]) <= 2 and _ROW_NUMBER.match(r[0][2].split(" ")[0])]  # (or one run across the columns)
     if len(rows) > 1 and (len(aligned) >= 2 or numbered):
         rows[-1].doubts.append(("table-columns-lost", f"the table's columns could not be followed from line {at + 1} "
                                 "on (a cell's text one space from the next column); its rows from there were not read"))

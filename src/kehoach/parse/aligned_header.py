@@ -16,6 +16,7 @@ from .. import rx
 from ..record import Record
 from ..vn import fold_aligned
 from ..vocab.table_header import HEADER_WORDS, NUMBER_COLUMN
+from .lines import PAGE_MARK
 
 Run = tuple[int, int, str]
 
@@ -23,6 +24,8 @@ _RUN = rx.compile(r"\S+(?: \S+)*")
 _WORD = rx.compile(r"\S+")
 _WORDS_ANYWHERE = rx.compile(HEADER_WORDS)
 _NUMBER = rx.compile(NUMBER_COLUMN)
+_GROUP_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+"""A group row's number: a roman number or a capital letter."""
 _MAX_LINES = 3
 """Lines under the header line that may hold its second row."""
 _BODY_LINES = 30
@@ -79,7 +82,9 @@ def _on_columns(top: list[Run], lines: Sequence[str], start: int) -> list[Run]:
     row ("Chủ trì | Phối hợp" under "Cơ quan thực hiện": its columns are more than the line's cells)."""
     if len(top) < 3:
         return top
-    body = [line.rstrip() for line in lines[start + 1:start + 1 + _BODY_LINES] if line.strip()]
+    page = lines[start + 1:start + 1 + _BODY_LINES]
+    page = page[:next((k for k, line in enumerate(page) if "\f" in line or PAGE_MARK.match(line)), len(page))]
+    body = [line.rstrip() for line in page if line.strip()]  # (the page's: the next may set other columns)
     if len(body) < 2 or any(_under_one(top, runs_of(line)) is not None for line in body[:_MAX_LINES]):
         return top  # (a second header row: more columns than the header line's cells)
     body = [line for line in body if not _across(line, top)]
@@ -103,9 +108,11 @@ def _on_columns(top: list[Run], lines: Sequence[str], start: int) -> list[Run]:
 
 
 def _across(line: str, top: list[Run]) -> bool:
-    """A line with one run of text, from the first column (a group's name in cells merged across the row)."""
+    """A line with one run of text from the first column, or a group's number (a roman number or a
+    letter) there and one run after it ("II  Hoàn thiện thể chế"): a group's name in cells merged across
+    the row."""
     runs = runs_of(line)
-    return len(runs) == 1 and runs[0][0] <= top[0][1]
+    return (len(runs) == 1 or len(runs) == 2 and bool(_GROUP_NO.match(runs[0][2]))) and runs[0][0] <= top[0][1]
 
 
 def _parted_by_rows(top: list[Run], lines: Sequence[str], start: int) -> list[Run]:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # (typing costs every start its import)
         dropped: set[int]
         doubtful: set[int]
         moved: bool
+        exact: bool
 
         def read(self) -> tuple[list[tuple[int, list[str]]], int | None]: ...
 
@@ -29,7 +30,7 @@ class WordTable(Record):
     a blank line or a page number comes before it (``broken``) and whether a page break does
     (``paged``), the column starts, the line the table was cut at (it did not fit), and where it ends."""
 
-    __slots__ = ("taken", "parts", "broken", "paged", "starts", "cut", "heads", "doubtful", "moved")
+    __slots__ = ("taken", "parts", "broken", "paged", "starts", "cut", "heads", "doubtful", "moved", "exact")
 
     def __init__(self, taken: list[int], parts: list[list[str]], broken: list[bool], paged: list[bool],
                  starts: list[int], cut: int | None, heads: frozenset[int] = frozenset(),
@@ -44,6 +45,8 @@ class WordTable(Record):
         self.doubtful = doubtful
         self.moved = False
         """Whether a later page's columns were found from its own lines (a text browser's table a page break cut)."""
+        self.exact = True
+        """Whether every line was cut where its columns start (gutters, or columns set apart), no word shared out by a guess."""
 
 
 def pages_to_table(pages: Sequence[Page], breaks: dict[int, bool], cut: int | None, start: int,
@@ -72,4 +75,5 @@ def pages_to_table(pages: Sequence[Page], breaks: dict[int, bool], cut: int | No
                      frozenset() if pages[0].head.sub_line is None else frozenset({pages[0].head.sub_line}),
                      frozenset(n for page in pages for n in page.doubtful))
     table.moved = any(page.moved for page in pages)
+    table.exact = all(page.exact for page in pages)
     return table

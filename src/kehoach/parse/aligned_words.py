@@ -31,7 +31,7 @@ from .aligned_cells import Run, across, line_cells, name_cut
 from .aligned_end import BodyHeadings, ends_table, same_header
 from .aligned_header import Header, header_cells, read_header, runs_of
 from .aligned_pages import WordTable, pages_to_table
-from .browser import crossed, cut_at, number_beside, page_columns, set_apart
+from .browser import crossed, cut_at, group_line, number_beside, page_columns, set_apart
 from .lines import BARE_NUMBER, PAGE_MARK
 
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
@@ -50,6 +50,8 @@ _GROUP_NAMED = rx.compile(r"^((?:[IVXLC]+|[A-Z]|\d{1,2})\.)\s+(\p{Lu}.*)$")
 """A group's name, its number joined to it, in any case: "II. Phát triển hạ tầng", "2. Sở Nội vụ"."""
 _CENTRED_AHEAD = 4
 """Lines under a group's name within which its first row's number stands (cells centred on it)."""
+_BLOCK_LINES = 40
+"""Lines after a page break looked at for columns of its own, at most."""
 
 
 class _Page:
@@ -71,6 +73,7 @@ class _Page:
         self.body: int | None = None  # where this page's rows' text starts, after their numbers
         self.carried = carried  # a later page: its lines before a row number go on with the row above
         self.moved = False  # its columns found from its own lines (see page_columns)
+        self.exact = True  # its lines cut where their columns start, no word shared out by a guess (see read)
         subs = [k for k, cell in enumerate(head.cells) if cell not in head.top]
         self.soft = frozenset(k for k in subs if k + 1 in subs)
 
@@ -120,7 +123,7 @@ class _Page:
             self.cover = []
             self._mark(runs, 1)
         out = []
-        apart = self.clear()  # columns one space apart: each starts at its header
+        apart = self.apart()  # columns one space apart: each starts at its header
         for (a, end), b in zip(self.header, self.anchors[1:], strict=False):
             span = range(max(a, min(end - _OVERHANG, b - 1)) + 1, b + 1)
             if not span or apart:  # (header cells out of order: word_table does not read such a table)
@@ -203,7 +206,7 @@ class _Page:
                     widest[k] = max(widest[k], r[1])
         read: list[tuple[int, list[str], list[Run] | None]] = []  # (line, cells, its runs when cut into columns)
         lost = None
-        clear = self.clear()  # cells cut where their columns start, no doubt
+        clear = self.exact = self.apart()  # cells cut where their columns start, no doubt (group rows: cells of their own)
         for n, runs in self.lines:
             doubts: list[bool] = []
             own = n != self.first and n not in self.spanning
@@ -263,7 +266,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
                              known) if i in breaks else (None, None)
         if again is None and ends_table(line, anchors, is_header, body):
             break
-        if again is None and i in breaks and (own := _own_columns(pages[0], clean, i, head)) is not None:
+        if again is None and i in breaks and (own := _own_columns(pages, clean, i, head)) is not None:
             pages.append(own)  # a text browser's next table: columns of its own
         page = pages[-1]
         if again is not None:  # the header repeated on a new page (drawn to its own scale)
@@ -293,12 +296,20 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
     return pages_to_table(pages, breaks, cut, start, furniture)
 
 
-def _own_columns(first: _Page, lines: Clean, i: int, head: Header) -> _Page | None:
-    """The page a page break opens at line ``i`` when a text browser's table (``first``: its first page) goes
-    on there at columns of its own, its header not repeated (:func:`.browser.page_columns`); None if not."""
-    moved = page_columns(lines, i, len(head.cells)) if first.browser() else None
-    if moved is None:
+def _own_columns(pages: list[_Page], lines: Clean, i: int, head: Header) -> _Page | None:
+    """The page a page break opens at line ``i`` when a text browser's table (``pages[0]``: its first page) goes
+    on there at columns of its own, its header not repeated (:func:`.browser.page_columns`); None if not, and
+    when the lines there are set apart at the columns of the page before (rows set apart by blank lines)."""
+    moved = page_columns(lines, i, len(head.cells)) if pages[0].browser() else None
+    if moved is None or moved == pages[-1].anchors:
         return None
+    k = i
+    while k < len(lines) and k - i < _BLOCK_LINES and lines[k].strip():
+        k += 1
+    anchors = pages[-1].anchors
+    rows = [runs for runs in map(runs_of, lines[i:k]) if not group_line(runs, anchors)]
+    if all(s >= a or a > e or text[a - 1 - s] == " " for runs in rows for s, e, text in runs for a in anchors[1:]):
+        return None  # (no text right before a column's start: the lines keep the page's columns)
     cells = [(x, x + len(text), text) for x, (_, _, text) in zip(moved, head.cells, strict=True)]
     page = _Page(i - 1, Header(cells, cells, list(range(len(cells))), None, []), carried=True)
     page.dropped.add(i - 1)  # (the page's header is the first page's, on no line of its own)
@@ -321,7 +332,7 @@ def _group_heading(lines: Clean, i: int, page: _Page) -> bool:
     numbers maybe a line or two down (cells centred)."""
     runs = runs_of(lines[i])
     browser = len(runs) == 1 and bool(_GROUP_NAMED.match(runs[0][2])) and \
-        (page.apart() or len(page.lines) == 1 and _apart_ahead(lines, i, page))  # (right under the header: by the lines below)
+        (page.apart() or page.body is None and _apart_ahead(lines, i, page))  # (right under the header: by the lines below)
     m = (_GROUP_HEADING.match(runs[0][2]) or (_GROUP_NAMED.match(runs[0][2]) if browser else None)) if len(runs) == 1 else None
     j = i + 1
     while j < len(lines) and j - i <= MAX_BLANKS and not lines[j].strip():

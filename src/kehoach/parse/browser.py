@@ -14,6 +14,8 @@ from .aligned_cells import Run
 _BARE_NO = rx.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)$")
 """A row number with no dot after it (a heading's number has one: "III. TỔ CHỨC THỰC HIỆN")."""
 _OPENS = rx.compile(r"^[\p{Lu}\d]")
+_GROUP_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+"""A group row's number: a roman number or a capital letter."""
 _GROUP_NAME = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})\.\s\p{Lu}")
 """A group's name opening a line, its number joined to it ("2. Sở Nội vụ", "II. Phát triển hạ tầng")."""
 
@@ -37,6 +39,12 @@ def clear_before(lines: list[tuple[int, list[Run]]], anchor: int) -> bool:
                 return False
             level = level or s == anchor or (s < anchor < e and text[anchor - 1 - s] == " ")
     return level
+
+
+def group_line(runs: list[Run], anchors: list[int]) -> bool:
+    """A group's name in cells merged across the row: one run from the first column, or a roman number or a
+    letter there and one run after it ("II  Hoàn thiện thể chế")."""
+    return bool(runs) and runs[0][0] < anchors[1] and (len(runs) == 1 or len(runs) == 2 and bool(_GROUP_NO.match(runs[0][2])))
 
 
 def cut_at(runs: list[Run], starts: list[int]) -> list[Run]:
