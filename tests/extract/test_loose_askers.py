@@ -57,6 +57,13 @@ def test_a_later_sentence_of_the_same_body_or_of_none_goes_on_with_its_duty():
     assert _read(text) == [(["Ủy ban nhân dân cấp xã"], "2026-05-10")]
 
 
+@pytest.mark.parametrize("asker", ["", "UBND tỉnh ", "Theo đó, UBND tỉnh "])
+def test_the_body_asked_then_named_again_is_one_duty(asker):
+    text = f"{asker}{'giao' if asker else 'Giao'} Sở Tài chính chủ trì rà soát các khoản chi. Sở Tài chính báo cáo kết quả " \
+           "trước ngày 10/5/2026.\n"
+    assert _read(text) == [(["Sở Tài chính"], "2026-05-10")]
+
+
 def test_sentences_after_a_leader_asking_each_give_their_bodys_duty():
     text = ("Bà Trần Thị Lan yêu cầu các quận, huyện thành lập tổ công tác. Ban Chỉ đạo thành phố sẽ kiểm tra công tác "
             "chuẩn bị. Ngoài ra, các sở, ngành, địa phương chủ động triển khai nhiệm vụ được giao.\n")

@@ -184,7 +184,10 @@ def _sentences(text: str) -> list[str]:
 
 
 def _agency_of(sentence: str) -> str | None:
-    body = _LINKED.sub("", sentence)
+    """The body a sentence gives work to, after the verb that hands it out if one opens it ("UBND tỉnh giao Sở A …": Sở
+    A), or the body it opens with."""
+    m = _OPENING.match(sentence) or _NEWS_LEAD.match(sentence)
+    body = _clause(sentence, m)[0] if m else _LINKED.sub("", sentence)
     said = sentence_agency(body[:1].upper() + body[1:] + " ")
     return " ".join(said[0].casefold().split()) if said else None
 
@@ -197,8 +200,8 @@ def _chunks(text: str) -> list[str]:
     chunks, agency = [parts[0]], _agency_of(parts[0])
     for sentence in parts[1:]:
         other = _agency_of(sentence)
-        if _OPENING.match(sentence) or _NEWS_LEAD.match(sentence) or \
-                (other is not None and other != agency and not _THIS.match(other)):
+        asks = _OPENING.match(sentence) is not None or _NEWS_LEAD.match(sentence) is not None
+        if other != agency and (asks or (other is not None and not _THIS.match(other))):
             chunks.append(sentence)
             agency = other
         else:
