@@ -88,3 +88,13 @@ def test_a_generated_table_under_a_heading_ends_at_the_next_one(seed):
 
     alone = tasks("\n\n\nCác cơ quan báo cáo kết quả.\n")
     assert alone and tasks("\nIII. KINH PHÍ\n\nKinh phí do ngân sách tỉnh bảo đảm.\n") == alone
+
+
+@pytest.mark.parametrize("note", ["_Ghi chú: chữ viết tắt_", "Ghi chú:", "*Chú thích:* các chữ viết tắt"])
+@pytest.mark.parametrize("table", [TABLE, [line.replace("Sở Tư pháp ", "Sở Tư pháp     ") for line in TABLE]])
+def test_the_tables_note_under_it_ends_it(note, table):
+    """The table's note from its first column on, right under its last row ("Ghi chú:" over a list of the
+    abbreviations its cells use): no row, the lines after it no rows either (they were read as a row of the
+    table, its first column the note's, warned table-misaligned)."""
+    text = "\n".join([*table, note, "", "- VP: Văn phòng Sở;", "", "- TTLT: Trung tâm Lưu trữ lịch sử."])
+    assert [r[0] for r in _rows(text)] == ["TT", "1", "2"]

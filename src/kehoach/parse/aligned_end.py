@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import rx
 from ..numbering import match_token, ordinal
 from ..vn import ascii_fold, starts_lower
 from .aligned_cells import Run
@@ -22,6 +23,8 @@ from .lines import APPENDIX_HEADING
 _LOOK_BACK = 120
 """Lines above a table looked at for the body's heading it stands under."""
 _KINDS = ("roman", "arabic")
+_NOTE = rx.compile(r"^[_*]*\s*(?:ghi chu|chu thich|chu giai)\b", rx.I)
+"""The table's note under it, from the first column on ("_Ghi chú: chữ viết tắt_", "Chú thích:"): no row."""
 
 
 class BodyHeadings:
@@ -62,12 +65,13 @@ def _heading_number(line: str) -> tuple[str, int] | None:
 
 
 def ends_table(line: str, header: list[Run], is_header: Callable[[str], bool], body: BodyHeadings | None = None) -> bool:
-    """An appendix heading alone on its line ("PHỤ LỤC II", "DANH MỤC …"), another table's header
+    """An appendix heading alone on its line ("PHỤ LỤC II", "DANH MỤC …"), the table's note from its first column on
+    ("Ghi chú: …"), another table's header
     (fewer than half its cells those of this table's header) with text in the first column (a row's
     line may hold header words: "Hướng dẫn quy chế phối hợp …"), or the body's next heading (``body``,
     see :class:`BodyHeadings`) starting no further right than the header's first cell."""
     runs = runs_of(line)
-    if len(runs) == 1 and APPENDIX_HEADING.match(runs[0][2]):
+    if len(runs) == 1 and (APPENDIX_HEADING.match(runs[0][2]) or _NOTE.match(ascii_fold(runs[0][2])) and runs[0][0] <= header[0][0]):
         return True
     if body is not None and runs and body.next_heading(line) and runs[0][0] <= header[0][0]:
         return True
