@@ -59,6 +59,7 @@ CODES: dict[str, str] = {
                          "name end?), but no task was read from it"),
     "target-unsure": "a target was read with a doubt: its unit runs on for many words, or a change's figure after 'từ' has no figure it goes to (the value may be the baseline), or a change's two figures disagree with its verb or units",
     "task-without-lead": "a task has no lead agency",
+    "task-repealed": "a table row repeals a task of the plan amended (under a group row 'Nhiệm vụ bãi bỏ', or its change or note saying 'Bãi bỏ'), with no agency and no time: it is not listed as a task",
     "lead-cooperates": "a body sentence gives its agency only 'phối hợp' (cooperate), with no partner and no other lead named, or with a partner that 'chủ trì' follows ('Sở A phối hợp với Sở B chủ trì …'): the agency is read as the lead, which the words leave open",
     "task-without-title": "a table row gave a task with no text in a task column (its header was not read as one); its cells are kept in the note",
     "lead-not-agency": "a task's lead does not read as an agency name (a shifted cell, a cut name, a phrase taken for an agency?)",

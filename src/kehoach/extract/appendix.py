@@ -9,6 +9,7 @@ from ..record import Record
 from . import header as hd
 from .dates import find_horizon, find_horizons, text_to_deadline
 from .regions import APPENDIX_MARK, Regions, para
+from .repealed import drop_repealed
 from .sections import Section
 from .table_header import PERIOD, YEAR, header_to_fields
 from .tables import TableContext, appendix_unread, running_order_table, table_to_tasks
@@ -79,6 +80,7 @@ def read_appendix(blocks: list[Block], regions: Regions, roots: list[Section], t
         out.claimed.update(held)
         out.lines.update(lines)
         out.warnings.extend(warnings)
+    out.tasks, out.warnings = drop_repealed(out.tasks, out.warnings)  # an amending plan's "Nhiệm vụ bãi bỏ" rows
     out.warnings.extend(appendix_unread(blocks, out.tasks, regions.closing_at))
     return out
 
