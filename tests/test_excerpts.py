@@ -80,9 +80,6 @@ WARNED: dict[tuple[str, str], str] = {
 }
 """(file, field) read otherwise with a warning that says so, and why."""
 SILENT: dict[tuple[str, str], str] = {
-    ("nld-binhthuan-congan-2025-passage.txt", "tasks"): "a police command's request to its officers ('Công an tỉnh A yêu cầu các sĩ "
-                                                        "quan trong danh sách … chủ động phối hợp …'): officers by a list, no "
-                                                        "body's name, so no task, and no warning",
     ("nld-sogtcc-passage.txt", "tasks"): "monthly duties with no asker ('Định kỳ …, các đơn vị … phải cập nhật …; từ …, Phòng A kiểm tra …') unread",
     ("namdinh-snv-bnv-581-passage.txt", "tasks"): "'Theo đó, các bộ, … và UBND tỉnh, thành phố … xây dựng Báo cáo …' (a guidance's duty with no verb that hands it out) unread",
     ("bariavungtau-cv-2539-2012-passage.txt", "tasks"): "'thời gian quy định cho các cơ quan, đơn vị, địa phương xây dựng kế hoạch và báo cáo …:' then bulleted deadlines unread",

@@ -131,6 +131,12 @@ FUNDING = "**I. NHIỆM VỤ**\n\n1. Sở Y tế chủ trì rà soát cơ sở v
     # a group named by the work the plan gives it: the lead as written (warned lead-role: test_a_lead_named_by_its_work…)
     ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán, quyết toán.",
      [(["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"], "Các cơ quan được phân công")]),
+    # an item headed by its agency and a colon; "là cơ quan thường trực, chủ trì"; "định kỳ" before the duty (no task)
+    ("Các sở, ngành, Ủy ban nhân dân các xã: Căn cứ nhiệm vụ được giao, xây dựng dự toán kinh phí hằng năm.",
+     [(["Các sở, ngành, Ủy ban nhân dân các xã"], "Căn cứ nhiệm vụ")]),
+    ("- Sở Tài chính là cơ quan thường trực, chủ trì theo dõi việc sử dụng kinh phí.\n\n"
+     "- Các sở, ngành định kỳ kiểm tra, đánh giá việc sử dụng kinh phí.",
+     [(["Sở Tài chính"], "Sở Tài chính là cơ quan"), (["Các sở, ngành"], "Các sở, ngành định kỳ")]),
     # a list of bodies by their kinds, longer than a name before a duty may be
     ("Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu xây dựng dự toán kinh phí hằng năm.",
      [(["Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu"], "Các sở, ban, ngành, đoàn thể")]),

@@ -143,3 +143,15 @@ def test_the_paragraphs_under_a_request_are_its_assignments(ask):
     text = (f"{_LETTER}{ask}\nUBND cấp xã thành lập Tổ công tác, ban hành quy chế hoạt động của Tổ.\n"
             "Trung tâm Phục vụ hành chính công phải được bố trí ở vị trí thuận lợi cho người dân.\n")
     assert [(t["lead"], t["deadline"]["end"]) for t in _tasks(text)] == [(["Ủy ban nhân dân cấp xã"], None)]
+
+
+def test_a_body_that_requires_its_officers_hands_them_work_even_after_a_caption():
+    """A news item: "Công an tỉnh A yêu cầu các sĩ quan trong danh sách được phân công chủ động phối hợp với … Phòng Hậu
+    cần …", run after a photo's caption with no stop, gave no task and no warning; the officers are a lead named by
+    their role (lead-role), "Hậu cần" is part of a name, no modal."""
+    para = ("Trưởng Công an các xã tại tỉnh An Lạc Công an tỉnh An Lạc yêu cầu các sĩ quan trong danh sách được phân công "
+            "chủ động phối hợp với Phòng Hậu cần để khẩn trương bàn giao trụ sở.")
+    plan = extract_bytes(f"{para}\n".encode(), "t.txt")
+    assert [(t["lead_as_written"], t["support"]) for t in plan["tasks"]] == [
+        (["các sĩ quan trong danh sách được phân công"], ["Phòng Hậu cần"])]
+    assert "lead-role" in {w["code"] for w in plan["warnings"]}

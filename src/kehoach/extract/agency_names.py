@@ -99,9 +99,10 @@ ASSIGNED = (r"(?:đã\s+)?được\s+(?:giao|phân\s+công)"
 """What a group of bodies is named by when a plan names them by the work it gives them (a regex fragment): "được
 phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này", "được giao nhiệm vụ tại Phụ lục", "đã được giao chủ trì",
 "được phân công chủ trì thực hiện nhiệm vụ được giao tại Kế hoạch này"."""
-ROLE_HEAD = rf"(?:{GROUP_HEAD}|(?:[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu)\s+các)"
-"""What a lead named by its work opens with: a group of bodies by their kind, or the heads of such a group ("Các cơ
-quan", "các sở, ngành", "Thủ trưởng các đơn vị"); a named agency "được giao chủ trì" is that agency, leading."""
+ROLE_HEAD = (rf"(?:{GROUP_HEAD}|(?:[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu)\s+các"
+             r"|[Cc]ác\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|sĩ\s+quan|chiến\s+sĩ|đảng\s+viên|đoàn\s+viên|hội\s+viên))")
+"""What a lead named by its work opens with: a group of bodies by their kind, the heads of such a group, or people by
+their rank or office ("Các cơ quan", "các sở, ngành", "Thủ trưởng các đơn vị", "các sĩ quan trong danh sách"); a named agency "được giao chủ trì" is that agency, leading."""
 ROLE_LEAD = rx.compile(rf"{ROLE_HEAD}\b[^.;:()]{{0,60}}?\s{ASSIGNED}")
 
 

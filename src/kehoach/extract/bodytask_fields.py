@@ -29,6 +29,8 @@ _ISSUER_ASKS = rx.compile(
     r"^(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)?\s*(?:ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)?\s*"
     r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", rx.I)
 """"Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": the agency is the one asked, not the issuer."""
+_ASKS_TOO = rx.compile(r",\s*(?:yêu\s+cầu|đề\s+nghị)\s+(?=\S)", rx.I)
+""""… đề nghị các Đại sứ quán, các tỉnh, yêu cầu các sở, ngành cử …": those asked and those required, one list."""
 _LEAD_TAIL = rx.compile(r",?\s+(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ|trên\s+cơ\s+sở)\b.*$"
                            r"|\s*\([^()]*\)\s*$|\s+(?:được|đã|sẽ)$", rx.I)
 """What follows the name in a lead span: "… trong phạm vi chức năng, nhiệm vụ", "(cơ quan thường trực …)"."""
@@ -119,7 +121,7 @@ def _trim(name: str) -> str:
 
 def clean_lead(text: str) -> str:
     """The agency part of a lead span: the issuer's "yêu cầu"/"giao" and trailing qualifiers removed."""
-    t = _ISSUER_ASKS.sub("", text.strip(), count=1)
+    t = _ASKS_TOO.sub(", ", _ISSUER_ASKS.sub("", text.strip(), count=1))
     prev = None
     while prev != t:
         prev, t = t, _LEAD_TAIL.sub("", t).strip()

@@ -58,6 +58,9 @@ colon ("Sở Tài chính - bố trí kinh phí …", "Sở Y tế – Chủ trì
 Thương binh và Xã hội", "Phòng Hành chính - Tổ chức": a capitalised verb that names a field too).
 Businesses and people a plan addresses ("Doanh nghiệp: chủ động …", "Người dân:") are read the same way: the lead
 is whom the plan names."""
+_ASKED_TITLE = rx.compile(r"^(?:Đề\s+nghị|Mời)\s+(?P<agency>\p{Lu}[^.;:]{2,150})$")
+"""A heading that asks or invites a body by its name, whatever its kind ("Đề nghị Cơ quan Báo và Phát thanh, Truyền
+hình tỉnh", "Mời Đại sứ quán các nước"): whom the items under it are for."""
 _WITH_SUPPORT = rx.compile(r"phối\s+hợp(?:\s+với)?\s*:?$", rx.I)
 """A point that introduces the agencies it works with: "b) Chủ trì, phối hợp:" / "- Sở A …"."""
 _CONTINUATION_MAX_WORDS = 16
@@ -65,9 +68,11 @@ _CAPS_NAME_WORDS = 14
 _TERMINAL = rx.compile(r"[.;:!?…]['\"”’)]*$")
 
 _TASK_ROLES = (Role.TASKS, Role.SOLUTIONS)
-_LEADS = rx.compile(r"^,?\s*(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm"
-                    r"|phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)\b", rx.I)
-"""Words after an agency that make it (or the partner they name the lead: :mod:`.cooperation`) a task's lead."""
+_LEADS = rx.compile(r"^,?\s*(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)\b"
+                    r"|(?:là\s+cơ\s+quan\s+)?(?:chủ\s+trì|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm"
+                    r"|phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với))\b", rx.I)
+"""Words after an agency that make it (or the partner they name the lead: :mod:`.cooperation`) a task's lead ("chủ
+trì", "là cơ quan thường trực")."""
 
 
 def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
@@ -81,7 +86,7 @@ def _heading_agency(sec: Section) -> tuple[str | None, int, bool]:
     said = sentence_agency(sec.title + " ")
     if said:  # the lead is the agency part only
         return said[0], 0, True
-    m = AGENCY_TITLE.match(sec.title)
+    m = AGENCY_TITLE.match(sec.title) or _ASKED_TITLE.match(sec.title)
     if not m:
         return None, 0, False
     agency = m.group("agency")
@@ -104,10 +109,12 @@ _PLACE_LEVEL = rx.compile(r"^(?:xã|phường|huyện|quận|tỉnh|thị|trấn
 
 def _names_only(text: str) -> bool:
     """True when a paragraph is only a list of names ("An Bình, Tân Lập, Phú Thọ – Hòa Bình và
-    UBND thị trấn Yên Lạc."): every part starts with a capital and is a few words long."""
+    UBND thị trấn Yên Lạc.", "Lào, Cộng hoà Liên bang Nga"): every part starts with a capital, is a few words long
+    and most of its words are capitalised."""
     parts = [p.split() for p in _NAME_SEP.split(text.strip().rstrip(".;")) if p.strip()]
     return len(parts) >= 2 and all(len(p) <= _NAME_WORDS and p[0][:1].isupper()
-                                   and all(w[:1].isupper() or _PLACE_LEVEL.match(w) for w in p) for p in parts)
+                                   and 2 * sum(w[:1].isupper() or _PLACE_LEVEL.match(w) is not None for w in p) > len(p)
+                                   for p in parts)
 
 
 def _own_agency(text: str, over: str | None = None) -> tuple[str, str] | None:
@@ -266,11 +273,17 @@ def _headed_item(sec: Section, kind: str, text: str, loc: Loc) -> _Unit | None:
 
 
 def _funding_units(sec: Section) -> list[_Unit]:
-    """The duties a funding part hands out, outside the implementation part: each paragraph or item whose sentence
-    an agency opens with its duty ("Sở Tài chính tham mưu bố trí kinh phí …", "Các sở, ngành chủ động tranh thủ …",
-    "Giao Sở A …"); what the part says of the money alone ("Kinh phí được bố trí từ …") is no task."""
-    return [_Unit(found[0], text[found[1]:], loc, sec.title) for _kind, text, loc in sec.content
-            if (found := _lead_sentence(text, True)) is not None]
+    """The duties a funding or reporting part hands out, outside the implementation part: each paragraph or item
+    headed by its agency and a colon ("Các sở, ngành: căn cứ …, báo cáo …") or whose sentence an agency opens with its
+    duty ("Sở Tài chính tham mưu bố trí kinh phí …", "Các sở, ngành chủ động tranh thủ …", "Giao Sở A …"); what the
+    part says of the money alone ("Kinh phí được bố trí từ …") is no task."""
+    units = []
+    for _kind, text, loc in sec.content:
+        if (m := AGENCY_COLON.match(text)) and _named(m.group("agency")):
+            units.append(_Unit(m.group("agency"), m.group("text"), loc, sec.title))
+        elif (found := _lead_sentence(text, True)) is not None:
+            units.append(_Unit(found[0], text[found[1]:], loc, sec.title))
+    return units
 
 
 def _title_units(sec: Section) -> list[_Unit]:

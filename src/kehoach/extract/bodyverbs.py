@@ -20,7 +20,7 @@ _DUTIES = (r"nâng\s+cấp|phát\s+động|bảo\s+đảm|đảm\s+bảo|tổng\
            r"|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng|triển\s+khai|thực\s+hiện|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|hướng\s+dẫn"
            r"|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo"
            r"|tham\s+mưu|tranh\s+thủ|gửi|(?<!,\s)(?<!các\s)(?<!những\s)(?<!và\s)tổ\s+chức|phổ\s+biến|tập\s+huấn|chỉ\s+đạo"
-           r"|bám\s+sát|cân\s+đối")
+           r"|bám\s+sát|cân\s+đối|(?<!bầu\s)cử(?!\s+(?:tri|nhân)\b)")
 """Verbs of a duty none of which is written in lower case inside a body's name, as "quản lý", "đầu tư", "cấp",
 "trình" are ("Ban quản lý …", "công trình"); "xây dựng" only where no project's name has it ("dự án đầu tư xây
 dựng"); "tổ chức" not in a list of bodies ("Các cấp ủy, tổ chức đảng …")."""
@@ -33,9 +33,11 @@ dựng", "Quỹ Đầu tư phát triển", "… quản lý, vận hành hạ t�
 MANNER = r"tập\s+trung|tích\s+cực|quyết\s+tâm|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|quyết\s+liệt|nghiêm\s+túc"
 """How an agency is to do its duty, said before the verb ("Sở A tập trung chỉ đạo …", "tích cực triển khai …"):
 the name ends before them."""
-MODAL = r"cần\s+phải|cần|phải|sẽ"
+PERIODIC = r"định\s+k[ỳì](?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng))?"
+"""How often, said before the verb ("Các sở định kỳ kiểm tra …")."""
+MODAL = r"cần\s+phải|(?<![Hh]ậu\s)cần|phải|sẽ"
 """A modal before the verb ("Sở A cần tăng cường …", "UBND cấp xã phải rà soát …", "Các sở cần phải …", "Ban A sẽ kiểm
-tra …"): the name ends before it."""
+tra …"): the name ends before it; not the noun "hậu cần" (logistics) a name holds ("Phòng Hậu cần")."""
 VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|căn\s+cứ|bảo\s+đảm|đảm\s+bảo|cung\s+cấp|quán\s+triệt"
          rf"|{MANNER}|tiếp\s+tục|làm|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|{MODAL}"
          r"|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tiến\s+hành|lãnh\s+đạo"
@@ -47,7 +49,7 @@ DUTY_WORD = rx.compile(r"(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|c
                         r"|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo|chủ\s+động|tiếp\s+tục)\b", rx.I)
 """A paragraph that opens with a duty ("Chủ trì rà soát …" with no stop at its end) states the work: it does not go
 on with the agency's name of the heading above it."""
-_MANNERS = rf"(?:(?:{MODAL})\s+)?(?:(?:{MANNER})\s*,?\s+)*"
+_MANNERS = rf"(?:(?:{MODAL})\s+)?(?:(?:{MANNER}|{PERIODIC})\s*,?\s+)*"
 DUTY_AFTER = rx.compile(rf",?\s+(?:{_MANNERS}(?:{_DUTIES})\b|(?:(?:{MANNER}|{MODAL})\s*,?\s+)+(?:{IN_NAME_VERBS})(?!\p{{L}}))")
 """A duty right after an agency's name that makes the agency the lead of a task item ("Các trường học kiện toàn …",
 "Sở A tập trung chỉ đạo …"; after a word of manner, a verb also written inside names: "… tích cực hỗ trợ …")."""

@@ -18,8 +18,8 @@ from .. import rx
 from ..diagnostics import warning
 from ..numbering import Token
 from ..parse.blocks import Loc
-from ..vocab.agencies import ASSIGN
-from .agency_names import names_a_body
+from ..vocab.agencies import ASSIGN, HEAD
+from .agency_names import is_role_lead, names_a_body
 from .bodytasks import sections_to_tasks
 from .bodyverbs import sentence_agency
 from .dates import find_time_phrase, text_to_deadline
@@ -68,6 +68,10 @@ _AFTER_REPORT = rx.compile(rf";\s*(?:{_ASKER})?(?P<assign>(?i:{ASSIGN}))\s*,?\s+
 _ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)\b[^()]*\)")
 """A bracket after the agency that says it leads ("giao Trường B (cơ quan chủ trì xây dựng Đề án) rà soát …"): it names the
 lead, and is no part of the name."""
+_COMMANDS = rx.compile(rf"(?:^|(?<=\s))(?:{HEAD})\b[^,;.:()]{{0,60}}?\s+(?P<assign>(?i:yêu\s+cầu))\s+(?=\S)")
+"""A body that requires ("Công an tỉnh A yêu cầu các sĩ quan …", "Sở Y tế yêu cầu các cơ sở …"): it commands those under it
+or those it regulates, wherever the sentence starts (a news item may run a photo's caption into it); a body asks the
+committee above it by "đề nghị", never "yêu cầu"."""
 _OPENING = rx.compile(rf"^{_SOURCE}{_LINK}?{_GROUNDS}?{_VERB}")
 """A paragraph that opens with the verb that hands the work out, after a short clause of its grounds or its asker ("Giao
 Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …", "TPO - Bộ Chính trị, Ban Bí
@@ -147,7 +151,7 @@ def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool, bool,
     text = _ARTICLE.sub("", text)
     if (BASIS_START.match(text) and not _NEWS_LEAD.match(text) and not _AFTER_REPORT.search(text)) or _EXECUTION.search(text):
         return None, False, False, None
-    m = _OPENING.match(text) or _NEWS_LEAD.search(text) or _AFTER_REPORT.search(text)
+    m = _OPENING.match(text) or _NEWS_LEAD.search(text) or _AFTER_REPORT.search(text) or _COMMANDS.search(text)
     clause, back = _clause(text if m else _LINKED.sub("", text), m)
     if m is None:
         clause, back = _for_body(clause)
@@ -232,7 +236,7 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
             clause, named, opened, back = _assignment(chunk, asked)
             asked = bool(_ASKS_BELOW.search(chunk)) or (clause is not None and (asked or opened))
             read, said = _read(clause, f"P{k}" if n == 1 else f"P{k}.{n}", loc) if clause else ([], [])
-            if read and all(lead_is_name(a) for t in read for a in t["lead_as_written"]):  # no "Các phong trào … do Ban A"
+            if read and all(lead_is_name(a) or is_role_lead(a) for t in read for a in t["lead_as_written"]):  # no "Các phong trào … do Ban A"
                 for t in read:
                     title = t["title"].replace(*back, 1) if back and t["title"].startswith(back[0]) else t["title"]
                     tasks.append({**t, "title": title, "no": None, "section": None})
