@@ -26,12 +26,12 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-def modules_after_extract(path, output, modules: tuple[str, ...]) -> str:
+def modules_after_extract(path, output, modules: tuple[str, ...], env: dict | None = None) -> str:
     """``"EXIT [loaded]"``: a fresh interpreter (no site) runs the quick ``kehoach extract PATH -o OUTPUT``
-    and prints its exit code and which of ``modules`` it imported."""
+    and prints its exit code and which of ``modules`` it imported (``env``: more environment variables)."""
     code = ("import sys; from kehoach.entry import main; "
             "code = main(['extract', sys.argv[1], '-o', sys.argv[2], '-q']); "
             f"print(code, [m for m in {modules!r} if m in sys.modules])")
     r = subprocess.run([sys.executable, "-S", "-c", code, str(path), str(output)], capture_output=True, text=True,
-                       timeout=120, env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
+                       timeout=120, env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p), **(env or {})})
     return r.stdout.strip() + r.stderr

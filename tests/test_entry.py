@@ -251,6 +251,19 @@ def test_a_text_extract_imports_nothing_heavy(sample, tmp_path):
     assert modules_after_extract(ROOT / "samples" / sample, tmp_path / "p.yaml", HEAVY) == "0 []"
 
 
+@pytest.mark.parametrize("sample", ["thai-binh-39-khhd-ubnd-2023-moi-truong-kinh-doanh.txt",
+                                    "bac-ninh-88-kh-ubnd-2023-cai-cach-hanh-chinh-bang-bo-cuc.md",
+                                    "quang-ngai-12-kh-ubnd-2026-pdftotext-layout.txt"])
+def test_with_its_patterns_stored_an_extract_does_without_re(sample, tmp_path):
+    """The ``re`` module (and the enum module it loads) is needed only to compile a pattern: once a run has stored
+    a document's patterns, the next run of it takes them from the store and imports neither (a replacement
+    template "\\1" would import it too: a function does the same)."""
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "KEHOACH_NO_PATTERN_CACHE": ""}  # (the tests set it)
+    first = modules_after_extract(ROOT / "samples" / sample, tmp_path / "first.yaml", ("re",), env)
+    assert first == "0 ['re']"  # the store was empty: its patterns compiled, as the test means it to be
+    assert modules_after_extract(ROOT / "samples" / sample, tmp_path / "second.yaml", ("re", "enum"), env) == "0 []"
+
+
 @pytest.mark.parametrize("argv", [["export", "checklist", str(CLEAN)], ["export", "timeline", str(CLEAN)], ["schema"]],
                          ids=["checklist", "timeline", "schema"])
 def test_other_commands_to_a_closed_stdout_are_one_line(argv):

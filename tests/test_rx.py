@@ -246,3 +246,13 @@ def test_a_relative_cache_home_is_not_used(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", "cache")
     path = rx._Store().path()
     assert path is None or path.startswith(str(tmp_path / "home" / ".cache" / "kehoach") + os.sep)
+
+
+def test_flags_and_escape_are_res():
+    """kehoach.rx gives the flags' values and escape without importing re (see its module's note): the same."""
+    assert (rx.I, rx.X, rx.S, rx.M) == (re.I, re.X, re.S, re.M)
+    assert rx.error is re.error
+    text = "".join(map(chr, range(0x250))) + "Kế hoạch (số 1/KH-UBND) [a-z]*+?{2}|^$#&~\u3000"
+    assert rx.escape(text) == re.escape(text)
+    for k in range(len(text)):
+        assert rx.escape(text[k:k + 3]) == re.escape(text[k:k + 3])

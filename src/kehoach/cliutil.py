@@ -326,9 +326,9 @@ is no limit in effect (it would overflow a read or the memory cap)."""
 def parse_size(value: str) -> int | None:
     """Bytes for a size like "50M", "200000" or "1.5 GiB", at most MAX_SIZE; None when ``value`` is
     not one."""
-    import re
+    from . import rx
 
-    m = re.fullmatch(r"(?i)\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value)
+    m = rx.fullmatch(r"(?i)\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value)
     if not m:
         return None
     size = float(m.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[m.group(2).lower()]

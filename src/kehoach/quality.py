@@ -83,6 +83,6 @@ def no_task_warnings(is_plan: bool, roots: list[Section], tasks: list[dict], war
     assigns work, when it has one."""
     if not is_plan or tasks or not roots or any(w["code"] in ("appendix-unread", "body-task-unread") for w in warnings):
         return []
-    where = next((s for r in roots for s in r.walk() if s.role.value in _TASK_ROLES), None)
+    where = next((s for r in roots for s in r.walk() if s.role in _TASK_ROLES), None)
     return [warning("tasks-none", "no task was read from this plan (no appendix table of tasks, no agency assigned work in "
                     "its body): check its implementation part by hand", where.loc.as_dict() if where else None)]

@@ -13,23 +13,42 @@ from __future__ import annotations
 import atexit
 import marshal
 import os
-import re
 import sys
 import zlib
 from functools import lru_cache
 
+TYPE_CHECKING = False  # (not from typing: importing it would import re)
+
 try:  # the engine behind ``re`` (CPython); without it patterns are compiled every time
     import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     _sre = None
 
-I = IGNORECASE = re.I  # noqa: E741
-X = VERBOSE = re.X
-S = DOTALL = re.S
-M = MULTILINE = re.M
-error = re.error
-escape = re.escape
+if TYPE_CHECKING:
+    import re
+
+# re's flag values (a test checks): re itself (and enum, which it loads: a tenth of a text extract's start-up) is
+# imported only to compile a pattern the store lacks, or for rx.error, or by the engine for a template ("\\1").
+I = IGNORECASE = 2  # noqa: E741
+X = VERBOSE = 64
+S = DOTALL = 16
+M = MULTILINE = 8
+
+
+def __getattr__(name: str):  # rx.error: re's, imported when first asked for
+    if name == "error":
+        import re
+
+        return re.error
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_SPECIAL = {c: "\\" + chr(c) for c in b"()[]{}?*+-|^$\\.&~# \t\n\r\v\f"}
+
+
+def escape(text: str) -> str:
+    """``text`` with every character a pattern gives a meaning to escaped, as ``re.escape`` does (a test checks)."""
+    return text.translate(_SPECIAL)
 
 # Upper/lower case alternate letter by letter in the extended Latin ranges, which makes long
 # classes (slow to compile); case classes keep to the letters Vietnamese writes.
@@ -39,6 +58,8 @@ _CASE_SPANS = (range(0x41, 0x100), (0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x
 
 def _ranges(pred, spans=_CASE_SPANS) -> str:
     """Code points of ``spans`` for which ``pred`` holds, as compressed class ranges."""
+    import re
+
     points = [c for span in spans for c in span if pred(chr(c))]
     out: list[str] = []
     k = 0
@@ -56,6 +77,8 @@ def _ranges(pred, spans=_CASE_SPANS) -> str:
 def _classes() -> tuple[dict[str, str], dict[str, str], re.Pattern]:
     """(class text inside brackets, class outside brackets, the \\p{…} pattern): built when a
     pattern is first translated, which a run whose patterns all come from the store never does."""
+    import re
+
     upper, lower = _ranges(str.isupper), _ranges(str.islower)
     inside = {"Lu": upper, "Ll": lower, "N": r"\d", "M": "\u0300-\u036f"}  # \p{L} in a class: see _bracket
     outside = {"L": r"[^\W\d_]", "Lu": f"[{upper}]", "Ll": f"[{lower}]", "N": r"\d", "M": "[\u0300-\u036f]"}
@@ -153,6 +176,8 @@ def _compile(pattern, flags: int = 0):
     stored = _STORE.get(pattern, flags)
     if stored is not None:
         return stored
+    import re
+
     translated = _translate(pattern) if isinstance(pattern, str) else pattern  # bytes: as ``re`` reads them
     compiled = re.compile(translated, flags)
     _STORE.add(pattern, flags, translated, compiled)
@@ -162,17 +187,14 @@ def _compile(pattern, flags: int = 0):
 class _Store:
     """Compiled patterns kept between runs, so that a command pays for compiling them once.
 
-    The standard ``re`` compiler is written in Python and costs more than the rest of a short
-    command; its output (the matching engine's code) is stored in the user's cache directory,
-    keyed by kehoach's version, Python version and engine version, and rebuilt with the engine's
-    own constructor. Every stored entry was checked when made: rebuilt, it equals what
-    ``re.compile`` gives. The file is an index (the keys, and each entry's place, length and
-    CRC-32; the index has its own CRC-32) and the entries after it: a run reads the file's bytes
-    and its index, then decodes and checks only the entries of the patterns it uses, so a store
-    that other documents filled with patterns costs little more to open than a small one.
-    A damaged index is not read; a damaged entry is compiled afresh (the engine itself also
-    refuses malformed code). Set ``KEHOACH_NO_PATTERN_CACHE=1`` to compile every time; any
-    trouble reading or writing the file does the same, silently."""
+    The standard ``re`` compiler is written in Python and costs more than the rest of a short command; its output
+    (the matching engine's code) is stored in the user's cache directory, keyed by kehoach's version, Python version
+    and engine version, and rebuilt with the engine's own constructor. Every stored entry was checked when made:
+    rebuilt, it equals what ``re.compile`` gives. The file is an index (keys, each entry's place, length and CRC-32)
+    and the entries: a run reads it and decodes only the entries of the patterns it uses (a full store opens about
+    as fast). A damaged index is not read; a damaged entry is compiled afresh (the engine itself also refuses
+    malformed code). Set ``KEHOACH_NO_PATTERN_CACHE=1`` to compile every time; any trouble reading or writing the
+    file does the same, silently."""
 
     def __init__(self) -> None:
         self.entries: dict | None = None  # key -> marshalled entry: made by this run (or given)
@@ -277,6 +299,8 @@ class _Store:
         if not self.writable or self.entries is None or self.path() is None or not isinstance(pattern, str):
             return
         try:
+            from re import _compiler, _parser  # type: ignore[attr-defined]
+
             parsed = _parser.parse(translated, flags)
             groupindex = dict(parsed.state.groupdict)
             indexgroup = [None] * parsed.state.groups
@@ -340,15 +364,11 @@ def _store_temp_owner(name: str) -> str | None:
 
 _FORMAT = 5
 _TRANSLATION = "t226d5274"
-"""What :func:`_translate` writes (a checksum of its output for a set of probe patterns; a test
-computes it), in the store's file name: an entry is found by its pattern as written, and holds the
-engine code of the pattern as translated then, so a store made by other translation code (another
-checkout of the same version) must not be read."""
+"""A checksum of what :func:`_translate` writes for probe patterns (a test computes it), in the store's file name:
+a store made by other translation code (another checkout of the same version) is not read."""
 _HEADER = b"kehoach-patterns-5-" + sys.byteorder.encode() + b"\n"
-"""What a store file starts with (its index holds numbers in the machine's byte order), then the
-number of entries, the CRC-32 of the index, the index and the marshalled entries. The format's
-number and kehoach's version are also in the file name, so that two kehoach versions sharing a
-cache never overwrite each other's file, and an upgrade starts a file of its own patterns."""
+"""A store file's start; then the number of entries, the index's CRC-32, the index (in the machine's byte order)
+and the entries. The format and kehoach's version are in the file name too: versions sharing a cache keep apart."""
 _STORE = _Store()
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kehoach.parse.text import read_text
 from kehoach.parse.wrapfit import printed_width, text_em
@@ -117,3 +119,26 @@ def test_a_printed_page_keeps_its_paragraphs(chars, pages):
     lines = _print(paragraphs, width)
     assert any(line.endswith(".") and not lines[k + 1][:1].isdigit() for k, line in enumerate(lines[:-1]))
     assert paras("\n".join(_pages(lines, pages) if pages else lines)) == paragraphs
+
+
+def _em_by_character(text: str) -> int:
+    """text_em's definition, character by character (what the one-pass count must equal)."""
+    import unicodedata
+
+    from kehoach.parse.wrapfit import _ADVANCE
+
+    total = 0
+    for ch in unicodedata.normalize("NFD", " ".join(text.split())):
+        if not unicodedata.combining(ch):
+            total += _ADVANCE.get("d" if ch == "đ" else "D" if ch == "Đ" else ch, 500)
+    return total
+
+
+_EM_ALPHABET = ("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY0123456789 ,.;:/-()“”…—%&'"
+                "ÁẠẢÃÀấầẩẫậếềểễệốồổỗộớờởỡợứừửữựýỳỷỹỵ\t\n\x01\x02\x0e\x7f–•°≥²\u0483\u034f\u0301\u0300\ue000\U0001F600")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_EM_ALPHABET, max_size=60) | st.text(max_size=20))
+def test_text_em_counts_as_character_by_character(text):
+    assert text_em(text) == _em_by_character(text)

@@ -5,7 +5,6 @@ calendar gives."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from .. import rx
@@ -26,6 +25,8 @@ from ..vocab.dates import (
 
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
+    import re
+
     from ..model import PlanWarning
 
 

@@ -272,8 +272,8 @@ def _deadline(raw: str) -> dict:
     f = fold_time(_WORDED_MONTH.sub(lambda m: f"{m[1]}{MONTH_WORDS[' '.join(m[2].lower().split())]}", raw))
     recs = []
     for pat, rec in _RECURRENCE_RES:
-        if rec.value not in recs and any(not _as_adverb(f, m) for m in pat.finditer(f)):
-            recs.append(rec.value)
+        if rec not in recs and any(not _as_adverb(f, m) for m in pat.finditer(f)):
+            recs.append(rec)
     if recs:
         out["recurrence"] = "+".join(recs)
     start, end = _span(f)

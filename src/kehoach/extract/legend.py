@@ -32,7 +32,7 @@ def spell_out(tasks: list[dict], blocks: list[Block]) -> set[int]:
     names: dict[str, str] = {}
     taken: set[int] = set()
     for i, b in enumerate(blocks):
-        if b.kind != "para" or not _LEGEND_LINE.search(b.text) or len(b.text) > 120:
+        if b.kind != "para" or len(b.text) > 120 or not _LEGEND_LINE.search(b.text):
             continue
         k, first = i + 1, None
         while k < len(blocks) and (first is not None or k - i <= _NEAR):

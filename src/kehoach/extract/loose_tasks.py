@@ -12,8 +12,6 @@ gives its duty a deadline; what the paragraph names is then read as the body's a
 
 from __future__ import annotations
 
-import re
-
 from .. import rx
 from ..diagnostics import warning
 from ..numbering import Token
@@ -30,6 +28,8 @@ from .table_row import lead_is_name
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
+    import re
+
     from ..model import PlanWarning
 
 _LEVEL = r"(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường)"

@@ -94,7 +94,7 @@ _TWO_DIGITS = rx.compile(r"\d\D*\d")
 def reversed_span(text: str | None) -> str | None:
     """The span in ``text`` that ends before it starts, as written ("giai đoạn 2025-2021", "từ năm 2030 đến năm
     2026", "từ ngày 15/6/2026 đến ngày 01/6/2026"); None when it has none."""
-    if not text or not _SPAN_MARK.search(text) or not _TWO_DIGITS.search(text):
+    if not text or not _TWO_DIGITS.search(text) or not _SPAN_MARK.search(text):
         return None  # a span needs two times and a word or mark between them
     bad = next((h for h in find_horizons(text) if h.kind == "span" and h.first is not None and h.first > h.last), None)
     if bad is not None:

@@ -78,7 +78,7 @@ def _unglue(part: str) -> str:
     """"Sở A Sở B" -> "Sở A; Sở B" when the part starts with an agency name."""
     if not _NAME_START.match(part):
         return part
-    parts = _LEVEL_GLUED.sub(r"\g<level>; ", _GLUED.sub("; ", part)).split("; ")
+    parts = _LEVEL_GLUED.sub(lambda m: m["level"] + "; ", _GLUED.sub("; ", part)).split("; ")
     for k in range(len(parts) - 1, 0, -1):
         if _POLICE_UNIT.search(parts[k - 1]) and parts[k].startswith("Công an"):
             parts[k - 1:k + 1] = [f"{parts[k - 1]} {parts[k]}"]  # "Phòng Cảnh sát giao thông Công an tỉnh": one unit
@@ -121,7 +121,7 @@ def read_roles(text: str | None, column: str = "lead") -> Roles | None:
     labelled = split_lead_support(text)
     if labelled is not None:
         return Roles([labelled[0]] if labelled[0] else [], [labelled[1]] if labelled[1] else [], False)
-    text = _MARK_COMMA.sub(r"\1;", text)  # "X (chủ trì), Y (phối hợp)": the mark ends a part
+    text = _MARK_COMMA.sub(lambda m: m[1] + ";", text)  # "X (chủ trì), Y (phối hợp)": the mark ends a part
     pieces = rx.split(r"([;\n])", text)  # the parts and what ends each: a ";" ends an entry, a line may be a wrap
     parts = [(p.strip(" ."), end == ";") for p, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True) if p.strip(" .")]
     read = [(_part_role(_unglue(p)), semi) for p, semi in parts]

@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 from .. import rx
 from ..vn import ascii_fold
 from ..vocab.agencies import ASSIGN, GROUP_HEAD, HEAD
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (typing itself imports re)
+    from typing import Final
 
-class Role(str, Enum):
-    PURPOSE = "purpose"
-    REQUIREMENTS = "requirements"
-    OBJECTIVES = "objectives"
-    TASKS = "tasks"
-    SOLUTIONS = "solutions"
-    FUNDING = "funding"
-    ORGANIZATION = "organization"
-    REWARDS = "rewards"
-    REPORTING = "reporting"
-    OTHER = "other"
+    from ..model import SectionRole
+
+
+class Role:
+    """A section's role (the model's ``SectionRole``) by name. Plain strings: an enumeration would load the
+    ``enum`` module, a tenth of a text extract's start-up with the ``re`` module it comes with."""
+
+    PURPOSE: Final = "purpose"
+    REQUIREMENTS: Final = "requirements"
+    OBJECTIVES: Final = "objectives"
+    TASKS: Final = "tasks"
+    SOLUTIONS: Final = "solutions"
+    FUNDING: Final = "funding"
+    ORGANIZATION: Final = "organization"
+    REWARDS: Final = "rewards"
+    REPORTING: Final = "reporting"
+    OTHER: Final = "other"
 
 
 # Checked in order on the tone-less, lower-case heading; the first hit wins.
-ROLE_WORDS: list[tuple[str, Role]] = [
+ROLE_WORDS: list[tuple[str, SectionRole]] = [
     (r"to chuc thuc hien|phan cong nhiem vu|phan cong trach nhiem|trach nhiem thuc hien|trach nhiem cua cac", Role.ORGANIZATION),
     (r"kinh phi|nguon von|nguon luc tai chinh", Role.FUNDING),
     (r"che do bao cao|bao cao ket qua|thong tin bao cao|cong tac bao cao|^bao cao", Role.REPORTING),
@@ -44,7 +51,7 @@ _STRONG = {Role.REPORTING, Role.FUNDING, Role.REWARDS, Role.OBJECTIVES, Role.PUR
 _AGENCY_HEADING = rx.compile(rf"^(?:{ASSIGN}\s+)?(?:{HEAD}|{GROUP_HEAD})")
 
 
-def heading_to_role(title: str | None) -> Role | None:
+def heading_to_role(title: str | None) -> SectionRole | None:
     """The role the heading words name, or None."""
     if not title or _AGENCY_HEADING.match(title):
         return None
@@ -55,7 +62,7 @@ def heading_to_role(title: str | None) -> Role | None:
     return None
 
 
-def section_role(title: str | None, parent: Role | None) -> Role:
+def section_role(title: str | None, parent: SectionRole | None) -> SectionRole:
     """A section's role: its own heading words, else its parent's role."""
     own = heading_to_role(title)
     if parent is None or parent == Role.OTHER:

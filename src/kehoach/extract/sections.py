@@ -9,11 +9,11 @@ from ..parse.blocks import Block, Loc
 from ..record import Record
 from .agency_lists import LIST_COLON, NOT_LIST_COLON
 from .headings import bare_numbers, stray_headings, unnumbered_headings, wrapped_heading
-from .roles import Role, section_role
+from .roles import section_role
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
-    from ..model import PlanWarning
+    from ..model import PlanWarning, SectionRole
 
 _INLINE_HEADING = rx.compile(r"^(?P<title>(?:[^:;(]|;(?=\s*\p{Lu})|\([^():]*\)|" + LIST_COLON
                              + r"){2,120}?)\s*" + NOT_LIST_COLON
@@ -31,7 +31,7 @@ class Section(Record):
     id: str
     number: str
     title: str | None
-    role: Role
+    role: SectionRole
     loc: Loc
     token: Token
     text: list[str]
@@ -49,7 +49,7 @@ class Section(Record):
         id: str,
         number: str,
         title: str | None,
-        role: Role,
+        role: SectionRole,
         loc: Loc,
         token: Token,
         text: list[str] | None = None,
@@ -77,7 +77,7 @@ class Section(Record):
             "id": self.id,
             "number": self.number,
             "title": self.title,
-            "role": self.role.value,
+            "role": self.role,
             "text": list(self.text),
             "items": list(self.items),
             "children": [c.to_dict() for c in self.children],

@@ -42,6 +42,7 @@ PERIOD = "period:"
 """Prefix of a column holding one quarter or month of the time header above it ("Thời gian thực hiện năm
 2026" over "Quý I | … | Quý IV"): the rest is that period as a deadline is written ("Quý I/2026")."""
 _TIME_WORDS = rx.compile(dict(COLUMN_WORDS)["deadline"])
+_LEAD_WORDS = dict(_COLUMN_RES)["lead"]
 _GROUP_NO = rx.compile(r"^(?:[IVXLC]{1,6}|[A-HK-Z]|Phần\s+\S+)\.?$")
 
 
@@ -64,6 +65,8 @@ def header_words(text: str) -> tuple[set[str], int]:
 def reads_as_header_line(text: str) -> bool:
     """A line of text that is a task table's header row run together ("TT Nhiệm vụ Chủ trì Phối hợp
     Thời hạn"): a lead column word, two other column words, and next to nothing else."""
+    if not _LEAD_WORDS.search(ascii_fold(text).lower()):
+        return False  # most lines: no lead column word, so none of the others is worth looking for
     found, others = header_words(text)
     return "lead" in found and len(found) >= 3 and others <= 1
 

@@ -153,7 +153,11 @@ def _parted_by_rows(top: list[Run], lines: Sequence[str], start: int) -> list[Ru
 def _parted(run: Run) -> list[Run]:
     """A run parted before a capitalised word where header words stand on both sides ("Nội dung Cơ quan chủ trì")."""
     s, e, text = run
-    caps = [m.start() for m in _WORD.finditer(text) if m.start() and text[m.start()].isupper()]
+    caps, at = [], 0
+    for word in text.split(" "):  # a run's words stand one space apart (see _RUN)
+        if at and word[:1].isupper():
+            caps.append(at)
+        at += len(word) + 1
     if not caps:
         return [run]
     folded = fold_aligned(text)  # (a position of it is one of the text's: the header words are found once)

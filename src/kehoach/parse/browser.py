@@ -6,10 +6,13 @@ blank on every line, so a line's text is cut exactly there (no guess between the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from re import Pattern
 
 from .. import rx
 from .aligned_cells import Run
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from re import Pattern
 
 _BARE_NO = rx.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)$")
 """A row number with no dot after it (a heading's number has one: "III. TỔ CHỨC THỰC HIỆN")."""

@@ -118,11 +118,14 @@ _ROW_START = rx.compile(r"(?!\d{1,3}(?:\.\d{3})+$)\d{1,3}(?:\.\d{1,3})*\.?|[IVXL
 which a row of figures holds after an empty cell."""
 
 
+def _header_word(folded: str) -> bool:
+    return bool(_SUB_HEADER.match(folded) or NUMBER_HEADER.match(folded.strip()))
+
+
 def _numbered(segments: list[Segment]) -> list[bool] | None:
     """In a table whose rows start with a number (most do: STT), which segments could start a row;
     None when the rows are not numbered."""
-    starts = [s.empty or bool(_ROW_START.fullmatch(" ".join(s.texts)) or _SUB_HEADER.match(ascii_fold(" ".join(s.texts)))
-                              or NUMBER_HEADER.match(ascii_fold(" ".join(s.texts)).strip()))
+    starts = [s.empty or bool(_ROW_START.fullmatch(" ".join(s.texts))) or _header_word(ascii_fold(" ".join(s.texts)))
               for s in segments]  # a header repeated after a page break starts with its "STT"
     after_gap = [starts[k] for k in range(1, len(segments)) if segments[k - 1].empty and not segments[k].empty]
     if not after_gap or sum(after_gap) < 0.3 * len(after_gap):
@@ -130,34 +133,62 @@ def _numbered(segments: list[Segment]) -> list[bool] | None:
     return starts
 
 
-def _cut(segments: list[Segment], width: int, starts: list[bool] | None = None) -> tuple[int, list[int]] | None:
+class _Facts:
+    """What the cuts of one run of segments look at, worked out once for every width tried: the run's row ends
+    (an empty segment, or the run's end), how many filled segments come before each, and for each segment the
+    first one within ``reach`` after it that looks like the next row's start fused into its row."""
+
+    __slots__ = ("boundary", "ends", "filled", "fused_at", "numbers", "starts")
+
+    def __init__(self, segments: list[Segment], starts: list[bool] | None, reach: int) -> None:
+        n = len(segments)
+        self.starts = starts
+        self.boundary = _boundary_starts(segments, starts)
+        self.numbers = [_number(s) for s in segments]
+        self.filled = [0] * (n + 1)
+        for i, seg in enumerate(segments):
+            self.filled[i + 1] = self.filled[i] + (not seg.empty)
+        self.ends = [e for e in range(1, n) if segments[e].empty] + [n]
+        starts_at = [j for j in range(n) if self.boundary[j]]
+        self.fused_at = [n + 1] * n
+        first = 0  # the index in starts_at of the first row start after p
+        for p in range(n):
+            while first < len(starts_at) and starts_at[first] <= p:
+                first += 1
+            for j in starts_at[first:]:
+                if j >= p + reach:
+                    break
+                if _may_follow(self.numbers[p], self.numbers[j]):
+                    self.fused_at[p] = j
+                    break
+
+
+def _cut(facts: _Facts, width: int) -> tuple[int, list[int]] | None:
     """Cut the segments into rows of at most ``width`` cells separated by an empty segment.
     Returns (cost, row lengths); a short row costs 1, an all-empty row 2, in a numbered table a
     row (other than the first) that does not start with a number 1, a row that looks like two
-    rows fused 2."""
-    n = len(segments)
+    rows fused 2. A row from segment p ends at the first row end after it or a later one within the width."""
+    ends, filled, fused_at, starts = facts.ends, facts.filled, facts.fused_at, facts.starts
+    n = len(fused_at)
     inf = 1 << 30
     best = [inf] * (n + 2)
     choice = [0] * (n + 2)
     best[n] = 0
     best[n + 1] = 0
-    boundary = _boundary_starts(segments, starts)
-    numbers = [_number(s) for s in segments]
+    first = len(ends) - 1  # the index in ends of the first end after p
     for p in range(n - 1, -1, -1):
-        filled = 0
-        fused = 0
-        for k in range(1, width + 1):
-            if p + k > n:
+        while first > 0 and ends[first - 1] > p:
+            first -= 1
+        unnumbered = 1 if starts and p and not starts[p] else 0
+        for e in ends[first:first + width]:
+            k = e - p
+            if k > width:
                 break
-            filled += 0 if segments[p + k - 1].empty else 1
-            if k > 1 and boundary[p + k - 1] and _may_follow(numbers[p], numbers[p + k - 1]):
-                fused = 2
-            if p + k < n and not segments[p + k].empty:
-                continue
-            nxt = p + k + 1 if p + k < n else n
-            cost = (0 if k == width else 1) + (2 if not filled else 0) + (1 if starts and p and not starts[p] else 0) + fused
-            if cost + best[nxt] < best[p]:
-                best[p], choice[p] = cost + best[nxt], k
+            nxt = e + 1 if e < n else n
+            cost = (0 if k == width else 1) + (0 if filled[e] - filled[p] else 2) + unnumbered \
+                + (2 if fused_at[p] < e else 0) + best[nxt]
+            if cost < best[p]:
+                best[p], choice[p] = cost, k
     if best[0] >= inf:
         return None
     lengths, p = [], 0
@@ -180,10 +211,9 @@ def _boundary_starts(segments: list[Segment], starts: list[bool] | None) -> list
     return out
 
 
-def _fused(segments: list[Segment], lengths: list[int], starts: list[bool] | None) -> int:
+def _fused(facts: _Facts, lengths: list[int]) -> int:
     """How many rows of a cut look like two rows fused."""
-    boundary = _boundary_starts(segments, starts)
-    numbers = [_number(s) for s in segments]
+    boundary, numbers = facts.boundary, facts.numbers
     count, p = 0, 0
     for k in lengths:
         count += any(boundary[j] and _may_follow(numbers[p], numbers[j]) for j in range(p + 1, p + k))
@@ -239,12 +269,13 @@ def segments_to_rows(segments: list[Segment]) -> list[Row]:
     # across widths, the cut with the most full rows beyond its short ones wins (a wider width that
     # fuses rows pairwise has few full rows); ties go to the narrower width
     best: tuple[int, int, list[int]] | None = None
-    starts = _numbered(segments)
-    for width in _widths(segments):
-        found = _cut(segments, width, starts)
+    widths = _widths(segments)
+    facts = _Facts(segments, _numbered(segments), max(widths, default=0))
+    for width in widths:
+        found = _cut(facts, width)
         if found is None:
             continue
-        score = sum(1 if k == width else -1 for k in found[1]) - _fused(segments, found[1], starts)
+        score = sum(1 if k == width else -1 for k in found[1]) - _fused(facts, found[1])
         if best is None or score > best[0]:
             best = (score, width, found[1])
     if best is None:

@@ -119,7 +119,7 @@ def _once(text: str) -> str:
         text = decoded
     text = _SPACE_LIKE.sub(" ", text)
     if "<" in text:
-        text = _SUP_POWER.sub(r"\1\2", text)  # "m<sup>2</sup>" is m2, not a footnote
+        text = _SUP_POWER.sub(lambda m: m[1] + m[2], text)  # "m<sup>2</sup>" is m2, not a footnote
         text = _SUP_MARK.sub("", text)
         text = _TAG.sub(" ", text)
     text = _HEADING.sub("", text)
@@ -130,17 +130,17 @@ def _once(text: str) -> str:
     if "*" in text or "_" in text or "\\" in text:
         text = _STRONG.sub("", text)
         text = _ESCAPED_STAR.sub("", text)
-        text = _ESCAPE.sub(r"\1", text)
-        text = _ITALIC_NUMBER.sub(r"\1 ", text)
+        text = _ESCAPE.sub(lambda m: m[1], text)
+        text = _ITALIC_NUMBER.sub(lambda m: m[1] + " ", text)
         text = _strip_emphasis(text)
     if "[" in text or _SUPERSCRIPT.search(text):
         text = _FOOTNOTE_REF.sub("", text)
     text = unspace_text(text)  # "K Ế  H O Ạ C H": before the spaces that cut its words are collapsed
     text = _SPACES.sub(" ", text).strip()
     if "-" in text:
-        text = _YEAR_RANGE.sub(r"\1-", text)  # "2021- 2025", "2016 -2025": one range, as wraps leave it
+        text = _YEAR_RANGE.sub(lambda m: m[1] + "-", text)  # "2021- 2025", "2016 -2025": one range, as wraps leave it
     if "/" in text:
-        text = _FUSED_SYMBOL.sub(r"\1\2-\3", text)  # "12/QĐUBND" from a PDF text layer
+        text = _FUSED_SYMBOL.sub(lambda m: f"{m[1]}{m[2]}-{m[3]}", text)  # "12/QĐUBND" from a PDF text layer
     text = _SPACE_BEFORE_PUNCT.sub("", text)
     return unicodedata.normalize("NFC", text)
 

@@ -52,7 +52,7 @@ def fix_marks(lines: list[str]) -> list[tuple[int, str, str]]:
             line = lines[k] = _QUARTER.sub(_quarter, line)
         if "\t" in line:  # a table row: only its quarters
             continue
-        new = _ITEM_STOP.sub(r"\g<n>.", line)
+        new = _ITEM_STOP.sub(lambda m: m["n"] + ".", line)
         new = _LONE_ACCENT.sub("", new)
         if _capitals(new):
             new = _CAPS_SPECK.sub("", new)

@@ -7,7 +7,9 @@ is :mod:`kehoach.extract.dates`; its examples are tests/cases/dates.yaml.
 
 from __future__ import annotations
 
-from enum import Enum
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (typing itself imports re)
+    from typing import Final
 
 YEAR = r"(?:19|20)\d{2}"
 """A year as plans write them: 2024, 1998."""
@@ -43,18 +45,18 @@ to December, "vụ Mùa" June to December, "vụ Xuân" January to June, "vụ C
 opening month ends in the next year."""
 
 
-class Recurrence(str, Enum):
-    """How often a task recurs (the deadline's ``recurrence``)."""
+class Recurrence:
+    """How often a task recurs (the deadline's ``recurrence``), by name (plain strings: see extract/roles.Role)."""
 
-    CONTINUOUS = "continuous"
-    ANNUAL = "annual"
-    SEMIANNUAL = "semiannual"
-    QUARTERLY = "quarterly"
-    MONTHLY = "monthly"
-    AD_HOC = "ad_hoc"
+    CONTINUOUS: Final = "continuous"
+    ANNUAL: Final = "annual"
+    SEMIANNUAL: Final = "semiannual"
+    QUARTERLY: Final = "quarterly"
+    MONTHLY: Final = "monthly"
+    AD_HOC: Final = "ad_hoc"
 
 
-RECURRENCE_WORDS: list[tuple[str, Recurrence]] = [
+RECURRENCE_WORDS: list[tuple[str, str]] = [
     (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
     (r"(?:06|6|sau)\s+thang\s*(?:/|mot|1)\s*lan|dinh ky\s+(?:06|6)\s+thang|hang nua nam|nua nam (?:mot|1) lan|6\s+thang/lan"
      r"|so\s+ket\s+(?:06|6|sau)\s+thang(?!\s*(?:dau|cuoi)?\s*(?:nam\s*)?\d)"
