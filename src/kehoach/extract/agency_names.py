@@ -97,8 +97,8 @@ ASSIGNED = (r"(?:đã\s+)?được\s+(?:giao|phân\s+công)"
             r"(?:\s+(?:các\s+)?(?:nhiệm\s+vụ|nội\s+dung|công\s+việc|chỉ\s+tiêu)(?:\s+cụ\s+thể)?(?:\s+(?:đã\s+)?được\s+giao)?)?"
             rf"(?:\s+(?:tại|theo|trong|của)\s+(?:các\s+)?(?i:{_DOCUMENT})(?:\s+(?:này|kèm\s+theo))?)?")
 """What a group of bodies is named by when a plan names them by the work it gives them (a regex fragment): "được
-phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này", "được giao nhiệm vụ tại Phụ lục", "đã được giao chủ trì",
-"được phân công chủ trì thực hiện nhiệm vụ được giao tại Kế hoạch này"."""
+giao chủ trì các nội dung của Đề án", "được giao nhiệm vụ tại Phụ lục", "đã được giao chủ trì",
+"được phân công thực hiện các nhiệm vụ đã được giao tại Chương trình"."""
 ROLE_HEAD = (rf"(?:{GROUP_HEAD}|(?:[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu)\s+các"
              r"|[Cc]ác\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|sĩ\s+quan|chiến\s+sĩ|đảng\s+viên|đoàn\s+viên|hội\s+viên))")
 """What a lead named by its work opens with: a group of bodies by their kind, the heads of such a group, or people by
@@ -107,8 +107,8 @@ ROLE_LEAD = rx.compile(rf"{ROLE_HEAD}\b[^.;:()]{{0,60}}?\s{ASSIGNED}")
 
 
 def is_role_lead(name: str) -> bool:
-    """Whether a lead names no agency but a role: the bodies the plan assigns work ("Các cơ quan được phân công chủ
-    trì thực hiện nhiệm vụ theo Kế hoạch này"); who they are is in the plan's tasks, not in the name.
+    """Whether a lead names no agency but a role: the bodies the plan assigns work ("Các đơn vị được giao chủ trì các
+    nội dung của Đề án"); who they are is in the plan's tasks, not in the name.
 
     >>> is_role_lead("Các cơ quan được phân công chủ trì"), is_role_lead("Các sở, ngành có liên quan")
     (True, False)

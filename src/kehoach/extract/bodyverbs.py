@@ -77,8 +77,8 @@ AGENCY_SENTENCE = rx.compile(
 """An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
 ("Các đơn vị", "Các sở") may be the whole name ("Các đơn vị báo cáo kết quả …")."""
 ROLE_SENTENCE = rx.compile(rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{ROLE_HEAD}\b[^.;:()]{{0,60}}?\s{ASSIGNED}),?\s+(?={VERBS}\b)")
-"""A group named by the work the plan gives it, then its verb ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ
-theo Kế hoạch này có trách nhiệm …"): the name runs past the verbs that say its role."""
+"""A group named by the work the plan gives it, then its verb ("Các đơn vị được giao chủ trì các nội dung của Đề án
+chịu trách nhiệm …"): the name runs past the verbs that say its role."""
 _IN_NAME_AT = rx.compile(rf"\s(?=(?:{IN_NAME_VERBS})(?!\p{{L}}))")
 _NAME_BEFORE = rx.compile(rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?),?$")
 

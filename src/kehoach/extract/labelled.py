@@ -280,7 +280,7 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
     loc = (unit.pre[0][2] if unit.pre else unit.labels[0].loc) if multi else sec.loc
     _check(unit, task_id, title, lead_w, warnings)
     said = unit.get("deadline") or unit.get("content")
-    if not deadline["text"]:  # no time label: the time the work's own words give ("Nội dung: Tổ chức … (từ ngày 15/11 …)")
+    if not deadline["text"]:  # no time label: the time the work's own words give ("Nội dung: Tổ chức … (từ ngày 10/3 …)")
         deadline = text_to_deadline(_own_time("; ".join(lb.text() for lb in unit.get("content")), title))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
             and _DATE_WORDS.search(deadline["text"]) and not find_relative_time(deadline["text"]):
@@ -301,7 +301,7 @@ def _unit_to_task(sec: Section, heading: str | None, parent: Section | None, uni
 
 def _own_time(*texts: str | None) -> str | None:
     """The time a block's "Nội dung" or heading gives for the work, as a body task's sentence does: a bracket that
-    holds only a time, or a time phrase ("trong Quý III/2026", "từ ngày 15/11 đến ngày 15/12")."""
+    holds only a time, or a time phrase ("trong Quý III/2026", "từ ngày 10/3 đến ngày 20/4")."""
     return next((found for t in texts if t and (found := find_bracket_time(t) or find_time_phrase(t))), None)
 
 

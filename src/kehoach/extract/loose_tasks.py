@@ -74,8 +74,8 @@ or those it regulates, wherever the sentence starts (a news item may run a photo
 committee above it by "đề nghị", never "yêu cầu"."""
 _OPENING = rx.compile(rf"^{_SOURCE}{_LINK}?{_GROUNDS}?{_VERB}")
 """A paragraph that opens with the verb that hands the work out, after a short clause of its grounds or its asker ("Giao
-Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …", "TPO - Bộ Chính trị, Ban Bí
-thư yêu cầu, các tỉnh uỷ …")."""
+Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …", "ABC - Ban Chỉ đạo Trung ương
+yêu cầu, các bộ …")."""
 _ARTICLE = rx.compile(r"^Điều\s+\d+\s*[.:]\s*")
 """A decision's article number before its words ("Điều 2. Giao Sở A …")."""
 _EXECUTION = rx.compile(r"\b(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành\b", rx.I)

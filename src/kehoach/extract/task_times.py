@@ -139,7 +139,7 @@ _YEARLESS = rx.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?![\d/])|\b(?:thang|quy
 """A time named without its year (folded): "ngày 15/12", "tháng 9", "quý III"."""
 _ENDS_IT = rx.compile(r"[\s.;,)]*$")
 _RANGE_JOINT = rx.compile(r"\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:ngay\s+)?")
-"""Between the two ends of a range with no year (folded): "từ ngày 15/11 đến ngày 15/12", "tháng 4 - tháng 5"."""
+"""Between the two ends of a range with no year (folded): "từ ngày 10/3 đến ngày 20/4", "tháng 4 - tháng 5"."""
 
 
 _GROUP_YEAR = rx.compile(r"(?:^|\s)nam\s+(?P<y>(?:19|20)\d\d)\s*[:.)]?\s*$")
@@ -157,7 +157,7 @@ def _group_year(group: str | None) -> int | None:
 def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: str | None,
                             warnings: list[PlanWarning]) -> list[PlanWarning]:
     """Date the deadlines that end on a time named without its year ("chậm nhất ngày 15/12", "trong tháng 9"), or on a
-    range of two ("từ ngày 15/11 đến ngày 15/12": not one that runs into another year), in the year the task's group
+    range of two ("từ ngày 10/3 đến ngày 20/4": not one that runs into another year), in the year the task's group
     row names ("B. NĂM 2027"), or else in the plan's one year, when its period is one year read from its words or its
     date of issue; only where the time falls after the issue. ``warnings`` without their "not understood" for those
     tasks, with a ``deadline-year-inferred`` that says so."""
@@ -175,7 +175,7 @@ def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: st
         if not 0 < len(found) <= 2 or not _ENDS_IT.fullmatch(text, found[-1].end()) \
                 or len(found) == 2 and not _RANGE_JOINT.fullmatch(f, found[0].end(), found[1].start()):
             continue
-        starts = [0, *(m.end() for m in found[:-1])]  # the year after each end: "từ ngày 15/11 năm Y đến ngày 15/12 năm Y"
+        starts = [0, *(m.end() for m in found[:-1])]  # the year after each end: "từ ngày 10/3 năm Y đến ngày 20/4 năm Y"
         read = text_to_deadline("".join(f"{text[at:m.end()]} năm {year}" for at, m in zip(starts, found, strict=True)))
         whole = read["start"] == f"{year}-01-01" and read["end"] == f"{year}-12-31"  # "Quý V": only the year read
         if read["end"] and not whole and not read["recurrence"] and (issued is None or read["end"] >= issued) \
