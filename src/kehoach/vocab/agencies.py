@@ -84,6 +84,8 @@ BODY_WORDS: tuple[str, ...] = (
     r"Đại\s+học", r"Cao\s+đẳng", r"Lực\s+lượng", r"Cảnh\s+sát", r"Kiểm\s+lâm", r"Chi\s+bộ", r"Đảng\s+bộ", r"Khối",
     r"Đồn", r"Cảng\s+vụ", r"Hãng", r"Câu\s+lạc\s+bộ", r"Bảo\s+tàng", r"Thư\s+viện", r"Nhà\s+(?:hát|văn\s+hóa|xuất\s+bản)",
     r"Bộ\s+phận", r"Công\s+chức",  # a commune's desk or civil servant by post ("Bộ phận Một cửa", "Công chức Tư pháp - Hộ tịch")
+    r"Vụ(?=\s+\p{Lu})(?!\s+(?:Đông|Xuân|Hè|Thu|Mùa|Chiêm)(?!\p{Ll}))",  # a ministry's department ("Vụ Pháp chế");
+    # not a crop season ("Vụ Đông Xuân", "Vụ Hè Thu"), nor "vụ" in lower case (a case, a duty)
 )
 """Words that start a body's name too but part no list of names (too common inside names and sentences to
 split at): a lead that opens with one reads as a name ("Đội Quản lý thị trường số 1", "Tổ công tác …")."""
