@@ -53,7 +53,10 @@ _FILLER = rx.compile(r"\b(?:stt|tt|so tt|so thu tu|va|cac|co quan|don vi|thuc hi
 def header_words(text: str) -> tuple[set[str], int]:
     """The fields whose column words a line holds, and how many other words it has (not counted,
     0, for a line that holds none: the count tells a header line from a sentence using one)."""
-    rest = ascii_fold(text).lower()
+    return _folded_header_words(ascii_fold(text).lower())
+
+
+def _folded_header_words(rest: str) -> tuple[set[str], int]:
     found = set()
     for name, pat in _COLUMN_RES:
         if name != "no" and pat.search(rest):
@@ -65,9 +68,10 @@ def header_words(text: str) -> tuple[set[str], int]:
 def reads_as_header_line(text: str) -> bool:
     """A line of text that is a task table's header row run together ("TT Nhiệm vụ Chủ trì Phối hợp
     Thời hạn"): a lead column word, two other column words, and next to nothing else."""
-    if not _LEAD_WORDS.search(ascii_fold(text).lower()):
+    folded = ascii_fold(text).lower()
+    if not _LEAD_WORDS.search(folded):
         return False  # most lines: no lead column word, so none of the others is worth looking for
-    found, others = header_words(text)
+    found, others = _folded_header_words(folded)
     return "lead" in found and len(found) >= 3 and others <= 1
 
 

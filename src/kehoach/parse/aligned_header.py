@@ -16,6 +16,7 @@ from .. import rx
 from ..record import Record
 from ..vn import fold_aligned
 from ..vocab.table_header import HEADER_WORDS, NUMBER_COLUMN
+from .browser import group_runs
 from .lines import PAGE_MARK
 
 Run = tuple[int, int, str]
@@ -24,8 +25,6 @@ _RUN = rx.compile(r"\S+(?: \S+)*")
 _WORD = rx.compile(r"\S+")
 _WORDS_ANYWHERE = rx.compile(HEADER_WORDS)
 _NUMBER = rx.compile(NUMBER_COLUMN)
-_GROUP_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-"""A group row's number: a roman number or a capital letter."""
 _MAX_LINES = 3
 """Lines under the header line that may hold its second row."""
 _BODY_LINES = 30
@@ -112,7 +111,7 @@ def _across(line: str, top: list[Run]) -> bool:
     letter) there and one run after it ("II  Hoàn thiện thể chế"): a group's name in cells merged across
     the row."""
     runs = runs_of(line)
-    return (len(runs) == 1 or len(runs) == 2 and bool(_GROUP_NO.match(runs[0][2]))) and runs[0][0] <= top[0][1]
+    return group_runs(runs) and runs[0][0] <= top[0][1]
 
 
 def _parted_by_rows(top: list[Run], lines: Sequence[str], start: int) -> list[Run]:

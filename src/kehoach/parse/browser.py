@@ -44,10 +44,15 @@ def clear_before(lines: list[tuple[int, list[Run]]], anchor: int) -> bool:
     return level
 
 
+def group_runs(runs: list[Run]) -> bool:
+    """A line's runs as a group's name in cells merged across the row has them: one run, or a roman number or a
+    letter and one run after it ("II  Hoàn thiện thể chế")."""
+    return len(runs) == 1 or len(runs) == 2 and bool(_GROUP_NO.match(runs[0][2]))
+
+
 def group_line(runs: list[Run], anchors: list[int]) -> bool:
-    """A group's name in cells merged across the row: one run from the first column, or a roman number or a
-    letter there and one run after it ("II  Hoàn thiện thể chế")."""
-    return bool(runs) and runs[0][0] < anchors[1] and (len(runs) == 1 or len(runs) == 2 and bool(_GROUP_NO.match(runs[0][2])))
+    """A group's name in cells merged across the row (:func:`group_runs`), from the first column."""
+    return bool(runs) and runs[0][0] < anchors[1] and group_runs(runs)
 
 
 def cut_at(runs: list[Run], starts: list[int]) -> list[Run]:
