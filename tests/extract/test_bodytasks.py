@@ -137,6 +137,17 @@ FUNDING = "**I. NHIỆM VỤ**\n\n1. Sở Y tế chủ trì rà soát cơ sở v
     ("- Sở Tài chính là cơ quan thường trực, chủ trì theo dõi việc sử dụng kinh phí.\n\n"
      "- Các sở, ngành định kỳ kiểm tra, đánh giá việc sử dụng kinh phí.",
      [(["Sở Tài chính"], "Sở Tài chính là cơ quan"), (["Các sở, ngành"], "Các sở, ngành định kỳ")]),
+    # several clauses before the agency, one with commas of its own: the first agency after a comma (no task was read)
+    ("Hằng năm, căn cứ chức năng, nhiệm vụ được giao, các sở, ngành xây dựng dự toán kinh phí gửi Sở Tài chính.",
+     [(["Các sở, ngành"], "Hằng năm, căn cứ")]),
+    ("Trên cơ sở đề xuất của các cơ quan, đơn vị, Sở Tài chính tổng hợp, trình Ủy ban nhân dân tỉnh bố trí kinh phí.",
+     [(["Sở Tài chính"], "Trên cơ sở đề xuất")]),
+    # a clause that is no time nor ground ("nếu có khó khăn, …") opens no subject after it: the plan's closing request
+    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Sở Tài chính để tổng hợp.",
+     []),
+    # a clause of basis ending in the groups whose work it names, run on into a group: both lead (warned, below)
+    ("Hằng năm, căn cứ nhiệm vụ cụ thể của các sở, ngành, Ủy ban nhân dân các xã xây dựng dự toán kinh phí.",
+     [(["Các sở, ngành, Ủy ban nhân dân các xã"], "Hằng năm, căn cứ")]),
     # a list of bodies by their kinds, longer than a name before a duty may be
     ("Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu xây dựng dự toán kinh phí hằng năm.",
      [(["Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường, đặc khu"], "Các sở, ban, ngành, đoàn thể")]),
@@ -149,6 +160,20 @@ def test_duties_in_the_funding_part_are_tasks(body, want):
            and not t["section"].startswith("III")]
     assert [lead for lead, _ in got] == [lead for lead, _ in want]
     assert all(title.startswith(start) for (_, title), (_, start) in zip(got, want, strict=True))
+
+
+@pytest.mark.parametrize("body, warned", [
+    ("Hằng năm, căn cứ nhiệm vụ cụ thể của các sở, ngành, Ủy ban nhân dân các xã xây dựng dự toán kinh phí.", True),
+    ("Trên cơ sở đề xuất của các cơ quan, đơn vị, Sở Tài chính tổng hợp, trình bố trí kinh phí.", False),
+    ("Hằng năm, căn cứ nhiệm vụ được giao, các sở, ngành xây dựng dự toán kinh phí.", False),
+])
+def test_a_clause_of_basis_run_on_into_its_subject_is_warned(body, warned):
+    """"căn cứ nhiệm vụ của các sở, ngành, UBND các xã xây dựng …": whose work the clause names, or who acts, is not
+    told by a comma; both groups are the lead, and a lead-basis-owners warning with the task's loc says so."""
+    plan = extract_bytes((SHORT + FUNDING.format(body)).encode("utf-8"), "plan.md")
+    (task,) = [t for t in plan["tasks"] if t["section"] == "II"]
+    flagged = [w for w in plan["warnings"] if w["code"] == "lead-basis-owners"]
+    assert bool(flagged) is warned and all(w["loc"] == task["loc"] for w in flagged)
 
 
 def test_duties_in_the_reporting_part_are_tasks():

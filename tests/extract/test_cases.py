@@ -102,8 +102,8 @@ def test_name_from_caps(case):
 
 @pytest.mark.parametrize("case", load_cases("time_phrases.yaml"), ids=lambda c: c["in"])
 def test_time_phrase(case):
-    from kehoach.extract.dates import find_closing_time, find_time_phrase
-    from kehoach.extract.task_times import find_bracket_time
+    from kehoach.extract.dates import find_time_phrase
+    from kehoach.extract.task_times import find_bracket_time, find_closing_time
 
     if case.get("closing"):  # a time that closes the sentence with no word leading it in
         assert find_closing_time(case["in"]) == case["out"]

@@ -25,7 +25,7 @@ from ..vocab.agencies import (
     UNITS,
 )
 from .agency_lines import drop_list_label, join_wraps
-from .agency_lists import elided_body, places_listed
+from .agency_lists import elided_body, one_more_place, places_and, places_listed
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
@@ -102,7 +102,8 @@ def _split_commas(part: str) -> list[str]:
         elif _COLLECTIVE.match(cur) and not ((_COLLECTIVE_END.search(cur) or _named(p)) and _HEAD.match(p)):
             cur += ", " + p
         elif _HEAD.match(p) or _FORCE.match(p) or _COLLECTIVE.match(rest) \
-                or (_GROUP_NOUN.match(p) and _named(cur) and not rx.search(r"\bcác\b", cur)):
+                or (_GROUP_NOUN.match(p) and _named(cur) and not rx.search(r"\bcác\b", cur)) \
+                or one_more_place(cur, p):
             out.append(cur)
             cur = p
         else:
@@ -116,8 +117,7 @@ def _split_commas(part: str) -> list[str]:
             # list of bodies after it, "… và UBND các xã, phường", stays in the collective phrase)
             result += _group_and_named(name)
             continue
-        bits = _AND_NEXT.split(name)
-        for bit in bits:
+        for bit in (b for bit in _AND_NEXT.split(name) for b in places_and(bit)):
             if bit and result and _OFFICE_OF.match(result[-1]):
                 result[-1] += " và " + bit  # "Văn phòng HĐND và UBND huyện": one office of two bodies
             elif bit:

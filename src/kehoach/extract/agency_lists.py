@@ -9,6 +9,7 @@ it is not a place's name, or when it mixes levels ("các phường, xã: …": w
 from __future__ import annotations
 
 from .. import rx
+from ..vocab.agencies import LEVEL
 
 _LEVELS = ("xã", "phường", "thị trấn", "quận", "huyện", "thị xã", "thành phố", "đặc khu")
 """Levels of local government whose places a list may name (as written, one space between words)."""
@@ -65,9 +66,38 @@ _BARE_LEVELS = rx.compile(rf"^(?:các|những)\s+{_LEVEL_WORDS}(?:\s*(?:,|và)\s
 _LOCAL_BODY = rx.compile(r"^(?P<body>(?:Ủy|Uỷ|ỦY|UỶ)\s+(?:ban|BAN)\s+(?:nhân|NHÂN)\s+(?:dân|DÂN)|UBND)\s+(?:các\s+)?" + _LEVEL_WORDS + r"\b")
 
 
+_LEVEL_PLACE = rx.compile(rf"^{_LEVEL_WORDS}\s+\p{{Lu}}")
+"""A place by its level and name, in lower case as a list goes on ("huyện Yên Lạc")."""
+
+
 def elided_body(name: str, before: str) -> str:
-    """A list's entry that names only levels ("các huyện", "các xã, phường") after a local People's Committee
-    ("UBND thành phố và các huyện"): the committees of those places, the body written once for both
-    ("UBND các huyện"); ``name`` itself otherwise (no body is "các huyện")."""
+    """A list's entry that names only levels ("các huyện", "các xã, phường") or a place by its level ("huyện B") after
+    a local People's Committee ("UBND thành phố và các huyện", "UBND huyện A, huyện B"): the committees of those places,
+    the body written once for both ("UBND các huyện", "UBND huyện B"); ``name`` itself otherwise (no body is "các
+    huyện")."""
     m = _LOCAL_BODY.match(before)
-    return f"{m.group('body')} {name}" if m and _BARE_LEVELS.match(name) else name
+    return f"{m.group('body')} {name}" if m and (_BARE_LEVELS.match(name) or _LEVEL_PLACE.match(name)) else name
+
+
+_BY_LEVEL = rf"(?i:{LEVEL})\s+\p{{Lu}}\p{{Ll}}*(?:\s*[-–]\s*\p{{Lu}}\p{{Ll}}*|\s+\p{{Lu}}\p{{Ll}}*)*"
+_PLACE_BY_LEVEL = rx.compile(rf"^{_BY_LEVEL}(?:\s+và\s+{_BY_LEVEL})?$")
+"""A place named by its level, or two joined by "và" ("tỉnh Điện Biên", "Thành phố Hồ Chí Minh", "huyện A và huyện
+B")."""
+_PLACES_BY_LEVEL = rx.compile(rf"^(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+|UBND\s+)?{_BY_LEVEL}(?:\s*,\s*{_BY_LEVEL})*$")
+"""Places named by their levels, or a local People's Committee by its place ("UBND huyện Yên Lạc"): a place by its
+level after them is one more ("Thành phố A, tỉnh B, tỉnh C" are three; "UBND huyện A, huyện B" two committees, the
+second's written once: :func:`.agency_lists.elided_body`); after any other body it says where that body is ("Sở Y tế
+tỉnh A, tỉnh B" is kept whole)."""
+_PLACE_AND = rx.compile(rf"^(?P<a>(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+|UBND\s+)?{_BY_LEVEL})\s+và\s+(?P<b>{_BY_LEVEL})$")
+"""Two places by their levels joined by "và" ("tỉnh A và tỉnh B", "UBND xã A và xã B")."""
+
+
+def one_more_place(before: str, piece: str) -> bool:
+    """Whether ``piece`` after a comma is one more place of a list of places by their levels (:data:`_PLACES_BY_LEVEL`)."""
+    return _PLACE_BY_LEVEL.match(piece) is not None and _PLACES_BY_LEVEL.match(before) is not None
+
+
+def places_and(name: str) -> tuple[str, ...]:
+    """Two places by their levels joined by "và" apart ("tỉnh A và tỉnh B"); ``name`` alone otherwise."""
+    m = _PLACE_AND.match(name)
+    return (m["a"], m["b"]) if m else (name,)

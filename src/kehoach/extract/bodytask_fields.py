@@ -9,10 +9,10 @@ from .agency_lists import NOT_LIST_COLON
 from .agency_names import is_role_lead
 from .bodyverbs import HEAD_OR_GROUP, VERBS
 from .cooperation import cooperation
-from .dates import find_closing_time, find_time_phrase, text_to_deadline
+from .dates import find_time_phrase, text_to_deadline
 from .labelled import labelled_deadline
 from .sections import Section
-from .task_times import find_bracket_time, find_relative_time
+from .task_times import find_bracket_time, find_closing_time, find_relative_time
 
 _HEAD = HEAD_OR_GROUP
 SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")

@@ -32,6 +32,7 @@ from .bodyverbs import (
     LEAD_IN,
     OPT_ASSIGN,
     VERBS,
+    basis_owners,
     duty_lead,
     sentence_agency,
     verb_unread,
@@ -350,6 +351,10 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
         tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
         tasks.append(unit_task(tid, sec, u.text, u.lead, u.loc, u.group, u.support, u.title))
         warnings.extend(w for w in [doubt_warning(tid, u.text, u.lead, u.loc)] if w)
+        if (owned := basis_owners(u.text)) is not None:
+            warnings.append(warning("lead-basis-owners", f"task {tid}: the clause before its lead ends in {owned[0]!r}, "
+                                    f"run on into {owned[1]!r} with no word between: both are read as the lead, though "
+                                    "the subject may be the last alone", u.loc.as_dict()))
         dl = tasks[-1]["deadline"]
         if dl["text"] and not (dl["start"] or dl["end"] or dl["recurrence"] or find_relative_time(dl["text"])):
             warnings.append(warning("deadline-unparsed", f"task {tid}: deadline {dl['text']!r} was not understood",

@@ -12,6 +12,8 @@ from .table_row import lead_is_name
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
+    import re
+
     from ..model import PlanWarning
     from ..parse.blocks import Loc
 
@@ -68,10 +70,15 @@ HEAD_OR_GROUP = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))
 OPT_ASSIGN = rf"(?:{ASSIGN}\s+)?"
 _WHOLE_HEAD = r"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)"
 """A head word that is a whole name ("Tỉnh đoàn kiểm tra …"): no name need follow it."""
-LEAD_IN = (r"(?:(?:Định\s+k[ỳì]|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Trước\s+ngày|Căn\s+cứ|Trên\s+cơ\s+sở|Đối\s+với|Sau\s+khi"
-           r"|Trong\s+(?:quá\s+trình|thời\s+gian))[^,]{0,90},\s*)?")
-"""A clause before the agency that says when, on what ground or for which work ("Định kỳ hằng quý, …", "Căn cứ …, …",
-"Đối với các nhiệm vụ …, các sở, ngành chủ động …"): the agency after its comma is the subject."""
+_WHEN = (r"định\s+k[ỳì]|h[ằà]ng\s+(?:năm|quý|tháng)|trước\s+ngày|đối\s+với|sau\s+khi|trong\s+(?:quá\s+trình|thời\s+gian)")
+_GROUND = r"căn\s+cứ|trên\s+cơ\s+sở|dựa\s+(?:vào|trên)"
+_LEAD_CLAUSE = (rf"(?:(?i:{_WHEN})[^,]{{0,90}},\s*"
+                rf"|(?i:{_GROUND})[^,]{{0,90}},\s*(?:(?!{HEAD_OR_GROUP}\b)[^,.;:]{{1,90}},\s*){{0,2}}?)")
+LEAD_IN = rf"(?:(?=\p{{Lu}}){_LEAD_CLAUSE}(?:{_LEAD_CLAUSE})?)?"
+"""Clauses before the agency, one or two, that say when, on what ground or for which work ("Định kỳ hằng quý, …",
+"Căn cứ …, …", "Đối với các nhiệm vụ …, các sở, ngành chủ động …", "Hằng năm, căn cứ …, …"); the ground may list
+things with commas of its own ("Căn cứ chức năng, nhiệm vụ được giao, các sở …"): the first agency after a comma is
+the subject."""
 AGENCY_SENTENCE = rx.compile(
     rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={VERBS}\b)")
 """An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
@@ -83,13 +90,41 @@ _IN_NAME_AT = rx.compile(rf"\s(?=(?:{IN_NAME_VERBS})(?!\p{{L}}))")
 _NAME_BEFORE = rx.compile(rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?),?$")
 
 
+_OWNERS = rx.compile(rf"\s(?:của|thuộc)\s+(?P<owners>(?:{GROUP_HEAD}|{HEAD}\s)(?:(?!\s(?:của|thuộc)\s)[^.;:()])*?),\s*$")
+"""The bodies a clause of basis ends with, before the comma its subject comes after ("căn cứ nhiệm vụ cụ thể của các
+sở, ngành, | …")."""
+_PLURAL = rx.compile(rf"^(?:{GROUP_HEAD}|[Cc]ác|[Nn]hững|{HEAD}\s+(?:\S+\s+){{0,2}}?(?:các|những))\b")
+"""A group of bodies, not one body: "Các sở, ngành", "các đơn vị", "UBND các xã, phường"."""
+
+
+def basis_owners(text: str) -> tuple[str, str] | None:
+    """(the bodies a sentence's clause of basis ends with, the group after them) when the clause runs into its subject
+    with no word between ("Hằng năm, căn cứ nhiệm vụ cụ thể của các sở, ngành, UBND các xã xây dựng dự toán …"): the
+    bodies whose work the clause names are, with the group after them, who is to act (the one list a plan names its
+    implementing groups by); a single body after them is the subject alone ("Trên cơ sở đề xuất của các sở, ngành, Sở
+    Tài chính tổng hợp …"). None when the sentence opens otherwise."""
+    m = AGENCY_SENTENCE.match(text)
+    owners = _owners(text, m) if m else None
+    return (owners, m.group("agency")) if m and owners else None
+
+
+def _owners(text: str, m: re.Match) -> str | None:
+    if not m.start("agency") or not _PLURAL.match(m.group("agency")):
+        return None
+    owners = _OWNERS.search(text, 0, m.start("agency"))
+    return owners.group("owners") if owners and _PLURAL.match(owners.group("owners")) else None
+
+
 def sentence_agency(text: str) -> tuple[str, int] | None:
     """The agency a sentence opens with and where its name ends, before its verb: the first duty verb
     (:data:`VERBS`), or sooner a verb also written inside names after a name its grammar closes ("Sở Xây dựng |
-    quản lý …", "UBND huyện A | cấp giấy phép …"; not "Ban Quản lý dự án …"); or None."""
+    quản lý …", "UBND huyện A | cấp giấy phép …"; not "Ban Quản lý dự án …"); the groups a clause of basis ends with
+    and the group after it (:func:`basis_owners`); or None."""
     if (role := ROLE_SENTENCE.match(text)) is not None:
         return role.group("agency"), role.end("agency")
     m = AGENCY_SENTENCE.match(text)
+    if m is not None and (owners := _owners(text, m)):
+        return f"{owners}, {m.group('agency')}", m.end("agency")
     stop = m.end("agency") if m else min(len(text), 160)
     for at in _IN_NAME_AT.finditer(text, 0, stop):
         n = _NAME_BEFORE.match(text, 0, at.start())

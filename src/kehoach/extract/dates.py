@@ -14,6 +14,7 @@ from ..vn import fold_aligned, squash
 from ..vocab.dates import ADVERB_RECURRENCE, MONTH_WORDS, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
 from ..vocab.dates import CLOCK_BEFORE_DATE as _CLOCK
 from . import date_spans as shapes
+from .date_periods import PERIOD_LIST, listed_recurrences
 from .date_spans import DAY_MONTH_YEAR, PART, PART_SPANS, SPAN_READERS, make_date, part_of
 from .date_spans import day_within as closing_day
 
@@ -108,7 +109,7 @@ TIME_PHRASE = rx.compile(
           (?:truoc|trong|vao|tu|sau|cham\s+nhat(?:\s+la)?)\s+(?:{_CLOCK})?{PART_WORDS}(?:{_TIME})
           (?:\s*(?:-|–|den|toi)\s*(?:het\s+)?{PART_WORDS}(?:{_TIME}))?
           (?:\s+va\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+thang\s+\d{{1,2}}))?(?:\s+hang\s+nam)?
-        | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|0?6\s+thang))""",
+        | {PERIOD_LIST} | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|0?6\s+thang))""",
     rx.X,
 )
 """A time phrase a sentence gives for itself (folded): "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm",
@@ -140,37 +141,6 @@ def find_time_phrase(text: str, recurrence: bool = False) -> str | None:
     """
     m = (RECURRENCE_PHRASE if recurrence else TIME_PHRASE).search(fold_time(text))
     return text[m.start():m.end()].lstrip(", ") if m else None
-
-
-_UNTIL_STOP = r"(?=\s*(?:[.;](?:\s|$)|$))"
-CLOSING_TIME = rx.compile(
-    rf"(?:[,;:]|\s[-–])\s*(?P<t>(?:hoan\s+thanh\s+(?:xong\s+)?)?{PART_WORDS}(?:{_TIME})){_UNTIL_STOP}"
-    rf"|\s(?P<h>hoan\s+thanh\s+(?:xong\s+)?{PART_WORDS}(?:{_TIME})){_UNTIL_STOP}")
-"""A time that closes a sentence with no word leading it in, set apart by a comma, a semicolon or a dash
-("…, Quý III/2026.") or after "hoàn thành" ("… hoàn thành Quý III/2026.")."""
-_ENDS_WITH_TIME = rx.compile(rf"(?:{_TIME}|\d)\s*$")
-
-
-def find_closing_time(text: str) -> str | None:
-    """The time that closes a sentence on its own, as written (:data:`CLOSING_TIME`); None when the time
-    belongs to what the sentence names ("Sở A báo cáo kết quả quý III/2026.": no comma sets it apart) or
-    ends a list of times ("số liệu năm 2024, năm 2025.").
-
-    >>> find_closing_time("Sở A chủ trì tổ chức hội nghị sơ kết, Quý III/2026.")
-    'Quý III/2026'
-    >>> find_closing_time("Sở A chủ trì, báo cáo kết quả quý III/2026.") is None
-    True
-    """
-    f = fold_time(text)
-    for m in CLOSING_TIME.finditer(f):
-        group = "t" if m["t"] else "h"
-        if group == "t" and _ENDS_WITH_TIME.search(f, 0, m.start()):
-            continue
-        phrase = text[m.start(group):m.end(group)]
-        d = text_to_deadline(phrase)
-        if d["start"] or d["end"]:
-            return phrase
-    return None
 
 
 HORIZON = rx.compile(
@@ -270,10 +240,8 @@ def _deadline(raw: str) -> dict:
     if not raw:
         return out
     f = fold_time(_WORDED_MONTH.sub(lambda m: f"{m[1]}{MONTH_WORDS[' '.join(m[2].lower().split())]}", raw))
-    recs = []
-    for pat, rec in _RECURRENCE_RES:
-        if rec not in recs and any(not _as_adverb(f, m) for m in pat.finditer(f)):
-            recs.append(rec)
+    listed = listed_recurrences(f)  # "định kỳ hằng tháng, 6 tháng, năm": "6 tháng" and "năm" recur too
+    recs = [rec for pat, rec in _RECURRENCE_RES if rec in listed or any(not _as_adverb(f, m) for m in pat.finditer(f))]
     if recs:
         out["recurrence"] = "+".join(recs)
     start, end = _span(f)

@@ -1,6 +1,6 @@
 """Times a task's sentence gives besides its time phrase (:mod:`kehoach.extract.dates`): a bracket that holds
-only the time ("(hoàn thành trước 30/6/2026)"), and a time counted from an event ("trong vòng 30 ngày kể từ ngày
-ký", "trong 15 ngày làm việc sau khi …", "ngay sau khi Kế hoạch được ban hành").
+only the time ("(hoàn thành trước 30/6/2026)"), a time that closes the sentence on its own ("…, Quý III/2026."), and a
+time counted from an event ("trong vòng 30 ngày kể từ ngày ký", "trong 15 ngày làm việc sau khi …", "ngay sau khi Kế hoạch được ban hành").
 
 A time counted from an event is kept as the deadline's text (:func:`find_relative_time`). When the event is the plan's
 own signing or issue and the header gives its date, :func:`date_relative_deadlines` counts the dates from it;
@@ -57,6 +57,37 @@ def find_bracket_time(text: str) -> str | None:
             d = text_to_deadline(phrase)
             if d["start"] or d["end"]:
                 return phrase
+    return None
+
+
+_UNTIL_STOP = r"(?=\s*(?:[.;](?:\s|$)|$))"
+CLOSING_TIME = rx.compile(
+    rf"(?:[,;:]|\s[-–])\s*(?P<t>(?:hoan\s+thanh\s+(?:xong\s+)?)?{PART_WORDS}(?:{TIME})){_UNTIL_STOP}"
+    rf"|\s(?P<h>hoan\s+thanh\s+(?:xong\s+)?{PART_WORDS}(?:{TIME})){_UNTIL_STOP}")
+"""A time that closes a sentence with no word leading it in, set apart by a comma, a semicolon or a dash
+("…, Quý III/2026.") or after "hoàn thành" ("… hoàn thành Quý III/2026.")."""
+_ENDS_WITH_TIME = rx.compile(rf"(?:{TIME}|\d)\s*$")
+
+
+def find_closing_time(text: str) -> str | None:
+    """The time that closes a sentence on its own, as written (:data:`CLOSING_TIME`); None when the time
+    belongs to what the sentence names ("Sở A báo cáo kết quả quý III/2026.": no comma sets it apart) or
+    ends a list of times ("số liệu năm 2024, năm 2025.").
+
+    >>> find_closing_time("Sở A chủ trì tổ chức hội nghị sơ kết, Quý III/2026.")
+    'Quý III/2026'
+    >>> find_closing_time("Sở A chủ trì, báo cáo kết quả quý III/2026.") is None
+    True
+    """
+    f = fold_time(text)
+    for m in CLOSING_TIME.finditer(f):
+        group = "t" if m["t"] else "h"
+        if group == "t" and _ENDS_WITH_TIME.search(f, 0, m.start()):
+            continue
+        phrase = text[m.start(group):m.end(group)]
+        d = text_to_deadline(phrase)
+        if d["start"] or d["end"]:
+            return phrase
     return None
 
 
