@@ -117,7 +117,7 @@ def _split_commas(part: str) -> list[str]:
             # list of bodies after it, "… và UBND các xã, phường", stays in the collective phrase)
             result += _group_and_named(name)
             continue
-        for bit in (b for bit in _AND_NEXT.split(name) for b in places_and(bit)):
+        for bit in (b for part in _AND_NEXT.split(name) for b in places_and(part)):
             if bit and result and _OFFICE_OF.match(result[-1]):
                 result[-1] += " và " + bit  # "Văn phòng HĐND và UBND huyện": one office of two bodies
             elif bit:
