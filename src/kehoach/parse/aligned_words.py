@@ -29,27 +29,19 @@ from .aligned_band import Band, Banded, Clean, header_band, repeats
 from .aligned_cells import OVERHANG as _OVERHANG
 from .aligned_cells import Run, across, line_cells, name_cut
 from .aligned_end import BodyHeadings, ends_table, same_header
+from .aligned_groups import MAX_BLANKS, group_heading, number_head_rest, numbered, numbered_at
+from .aligned_groups import ROW_NO as _ROW_NO
 from .aligned_header import Header, header_cells, read_header, runs_of
 from .aligned_pages import WordTable, pages_to_table
 from .browser import crossed, cut_at, group_line, number_beside, page_columns, set_apart
 from .lines import BARE_NUMBER, PAGE_MARK
 
-_ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
-"""A row number: a roman number, a capital letter or a numbered item."""
 _NUMBER_HEAD = rx.compile(rf"^(?:{NUMBER_COLUMN}|so|st)$")
 """The header of a column numbering the rows ("STT", "TT", "Số" over "TT", "ST" over "T")."""
-_NUMBER_WHOLE = rx.compile(rf"^{NUMBER_COLUMN}$")
 _WORD = rx.compile(r"\S+")
 _OPENS = rx.compile(r"^[\p{Lu}\d]")
 """A word that may open a cell (a capital or a figure)."""
 _GROUP_LETTER = rx.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-MAX_BLANKS = 3
-_GROUP_HEADING = rx.compile(r"^((?:[IVXLC]+|[A-Z])\.)\s+(\p{Lu}[^\p{Ll}]*)$")
-"""A group's heading in capitals, its number joined to it: "B. KIỂM TRA CHẤT LƯỢNG", "II. NHIỆM VỤ KHÁC"."""
-_GROUP_NAMED = rx.compile(r"^((?:[IVXLC]+|[A-Z]|\d{1,2})\.)\s+(\p{Lu}.*)$")
-"""A group's name, its number joined to it, in any case: "II. Phát triển hạ tầng", "2. Sở Nội vụ"."""
-_CENTRED_AHEAD = 4
-"""Lines under a group's name within which its first row's number stands (cells centred on it)."""
 _BLOCK_LINES = 40
 """Lines after a page break looked at for columns of its own, at most."""
 
@@ -148,7 +140,7 @@ class _Page:
             if not _GROUP_LETTER.match(runs[0][2]):  # a number: a title's line touching the next cell reads so too
                 self.doubtful.add(n)
             return True
-        if (len(runs) == 1 and self._from_first(runs[0])) or any(crossed(r, self.anchors, _OVERHANG) > 2 for r in runs):
+        if (len(runs) == 1 and self._from_first(runs[0])) or any(self._crossed(r) > 2 for r in runs[self._row_text(runs):]):
             return False
         if len(runs) >= 2 and runs[0][0] < self.anchors[1] and _ROW_NO.match(runs[0][2]):
             self.carried = False
@@ -156,6 +148,25 @@ class _Page:
         self._mark(runs, 1)
         self.lines.append((n, runs))
         return True
+
+    def _crossed(self, run: Run) -> int:
+        """The column starts ``run`` crosses (:func:`.browser.crossed`), less a later column's start a character
+        or two right of where it starts: a column's text set a little left of its header ("Sở Y tế" a character left
+        of "Cơ quan chủ trì" centred over it), not a run across that column."""
+        s, e, text = run
+        if any(0 < a - s <= 2 for a in self.anchors[1:]):
+            lead = next(a for a in self.anchors[1:] if 0 < a - s <= 2) - s
+            return crossed((s + lead, e, text[lead:]), self.anchors, _OVERHANG)
+        return crossed(run, self.anchors, _OVERHANG)
+
+    def _row_text(self, runs: list[Run]) -> int:
+        """2 when ``runs`` open with a row number in the first column and its row's text where the second column
+        starts (a character or two left of its header): a row's first line, however many cells touch in it (its
+        runs after the number are not looked at for a paragraph); else 0."""
+        if len(runs) >= 2 and runs[0][0] < self.anchors[1] - 2 and _ROW_NO.match(runs[0][2]) \
+                and 0 <= self.anchors[1] - runs[1][0] <= 2:
+            return 2
+        return 0
 
     def _from_first(self, run: Run) -> bool:
         """A run that starts in the first column (nearer its header than the second's, or, when the
@@ -177,7 +188,7 @@ class _Page:
         from the second column (text starting a character or two left of a later column is that
         column's: "1.2" with its deadline on the number's line, the title's lines above and below)."""
         (s0, _, no), run = runs
-        if s0 >= self.anchors[1] or not _ROW_NO.match(no) or _number_head_rest(self.head.top[0][2], no):
+        if s0 >= self.anchors[1] or not _ROW_NO.match(no) or number_head_rest(self.head.top[0][2], no):
             return False
         return bool(_GROUP_LETTER.match(no)) or crossed(run, self.anchors, _OVERHANG) > 0 and not self._word_at_anchor(run) \
             and not any(a - 2 <= run[0] for a in self.anchors[2:3])
@@ -225,7 +236,7 @@ class _Page:
                 cells = line_cells(line_runs, bounds, widest, self.soft, avoid_cut=True) or cells
             if n == self.first:
                 head = cells
-            elif head is not None and _number_head_rest(head[0], cells[0]):
+            elif head is not None and number_head_rest(head[0], cells[0]):
                 head[0], cells = f"{head[0]} {cells[0]}", ["", *cells[1:]]
             elif cells[0]:
                 head = None
@@ -240,7 +251,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
     the header band ``start`` ends (see :mod:`.aligned_band`). A repeated header holds the first's words."""
     above = first.last - first.first if first is not None else 0
     clean = Clean(lines)
-    head = read_header(clean, start, _numbered_at)
+    head = read_header(clean, start, numbered_at)
     anchors = head.top
     if len(head.cells) < 3 or any(b[0] <= a[0] for a, b in zip(head.cells, head.cells[1:], strict=False)):
         return None
@@ -278,18 +289,18 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
         elif i == head.sub_line:
             page.add_sub(i, line)
             head_lines += 1
-        elif skip and not _numbered(line, page) and repeats(line, known):
+        elif skip and not numbered(line, page) and repeats(line, known):
             skip -= 1  # the repeated header's other lines (its words: not the row above going on)
             page.add(i, line)
             page.dropped.add(i)
         else:
             skip = 0
             while len(pages) == 1 and checked < len(page.lines):  # a row number among the lines taken so far
-                seen = seen or _numbered(clean[page.lines[checked][0]], page)
+                seen = seen or numbered(clean[page.lines[checked][0]], page)
                 checked += 1
-            if len(pages) == 1 and not seen and not _numbered(line, page):
+            if len(pages) == 1 and not seen and not numbered(line, page):
                 head_lines += 1
-            if not page.add(i, line) and not _group_heading(clean, i, page):
+            if not page.add(i, line) and not group_heading(clean, i, page):
                 cut = i
                 break
         i += 1
@@ -317,40 +328,6 @@ def _own_columns(pages: list[_Page], lines: Clean, i: int, head: Header) -> _Pag
     return page
 
 
-def _apart_ahead(lines: Clean, i: int, page: _Page) -> bool:
-    """The lines under line ``i`` (the first under the header), group names left out, are set apart at
-    the header's cells (:func:`.browser.set_apart`): a text browser's table opening with a group row."""
-    ahead = [(k, runs_of(lines[k])) for k in range(i + 1, min(i + 1 + 2 * _CENTRED_AHEAD, len(lines))) if lines[k].strip()]
-    return set_apart([(k, runs) for k, runs in ahead if len(runs) > 1], page.anchors, _ROW_NO)
-
-
-def _group_heading(lines: Clean, i: int, page: _Page) -> bool:
-    """A group's heading across the table ("B. KIỂM TRA …", a paragraph between two tables) over a row of it (a number,
-    three runs): a group row (True); a section's heading after the table, over a paragraph, ends it. In a text
-    browser's table (columns set one space apart), a group's name in a cell merged across the row is written from
-    the first column in any case ("II. Phát triển hạ tầng"), the rows going on under it with no blank line, their
-    numbers maybe a line or two down (cells centred)."""
-    runs = runs_of(lines[i])
-    browser = len(runs) == 1 and bool(_GROUP_NAMED.match(runs[0][2])) and \
-        (page.apart() or page.body is None and _apart_ahead(lines, i, page))  # (right under the header: by the lines below)
-    m = (_GROUP_HEADING.match(runs[0][2]) or (_GROUP_NAMED.match(runs[0][2]) if browser else None)) if len(runs) == 1 else None
-    j = i + 1
-    while j < len(lines) and j - i <= MAX_BLANKS and not lines[j].strip():
-        j += 1
-    if m is None or j >= len(lines):
-        return False
-    if browser and j == i + 1:
-        ahead = [lines[k] for k in range(j, min(j + _CENTRED_AHEAD, len(lines)))]
-        ahead = ahead[:next((n for n, text in enumerate(ahead) if not text.strip()), len(ahead))]
-        if not any(_numbered(text, page) and len(runs_of(text)) >= 2 for text in ahead):
-            return False
-    elif not _numbered(lines[j], page) or len(runs_of(lines[j])) < 3:
-        return False
-    page.spanning[i] = [m.group(1), m.group(2)] + [""] * (len(page.anchors) - 2)
-    page.lines.append((i, runs))
-    return True
-
-
 def _repeat(pages: list[_Page], furniture: list[int], i: int, line: str, again: Header, band: Band | None,
             width: int) -> int | None:
     """Take the header repeated at line ``i`` (on a band's lines, if ``band``): a new page with its
@@ -376,24 +353,7 @@ def _again(lines: list[str], i: int, anchors: list[Run], is_header: Callable[[st
     clean = Clean(lines)
     band = header_band(lines, i, most)
     if band is not None and band.last > i and repeats(band, known) and same_header(runs_of(band.line), anchors):
-        return read_header(Banded(clean, band), band.last, _numbered_at), band
+        return read_header(Banded(clean, band), band.last, numbered_at), band
     if is_header(clean[i]) and same_header(header_cells(clean, i), anchors):
-        return read_header(clean, i, _numbered_at), None
+        return read_header(clean, i, numbered_at), None
     return None, None
-
-
-def _numbered(line: str, page: _Page) -> bool:
-    """A row number in the first column (not the end of the numbering column's header: "T" under "ST")."""
-    runs = runs_of(line)
-    return _numbered_at(line, page.anchors) and not _number_head_rest(page.head.top[0][2], runs[0][2].split(" ")[0])
-
-
-def _number_head_rest(head: str, text: str) -> bool:
-    """``text`` is the rest of the numbering column's header cell ``head``, wrapped under it: "T"
-    under "ST", "TT" under "Số"."""
-    return bool(text) and not _NUMBER_WHOLE.match(ascii_fold(head)) and bool(_NUMBER_WHOLE.match(ascii_fold(f"{head} {text}")))
-
-
-def _numbered_at(line: str, anchors: list[int]) -> bool:
-    runs = runs_of(line)
-    return bool(runs) and runs[0][0] < anchors[1] and bool(_ROW_NO.match(runs[0][2].split(" ")[0]))
