@@ -21,6 +21,7 @@ from ..vocab.agencies import (
     KINDS_IN_NAME,
     LEVEL,
     NAME_LEADS,
+    PERSON_HEAD,
     PROPER_NAMES,
     UNITS,
 )
@@ -31,8 +32,7 @@ _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
 _HEAD = rx.compile("^" + _HEAD_AT)
 
-# Phrases that name a group of agencies; they run to the next ";".
-_COLLECTIVE = rx.compile(
+_COLLECTIVE = rx.compile(  # phrases that name a group of agencies; they run to the next ";"
     r"^(?:các|những|mọi|toàn\s+thể|sở,\s*ban|sở,\s*ngành|cơ\s+quan,\s*đơn\s+vị|các\s+đơn\s+vị)\b", rx.I
 )
 _COLLECTIVE_END = rx.compile(r"(?:liên\s+quan|trên\s+địa\s+bàn(?:\s+tỉnh)?)$")
@@ -77,8 +77,8 @@ def _clean(text: str) -> str:
     return t.strip(" ,;.:")
 
 
-_FORCE = rx.compile(r"^lực\s+lượng\s+\p{Lu}")
-"""A force by its name in lower case ("lực lượng Công an xã"): an entry of its own wherever it stands."""
+_FORCE = rx.compile(rf"^(?:lực\s+lượng\s+\p{{Lu}}|{PERSON_HEAD}\s|lãnh\s+đạo\s+\p{{Lu}})")
+"""A force by its name in lower case ("lực lượng Công an xã"), an office holder ("Thủ trưởng các sở, Chủ tịch UBND các xã", "…, lãnh đạo UBND tỉnh"): an entry of its own."""
 _GROUP_NOUN = rx.compile(r"^(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|chính\s+quyền|địa\s+phương|lực\s+lượng)\b")
 """Lower-case group nouns that, after a named agency, begin another entry ("Công an tỉnh, chính quyền địa phương",
 "Sở Y tế, lực lượng Công an")."""

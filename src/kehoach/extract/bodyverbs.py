@@ -22,7 +22,7 @@ _DUTIES = (r"nâng\s+cấp|phát\s+động|bảo\s+đảm|đảm\s+bảo|tổng\
            r"|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng|triển\s+khai|thực\s+hiện|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|hướng\s+dẫn"
            r"|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo"
            r"|tham\s+mưu|tranh\s+thủ|gửi|(?<!,\s)(?<!các\s)(?<!những\s)(?<!và\s)tổ\s+chức|phổ\s+biến|tập\s+huấn|chỉ\s+đạo"
-           r"|bám\s+sát|cân\s+đối|(?<!bầu\s)cử(?!\s+(?:tri|nhân)\b)")
+           r"|bám\s+sát|cân\s+đối|(?<!bầu\s)cử(?!\s+(?:tri|nhân)\b)|đưa(?=\s)")
 """Verbs of a duty none of which is written in lower case inside a body's name, as "quản lý", "đầu tư", "cấp",
 "trình" are ("Ban quản lý …", "công trình"); "xây dựng" only where no project's name has it ("dự án đầu tư xây
 dựng"); "tổ chức" not in a list of bodies ("Các cấp ủy, tổ chức đảng …")."""
@@ -42,7 +42,7 @@ MODAL = r"cần\s+phải|(?<![Hh]ậu\s)cần|phải|sẽ"
 tra …"): the name ends before it; not the noun "hậu cần" (logistics) a name holds ("Phòng Hậu cần")."""
 VERBS = (r"chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|căn\s+cứ|bảo\s+đảm|đảm\s+bảo|cung\s+cấp|quán\s+triệt"
          rf"|{MANNER}|tiếp\s+tục|làm|gửi|định\s+k[ỳì]|hằng\s+năm|hàng\s+năm|trên\s+cơ\s+sở|{MODAL}"
-         r"|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tiến\s+hành|lãnh\s+đạo"
+         r"|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|bộ\s+phận)|phân\s+công|tiến\s+hành|(?<!,\s)lãnh\s+đạo"
          r"|(?<!\sNgoại\s)(?<!được\s)giao|" + _DUTIES)
 """What may follow an agency's name in a sentence that gives it work: its duties, a lead's words, how it is to do
 them ("tập trung", "chủ động"), a time ("định kỳ")."""
@@ -70,7 +70,7 @@ HEAD_OR_GROUP = rf"(?:{HEAD}|{PERSON_HEAD}|{GROUP_HEAD}|Các(?!\s+(?:{WORK})\b))
 OPT_ASSIGN = rf"(?:{ASSIGN}\s+)?"
 _WHOLE_HEAD = r"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)"
 """A head word that is a whole name ("Tỉnh đoàn kiểm tra …"): no name need follow it."""
-_WHEN = (r"định\s+k[ỳì]|h[ằà]ng\s+(?:năm|quý|tháng)|trước\s+ngày|đối\s+với|sau\s+khi|trong\s+(?:quá\s+trình|thời\s+gian)")
+_WHEN = (r"định\s+k[ỳì]|h[ằà]ng\s+(?:năm|quý|tháng)|(?:trước|từ)\s+ngày|đối\s+với|sau\s+khi|trong\s+(?:quá\s+trình|thời\s+gian)")
 _GROUND = r"căn\s+cứ|trên\s+cơ\s+sở|dựa\s+(?:vào|trên)"
 _LEAD_CLAUSE = (rf"(?:(?i:{_WHEN})[^,]{{0,90}},\s*"
                 rf"|(?i:{_GROUND})[^,]{{0,90}},\s*(?:(?!{HEAD_OR_GROUP}\b)[^,.;:]{{1,90}},\s*){{0,2}}?)")

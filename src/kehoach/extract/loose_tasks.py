@@ -4,8 +4,9 @@ An official letter (Công văn) or a portal's page quoting one hands out work in
 chủ trì, phối hợp với các đơn vị liên quan rà soát …; hoàn thành trước ngày 20/11/2026.", "Ủy ban nhân dân các
 huyện tổ chức kiểm tra …, báo cáo trước ngày 15/5/2026." With no section to read them from, no task came from
 them. A paragraph is read as an assignment when it opens with an agency (after "Giao", "Đề nghị", or a news item's
-"Theo đó, UBND tỉnh giao …") and either names it the lead ("chủ trì", "chịu trách nhiệm", a "Giao" before it) or
-gives its duty a deadline; what the paragraph names is then read as the body's agency paragraphs are
+"Theo đó, UBND tỉnh giao …") and either names it the lead ("chủ trì", "chịu trách nhiệm", a "Giao" before it), gives
+its duty a deadline (one the date reader leaves undated too: "trước 30/8"), says it must ("phải") or sets it in a
+recurring window ("Định kỳ hằng quý, …"); what the paragraph names is then read as the body's agency paragraphs are
 (:func:`.bodytasks.sections_to_tasks`). Legal bases ("Căn cứ …", "Thực hiện …") and the issuer's own words
 ("UBND tỉnh có ý kiến như sau:") are no assignment.
 """
@@ -19,7 +20,7 @@ from ..parse.blocks import Loc
 from ..vocab.agencies import ASSIGN, HEAD
 from .agency_names import is_role_lead, names_a_body
 from .bodytasks import sections_to_tasks
-from .bodyverbs import sentence_agency
+from .bodyverbs import DUTY_WORD, sentence_agency
 from .dates import find_time_phrase, text_to_deadline
 from .header import BASIS_START
 from .roles import Role
@@ -99,6 +100,15 @@ _LEAD_WORDS = rx.compile(r"^,?\s*(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thư�
 _OPENS_ASSIGN = rx.compile(rf"^(?i:{ASSIGN})\s+\p{{Lu}}")
 _DUE = rx.compile(r"\b(?:trước|chậm\s+nhất|hoàn\s+thành|xong|hạn)\b", rx.I)
 """A time that is a deadline ("hoàn thành trước ngày …"), not one a news item tells of ("trong năm 2025, …")."""
+_DUE_PROSE = rx.compile(r"\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:ngày\s+\d{1,2}|\d{1,2}\s*/\s*\d{1,2})(?![\d/])", rx.I)
+"""A deadline the date reader leaves undated ("gửi về Bộ A trước 30/8", "chậm nhất là ngày 20 của tháng cuối kỳ")."""
+_MUST = rx.compile(r"^,?\s*(?:cần\s+)?phải\s+(?!được\b)", rx.I)
+"""A duty the body must do ("Các đơn vị phải cập nhật …"): no asker needed."""
+_ROUTINE = rx.compile(r"^(?:Định\s+k[ỳì]|(?:Từ|Trước)\s+ngày\b[^,;.]{0,60}?\s(?:hằng|hàng)\s+(?:tháng|quý|năm))[^,;.]{0,60},\s", rx.I)
+"""A duty set in a recurring window before its body ("Định kỳ hằng quý, Sở A …", "Từ ngày 1 đến ngày 5 hằng tháng, …")."""
+_OWN_TIME = rx.compile(r";\s+(?=(?:từ|trước)\s+ngày\b[^,;.]{0,60}?\s(?:hằng|hàng)\s+(?:tháng|quý|năm)[^,;.]{0,60},\s*\p{Lu})")
+"""A sentence's next duty after a ";", set in a recurring window of its own before its body ("…; từ ngày 5 đến ngày 10
+hằng tháng, Phòng B kiểm tra …")."""
 _COURTESY = rx.compile(r"^,?\s*(?:(?:quan\s+tâm|nghiêm\s+túc|phối\s+hợp|khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời"
                        r"|triển\s+khai|tổ\s+chức)\s*,?\s*)*(?:thực\s+hiện|triển\s+khai)?\s*[./!]*\s*$", rx.I)
 """What a courtesy closing hands out: no duty, only "(quan tâm, nghiêm túc) thực hiện" ("Đề nghị các đơn vị quan tâm
@@ -149,7 +159,8 @@ def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool, bool,
     out opened it; and the words to give its title back (:func:`_clause`). ``asked``: the paragraph above asks or
     assigns (:data:`_ASKS_BELOW`), so one that opens with an agency and its duty goes on with that."""
     text = _ARTICLE.sub("", text)
-    if (BASIS_START.match(text) and not _NEWS_LEAD.match(text) and not _AFTER_REPORT.search(text)) or _EXECUTION.search(text):
+    if (BASIS_START.match(text) and not _LINKED.match(text) and not _NEWS_LEAD.match(text) and not _AFTER_REPORT.search(text)) \
+            or _EXECUTION.search(text):
         return None, False, False, None
     m = _OPENING.match(text) or _NEWS_LEAD.search(text) or _AFTER_REPORT.search(text) or _COMMANDS.search(text)
     clause, back = _clause(text if m else _LINKED.sub("", text), m)
@@ -165,8 +176,8 @@ def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool, bool,
     duty = clause[said[1]:]
     if _PAST.match(duty) or _REPORTED.search(said[0]):
         return None, named, False, None
-    if _LEAD_WORDS.match(duty) or (due and _DUE.search(due)) or \
-            ((opened or asked) and not _COURTESY.match(duty) and not _PASSIVE.match(duty)):
+    if _LEAD_WORDS.match(duty) or (due and _DUE.search(due)) or _DUE_PROSE.search(clause) or _MUST.match(duty) \
+            or _ROUTINE.match(clause) or ((opened or asked) and not _COURTESY.match(duty) and not _PASSIVE.match(duty)):
         return clause, named, opened, back
     return None, named, False, None
 
@@ -187,6 +198,12 @@ def _sentences(text: str) -> list[str]:
     return [s for s in out if s.strip()]
 
 
+def _own_times(sentence: str) -> list[str]:
+    """``sentence`` cut before each duty set in a recurring window of its own (:data:`_OWN_TIME`), capitalised."""
+    parts = _OWN_TIME.split(sentence)
+    return [parts[0], *(p[:1].upper() + p[1:] for p in parts[1:])]
+
+
 def _agency_of(sentence: str) -> str | None:
     """The body a sentence gives work to, after the verb that hands it out if one opens it ("UBND tỉnh giao Sở A …": Sở
     A), or the body it opens with."""
@@ -200,7 +217,7 @@ def _chunks(text: str) -> list[str]:
     """A paragraph's duties apart: a sentence that asks anew ("… . Yêu cầu UBND các xã …") or opens with another body
     ("… . Ban A sẽ kiểm tra …", "Ngoài ra, các sở …") starts one; a sentence of the same body's duty or with none goes on
     with the one before ("UBND cấp xã thành lập … . UBND cấp xã căn cứ …", "… . Hoàn thành trước ngày …")."""
-    parts = _sentences(text)
+    parts = [p for sentence in _sentences(text) for p in _own_times(sentence)]
     chunks, agency = [parts[0]], _agency_of(parts[0])
     for sentence in parts[1:]:
         other = _agency_of(sentence)
@@ -225,6 +242,7 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
     tasks: list[dict] = []
     warnings: list[PlanWarning] = []
     asked = last = False
+    unread: PlanWarning | None = None
     for k, e in enumerate(entries, 1):
         loc = Loc(**e["loc"])
         for n, chunk in enumerate(_chunks(e["text"]), 1):
@@ -234,7 +252,8 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
                     tasks[-1]["deadline"] = due
                     continue
             clause, named, opened, back = _assignment(chunk, asked)
-            asked = bool(_ASKS_BELOW.search(chunk)) or (clause is not None and (asked or opened))
+            asked = bool(_ASKS_BELOW.search(chunk)) or (clause is not None and (asked or opened)) \
+                or (asked and _agency_of(chunk) is None and DUTY_WORD.match(chunk) is not None)  # a content asked, no body
             read, said = _read(clause, f"P{k}" if n == 1 else f"P{k}.{n}", loc) if clause else ([], [])
             if read and all(lead_is_name(a) or is_role_lead(a) for t in read for a in t["lead_as_written"]):  # no "Các phong trào … do Ban A"
                 for t in read:
@@ -244,10 +263,14 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
                 last = True
                 continue
             last = False
+            when = find_time_phrase(chunk)
+            if unread is None and (_DUE_PROSE.search(chunk) or (when and _DUE.search(when))):
+                unread = warning("body-task-unread", f"paragraph {k} sets a deadline ({chunk[:60]!r}) but no body's "
+                                 "task was read from it; check by hand whose duty it is", loc.as_dict())
             if named:  # "Đề nghị Ủy ban …, Thủ trưởng …, Chủ tịch … triển khai …": a list longer than a name may be
                 warnings.append(warning("body-task-unread", f"paragraph {k} hands work to a body ({chunk[:60]!r}) "
                                         "but no task was read from it; check it by hand", loc.as_dict()))
-    return _once(tasks), warnings
+    return _once(tasks), warnings + ([unread] if unread and not tasks else [])
 
 
 def _words(title: str) -> str:

@@ -126,8 +126,9 @@ PARTY_ORGAN = (r"(?:Ban\s+(?:Tuyên\s+giáo(?:\s+và\s+Dân\s+vận)?|Tổ\s+ch�
 """Organs of a Party committee, whose name goes on with the committee's ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm
 tra Huyện ủy"): a line that ends on one, before a line that opens with the committee, is one name wrapped."""
 
-OFFICE_HOLDERS = r"(?:Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Trưởng|Người\s+đứng\s+đầu)"
-"""An office whose holder leads for a body named after it: "Chủ tịch UBND các xã", "Giám đốc Sở Y tế"."""
+OFFICE_HOLDERS = r"(?:Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Trưởng|Người\s+đứng\s+đầu|Lãnh\s+đạo)"
+"""An office whose holder leads for a body named after it: "Chủ tịch UBND các xã", "Giám đốc Sở Y tế", "Lãnh đạo UBND
+tỉnh" (its leaders)."""
 
 ACTOR_HEAD = r"(?:Doanh\s+nghiệp|Hợp\s+tác\s+xã)"
 """Those a plan assigns work to that are not public bodies: "Doanh nghiệp trên địa bàn tỉnh"."""
