@@ -21,7 +21,7 @@ _KIND = rx.compile(rf"^(?:{HEAD}|{ACTOR_HEAD}|{'|'.join(BODY_WORDS)})(?!\p{{Ll}}
 _ACRONYM = rx.compile(r"^\p{Lu}[\p{Lu}\d&]+(?:\s*-\s*\p{Lu}+)?(?![\p{L}\d])")
 _NOUN = rf"(?:{'|'.join(GROUP_NOUNS)}|(?<=các\s)(?:cấp|bộ(?!\s+(?:hồ|tài|tiêu|chỉ|câu|sách|phận|máy|luật|công)\b))|(?P<generic>{'|'.join(GENERIC_GROUP_NOUNS)}))(?!\p{{L}})"
 """Nouns of a group of bodies; "cấp" (a level of government) and "bộ" (ministries) only after "các" ("Các cấp, các
-ngành", "Các bộ, cơ quan ngang bộ"; not "các bộ hồ sơ", "các bộ tiêu chí")."""
+ngành", "Các bộ, ngành Trung ương"; not "các bộ hồ sơ", "các bộ tiêu chí")."""
 _NOUNS = rx.compile(_NOUN, rx.I)
 _ANY_NOUN = _NOUN.replace("?P<generic>", "")
 _GROUP = rx.compile(rf"^(?P<quantifier>(?:các|những|mọi|toàn\s+thể)\s+)?{_ANY_NOUN}(?:\s*(?:,|/|\bvà\b)\s*(?:các\s+)?{_ANY_NOUN})*", rx.I)

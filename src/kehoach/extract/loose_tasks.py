@@ -5,7 +5,7 @@ chủ trì, phối hợp với các đơn vị liên quan rà soát …; hoàn t
 huyện tổ chức kiểm tra …, báo cáo trước ngày 15/5/2026." With no section to read them from, no task came from
 them. A paragraph is read as an assignment when it opens with an agency (after "Giao", "Đề nghị", or a news item's
 "Theo đó, UBND tỉnh giao …") and either names it the lead ("chủ trì", "chịu trách nhiệm", a "Giao" before it), gives
-its duty a deadline (one the date reader leaves undated too: "trước 30/8"), says it must ("phải") or sets it in a
+its duty a deadline (one the date reader leaves undated too: "trước 15/9"), says it must ("phải") or sets it in a
 recurring window ("Định kỳ hằng quý, …"); what the paragraph names is then read as the body's agency paragraphs are
 (:func:`.bodytasks.sections_to_tasks`). Legal bases ("Căn cứ …", "Thực hiện …") and the issuer's own words
 ("UBND tỉnh có ý kiến như sau:") are no assignment.
@@ -101,14 +101,14 @@ _OPENS_ASSIGN = rx.compile(rf"^(?i:{ASSIGN})\s+\p{{Lu}}")
 _DUE = rx.compile(r"\b(?:trước|chậm\s+nhất|hoàn\s+thành|xong|hạn)\b", rx.I)
 """A time that is a deadline ("hoàn thành trước ngày …"), not one a news item tells of ("trong năm 2025, …")."""
 _DUE_PROSE = rx.compile(r"\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:ngày\s+\d{1,2}|\d{1,2}\s*/\s*\d{1,2})(?![\d/])", rx.I)
-"""A deadline the date reader leaves undated ("gửi về Bộ A trước 30/8", "chậm nhất là ngày 20 của tháng cuối kỳ")."""
+"""A deadline the date reader leaves undated ("gửi về Bộ A trước 15/9", "chậm nhất là ngày 10 của tháng cuối quý")."""
 _MUST = rx.compile(r"^,?\s*(?:cần\s+)?phải\s+(?!được\b)", rx.I)
-"""A duty the body must do ("Các đơn vị phải cập nhật …"): no asker needed."""
+"""A duty the body must do ("Các trường phải báo cáo …"): no asker needed."""
 _ROUTINE = rx.compile(r"^(?:Định\s+k[ỳì]|(?:Từ|Trước)\s+ngày\b[^,;.]{0,60}?\s(?:hằng|hàng)\s+(?:tháng|quý|năm))[^,;.]{0,60},\s", rx.I)
-"""A duty set in a recurring window before its body ("Định kỳ hằng quý, Sở A …", "Từ ngày 1 đến ngày 5 hằng tháng, …")."""
+"""A duty set in a recurring window before its body ("Định kỳ hằng quý, Sở A …", "Từ ngày 2 đến ngày 4 hằng tháng, …")."""
 _OWN_TIME = rx.compile(r";\s+(?=(?:từ|trước)\s+ngày\b[^,;.]{0,60}?\s(?:hằng|hàng)\s+(?:tháng|quý|năm)[^,;.]{0,60},\s*\p{Lu})")
-"""A sentence's next duty after a ";", set in a recurring window of its own before its body ("…; từ ngày 5 đến ngày 10
-hằng tháng, Phòng B kiểm tra …")."""
+"""A sentence's next duty after a ";", set in a recurring window of its own before its body ("…; từ ngày 6 đến ngày 8
+hằng tháng, Phòng B rà soát …")."""
 _COURTESY = rx.compile(r"^,?\s*(?:(?:quan\s+tâm|nghiêm\s+túc|phối\s+hợp|khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời"
                        r"|triển\s+khai|tổ\s+chức)\s*,?\s*)*(?:thực\s+hiện|triển\s+khai)?\s*[./!]*\s*$", rx.I)
 """What a courtesy closing hands out: no duty, only "(quan tâm, nghiêm túc) thực hiện" ("Đề nghị các đơn vị quan tâm
