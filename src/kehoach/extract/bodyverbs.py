@@ -22,7 +22,7 @@ _DUTIES = (r"nâng\s+cấp|phát\s+động|bảo\s+đảm|đảm\s+bảo|tổng\
            r"|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng|triển\s+khai|thực\s+hiện|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|hướng\s+dẫn"
            r"|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo"
            r"|tham\s+mưu|tranh\s+thủ|gửi|(?<!,\s)(?<!các\s)(?<!những\s)(?<!và\s)tổ\s+chức|phổ\s+biến|tập\s+huấn|chỉ\s+đạo"
-           r"|bám\s+sát|cân\s+đối|(?<!bầu\s)cử(?!\s+(?:tri|nhân)\b)|đưa(?=\s)")
+           r"|bám\s+sát|cân\s+đối|(?<!bầu\s)cử(?!\s+(?:tri|nhân)\b)|đưa(?=\s)|tham\s+gia")
 """Verbs of a duty none of which is written in lower case inside a body's name, as "quản lý", "đầu tư", "cấp",
 "trình" are ("Ban quản lý …", "công trình"); "xây dựng" only where no project's name has it ("dự án đầu tư xây
 dựng"); "tổ chức" not in a list of bodies ("Các cấp ủy, tổ chức đảng …")."""

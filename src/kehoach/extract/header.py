@@ -360,9 +360,13 @@ def type_name_text(text: str) -> str:
     return sentence_case(text.rstrip(" :"))
 
 
+_NOT_PLACE_WORD = rx.compile(r"(?<!\S)(?!(?:xã|phường|thị|trấn|huyện|quận|tỉnh|thành|phố|đặc|khu)(?!\S))\p{Ll}\S*")
+"""A lower-case word no place name holds ("Thực hiện chỉ đạo của Bộ A, ngày 5.2, …" is a sentence, not a place)."""
+
+
 def find_issue_place_date(text: str) -> tuple[str | None, str | None]:
     m = DATE_LINE.match(text)
-    if not m:
+    if not m or _NOT_PLACE_WORD.search(m.group("place")):
         return None, None
     d = find_issue_date(text)
     return " ".join(m.group("place").split()), d.isoformat() if d else None

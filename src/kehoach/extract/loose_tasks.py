@@ -62,21 +62,35 @@ _NEWS_LEAD = rx.compile(rf"(?:^|(?<=[\s.;:]))(?:Theo\s+đó|Cụ\s+thể|Trong\s
 """A news item's "accordingly, it assigns …" before the agency ("… Theo đó, giao các sở …", "Theo đó, UBND tỉnh
 yêu cầu Sở A …", "Theo đó, với các công trình …, giao Sở A …"): the assignment starts at the verb, even where no stop
 ends the sentence before it (a headline the text export ran into the paragraph)."""
-_AFTER_REPORT = rx.compile(rf";\s*(?:{_ASKER})?(?P<assign>(?i:{ASSIGN}))\s*,?\s+(?=\p{{Lu}}|các\s|những\s)")
+_AFTER_REPORT = rx.compile(rf"(?:;\s*(?:{_ASKER})?|,\s*{_ASKER})(?P<assign>(?i:{ASSIGN}))\s*,?\s+(?=\p{{Lu}}|các\s|những\s)")
 """A news sentence that tells what was issued or what it rests on, then hands its work out after a semicolon ("UBND tỉnh
 đã ban hành Kế hoạch số …; giao Sở A chủ trì …", "Thực hiện Công văn số …; Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy
-…"): the assignment starts at the verb."""
+…"), or after a comma its asker ("Quán triệt …, Chủ tịch UBND tỉnh yêu cầu các sở …"): the assignment starts at the verb."""
 _ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)\b[^()]*\)")
 """A bracket after the agency that says it leads ("giao Trường B (cơ quan chủ trì xây dựng Đề án) rà soát …"): it names the
 lead, and is no part of the name."""
-_COMMANDS = rx.compile(rf"(?:^|(?<=\s))(?:{HEAD})\b[^,;.:()]{{0,60}}?\s+(?P<assign>(?i:yêu\s+cầu))\s+(?=\S)")
+_COMMANDS = rx.compile(rf"(?:^|(?<=\s))(?:{HEAD})\b[^,;.:()]{{0,60}}?\s+(?P<assign>(?i:yêu\s+cầu|đề\s+nghị(?=\s+các\s)))\s+(?=\S)")
 """A body that requires ("Công an tỉnh A yêu cầu các sĩ quan …", "Sở Y tế yêu cầu các cơ sở …"): it commands those under it
 or those it regulates, wherever the sentence starts (a news item may run a photo's caption into it); a body asks the
-committee above it by "đề nghị", never "yêu cầu"."""
+committee above it by "đề nghị", never "yêu cầu", so "đề nghị" hands work out only to a group ("Sở A đề nghị các đơn vị …")."""
 _OPENING = rx.compile(rf"^{_SOURCE}{_LINK}?{_GROUNDS}?{_VERB}")
 """A paragraph that opens with the verb that hands the work out, after a short clause of its grounds or its asker ("Giao
 Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …", "ABC - Ban Chỉ đạo Trung ương
 yêu cầu, các bộ …")."""
+_CAPTION = rx.compile(r"\.?\s*\(?(?:Ảnh|Nguồn\s+ảnh)\s*:\s*[^;:]{1,40}\)?\.?\s*$")
+"""A photo's caption, its credit last ("Đài A đưa tin hội nghị … Ảnh: Minh Anh"): no task."""
+_SENT_TO = rx.compile(r"\bgửi\s+(?P<to>\p{Lu}[^.;:]{2,160}?)\s+(?P<assign>đề\s+nghị|yêu\s+cầu)\s+(?:quan\s+tâm\s+)?(?=\p{Ll})")
+"""A letter sent to its addressees that asks them ("… ban hành Công văn số … gửi Báo A, Đài B đề nghị (quan tâm)
+tuyên truyền …"): the addressees, then their duty."""
+_COMRADE = rx.compile(r"(?:^|(?<=[\s,]))[Đđ]ồng\s+chí\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,4}(?:\s*[-–]\s*[^.;:]{3,160}?)?\s+"
+                      r"(?P<assign>đề\s+nghị|yêu\s+cầu|giao)\s+(?=\S)")
+"""A leader by name, his titles after a dash, who asks, wherever the sentence starts ("Để …, đồng chí Trần Văn A - Phó
+Bí thư …, Chủ tịch … đề nghị Hội A các cấp tham mưu …")."""
+_SPEECH = rx.compile(r"\b(?:nhấn\s+mạnh|lưu\s+ý|kết\s+luận|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)\s*:\s*(?=\p{Lu})")
+"""A leader's words after a colon ("Đồng chí Bí thư A nhấn mạnh: Ủy ban B và các đoàn thể cần chuẩn bị …"): what follows is
+asked of the bodies it names."""
+_WHEN_FIRST = rx.compile(r"^(?:(?:Trong|Từ|Đến)\s+)?(?:Quý|Tháng|Năm|Giai\s+đoạn|Học\s+kỳ)\s[^,;.]{0,30}\d{4}\s*,\s*")
+"""A period before the body that the sentence gives work or results for ("Quý IV/2026, Hội A tiếp tục …")."""
 _ARTICLE = rx.compile(r"^Điều\s+\d+\s*[.:]\s*")
 """A decision's article number before its words ("Điều 2. Giao Sở A …")."""
 _EXECUTION = rx.compile(r"\b(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành\b", rx.I)
@@ -159,10 +173,17 @@ def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool, bool,
     out opened it; and the words to give its title back (:func:`_clause`). ``asked``: the paragraph above asks or
     assigns (:data:`_ASKS_BELOW`), so one that opens with an agency and its duty goes on with that."""
     text = _ARTICLE.sub("", text)
-    if (BASIS_START.match(text) and not _LINKED.match(text) and not _NEWS_LEAD.match(text) and not _AFTER_REPORT.search(text)) \
-            or _EXECUTION.search(text):
+    command = _COMMANDS.search(text)
+    if (BASIS_START.match(text) and not _LINKED.match(text) and not _NEWS_LEAD.match(text) and not _AFTER_REPORT.search(text)
+            and not (command and text[:command.start()].rstrip().endswith(","))) or _EXECUTION.search(text) or _CAPTION.search(text):
         return None, False, False, None
-    m = _OPENING.match(text) or _NEWS_LEAD.search(text) or _AFTER_REPORT.search(text) or _COMMANDS.search(text)
+    if (sent := _SENT_TO.search(text)) is not None and names_a_body(sent.group("to")):
+        text = f"{sent.group('to')} {text[sent.end():]}"  # "… gửi Báo A đề nghị phối hợp …": Báo A phối hợp …
+        asked = True
+    elif (said_to := _SPEECH.search(text)) is not None:
+        text, asked = text[said_to.end():], True
+    m = _OPENING.match(text) or _NEWS_LEAD.search(text) or _AFTER_REPORT.search(text) or _COMMANDS.search(text) \
+        or _COMRADE.search(text)
     clause, back = _clause(text if m else _LINKED.sub("", text), m)
     if m is None:
         clause, back = _for_body(clause)
@@ -270,7 +291,18 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
             if named:  # "Đề nghị Ủy ban …, Thủ trưởng …, Chủ tịch … triển khai …": a list longer than a name may be
                 warnings.append(warning("body-task-unread", f"paragraph {k} hands work to a body ({chunk[:60]!r}) "
                                         "but no task was read from it; check it by hand", loc.as_dict()))
+            elif _body_after_lead_in(chunk):  # "Theo đó, Đài A phát sóng …", "Quý IV/2026, Hội A tiếp tục …"
+                warnings.append(warning("body-task-unread", f"paragraph {k} names a body after {chunk.split(',')[0]!r} "
+                                        "and no task was read from it: a duty or a report? Check it by hand", loc.as_dict()))
     return _once(tasks), warnings + ([unread] if unread and not tasks else [])
+
+
+def _body_after_lead_in(chunk: str) -> bool:
+    """Whether ``chunk`` names a body right after "Theo đó," (what a document says) or a period ("Quý IV/2026, …"), and
+    no past word makes it a report."""
+    rest = _LINKED.sub("", chunk, count=1)
+    rest = _WHEN_FIRST.sub("", rest, count=1) if rest == chunk else rest
+    return rest != chunk and names_a_body(" ".join(rest.split()[:3])) and not _REPORTED.search(" ".join(rest.split()[:12]))
 
 
 def _words(title: str) -> str:
@@ -294,6 +326,13 @@ def _once(tasks: list[dict]) -> list[dict]:
 
 def body_assignments(roots: list[Section], paragraphs: list[dict], directive: bool,
                      skip: frozenset[str]) -> tuple[list[dict], list[PlanWarning]]:
-    """The tasks the body assigns: from its sections (:func:`.bodytasks.sections_to_tasks`, ``skip`` left alone), or
-    with no numbered section from its ``paragraphs`` (:func:`paragraphs_to_tasks`)."""
-    return sections_to_tasks(roots, directive, skip) if roots else paragraphs_to_tasks(paragraphs)
+    """The tasks the body assigns: from its sections (:func:`.bodytasks.sections_to_tasks`, ``skip`` left alone), and
+    a directive's from the ``paragraphs`` before them; with no numbered section from its ``paragraphs``
+    (:func:`paragraphs_to_tasks`)."""
+    if not roots:
+        return paragraphs_to_tasks(paragraphs)
+    tasks, warnings = sections_to_tasks(roots, directive, skip)
+    if directive:  # "…, Chủ tịch UBND tỉnh yêu cầu các sở … triển khai …" before a directive's numbered parts
+        asked = [t for t in paragraphs_to_tasks(paragraphs)[0] if not t["title"].rstrip().endswith(":")]  # "… sau:" opens the parts
+        tasks = [{**t, "id": f"0.{t['id']}"} for t in asked] + tasks
+    return tasks, warnings
