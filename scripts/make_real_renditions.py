@@ -4,6 +4,7 @@
     python scripts/make_real_renditions.py --texts  # only the text renditions, of the committed files
     python scripts/make_real_renditions.py --pandoc # only pandoc's and docx2txt's texts of the committed Word files
     python scripts/make_real_renditions.py --scans  # only the scans (SCANS), of the committed PDFs; needs pdftoppm
+    python scripts/make_real_renditions.py --converters  # only the Python converters' Markdown (CONVERTERS)
 
 The real plans in the repository are Markdown a legal-document portal gives when crawled; the same
 plans reach analysts as Word files and PDFs. This script writes each one back as a Word document from
@@ -14,7 +15,7 @@ that page (tables without rules, cells set close: a narrow "TT" column's header 
 next one). Plans also reach analysts as the text other tools make of these files: it writes the text
 ``pdftotext`` gives of both PDFs, with ``-layout`` (columns kept by spaces) and without (the text
 flow, tables one cell a line), LibreOffice's text export of the Word file, ``w3m -dump`` of the web
-page, pandoc's Markdown and plain text of the Word file and the text the docx2txt package takes from it (TEXTS below; tools a Debian machine has, no network). The outputs go to tests/real/renditions/ (committed; CI does not
+page, pandoc's Markdown and plain text of the Word file and the text the docx2txt package takes from it (TEXTS below; tools a Debian machine has, no network), and the Markdown that Python converters make of the page, the Word file and the PDF (CONVERTERS: html2text, markitdown, mammoth). The outputs go to tests/real/renditions/ (committed; CI does not
 run this script), and tests/test_real_renditions.py checks that each gives the Markdown's plan: the
 readers of every format agree on real content, not only on the generated plans of tests/unseen/.
 """
@@ -114,6 +115,30 @@ def build_docx2txt(stem: str) -> None:
     (OUT / (stem + "-docx2txt.txt")).write_text(docx2txt.process(str(OUT / (stem + ".docx"))), encoding="utf-8")
 
 
+CONVERTERS = {"-html2text.md": "the web page through html2text (its defaults: lines wrapped at 78 characters, table rows too)",
+              "-markitdown.md": "the Word file through markitdown (mammoth's HTML, then Markdown pipe tables)",
+              "-markitdown-pdf.md": "the PDF through markitdown (a table cut into pipe-table pieces, each cell's overflow "
+                                    "printed as lines of text after its piece)",
+              "-mammoth.md": "the Word file through mammoth's Markdown (tables as one cell a paragraph, Markdown's escapes)"}
+"""Markdown the Python converters that crawlers and document pipelines use make of the plan (``pip install html2text
+'markitdown[docx,pdf]' mammoth``), each with its defaults."""
+
+
+def build_converters(stem: str) -> None:
+    import html2text
+    import mammoth
+    from markitdown import MarkItDown
+
+    md = MarkItDown()
+    texts = {"-html2text.md": html2text.html2text((OUT / (stem + ".html")).read_text(encoding="utf-8")),
+             "-markitdown.md": md.convert(str(OUT / (stem + ".docx"))).text_content,
+             "-markitdown-pdf.md": md.convert(str(OUT / (stem + ".pdf"))).text_content}
+    with open(OUT / (stem + ".docx"), "rb") as f:
+        texts["-mammoth.md"] = mammoth.convert_to_markdown(f).value
+    for suffix, text in texts.items():
+        (OUT / (stem + suffix)).write_text(text, encoding="utf-8")
+
+
 def build_texts(stem: str) -> None:
     for suffix, (tool, option, source) in TEXTS.items():
         args = [tool, *([option] if option else []), str(OUT / (stem + source)), str(OUT / (stem + suffix))]
@@ -122,6 +147,7 @@ def build_texts(stem: str) -> None:
     build_w3m(stem)
     build_pandoc(stem)
     build_docx2txt(stem)
+    build_converters(stem)
 
 
 SCANS = ("r08-dongthap-552-kh-ubnd", "r12-hanoi-310-kh-ubnd", "r17-hcm-172-kh-ubnd")
@@ -162,6 +188,11 @@ def main(names: list[str]) -> int:
             if not names[1:] or any(source.name.startswith(n) for n in names[1:]):
                 build_pandoc(source.stem)
                 build_docx2txt(source.stem)
+        return 0
+    if names[:1] == ["--converters"]:  # only the Python converters' Markdown, of the committed files
+        for source in sorted(REAL.glob("r*.md")):
+            if not names[1:] or any(source.name.startswith(n) for n in names[1:]):
+                build_converters(source.stem)
         return 0
     if names[:1] == ["--texts"]:  # only the texts, from the committed Word files and PDFs
         for source in sorted(REAL.glob("r*.md")):

@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "table-cells-joined": "in a table aligned with spaces two cells stood one space apart and were parted where the next column starts, though the words next to the split could belong to either cell",
     "agency-cut": "in a table aligned with spaces a cell ends in an agency's head word (\"Sở\", \"Trung tâm\") with no name after it: the name was cut where two columns meet, its rest in the next column",
     "table-cell-spilled": "in a table aligned with spaces an agency cell starts in lower case right under the row above's: its words may go on with that cell (a cell merged over rows, printed from the top; with cells set at the top they are read with it, and both rows say so)",
+    "table-text-outside": "a Markdown table is followed, with no blank line between, by a line going on in lower case: a converter put part of a cell outside the table (a PDF's table cut into pieces), so the row above it may be cut short",
     "table-columns-lost": "a table aligned with spaces could not be followed past a line where a cell's text runs one space from the next column; its rows from there on are not read",
     "table-rows-interleaved": "in a table aligned with spaces a row's number stands below some of its lines and rows are not set apart by blank lines, so lines of neighbouring rows may be mixed up",
     "footnote-marker-glued": "a task word ends with the number of one of the document's footnotes ('xã1'): probably its marker glued to the word, left in place",

@@ -176,3 +176,82 @@ def test_a_pipe_table_wrapped_at_any_width_gives_its_tasks(seed):
 
     assert tasks(wrapped) == tasks(table)
     assert len(tasks(table)) == len(TASKS)
+
+
+def _html2text_table(rng: random.Random, width: int, stripped: bool) -> tuple[str, str]:
+    """A table with no outer pipes as html2text writes it (cells joined by "| ", each row's line but
+    the last ending in a Markdown hard break, two spaces), and that table wrapped at ``width`` as
+    html2text wraps it by default (its 78 characters, at spaces, words never cut, a row's hard break
+    kept at its last line). ``stripped``: every line's trailing spaces taken off (an editor, a copy)."""
+    import textwrap
+
+    rows = [line.split("|") for line in _table(rng, False).strip("\n").split("\n")]
+    lines = [("|" if k == 1 else "| ").join(c.strip() for c in row) for k, row in enumerate(rows)]  # ("---|---")
+    lines = [line + ("  " if k < len(lines) - 1 else "") for k, line in enumerate(lines)]
+    one_a_line = "\n".join(line.rstrip() if stripped else line for line in lines) + "\n"
+    out = []
+    for line in lines:
+        parts = textwrap.wrap(line, width, break_long_words=False) or [""]
+        if line.endswith("  "):
+            parts[-1] += "  "
+        out += [p.rstrip() if stripped else p for p in parts]
+    return one_a_line, "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_a_table_without_outer_pipes_wrapped_as_html2text_wraps_it(seed):
+    """html2text wraps a table's rows at its width like any paragraph ("1| Rà soát … với điều" / "kiện
+    …| Sở Tài chính| Sở, ban, ngành|" / "Thường xuyên"): the rows end at the hard breaks; with those
+    stripped, a row goes on while it has fewer cells than the header and the next line numbers no row.
+    Widths from 25 to 120 characters; the same tasks as the table one row a line. (Not always so with
+    the hard breaks stripped at the narrowest widths: a row's first line with no pipe whose first word
+    would not have fitted on the line above reads as going on there, and the lead it cuts is warned.)"""
+    rng = random.Random(seed)
+    width, stripped = rng.randint(25, 120), seed % 3 == 0
+    one_a_line, wrapped = _html2text_table(rng, width, stripped)
+    assert wrapped != one_a_line or width >= max(len(line.rstrip()) for line in one_a_line.split("\n"))
+
+    def tasks(text):
+        plan = extract_bytes((HEAD + text).encode(), "plan.md")
+        return [(t["no"], t["group"], t["title"], t["lead"], t["support"], t["deadline"]["text"]) for t in plan["tasks"]]
+
+    assert tasks(one_a_line) == tasks(wrapped)
+    assert [t[2] for t in tasks(wrapped)] == [t[0] for t in TASKS]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # html2text: rows end at a hard break (two spaces), the last row at the table's end
+    ("TT| Nội dung| Chủ trì  \n---|---|---  \n1| Rà soát thủ tục| Sở Tư  \n2| Xây dựng đề án về\nchuyển đổi số| Sở\nNội vụ\n",
+     [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát thủ tục", "Sở Tư"], ["2", "Xây dựng đề án về chuyển đổi số", "Sở Nội vụ"]]),
+    # hard breaks stripped: a line goes on in a row with fewer cells than the header, not after a group row
+    ("TT| Nội dung| Chủ trì\n---|---|---\n| I. Nhóm một|\n1| Xây dựng đề án\nvề chuyển đổi số| Sở Nội\nvụ\n2| Làm B| Sở B\n",
+     [["TT", "Nội dung", "Chủ trì"], ["", "I. Nhóm một", ""], ["1", "Xây dựng đề án về chuyển đổi số", "Sở Nội vụ"],
+      ["2", "Làm B", "Sở B"]]),
+])
+def test_a_table_without_outer_pipes_wrapped(text, rows):
+    assert _cells(text) == rows
+
+
+def test_a_separator_line_is_never_joined_to_the_lines_under_it():
+    """markitdown's pieces of a PDF's table: a row closes every piece's first line, a separator under it, then a
+    group's name or a cell's overflow as a line of text. The separator is one line (or the pieces of it a hard wrap
+    cut): the rows under the text were lost into it."""
+    text = ("| TT | Nội dung | Chủ trì |\n| --- | --- | --- |\nI. Nhóm một\n| 1 | Làm A | Sở A |\n| --- | --- | --- |\n"
+            "| 2 | Làm B | Sở B |\n")
+    rows = [[" / ".join(c) for c in r.cells] for b in read_text(text) if b.kind == "table" for r in b.rows]
+    assert rows == [["TT", "Nội dung", "Chủ trì"], ["1", "Làm A", "Sở A"], ["2", "Làm B", "Sở B"]]
+    # a separator a hard wrap cut in two is still one
+    assert _cells("| TT | Nội dung | Chủ trì |\n|-----|----------|\n-----|\n| 1 | Làm A | Sở A |\n") == \
+        [["TT", "Nội dung", "Chủ trì"], ["1", "Làm A", "Sở A"]]
+
+
+@pytest.mark.parametrize("after, warned", [
+    ("hoạt động đổi mới đạt 40%\n", True),        # a cell's overflow printed under the table
+    ("\nhoạt động đổi mới đạt 40%\n", False),      # after a blank line: a paragraph of its own
+    ("Ghi chú: số liệu năm 2025.\n", False),      # a line opening in capitals
+])
+def test_text_going_on_under_a_pipe_table_doubts_its_last_row(after, warned):
+    for table in ("| TT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Tỷ lệ doanh nghiệp có | Sở A |\n",
+                  "TT| Nội dung| Chủ trì\n---|---|---\n1| Tỷ lệ doanh nghiệp có| Sở A\n"):
+        last = [b for b in read_text(table + after) if b.kind == "table"][0].rows[-1]
+        assert [code for code, _ in last.doubts] == (["table-text-outside"] if warned else [])

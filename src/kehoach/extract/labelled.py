@@ -333,8 +333,8 @@ def labelled_tasks(roots: list[Section]) -> tuple[list[dict], set[str], list[Pla
         if any(u.is_task() for u in units):
             families_with_tasks.add(family)
         for child in sec.children:
-            if child not in label_children:
-                visit(child, sec if parent is not None or sec not in roots else None, id(sec))
+            if not any(child is c for c in label_children):  # (the same section: equal ones compare whole trees)
+                visit(child, sec if parent is not None or not any(sec is r for r in roots) else None, id(sec))
 
     for root in roots:
         visit(root, None, 0)

@@ -92,6 +92,8 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
                 if name not in fields.values():
                     fields[i] = name
                 break
+    if not {"title", "lead", "combined"} & set(fields.values()):
+        return None  # (most rows: the time columns' readings below never add one of these)
     _amended_time_column(cells, fields)
     _start_end_columns(cells, fields)
     _spanned_time_column(cells, fields)

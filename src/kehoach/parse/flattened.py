@@ -71,8 +71,9 @@ def flattened_tables(lines: list[str]) -> dict[int, tuple[list[Row], int]]:
             pass
         elif len(text) < 12 and text[0] in "STst" and NUMBER_HEADER.match(ascii_fold(text).lower()):
             found = read_flattened(lines, i)
-        elif 3 < len(text) <= HEAD_CELL and text[0].isupper() and "  " not in text and _short(lines, i + 1) \
-                and _short(lines, i + 2) and _field(text) in ("title", "lead", "combined"):  # (two runs: space-aligned)
+        elif 3 < len(text) <= HEAD_CELL and text[0].isupper() and "  " not in text and "|" not in text \
+                and _short(lines, i + 1) and _short(lines, i + 2) and _field(text) in ("title", "lead", "combined"):
+            # (two runs: space-aligned; a pipe: a pipe table's header, its line wrapped at a width)
             found = read_unnumbered(lines, i)
         if found is not None:
             for row in found[0]:

@@ -10,6 +10,7 @@ goes on in the lines below, up to the one that does.
 from __future__ import annotations
 
 from .. import rx
+from ..vn import starts_lower
 from .blocks import Loc, Row
 from .normalize import normalize_text
 
@@ -56,7 +57,7 @@ def md_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
     wrapped = _Wrapped(lines, i) if _rows_close(lines, i) else None
     spans: list[tuple[int, int]] = []
     while i < len(lines) and (is_md_line(lines[i]) or wrapped and lines[i].lstrip().startswith("|")):
-        end = wrapped.row_end(i) if wrapped else i
+        end = _separator_end(lines, i) if MD_SEPARATOR.match(lines[i]) else wrapped.row_end(i) if wrapped else i
         if not is_md_line(lines[i]) and end == i:
             break  # a line opening with a pipe, not a row's first line that a wrap cut before its next pipe
         if not MD_SEPARATOR.match(lines[i]):
@@ -67,9 +68,28 @@ def md_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
     hard = {len(lines[k].rstrip("\r\n")) for k in seams} == {width} and any(_hard_seam(lines[k], lines[k + 1], width) for k in seams)
     rows = [Row(md_row("".join(lines[k].rstrip("\r\n") for k in range(a, b + 1)) if hard else _joined(lines, a, b, width)),
                 Loc(a + 1), list(range(a + 1, b + 2))) for a, b in spans]
+    spilled(rows, lines, i)
     return rows, i
 
 
+def spilled(rows: list[Row], lines: list[str], i: int) -> None:
+    """Doubt the last of ``rows`` when line ``i``, right under the table with no blank line between,
+    goes on in lower case: text of a cell that a converter set outside the table (a PDF's table cut
+    into pieces, each cell's overflow printed as lines of text after its piece)."""
+    if rows and i < len(lines) and lines[i].strip() and not lines[i].lstrip().startswith("|") and starts_lower(lines[i]):
+        rows[-1].doubts.append(("table-text-outside", f"the line under the table's row at line {rows[-1].loc.line} goes on "
+                                f"in lower case ({lines[i].strip()[:40]!r}): a cell of that row may be cut, its rest outside the table"))
+
+
+def _separator_end(lines: list[str], i: int) -> int:
+    """The last line of the separator line ``i``: itself, or the pieces of it a hard wrap cut off below
+    (dashes, colons and pipes); never the lines after it, which a row does not close with a pipe."""
+    while i + 1 < len(lines) and _SEPARATOR_PIECE.match(lines[i + 1]):
+        i += 1
+    return i
+
+
+_SEPARATOR_PIECE = rx.compile(r"^\s*[-:|]*-[-:|]*\s*$")
 _WRAPPED_LINES = 12
 """At most this many lines of one wrapped row (a longer run is not a row that a width wrapped)."""
 _ROW_NUMBER = rx.compile(r"^\**(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?\**$")
@@ -186,23 +206,120 @@ class _Wrapped:
 
 def bare_pipe_table(lines: list[str], i: int) -> tuple[list[Row], int] | None:
     """A Markdown pipe table whose rows have no outer pipes (html2text, some crawlers): a header
-    line of cells split by "|", then a separator line of as many cells ("---|---|---"); its rows run
-    to the next blank line. With no outer pipes, a row's pipe at either end parts an empty cell
+    line of cells split by "|" (or its lines, wrapped at a width), then a separator line of as many
+    cells ("---|---|---"); its rows run to the next blank line (see :func:`_bare_row_end`). With no outer pipes, a row's pipe at either end parts an empty cell
     ("| I. Nhóm nhiệm vụ|" under three columns is an empty number, the group, an empty lead)."""
-    if i + 1 >= len(lines) or not MD_SEPARATOR.match(lines[i + 1]):
+    sep = i + 1  # the separator's line: under the header, or under the lines a width wrapped it to
+    while sep < min(len(lines), i + _WRAPPED_LINES) and lines[sep].strip() and not MD_SEPARATOR.match(lines[sep]):
+        sep += 1
+    if sep >= len(lines) or not MD_SEPARATOR.match(lines[sep]):
         return None
-    header = lines[i].strip()
+    header = " ".join(lines[k].strip() for k in range(i, sep))
     if header.startswith("|") or header.endswith("|"):
         return None  # one outer pipe but not the other: not a shape this reads
     ncols = len(_PIPE_SPLIT.split(header))
-    if ncols < 2 or ncols != len(_PIPE_SPLIT.split(lines[i + 1].strip().strip("|"))):
+    if ncols < 2 or ncols != len(_PIPE_SPLIT.split(lines[sep].strip().strip("|"))):
         return None
-    rows = [Row(_cells(lines[i].strip()), Loc(i + 1), [i + 1])]
-    j = i + 2
-    while j < len(lines) and lines[j].strip() and _PIPE_SPLIT.search(lines[j]):
-        rows.append(Row(_cells(lines[j].strip()), Loc(j + 1), [j + 1]))
-        j += 1
+    rows = [Row(_cells(header), Loc(i + 1), list(range(i + 1, sep + 1)))]
+    block = next((k for k in range(i, len(lines)) if not lines[k].strip()), len(lines))
+    numbered = _NUMBER_HEAD.match(header) is not None
+    shape = _Shape(ncols, max(len(lines[k].rstrip()) for k in range(i, block)), numbered,
+                   _hard_break(lines[sep - 1]) and _hard_break(lines[sep]),
+                   sep > i + 1 or _wrapped_rows(lines[sep + 1:block], ncols, numbered))
+    j = sep + 1
+    while j < len(lines) and lines[j].strip() and (_PIPE_SPLIT.search(lines[j]) or _row_follows(lines, j, shape)):
+        end = _bare_row_end(lines, j, shape)
+        text = " ".join(lines[k].strip() for k in range(j, end + 1))
+        rows.append(Row(_cells(text), Loc(j + 1), list(range(j + 1, end + 2))))
+        j = end + 1
+    spilled(rows, lines, j)
     return rows, j
+
+
+class _Shape:
+    """What the rows of a table with no outer pipes are read by: the header's cells, the width of its
+    widest line (the width a wrap filled its lines to, if one did), whether its first column numbers
+    the rows, whether its rows end in hard breaks, and whether a wrap shows (:func:`_wrapped_rows`)."""
+
+    def __init__(self, cells: int, width: int, numbered: bool, breaks: bool, wrapped: bool) -> None:
+        self.cells, self.width, self.numbered, self.breaks, self.wrapped = cells, width, numbered, breaks, wrapped
+
+
+def _wrapped_rows(rows: list[str], cells: int, numbered: bool) -> bool:
+    """Whether the lines of a table's rows (to a blank line) show a wrap: a line with no pipe with a line with one
+    below it; a line with fewer pipes than the header's cells need whose pipes and the next line's make up the
+    count, the next line's first cell numbering no row; or, the first column numbering the rows, a line whose
+    first cell is text."""
+    pipes = [len(_PIPE_SPLIT.findall(line)) for line in rows]
+    firsts = [_PIPE_SPLIT.split(line.strip(), 1)[0].strip() for line in rows]
+    plain = next((n for n, p in enumerate(pipes) if not p), None)
+    if plain is not None and plain < max((n for n, p in enumerate(pipes) if p), default=-1):
+        return True
+    if any(0 < a < cells - 1 and a + b == cells - 1 and not (numbered and _ROW_NUMBER.match(first))
+           for a, b, first in zip(pipes, pipes[1:], firsts[1:], strict=False)):
+        return True
+    return numbered and any(p and first and not _ROW_NUMBER.match(first) for p, first in zip(pipes, firsts, strict=True))
+
+
+_NUMBER_HEAD = rx.compile(r"\W*(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)\W*\|", rx.I)
+
+
+def _hard_break(line: str) -> bool:
+    """A line ending in a Markdown hard break (two spaces): html2text ends each row's line with one."""
+    return line.rstrip("\r\n").endswith("  ")
+
+
+def _bare_row_end(lines: list[str], j: int, shape: _Shape) -> int:
+    """The last line of the row opening at line ``j`` of a table with no outer pipes. html2text
+    wraps its lines at a width (78 characters unless told otherwise), rows too: a row's text goes on
+    in the lines below ("1| Rà soát … với điều" / "kiện …| Sở Tài chính| Sở, ban, ngành|" /
+    "Thường xuyên"). When the table's rows end in hard breaks (its header and separator do; the
+    last row's last line does not), a row runs to the first line that does, or to the table's end.
+    Without them (trailing spaces stripped) a row goes on in a line with no pipe while it has fewer
+    than the header's cells, or when that line's first word would not have fitted on the line above
+    within the table's widest line (a wrap fills a line as far as the next word allows); and in a line
+    with pipes while it has fewer than the header's cells, the line's pipes do not make it longer
+    than the header and, the first column numbering the rows, the line's first cell numbers none. A
+    run longer than :data:`_BARE_ROW_LINES` is no row: its first line is one."""
+    k = j
+    pipes = len(_PIPE_SPLIT.findall(lines[j]))
+    while k + 1 < len(lines) and lines[k + 1].strip():
+        if k + 1 - j >= _BARE_ROW_LINES:
+            return j
+        if shape.breaks:
+            if _hard_break(lines[k]):
+                return k
+            k += 1
+            continue
+        if not shape.wrapped:
+            return k  # one row a line
+        nxt = lines[k + 1]
+        more = len(_PIPE_SPLIT.findall(nxt))
+        if more == 0:
+            if pipes >= shape.cells - 1 and len(lines[k].rstrip()) + 1 + len(nxt.split(None, 1)[0]) <= shape.width:
+                return k  # its first word would have gone on the line above: the next row
+        elif pipes + more > shape.cells - 1 or shape.numbered and _ROW_NUMBER.match(_PIPE_SPLIT.split(nxt.strip(), 1)[0].strip()):
+            return k
+        pipes += more
+        k += 1
+    return k
+
+
+_BARE_ROW_LINES = 40
+"""At most this many lines of one row of a table with no outer pipes, wrapped at a width."""
+
+
+def _row_follows(lines: list[str], k: int, shape: _Shape) -> bool:
+    """Whether line ``k``, with no pipe, opens a row of a wrapped table: the table's rows end in hard
+    breaks, or a wrap shows and a line with a pipe follows it before a blank line."""
+    if shape.breaks or not shape.wrapped:
+        return shape.breaks
+    for n in range(k + 1, min(len(lines), k + _BARE_ROW_LINES)):
+        if not lines[n].strip():
+            return False
+        if _PIPE_SPLIT.search(lines[n]):
+            return True
+    return False
 
 
 def _cells(inner: str) -> list[list[str]]:
