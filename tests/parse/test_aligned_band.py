@@ -176,3 +176,58 @@ def test_a_cell_over_two_columns_of_a_band_makes_a_second_header_row():
     plan = extract_bytes((HEAD + "\n".join(band + rows) + "\n").encode(), "plan.txt")
     assert [(t["no"], t["lead"], t["deadline"]["start"], t["deadline"]["end"]) for t in plan["tasks"]] == \
         [("1", ["Sở Nội vụ"], "2026-01-01", "2026-09-30"), ("2", ["Sở Tài chính"], "2026-03-01", "2026-04-30")]
+
+
+def test_a_rows_cell_opening_above_its_number_under_the_header_is_no_header_line():
+    """A narrow printed table, its header centred over three lines ("T" over "T"), its cells centred: the first
+    row's lead opens two lines above the header's last line's next row ("Đài Phát" over "thanh và"). Those lines
+    were read as the header's ("Chủ trì Đài Phát thanh và"), the lead column's geometry taken from them, and the
+    title and lead read as one cell."""
+    lines = ["T                                      Cơ quan     Thời",
+             "    Nhiệm vụ              Chủ trì",
+             "T                                      phối hợp    gian",
+             "                          Đài Phát",
+             "                          thanh và",
+             "    Nâng cấp hệ thống     Truyền       Sở Khoa",
+             "    thông tin báo cáo cho hình tỉnh;   học và",
+             "1                                                  2026",
+             "    cán bộ, công chức     Sở Văn       Công",
+             "    cấp xã                hóa, Thể     nghệ",
+             "                          thao và",
+             "                          Du lịch",
+             "                          Sở Giáo",
+             "                          dục và",
+             "    Hướng dẫn kế hoạch Đào tạo;        Các cơ",
+             "    chuyển đổi số gắn     Liên hiệp    quan, đơn",
+             "2                                                  2025",
+             "    với nhu cầu thực tiễn các Hội      vị liên",
+             "    của địa phương        Khoa học     quan",
+             "                          và Kỹ",
+             "                          thuật",
+             "                          Sở Văn",
+             "    Nâng cấp chương                                Trước",
+             "                          hóa, Thể",
+             "3   trình đào tạo kỹ năng              Sở Y tế     30/6/2",
+             "                          thao và",
+             "    số                                             026",
+             "                          Du lịch",
+             "    Ban hành chương",
+             "                                       Các cơ",
+             "    trình đào tạo kỹ năng Bảo hiểm",
+             "                                       quan, đơn",
+             "4   số gắn với nhu cầu    xã hội                   2026",
+             "                                       vị liên",
+             "    thực tiễn của địa     tỉnh",
+             "                                       quan",
+             "    phương"]
+    band = header_band(lines, 0)
+    assert band is not None and band.last == 2
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    assert [(t["no"], t["title"], t["lead"], t["support"]) for t in plan["tasks"] if t["source"] == "appendix"] == [
+        ("1", "Nâng cấp hệ thống thông tin báo cáo cho cán bộ, công chức cấp xã",
+         ["Đài Phát thanh và Truyền hình tỉnh", "Sở Văn hóa, Thể thao và Du lịch"], ["Sở Khoa học và Công nghệ"]),
+        ("2", "Hướng dẫn kế hoạch chuyển đổi số gắn với nhu cầu thực tiễn của địa phương",
+         ["Sở Giáo dục và Đào tạo", "Liên hiệp các Hội Khoa học và Kỹ thuật"], ["Các cơ quan, đơn vị liên quan"]),
+        ("3", "Nâng cấp chương trình đào tạo kỹ năng số", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Y tế"]),
+        ("4", "Ban hành chương trình đào tạo kỹ năng số gắn với nhu cầu thực tiễn của địa phương", ["Bảo hiểm xã hội tỉnh"],
+         ["Các cơ quan, đơn vị liên quan"])]

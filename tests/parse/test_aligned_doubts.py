@@ -29,3 +29,17 @@ def test_agencies_and_a_time_in_its_own_column_are_no_doubt(support):
     rows = [Row(HEADER, Loc(29)), _row(support, "Quý I/2026")]
     timed(rows)
     assert rows[1].doubts == []
+
+
+@pytest.mark.parametrize("line, want", [
+    ("T   Nhiệm vụ    Chủ trì", ["T", "Nhiệm vụ", "Chủ trì"]),
+    ("1    Khảo sát nhu cầu   Sở Nội vụ", ["1", "Khảo sát nhu cầu", "Sở Nội vụ"]),
+    ("   a  b c  d", ["a", "b c", "d"]),
+    ("Số TT Nội dung  Thời hạn", ["Số TT Nội dung", "Thời hạn"]),
+])
+def test_fields_are_runs_two_spaces_apart_a_single_character_one_too(line, want):
+    """A run of one character ("T" of "T" over "T", a row number "1") before two spaces was joined to the next
+    run: a header of five cells counted four, and its table was read by a gutter its lines crossed."""
+    from kehoach.parse.aligned_doubts import fields
+
+    assert [text for _, text in fields(line)] == want

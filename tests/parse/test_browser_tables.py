@@ -173,3 +173,46 @@ def test_a_last_row_alone_after_a_page_break_is_warned_when_not_read():
     plan = extract_bytes((HEAD + "\n".join([*first, "", "Trang 2", "", last]) + "\n").encode(), "plan.txt")
     assert [t["no"] for t in plan["tasks"] if t["source"] == "appendix"] == ["1", "2"]
     assert [w["loc"]["line"] for w in plan["warnings"] if w["code"] == "table-columns-lost"] == [plan["tasks"][1]["loc"]["line"]]
+
+
+def test_a_group_name_over_a_page_break_heads_the_rows_after_it():
+    """A text browser's table grouped by agency, a group's name ("3. Sở Công Thương") the last line before a page
+    break ("Trang 2" between blank lines) and its rows after it, on the next page: a group row. The table ended at
+    it (`table-columns-lost`), its rows after the break not read."""
+    lines = ["STT                 Nội dung công việc                    Thời",
+             "                                                          gian",
+             "1. Công an tỉnh",
+             "1.1 Rà soát mô hình hợp tác xã kiểu mới cho cán bộ,     Quý I/",
+             "    công chức cấp xã                                    2026",
+             "",
+             "1.2 Tuyên truyền về mô hình hợp tác xã kiểu mới         Quý IV/",
+             "                                                        2025",
+             "",
+             "1.3 Triển khai mô hình hợp tác xã kiểu mới theo quy     2025",
+             "    định của pháp luật",
+             "",
+             "2. Sở Giáo dục và Đào tạo",
+             "2.1 Nâng cấp hạ tầng số dùng chung                      Hằng năm",
+             "",
+             "2.2 Tuyên truyền về hạ tầng số dùng chung theo quy định Tháng 6/",
+             "    của pháp luật                                       2026",
+             "",
+             "2.3 Ban hành kế hoạch chuyển đổi số                     2025",
+             "",
+             "2.4 Xây dựng cơ sở dữ liệu chuyên ngành gắn với nhu cầu Quý IV/",
+             "    thực tiễn của địa phương                            2025",
+             "",
+             "2.5 Ban hành hạ tầng số dùng chung                      Thường",
+             "                                                        xuyên",
+             "",
+             "3. Sở Công Thương",
+             "",
+             "Trang 2",
+             "",
+             "3.1 Đề xuất kế hoạch chuyển đổi số gắn với nhu cầu    Trước 30/6",
+             "    thực tiễn của địa phương                          /2026"]
+    plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["lead"], t["deadline"]["text"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert [no for no, _, _ in got] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1"]
+    assert got[-1] == ("3.1", ["Sở Công Thương"], "Trước 30/6/2026")
+    assert not any(w["code"] == "table-columns-lost" for w in plan["warnings"])

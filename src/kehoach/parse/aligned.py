@@ -18,6 +18,7 @@ from .aligned_band import Band, Banded, Clean, header_band
 from .aligned_cells import cell_text
 from .aligned_doubts import cut_names, fields, joined, lost, misfits, off_scale, spilled, timed
 from .aligned_end import BodyHeadings, ends_table
+from .aligned_groups import number_head_join, number_head_rest
 from .aligned_header import header_cells, header_needs_words, header_runs, runs_of, second_row
 from .aligned_rows import HEADER_WORD, row_starts
 from .aligned_words import MAX_BLANKS, WordTable, word_table
@@ -214,6 +215,7 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
         if _page_number(broken, parts, p):
             parts[p] = [""] * len(parts[p])
     _repeated_headers(parts, broken)
+    _number_head(parts)
     starts, doubts, spans = row_starts(taken, parts, broken, found.exact or _exact(lines, taken, found.starts))
     starts |= {p for p, k in enumerate(taken) if k in found.heads}  # a header's second row
     apart = {taken[p] + 1 for p in range(1, len(taken)) if any(_APART.search(c) for c in parts[p])} | off_scale(lines, found)
@@ -289,6 +291,15 @@ def _repeated_headers(parts: list[list[str]], broken: list[bool]) -> None:
             while q < len(first) and p + q < len(parts) and (not q or not parts[p + q][0]) and words(parts[p + q]) == first[q]:
                 parts[p + q] = [""] * len(parts[p + q])
                 q += 1
+
+
+def _number_head(parts: list[list[str]]) -> None:
+    """The lines under the header whose first column goes on with the numbering column's header ("Số" over "T"
+    over "T", a narrow column breaking "Số TT"): that text joined to the header's cell, no row's number."""
+    p = 1
+    while p < len(parts) and parts[p][0] and number_head_rest(parts[0][0], parts[p][0]):
+        parts[0][0], parts[p][0] = number_head_join(parts[0][0], parts[p][0]), ""
+        p += 1
 
 
 def _page_number(broken: list[bool], parts: list[list[str]], p: int) -> bool:

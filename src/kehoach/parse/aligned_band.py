@@ -88,6 +88,16 @@ def _body(runs: list[Run]) -> bool:
     return any(len(text.split()) >= _ROW_WORDS and not _HEADER_WORD.match(ascii_fold(text)) for _, _, text in runs)
 
 
+def _cell_opens(runs: list[Run]) -> bool:
+    """A line opening a row's cell above the row's number (cells centred, the row's lines packed under the
+    header): one run in sentence case with no header word ("Đài Phát" over "thanh và …"), not a header cell's
+    line going on (in lower case: "phối hợp", or in capitals: "HOÀN THÀNH")."""
+    if len(runs) != 1:
+        return False
+    text = runs[0][2]
+    return text[:1].isupper() and any(ch.islower() for ch in text) and not _HEADER_WORD.search(ascii_fold(text))
+
+
 def header_band(lines: Sequence[str], start: int, most: int | None = None) -> Band | None:
     """The header band from line ``start`` (after a blank line or at the top), or None when the
     lines from there do not read as one (see the module's note). Looks at most at the band's lines
@@ -111,7 +121,7 @@ def header_band(lines: Sequence[str], start: int, most: int | None = None) -> Ba
             break
         indent = min(indent, len(line) - len(line.lstrip()))
         runs = header_runs(line)
-        if _row_start(line, indent, number_head) or (band and _body(runs)):
+        if _row_start(line, indent, number_head) or (band and _body(runs)) or (len(band) >= 2 and _cell_opens(runs)):
             break
         if len(runs) > _BAND_RUNS:
             return None
@@ -128,7 +138,8 @@ def header_band(lines: Sequence[str], start: int, most: int | None = None) -> Ba
     while k < len(lines) and not _clean(lines[k]).strip() and blanks < _BLANKS:
         k += 1
         blanks += 1
-    if k == len(lines) or not (_row_start(_clean(lines[k]), indent, number_head) or _body(header_runs(_clean(lines[k])))):
+    if k == len(lines) or not (_row_start(_clean(lines[k]), indent, number_head) or _body(header_runs(_clean(lines[k])))
+                               or _cell_opens(header_runs(_clean(lines[k])))):
         return None
     return _columns(band, start, last)
 

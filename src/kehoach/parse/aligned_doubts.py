@@ -12,7 +12,7 @@ from .aligned_words import WordTable
 from .blocks import Row
 from .lines import PAGE_MARK
 
-_FIELDS = rx.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
+_FIELDS = rx.compile(r"\S(?:\s?\S)*")
 _CUT_HEAD = rx.compile(CUT_HEAD)
 _ROW_NUMBER = rx.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+)\.?$")
 _AGENCY_COLUMN = rx.compile(r"chu tri|phoi hop|thuc hien|phu trach")

@@ -11,6 +11,7 @@ from ..vocab.table_header import NUMBER_COLUMN
 from .aligned_band import Clean
 from .aligned_header import runs_of
 from .browser import set_apart
+from .lines import PAGE_MARK
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
 """A row number: a roman number, a capital letter or a numbered item."""
 _NUMBER_WHOLE = rx.compile(rf"^{NUMBER_COLUMN}$")
+_NUMBER_WORDS = ("stt", "sott", "sothutu", "tt")
+"""The numbering column's header with its spaces taken out ("S" over "T" over "T" is a prefix of one on each line)."""
 MAX_BLANKS = 3
 """Blank lines a table's lines may have between them (a page break) before it ends."""
 _GROUP_HEADING = rx.compile(r"^((?:[IVXLC]+|[A-Z])\.)\s+(\p{Lu}[^\p{Ll}]*)$")
@@ -47,8 +50,8 @@ def group_heading(lines: Clean, i: int, page: _Page) -> bool:
         (page.apart() or page.body is None and _apart_ahead(lines, i, page))  # (right under the header: by the lines below)
     m = (_GROUP_HEADING.match(runs[0][2]) or (_GROUP_NAMED.match(runs[0][2]) if browser else None)) if len(runs) == 1 else None
     j = i + 1
-    while j < len(lines) and j - i <= MAX_BLANKS and not lines[j].strip():
-        j += 1
+    while j < len(lines) and j - i <= MAX_BLANKS + 1 and (not lines[j].strip() or PAGE_MARK.match(lines[j])):
+        j += 1  # (blank lines and a page number: a page break between the group's name and its first row)
     if m is None or j >= len(lines):
         return False
     if browser and j == i + 1:
@@ -56,7 +59,7 @@ def group_heading(lines: Clean, i: int, page: _Page) -> bool:
         ahead = ahead[:next((n for n, text in enumerate(ahead) if not text.strip()), len(ahead))]
         if not any(numbered(text, page) and len(runs_of(text)) >= 2 for text in ahead):
             return False
-    elif not numbered(lines[j], page) or len(runs_of(lines[j])) < 3:
+    elif not numbered(lines[j], page) or len(runs_of(lines[j])) < (2 if browser else 3):
         return False
     page.spanning[i] = [m.group(1), m.group(2)] + [""] * (len(page.anchors) - 2)
     page.lines.append((i, runs))
@@ -70,9 +73,18 @@ def numbered(line: str, page: _Page) -> bool:
 
 
 def number_head_rest(head: str, text: str) -> bool:
-    """``text`` is the rest of the numbering column's header cell ``head``, wrapped under it: "T"
-    under "ST", "TT" under "Số"."""
-    return bool(text) and not _NUMBER_WHOLE.match(ascii_fold(head)) and bool(_NUMBER_WHOLE.match(ascii_fold(f"{head} {text}")))
+    """``text`` goes on with the numbering column's header cell ``head``, wrapped under it: "T" under "ST",
+    "TT" under "Số", "T" under "Số" (another "T" under it), "T" under "Số T"."""
+    if not text or _NUMBER_WHOLE.match(ascii_fold(head)):
+        return False
+    joined = ascii_fold(f"{head}{text}").replace(" ", "").lower()
+    return any(word.startswith(joined) for word in _NUMBER_WORDS)
+
+
+def number_head_join(head: str, text: str) -> str:
+    """The numbering column's header cell ``head`` with its next line ``text`` (:func:`number_head_rest`): the letters
+    of a word a narrow column broke joined again ("ST" and "T": "STT"; "Số T" and "T": "Số TT"), else a space between."""
+    return f"{head}{text}" if head[-1:] in ("S", "T") and text[:1] == "T" else f"{head} {text}"
 
 
 def numbered_at(line: str, anchors: list[int]) -> bool:

@@ -29,7 +29,14 @@ from .aligned_band import Band, Banded, Clean, header_band, repeats
 from .aligned_cells import OVERHANG as _OVERHANG
 from .aligned_cells import Run, across, line_cells, name_cut
 from .aligned_end import BodyHeadings, ends_table, same_header
-from .aligned_groups import MAX_BLANKS, group_heading, number_head_rest, numbered, numbered_at
+from .aligned_groups import (
+    MAX_BLANKS,
+    group_heading,
+    number_head_join,
+    number_head_rest,
+    numbered,
+    numbered_at,
+)
 from .aligned_groups import ROW_NO as _ROW_NO
 from .aligned_header import Header, header_cells, read_header, runs_of
 from .aligned_pages import WordTable, pages_to_table
@@ -237,7 +244,7 @@ class _Page:
             if n == self.first:
                 head = cells
             elif head is not None and number_head_rest(head[0], cells[0]):
-                head[0], cells = f"{head[0]} {cells[0]}", ["", *cells[1:]]
+                head[0], cells = number_head_join(head[0], cells[0]), ["", *cells[1:]]
             elif cells[0]:
                 head = None
             if n not in self.dropped:
