@@ -359,3 +359,27 @@ def test_support_naming_agencies_and_a_time_stays_support():
     text = ("| STT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
             "| 1 | Việc một | Sở Y tế | Sở Tài chính, Sở Nội vụ | |\n")
     assert "table-row-shifted" not in codes(text)
+
+
+@pytest.mark.parametrize("note, support", [
+    ("Phối hợp: Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),
+    ("Phối hợp với Bảo hiểm xã hội tỉnh", ["Bảo hiểm xã hội tỉnh"]),
+    ("Đơn vị phối hợp: Phòng Kế hoạch - Tài chính; Văn phòng Sở", ["Phòng Kế hoạch - Tài chính", "Văn phòng Sở"]),
+    # a remark is no support: one naming no agency, one naming agencies in a sentence
+    ("Nhiệm vụ chuyển tiếp từ năm 2025", []),
+    ("Phối hợp chặt chẽ với Kho bạc Nhà nước khu vực", []),
+    ("Phối hợp thực hiện theo hướng dẫn của Bộ", []),
+])
+def test_cooperating_agencies_named_in_the_note_of_a_table_with_no_support_column(note, support):
+    """A table with no support column names who cooperates in its "Ghi chú" cells ("Phối hợp: Sở A"): the support was
+    left empty, silently (held-out h119); a plain remark stays a note only."""
+    rows = tasks("PHỤ LỤC\n\n| STT | Nội dung công việc | Sản phẩm | Đơn vị chủ trì | Thời gian hoàn thành | Ghi chú |\n"
+                 "|---|---|---|---|---|---|\n"
+                 f"| 1 | Thẩm định hồ sơ đề nghị công nhận | Quyết định | Phòng Nghiệp vụ Y | Quý III/2026 | {note} |\n")
+    assert [(t["lead"], t["support"], t["note"]) for t in rows] == [(["Phòng Nghiệp vụ Y"], support, note)]
+
+
+def test_a_note_naming_agencies_beside_a_support_column_is_no_support():
+    rows = tasks("PHỤ LỤC\n\n| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Ghi chú |\n|---|---|---|---|---|---|\n"
+                 "| 1 | Thẩm định hồ sơ đề nghị | Sở Y tế | Sở Tư pháp | Quý III/2026 | Phối hợp: Sở Tài chính |\n")
+    assert [(t["lead"], t["support"]) for t in rows] == [(["Sở Y tế"], ["Sở Tư pháp"])]

@@ -336,3 +336,16 @@ def test_a_time_cut_after_its_word_goes_on(text, want):
     """A numbered line ending on a time word ("Quý", "tháng", "ngày") goes on with the number the next line opens
     with: "III/2026." began a new paragraph, the item's labels were parted from it (its lead and time lost)."""
     assert paras(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a sentence opening with a figure under a heading in capitals starts a block, as a capital would (the heading took
+    # it as its wrap: "II. CHỈ TIÊU 100% cơ sở …", a section with no title and a target "CHỈ TIÊU 100%", silently)
+    ("II. CHỈ TIÊU\n100% cơ sở được kiểm tra ít nhất 01 lần trong năm.",
+     ["II. CHỈ TIÊU", "100% cơ sở được kiểm tra ít nhất 01 lần trong năm."]),
+    ("2. CHỈ TIÊU CỤ THỂ\n50 hợp tác xã được thành lập mới.", ["2. CHỈ TIÊU CỤ THỂ", "50 hợp tác xã được thành lập mới."]),
+    # a year goes on a heading wrapped before it
+    ("I. MỤC TIÊU ĐẾN NĂM\n2030 VÀ TẦM NHÌN", ["I. MỤC TIÊU ĐẾN NĂM 2030 VÀ TẦM NHÌN"]),
+])
+def test_a_sentence_opening_with_a_figure_under_a_heading_in_capitals(text, want):
+    assert paras(text) == want

@@ -12,6 +12,7 @@ from ..memo import text_cache
 from ..record import FrozenRecord
 from ..vn import fold_aligned, squash
 from ..vocab.dates import ADVERB_RECURRENCE, MONTH_WORDS, RECURRENCE_WORDS, TIME_VALUE_AFTER, YEAR
+from ..vocab.dates import CITED_DOCUMENT as _CITED_DOCUMENT
 from ..vocab.dates import CLOCK_BEFORE_DATE as _CLOCK
 from . import date_spans as shapes
 from .date_periods import PERIOD_LIST, listed_recurrences
@@ -22,8 +23,8 @@ TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
     import re
 
-_RECURRENCE_RES = [(rx.compile(rf"(?<!\w)(?:{p})"), r) for p, r in RECURRENCE_WORDS]  # "tháng năm" is no "hàng năm"
-_ADVERB = rx.compile(ADVERB_RECURRENCE)
+_RECURRENCE_RES = [(rx.compile(rf"(?<!\w)(?:{p})(?!\w)"), r) for p, r in RECURRENCE_WORDS]  # "tháng năm" is no "hàng năm"
+_ADVERB, _CITED = rx.compile(ADVERB_RECURRENCE), rx.compile(_CITED_DOCUMENT)  # a cited document's date is no time
 _TIME_VALUE_AFTER = rx.compile(TIME_VALUE_AFTER)
 
 _TIME_WORDS = {"nam": "năm", "tu": "từ", "toi": "tới", "den": "đến", "quy": "quý", "thang": "tháng",
@@ -35,11 +36,10 @@ _TIME_WORD = rx.compile(r"\b(?:" + "|".join(_TIME_WORDS) + r"|sau)\b")
 
 @text_cache(maxsize=512, longest=4000)  # a task's text is read for a time phrase, a label, a recurrence
 def fold_time(text: str) -> str:
-    """``text`` folded for the time patterns, one character for each of its own: a time word
-    written with other tone marks ("tư", "thắng", "nằm") or as the place ("Nam", "NAM") is masked
-    ("nxm") so that no pattern reads it, and "sáu" (six) becomes "06 " so that it is not "sau"
-    (after). A word written with no tone marks at all ("nam", "Quy") is taken as the time word
-    typed without them, and text typed wholly without them is not masked."""
+    """``text`` folded for the time patterns, one character for each of its own: a time word written with other tone
+    marks ("tư", "thắng", "nằm") or as the place ("Nam", "NAM") is masked ("nxm") so that no pattern reads it, and "sáu"
+    (six) becomes "06 " so that it is not "sau" (after). A word written with no tone marks at all ("nam", "Quy") is
+    taken as the time word typed without them, and text typed wholly without them is not masked."""
     key = fold_aligned(text)
     if text.isascii() or not _TIME_WORD.search(key):
         return key
@@ -239,7 +239,7 @@ def _deadline(raw: str) -> dict:
     out: dict = {"text": raw or None, "start": None, "end": None, "recurrence": None}
     if not raw:
         return out
-    f = fold_time(_WORDED_MONTH.sub(lambda m: f"{m[1]}{MONTH_WORDS[' '.join(m[2].lower().split())]}", raw))
+    f = _CITED.sub(" ", fold_time(_WORDED_MONTH.sub(lambda m: f"{m[1]}{MONTH_WORDS[' '.join(m[2].lower().split())]}", raw)))
     listed = listed_recurrences(f)  # "định kỳ hằng tháng, 6 tháng, năm": "6 tháng" and "năm" recur too
     recs = [rec for pat, rec in _RECURRENCE_RES if rec in listed or any(not _as_adverb(f, m) for m in pat.finditer(f))]
     if recs:

@@ -106,6 +106,21 @@ def _agencies(values: dict[str, str], task_id: str, loc, warnings: list[PlanWarn
     return lead_w, support_w, duties
 
 
+_NOTE_SUPPORT = rx.compile(r"(?:(?:cơ\s+quan|đơn\s+vị)\s+)?phối\s+hợp(?:\s*:\s*|\s+với\s+)(?P<rest>\S.*)", rx.I | rx.S)
+"""A note that names who cooperates: "Phối hợp: Sở A; Sở B", "Phối hợp với Sở A", "Đơn vị phối hợp: …"."""
+
+
+def _note_support(note: str, lead: list[str]) -> list[str]:
+    """The cooperating agencies a "Ghi chú" cell names ("Phối hợp: Sở A; Sở B", "Phối hợp với Sở A") in a table with
+    no support column, when every one reads as an agency's name; none for a remark ("Phối hợp chặt chẽ với …",
+    "Nhiệm vụ chuyển tiếp")."""
+    found = _NOTE_SUPPORT.fullmatch(" ".join(note.split()).strip(" ."))
+    if found is None:
+        return []
+    names = [a for a in cell_to_agencies(found["rest"]) if a not in lead]
+    return names if names and all(reads_as_agency(a) for a in names) else []
+
+
 _CONNECTOR_END = rx.compile(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,;:/-])$")
 _ROLE_WORDS = rx.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", rx.I)
 _CUT_HEAD = rx.compile(CUT_HEAD)
@@ -178,6 +193,8 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
     if "deadline" in fields.values():
         _shift_back(values, task_id, p["loc"], warnings)
     lead_w, support_w, duties = _agencies(values, task_id, p["loc"], warnings)
+    if not support_w and values.get("note") and not {"support", "combined"} & set(fields.values()):
+        support_w = _note_support(values["note"], lead_w)  # no support column: the note may name who cooperates
     if not lead_w and p.get("group_lead"):
         lead_w = cell_to_agencies(p["group_lead"])  # the agency group row the task stands under
     if "deadline_start" in values or "deadline_end" in values:

@@ -153,9 +153,14 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     # A line of figures has no case: the mode is the last line's with letters ("… NĂM 2025 -" / "2026" / "Thực hiện …").
     cased = next((prev_lines[k] for k in range(len(prev_lines) - 1, -1, -1) if _LETTER.search(prev_lines[k])), prev)
     one_word = len(cased.split()) < 2 or len(line.split()) < 2
-    if not one_word and is_upper_text(cased) != is_upper_text(line) and starts_upper(line):
+    if not one_word and is_upper_text(cased) != is_upper_text(line) and (starts_upper(line) or _FIGURE_FIRST.match(line)):
         return False
     return True
+
+
+_FIGURE_FIRST = rx.compile(r"(?!(?:19|20)\d\d\b)\d[\d.,]*\s*%?\s+\p{Ll}")
+"""A sentence opening with a figure ("100% cơ sở …", "50 hợp tác xã …"; not a year, which may end a heading's wrap):
+under a heading in capitals it starts a block as a capital would ("II. CHỈ TIÊU" / "100% cơ sở …")."""
 
 
 _LETTER = rx.compile(r"\p{L}")

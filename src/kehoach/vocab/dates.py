@@ -56,12 +56,17 @@ class Recurrence:
     AD_HOC: Final = "ad_hoc"
 
 
+CITED_DOCUMENT = (r"(?:\bso\s+)?(?<![\w/])\d+(?:/\d{4})?\s*[-/]\s*[a-z][\w/-]*(?:-\s+\w+)?(?:\s+ngay|,)\s+"
+                  r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})")
+"""A document cited by its number and date in a folded time ("theo ke hoach so 45/kh-ubnd ngay 12/3/2026", "quyet dinh
+12/qd-ubnd ngay 05 thang 01 nam 2026"): the date is the day that document was issued, no time of the task."""
+
 RECURRENCE_WORDS: list[tuple[str, str]] = [
     (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
     (r"(?:06|6|sau)\s+thang\s*(?:/|mot|1)\s*lan|dinh ky\s+(?:06|6)\s+thang|hang nua nam|nua nam (?:mot|1) lan|6\s+thang/lan"
      r"|so\s+ket\s+(?:06|6|sau)\s+thang(?!\s*(?:dau|cuoi)?\s*(?:nam\s*)?\d)"
      r"|thang\s+0?6\s*(?:,|\s+va)\s*(?:thang\s+)?12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.SEMIANNUAL),
-    (r"hang quy|dinh ky hang quy|theo quy|moi quy|thang cuoi quy"
+    (r"hang quy|dinh ky hang quy|theo quy(?!\s+dinh)|moi quy|thang cuoi quy"
      r"|thang\s+0?3\s*,\s*0?6\s*,\s*0?9\s*(?:,|\s+va)\s*12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.QUARTERLY),
     (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
     (r"hang nam|dinh ky hang nam|moi nam|nam nao cung|(?:cac|nhung) nam (?:hoc )?tiep theo", Recurrence.ANNUAL),
