@@ -383,3 +383,27 @@ def test_a_note_naming_agencies_beside_a_support_column_is_no_support():
     rows = tasks("PHỤ LỤC\n\n| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Ghi chú |\n|---|---|---|---|---|---|\n"
                  "| 1 | Thẩm định hồ sơ đề nghị | Sở Y tế | Sở Tư pháp | Quý III/2026 | Phối hợp: Sở Tài chính |\n")
     assert [(t["lead"], t["support"]) for t in rows] == [(["Sở Y tế"], ["Sở Tư pháp"])]
+
+
+MATRIX = ("PHỤ LỤC\n\n| STT | Nhiệm vụ | Thời gian hoàn thành | Cơ quan thực hiện | | |\n|---|---|---|---|---|---|\n"
+          "| | | | Sở Nội vụ | Sở KH&CN | UBND các xã, phường |\n")
+
+
+@pytest.mark.parametrize("marks, lead, support", [
+    (("PH", "CT", ""), ["Sở Khoa học và Công nghệ"], ["Sở Nội vụ"]),
+    (("CT", "", "PH"), ["Sở Nội vụ"], ["Ủy ban nhân dân các xã, phường"]),
+    (("Phối hợp", "Phối hợp", "Chủ trì"), ["Ủy ban nhân dân các xã, phường"], ["Sở Nội vụ", "Sở Khoa học và Công nghệ"]),
+    (("ct", "ph", "ph"), ["Sở Nội vụ"], ["Sở Khoa học và Công nghệ", "Ủy ban nhân dân các xã, phường"]),
+])
+def test_a_matrix_of_agency_columns_marked_ct_and_ph(marks, lead, support):
+    """One column per agency under "Cơ quan thực hiện", each row's cell "CT" (chủ trì) or "PH" (phối hợp): the lead
+    and support are the marked columns' agencies (the marks were read as the lead's name, 'CT' and 'PH', and the
+    second header row as a task: held-out h120)."""
+    rows = tasks(MATRIX + f"| 1 | Rà soát, đơn giản hóa thủ tục hành chính nội bộ | Quý II/2026 | {' | '.join(marks)} |\n")
+    assert [(t["no"], t["lead"], t["support"]) for t in rows] == [("1", lead, support)]
+
+
+def test_a_matrix_row_with_no_role_mark_has_no_lead_and_says_so():
+    plan = extract_bytes((HEAD + MATRIX + "| 1 | Rà soát, đơn giản hóa thủ tục | Quý II/2026 | x | | |\n").encode("utf-8"), "plan.md")
+    assert [t["lead"] for t in plan["tasks"] if t["source"] == "appendix"] == [[]]
+    assert "task-without-lead" in {w["code"] for w in plan["warnings"]}

@@ -349,3 +349,12 @@ def test_a_time_cut_after_its_word_goes_on(text, want):
 ])
 def test_a_sentence_opening_with_a_figure_under_a_heading_in_capitals(text, want):
     assert paras(text) == want
+
+
+def test_a_heading_in_capitals_over_a_table_flattened_one_cell_a_line():
+    """LibreOffice's text export writes a table one cell a line: the "STT" under a heading in capitals is the table's
+    first cell, not the heading's wrap (the heading came out "… ĐƠN VỊ ĐƯỢC KIỂM TRA STT", or with no title)."""
+    text = PLAN.replace("II. TỔ CHỨC THỰC HIỆN", "II. THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA\nSTT\nĐơn vị được kiểm tra\n"
+                        "Thời gian kiểm tra\n1\nSở Xây dựng\nNgày 12/5/2024\nIII. TỔ CHỨC THỰC HIỆN")
+    plan = extract_bytes(text.encode("utf-8"), "plan.txt")
+    assert [s["title"] for s in plan["sections"]][:2] == ["MỤC TIÊU", "THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA"]

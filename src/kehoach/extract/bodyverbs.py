@@ -80,7 +80,7 @@ LEAD_IN = rf"(?:(?=\p{{Lu}}){_LEAD_CLAUSE}(?:{_LEAD_CLAUSE})?)?"
 things with commas of its own ("Căn cứ chức năng, nhiệm vụ được giao, các sở …"): the first agency after a comma is
 the subject."""
 AGENCY_SENTENCE = rx.compile(
-    rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng),?\s+(?={VERBS}\b)")
+    rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng)(?<!\sđược),?\s+(?={VERBS}\b)")
 """An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group
 ("Các đơn vị", "Các sở") may be the whole name ("Các đơn vị báo cáo kết quả …")."""
 ROLE_SENTENCE = rx.compile(rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{ROLE_HEAD}\b[^.;:()]{{0,60}}?\s{ASSIGNED}),?\s+(?={VERBS}\b)")

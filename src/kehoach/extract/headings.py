@@ -148,6 +148,7 @@ def wrapped_heading(title: str | None, empty: bool, text: str) -> bool:
     if not empty or not title or not is_upper_text(title) or title.endswith((".", ":", ";")):
         return False
     return (is_upper_text(text) and len(text.split()) <= _WRAP_WORDS and not text.endswith((".", ":", ";"))
+            and not rx.fullmatch(r"S?TT\.?", text)  # a table's first cell flattened one a line, not the heading's wrap
             and (_goes_on(title) or (heading_to_role(text) is None and not starts_agency(title_case_place(text)))))
 
 

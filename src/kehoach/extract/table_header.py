@@ -18,6 +18,7 @@ from ..vocab.table_header import (
     SUB_COLUMN_WORDS,
     TIME_REVISION_WORDS,
 )
+from .responsibility import reads_as_agency
 
 
 def _cell_text(paragraphs: list[str]) -> str:
@@ -39,6 +40,9 @@ _PERIOD = rx.compile(r"(?:quy|q)\s*\.?\s*(?P<q>iv|i{1,3}|[1-4])|(?:thang|t)\s*\.
 """A quarter or month sub-column ("Quý I", "Quý 2", "Q3", "Tháng 10", "T1"), folded."""
 _ROMAN_Q = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 PERIOD = "period:"
+AGENCY = "agency:"
+"""A column of one agency under a spanning agencies' header ("Cơ quan thực hiện" over "Sở A | Sở B | …"): each row's
+cell a role mark ("CT", "PH"), the agency's name after the prefix."""
 """Prefix of a column holding one quarter or month of the time header above it ("Thời gian thực hiện năm
 2026" over "Quý I | … | Quý IV"): the rest is that period as a deadline is written ("Quý I/2026")."""
 _TIME_WORDS = rx.compile(dict(COLUMN_WORDS)["deadline"])
@@ -185,13 +189,22 @@ def sub_header_fields(cells: list[list[str]], header: list[list[str]] | None = N
         if name is None and header is not None and (kind := _revision(f)) and _under_time(header, i):
             # an amending plan's time: the amended one is the deadline, the earlier one goes to the note
             name = "deadline" if kind == "amended" else EXTRA + _cell_text(cell).strip(" :")
+        if name is None and header is not None and _under_agencies(header, i) and reads_as_agency(_cell_text(cell)):
+            name = AGENCY + _cell_text(cell)  # "Cơ quan thực hiện" over "Sở A | Sở B | …": a row marks each one's role
         if name is None:
             return None
         out[i] = name
     marks = [i for i, name in out.items() if name.startswith((YEAR, PERIOD))]
     if marks and (len(marks) < 2 or header is None or not _under_time(header, min(marks))):
         return None
+    if 0 < sum(name.startswith(AGENCY) for name in out.values()) < 2:
+        return None  # one agency under the header is a sub-header's odd cell, no matrix
     return out or None
+
+
+def _under_agencies(header: list[list[str]], col: int) -> bool:
+    """The header cell over ``col`` (or the last one written before it, a cell spanning it) names who does the work."""
+    return bool(_LEAD_WORDS.search(ascii_fold(_time_header(header, col))))
 
 
 def _period(folded: str, over: str) -> str | None:
@@ -242,10 +255,11 @@ def place_sub_header(header: list[list[str]], sub: list[list[str]],
     second row does not fit."""
     names = [next((name for name, pat in _SUB_COLUMN_RES if pat.match(ascii_fold(_cell_text(c)).strip(" .:"))),
                   "year" if _YEAR.fullmatch(_cell_text(c)) or _PERIOD.fullmatch(ascii_fold(_cell_text(c)).strip(" .:"))
-                  or _revision(ascii_fold(_cell_text(c)).strip(" .:")) else None) for c in sub]
+                  or _revision(ascii_fold(_cell_text(c)).strip(" .:")) else "agency" if reads_as_agency(_cell_text(c))
+                  else None) for c in sub]
     if None in names or not sub:
         return None
-    kinds = ["deadline" if name in ("start", "end", "year") else "lead" if name in ("lead", "support") else None
+    kinds = ["deadline" if name in ("start", "end", "year") else "lead" if name in ("lead", "support", "agency") else None
              for name in names]
     if None in kinds:
         return None

@@ -14,7 +14,7 @@ from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .agency_names import names_a_body
 from .dates import text_to_deadline
 from .responsibility import read_roles, reads_as_agency
-from .table_header import DATELESS, EXTRA, PERIOD, TIME_SPAN, YEAR, _cell_text
+from .table_header import AGENCY, DATELESS, EXTRA, PERIOD, TIME_SPAN, YEAR, _cell_text
 from .task_times import find_relative_time
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -121,6 +121,17 @@ def _note_support(note: str, lead: list[str]) -> list[str]:
     return names if names and all(reads_as_agency(a) for a in names) else []
 
 
+_ROLE_MARKS = {"ct": "lead", "chu tri": "lead", "ph": "support", "phoi hop": "support"}
+"""The marks a column of one agency holds in a row: "CT" (chủ trì) leads, "PH" (phối hợp) supports."""
+
+
+def _marked_agencies(values: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Lead and support from one column per agency ("Sở A | Sở B | …" under "Cơ quan thực hiện"): the agencies whose
+    cell in the row is marked "CT" lead, those marked "PH" support (another mark names no role: no lead, warned)."""
+    marks = [(f[len(AGENCY):], ascii_fold(v).lower().strip(" .")) for f, v in values.items() if f.startswith(AGENCY)]
+    return ([a for a, m in marks if _ROLE_MARKS.get(m) == "lead"], [a for a, m in marks if _ROLE_MARKS.get(m) == "support"])
+
+
 _CONNECTOR_END = rx.compile(r"(?:\b(?:và|các|với|của|cùng|hoặc)|[,;:/-])$")
 _ROLE_WORDS = rx.compile(r"\b(?:chủ\s+trì|phối\s+hợp)\b", rx.I)
 _CUT_HEAD = rx.compile(CUT_HEAD)
@@ -193,6 +204,8 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
     if "deadline" in fields.values():
         _shift_back(values, task_id, p["loc"], warnings)
     lead_w, support_w, duties = _agencies(values, task_id, p["loc"], warnings)
+    if any(f.startswith(AGENCY) for f in values):
+        lead_w, support_w = _marked_agencies(values)
     if not support_w and values.get("note") and not {"support", "combined"} & set(fields.values()):
         support_w = _note_support(values["note"], lead_w)  # no support column: the note may name who cooperates
     if not lead_w and p.get("group_lead"):

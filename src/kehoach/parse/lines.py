@@ -65,10 +65,11 @@ STARTER = rx.compile(
 
 STANDALONE = rx.compile(
     rf"""^(?:{NUMBER_LABEL}.*|{RECIPIENTS}\s*:?|QUYẾT\ ĐỊNH\s*:|{PLACE_DATE}.*\d{{4}}\.?
-         |{NATION}.*|{MOTTO}\s*[-–].*)$""",
+         |{NATION}.*|{MOTTO}\s*[-–].*|S?TT\.?)$""",
     rx.X,
 )
-"""Lines that are a block of their own (nothing joins them, they join nothing)."""
+"""Lines that are a block of their own (nothing joins them, they join nothing); "STT" alone is a table's first cell,
+flattened one a line (no wrap of the heading above it)."""
 
 MARKUP = rx.compile(r"^\s*(?:[-_=*~.]{3,}(?:\s+[-_=*~.]{3,})*|\||\*\*?(?:\s+\*\*?)*)\s*$")
 """Lines that are only layout: rules ("-------") and scraped cell separators ("|")."""
