@@ -9,6 +9,7 @@ part of the plan, with the blocks it placed (their lines make :mod:`kehoach.qual
 from __future__ import annotations
 
 from . import SCHEMA_VERSION
+from .diagnostics import warning
 from .errors import ReadError
 from .extract.appendix import plan_first_year, read_appendix
 from .extract.body import (
@@ -132,12 +133,16 @@ def _kept(doc: dict, alone: bool, roots: list, targets: list, tasks: list, body_
           table_warnings: list) -> tuple[list, list, list]:
     """The targets, tasks and table warnings a document keeps: all of a plan's; none of the targets of a document
     that is no plan, and of its tasks only a letter's (its body's assignments), a directive's and an appendix's
-    published alone (a table of procedures is no task list)."""
+    published alone (a table of procedures is no task list); the assignments a numbered non-plan hands out are
+    dropped with a warning that says so."""
     if doc["is_plan"]:
         return targets, tasks, table_warnings
     if is_directive(doc) or alone:
         return [], tasks, table_warnings
-    return [], [] if roots else body_tasks, [w for w in table_warnings if not w["code"].startswith("task-")]
+    dropped = [warning("body-task-unread", f"this document reads as no plan: the {len(body_tasks)} assignment(s) its "
+                       "numbered parts hand out are not listed as tasks; check them by hand", body_tasks[0]["loc"])
+               ] if roots and body_tasks else []
+    return [], [] if roots else body_tasks, [w for w in table_warnings if not w["code"].startswith("task-")] + dropped
 
 
 def _titles(doc: dict, blocks: list, type_line: int | None, plan_front: int | None) -> list[tuple[str | None, dict | None]]:

@@ -62,10 +62,12 @@ _NEWS_LEAD = rx.compile(rf"(?:^|(?<=[\s.;:]))(?:Theo\s+đó|Cụ\s+thể|Trong\s
 """A news item's "accordingly, it assigns …" before the agency ("… Theo đó, giao các sở …", "Theo đó, UBND tỉnh
 yêu cầu Sở A …", "Theo đó, với các công trình …, giao Sở A …"): the assignment starts at the verb, even where no stop
 ends the sentence before it (a headline the text export ran into the paragraph)."""
-_AFTER_REPORT = rx.compile(rf"(?:;\s*(?:{_ASKER})?|,\s*{_ASKER})(?P<assign>(?i:{ASSIGN}))\s*,?\s+(?=\p{{Lu}}|các\s|những\s)")
+_AFTER_REPORT = rx.compile(rf"(?:;\s*(?:{_ASKER})?|,\s*{_ASKER}|,\s*(?=(?:đề\s+nghị|yêu\s+cầu)\s+các\s))"
+                           rf"(?P<assign>(?i:{ASSIGN}))\s*,?\s+(?=\p{{Lu}}|các\s|những\s)")
 """A news sentence that tells what was issued or what it rests on, then hands its work out after a semicolon ("UBND tỉnh
 đã ban hành Kế hoạch số …; giao Sở A chủ trì …", "Thực hiện Công văn số …; Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy
-…"), or after a comma its asker ("Quán triệt …, Chủ tịch UBND tỉnh yêu cầu các sở …"): the assignment starts at the verb."""
+…"), or after a comma its asker ("Quán triệt …, Chủ tịch UBND tỉnh yêu cầu các sở …") or a request to a group ("Căn cứ …,
+đề nghị các phòng …"): the assignment starts at the verb."""
 _ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)\b[^()]*\)")
 """A bracket after the agency that says it leads ("giao Trường B (cơ quan chủ trì xây dựng Đề án) rà soát …"): it names the
 lead, and is no part of the name."""
@@ -305,6 +307,31 @@ def _body_after_lead_in(chunk: str) -> bool:
     return rest != chunk and names_a_body(" ".join(rest.split()[:3])) and not _REPORTED.search(" ".join(rest.split()[:12]))
 
 
+def _missed_requests(roots: list[Section], skip: frozenset[str]) -> list[dict]:
+    """Requests the section reader passes over, read when it read none: a paragraph that hands work out after a long
+    clause of grounds ("1. Căn cứ …, …, đề nghị các phòng … rà soát …") or names its lead ("Các phòng chủ trì lập …"
+    under a targets heading); never one that opens the items below it ("… như sau:")."""
+    found: list[dict] = []
+    stack = list(roots)
+    while stack:
+        sec = stack.pop()
+        stack.extend(sec.children)
+        if sec.id in skip:
+            continue
+        for kind, text, loc in sec.content:
+            if kind != "text" or text.rstrip(" *_").endswith(":"):  # "… như sau:" opens the items below
+                continue
+            clause, _named, opened, back = _assignment(text)
+            if clause is None or not (opened or ((said := sentence_agency(clause + " ")) and _LEAD_WORDS.match(clause[said[1]:]))):
+                continue
+            got, _said = _read(clause, f"S{sec.id}", loc)
+            for t in got:
+                if all(lead_is_name(a) for a in t["lead_as_written"]):
+                    title = t["title"].replace(*back, 1) if back and t["title"].startswith(back[0]) else t["title"]
+                    found.append({**t, "id": f"{sec.id}/{len(found) + 1}", "title": title, "no": None, "section": sec.id})
+    return found
+
+
 def _words(title: str) -> str:
     return " ".join(rx.sub(r"[^\w\s]", " ", title.casefold()).split())
 
@@ -326,12 +353,13 @@ def _once(tasks: list[dict]) -> list[dict]:
 
 def body_assignments(roots: list[Section], paragraphs: list[dict], directive: bool,
                      skip: frozenset[str]) -> tuple[list[dict], list[PlanWarning]]:
-    """The tasks the body assigns: from its sections (:func:`.bodytasks.sections_to_tasks`, ``skip`` left alone), and
-    a directive's from the ``paragraphs`` before them; with no numbered section from its ``paragraphs``
-    (:func:`paragraphs_to_tasks`)."""
+    """The tasks the body assigns: from its sections (:func:`.bodytasks.sections_to_tasks`, ``skip`` left alone; when
+    they give none, the requests that reader passes over, :func:`_missed_requests`), and a directive's from the
+    ``paragraphs`` before them; with no numbered section from its ``paragraphs`` (:func:`paragraphs_to_tasks`)."""
     if not roots:
         return paragraphs_to_tasks(paragraphs)
     tasks, warnings = sections_to_tasks(roots, directive, skip)
+    tasks = tasks or _missed_requests(roots, skip)  # none read: a request the section reader passes over
     if directive:  # "…, Chủ tịch UBND tỉnh yêu cầu các sở … triển khai …" before a directive's numbered parts
         asked = [t for t in paragraphs_to_tasks(paragraphs)[0] if not t["title"].rstrip().endswith(":")]  # "… sau:" opens the parts
         tasks = [{**t, "id": f"0.{t['id']}"} for t in asked] + tasks
