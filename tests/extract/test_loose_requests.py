@@ -76,3 +76,9 @@ def test_a_directives_request_that_opens_its_parts_is_no_task_of_its_own():
             "thủ tục hành chính\n\nĐể khắc phục hạn chế, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ngành thực hiện "
             "các nhiệm vụ sau:\n\n1. Sở Nội vụ chủ trì rà soát thủ tục hành chính, hoàn thành trước ngày 30/6/2026.\n")
     assert [t["lead"] for t in _plan(text)["tasks"]] == [["Sở Nội vụ"]]
+
+
+def test_a_request_to_a_group_that_reads_as_no_name_is_warned():
+    plan = _plan("Tin hoạt động\n\nBộ Giáo dục và Đào tạo yêu cầu các địa phương phải bảo đảm đủ số tuần thực học.\n")
+    assert plan["tasks"] == []
+    assert any(w["code"] == "body-task-unread" and "hands work" in w["message"] for w in plan["warnings"])

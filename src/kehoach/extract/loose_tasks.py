@@ -287,16 +287,16 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
                 continue
             last = False
             when = find_time_phrase(chunk)
-            if unread is None and (_DUE_PROSE.search(chunk) or (when and _DUE.search(when))):
+            if unread is None and not (named or (clause and opened)) and (_DUE_PROSE.search(chunk) or (when and _DUE.search(when))):
                 unread = warning("body-task-unread", f"paragraph {k} sets a deadline ({chunk[:60]!r}) but no body's "
                                  "task was read from it; check by hand whose duty it is", loc.as_dict())
-            if named:  # "Đề nghị Ủy ban …, Thủ trưởng …, Chủ tịch … triển khai …": a list longer than a name may be
+            if named or (clause and opened):  # "Đề nghị Ủy ban …, Thủ trưởng …": a list longer than a name; "các địa phương"
                 warnings.append(warning("body-task-unread", f"paragraph {k} hands work to a body ({chunk[:60]!r}) "
                                         "but no task was read from it; check it by hand", loc.as_dict()))
             elif _body_after_lead_in(chunk):  # "Theo đó, Đài A phát sóng …", "Quý IV/2026, Hội A tiếp tục …"
                 warnings.append(warning("body-task-unread", f"paragraph {k} names a body after {chunk.split(',')[0]!r} "
                                         "and no task was read from it: a duty or a report? Check it by hand", loc.as_dict()))
-    return _once(tasks), warnings + ([unread] if unread and not tasks else [])
+    return _once(tasks), warnings + ([unread] if unread and not tasks and not warnings else [])
 
 
 def _body_after_lead_in(chunk: str) -> bool:
