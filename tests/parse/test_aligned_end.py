@@ -98,3 +98,12 @@ def test_the_tables_note_under_it_ends_it(note, table):
     table, its first column the note's, warned table-misaligned)."""
     text = "\n".join([*table, note, "", "- VP: Văn phòng Sở;", "", "- TTLT: Trung tâm Lưu trữ lịch sử."])
     assert [r[0] for r in _rows(text)] == ["TT", "1", "2"]
+
+
+@pytest.mark.parametrize("after", ["    Tệp đính kèm:", "     Văn bản kèm", "     Tệp kèm theo"])
+def test_a_short_line_of_text_from_the_numbering_column_after_the_table_is_no_row(after):
+    """A short line after a narrow numbered table ("Tệp đính kèm:" under a page's table, in the numbering column and a
+    few characters into the next): no row number, not the text where the rows' text starts; it was read as a row
+    numbered "Tệp", taking the last row's lead, support and deadline as merged down (warned, a task too many)."""
+    text = "\n".join(["II. NHIỆM VỤ CỤ THỂ", "", *TABLE, after, ""])
+    assert [r[0] for r in _rows(text)[1:]] == ["1", "2"]

@@ -177,3 +177,18 @@ def test_a_time_word_and_its_number_stay_in_one_cell(phrase, rest, support):
              line("", "học sinh", "", "", rest),
              line("3", "Kiểm tra an toàn", "Công an tỉnh", "Sở Tư pháp", "Tháng 9/2026")]
     assert _tasks(lines)[1] == ("2", "Dạy bơi an toàn cho học sinh", ["Sở Nội vụ"], support.split("; "), phrase + " " + rest)
+
+
+@pytest.mark.parametrize("cells, heads, cut", [
+    (["1", "Xây dựng Trung tâm", "Điều chỉnh cơ quan", "Sở Y tế"], ["STT", "Nhiệm vụ", "Nội dung điều chỉnh", "Chủ trì"], False),
+    (["1", "Tổ chức hệ thống báo Sở", "Nội vụ", ""], ["TT", "Nội dung", "Đơn vị chủ trì", "Phối hợp"], True),
+    (["1", "Rà soát", "Sở Nội vụ; Sở", "Tư pháp"], ["TT", "Nội dung", "Chủ trì", "Cơ quan phối hợp"], True),
+    (["1", "Xây dựng Trung tâm", "Điều chỉnh cơ quan", "Sở Y tế"], None, True),
+])
+def test_a_name_cut_is_looked_for_only_before_a_column_of_agencies(cells, heads, cut):
+    """A cell ending in an agency's head word beside the next column's text is a name cut at the split when that
+    column holds agencies; a title ending in "Trung tâm" beside a column of other text ("Nội dung điều chỉnh") is
+    not (it was split again, "Trung tâm" put in the next column: "Xây dựng" | "Trung tâm Điều chỉnh cơ quan")."""
+    from kehoach.parse.aligned_cells import name_cut
+
+    assert name_cut(cells, None, heads) is cut

@@ -114,3 +114,31 @@ def test_the_row_above_going_on_under_a_repeated_header_is_not_skipped():
              "3    Tỷ trọng đào tạo các ngành         Sở Giáo dục và Đào tạo"]
     plan = extract_bytes((HEAD + "\n".join(lines) + "\n").encode(), "plan-layout.txt")
     assert [t["title"] for t in plan["tasks"]][1] == "Kinh phí chi cho nghiên cứu phát triển (R&D)/GRDP tối thiểu 2%."
+
+
+def test_a_header_repeated_with_a_cell_over_two_is_read_by_its_line():
+    """The header repeated on the next page at its own scale, "Thời gian" over "Bắt đầu | Kết thúc" on its second
+    line: read as a band of lines, its three cells there were three columns, one too many, and the page's row was
+    cut at the first page's columns ("Tổng kết, đánh Văn" | "phòng Sở Các phòng," …, warned). Read by its line
+    and its second row, as the first header is, the page has columns of its own."""
+    from kehoach import extract_bytes
+
+    head = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
+            "Triển khai nhiệm vụ năm 2024\nI. MỤC TIÊU\nNâng cao hiệu quả.\nII. NHIỆM VỤ\n\n")
+    lines = [" STT          Tên hoạt động        Đơn vị chủ trì     Đơn vị phối hợp               Thời gian"
+             "                  Địa điểm",
+             "                                                                         Bắt đầu                Kết thúc",
+             "  1          Hội thi tuyên        Trung tâm Văn       Phòng Quản lý      03/2026                04/2026"
+             "      Công viên",
+             "             truyền lưu động      hóa tỉnh            văn hóa",
+             "  2          Giải chạy việt       Sở Nội vụ           Tỉnh đoàn          05/2026                05/2026"
+             "      Quảng trường",
+             "             dã",
+             "\fSTT    Tên hoạt động      Đơn vị chủ trì   Đơn vị phối hợp               Thời gian              Địa điểm",
+             "                                                               Bắt đầu               Kết thúc",
+             " 3    Tổng kết, đánh      Văn phòng Sở     Các phòng, đơn vị   12/2026               12/2026    Trụ sở Sở",
+             "      giá các hoạt động                        thuộc Sở",
+             "      năm 2026"]
+    plan = extract_bytes((head + "\n".join(lines) + "\n").encode(), "plan.txt")
+    got = [(t["no"], t["title"], t["lead"], t["support"]) for t in plan["tasks"] if t["source"] == "appendix"]
+    assert got[-1] == ("3", "Tổng kết, đánh giá các hoạt động năm 2026", ["Văn phòng Sở"], ["Các phòng, đơn vị thuộc Sở"])

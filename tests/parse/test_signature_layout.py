@@ -1,5 +1,6 @@
 """The signature beside "Nơi nhận" in pdftotext -layout text: a recipient wrapped onto a line of
-its own, and the signer's name on the next page (after the page number and a running header)."""
+its own, the signer's name on the next page (after the page number and a running header) or set left of the
+signature's column; and a Party committee's name under its parent's, a blank line between them."""
 
 from __future__ import annotations
 
@@ -24,10 +25,28 @@ INDENTED = (f"     Nơi nhận:{PAD}KT. CHỦ TỊCH\n\n      - Bộ Công Thư�
             f"   TỈNH HÀ NAM{PAD[:24]}Độc lập - Tự do - Hạnh phúc\n")
 """Recipients centred in their cell (indented) and another header after a page break: a decision's
 signature before the plan it issues (the motto's "VIỆT NAM" is no name)."""
+NAME_WRAPPED = (f"{PAD[:15]}Nơi nhận:{PAD[:24]}TM. ỦY BAN NHÂN DÂN\n\n - Ủy ban Mặt trận Tổ quốc{PAD[:24]}PHÓ CHỦ TỊCH\n"
+                f"{PAD[:16]}Việt Nam;\n\n        - Bộ Công Thương;\n\n  - Lưu: VT.{PAD[:38]}Nguyễn Văn An\n")
+"""A recipient's end set on a line of its own, centred ("Việt Nam;", capitalised): the recipients went on there."""
+NAME_LEFT = ("               Nơi nhận:                             KT. CHỦ TỊCH\n"
+             "\n"
+             "          - Bộ Công Thương;                          PHÓ CHỦ TỊCH\n"
+             "\x0c - TT Tỉnh ủy, TT HĐND tỉnh;\n"
+             "\n"
+             "- Chủ tịch, các PCT UBND tỉnh;\n"
+             "\n"
+             "     - Các sở, ban, ngành;\n"
+             "\n"
+             "   - UBND các xã, phường;        Nguyễn Văn An\n"
+             "\n"
+             "       - Lưu: VT, KT.\n"
+             "\x0c                                                       PHỤ LỤC\n")
+"""The signer's name centred under a wide title, well left of the signature's column, beside a recipient: it was
+read as the recipient's end."""
 RUNNING = "\f".join(f"{PAD}Kế hoạch 12/KH-UBND\n\n{body}\n" for body in ("- Sở Tài chính bố trí kinh phí.", "- Sở Nội vụ theo dõi."))
 
 
-@pytest.mark.parametrize("signature", [WRAPPED, PAGE_CUT, APART, INDENTED])
+@pytest.mark.parametrize("signature", [WRAPPED, PAGE_CUT, APART, INDENTED, NAME_WRAPPED, NAME_LEFT])
 def test_signer_read(signature):
     # the running header stands at the top of three pages: the head's, two bodies' and the signature's
     text = f"{PAD}Kế hoạch 12/KH-UBND\n\n" + HEAD + "\f" + RUNNING + "\f" + signature
@@ -52,3 +71,13 @@ def test_a_type_line_after_the_signature_is_no_recipient(type_line):
     assert type_line not in plan["document"]["recipients"]
     if type_line == "KẾ HOẠCH":
         assert plan["document"]["is_plan"] and plan["document"]["attachment"]["title"] == "Thử nghiệm"
+
+
+def test_a_party_committee_under_its_parent_after_a_blank_line_is_the_issuer():
+    """"ĐẢNG BỘ TỈNH X" beside "ĐẢNG CỘNG SẢN VIỆT NAM", a blank line, "ĐẢNG ỦY XÃ Y" alone: the side-by-side lines
+    ended at the blank line, the motto was read between the issuer's lines, and no issuer was found."""
+    text = (f"    ĐẢNG BỘ TỈNH HÀ NAM{PAD[:20]}ĐẢNG CỘNG SẢN VIỆT NAM\n\n   ĐẢNG ỦY XÃ KIM BẢNG\n\n\n\n"
+            f"             Số 12-KH/ĐU{PAD[:18]}Kim Bảng, ngày 5 tháng 3 năm 2024\n\n{PAD[:36]}KẾ HOẠCH\n\n"
+            "Thử nghiệm\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng Đảng ủy theo dõi việc thực hiện.\n")
+    doc = extract_bytes(text.encode("utf-8"), "plan.txt")["document"]
+    assert (doc["issuer"], doc["number"]) == ("Đảng ủy xã Kim Bảng", "12-KH/ĐU")

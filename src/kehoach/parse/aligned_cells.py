@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .. import rx
+from ..vn import ascii_fold
 from ..vocab.agencies import CUT_HEAD_WORD
 
 TYPE_CHECKING = False
@@ -33,6 +34,8 @@ _TIME_HEAD = rx.compile(r"^(?:Năm|Tháng|Quý|Ngày)$")
 _TIME_COUNT = rx.compile(r"^(?:\d|[IVX]+\b)")
 """A capitalised time word and its number ("Năm 2026", "Quý IV/2026") open a cell's line together: no column
 parts them ("… Tỉnh đoàn Năm" | "2026 và các năm tiếp theo" was one cell's end and the next cell)."""
+_AGENCY_HEAD = rx.compile(r"chu tri|phoi hop|thuc hien|phu trach|co quan|don vi")
+"""A column of agencies, by its header's words (folded)."""
 OVERHANG = 3
 """Characters a run's end may stand past its cell (a wide word ends further right than on the page)."""
 
@@ -59,11 +62,14 @@ def _slash_break(before: str, line: str) -> bool:
                              or line.startswith("/") and line[1:2].isdigit() and before[-1:].isalnum())
 
 
-def name_cut(cells: list[str], below: list[str] | None) -> bool:
+def name_cut(cells: list[str], below: list[str] | None, heads: list[str] | None = None) -> bool:
     """A cell that ends in an agency's head word ("… Sở") beside the next column's text, with no name
     going on under it in its column (the line below empty there, or in lower case): the split left
-    the head word of a name whose rest went to the next column."""
+    the head word of a name whose rest went to the next column. With the header's cells (``heads``), only
+    where that next column holds agencies ("Cơ quan chủ trì", "Đơn vị phối hợp"): a title ending in "Trung tâm"
+    beside a column of other text ("Nội dung điều chỉnh") is no name cut."""
     return any(_CUT_HEAD.search(cell) and after and not (below and below[k][:1].isupper())
+               and (heads is None or k + 1 >= len(heads) or bool(_AGENCY_HEAD.search(ascii_fold(heads[k + 1]))))
                for k, (cell, after) in enumerate(zip(cells, cells[1:], strict=False)))
 
 

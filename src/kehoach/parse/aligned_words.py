@@ -181,8 +181,11 @@ class _Page:
         and runs on past the second column's header."""
         s, e, text = run
         first, second = self.anchors[0], self.anchors[1]
-        if e - _OVERHANG <= second or s >= second - 1:  # (the second column's text a character left of its header)
+        if s >= second - 1:  # (the second column's text a character left of its header)
             return False
+        if e - _OVERHANG <= second and not (self.numbered and e > second and self.body is not None and s < self.body - 1
+                                           and text[:1].isupper() and not _ROW_NO.match(text.split(" ")[0])):
+            return False  # (a word of the numbering column's text into the next: no row number, a line after the table)
         if not _ROW_NO.match(text.split(" ")[0]) and (self.carried or (self.body is not None and s >= self.body - 1)):
             return False  # the row above's text on a new page, or where the page's rows' text starts
         if number_beside(run, first, second):
@@ -239,7 +242,7 @@ class _Page:
         out: list[tuple[int, list[str]]] = []
         head: list[str] | None = None  # the header's cells, until a row starts
         for i, (n, cells, line_runs) in enumerate(read):
-            if not clear and line_runs is not None and name_cut(cells, read[i + 1][1] if i + 1 < len(read) else None):
+            if not clear and line_runs is not None and name_cut(cells, read[i + 1][1] if i + 1 < len(read) else None, read[0][1]):
                 cells = line_cells(line_runs, bounds, widest, self.soft, avoid_cut=True) or cells
             if n == self.first:
                 head = cells
@@ -281,7 +284,7 @@ def word_table(lines: list[str], start: int, is_header: Callable[[str], bool], f
         blanks = 0
         known = [first, *clean[start:max(start + head_lines, head.sub_line or 0) + 1]]  # the first header's lines
         again, band = _again(lines, i, anchors, is_header, head_lines + above + 1,
-                             known) if i in breaks else (None, None)
+                             known, len(head.cells)) if i in breaks else (None, None)
         if again is None and ends_table(line, anchors, is_header, body):
             break
         if again is None and i in breaks and (own := _own_columns(pages, clean, i, head)) is not None:
@@ -353,14 +356,20 @@ def _repeat(pages: list[_Page], furniture: list[int], i: int, line: str, again: 
 
 
 def _again(lines: list[str], i: int, anchors: list[Run], is_header: Callable[[str], bool], most: int,
-           known: list[Band | str | None]) -> tuple[Header | None, Band | None]:
+           known: list[Band | str | None], width: int) -> tuple[Header | None, Band | None]:
     """The table's header repeated at line ``i`` (after a break), and its band when it is centred
     over several lines (at most ``most``, holding only words of ``known``: the first header's), or
-    (None, None)."""
+    (None, None). A band giving another count of cells than ``width`` (the first header's) when the line is a
+    header of that count with its second row (a cell over two under it) is read by its line."""
     clean = Clean(lines)
     band = header_band(lines, i, most)
+    by_line = is_header(clean[i]) and same_header(header_cells(clean, i), anchors)
     if band is not None and band.last > i and repeats(band, known) and same_header(runs_of(band.line), anchors):
-        return read_header(Banded(clean, band), band.last, numbered_at), band
-    if is_header(clean[i]) and same_header(header_cells(clean, i), anchors):
+        found = read_header(Banded(clean, band), band.last, numbered_at)
+        if len(found.cells) == width or not by_line:
+            return found, band
+        again = read_header(clean, i, numbered_at)  # (a cell over two under it, "Thời gian" over "Bắt đầu | Kết thúc",
+        return (again, None) if len(again.cells) == width else (found, band)  # told apart by the line and its second row)
+    if by_line:
         return read_header(clean, i, numbered_at), None
     return None, None

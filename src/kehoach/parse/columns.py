@@ -41,6 +41,10 @@ name, the issuer, a place and date, a signer's title alone."""
 _CUE = LAYOUT_CUE
 _LEFT_ONLY = rx.compile(r"^(?:[-–+•]\s|[-_=*~.]{3,}$|[\p{Lu}\d\s.,\-–]+$)")
 """Lines that may stand in the left column alone: recipients ("- Bộ Tài chính;"), rules, capitals."""
+_PERSON = rx.compile(r"^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$")
+"""A person's name: two to six capitalised words ("Trần Văn A")."""
+_CAPITALS = rx.compile(r"^[\p{Lu}\d\s.,\-–]+$")
+"""A line in capitals (an issuer's)."""
 _RECIPIENTS = rx.compile(rf"^{RECIPIENTS}")
 _RECIPIENT_ITEM = rx.compile(r"^[-–+•]\s")
 """A recipient at the margin ("- Các sở, ban, ngành;"): the "Nơi nhận" column goes on after a blank line."""
@@ -119,7 +123,8 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
         if not raw.strip() or furniture(i):
             nxt = next((k for k in range(i + 1, min(len(lines), i + 8)) if lines[k].strip() and not furniture(k)), None)
             if nxt is None or nxt - i > 3 + sum(map(furniture, range(i, nxt))) or not (
-                    _continues(lines[nxt], boundary) or recipients and _RECIPIENT_ITEM.match(lines[nxt].lstrip(" \u00a0"))):
+                    _continues(lines[nxt], boundary) or recipients and _RECIPIENT_ITEM.match(lines[nxt].lstrip(" \u00a0"))
+                    or not recipients and _issuer_line(lines[nxt], boundary, left)):
                 break
             for column in (left, right):
                 if column and column[-1][1]:
@@ -127,7 +132,7 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
             i = nxt
             continue
         parts = _split(raw, boundary) or _split_narrow(raw)
-        if parts is not None and abs(parts[1] - boundary) <= 2 * _INDENT_SLACK + 8:
+        if parts is not None and (abs(parts[1] - boundary) <= 2 * _INDENT_SLACK + 8 or _name_beside(parts, boundary, left)):
             _add(left, i + 1, parts[0])
             _add(right, i + 1, parts[2])
         elif _indent(raw) >= boundary - _INDENT_SLACK:
@@ -140,11 +145,31 @@ def read_side_by_side(lines: list[str], start: int, cell_paras: Callable[[str], 
     return Columns(left, right, i)
 
 
+def _name_beside(parts: tuple[str, int, str], boundary: int, left: list[tuple[int, str]]) -> bool:
+    """A signer's name set well left of the signature's column beside a recipient ("- UBND các xã;      Trần Văn A",
+    the name centred under a wide title): a person's name (two to six capitalised words), beside a recipient item."""
+    return parts[1] < boundary and bool(left) and bool(_RECIPIENT_ITEM.match(parts[0])) and bool(_PERSON.match(parts[2]))
+
+
+def _issuer_line(line: str, boundary: int, left: list[tuple[int, str]]) -> bool:
+    """An issuer's line in capitals in the left column after a blank line, under issuer lines in capitals (a Party
+    committee's name under its parent's, beside the Party's name: "ĐẢNG BỘ TỈNH X    ĐẢNG CỘNG SẢN VIỆT NAM", a blank
+    line, "ĐẢNG ỦY XÃ Y"): the left column goes on (the motto was read between the issuer's two lines)."""
+    text = normalize_text(line.strip())
+    return bool(left) and _indent(line) < boundary - _INDENT_SLACK and bool(_CAPITALS.match(text)) \
+        and not TYPE_NAME.match(text) and all(_CAPITALS.match(t) for _, t in left if t)
+
+
 def _left_wrap(raw: str, boundary: int, left: list[tuple[int, str]]) -> bool:
     """A line going on with the left column's last line ("- Bộ Nông nghiệp và Phát triển nông" /
-    "thôn;"): it starts in lower case and ends before the right column starts."""
+    "thôn;"): it starts in lower case, or ends a recipient that has no end yet ("- Bộ Tư" / "Pháp;"), and ends
+    before the right column starts."""
     text = raw.strip()
-    return bool(left and left[-1][1] and starts_lower(text) and len(raw.rstrip()) < boundary - _INDENT_SLACK)
+    if not (left and left[-1][1] and len(raw.rstrip()) < boundary - _INDENT_SLACK):
+        return False
+    before = left[-1][1]
+    return starts_lower(text) or bool(_RECIPIENT_ITEM.match(before)) and before[-1:] not in ";.:" and text[-1:] in ";." \
+        and not _RECIPIENT_ITEM.match(text)  # (a recipient's name going on with its end: "- Ủy ban … Việt" / "Nam;")
 
 
 def _continues(line: str, boundary: int) -> bool:
