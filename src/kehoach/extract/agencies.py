@@ -13,7 +13,6 @@ from ..memo import text_cache
 from ..vn import ascii_fold, fold, modern_tone, nfc, title_case_place
 from ..vocab.agencies import (
     ABBREVIATIONS,
-    DEPARTMENTS,
     DUTY_VERBS,
     GROUP_HEAD,
     GROUP_NOUNS,
@@ -23,8 +22,13 @@ from ..vocab.agencies import (
     NAME_LEADS,
     PERSON_HEAD,
     PROPER_NAMES,
-    UNITS,
 )
+from .agency_keys import DEPT_BY_KEY as _DEPT_BY_KEY
+from .agency_keys import DEPT_BY_LOOSE as _DEPT_BY_LOOSE
+from .agency_keys import UNIT_BY_KEY as _UNIT_BY_KEY
+from .agency_keys import key as _key
+from .agency_keys import loose_key as _loose_key
+from .agency_keys import part_group_after_department
 from .agency_lines import drop_list_label, join_wraps
 from .agency_lists import elided_body, one_more_place, places_and, places_listed
 
@@ -48,27 +52,6 @@ _ABBREV = rx.compile(r"(?<![\p{L}\d])(?:" + "|".join(f"(?P<a{k}>{p})" for k, (p,
 
 def _expand(m) -> str:
     return ABBREVIATIONS[int(m.lastgroup[1:])][1]
-
-
-def _key(text: str) -> str:
-    t = ascii_fold(text).replace("&", " va ")
-    return " ".join(rx.sub(r"[^\w\s]", " ", t).split())
-
-
-_DEPT_BY_KEY = {_key(d): d for d in DEPARTMENTS}
-
-
-def _loose_key(key: str) -> str:
-    """A department's key with its words in any order and its "và" left out ("Văn hóa Thể thao du
-    lịch", "Thể thao, Văn hóa và Du lịch"); empty for a name cut after its "và" ("Sở Xây dựng và")."""
-    words = key.split()
-    return "" if words[-1:] == ["va"] else " ".join(sorted(w for w in words if w != "va"))
-
-
-_DEPT_BY_LOOSE: dict[str, str] = {}
-for _d in DEPARTMENTS:
-    _DEPT_BY_LOOSE.setdefault(_loose_key(_key(_d)), _d)  # the official spelling ("và") comes first
-_UNIT_BY_KEY = {_key(u): u for u in UNITS}
 
 
 def _clean(text: str) -> str:
@@ -172,6 +155,7 @@ def cell_to_agencies(text: str | None) -> list[str]:
 def _cell_names(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = drop_list_label(_BRACKETED.sub(_shield, text) if "(" in text else text)
+    text = part_group_after_department(text) if "Sở" in text else text  # "Sở A các sở, ngành": two entries
     lines = _PART_SPLIT.split(join_wraps(text) if "\n" in text else text)
     for line in (part for piece in lines for part in (_slash_after_whole(piece) if "/" in piece else [piece])):
         line = _clean(drop_list_label(line))

@@ -65,7 +65,9 @@ RECURRENCE_WORDS: list[tuple[str, str]] = [
     (r"thuong xuyen|lien tuc|hang ngay|hang tuan", Recurrence.CONTINUOUS),
     (r"(?:06|6|sau)\s+thang\s*(?:/|mot|1)\s*lan|dinh ky\s+(?:06|6)\s+thang|hang nua nam|nua nam (?:mot|1) lan|6\s+thang/lan"
      r"|so\s+ket\s+(?:06|6|sau)\s+thang(?!\s*(?:dau|cuoi)?\s*(?:nam\s*)?\d)"
-     r"|thang\s+0?6\s*(?:,|\s+va)\s*(?:thang\s+)?12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.SEMIANNUAL),
+     r"|thang\s+0?6\s*(?:,|\s+va)\s*(?:thang\s+)?12\b(?!\s*(?:[/.-]|nam)\s*\d)"
+     r"|(?<![\d/])\d{1,2}\s*(?:thang\s+|/\s*)0?6\s*(?:,|\s+va)\s*(?:ngay\s+)?\d{1,2}\s*(?:thang\s+|/\s*)12\b(?!\s*(?:[/.-]|nam)\s*\d)",
+     Recurrence.SEMIANNUAL),
     (r"hang quy|dinh ky hang quy|theo quy(?!\s+dinh)|moi quy|thang cuoi quy"
      r"|thang\s+0?3\s*,\s*0?6\s*,\s*0?9\s*(?:,|\s+va)\s*12\b(?!\s*(?:[/.-]|nam)\s*\d)", Recurrence.QUARTERLY),
     (r"hang thang|dinh ky hang thang|moi thang", Recurrence.MONTHLY),
