@@ -91,6 +91,7 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
     table_no = 0
     context = TableContext()  # a table a page break split into two blocks is read on
     title: list[str] = []  # the upper-case lines above the table (its title), a back-reference between
+    unit = None  # the unit a line above the table gives all its figures ("Đơn vị: Triệu đồng")
     for i, b in enumerate(blocks):
         if b.kind != "table":
             p = para(blocks, i)
@@ -98,16 +99,23 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
                 # "B. NHÓM NHIỆM VỤ …" between two tables: the group of the rows after it, when the table below
                 # goes on with the same columns and no header of its own
                 context.index, context.group, context.group_lead = i, p.text.strip(), None
-            if p is not None and hd.is_upper_text(p.text):
+            if p is not None and (m := _UNIT_NOTE.match(p.text)):
+                unit = m["unit"]
+            elif p is not None and hd.is_upper_text(p.text):
                 title.append(p.text)
             elif p is None or not (hd.parse_backref(p.text) or p.text.strip().startswith("(")):
-                title = []
+                title, unit = [], None
             continue
         for part in stacked_tables(b):
             table_no += 1
-            _read_table(part, i, table_no, section_of_table.get(i), " ".join(title), context, year, out)
-            title = []
+            _read_table(part, i, table_no, section_of_table.get(i), " ".join(title), context, year, out, unit)
+            title, unit = [], None
     return table_no
+
+
+_UNIT_NOTE = rx.compile(r"^\(?\s*Đơn\s+vị(?:\s+tính)?\s*:\s*(?P<unit>(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:đồng|USD)"
+                        r"|tấn|ha|người|km|%)\s*[.;)]?\s*\)?\s*$", rx.I)
+"""A line over a table that gives the unit of all its figures ("Đơn vị: Triệu đồng.", "(Đơn vị tính: tỷ đồng)")."""
 
 
 _GROUP_HEADING = rx.compile(r"^(?:[A-ZĐ]|[IVX]{1,5}|\d{1,2})[.)]\s+\S")
@@ -115,9 +123,9 @@ _GROUP_HEADING = rx.compile(r"^(?:[A-ZĐ]|[IVX]{1,5}|\d{1,2})[.)]\s+\S")
 
 
 def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str, context: TableContext,
-                year: int | None, out: Appendix) -> None:
+                year: int | None, out: Appendix, unit: str | None = None) -> None:
     """One table's rows as tasks (block ``i`` of the plan, under ``title``), or as targets when it is a
-    table of indicators."""
+    table of indicators (``unit``: of its figures, when a line above it says and no column does)."""
     tasks, warnings = table_to_tasks(b, table_no, section, "appendix", context, i)
     warnings += _title_horizon(tasks, context.fields or {}, title, table_no, b)
     placed = bool(tasks) or running_order_table(b)
@@ -128,7 +136,7 @@ def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str
             table_to_indicator_targets,
         )
 
-        found = table_to_indicator_targets(b, year)
+        found = table_to_indicator_targets(b, year, unit)
         if found or is_indicator_table(b):  # (its year columns may all report years before the plan's)
             warnings = [w for w in warnings if w["code"] != "table-no-header"] + shifted_rows(b)
             out.table_targets.extend((t, section) for t in found)

@@ -273,9 +273,11 @@ def _named_warning(tasks: list[dict], names, code: str, what: str, reading) -> l
 
 
 _DAY_BY = rx.compile(r"(?:truoc|cham nhat(?: la| vao)?|han chot|khong muon hon)\s*(?:ngay\s*)?"
-                     r"(?P<d>\d{1,2})\s*(?:/|\s+thang\s+)(?P<m>\d{1,2})(?!\s*(?:/|\.|-|nam\b)\s*\d)(?!\d)")
+                     r"(?P<d>\d{1,2})\s*(?:/|\s+thang\s+)(?P<m>\d{1,2})(?!\s*(?:/|\.|-|nam\b)\s*\d)(?!\d)"
+                     r"(?!\s*(?:,|\bva\b)\s*(?:ngay\s*)?\d{1,2}\s*(?:/|\s+thang\s+)\d)")
 """A day and month with no year that a period's text sets as its closing day: "Năm 2026 (hoàn thành trước
-15/12)", "Quý IV/2026, chậm nhất ngày 20 tháng 11"."""
+15/12)", "Quý IV/2026, chậm nhất ngày 20 tháng 11"; not the first of days listed ("trước ngày 15/6 và ngày
+15/12/2026" runs to the last)."""
 
 
 def day_within(f: str, start: dt.date | None, end: dt.date | None) -> dt.date | None:

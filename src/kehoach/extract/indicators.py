@@ -153,15 +153,17 @@ def is_indicator_table(block: Block) -> bool:
     return _layout(block.rows) is not None
 
 
-def table_to_indicator_targets(block: Block, plan_year: int | None = None) -> list[dict]:
+def table_to_indicator_targets(block: Block, plan_year: int | None = None, unit: str | None = None) -> list[dict]:
     """Targets from an indicator table, each with the ``loc`` of its row; [] when the table is not one.
 
     ``plan_year`` (the first year the plan is for: see :func:`.appendix.plan_first_year`) marks earlier year
-    columns as baselines.
+    columns as baselines; ``unit`` is the unit of every figure when the table has no unit column (a line above it
+    says: "Đơn vị: Triệu đồng").
     """
     layout = _layout(block.rows)
     if layout is None:
         return []
+    note_unit = unit or ""
     ind_col, unit_col, years, start, shifted = layout
     if plan_year is not None:
         years = {i: y for i, y in years.items() if y >= plan_year}
@@ -169,7 +171,8 @@ def table_to_indicator_targets(block: Block, plan_year: int | None = None) -> li
     if shifted and years and not any(i < min(years) - shifted[0] for i in shifted[1]):
         doubt = _SPAN_DOUBT  # no header cell before the year columns that could be the one that spans
     out: list[dict] = []
-    for row, indicator, unit in _named_rows(block.rows[start:], ind_col, unit_col):
+    for row, indicator, row_unit in _named_rows(block.rows[start:], ind_col, unit_col):
+        unit = row_unit if unit_col is not None else _note_unit(indicator, note_unit)
         cells = row.cells
         for col, year in years.items():
             value = _text(cells[col]) if col < len(cells) else ""
@@ -193,6 +196,18 @@ def table_to_indicator_targets(block: Block, plan_year: int | None = None) -> li
                     t["doubt"] = doubt
                 out.append(t)
     return out
+
+
+_RATE = rx.compile(r"(?:^|\s-\s)(?:tỷ\s+lệ|tốc\s+độ|tỷ\s+trọng|chỉ\s+số|hệ\s+số)\b|\(\s*%\s*\)\s*$", rx.I)
+"""A row that names a rate or a share ("Tỷ lệ dư nợ … (%)", "… - Tốc độ tăng thu"), whose figure is no amount."""
+
+
+def _note_unit(indicator: str, unit: str) -> str:
+    """The unit a line above the table gives its figures, for a row of amounts: "%" for a row whose name ends with it,
+    none for another rate (its unit is not the amounts')."""
+    if not unit or not _RATE.search(indicator):
+        return unit
+    return "%" if rx.search(r"\(\s*%\s*\)\s*$", indicator) else ""
 
 
 def _named_rows(rows, ind_col: int, unit_col: int | None):
