@@ -78,7 +78,12 @@ def test_a_directives_request_that_opens_its_parts_is_no_task_of_its_own():
     assert [t["lead"] for t in _plan(text)["tasks"]] == [["Sở Nội vụ"]]
 
 
-def test_a_request_to_a_group_that_reads_as_no_name_is_warned():
-    plan = _plan("Tin hoạt động\n\nBộ Giáo dục và Đào tạo yêu cầu các địa phương phải bảo đảm đủ số tuần thực học.\n")
-    assert plan["tasks"] == []
-    assert any(w["code"] == "body-task-unread" and "hands work" in w["message"] for w in plan["warnings"])
+@pytest.mark.parametrize("group", ["các địa phương", "các đơn vị, địa phương", "các cơ quan, đơn vị"])
+def test_a_request_to_a_letters_addressees_by_their_kinds_is_a_task_warned_for_its_lead(group):
+    plan = _plan(f"Tin hoạt động\n\nBộ Giáo dục và Đào tạo yêu cầu {group} phải bảo đảm đủ số tuần thực học.\n")
+    assert [t["lead"] for t in plan["tasks"]] == [[group[:1].upper() + group[1:]]]
+    assert any(w["code"] == "lead-not-agency" for w in plan["warnings"])
+
+
+def test_a_group_by_its_kind_alone_is_no_lead_without_an_askers_verb():
+    assert _leads("Các đơn vị, địa phương tổ chức hội nghị tổng kết năm 2025.") == []

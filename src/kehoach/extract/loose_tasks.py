@@ -91,6 +91,9 @@ Bí thư …, Chủ tịch … đề nghị Hội A các cấp tham mưu …")."
 _SPEECH = rx.compile(r"\b(?:nhấn\s+mạnh|lưu\s+ý|kết\s+luận|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)\s*:\s*(?=\p{Lu})")
 """A leader's words after a colon ("Đồng chí Bí thư A nhấn mạnh: Ủy ban B và các đoàn thể cần chuẩn bị …"): what follows is
 asked of the bodies it names."""
+_ADDRESSED = rx.compile(r"^[Cc]ác\s+(?:đơn\s+vị|địa\s+phương|cơ\s+quan)(?:\s*(?:,|và)\s*(?:các\s+)?(?:đơn\s+vị|địa\s+phương|cơ\s+quan))*$")
+"""A letter's addressees by their kinds alone ("các địa phương", "các đơn vị, địa phương"), no name but whom an asker's
+verb hands the work to ("Bộ A yêu cầu các địa phương …"): kept as written (and warned as no agency's name)."""
 _WHEN_FIRST = rx.compile(r"^(?:(?:Trong|Từ|Đến)\s+)?(?:Quý|Tháng|Năm|Giai\s+đoạn|Học\s+kỳ)\s[^,;.]{0,30}\d{4}\s*,\s*")
 """A period before the body that the sentence gives work or results for ("Quý IV/2026, Hội A tiếp tục …")."""
 _ARTICLE = rx.compile(r"^Điều\s+\d+\s*[.:]\s*")
@@ -278,7 +281,9 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
             asked = bool(_ASKS_BELOW.search(chunk)) or (clause is not None and (asked or opened)) \
                 or (asked and _agency_of(chunk) is None and DUTY_WORD.match(chunk) is not None)  # a content asked, no body
             read, said = _read(clause, f"P{k}" if n == 1 else f"P{k}.{n}", loc) if clause else ([], [])
-            if read and all(lead_is_name(a) or is_role_lead(a) for t in read for a in t["lead_as_written"]):  # no "Các phong trào … do Ban A"
+            addressed = opened and not chunk.rstrip().endswith(":")  # "… các đơn vị thực hiện các nội dung sau:" opens a list
+            if read and all(lead_is_name(a) or is_role_lead(a) or (addressed and _ADDRESSED.match(a))
+                            for t in read for a in t["lead_as_written"]):  # no "Các phong trào … do Ban A"
                 for t in read:
                     title = t["title"].replace(*back, 1) if back and t["title"].startswith(back[0]) else t["title"]
                     tasks.append({**t, "title": title, "no": None, "section": None})
