@@ -189,8 +189,8 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"KKT", "khu kinh tế"), (r"KCN", "khu công nghiệp"), (r"CCN", "cụm công nghiệp"), (r"VP", "Văn phòng"),
     (r"BHXH", "Bảo hiểm xã hội"), (r"NHNN", "Ngân hàng Nhà nước"), (r"MTTQ", "Mặt trận Tổ quốc"),
     (r"BCH(?=\s+(?:Đoàn|ĐOÀN|Công\s+đoàn|CÔNG\s+ĐOÀN|Hội|HỘI)\b)", "Ban Chấp hành"),  # a union's committee: "BCH Đoàn tỉnh"
-    (r"BCH(?=\s+(?:Quân\s+sự|QS)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|đặc\s+khu)\b)", "Ban Chỉ huy"),  # a commune's
-    (r"BCH", "Bộ Chỉ huy"), (r"BĐBP", "Bộ đội Biên phòng"),
+    (r"BCH(?=\s*(?:Quân\s+sự|QS)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|đặc\s+khu)\b)", "Ban Chỉ huy"),  # a commune's
+    (r"BCH", "Bộ Chỉ huy"), (r"QS", "Quân sự"), (r"BĐBP", "Bộ đội Biên phòng"),
     (r"TN\s*&\s*MT|TNMT", "Tài nguyên và Môi trường"),
     (r"LĐ\s*-?\s*TB\s*&\s*XH|LĐTBXH|LĐ\s*-\s*TBXH|Lao\s+động\s*-?\s*TB\s*&?\s*XH|Lao\s+động\s+TBXH",
      "Lao động - Thương binh và Xã hội"),
