@@ -231,3 +231,21 @@ def test_a_rows_cell_opening_above_its_number_under_the_header_is_no_header_line
         ("3", "Nâng cấp chương trình đào tạo kỹ năng số", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Y tế"]),
         ("4", "Ban hành chương trình đào tạo kỹ năng số gắn với nhu cầu thực tiễn của địa phương", ["Bảo hiểm xã hội tỉnh"],
          ["Các cơ quan, đơn vị liên quan"])]
+
+
+@pytest.mark.parametrize("band, labels", [
+    (["Số Nhiệm vụ, giải pháp      Đơn vị thực Đơn vị phối Thời",
+      "TT                          hiện        hợp          gian"],
+     ["Số TT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian"]),
+    (["Số Nhiệm vụ, giải pháp              Cơ quan thực hiện                Tiến   Kết",
+      "TT                                  Chủ trì             Phối hợp     độ     quả"],
+     ["Số TT", "Nhiệm vụ, giải pháp", "Cơ quan thực hiện Chủ trì", "Phối hợp", "Tiến độ", "Kết quả"]),
+])
+def test_header_cells_one_space_apart_over_their_second_lines_are_parted(band, labels):
+    """Header cells one space apart on the band's first line, each over its own second line ("Đơn vị phối Thời"
+    over "hợp | gian"; "Số Nhiệm vụ" over "TT"): the run was taken for text over two columns with no header word
+    of its own, and the band was no header (the table not read, `appendix-unread`), or "Số Nhiệm vụ, giải pháp"
+    one cell. (The second: "Cơ quan thực hiện" over "Chủ trì | Phối hợp" is not yet told from one column's words.)"""
+    lines = [*band, "1  Hướng dẫn quy chế phối hợp   Sở Tài chính Các sở, ngành   2026 -", "   giữa các cơ quan"]
+    found = header_band(lines, 0)
+    assert found is not None and list(found.labels.values()) == labels

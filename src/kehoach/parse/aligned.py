@@ -135,7 +135,7 @@ def _banded(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     band = header_band(lines, start)
     raw = lines[start].replace("\f", "").rstrip()
     if band is not None and "  " in raw.strip() and is_header_line(raw) and \
-            (second_row(lines, start) or len(runs_of(band.line)) <= len(header_cells(Clean(lines), start))):
+            (second_row(lines, start) or len(band.labels) <= len(header_cells(Clean(lines), start))):
         band = None  # a header line with its cells' wrapped words, or a second row, under it: read by its line
     if band is None:
         return _table(lines, start)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from typing import overload
 
 _HEADER_WORD = rx.compile(HEADER_ROW_WORDS)
+_WORD = rx.compile(r"\S+")
 _ROW_NO = rx.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$")
 _NUMBER_WORDS = ("stt", "sott", "sothutu", "tt")
 """The numbering column's header with its spaces taken out: a header wrapped in a narrow column
@@ -153,10 +154,64 @@ def _prose(line: str) -> bool:
     return any(len(part.split()) > _LABEL_WORDS for part in _GAP.split(line.strip()))
 
 
+def _parted_over(band: list[list[Run]]) -> list[list[Run]]:
+    """The band's runs parted where cells one space apart meet: before a capitalised word over the second of
+    two runs of another line ("Đơn vị phối Thời" over "hợp | gian"), and after the numbering column's first word
+    over the rest of it ("Số Nội dung" over "TT")."""
+    out = []
+    for n, runs in enumerate(band):
+        parts: list[Run] = []
+        for run in runs:
+            cuts = set()
+            first = _WORD.match(run[2])
+            for m, other in enumerate(band):
+                if m == n:
+                    continue
+                under = sorted(o for o in other if o[0] <= run[1] + 1 and run[0] <= o[1] + 1)
+                found = {w.start() for a, b in zip(under, under[1:], strict=False) for w in _WORD.finditer(run[2])
+                         if w.start() and a[1] < run[0] + w.start() <= b[1] and w.group(0)[:1].isupper()}
+                if found and all(_HEADER_WORD.search(ascii_fold(" ".join([piece, *(o[2] for o in under if o[0] < s + len(piece)
+                                                                                      and s < o[1])])))
+                                 for s, piece in _pieces(run, sorted(found))):
+                    cuts |= found  # (each piece heads a column with the words under it: "Đơn vị phối" over "hợp")
+                rest = [o for o in other if o[0] <= run[0] + 1 and first and o[1] <= run[0] + first.end() + 2]
+                if first and first.end() < len(run[2]) and rest and _numbering(first.group(0) + rest[0][2]):
+                    cuts.add(first.end() + 1)
+            at = 0
+            for c in sorted(cuts):
+                parts.append((run[0] + at, run[0] + c - 1, run[2][at:c - 1]))
+                at = c
+            parts.append((run[0] + at, run[1], run[2][at:]))
+        out.append(parts)
+    return out
+
+
+def _pieces(run: Run, cuts: list[int]) -> list[tuple[int, str]]:
+    """(start, text) of the parts of ``run`` cut before the characters ``cuts``."""
+    bounds = [0, *cuts, len(run[2])]
+    return [(run[0] + a, run[2][a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _numbering(text: str) -> bool:
+    """``text`` (spaces left out) is the numbering column's header or the start of it ("Số", "ST", "Số TT")."""
+    return any(word.startswith(ascii_fold(text).replace(" ", "").lower()) for word in _NUMBER_WORDS)
+
+
+def _over(run: Run, other: Run, line: list[Run]) -> bool:
+    """``run`` stands over ``other`` (a run of another line), or as good as over it (one space from it) when no other
+    run of its ``line`` does ("Đơn vị thực" is not over "hợp" under "Đơn vị phối" one space after it), and it is no
+    numbering header ("TT" under "Số" heads no other column)."""
+    if other[0] < run[1] and run[0] < other[1]:
+        return True
+    return other[0] <= run[1] + 1 and run[0] <= other[1] + 1 and not _numbering(run[2]) and not any(
+        r != run and other[0] < r[1] and r[0] < other[1] for r in line)
+
+
 def _columns(band: list[list[Run]], first: int, last: int) -> Band | None:
     """The band's runs gathered into columns (see the module's note), or None."""
+    band = _parted_over(band)
     spanning = {(n, r) for n, runs in enumerate(band) for r in runs
-                if any(sum(1 for o in other if o[0] <= r[1] + 1 and r[0] <= o[1] + 1) >= 2 for m, other in enumerate(band) if m != n)}
+                if any(sum(1 for o in other if _over(r, o, runs)) >= 2 for m, other in enumerate(band) if m != n)}
     if any(not _HEADER_WORD.search(ascii_fold(r[2])) for _, r in spanning):
         return None  # text over the columns that heads none of them ("Kèm theo Kế hoạch số …")
     kept = sorted(((r, n) for n, runs in enumerate(band) for r in runs if (n, r) not in spanning), key=lambda x: x[0][0])
@@ -182,7 +237,7 @@ def _columns(band: list[list[Run]], first: int, last: int) -> Band | None:
         fits = [r for r, _ in col if after is None or at + len(r[2]) <= after - gap]  # two spaces before the next
         if not fits:
             return None  # two columns one space apart on every line: not told apart on one line
-        widest = max(fits, key=lambda r: len(r[2]))[2]
+        widest = max(fits, key=lambda r: (len(r[2]), bool(_HEADER_WORD.match(ascii_fold(r[2])))))[2]  # ("TT" under "Số")
         line += " " * (at - len(line)) + widest
         keys[widest] = label
         end = max(r[1] for r, _ in col)
