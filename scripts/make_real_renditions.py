@@ -15,7 +15,7 @@ that page (tables without rules, cells set close: a narrow "TT" column's header 
 next one). Plans also reach analysts as the text other tools make of these files: it writes the text
 ``pdftotext`` gives of both PDFs, with ``-layout`` (columns kept by spaces) and without (the text
 flow, tables one cell a line), LibreOffice's text export of the Word file, ``w3m -dump`` of the web
-page, pandoc's Markdown and plain text of the Word file and the text the docx2txt package takes from it (TEXTS below; tools a Debian machine has, no network), and the Markdown that Python converters make of the page, the Word file and the PDF (CONVERTERS: html2text, markitdown, mammoth). The outputs go to tests/real/renditions/ (committed; CI does not
+page, pandoc's Markdown and plain text of the Word file and the text the docx2txt package takes from it (TEXTS below; tools a Debian machine has, no network), and the Markdown that Python converters make of the page, the Word file and the PDF (CONVERTERS: html2text, markitdown, mammoth, pymupdf4llm). The outputs go to tests/real/renditions/ (committed; CI does not
 run this script), and tests/test_real_renditions.py checks that each gives the Markdown's plan: the
 readers of every format agree on real content, not only on the generated plans of tests/unseen/.
 """
@@ -119,14 +119,18 @@ CONVERTERS = {"-html2text.md": "the web page through html2text (its defaults: li
               "-markitdown.md": "the Word file through markitdown (mammoth's HTML, then Markdown pipe tables)",
               "-markitdown-pdf.md": "the PDF through markitdown (a table cut into pipe-table pieces, each cell's overflow "
                                     "printed as lines of text after its piece)",
-              "-mammoth.md": "the Word file through mammoth's Markdown (tables as one cell a paragraph, Markdown's escapes)"}
+              "-mammoth.md": "the Word file through mammoth's Markdown (tables as one cell a paragraph, Markdown's escapes)",
+              "-pymupdf4llm.md": "the PDF through pymupdf4llm (a table a page, its header repeated; each printed line of a "
+                                 "cell ended by <br>; a wrapped line opening with a dash made an item)"}
 """Markdown the Python converters that crawlers and document pipelines use make of the plan (``pip install html2text
-'markitdown[docx,pdf]' mammoth``), each with its defaults."""
+'markitdown[docx,pdf]' mammoth pymupdf4llm``; made with html2text 2025.4.15, markitdown 0.1.9, mammoth 1.13.0,
+pymupdf4llm 0.2.9), each with its defaults."""
 
 
 def build_converters(stem: str) -> None:
     import html2text
     import mammoth
+    import pymupdf4llm
     from markitdown import MarkItDown
 
     md = MarkItDown()
@@ -135,6 +139,7 @@ def build_converters(stem: str) -> None:
              "-markitdown-pdf.md": md.convert(str(OUT / (stem + ".pdf"))).text_content}
     with open(OUT / (stem + ".docx"), "rb") as f:
         texts["-mammoth.md"] = mammoth.convert_to_markdown(f).value
+    texts["-pymupdf4llm.md"] = pymupdf4llm.to_markdown(str(OUT / (stem + ".pdf")), show_progress=False)
     for suffix, text in texts.items():
         (OUT / (stem + suffix)).write_text(text, encoding="utf-8")
 

@@ -255,3 +255,56 @@ def test_text_going_on_under_a_pipe_table_doubts_its_last_row(after, warned):
                   "TT| Nội dung| Chủ trì\n---|---|---\n1| Tỷ lệ doanh nghiệp có| Sở A\n"):
         last = [b for b in read_text(table + after) if b.kind == "table"][0].rows[-1]
         assert [code for code, _ in last.doubts] == (["table-text-outside"] if warned else [])
+
+
+_PAGED = """| TT | Nội dung nhiệm vụ | Cơ quan chủ trì |
+|---|---|---|
+| 1 | Rà soát thủ tục hành chính | Sở Tư pháp |
+| 2 | Xây dựng cơ sở dữ liệu | Sở Nông nghiệp và Môi trường |
+{between}| TT | Nội dung nhiệm vụ | Cơ quan chủ trì |
+|---|---|---|
+| | đất đai của tỉnh | |
+| 3 | Tổ chức tập huấn cho cán bộ | Sở Nội vụ |
+"""
+
+
+@pytest.mark.parametrize("between, tables", [
+    ("\n\n", 1),                        # a PDF converter's Markdown: a table a page, its header repeated
+    ("\n", 1),
+    ("\nPHỤ LỤC II\n\n", 2),             # a title between: another table
+])
+def test_a_table_cut_at_a_page_break_with_its_header_repeated_is_one_table(between, tables):
+    text = _PAGED.format(between=between)
+    assert sum(1 for b in read_text(text) if b.kind == "table") == tables
+    plan = extract_bytes((HEAD + "PHÂN CÔNG NHIỆM VỤ ĐẾN NĂM 2030\n\n" + text).encode(), "plan.md")
+    got = [(t["id"], t["title"], t["lead"]) for t in plan["tasks"]]
+    if tables == 1:  # the row the break cut is joined back; the title's time is every row's deadline
+        assert got == [("A1.1", "Rà soát thủ tục hành chính", ["Sở Tư pháp"]),
+                       ("A1.2", "Xây dựng cơ sở dữ liệu đất đai của tỉnh", ["Sở Nông nghiệp và Môi trường"]),
+                       ("A1.3", "Tổ chức tập huấn cho cán bộ", ["Sở Nội vụ"])]
+        assert {t["deadline"]["end"] for t in plan["tasks"]} == {"2030-12-31"}
+
+
+def test_a_different_header_right_under_a_table_opens_another():
+    text = _PAGED.format(between="\n\n").replace("| TT | Nội dung nhiệm vụ | Cơ quan chủ trì |\n|---|---|---|\n| |",
+                                                 "| STT | Chỉ tiêu | Đơn vị |\n|---|---|---|\n| |")
+    assert sum(1 for b in read_text(text) if b.kind == "table") == 2
+
+
+@pytest.mark.parametrize("cell, paragraphs", [
+    # a PDF converter writes each printed line of a cell with <br>: the lines of one text
+    ("Sở Khoa học và Công nghệ<br>thúc đẩy, theo dõi, báo cáo chỉ<br>tiêu", ["Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu"]),
+    ("Sở Tư pháp<br>Sở Nội vụ", ["Sở Tư pháp Sở Nội vụ"]),
+])
+def test_a_tables_line_breaks_that_wrap_its_cells_join_their_lines(cell, paragraphs):
+    rows = "\n".join(f"| {k} | Xây dựng đề án<br>về chuyển đổi số<br>của tỉnh | {cell} |" for k in (1, 2))
+    table = [b for b in read_text(f"| TT | Nội dung | Chủ trì |\n|---|---|---|\n{rows}\n") if b.kind == "table"][0]
+    assert table.rows[1].cells[1:] == [["Xây dựng đề án về chuyển đổi số của tỉnh"], paragraphs]
+
+
+def test_a_tables_line_breaks_between_paragraphs_part_them():
+    """A cell's paragraphs (a web page's <br> between agencies, items) open in capitals or with a dash."""
+    rows = "| 1 | Xây dựng đề án | Sở Tư pháp<br>Sở Nội vụ |\n| 2 | Làm B<br>- Bước một<br>- Bước hai | Sở A<br>a) Sở B |\n"
+    table = [b for b in read_text(f"| TT | Nội dung | Chủ trì |\n|---|---|---|\n{rows}") if b.kind == "table"][0]
+    assert [r.cells[1:] for r in table.rows[1:]] == [[["Xây dựng đề án"], ["Sở Tư pháp", "Sở Nội vụ"]],
+                                                     [["Làm B", "- Bước một", "- Bước hai"], ["Sở A", "a) Sở B"]]]

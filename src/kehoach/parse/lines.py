@@ -92,6 +92,12 @@ _ACRONYM = rx.compile(r"^\p{Lu}{2,}(?:[\s,;:]|[.)]?$)")
 TERMINAL = rx.compile(r"""[.;:!?…](?:["”’)\]]*)$""")
 
 
+def goes_on_at_dash(prev: str, line: str) -> bool:
+    """``line`` opens with a dash going on with ``prev``, no item's ("… kinh tế" / "- xã hội", "- 2030", "- 08%/năm")."""
+    dash = DASH_CONTINUATION.match(line) and not TERMINAL.search(prev)  # (lower case after it, no sentence's end above)
+    return bool(dash) or year_range_wrap(prev, line) or share_range_wrap(prev, line)
+
+
 @text_cache()
 def is_type_name(text: str) -> bool:
     return bool(TYPE_NAME.match(text))
@@ -127,11 +133,8 @@ def joins_previous(prev_lines: LineTexts, line: str, paragraphs_apart: bool = Fa
     hướng dẫn hệ thống" / "Tuyên giáo và Dân vận …") is then a wrapped sentence, not a heading.
     """
     prev = prev_lines[-1]
-    if (DASH_CONTINUATION.match(line) and not TERMINAL.search(prev)) or year_range_wrap(prev, line) \
-            or share_range_wrap(prev, line):
-        return True  # "… phát triển kinh tế" / "- xã hội của tỉnh", "… giai đoạn 2026" / "- 2030": a dash, not a bullet
-    if names_appendix(prev, line) or (_TIME_WORD_END.search(prev) and _TIME_NUMBER_START.match(line)):
-        return True  # "… Thời gian: Quý" / "III/2026. …": a time cut after its word, not a section "III"
+    if goes_on_at_dash(prev, line) or names_appendix(prev, line) or (_TIME_WORD_END.search(prev) and _TIME_NUMBER_START.match(line)):
+        return True  # a dash, not a bullet ("… kinh tế" / "- xã hội"); a time cut after its word ("… Quý" / "III/2026"), no section
     if starts_block(line) or is_standalone(line) or is_standalone(prev) or is_type_name(prev):
         return False
     first_token = match_token(prev_lines[0])

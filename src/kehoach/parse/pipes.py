@@ -20,26 +20,43 @@ _BR = rx.compile(r"<br\s*/?>", rx.I)
 _PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
 
 
-def split_cell(raw: str) -> list[str]:
-    """One raw cell to its paragraphs: ``<p>a</p> <p>b</p>`` -> ["a", "b"]; ``a<br>b`` -> ["a", "b"]."""
+def split_cell(raw: str, wraps: bool = False) -> list[str]:
+    """One raw cell to its paragraphs: ``<p>a</p> <p>b</p>`` -> ["a", "b"]; ``a<br>b`` -> ["a", "b"], or
+    ["a b"] when ``wraps``: the table's ``<br>`` are the printed lines of its cells (see :func:`soft_breaks`)."""
     parts = _P_TAG.findall(raw)
     if not parts:
         parts = [raw]
     out: list[str] = []
     for part in parts:
-        for piece in _BR.split(part):
+        for piece in [_BR.sub(" ", part)] if wraps else _BR.split(part):
             text = normalize_text(piece)
             if text:
                 out.append(text)
     return out
 
 
-def md_row(line: str) -> list[list[str]]:
-    """The cells of a pipe table's row written with its outer pipes ("| a | b |")."""
+_BR_LOWER = rx.compile(r"<[bB][rR]\s*/?>\s*(?![a-zđ][.)]\s)\p{Ll}")
+"""A line break before a word in lower case, not an item's letter ("a) …")."""
+
+
+def soft_breaks(lines: list[str]) -> bool:
+    """Whether the ``<br>`` of a table's lines are where its cells' printed lines wrap, not paragraphs: a PDF to
+    Markdown converter (pymupdf4llm) writes each line of a cell so ("Sở Khoa học và Công nghệ<br>thúc đẩy, theo
+    dõi, báo cáo chỉ<br>tiêu"). A cell's paragraphs open in capitals or with a dash; a wrap most often leaves a
+    word in lower case to open the next line: at least two of the table's breaks and a third of them do."""
+    text = "\n".join(lines)
+    if "<" not in text:
+        return False
+    lower = len(_BR_LOWER.findall(text))
+    return lower >= 2 and 3 * lower >= len(_BR.findall(text))
+
+
+def md_row(line: str, wraps: bool = False) -> list[list[str]]:
+    """The cells of a pipe table's row written with its outer pipes ("| a | b |"); ``wraps``: see :func:`split_cell`."""
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return _cells(inner)
+    return _cells(inner, wraps)
 
 
 def is_md_line(line: str) -> bool:
@@ -66,8 +83,9 @@ def md_rows(lines: list[str], i: int) -> tuple[list[Row], int]:
     width = max((len(lines[k].rstrip("\r\n")) for a, b in spans for k in range(a, b + 1)), default=0)
     seams = [k for a, b in spans for k in range(a, b)]  # the lines a row goes on from
     hard = {len(lines[k].rstrip("\r\n")) for k in seams} == {width} and any(_hard_seam(lines[k], lines[k + 1], width) for k in seams)
-    rows = [Row(md_row("".join(lines[k].rstrip("\r\n") for k in range(a, b + 1)) if hard else _joined(lines, a, b, width)),
-                Loc(a + 1), list(range(a + 1, b + 2))) for a, b in spans]
+    wraps = soft_breaks([lines[k] for a, b in spans for k in range(a, b + 1)])
+    rows = [Row(md_row("".join(lines[k].rstrip("\r\n") for k in range(a, b + 1)) if hard else _joined(lines, a, b, width),
+                       wraps), Loc(a + 1), list(range(a + 1, b + 2))) for a, b in spans]
     spilled(rows, lines, i)
     return rows, i
 
@@ -227,10 +245,11 @@ def bare_pipe_table(lines: list[str], i: int) -> tuple[list[Row], int] | None:
                    _hard_break(lines[sep - 1]) and _hard_break(lines[sep]),
                    sep > i + 1 or _wrapped_rows(lines[sep + 1:block], ncols, numbered))
     j = sep + 1
+    wraps = soft_breaks(lines[sep + 1:block])
     while j < len(lines) and lines[j].strip() and (_PIPE_SPLIT.search(lines[j]) or _row_follows(lines, j, shape)):
         end = _bare_row_end(lines, j, shape)
         text = " ".join(lines[k].strip() for k in range(j, end + 1))
-        rows.append(Row(_cells(text), Loc(j + 1), list(range(j + 1, end + 2))))
+        rows.append(Row(_cells(text, wraps), Loc(j + 1), list(range(j + 1, end + 2))))
         j = end + 1
     spilled(rows, lines, j)
     return rows, j
@@ -322,6 +341,6 @@ def _row_follows(lines: list[str], k: int, shape: _Shape) -> bool:
     return False
 
 
-def _cells(inner: str) -> list[list[str]]:
-    """Cells split at the pipes that are not escaped ("\\|" is a pipe inside a cell)."""
-    return [split_cell(c.replace("\\|", "|")) for c in _PIPE_SPLIT.split(inner)]
+def _cells(inner: str, wraps: bool = False) -> list[list[str]]:
+    """Cells split at the pipes that are not escaped ("\\|" is a pipe inside a cell); ``wraps``: see :func:`split_cell`."""
+    return [split_cell(c.replace("\\|", "|"), wraps) for c in _PIPE_SPLIT.split(inner)]

@@ -31,6 +31,7 @@ from .lines import (
     PAGE_MARK,
     TERMINAL,
     dashes_indented,
+    goes_on_at_dash,
     is_standalone,
     joined_lines,
     joins_previous,
@@ -158,8 +159,10 @@ class _Builder:
             elif after_page:  # "… phối hợp với các" / (page 7) / "Sở, ngành …": the sentence goes on
                 join = self.cur_footnote is None and not is_standalone(prev_texts[-1]) and (
                     joins_previous(prev_texts, text) or self._width_says(n, prev_texts[-1], text) is True)
-            elif self.blank_before:
-                join = (self.cur_footnote is None and starts_lower(text)
+            elif self.blank_before:  # (a dash that goes on under a line filled to the width: a converter took a
+                # wrap's "- xã hội", "- 2030" for an item)
+                dash = bool(self.wrap) and self.last_width >= FULL_SHARE * self.wrap and goes_on_at_dash(prev_texts[-1], text)
+                join = (self.cur_footnote is None and (starts_lower(text) or dash)
                         and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
             else:
                 join = joins_previous(prev_texts, text, self.paragraphs_apart)
@@ -254,10 +257,26 @@ class _Builder:
                         self._add_layout_cell(r, r.cells[col])
             self.blank_before = False
             return
-        if rows:
+        if rows and self.blocks and self.blocks[-1].kind == "table" and _repeats_header(self.blocks[-1].rows, rows[0]):
+            # a table cut at a page break into two, its header repeated (a PDF converter's Markdown): one table, its
+            # rows after the break read on (a row the break cut is joined back)
+            rows[0].after_break = True
+            self.blocks[-1].rows.extend(rows)
+            self.blocks[-1].lines.extend(n for r in rows for n in r.lines)
+        elif rows:
             lines = [n for r in rows for n in r.lines]
             self.blocks.append(Block("table", "", rows[0].loc, lines, rows=rows))
         self.blank_before = False
+
+
+def _repeats_header(rows: list[Row], first: Row) -> bool:
+    """Whether ``first``, the first row of a table right under a table of ``rows`` (blank lines between at most),
+    repeats one of the header rows over those (one of the first three, cell for cell, two cells or more)."""
+    def key(row: Row) -> list[str]:
+        return [fold(" ".join(c)) for c in row.cells]
+
+    head = key(first)
+    return sum(1 for c in head if c) >= 2 and any(key(r) == head for r in rows[:3])
 
 
 def read_text(text: str) -> list[Block]:
