@@ -101,9 +101,17 @@ PANDOC = {"-pandoc.md": "markdown", "-pandoc.txt": "plain", "-pandoc-gfm.md": "g
 Markdown's escapes, straight quotes), plain text (the same tables) and GitHub Markdown (pipe tables)."""
 
 
+PANDOC_HTML = {"-pandoc-html.md": "markdown", "-pandoc-html.txt": "plain", "-pandoc-html-commonmark.md": "commonmark"}
+"""The web page as pandoc converts it: its table has no header cells (<th>), so pandoc's Markdown and plain text hold
+a simple table with no header, a row a line between two lines of dash runs; CommonMark keeps it as raw HTML."""
+
+
 def build_pandoc(stem: str) -> None:
     for suffix, to in PANDOC.items():
         subprocess.run(["pandoc", "-f", "docx", "-t", to, "-o", str(OUT / (stem + suffix)), str(OUT / (stem + ".docx"))],
+                       check=True, capture_output=True, timeout=120)
+    for suffix, to in PANDOC_HTML.items():
+        subprocess.run(["pandoc", "-f", "html", "-t", to, "-o", str(OUT / (stem + suffix)), str(OUT / (stem + ".html"))],
                        check=True, capture_output=True, timeout=120)
 
 

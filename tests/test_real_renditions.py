@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "real"
 TEXTS = ("-layout.txt", "-plain.txt", "-html-layout.txt", "-html-plain.txt", "-lo.txt", "-w3m.txt",
          "-pandoc.md", "-pandoc.txt", "-pandoc-gfm.md", "-docx2txt.txt", "-html2text.md", "-markitdown.md",
-         "-markitdown-pdf.md", "-mammoth.md", "-pymupdf4llm.md")
+         "-markitdown-pdf.md", "-mammoth.md", "-pymupdf4llm.md", "-pandoc-html.md", "-pandoc-html.txt",
+         "-pandoc-html-commonmark.md")
 CASES = [(md.stem, fmt) for md in sorted(REAL.glob("r*.md")) for fmt in ("docx", "pdf", "html", "-html.pdf", *TEXTS)]
 _FLOW = "pdftotext without -layout gives a table one cell a line: the appendix's table is not read"
 _CLOSE = "the page printed from HTML sets cells close, -layout interleaves the rows"

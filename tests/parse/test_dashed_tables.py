@@ -71,6 +71,27 @@ def test_a_table_without_header():
                                   ["2", "Xây dựng cơ sở dữ liệu", "Sở Nội vụ", "Năm 2026"]]
 
 
+HEADERLESS_SIMPLE = """\
+  ---- ------------------------------------- ------------------------ -----------
+  TT   Nội dung nhiệm vụ                     Cơ quan chủ trì          Thời gian
+       I. Nhóm nhiệm vụ về thể chế
+  1    Rà soát quy hoạch hạ tầng viễn thông  Sở Khoa học và Công nghệ Quý III/2026
+  2    Xây dựng cơ sở dữ liệu dùng chung     Sở Nội vụ                Năm 2026
+  ---- ------------------------------------- ------------------------ -----------
+"""
+
+
+def test_a_simple_table_without_header_takes_a_row_a_line():
+    """pandoc's Markdown of a web page whose table has no <th>: a simple table with no header, opened and closed by
+    the dash runs, a row a line and no blank line between (its first row the header's words; a group row's number
+    empty). It was read as one row of a multiline table."""
+    assert _table(HEADERLESS_SIMPLE) == [["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+                                         ["", "I. Nhóm nhiệm vụ về thể chế", "", ""],
+                                         ["1", "Rà soát quy hoạch hạ tầng viễn thông", "Sở Khoa học và Công nghệ",
+                                          "Quý III/2026"],
+                                         ["2", "Xây dựng cơ sở dữ liệu dùng chung", "Sở Nội vụ", "Năm 2026"]]
+
+
 def test_words_across_the_dash_runs_are_no_table():
     text = "Kết quả như sau\n---- ---- ----\nMột dòng chữ bình thường chạy qua các cột\n"
     assert not [b for b in read_text(text) if b.kind == "table"]

@@ -113,6 +113,10 @@ def read_source(data: bytes, name: str, ocr: str | None = None) -> Source:
             from .html import html_to_text
 
             text = nfc(html_to_text(text))  # a character reference may decompose a letter
+        elif "<table" in text or "<TABLE" in text:
+            from .html import html_tables_in_text
+
+            text = nfc(html_tables_in_text(text))  # raw HTML tables in Markdown: rows, lines kept in place
         from .portal import strip_portal
 
         text, portal, cut = strip_portal(text)  # a saved portal page: banner, metadata and footer are not the document

@@ -72,6 +72,11 @@ def _table(lines: list[str], e: int) -> tuple[int, list[Row], int] | None:
     else:  # no header: opened and closed by the dash runs, rows one a line or parted by blank lines
         groups, after = _blocks(lines, e + 1, closing=_EXTENTS)
         start = e
+        if len(groups) == 1 and len(groups[0]) >= 3 and len(starts) > 1 \
+                and 3 * sum(1 for n in groups[0] if lines[n][:starts[1]].strip()) >= 2 * len(groups[0]):
+            # no blank line between rows, two lines in three opening the first column (a number; a group row's
+            # is empty): a simple table with no header, a row a line, not one row of a multiline table
+            groups = [[n] for n in groups[0]]
     if not groups or after is None:
         return None
     rows: list[Row] = []

@@ -193,3 +193,32 @@ def html_to_text(markup: str) -> str:
         else:
             lines.extend([line, ""])
     return "\n".join(lines)
+
+
+def html_tables_in_text(text: str) -> str:
+    """``text`` (Markdown or plain text) with each HTML table written in it as raw HTML (CommonMark writers keep a
+    table Markdown cannot hold so: pandoc's ``-t commonmark`` of a page, a crawler's Markdown) made the tab-separated
+    rows :func:`html_to_text` gives, on the table's first lines, blank lines after them: every other line keeps its
+    number. A table must stand on its own lines (nothing else on its first and last); one whose rows are more than
+    its lines (a table written on one line) is left as it is. Each table's end is looked for once (linear time)."""
+    from .. import rx
+
+    out: list[str] = []
+    done = seen = 0  # the text up to ``done`` is in ``out``; every table opening before ``seen`` was looked at
+    lower = text.lower()
+    for m in rx.finditer(r"(?im)^[ \t]*<table\b", text):
+        if m.start() < seen:
+            continue  # inside the table before (a nested one, or an opening tag with no end of its own)
+        close = lower.find("</table>", m.end())
+        if close < 0:
+            break  # no table ends further on
+        end = text.find("\n", close)
+        end = seen = len(text) if end < 0 else end
+        if text[close + len("</table>"):end].strip():
+            continue
+        rows = [line for line in html_to_text(text[m.start():end]).split("\n") if line.strip()]
+        lines = text.count("\n", m.start(), end) + 1
+        if rows and len(rows) <= lines:
+            out += [text[done:m.start()], "\n".join(rows + [""] * (lines - len(rows)))]
+            done = end
+    return "".join(out) + text[done:] if out else text
