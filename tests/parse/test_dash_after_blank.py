@@ -1,5 +1,5 @@
 """A PDF converter (pymupdf4llm) takes a wrapped line that opens with a dash for a list item and sets a blank line
-before it: the dash that goes on ("- xã hội", "- 2035") joins the line filled to the width above it, as it does
+before it: the dash that goes on ("- xã hội", "- 2030") joins the line filled to the width above it, as it does
 with no blank line between; a dash item under a short line (a heading) stays an item."""
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ _BODY = textwrap.fill("Ủy ban nhân dân tỉnh giao các sở, ban, ngành v�
                       86) + "\n\n"
 """A paragraph printed a line to the width (86 characters): three of them, and the text's wrap width is known."""
 
-FILL = ("b) Chủ động phối hợp với Sở Khoa học và Công nghệ, Sở Công Thương và các doanh nghiệp\n"
-        "logistics triển khai kết nối, chia sẻ dữ liệu logistics - hải quan - xuất nhập khẩu và\n")
+FILL = ("b) Chủ động phối hợp với Sở Tài chính, Sở Nội vụ và các doanh nghiệp vận tải triển khai\n"
+        "kết nối, chia sẻ dữ liệu giữa các hệ thống quản lý - điều hành - giám sát giao thông và\n")
 
 
 @pytest.mark.parametrize("after, joined", [
-    ("- cảng cạn; thúc đẩy hải quan điện tử.\n", True),   # lower case after the dash: goes on
+    ("- bến bãi; thúc đẩy thanh toán điện tử.\n", True),  # lower case after the dash: goes on
     ("- 2035, định hướng đến năm 2045.\n", False),        # a year after a line not ending in one: an item
-    ("- Cảng cạn được kết nối.\n", False),                # a capital after the dash: an item
+    ("- Bến bãi được kết nối.\n", False),                 # a capital after the dash: an item
 ])
 def test_a_dash_under_a_full_line_after_a_blank_line(after, joined):
     paras = [b.text for b in read_text(3 * _BODY + FILL + "\n" + after + "\nĐoạn sau.\n") if b.kind == "para"]
@@ -33,11 +33,11 @@ def test_a_dash_under_a_full_line_after_a_blank_line(after, joined):
 
 
 def test_a_range_of_years_cut_at_its_dash_goes_on_after_a_blank_line():
-    text = ("a) Ban hành kế hoạch triển khai thực hiện Chương trình tại địa phương, giai đoạn 2025\n\n"
-            "- 2035, định hướng đến năm 2045 phù hợp với nhu cầu thực tiễn của từng địa phương.\n\n"
+    text = ("a) Xây dựng đề án phát triển mạng lưới trường học trên địa bàn tỉnh cho giai đoạn 2026\n\n"
+            "- 2030, tầm nhìn đến năm 2035 theo nhu cầu học tập thực tế của từng địa phương.\n\n"
             "b) Tổ chức kiểm tra, đánh giá việc thực hiện Chương trình tại địa phương hằng năm.\n")
     paras = [b.text for b in read_text(3 * _BODY + text) if b.kind == "para"]
-    assert paras[3].endswith("giai đoạn 2025 - 2035, định hướng đến năm 2045 phù hợp với nhu cầu thực tiễn của từng địa phương.")
+    assert paras[3].endswith("giai đoạn 2026 - 2030, tầm nhìn đến năm 2035 theo nhu cầu học tập thực tế của từng địa phương.")
 
 
 def test_a_dash_item_under_a_short_line_stays_an_item():

@@ -41,8 +41,8 @@ _BR_LOWER = rx.compile(r"<[bB][rR]\s*/?>\s*(?![a-zđ][.)]\s)\p{Ll}")
 
 def soft_breaks(lines: list[str]) -> bool:
     """Whether the ``<br>`` of a table's lines are where its cells' printed lines wrap, not paragraphs: a PDF to
-    Markdown converter (pymupdf4llm) writes each line of a cell so ("Sở Khoa học và Công nghệ<br>thúc đẩy, theo
-    dõi, báo cáo chỉ<br>tiêu"). A cell's paragraphs open in capitals or with a dash; a wrap most often leaves a
+    Markdown converter (pymupdf4llm) writes each line of a cell so ("Sở Nội vụ<br>hướng dẫn, kiểm tra việc
+    thực<br>hiện"). A cell's paragraphs open in capitals or with a dash; a wrap most often leaves a
     word in lower case to open the next line: at least two of the table's breaks and a third of them do."""
     text = "\n".join(lines)
     if "<" not in text:
@@ -291,8 +291,8 @@ def _hard_break(line: str) -> bool:
 def _bare_row_end(lines: list[str], j: int, shape: _Shape) -> int:
     """The last line of the row opening at line ``j`` of a table with no outer pipes. html2text
     wraps its lines at a width (78 characters unless told otherwise), rows too: a row's text goes on
-    in the lines below ("1| Rà soát … với điều" / "kiện …| Sở Tài chính| Sở, ban, ngành|" /
-    "Thường xuyên"). When the table's rows end in hard breaks (its header and separator do; the
+    in the lines below ("1| Lập kế hoạch … của" / "tỉnh …| Sở Nội vụ| Các sở, ngành|" /
+    "Năm 2026"). When the table's rows end in hard breaks (its header and separator do; the
     last row's last line does not), a row runs to the first line that does, or to the table's end.
     Without them (trailing spaces stripped) a row goes on in a line with no pipe while it has fewer
     than the header's cells, or when that line's first word would not have fitted on the line above
