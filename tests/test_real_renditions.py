@@ -39,9 +39,6 @@ KNOWN: dict[tuple[str, str], tuple[int, str, str]] = {
     ("r02-bacninh-144-kh-ubnd", "-markitdown-pdf.md"): (19, "appendix-unread", _PIECES),
     ("r08-dongthap-552-kh-ubnd", "-markitdown-pdf.md"): (14, "appendix-unread", _PIECES),
     ("r12-hanoi-310-kh-ubnd", "-markitdown-pdf.md"): (6, "table-no-header", _PIECES),
-    ("r02-bacninh-144-kh-ubnd", "-mammoth.md"): (6, "lead-not-agency",
-                                                 "mammoth writes a table one cell a paragraph: the rows of the second "
-                                                 "group are read into the last row of the first, whose lead is then a number"),
 }
 """Renditions that lose tasks: (how many, the warning that says so, the reason)."""
 _SENTENCE_WRAP = ("a line wrapped right after a sentence's full stop, the next starting with a capital, is read as a new "

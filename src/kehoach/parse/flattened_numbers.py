@@ -112,8 +112,9 @@ _GROUP = rx.compile(r"^(?:[IVXL]{1,6}|[A-Z])[.)]\s+(?=\p{L})")
 
 
 def group_marker(text: str) -> str | None:
-    """The number of a group row written with its title ("II. Nhóm nhiệm vụ thứ hai" -> "II.")."""
-    m = _GROUP.match(text)
+    """The number of a group row written with its title ("II. Nhóm nhiệm vụ thứ hai" -> "II."; Markdown's escape
+    before its dot, "II\\. Nhóm …" as mammoth writes it, read as the dot)."""
+    m = _GROUP.match(text.replace("\\.", ".", 1) if "\\" in text[:8] else text)
     return m.group(0).strip() if m else None
 
 
