@@ -64,7 +64,7 @@ CODES: dict[str, str] = {
     "lead-cooperates": "a body sentence gives its agency only 'phối hợp' (cooperate), with no partner and no other lead named, or with a partner that 'chủ trì' follows ('Sở A phối hợp với Sở B chủ trì …'): the agency is read as the lead, which the words leave open",
     "task-without-title": "a table row gave a task with no text in a task column (its header was not read as one); its cells are kept in the note",
     "lead-not-agency": "a task's lead does not read as an agency name (a shifted cell, a cut name, a phrase taken for an agency?)",
-    "lead-basis-owners": "a body sentence's clause of basis ends in the groups whose work it names and runs on into a group as its subject ('căn cứ nhiệm vụ của các sở, ngành, UBND các xã xây dựng …'): both are read as the lead, though the subject may be the last group alone",
+    "lead-basis-owners": "a body sentence's clause of basis ends in the groups whose work it names and runs on into a group as its subject ('căn cứ kế hoạch được giao của các sở, ngành, UBND các phường xây dựng …'): both are read as the lead, though the subject may be the last group alone",
     "lead-role": "a task's lead names no agency but a role, the bodies the plan gives work ('Các đơn vị được giao chủ trì các nội dung của Đề án'): kept as written; which agencies it means is in the plan's other tasks",
     "agency-dangling": "a task's lead or cooperating agency ends in a word no name ends with ('và', 'các', 'của', a comma): the name was cut and its rest read elsewhere or lost",
     "table-realigned": "a table row had fewer cells than the table (a scrape of merged cells); the missing cells were placed where every cell fits its column and take the cell above",

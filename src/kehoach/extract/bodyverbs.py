@@ -91,7 +91,7 @@ _NAME_BEFORE = rx.compile(rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{_WHOLE_HEAD}|{HEA
 
 
 _OWNERS = rx.compile(rf"\s(?:của|thuộc)\s+(?P<owners>(?:{GROUP_HEAD}|{HEAD}\s)(?:(?!\s(?:của|thuộc)\s)[^.;:()])*?),\s*$")
-"""The bodies a clause of basis ends with, before the comma its subject comes after ("căn cứ nhiệm vụ cụ thể của các
+"""The bodies a clause of basis ends with, before the comma its subject comes after ("căn cứ kế hoạch được giao của các
 sở, ngành, | …")."""
 _PLURAL = rx.compile(rf"^(?:{GROUP_HEAD}|[Cc]ác|[Nn]hững|{HEAD}\s+(?:\S+\s+){{0,2}}?(?:các|những))\b")
 """A group of bodies, not one body: "Các sở, ngành", "các đơn vị", "UBND các xã, phường"."""
@@ -99,7 +99,7 @@ _PLURAL = rx.compile(rf"^(?:{GROUP_HEAD}|[Cc]ác|[Nn]hững|{HEAD}\s+(?:\S+\s+){
 
 def basis_owners(text: str) -> tuple[str, str] | None:
     """(the bodies a sentence's clause of basis ends with, the group after them) when the clause runs into its subject
-    with no word between ("Hằng năm, căn cứ nhiệm vụ cụ thể của các sở, ngành, UBND các xã xây dựng dự toán …"): the
+    with no word between ("Hằng quý, căn cứ kế hoạch được giao của các sở, ngành, UBND các phường xây dựng báo cáo …"): the
     bodies whose work the clause names are, with the group after them, who is to act (the one list a plan names its
     implementing groups by); a single body after them is the subject alone ("Trên cơ sở đề xuất của các sở, ngành, Sở
     Tài chính tổng hợp …"). None when the sentence opens otherwise."""

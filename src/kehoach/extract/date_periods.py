@@ -18,8 +18,8 @@ _NOTE = r"(?:\s*\([^()]{0,80}\))?"
 _JOINT = r"\s*(?:,|;|\bva\b|\bhoac\b)\s*"
 PERIOD_LIST = (rf"dinh\s+k[yi]\s+{_PERIOD.replace('?P<p>', '?:')}{_NOTE}"
                rf"(?:{_JOINT}(?:{_PERIOD.replace('?P<p>', '?:')}|{_ASKED.replace('?P<a>', '?:')}){_NOTE})+")
-"""A list of periods after one "định kỳ", two or more (folded; a regex fragment): "định kỳ hằng tháng (trước ngày 16
-hằng tháng), 6 tháng (trước ngày 16/6), tổng kết năm (trước ngày 20/11) hoặc khi có yêu cầu", "định kỳ hằng quý, 6
+"""A list of periods after one "định kỳ", two or more (folded; a regex fragment): "định kỳ hằng tháng (trước ngày 5
+hằng tháng), 6 tháng (trước ngày 10/6), tổng kết năm (trước ngày 15/12) hoặc khi có yêu cầu", "định kỳ hằng quý, 6
 tháng, năm"."""
 _LIST = rx.compile(PERIOD_LIST)
 _ITEM = rx.compile(rf"(?:^dinh\s+k[yi]\s+|{_JOINT}){_PERIOD}{_NOTE}|{_JOINT}{_ASKED}")
