@@ -10,6 +10,8 @@ import pytest
 
 from kehoach import extract_bytes
 
+from .test_browser_tables import _wrap
+
 HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
         "Triển khai nhiệm vụ năm 2024\nI. MỤC TIÊU\nNâng cao hiệu quả.\nII. NHIỆM VỤ\n\n")
 TITLES = ["Rà soát quy chế phối hợp giữa các cơ quan", "Tổ chức tập huấn kỹ năng số cho cán bộ",
@@ -22,16 +24,6 @@ SUPPORTS = ["Sở Tài chính", "Văn phòng Sở", "Hội Nông dân tỉnh", "
 TIMES = ["Quý I/2026", "Năm 2026", "Tháng 9/2026", "Hằng năm", "Quý III/2026", "Thường xuyên"]
 COLUMNS = {"no": ("TT", 4), "title": ("Nhiệm vụ", 20), "lead": ("Chủ trì", 19), "support": ("Phối hợp", 19),
            "time": ("Thời hạn", 13)}
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
 
 
 def _table(rng: random.Random) -> tuple[list[str], list[tuple]]:

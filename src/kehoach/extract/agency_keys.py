@@ -36,7 +36,7 @@ _NAME_WORDS = 8
 
 def part_group_after_department(text: str) -> str:
     """``text`` with a ";" between a department's whole name and a group written straight after it, which a missing
-    comma glued to the name ("Sở Kế hoạch và Đầu tư các sở, ngành liên quan" -> "Sở Kế hoạch và Đầu tư; các sở, ngành
+    comma glued to the name ("Sở Giáo dục và Đào tạo các sở, ngành liên quan" -> "Sở Giáo dục và Đào tạo; các sở, ngành
     liên quan"); a name that is no department's whole ("Sở Y tế tỉnh các …") is left alone.
 
     >>> part_group_after_department("Sở Tài chính các đơn vị liên quan")
