@@ -169,7 +169,7 @@ def test_ics_recurring_days_come_from_the_text_and_never_precede_the_plan():
     from kehoach.export.calendar import dropped_tasks
 
     plan = extract_bytes(RECURRING.encode("utf-8"), "rec.txt")
-    assert [t["deadline"]["recurrence"] for t in plan["tasks"]][:4] == ["annual", "semiannual", "monthly", "continuous"]
+    assert [t["deadline"]["recurrence"] for t in plan["tasks"]][:4] == ["semiannual+annual", "semiannual", "monthly", "continuous"]
     cal = Calendar.from_ical(render_timeline(plan, "ics"))
     ev = {str(e["summary"]): e for e in cal.walk("VEVENT")}
     issued = dt.date(2023, 3, 20)
