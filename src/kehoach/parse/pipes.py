@@ -270,7 +270,7 @@ def _wrapped_rows(rows: list[str], cells: int, numbered: bool) -> bool:
     count, the next line's first cell numbering no row; or, the first column numbering the rows, a line whose
     first cell is text."""
     pipes = [len(_PIPE_SPLIT.findall(line)) for line in rows]
-    firsts = [_PIPE_SPLIT.split(line.strip(), 1)[0].strip() for line in rows]
+    firsts = [_first_cell(line) for line in rows]
     plain = next((n for n, p in enumerate(pipes) if not p), None)
     if plain is not None and plain < max((n for n, p in enumerate(pipes) if p), default=-1):
         return True
@@ -278,6 +278,11 @@ def _wrapped_rows(rows: list[str], cells: int, numbered: bool) -> bool:
            for a, b, first in zip(pipes, pipes[1:], firsts[1:], strict=False)):
         return True
     return numbered and any(p and first and not _ROW_NUMBER.match(first) for p, first in zip(pipes, firsts, strict=True))
+
+
+def _first_cell(line: str) -> str:
+    """The text of a line's first cell, before its first pipe that is not escaped."""
+    return _PIPE_SPLIT.split(line.strip(), 1)[0].strip()
 
 
 _NUMBER_HEAD = rx.compile(r"\W*(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)\W*\|", rx.I)
@@ -317,7 +322,7 @@ def _bare_row_end(lines: list[str], j: int, shape: _Shape) -> int:
         if more == 0:
             if pipes >= shape.cells - 1 and len(lines[k].rstrip()) + 1 + len(nxt.split(None, 1)[0]) <= shape.width:
                 return k  # its first word would have gone on the line above: the next row
-        elif pipes + more > shape.cells - 1 or shape.numbered and _ROW_NUMBER.match(_PIPE_SPLIT.split(nxt.strip(), 1)[0].strip()):
+        elif pipes + more > shape.cells - 1 or shape.numbered and _ROW_NUMBER.match(_first_cell(nxt)):
             return k
         pipes += more
         k += 1
