@@ -256,3 +256,14 @@ def test_html_gantt_prints_on_a4_landscape(tmp_path, in_root):
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
         (Path(shots) / "gantt-printed.pdf").write_bytes(pdf.read_bytes())
+
+
+@pytest.mark.parametrize("text,recurrence,day", [
+    ("Định kỳ từ ngày 1 đến ngày 5 hằng tháng", "monthly", 5),
+    ("từ ngày 10 - 15 hằng tháng", "monthly", 15),
+    ("Trước ngày 20 hằng tháng", "monthly", 20),
+])
+def test_a_window_of_days_each_period_is_due_on_its_last_day(text, recurrence, day):
+    from kehoach.export.calendar import repeat_of
+
+    assert [r.day for r in repeat_of(text, recurrence)] == [day]

@@ -70,3 +70,10 @@ def test_a_paragraph_that_sets_a_deadline_no_task_came_from_is_warned():
     plan = _plan(text)
     assert plan["tasks"] == []
     assert any(w["code"] == "body-task-unread" and "deadline" in w["message"] for w in plan["warnings"])
+
+
+def test_a_duty_in_a_recurring_window_keeps_the_window_as_its_deadline():
+    plan = _plan("Định kỳ từ ngày 1 đến ngày 3 hằng tháng, các phòng chuyên môn cập nhật tiến độ giải ngân; từ ngày 4 "
+                 "đến ngày 6 hằng tháng, Phòng Tài chính - Kế hoạch kiểm tra, tổng hợp báo cáo lãnh đạo.")
+    assert [(t["deadline"]["text"], t["deadline"]["recurrence"]) for t in plan["tasks"]] == [
+        ("Định kỳ từ ngày 1 đến ngày 3 hằng tháng", "monthly"), ("Từ ngày 4 đến ngày 6 hằng tháng", "monthly")]

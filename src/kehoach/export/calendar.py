@@ -18,6 +18,8 @@ from .schedule import Item, known_period, place_tasks, plan_label, plan_period, 
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/\s*\d)")
 _DAY = re.compile(r"\bngày\s+(\d{1,2})\b(?!\s*/)", re.I)
 _MONTH = re.compile(r"\btháng\s+(\d{1,2})\b(?!\s*/\s*\d)", re.I)
+_WINDOW_END = re.compile(r"\btừ\s+ngày\s+\d{1,2}\s*(?:-|–|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\b(?!\s*/)", re.I)
+"""A window of days in each period ("từ ngày 1 đến ngày 5 hằng tháng"): the duty is due on its last day."""
 _QUARTER_END = re.compile(r"cuối\s+(?:mỗi\s+)?quý|tháng\s+cuối\s+(?:của\s+)?quý", re.I)
 _QUARTER_START = re.compile(r"đầu\s+(?:mỗi\s+)?quý|tháng\s+đầu\s+(?:của\s+)?quý|quý\s+sau", re.I)
 
@@ -40,6 +42,8 @@ def repeat_of(text: str, recurrence: str) -> list[Repeat]:
     text = text or ""
     pairs = [(int(d), int(m)) for d, m in _DAY_MONTH.findall(text) if 1 <= int(d) <= 31 and 1 <= int(m) <= 12]
     days = [int(d) for d in _DAY.findall(text) if 1 <= int(d) <= 31]
+    if (window := _WINDOW_END.search(text)) and 1 <= int(window[1]) <= 31:
+        days = [int(window[1])]
     months = [int(m) for m in _MONTH.findall(text) if 1 <= int(m) <= 12]
     months += [m for _, m in pairs if m not in months]
     days += [d for d, _ in pairs]

@@ -118,14 +118,19 @@ _HOW_OFTEN = r"(?:thuong\s+xuyen|lien\s+tuc|hang\s+(?:nam|quy|thang))"
 _HOW_OFTEN_RUN = rf"{_HOW_OFTEN}(?:\s*(?:,|\bva\b|\bhoac\b)\s*{_HOW_OFTEN})*"
 _WHEN_AFTER = (r"\b(?:trong\s+(?:nam|quy|thang|dip|suot|thoi\s+gian|giai\s+doan|ca\s+nam|moi|cac|ky|tuan|ngay)"
                r"|suot|tu|vao|khi)\b")
+_WINDOW = (r"(?<!\w)(?:dinh\s+k[yi]\s+)?(?:tu|truoc|cham\s+nhat(?:\s+la)?(?:\s+vao)?)\s+ngay\s+\d{1,2}"
+           r"(?:\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:ngay\s+)?\d{1,2})?\s+(?:hang|moi)\s+(?:thang|quy|nam)(?!\w)")
+"""A window of days that comes back each period, its end kept (folded): "từ ngày 1 đến ngày 5 hằng tháng", "Định kỳ
+trước ngày 20 hàng tháng"."""
 RECURRENCE_PHRASE = rx.compile(
-    rf"^{_HOW_OFTEN_RUN}(?=\s*(?:[.;,:]|$|{_WHEN_AFTER}))"
+    rf"{_WINDOW}|^{_HOW_OFTEN_RUN}(?=\s*(?:[.;,:]|$|{_WHEN_AFTER}))"
     rf"|,\s*{_HOW_OFTEN_RUN}(?=\s*(?:[.;]|$|{_WHEN_AFTER}))"
     rf"|\b(?:thuc\s+hien|to\s+chuc)\s+{_HOW_OFTEN_RUN}(?=\s*(?:[.;,]|$|{_WHEN_AFTER}))"
     r"|(?<!\w)(?:hang\s+(?:nam|quy|thang)|thuong\s+xuyen)(?=\s*(?:\.|$))"
     r"|(?<!\w)so\s+ket\s+(?:0?6|sau)\s+thang(?!\s*(?:dau|cuoi)?\s*(?:nam\s*)?\d)(?:\s*(?:,|va)\s*tong\s+ket\s+nam)?")  # reviews
 """How often, when a sentence gives no date (folded): "Hằng năm, …", "…, thường xuyên trong dịp Tết.",
-"thực hiện hằng quý", "… báo cáo Ủy ban nhân dân tỉnh hằng quý.", "… tập huấn cho cán bộ thường xuyên." (ending the sentence; before a ";" it may
+"thực hiện hằng quý", a window of days (:data:`_WINDOW`, whole: its end is the day it is due), "… báo cáo Ủy ban nhân
+dân tỉnh hằng quý.", "… tập huấn cho cán bộ thường xuyên." (ending the sentence; before a ";" it may
 qualify a listed thing, "dự toán … hàng năm; danh mục …"). Not an adverb of one duty: "thường xuyên kiểm tra,
 đôn đốc …" (before a verb), "phối hợp chặt chẽ, thường xuyên, hiệu quả" (one of a list of manners),
 "thường xuyên trong việc …"."""
