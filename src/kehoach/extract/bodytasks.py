@@ -166,8 +166,10 @@ def _units(sec: Section, agency: str | None, inherited: str | None) -> list[_Uni
     if agency:
         agency, skip, sentence = _heading_agency(sec)
         if sentence and agency and not sec.children and sec.title and (not sec.content or (
-                sec.token.rest.rstrip("*_ ").endswith(".") and all(kind in ("item", "subitem") for kind, _t, _l in sec.content))):
-            units.append(_Unit(agency, sec.title, sec.loc))  # the heading is itself the assignment (a sentence: its steps follow)
+                sec.token.rest.rstrip("*_ ").endswith(".") and all(kind in ("item", "subitem") or _own_agency(t, agency)
+                                                                    for kind, t, _l in sec.content))):
+            units.append(_Unit(agency, sec.title, sec.loc))  # the heading is itself the assignment (a sentence: its steps
+            # follow, or paragraphs that name bodies of their own: "Đồng thời, giao Sở B …")
     if agency is None and inherited and (sec.title or sec.content):
         # A point under an agency heading ("a) Chủ trì …"): one task, or one per dash item after an intro.
         items = [(t, loc) for kind, t, loc in sec.content if kind in ("item", "subitem")]

@@ -74,11 +74,15 @@ _WHEN = (r"định\s+k[ỳì]|h[ằà]ng\s+(?:năm|quý|tháng)|(?:trước|từ
 _GROUND = r"căn\s+cứ|trên\s+cơ\s+sở|dựa\s+(?:vào|trên)"
 _LEAD_CLAUSE = (rf"(?:(?i:{_WHEN})[^,]{{0,90}},\s*"
                 rf"|(?i:{_GROUND})[^,]{{0,90}},\s*(?:(?!{HEAD_OR_GROUP}\b)[^,.;:]{{1,90}},\s*){{0,2}}?)")
-LEAD_IN = rf"(?:(?=\p{{Lu}}){_LEAD_CLAUSE}(?:{_LEAD_CLAUSE})?)?"
+_LINK = (r"(?:Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Cùng\s+với\s+đó|Mặt\s+khác)\s*,\s*"
+         r"(?:(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+(?=\p{Lu}))?")
+"""A linking adverb that opens a paragraph, and the verb that hands the work out after it in lower case ("Đồng thời,
+giao Sở A chủ trì …", "Ngoài ra, các sở …")."""
+LEAD_IN = rf"(?:{_LINK})?(?:(?=\p{{Lu}}){_LEAD_CLAUSE}(?:{_LEAD_CLAUSE})?)?"
 """Clauses before the agency, one or two, that say when, on what ground or for which work ("Định kỳ hằng quý, …",
 "Căn cứ …, …", "Đối với các nhiệm vụ …, các sở, ngành chủ động …", "Hằng năm, căn cứ …, …"); the ground may list
 things with commas of its own ("Căn cứ chức năng, nhiệm vụ được giao, các sở …"): the first agency after a comma is
-the subject."""
+the subject. A linking adverb may come first (:data:`_LINK`)."""
 AGENCY_SENTENCE = rx.compile(
     rf"^{LEAD_IN}{OPT_ASSIGN}(?P<agency>{GROUP_HEAD}|{_WHOLE_HEAD}|{HEAD_OR_GROUP}\b.{{2,120}}?|{ADDRESSEE})(?<!\svà)(?<!\scác)(?<!\snhững)(?<!\scủa)(?<!\svới)(?<!\scùng)(?<!\sđược),?\s+(?={VERBS}\b)")
 """An agency, then its verb; a name is never cut after "và" or "các" ("… thành phố và các tổ chức chính trị"); a group

@@ -91,14 +91,19 @@ def find_closing_time(text: str) -> str | None:
     return None
 
 
+_ONE_TERM = r"(?<=\bphong),\s*(?=chong\b)"
+"""A comma inside one term, which ends no clause (folded): "phòng, chống" (prevention and control) in a law's or a
+campaign's name ("ngay sau khi Luật Phòng, chống A (sửa đổi) được thông qua": the event read whole)."""
+_AMENDED = r"\((?:sua\s+doi|bo\s+sung|sua\s+doi\s*,\s*bo\s+sung)\)"
+"""A law's or a decree's name marked as amended ("Luật A (sửa đổi)"): part of the event's name."""
 RELATIVE_TIME = rx.compile(
-    r"""(?<!\w)(?:
+    rf"""(?<!\w)(?:
         (?:hoan\s+thanh\s+)?(?:(?:trong|cham\s+nhat(?:\s+la)?|sau|truoc)\s+(?:(?:vong|thoi\s+han|thoi\s+gian|toi\s+da)\s+)?
           |(?:thoi\s+han|toi\s+da)\s+)
-        (?P<n>\d{1,3})\s*(?:\([^()]{1,30}\)\s*)?(?P<unit>ngay(?:\s+lam\s+viec)?|tuan|thang)\s*,?\s*
-        (?:ke\s+tu|tinh\s+tu|sau\s+khi|sau|tu)\s+(?P<anchor>[^.;,()]{3,80}?)
-      | ngay\s+sau\s+khi\s+(?P<at>[^.;,()]{3,80}?))
-      (?=\s*(?:[.;,()]|$))""",
+        (?P<n>\d{{1,3}})\s*(?:\([^()]{{1,30}}\)\s*)?(?P<unit>ngay(?:\s+lam\s+viec)?|tuan|thang)\s*,?\s*
+        (?:ke\s+tu|tinh\s+tu|sau\s+khi|sau|tu)\s+(?P<anchor>(?:[^.;,()]|{_ONE_TERM}){{3,80}}?)
+      | ngay\s+sau\s+khi\s+(?P<at>(?:[^.;,()]|{_ONE_TERM}|{_AMENDED}){{3,120}}?))
+      (?=\s*(?:[.;)]|\((?!{_AMENDED[2:]})|,(?!\s*chong\b)|$))""",
     rx.X,
 )
 """A time counted from an event (folded): "trong vòng 30 ngày kể từ ngày ký", "chậm nhất 15 ngày làm việc sau khi
