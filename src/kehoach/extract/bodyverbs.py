@@ -78,7 +78,7 @@ _LINK = (r"(?:Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Cùng\s+với\s+
          r"(?:(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+(?=\p{Lu}))?")
 """A linking adverb that opens a paragraph, and the verb that hands the work out after it in lower case ("Đồng thời,
 giao Sở A chủ trì …", "Ngoài ra, các sở …")."""
-LEAD_IN = rf"(?:{_LINK})?(?:(?=\p{{Lu}}){_LEAD_CLAUSE}(?:{_LEAD_CLAUSE})?)?"
+LEAD_IN = rf"(?:{_LINK})?(?:(?=\p{{Lu}})(?:{_LEAD_CLAUSE}){{1,2}})?"
 """Clauses before the agency, one or two, that say when, on what ground or for which work ("Định kỳ hằng quý, …",
 "Căn cứ …, …", "Đối với các nhiệm vụ …, các sở, ngành chủ động …", "Hằng năm, căn cứ …, …"); the ground may list
 things with commas of its own ("Căn cứ chức năng, nhiệm vụ được giao, các sở …"): the first agency after a comma is

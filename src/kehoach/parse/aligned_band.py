@@ -110,8 +110,8 @@ def header_band(lines: Sequence[str], start: int, most: int | None = None) -> Ba
     if start < len(lines) and _prose(_clean(lines[start])):
         return None  # (most paragraphs: cheap to tell, where reading the runs of every line is not)
     after = _clean(lines[start + 1]) if start + 1 < len(lines) else ""
-    if not after.strip() or PAGE_MARK.match(after):
-        return None  # a band has two lines at least: a paragraph of one line is none (cheap to tell as well)
+    if not after.strip() or PAGE_MARK.match(after) or _prose(after):
+        return None  # a band has two lines at least, of labels: a paragraph's first lines are none (cheap to tell as well)
     band: list[list[Run]] = []
     indent = len(_clean(lines[start])) - len(_clean(lines[start]).lstrip()) if start < len(lines) else 0
     number_head = ""
