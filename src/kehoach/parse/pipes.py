@@ -1,7 +1,7 @@
 """Markdown pipe tables, and the cells of scraped tables: a cell's paragraphs from its HTML.
 
 A pipe table is written with outer pipes (``| a | b |``, one row a line, :func:`md_rows`) or
-without them (``a | b`` over ``---|---``, as html2text and some crawlers write it). A table written
+without them (``a | b`` over ``---|---``, as html2text and some crawlers write it: :mod:`.pipes_bare`). A table written
 one row a line and then wrapped at a fixed width (a mail client, ``fold -s``, a text editor) has rows
 that run over several lines: where the table's rows close with a pipe, a line that does not close
 goes on in the lines below, up to the one that does.
@@ -17,7 +17,7 @@ from .normalize import normalize_text
 MD_SEPARATOR = rx.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
 _P_TAG = rx.compile(r"<p\b[^>]*>(.*?)</p\s*>", rx.S | rx.I)
 _BR = rx.compile(r"<br\s*/?>", rx.I)
-_PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
+PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
 
 
 def split_cell(raw: str, wraps: bool = False) -> list[str]:
@@ -56,7 +56,7 @@ def md_row(line: str, wraps: bool = False) -> list[list[str]]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return _cells(inner, wraps)
+    return cells(inner, wraps)
 
 
 def is_md_line(line: str) -> bool:
@@ -108,9 +108,9 @@ def _separator_end(lines: list[str], i: int) -> int:
 
 
 _SEPARATOR_PIECE = rx.compile(r"^\s*[-:|]*-[-:|]*\s*$")
-_WRAPPED_LINES = 12
+WRAPPED_LINES = 12
 """At most this many lines of one wrapped row (a longer run is not a row that a width wrapped)."""
-_ROW_NUMBER = rx.compile(r"^\**(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?\**$")
+ROW_NUMBER = rx.compile(r"^\**(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?\**$")
 """A first cell that numbers a row ("1", "II", "1.2", "a)", "**III**"); a year ("2026") is a time."""
 _EMPTY_CELLS = rx.compile(r"^[\s|]*$")
 
@@ -184,7 +184,7 @@ class _Wrapped:
         self.lines = lines
         self.width = 0
         """The table's cells a row (its separator's, else its first row's); 0 until known."""
-        for k in range(i, min(len(lines), i + 2 * _WRAPPED_LINES)):
+        for k in range(i, min(len(lines), i + 2 * WRAPPED_LINES)):
             if MD_SEPARATOR.match(lines[k]):
                 self.width = len(md_row(lines[k]))
                 break
@@ -202,7 +202,7 @@ class _Wrapped:
         blank line, or after too many lines, the row is its own line. ``plain``: the first line that
         closes before a line opening with a pipe ends the row (to measure the next row)."""
         lines = self.lines
-        for k in range(i, min(len(lines), i + _WRAPPED_LINES)):
+        for k in range(i, min(len(lines), i + WRAPPED_LINES)):
             if not lines[k].strip() or (k > i and MD_SEPARATOR.match(lines[k])):
                 return i
             if _closes(lines[k]) and _opens(lines, k + 1) and (plain or not self._goes_on(i, k)):
@@ -216,136 +216,19 @@ class _Wrapped:
         if _EMPTY_CELLS.match(lines[k + 1]):
             return True  # a line of empty cells alone: the rest of the row above
         first = md_row(lines[k + 1])[0]
-        if first and _ROW_NUMBER.match(first[0]):
+        if first and ROW_NUMBER.match(first[0]):
             return False
         nxt = self.row_end(k + 1, plain=True)
         return len(md_row(_joined(lines, i, k))) + 1 + len(md_row(_joined(lines, k + 1, nxt))) <= self.width
 
 
 def bare_pipe_table(lines: list[str], i: int) -> tuple[list[Row], int] | None:
-    """A Markdown pipe table whose rows have no outer pipes (html2text, some crawlers): a header
-    line of cells split by "|" (or its lines, wrapped at a width), then a separator line of as many
-    cells ("---|---|---"); its rows run to the next blank line (see :func:`_bare_row_end`). With no outer pipes, a row's pipe at either end parts an empty cell
-    ("| I. Nhóm nhiệm vụ|" under three columns is an empty number, the group, an empty lead)."""
-    sep = i + 1  # the separator's line: under the header, or under the lines a width wrapped it to
-    while sep < min(len(lines), i + _WRAPPED_LINES) and lines[sep].strip() and not MD_SEPARATOR.match(lines[sep]):
-        sep += 1
-    if sep >= len(lines) or not MD_SEPARATOR.match(lines[sep]):
-        return None
-    header = " ".join(lines[k].strip() for k in range(i, sep))
-    if header.startswith("|") or header.endswith("|"):
-        return None  # one outer pipe but not the other: not a shape this reads
-    ncols = len(_PIPE_SPLIT.split(header))
-    if ncols < 2 or ncols != len(_PIPE_SPLIT.split(lines[sep].strip().strip("|"))):
-        return None
-    rows = [Row(_cells(header), Loc(i + 1), list(range(i + 1, sep + 1)))]
-    block = next((k for k in range(i, len(lines)) if not lines[k].strip()), len(lines))
-    numbered = _NUMBER_HEAD.match(header) is not None
-    shape = _Shape(ncols, max(len(lines[k].rstrip()) for k in range(i, block)), numbered,
-                   _hard_break(lines[sep - 1]) and _hard_break(lines[sep]),
-                   sep > i + 1 or _wrapped_rows(lines[sep + 1:block], ncols, numbered))
-    j = sep + 1
-    wraps = soft_breaks(lines[sep + 1:block])
-    while j < len(lines) and lines[j].strip() and (_PIPE_SPLIT.search(lines[j]) or _row_follows(lines, j, shape)):
-        end = _bare_row_end(lines, j, shape)
-        text = " ".join(lines[k].strip() for k in range(j, end + 1))
-        rows.append(Row(_cells(text, wraps), Loc(j + 1), list(range(j + 1, end + 2))))
-        j = end + 1
-    spilled(rows, lines, j)
-    return rows, j
+    """A pipe table with no outer pipes from line ``i`` (:func:`.pipes_bare.read_bare`)."""
+    from .pipes_bare import read_bare  # (a module of its own, which reads this one's helpers)
+
+    return read_bare(lines, i)
 
 
-class _Shape:
-    """What the rows of a table with no outer pipes are read by: the header's cells, the width of its
-    widest line (the width a wrap filled its lines to, if one did), whether its first column numbers
-    the rows, whether its rows end in hard breaks, and whether a wrap shows (:func:`_wrapped_rows`)."""
-
-    def __init__(self, cells: int, width: int, numbered: bool, breaks: bool, wrapped: bool) -> None:
-        self.cells, self.width, self.numbered, self.breaks, self.wrapped = cells, width, numbered, breaks, wrapped
-
-
-def _wrapped_rows(rows: list[str], cells: int, numbered: bool) -> bool:
-    """Whether the lines of a table's rows (to a blank line) show a wrap: a line with no pipe with a line with one
-    below it; a line with fewer pipes than the header's cells need whose pipes and the next line's make up the
-    count, the next line's first cell numbering no row; or, the first column numbering the rows, a line whose
-    first cell is text."""
-    pipes = [len(_PIPE_SPLIT.findall(line)) for line in rows]
-    firsts = [_first_cell(line) for line in rows]
-    plain = next((n for n, p in enumerate(pipes) if not p), None)
-    if plain is not None and plain < max((n for n, p in enumerate(pipes) if p), default=-1):
-        return True
-    if any(0 < a < cells - 1 and a + b == cells - 1 and not (numbered and _ROW_NUMBER.match(first))
-           for a, b, first in zip(pipes, pipes[1:], firsts[1:], strict=False)):
-        return True
-    return numbered and any(p and first and not _ROW_NUMBER.match(first) for p, first in zip(pipes, firsts, strict=True))
-
-
-def _first_cell(line: str) -> str:
-    """The text of a line's first cell, before its first pipe that is not escaped."""
-    return _PIPE_SPLIT.split(line.strip(), 1)[0].strip()
-
-
-_NUMBER_HEAD = rx.compile(r"\W*(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)\W*\|", rx.I)
-
-
-def _hard_break(line: str) -> bool:
-    """A line ending in a Markdown hard break (two spaces): html2text ends each row's line with one."""
-    return line.rstrip("\r\n").endswith("  ")
-
-
-def _bare_row_end(lines: list[str], j: int, shape: _Shape) -> int:
-    """The last line of the row opening at line ``j`` of a table with no outer pipes. html2text
-    wraps its lines at a width (78 characters unless told otherwise), rows too: a row's text goes on
-    in the lines below ("1| Lập kế hoạch … của" / "tỉnh …| Sở Nội vụ| Các sở, ngành|" /
-    "Năm 2026"). When the table's rows end in hard breaks (its header and separator do; the
-    last row's last line does not), a row runs to the first line that does, or to the table's end.
-    Without them (trailing spaces stripped) a row goes on in a line with no pipe while it has fewer
-    than the header's cells, or when that line's first word would not have fitted on the line above
-    within the table's widest line (a wrap fills a line as far as the next word allows); and in a line
-    with pipes while it has fewer than the header's cells, the line's pipes do not make it longer
-    than the header and, the first column numbering the rows, the line's first cell numbers none. A
-    run longer than :data:`_BARE_ROW_LINES` is no row: its first line is one."""
-    k = j
-    pipes = len(_PIPE_SPLIT.findall(lines[j]))
-    while k + 1 < len(lines) and lines[k + 1].strip():
-        if k + 1 - j >= _BARE_ROW_LINES:
-            return j
-        if shape.breaks:
-            if _hard_break(lines[k]):
-                return k
-            k += 1
-            continue
-        if not shape.wrapped:
-            return k  # one row a line
-        nxt = lines[k + 1]
-        more = len(_PIPE_SPLIT.findall(nxt))
-        if more == 0:
-            if pipes >= shape.cells - 1 and len(lines[k].rstrip()) + 1 + len(nxt.split(None, 1)[0]) <= shape.width:
-                return k  # its first word would have gone on the line above: the next row
-        elif pipes + more > shape.cells - 1 or shape.numbered and _ROW_NUMBER.match(_first_cell(nxt)):
-            return k
-        pipes += more
-        k += 1
-    return k
-
-
-_BARE_ROW_LINES = 40
-"""At most this many lines of one row of a table with no outer pipes, wrapped at a width."""
-
-
-def _row_follows(lines: list[str], k: int, shape: _Shape) -> bool:
-    """Whether line ``k``, with no pipe, opens a row of a wrapped table: the table's rows end in hard
-    breaks, or a wrap shows and a line with a pipe follows it before a blank line."""
-    if shape.breaks or not shape.wrapped:
-        return shape.breaks
-    for n in range(k + 1, min(len(lines), k + _BARE_ROW_LINES)):
-        if not lines[n].strip():
-            return False
-        if _PIPE_SPLIT.search(lines[n]):
-            return True
-    return False
-
-
-def _cells(inner: str, wraps: bool = False) -> list[list[str]]:
+def cells(inner: str, wraps: bool = False) -> list[list[str]]:
     """Cells split at the pipes that are not escaped ("\\|" is a pipe inside a cell); ``wraps``: see :func:`split_cell`."""
-    return [split_cell(c.replace("\\|", "|"), wraps) for c in _PIPE_SPLIT.split(inner)]
+    return [split_cell(c.replace("\\|", "|"), wraps) for c in PIPE_SPLIT.split(inner)]
