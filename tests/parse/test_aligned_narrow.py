@@ -192,3 +192,16 @@ def test_a_name_cut_is_looked_for_only_before_a_column_of_agencies(cells, heads,
     from kehoach.parse.aligned_cells import name_cut
 
     assert name_cut(cells, None, heads) is cut
+
+
+def test_a_rows_text_far_left_of_its_centred_header_opens_the_row():
+    """The title column's header centred over a wide column ("Nội dung" seven characters right of where its
+    text starts), the first row's title touching the next two cells (one run across three column starts):
+    the row's first line, not a paragraph ending the table (the table was not read: appendix-unread)."""
+    lines = ["STT            Nội dung        Mục tiêu          Chủ trì          Thời gian",
+             " 1      Tổ chức tập huấn cho 100% cán bộ được Sở Nội vụ        Năm 2026",
+             "        cán bộ cấp xã       tập huấn",
+             " 2      Rà soát thủ tục hành Hoàn thành      Sở Tư pháp       Quý II/2026",
+             "        chính               trong năm"]
+    assert _tasks(lines) == [("1", "Tổ chức tập huấn cho cán bộ cấp xã", ["Sở Nội vụ"], [], "Năm 2026"),
+                             ("2", "Rà soát thủ tục hành chính", ["Sở Tư pháp"], [], "Quý II/2026")]

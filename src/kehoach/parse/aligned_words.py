@@ -168,10 +168,11 @@ class _Page:
 
     def _row_text(self, runs: list[Run]) -> int:
         """2 when ``runs`` open with a row number in the first column and its row's text where the second column
-        starts (a character or two left of its header): a row's first line, however many cells touch in it (its
-        runs after the number are not looked at for a paragraph); else 0."""
+        starts (a character or two left of its header, or, the first column numbering the rows, anywhere between
+        the numbering header's end and the second header: a header centred over a wide column): a row's first
+        line, however many cells touch in it (its runs after the number are not looked at for a paragraph); else 0."""
         if len(runs) >= 2 and runs[0][0] < self.anchors[1] - 2 and _ROW_NO.match(runs[0][2]) \
-                and 0 <= self.anchors[1] - runs[1][0] <= 2:
+                and (0 <= self.anchors[1] - runs[1][0] <= 2 or self.numbered and self.header[0][1] + 2 < runs[1][0] < self.anchors[1]):
             return 2
         return 0
 
