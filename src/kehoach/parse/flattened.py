@@ -9,7 +9,8 @@ where a row or a cell ends. This reader takes such a table back:
   a second header row (after the first row's merged-down cells, written empty) places its cells
   under the first row's spanning cell ("Thời gian thực hiện" over "Bắt đầu" / "Hoàn thành");
 - the rows: each starts at the row number that follows the one before ("1", "2", "I", "A.", "1.1",
-  "a" under "1", numbering restarting under a group row);
+  "a" under "1", numbering restarting under a group row); the table's next piece after a page break, its
+  header repeated, goes on (:mod:`.flattened_breaks`);
 - the cells of a row: the lines between two row numbers are shared out among the columns in order,
   each column taking one line, several (a cell of several paragraphs: agencies one a line) or none
   (merged into the cell before), choosing the sharing whose lines best fit their column (an agency's
@@ -27,6 +28,7 @@ from ..vn import ascii_fold
 from ..vocab.dates import YEAR
 from ..vocab.table_header import COLUMN_WORDS, NUMBER_HEADER, SUB_COLUMN_WORDS
 from .blocks import Loc, Row
+from .flattened_breaks import header_row, piece_end, repeated_header
 from .flattened_cells import (
     FIGURE_SPAN,
     FIT,
@@ -107,16 +109,24 @@ def read_flattened(lines: list[str], i: int) -> tuple[list[Row], int] | None:
             k = group[1]
             continue
         total = not lines[k].strip() and k + 1 < len(lines) and _TOTAL.match(lines[k + 1].strip()) is not None
-        if not total and not numbers.take(lines[k].strip()):
+        again = repeated_header(lines, k, names) if not total and not lines[k].strip() else None
+        cut = False
+        if again is not None:  # the table's next piece after a page break, its header repeated
+            rows.append(header_row(lines, k, again))
+            k = again
+            cut = k < len(lines) and not lines[k].strip()  # the row the break cut: its number cell empty
+        if not (total or cut or k < len(lines) and numbers.take(lines[k].strip())):
             break
         end = _row_end(lines, k + 1)
         nxt = end if total else _next_row(lines, k + 1, end, numbers, len(names))
+        if nxt == end and not total and repeated_header(lines, end, names) is not None:
+            nxt = piece_end(lines, k + 1, end)  # (the empty paragraph between the pieces is no cell)
         if nxt < len(lines) and next_group(lines[nxt].strip(), numbers):
             nxt = _before_group(lines, k + 1, nxt, fields)
         for n, (start, cells, doubt) in enumerate(_sub_rows(lines, k + 1, nxt, fields, nxt >= end)):
             used = start + sum(len(c) for c in cells)
             if n == 0:
-                row = Row([_cell([lines[k]]), *(_cell(c) for c in cells)], Loc(k + 1), list(range(k + 1, used + 1)))
+                row = Row([_cell([lines[k]]), *(_cell(c) for c in cells)], Loc(k + 1), list(range(k + 1, used + 1)), after_break=cut)
             else:  # a sub-row: its number and task merged with the row's, two empty lines
                 row = Row([[], [], *(_cell(c) for c in cells)], Loc(start - 1), list(range(start - 1, used + 1)))
             _doubt(row, f"row {lines[k].strip()}", doubt, names[n > 0:], cells)
