@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from .. import rx
 from ..diagnostics import warning
-from ..numbering import match_token
 from ..parse.blocks import Block
 from ..record import Record
 from ..vn import ascii_fold, is_upper_text
@@ -18,7 +17,7 @@ from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
 from .agencies import name_from_caps
 from .bare_title import title_under_header, type_and_title_block
-from .gazette import gazette_heading, may_open_title, title_text
+from .gazette import gazette_heading, may_open_title, title_goes_on, title_text
 from .header_cells import header_pieces, place_cell
 from .issuer_bodies import COMMITTEE_OPENS as _COMMITTEE_OPENS
 from .issuer_bodies import RULE_RUN as _RULE_RUN
@@ -111,10 +110,12 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
             title = title_text(nxt)
             front.claimed.add(t)
             t += 1
-            while (more := para(blocks, t)) is not None and _title_goes_on(title, more.text):
-                title = f"{title} {more.text}"  # a wrapped title's line the reader set apart (a PDF)
+            while (more := para(blocks, t)) is not None and (goes_on := title_goes_on(title, more.text)) is not None:
+                title = f"{title} {goes_on}"  # a wrapped title's line the reader set apart (a PDF)
                 front.claimed.add(t)
                 t += 1
+                if goes_on != more.text:  # its bracket's end, run into the enacting line: the title ends there
+                    break
             gazette_heading(doc, title.rstrip(" ."))  # "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ … NGÀY … VỀ VIỆC …" or a title
         front.body_from = t
         return
@@ -137,21 +138,6 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
         front.claimed.add(bare)
         front.body_from = bare + 1
     front.warnings.append(warning("type-name-missing", "no document type line (KẾ HOẠCH …) found in the header"))
-
-
-_WRAP = rx.compile(r"^(?:\p{Ll}|\((?!.*(?i:\bkèm\s+theo\b)))")
-"""A title's wrapped line: it goes on in lower case, or opens a bracket that is no "(Kèm theo …)"."""
-TITLE_LINE = 120
-"""A wrapped title's line is no longer than a line of the page."""
-
-
-_CUT = rx.compile(r"(?:[-–,]|\s(?:và|của|về|cho|tại|trên|đến|năm|giai\s+đoạn))$")
-"""A title line that cannot end the title: a dash, a comma or a connector ("… giai đoạn 2026 -" / "2030")."""
-
-
-def _title_goes_on(title: str, text: str) -> bool:
-    return len(text) <= TITLE_LINE and not title.rstrip().endswith((".", ":", ";")) \
-        and (bool(_WRAP.match(text)) or bool(_CUT.search(title.rstrip()) and text[:1].isdigit())) and match_token(text) is None
 
 
 def subject_line(blocks: list[Block]) -> int | None:
@@ -230,6 +216,8 @@ def _own_name_goes_on(blocks: list[Block], i: int, head_stop: int, caps: str, fr
             return None
         if hd.MOTTO_LINE.match(tail) or "CỘNG" in tail:
             continue  # the nation's name and motto, read between the left column's lines
+        if hd.NUMBER_LINE.match(tail):
+            return None  # "Số: 12/SYT-KHTC": the number line, no word of the name
         named = is_upper_text(tail) and not (_ISSUER_TAIL.match(tail) or hd.ISSUER.match(tail) or hd.is_type_name_block(nxt))
         if named and (lower := _lowest_body([caps, tail])):  # "SỞ Y TẾ" / "CHI CỤC …" a block apart: the unit issues
             front.claimed.add(k)

@@ -77,3 +77,25 @@ def title_text(b: Block) -> str:
     if len(lines) > 1 and _ENACTING_BODY.match(lines[-1]):
         return " ".join(lines[:-1])
     return b.text
+
+
+_WRAP = rx.compile(r"^(?:\p{Ll}|\((?!.*(?i:\bkèm\s+theo\b)))")
+"""A title's wrapped line: it goes on in lower case, or opens a bracket that is no "(Kèm theo …)"."""
+TITLE_LINE = 120
+"""A wrapped title's line is no longer than a line of the page."""
+_CUT = rx.compile(r"(?:[-–,]|\s(?:và|của|về|cho|tại|trên|đến|năm|giai\s+đoạn))$")
+"""A title line that cannot end the title: a dash, a comma or a connector ("… giai đoạn 2026 -" / "2030")."""
+
+
+def title_goes_on(title: str, text: str) -> str | None:
+    """What of the next line ``text`` goes on with ``title``: the whole line when it wraps the title (lower case, a
+    bracket, a figure after a connector), the part up to the bracket the title left open when it closes it ("… (GIAI
+    ĐOẠN" / "II) BỘ TRƯỞNG …": a numbering token to the reader, run into the enacting line); None when the title ended."""
+    if len(text) > TITLE_LINE:
+        return None
+    close = text.find(")")
+    if title.count("(") > title.count(")") and close >= 0 and "(" not in text[:close]:
+        return text[:close + 1]
+    wraps = not title.rstrip().endswith((".", ":", ";")) and match_token(text) is None \
+        and (bool(_WRAP.match(text)) or bool(_CUT.search(title.rstrip()) and text[:1].isdigit()))
+    return text if wraps else None
