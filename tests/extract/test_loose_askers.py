@@ -127,3 +127,18 @@ def test_an_issuer_cell_that_misspells_the_province_by_a_letter_takes_the_date_l
                  "I. MỤC ĐÍCH\nBảo đảm tiến độ.\n")
     assert plan["document"]["issuer"] == issuer
     assert ("issuer" in plan["document"]["inferred"]) is inferred
+
+
+@pytest.mark.parametrize("text,lead", [
+    ("Thủ tướng: Sẵn sàng vận hành cổng dữ liệu mới từ 1/3/2026\nThủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương "
+     "chuẩn bị sẵn sàng để từ ngày 1/3/2026 vận hành cổng dữ liệu mới.", ["Các bộ, ngành, địa phương"]),
+    ("Hoàn thành số hóa hồ sơ đất đai trong năm 2026\nBan Chỉ đạo Quốc gia yêu cầu Ủy ban nhân dân các tỉnh rà soát "
+     "hồ sơ, hoàn thành trước ngày 30/6/2026.", ["Ủy ban nhân dân các tỉnh"]),
+])
+def test_a_headline_run_into_its_paragraph_ends_before_the_leader_who_asks(text, lead):
+    assert [lead for lead, _ in _read(text + "\n")] == [lead]
+
+
+def test_an_asker_after_a_preposition_starts_no_sentence():
+    text = "Sở Y tế phải rà soát các cơ sở theo chỉ đạo của Thủ tướng Chính phủ yêu cầu tại Công điện số 12/CĐ-TTg.\n"
+    assert [lead for lead, _ in _read(text)] == [["Sở Y tế"]]

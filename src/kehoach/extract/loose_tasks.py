@@ -209,16 +209,22 @@ def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool, bool,
 
 
 _STOP = rx.compile(r"[.!?]\s+(?=\p{Lu})")
+_RUN_IN = rx.compile(r"(?<=[\p{Ll}\d])" + "".join(rf"(?<!\s{w})" for w in ("của", "với", "theo", "và", "cho", "đến", "tới", "từ", "tướng"))
+                     + rf"\s+(?=(?:{_LEADERS})\s[^.;:,]{{0,40}}?"
+                     r"(?i:yêu\s+cầu|giao|đề\s+nghị)\s)")
+"""A headline the text export ran into its paragraph, no stop between ("Thủ tướng: Chuẩn bị … từ 1/7/2026 Thủ tướng Chính
+phủ yêu cầu các bộ …"): the sentence of a leader who asks starts there."""
 
 
 def _sentences(text: str) -> list[str]:
-    """``text`` cut after each stop a capital follows, never after an abbreviation's ("TP. Hồ Chí Minh")."""
+    """``text`` cut after each stop a capital follows, never after an abbreviation's ("TP. Hồ Chí Minh"), and before a
+    leader who asks after a headline run in (:data:`_RUN_IN`)."""
     out, start = [], 0
-    for m in _STOP.finditer(text):
+    for m in sorted([*_STOP.finditer(text), *_RUN_IN.finditer(text)], key=lambda m: m.start()):
         words = text[start:m.start()].split()
-        if words and len(words[-1]) <= 3 and words[-1][:1].isupper():
+        if m.group().strip() and words and len(words[-1]) <= 3 and words[-1][:1].isupper():
             continue
-        out.append(text[start:m.start() + 1])
+        out.append(text[start:m.start() + 1].rstrip())
         start = m.end()
     out.append(text[start:])
     return [s for s in out if s.strip()]
