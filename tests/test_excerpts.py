@@ -92,10 +92,6 @@ WARNED: dict[tuple[str, str], str] = {
                      "listed as no tasks, warned body-task-unread ('1. Trên cơ sở …, đề nghị các sở … tiếp tục …'; 'Các Sở, "
                      "ban, ngành … chủ trì tổng hợp …' under a targets heading)" for f in (
         "backan-stp-cv-473-2020-passage.txt", "thuathienhue-khktxh-2024-passage.txt")},
-    ("hethongphapluat-kh-4851-2018.txt", "tasks"): "an aim under '1. Mục tiêu' ('Trên cơ sở …, các cơ quan, đơn vị, địa "
-                                                   "phương chủ động xây dựng mục tiêu …') read as a task (the excerpt is cut "
-                                                   "before any part that assigns work, so every part is read): warned "
-                                                   "lead-not-agency, only because a group of kinds reads as no name",
     ("phuly-mttq-quyIV-2025-passage.txt", "tasks"): "'Quý IV/2025, UBMTTQ Việt Nam phường tiếp tục tuyên truyền …' (a body's own "
                                                      "work for a period it names first): no task, warned body-task-unread",
 }

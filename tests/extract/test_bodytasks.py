@@ -216,3 +216,13 @@ def test_a_lead_named_by_its_work_is_kept_and_warned(body, role):
     codes = [w["code"] for w in plan["warnings"] if w["code"] in ("lead-role", "lead-not-agency")]
     assert codes == (["lead-role"] if role else [])
     assert (task["lead_as_written"][0] in body) and ("được" in task["lead_as_written"][0]) is role
+
+
+def test_an_aim_under_an_objectives_part_of_a_plan_of_numbered_parts_only_is_no_task():
+    """A plan whose parts are all numbered paragraphs is read whole for assignments; its aims name who is to reach them
+    ("các cơ quan, đơn vị chủ động xây dựng mục tiêu …") and assign nothing (it was a task, lead 'Các cơ quan, đơn vị')."""
+    body = ("Số: 5/KH-UBND\n\nKẾ HOẠCH\n\nThử nghiệm\n\n1. Mục tiêu\n\n- Trên cơ sở kết quả đánh giá hằng năm, các cơ quan, "
+            "đơn vị chủ động xây dựng mục tiêu, nhiệm vụ của đơn vị.\n\n2. Sở Nội vụ chủ trì tổng hợp kết quả, báo cáo "
+            "trước ngày 15/12/2026.\n")
+    plan = extract_bytes(body.encode("utf-8"), "plan.md")
+    assert [(t["section"], t["lead"]) for t in plan["tasks"]] == [("2", ["Sở Nội vụ"])]

@@ -375,9 +375,12 @@ def sections_to_tasks(roots: list[Section], whole_body: bool = False,
     tasks: list[dict] = []
     warnings: list[PlanWarning] = []
     whole_body = whole_body or not any(_scoped(root) for root in roots)  # a short plan of numbered paragraphs only
-    for root in roots:
-        _visit(root, None, whole_body, (tasks, warnings), skip)
+    for root in roots:  # (an aim names who is to reach it, it assigns nothing: "1. Mục tiêu" / "Các sở chủ động …")
+        _visit(root, None, whole_body and root.role not in _AIMS, (tasks, warnings), skip)
     return tasks, warnings
+
+
+_AIMS = (Role.PURPOSE, Role.REQUIREMENTS, Role.OBJECTIVES)
 
 
 def _scoped(sec: Section) -> bool:
