@@ -94,6 +94,14 @@ WARNED: dict[tuple[str, str], str] = {
         "backan-stp-cv-473-2020-passage.txt", "thuathienhue-khktxh-2024-passage.txt")},
     ("phuly-mttq-quyIV-2025-passage.txt", "tasks"): "'Quý IV/2025, UBMTTQ Việt Nam phường tiếp tục tuyên truyền …' (a body's own "
                                                      "work for a period it names first): no task, warned body-task-unread",
+    **{(f, "is_plan"): _CUT for f in (
+        "thuvienphapluat-qd-85-2019.txt", "thuvienphapluat-qd-98-2021.txt", "phapluatcongdong-qd-503-2018.txt",
+        "thuviennhadat-kh-17-2016.txt", "thuvienphapluat-qd-1121-2022.txt")},
+    **{("nhansu-kh-458-2025.txt", f): "no KẾ HOẠCH line and no title line (the bases follow the date line), and the issuer "
+                                      "cell only 'ỦY BAN NHÂN DÂN |' (the city named in no header line): read as no plan and "
+                                      "no issuer, both warned" for f in ("is_plan", "issuer")},
+    ("hoabinh-snn-attp-passage.txt", "tasks"): "'Theo đó, Sở A yêu cầu việc các cơ quan, đơnv vị triển khai … cần gắn với …' (the "
+                                               "addressees after 'việc', their kind misspelt): no task, warned body-task-unread",
 }
 """(file, field) read otherwise with a warning that says so, and why."""
 SILENT: dict[tuple[str, str], str] = {
