@@ -142,3 +142,21 @@ def test_a_headline_run_into_its_paragraph_ends_before_the_leader_who_asks(text,
 def test_an_asker_after_a_preposition_starts_no_sentence():
     text = "Sở Y tế phải rà soát các cơ sở theo chỉ đạo của Thủ tướng Chính phủ yêu cầu tại Công điện số 12/CĐ-TTg.\n"
     assert [lead for lead, _ in _read(text)] == [["Sở Y tế"]]
+
+
+def test_a_request_in_what_a_resolution_says_is_a_task():
+    text = ("Chính phủ ban hành Nghị quyết số 12/NQ-CP về phiên họp thường kỳ tháng 3/2026, trong đó yêu cầu các địa "
+            "phương bảo đảm nguồn điện cho mùa khô.\n")
+    assert [lead for lead, _ in _read(text)] == [["Các địa phương"]]
+
+
+def test_the_same_bodies_duty_going_on_in_the_next_paragraph_is_one_task():
+    """A news item parts one direction into paragraphs ("… chỉ đạo các bộ, ngành theo dõi sát …" / "Các bộ, ngành cần tập
+    trung …"): the second, of the same bodies with no asker and no deadline of its own, goes on with the first (it was a
+    task of its own); one with its own deadline stays apart."""
+    text = ("Thủ tướng chỉ đạo các bộ, ngành theo dõi sát diễn biến thị trường.\n\n"
+            "Các bộ, ngành cần tập trung tháo gỡ khó khăn cho doanh nghiệp.\n\n"
+            "Các bộ, ngành phải báo cáo kết quả trước ngày 15/4/2026.\n")
+    tasks = _plan(text)["tasks"]
+    assert [(t["lead"], t["deadline"]["end"]) for t in tasks] == [(["Các bộ, ngành"], None), (["Các bộ, ngành"], "2026-04-15")]
+    assert "tháo gỡ khó khăn" in tasks[0]["title"]

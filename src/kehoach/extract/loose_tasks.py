@@ -62,12 +62,12 @@ _NEWS_LEAD = rx.compile(rf"(?:^|(?<=[\s.;:]))(?:Theo\s+đó|Cụ\s+thể|Trong\s
 """A news item's "accordingly, it assigns …" before the agency ("… Theo đó, giao các sở …", "Theo đó, UBND tỉnh
 yêu cầu Sở A …", "Theo đó, với các công trình …, giao Sở A …"): the assignment starts at the verb, even where no stop
 ends the sentence before it (a headline the text export ran into the paragraph)."""
-_AFTER_REPORT = rx.compile(rf"(?:;\s*(?:{_ASKER})?|,\s*{_ASKER}|,\s*(?=(?:đề\s+nghị|yêu\s+cầu)\s+các\s))"
+_AFTER_REPORT = rx.compile(rf"(?:;\s*(?:{_ASKER})?|,\s*{_ASKER}|,\s*(?:trong\s+đó\s*,?\s*)?(?=(?:đề\s+nghị|yêu\s+cầu)\s+các\s))"
                            rf"(?P<assign>(?i:{ASSIGN}))\s*,?\s+(?=\p{{Lu}}|các\s|những\s)")
 """A news sentence that tells what was issued or what it rests on, then hands its work out after a semicolon ("UBND tỉnh
 đã ban hành Kế hoạch số …; giao Sở A chủ trì …", "Thực hiện Công văn số …; Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy
 …"), or after a comma its asker ("Quán triệt …, Chủ tịch UBND tỉnh yêu cầu các sở …") or a request to a group ("Căn cứ …,
-đề nghị các phòng …"): the assignment starts at the verb."""
+đề nghị các phòng …", "… ban hành Nghị quyết số …, trong đó yêu cầu các địa phương …"): the assignment starts at the verb."""
 _ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)\b[^()]*\)")
 """A bracket after the agency that says it leads ("giao Trường B (cơ quan chủ trì xây dựng Đề án) rà soát …"): it names the
 lead, and is no part of the name."""
@@ -290,6 +290,10 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
             addressed = opened and not chunk.rstrip().endswith(":")  # "… các đơn vị thực hiện các nội dung sau:" opens a list
             if read and all(lead_is_name(a) or is_role_lead(a) or (addressed and _ADDRESSED.match(a))
                             for t in read for a in t["lead_as_written"]):  # no "Các phong trào … do Ban A"
+                if last and n == 1 and not opened and len(read) == 1 and read[0]["lead"] == tasks[-1]["lead"] \
+                        and not (read[0]["deadline"]["end"] or read[0]["deadline"]["recurrence"]):
+                    tasks[-1]["title"] += " " + read[0]["title"]  # the same bodies' duty going on in the next paragraph
+                    continue
                 for t in read:
                     title = t["title"].replace(*back, 1) if back and t["title"].startswith(back[0]) else t["title"]
                     tasks.append({**t, "title": title, "no": None, "section": None})
