@@ -100,6 +100,8 @@ WARNED: dict[tuple[str, str], str] = {
     **{("nhansu-kh-458-2025.txt", f): "no KẾ HOẠCH line and no title line (the bases follow the date line), and the issuer "
                                       "cell only 'ỦY BAN NHÂN DÂN |' (the city named in no header line): read as no plan and "
                                       "no issuer, both warned" for f in ("is_plan", "issuer")},
+    ("vietnamnet-ctrhd-tw-2025-passage.txt", "is_plan"): "an action programme printed from its first heading, with no header "
+                                                         "(no type line, no number): read as no plan, warned not-a-plan",
     ("hoabinh-snn-attp-passage.txt", "tasks"): "'Theo đó, Sở A yêu cầu việc các cơ quan, đơnv vị triển khai … cần gắn với …' (the "
                                                "addressees after 'việc', their kind misspelt): no task, warned body-task-unread",
 }
