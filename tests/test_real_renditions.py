@@ -46,9 +46,6 @@ _SENTENCE_WRAP = ("a line wrapped right after a sentence's full stop, the next s
 SILENT: dict[tuple[str, str], str] = {
     ("r12-hanoi-310-kh-ubnd", "-pandoc.md"): _SENTENCE_WRAP,
     ("r12-hanoi-310-kh-ubnd", "-pandoc.txt"): _SENTENCE_WRAP,
-    ("r21-sonla-2954-qd-ubnd", "-html2text.md"): ("the reporting section's '1. Các Sở, … có liên quan:' with its duty on the "
-                                                 "next line (html2text joins the two) gives no task: its agency is read "
-                                                 "as the item's heading, and no task is made of the duty under it"),
 }
 """Renditions read otherwise without a warning on the task: bugs to fix (expected failures until then)."""
 

@@ -226,3 +226,36 @@ def test_an_aim_under_an_objectives_part_of_a_plan_of_numbered_parts_only_is_no_
             "trước ngày 15/12/2026.\n")
     plan = extract_bytes(body.encode("utf-8"), "plan.md")
     assert [(t["section"], t["lead"]) for t in plan["tasks"]] == [("2", ["Sở Nội vụ"])]
+
+
+REPORTING = ("**I. NHIỆM VỤ**\n\n1. Sở Y tế chủ trì rà soát cơ sở vật chất.\n\n**II. TỔ CHỨC THỰC HIỆN**\n\n"
+             "1. Sở Tài chính: bố trí kinh phí thực hiện.\n\n**III. {part}**\n\n{body}\n")
+_DUTY = "Căn cứ chức năng, nhiệm vụ được giao, tổ chức triển khai thực hiện; báo cáo kết quả trước ngày 10/12/2026."
+
+
+@pytest.mark.parametrize("part", ["CHẾ ĐỘ BÁO CÁO", "KINH PHÍ THỰC HIỆN"])
+@pytest.mark.parametrize("body, want", [
+    # the duty on the line after its heading (a converter joined the two), after a blank line, as a dash item
+    (f"1. Các sở, ngành và các cơ quan, đơn vị có liên quan:\n{_DUTY}",
+     [(["Các sở, ngành và các cơ quan, đơn vị có liên quan"], "Căn cứ chức năng")]),
+    (f"1. Các sở, ngành và các cơ quan, đơn vị có liên quan:\n\n{_DUTY}",
+     [(["Các sở, ngành và các cơ quan, đơn vị có liên quan"], "Căn cứ chức năng")]),
+    (f"1. Ủy ban nhân dân các xã, phường\n\n- {_DUTY}\n\n- Gửi số liệu về Sở Nội vụ hằng quý.",
+     [(["Ủy ban nhân dân các xã, phường"], "Căn cứ chức năng"), (["Ủy ban nhân dân các xã, phường"], "Gửi số liệu")]),
+    # lettered points under the agency heading are its duties; a point that names its own agency is that agency's
+    (f"1. Sở Nội vụ:\n\na) {_DUTY}\n\nb) Sở Tư pháp phối hợp kiểm tra việc thực hiện trước ngày 15/12/2026.",
+     [(["Sở Nội vụ"], "Căn cứ chức năng"), (["Sở Tư pháp"], "Sở Tư pháp phối hợp")]),
+    # a heading in capitals
+    (f"1. SỞ NỘI VỤ\n\n{_DUTY}", [(["Sở Nội vụ"], "Căn cứ chức năng")]),
+    # a heading that names no agency: its paragraphs are read as before (only those that name their own)
+    (f"1. Thời gian báo cáo\n\n{_DUTY}\n\nSở Nội vụ tổng hợp, báo cáo trước ngày 20/12/2026.",
+     [(["Sở Nội vụ"], "Sở Nội vụ tổng hợp")]),
+])
+def test_an_agency_headings_duties_after_the_implementation_part_are_tasks(part, body, want):
+    """"III. CHẾ ĐỘ BÁO CÁO" / "1. Các sở, ngành …:" with its duty on the next line gave no task and no warning when the
+    part came after the implementation part (the heading's agency was found, but only paragraphs naming their own
+    agency were read there); the heading's paragraphs, items and points are its duties, as in the implementation part."""
+    plan = extract_bytes((SHORT + REPORTING.format(part=part, body=body)).encode("utf-8"), "plan.md")
+    got = [(t["lead"], t["title"]) for t in plan["tasks"] if t["section"].startswith("III")]
+    assert [lead for lead, _ in got] == [lead for lead, _ in want], got
+    assert all(title.startswith(start) for (_, title), (_, start) in zip(got, want, strict=True)), got

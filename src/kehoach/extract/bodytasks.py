@@ -348,7 +348,10 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
         unread = None if units else unread_item(sec)
         warnings.extend([unread] if unread else [] if units else verb_unread(sec.id, sec.content, set()))
     elif sec.role in (Role.FUNDING, Role.REPORTING) and sec.id not in skip and not listing:
-        units = _funding_units(sec)
+        # "1. Các sở, ngành:" / "Căn cứ …, báo cáo …": an agency heading's paragraphs are its duties, as in the
+        # implementation part (they were read only when a paragraph named its own agency)
+        headed = agency if agency is not None and _named(agency) else None
+        units = _units(sec, headed, inherited) if headed or inherited else _funding_units(sec)
     for k, u in enumerate(units, 1):
         tid = sec.id if len(units) == 1 else f"{sec.id}/{k}"
         tasks.append(unit_task(tid, sec, u.text, u.lead, u.loc, u.group, u.support, u.title))
