@@ -22,6 +22,16 @@ CELLS = [  # (cell, column, lead, support)
     ("Sở Tài chính phối hợp với Sở Y tế", "support", [], ["Sở Tài chính", "Sở Y tế"]),
     ("Sở A chủ trì; Sở B phối hợp với Sở C", "lead", ["Sở A"], ["Sở B", "Sở C"]),
     ("Sở B phối hợp", "lead", [], ["Sở B"]),
+    # "cùng": a partner after "phối hợp cùng" or "chủ trì, cùng" (it was lost), leads together before a verb
+    ("Sở Y tế chủ trì, phối hợp cùng Sở Tài chính", "lead", ["Sở Y tế"], ["Sở Tài chính"]),
+    ("Sở Y tế chủ trì, cùng Sở Tài chính thực hiện", "lead", ["Sở Y tế"], ["Sở Tài chính"]),
+    ("Sở Y tế chủ trì, phối hợp với Sở Tài chính thực hiện", "lead", ["Sở Y tế"], ["Sở Tài chính"]),
+    ("Sở Y tế và Sở Tài chính cùng thực hiện", "lead", ["Sở Y tế và Sở Tài chính"], []),
+    # a name after the lead given the work itself leads its part, in a lead column; a support column keeps it support
+    ("Sở A chủ trì xây dựng kế hoạch; Sở B và các sở, ngành chủ động triển khai", "lead",
+     ["Sở A", "Sở B và các sở, ngành"], []),
+    ("Sở A chủ trì xây dựng kế hoạch; Sở B và các sở, ngành chủ động triển khai", "support",
+     ["Sở A"], ["Sở B và các sở, ngành"]),
 ]
 
 

@@ -33,8 +33,9 @@ def tasks(text: str, name: str = "plan.md") -> list[dict]:
     ("Sở Văn hóa, Thể thao và Du lịch (đối với các thư viện)", ["Sở Văn hóa, Thể thao và Du lịch"], []),
     ("Công an tỉnh (PC08)", ["Công an tỉnh (PC08)"], []),
     ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp", ["Sở Nội vụ"], ["Sở Tư pháp"]),
+    # a name after the lead given the work itself ("thực hiện", "chủ động triển khai"), not "phối hợp": it leads too
     ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành thực hiện công bố hằng năm",
-     ["Sở KH&CN"], ["Các sở, ngành"]),
+     ["Sở KH&CN", "Các sở, ngành"], []),
     ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu", ["Sở Khoa học và Công nghệ"], []),
     ("Sở Khoa học và Công nghệ Sở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"], []),
     ("Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư", ["Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư"], []),

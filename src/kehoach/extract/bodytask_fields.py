@@ -8,14 +8,16 @@ from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .agency_lists import NOT_LIST_COLON
 from .agency_names import is_role_lead
 from .bodyverbs import HEAD_OR_GROUP, VERBS
-from .cooperation import cooperation
+from .cooperation import cooperation, later_leads
 from .dates import find_time_phrase, text_to_deadline
 from .labelled import labelled_deadline
 from .sections import Section
 from .task_times import find_bracket_time, find_closing_time, find_relative_time
 
 _HEAD = HEAD_OR_GROUP
-SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)(?P<s>.{3,160})")
+SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:(?:với|cùng)\s+)?|(?<=chủ\strì,\s)cùng\s+(?=\S+\s+\p{Lu}|các\s))(?P<s>.{3,160})")
+"""The partners a sentence names: "phối hợp (chặt chẽ) (với|cùng) Sở B …", or "chủ trì, cùng Sở B …" (the lead and its
+partner doing the work together)."""
 _SUPPORT_STOP = rx.compile(
     r"(?<!được)(?<!được\sgiao)(?<!phân\scông)\s+(?:" + VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
     r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
@@ -92,6 +94,9 @@ def unit_task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, g
         lead_w, support_w = [_trim(named)], [*lead_w, *(a for a in support_w if a != _trim(named))]
     if later:  # "Sở A chủ trì …; Sở B phối hợp thực hiện."
         support_w += [a for a in cell_to_agencies(later) if a not in lead_w and a not in support_w]
+    if own := later_leads(text):  # "Sở A chủ trì …; Sở B chủ động triển khai …": B leads its part with A
+        lead_w += [a for a in (_trim(n) for n in cell_to_agencies(own)) if a not in lead_w]
+        support_w = [a for a in support_w if a not in lead_w]
     return {
         "id": task_id,
         "no": sec.number,

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..model import PlanWarning
     from ..parse.blocks import Loc
 
-_COOPERATES = rx.compile(r"^,?\s*phối\s+hợp(?:\s+chặt\s+chẽ)?(?P<with>\s+với)?\b", rx.I)
+_COOPERATES = rx.compile(r"^,?\s*phối\s+hợp(?:\s+chặt\s+chẽ)?(?P<with>\s+(?:với|cùng))?\b", rx.I)
 _BY = rx.compile(rf"\bdo\s+(?P<who>{HEAD_OR_GROUP}\b[^();,.]{{1,80}}?)\s+chủ\s+trì\b")
 """A partner named the lead by "do … chủ trì" ("… trong việc kiểm tra do Sở B chủ trì")."""
 _PARTNER_LEADS = rx.compile(rf"^(?P<who>{HEAD_OR_GROUP}\b[^();,.]{{1,80}}?)\s*(?:\(\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+chủ"
@@ -83,6 +83,22 @@ def _later_partners(text: str) -> str | None:
         clause = text[m.end():]
         said = sentence_agency(clause + " ")
         if said and _COOPERATES.match(clause[said[1]:]) and not _COOPERATES.match(clause[said[1]:])["with"]:
+            found.append(said[0])
+    return "; ".join(found) or None
+
+
+_OWN_WORK = rx.compile(r"^,?\s*(?:cùng\s+)?(?:chủ\s+động|thực\s+hiện|triển\s+khai|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai))\b", rx.I)
+"""A later clause's agency doing the work itself ("…; Sở B chủ động triển khai …", "…; UBND các xã tổ chức thực hiện")."""
+
+
+def later_leads(text: str) -> str | None:
+    """Agencies of a paragraph's later clauses that do their part of the work themselves: "Sở A chủ trì xây dựng kế
+    hoạch; Sở B và các sở, ngành chủ động triển khai …": they lead with the first, they do not cooperate."""
+    found = []
+    for m in _CLAUSE.finditer(text):
+        clause = text[m.end():]
+        said = sentence_agency(clause + " ")
+        if said and _OWN_WORK.match(clause[said[1]:]):
             found.append(said[0])
     return "; ".join(found) or None
 

@@ -28,7 +28,7 @@ role are a duty, kept in the note."""
 # Duty verbs written after an agency's name (a modal before them ends the name: "UBND cấp xã phải chủ trì"); lower
 # case only, so names ("Sở Xây dựng") are safe.
 _VERB = rx.compile(
-    r"(?<=\S)(?<!\bnhà)(?<!\bngười)(?:\s+(?:cần\s+phải|cần|phải))?\s+(?P<verb>chủ\s+trì|phối\s+hợp|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp"
+    r"(?<=\S)(?<!\bnhà)(?<!\bngười)(?:\s+(?:cần\s+phải|cần|phải|cùng))?\s+(?P<verb>chủ\s+trì|phối\s+hợp|chủ\s+động|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp"
     r"|triển\s+khai|tham\s+mưu|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|đôn\s+đốc|giám\s+sát|cập\s+nhật"
     r"|công\s+bố|là\s+cơ\s+quan)\b"
 )
@@ -38,7 +38,8 @@ chuyên môn)", "Sở A (đối với các trường học)"); no part of the na
 An toàn vệ sinh thực phẩm)", "(PC08)"). Kept in the note, as a duty is."""
 _MARK_COMMA = rx.compile(r"(\(\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:đồng\s+|cùng\s+)?(?:chủ\s+trì|phối\s+hợp|thường\s+trực|đầu\s+mối)[^()]{0,40}?\))\s*,",
                          rx.I)
-_WITH = rx.compile(r"\bphối\s+hợp(?:\s+với)?\s+(?P<rest>\S.*)$")
+_WITH = rx.compile(r"(?:\bphối\s+hợp(?:\s+(?:với|cùng))?|(?<=chủ\strì,\s)cùng)\s+(?P<rest>\S.*)$")
+"""A partner after the lead's verb: "chủ trì, phối hợp (với|cùng) Sở B", "chủ trì, cùng Sở B …"."""
 _GLUED = rx.compile(rf"(?<=\p{{L}})(?<!\bvới)(?<!\bhợp)(?<!\bvà)(?<!\bcủa)(?<!\bcùng)(?<!\bcho)(?<!\bhoặc)(?<!\bcác)(?<!\bphòng)(?<!\bVP)(?<!\btịch)(?<!\btrưởng)"
                      rf"\s+(?={GLUED_HEAD}\s+\p{{Lu}}|(?:UBND|Ủy\s+ban\s+nhân\s+dân|Công\s+an)\s+(?:các\s+)?{LEVEL}\b|(?<!\blý\s)Các\s+\p{{Ll}})")
 """Where a name glued to the one before it starts at an unambiguous head ("Sở A Sở B", "… Hạ tầng UBND các
@@ -102,14 +103,25 @@ def _part_role(part: str) -> tuple[str | None, str, list[str], bool]:
     if verb_word == "chủ trì":
         with_ = _WITH.search(action)
         with_ = with_ if with_ and _AGENCY_START.match(with_.group("rest")) else None  # not "phối hợp thực hiện"
-        support = [with_.group("rest").strip(" .")] if with_ else []
+        support = [_partner(with_.group("rest"))] if with_ else []
         return "lead", name, support, not with_ or with_.start() > len("chủ trì, ")
     if verb_word == "phối hợp":  # "Sở A phối hợp với Sở B": A supports a lead named elsewhere in the cell, else
         with_ = _WITH.search(action)  # it does the work with B (the lead), B its partner
         if with_ and _AGENCY_START.match(with_.group("rest")):
-            return "cooperates", name, [with_.group("rest").strip(" .")], False
+            return "cooperates", name, [_partner(with_.group("rest"))], False
         return "support", name, [], True
-    return None, name, [], True
+    return ("joint" if verb_word in _OWN_WORK else None), name, [], True
+
+
+_OWN_WORK = {"thực hiện", "triển khai", "chủ động"}
+"""Verbs by which an agency does the work itself ("Sở B chủ động triển khai …", "UBND các xã thực hiện …"): next to a
+lead ("Sở A chủ trì …; Sở B …") it leads its part of the work with it, it does not cooperate ("phối hợp")."""
+
+
+def _partner(rest: str) -> str:
+    """A partner's name with the duty after it cut off ("Sở B thực hiện" -> "Sở B")."""
+    verb = _VERB.search(rest)
+    return (rest[:verb.start()] if verb and len(rest[:verb.start()].split()) >= 2 else rest).strip(" .,")
 
 
 def read_roles(text: str | None, column: str = "lead") -> Roles | None:
@@ -133,7 +145,8 @@ def read_roles(text: str | None, column: str = "lead") -> Roles | None:
     for (role, name, named_support, cut), semi in read:
         duty = duty or cut
         default = "support" if column == "support" or has_lead else "lead"
-        target = lead if (default if role in (None, "cooperates") else role) == "lead" else support
+        joint = "support" if column == "support" else "lead"  # "Sở A chủ trì …; Sở B chủ động triển khai …"
+        target = lead if (default if role in (None, "cooperates") else joint if role == "joint" else role) == "lead" else support
         sizes = len(lead), len(support)
         target.extend(n for n in name.split("; ") if n)
         support.extend(named_support)
