@@ -224,6 +224,8 @@ _WORDED_MONTH = rx.compile(r"(?i)(tháng\s+)(" + "|".join(sorted(MONTH_WORDS, ke
 _AFTER = rx.compile(r"(?:^|\s)sau\s*(?:ngay|thang|quy|nam)?\s*$")
 """After a time ("sau năm 2025", "sau ngày 30/6/2026"): it starts the day after, with no end."""
 _WITHIN = rx.compile(r"(?:trong|tu)\s*(?:nam)?\s*$")
+_AT_YEAR = rx.compile(r"(?:^|\s)vao\s*(?:nam)?\s*$")
+"""A year named as the point something is reached ("đạt … vào năm 2030"): by its end, not from its start."""
 
 
 def text_to_deadline(text: str | None) -> dict:
@@ -338,7 +340,7 @@ def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
         if _AFTER.search(prefix):
             return end + dt.timedelta(days=1), None, m.end()  # "sau Quý II/2026": from the day after it
         before = bool(_BEFORE.search(prefix)) and not _WITHIN.search(prefix)
-        if name in shapes.POINT_SPANS and (before or (name == "year" and "truoc" in prefix.split())):
+        if name in shapes.POINT_SPANS and (before or (name == "year" and ("truoc" in prefix.split() or _AT_YEAR.search(prefix)))):
             if name in shapes.TERM_SPANS and rx.search(r"truoc\s*$", prefix):
                 end = span[0] - dt.timedelta(days=1)  # "trước năm học 2026-2027": before it opens
             start = None  # "trước Quý III/2024": by its end
