@@ -8,7 +8,7 @@ from .agencies import canonical_agency, cell_to_agencies, trim_known
 from .agency_lists import NOT_LIST_COLON
 from .agency_names import is_role_lead
 from .bodyverbs import HEAD_OR_GROUP, VERBS
-from .cooperation import cooperation, later_leads
+from .cooperation import cooperation, later_leads, listed_partners
 from .dates import find_time_phrase, text_to_deadline
 from .labelled import labelled_deadline
 from .sections import Section
@@ -94,6 +94,8 @@ def unit_task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, g
         lead_w, support_w = [_trim(named)], [*lead_w, *(a for a in support_w if a != _trim(named))]
     if later:  # "Sở A chủ trì …; Sở B phối hợp thực hiện."
         support_w += [a for a in cell_to_agencies(later) if a not in lead_w and a not in support_w]
+    if more := listed_partners(text):  # "phối hợp Sở B; Công ty C; UBND cấp xã … thực hiện": C and the last too
+        support_w += [a for a in (_trim(n) for n in cell_to_agencies(more)) if a not in lead_w and a not in support_w]
     if own := later_leads(text):  # "Sở A chủ trì …; Sở B chủ động triển khai …": B leads its part with A
         lead_w += [a for a in (_trim(n) for n in cell_to_agencies(own)) if a not in lead_w]
         support_w = [a for a in support_w if a not in lead_w]

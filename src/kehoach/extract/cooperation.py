@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import rx
 from ..diagnostics import warning
-from .bodyverbs import HEAD_OR_GROUP, sentence_agency
+from .bodyverbs import HEAD_OR_GROUP, VERBS, sentence_agency
 
 TYPE_CHECKING = False  # typing only
 if TYPE_CHECKING:
@@ -98,9 +98,39 @@ def later_leads(text: str) -> str | None:
     for m in _CLAUSE.finditer(text):
         clause = text[m.end():]
         said = sentence_agency(clause + " ")
-        if said and _OWN_WORK.match(clause[said[1]:]):
+        if said and _OWN_WORK.match(clause[said[1]:]) and not _in_partner_list(text[:m.start()]):
             found.append(said[0])
     return "; ".join(found) or None
+
+
+_PARTNERS_SO_FAR = rx.compile(r"phối\s+hợp(?:\s+(?:với|cùng))?\s+(?P<names>[^.]*)$", rx.I)
+_VERB_AT = rx.compile(rf"\s(?:{VERBS})\b")
+
+
+def listed_partners(text: str) -> str | None:
+    """The partners after the first a "phối hợp" lists with ";" ("phối hợp Sở B; Công ty C; UBND cấp xã và các đơn vị
+    liên quan thực hiện …" -> "Công ty C; UBND cấp xã và các đơn vị liên quan"), up to the one its verb follows."""
+    m = rx.search(r"phối\s+hợp(?:\s+(?:với|cùng))?\s+(?P<names>[^.;]+);", text, rx.I)
+    if m is None or _VERB_AT.search(" " + m["names"]):
+        return None
+    found = []
+    for part in text[m.end():].split(";"):
+        part = part.split(". ")[0].strip()
+        said = sentence_agency(part + " ")
+        if said:  # the last partner, its verb after it
+            found.append(said[0])
+            break
+        if _VERB_AT.search(" " + part) or not rx.match(rf"{HEAD_OR_GROUP}\b", part):
+            break
+        found.append(part)
+    return "; ".join(found) or None
+
+
+def _in_partner_list(before: str) -> bool:
+    """Whether a ";" ends one of the partners a "phối hợp" lists ("…; phối hợp Sở B; Công ty C; UBND cấp xã và các đơn vị
+    liên quan thực hiện …"): no verb since the "phối hợp", so the next part is one more partner, doing the work with them."""
+    m = _PARTNERS_SO_FAR.search(before)
+    return m is not None and _VERB_AT.search(" " + m["names"]) is None
 
 
 def doubt_warning(task_id: str, text: str, lead_text: str, loc: Loc) -> PlanWarning | None:
