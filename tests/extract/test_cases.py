@@ -95,7 +95,7 @@ def test_label_line(case):
 
 @pytest.mark.parametrize("case", load_cases("caps_names.yaml"), ids=lambda c: c["in"])
 def test_name_from_caps(case):
-    from kehoach.extract.agencies import name_from_caps
+    from kehoach.extract.agency_caps import name_from_caps
 
     assert name_from_caps(case["in"]) == case["out"]
 

@@ -10,18 +10,15 @@ from functools import lru_cache
 
 from .. import rx
 from ..memo import text_cache
-from ..vn import ascii_fold, fold, modern_tone, nfc, title_case_place
+from ..vn import ascii_fold, fold, modern_tone, nfc
 from ..vocab.agencies import (
     ABBREVIATIONS,
     DUTY_VERBS,
     GROUP_HEAD,
     GROUP_NOUNS,
     HEAD,
-    KINDS_IN_NAME,
     LEVEL,
-    NAME_LEADS,
     PERSON_HEAD,
-    PROPER_NAMES,
 )
 from .agency_keys import DEPT_BY_KEY as _DEPT_BY_KEY
 from .agency_keys import DEPT_BY_LOOSE as _DEPT_BY_LOOSE
@@ -37,7 +34,7 @@ _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 _HEAD = rx.compile("^" + _HEAD_AT)
 
 _COLLECTIVE = rx.compile(  # phrases that name a group of agencies; they run to the next ";"
-    r"^(?:các|những|mọi|toàn\s+thể|sở,\s*ban|sở,\s*ngành|cơ\s+quan,\s*đơn\s+vị|các\s+đơn\s+vị)\b", rx.I
+    r"^(?:các|những|mọi|toàn\s+thể|cấp\s+(?:ủy|uỷ)|sở,\s*ban|sở,\s*ngành|cơ\s+quan,\s*đơn\s+vị|các\s+đơn\s+vị)\b", rx.I
 )
 _COLLECTIVE_END = rx.compile(r"(?:liên\s+quan|trên\s+địa\s+bàn(?:\s+tỉnh)?)$")
 _LABEL = rx.compile(
@@ -45,12 +42,12 @@ _LABEL = rx.compile(
     rx.X | rx.I,
 )
 
-_ABBREV = rx.compile(r"(?<![\p{L}\d])(?:" + "|".join(f"(?P<a{k}>{p})" for k, (p, _) in enumerate(ABBREVIATIONS))
+ABBREV = rx.compile(r"(?<![\p{L}\d])(?:" + "|".join(f"(?P<a{k}>{p})" for k, (p, _) in enumerate(ABBREVIATIONS))
                         + r")(?![\p{L}\d])")
 """Every abbreviation in one pattern: the letter boundaries hold for each spelling ("CTNMT" is no "TNMT")."""
 
 
-def _expand(m) -> str:
+def expand_abbreviation(m) -> str:
     return ABBREVIATIONS[int(m.lastgroup[1:])][1]
 
 
@@ -286,7 +283,7 @@ def canonical_agency(name: str) -> str:
     >>> canonical_agency("Uỷ ban nhân dân tỉnh")
     'Ủy ban nhân dân tỉnh'
     """
-    t = _ABBREV.sub(_expand, _clean(name))
+    t = ABBREV.sub(expand_abbreviation, _clean(name))
     t = rx.sub(r"\s*&\s*", " và ", t)
     t = modern_tone(" ".join(t.split()))
     m = rx.match(r"^(Sở)\s+(.+?)(\s+tỉnh(?:\s+\p{Lu}.*)?)?$", t)
@@ -301,51 +298,6 @@ def canonical_agency(name: str) -> str:
     if unit:
         t = unit
     return t[:1].upper() + t[1:] if t else t
-
-
-def name_from_caps(text: str) -> str:
-    """An agency's name written in capitals, in its usual case: the official spelling of a department
-    ("SỞ Y TẾ" -> "Sở Y tế", "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG" -> "Phòng Tài nguyên và Môi trường"), else the
-    head word capitalised and the rest as a sentence ("BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI"); proper names
-    keep their capitals as a committee's name does: a place after its level ("SỞ Y TẾ TỈNH THANH HÓA" ->
-    "Sở Y tế tỉnh Thanh Hóa", "UBND PHƯỜNG BA ĐÌNH" -> "Ủy ban nhân dân phường Ba Đình"), a name after
-    what it names ("KHU KINH TẾ VÂN ĐỒN"), "Việt Nam"."""
-    words = [w.lower() if w.isupper() else w for w in _ABBREV.sub(_expand, " ".join(text.split())).split()]
-    place = _PLACE_AT_END.search(" ".join(words))
-    if place and place.start() > 0:
-        words = words[:len(place.string[:place.start()].split())]
-    name = _caps_body(words)
-    if place and place.start() > 0:
-        name = f"{name} {place['by']} {title_case_place(place['n'])}"
-    return _proper_names(name)
-
-
-def _caps_body(words: list[str]) -> str:
-    for k in range(1, min(3, len(words))):
-        dept = _DEPT_BY_KEY.get(_key(" ".join(words[k:])))
-        if dept:
-            return " ".join([words[0].capitalize(), *words[1:k], dept])  # "Trung tâm Y tế"
-    head = 2 if words[:1] in (["ban"], ["bộ"]) else 1  # "Ban Chỉ đạo …", "Ban Quản lý …", "Bộ Chỉ huy …"
-    return canonical_agency(" ".join([*(w[:1].upper() + w[1:] for w in words[:head]), *words[head:]]))
-
-
-_LEVELS = LEVEL.replace("|xã|", r"|xã(?!\s+hội)|")  # "bảo hiểm xã hội tỉnh": no level "xã"
-_KINDS = "|".join(k.lower().replace(" ", r"\s+") for k in KINDS_IN_NAME)
-_NAME = (r"(?P<n>(?!(?:các|và|trên|của|thuộc|ủy|hội|có|được|" + _KINDS + r")\b)(?!" + _LEVELS + r"\b)[^\W\d_]+"
-         r"(?:(?:\s+|\s*-\s*)(?!(?:và|các)\b)(?!" + _LEVELS + r"\b)[^\W\d_]+)*?)")
-_PLACE_AT_END = rx.compile(rf"(?<!\w)(?P<by>{_LEVELS})\s+{_NAME}$")
-"""A place after its level ending a name in lower case: "… tỉnh thanh hóa"."""
-_NAMED_BY = rx.compile(rf"(?<!\w)(?P<by>{_LEVELS}|(?i:{NAME_LEADS}))\s+{_NAME}(?=\s*(?:$|[,;()]|\svà\s))")
-"""A proper name after what it names, up to a stop: "… tỉnh lạng sơn, …", "khu kinh tế vân đồn"; a group ("các …"),
-a level word or a kind of body in it says it is none ("đảng ủy khối các cơ quan tỉnh", "đảng ủy khối doanh nghiệp tỉnh")."""
-_PROPER = [(rx.compile(rf"(?<!\w){rx.escape(p.lower())}(?!\w)"), p) for p in PROPER_NAMES + KINDS_IN_NAME]
-
-
-def _proper_names(name: str) -> str:
-    name = _NAMED_BY.sub(lambda m: f"{m['by']} {title_case_place(m['n'])}", name)
-    for pat, proper in _PROPER:
-        name = pat.sub(proper, name)
-    return name
 
 
 _PLACE_TAIL = rx.compile(r"(?<!nhân dân)(?<!nhan dan)(?<![,;])(?<!\bva)(?<!\bcac)(?<!\bhoăc)\s(?:tinh|thanh pho|thanh phô|tp\.?)$")

@@ -15,7 +15,8 @@ from ..vocab.agencies import (
     OFFICE_HOLDERS,
     UNITS,
 )
-from .agencies import canonical_agency, name_from_caps
+from .agencies import canonical_agency
+from .agency_caps import name_from_caps
 
 _KIND = rx.compile(rf"^(?:{HEAD}|{ACTOR_HEAD}|{'|'.join(BODY_WORDS)})(?!\p{{Ll}})")
 _ACRONYM = rx.compile(r"^\p{Lu}[\p{Lu}\d&]+(?:\s*-\s*\p{Lu}+)?(?![\p{L}\d])")

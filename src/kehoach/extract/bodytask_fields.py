@@ -19,14 +19,17 @@ SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:(?:với|c�
 """The partners a sentence names: "phối hợp (chặt chẽ) (với|cùng) Sở B …", or "chủ trì, cùng Sở B …" (the lead and its
 partner doing the work together)."""
 _SUPPORT_STOP = rx.compile(
-    r"(?<!được)(?<!được\sgiao)(?<!phân\scông)\s+(?:" + VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
+    r"(?<!được)(?<!được\sgiao)(?<!phân\scông)(?<!\bviện)\s+(?:" + VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
     r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
     r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|kịp\s+thời|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
     r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.;(]|" + NOT_LIST_COLON
 )
 """Where the support a "phối hợp với …" names ends: a verb of the sentence, a time, a purpose, a sign; never a verb after
-"được", "được giao" or "phân công", which says which bodies ("các sở, ngành được giao chủ trì", "… được phân công thực hiện")."""
-_AGENCY_LIKE = rx.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành|cơ\s+quan|đơn\s+vị|chính\s+quyền)\b", rx.I)
+"được", "được giao" or "phân công", which says which bodies ("các sở, ngành được giao chủ trì", "… được phân công thực hiện"),
+nor one that names a body ("viện nghiên cứu")."""
+_AGENCY_LIKE = rx.compile(rf"^{_HEAD}\b|^(?:các|những|sở|ngành|cơ\s+quan|đơn\s+vị|chính\s+quyền|doanh\s+nghiệp|hợp\s+tác\s+xã)\b", rx.I)
+"""Where a partner's name may start: a head word, a group, or the businesses a plan works with ("phối hợp với doanh
+nghiệp, viện nghiên cứu, trường đại học …")."""
 _ISSUER_ASKS = rx.compile(
     r"^(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)?\s*(?:ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)?\s*"
     r"(?:\p{Lu}\p{L}*\s*){0,3}?(?:yêu\s+cầu|giao|đề\s+nghị)\s+(?=\S)", rx.I)

@@ -23,7 +23,7 @@ from .addressees import (
     unaddressed_items,
     unread_item,
 )
-from .agencies import name_from_caps
+from .agency_caps import name_from_caps
 from .agency_lists import LIST_COLON, NOT_LIST_COLON
 from .bodytask_fields import clean_lead, unit_task
 from .bodyverbs import (
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from ..model import PlanWarning
 
 _HEAD = HEAD_OR_GROUP
-_ASSIGN = OPT_ASSIGN
+_ASSIGN = OPT_ASSIGN + r"(?:Đối\s+với\s+)?"  # "Đối với các sở, ngành: chủ động bố trí …": whom the duty is for
 AGENCY_TITLE = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b.*|{ADDRESSEE})$")
 _DUTY_CAPS = r"(?:Chủ\s+trì|Phối\s+hợp|Có\s+trách\s+nhiệm|Chịu\s+trách\s+nhiệm|Tham\s+mưu|Chủ\s+động|Tích\s+cực|Tham\s+gia)"
 AGENCY_COLON = rx.compile(rf"^{_ASSIGN}(?P<agency>{_HEAD}\b(?:[^:(]|\([^():]*\)|{LIST_COLON}){{0,140}}?|{ADDRESSEE})"

@@ -72,7 +72,7 @@ _WHOLE_HEAD = r"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)"
 """A head word that is a whole name ("Tỉnh đoàn kiểm tra …"): no name need follow it."""
 _WHEN = (r"định\s+k[ỳì]|h[ằà]ng\s+(?:năm|quý|tháng)|(?:trước|từ)\s+ngày|đối\s+với|sau\s+khi|trong\s+(?:quá\s+trình|thời\s+gian)")
 _GROUND = r"căn\s+cứ|trên\s+cơ\s+sở|dựa\s+(?:vào|trên)"
-_LEAD_CLAUSE = (rf"(?:(?i:{_WHEN})[^,]{{0,90}},\s*"
+_LEAD_CLAUSE = (rf"(?:(?i:{_WHEN})[^,]{{0,90}},\s*|(?i:đối\s+với)[^,:]{{0,90}}:\s*"
                 rf"|(?i:{_GROUND})[^,]{{0,90}},\s*(?:(?!{HEAD_OR_GROUP}\b)[^,.;:]{{1,90}},\s*){{0,2}}?)")
 _LINK = (r"(?:Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Cùng\s+với\s+đó|Mặt\s+khác)\s*,\s*"
          r"(?:(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+(?=\p{Lu}))?")
@@ -80,7 +80,7 @@ _LINK = (r"(?:Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Cùng\s+với\s+
 giao Sở A chủ trì …", "Ngoài ra, các sở …")."""
 LEAD_IN = rf"(?:{_LINK})?(?:(?=\p{{Lu}})(?:{_LEAD_CLAUSE}){{1,2}})?"
 """Clauses before the agency, one or two, that say when, on what ground or for which work ("Định kỳ hằng quý, …",
-"Căn cứ …, …", "Đối với các nhiệm vụ …, các sở, ngành chủ động …", "Hằng năm, căn cứ …, …"); the ground may list
+"Căn cứ …, …", "Đối với các nhiệm vụ …, các sở, ngành chủ động …" or "…: Sở A …", "Hằng năm, căn cứ …, …"); the ground may list
 things with commas of its own ("Căn cứ chức năng, nhiệm vụ được giao, các sở …"): the first agency after a comma is
 the subject. A linking adverb may come first (:data:`_LINK`)."""
 AGENCY_SENTENCE = rx.compile(

@@ -15,7 +15,7 @@ from ..vocab.agencies import starts_agency
 from ..vocab.dates import YEAR
 from ..vocab.document_parts import NATION, PARTY_NATION
 from . import header as hd
-from .agencies import name_from_caps
+from .agency_caps import name_from_caps
 from .bare_title import title_under_header, type_and_title_block
 from .gazette import gazette_heading, may_open_title, title_goes_on, title_text
 from .header_cells import header_pieces, place_cell

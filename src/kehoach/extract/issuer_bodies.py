@@ -7,7 +7,7 @@ from .. import rx
 from ..vn import ascii_fold, is_upper_text, title_case_place
 from ..vocab.agencies import starts_agency
 from . import header as hd
-from .agencies import name_from_caps
+from .agency_caps import name_from_caps
 from .agency_names import closed_name
 
 TYPE_CHECKING = False  # typing only

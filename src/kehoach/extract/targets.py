@@ -253,6 +253,11 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
             continue
         v2 = text_to_number(q.group("v2")) if q.group("v2") else None
         cmp, direction = _comparator((baseline[1] if baseline else "") + q.group("pre"), q.group("post"), v2 is not None)
+        if cmp == "eq" and out and not baseline and _LISTED.fullmatch(before) and not q.group("pre").strip() \
+                and not unit.startswith("%") and not out[-1]["unit"].startswith("%"):
+            cmp = out[-1]["comparator"] if out[-1]["comparator"] in _SHARED else cmp  # "ít nhất 100 A, 50 B": both
+        if _RANK.search(clause_body, 0, q.start()):  # "thuộc top 03 vùng …": a place in a ranking, at most 3rd
+            cmp, unit = "le", "hạng"
         doubt = pair_doubt(baseline, v1, unit, direction) if baseline else unpaired(q, v2)
         if baseline and direction is None:
             direction = "increase" if v1 > baseline[2] else "decrease" if v1 < baseline[2] else None
@@ -276,6 +281,14 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
                     **({"baseline": from_value} if from_value is not None else {}), **({"doubt": doubt} if doubt else {})})
         prev_end = seg_end
     return out
+
+
+_LISTED = rx.compile(r"\s*,\s*")
+"""Only a comma between a count and the count before it: one list ("ít nhất 100 A, 50 B"); shares, and figures joined
+by "và", say their own bounds ("trên 80% A và 100% B")."""
+_SHARED = {"ge", "gt", "le", "lt", "approx"}
+"""Bounds a list's first figure carries to the figures after it."""
+_RANK = rx.compile(r"(?i)(?<!\p{L})(?:top|tốp)\s*$")
 
 
 def _target_year(clause_body: str, q, since: int) -> int | None:

@@ -22,7 +22,7 @@ HEAD_WORDS: tuple[str, ...] = (
     r"VP",
     r"Công\s+an",
     r"Bộ\s+Chỉ\s+huy",
-    r"BCH",  # "BCH Quân sự tỉnh", "BCH BĐBP tỉnh" (Bộ Chỉ huy)
+    r"BCH(?:QS|BĐBP)?",  # "BCH Quân sự tỉnh", "BCH BĐBP tỉnh" (Bộ Chỉ huy), glued: "BCHQS tỉnh"
     r"Bộ\s+đội\s+[Bb]iên\s+phòng",
     r"BĐBP",
     r"Bộ(?=\s+(?-i:\p{Lu}))",  # a ministry has a capitalised name (in patterns that ignore case too); "Bộ tiêu chí" is no agency
@@ -47,6 +47,7 @@ HEAD_WORDS: tuple[str, ...] = (
     r"Tỉnh\s+(?:ủy|uỷ)",
     r"(?:Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy|uỷ)",  # a district's, city's or town's youth union or Party committee
     r"Đảng\s+(?:ủy|uỷ)",
+    r"Cấp\s+(?:ủy|uỷ)",  # "Cấp ủy, chính quyền các cấp", "Cấp ủy Đảng …": the Party committees of every level
     r"Phòng(?=\s+(?-i:\p{Lu}))",  # a district's office ("Phòng Tài chính - Kế hoạch"); "Phòng, chống …" is prevention
     r"Đoàn(?!\s+kết)",  # "đoàn kết" (solidarity)
     r"Mặt\s+trận",
@@ -188,6 +189,8 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"UBND", "Ủy ban nhân dân"), (r"HĐND", "Hội đồng nhân dân"), (r"BQL", "Ban Quản lý"),
     (r"KKT", "khu kinh tế"), (r"KCN", "khu công nghiệp"), (r"CCN", "cụm công nghiệp"), (r"VP", "Văn phòng"),
     (r"BHXH", "Bảo hiểm xã hội"), (r"NHNN", "Ngân hàng Nhà nước"), (r"MTTQ", "Mặt trận Tổ quốc"),
+    (r"BCHQS(?=\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|đặc\s+khu)\b)", "Ban Chỉ huy Quân sự"),  # glued: "BCHQS xã"
+    (r"BCHQS", "Bộ Chỉ huy Quân sự"), (r"BCHBĐBP", "Bộ Chỉ huy Bộ đội Biên phòng"),
     (r"BCH(?=\s+(?:Đoàn|ĐOÀN|Công\s+đoàn|CÔNG\s+ĐOÀN|Hội|HỘI)\b)", "Ban Chấp hành"),  # a union's committee: "BCH Đoàn tỉnh"
     (r"BCH(?=\s*(?:Quân\s+sự|QS)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|đặc\s+khu)\b)", "Ban Chỉ huy"),  # a commune's
     (r"BCH", "Bộ Chỉ huy"), (r"QS", "Quân sự"), (r"BĐBP", "Bộ đội Biên phòng"),
