@@ -15,9 +15,9 @@ from .sections import Section
 from .task_times import find_bracket_time, find_closing_time, find_relative_time
 
 _HEAD = HEAD_OR_GROUP
-SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:(?:với|cùng)\s+)?|(?<=chủ\strì,\s)cùng\s+(?=\S+\s+\p{Lu}|các\s))(?P<s>.{3,160})")
-"""The partners a sentence names: "phối hợp (chặt chẽ) (với|cùng) Sở B …", or "chủ trì, cùng Sở B …" (the lead and its
-partner doing the work together)."""
+SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:(?:với|cùng)\s+)?|phối\s+hợp,\s+(?:\p{Ll}+\s+){1,4}?với\s+|(?<=chủ\strì,\s)cùng\s+(?=\S+\s+\p{Lu}|các\s))(?P<s>.{3,160})")
+"""The partners a sentence names: "phối hợp (chặt chẽ) (với|cùng) Sở B …", "phối hợp, trao đổi thông tin với Sở B …"
+(a second verb the partner goes with), or "chủ trì, cùng Sở B …" (the lead and its partner doing the work together)."""
 _SUPPORT_STOP = rx.compile(
     r"(?<!được)(?<!được\sgiao)(?<!phân\scông)(?<!\bviện)\s+(?:" + VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
     r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
