@@ -45,8 +45,7 @@ WARNED: dict[tuple[str, str], str] = {
         "nhansu-kh-0155-2025.txt", "thuvienphapluat-qd-774-2024.txt", "luatvietnam-kh-129-2018.txt",
         "thuvienphapluat-qd-1994-2021.txt", "phapluatcongdong-qd-1031-2014.txt", "thuvienphapluat-qd-27-2011.txt")},
     **{(f, "issuer"): _LOST_LINE for f in (
-        "vanban123-kh-58-2023.txt", "hethongphapluat-kh-346-2022.txt", "nhansu-ct-18-2025.txt",
-)},
+        "vanban123-kh-58-2023.txt", "hethongphapluat-kh-346-2022.txt")},
     **{(f, "is_plan"): _CUT for f in (
         "luatminhkhue-qd-719-2012.txt", "tailieu-qd-5556-2021.txt", "hethongphapluat-qd-1194-2018.txt",
         "thuvienphapluat-qd-567-2025.txt", "hethongphapluat-kh-283-2025.txt", "thuvienphapluat-kh-344-2025.txt",
@@ -97,9 +96,8 @@ WARNED: dict[tuple[str, str], str] = {
     **{(f, "is_plan"): _CUT for f in (
         "thuvienphapluat-qd-85-2019.txt", "thuvienphapluat-qd-98-2021.txt", "phapluatcongdong-qd-503-2018.txt",
         "thuviennhadat-kh-17-2016.txt", "thuvienphapluat-qd-1121-2022.txt")},
-    **{("nhansu-kh-458-2025.txt", f): "no KẾ HOẠCH line and no title line (the bases follow the date line), and the issuer "
-                                      "cell only 'ỦY BAN NHÂN DÂN |' (the city named in no header line): read as no plan and "
-                                      "no issuer, both warned" for f in ("is_plan", "issuer")},
+    ("nhansu-kh-458-2025.txt", "is_plan"): "no KẾ HOẠCH line and no title line (the bases follow the date line): read as "
+                                           "no plan, warned not-a-plan",
     ("vietnamnet-ctrhd-tw-2025-passage.txt", "is_plan"): "an action programme printed from its first heading, with no header "
                                                          "(no type line, no number): read as no plan, warned not-a-plan",
     ("hoabinh-snn-attp-passage.txt", "tasks"): "'Theo đó, Sở A yêu cầu việc các cơ quan, đơnv vị triển khai … cần gắn với …' (the "

@@ -146,3 +146,17 @@ def test_metadata_keys_are_dismissed_on_their_first_word():
         for alternative in pattern.split("|"):
             assert re.match(r"[a-z]+ ", alternative), alternative
             assert alternative.split()[0] in KEY_WORDS
+
+
+@pytest.mark.parametrize("place,symbol,issuer", [
+    ("Thành phố Nam Hà", "12/KH-UBND", "Ủy ban nhân dân thành phố Nam Hà"),
+    ("Tỉnh Nam Hà", "12/CT-UBND", "Ủy ban nhân dân tỉnh Nam Hà"),
+    ("Tỉnh Nam Hà", "12/KH-SYT", None),  # a department's symbol: the province is not the issuer's name
+])
+def test_an_issuer_row_naming_only_the_place_names_the_committee_of_a_committees_symbol(place, symbol, issuer):
+    """The header's issuer cell only 'ỦY BAN NHÂN DÂN |' (the site dropped the place line) and the metadata's issuer a
+    province or a city alone: with a symbol the committee issues, the issuer is that committee (it was left empty)."""
+    bare = (f"ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: {symbol} |\nNgày 3 tháng 4 năm 2026 |\n"
+            "KẾ HOẠCH\nTHỬ NGHIỆM\nI. MỤC ĐÍCH\nNâng cao chất lượng.\n")
+    meta = [("Số hiệu", symbol), ("Loại văn bản", "Kế hoạch"), ("Cơ quan ban hành", place), ("Ngày ban hành", "03/04/2026")]
+    assert _read(portal_page(bare, "pipe", meta))["document"]["issuer"] == issuer

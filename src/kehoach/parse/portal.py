@@ -184,6 +184,12 @@ def strip_portal(text: str) -> tuple[str, dict | None, list[PlanWarning]]:
     return "\n".join(lines), portal, warnings
 
 
+_PLACE_ONLY = rx.compile(r"^(?P<level>Tỉnh|Thành\s+phố)\s+(?P<place>\p{Lu}[\p{L}\s-]{1,40})$")
+"""The issuer row naming only the province or city ("Cơ quan ban hành | Thành phố X")."""
+_COMMITTEE_SYMBOL = rx.compile(r"-UBND$")
+"""A symbol issued by the People's Committee ("KH-UBND"): the issuer row's place is that committee's."""
+
+
 def apply_metadata(doc: dict, portal: dict | None, warnings: list[PlanWarning]) -> None:
     """Check the header against the portal's metadata; fill the fields the document leaves blank."""
     if not portal:
@@ -201,6 +207,8 @@ def apply_metadata(doc: dict, portal: dict | None, warnings: list[PlanWarning]) 
     row = portal.get("issuer")
     if row and row["value"]:
         full, complete = hd.expand_issuer(row["value"])
+        if not complete and (place := _PLACE_ONLY.match(row["value"].strip())) and _COMMITTEE_SYMBOL.search(doc.get("symbol") or ""):
+            full, complete = f"Ủy ban nhân dân {place['level'].lower()} {place['place']}", True
         if complete:
             found["issuer"] = ({"issuer": full}, row)
     for key in ("type_name", "title"):
