@@ -47,8 +47,22 @@ def _tasks(lines: list[str]) -> tuple[list[tuple], list[str]]:
       ("2", "Rà soát cơ sở dữ liệu chuyên ngành giai đoạn 2026 - 2030", ["Bảo hiểm xã hội tỉnh"], "Quý II/2026"),
       ("3", "Xây dựng kế hoạch tuyên truyền về chuyển đổi số giai đoạn 2026 - 2030", ["Sở Nội vụ"], "Năm 2026"),
       ("4", "Tổ chức hội nghị sơ kết năm", ["Sở Nội vụ"], "Quý II/2026")]),
+    # the column with the merged cell is also the tallest of another row (row 1: three lines of agencies)
+    (["TT  Nội dung                   Chủ trì      Thời gian",
+      "    Rà soát danh mục dịch vụ   Ủy ban nhân",
+      "1   công trực tuyến            dân các xã;  Năm 2026",
+      "                               Sở Tư pháp",
+      "    Xây dựng kế hoạch tuyên",
+      "2   truyền về chuyển đổi số                 Năm 2026",
+      "    giai đoạn 2026 - 2030      Sở Nội vụ",
+      "3   Tổ chức hội nghị sơ kết                 Quý II/2026",
+      "    năm"],
+     [("1", "Rà soát danh mục dịch vụ công trực tuyến", ["Ủy ban nhân dân các xã", "Sở Tư pháp"], "Năm 2026"),
+      ("2", "Xây dựng kế hoạch tuyên truyền về chuyển đổi số giai đoạn 2026 - 2030", ["Sở Nội vụ"], "Năm 2026"),
+      ("3", "Tổ chức hội nghị sơ kết năm", ["Sở Nội vụ"], "Quý II/2026")]),
 ])
 def test_a_cell_merged_over_rows_is_each_rows(lines, tasks):
     got, warnings = _tasks(lines)
     assert got == tasks
     assert warnings == []
+

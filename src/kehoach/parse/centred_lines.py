@@ -216,11 +216,15 @@ def _group_line(cells: list[str]) -> bool:
 
 
 def _fits(parts: list[list[str]], top: int, height: int, loose: int = -1) -> bool:
-    """Every cell of the row (but column ``loose``'s) sits where centring sets it, and its tallest cell fills it."""
+    """Every cell of the row (but column ``loose``'s) sits where centring sets it, and its tallest cell (the loose
+    column's lines in the row counted as one) fills it."""
     tallest = 0
     for c in range(len(parts[top])):
         held = [p for p in range(top, top + height) if parts[p][c]]
-        if not held or c == loose:
+        if not held:
+            continue
+        if c == loose:
+            tallest = max(tallest, len(held))
             continue
         if held[-1] - held[0] + 1 != len(held) or held[0] != top + (height - len(held)) // 2:
             return False
