@@ -107,3 +107,24 @@ def test_a_short_line_of_text_from_the_numbering_column_after_the_table_is_no_ro
     numbered "Tệp", taking the last row's lead, support and deadline as merged down (warned, a task too many)."""
     text = "\n".join(["II. NHIỆM VỤ CỤ THỂ", "", *TABLE, after, ""])
     assert [r[0] for r in _rows(text)[1:]] == ["1", "2"]
+
+
+def test_a_group_numbered_with_no_dot_makes_the_tables_next_group_no_body_heading():
+    """Under the body's "II.", a table whose groups are "I.", "II" (a Roman number with no dot, as a text browser
+    sets a group's number in its own cell) and "III.": "III." is the table's next group, not the body's next
+    heading ending the table (its rows were lost)."""
+    from kehoach import extract_bytes
+
+    head = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
+            "Triển khai nhiệm vụ năm 2024\nI. MỤC TIÊU\nNâng cao hiệu quả.\nII. NHIỆM VỤ\n\n")
+    lines = ["TT  Nội dung                   Chủ trì      Thời gian",
+             "I. Hoàn thiện thể chế",
+             "1   Rà soát văn bản            Sở Tư pháp   Năm 2026",
+             "II  Phát triển hạ tầng",
+             "2   Nâng cấp hạ tầng số        Sở Xây dựng  Quý II/2026",
+             "III. Ứng dụng công nghệ",
+             "3   Triển khai phần mềm        Sở Nội vụ    Hằng năm"]
+    plan = extract_bytes((head + "\n".join(lines) + "\n").encode(), "plan.txt")
+    assert [(t["no"], t["group"], t["lead"]) for t in plan["tasks"] if t["source"] == "appendix"] == [
+        ("1", "I. Hoàn thiện thể chế", ["Sở Tư pháp"]), ("2", "II. Phát triển hạ tầng", ["Sở Xây dựng"]),
+        ("3", "III. Ứng dụng công nghệ", ["Sở Nội vụ"])]

@@ -6,7 +6,8 @@ heading with no blank line between ("IV. KINH PHÍ THỰC HIỆN" under the last
 may stand in the table's first column like a group row's ("II. PHÁT TRIỂN HẠ TẦNG"). It is the body's
 heading when it comes next after the heading above the table (IV after III, 5. after 4.), the table
 having had no row of the same number as that heading (a table numbering its groups I, II, III, IV goes
-on), and it starts no further right than the table's header.
+on, a group's number written with no dot, "II   Nhóm hai", counting), and it starts no further right than the
+table's header.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import rx
-from ..numbering import match_token, ordinal
+from ..numbering import match_token, ordinal, roman_to_int
 from ..vn import ascii_fold, starts_lower
 from .aligned_cells import Run
 from .aligned_header import runs_of
@@ -23,6 +24,8 @@ from .lines import APPENDIX_HEADING
 _LOOK_BACK = 120
 """Lines above a table looked at for the body's heading it stands under."""
 _KINDS = ("roman", "arabic")
+_BARE_ROMAN = rx.compile(r"^\s*([IVXLC]{1,6})\s+\p{Lu}")
+"""A row's Roman number with no dot, its group's name after it ("II   Hoàn thiện thể chế")."""
 _NOTE = rx.compile(r"^[_*]*\s*(?:ghi chu|chu thich|chu giai)\b", rx.I)
 """The table's note under it, from the first column on ("_Ghi chú: chữ viết tắt_", "Chú thích:"): no row."""
 
@@ -43,6 +46,10 @@ class BodyHeadings:
         """Whether ``line`` (a line of the table, in order) is the body's heading after the one above the
         table; a line numbered as that one marks the number as the table's own."""
         number = _heading_number(line)
+        if number is None and (bare := _BARE_ROMAN.match(line.replace("\f", ""))) is not None:
+            if roman_to_int(bare.group(1)) == self.last.get("roman"):
+                self.own.add("roman")  # a group row numbered with no dot ("II   Nhóm hai"): the table's own number
+            return False
         if number is None or number[0] not in self.last:
             return False
         kind, value = number
