@@ -71,6 +71,8 @@ CODES: dict[str, str] = {
     "school-year": "deadlines name a school year ('năm học 2025-2026'): read as 1 September to 31 May, the general-school calendar",
     "crop-season": "deadlines name a crop season ('vụ Đông Xuân 2025-2026', 'vụ Hè Thu 2026'): read as the season's usual months across the regions; a province's crop calendar is narrower",
     "deadline-from-title": "a table has no deadline column; its rows take the time its title ends with ('… đến năm 2030')",
+    "deadline-from-group": "a task row has no time of its own; it takes the time its group row names and nothing else ('II | QUÝ II/2026', 'Các nhiệm vụ thường xuyên')",
+    "deadline-from-note": "a table has no deadline column; a row takes the time its note gives, led by the word that makes it one ('Trước ngày 30/4/2026')",
     "table-carried-down": "a task row's lead, support or deadline cell is empty; the cell of the row above (or below, when cells are centred) was taken (a cell merged down, which text exports write once): the message names the other reading",
     "table-empty-after-break": "a task row's support or deadline cell is empty in the first row after a page break, under a filled one, in a table that leaves other cells empty: it is left empty, though it could be the cell above merged over the break (the message says which)",
     "table-row-shifted": "a table row's cells stand a column off (a scrape lost or added an empty cell): a task row's support column holds a time and its deadline column nothing (the time is read as the deadline, the support left empty), or an indicator row has no name but words under a year (its figures are not read)",

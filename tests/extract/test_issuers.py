@@ -57,7 +57,7 @@ def test_a_title_in_capitals_first_is_no_issuer():
     (["BCH ĐOÀN TỈNH LÂM ĐỒNG          ĐOÀN TNCS HỒ CHÍ MINH"], "Ban Chấp hành Đoàn tỉnh Lâm Đồng"),
     (["BCH ĐOÀN TỈNH LÂM ĐỒNG", "ĐOÀN TNCS HỒ CHÍ MINH"], "Ban Chấp hành Đoàn tỉnh Lâm Đồng"),
     (["BAN CHẤP HÀNH ĐOÀN TỈNH GIA LAI          ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH"], "Ban Chấp hành Đoàn tỉnh Gia Lai"),
-    (["BCH QUÂN SỰ TỈNH"], "Bộ Chỉ huy quân sự tỉnh"),
+    (["BCH QUÂN SỰ TỈNH"], "Bộ Chỉ huy Quân sự tỉnh"),  # the official spelling (vocab UNITS)
     (["BCHQS TỈNH"], "Bộ Chỉ huy Quân sự tỉnh"),
 ])
 def test_a_youth_unions_committee_and_the_unions_name_opposite(lines, issuer):

@@ -106,6 +106,19 @@ def test_agency_group_rows_lead_the_rows_under_them():
     assert got[0]["group"] == "1. Sở Nông nghiệp và Môi trường"
 
 
+
+@pytest.mark.parametrize("group, lead", [
+    ("| I | SỞ XÂY DỰNG | |", ["Sở Xây dựng"]),  # a roman group row in capitals
+    ("| 1 | SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG | |", ["Sở Nông nghiệp và Môi trường"]),
+    ("| II | BỘ CHỈ HUY QUÂN SỰ TỈNH | |", ["Bộ Chỉ huy Quân sự tỉnh"]),
+    ("| I | NHÓM NHIỆM VỤ VỀ HẠ TẦNG SỐ | |", []),  # a group of tasks, no agency
+])
+def test_an_agency_group_row_in_capitals_leads_the_rows_under_it(group, lead):
+    """A table with no lead column grouped under agency rows written in capitals ("II | SỞ XÂY DỰNG"):
+    the group's agency, in its usual case, leads the rows under it."""
+    got = tasks(f"| STT | Nhiệm vụ | Cơ quan phối hợp |\n|---|---|---|\n{group}\n| 1 | Rà soát quy hoạch | Sở Tài chính |\n")
+    assert [(t["title"], t["lead"], t["support"]) for t in got] == [("Rà soát quy hoạch", lead, ["Sở Tài chính"])]
+
 def test_table_split_by_a_page_break_without_repeated_header():
     text = ("STT\tNội dung\tChủ trì\tThời gian\n1\tViệc một\tSở A B\t2025\n\nTrang 2\n\n"
             "Đoạn lạc\n\n2\tViệc hai\tSở Tài chính\t2026\n")

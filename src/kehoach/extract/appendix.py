@@ -8,6 +8,7 @@ from ..parse.blocks import Block
 from ..record import Record
 from . import header as hd
 from .dates import find_horizon, find_horizons, text_to_deadline
+from .group_times import group_times
 from .regions import APPENDIX_MARK, Regions, para
 from .repealed import drop_repealed
 from .sections import Section
@@ -127,6 +128,7 @@ def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str
     """One table's rows as tasks (block ``i`` of the plan, under ``title``), or as targets when it is a
     table of indicators (``unit``: of its figures, when a line above it says and no column does)."""
     tasks, warnings = table_to_tasks(b, table_no, section, "appendix", context, i)
+    warnings += group_times(tasks, context.fields or {}, table_no, b)
     warnings += _title_horizon(tasks, context.fields or {}, title, table_no, b)
     placed = bool(tasks) or running_order_table(b)
     if not placed:
@@ -158,7 +160,8 @@ def _title_horizon(tasks: list[dict], fields: dict[int, str], title: str, table_
     if not tasks or horizon is None or any(f.startswith(("deadline", YEAR, PERIOD)) for f in fields.values()):
         return []
     for task in tasks:
-        task["deadline"] = text_to_deadline(horizon)
+        if not task["deadline"]["text"]:  # (not one its group row or note gave: :func:`group_times`)
+            task["deadline"] = text_to_deadline(horizon)
     return [warning("deadline-from-title", f"table {table_no} has no deadline column; its {len(tasks)} rows take "
                     f"{horizon!r}, the time its title ends with", block.loc.as_dict())]
 

@@ -13,8 +13,9 @@ from ..diagnostics import warning
 from ..numbering import roman_to_int
 from ..parse.blocks import Block, Row
 from ..record import Record
-from ..vn import starts_lower
+from ..vn import is_upper_text, starts_lower
 from ..vocab.agencies import CONNECTORS
+from .agency_caps import name_from_caps
 from .agency_names import names_a_body
 from .responsibility import reads_as_agency
 from .table_checks import appendix_unread, running_order  # noqa: F401  (the appendix step imports appendix_unread from here)
@@ -210,15 +211,15 @@ class _Reader:
                 and not starts_lower(label) and not _ROW_NO.fullmatch(label) and len(rx.findall(r"\p{L}{2,}", label)) >= 2:
             self.group = label  # a label row (or one cell spanning the row)
             name = _LABEL_NO.sub("", label)
-            self.group_lead = name if self._agency_group(name) else None
+            self.group_lead = self._agency_group(name)
             return True
         others = [i for i in filled if (self.fields or {}).get(i) not in ("no", "title")]
         if _GROUP_NO.match(no) and (roman_to_int(no.rstrip(".").split()[-1]) is not None or not others):
             self.group = f"{no.rstrip('.')}. {title}".strip(" .")
-            self.group_lead = title if self._agency_group(title) else None
+            self.group_lead = self._agency_group(title)
             return True
-        if no and not others and self._agency_group(title) and rx.fullmatch(r"\d{1,3}\.?", no):
-            self.group, self.group_lead = f"{no.rstrip('.')}. {title}", title  # "1. Sở Y tế" heading its rows
+        if no and not others and (lead := self._agency_group(title)) and rx.fullmatch(r"\d{1,3}\.?", no):
+            self.group, self.group_lead = f"{no.rstrip('.')}. {title}", lead  # "1. Sở Y tế" heading its rows
             return True
         return False
 
@@ -231,8 +232,13 @@ class _Reader:
             return True
         return self.after_total and not any(rx.search(r"\p{L}", t) for t in texts)
 
-    def _agency_group(self, title: str) -> bool:
-        return self.col("lead") is None and self.col("combined") is None and reads_as_agency(title)
+    def _agency_group(self, title: str) -> str | None:
+        """The agency a group row names, in a table with no lead column, to lead the rows under it; a name in
+        capitals ("II | SỞ XÂY DỰNG") in its usual case."""
+        if self.col("lead") is not None or self.col("combined") is not None:
+            return None
+        name = name_from_caps(title) if is_upper_text(title) else title
+        return name if reads_as_agency(name) else None
 
     def join(self, row: Row) -> None:
         """A row with no number goes on the row above it (a wrapped or page-cut row)."""

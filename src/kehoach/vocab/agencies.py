@@ -222,7 +222,7 @@ UNITS: list[str] = [
     "Cục Thuế tỉnh", "Công an tỉnh", "Bảo hiểm xã hội tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh",
     "Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thành phố",
     "Ủy ban nhân dân huyện, thị xã, thành phố", "Ủy ban nhân dân huyện, thành phố",
-    "Ủy ban nhân dân tỉnh", "Hiệp hội Doanh nghiệp tỉnh",
+    "Ủy ban nhân dân tỉnh", "Hiệp hội Doanh nghiệp tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
 ]
 """Official names of other agencies a spelling is matched to."""
 
