@@ -104,3 +104,17 @@ def test_an_item_whose_verb_may_be_inside_a_name_is_warned(verb):
     assert [t["section"] for t in plan["tasks"]] == ["I.1"]
     unread = [w for w in plan["warnings"] if w["code"] == "body-task-unread"]
     assert len(unread) == 1 and "I.2" in unread[0]["message"] and unread[0]["loc"]["line"] == 11
+
+
+@pytest.mark.parametrize("paragraph, recurrence", [
+    ("1. Giao Sở Y tế thường xuyên đưa tin, tuyên truyền các biện pháp phòng bệnh.", "continuous"),
+    ("**1. Sở Y tế:** Thường xuyên tuyên truyền trên hệ thống truyền thanh về các biện pháp phòng bệnh.", "continuous"),
+    ("1. Sở Tài chính chủ trì bố trí kinh phí chi thường xuyên để thực hiện Kế hoạch.", None),  # recurrent spending
+    ("1. Sở Y tế thường xuyên kiểm tra, đôn đốc; tổng hợp, báo cáo kết quả thực hiện.", None),  # one of two duties
+    ("1. Đề nghị Ban Tuyên giáo chỉ đạo các cơ quan báo chí thường xuyên tuyên truyền về phòng bệnh.", None),
+])
+def test_a_task_of_one_standing_duty_is_continuous(paragraph, recurrence):
+    """A body task of one duty whose verb "thường xuyên" opens (or follows its lead's name) is done all along; the
+    words after a noun ("chi thường xuyên"), in one of several duties or in a subordinate's clause say nothing of it."""
+    plan = extract_bytes((HEAD + paragraph + "\n").encode("utf-8"), "plan.md")
+    assert [t["deadline"]["recurrence"] for t in plan["tasks"]] == [recurrence]

@@ -30,6 +30,9 @@ STACKS = [
      "trung tâm kiểm soát bệnh tật tỉnh cao bằng"),
     (["UBND HUYỆN ĐÔNG ANH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG TIỂU HỌC AN BÌNH"], "Đông Anh",
      "trường tiểu học an bình huyện đông anh"),
+    # a department with its place over its unit (no committee line): the unit, named with that place
+    (["SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LẠNG SƠN", "TRƯỜNG THPT HÒA AN"], "Hòa An",
+     "trường trung học phổ thông hòa an tỉnh lạng sơn"),
     # two lines, and one body's name wrapped over two lines: one body, as before
     (["UBND TỈNH QUẢNG TRỊ", "SỞ Y TẾ"], "Quảng Trị", "sở y tế tỉnh quảng trị"),
     (["UBND TỈNH LÀO CAI", "SỞ GIÁO DỤC VÀ", "ĐÀO TẠO"], "Lào Cai", "sở giáo dục và đào tạo tỉnh lào cai"),

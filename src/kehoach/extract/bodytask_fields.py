@@ -43,7 +43,7 @@ _ASSIGNED_TAIL = rx.compile(r",?\s+được\s+(?:giao|phân\s+công)\b.*$", rx.I
 """What an agency was given, after its name ("Sở A được giao chủ trì"): not its name, unless the lead is named by it
 (:func:`.agency_names.is_role_lead`: "Các cơ quan được phân công chủ trì")."""
 
-def _deadline(text: str, *more: str) -> dict:
+def _deadline(text: str, *more: str, lead: str = "") -> dict:
     """The deadline a task's own words give: a bracket that holds only its time ("(hoàn thành trước
     30/6/2026)", first: it is said for the task), a time phrase, a "thời gian:" label, a bare time closing the
     bracket that assigns the task ("(Sở A chủ trì; tháng 6/2026)") or the sentence ("…, Quý III/2026."),
@@ -56,7 +56,34 @@ def _deadline(text: str, *more: str) -> dict:
             if not (found["end"] or found["recurrence"]) and _DAY_MONTH.search(phrase) and _PERIODIC.search(t):
                 found["recurrence"] = "annual"  # "định kỳ báo cáo … trước ngày 20/11": a day of every year
             return found
-    return text_to_deadline(find_time_phrase(text, recurrence=True))
+    found = text_to_deadline(find_time_phrase(text, recurrence=True))
+    if not found["recurrence"] and (how := standing_duty(text, lead)):
+        found = text_to_deadline(how)  # "Thường xuyên tuyên truyền …": the task is that one standing duty
+    return found
+
+
+_STANDING_DUTY = rx.compile(r"(?P<how>(?i:thường\s+xuyên))\s+(?!và\b|với\b|hơn\b)\p{Ll}")
+""""Thường xuyên" (regularly) before the verb of a duty: "Thường xuyên tuyên truyền …"."""
+_ONE_DUTY = rx.compile(r"[^;.]*(?:\.(?=\S)[^;.]*)*[.;]?(?:/\.)?")
+"""A task of one duty: one sentence with no ";" between duties, where the adverb of its duty is the task's (in a
+paragraph of several duties it says how one of them is done)."""
+
+
+def standing_duty(text: str, lead: str = "") -> str | None:
+    """The "thường xuyên" (as written) before the verb of a task of one duty, opening it or right after its lead's name
+    ("Giao Sở A thường xuyên đưa tin …"): a standing duty, done all along; not "thường xuyên" after a noun ("kinh phí
+    chi thường xuyên", "chỉ đạo thường xuyên của …") nor in a subordinate's clause ("… chỉ đạo các cơ quan thường
+    xuyên tuyên truyền").
+
+    >>> standing_duty("Thường xuyên tuyên truyền trên hệ thống truyền thanh xã."), standing_duty("Bố trí kinh phí chi thường xuyên.")
+    ('Thường xuyên', None)
+    """
+    t = text.strip()
+    if not _ONE_DUTY.fullmatch(t):
+        return None
+    at = t.find(lead.strip()) if lead.strip() else -1
+    rests = [t] + ([t[at + len(lead.strip()):].lstrip(" ,:")] if 0 <= at <= 12 else [])
+    return next((m["how"] for r in rests if (m := _STANDING_DUTY.match(r))), None)
 
 
 _DAY_MONTH = rx.compile(r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/])|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?!\s*(?:năm|/))")
@@ -111,7 +138,7 @@ def unit_task(task_id: str, sec: Section, text: str, lead_text: str, loc: Loc, g
         "support": [canonical_agency(a) for a in support_w],
         "lead_as_written": lead_w,
         "support_as_written": support_w,
-        "deadline": _deadline(text, *([title] if title else [])),
+        "deadline": _deadline(text, *([title] if title else []), lead=lead_text),
         "output": None,
         "target": None,
         "note": None,

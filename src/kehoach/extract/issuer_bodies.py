@@ -40,26 +40,48 @@ def lowest_body(lines: list[str]) -> str | None:
     """The last of several bodies the left column stacks under the committee, each under the one above ("SỞ Y TẾ"
     / "PHÒNG NGHIỆP VỤ Y", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" / "CHI CỤC THỦY LỢI"): the body that issues, its parents
     above it. A line opens a body of its own where the lines above it make a whole name ("SỞ Y TẾ", not "SỞ GIÁO
-    DỤC VÀ" over "ĐÀO TẠO") and it opens a name of two words or more. None for one body."""
+    DỤC VÀ" over "ĐÀO TẠO") and it opens a name of two words or more. None for one body. The place a department
+    above it ends with names the unit too ("SỞ Y TẾ TỈNH X" / "CHI CỤC …" -> "Chi cục … tỉnh X")."""
     bodies = [lines[0]]
     for line in lines[1:]:
-        above = subordinate_body(bodies[-1])
+        above = subordinate_body(bodies[-1], False)
         whole = above and (closed_name(above) or above.startswith("Phòng ") and closed_name("Sở " + above[6:]))
-        if whole and len(line.split()) >= 2 and subordinate_body(line):  # a district's office named as a department
+        if whole and len(line.split()) >= 2 and subordinate_body(line, False):  # a district's office named as a department
             bodies.append(line)
         else:
             bodies[-1] += " " + line
-    return subordinate_body(bodies[-1]) if len(bodies) > 1 else None
+    unit = subordinate_body(bodies[-1], False) if len(bodies) > 1 else None
+    if unit is None or (where := _PLACE_AT_END.search(" ".join(bodies[-2].split()))) is None:
+        return unit
+    place = title_case_place(where["place"])  # "SỞ Y TẾ TỈNH X" / "CHI CỤC …": the unit named with the place above it
+    if unit.casefold().endswith(" " + place.casefold()):
+        return unit
+    return f"{unit} {place}" if _LEVEL_AT_END.search(unit) else f"{unit} {where['level'].lower()} {place}"
 
 
-def subordinate_body(line: str) -> str | None:
+def subordinate_body(line: str, stacked: bool = True) -> str | None:
     """The body under the committee that issues the document, on the line under it ("UBND TỈNH X" /
-    "SỞ Y TẾ", "UBND HUYỆN Y" / "PHÒNG NỘI VỤ", "… / BAN CHỈ ĐẠO …"), as a name: "Sở Y tế"; or None."""
+    "SỞ Y TẾ", "UBND HUYỆN Y" / "PHÒNG NỘI VỤ", "… / BAN CHỈ ĐẠO …"), as a name: "Sở Y tế"; or None. With
+    ``stacked``, two bodies run together on the line, a department whole with its place and a unit under it ("SỞ GIÁO
+    DỤC VÀ ĐÀO TẠO TỈNH X TRƯỜNG THPT Y"), give the unit (:func:`lowest_body`) named with the department's place, as
+    two lines give it ("Trường Trung học phổ thông Y tỉnh X")."""
     t = " ".join(RULE_RUN.sub(" ", line).split())
     if not is_upper_text(t) or len(t.split()) > 14 or hd.ISSUER.match(t) or COMMITTEE_OPENS.match(t):
         return None
+    words = t.split()
+    for k in range(3, len(words) - 1) if stacked and _PLACE_WORD.search(t) else ():
+        dept = " ".join(words[:k])
+        if _PLACE_AT_END.search(dept) and (unit := lowest_body([dept, " ".join(words[k:])])):
+            return unit
     name = name_from_caps(t)
     return name if starts_agency(name) or starts_agency(title_case_place(t)) or _TEAM.match(name) else None
+
+
+_PLACE_WORD = rx.compile(r"\s(?:TỈNH|THÀNH\s+PHỐ)\s")
+_PLACE_AT_END = rx.compile(r"\s(?P<level>TỈNH|THÀNH\s+PHỐ)\s+(?P<place>\p{Lu}+(?:\s+\p{Lu}+)?)$")
+"""A department's place ending its name, of one or two words: "… TỈNH X", "… TỈNH HÀ TĨNH"; a unit under it is
+named with it ("Chi cục … tỉnh X"), as a committee's place names the body under it."""
+_LEVEL_AT_END = rx.compile(r"\s(?:tỉnh|thành\s+phố)$")
 
 
 def board_of_body(lines: list[str]) -> str | None:

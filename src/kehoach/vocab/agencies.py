@@ -175,18 +175,19 @@ LEVEL_GLUED_HEAD = (r"(?:(?:Sở|Phòng|Hội|Ban|Trung\s+tâm|Văn\s+phòng|Li�
 lines of a cell that lists one agency a line, read from a PDF); the heads that may start a place's name
 ("xã Đoàn Kết", "xã Đài Xuyên") are left out."""
 
-NAME_LEADS = r"(?:(?:tỉnh|huyện|thành|quận|thị|đảng)\s+ủy|khu\s+kinh\s+tế|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|vịnh|vườn\s+quốc\s+gia|đại\s+học|cửa\s+khẩu)"
+NAME_LEADS = r"(?:(?:tỉnh|huyện|thành|quận|thị|đảng)\s+ủy|khu\s+kinh\s+tế|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|vịnh|vườn\s+quốc\s+gia|đại\s+học|cửa\s+khẩu|trung\s+học\s+(?:phổ\s+thông|cơ\s+sở))"
 """Lower-case words a proper name follows in an agency's name, as a level word precedes a place: "Ban Quản lý
 khu kinh tế Vân Đồn", "Trường Đại học Cần Thơ"."""
 PROPER_NAMES = ["Thanh niên Cộng sản Hồ Chí Minh", "Mặt trận Tổ quốc", "Việt Nam", "Hồ Chí Minh", "Đảng", "Cộng sản"]
 """Names kept in capitals wherever an agency's name written in capitals has them ("Đảng": the Party)."""
 KINDS_IN_NAME = ["Khối", "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng bộ", "Liên hiệp",
-                 "Ủy ban nhân dân", "Hội đồng nhân dân", "Đại học", "Cao đẳng"]
+                 "Ủy ban nhân dân", "Hội đồng nhân dân", "Đại học", "Cao đẳng", "Trung học phổ thông", "Trung học cơ sở"]
 """Kinds of body capitalised inside a name written in capitals as at its head: "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH" ->
 "Đảng ủy Khối các cơ quan tỉnh", "BAN THƯỜNG VỤ TỈNH ỦY" -> "Ban Thường vụ Tỉnh ủy"."""
 
 ABBREVIATIONS: list[tuple[str, str]] = [
     (r"UBND", "Ủy ban nhân dân"), (r"HĐND", "Hội đồng nhân dân"), (r"BQL", "Ban Quản lý"),
+    (r"THPT", "Trung học phổ thông"), (r"THCS", "Trung học cơ sở"),  # a school's level: "TRƯỜNG THPT X"
     (r"KKT", "khu kinh tế"), (r"KCN", "khu công nghiệp"), (r"CCN", "cụm công nghiệp"), (r"VP", "Văn phòng"),
     (r"BHXH", "Bảo hiểm xã hội"), (r"NHNN", "Ngân hàng Nhà nước"), (r"MTTQ", "Mặt trận Tổ quốc"),
     (r"BCHQS(?=\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|đặc\s+khu)\b)", "Ban Chỉ huy Quân sự"),  # glued: "BCHQS xã"
