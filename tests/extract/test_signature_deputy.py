@@ -29,3 +29,13 @@ def test_a_deputy_signing_for_the_head(block, title, inferred):
     assert (doc["signer"]["name"], doc["signer"]["title"]) == ("Nguyễn Văn An", title)
     if inferred is not None:
         assert ("signer.title" in doc["inferred"]) is inferred
+
+
+@pytest.mark.parametrize("block, title", [
+    (LIST + "HIỆU TRƯỞNG\n\n\nNguyễn Văn An\n", "Hiệu trưởng"),  # a school's head signs alone
+    (LIST + "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n\n\nNguyễn Văn An\n", "Phó Hiệu trưởng"),
+])
+def test_a_school_head_signing(block, title):
+    """A school's plan is signed by its head ("HIỆU TRƯỞNG") or the deputy for the head: no signer was read."""
+    doc = extract_bytes((HEAD + block).encode("utf-8"), "plan.txt")["document"]
+    assert (doc["signer"]["name"], doc["signer"]["title"]) == ("Nguyễn Văn An", title)

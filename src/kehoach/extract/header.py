@@ -106,6 +106,7 @@ SIGNER_TITLES = {
     "pho chanh van phong": "Phó Chánh Văn phòng", "truong ban": "Trưởng ban", "pho truong ban": "Phó Trưởng ban",
     "bi thu": "Bí thư", "pho bi thu": "Phó Bí thư", "pho bi thu thuong truc": "Phó Bí thư Thường trực",
     "pho truong ban thuong truc": "Phó Trưởng ban Thường trực", "to truong": "Tổ trưởng", "pho to truong": "Phó Tổ trưởng",
+    "hieu truong": "Hiệu trưởng", "pho hieu truong": "Phó Hiệu trưởng",
 }
 
 

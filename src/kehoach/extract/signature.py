@@ -35,6 +35,7 @@ _TITLE_WORDS = {
     "bi thu": "Bí thư", "pho bi thu": "Phó Bí thư", "pho bi thu thuong truc": "Phó Bí thư Thường trực",
     "pho chu tich thuong truc": "Phó Chủ tịch Thường trực", "pho truong ban thuong truc": "Phó Trưởng ban Thường trực",
     "to truong": "Tổ trưởng", "pho to truong": "Phó Tổ trưởng",  # a working group's head ("Tổ công tác …")
+    "hieu truong": "Hiệu trưởng", "pho hieu truong": "Phó Hiệu trưởng",  # a school's head
 }
 """Titles a signature names; a title alone on its line may open the block ("THỦ TƯỚNG")."""
 _BODY_WORDS = ("ỦY", "BAN", "NHÂN", "DÂN")

@@ -37,7 +37,7 @@ TỈNH X", "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ Y TẾ", "HỘI �
 office goes on)."""
 PLACE_DATE = r"\p{Lu}[\p{L}\s.]{1,40},\s+ngày\s"
 """A place and date line: "Nam Định, ngày 05 tháng 4 năm 2024"."""
-SIGNER_TITLE = r"(?:(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG|TỔ\s+TRƯỞNG)|THỨ\s+TRƯỞNG)"
+SIGNER_TITLE = r"(?:(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG|TỔ\s+TRƯỞNG|HIỆU\s+TRƯỞNG)|THỨ\s+TRƯỞNG)"
 """A signer's title printed alone: "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", a working group's "TỔ TRƯỞNG", a minister's
 deputy "THỨ TRƯỞNG"."""
 APPENDIX = r"PHỤ\s+LỤC"
