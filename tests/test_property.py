@@ -10,6 +10,7 @@ from kehoach.errors import KehoachError
 from kehoach.validate import check_plan
 
 from .conftest import SAMPLES
+from .docmutate import OPS, TEXTS, mutate
 
 _SAMPLE_LINES = [line for p in sorted(SAMPLES.glob("*")) if p.suffix in {".txt", ".md"}
                  for line in p.read_text(encoding="utf-8").splitlines()]
@@ -79,3 +80,12 @@ def test_normalize_guards_only_skip_steps_that_would_not_match(parts):
             assert any(c in text for c in chars), name
     if normalize._SPACE_BEFORE_MARK.search(text):
         assert normalize._MARK.search(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(TEXTS), st.lists(st.tuples(st.integers(0, OPS - 1), st.floats(0, 1), st.floats(0, 1),
+                                                  st.integers(0, 99)), min_size=1, max_size=12))
+def test_a_damaged_document_never_raises(path, edits):
+    """A whole real document with lines lost, doubled, moved, joined or cut, spaces doubled, table marks put in
+    (scripts/fuzz_text.py runs the same edits for as long as asked): read, or refused with a message."""
+    _run(mutate(path.read_text(encoding="utf-8", errors="replace"), edits))

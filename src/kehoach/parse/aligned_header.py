@@ -87,6 +87,8 @@ def _on_columns(top: list[Run], lines: Sequence[str], start: int) -> list[Run]:
     if len(body) < 2 or any(_under_one(top, runs_of(line)) is not None for line in body[:_MAX_LINES]):
         return top  # (a second header row: more columns than the header line's cells)
     body = [line for line in body if not _across(line, top)]
+    if not body:  # (only groups' names across the rows: no column's text to set the cells by)
+        return top
     width = max(len(line) for line in body)
     inked = [False] * (width + 1)
     starts = [0] * (width + 1)
