@@ -111,9 +111,7 @@ class Document(_DocumentRequired, total=False):
     period: PlanPeriod | None
 
 
-class Section(TypedDict):
-    """A numbered heading with its text, bullet items and sub-sections."""
-
+class _SectionRequired(TypedDict):
     id: str
     number: str
     title: str | None
@@ -122,6 +120,13 @@ class Section(TypedDict):
     items: list[str]
     children: list["Section"]
     loc: Loc
+
+
+class Section(_SectionRequired, total=False):
+    """A numbered heading with its text, bullet items and sub-sections."""
+
+    inferred: bool
+    """Present (true) when kehoach numbered the heading itself (a heading in capitals with no number)."""
 
 
 class _TargetRequired(TypedDict):
