@@ -207,7 +207,10 @@ class _Reader:
             self.group, self.group_lead = title, title
             return True
         label = _cell_text(row.cells[filled[0]]) if len(filled) == 1 else ""
-        if label and filled[0] in (title_col, self.col("no"), self.col("group")) and (not self.broke or not self.pending or _LABEL_NO.match(label)) \
+        merged = filled == [0] and bool(_LABEL_NO.match(label))  # (a cell merged across the row is its first: a numbered
+        # label there names a group whatever column the table opens with, "I. Nhóm …" under "Cơ quan chủ trì")
+        if label and (merged or filled[0] in (title_col, self.col("no"), self.col("group"))) \
+                and (not self.broke or not self.pending or _LABEL_NO.match(label)) \
                 and not starts_lower(label) and not _ROW_NO.fullmatch(label) and len(rx.findall(r"\p{L}{2,}", label)) >= 2:
             self.group = label  # a label row (or one cell spanning the row)
             name = _LABEL_NO.sub("", label)
