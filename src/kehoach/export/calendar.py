@@ -19,7 +19,7 @@ _DAY_MONTH = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/\s*\d)")
 _DAY = re.compile(r"\bngày\s+(\d{1,2})\b(?!\s*/)", re.I)
 _MONTH = re.compile(r"\btháng\s+(\d{1,2})\b(?!\s*/\s*\d)", re.I)
 _WINDOW_END = re.compile(r"\btừ\s+ngày\s+\d{1,2}\s*(?:-|–|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\b(?!\s*/)", re.I)
-"""A window of days in each period ("từ ngày 1 đến ngày 5 hằng tháng"): the duty is due on its last day."""
+"""A window of days in each period ("từ ngày 10 đến ngày 15 hằng quý"): the duty is due on its last day."""
 _QUARTER_END = re.compile(r"cuối\s+(?:mỗi\s+)?quý|tháng\s+cuối\s+(?:của\s+)?quý", re.I)
 _QUARTER_START = re.compile(r"đầu\s+(?:mỗi\s+)?quý|tháng\s+đầu\s+(?:của\s+)?quý|quý\s+sau", re.I)
 

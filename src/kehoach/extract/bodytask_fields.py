@@ -75,7 +75,7 @@ def standing_duty(text: str, lead: str = "") -> str | None:
     chi thường xuyên", "chỉ đạo thường xuyên của …") nor in a subordinate's clause ("… chỉ đạo các cơ quan thường
     xuyên tuyên truyền").
 
-    >>> standing_duty("Thường xuyên tuyên truyền trên hệ thống truyền thanh xã."), standing_duty("Bố trí kinh phí chi thường xuyên.")
+    >>> standing_duty("Thường xuyên cập nhật thông tin trên trang điện tử của xã."), standing_duty("Bảo đảm kinh phí chi thường xuyên.")
     ('Thường xuyên', None)
     """
     t = text.strip()

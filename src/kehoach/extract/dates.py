@@ -120,7 +120,7 @@ _WHEN_AFTER = (r"\b(?:trong\s+(?:nam|quy|thang|dip|suot|thoi\s+gian|giai\s+doan|
                r"|suot|tu|vao|khi)\b")
 _WINDOW = (r"(?<!\w)(?:dinh\s+k[yi]\s+)?(?:tu|truoc|cham\s+nhat(?:\s+la)?(?:\s+vao)?)\s+ngay\s+\d{1,2}"
            r"(?:\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:ngay\s+)?\d{1,2})?\s+(?:hang|moi)\s+(?:thang|quy|nam)(?!\w)")
-"""A window of days that comes back each period, its end kept (folded): "từ ngày 1 đến ngày 5 hằng tháng", "Định kỳ
+"""A window of days that comes back each period, its end kept (folded): "từ ngày 10 đến ngày 15 hằng quý", "Định kỳ
 trước ngày 20 hàng tháng"."""
 RECURRENCE_PHRASE = rx.compile(
     rf"{_WINDOW}|^{_HOW_OFTEN_RUN}(?=\s*(?:[.;,:]|$|{_WHEN_AFTER}))"

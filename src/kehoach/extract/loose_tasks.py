@@ -67,7 +67,7 @@ _AFTER_REPORT = rx.compile(rf"(?:;\s*(?:{_ASKER})?|,\s*{_ASKER}|,\s*(?:trong\s+�
 """A news sentence that tells what was issued or what it rests on, then hands its work out after a semicolon ("UBND tỉnh
 đã ban hành Kế hoạch số …; giao Sở A chủ trì …", "Thực hiện Công văn số …; Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy
 …"), or after a comma its asker ("Quán triệt …, Chủ tịch UBND tỉnh yêu cầu các sở …") or a request to a group ("Căn cứ …,
-đề nghị các phòng …", "… ban hành Nghị quyết số …, trong đó yêu cầu các địa phương …"): the assignment starts at the verb."""
+đề nghị các phòng …", "… ban hành Chỉ thị số …, trong đó yêu cầu các sở …"): the assignment starts at the verb."""
 _ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)\b[^()]*\)")
 """A bracket after the agency that says it leads ("giao Trường B (cơ quan chủ trì xây dựng Đề án) rà soát …"): it names the
 lead, and is no part of the name."""
