@@ -61,6 +61,10 @@ HEAD_WORDS: tuple[str, ...] = (
     r"Thuế",
     r"Hải\s+quan",
     r"Điện\s+lực",
+    r"(?:Viễn\s+thông|Bưu\s+điện)(?=\s+(?:[A-ZĐ]|tỉnh\b|thành\s+phố))",  # a province's telecom or post ("Viễn thông Đồng Nai");
+    # "viễn thông" and "bưu điện" are also the sectors ("hạ tầng viễn thông", "Bưu điện văn hóa xã")
+    r"VNPT",
+    r"Viettel",
     r"T(?:òa|oà)\s+án",
     r"BQL",
     r"Thường\s+trực",
