@@ -16,7 +16,7 @@ from .target_doubts import condition_at, pair_doubt, qualifies, unpaired
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s*(?:%|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})|(?:-|–|đến|tới)\s*\d[\d.,]*\s*%))|\d+(?:,\d+)?"
 """A figure: "3.604,09", "9,5", "1.500"; a decimal point before "%" or a multiplier too ("10.5%", "1.2 triệu")."""
 _PRE_WORDS = (
-    r"phấn đấu|đạt|chiếm|duy trì|(?<!gia\s)tăng|giảm|bình quân|mức|tối thiểu|tối đa|ít nhất|không quá|không vượt quá"
+    r"phấn đấu|đạt|chiếm|duy trì|(?<!gia\s)(?<!tốc\sđộ\s)tăng|(?<!tốc\sđộ\s)giảm|(?<!tốc\sđộ\stăng\s)(?<!tốc\sđộ\sgiảm\s)bình quân|mức|tối thiểu|tối đa|ít nhất|không quá|không vượt quá"
     r"|không dưới|không thấp hơn|trên|dưới|khoảng|xấp xỉ|gần|hơn|từ|lên|xuống|còn|ở mức|ở(?=\s+\d)|đạt mức|thêm|được"
 )
 _UNIT_WORD = (r"(?:(?!(?:" + alternation(UNIT_ENDS) + r")(?![\p{L}\d])|năm\s+\d)\p{Ll}[\p{Ll}\d]*"
@@ -64,7 +64,7 @@ _LEAD_LABEL = rx.compile(r"^(?:[-+•]\s*)?(?:(?:Định\s+hướng|Tầm\s+nhì
 """What may come before the horizon that opens a goal ("- Tầm nhìn đến năm 2030: …")."""
 _LEAD_STOP = rx.compile(r"\s*[:,]\s*")
 _STRIP_TAIL = rx.compile(
-    r"\s*(?:,|(?<![\p{L}\d])(?:phấn đấu|đạt|chiếm|duy trì|bình quân|(?<!gia\s)tăng|giảm|mức|là|được|có|thêm|lên|còn"
+    r"\s*(?:,|(?<![\p{L}\d])(?:phấn đấu|đạt|chiếm|duy trì|(?<!tốc\sđộ\stăng\s)(?<!tốc\sđộ\sgiảm\s)bình quân|(?<!gia\s)(?<!tốc\sđộ\s)tăng|(?<!tốc\sđộ\s)giảm|mức|là|được|có|thêm|lên|còn"
     r"|tối thiểu|ít nhất|trên|khoảng|cho)(?![\p{L}\d]))*\s*$"
 )
 """The words that end an indicator and say how it is measured, not what ("… đạt", "… tăng", "… cho"); whole words
@@ -267,8 +267,9 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         if (share := _joined_share(out, clause_body, q, before, unit)) is not None:
             indicator, seg_end, prev_end = share
             covered = seg_end
-        if not indicator:
-            indicator = fallback_indicator
+        indicator = indicator or fallback_indicator
+        if direction is None and indicator and (rate := _RATE_OF.search(indicator)):
+            direction = "increase" if rate.group(1) == "tăng" else "decrease"
         first_indicator = first_indicator or indicator
         if unit.startswith("%"):
             unit = "%/năm" if "năm" in unit else "%"
@@ -283,6 +284,8 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
     return out
 
 
+_RATE_OF = rx.compile(r"(?<![\p{L}\d])[Tt]ốc\s+độ\s+(tăng|giảm)(?![\p{L}\d])")
+"""A rate the indicator names ("tốc độ tăng bình quân 5%/năm", see _PRE_WORDS): "tăng"/"giảm" say the direction."""
 _LISTED = rx.compile(r"\s*,\s*")
 """Only a comma between a count and the count before it: one list ("ít nhất 100 A, 50 B"); shares, and figures joined
 by "và", say their own bounds ("trên 80% A và 100% B")."""
