@@ -12,6 +12,8 @@ import pytest
 from kehoach import extract_bytes
 from kehoach.parse.text import read_text
 
+from .test_pipe_tables import COLUMNS, HEAD, TASKS
+
 TABLE = "TT| Nội dung| Chủ trì  \n---|---|---  \n1| Làm A| Sở A  \n2| Làm B| Sở B  \n"
 
 
@@ -58,34 +60,6 @@ def test_a_group_line_with_no_pipe_is_a_row_of_its_own(text, rows):
     assert _read(text)[0] == rows
 
 
-HEAD = """ỦY BAN NHÂN DÂN
-TỈNH HÀ NAM
-
-Số: 12/KH-UBND
-
-Hà Nam, ngày 5 tháng 3 năm 2026
-
-KẾ HOẠCH
-
-Triển khai nhiệm vụ năm 2026
-
-I. MỤC ĐÍCH
-
-Bảo đảm thực hiện đúng tiến độ.
-
-II. TỔ CHỨC THỰC HIỆN
-
-Nhiệm vụ cụ thể tại Phụ lục kèm theo.
-
-PHỤ LỤC
-
-"""
-COLUMNS = {"no": "TT", "title": "Nội dung nhiệm vụ", "lead": "Cơ quan chủ trì", "support": "Cơ quan phối hợp",
-           "deadline": "Thời gian hoàn thành"}
-TASKS = [("Rà soát thủ tục hành chính", "Sở Tư pháp", "Các sở, ngành", "Quý II/2026"),
-         ("Xây dựng cơ sở dữ liệu đất đai", "Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Tháng 9/2026"),
-         ("Tổ chức tập huấn cho cán bộ", "Sở Nội vụ", "UBND các xã, phường", "Năm 2026"),
-         ("Kiểm tra việc thực hiện", "Văn phòng UBND tỉnh", "", "Thường xuyên")]
 AFTER = ["", "ghi chú: các đơn vị báo cáo kết quả", "Ghi chú: các đơn vị báo cáo kết quả về Sở Nội vụ",
          "<p>Đoạn văn sau bảng.</p>", "Nơi nhận | Sở A"]
 
