@@ -61,7 +61,7 @@ HEAD_WORDS: tuple[str, ...] = (
     r"Thuế",
     r"Hải\s+quan",
     r"Điện\s+lực",
-    r"(?:Viễn\s+thông|Bưu\s+điện)(?=\s+(?:[A-ZĐ]|tỉnh\b|thành\s+phố))",  # a province's telecom or post ("Viễn thông Đồng Nai");
+    r"(?:Viễn\s+thông|Bưu\s+điện)(?=\s+(?:[A-ZĐ]|tỉnh\b|thành\s+phố))",  # a province's telecom or post ("Viễn thông Lào Cai");
     # "viễn thông" and "bưu điện" are also the sectors ("hạ tầng viễn thông", "Bưu điện văn hóa xã")
     r"VNPT",
     r"Viettel",
