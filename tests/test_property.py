@@ -89,3 +89,12 @@ def test_a_damaged_document_never_raises(path, edits):
     """A whole real document with lines lost, doubled, moved, joined or cut, spaces doubled, table marks put in
     (scripts/fuzz_text.py runs the same edits for as long as asked): read, or refused with a message."""
     _run(mutate(path.read_text(encoding="utf-8", errors="replace"), edits))
+
+
+def test_damaged_copies_that_raised_once_are_read():
+    """Copies scripts/fuzz_text.py found raising, kept as its edits of a sample: a labelled task with no title of
+    its own under headings that group labelled blocks (extract/labelled._names_a_group split its None title)."""
+    path = SAMPLES / "tay-ninh-57-kh-ubnd-2026-du-lieu-dat-dai-khoi-nhan.md"
+    edits = [(3, 0.0056878191862344, 0.013243005272527753, 40), (6, 0.11128350327964753, 0.6794056744878035, 1),
+             (2, 0.4986123408197519, 0.19850472379150896, 70), (2, 0.3896454874861698, 0.41125974758151673, 23)]
+    _run(mutate(path.read_text(encoding="utf-8"), edits))

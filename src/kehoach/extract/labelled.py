@@ -377,5 +377,7 @@ def _headings_among_groups(roots: list[Section], tasks: list[dict]) -> None:
 
 def _names_a_group(task: dict) -> bool:
     """A short heading ("Kiểm tra, báo cáo") over a longer sentence that is no label ("Địa điểm: …")."""
+    if not task["title"]:  # (a task with no title of its own names no group)
+        return False
     heading, text = task["title"].split(), (task["detail"] or "").split()
     return len(heading) <= _GROUP_WORDS < len(text) and len(text) > len(heading) and ":" not in " ".join(text[:5])
