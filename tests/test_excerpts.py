@@ -23,64 +23,48 @@ KEYS: list[dict] = yaml.safe_load((EXCERPTS / "keys.yaml").read_text(encoding="u
 FIELDS = ("type", "is_plan", "number", "date", "place", "issuer", "title", "signer", "issues", "tasks")
 SPEAKS_OF = {
     "type": {"type-name-missing"},
-    "is_plan": {"not-a-plan", "type-name-missing"},
+    "is_plan": {"not-a-plan", "type-name-missing", "plan-parts-unread"},
     "number": {"number-missing", "number-blank", "symbol-repaired", "portal-mismatch"},
     "date": {"date-missing", "date-blank", "portal-mismatch"},
     "place": {"date-missing"},
     "issuer": {"issuer-missing", "issuer-uncertain"},
     "title": {"type-name-missing"},
     "signer": {"signer-missing", "signer-title-cut"},
-    "issues": {"not-a-plan", "attachment-not-plan"},
+    "issues": {"not-a-plan", "attachment-not-plan", "plan-parts-unread"},
     "tasks": {"body-task-unread", "tasks-none", "task-without-lead", "lead-not-agency"},
 }
 """The warning codes that speak of each field: a field read otherwise with one of them is wrong but warned."""
 
-_CUT = "cut before the plan's numbered sections (or the decision's attachment): read as no plan, warned not-a-plan"
 _LOST_LINE = ("the site dropped the issuer's second line (level and place), a city the text names only as a place: issuer "
               "left empty, warned issuer-missing")
 WARNED: dict[tuple[str, str], str] = {
-    **{(f, "is_plan"): _CUT for f in (
-        "luatminhkhue-qd-55-2007.txt", "thuviennhadat-qd-1528-2021.txt", "hethongphapluat-qd-4216-2020.txt",
-        "hethongphapluat-kh-2254-2017.txt", "hethongphapluat-kh-346-2022.txt", "thuvienphapluat-kh-167-2018.txt",
-        "nhansu-kh-0155-2025.txt", "thuvienphapluat-qd-774-2024.txt", "luatvietnam-kh-129-2018.txt",
-        "thuvienphapluat-qd-1994-2021.txt", "phapluatcongdong-qd-1031-2014.txt", "thuvienphapluat-qd-27-2011.txt")},
+    ("luatvietnam-kh-02-bcdtw-2025.txt", "is_plan"): "no header, only a portal's metadata block whose labels and values "
+                                                     "run together ('Loại văn bản:Kế hoạchNgười ký:'): no type read, read as "
+                                                     "no plan, warned not-a-plan",
     **{(f, "issuer"): _LOST_LINE for f in (
         "vanban123-kh-58-2023.txt", "hethongphapluat-kh-346-2022.txt")},
-    **{(f, "is_plan"): _CUT for f in (
-        "luatminhkhue-qd-719-2012.txt", "tailieu-qd-5556-2021.txt", "hethongphapluat-qd-1194-2018.txt",
-        "thuvienphapluat-qd-567-2025.txt", "hethongphapluat-kh-283-2025.txt", "thuvienphapluat-kh-344-2025.txt",
-        "thuvienphapluat-nq-03-2025.txt", "nhansu-kh-348-2025.txt")},
     **{(f, "is_plan"): "a portal's page giving a plan's text with no header (no KẾ HOẠCH line, no number line): read as "
                        "no plan, warned not-a-plan" for f in ("quangngai-skh-kh-359-2025.txt", "laichau-vpubnd-kh-1888-2025.txt")},
     **{("tailieu-qd-5556-2021.txt", f): "the whole header on one line of a Word file's text, parts apart by double spaces "
                                          "('Số: 5556/QĐBYT Hà Nội, ngày …    QUYẾT ĐỊNH VỀ VIỆC …'): number, place and date read, "
-                                         "the rest warned" for f in ("issuer", "title", "issues")},
-    ("hethongphapluat-qd-1194-2018.txt", "issues"): "the decision's type line and title dropped by the site: not read as "
-                                                     "issuing a plan, warned not-a-plan",
+                                         "the rest warned" for f in ("issuer", "title", "issues", "is_plan")},
+    **{("hethongphapluat-qd-1194-2018.txt", f): "the decision's type line and title dropped by the site: not read as "
+                                                 "issuing a plan, warned not-a-plan" for f in ("issues", "is_plan")},
     ("dongnai-xuanphu-quyche-2021.txt", "title"): "rules issued by a decision, their 'QUY CHẾ LÀM / VIỆC / CỦA ỦY / BAN …' "
                                                    "title in four pieces with no type line: no title, warned type-name-missing",
     ("binhdinh-snv-cv-2024-passage.txt", "tasks"): "the addressees of 'Theo đó, Chủ tịch UBND tỉnh đề nghị A, B, C triển khai "
                                                     "…' run longer than a name may (120 characters): no task, warned "
                                                     "body-task-unread",
-    **{(f, "is_plan"): _CUT for f in (
-        "thuvienphapluat-kh-135-2022.txt", "hethongphapluat-qd-1124-2016.txt", "thuviennhadat-qd-1052-2012.txt",
-        "hethongphapluat-kh-23-2024.txt", "thongtinaz-kh-1798-2022.txt")},
-    **{("nhansu-qd-1589-2025.txt", f): "no QUYẾT ĐỊNH line (the title follows the date line) and the signature cut after "
-                                       "'KT. THỦ TƯỚNG |': the plan's heading after it not read as the decision's attachment, "
-                                       "warned not-a-plan" for f in ("is_plan", "issues")},
     ("nhansu-qd-1589-2025.txt", "signer"): "'KT. THỦ TƯỚNG' with the signer's own title line cut: the title read as the "
                                            "principal's, the name from the portal's metadata, warned inferred",
     **{("thuvienphapluat-qc-01-2017.txt", f): "joint rules of two bodies stacked in the issuer cell ('ỦY BAN NHÂN DÂN' / 'ỦY BAN "
                                               "MTTQ VIỆT NAM' / 'TỈNH ĐẮK LẮK') under a 'QUY CHẾ' type line: no type, no issuer, "
                                               "the type word kept in the title, warned" for f in ("issuer", "title")},
-    **{(f, "is_plan"): _CUT for f in ("luatminhkhue-qd-715-2011.txt", "hethongphapluat-kh-8456-2025.txt")},
     ("bariavungtau-cv-2539-2012-passage.txt", "tasks"): "the duty named once after 'thời gian quy định cho' its bodies, then "
                                                         "bulleted deadlines: no task, warned body-task-unread (a paragraph "
                                                         "that sets a deadline no task came from)",
     ("vanban123-kh-983-2019.txt", "issuer"): "the site dropped the issuer's second line (level and place) and the plan's type "
                                              "line and title: issuer left empty, warned issuer-missing",
-    **{(f, "is_plan"): _CUT for f in (
-        "hethongphapluat-qd-1323-2012.txt", "phapluatcongdong-qd-135-2006.txt", "luatvietnam-kh-02-bcdtw-2025.txt")},
     **{("scribd-phutho-hd-02-2017.txt", f): "a PDF's text with every letter bearing a diacritic dropped ('S: 02 /HD-SVHTTDL "
                                             "Ph Th, ngay 12 thang 01 nm 2017'): no number line, no date line read, warned"
        for f in ("number", "date")},
@@ -93,11 +77,6 @@ WARNED: dict[tuple[str, str], str] = {
         "backan-stp-cv-473-2020-passage.txt", "thuathienhue-khktxh-2024-passage.txt")},
     ("phuly-mttq-quyIV-2025-passage.txt", "tasks"): "'Quý IV/2025, UBMTTQ Việt Nam phường tiếp tục tuyên truyền …' (a body's own "
                                                      "work for a period it names first): no task, warned body-task-unread",
-    **{(f, "is_plan"): _CUT for f in (
-        "thuvienphapluat-qd-85-2019.txt", "thuvienphapluat-qd-98-2021.txt", "phapluatcongdong-qd-503-2018.txt",
-        "thuviennhadat-kh-17-2016.txt", "thuvienphapluat-qd-1121-2022.txt")},
-    ("nhansu-kh-458-2025.txt", "is_plan"): "no KẾ HOẠCH line and no title line (the bases follow the date line): read as "
-                                           "no plan, warned not-a-plan",
     ("vietnamnet-ctrhd-tw-2025-passage.txt", "is_plan"): "an action programme printed from its first heading, with no header "
                                                          "(no type line, no number): read as no plan, warned not-a-plan",
     ("hoabinh-snn-attp-passage.txt", "tasks"): "'Theo đó, Sở A yêu cầu việc các cơ quan, đơnv vị triển khai … cần gắn với …' (the "
@@ -155,11 +134,13 @@ def _signer_right(got: dict | None, want: dict) -> bool:
 
 
 def _issues_right(doc: dict, warnings: list[dict], want: dict) -> bool | None:
-    """The plan a decision issues: read as its attachment, or named by the warning that it is not here."""
+    """The plan a decision issues: read as its attachment (its title, or its type line's name and title, as a decision's
+    article names it: "Kế hoạch …"), or named by the warning that it is not here."""
     att = doc.get("attachment")
     if att:
-        return _same(att.get("type"), want["type"]) and (not att.get("title") or _same(att["title"], want["title"]))
-    said = " ".join(w["message"] for w in warnings if w["code"] == "not-a-plan")
+        named = [att.get("title"), f"{att.get('type_name') or ''} {att.get('title')}"]  # its type line's name, its title
+        return _same(att.get("type"), want["type"]) and (not att.get("title") or any(_same(n, want["title"]) for n in named))
+    said = " ".join(w["message"] for w in warnings if w["code"] in ("not-a-plan", "plan-parts-unread"))
     return True if "decision issuing a plan" in said else None
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 CODES: dict[str, str] = {
     # which document this is
     "not-a-plan": "the document does not read as a plan (no plan type line with numbered sections)",
+    "plan-parts-unread": "the header says the document is a plan (its KẾ HOẠCH type line, its '…/KH-…' symbol, a decision issuing a plan) but no numbered part of it was read: the text may be cut, or the plan published as a file of its own; it has no sections, targets or tasks",
     "type-name-missing": "no document type line (KẾ HOẠCH …) was found in the header",
     "appendix-alone": "a plan's appendix published as a file of its own: its tasks are read, its header is the plan's as the appendix names it, and the plan's sections are not in it",
     "attachment-not-plan": "a decision issues a document of another kind than a plan (Đề án, Phương án, Chương trình công tác); its sections, targets and tasks are read as a plan's",

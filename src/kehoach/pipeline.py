@@ -21,7 +21,14 @@ from .extract.body import (
 )
 from .extract.date_spans import school_year_warnings
 from .extract.front import Front, read_attachment, read_front
-from .extract.kind import appendix_alone, is_decision, is_directive, is_plan, kind_warnings
+from .extract.kind import (
+    appendix_alone,
+    is_decision,
+    is_directive,
+    is_plan,
+    kind_warnings,
+    plan_by_header,
+)
 from .extract.labelled import labelled_tasks
 from .extract.legend import spell_out
 from .extract.loose_tasks import body_assignments
@@ -99,7 +106,9 @@ def build_plan(source: Source) -> dict:
     date_relative_deadlines(tasks, doc["date"])  # "trong 30 ngày kể từ ngày ký": from the plan's date
     targets, target_warnings = plan_to_targets(roots, tasks, appendix.table_targets, (doc["attachment"] or {}).get("title") or doc["title"] or "")
     alone = appendix_alone(front, bool(roots), appendix.tasks, appendix.backref)
-    doc["is_plan"] = is_plan(doc, bool(roots) or alone is not None)
+    whole = is_plan(doc, bool(roots) or alone is not None)  # a plan with its numbered parts read
+    doc["is_plan"] = whole or plan_by_header(doc)  # the header says so, the text cut before its parts
+    unread = None if whole or not doc["is_plan"] else _header_loc(front, blocks)
     signed_loc = blocks[regions.closing_at].loc.as_dict() if regions.closing_at < len(blocks) else None
     targets, tasks, table_warnings = _kept(doc, alone is not None, roots, targets, tasks, body_tasks, appendix.warnings)
     sections = [r.to_dict() for r in roots]
@@ -108,12 +117,12 @@ def build_plan(source: Source) -> dict:
     doc["period"] = period.as_dict() if period else None
     warnings = [*source.warnings, *front.warnings, *attachment_warnings, *section_warnings, *table_warnings,
                 *labelled_warnings, *body_warnings, *portal_warnings, *recover_warnings,
-                *(kind_warnings(doc, signed_loc, _second(signed, blocks), title_cut) if alone is None else [alone]),
+                *(kind_warnings(doc, signed_loc, _second(signed, blocks), title_cut, unread) if alone is None else [alone]),
                 *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks), *reversed_spans,
                 *unsure_in_tasks(tasks, source.warnings), *(target_warnings if targets else [])]
     warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings)  # "chậm nhất ngày 15/12"
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed | spell_out(tasks, blocks),
-                                                             appendix.lines), doc["is_plan"])  # ("- VP: Văn phòng Sở" under a table)
+                                                             appendix.lines), whole)  # ("- VP: Văn phòng Sở" under a table)
     return {
         "schema_version": SCHEMA_VERSION,
         "source": {"path": source.path, "format": source.format, "sha256": source.sha256, "pages": source.pages},
@@ -143,6 +152,12 @@ def _kept(doc: dict, alone: bool, roots: list, targets: list, tasks: list, body_
                        "numbered parts hand out are not listed as tasks; check them by hand", body_tasks[0]["loc"])
                ] if roots and body_tasks else []
     return [], [] if roots else body_tasks, [w for w in table_warnings if not w["code"].startswith("task-")] + dropped
+
+
+def _header_loc(front: Front, blocks: list) -> tuple[dict | None, dict | None]:
+    """Where the header says the document is a plan (its type line, else its number line) and where its text ends."""
+    header = blocks[front.type_line].loc.as_dict() if front.type_line is not None else front.locs.get("number")
+    return header, blocks[-1].loc.as_dict() if blocks else None
 
 
 def _titles(doc: dict, blocks: list, type_line: int | None, plan_front: int | None) -> list[tuple[str | None, dict | None]]:

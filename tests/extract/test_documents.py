@@ -151,5 +151,6 @@ def test_a_decision_issuing_a_plan_that_is_not_in_the_source_says_so():
             "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\n"
             "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n")
     plan = extract_bytes(text.encode("utf-8"), "qd.txt")
-    (w,) = [w for w in plan["warnings"] if w["code"] == "not-a-plan"]
-    assert "not in this document" in w["message"] and plan["tasks"] == []
+    (w,) = [w for w in plan["warnings"] if w["code"] == "plan-parts-unread"]
+    assert "not in this document" in w["message"] and plan["tasks"] == [] and w["loc"]["line"] == 7
+    assert plan["document"]["is_plan"] is True and "not-a-plan" not in [w["code"] for w in plan["warnings"]]

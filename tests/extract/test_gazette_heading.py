@@ -64,9 +64,9 @@ def test_a_communes_name_in_the_first_cell_of_a_scraped_row(level, place, nation
 @pytest.mark.parametrize("title", ["PHÊDUYỆT KẾ HOẠCH TỔ CHỨC CÁC HOẠT ĐỘNG KỶ NIỆM NĂM 2026",
                                    "BANHÀNH KẾ HOẠCH HÀNH ĐỘNG VÌ SỰ TIẾN BỘ PHỤ NỮ", "VỀ VIỆC BAN HÀNH KẾ HOẠCHTHỰC HIỆN ĐỀ ÁN"])
 def test_a_decision_issuing_a_plan_with_words_glued_by_a_converter(title):
-    """'PHÊDUYỆT KẾ HOẠCH …' (a converter glued the words) is a decision issuing a plan: the not-a-plan warning says the
+    """'PHÊDUYỆT KẾ HOẠCH …' (a converter glued the words) is a decision issuing a plan: the plan-parts-unread warning says the
     plan is not in this document, as it does for 'PHÊ DUYỆT KẾ HOẠCH …'."""
     text = (f"THỦ TƯỚNG CHÍNH PHỦ\nSố: 719/QĐ-TTg\nHà Nội, ngày 15 tháng 06 năm 2026\nQUYẾT ĐỊNH\n{title}\nTHỦ TƯỚNG CHÍNH PHỦ\n"
             "Căn cứ Luật tổ chức Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
-    said = [w["message"] for w in extract_bytes(text.encode(), "t.txt")["warnings"] if w["code"] == "not-a-plan"]
+    said = [w["message"] for w in extract_bytes(text.encode(), "t.txt")["warnings"] if w["code"] == "plan-parts-unread"]
     assert len(said) == 1 and "decision issuing a plan" in said[0]

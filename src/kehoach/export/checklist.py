@@ -13,7 +13,16 @@ from collections.abc import Sequence
 from ..extract.agencies import agency_key
 from ..textsafe import for_sheet, one_line
 from ..vn import fold
-from .schedule import NOT_A_PLAN, Item, known_period, place_tasks, plan_label, plan_period, where
+from .schedule import (
+    NOT_A_PLAN,
+    PARTS_UNREAD,
+    Item,
+    known_period,
+    place_tasks,
+    plan_label,
+    plan_period,
+    where,
+)
 
 RECURRENCE_VI = {"continuous": "Thường xuyên", "annual": "Hằng năm", "semiannual": "6 tháng/lần",
                  "quarterly": "Hằng quý", "monthly": "Hằng tháng", "ad_hoc": "Đột xuất"}
@@ -99,7 +108,8 @@ def to_markdown(plan: dict, by: str = "agency", as_of: dt.date | None = None) ->
         lines += [f"Tính đến ngày {as_of:%d/%m/%Y}.", ""]
     groups = grouped(plan, by)
     if not groups and doc.get("is_plan") is not False:
-        lines += ["_Kế hoạch không có nhiệm vụ nào được phân công._", ""]
+        unread = any(w.get("code") == "plan-parts-unread" for w in plan.get("warnings") or [])
+        lines += [f"_{PARTS_UNREAD if unread else 'Kế hoạch không có nhiệm vụ nào được phân công.'}_", ""]
     for heading, items in groups:
         overdue = sum(is_overdue(i, as_of) for i in items)
         extra = f", {overdue} quá hạn" if overdue else ""

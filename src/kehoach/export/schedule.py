@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..extract.period import Period, plan_period
 
-__all__ = ["NOT_A_PLAN", "Item", "Period", "day_after", "known_period", "lead_names", "place_tasks", "plan_label", "plan_period", "where"]
+__all__ = ["NOT_A_PLAN", "PARTS_UNREAD", "Item", "Period", "day_after", "known_period", "lead_names", "place_tasks", "plan_label", "plan_period", "where"]
 
 
 def day_after(day: dt.date) -> dt.date:
@@ -53,6 +53,9 @@ def _iso(value: str | None) -> dt.date | None:
 
 NOT_A_PLAN = "Văn bản này không phải là kế hoạch: không có thời gian thực hiện và nhiệm vụ được phân công để liệt kê."
 """What the exports say instead of a period and tasks for a document that is not a plan."""
+PARTS_UNREAD = ("Không đọc được phần nào có đánh số của kế hoạch (văn bản có thể bị cắt, hoặc kế hoạch ở một tệp riêng): "
+                "không có nhiệm vụ để liệt kê.")
+"""What the exports say of a plan by its header whose numbered parts were not read (warning plan-parts-unread)."""
 
 
 def known_period(plan: dict) -> Period | None:

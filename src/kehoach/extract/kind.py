@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import rx
 from ..diagnostics import warning
 from ..vn import ascii_fold
 
@@ -66,33 +67,83 @@ def is_plan(doc: dict, has_sections: bool) -> bool:
     return bool(plan_like and has_sections)
 
 
+_HEADER_PLAN_CODES = PLAN_TYPES - {"CTR"}
+"""Symbol codes that make a document a plan with no type line to say so: an action programme's "CTr" is also a work
+programme's ("Chương trình công tác"), so a "CTr" symbol alone does not."""
+
+
+def plan_by_header(doc: dict) -> bool:
+    """The header says the document is a plan, whatever its text goes on to hold: its type line names one ("KẾ HOẠCH",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG"), or, with no type line, its symbol's code does ("…/KH-UBND"); or it is a decision (or a resolution) whose
+    title issues or approves a plan, or whose attached plan's heading was read (a scheme's, "ĐỀ ÁN", is not a plan's).
+    A news page, a letter, and a document that names a plan only in its bases are not plans by their header."""
+    if is_enacting(doc) and issues_plan(doc["title"]) or doc["attachment"] is not None and _names_plan(doc["attachment"]):
+        return True
+    return _names_plan(doc)
+
+
+def _names_plan(doc: dict) -> bool:
+    """A type line that names a plan or, with none, a plan's symbol code."""
+    if doc.get("type_name"):
+        return doc["type_name"].lower().startswith(PLAN_TYPE_NAMES)
+    return (doc.get("type") or "").upper() in _HEADER_PLAN_CODES
+
+
+def is_enacting(doc: dict) -> bool:
+    """A decision, or a resolution (the Government issues its action programmes by one)."""
+    return is_decision(doc) or (doc["type"] or "").upper() == "NQ" or ascii_fold(doc["type_name"] or "").startswith("nghi quyet")
+
+
+def issues_plan(title: str | None) -> bool:
+    """A title that issues (or approves) a plan or an action programme: "Ban hành Kế hoạch …", "Phê duyệt Kế hoạch …",
+    "Ban hành Chương trình hành động …" (folded, spaces dropped: a converter glues words, "PHÊDUYỆT KẾ HOẠCH"); not a
+    plan of land use, of contractor selection, of public investment or capital, which allocate and hand out no work."""
+    folded = "".join(ascii_fold(title or "").lower().split()).replace("pheduyet", "banhanh")
+    return _ISSUES_PLAN.search(folded) is not None
+
+
+_ISSUES_PLAN = rx.compile(r"banhanh(?:kehoach|chuongtrinhhanhdong)(?!sudungdat|luachonnhathau|dautucong|von)")
+"""A title issuing a plan, folded with its spaces dropped; not when "kế hoạch" goes on to name a plan that allocates
+land, contracts or money."""
+
+
 def kind_warnings(doc: dict, signed_loc: dict | None, second: tuple[dict, dict | None] | None = None,
-                  title_cut: bool = False) -> list[PlanWarning]:
+                  title_cut: bool = False, unread: tuple[dict | None, dict | None] | None = None) -> list[PlanWarning]:
     """A plan with no signer's name (pointing at ``signed_loc``, its signed part), a second signature
-    (``second``: the signer and its loc), a signer's title line read cut to a piece (``title_cut``), or a
-    document that is not a plan."""
+    (``second``: the signer and its loc), a signer's title line read cut to a piece (``title_cut``), a plan by its
+    header with no numbered part read (``unread``: the locs of the header line that says it is a plan and of the
+    text's last line), or a document that is not a plan."""
     if title_cut:
         return [warning("signer-title-cut", "a line of the signature block is a piece of a title ('… TỊCH'), cut by a "
                         "seal or a tear and read by OCR; the signer's title and capacity (TM., KT.) may be wrong or "
-                        "missing: check the signature", signed_loc), *kind_warnings(doc, signed_loc, second)]
+                        "missing: check the signature", signed_loc), *kind_warnings(doc, signed_loc, second, unread=unread)]
     if second is not None:
         other, loc = second
         return [warning("signer-second", f"a second signature stands beside the first ({other['name']}, "
                         f"{other.get('title') or 'no title'}): a joint plan of two bodies? document.signer holds the "
                         "first only", loc)]
+    read_whole = doc["is_plan"] and unread is None
     unsigned = [warning("signer-missing", "no signer's name was read from the signature block; check the end of "
                         "the document (a signature beside 'Nơi nhận' or inside a table may be missed)", signed_loc)
-                ] if (doc["is_plan"] or doc["recipients"]) and not (doc["signer"] or {}).get("name") else []
+                ] if (read_whole or doc["recipients"]) and not (doc["signer"] or {}).get("name") else []
     # any document whose end is there (its "Nơi nhận") is signed: a letter's or a decision's signer unread is said too
-    if not doc["is_plan"] and is_decision(doc) and _ISSUES_PLAN in "".join(ascii_fold(doc["title"] or "").lower().split()).replace("pheduyet", "banhanh"):
-        return [*unsigned, warning("not-a-plan", "a decision issuing a plan, but the plan itself is not in this document "
-                                   "(an attachment published as a file of its own?); its sections, targets and tasks are missing")]
+    if unread is not None:
+        return [*unsigned, _parts_unread(doc, *unread)]
     if not doc["is_plan"]:
         return [*unsigned, warning("not-a-plan", "this document does not look like a plan (no KẾ HOẠCH header with "
                                    "numbered sections); sections, targets and tasks may be empty")]
     return unsigned
 
 
-_ISSUES_PLAN = "banhanhkehoach"
-"""A decision's title that issues (or approves) a plan: "Ban hành Kế hoạch …", "Phê duyệt Kế hoạch …" (folded, spaces
-dropped: a converter glues words, "PHÊDUYỆT KẾ HOẠCH")."""
+def _parts_unread(doc: dict, header: dict | None, last: dict | None) -> PlanWarning:
+    """The ``plan-parts-unread`` warning of a plan by its header (at ``header``) whose text, ending at ``last``, gave
+    no numbered part."""
+    ends = f" (it ends at line {last['line']})" if last and last.get("line") else ""
+    if is_enacting(doc) and doc["attachment"] is None:
+        kind = "decision" if is_decision(doc) else "resolution"
+        said = (f"a {kind} issuing a plan, but the plan itself is not in this document: the text may be cut before "
+                f"it{ends}, or the plan is published as a file of its own")
+    else:
+        said = f"the header says this is a plan, but no numbered part of it was read: the text may be cut{ends}"
+    return warning("plan-parts-unread", f"{said}; its sections, targets and tasks may be missing", header or last)
+
