@@ -223,7 +223,8 @@ def _rows(lines: list[str], found: WordTable) -> list[Row]:
     solved, head, whole = _centred(taken, parts, bool(doubts), packed and (
         bool(doubts) or one_space_apart(lines, taken, found.starts) or opens_above(parts)))
     if solved is None and not packed and len(found.starts) == len(parts[0]):  # a browser's table a page break cut
-        first = [k for p, k in enumerate(taken[:next((p for p in range(1, len(taken)) if broken[p]), len(taken))]) if any(parts[p])]
+        first = [k for p, k in enumerate(taken[:next((p for p in range(1, len(taken)) if broken[p]), len(taken))])
+                 if any(parts[p]) and not group_line(runs_of(lines[k].replace("\f", "").rstrip()), found.starts)]
         paged = paged_rows(taken, parts, broken) if one_space_apart(lines, first, found.starts) else None
         solved, head, whole = (paged[1], paged[0], True) if paged is not None else (None, 0, False)
     if solved is not None:  # rows not set apart by blank lines, each cell centred on its row's number

@@ -68,7 +68,7 @@ def pages_to_table(pages: Sequence[Page], breaks: dict[int, bool], cut: int | No
     if len(lines) < 2:
         return None
     last = lines[-1][0]
-    lines += [(n, [""] * width, False, False) for n in sorted(set(furniture)) if start < n < last]
+    lines += [(n, [""] * width, breaks.get(n, False), False) for n in sorted(set(furniture)) if start < n < last]
     lines.sort(key=lambda line: line[0])
     table = WordTable([n for n, _, _, _ in lines], [c for _, c, _, _ in lines], [b for _, _, b, _ in lines],
                      [p for _, _, _, p in lines], pages[0].anchors, cut,

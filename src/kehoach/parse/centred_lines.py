@@ -131,7 +131,9 @@ def _cut_run(parts: list[list[str]], spans: list[tuple[int, int]], col: int, p: 
 def paged_rows(taken: list[int], parts: list[list[str]], broken: list[bool]) -> tuple[int, list[Row]] | None:
     """:func:`whole_line_rows` page by page: a text browser's table that a page break cut in two (each part
     packed, a blank line or a page number between them, the header maybe repeated: its lines blanked). The
-    first row of each later part is marked after a break; None when a part has no single reading."""
+    first row of each later part is marked after a break; None when a part has no single reading. A part of one
+    line is cut at the first part's columns; when it leaves the last column empty it may be a table the browser set
+    at columns of its own (one line cannot show them): its row says so."""
     runs: list[list[int]] = []
     for p in range(len(taken)):
         if p == 0 or broken[p]:
@@ -147,7 +149,12 @@ def paged_rows(taken: list[int], parts: list[list[str]], broken: list[bool]) -> 
         if not run:
             continue
         if len(run) == 1 and parts[run[0]][0]:
-            got: tuple[int, list[Row]] | None = (0, [_row(taken, parts, run[0], 1)])
+            alone = _row(taken, parts, run[0], 1)
+            if not parts[run[0]][-1]:  # (short of the last column: maybe a table of its own the browser set narrower)
+                alone.doubts.append(("table-misaligned", f"line {taken[run[0]] + 1}: a row alone after a page break, "
+                                     "short of the last column: its cells were cut at the columns before the break "
+                                     "(a part set at columns of its own?); check the row"))
+            got: tuple[int, list[Row]] | None = (0, [alone])
         else:  # (an empty line stands for the header the part lacks)
             got = whole_line_rows([taken[run[0]] - 1, *[taken[p] for p in run]], [blank, *[parts[p] for p in run]])
         if got is None or got[0]:
