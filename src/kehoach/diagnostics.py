@@ -68,6 +68,7 @@ CODES: dict[str, str] = {
     "lead-basis-owners": "a body sentence's clause of basis ends in the groups whose work it names and runs on into a group as its subject ('căn cứ kế hoạch được giao của các sở, ngành, UBND các phường xây dựng …'): both are read as the lead, though the subject may be the last group alone",
     "lead-role": "a task's lead names no agency but a role, the bodies the plan gives work ('Các đơn vị được giao chủ trì các nội dung của Đề án'): kept as written; which agencies it means is in the plan's other tasks",
     "agency-dangling": "a task's lead or cooperating agency ends in a word no name ends with ('và', 'các', 'của', a comma): the name was cut and its rest read elsewhere or lost",
+    "table-sub-rows": "rows under a task row that repeat or leave out its number, task and agencies (cells merged down) and give a deliverable and a time of their own were read as its sub-rows: their cells go on the task, whose deadline runs to the last time",
     "table-realigned": "a table row had fewer cells than the table (a scrape of merged cells); the missing cells were placed where every cell fits its column and take the cell above",
     "school-year": "deadlines name a school year ('năm học 2025-2026'): read as 1 September to 31 May, the general-school calendar",
     "crop-season": "deadlines name a crop season ('vụ Đông Xuân 2025-2026', 'vụ Hè Thu 2026'): read as the season's usual months across the regions; a province's crop calendar is narrower",

@@ -99,6 +99,8 @@ def match_token(text: str) -> Token | None:
         value = m.group(kind)
         if kind in ("arabic", "arabicsp"):
             kind, value = "arabic", _MULTI_ARABIC_SPACE.sub("", value)
+            if "0" in value.split(".")[1:]:
+                return None  # "2.0.", "4.0": a version or a decimal a wrap left at a line's start, never a section's number
         elif kind == "letterdot":
             kind = "letter"
         elif kind in ("part", "division"):

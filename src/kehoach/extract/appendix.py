@@ -159,6 +159,8 @@ def _title_horizon(tasks: list[dict], fields: dict[int, str], title: str, table_
     horizon = find_horizon(title) if title else None
     if not tasks or horizon is None or any(f.startswith(("deadline", YEAR, PERIOD)) for f in fields.values()):
         return []
+    if any(t["deadline"]["text"] and t["deadline"]["text"] in (t["title"] or "") for t in tasks):
+        return []  # the rows write their own times in their words: a row that writes none has none
     for task in tasks:
         if not task["deadline"]["text"]:  # (not one its group row or note gave: :func:`group_times`)
             task["deadline"] = text_to_deadline(horizon)

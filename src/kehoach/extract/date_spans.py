@@ -47,6 +47,38 @@ DAY_MONTH_YEAR = rx.compile(
     rf"""(?<![\d/.])(?P<d>\d{{1,2}})\s*(?:[/.\-]\s*|\s+thang\s+)(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+nam\s+)(?P<y>{YEAR})(?!\d)""",
     rx.X,
 )
+_WEEK_WORDS = {"nhat": 1, "mot": 1, "dau": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "cuoi": 0}
+_WEEK_NO = r"(?:thu\s*)?(?:[1-5](?!\d)|nhat|mot|dau|hai|ba|tu|bon|nam|cuoi)"
+WEEK = rx.compile(
+    rf"""(?<!\w)tuan\s*(?P<a>{_WEEK_NO})(?:\s*(?:-|–|,|va|den|toi)\s*(?:tuan\s*)?(?P<b>{_WEEK_NO}))?
+    \s*(?:cua\s*)?thang\s*(?P<m>\d{{1,2}})\s*(?:/\s*|nam\s+)(?P<y>{YEAR})(?!\d)""",
+    rx.X,
+)
+"""A week of a month, or weeks ("tuần 1 tháng 6/2026", "tuần thứ 2 - 3 tháng 6/2026", "tuần cuối tháng 6/2026")."""
+
+
+def week_span(m: re.Match) -> tuple[dt.date, dt.date] | None:
+    """The days a week of a month covers, counted in sevens from the first ("tuần 2": days 8 - 14; the fifth
+    runs to the month's end) and the last seven days for "tuần cuối"; the end of the second week named for a
+    range. None when the month has no such week."""
+    y, mo = int(m["y"]), int(m["m"])
+    if not 1 <= mo <= 12:
+        return None
+    last = last_day(y, mo).day
+
+    def days(word: str) -> tuple[int, int] | None:
+        word = word.removeprefix("thu").strip()
+        n = int(word) if word.isdigit() else _WEEK_WORDS[word]
+        if n == 0:
+            return last - 6, last
+        return (7 * n - 6, last if n == 5 else 7 * n) if 7 * n - 6 <= last else None
+
+    first, second = days(m["a"]), days(m["b"] or m["a"])
+    if first is None or second is None or second[1] < first[0]:
+        return None
+    return dt.date(y, mo, first[0]), dt.date(y, mo, second[1])
+
+
 _NGAY = rx.compile(
     rf"""ngay\s+(?P<d>\d{{1,2}})\s*(?:thang\s*|/\s*|-\s*)(?P<m>\d{{1,2}})\s*(?:nam\s*|/\s*|-\s*)(?P<y>{YEAR})""",
     rx.X,

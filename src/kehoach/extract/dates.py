@@ -215,6 +215,8 @@ def find_horizon(title: str) -> str | None:
 _OPEN_END = rx.compile(r"(?:cac|nhung) nam (?:hoc )?tiep theo|tro di|tro ve sau|ve sau")
 _AND = rx.compile(r"\s*(?:,|;|\bva\b)\s*")
 _LABEL_AFTER = rx.compile(r"\s*\((?=[^()]*[a-z])[^()/]{1,40}\)")  # "(đợt 1)", "(sơ kết)"
+_NEXT_TIME = rx.compile(r"\s+(?=(?:thang|quy|nam|tuan|truoc(?:\s+ngay)?|ngay)\s*(?:\d|[ivx]+\s*/))")
+"""Times one after another with nothing between (a cell's paragraphs, one a deliverable: "Tháng 5/2026 Tháng 8/2026")."""
 _TO = rx.compile(r"\s*(?:-|–|\bden\b|\btoi\b)\s*(?:het\s+|cuoi\s+)?")
 _FROM = rx.compile(r"(?:^|\s)(?:tu|bat dau(?: tu)?|ke tu)\s*(?:(?:dau|giua|cuoi)\s+)?(?:ngay|thang|quy|nam)?\s*$")
 _BEFORE = rx.compile(r"(?:truoc|cham nhat|han chot|han cuoi|khong muon hon|den|het|cuoi|xong truoc|hoan thanh truoc)\s*(?:ngay|thang|quy|nam)?\s*$")
@@ -276,7 +278,7 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
         return None, None
     while stop is not None:  # "… và …", "từ … đến (hết) …" with two shapes: to the last end named
         at = label.end() if (label := _LABEL_AFTER.match(f, stop)) else stop
-        joint = _AND.match(f, at) or _TO.match(f, at)  # "… (đợt 1); trước …": a label between the two
+        joint = _AND.match(f, at) or _TO.match(f, at) or _NEXT_TIME.match(f, at)  # "… (đợt 1); trước …": a label
         if not joint:
             break
         s2, e2, stop2 = _span_one(f[joint.end():])
@@ -322,6 +324,12 @@ def _has_until(f: str) -> bool:
 
 def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
     """The first span in ``f`` and where its match stops (None when nothing matched)."""
+    week = shapes.WEEK.search(f)
+    if week and not DAY_MONTH_YEAR.search(f[: week.start()]):  # its "1 tháng 6/2026" is no day
+        if (span := shapes.week_span(week)) is None:
+            return None, None, None  # "tuần 5 tháng 2/2026": no such week
+        before = _BEFORE.search(f[: week.start()]) and not _WITHIN.search(f[: week.start()])
+        return (None if before else span[0]), span[1], week.end()  # "trước tuần 2 tháng 6/2026": by its end
     day = _day_span(f)
     if day is not None:
         return day

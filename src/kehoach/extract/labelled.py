@@ -246,7 +246,8 @@ def _title(heading_title: str | None, unit: Unit, multi: bool) -> tuple[str | No
     content = "; ".join(lb.text() for lb in unit.get("content")) or None
     own = [t for _lvl, t, _loc in unit.pre]
     own_text = " ".join(own).rstrip(" :") or None
-    heading = heading_title if heading_title and not is_category(heading_title) else None
+    heading = heading_title if heading_title and not is_category(heading_title) \
+        and not (content and _INTRODUCES.search(heading_title)) else None
     if heading and not multi:
         return heading, content or own_text
     if multi and own:
@@ -254,6 +255,11 @@ def _title(heading_title: str | None, unit: Unit, multi: bool) -> tuple[str | No
     if content:
         return content, own_text
     return own_text or heading_title, None
+
+
+_INTRODUCES = rx.compile(r"\bnhư\s+sau\s*:?\s*$", rx.I)
+"""A heading that says what changes and leaves the task to the lines under it ("Sửa đổi nhiệm vụ tại số thứ tự 3 như
+sau:", "Bổ sung nhiệm vụ như sau:"): the "Nội dung" label is the task's words."""
 
 
 def is_category(title: str) -> bool:

@@ -218,6 +218,8 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
         deadline = _marked_periods(values)
     elif values.get(TIME_SPAN) and values.get("deadline") and _fits("deadline", values[TIME_SPAN]) == 1:
         deadline = _two_column_deadline(values["deadline"], values[TIME_SPAN])  # a time header over two columns
+    elif not any(f.startswith(("deadline", YEAR, PERIOD)) for f in fields.values()):
+        deadline = text_to_deadline(task_cell_time(values.get("title") or ""))  # no time column: the task's words
     else:
         deadline = text_to_deadline(values.get("deadline"))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
@@ -247,6 +249,19 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
         "loc": p["loc"].as_dict(),
         "_lines": p["lines"],
     }
+
+
+def task_cell_time(text: str) -> str | None:
+    """The time a task cell gives in its own words in a table with no time column: a bracket that holds only
+    the time, a time phrase ("…, hoàn thành trong Quý III/2026"), a "Thời gian: …" line, a time that closes
+    the sentence on its own; None when it gives none."""
+    from .dates import find_time_phrase
+    from .labelled import labelled_deadline
+    from .task_times import find_bracket_time, find_closing_time
+
+    if not text:
+        return None
+    return find_bracket_time(text) or find_time_phrase(text) or labelled_deadline(text) or find_closing_time(text)
 
 
 _MARK = rx.compile(r"[xX×✓✔•+*]{1,2}|\p{L}{0,2}\d{0,4}")

@@ -34,6 +34,7 @@ from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS ar
 from .table_realign import realigned
 from .table_row import _ROW_NO, row_to_task
 from .table_spans import fill_page_tops, fill_spans
+from .table_subrows import fold_sub_row
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -330,7 +331,8 @@ class _Reader:
                 # a "- …" row under an agency group row is a task, unless it holds no word ("- 2030": a wrapped range)
                 self.join(row)
                 continue
-            self.add(row, no)
+            if not (self.pending and fold_sub_row(row, no, self.pending[-1], self.fields, self.width, self.warnings)):
+                self.add(row, no)
 
 
 _LETTER_NO = rx.compile(r"[a-zđ][.)]?")
