@@ -358,3 +358,17 @@ def test_a_heading_in_capitals_over_a_table_flattened_one_cell_a_line():
                         "Thời gian kiểm tra\n1\nSở Xây dựng\nNgày 12/5/2024\nIII. TỔ CHỨC THỰC HIỆN")
     plan = extract_bytes(text.encode("utf-8"), "plan.txt")
     assert [s["title"] for s in plan["sections"]][:2] == ["MỤC TIÊU", "THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA"]
+
+
+def test_a_party_header_in_one_layout_row_is_the_header():
+    """A Party committee's header in one row of a layout table, the number under the committee's name in the same
+    cell: it was read as a task table (only the Party's name opposite started as a header's cell does), and the
+    number, date, place and issuer were lost."""
+    text = (
+        "| ĐẢNG BỘ TỈNH AN PHÚ<br>ĐẢNG ỦY XÃ HÒA BÌNH<br>*<br>Số 03-CTr/ĐU | ĐẢNG CỘNG SẢN VIỆT NAM<br><br>"
+        "Hòa Bình, ngày 24 tháng 11 năm 2025 |\n|---|---|\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nThực hiện Nghị quyết Đại hội\n\nI. MỤC ĐÍCH, YÊU CẦU\n\nMột.\n\n"
+    )
+    assert not [b for b in read_text(text) if b.kind == "table"]
+    d = extract_bytes(text.encode("utf-8"), "layout.md")["document"]
+    assert (d["number"], d["date"], d["place"], d["issuer"]) == ("03-CTr/ĐU", "2025-11-24", "Hòa Bình", "Đảng ủy xã Hòa Bình")

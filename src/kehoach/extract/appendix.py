@@ -13,6 +13,7 @@ from .regions import APPENDIX_MARK, Regions, para
 from .repealed import drop_repealed
 from .sections import Section
 from .table_header import PERIOD, YEAR, header_to_fields
+from .table_heading import heading_lead, lead_from_heading
 from .tables import TableContext, appendix_unread, running_order_table, table_to_tasks
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
@@ -107,9 +108,11 @@ def _read_tables(blocks: list[Block], roots: list[Section], year: int | None, ou
             elif p is None or not (hd.parse_backref(p.text) or p.text.strip().startswith("(")):
                 title, unit = [], None
             continue
+        heading = para(blocks, i - 1)
         for part in stacked_tables(b):
             table_no += 1
-            _read_table(part, i, table_no, section_of_table.get(i), " ".join(title), context, year, out, unit)
+            _read_table(part, i, table_no, section_of_table.get(i), " ".join(title), context, year, out, unit,
+                        heading_lead(heading.text) if heading is not None else None)
             title, unit = [], None
     return table_no
 
@@ -124,10 +127,13 @@ _GROUP_HEADING = rx.compile(r"^(?:[A-ZĐ]|[IVX]{1,5}|\d{1,2})[.)]\s+\S")
 
 
 def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str, context: TableContext,
-                year: int | None, out: Appendix, unit: str | None = None) -> None:
+                year: int | None, out: Appendix, unit: str | None = None, lead: str | None = None) -> None:
     """One table's rows as tasks (block ``i`` of the plan, under ``title``), or as targets when it is a
-    table of indicators (``unit``: of its figures, when a line above it says and no column does)."""
+    table of indicators (``unit``: of its figures, when a line above it says and no column does; ``lead``: the
+    agency the numbered heading right above it names)."""
     tasks, warnings = table_to_tasks(b, table_no, section, "appendix", context, i)
+    if lead and not {"lead", "combined"} & set((context.fields or {}).values()):
+        warnings = lead_from_heading(tasks, warnings, lead)
     warnings += group_times(tasks, context.fields or {}, table_no, b)
     warnings += _title_horizon(tasks, context.fields or {}, title, table_no, b)
     placed = bool(tasks) or running_order_table(b)

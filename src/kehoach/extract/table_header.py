@@ -79,6 +79,10 @@ def reads_as_header_line(text: str) -> bool:
     return "lead" in found and len(found) >= 3 and others <= 1
 
 
+_ASSIGNMENT = rx.compile(r"phan cong(?: (?:thuc hien|nhiem vu|trach nhiem))?")
+"""A column that hands out the work with labels in its cells ("Phân công thực hiện": "Chủ trì: …; Phối hợp: …")."""
+
+
 def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
     """Map a header row's columns to task fields, or None when the row is not a header."""
     fields: dict[int, str] = {}
@@ -88,7 +92,7 @@ def header_to_fields(cells: list[list[str]]) -> dict[int, str] | None:
         f = ascii_fold(_cell_text(cell))
         if not f or len(f) > 60:
             continue
-        if "chu tri" in f and "phoi hop" in f:
+        if ("chu tri" in f and "phoi hop" in f) or _ASSIGNMENT.fullmatch(f.lower().strip(" :")):
             fields[i] = "combined"
             continue
         for name, pat in _COLUMN_RES:

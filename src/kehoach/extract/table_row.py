@@ -8,14 +8,15 @@ from __future__ import annotations
 from .. import rx
 from ..diagnostics import warning
 from ..memo import text_cache
-from ..vn import ascii_fold
+from ..vn import ascii_fold, fold_aligned
 from ..vocab.agencies import CUT_HEAD
 from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .agency_names import names_a_body
-from .dates import text_to_deadline
+from .dates import find_time_phrase, text_to_deadline
+from .labelled import labelled_deadline
 from .responsibility import read_roles, reads_as_agency
 from .table_header import AGENCY, DATELESS, EXTRA, PERIOD, TIME_SPAN, YEAR, _cell_text
-from .task_times import find_relative_time
+from .task_times import find_bracket_time, find_closing_time, find_relative_time
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -203,6 +204,10 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
             values[f] = "\n".join(cells[i]) if f in ("lead", "support", "combined") else _cell_text(cells[i])
     if "deadline" in fields.values():
         _shift_back(values, task_id, p["loc"], warnings)
+    timed = any(f.startswith(("deadline", YEAR, PERIOD)) for f in fields.values())
+    cell_time = None
+    if not timed and values.get("combined"):  # "Chủ trì: A; Phối hợp: B; Thời gian: Quý III/2026" in one cell
+        values["combined"], cell_time = _time_label_apart(values["combined"])
     lead_w, support_w, duties = _agencies(values, task_id, p["loc"], warnings)
     if any(f.startswith(AGENCY) for f in values):
         lead_w, support_w = _marked_agencies(values)
@@ -218,8 +223,8 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
         deadline = _marked_periods(values)
     elif values.get(TIME_SPAN) and values.get("deadline") and _fits("deadline", values[TIME_SPAN]) == 1:
         deadline = _two_column_deadline(values["deadline"], values[TIME_SPAN])  # a time header over two columns
-    elif not any(f.startswith(("deadline", YEAR, PERIOD)) for f in fields.values()):
-        deadline = text_to_deadline(task_cell_time(values.get("title") or ""))  # no time column: the task's words
+    elif not timed:  # no time column: the assignment cell's time label, or the task's own words
+        deadline = text_to_deadline(cell_time or task_cell_time(values.get("title") or ""))
     else:
         deadline = text_to_deadline(values.get("deadline"))
     if deadline["text"] and not (deadline["start"] or deadline["end"] or deadline["recurrence"]) \
@@ -251,14 +256,24 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
     }
 
 
+_TIME_LABEL = rx.compile(r"(?:^|(?<=[;.\n\s]))(?:[-+•]\s*)?(?P<label>(?:thoi\s+(?:gian|han)|tien\s+do)"
+                         r"(?:\s+(?:thuc\s+hien|hoan\s+thanh))?)\s*:\s*(?P<t>[^;\n]+?)\s*(?=[;\n]|\.?\s*$)")
+"""A time label in an assignment cell (folded), after a "-" maybe: "Thời gian: Quý III/2026", "Thời hạn hoàn thành: …"."""
+
+
+def _time_label_apart(text: str) -> tuple[str, str | None]:
+    """An assignment cell's agencies and the time its "Thời gian: …" label gives, taken out of it."""
+    m = next((m for m in _TIME_LABEL.finditer(fold_aligned(text)) if not text[: m.start("label")].strip()
+              or text[: m.start("label")].rstrip()[-1] in ";.\n-+•" or text[m.start("label")].isupper()), None)
+    if m is None:  # (a label inside a run-on cell starts with a capital: "… các thôn Thời gian: …")
+        return text, None
+    return (text[: m.start()] + text[m.end():]).strip(" ;\n"), text[m.start("t"): m.end("t")]
+
+
 def task_cell_time(text: str) -> str | None:
     """The time a task cell gives in its own words in a table with no time column: a bracket that holds only
     the time, a time phrase ("…, hoàn thành trong Quý III/2026"), a "Thời gian: …" line, a time that closes
     the sentence on its own; None when it gives none."""
-    from .dates import find_time_phrase
-    from .labelled import labelled_deadline
-    from .task_times import find_bracket_time, find_closing_time
-
     if not text:
         return None
     return find_bracket_time(text) or find_time_phrase(text) or labelled_deadline(text) or find_closing_time(text)

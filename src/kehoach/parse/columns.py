@@ -31,13 +31,15 @@ _GAP = rx.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
 _NARROW_GAP = rx.compile(rf"(?<=[;,.:)])[ \u00a0]{{2,3}}(?=(?:{CAPACITY}|{SIGNER_TITLE}\s*$))")
 """Two or three spaces after a recipient's end before a capacity marker or a signer's title: a recipient at the margin
 reaching close to the signature ("- TT Tỉnh ủy, TT HĐND tỉnh (b/c);   KT. CHỦ TỊCH")."""
+_PARTY_ISSUER = r"ĐẢNG\s+(?:BỘ|ỦY|UỶ)\s|(?:TỈNH|THÀNH|HUYỆN|QUẬN)\s+(?:ỦY|UỶ)(?:\s|$)"
+"""A Party committee's name as its header prints it, in capitals: "ĐẢNG BỘ TỈNH …", "ĐẢNG ỦY XÃ …", "TỈNH ỦY …"."""
 LAYOUT_CUE = rx.compile(
     rf"^(?:{CAPACITY}|[TK]/M\s|{RECIPIENTS}|{NUMBER_LABEL}|Số\s+\d+-|{NATION}|{PARTY_NATION}|Độc\s+lập|{COMMITTEE}|BỘ\s|THỦ\s+TƯỚNG"
-    rf"|{PLACE_DATE}|{SIGNER_TITLE}\s*$)"
+    rf"|{PLACE_DATE}|{SIGNER_TITLE}\s*$|{_PARTY_ISSUER})"
 )
 """What a column of a header or signature line (or a cell of a layout table) starts with: a capacity
 marker ("TM.", a Party body's "T/M"), "Nơi nhận", "Số:" (or a Party body's "Số 215-KH/TU"), the motto, the nation's or the Party's
-name, the issuer, a place and date, a signer's title alone."""
+name, the issuer (a Party committee's too), a place and date, a signer's title alone."""
 _CUE = LAYOUT_CUE
 _LEFT_ONLY = rx.compile(r"^(?:[-–+•]\s|[-_=*~.]{3,}$|[\p{Lu}\d\s.,\-–]+$)")
 """Lines that may stand in the left column alone: recipients ("- Bộ Tài chính;"), rules, capitals."""
