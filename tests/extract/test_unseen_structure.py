@@ -26,6 +26,10 @@ KNOWN = {
                                                                      "(warned)",
     "u76-tinh-le-ky-niem-bang-chuong-trinh-gio-layout.txt": "the layout table reads part III's heading and its first "
                                                             "item as rows (warned)",
+    "u118-tinh-sua-doi-phu-luc-bai-bo-nhiem-vu-layout.txt": "a line wrapped after a cited symbol's hyphen ('45/KH-' / "
+                                                            "'UBND') joins with a space: the heading's words, not its place",
+    "u118-tinh-sua-doi-phu-luc-bai-bo-nhiem-vu-scrape.md": "a line wrapped after a cited symbol's hyphen ('45/KH-' / "
+                                                           "'UBND') joins with a space: the heading's words, not its place",
 }
 
 
