@@ -35,12 +35,19 @@ _HTML_HINT = rx.compile(r"(?is)^\s*(?:<!doctype\s+html|<html|<body|<head|<div|<p
 def sha256_hex(data: bytes) -> str:
     """The SHA-256 of ``data`` in hex, from the interpreter's own SHA-2 module when it has one:
     ``hashlib`` loads OpenSSL first, which costs more than a cold start can spare."""
-    for name in ("_sha2", "_sha256", "hashlib"):  # CPython 3.12+, CPython 3.11, anything else
-        try:
-            return str(__import__(name).sha256(data).hexdigest())
-        except (ImportError, AttributeError):
-            continue
-    raise ImportError("no SHA-256 implementation")  # pragma: no cover (hashlib always has one)
+    if not _SHA256:
+        for name in ("_sha2", "_sha256", "hashlib"):  # CPython 3.12+, CPython 3.11, anything else
+            try:
+                _SHA256.append(__import__(name).sha256)
+                break
+            except (ImportError, AttributeError):  # (a failed import searches the whole path: once a process)
+                continue
+        else:  # pragma: no cover (hashlib always has one)
+            raise ImportError("no SHA-256 implementation")
+    return str(_SHA256[0](data).hexdigest())
+
+
+_SHA256: list = []
 
 
 def sniff_format(data: bytes, name: str) -> str:
