@@ -1,6 +1,6 @@
 """Edits a whole document's text the way copying, converting and pasting damage it (lines lost, doubled,
 moved, joined or cut short; spaces doubled; table marks, page breaks and plan words put in at random),
-for the property test in tests/test_property.py and scripts/fuzz_text.py."""
+for the property test in tests/test_property.py and scripts/fuzz.py."""
 
 from __future__ import annotations
 

@@ -11,6 +11,8 @@ from kehoach.validate import check_plan
 
 from .conftest import SAMPLES
 from .docmutate import OPS, TEXTS, mutate
+from .docxmutate import OPS as WORD_OPS
+from .docxmutate import WORD_FILES, mutate_docx
 
 _SAMPLE_LINES = [line for p in sorted(SAMPLES.glob("*")) if p.suffix in {".txt", ".md"}
                  for line in p.read_text(encoding="utf-8").splitlines()]
@@ -87,12 +89,41 @@ def test_normalize_guards_only_skip_steps_that_would_not_match(parts):
                                                   st.integers(0, 99)), min_size=1, max_size=12))
 def test_a_damaged_document_never_raises(path, edits):
     """A whole real document with lines lost, doubled, moved, joined or cut, spaces doubled, table marks put in
-    (scripts/fuzz_text.py runs the same edits for as long as asked): read, or refused with a message."""
+    (scripts/fuzz.py runs the same edits for as long as asked): read, or refused with a message."""
     _run(mutate(path.read_text(encoding="utf-8", errors="replace"), edits))
 
 
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(WORD_FILES), st.lists(st.tuples(st.integers(0, WORD_OPS - 1), st.floats(0, 1), st.floats(0, 1),
+                                                       st.integers(0, 99)), min_size=1, max_size=12))
+def test_a_damaged_word_file_never_raises(path, edits):
+    """A real Word file whose body lost, doubled or moved rows, cells and paragraphs, whose spans and merges
+    disagree with its grid, with tables in cells and breaks put in (scripts/fuzz.py --word runs the same edits for
+    as long as asked): read, or refused with a message."""
+    try:
+        plan = extract_bytes(mutate_docx(path.read_bytes(), edits), path.name)
+    except KehoachError:
+        return
+    assert plan["schema_version"] == "1"
+
+
+def test_each_word_edit_changes_the_body():
+    """Each kind of Word edit changes a real file's body somewhere (an edit that changed nothing would leave the
+    property test above reading the same file over and over)."""
+    import zipfile
+    from io import BytesIO
+
+    path = next(p for p in WORD_FILES if p.parent == SAMPLES)
+    data = path.read_bytes()
+    body = zipfile.ZipFile(BytesIO(mutate_docx(data, []))).read("word/document.xml")  # written again, unedited
+    for kind in range(WORD_OPS):
+        changed = (zipfile.ZipFile(BytesIO(mutate_docx(data, [(kind, where / 10, 0.5, piece)]))).read("word/document.xml")
+                   != body for where in range(10) for piece in (1, 2, 3))
+        assert any(changed), kind
+
+
 def test_damaged_copies_that_raised_once_are_read():
-    """Copies scripts/fuzz_text.py found raising, kept as its edits of a sample: a labelled task with no title of
+    """Copies scripts/fuzz.py found raising, kept as its edits of a sample: a labelled task with no title of
     its own under headings that group labelled blocks (extract/labelled._names_a_group split its None title)."""
     path = SAMPLES / "tay-ninh-57-kh-ubnd-2026-du-lieu-dat-dai-khoi-nhan.md"
     edits = [(3, 0.0056878191862344, 0.013243005272527753, 40), (6, 0.11128350327964753, 0.6794056744878035, 1),

@@ -1,12 +1,15 @@
 """Run kehoach on damaged copies of real documents for as long as asked; report what raises or hangs.
 
-    python scripts/fuzz_text.py                      # 10 minutes, seed 1
-    python scripts/fuzz_text.py --minutes 30 --seed 7 --out /tmp/fuzz
+    python scripts/fuzz.py                           # text copies, 10 minutes, seed 1
+    python scripts/fuzz.py --minutes 30 --seed 7 --out /tmp/fuzz
+    python scripts/fuzz.py --word --minutes 10       # Word files instead
 
-Each copy is one of the samples, the real plans' renditions or the held-out pages, edited by
-tests/docmutate.py (the edits of tests/test_property.py's damaged-document test, many more of them).
-A copy that raises anything but kehoach's own refusal, or runs past --limit seconds, is written to
---out with the error; the counts are printed at the end. Exit status 1 when any was found.
+Text copies are the samples, the real plans' renditions and the held-out pages, edited by tests/docmutate.py
+(the edits of tests/test_property.py's damaged-document test, many more of them). Word copies are the Word files
+of the samples, the held-out and unseen plans and the legacy-font inputs, their body edited by
+tests/docxmutate.py (rows, cells and paragraphs lost, doubled or moved; spans and merges that disagree with the
+grid; tables in cells; breaks). A copy that raises anything but kehoach's own refusal, or runs past --limit
+seconds, is written to --out with the error; the counts are printed at the end. Exit status 1 when any was found.
 """
 
 from __future__ import annotations
@@ -32,31 +35,43 @@ def _late(*_args) -> None:
     raise _Late
 
 
-def main(argv: list[str]) -> int:
+def _copies(word: bool):
+    """(the documents, how many kinds of edit, a function making a damaged copy's bytes from a document and edits)."""
+    if word:
+        from tests.docxmutate import OPS, WORD_FILES, mutate_docx
+
+        files = {p: p.read_bytes() for p in WORD_FILES}
+        return list(files), OPS, lambda path, edits: mutate_docx(files[path], edits)
     from tests.docmutate import OPS, TEXTS, mutate
 
+    texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in TEXTS}
+    return list(texts), OPS, lambda path, edits: mutate(texts[path], edits).encode("utf-8")
+
+
+def main(argv: list[str]) -> int:
     from kehoach import extract_bytes
     from kehoach.errors import KehoachError
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--minutes", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--word", action="store_true", help="damage Word files instead of texts")
     ap.add_argument("--limit", type=int, default=20, help="seconds a copy may take (default 20)")
     ap.add_argument("--out", type=Path, default=Path("fuzz-found"), help="where failing copies are written")
     args = ap.parse_args(argv)
     rnd = random.Random(args.seed)
-    texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in TEXTS}
+    paths, ops, damaged = _copies(args.word)
     signal.signal(signal.SIGALRM, _late)
     end = time.monotonic() + 60 * args.minutes
     runs = found = 0
     while time.monotonic() < end:
-        path = rnd.choice(TEXTS)
-        edits = [(rnd.randrange(OPS), rnd.random(), rnd.random(), rnd.randrange(100)) for _ in range(rnd.randint(1, 12))]
-        text = mutate(texts[path], edits)
+        path = rnd.choice(paths)
+        edits = [(rnd.randrange(ops), rnd.random(), rnd.random(), rnd.randrange(100)) for _ in range(rnd.randint(1, 12))]
+        data = damaged(path, edits)
         runs += 1
         signal.alarm(args.limit)
         try:
-            extract_bytes(text.encode("utf-8"), path.name)
+            extract_bytes(data, path.name)
             problem = None
         except KehoachError:
             problem = None
@@ -70,7 +85,7 @@ def main(argv: list[str]) -> int:
             found += 1
             args.out.mkdir(parents=True, exist_ok=True)
             stem = f"{args.seed}-{runs}-{path.stem}"
-            (args.out / f"{stem}{path.suffix}").write_text(text, encoding="utf-8")
+            (args.out / f"{stem}{path.suffix}").write_bytes(data)
             (args.out / f"{stem}.error.txt").write_text(f"{path}\n{edits}\n{problem}", encoding="utf-8")
             print(f"{path.name}: {problem.strip().splitlines()[-1]} -> {args.out / stem}{path.suffix}", flush=True)
     print(f"{runs} damaged copies, {found} raised or ran late")
