@@ -3,12 +3,15 @@
     python scripts/fuzz.py                           # text copies, 10 minutes, seed 1
     python scripts/fuzz.py --minutes 30 --seed 7 --out /tmp/fuzz
     python scripts/fuzz.py --word --minutes 10       # Word files instead
+    python scripts/fuzz.py --pdf --minutes 10        # PDFs instead (needs qpdf)
 
 Text copies are the samples, the real plans' renditions and the held-out pages, edited by tests/docmutate.py
 (the edits of tests/test_property.py's damaged-document test, many more of them). Word copies are the Word files
 of the samples, the held-out and unseen plans and the legacy-font inputs, their body edited by
 tests/docxmutate.py (rows, cells and paragraphs lost, doubled or moved; spans and merges that disagree with the
-grid; tables in cells; breaks). A copy that raises anything but kehoach's own refusal, or runs past --limit
+grid; tables in cells; breaks). PDF copies are the samples', held-out and unseen plans' PDFs (not the scans),
+their page content edited by tests/pdfmutate.py (text runs and ruling lines lost, doubled, reordered, moved,
+scaled; lines drawn across; font sizes of 0 or 10^9). A copy that raises anything but kehoach's own refusal, or runs past --limit
 seconds, is written to --out with the error; the counts are printed at the end. Exit status 1 when any was found.
 """
 
@@ -35,8 +38,15 @@ def _late(*_args) -> None:
     raise _Late
 
 
-def _copies(word: bool):
+def _copies(word: bool, pdf: bool):
     """(the documents, how many kinds of edit, a function making a damaged copy's bytes from a document and edits)."""
+    if pdf:
+        from tests.pdfmutate import HAVE_QPDF, OPS, PDF_FILES, mutate_pdf, qdf
+
+        if not HAVE_QPDF:
+            raise SystemExit("fuzz.py --pdf needs qpdf and fix-qdf (Debian: apt-get install qpdf)")
+        pdfs: dict = {}
+        return PDF_FILES, OPS, lambda path, edits: mutate_pdf(pdfs.get(path) or pdfs.setdefault(path, qdf(path.read_bytes())), edits)
     if word:
         from tests.docxmutate import OPS, WORD_FILES, mutate_docx
 
@@ -55,12 +65,14 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--minutes", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--word", action="store_true", help="damage Word files instead of texts")
+    kind = ap.add_mutually_exclusive_group()
+    kind.add_argument("--word", action="store_true", help="damage Word files instead of texts")
+    kind.add_argument("--pdf", action="store_true", help="damage PDFs' page content instead of texts (needs qpdf)")
     ap.add_argument("--limit", type=int, default=20, help="seconds a copy may take (default 20)")
     ap.add_argument("--out", type=Path, default=Path("fuzz-found"), help="where failing copies are written")
     args = ap.parse_args(argv)
     rnd = random.Random(args.seed)
-    paths, ops, damaged = _copies(args.word)
+    paths, ops, damaged = _copies(args.word, args.pdf)
     signal.signal(signal.SIGALRM, _late)
     end = time.monotonic() + 60 * args.minutes
     runs = found = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,8 @@ from .conftest import SAMPLES
 from .docmutate import OPS, TEXTS, mutate
 from .docxmutate import OPS as WORD_OPS
 from .docxmutate import WORD_FILES, mutate_docx
+from .pdfmutate import HAVE_QPDF, PDF_FILES, mutate_pdf, qdf
+from .pdfmutate import OPS as PDF_OPS
 
 _SAMPLE_LINES = [line for p in sorted(SAMPLES.glob("*")) if p.suffix in {".txt", ".md"}
                  for line in p.read_text(encoding="utf-8").splitlines()]
@@ -120,6 +123,36 @@ def test_each_word_edit_changes_the_body():
         changed = (zipfile.ZipFile(BytesIO(mutate_docx(data, [(kind, where / 10, 0.5, piece)]))).read("word/document.xml")
                    != body for where in range(10) for piece in (1, 2, 3))
         assert any(changed), kind
+
+
+_NEEDS_QPDF = pytest.mark.skipif(not HAVE_QPDF, reason="qpdf and fix-qdf are needed to edit PDFs (Debian: qpdf)")
+_QDF: dict = {}
+
+
+@_NEEDS_QPDF
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PDF_FILES), st.lists(st.tuples(st.integers(0, PDF_OPS - 1), st.floats(0, 1), st.floats(0, 1),
+                                                      st.integers(0, 99)), min_size=1, max_size=12))
+def test_a_damaged_pdf_never_raises(path, edits):
+    """A real PDF whose pages lost, doubled, reordered, moved or scaled text runs and ruling lines, with lines drawn
+    across and font sizes of 0 or 10^9 (scripts/fuzz.py --pdf runs the same edits for as long as asked): read, or
+    refused with a message."""
+    data = mutate_pdf(_QDF.get(path) or _QDF.setdefault(path, qdf(path.read_bytes())), edits)
+    try:
+        plan = extract_bytes(data, path.name)
+    except KehoachError:
+        return
+    assert plan["schema_version"] == "1"
+
+
+@_NEEDS_QPDF
+def test_each_pdf_edit_changes_the_page():
+    """Each kind of PDF edit changes a real file's page content (see test_each_word_edit_changes_the_body)."""
+    path = next(p for p in PDF_FILES if p.parent == SAMPLES)
+    data = qdf(path.read_bytes())
+    same = mutate_pdf(data, [])
+    for kind in range(PDF_OPS):
+        assert any(mutate_pdf(data, [(kind, where / 10, 0.5, piece)]) != same for where in range(10) for piece in (1, 2)), kind
 
 
 def test_damaged_copies_that_raised_once_are_read():
