@@ -5,7 +5,7 @@
     python scripts/fuzz.py --word --minutes 10       # Word files instead
     python scripts/fuzz.py --pdf --minutes 10        # PDFs instead (needs qpdf)
 
-Text copies are the samples, the real plans' renditions and the held-out pages, edited by tests/docmutate.py
+Text copies are the samples, the real plans' renditions and the held-out pages (text, Markdown, HTML), edited by tests/docmutate.py
 (the edits of tests/test_property.py's damaged-document test, many more of them). Word copies are the Word files
 of the samples, the held-out and unseen plans and the legacy-font inputs, their body edited by
 tests/docxmutate.py (rows, cells and paragraphs lost, doubled or moved; spans and merges that disagree with the
