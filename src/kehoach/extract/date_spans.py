@@ -54,7 +54,7 @@ WEEK = rx.compile(
     \s*(?:cua\s*)?thang\s*(?P<m>\d{{1,2}})\s*(?:/\s*|nam\s+)(?P<y>{YEAR})(?!\d)""",
     rx.X,
 )
-"""A week of a month, or weeks ("tuần 1 tháng 6/2026", "tuần thứ 2 - 3 tháng 6/2026", "tuần cuối tháng 6/2026")."""
+"""A week of a month, or weeks ("tuần 2 tháng 4/2027", "tuần thứ 1 - 2 tháng 4/2027", "tuần cuối tháng 4/2027")."""
 
 
 def week_span(m: re.Match) -> tuple[dt.date, dt.date] | None:

@@ -258,8 +258,8 @@ def _title(heading_title: str | None, unit: Unit, multi: bool) -> tuple[str | No
 
 
 _INTRODUCES = rx.compile(r"\bnhư\s+sau\s*:?\s*$", rx.I)
-"""A heading that says what changes and leaves the task to the lines under it ("Sửa đổi nhiệm vụ tại số thứ tự 3 như
-sau:", "Bổ sung nhiệm vụ như sau:"): the "Nội dung" label is the task's words."""
+"""A heading that says what changes and leaves the task to the lines under it ("Sửa đổi nhiệm vụ số 7 như sau:",
+"Bổ sung nhiệm vụ như sau:"): the "Nội dung" label is the task's words."""
 
 
 def is_category(title: str) -> bool:

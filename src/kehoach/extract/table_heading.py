@@ -1,5 +1,5 @@
-"""An appendix split into one table per lead agency: a numbered heading names the agency ("1. Sở Văn hóa, Thể thao và
-Du lịch", "3. Ủy ban nhân dân các xã, phường") and the table under it has no lead column; its rows are that agency's."""
+"""An appendix split into one table per lead agency: a numbered heading names the agency ("2. Sở Xây dựng",
+"4. Ủy ban nhân dân các xã") and the table under it has no lead column; its rows are that agency's."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Sub-rows of a task row: one deliverable and its time each, the task's number, its words, its lead and its
-supporters merged down over them ("1 | Chỉnh lý hồ sơ | Hồ sơ được chỉnh lý | Tháng 5/2026 | Phòng A | Phòng B" over
-"Dữ liệu được số hóa | Tháng 8/2026"). A Word table repeats a merged cell in each row it spans, so a sub-row comes
+supporters merged down over them ("2 | Khảo sát nhu cầu | Phiếu khảo sát | Tháng 3/2027 | Phòng A | Phòng B" over
+"Báo cáo kết quả | Tháng 9/2027"). A Word table repeats a merged cell in each row it spans, so a sub-row comes
 with the number and the task of the row above; a portal's scrape writes a merged cell once, so a sub-row comes with
 only its own cells, and the scrape may fuse two sub-rows into one row, an empty cell between them. Either way the
 sub-row goes on the task: its cells are added to the task's, and the task's deadline runs to the last time."""
