@@ -13,6 +13,7 @@ from ..memo import text_cache
 from ..vn import ascii_fold, fold, modern_tone, nfc
 from ..vocab.agencies import (
     ABBREVIATIONS,
+    COMMAND_ARMS,
     DUTY_VERBS,
     GROUP_HEAD,
     GROUP_NOUNS,
@@ -286,6 +287,7 @@ def canonical_agency(name: str) -> str:
     t = ABBREV.sub(expand_abbreviation, _clean(name))
     t = rx.sub(r"\s*&\s*", " và ", t)
     t = modern_tone(" ".join(t.split()))
+    t = _COMMAND.sub(lambda c: f"{c[1].capitalize()} Chỉ huy {COMMAND_ARMS[' '.join(c[2].lower().split())]}", t)
     m = rx.match(r"^(Sở)\s+(.+?)(\s+tỉnh(?:\s+\p{Lu}.*)?)?$", t)
     if m:
         dept = _DEPT_BY_KEY.get(_key(m.group(2))) or _DEPT_BY_LOOSE.get(_loose_key(_key(m.group(2))) or "-")
@@ -298,6 +300,10 @@ def canonical_agency(name: str) -> str:
     if unit:
         t = unit
     return t[:1].upper() + t[1:] if t else t
+
+
+_COMMAND = rx.compile(r"(?<!\p{L})([Bb]ộ|[Bb]an)\s+[Cc]hỉ\s+huy\s+((?i:quân\s+sự|bộ\s+đội\s+biên\s+phòng))(?!\p{L})")
+"""A military command by its arm ("Bộ Chỉ huy quân sự tỉnh …"): the arm as the official name writes it (vocab COMMAND_ARMS)."""
 
 
 _PLACE_TAIL = rx.compile(r"(?<!nhân dân)(?<!nhan dan)(?<![,;])(?<!\bva)(?<!\bcac)(?<!\bhoăc)\s(?:tinh|thanh pho|thanh phô|tp\.?)$")
