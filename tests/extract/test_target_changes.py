@@ -62,3 +62,19 @@ def test_target_doubts_are_warnings_at_the_targets_loc():
     assert [(w["loc"]["line"], w["message"][:9]) for w in unsure] == [(9, "target T1")]
     assert [(t["value"], t.get("baseline")) for t in plan["targets"]] == [(40.0, None), (3.0, 5.2)]
     assert all("doubt" not in t for t in plan["targets"])
+
+
+@pytest.mark.parametrize(("sentence", "direction"), [
+    ("Tăng tỷ lệ lao động nữ làm công hưởng lương đạt 50% vào năm 2030.", "increase"),
+    ("Giảm tỷ trọng lao động nông nghiệp xuống dưới 30% vào năm 2030.", "decrease"),
+    ("Giảm số giờ làm việc nội trợ không được trả công còn 1,7 lần.", "decrease"),
+    ("Nâng tỷ lệ xã đạt chuẩn lên 80%.", "increase"),
+    # guards: growth is a measure whose sign its value says; what "Nâng cao" raises is not what the figure measures
+    ("Tăng trưởng GRDP đạt 8%.", None),
+    ("Nâng cao chất lượng dịch vụ, phấn đấu đạt 90%.", None),
+])
+def test_a_verb_of_change_before_the_measure_says_the_direction(sentence, direction):
+    """'Tăng tỷ lệ …', 'Giảm tỷ trọng …' say which way the target moves (PLAN-MODEL: direction "when the text says
+    so"); the direction was null."""
+    (t,) = text_to_targets(sentence)
+    assert t["direction"] == direction

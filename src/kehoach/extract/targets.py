@@ -12,6 +12,7 @@ from ..vocab.targets import COUNT_VERBS, MEASURE_WORDS, UNIT_ENDS, alternation
 from .dates import find_horizons, horizon_at
 from .numbers import text_to_number
 from .target_doubts import condition_at, pair_doubt, qualifies, unpaired
+from .target_words import after_goal, comparator, direction_named, for_whom, without_place_subject
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s*(?:%|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})|(?:-|–|đến|tới)\s*\d[\d.,]*\s*%))|\d+(?:,\d+)?"
 """A figure: "3.604,09", "9,5", "1.500"; a decimal point before "%" or a multiplier too ("10.5%", "1.2 triệu")."""
@@ -103,24 +104,6 @@ _AFTER_END = rx.compile(
     r"|(?:\s*,|\s+(?:và|hoặc))\s+(?=" + _NEXT_PRE + r"(?:" + _NUM + r")(?![\d.,]*\s*%)\s*\p{L})"
 )
 """Where the thing a figure counts ends (:func:`_after`)."""
-
-
-def _comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | None]:
-    f = ascii_fold(pre)
-    direction = "increase" if rx.search(r"\btang\b", f) else "decrease" if rx.search(r"\bgiam\b", f) else None
-    if ranged:
-        return "range", direction
-    if post and "len" in ascii_fold(post):
-        return "ge", direction
-    if post and "xuong" in ascii_fold(post):
-        return "le", direction
-    for words, cmp in ((r"toi thieu|it nhat|khong duoi|khong thap hon", "ge"),
-                       (r"khong qua|toi da|khong vuot qua", "le"),
-                       (r"\btren\b|\bhon\b", "gt"), (r"\bduoi\b", "lt"),
-                       (r"khoang|xap xi|\bgan\b", "approx")):
-        if rx.search(words, f):
-            return cmp, direction
-    return "eq", direction
 
 
 def _baseline(text: str, at: int) -> bool:
@@ -252,7 +235,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
             baseline = (q.start(), q.group("pre"), v1, unit, to.start("to"))
             continue
         v2 = text_to_number(q.group("v2")) if q.group("v2") else None
-        cmp, direction = _comparator((baseline[1] if baseline else "") + q.group("pre"), q.group("post"), v2 is not None)
+        cmp, direction = comparator((baseline[1] if baseline else "") + q.group("pre"), q.group("post"), v2 is not None)
         if cmp == "eq" and out and not baseline and _LISTED.fullmatch(before) and not q.group("pre").strip() \
                 and not unit.startswith("%") and not out[-1]["unit"].startswith("%"):
             cmp = out[-1]["comparator"] if out[-1]["comparator"] in _SHARED else cmp  # "ít nhất 100 A, 50 B": both
@@ -268,8 +251,8 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
             indicator, seg_end, prev_end = share
             covered = seg_end
         indicator = indicator or fallback_indicator
-        if direction is None and indicator and (rate := _RATE_OF.search(indicator)):
-            direction = "increase" if rate.group(1) == "tăng" else "decrease"
+        if direction is None and indicator:
+            direction = direction_named(indicator)
         first_indicator = first_indicator or indicator
         if unit.startswith("%"):
             unit = "%/năm" if "năm" in unit else "%"
@@ -284,8 +267,6 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
     return out
 
 
-_RATE_OF = rx.compile(r"(?<![\p{L}\d])[Tt]ốc\s+độ\s+(tăng|giảm)(?![\p{L}\d])")
-"""A rate the indicator names ("tốc độ tăng bình quân 5%/năm", see _PRE_WORDS): "tăng"/"giảm" say the direction."""
 _LISTED = rx.compile(r"\s*,\s*")
 """Only a comma between a count and the count before it: one list ("ít nhất 100 A, 50 B"); shares, and figures joined
 by "và", say their own bounds ("trên 80% A và 100% B")."""
@@ -318,6 +299,11 @@ def _joined_share(out: list[dict], clause_body: str, q, before: str, unit: str) 
     return after, q.end() + len(rest) - len(rest.lstrip()) + len(after), q.start()
 
 
+_GOAL_PRE = rx.compile(r"(?i)phấn\s+đấu")
+_TIME_TAIL = rx.compile(r"(?:\s+(?:ngay\s+)?(?:(?:vào|đến|tới|trong)\s+(?:hết\s+|cuối\s+)?)?năm\s+\d{4}|,?\s+(?:góp\s+phần|nhằm)\s"
+                        r"|\s+và\s+(?:từng\s+bước|tiếp\s+tục)\s).*$")
+"""What follows the thing a share counts: its time ("… xã không có ma túy vào năm 2030 …"), a purpose ("…, góp phần …"), a
+second predicate ("… và từng bước đẩy lùi …")."""
 _JOINED = rx.compile(r"\s*(?P<noun>\p{Ll}[^,;:()\d]{0,80}?)\s*(?:,|\s(?:và|hoặc))\s*")
 """What stands between two shares of one sentence: the first one's noun, then "và" or a comma ("100% cán bộ xã và 80% …")."""
 _FROM = rx.compile(r"(?i:(?<!\p{L})từ)\s*$")
@@ -360,11 +346,11 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     """(indicator, end of the target's text, how far the clause is covered, unit) for the figure ``q``:
     the words before it, else what it counts or what follows a bare percentage, else the clause's first.
     The unit loses the thing counted when that joins the indicator after a measure word ("tấn")."""
-    before_clean = rx.sub(r"\([^()]*\)", " ", before)
+    before_clean = rx.sub(r"\([^()]*\)", " ", rx.sub(r"\s*\([^()]*\)(?=/)", "", before))  # "(R&D)/GRDP": "…/GRDP"
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
         before_clean = ""
-    raw_indicator = _strip_head(_EACH_YEAR.sub("", _strip_head(before_clean.strip(" ,;")))).strip(" ,:;(")
-    indicator = _STRIP_TAIL.sub("", raw_indicator).strip(" ,:;")
+    raw_indicator = without_place_subject(_strip_head(_EACH_YEAR.sub("", _strip_head(before_clean.strip(" ,;")))).strip(" ,:;("))
+    indicator = " ".join(_STRIP_TAIL.sub("", raw_indicator).strip(" ,:;").split())
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", indicator):  # "… vào năm 2026 và 100% …"
         indicator = ""
     if not indicator:
@@ -380,9 +366,18 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     after = _after(clause_body[q.end():])
     scope = _SCOPE.match(raw_indicator)  # "Tại vùng ven biển: phấn đấu ít nhất 60% xã …": where, not what
     bare = not raw_indicator.strip(" -+•") or bool(scope and not _STRIP_TAIL.sub("", _strip_head(raw_indicator[scope.end():])))
-    if unit.startswith("%") and (only_verb or bare) and _names_a_count(after) \
-            and (not first_indicator or indicator == first_indicator):
+    goal = after_goal(raw_indicator)  # "Xây dựng lộ trình …, bảo đảm ít nhất 70% xã …": the goal names it, not the action
+    goal = "" if goal is None and _GOAL_PRE.search(q.group("pre")) and before.rstrip().endswith(",") else goal  # "…, phấn đấu đạt"
+    goal = None if goal is None else _STRIP_TAIL.sub("", _strip_head(goal.strip(" ,"))).strip(" ,:;")
+    goal_bare = goal is not None and (not goal or bool(_COUNT_VERB.match(goal)))
+    share_of = unit.startswith("%") and _names_a_count(after) and (not first_indicator or indicator == first_indicator)
+    if (share_of and (only_verb or bare)) or (goal_bare and unit.startswith("%") and _names_a_count(after)):
+        after = after if bare or only_verb else _TIME_TAIL.split(after, maxsplit=1)[0]  # "… xã … vào năm 2030": its time
         indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
+        seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
+    elif share_of and indicator and for_whom(raw_indicator):  # "tuyên truyền cho 100% học sinh": the action and whom
+        after = _TIME_TAIL.split(after, maxsplit=1)[0]
+        indicator = f"{indicator} {after}"
         seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
     elif indicator and _COUNT_VERB.match(indicator) and not unit.startswith("%") and not _MONEY.match(unit):
         # "Thu hút khoảng 1,2 triệu lượt khách …", "Có ít nhất 30 điểm du lịch …": the thing counted names it;

@@ -1,0 +1,78 @@
+"""Words around a target's figure that say what it counts, or how it moves, where the words just before the figure do not
+(:func:`kehoach.extract.targets._indicator`): a goal stated after the action it serves ("Xây dựng lộ trình …, bảo đảm ít
+nhất 70% xã …"), a share of the people an action is for ("tuyên truyền cho 100% học sinh"), a place that has so many of a
+thing ("tỉnh An Hòa có ít nhất 20 tập dữ liệu"), a verb of change opening the indicator ("Giảm tỷ lệ …")."""
+
+from __future__ import annotations
+
+from .. import rx
+from ..vn import ascii_fold
+
+_GOAL_AT = rx.compile(r"(?i)(?:(?<!\p{L})(?:đạt|với)\s+mục\s+tiêu(?:\s+là)?|(?:^|,)\s*(?:nhằm\s+)?(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu))"
+                      r"(?!\p{L})")
+"""Where a goal starts after the action it serves: "… lộ trình đạt mục tiêu | ít nhất 50% xã …", "Xây dựng lộ trình …,
+bảo đảm | ít nhất 70% xã …", a clause opening on "bảo đảm" ("bảo đảm đến hết năm 2030, có ít nhất 50% xã …"); not "bảo
+đảm" inside a name ("Tỷ lệ dân số được bảo đảm nước sạch")."""
+
+
+def after_goal(raw: str) -> str | None:
+    """The words after the last goal phrase in the words before a figure, None when they hold none."""
+    ends = [m.end() for m in _GOAL_AT.finditer(raw)]
+    return raw[ends[-1]:] if ends else None
+
+
+_FOR_WHOM = rx.compile(r"(?i)(?<!\p{L})cho\s*$")
+""""… cho" before a share: the share counts whom the action is for ("trợ giúp pháp lý cho 100% số người …")."""
+
+
+def for_whom(raw: str) -> bool:
+    """Whether the words before a share end on the "cho" that names whom an action is for."""
+    return bool(_FOR_WHOM.search(raw))
+
+
+_PLACE_SUBJECT = rx.compile(r"^(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)|cả\s+nước|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã"
+                            r"|phường)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s+(?=có\s*$)", rx.I)
+"""A place that has so many of a thing ("tỉnh An Hòa có | ít nhất 20 tập dữ liệu mở", "toàn tỉnh có 15 …"): where the
+count holds, not what it counts; the verb and the thing counted name it."""
+
+
+def without_place_subject(raw: str) -> str:
+    """The words before a figure without a place that opens them before its "có"."""
+    return _PLACE_SUBJECT.sub("", raw)
+
+
+_CHANGE_VERB = rx.compile(r"^(?:(?P<up>tăng|nâng(?:\s+cao)?)|(?P<down>giảm|hạ|kéo\s+giảm))\s+(?=(?:tỷ|tỉ)\s+(?:lệ|trọng)|số|mức"
+                          r"|chỉ\s+số|thời\s+gian|chi\s+phí)", rx.I)
+"""A verb of change before the measure that opens an indicator ("Tăng tỷ lệ lao động nữ …", "Giảm tỷ trọng …", "Giảm số
+giờ …", "Nâng tỷ lệ …"); not "Tăng trưởng" (growth, whose sign its value says) nor "Nâng cao chất lượng …" (what rises is
+not what the figure measures)."""
+_RATE_OF = rx.compile(r"(?<![\p{L}\d])[Tt]ốc\s+độ\s+(tăng|giảm)(?![\p{L}\d])")
+"""A rate the indicator names ("tốc độ tăng bình quân 5%/năm", see targets._PRE_WORDS): "tăng"/"giảm" say the direction."""
+
+
+def direction_named(indicator: str) -> str | None:
+    """The direction an indicator's own words say: a rate of increase or decrease, or a verb of change opening it."""
+    if rate := _RATE_OF.search(indicator):
+        return "increase" if rate.group(1) == "tăng" else "decrease"
+    if change := _CHANGE_VERB.match(indicator):
+        return "increase" if change.group("up") else "decrease"
+    return None
+
+
+def comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | None]:
+    """(comparator, direction) the words around a figure say: "tối thiểu" ge, "trên" gt, "tăng" increase …"""
+    f = ascii_fold(pre)
+    direction = "increase" if rx.search(r"\btang\b", f) else "decrease" if rx.search(r"\bgiam\b", f) else None
+    if ranged:
+        return "range", direction
+    if post and "len" in ascii_fold(post):
+        return "ge", direction
+    if post and "xuong" in ascii_fold(post):
+        return "le", direction
+    for words, cmp in ((r"toi thieu|it nhat|khong duoi|khong thap hon", "ge"),
+                       (r"khong qua|toi da|khong vuot qua", "le"),
+                       (r"\btren\b|\bhon\b", "gt"), (r"\bduoi\b", "lt"),
+                       (r"khoang|xap xi|\bgan\b", "approx")):
+        if rx.search(words, f):
+            return cmp, direction
+    return "eq", direction
