@@ -31,7 +31,7 @@ from .extract.kind import (
 )
 from .extract.labelled import labelled_tasks
 from .extract.legend import spell_out
-from .extract.loose_tasks import body_assignments
+from .extract.loose_tasks import body_assignments, closing_duties
 from .extract.period import plan_to_period, reversed_warnings
 from .extract.plan_targets import plan_to_targets
 from .extract.recover import recover_header
@@ -99,7 +99,8 @@ def build_plan(source: Source) -> dict:
                              plan_first_year(doc["date"], (doc["attachment"] or {}).get("title") or doc["title"] or ""))
     labelled, labelled_sections, labelled_warnings = labelled_tasks(roots)
     body_tasks, body_warnings = body_assignments(roots, preamble.entries, is_directive(doc), frozenset(labelled_sections))
-    tasks = appendix.tasks + labelled + [t for t in body_tasks if t["section"] not in labelled_sections]
+    tasks = appendix.tasks + labelled + [t for t in body_tasks if t["section"] not in labelled_sections] \
+        + (closing_duties(closing.entries) if roots else [])  # "…; định kỳ trước ngày 30/11 hằng năm báo cáo …"
     portal_warnings: list[PlanWarning] = []
     apply_metadata(doc, source.portal, portal_warnings)  # a saved portal page's metadata table
     doc, recover_warnings = recover_header(doc, appendix.backref, blocks, front.date_blank, front.locs)

@@ -379,3 +379,17 @@ def body_assignments(roots: list[Section], paragraphs: list[dict], directive: bo
         asked = [t for t in paragraphs_to_tasks(paragraphs)[0] if not t["title"].rstrip().endswith(":")]  # "… sau:" opens the parts
         tasks = [{**t, "id": f"0.{t['id']}"} for t in asked] + tasks
     return tasks, warnings
+
+
+def closing_duties(closing: list[dict]) -> list[dict]:
+    """The duties a closing paragraph sets with a time, id "C<n>": "… yêu cầu các sở … triển khai thực hiện; định kỳ trước
+    ngày 30 tháng 11 hằng năm báo cáo kết quả …" asks for a report by a date, which no section holds. A closing that only
+    asks the plan to be carried out, or where to report difficulties, sets no time and gives none."""
+    duties = [{**e, "text": _BEFORE_DIFFICULTIES.split(e["text"], maxsplit=1)[0]} for e in closing]
+    tasks, _said = paragraphs_to_tasks(duties)
+    return [{**t, "id": "C" + t["id"][1:]} for t in tasks if t["deadline"]["end"] or t["deadline"]["recurrence"]]
+
+
+_BEFORE_DIFFICULTIES = rx.compile(r"(?<=[.;])\s+(?=(?:Trong\s+)?quá\s+trình\s+(?:tổ\s+chức\s+|triển\s+khai\s+)?thực\s+hiện\b)", rx.I)
+"""Where the standing sentence on difficulties starts after a closing's duty ("… báo cáo kết quả …. Trong quá trình thực
+hiện, nếu có vướng mắc …"): no part of the duty."""

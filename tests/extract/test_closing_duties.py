@@ -1,0 +1,57 @@
+"""A duty a closing paragraph sets with a time ("… yêu cầu các sở …; định kỳ trước ngày 30 tháng 11 hằng năm báo cáo kết
+quả …", after the last section): it was kept as closing text only, so the plan's one reporting deadline was lost with no
+warning. It is a task (id "C1"); a closing that only asks the plan to be carried out, or where to report difficulties,
+sets no time and gives none."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach import extract_bytes
+
+_HEAD = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 21/KH-UBND
+An Hòa, ngày 5 tháng 3 năm 2026
+KẾ HOẠCH
+Phát triển hạ tầng số năm 2026
+I. MỤC ĐÍCH
+Nâng cao chất lượng hạ tầng số.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ
+- Chủ trì rà soát quy hoạch hạ tầng viễn thông.
+2. Sở Tài chính
+- Bố trí kinh phí thực hiện Kế hoạch.
+"""
+_TAIL = """
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+"""
+
+
+def _closing_tasks(closing: str) -> list[dict]:
+    plan = extract_bytes((_HEAD + closing + _TAIL).encode(), "plan.txt")
+    return [t for t in plan["tasks"] if t["id"].startswith("C")]
+
+
+def test_a_closing_that_sets_a_report_by_a_date_is_a_task():
+    (t,) = _closing_tasks("Ủy ban nhân dân tỉnh yêu cầu các sở, ngành, UBND các xã, phường nghiêm túc triển khai thực hiện; "
+                          "định kỳ trước ngày 30 tháng 11 hằng năm báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Khoa học "
+                          "và Công nghệ). Trong quá trình thực hiện, nếu có vướng mắc, kịp thời phản ánh về Sở Khoa học và "
+                          "Công nghệ để tổng hợp./.")
+    assert t["id"] == "C1" and t["section"] is None and t["source"] == "body"
+    assert t["lead"] == ["Các sở, ngành, Ủy ban nhân dân các xã, phường"]
+    assert t["deadline"]["recurrence"] == "annual" and "30 tháng 11" in t["deadline"]["text"]
+    assert "vướng mắc" not in t["title"]  # the standing sentence on difficulties is no part of the duty
+
+
+@pytest.mark.parametrize("closing", [
+    "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện./.",
+    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các sở, ngành báo cáo về Sở Khoa học và Công nghệ để tổng hợp./.",
+    "Trên đây là Kế hoạch phát triển hạ tầng số năm 2026 của Ủy ban nhân dân tỉnh An Hòa./.",
+])
+def test_a_closing_with_no_time_sets_no_task(closing):
+    assert _closing_tasks(closing) == []
