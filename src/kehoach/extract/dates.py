@@ -109,11 +109,14 @@ TIME_PHRASE = rx.compile(
           (?:truoc|trong|vao|tu|sau|cham\s+nhat(?:\s+la)?)\s+(?:{_CLOCK})?{PART_WORDS}(?:{_TIME})
           (?:\s*(?:-|–|den|toi)\s*(?:het\s+)?{PART_WORDS}(?:{_TIME}))?
           (?:\s+va\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+thang\s+\d{{1,2}}))?(?:\s+hang\s+nam)?
-        | {PERIOD_LIST} | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|0?6\s+thang))""",
+        | {PERIOD_LIST} | dinh\s+k[yi]\s+(?:hang\s+(?:nam|quy|thang)|0?6\s+thang)
+          (?:\s*(?:,\s*|(?P<due_in>\(\s*))?(?:truoc|cham\s+nhat(?:\s+la)?(?:\s+vao)?)\s+ngay\s+\d{{1,2}}
+             (?:\s*/\s*\d{{1,2}}|\s+thang\s+\d{{1,2}})(?![\d/]|\s+nam\s+\d)(?(due_in)\s*\)))?)""",
     rx.X,
 )
 """A time phrase a sentence gives for itself (folded): "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm",
-"từ Quý II/2026 đến hết năm 2027", "sau năm 2026", "xong trước 30/9/2026"."""
+"từ Quý II/2026 đến hết năm 2027", "sau năm 2026", "xong trước 30/9/2026", "Định kỳ hằng năm (trước ngày 15 tháng 12)"
+(the day each period's report is due, in brackets or after a comma)."""
 _HOW_OFTEN = r"(?:thuong\s+xuyen|lien\s+tuc|hang\s+(?:nam|quy|thang))"
 _HOW_OFTEN_RUN = rf"{_HOW_OFTEN}(?:\s*(?:,|\bva\b|\bhoac\b)\s*{_HOW_OFTEN})*"
 _WHEN_AFTER = (r"\b(?:trong\s+(?:nam|quy|thang|dip|suot|thoi\s+gian|giai\s+doan|ca\s+nam|moi|cac|ky|tuan|ngay)"
