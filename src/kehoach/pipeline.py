@@ -38,7 +38,7 @@ from .extract.recover import recover_header
 from .extract.regions import Signed, find_regions, read_signed
 from .extract.signature import CUT
 from .extract.table_checks import glued_markers
-from .extract.task_times import date_relative_deadlines, date_yearless_deadlines
+from .extract.task_times import date_relative_deadlines, date_yearless_deadlines, stale_deadlines
 from .parse import Source, read_source
 from .parse.ocr_tasks import unsure_in_tasks
 from .parse.portal import apply_metadata
@@ -121,7 +121,7 @@ def build_plan(source: Source) -> dict:
                 *(kind_warnings(doc, signed_loc, _second(signed, blocks), title_cut, unread) if alone is None else [alone]),
                 *glued_markers(tasks, footnotes.entries), *school_year_warnings(tasks), *reversed_spans,
                 *unsure_in_tasks(tasks, source.warnings), *(target_warnings if targets else [])]
-    warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings)  # "chậm nhất ngày 15/12"
+    warnings = date_yearless_deadlines(tasks, period, doc["date"], warnings) + stale_deadlines(tasks, doc["date"])
     quality, quality_warnings = measure(source, placed_lines(blocks, taken | appendix.claimed | spell_out(tasks, blocks),
                                                              appendix.lines), whole)  # ("- VP: Văn phòng Sở" under a table)
     return {

@@ -1,7 +1,7 @@
 """A duty a closing paragraph sets with a time ("… yêu cầu các sở …; định kỳ trước ngày 30 tháng 11 hằng năm báo cáo kết
 quả …", after the last section): it was kept as closing text only, so the plan's one reporting deadline was lost with no
 warning. It is a task (id "C1"); a closing that only asks the plan to be carried out, or where to report difficulties,
-sets no time and gives none."""
+sets no time and gives none. And a deadline that ends before the plan's date, read as written, is warned."""
 
 from __future__ import annotations
 
@@ -55,3 +55,14 @@ def test_a_closing_that_sets_a_report_by_a_date_is_a_task():
 ])
 def test_a_closing_with_no_time_sets_no_task(closing):
     assert _closing_tasks(closing) == []
+
+
+def test_a_deadline_before_the_plans_date_is_warned():
+    """'Hết năm 2022' in a plan of 2023 is read as written, and said (it came out with no warning): the row may repeat an
+    older plan's, or the year be mistyped."""
+    body = _HEAD.replace("- Bố trí kinh phí thực hiện Kế hoạch.", "- Bố trí kinh phí thực hiện Kế hoạch, hoàn thành trước ngày 31/12/2025.")
+    plan = extract_bytes((body + "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh./." + _TAIL).encode(), "plan.txt")
+    (w,) = [w for w in plan["warnings"] if w["code"] == "deadline-before-issue"]
+    assert "2025-12-31" in w["message"] and w["loc"]["line"] is not None
+    on_time = extract_bytes((_HEAD + "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh./." + _TAIL).encode(), "plan.txt")
+    assert not [w for w in on_time["warnings"] if w["code"] == "deadline-before-issue"]

@@ -230,3 +230,16 @@ def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: st
             out.append(warning("deadline-year-inferred", f"{len(ts)} task deadline(s) name no year (first: task "
                                f"{first['id']}, {first['deadline']['text'][:60]!r}): read in {where}", first.get("loc")))
     return out
+
+
+def stale_deadlines(tasks: list[dict], issued: str | None) -> list[PlanWarning]:
+    """A ``deadline-before-issue`` for the tasks whose deadline ends before the plan's date ("Hết năm 2022" in a plan of
+    2023): the time is read as written, and the warning says it cannot have been meant for this plan as it stands."""
+    stale = [t for t in tasks if issued and t["deadline"]["end"] and t["deadline"]["end"] < issued
+             and not t["deadline"]["recurrence"]]
+    if not stale:
+        return []
+    first = stale[0]
+    return [warning("deadline-before-issue", f"{len(stale)} task deadline(s) end before the plan's date {issued} (first: task "
+                    f"{first['id']}, {first['deadline']['text'][:60]!r} ends {first['deadline']['end']}): read as written; "
+                    "check the year in the source", first.get("loc"))]
