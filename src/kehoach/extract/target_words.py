@@ -76,3 +76,15 @@ def comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | Non
         if rx.search(words, f):
             return cmp, direction
     return "eq", direction
+
+
+_BOUND_BEFORE_TIME = rx.compile(r"(?i)(?<!\p{L})(?P<bound>ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+dưới|không\s+quá)\s+(?=(?:vào|đến|tới|trong)"
+                                r"\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,?\s*$)")
+"""A bound set before the time a figure is due, the figure after it ("… các cấp ít nhất | vào năm 2025 đạt 40%")."""
+
+
+def bound_before_time(before: str) -> tuple[str, str]:
+    """(the words before a figure without it, its words) of a bound that stands before the time the figure after it is
+    due; ``before`` and "" when none does."""
+    m = _BOUND_BEFORE_TIME.search(before)
+    return (before[:m.start()], m["bound"] + " ") if m else (before, "")

@@ -9,10 +9,10 @@ from .. import rx
 from ..vn import ascii_fold
 from ..vocab.dates import YEAR
 from ..vocab.targets import COUNT_VERBS, MEASURE_WORDS, UNIT_ENDS, alternation
+from . import target_words as tw
 from .dates import find_horizons, horizon_at
 from .numbers import text_to_number
 from .target_doubts import condition_at, pair_doubt, qualifies, unpaired
-from .target_words import after_goal, comparator, direction_named, for_whom, without_place_subject
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s*(?:%|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})|(?:-|–|đến|tới)\s*\d[\d.,]*\s*%))|\d+(?:,\d+)?"
 """A figure: "3.604,09", "9,5", "1.500"; a decimal point before "%" or a multiplier too ("10.5%", "1.2 triệu")."""
@@ -235,7 +235,8 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
             baseline = (q.start(), q.group("pre"), v1, unit, to.start("to"))
             continue
         v2 = text_to_number(q.group("v2")) if q.group("v2") else None
-        cmp, direction = comparator((baseline[1] if baseline else "") + q.group("pre"), q.group("post"), v2 is not None)
+        before, bound = tw.bound_before_time(before)  # "… các cấp ít nhất vào năm 2025 đạt 40%": the bound is the figure's
+        cmp, direction = tw.comparator((baseline[1] if baseline else "") + bound + q.group("pre"), q.group("post"), v2 is not None)
         if cmp == "eq" and out and not baseline and _LISTED.fullmatch(before) and not q.group("pre").strip() \
                 and not unit.startswith("%") and not out[-1]["unit"].startswith("%"):
             cmp = out[-1]["comparator"] if out[-1]["comparator"] in _SHARED else cmp  # "ít nhất 100 A, 50 B": both
@@ -252,7 +253,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
             covered = seg_end
         indicator = indicator or fallback_indicator
         if direction is None and indicator:
-            direction = direction_named(indicator)
+            direction = tw.direction_named(indicator)
         first_indicator = first_indicator or indicator
         if unit.startswith("%"):
             unit = "%/năm" if "năm" in unit else "%"
@@ -349,7 +350,7 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     before_clean = rx.sub(r"\([^()]*\)", " ", rx.sub(r"\s*\([^()]*\)(?=/)", "", before))  # "(R&D)/GRDP": "…/GRDP"
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
         before_clean = ""
-    raw_indicator = without_place_subject(_strip_head(_EACH_YEAR.sub("", _strip_head(before_clean.strip(" ,;")))).strip(" ,:;("))
+    raw_indicator = tw.without_place_subject(_strip_head(_EACH_YEAR.sub("", _strip_head(before_clean.strip(" ,;")))).strip(" ,:;("))
     indicator = " ".join(_STRIP_TAIL.sub("", raw_indicator).strip(" ,:;").split())
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", indicator):  # "… vào năm 2026 và 100% …"
         indicator = ""
@@ -366,7 +367,7 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     after = _after(clause_body[q.end():])
     scope = _SCOPE.match(raw_indicator)  # "Tại vùng ven biển: phấn đấu ít nhất 60% xã …": where, not what
     bare = not raw_indicator.strip(" -+•") or bool(scope and not _STRIP_TAIL.sub("", _strip_head(raw_indicator[scope.end():])))
-    goal = after_goal(raw_indicator)  # "Xây dựng lộ trình …, bảo đảm ít nhất 70% xã …": the goal names it, not the action
+    goal = tw.after_goal(raw_indicator)  # "Xây dựng lộ trình …, bảo đảm ít nhất 70% xã …": the goal names it, not the action
     goal = "" if goal is None and _GOAL_PRE.search(q.group("pre")) and before.rstrip().endswith(",") else goal  # "…, phấn đấu đạt"
     goal = None if goal is None else _STRIP_TAIL.sub("", _strip_head(goal.strip(" ,"))).strip(" ,:;")
     goal_bare = goal is not None and (not goal or bool(_COUNT_VERB.match(goal)))
@@ -375,7 +376,7 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
         after = after if bare or only_verb else _TIME_TAIL.split(after, maxsplit=1)[0]  # "… xã … vào năm 2030": its time
         indicator = after  # "100% KCN có hệ thống xử lý nước thải …"
         seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
-    elif share_of and indicator and for_whom(raw_indicator):  # "tuyên truyền cho 100% học sinh": the action and whom
+    elif share_of and indicator and tw.for_whom(raw_indicator):  # "tuyên truyền cho 100% học sinh": the action and whom
         after = _TIME_TAIL.split(after, maxsplit=1)[0]
         indicator = f"{indicator} {after}"
         seg_end = covered = q.end() + len(clause_body[q.end():]) - len(clause_body[q.end():].lstrip()) + len(after)
