@@ -65,20 +65,21 @@ AFTER = ["", "ghi chú: các đơn vị báo cáo kết quả", "Ghi chú: các 
 
 
 def _page(rng: random.Random) -> tuple[str, list[tuple]]:
-    """A web page's task table (columns in any order; group rows merged across the row, whatever column comes
-    first, or with empty cells) and what may follow it; the tasks it holds."""
+    """A web page's task table (columns in any order; group rows numbered or not, merged across the row, whatever
+    column comes first, or with empty cells) and what may follow it; the tasks it holds."""
     order = ["no", "title", "lead", "support", "deadline"]
     rng.shuffle(order)
     groups = rng.random() < 0.5
+    names = ["I. Nhóm nhiệm vụ 1", "II. Nhóm nhiệm vụ 3"] if rng.random() < 0.5 else ["Nhóm nhiệm vụ 1", "Nhóm nhiệm vụ 3"]
     rows = ["<tr>" + "".join(f"<th>{COLUMNS[c]}</th>" for c in order) + "</tr>"]
     for k, (title, lead, support, deadline) in enumerate(TASKS, 1):
         if groups and k in (1, 3):
-            group = f"{'I' if k == 1 else 'II'}. Nhóm nhiệm vụ {k}"
+            group = names[k // 2]
             rows.append(f"<tr><td colspan={len(order)}>{group}</td></tr>" if rng.random() < 0.7
                         else "<tr>" + "".join(f"<td>{group if c == 'title' else ''}</td>" for c in order) + "</tr>")
         task = {"no": str(k), "title": title, "lead": lead, "support": support, "deadline": deadline}
         rows.append("<tr>" + "".join(f"<td>{task[c]}</td>" for c in order) + "</tr>")
-    expected = [(str(k), (("I. Nhóm nhiệm vụ 1" if k < 3 else "II. Nhóm nhiệm vụ 3") if groups else None), title,
+    expected = [(str(k), ((names[0] if k < 3 else names[1]) if groups else None), title,
                  [lead], [support] if support else [], deadline) for k, (title, lead, support, deadline) in enumerate(TASKS, 1)]
     return "<table>" + "".join(rows) + "</table>" + rng.choice(AFTER), expected
 
@@ -110,3 +111,33 @@ def test_a_web_page_gives_its_tasks_whatever_column_comes_first(seed):
     got = [(t["no"], t["group"], t["title"], [a.replace("Ủy ban nhân dân", "UBND") for a in t["lead"]],
             [a.replace("Ủy ban nhân dân", "UBND") for a in t["support"]], t["deadline"]["text"]) for t in plan["tasks"]]
     assert got == expected
+
+
+def _first_column_rows(first: str, label: str) -> list[tuple]:
+    """A web page's table opening with the ``first`` column, a row of one cell merged across it (``label``) between
+    its two rows: the tasks (number, group, title, lead, deadline)."""
+    cells = {"lead": ("Sở Nội vụ", "Sở Tư pháp"), "deadline": ("Quý I/2026", "Năm 2026")}[first]
+    other = "deadline" if first == "lead" else "lead"
+    rows = [f"<tr><th>{COLUMNS[first]}</th><th>TT</th><th>Nội dung</th><th>{COLUMNS[other]}</th></tr>",
+            f"<tr><td>{cells[0]}</td><td>1</td><td>Rà soát thủ tục hành chính</td><td>{dict(lead='Sở Y tế', deadline='Năm 2027')[other]}</td></tr>",
+            f"<tr><td colspan=4>{label}</td></tr>",
+            f"<tr><td>{cells[1]}</td><td>2</td><td>Kiểm tra việc thực hiện</td><td>{dict(lead='Sở Y tế', deadline='Năm 2027')[other]}</td></tr>"]
+    head = "".join(f"<p>{line}</p>" for line in HEAD.splitlines() if line)
+    plan = extract_bytes(f"<html><body>{head}<table>{''.join(rows)}</table></body></html>".encode(), "plan.html")
+    return [(t["no"], t["group"], t["title"], t["lead"], t["deadline"]["text"]) for t in plan["tasks"]]
+
+
+@pytest.mark.parametrize("first", ["lead", "deadline"])
+def test_a_group_label_with_no_number_across_a_table_opening_with_another_column(first):
+    """"Nhóm nhiệm vụ chuyển đổi số" (no number) merged across a table whose first column holds leads or times: the
+    group of the rows under it (before: joined to the row above's first cell, warned table-row-joined)."""
+    got = _first_column_rows(first, "Nhóm nhiệm vụ chuyển đổi số")
+    assert [(no, group) for no, group, *_ in got] == [("1", None), ("2", "Nhóm nhiệm vụ chuyển đổi số")]
+    assert got[0][3] == (["Sở Nội vụ"] if first == "lead" else ["Sở Y tế"])
+
+
+@pytest.mark.parametrize("first, label", [("lead", "Văn phòng Ủy ban nhân dân tỉnh"), ("deadline", "Hằng năm")])
+def test_a_value_of_the_first_column_alone_on_a_row_names_no_group(first, label):
+    """An agency's name alone under a first column of leads, a time alone under one of times: what that column holds,
+    maybe its cell going on from the row above (a page cut it), no group's name."""
+    assert all(group is None for _no, group, *_ in _first_column_rows(first, label))

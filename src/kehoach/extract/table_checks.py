@@ -1,5 +1,6 @@
 """Checks over a document's tables as a whole: an appendix announced, or a task table's header
-left as text (on one line, or one cell per line), with no appendix task read."""
+left as text (on one line, or one cell per line), with no appendix task read; and whether a row's
+label alone in its first cell names a group (:func:`label_across`)."""
 
 from __future__ import annotations
 
@@ -159,3 +160,25 @@ def running_order(times: list[str]) -> bool:
     every filled one, two at least. Its rows say who does what at the event, no task of the plan."""
     filled = [t.strip() for t in times if t.strip()]
     return len(filled) >= 2 and all(_CLOCK.match(t) for t in filled)
+
+
+LABEL_NO = rx.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])[.)]\s+")
+"""A group's number opening its label: "II. ", "A) ", "3. "."""
+
+
+def label_across(label: str, field: str | None) -> bool:
+    """Whether ``label``, alone in a row's first cell (a cell merged across the row is the row's first), names a
+    group whatever column the table opens with ("I. Nhóm nhiệm vụ …" or "Nhóm nhiệm vụ …" under "Cơ quan chủ
+    trì"): numbered, or with no number when it cannot be a value of that column (``field``) going on from the row
+    above (an agency's name under a lead or support column, a time under a time column)."""
+    if LABEL_NO.match(label):
+        return True
+    if field in ("lead", "support", "combined"):
+        from .responsibility import reads_as_agency
+
+        return not reads_as_agency(label)
+    if field == "deadline":
+        from .dates import find_time_phrase
+
+        return find_time_phrase(label, recurrence=True) is None
+    return field not in ("no", "title", "group")  # (those columns' own labels are read as such)

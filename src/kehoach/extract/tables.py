@@ -18,7 +18,8 @@ from ..vocab.agencies import CONNECTORS
 from .agency_caps import name_from_caps
 from .agency_names import names_a_body
 from .responsibility import reads_as_agency
-from .table_checks import appendix_unread, running_order  # noqa: F401  (the appendix step imports appendix_unread from here)
+from .table_checks import LABEL_NO as _LABEL_NO
+from .table_checks import appendix_unread, label_across, running_order  # noqa: F401  (the appendix step imports appendix_unread from here)
 from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS are used from here)
     _GROUP_NO,
     COLUMN_WORDS,
@@ -122,7 +123,6 @@ class TableContext(Record):
 _TOTAL = rx.compile(r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?$", rx.I)
 _SAME_AS_ABOVE = rx.compile(r'^(?:-?\s*nt\s*-?|như\s+trên|"|〃|\u201d)$', rx.I)
 _BULLET = rx.compile(r"^[-+•–]\s")
-_LABEL_NO = rx.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])[.)]\s+")
 
 
 def _width(block: Block) -> int:
@@ -208,8 +208,7 @@ class _Reader:
             self.group, self.group_lead = title, title
             return True
         label = _cell_text(row.cells[filled[0]]) if len(filled) == 1 else ""
-        merged = filled == [0] and bool(_LABEL_NO.match(label))  # (a cell merged across the row is its first: a numbered
-        # label there names a group whatever column the table opens with, "I. Nhóm …" under "Cơ quan chủ trì")
+        merged = filled == [0] and label_across(label, (self.fields or {}).get(0))  # (a cell merged across the row)
         if label and (merged or filled[0] in (title_col, self.col("no"), self.col("group"))) \
                 and (not self.broke or not self.pending or _LABEL_NO.match(label)) \
                 and not starts_lower(label) and not _ROW_NO.fullmatch(label) and len(rx.findall(r"\p{L}{2,}", label)) >= 2:
