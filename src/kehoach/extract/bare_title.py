@@ -15,6 +15,8 @@ from ..vn import is_upper_text
 from .regions import para
 from .roles import caps_heading
 
+_MOTTO = rx.compile(r"CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐỘC\s+LẬP\s*-")
+"""A piece of the national motto a cell wrapped ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM |"): no title."""
 _WITHIN = 15
 """The header's lines are among the first blocks."""
 
@@ -25,7 +27,7 @@ def title_under_header(blocks: list[Block], header_end: int) -> int | None:
     b = para(blocks, k) if k < min(len(blocks), _WITHIN) else None
     if b is None or not is_upper_text(b.text) or len(b.text.split()) < 3:
         return None
-    if match_token(b.text) is not None or starts_block(b.text) or caps_heading(b.text):
+    if match_token(b.text) is not None or starts_block(b.text) or caps_heading(b.text) or _MOTTO.search(b.text):
         return None
     return k
 

@@ -128,7 +128,8 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
         front.body_from = i + 1
         return
     vv = subject_line(blocks)
-    bare = title_under_header(blocks, max(front.claimed)) if vv is None and front.claimed else None
+    bare = max((k for c in front.claimed if (k := title_under_header(blocks, c)) is not None and k not in front.claimed),
+               default=None) if vv is None else None  # under the date line, above an enacting line ("ỦY BAN NHÂN DÂN TỈNH X")
     if vv is not None:  # a letter: its subject line "V/v …" is its title
         doc["title"] = SUBJECT.sub("", blocks[vv].text).strip()
         front.claimed.add(vv)

@@ -32,10 +32,11 @@ if TYPE_CHECKING:
     import re
 
 NUMBER_LINE = rx.compile(
-    rf"""^Số\s*:?\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>{YEAR})\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d.\-–]*(?:\s*-\s*[\p{{L}}\d]+)*(?:/\p{{Lu}}[\p{{L}}\d.\-–]*)*)""",
+    rf"""^(?:Số\s*:?|(?:Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư)\s+số\s*:)\s*(?P<seq>\d+)?\s*/\s*(?:(?P<year>{YEAR})\s*/\s*)?(?P<sym>[\p{{L}}\d][\p{{L}}\d.\-–]*(?:\s*-\s*[\p{{L}}\d]+)*(?:/\p{{Lu}}[\p{{L}}\d.\-–]*)*)""",
     rx.X,
 )
-"""``Số: 27 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``, a joint one ``Số: 01/QCPH/UBND-UBMTTQ``."""
+"""``Số: 27 /KH-UBND``, ``Số:      /KH-UBND``, ``Số: 12/2024/QĐ-UBND``, a joint one ``Số: 01/QCPH/UBND-UBMTTQ``; the type
+named before it with its colon, ``Nghị quyết số: 9/2026/NQ-HĐND`` (a basis's "Nghị quyết số 9/…" has none)."""
 PARTY_NUMBER_LINE = rx.compile(
     r"^Số\s*:?\s*(?P<seq>\d+)?\s*-\s*(?P<sym>\p{Lu}\p{L}*\s*/\s*[\p{Lu}\d][\p{L}\d]*(?:\s*-\s*[\p{Lu}\d][\p{L}\d]*)*)(?![\p{L}\d/])")
 """A Party committee's number, joined to its type by a hyphen and to the committee by a slash:

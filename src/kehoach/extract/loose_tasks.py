@@ -71,11 +71,13 @@ _AFTER_REPORT = rx.compile(rf"(?:;\s*(?:{_ASKER})?|,\s*{_ASKER}|,\s*(?:trong\s+�
 _ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)\b[^()]*\)")
 """A bracket after the agency that says it leads ("giao Trường B (cơ quan chủ trì xây dựng Đề án) rà soát …"): it names the
 lead, and is no part of the name."""
-_COMMANDS = rx.compile(rf"(?:^|(?<=\s))(?:{HEAD})\b[^,;.:()]{{0,60}}?\s+(?P<assign>(?i:yêu\s+cầu|đề\s+nghị(?=\s+các\s)))\s+(?=\S)")
+_MANY = r"(?:(?:UBND|Ủy\s+ban\s+nhân\s+dân|Chủ\s+tịch(?:\s+UBND|\s+Ủy\s+ban\s+nhân\s+dân)?|Thủ\s+trưởng|Giám\s+đốc)\s+)?các\s"
+"""Many addressees of a kind ("các sở", "UBND các tỉnh", "Thủ trưởng các cơ quan"), asked by a body: work handed down."""
+_COMMANDS = rx.compile(rf"(?:^|(?<=\s))(?:{HEAD})\b[^,;.:()]{{0,60}}?\s+(?P<assign>(?i:yêu\s+cầu|đề\s+nghị(?=\s+{_MANY})))\s+(?=\S)")
 """A body that requires ("Công an tỉnh A yêu cầu các sĩ quan …", "Sở Y tế yêu cầu các cơ sở …"): it commands those under it
 or those it regulates, wherever the sentence starts (a news item may run a photo's caption into it); a body asks the
 committee above it by "đề nghị", never "yêu cầu", so "đề nghị" hands work out only to a group ("Sở A đề nghị các đơn vị …")."""
-_OPENING = rx.compile(rf"^{_SOURCE}{_LINK}?{_GROUNDS}?{_VERB}")
+_OPENING = rx.compile(rf"^{_SOURCE}{_LINK}?{_GROUNDS}{{0,2}}{_VERB}")
 """A paragraph that opens with the verb that hands the work out, after a short clause of its grounds or its asker ("Giao
 Sở A …", "Trên cơ sở kế hoạch của UBND huyện, đề nghị các phòng …", "UBND tỉnh yêu cầu …", "ABC - Ban Chỉ đạo Trung ương
 yêu cầu, các bộ …")."""
@@ -139,6 +141,11 @@ _ASKS_BELOW = rx.compile(r"\b(?i:giao|đề\s+nghị|yêu\s+cầu)(?!\s+của\b)
 hiện một số nội dung sau:"): the paragraphs after it that open with an agency and its duty are assignments."""
 
 
+_ANSWERS = rx.compile(r"^,?\s*(?:phải\s+|sẽ\s+)?chịu\s+trách\s+nhiệm\s+trước\b", rx.I)
+"""Whom a body answers to ("Sở A chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu chậm trễ …"): no duty of its own."""
+_KINDS_OF = rx.compile(r"^(?:Các|Những)\s+(?:cơ\s+quan|đơn\s+vị|sở|ngành|địa\s+phương)(?:\s*(?:,|và)\s*(?:cơ\s+quan|đơn\s+vị|sở"
+                       r"|ngành|địa\s+phương))*\s+(?:bao\s+)?gồm\s*:?\s*(?=\p{Lu})")
+"""Kinds of body before the names they stand for ("Các cơ quan, đơn vị gồm Sở A, Sở B … phối hợp …"): the names lead."""
 _PASSIVE = rx.compile(r"^,?\s*(?:phải\s+|cần\s+|sẽ\s+)?được\s+(?!giao\b|phân\s+công\b)", rx.I)
 """A sentence that says what is to be done to the body it opens with ("Trung tâm A phải được bố trí …"): no duty of it."""
 
@@ -182,25 +189,26 @@ def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool, bool,
     if (BASIS_START.match(text) and not _LINKED.match(text) and not _NEWS_LEAD.match(text) and not _AFTER_REPORT.search(text)
             and not (command and text[:command.start()].rstrip().endswith(","))) or _EXECUTION.search(text) or _CAPTION.search(text):
         return None, False, False, None
+    spoken = False  # after "… yêu cầu:" or "gửi A đề nghị": the paragraphs below go on with what was asked
     if (sent := _SENT_TO.search(text)) is not None and names_a_body(sent.group("to")):
         text = f"{sent.group('to')} {text[sent.end():]}"  # "… gửi Báo A đề nghị phối hợp …": Báo A phối hợp …
-        asked = True
+        asked = spoken = True
     elif (said_to := _SPEECH.search(text)) is not None:
-        text, asked = text[said_to.end():], True
+        text, asked, spoken = text[said_to.end():], True, True
     m = _OPENING.match(text) or _NEWS_LEAD.search(text) or _AFTER_REPORT.search(text) or _COMMANDS.search(text) \
         or _COMRADE.search(text)
     clause, back = _clause(text if m else _LINKED.sub("", text), m)
     if m is None:
         clause, back = _for_body(clause)
-    opened = m is not None or back is not None  # a verb that hands work out, or "Đối với Sở A, …"
-    clause = _ROLE_BRACKET.sub("", clause, count=1)
+    opened = m is not None or back is not None or spoken  # a verb that hands work out, or "Đối với Sở A, …"
+    clause = _ROLE_BRACKET.sub("", _KINDS_OF.sub("", clause, count=1), count=1)
     said = sentence_agency(clause + " ")
     named = m is not None and _OPENS_ASSIGN.match(clause) is not None
     if said is None:
         return None, named, False, None
     due = find_time_phrase(clause)
     duty = clause[said[1]:]
-    if _PAST.match(duty) or _REPORTED.search(said[0]):
+    if _PAST.match(duty) or _REPORTED.search(said[0]) or _ANSWERS.match(duty):
         return None, named, False, None
     if _LEAD_WORDS.match(duty) or (due and _DUE.search(due)) or _DUE_PROSE.search(clause) or _MUST.match(duty) \
             or _ROUTINE.match(clause) or ((opened or asked) and not _COURTESY.match(duty) and not _PASSIVE.match(duty)):
@@ -351,14 +359,25 @@ def _words(title: str) -> str:
     return " ".join(rx.sub(r"[^\w\s]", " ", title.casefold()).split())
 
 
+def _within(short: str, long: str) -> bool:
+    """``short``'s words are ``long``'s, or, when it has ten or more, are found in ``long`` in their order with more words
+    between them (a lede the text says again with words added: "đề nghị A phát động …" / "đề nghị A tập trung tổ chức,
+    phát động …")."""
+    if short in long:
+        return True
+    words, rest = short.split(), iter(long.split())
+    return len(words) >= 10 and all(w in rest for w in words)
+
+
 def _once(tasks: list[dict]) -> list[dict]:
-    """``tasks`` with each duty once: a news item's lede that the body says again, whole or with more words ("(ABC)-
+    """``tasks`` with each duty once: a news item's lede that the body says again, whole or with more words (:func:`_within`; "(ABC)-
     Chủ tịch … giao Sở A chủ trì … ." / "Theo đó, Chủ tịch … giao Sở A chủ trì …, bảo đảm …"), is the same task; the
     longer is kept."""
     kept: list[dict] = []
     for t in tasks:
         same = next((i for i, k in enumerate(kept) if k["lead"] == t["lead"]
-                     and (_words(t["title"]) in _words(k["title"]) or _words(k["title"]) in _words(t["title"]))), None)
+                     and (_within(_words(t["title"]), _words(k["title"])) or _within(_words(k["title"]), _words(t["title"])))),
+                    None)
         if same is None:
             kept.append(t)
         elif len(t["title"]) > len(kept[same]["title"]):

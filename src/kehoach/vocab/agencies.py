@@ -143,7 +143,7 @@ PEOPLE_HEAD = (r"(?:Người\s+dân|Nhân\s+dân|Cộng\s+đồng(?:\s+dân\s+c�
 """Others a plan's implementation part may address, neither public bodies nor businesses: "Người dân: tích cực tham gia
 …", "Nhà đầu tư: …". Read only as the addressee an item opens with (with :data:`ACTOR_HEAD`), never as a name in a cell."""
 
-ASSIGN = r"(?:Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)"
+ASSIGN = r"(?:Giao\s+trách\s+nhiệm(?:\s+cho)?|Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)"
 """Words that hand a task to the agency after them: "Giao Sở Tài chính chủ trì …", "Đề nghị Ủy ban Mặt trận …"."""
 
 PERSON_HEAD = (r"(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc(?=\s+(?:Sở|Công\s+an|Đài|Trung\s+tâm|Bảo\s+hiểm|Kho\s+bạc|Cục|Ban)\b)"
