@@ -22,6 +22,7 @@ from .agency_names import is_role_lead, names_a_body
 from .bodytasks import sections_to_tasks
 from .bodyverbs import DUTY_WORD, sentence_agency
 from .dates import find_time_phrase, text_to_deadline
+from .duty_once import each_duty_once
 from .header import BASIS_START
 from .roles import Role
 from .sections import Section
@@ -319,7 +320,7 @@ def paragraphs_to_tasks(entries: list[dict]) -> tuple[list[dict], list[PlanWarni
             elif _body_after_lead_in(chunk):  # "Theo đó, Đài A phát sóng …", "Quý IV/2026, Hội A tiếp tục …"
                 warnings.append(warning("body-task-unread", f"paragraph {k} names a body after {chunk.split(',')[0]!r} "
                                         "and no task was read from it: a duty or a report? Check it by hand", loc.as_dict()))
-    return _once(tasks), warnings + ([unread] if unread and not tasks and not warnings else [])
+    return each_duty_once(tasks), warnings + ([unread] if unread and not tasks and not warnings else [])
 
 
 def _body_after_lead_in(chunk: str) -> bool:
@@ -353,36 +354,6 @@ def _missed_requests(roots: list[Section], skip: frozenset[str]) -> list[dict]:
                     title = t["title"].replace(*back, 1) if back and t["title"].startswith(back[0]) else t["title"]
                     found.append({**t, "id": f"{sec.id}/{len(found) + 1}", "title": title, "no": None, "section": sec.id})
     return found
-
-
-def _words(title: str) -> str:
-    return " ".join(rx.sub(r"[^\w\s]", " ", title.casefold()).split())
-
-
-def _within(short: str, long: str) -> bool:
-    """``short``'s words are ``long``'s, or, when it has ten or more, are found in ``long`` in their order with more words
-    between them (a lede the text says again with words added: "đề nghị A phát động …" / "đề nghị A tập trung tổ chức,
-    phát động …")."""
-    if short in long:
-        return True
-    words, rest = short.split(), iter(long.split())
-    return len(words) >= 10 and all(w in rest for w in words)
-
-
-def _once(tasks: list[dict]) -> list[dict]:
-    """``tasks`` with each duty once: a news item's lede that the body says again, whole or with more words (:func:`_within`; "(ABC)-
-    Chủ tịch … giao Sở A chủ trì … ." / "Theo đó, Chủ tịch … giao Sở A chủ trì …, bảo đảm …"), is the same task; the
-    longer is kept."""
-    kept: list[dict] = []
-    for t in tasks:
-        same = next((i for i, k in enumerate(kept) if k["lead"] == t["lead"]
-                     and (_within(_words(t["title"]), _words(k["title"])) or _within(_words(k["title"]), _words(t["title"])))),
-                    None)
-        if same is None:
-            kept.append(t)
-        elif len(t["title"]) > len(kept[same]["title"]):
-            kept[same] = t
-    return kept
 
 
 def body_assignments(roots: list[Section], paragraphs: list[dict], directive: bool,
