@@ -120,6 +120,10 @@ def roundtrip_pdfs(n: int, first: int = 0) -> list[tuple[str, bytes]]:
 
 
 def main(argv: list[str]) -> int:
+    from script_args import usage_exit
+
+    if (code := usage_exit(argv, __doc__, {"--roundtrip", "--from"})) is not None:
+        return code
     opts = {}
     for opt in ("--roundtrip", "--from"):
         if opt in argv:

@@ -38,4 +38,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    from script_args import usage_exit
+    if (_code := usage_exit(sys.argv[1:], __doc__, set())) is not None:
+        sys.exit(_code)
     raise SystemExit(main())

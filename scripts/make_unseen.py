@@ -361,4 +361,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    from script_args import usage_exit
+    if (_code := usage_exit(sys.argv[1:], __doc__, set())) is not None:
+        sys.exit(_code)
     sys.exit(main(sys.argv[1:]))

@@ -10,6 +10,7 @@ letter by letter against the running Python's Unicode data.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -59,5 +60,8 @@ def render() -> str:
 
 
 if __name__ == "__main__":
+    from script_args import usage_exit
+    if (_code := usage_exit(sys.argv[1:], __doc__, set())) is not None:
+        sys.exit(_code)
     TARGET.write_text(render(), encoding="utf-8")
     print(f"wrote {TARGET.relative_to(ROOT)}")

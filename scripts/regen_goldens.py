@@ -62,6 +62,10 @@ def regen_legacy(names: list[str]) -> int:
 def main(argv: list[str]) -> int:
     import os
 
+    from script_args import usage_exit
+
+    if (code := usage_exit(argv, __doc__, {"--real", "--legacy"})) is not None:
+        return code
     if argv[:1] == ["--real"]:
         os.chdir(ROOT)
         return regen_real(argv[1:])

@@ -236,6 +236,10 @@ def originals(prefixes: list[str]) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    from script_args import usage_exit
+
+    if (code := usage_exit(argv, __doc__, {"--details", "--json"})) is not None:
+        return code
     flags = {a for a in argv if a.startswith("--")}
     prefixes = [a for a in argv if not a.startswith("--")]
     rows, notes, table = [], [], {}

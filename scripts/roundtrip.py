@@ -11,6 +11,7 @@ README's round-trip figures).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -22,14 +23,18 @@ sys.path.insert(0, str(ROOT / "src"))
 def main(argv: list[str]) -> int:
     from tests.tablegen import BROWSER_LAYOUTS, LAYOUTS, PRINTED_TEXT, roundtrips, verdicts
 
-    readme = "--readme" in argv
-    only = [a.split("=", 1)[1] for a in argv if a.startswith("--layout=")]
-    argv = [a for a in argv if not a.startswith("--layout=")]
-    argv = [a for a in argv if a != "--readme"]
-    n = int(argv[0]) if argv else 200
+    layouts = [*LAYOUTS, PRINTED_TEXT, *BROWSER_LAYOUTS]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     epilog=f"layouts: {', '.join(layouts)}")
+    parser.add_argument("n", nargs="?", type=int, default=200, help="tables per layout (default 200)")
+    parser.add_argument("--layout", action="append", choices=layouts, metavar="LAYOUT",
+                        help="only this layout (may be given again)")
+    parser.add_argument("--readme", action="store_true", help="write the figures into README.md")
+    args = parser.parse_args(argv)
+    readme, only, n = args.readme, args.layout or [], args.n
     print(f"{'layout':8} {'rows':>6} {'right':>6} {'share':>7} {'silent':>6}  tables with a wrong row")
     table = ["| layout | task rows | right | share | wrong with no warning |", "|---|---:|---:|---:|---:|"]
-    for layout in only or [*LAYOUTS, PRINTED_TEXT, *BROWSER_LAYOUTS]:
+    for layout in only or layouts:
         ok = total = silent = 0
         bad: list[int] = []
         for seed, (generated, plan, res) in enumerate(roundtrips(list(range(n)), layout)):

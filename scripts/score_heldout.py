@@ -385,6 +385,10 @@ def compare(results: list[dict], baseline: dict) -> str:
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT / "src"))
+    from script_args import usage_exit
+
+    if (code := usage_exit(argv, __doc__, {"--json", "--baseline"})) is not None:
+        return code
     as_json = "--json" in argv
     baseline = None
     if "--baseline" in argv:
