@@ -97,6 +97,15 @@ def ruled(doc, lines: list[str]) -> None:
             fill(cell, text, bold=head, center=head or c == 0 or len(text) < 30)
     for r in range(n_head):
         repeat_header(t.rows[r])
+    marks = [c for c in range(1, width) if all(len(row[c]) <= 2 for row in rows[n_head:])]
+    if width > 9 and marks:  # a chart of marks (months or quarters as columns): narrow mark columns, as Word's are
+        wide = (26.7 - 1.2 - 0.9 * len(marks)) / (width - 1 - len(marks))
+        t.autofit = False
+        for c, column in enumerate(t.columns):
+            column.width = Cm(1.2 if c == 0 else 0.9 if c in marks else wide)
+        for row in t.rows:
+            for c, cell in enumerate(row.cells[:width]):
+                cell.width = Cm(1.2 if c == 0 else 0.9 if c in marks else wide)
 
 
 def paragraph(doc, line: str) -> None:

@@ -393,3 +393,50 @@ def test_one_time_header_cell_over_two_columns():
     assert [(t["deadline"]["start"], t["deadline"]["end"]) for t in tasks] == [
         ("2025-03-01", "2025-09-30"), ("2025-04-01", "2025-06-30")]
     assert warnings == []
+
+
+@pytest.mark.parametrize("over", ["Thời gian thực hiện năm 2026 (tháng)", "Tiến độ năm 2026 (tháng)"])
+def test_months_by_number_under_a_time_header_give_the_time(over):
+    """"… năm 2026 (tháng)" over "1 | 2 | … | 12", a Gantt-like chart: a row runs from its first marked month to the
+    end of its last (the numbers row was read as the columns' numbers, and the marks were lost, with no warning)."""
+    months = "\t".join(str(m) for m in range(1, 13))
+    text = (f"TT\tNội dung\tĐơn vị chủ trì\t{over}" + "\t" * 11 + "\n"
+            f"\t\t\t{months}\n"
+            "1\tXây dựng chuyên mục\tVăn phòng Sở\t\t\tx\tx\tx\t\t\t\t\t\t\t\n"
+            "2\tTập huấn kỹ năng\tPhòng Tổng hợp\t\t\t\tx\t\t\t\t\tx\t\t\t\n")
+    tasks, warnings = tasks_of(text)
+    assert [(t["deadline"]["start"], t["deadline"]["end"]) for t in tasks] == [
+        ("2026-03-01", "2026-05-31"), ("2026-04-01", "2026-09-30")]
+    assert warnings == []
+    # numbers under a header that says no months are the columns' numbers, as before
+    plain = "TT\tNhiệm vụ\tChủ trì\tThời hạn\n1\t2\t3\t4\n1\tRà soát\tSở Nội vụ\tQuý I/2026\n"
+    assert [t["title"] for t in tasks_of(plain)[0]] == ["Rà soát"]
+
+
+def test_quarters_under_years_under_a_time_header_take_the_year_above():
+    """"Lộ trình" over "Năm 2026 | Năm 2027" over "Quý I … Quý IV" twice: a quarter's year is the one above it
+    (the quarters were read with no year, the times lost)."""
+    quarters = "\t".join(["Quý I", "Quý II", "Quý III", "Quý IV"] * 2)
+    text = ("TT\tNhiệm vụ\tCơ quan chủ trì\tLộ trình thực hiện" + "\t" * 7 + "\n"
+            "\t\t\tNăm 2026\t\t\t\tNăm 2027\t\t\t\n"
+            f"\t\t\t{quarters}\n"
+            "1\tKhảo sát điểm du lịch\tSở Văn hóa\t\tx\tx\t\t\t\t\t\n"
+            "2\tHỗ trợ cải tạo cơ sở\tUBND các xã\t\t\t\tx\tx\tx\t\t\n")
+    tasks, warnings = tasks_of(text)
+    assert [(t["deadline"]["start"], t["deadline"]["end"]) for t in tasks] == [
+        ("2026-04-01", "2026-09-30"), ("2026-10-01", "2027-06-30")]
+    assert warnings == []
+
+
+def test_years_and_quarters_in_one_scraped_row_are_placed_under_the_time_header():
+    """A scrape writes the merged cells once, so the years' row and the quarters' row come as one row under a header
+    short of the grid ("Năm 2026 | Năm 2027 | | Quý I | … | Quý IV"): each quarter under its year."""
+    from kehoach.extract.table_years import header_rows
+
+    header = [["TT"], ["Nhiệm vụ"], ["Cơ quan chủ trì"], ["Lộ trình thực hiện"]]
+    row = [["Năm 2026"], ["Năm 2027"], [], *[[q] for q in ["Quý I", "Quý II", "Quý III", "Quý IV"] * 2]]
+    cells, head, years = header_rows(header, row, 11)
+    assert not years and [c[0] if c else "" for c in cells] == ["", "", "", "Quý I", "Quý II", "Quý III", "Quý IV",
+                                                                 "Quý I", "Quý II", "Quý III", "Quý IV"]
+    assert [h[0] for h in head[3:]] == ["Lộ trình thực hiện Năm 2026"] * 4 + ["Lộ trình thực hiện Năm 2027"] * 4
+    assert header_rows(header, [["Năm 2026"], [], *[[q] for q in ["Quý I", "Quý II", "Quý III"]]], 11)[1] is header

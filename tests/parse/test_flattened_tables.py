@@ -37,6 +37,13 @@ KNOWN = {
     "u119-xa-bang-than-phan-cong-mot-o.txt": "a body table of three columns, its assignment cell of three labelled lines, "
     "written one cell a line: its last row's cell is lost to the heading after it (warned; scored in "
     "tests/test_unseen.py)",
+    "u123-so-khcn-tien-do-danh-dau-thang.txt": "a chart of twelve month columns, most cells empty, written one cell a "
+    "line: the empty cells give no row's end, the table is not found (its tasks missed, warned; scored in "
+    "tests/test_unseen.py)",
+    "u127-tinh-danh-dau-quy-hai-nam.txt": "quarters under years under the time header, most mark cells empty, written one "
+    "cell a line: the table is not found (its tasks missed, warned; scored in tests/test_unseen.py)",
+    "u129-tinh-cot-ket-qua-de-trong.txt": "two columns left empty in every row for the agencies' report, written one cell "
+    "a line: the empty cells give no row's end (its tasks missed, warned; scored in tests/test_unseen.py)",
 }
 """Text exports still read otherwise than their Word file, with the reason; a new difference fails here."""
 

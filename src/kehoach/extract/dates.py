@@ -276,6 +276,8 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
     milestones = _milestones(f)
     if milestones:
         return milestones
+    if (labelled := _START_END.search(f)) and (end := _span(labelled["b"])[1]):
+        return _span(labelled["a"])[0], end  # "Bắt đầu: tháng 3/2026 Hoàn thành: tháng 9/2026"
     start, end, stop = _span_one(f)
     if start is None and end is None:
         return None, None
@@ -296,6 +298,8 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
     return start, end
 
 
+_START_END = rx.compile(r"\bbat dau\s*:\s*(?P<a>.+?)[\s;,.]*\b(?:hoan thanh|ket thuc)\s*:\s*(?P<b>.+)$")
+"""A cell labelling both ends of its time: the end is the one labelled so, not the first date written."""
 _LABEL = rx.compile(r"(?:^|[;,])\s*(?:[-+•]\s*)?(?P<t>[^:;,]{4,40}?)\s*:")
 """A time that labels what is due by it: "Năm 2026: …; giai đoạn 2027-2030: …"."""
 _LABEL_WORDS = 3

@@ -39,6 +39,9 @@ YEAR = "year:"
 _PERIOD = rx.compile(r"(?:quy|q)\s*\.?\s*(?P<q>iv|i{1,3}|[1-4])|(?:thang|t)\s*\.?\s*(?P<m>0?[1-9]|1[0-2])")
 """A quarter or month sub-column ("Quý I", "Quý 2", "Q3", "Tháng 10", "T1"), folded."""
 _ROMAN_Q = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+_MONTH_NO = rx.compile(r"0?[1-9]|1[0-2]")
+_IN_MONTHS = rx.compile(r"\(\s*thang\s*\)|\btheo thang\b|\bcac thang\b")
+"""A time header whose sub-columns are months written as bare numbers ("Thời gian thực hiện (tháng)")."""
 PERIOD = "period:"
 AGENCY = "agency:"
 """A column of one agency under a spanning agencies' header ("Cơ quan thực hiện" over "Sở A | Sở B | …"): each row's
@@ -215,6 +218,8 @@ def _period(folded: str, over: str) -> str | None:
     """A quarter or month sub-column as a deadline is written, with the year its time header gives
     ("quy ii" under "Thời gian thực hiện năm 2026" -> "Quý II/2026"; no year there: "Quý II")."""
     m = _PERIOD.fullmatch(folded)
+    if m is None and _MONTH_NO.fullmatch(folded) and _IN_MONTHS.search(ascii_fold(over).lower()):
+        m = _PERIOD.fullmatch(f"t{folded}")  # "… năm 2026 (tháng)" over "1 | 2 | … | 12": the months, by number
     if m is None:
         return None
     year = _YEAR.search(over)
@@ -257,8 +262,10 @@ def place_sub_header(header: list[list[str]], sub: list[list[str]],
     under "Cơ quan thực hiện" beside them). Returns the second row placed on the grid (empty cells
     elsewhere) and the first row with each spanning cell repeated over its columns, or None when the
     second row does not fit."""
+    months = any(_IN_MONTHS.search(ascii_fold(_cell_text(c)).lower()) for c in header)  # "… (tháng)" over 1 | … | 12
     names = [next((name for name, pat in _SUB_COLUMN_RES if pat.match(ascii_fold(_cell_text(c)).strip(" .:"))),
                   "year" if _YEAR.fullmatch(_cell_text(c)) or _PERIOD.fullmatch(ascii_fold(_cell_text(c)).strip(" .:"))
+                  or (months and _MONTH_NO.fullmatch(_cell_text(c)))
                   or _revision(ascii_fold(_cell_text(c)).strip(" .:")) else "agency" if reads_as_agency(_cell_text(c))
                   else None) for c in sub]
     if None in names or not sub:

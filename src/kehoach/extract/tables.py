@@ -29,13 +29,14 @@ from .table_header import (  # noqa: F401  (header_to_fields and COLUMN_WORDS ar
     _merge_sub_header,
     column_numbers_row,
     header_to_fields,
-    place_sub_header,
+    place_sub_header,  # noqa: F401  (used from here)
     sub_header_fields,
 )
 from .table_realign import realigned
 from .table_row import _ROW_NO, row_to_task
 from .table_spans import fill_page_tops, fill_spans
 from .table_subrows import fold_sub_row
+from .table_years import header_rows
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -166,20 +167,19 @@ class _Reader:
 
     def header(self, row: Row) -> bool:
         """Header rows (first, second, repeated on a later page): True when ``row`` was one."""
-        if self.fields is not None and column_numbers_row(row.cells):
-            return True
         if self.header_row is not None and self.fields is not None:
-            cells, header = row.cells, self.header_row
-            if len(cells) < self.width and len(self.header_row) < self.width:
-                placed = place_sub_header(self.header_row, cells, self.width)
-                if placed is not None:
-                    cells, header = placed
-                    self.fields = header_to_fields(header)
+            cells, header, years = header_rows(self.header_row, row.cells, self.width)
+            if years or header is not self.header_row:  # "Năm 2026 | Năm 2027" over the quarters: the periods row next
+                self.header_row, self.fields = (header if years else None), header_to_fields(header)
+                if years:
+                    return True
             sub = sub_header_fields(cells, header) if self.fields is not None else None
             if sub is not None and self.fields is not None:
                 self.fields = _merge_sub_header(self.fields, sub)
                 self.header_row = None
                 return True
+        if self.fields is not None and column_numbers_row(row.cells):
+            return True  # after the sub-header's test: months by number ("(tháng)" over 1 | … | 12) are no column numbers
         cols = header_to_fields(row.cells)
         self.header_row = row.cells if cols is not None else None
         if cols is None:
