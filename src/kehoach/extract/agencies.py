@@ -28,7 +28,7 @@ from .agency_keys import key as _key
 from .agency_keys import loose_key as _loose_key
 from .agency_keys import part_group_after_department
 from .agency_lines import drop_list_label, join_wraps
-from .agency_lists import elided_body, one_more_place, places_and, places_listed
+from .agency_lists import elided_body, one_more_place, places_and, places_listed, same_level_place
 
 _HEAD_AT = rf"{HEAD}(?!\p{{Ll}})"
 """An agency's first word, a whole word (see :mod:`kehoach.vocab.agencies`)."""
@@ -82,6 +82,9 @@ def _split_commas(part: str) -> list[str]:
             cur = p
         elif _COLLECTIVE.match(cur) and not ((_COLLECTIVE_END.search(cur) or _named(p)) and _HEAD.match(p)):
             cur += ", " + p
+        elif (more := same_level_place(cur, p)) is not None:  # "UBND huyện A, B": two committees
+            out.append(cur)
+            cur = more
         elif _HEAD.match(p) or _FORCE.match(p) or _COLLECTIVE.match(rest) \
                 or (_GROUP_NOUN.match(p) and _named(cur) and not rx.search(r"\bcác\b", cur)) \
                 or one_more_place(cur, p):

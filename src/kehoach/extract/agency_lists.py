@@ -101,3 +101,15 @@ def places_and(name: str) -> tuple[str, ...]:
     """Two places by their levels joined by "và" apart ("tỉnh A và tỉnh B"); ``name`` alone otherwise."""
     m = _PLACE_AND.match(name)
     return (m["a"], m["b"]) if m else (name,)
+
+
+_COMMITTEE_OF = rx.compile(rf"^(?P<body>(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?P<level>{LEVEL})\s+\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*)*$")
+_BARE_PLACE = rx.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}$")
+"""A place's name alone, no level or body before it ("Bắc Quang")."""
+
+
+def same_level_place(before: str, piece: str) -> str | None:
+    """The committee of one more place of the level of the committee ``before`` names, when ``piece`` after a comma is a
+    place's name alone ("UBND huyện A, B": "UBND huyện B", the body and level written once); None otherwise."""
+    m = _COMMITTEE_OF.match(before)
+    return f"{m['body']} {m['level']} {piece}" if m and _BARE_PLACE.match(piece) else None

@@ -32,8 +32,8 @@ IN_NAME_VERBS = (rf"quản\s+lý|lập|thanh\s+tra|cấp(?!\s+(?:{LEVEL}|ủy|u�
 """Verbs of a duty also written in lower case inside names ("Ban quản lý chợ", "công trình", "dự án đầu tư xây
 dựng", "Quỹ Đầu tư phát triển", "… quản lý, vận hành hạ tầng"; "cấp huyện" is a level): read as the verb only after a name its grammar closes
 (:func:`kehoach.extract.agency_names.closed_name`: "Sở Xây dựng quản lý …")."""
-MANNER = r"tập\s+trung|tích\s+cực|quyết\s+tâm|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|quyết\s+liệt|nghiêm\s+túc"
-"""How an agency is to do its duty, said before the verb ("Sở A tập trung chỉ đạo …", "tích cực triển khai …"):
+MANNER = r"tập\s+trung|tích\s+cực|quyết\s+tâm|khẩn\s+trương|nhanh\s+chóng|sớm|chủ\s+động|thường\s+xuyên|kịp\s+thời|quyết\s+liệt|nghiêm\s+túc"
+"""How an agency is to do its duty, said before the verb ("Sở A tập trung chỉ đạo …", "tích cực triển khai …", "sớm ổn định …"):
 the name ends before them."""
 PERIODIC = r"định\s+k[ỳì](?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng))?"
 """How often, said before the verb ("Các sở định kỳ kiểm tra …")."""

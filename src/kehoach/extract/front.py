@@ -193,13 +193,14 @@ def _issuer_line(blocks: list[Block], i: int, text: str, head_stop: int, front: 
     if issuer and front.fields["issuer"] is None:
         front.claimed.add(i)
         front.fields["issuer"] = _issuing_body(issuer, own) if complete else None
-    elif issuer is None and front.fields["issuer"] is None and i - header_top(blocks) < _OWN_ISSUER_WITHIN \
-            and not text.startswith("TM") and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
-        own = board_of_body([_left_column(t) for b in blocks[i:i + 6] if b.kind == "para" for t in b.raw_lines]) \
+    elif issuer is None and front.fields["issuer"] is None and not text.startswith("TM") \
+            and (i - header_top(blocks) < _OWN_ISSUER_WITHIN or _above_motto(blocks, i)) and not hd.MOTTO_LINE.match(left):  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM": the nation, not a "Hội"
+        own = _GOVERNMENT.get(ascii_fold(left)) \
+            or board_of_body([_left_column(t) for b in blocks[i:i + 6] if b.kind == "para" for t in b.raw_lines]) \
             or _party_committee(blocks, i, left, front.claimed) or body_under_ministry(blocks, i, front.claimed) \
             or _unit_of_department(blocks, i, front.claimed) \
-            or (body := subordinate_body(left)) and (_own_name_goes_on(blocks, i, head_stop, left, front, True) or body) \
-            or _GOVERNMENT.get(ascii_fold(left))  # a body's name may wrap into a later block: "BỘ X" / … / "VÀ Y"
+            or (body := subordinate_body(left)) and (_own_name_goes_on(blocks, i, head_stop, left, front, True) or body)
+        # (a body's name may wrap into a later block: "BỘ X" / … / "VÀ Y")
         if own:
             front.claimed.add(i)
             front.fields["issuer"] = own
@@ -307,8 +308,16 @@ def _left_column(line: str) -> str:
     return rx.split(rf"\s*\|\s*|\s{{3,}}|{PARTY_NATION}", line)[0].strip()
 
 
-_GOVERNMENT = {"thu tuong chinh phu": "Thủ tướng Chính phủ", "chinh phu": "Chính phủ"}
-"""The Government and its Prime Minister heading a document ("THỦ TƯỚNG" / "CHÍNH PHỦ"), by their folded names."""
+_GOVERNMENT = {"thu tuong chinh phu": "Thủ tướng Chính phủ", "chinh phu": "Chính phủ", "quoc hoi": "Quốc hội",
+               "uy ban thuong vu quoc hoi": "Ủy ban Thường vụ Quốc hội"}
+"""The Government, its Prime Minister, the National Assembly and its Standing Committee heading a document ("THỦ TƯỚNG" /
+"CHÍNH PHỦ", "ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI"), by their folded names."""
+
+
+def _above_motto(blocks: list[Block], i: int) -> bool:
+    """Block ``i`` stands right above the motto ("CỘNG HÒA XÃ HỘI …"): the header's left column, under a portal's lines."""
+    nxt = para(blocks, i + 1)
+    return nxt is not None and bool(hd.MOTTO_LINE.match(nxt.text))
 _OWN_ISSUER_WITHIN = 2
 """A body issuing in its own name, with no committee over it, heads the document: its first blocks."""
 _COMMITTEE = "Ủy ban nhân dân "

@@ -191,7 +191,7 @@ def _party_number(text: str) -> dict | None:
 
 
 KNOWN_TYPES = {t.upper() for t in TYPE_CODES} | {"GM", "CĐ", "QC", "PA", "HĐ", "BB", "TTR", "KHPH", "KHLT", "CTHĐ", "QYĐ",
-                                                  "QCPH", "CTPH", "NQLT"}
+                                                  "QCPH", "CTPH", "NQLT", "TT", "TTLT"}
 
 
 def symbol_to_type(symbol: str | None) -> str | None:

@@ -53,7 +53,9 @@ _ASKER = (rf"(?:(?:(?:(?:Phó\s+)?Chủ\s+tịch(?:\s+Thường\s+trực)?|Lãnh
 nghị UBND tỉnh …", hands out no work)."""
 _SOURCE = r"(?:date\s+\d{4}-\d{2}(?:-\d{2})?\s+)?(?:\(?\p{Lu}\p{L}{1,20}\)?\s*[-–]\s*)?"
 """A news item's date and source tag before its first sentence ("date 2026-01 ", "TPO - ", "(ABC)- ", "Tintuc – ")."""
-_LINK = r"(?:(?:Theo\s+đó|Cụ\s+thể|Trong\s+đó|Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Cùng\s+với\s+đó)\s*,\s*)"
+_LINK = (r"(?:(?:Theo\s+đó|Cụ\s+thể|Trong\s+đó|Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Cùng\s+với\s+đó)"
+         r"(?:\s*,\s*|\s+(?=(?:giao|yêu\s+cầu|đề\s+nghị)\s)))")
+"""A linking adverb before the sentence, its comma left out before the verb ("Đồng thời giao Sở A …")."""
 _GROUNDS = r"(?:(?i:qua|trước|sau|để|nhằm|với|về|trên\s+cơ\s+sở|từ)\s[^,;.:]{3,200},\s*|[^,;.:]{3,90},\s*)"
 """A clause of the grounds before the asker ("Về việc trên, …", "Qua sự việc …, …"): longer when it opens with a
 preposition."""
@@ -74,7 +76,9 @@ _ROLE_BRACKET = rx.compile(r"\s*\((?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:ch
 lead, and is no part of the name."""
 _MANY = r"(?:(?:UBND|Ủy\s+ban\s+nhân\s+dân|Chủ\s+tịch(?:\s+UBND|\s+Ủy\s+ban\s+nhân\s+dân)?|Thủ\s+trưởng|Giám\s+đốc)\s+)?các\s"
 """Many addressees of a kind ("các sở", "UBND các tỉnh", "Thủ trưởng các cơ quan"), asked by a body: work handed down."""
-_COMMANDS = rx.compile(rf"(?:^|(?<=\s))(?:{HEAD})\b[^,;.:()]{{0,60}}?\s+(?P<assign>(?i:yêu\s+cầu|đề\s+nghị(?=\s+{_MANY})))\s+(?=\S)")
+_PAPERS = r"Công\s+điện|Chỉ\s+thị|Công\s+văn|Văn\s+bản"
+"""A document that requires in a news item's words ("Công điện yêu cầu UBND huyện A …"), as the body that issued it would."""
+_COMMANDS = rx.compile(rf"(?:^|(?<=\s))(?:{HEAD}|{_PAPERS})\b[^,;.:()]{{0,60}}?\s+(?<!được\s)(?P<assign>(?i:yêu\s+cầu|đề\s+nghị(?=\s+{_MANY})))\s+(?=\S)")
 """A body that requires ("Công an tỉnh A yêu cầu các sĩ quan …", "Sở Y tế yêu cầu các cơ sở …"): it commands those under it
 or those it regulates, wherever the sentence starts (a news item may run a photo's caption into it); a body asks the
 committee above it by "đề nghị", never "yêu cầu", so "đề nghị" hands work out only to a group ("Sở A đề nghị các đơn vị …")."""
@@ -94,8 +98,9 @@ Bí thư …, Chủ tịch … đề nghị Hội A các cấp tham mưu …")."
 _SPEECH = rx.compile(r"\b(?:nhấn\s+mạnh|lưu\s+ý|kết\s+luận|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)\s*:\s*(?=\p{Lu})")
 """A leader's words after a colon ("Đồng chí Bí thư A nhấn mạnh: Ủy ban B và các đoàn thể cần chuẩn bị …"): what follows is
 asked of the bodies it names."""
-_ADDRESSED = rx.compile(r"^[Cc]ác\s+(?:đơn\s+vị|địa\s+phương|cơ\s+quan)(?:\s*(?:,|và)\s*(?:các\s+)?(?:đơn\s+vị|địa\s+phương|cơ\s+quan))*$")
-"""A letter's addressees by their kinds alone ("các địa phương", "các đơn vị, địa phương"), no name but whom an asker's
+_KINDS = r"(?:đơn\s+vị|địa\s+phương|cơ\s+quan|sở|ban|ngành)"
+_ADDRESSED = rx.compile(rf"^[Cc]ác\s+{_KINDS}(?:\s*(?:,|và)\s*(?:các\s+)?{_KINDS})*$")
+"""A letter's addressees by their kinds alone ("các địa phương", "các đơn vị, địa phương", "các sở, ngành"), no name but whom an asker's
 verb hands the work to ("Bộ A yêu cầu các địa phương …"): kept as written (and warned as no agency's name)."""
 _WHEN_FIRST = rx.compile(r"^(?:(?:Trong|Từ|Đến)\s+)?(?:Quý|Tháng|Năm|Giai\s+đoạn|Học\s+kỳ)\s[^,;.]{0,30}\d{4}\s*,\s*")
 """A period before the body that the sentence gives work or results for ("Quý IV/2026, Hội A tiếp tục …")."""
@@ -107,8 +112,8 @@ _FOR_BODY = rx.compile(r"^Đối\s+với\s+(?P<agency>[^,;.:]{3,80}),\s*(?=\p{Ll
 """A paragraph that names its body first after "Đối với" ("Đối với Sở A, rà soát …")."""
 _DUE_ALONE = rx.compile(r"^(?:Thời\s+hạn|Hạn|Thời\s+gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện|gửi))?\b")
 """A paragraph that gives only when the duty before it is due ("Thời hạn hoàn thành nội dung này trước ngày …")."""
-_GIVEN = rx.compile(r"^(?P<agency>[^,;.:]{3,80}?)\s+được\s+giao\s+(?=\p{Ll})")
-"""A body that "is given" its duty ("Sở A được giao phối hợp …")."""
+_GIVEN = rx.compile(r"^(?P<agency>[^,;.:]{3,80}?)\s+(?:cũng\s+|còn\s+)?được\s+(?:giao|yêu\s+cầu)\s+(?=\p{Ll})")
+"""A body that "is given" or "is asked" its duty ("Sở A được giao phối hợp …", "Sở B cũng được yêu cầu phối hợp …")."""
 _PAST = rx.compile(r"^,?\s*(?:đã|vừa|đang)\s", rx.I)
 """What a body did or is doing ("Sở A đã tổ chức …"): a report, no duty."""
 _LINKED = rx.compile(rf"^{_LINK}")
