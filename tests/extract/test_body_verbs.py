@@ -75,6 +75,20 @@ def test_a_task_item_opening_with_an_agency_and_its_duty_is_its_task(item, lead)
     assert bool(unread) == (lead is None)
 
 
+@pytest.mark.parametrize(("item", "leads"), [
+    ("Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghệ cao tỉnh triển khai xây dựng hệ thống xử lý nước thải.",
+     ["Ban Quản lý Khu kinh tế", "Ban Quản lý các Khu công nghệ cao tỉnh"]),
+    ("Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghệ cao tỉnh đầu tư, hoàn thiện hạ tầng kỹ thuật.",
+     ["Ban Quản lý Khu kinh tế", "Ban Quản lý các Khu công nghệ cao tỉnh"]),
+])
+def test_two_bodies_named_in_full_then_their_duty_lead_the_item(item, leads):
+    """Each name as long as one may be: two of them joined by "và" run past the words one name may have, and the item
+    gave nothing, silently (an item above it was read)."""
+    plan = extract_bytes((TASKS + f"1. Rà soát cơ sở vật chất\n\nSở Y tế chủ trì rà soát.\n\n2. Hạ tầng\n\n- {item}\n"
+                          "\n- Sở Xây dựng hướng dẫn thủ tục.\n").encode("utf-8"), "plan.md")
+    assert [t["lead_as_written"] for t in plan["tasks"] if t["section"] == "II.2"] == [leads, ["Sở Xây dựng"]]
+
+
 def test_a_part_opening_with_an_agency_and_its_duty_is_no_item_task():
     """Only an item within a part is read so: a part's own paragraph after its table may be another part run in."""
     plan = extract_bytes((TASKS + "Sở Y tế theo dõi, đôn đốc việc thực hiện Kế hoạch.\n").encode("utf-8"), "plan.md")

@@ -42,6 +42,13 @@ CASES = [
      ("2026-01-01", "2030-12-31", "objectives")),
     ({"title": "Phòng chống dịch", "date": "2025-10-06"}, [_objective("Tăng gấp đôi so với năm 2020 đến năm 2030.")], [],
      ("2025-01-01", "2030-12-31", "objectives")),
+    # the full date of the act a plan carries out, in its title, is that act's day, not the plan's year
+    ({"title": "TRIỂN KHAI CHỈ THỊ SỐ 5/CT-TTG NGÀY 02 THÁNG 5 NĂM 2024 CỦA THỦ TƯỚNG", "date": "2024-08-06"}, [],
+     [_task("2024-01-01", "2030-12-31")], ("2024-01-01", "2024-12-31", "issue year")),
+    ({"title": "Triển khai Nghị định số 9/2026/NĐ-CP ngày 21 tháng 5 năm 2026 của Chính phủ", "date": "2026-06-10"},
+     [_objective("Đến năm 2030, hoàn thành …")], [],
+     ("2026-01-01", "2030-12-31", "objectives")),
+    ({"title": "Tổ chức Lễ hội năm 2026", "date": "2025-12-01"}, [], [], ("2026-01-01", "2026-12-31", "title")),
 ]
 
 

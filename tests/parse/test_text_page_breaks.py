@@ -3,6 +3,8 @@ go on across a page break, dash items indented while a dash at the margin is a w
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from kehoach.parse.lines import dashes_indented
@@ -92,3 +94,16 @@ def test_footnotes_of_plain_pdftotext_are_footnotes():
 def test_bare_numbers_before_a_page_break_without_footnotes_stay_text(above, foot):
     text = f"II. MỤC TIÊU\nPhấn đấu đón khách {above}.\n" + foot + "\fIII. NHIỆM VỤ\n"
     assert not [b for b in read_text(text) if b.kind == "footnote"]
+
+
+def test_an_indented_dash_item_under_a_heading_that_fills_the_line_starts_a_paragraph():
+    """pdftotext -layout: a heading as wide as the body's lines ends on a name ("… tỉnh Bình An"), and the dash
+    item indented under it, in a text that indents its dash items, is an item, not the rest of a name cut at its dash
+    (a wrap goes on at the margin)."""
+    sentence = " ".join(["Sở Văn hóa và Thể thao tổ chức tuyên truyền, phổ biến nội dung của Kế hoạch đến cán bộ,"
+                         " công chức, viên chức và người lao động trên địa bàn tỉnh"] * 3)
+    body = "".join("       - " + "\n".join(textwrap.wrap(sentence, 84)) + ".\n" for _ in range(6))
+    heading = "       7. Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghệ cao tỉnh Bình An\n"
+    text = body + heading + "       - Thực hiện quản lý, phát triển khu công nghệ cao theo quy định.\n"
+    assert paras(text)[-2:] == ["7. Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghệ cao tỉnh Bình An",
+                                "- Thực hiện quản lý, phát triển khu công nghệ cao theo quy định."]

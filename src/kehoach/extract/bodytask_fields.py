@@ -21,7 +21,7 @@ SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:(?:với|c�
 _SUPPORT_STOP = rx.compile(
     r"(?<!được)(?<!được\sgiao)(?<!phân\scông)(?<!\bviện)\s+(?:" + VERBS.replace(r"|tổ\s+chức", "") + r"|(?<!các\s)(?<!những\s)(?<!và\s)(?<!,\s)tổ\s+chức|thường\s+xuyên|sử\s+dụng|nâng\s+cao"
     r"|đẩy\s+mạnh|lồng\s+ghép|kiểm\s+soát|phát\s+hiện|ngăn\s+chặn|tham\s+gia|huy\s+động|nắm|thẩm\s+định|tổng\s+hợp|trình"
-    r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|kịp\s+thời|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|để|trong|nhằm"
+    r"|xử\s+lý|tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|vận\s+hành|duy\s+trì|kịp\s+thời|vận\s+động|thu\s+hút|kêu\s+gọi|hỗ\s+trợ|xác\s+định|quản\s+lý|tháo\s+gỡ|giám\s+sát|đánh\s+giá|cập\s+nhật|ban\s+hành|hoàn\s+thiện|phân\s+bổ|điều\s+chỉnh|đảm\s+bảo|bảo\s+đảm|chuẩn\s+bị|đề\s+xuất|giải\s+quyết|thiết\s+lập|ứng\s+dụng|để|trong|nhằm"
     r"|tại|theo|về|cho|đối\s+với|công\s+khai)\b|(?<=liên quan)\s|[.;(]|" + NOT_LIST_COLON
 )
 """Where the support a "phối hợp với …" names ends: a verb of the sentence, a time, a purpose, a sign; never a verb after

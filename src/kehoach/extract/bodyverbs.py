@@ -61,6 +61,9 @@ _DUTY_LEAD_WORDS = 12
 _MANNER_LEAD_WORDS = 18
 """A name may run longer, as long as one may be (:func:`.table_row.lead_is_name`), when a word of manner ends it
 ("Các sở, ngành có liên quan đến … tích cực triển khai …")."""
+_AND_NAME = rx.compile(rf"\s+và\s+(?={HEAD}\s)")
+"""Where a second body's name opens after "và" ("Ban Quản lý A và Ban Quản lý các khu B"): each name may be as long as
+one may be."""
 _GROUP_LIST = rx.compile(r"^(?:Các|Những)\s+\p{Ll}+(?:\s+\p{L}+)?,\s")
 """A list of bodies by their kinds ("Các sở, ban, ngành, đoàn thể tỉnh, Ủy ban nhân dân các xã, phường"):
 as long as a name with a word of manner after it may be."""
@@ -145,8 +148,8 @@ def duty_lead(agency: str, rest: str) -> bool:
     được 3 tỷ đồng. Tập trung …")."""
     verb = DUTY_AFTER.match(rest) is not None or (_IN_NAME_AFTER.match(rest) is not None and closed_name(agency))
     most = _MANNER_LEAD_WORDS if _MANNER_AFTER.match(rest) or _GROUP_LIST.match(agency) else _DUTY_LEAD_WORDS
-    return (verb and not rx.search(r"[:;]|\.\s", agency) and len(agency.split()) <= most
-            and lead_is_name(agency))
+    longest = max(len(name.split()) for name in _AND_NAME.split(agency))  # each of "Ban A … và Ban B …" in full
+    return verb and not rx.search(r"[:;]|\.\s", agency) and longest <= most and lead_is_name(agency)
 
 
 def verb_unread(sec_id: str, content: list[tuple[str, str, Loc]], read: set[Loc]) -> list[PlanWarning]:

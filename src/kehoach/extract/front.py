@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 SUBJECT = rx.compile(r"^(?:V/v|V/V|Về\s+việc(?!\s+(?:trên|này|đó|nêu\s+trên)\b))\s*:?\s*")
 """A letter's subject line: "V/v báo cáo …", "Về việc: …"; not a sentence about the matter told above ("Về việc trên,
 UBND tỉnh giao …")."""
+_ADDRESSED = rx.compile(r"\s+Kính\s+gửi\s*:.*$", rx.S)
+"""The addressees' line a subject wrapped with no blank line runs into: no part of the title."""
 _NUMBER_ALONE = rx.compile(r"^Số\s*:?\s*$")
 _BLANK_DATE = rx.compile(rf"ngày\s+(?:[._…\s]*)tháng\s+(?:[._…\s]*)năm\s+{YEAR}", rx.I)
 """A date line stamped at signing: "ngày    tháng    năm 2026"."""
@@ -131,7 +133,7 @@ def _read_type_and_title(blocks: list[Block], closing_at: int, front: Front) -> 
     bare = max((k for c in front.claimed if (k := title_under_header(blocks, c)) is not None and k not in front.claimed),
                default=None) if vv is None else None  # under the date line, above an enacting line ("ỦY BAN NHÂN DÂN TỈNH X")
     if vv is not None:  # a letter: its subject line "V/v …" is its title
-        doc["title"] = SUBJECT.sub("", blocks[vv].text).strip()
+        doc["title"] = _ADDRESSED.sub("", SUBJECT.sub("", blocks[vv].text)).strip()  # "… của rừng" / "Kính gửi:"
         front.claimed.add(vv)
         return
     if bare is not None:  # the type line dropped: the line in capitals under the header is the title

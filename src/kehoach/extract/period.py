@@ -136,11 +136,15 @@ def _reversed(where: str, phrase: str, loc: dict | None) -> PlanWarning:
                    "were read from it", loc)
 
 
+_FULL_DATE = rx.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\b", rx.I)
+
+
 def plan_to_period(doc: dict, sections: list[dict], tasks: list[dict]) -> Period | None:
     """The period the document's words give (:data:`dates.HORIZON`): "giai đoạn 2021-2025" in the
     title or objectives, a title's own year, "đến năm 2030" from the year of issue, else the year of
     issue, else the years the task deadlines span; None when nothing dates it."""
     title_text = " ".join(filter(None, [doc.get("title"), (doc.get("attachment") or {}).get("title")]))
+    title_text = _FULL_DATE.sub(" ", title_text)  # "… Chỉ thị số 5 ngày 02 tháng 5 năm 2024": that act's day, no horizon
     title = [] if reversed_span(title_text) else find_horizons(title_text)  # a reversed span makes the title unsure
     span = _first(title, "span")
     if span:

@@ -71,9 +71,7 @@ def _kind(line: str, in_tab_table: bool) -> str:
     if is_md_line(stripped):
         return "md"
     tabs = line.rstrip("\n").count("\t")
-    if tabs >= 2 or (tabs >= 1 and in_tab_table):
-        return "tab"
-    return "text"
+    return "tab" if tabs >= 2 or (tabs >= 1 and in_tab_table) else "text"
 
 
 class _Texts:
@@ -93,9 +91,7 @@ class _Texts:
 
 def _marks(raw: str) -> int:
     """Emphasis marks on a raw line, odd while a run stays open: "**" pairs, and single "*" (italics)."""
-    strong = raw.count("**")
-    single = raw.replace("**", "").count("*")
-    return strong % 2 + single % 2 * 2
+    return raw.count("**") % 2 + raw.replace("**", "").count("*") % 2 * 2
 
 
 _WORDY = rx.compile(r"[\p{L}\d]")
@@ -166,7 +162,7 @@ class _Builder:
                         and not is_standalone(prev_texts[-1]) and joins_previous(prev_texts, text))
             else:
                 join = joins_previous(prev_texts, text, self.paragraphs_apart)
-                by_width = self._width_says(n, prev_texts[-1], text)
+                by_width = None if self._indented_dash_item(raw) else self._width_says(n, prev_texts[-1], text)
                 join = join if by_width is None else by_width
             if join:
                 self._measure(raw, False)
@@ -205,6 +201,10 @@ class _Builder:
         a line that does not end a sentence: the dash inside a wrapped name, not an item."""
         return (self.dashes_indented and not self.blank_before and raw[:2] in ("- ", "– ")
                 and not TERMINAL.search(prev))
+
+    def _indented_dash_item(self, raw: str) -> bool:
+        """An indented dash where dash items are indented: an item even under a full line (wraps start at margin)."""
+        return self.dashes_indented and raw[:1] == " " and raw.lstrip(" ")[:2] in ("- ", "– ")
 
     def _in_bold_heading(self, text: str) -> bool:
         """A numbered heading whose bold or italic run is still open goes on in this line."""

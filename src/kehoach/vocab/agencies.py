@@ -40,6 +40,8 @@ HEAD_WORDS: tuple[str, ...] = (
     r"Trung\s+tâm",
     r"Đài",
     r"Báo(?!\s+cáo)",  # "báo cáo" (report)
+    r"Tạp\s+chí(?=\s+(?-i:\p{Lu}))",  # a journal by its name ("Tạp chí Nông nghiệp"); "tạp chí khoa học" is none
+    r"Vụ(?=\s+(?-i:\p{Lu}))(?!\s+(?:Đông|Hè|Thu|Mùa|Xuân|Chiêm)\b)",  # a ministry's department ("Vụ Pháp chế"); not a crop season
     r"Trường(?!\s+hợp)",  # "trường hợp" (in case)
     r"Kho\s+bạc",
     r"Thanh\s+tra(?![,\s]+(?:kiểm\s+tra|việc|các|chuyên\s+ngành|đột\s+xuất))",  # the activity, not the agency
