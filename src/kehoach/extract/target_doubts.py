@@ -58,7 +58,22 @@ def qualifies(clause: str, at: int, covered: int, counted: bool) -> bool:
     joined = rx.search(r"(?:\bvà|\bhoặc|,)\s*$", clause[:at])
     if not joined and (at < covered or (counted and _in_parens(clause, at))):
         return True
-    return _in_quotes(clause, at)
+    return _in_quotes(clause, at) or _explains(clause, at)
+
+
+_AIM_IN_PARENS = rx.compile(r"\b(?:dat|phan dau|tang|giam|duy tri|nang|xuong|len|con|chiem|tro len|toi thieu|it nhat|toi da"
+                            r"|khong qua|khong duoi|tren|duoi|trong do|muc tieu|chi tieu|nam \d{4}|giai doan)\b")
+"""Words in a parenthesis that aim its figure (folded): "(đạt 90%)", "(năm 2026 còn 2%)", "(trong đó 30 xã …)"."""
+
+
+def _explains(clause: str, at: int) -> bool:
+    """True when the figure at ``at`` stands inside a parenthesis that explains the words before it and aims at nothing
+    ("hạ tầng truyền dẫn (cho phép truyền dữ liệu với tốc độ 10 Gigabit mỗi giây …)"): what a thing is or can do,
+    not how much of it the plan wants."""
+    opened = clause.rfind("(", 0, at)
+    if opened < 0 or clause.find(")", opened, at) >= 0 or not clause[:opened].strip(" -+•"):
+        return False
+    return not _AIM_IN_PARENS.search(ascii_fold(clause[opened:at]))
 
 
 def _in_quotes(text: str, at: int) -> bool:

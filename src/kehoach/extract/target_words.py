@@ -59,6 +59,11 @@ def direction_named(indicator: str) -> str | None:
     return None
 
 
+_FROM_ALONE = rx.compile(r"(?<![a-z])tu\s*$")
+"""A figure after "từ" with no figure it runs to ("từ 05 bộ …", not "từ 5 đến 10") and no change it starts (no "tăng"/"giảm"
+before it): the least of what is aimed at, as if "trở lên" followed (folded words)."""
+
+
 def comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | None]:
     """(comparator, direction) the words around a figure say: "tối thiểu" ge, "trên" gt, "tăng" increase …"""
     f = ascii_fold(pre)
@@ -69,6 +74,8 @@ def comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | Non
         return "ge", direction
     if post and "xuong" in ascii_fold(post):
         return "le", direction
+    if direction is None and _FROM_ALONE.search(f):  # "phát triển từ 05 bộ dữ liệu": from 5 up, "trở lên" unsaid
+        return "ge", direction
     for words, cmp in ((r"toi thieu|it nhat|khong duoi|khong thap hon", "ge"),
                        (r"khong qua|toi da|khong vuot qua", "le"),
                        (r"\btren\b|\bhon\b", "gt"), (r"\bduoi\b", "lt"),
@@ -88,3 +95,34 @@ def bound_before_time(before: str) -> tuple[str, str]:
     due; ``before`` and "" when none does."""
     m = _BOUND_BEFORE_TIME.search(before)
     return (before[:m.start()], m["bound"] + " ") if m else (before, "")
+
+
+_DIGIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9}
+_FIRST_WORD = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_NEXT_WORD = r"(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|linh|lẻ)"
+WORD_FIGURE = (r"(?:(?<=nhất\s)|(?<=thiểu\s)|(?<=dưới\s)|(?<=quá\s)|(?<=đa\s))" + _FIRST_WORD
+               + r"(?:\s+" + _NEXT_WORD + r"(?!\p{L}))*(?!\p{L})(?!\s*\d)")
+"""A figure written in words right after a bound ("ít nhất một cơ sở …", "tối thiểu mười lăm xã", "không quá hai mươi
+ngày"): a bound says a count follows, so the word is a number, not an article ("một số …") nor a year ("năm 2025")."""
+WORD_FIGURE_AT = rx.compile(r"(?i)\d|(?:nhất|thiểu|dưới|quá|đa)\s+" + _FIRST_WORD + r"(?!\p{L})")
+"""Where a text may hold a figure: a digit, or a number word after a bound (:data:`WORD_FIGURE`)."""
+
+
+def words_to_number(text: str) -> float | None:
+    """The number a figure written in words says ("mười lăm" 15, "hai mươi mốt" 21, "một trăm" 100), None for none."""
+    total = current = 0
+    for word in text.lower().split():
+        if word in _DIGIT_WORDS:
+            current += _DIGIT_WORDS[word]
+        elif word == "mười":
+            current += 10
+        elif word == "mươi":
+            current = (current or 1) * 10
+        elif word == "trăm":
+            total, current = total + (current or 1) * 100, 0
+        elif word in ("nghìn", "ngàn"):
+            total, current = (total + (current or 1)) * 1000, 0
+        elif word not in ("linh", "lẻ"):
+            return None
+    return float(total + current) or None

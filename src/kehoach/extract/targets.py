@@ -34,7 +34,7 @@ _RATE_BASE = r"(?:(?!(?:vào|trong|đến|tới|tại|ở|năm|và|hoặc|so|c�
 """What a rate with no noun before its "/" is per, to a time, a place or a joint: "/100.000 dân"."""
 QUANTITY = rx.compile(
     r"""(?P<pre>(?i:(?:""" + _PRE_WORDS.replace(" ", r"\s+") + r""")\s+)*)
-        (?<![\p{L}\d.,/\-])(?P<v1>""" + _NUM + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
+        (?<![\p{L}\d.,/\-])(?P<v1>""" + _NUM + "|" + tw.WORD_FIGURE + r""")(?:(?:\s*%(?=\s*(?:-|–|đến|tới)\s*(?:""" + _NUM + r""")\s*%))?\s*(?:-|–|đến|tới)\s*(?P<v2>""" + _NUM + r"""))?
         (?P<unit>\s*%(?:\s*/\s*năm)?
           |\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})(?:\s+(?:đồng|(?i:usd)|người|lượt(?:\s+khách)?|tấn|m2|ha|lao\s+động))?(?:\s*/\s*\p{L}+)*
           |\s+(?:(?:""" + _SYMBOL + r""")(?![\p{L}\d])\s*|(?:""" + _UNIT_WORD + r""")+)(?:""" + _RATE + r""")*
@@ -90,8 +90,8 @@ MAX_TEXT = 20_000
 """Characters of one paragraph examined for targets (a goal sentence is far shorter)."""
 MAX_PER_CLAUSE = 12
 """Quantities read from one clause; more is a table flattened into text, not a goal."""
-_DIGIT = rx.compile(r"\d")
-"""A figure's first character (:data:`QUANTITY`'s value is digits): text without one holds no target."""
+_DIGIT = tw.WORD_FIGURE_AT
+"""Where a figure may start (:data:`QUANTITY`): text without one holds no target."""
 _SKIP_UNITS = {"năm", "tháng", "ngày ký", "giờ ký"}
 _AGE = rx.compile(r"^(?:tháng\s+)?tuổi\b")
 """An age ("trẻ em dưới 6 tuổi", "từ 06 tháng đến 36 tháng tuổi") qualifies who is counted; it is not a goal."""
@@ -227,7 +227,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
         if condition_at(clause_body, q.start(), q.group("pre")):  # "100% các xã có tỷ lệ hộ nghèo | dưới 30%": which ones
             _name_condition(out, clause_body, q)
             continue
-        v1 = text_to_number(q.group("v1"))
+        v1 = text_to_number(q.group("v1")) if q.group("v1")[0].isdigit() else tw.words_to_number(q.group("v1"))
         if v1 is None:
             continue
         if _FROM.search(q.group("pre")) and not q.group("v2") and (to := _TO_FIGURE.match(clause_body, q.end())):

@@ -44,13 +44,12 @@ def is_header_line(line: str) -> bool:
     if "   " not in line.strip() and "  " not in line.strip():
         return False
     cells = [t for _, t in fields(line.rstrip())]
-    if len(cells) < 3 and len(line) <= _HEADER_WIDTH and len(HEADER_WORD.findall(ascii_fold(line))) >= 2:
-        # two header cells one space apart ("Số TT Nội dung")
-        cells = [t for _, _, t in header_runs(line.rstrip())]
-    if len(cells) < 3:
-        return False
     hits = sum(1 for t in cells if HEADER_WORD.search(ascii_fold(t)))
-    return hits >= 2
+    if (len(cells) < 3 or hits < 2) and len(line) <= _HEADER_WIDTH and len(HEADER_WORD.findall(ascii_fold(line))) >= 2:
+        # header cells one space apart ("Số TT Nội dung", "Số Nội dung Đơn vị chủ Phối hợp   Thời   Kết": wrapped cells)
+        cells = [t for _, _, t in header_runs(line.rstrip())]
+        hits = sum(1 for t in cells if HEADER_WORD.search(ascii_fold(t)))
+    return len(cells) >= 3 and hits >= 2
 
 
 def _blank_columns(lines: list[str], width: int) -> list[bool]:

@@ -28,6 +28,9 @@ _GROUP_HEADING = rx.compile(r"^((?:[IVXLC]+|[A-Z])\.)\s+(\p{Lu}[^\p{Ll}]*)$")
 """A group's heading in capitals, its number joined to it: "B. KIỂM TRA CHẤT LƯỢNG", "II. NHIỆM VỤ KHÁC"."""
 _GROUP_NAMED = rx.compile(r"^((?:[IVXLC]+|[A-Z]|\d{1,2})\.)\s+(\p{Lu}.*)$")
 """A group's name, its number joined to it, in any case: "II. Phát triển hạ tầng", "2. Sở Nội vụ"."""
+_GROUP_BARE = rx.compile(r"^([IVXLC]+)\s(\p{Lu}.*)$")
+"""A group's name after its roman number one space apart, no stop ("II Phát triển hạ tầng"): a printed table's narrow
+numbering column, its numbers one space from the title as the rows' are ("1 Kiểm tra …")."""
 _CENTRED_AHEAD = 4
 """Lines under a group's name within which its first row's number stands (cells centred on it)."""
 
@@ -48,7 +51,8 @@ def group_heading(lines: Clean, i: int, page: _Page) -> bool:
     runs = runs_of(lines[i])
     browser = len(runs) == 1 and bool(_GROUP_NAMED.match(runs[0][2])) and \
         (page.apart() or page.body is None and _apart_ahead(lines, i, page))  # (right under the header: by the lines below)
-    m = (_GROUP_HEADING.match(runs[0][2]) or (_GROUP_NAMED.match(runs[0][2]) if browser else None)) if len(runs) == 1 else None
+    m = (_GROUP_HEADING.match(runs[0][2]) or (_GROUP_NAMED.match(runs[0][2]) if browser else None)
+         or _GROUP_BARE.match(runs[0][2])) if len(runs) == 1 else None
     j = i + 1
     while j < len(lines) and j - i <= MAX_BLANKS + 1 and (not lines[j].strip() or PAGE_MARK.match(lines[j])):
         j += 1  # (blank lines and a page number: a page break between the group's name and its first row)

@@ -25,6 +25,9 @@ _RUN = rx.compile(r"\S+(?: \S+)*")
 _WORD = rx.compile(r"\S+")
 _WORDS_ANYWHERE = rx.compile(HEADER_WORDS)
 _NUMBER = rx.compile(NUMBER_COLUMN)
+_NUMBER_TOP = rx.compile(r"so|st|s")
+"""The first line of the numbering column's header wrapped in a narrow column ("Số" over "TT", "ST" over "T"): before a
+header word one space after it, a cell of its own ("Số Nội dung công việc")."""
 _MAX_LINES = 3
 """Lines under the header line that may hold its second row."""
 _BODY_LINES = 30
@@ -164,6 +167,8 @@ def _parted(run: Run) -> list[Run]:
     folded = fold_aligned(text)  # (a position of it is one of the text's: the header words are found once)
     found = [(m.start(), m.end()) for m in _WORDS_ANYWHERE.finditer(folded)]
     for c in caps:
+        if _NUMBER_TOP.fullmatch(folded[:c].strip()) and any(start == c for start, _ in found):
+            return [(s, s + c - 1, text[:c].rstrip()), *_parted((s + c, e, text[c:]))]  # "Số | Nội dung …"
         if (any(end <= c for _, end in found) or _NUMBER.fullmatch(folded[:c].strip())) \
                 and (any(start >= c for start, _ in found) or _NUMBER.fullmatch(folded[c:].strip())):
             return [(s, s + c - 1, text[:c].rstrip()), *_parted((s + c, e, text[c:]))]
