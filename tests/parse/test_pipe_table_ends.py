@@ -136,7 +136,10 @@ def test_a_group_label_with_no_number_across_a_table_opening_with_another_column
     assert got[0][3] == (["Sở Nội vụ"] if first == "lead" else ["Sở Y tế"])
 
 
-@pytest.mark.parametrize("first, label", [("lead", "Văn phòng Ủy ban nhân dân tỉnh"), ("deadline", "Hằng năm")])
+@pytest.mark.parametrize("first, label", [("lead", "Văn phòng Ủy ban nhân dân tỉnh"), ("deadline", "Hằng năm"),
+                                          ("deadline", "Quý III/2026"), ("deadline", "Trước ngày 30/6/2026"),
+                                          ("deadline", "Tháng 3 năm 2026"), ("deadline", "Theo kế hoạch"),
+                                          ("deadline", "Sau khi có hướng dẫn của Bộ")])
 def test_a_value_of_the_first_column_alone_on_a_row_names_no_group(first, label):
     """An agency's name alone under a first column of leads, a time alone under one of times: what that column holds,
     maybe its cell going on from the row above (a page cut it), no group's name."""

@@ -8,7 +8,7 @@ from .. import rx
 from ..diagnostics import warning
 from ..parse.blocks import Block
 from ..parse.lines import APPENDIX_HEADING
-from .table_header import header_words, reads_as_header_line
+from .table_header import DATELESS, header_words, reads_as_header_line
 
 HEADER_SPAN = 8
 """Lines holding column words and at most one other word (one cell or a few, a wrapped cell's first
@@ -177,8 +177,24 @@ def label_across(label: str, field: str | None) -> bool:
         from .responsibility import reads_as_agency
 
         return not reads_as_agency(label)
-    if field == "deadline":
-        from .dates import find_time_phrase
-
-        return find_time_phrase(label, recurrence=True) is None
+    if field is not None and field.startswith("deadline"):  # (a time column, or its start or end half)
+        return not reads_as_time(label)
     return field not in ("no", "title", "group")  # (those columns' own labels are read as such)
+
+
+_EVENT = rx.compile(r"^(?:ngay\s+)?(?:sau|truoc)?\s*khi\b")
+"""A time cell counted from an event (folded): "Sau khi có hướng dẫn", "Khi có yêu cầu"."""
+
+
+def reads_as_time(text: str) -> bool:
+    """Whether ``text`` is what a time cell holds: a date, month, quarter or year ("Quý III/2026", "Trước ngày
+    30/6/2026"), how often ("Hằng năm"), a time counted from an event ("Sau khi có hướng dẫn", "trong 30 ngày kể từ
+    ngày ký") or one named on purpose without a date ("Theo kế hoạch")."""
+    from ..vn import ascii_fold
+    from .dates import text_to_deadline
+    from .task_times import find_relative_time
+
+    d = text_to_deadline(text)
+    folded = ascii_fold(text).lower().strip()
+    return bool(d["start"] or d["end"] or d["recurrence"] or DATELESS.search(folded) or _EVENT.match(folded)
+                or find_relative_time(text))
