@@ -44,11 +44,14 @@ def last_day(y: int, m: int) -> dt.date:
 
 
 DAY_MONTH_YEAR = rx.compile(
-    rf"""(?<![\d/.])(?P<d>\d{{1,2}})\s*(?:[/.\-]\s*|\s+thang\s+)(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+nam\s+)(?P<y>{YEAR})(?!\d)""",
+    rf"""(?<![\d/.])(?<!tuan\s)(?<!thu\s)(?P<d>\d{{1,2}})\s*(?:[/.\-]\s*|\s+thang\s+)(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+nam\s+)(?P<y>{YEAR})(?!\d)""",
     rx.X,
 )
-_WEEK_WORDS = {"nhat": 1, "mot": 1, "dau": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "cuoi": 0}
-_WEEK_NO = r"(?:thu\s*)?(?:[1-5](?!\d)|nhat|mot|dau|hai|ba|tu|bon|nam|cuoi)"
+"""A full date ("15/12/2024", "5 tháng 4 năm 2024"; folded); not a week's number before its month ("tuần 2 tháng
+6/2026")."""
+_WEEK_WORDS = {"nhat": 1, "mot": 1, "dau": 1, "hai": 2, "ba": 3, "tx": 4, "bon": 4, "nam": 5, "cuoi": 0}
+"""Ordinals of a week on the folded key ("thứ tư" folds to "thu tx"; "tu" is "từ", from: "hằng tuần từ tháng 6")."""
+_WEEK_NO = r"(?:(?:thu\s*)?[1-5](?!\d)|thu\s+(?:nhat|mot|hai|ba|tx|bon|nam)(?!\w)|(?:dau|cuoi)(?!\w))"
 WEEK = rx.compile(
     rf"""(?<!\w)tuan\s*(?P<a>{_WEEK_NO})(?:\s*(?:-|–|,|va|den|toi)\s*(?:tuan\s*)?(?P<b>{_WEEK_NO}))?
     \s*(?:cua\s*)?thang\s*(?P<m>\d{{1,2}})\s*(?:/\s*|nam\s+)(?P<y>{YEAR})(?!\d)""",

@@ -332,7 +332,8 @@ def _has_until(f: str) -> bool:
 def _span_one(f: str) -> tuple[dt.date | None, dt.date | None, int | None]:
     """The first span in ``f`` and where its match stops (None when nothing matched)."""
     week = shapes.WEEK.search(f)
-    if week and not DAY_MONTH_YEAR.search(f[: week.start()]):  # its "1 tháng 6/2026" is no day
+    if week and week.start() <= _first_match_start(f):  # the first time named ("Quý II/2026; tuần cuối tháng 6"
+        # reads the quarter); its "1 tháng 6/2026" is no day
         if (span := shapes.week_span(week)) is None:
             return None, None, None  # "tuần 5 tháng 2/2026": no such week
         before = _BEFORE.search(f[: week.start()]) and not _WITHIN.search(f[: week.start()])
