@@ -135,7 +135,7 @@ def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str
     if lead and not {"lead", "combined"} & set((context.fields or {}).values()):
         warnings = lead_from_heading(tasks, warnings, lead)
     warnings += group_times(tasks, context.fields or {}, table_no, b)
-    warnings += _title_horizon(tasks, context.fields or {}, title, table_no, b)
+    warnings += _title_horizon(tasks, context.fields or {}, title, table_no, b, year)
     placed = bool(tasks) or running_order_table(b)
     if not placed:
         from .indicators import (  # (a table of figures is rare)
@@ -159,19 +159,28 @@ def _read_table(b: Block, i: int, table_no: int, section: str | None, title: str
             out.lines.update(row.lines)
 
 
-def _title_horizon(tasks: list[dict], fields: dict[int, str], title: str, table_no: int, block: Block) -> list[PlanWarning]:
-    """A table with no deadline column whose title ends with a time ("… đến năm 2030"): its rows
-    take that time as their deadline, and a warning says so."""
-    horizon = find_horizon(title) if title else None
-    if not tasks or horizon is None or any(f.startswith(("deadline", YEAR, PERIOD)) for f in fields.values()):
+def _title_horizon(tasks: list[dict], fields: dict[int, str], title: str, table_no: int, block: Block,
+                   year: int | None = None) -> list[PlanWarning]:
+    """A table with no deadline column whose title ends with a time ("… đến năm 2030"): its rows take that time as
+    their deadline, and a warning says so; when two rows or more give their own time in their words, a row that
+    gives none has none. A time a row's words name that starts before the plan's first year (``year``) is one
+    the task mentions, no deadline ("kỷ niệm … (15/10/1946 - 15/10/2026)", "văn bản ban hành trước năm 2020")."""
+    if not tasks or any(f.startswith(("deadline", YEAR, PERIOD)) for f in fields.values()):
         return []
-    if any(t["deadline"]["text"] and t["deadline"]["text"] in (t["title"] or "") for t in tasks):
-        return []  # the rows write their own times in their words: a row that writes none has none
-    for task in tasks:
-        if not task["deadline"]["text"]:  # (not one its group row or note gave: :func:`group_times`)
-            task["deadline"] = text_to_deadline(horizon)
-    return [warning("deadline-from-title", f"table {table_no} has no deadline column; its {len(tasks)} rows take "
-                    f"{horizon!r}, the time its title ends with", block.loc.as_dict())]
+    own = [t for t in tasks if t["deadline"]["text"] and t["deadline"]["text"] in (t["title"] or "")]
+    for t in own:
+        first = t["deadline"]["start"] or t["deadline"]["end"]
+        if year is not None and first is not None and int(first[:4]) < year - 1:
+            t["deadline"] = text_to_deadline(None)
+    horizon = find_horizon(title) if title else None
+    if horizon is None or sum(bool(t["deadline"]["text"]) for t in own) >= min(2, len(tasks)):
+        return []  # (a row that writes none has none)
+    bare = [t for t in tasks if not t["deadline"]["text"]]  # (not one its group row or note gave: group_times)
+    for task in bare:
+        task["deadline"] = text_to_deadline(horizon)
+    rows = f"{len(bare)} rows" if len(bare) == len(tasks) else f"{len(bare)} rows with no time of their own"
+    return [warning("deadline-from-title", f"table {table_no} has no deadline column; its {rows} take {horizon!r}, "
+                    "the time its title ends with", block.loc.as_dict())]
 
 
 def stacked_tables(block: Block) -> list[Block]:
