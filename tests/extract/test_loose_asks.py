@@ -51,3 +51,12 @@ def test_a_lede_said_again_with_words_added_is_one_task():
             "ngày 3 đến ngày 20 tháng 2 năm 2026.")
     (task,) = _tasks(text)
     assert "tập trung tổ chức" in task["title"]
+
+
+def test_two_requests_to_one_body_are_two_tasks():
+    """A short request and a longer one to the same body, sharing its name and "chủ trì, phối hợp với …" (the longer
+    holds the shorter's words in order, far apart): two duties (before: one, the short one lost silently; review S7)."""
+    text = ("Đề nghị Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí kinh phí thực hiện.\n\n"
+            "Đề nghị Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan rà soát, tổng hợp nhu cầu, tham mưu UBND tỉnh "
+            "bố trí kinh phí mua sắm trang thiết bị cho lực lượng dân quân để thực hiện nhiệm vụ năm 2026.")
+    assert [t["lead"] for t in _tasks(text)] == [["Sở Tài chính"], ["Sở Tài chính"]]

@@ -9,14 +9,20 @@ def _words(title: str) -> str:
     return " ".join(rx.sub(r"[^\w\s]", " ", title.casefold()).split())
 
 
+_COVERS = 0.7
+"""The share of a longer duty's words a shorter one must be to be the same duty said again with words added."""
+
+
 def _within(short: str, long: str) -> bool:
-    """``short``'s words are ``long``'s, or, when it has ten or more, are found in ``long`` in their order with more words
-    between them (a lede the text says again with words added: "đề nghị A phát động …" / "đề nghị A tập trung tổ chức,
-    phát động …")."""
+    """``short``'s words are ``long``'s, or, when it has ten or more and is most of ``long`` (:data:`_COVERS`), are
+    found in ``long`` in their order with a few more words between them (a lede the text says again with words added:
+    "đề nghị A phát động phong trào …" / "đề nghị A khẩn trương tổ chức, phát động phong trào …"). Two requests to
+    one body that share only its name and the usual "chủ trì, phối hợp với …" are two duties."""
     if short in long:
         return True
-    words, rest = short.split(), iter(long.split())
-    return len(words) >= 10 and all(w in rest for w in words)
+    words, longer = short.split(), long.split()
+    rest = iter(longer)
+    return len(words) >= 10 and len(words) >= _COVERS * len(longer) and all(w in rest for w in words)
 
 
 def each_duty_once(tasks: list[dict]) -> list[dict]:
