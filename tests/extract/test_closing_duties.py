@@ -48,6 +48,17 @@ def test_a_closing_that_sets_a_report_by_a_date_is_a_task():
     assert "vướng mắc" not in t["title"]  # the standing sentence on difficulties is no part of the duty
 
 
+def test_a_closing_that_says_whom_bodies_answer_to_and_sets_a_report_is_a_task():
+    """'… chịu trách nhiệm trước Chủ tịch … về kết quả …; định kỳ … báo cáo …' after 'Trên đây là …': the report is a
+    duty (before: whom the bodies answer to dropped the whole paragraph, silently; review S8); the first duty is C1
+    whatever paragraph holds it (it was C2 after 'Trên đây là …')."""
+    (t,) = _closing_tasks("Trên đây là Kế hoạch phát triển hạ tầng số năm 2026 của Ủy ban nhân dân tỉnh An Hòa.\n"
+                          "Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường chịu trách nhiệm trước Chủ tịch UBND "
+                          "tỉnh về kết quả thực hiện Kế hoạch này; định kỳ trước ngày 15 tháng 12 hằng năm báo cáo kết quả "
+                          "về Sở Khoa học và Công nghệ để tổng hợp./.")
+    assert t["id"] == "C1" and t["deadline"]["recurrence"] == "annual" and "15 tháng 12" in t["deadline"]["text"]
+
+
 @pytest.mark.parametrize("closing", [
     "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện./.",
     "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các sở, ngành báo cáo về Sở Khoa học và Công nghệ để tổng hợp./.",

@@ -148,7 +148,8 @@ hiện một số nội dung sau:"): the paragraphs after it that open with an a
 
 
 _ANSWERS = rx.compile(r"^,?\s*(?:phải\s+|sẽ\s+)?chịu\s+trách\s+nhiệm\s+trước\b", rx.I)
-"""Whom a body answers to ("Sở A chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu chậm trễ …"): no duty of its own."""
+"""Whom a body answers to ("Sở A chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu chậm trễ …"): no duty of its own, unless
+a duty follows after a ";" ("…chịu trách nhiệm trước … về kết quả; định kỳ … báo cáo …")."""
 _KINDS_OF = rx.compile(r"^(?:Các|Những)\s+(?:cơ\s+quan|đơn\s+vị|sở|ngành|địa\s+phương)(?:\s*(?:,|và)\s*(?:cơ\s+quan|đơn\s+vị|sở"
                        r"|ngành|địa\s+phương))*\s+(?:bao\s+)?gồm\s*:?\s*(?=\p{Lu})")
 """Kinds of body before the names they stand for ("Các cơ quan, đơn vị gồm Sở A, Sở B … phối hợp …"): the names lead."""
@@ -214,7 +215,7 @@ def _assignment(text: str, asked: bool = False) -> tuple[str | None, bool, bool,
         return None, named, False, None
     due = find_time_phrase(clause)
     duty = clause[said[1]:]
-    if _PAST.match(duty) or _REPORTED.search(said[0]) or _ANSWERS.match(duty):
+    if _PAST.match(duty) or _REPORTED.search(said[0]) or (_ANSWERS.match(duty) and ";" not in duty.rstrip(" ;.")):
         return None, named, False, None
     if _LEAD_WORDS.match(duty) or (due and _DUE.search(due)) or _DUE_PROSE.search(clause) or _MUST.match(duty) \
             or _ROUTINE.match(clause) or ((opened or asked) and not _COURTESY.match(duty) and not _PASSIVE.match(duty)):
@@ -377,12 +378,13 @@ def body_assignments(roots: list[Section], paragraphs: list[dict], directive: bo
 
 
 def closing_duties(closing: list[dict]) -> list[dict]:
-    """The duties a closing paragraph sets with a time, id "C<n>": "… yêu cầu các sở … triển khai thực hiện; định kỳ trước
+    """The duties a closing paragraph sets with a time, ids "C1", "C2" … in order: "… yêu cầu các sở … triển khai thực hiện; định kỳ trước
     ngày 30 tháng 11 hằng năm báo cáo kết quả …" asks for a report by a date, which no section holds. A closing that only
     asks the plan to be carried out, or where to report difficulties, sets no time and gives none."""
     duties = [{**e, "text": _BEFORE_DIFFICULTIES.split(e["text"], maxsplit=1)[0]} for e in closing]
     tasks, _said = paragraphs_to_tasks(duties)
-    return [{**t, "id": "C" + t["id"][1:]} for t in tasks if t["deadline"]["end"] or t["deadline"]["recurrence"]]
+    timed = [t for t in tasks if t["deadline"]["end"] or t["deadline"]["recurrence"]]
+    return [{**t, "id": f"C{n}"} for n, t in enumerate(timed, 1)]  # (their loc names the paragraph)
 
 
 _BEFORE_DIFFICULTIES = rx.compile(r"(?<=[.;])\s+(?=(?:Trong\s+)?quá\s+trình\s+(?:tổ\s+chức\s+|triển\s+khai\s+)?thực\s+hiện\b)", rx.I)
