@@ -103,7 +103,8 @@ def plan_label(plan: dict) -> str:
 
 
 def where(task: dict) -> str:
-    """Where a task comes from, for people: "Phụ lục, dòng 3 (tr. 14)" or "Mục V.1 (dòng 155)"."""
+    """Where a task comes from, for people: "Phụ lục, STT 3 (tr. 14, dòng 3)", "Mục V.1 (dòng 155)", "Đoạn kết (dòng
+    210)" for a closing paragraph's duty ("C1"), "Đoạn văn (dòng 12)" for a paragraph's in a text with no numbered parts."""
     loc = task.get("loc") or {}
     place = []
     if loc.get("page"):
@@ -113,4 +114,11 @@ def where(task: dict) -> str:
     tail = f" ({', '.join(place)})" if place else ""
     if task.get("source") == "appendix":
         return f"Phụ lục, STT {task['no']}{tail}" if task.get("no") else f"Phụ lục, nhiệm vụ {task.get('id')}{tail}"
-    return f"Mục {task.get('section') or task.get('id')}{tail}"
+    if task.get("section"):
+        return f"Mục {task['section']}{tail}"
+    tid = str(task.get("id") or "")
+    if tid.startswith("C"):
+        return f"Đoạn kết{tail}"  # a duty the closing paragraphs set (no section holds it)
+    if tid.startswith("P"):
+        return f"Đoạn văn{tail}"  # a duty a paragraph of a document with no numbered parts hands out
+    return f"Mục {tid}{tail}"

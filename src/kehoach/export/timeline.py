@@ -173,10 +173,11 @@ def wrap(text: str, width: int, lines: int) -> list[str]:
 
 
 def task_numbers(items: list[Item]) -> dict[int, str]:
-    """The number shown before each task: its STT when those are unique in the plan, else its id."""
-    nos = [i.task.get("no") for i in items]
-    unique = all(nos) and len(set(nos)) == len(nos)
-    return {id(i.task): (i.task["no"] if unique else i.task["id"]) for i in items}
+    """The number shown before each task: its STT when the tasks that have one have each their own, else its id (a
+    closing paragraph's duty, which has no STT, shows its id beside the appendix's numbers)."""
+    nos = [no for i in items if (no := i.task.get("no"))]
+    unique = len(set(nos)) == len(nos)
+    return {id(i.task): (i.task["no"] if unique and i.task.get("no") else i.task["id"]) for i in items}
 
 
 LABEL_CHARS, LABEL_LINES, LINE_H = 54, 3, 15
