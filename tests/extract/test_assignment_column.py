@@ -27,3 +27,13 @@ def test_an_assignment_with_no_supporters():
                            "Thời gian: Thường xuyên |\n")
     assert (got["lead"], got["support"], got["deadline"]["recurrence"]) == (
         ["Trung tâm Phục vụ hành chính công xã"], [], "continuous")
+
+
+@pytest.mark.parametrize("label, end", [("Thời hạn dự kiến", "2026-09-30"), ("Thời điểm", "2026-09-30"),
+                                        ("Thời gian hoàn thành", "2026-09-30"), ("Tiến độ", "2026-09-30")])
+def test_every_deadline_label_the_labelled_blocks_take(label, end):
+    """The labels of a time the labelled blocks take ("Thời điểm:", "Thời hạn dự kiến:"): the cell's label took only
+    "Thời gian/Thời hạn/Tiến độ" (+ "thực hiện/hoàn thành"), so the others' time went into the supporters (review W1)."""
+    (got,) = tasks(_HEAD + f"| 1 | Rà soát thủ tục hành chính | Chủ trì: Phòng Kinh tế; Phối hợp: Phòng Tài chính; "
+                           f"{label}: Quý III/2026 |\n")
+    assert (got["lead"], got["support"], got["deadline"]["end"]) == (["Phòng Kinh tế"], ["Phòng Tài chính"], end)

@@ -13,7 +13,7 @@ from ..vocab.agencies import CUT_HEAD
 from .agencies import canonical_agency, cell_to_agencies, split_lead_support
 from .agency_names import names_a_body
 from .dates import find_time_phrase, text_to_deadline
-from .labelled import labelled_deadline
+from .labelled import LABELS, labelled_deadline
 from .responsibility import read_roles, reads_as_agency
 from .table_header import AGENCY, DATELESS, EXTRA, PERIOD, TIME_SPAN, YEAR, _cell_text
 from .task_times import find_bracket_time, find_closing_time, find_relative_time
@@ -256,9 +256,10 @@ def row_to_task(p: dict, fields: dict[int, str], task_id: str, section: str | No
     }
 
 
-_TIME_LABEL = rx.compile(r"(?:^|(?<=[;.\n\s]))(?:[-+•]\s*)?(?P<label>(?:thoi\s+(?:gian|han)|tien\s+do)"
-                         r"(?:\s+(?:thuc\s+hien|hoan\s+thanh))?)\s*:\s*(?P<t>[^;\n]+?)\s*(?=[;\n]|\.?\s*$)")
-"""A time label in an assignment cell (folded), after a "-" maybe: "Thời gian: Quý III/2026", "Thời hạn hoàn thành: …"."""
+_TIME_LABEL = rx.compile(r"(?:^|(?<=[;.\n\s]))(?:[-+•]\s*)?(?P<label>" + dict(LABELS)["deadline"].replace(" ", r"\s+")
+                         + r")\s*:\s*(?P<t>[^;\n]+?)\s*(?=[;\n]|\.?\s*$)")
+"""A time label in an assignment cell (folded), after a "-" maybe: "Thời gian: Quý III/2026", "Thời hạn hoàn thành: …",
+"Thời điểm: …", "Thời hạn dự kiến: …" (the labelled blocks' own deadline labels)."""
 
 
 def _time_label_apart(text: str) -> tuple[str, str | None]:
