@@ -41,6 +41,11 @@ CASES = [
      "hoạch lựa chọn nhà thầu gói thầu số 3\n\n" + BASES, False, "not-a-plan", None),
     ("a council's resolution approving a land-use plan", "HỘI ĐỒNG NHÂN DÂN\nTỈNH LAM SƠN\n\nSố: 9/NQ-HĐND\n\nLam Sơn, ngày "
      "3 tháng 4 năm 2026\n\nNGHỊ QUYẾT\n\nPhê duyệt Kế hoạch sử dụng đất năm 2026\n\n" + BASES, False, "not-a-plan", None),
+    ("a decision approving a plan allocating capital (the kind not right after 'Kế hoạch'; review W3)",
+     HEAD.format(number="44/QĐ-UBND") + "QUYẾT ĐỊNH\n\nPhê duyệt Kế hoạch phân bổ vốn đầu tư công năm 2026\n\n" + BASES,
+     False, "not-a-plan", None),
+    ("a decision approving a plan of capital for the year", HEAD.format(number="45/QĐ-UBND") + "QUYẾT ĐỊNH\n\nPhê duyệt "
+     "Kế hoạch năm 2026 giao vốn cho các dự án\n\n" + BASES, False, "not-a-plan", None),
 ]
 
 

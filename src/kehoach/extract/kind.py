@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import rx
 from ..diagnostics import warning
 from ..vn import ascii_fold
+from ..vocab.document_parts import ALLOCATING_PLANS
 
 TYPE_CHECKING = False  # typing only: the model's types cost nothing at run time
 if TYPE_CHECKING:
@@ -99,12 +100,13 @@ def issues_plan(title: str | None) -> bool:
     "Ban hành Chương trình hành động …" (folded, spaces dropped: a converter glues words, "PHÊDUYỆT KẾ HOẠCH"); not a
     plan of land use, of contractor selection, of public investment or capital, which allocate and hand out no work."""
     folded = "".join(ascii_fold(title or "").lower().split()).replace("pheduyet", "banhanh")
-    return _ISSUES_PLAN.search(folded) is not None
+    return (m := _ISSUES_PLAN.search(folded)) is not None and _ALLOCATES.search(folded, m.end()) is None
 
 
-_ISSUES_PLAN = rx.compile(r"banhanh(?:kehoach|chuongtrinhhanhdong)(?!sudungdat|luachonnhathau|dautucong|von)")
-"""A title issuing a plan, folded with its spaces dropped; not when "kế hoạch" goes on to name a plan that allocates
-land, contracts or money."""
+_ISSUES_PLAN = rx.compile(r"banhanh(?:kehoach|chuongtrinhhanhdong)")
+"""A title issuing a plan, folded with its spaces dropped."""
+_ALLOCATES = rx.compile(ALLOCATING_PLANS)
+"""After it, anywhere: a plan that allocates land, contracts or money ("Phê duyệt Kế hoạch phân bổ vốn đầu tư công")."""
 
 
 def kind_warnings(doc: dict, signed_loc: dict | None, second: tuple[dict, dict | None] | None = None,

@@ -58,3 +58,7 @@ FIXED_WORDS = (
 )
 """The fixed words of a plan's header and headings (see GLOSSARY) as they are spelled: what OCR
 output is corrected towards."""
+
+ALLOCATING_PLANS = r"sudungdat|luachonnhathau|dautucong|phanbovon|vondautu|giaovon|bothivon"
+"""Plans a decision approves that allocate land, contracts or money and hand out no work (folded, spaces dropped):
+"Kế hoạch sử dụng đất", "… lựa chọn nhà thầu", "… đầu tư công", "… phân bổ vốn", "… giao vốn"."""
