@@ -54,7 +54,7 @@ CODES: dict[str, str] = {
     "combined-column-unlabelled": "a combined lead/support cell has no labels; the split is a guess",
     "deadline-unparsed": "a deadline text gives no date kehoach can read",
     "period-reversed": "a period or deadline names a span that ends before it starts ('giai đoạn 2025-2021'); no dates were read from it",
-    "deadline-before-issue": "a task's deadline ends before the plan was issued ('Hết năm 2022' in a plan of March 2023): read as written, though the source may repeat an older plan's row or mistype the year",
+    "deadline-before-issue": "a task's deadline ends before the plan was issued ('Quý IV/2024' in a plan of May 2025): read as written, though the source may repeat an older plan's row or mistype the year; a time of the plan's own year ('Quý I/2026' in a plan of April 2026) is said to come before a plan issued late",
     "deadline-year-inferred": "deadlines name a day, month or quarter with no year ('chậm nhất ngày 15/12'): read in the plan's one year",
     "body-task-unread": ("an item of a task section names a lead agency ('chủ trì'), or an item of the implementation part "
                          "gives a duty to someone no vocabulary knows ('Cấp xã: chủ động …'), or an item opens with an "

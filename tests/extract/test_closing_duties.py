@@ -69,7 +69,7 @@ def test_a_closing_with_no_time_sets_no_task(closing):
 
 
 def test_a_deadline_before_the_plans_date_is_warned():
-    """'Hết năm 2022' in a plan of 2023 is read as written, and said (it came out with no warning): the row may repeat an
+    """A deadline of a year before the plan's is read as written, and said (it came out with no warning): the row may repeat an
     older plan's, or the year be mistyped."""
     body = _HEAD.replace("- Bố trí kinh phí thực hiện Kế hoạch.", "- Bố trí kinh phí thực hiện Kế hoạch, hoàn thành trước ngày 31/12/2025.")
     plan = extract_bytes((body + "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh./." + _TAIL).encode(), "plan.txt")
@@ -77,3 +77,12 @@ def test_a_deadline_before_the_plans_date_is_warned():
     assert "2025-12-31" in w["message"] and w["loc"]["line"] is not None
     on_time = extract_bytes((_HEAD + "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh./." + _TAIL).encode(), "plan.txt")
     assert not [w for w in on_time["warnings"] if w["code"] == "deadline-before-issue"]
+
+
+def test_a_deadline_of_the_plans_own_year_before_its_date_says_the_plan_came_late():
+    """'Quý I/2026' in a plan of March 2026: the plan was issued after it, not a mistyped year (review W4: the message
+    sent the reader to check the year in the source)."""
+    body = _HEAD.replace("- Bố trí kinh phí thực hiện Kế hoạch.", "- Bố trí kinh phí thực hiện Kế hoạch, hoàn thành trước ngày 28/2/2026.")
+    plan = extract_bytes((body + "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh./." + _TAIL).encode(), "plan.txt")
+    (w,) = [w for w in plan["warnings"] if w["code"] == "deadline-before-issue"]
+    assert "issued after it" in w["message"] and "check the year" not in w["message"]

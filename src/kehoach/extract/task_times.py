@@ -233,13 +233,16 @@ def date_yearless_deadlines(tasks: list[dict], period: Period | None, issued: st
 
 
 def stale_deadlines(tasks: list[dict], issued: str | None) -> list[PlanWarning]:
-    """A ``deadline-before-issue`` for the tasks whose deadline ends before the plan's date ("Hết năm 2022" in a plan of
-    2023): the time is read as written, and the warning says it cannot have been meant for this plan as it stands."""
+    """A ``deadline-before-issue`` for the tasks whose deadline ends before the plan's date ("Quý IV/2024" in a plan of
+    2025): the time is read as written, and the warning says it cannot have been meant for this plan as it stands; a
+    time of the plan's own year ("Quý I/2026" in a plan of April 2026) says the plan came after it instead."""
     stale = [t for t in tasks if issued and t["deadline"]["end"] and t["deadline"]["end"] < issued
              and not t["deadline"]["recurrence"]]
     if not stale:
         return []
     first = stale[0]
+    why = ("the plan was issued after it (issued late, or a row carried over from an earlier plan)"
+           if first["deadline"]["end"][:4] == issued[:4] else "check the year in the source")
     return [warning("deadline-before-issue", f"{len(stale)} task deadline(s) end before the plan's date {issued} (first: task "
                     f"{first['id']}, {first['deadline']['text'][:60]!r} ends {first['deadline']['end']}): read as written; "
-                    "check the year in the source", first.get("loc"))]
+                    f"{why}", first.get("loc"))]
