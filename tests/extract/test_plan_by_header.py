@@ -76,3 +76,14 @@ def test_a_checklist_of_a_plan_cut_before_its_parts_says_so():
     cut = extract_bytes((HEAD.format(number="12/KH-UBND") + "KẾ HOẠCH\n\nPhát triển du lịch\n\n" + BASES).encode(), "a.txt")
     md = render_checklist(cut, "md").decode("utf-8")
     assert PARTS_UNREAD in md and "không có nhiệm vụ nào được phân công" not in md
+
+
+def test_a_plan_with_its_end_but_no_numbered_parts_is_not_called_cut():
+    """A plan by its header, its paragraphs unnumbered, signed with its 'Nơi nhận': no numbered part was read, but
+    the text is whole (review W2: the warning said it may be cut)."""
+    text = HEAD.format(number="12/KH-UBND") + "KẾ HOẠCH\n\nPhát triển du lịch năm 2026\n\nGiao Phòng Văn hóa - Xã hội " \
+        "chủ trì tổ chức lễ hội, hoàn thành trong Quý III/2026.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN " \
+        "NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n"
+    got = extract_bytes(text.encode("utf-8"), "doc.txt")
+    (w,) = [w for w in got["warnings"] if w["code"] == "plan-parts-unread"]
+    assert "may be cut" not in w["message"] and "without numbered parts" in w["message"]

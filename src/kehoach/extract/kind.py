@@ -145,6 +145,9 @@ def _parts_unread(doc: dict, header: dict | None, last: dict | None) -> PlanWarn
         kind = "decision" if is_decision(doc) else "resolution"
         said = (f"a {kind} issuing a plan, but the plan itself is not in this document: the text may be cut before "
                 f"it{ends}, or the plan is published as a file of its own")
+    elif (doc["signer"] or {}).get("name") or doc["recipients"]:  # its end is there: not cut
+        said = ("the header says this is a plan, but no numbered part of it was read: it is written without numbered "
+                "parts, or they were not recognised")
     else:
         said = f"the header says this is a plan, but no numbered part of it was read: the text may be cut{ends}"
     return warning("plan-parts-unread", f"{said}; its sections, targets and tasks may be missing", header or last)
