@@ -115,7 +115,7 @@ TIME_PHRASE = rx.compile(
     rx.X,
 )
 """A time phrase a sentence gives for itself (folded): "hoàn thành trong Quý II/2026", "trước ngày 15/12 hằng năm",
-"từ Quý II/2026 đến hết năm 2027", "sau năm 2026", "xong trước 30/9/2026", "Định kỳ hằng năm (trước ngày 15 tháng 12)"
+"từ Quý II/2026 đến hết năm 2027", "sau năm 2026", "xong trước 30/9/2026", "Định kỳ hằng quý (trước ngày 20 tháng cuối quý)"
 (the day each period's report is due, in brackets or after a comma)."""
 _HOW_OFTEN = r"(?:thuong\s+xuyen|lien\s+tuc|hang\s+(?:nam|quy|thang))"
 _HOW_OFTEN_RUN = rf"{_HOW_OFTEN}(?:\s*(?:,|\bva\b|\bhoac\b)\s*{_HOW_OFTEN})*"

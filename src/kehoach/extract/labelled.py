@@ -258,7 +258,7 @@ def _title(heading_title: str | None, unit: Unit, multi: bool) -> tuple[str | No
 
 
 _INTRODUCES = rx.compile(r"\bnhư\s+sau\s*:?\s*$", rx.I)
-"""A heading that says what changes and leaves the task to the lines under it ("Sửa đổi nhiệm vụ số 7 như sau:",
+"""A heading that says what changes and leaves the task to the lines under it ("Điều chỉnh nội dung tại mục 2 như sau:",
 "Bổ sung nhiệm vụ như sau:"): the "Nội dung" label is the task's words."""
 
 

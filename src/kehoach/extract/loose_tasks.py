@@ -152,7 +152,7 @@ _ANSWERS = rx.compile(r"^,?\s*(?:phải\s+|sẽ\s+)?chịu\s+trách\s+nhiệm\s+
 a duty follows after a ";" ("…chịu trách nhiệm trước … về kết quả; định kỳ … báo cáo …")."""
 _KINDS_OF = rx.compile(r"^(?:Các|Những)\s+(?:cơ\s+quan|đơn\s+vị|sở|ngành|địa\s+phương)(?:\s*(?:,|và)\s*(?:cơ\s+quan|đơn\s+vị|sở"
                        r"|ngành|địa\s+phương))*\s+(?:bao\s+)?gồm\s*:?\s*(?=\p{Lu})")
-"""Kinds of body before the names they stand for ("Các cơ quan, đơn vị gồm Sở A, Sở B … phối hợp …"): the names lead."""
+"""Kinds of body before the names they stand for ("Các đơn vị gồm Sở A, Ban B … phối hợp …"): the names lead."""
 _PASSIVE = rx.compile(r"^,?\s*(?:phải\s+|cần\s+|sẽ\s+)?được\s+(?!giao\b|phân\s+công\b)", rx.I)
 """A sentence that says what is to be done to the body it opens with ("Trung tâm A phải được bố trí …"): no duty of it."""
 
@@ -378,8 +378,8 @@ def body_assignments(roots: list[Section], paragraphs: list[dict], directive: bo
 
 
 def closing_duties(closing: list[dict]) -> list[dict]:
-    """The duties a closing paragraph sets with a time, ids "C1", "C2" … in order: "… yêu cầu các sở … triển khai thực hiện; định kỳ trước
-    ngày 30 tháng 11 hằng năm báo cáo kết quả …" asks for a report by a date, which no section holds. A closing that only
+    """The duties a closing paragraph sets with a time, ids "C1", "C2" … in order: "… đề nghị các đơn vị … tổ chức thực hiện; trước ngày 10
+    tháng 12 hằng năm gửi báo cáo …" asks for a report by a date, which no section holds. A closing that only
     asks the plan to be carried out, or where to report difficulties, sets no time and gives none."""
     duties = [{**e, "text": _BEFORE_DIFFICULTIES.split(e["text"], maxsplit=1)[0]} for e in closing]
     tasks, _said = paragraphs_to_tasks(duties)

@@ -266,14 +266,14 @@ def _time_label_apart(text: str) -> tuple[str, str | None]:
     """An assignment cell's agencies and the time its "Thời gian: …" label gives, taken out of it."""
     m = next((m for m in _TIME_LABEL.finditer(fold_aligned(text)) if not text[: m.start("label")].strip()
               or text[: m.start("label")].rstrip()[-1] in ";.\n-+•" or text[m.start("label")].isupper()), None)
-    if m is None:  # (a label inside a run-on cell starts with a capital: "… các thôn Thời gian: …")
+    if m is None:  # (a label inside a run-on cell starts with a capital: "… Phòng B Thời gian: …")
         return text, None
     return (text[: m.start()] + text[m.end():]).strip(" ;\n"), text[m.start("t"): m.end("t")]
 
 
 def task_cell_time(text: str) -> str | None:
     """The time a task cell gives in its own words in a table with no time column: a bracket that holds only
-    the time, a time phrase ("…, hoàn thành trong Quý III/2026"), a "Thời gian: …" line, a time that closes
+    the time, a time phrase ("…, xong trước tháng 8/2027"), a "Thời gian: …" line, a time that closes
     the sentence on its own; None when it gives none."""
     if not text:
         return None

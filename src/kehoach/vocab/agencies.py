@@ -235,7 +235,7 @@ UNITS: list[str] = [
 
 COMMAND_ARMS = {"quân sự": "Quân sự", "bộ đội biên phòng": "Bộ đội Biên phòng"}
 """The arm a military command is named by, as its official name writes it after "Bộ Chỉ huy" / "Ban Chỉ huy", whatever
-the place after it ("Bộ Chỉ huy Quân sự tỉnh An Hòa", "Ban Chỉ huy Quân sự xã Tân Lập"): the arm in lower case came out of
+the place after it ("Bộ Chỉ huy Quân sự tỉnh An Hòa", "Ban Chỉ huy Quân sự xã Hòa Bình Tây"): the arm in lower case came out of
 a name written in capitals ("BỘ CHỈ HUY QUÂN SỰ TỈNH …") and of plans that write it so."""
 
 _STARTS = rx.compile(rf"^{HEAD}(?!\p{{Ll}})")
