@@ -10,19 +10,30 @@ def _words(title: str) -> str:
 
 
 _COVERS = 0.7
-"""The share of a longer duty's words a shorter one must be to be the same duty said again with words added."""
+"""The share of the stretch of a longer duty's words that a shorter one's, found there in order, must be for the two
+to be one duty said again with words added."""
 
 
 def _within(short: str, long: str) -> bool:
-    """``short``'s words are ``long``'s, or, when it has ten or more and is most of ``long`` (:data:`_COVERS`), are
-    found in ``long`` in their order with a few more words between them (a lede the text says again with words added:
-    "đề nghị A phát động phong trào …" / "đề nghị A khẩn trương tổ chức, phát động phong trào …"). Two requests to
-    one body that share only its name and the usual "chủ trì, phối hợp với …" are two duties."""
+    """``short``'s words are ``long``'s, or, when it has ten or more, are found in ``long`` in their order with a few
+    more words between them, most of the stretch they span (:data:`_COVERS`; a lede the text says again with words
+    added, and maybe more sentences after: "đề nghị A phát động phong trào …" / "đề nghị A khẩn trương tổ chức, phát
+    động phong trào … . Tùy điều kiện …"). Two requests to one body that share only its name and the usual "chủ trì,
+    phối hợp với …", their other words far apart, are two duties."""
     if short in long:
         return True
     words, longer = short.split(), long.split()
-    rest = iter(longer)
-    return len(words) >= 10 and len(words) >= _COVERS * len(longer) and all(w in rest for w in words)
+    if len(words) < 10:
+        return False
+    at, found = 0, []
+    for w in words:
+        while at < len(longer) and longer[at] != w:
+            at += 1
+        if at == len(longer):
+            return False
+        found.append(at)
+        at += 1
+    return len(words) >= _COVERS * (found[-1] - found[0] + 1)
 
 
 def each_duty_once(tasks: list[dict]) -> list[dict]:
