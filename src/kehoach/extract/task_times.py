@@ -238,7 +238,7 @@ def stale_deadlines(tasks: list[dict], issued: str | None) -> list[PlanWarning]:
     time of the plan's own year ("Quý I/2026" in a plan of April 2026) says the plan came after it instead."""
     stale = [t for t in tasks if issued and t["deadline"]["end"] and t["deadline"]["end"] < issued
              and not t["deadline"]["recurrence"]]
-    if not stale:
+    if not stale or not issued:
         return []
     first = stale[0]
     why = ("the plan was issued after it (issued late, or a row carried over from an earlier plan)"
