@@ -68,7 +68,7 @@ _AIM_IN_PARENS = rx.compile(r"\b(?:dat|phan dau|tang|giam|duy tri|nang|xuong|len
 
 def _explains(clause: str, at: int) -> bool:
     """True when the figure at ``at`` stands inside a parenthesis that explains the words before it and aims at nothing
-    ("hạ tầng truyền dẫn (cho phép truyền dữ liệu với tốc độ 10 Gigabit mỗi giây …)"): what a thing is or can do,
+    ("trạm quan trắc (đo liên tục với chu kỳ 15 phút một lần …)"): what a thing is or can do,
     not how much of it the plan wants."""
     opened = clause.rfind("(", 0, at)
     if opened < 0 or clause.find(")", opened, at) >= 0 or not clause[:opened].strip(" -+•"):

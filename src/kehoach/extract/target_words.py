@@ -1,17 +1,18 @@
 """Words around a target's figure that say what it counts, or how it moves, where the words just before the figure do not
-(:func:`kehoach.extract.targets._indicator`): a goal stated after the action it serves ("Xây dựng lộ trình …, bảo đảm ít
-nhất 70% xã …"), a share of the people an action is for ("tuyên truyền cho 100% học sinh"), a place that has so many of a
-thing ("tỉnh An Hòa có ít nhất 20 tập dữ liệu"), a verb of change opening the indicator ("Giảm tỷ lệ …")."""
+(:func:`kehoach.extract.targets._indicator`): a goal stated after the action it serves ("Hoàn thiện quy chế …, bảo đảm ít
+nhất 80% thôn …"), a share of the people an action is for ("hướng dẫn cho 100% hộ kinh doanh"), a place that has so many of a
+thing ("xã Bình Minh có ít nhất 12 điểm sinh hoạt"), a verb of change opening the indicator ("Giảm tỷ lệ …")."""
 
 from __future__ import annotations
 
 from .. import rx
 from ..vn import ascii_fold
+from ..vocab.targets import INDICATOR_OPENERS, alternation
 
 _GOAL_AT = rx.compile(r"(?i)(?:(?<!\p{L})(?:đạt|với)\s+mục\s+tiêu(?:\s+là)?|(?:^|,)\s*(?:nhằm\s+)?(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu))"
                       r"(?!\p{L})")
-"""Where a goal starts after the action it serves: "… lộ trình đạt mục tiêu | ít nhất 50% xã …", "Xây dựng lộ trình …,
-bảo đảm | ít nhất 70% xã …", a clause opening on "bảo đảm" ("bảo đảm đến hết năm 2030, có ít nhất 50% xã …"); not "bảo
+"""Where a goal starts after the action it serves: "… kế hoạch đạt mục tiêu | ít nhất 40% hộ …", "Hoàn thiện quy chế …,
+bảo đảm | ít nhất 80% thôn …", a clause opening on "bảo đảm" ("bảo đảm đến hết năm 2028, có ít nhất 30% hộ …"); not "bảo
 đảm" inside a name ("Tỷ lệ dân số được bảo đảm nước sạch")."""
 
 
@@ -21,8 +22,22 @@ def after_goal(raw: str) -> str | None:
     return raw[ends[-1]:] if ends else None
 
 
+_NAMES_MEASURE = rx.compile(rf"^\W*(?:(?:tăng|nâng(?:\s+cao)?|giảm|hạ|kéo\s+giảm)\s+)?(?:{alternation(INDICATOR_OPENERS)})"
+                            r"(?!\p{L})", rx.I)
+"""Words that name a measure, maybe after a verb of change ("Nâng cao tỷ lệ …")."""
+
+
+def measure_before_goal(raw: str) -> str | None:
+    """The measure the words before a goal phrase name, when they open with one ("Tỷ lệ xã đạt chuẩn …, phấn đấu đạt |
+    60% số xã": the share is of that measure, not of the bare noun after the figure); None when they name an action
+    ("Hoàn thiện quy chế …, bảo đảm | 80% thôn …")."""
+    starts = [m.start() for m in _GOAL_AT.finditer(raw)]
+    before = (raw[: starts[-1]] if starts else raw).strip(" ,;:-+•")
+    return before if before and _NAMES_MEASURE.match(before) else None
+
+
 _FOR_WHOM = rx.compile(r"(?i)(?<!\p{L})cho\s*$")
-""""… cho" before a share: the share counts whom the action is for ("trợ giúp pháp lý cho 100% số người …")."""
+""""… cho" before a share: the share counts whom the action is for ("hướng dẫn cho 100% số hộ …")."""
 
 
 def for_whom(raw: str) -> bool:
@@ -30,9 +45,10 @@ def for_whom(raw: str) -> bool:
     return bool(_FOR_WHOM.search(raw))
 
 
-_PLACE_SUBJECT = rx.compile(r"^(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)|cả\s+nước|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã"
-                            r"|phường)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s+(?=có\s*$)", rx.I)
-"""A place that has so many of a thing ("tỉnh An Hòa có | ít nhất 20 tập dữ liệu mở", "toàn tỉnh có 15 …"): where the
+_PLACE_SUBJECT = rx.compile(r"^(?i:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường)|cả\s+nước|(?:tỉnh|thành\s+phố|huyện|quận"
+                            r"|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)\s+(?-i:\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))"
+                            r"\s+(?=có\s*$)")
+"""A place that has so many of a thing ("xã Bình Minh có | ít nhất 12 điểm sinh hoạt", "toàn tỉnh có 15 …"): where the
 count holds, not what it counts; the verb and the thing counted name it."""
 
 
@@ -43,8 +59,8 @@ def without_place_subject(raw: str) -> str:
 
 _CHANGE_VERB = rx.compile(r"^(?:(?P<up>tăng|nâng(?:\s+cao)?)|(?P<down>giảm|hạ|kéo\s+giảm))\s+(?=(?:tỷ|tỉ)\s+(?:lệ|trọng)|số|mức"
                           r"|chỉ\s+số|thời\s+gian|chi\s+phí)", rx.I)
-"""A verb of change before the measure that opens an indicator ("Tăng tỷ lệ lao động nữ …", "Giảm tỷ trọng …", "Giảm số
-giờ …", "Nâng tỷ lệ …"); not "Tăng trưởng" (growth, whose sign its value says) nor "Nâng cao chất lượng …" (what rises is
+"""A verb of change before the measure that opens an indicator ("Tăng tỷ lệ hộ dùng nước sạch …", "Giảm tỷ trọng …",
+"Giảm số ngày …", "Nâng tỷ lệ …"); not "Tăng trưởng" (growth, whose sign its value says) nor "Nâng cao chất lượng …" (what rises is
 not what the figure measures)."""
 _RATE_OF = rx.compile(r"(?<![\p{L}\d])[Tt]ốc\s+độ\s+(tăng|giảm)(?![\p{L}\d])")
 """A rate the indicator names ("tốc độ tăng bình quân 5%/năm", see targets._PRE_WORDS): "tăng"/"giảm" say the direction."""
@@ -60,7 +76,7 @@ def direction_named(indicator: str) -> str | None:
 
 
 _FROM_ALONE = rx.compile(r"(?<![a-z])tu\s*$")
-"""A figure after "từ" with no figure it runs to ("từ 05 bộ …", not "từ 5 đến 10") and no change it starts (no "tăng"/"giảm"
+"""A figure after "từ" with no figure it runs to ("từ 08 mô hình …", not "từ 5 đến 10") and no change it starts (no "tăng"/"giảm"
 before it): the least of what is aimed at, as if "trở lên" followed (folded words)."""
 
 
@@ -74,7 +90,7 @@ def comparator(pre: str, post: str | None, ranged: bool) -> tuple[str, str | Non
         return "ge", direction
     if post and "xuong" in ascii_fold(post):
         return "le", direction
-    if direction is None and _FROM_ALONE.search(f):  # "phát triển từ 05 bộ dữ liệu": from 5 up, "trở lên" unsaid
+    if direction is None and _FROM_ALONE.search(f):  # "nhân rộng từ 08 mô hình": from 8 up, "trở lên" unsaid
         return "ge", direction
     for words, cmp in ((r"toi thieu|it nhat|khong duoi|khong thap hon", "ge"),
                        (r"khong qua|toi da|khong vuot qua", "le"),

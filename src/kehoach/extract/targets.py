@@ -235,7 +235,7 @@ def _clause_targets(clause_body: str, base_year: int | None, fallback_indicator:
             baseline = (q.start(), q.group("pre"), v1, unit, to.start("to"))
             continue
         v2 = text_to_number(q.group("v2")) if q.group("v2") else None
-        before, bound = tw.bound_before_time(before)  # "… các cấp ít nhất vào năm 2025 đạt 40%": the bound is the figure's
+        before, bound = tw.bound_before_time(before)  # "… các thôn ít nhất vào năm 2027 đạt 35%": the bound is the figure's
         cmp, direction = tw.comparator((baseline[1] if baseline else "") + bound + q.group("pre"), q.group("post"), v2 is not None)
         if cmp == "eq" and out and not baseline and _LISTED.fullmatch(before) and not q.group("pre").strip() \
                 and not unit.startswith("%") and not out[-1]["unit"].startswith("%"):
@@ -303,8 +303,8 @@ def _joined_share(out: list[dict], clause_body: str, q, before: str, unit: str) 
 _GOAL_PRE = rx.compile(r"(?i)phấn\s+đấu")
 _TIME_TAIL = rx.compile(r"(?:\s+(?:ngay\s+)?(?:(?:vào|đến|tới|trong)\s+(?:hết\s+|cuối\s+)?)?năm\s+\d{4}|,?\s+(?:góp\s+phần|nhằm)\s"
                         r"|\s+và\s+(?:từng\s+bước|tiếp\s+tục)\s).*$")
-"""What follows the thing a share counts: its time ("… xã không có ma túy vào năm 2030 …"), a purpose ("…, góp phần …"), a
-second predicate ("… và từng bước đẩy lùi …")."""
+"""What follows the thing a share counts: its time ("… thôn đạt chuẩn vào năm 2028 …"), a purpose ("…, góp phần …"), a
+second predicate ("… và từng bước nâng cao …")."""
 _JOINED = rx.compile(r"\s*(?P<noun>\p{Ll}[^,;:()\d]{0,80}?)\s*(?:,|\s(?:và|hoặc))\s*")
 """What stands between two shares of one sentence: the first one's noun, then "và" or a comma ("100% cán bộ xã và 80% …")."""
 _FROM = rx.compile(r"(?i:(?<!\p{L})từ)\s*$")
@@ -347,7 +347,7 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     """(indicator, end of the target's text, how far the clause is covered, unit) for the figure ``q``:
     the words before it, else what it counts or what follows a bare percentage, else the clause's first.
     The unit loses the thing counted when that joins the indicator after a measure word ("tấn")."""
-    before_clean = rx.sub(r"\([^()]*\)", " ", rx.sub(r"\s*\([^()]*\)(?=/)", "", before))  # "(R&D)/GRDP": "…/GRDP"
+    before_clean = rx.sub(r"\([^()]*\)", " ", rx.sub(r"\s*\([^()]*\)(?=/)", "", before))  # "(KH&CN)/GDP": "…/GDP"
     if not rx.sub(r"(?i:\bvà\b|\bhoặc\b|[,\s])", "", before_clean):
         before_clean = ""
     raw_indicator = tw.without_place_subject(_strip_head(_EACH_YEAR.sub("", _strip_head(before_clean.strip(" ,;")))).strip(" ,:;("))
@@ -367,10 +367,12 @@ def _indicator(clause_body: str, q, before: str, unit: str, first_indicator: str
     after = _after(clause_body[q.end():])
     scope = _SCOPE.match(raw_indicator)  # "Tại vùng ven biển: phấn đấu ít nhất 60% xã …": where, not what
     bare = not raw_indicator.strip(" -+•") or bool(scope and not _STRIP_TAIL.sub("", _strip_head(raw_indicator[scope.end():])))
-    goal = tw.after_goal(raw_indicator)  # "Xây dựng lộ trình …, bảo đảm ít nhất 70% xã …": the goal names it, not the action
+    goal = tw.after_goal(raw_indicator)  # "Hoàn thiện quy chế …, bảo đảm ít nhất 80% thôn …": the goal names it, not the action
     goal = "" if goal is None and _GOAL_PRE.search(q.group("pre")) and before.rstrip().endswith(",") else goal  # "…, phấn đấu đạt"
     goal = None if goal is None else _STRIP_TAIL.sub("", _strip_head(goal.strip(" ,"))).strip(" ,:;")
     goal_bare = goal is not None and (not goal or bool(_COUNT_VERB.match(goal)))
+    if goal_bare and (measure := tw.measure_before_goal(raw_indicator)):  # "Tỷ lệ A …, phấn đấu đạt 60% số xã"
+        goal_bare, indicator = False, _STRIP_TAIL.sub("", _strip_head(measure)).strip(" ,:;")
     share_of = unit.startswith("%") and _names_a_count(after) and (not first_indicator or indicator == first_indicator)
     if (share_of and (only_verb or bare)) or (goal_bare and unit.startswith("%") and _names_a_count(after)):
         after = after if bare or only_verb else _TIME_TAIL.split(after, maxsplit=1)[0]  # "… xã … vào năm 2030": its time

@@ -62,3 +62,7 @@ unit is the measure word, the thing counted joins the target's name."""
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of ``words``, longest first, a space matching any run of spaces."""
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+INDICATOR_OPENERS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "số lượng", "số", "chỉ số", "mức", "tốc độ")
+"""Words that open the name of what a figure measures ("Tỷ lệ hồ sơ giải quyết đúng hạn", "Số xã đạt chuẩn"): words
+before a goal phrase that open so name the measure, not an action the goal serves."""
