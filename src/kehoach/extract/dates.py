@@ -277,7 +277,7 @@ def _span(f: str) -> tuple[dt.date | None, dt.date | None]:
     if milestones:
         return milestones
     if (labelled := _START_END.search(f)) and (end := _span(labelled["b"])[1]):
-        return _span(labelled["a"])[0], end  # "Bắt đầu: tháng 3/2026 Hoàn thành: tháng 9/2026"
+        return _span(labelled["a"])[0], end  # "Bắt đầu: tháng 2/2027 Hoàn thành: tháng 11/2027"
     start, end, stop = _span_one(f)
     if start is None and end is None:
         return None, None

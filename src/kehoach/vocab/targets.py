@@ -37,7 +37,7 @@ PREDICATE_WORDS = (
     "đủ tiêu chuẩn",
 )
 """Predicates that end a unit: verbs of state, result or use that say what is true of the thing counted
-("02 di sản văn hóa phi vật thể | được ghi danh", "15 bộ dữ liệu dùng chung | phục vụ tra cứu …", "20 doanh
+("03 làng nghề truyền thống | được công nhận", "15 bộ dữ liệu dùng chung | phục vụ tra cứu …", "20 doanh
 nghiệp công nghệ cao | đóng vai trò dẫn dắt"). Words that are also nouns or the last syllable of one are not
 here: they would cut a unit ("mô hình sản xuất", "dự án đầu tư", "thiết bị", "giấy chứng nhận", "nhà cung cấp",
 "giá trị gia tăng", "không gian sáng tạo", "hoạt động văn hóa")."""
