@@ -102,12 +102,15 @@ RELATIVE_TIME = rx.compile(
           |(?:thoi\s+han|toi\s+da)\s+)
         (?P<n>\d{{1,3}})\s*(?:\([^()]{{1,30}}\)\s*)?(?P<unit>ngay(?:\s+lam\s+viec)?|tuan|thang)\s*,?\s*
         (?:ke\s+tu|tinh\s+tu|sau\s+khi|sau|tu)\s+(?P<anchor>(?:[^.;,()]|{_ONE_TERM}){{3,80}}?)
-      | ngay\s+sau\s+khi\s+(?P<at>(?:[^.;,()]|{_ONE_TERM}|{_AMENDED}){{3,120}}?))
+      | ngay\s+sau\s+khi\s+(?P<at>(?:[^.;,()]|{_ONE_TERM}|{_AMENDED}){{3,120}}?)
+      | (?:sau\s+)?khi\s+(?P<ev>(?:[^.;()]){{3,80}}?\s(?:ban\s+hanh|co\s+(?:van\s+ban\s+)?huong\s+dan|duoc\s+(?:phe\s+duyet
+          |thong\s+qua|ban\s+hanh))\b[^.;()]{{0,160}}?))
       (?=\s*(?:[.;)]|\((?!{_AMENDED[2:]})|,(?!\s*chong\b)|$))""",
     rx.X,
 )
 """A time counted from an event (folded): "trong vòng 30 ngày kể từ ngày ký", "chậm nhất 15 ngày làm việc sau khi
-…", "trong thời hạn 10 (mười) ngày kể từ ngày nhận …", "ngay sau khi Kế hoạch được ban hành" (from the event on)."""
+…", "trong thời hạn 10 (mười) ngày kể từ ngày nhận …", "ngay sau khi Kế hoạch được ban hành" (from the event on),
+"khi Bộ A ban hành văn bản hướng dẫn" (when a body issues, guides or approves: a time no date gives)."""
 OWN_DATE = rx.compile(
     r"""^(?:ngay\s+|khi\s+)?(?:
         (?:ky|ban\s+hanh|ky\s+ban\s+hanh)(?:\s+(?:ke\s+hoach|van\s+ban|quyet\s+dinh)(?:\s+nay)?)?
@@ -126,10 +129,10 @@ def find_relative_time(text: str) -> str | None:
     >>> find_relative_time("Sở A chủ trì, thực hiện ngay sau khi Kế hoạch được ban hành.")
     'ngay sau khi Kế hoạch được ban hành'
     """
-    if "ngay" not in (f := fold_time(text)) and "tuan" not in f and "thang" not in f:
+    if "ngay" not in (f := fold_time(text)) and "tuan" not in f and "thang" not in f and "khi" not in f:
         return None
     for m in RELATIVE_TIME.finditer(f):
-        if m["n"] or text[m.start():m.start() + 4].lower() == "ngay":  # "ngay sau khi" (at once), not "ngày"
+        if m["n"] or m["ev"] or text[m.start():m.start() + 4].lower() == "ngay":  # "ngay sau khi" (at once), not "ngày"
             return text[m.start():m.end()]
     return None
 
@@ -140,9 +143,10 @@ def relative_dates(phrase: str, issued: dt.date) -> tuple[dt.date, dt.date | Non
     working days skip Saturdays and Sundays (public holidays are not known), "ngay sau khi" has no end."""
     phrase = phrase.strip(" .")
     m = RELATIVE_TIME.fullmatch(fold_time(phrase))
-    if m is None or m["at"] and phrase[:4].lower() != "ngay" or not OWN_DATE.match(" ".join((m["anchor"] or m["at"]).split())):
+    if m is None or m["at"] and phrase[:4].lower() != "ngay" \
+            or not OWN_DATE.match(" ".join((m["anchor"] or m["at"] or m["ev"]).split())):
         return None
-    if m["at"]:
+    if m["at"] or m["ev"]:  # "ngay sau khi Kế hoạch được ban hành", "khi Kế hoạch này được ban hành": from then on
         return issued, None
     n, unit = int(m["n"]), m["unit"].split()
     if unit[0] == "thang":
