@@ -32,3 +32,12 @@ def test_a_journal_is_a_body_of_its_own_in_a_list_of_leads():
     task = _task("a) Trung tâm Truyền thông nông nghiệp, Báo Nông thôn Ngày nay, Tạp chí Nông nghiệp có trách nhiệm "
                  "tuyên truyền về Kế hoạch.")
     assert task["lead"] == ["Trung tâm Truyền thông nông nghiệp", "Báo Nông thôn Ngày nay", "Tạp chí Nông nghiệp"]
+
+
+def test_a_long_list_of_partners_is_read_to_its_end():
+    """Partners listed over more than 160 characters: the span was cut there, mid-word, so the last partner came out
+    as 'Các địa phương có rừng ứng', silently (real r30)."""
+    item = ("a) Chủ trì, phối hợp với Cục Quản lý tài nguyên nước quốc gia, Cục Bảo tồn thiên nhiên và Đa dạng sinh học, "
+            "cơ quan chuyên môn thuộc Bộ Nông nghiệp và Phát triển nông thôn và các địa phương có rừng ứng dụng công nghệ "
+            "viễn thám giám sát rừng.")
+    assert _task(item)["support"][-1] == "Các địa phương có rừng"

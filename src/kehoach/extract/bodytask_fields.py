@@ -15,7 +15,7 @@ from .sections import Section
 from .task_times import find_bracket_time, find_closing_time, find_relative_time
 
 _HEAD = HEAD_OR_GROUP
-SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:(?:với|cùng)\s+)?|phối\s+hợp,\s+(?:\p{Ll}+\s+){1,4}?với\s+|(?<=chủ\strì,\s)cùng\s+(?=\S+\s+\p{Lu}|các\s))(?P<s>.{3,160})")
+SUPPORT = rx.compile(r"(?i:phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:(?:với|cùng)\s+)?|phối\s+hợp,\s+(?:\p{Ll}+\s+){1,4}?với\s+|(?<=chủ\strì,\s)cùng\s+(?=\S+\s+\p{Lu}|các\s))(?P<s>.{3,300})")
 """The partners a sentence names: "phối hợp (chặt chẽ) (với|cùng) Sở B …", "phối hợp, trao đổi thông tin với Sở B …"
 (a second verb the partner goes with), or "chủ trì, cùng Sở B …" (the lead and its partner doing the work together)."""
 _SUPPORT_STOP = rx.compile(
