@@ -322,8 +322,11 @@ def _lists(sec: Section) -> bool:
 
 
 def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[dict], list[PlanWarning]],
-           skip: frozenset[str], listing: bool = False) -> None:
+           skip: frozenset[str], listing: bool = False, part: str | None = None) -> None:
+    """One section's tasks and warnings into ``out``, then its children's (``part``: the funding or reporting part an
+    untitled item stands in, "VI. CHẾ ĐỘ BÁO CÁO" / "1. Các sở, ngành …, báo cáo … trước ngày 20 hằng tháng")."""
     tasks, warnings = out
+    part = sec.role if sec.role in (Role.FUNDING, Role.REPORTING) else part if sec.title is None else None
     listing = listing or _lists(sec)
     agency = _heading_agency(sec)[0]
     in_scope = in_scope or sec.role == Role.ORGANIZATION or _agency_item(sec, agency, listing)
@@ -347,7 +350,7 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
                   for u in _item_units(sec)] if agency is None else [])
         unread = None if units else unread_item(sec)
         warnings.extend([unread] if unread else [] if units else verb_unread(sec.id, sec.content, set()))
-    elif sec.role in (Role.FUNDING, Role.REPORTING) and sec.id not in skip and not listing:
+    elif part is not None and sec.id not in skip and not listing:
         # "1. Các sở, ngành:" / "Căn cứ …, báo cáo …": an agency heading's paragraphs are its duties, as in the
         # implementation part (they were read only when a paragraph named its own agency)
         headed = agency if agency is not None and _named(agency) else None
@@ -365,7 +368,7 @@ def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[
             warnings.append(warning("deadline-unparsed", f"task {tid}: deadline {dl['text']!r} was not understood",
                                     u.loc.as_dict()))
     for child in sec.children:
-        _visit(child, clean_lead(agency) if agency else inherited, in_scope, out, skip, listing)
+        _visit(child, clean_lead(agency) if agency else inherited, in_scope, out, skip, listing, part)
 
 
 def sections_to_tasks(roots: list[Section], whole_body: bool = False,

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..model import PlanWarning
     from ..parse.blocks import Loc
 
-_DUTIES = (r"nâng\s+cấp|phát\s+động|bảo\s+đảm|đảm\s+bảo|tổng\s+kết|sơ\s+kết|đánh\s+giá|thẩm\s+định|giám\s+sát|đề\s+xuất|ban\s+hành|phê\s+duyệt|cập\s+nhật|kiện\s+toàn"
+_DUTIES = (r"nâng\s+cấp|tiến\s+hành|phát\s+động|bảo\s+đảm|đảm\s+bảo|tổng\s+kết|sơ\s+kết|đánh\s+giá|thẩm\s+định|giám\s+sát|đề\s+xuất|ban\s+hành|phê\s+duyệt|cập\s+nhật|kiện\s+toàn"
            r"|hoàn\s+thiện|chuẩn\s+bị|giải\s+quyết|duy\s+trì|biên\s+soạn|lựa\s+chọn|vận\s+động|công\s+bố|thông\s+báo|thành\s+lập"
            r"|nâng\s+cao|đẩy\s+mạnh|phân\s+bổ|bồi\s+dưỡng|triển\s+khai|thực\s+hiện|(?<!đầu\stư\s)(?<!dự\sán\s)xây\s+dựng|hướng\s+dẫn"
            r"|theo\s+dõi|rà\s+soát|bố\s+trí|kiểm\s+tra|đôn\s+đốc|tăng\s+cường|tuyên\s+truyền|nghiên\s+cứu|tổng\s+hợp|báo\s+cáo"
@@ -149,7 +149,19 @@ def duty_lead(agency: str, rest: str) -> bool:
     verb = DUTY_AFTER.match(rest) is not None or (_IN_NAME_AFTER.match(rest) is not None and closed_name(agency))
     most = _MANNER_LEAD_WORDS if _MANNER_AFTER.match(rest) or _GROUP_LIST.match(agency) else _DUTY_LEAD_WORDS
     longest = max(len(name.split()) for name in _AND_NAME.split(agency))  # each of "Ban A … và Ban B …" in full
-    return verb and not rx.search(r"[:;]|\.\s", agency) and longest <= most and lead_is_name(agency)
+    return verb and not rx.search(r":|\.\s", agency) and _listed(agency) and longest <= most and lead_is_name(agency)
+
+
+def _listed(agency: str) -> bool:
+    """No ";" in ``agency``, or one that only lists more kinds of body after a name ("Các sở, ban, ngành; cơ quan, đơn
+    vị …"): not a run past the end of a clause."""
+    first, *more = agency.split(";")
+    return all(len(m.split()) <= _KINDS_AFTER and rx.fullmatch(r"\p{Ll}[\p{L}\s,]*", m.strip()) for m in more) \
+        and (not more or lead_is_name(first))  # (kinds in lower case: a name after a ";" opens a clause of its own)
+
+
+_KINDS_AFTER = 6
+"""The most words a list of kinds of body after a ";" in a lead may have."""
 
 
 def verb_unread(sec_id: str, content: list[tuple[str, str, Loc]], read: set[Loc]) -> list[PlanWarning]:
