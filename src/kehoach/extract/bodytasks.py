@@ -324,7 +324,7 @@ def _lists(sec: Section) -> bool:
 def _visit(sec: Section, inherited: str | None, in_scope: bool, out: tuple[list[dict], list[PlanWarning]],
            skip: frozenset[str], listing: bool = False, part: str | None = None) -> None:
     """One section's tasks and warnings into ``out``, then its children's (``part``: the funding or reporting part an
-    untitled item stands in, "VI. CHẾ ĐỘ BÁO CÁO" / "1. Các sở, ngành …, báo cáo … trước ngày 20 hằng tháng")."""
+    untitled item stands in, "V. BÁO CÁO KẾT QUẢ" / "1. Các phòng, ban … gửi báo cáo … trước ngày 25 tháng cuối quý")."""
     tasks, warnings = out
     part = sec.role if sec.role in (Role.FUNDING, Role.REPORTING) else part if sec.title is None else None
     listing = listing or _lists(sec)

@@ -153,8 +153,8 @@ def duty_lead(agency: str, rest: str) -> bool:
 
 
 def _listed(agency: str) -> bool:
-    """No ";" in ``agency``, or one that only lists more kinds of body after a name ("Các sở, ban, ngành; cơ quan, đơn
-    vị …"): not a run past the end of a clause."""
+    """No ";" in ``agency``, or one that only lists more kinds of body after a name ("Các phòng chuyên môn; đơn vị sự
+    nghiệp …"): not a run past the end of a clause."""
     first, *more = agency.split(";")
     return all(len(m.split()) <= _KINDS_AFTER and rx.fullmatch(r"\p{Ll}[\p{L}\s,]*", m.strip()) for m in more) \
         and (not more or lead_is_name(first))  # (kinds in lower case: a name after a ";" opens a clause of its own)
